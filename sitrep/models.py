@@ -1,0 +1,218 @@
+"""The extraction contract (see ../shared/design.md) as dataclasses.
+
+Every extracted item keeps the character offsets (`start`, `end`) of its evidence in
+`Article.text` (the cleaned body) and, where the contract asks for it, the `sentence`.
+`Extraction.to_dict()` is the JSON printed by `sitrep extract --json`; the field order
+here is the order in that JSON, so output is deterministic.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Article:
+    id: str = ""
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # ISO date
+    source: str | None = None  # the outlet that published the report
+    language: str | None = None
+    text: str = ""  # the cleaned body; every offset points into it
+    url: str | None = None
+    input_id: str | None = None  # the id given with the input (JSONL `id`), kept verbatim
+    path: str | None = None
+    byline: str | None = None
+    contributors: list[str] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)  # lines cut off the body
+    fingerprint: list[int] = field(default_factory=list)  # MinHash signature (clean stage)
+    raw_text: str | None = None  # body before cleaning (not serialised)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class TimeMention:
+    text: str
+    start: int
+    end: int
+    date_start: str | None
+    date_end: str | None
+    precision: str  # day|week|month|year
+    sentence: str = ""
+    rule: str = ""  # which resolution rule produced it (explainability)
+
+
+@dataclass
+class Place:
+    name: str
+    start: int
+    end: int
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    country: str | None = None  # ISO2
+    admin1: str | None = None
+    feature: str = "city"  # country|admin1|city|district|landmark
+    within: str | None = None
+    precision: str = "point"  # point|centroid|city (coordinates borrowed from the parent)
+    score: float | None = None
+    sentence: str = ""
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None  # ISO3
+    mentions: list[list[int]] = field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass
+class ActorRef:
+    """An actor as it fills an event role: name, kind and country."""
+    name: str
+    kind: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Source:
+    name: str
+    kind: str | None
+    stance: str | None
+    start: int
+    end: int
+    cue: str | None = None  # reported / said / according to / accused ...
+    sentence: str = ""
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_role: str | None = None
+    kind: str = "direct"  # direct|indirect
+    channel: str | None = None
+    cue: str | None = None
+    sentence: str = ""
+
+
+@dataclass
+class Figure:
+    category: str
+    low: int | None
+    best: int | None
+    high: int | None
+    unit: str = "people"
+    qualifier: str | None = None
+    kind: str = "flow"  # flow|stock
+    place: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    source: str | None = None
+    certainty: str = "asserted"
+    start: int = 0
+    end: int = 0
+    sentence: str = ""
+    text: str = ""  # the number as written
+
+
+@dataclass
+class Fatalities:
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+
+
+@dataclass
+class Event:
+    event_type: str | None
+    sub_event_type: str | None
+    plover: str | None
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    fatalities: Fatalities | None = None
+    certainty: str = "asserted"
+    source: str | None = None
+    start: int = 0
+    end: int = 0
+    sentence: str = ""
+    trigger: str | None = None
+    rule: str | None = None  # why this event was produced (explain view)
+    time_precision: str | None = None
+    geo_precision: str | None = None
+
+
+@dataclass
+class Extraction:
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    ITEM_KINDS = ("places", "times", "actors", "figures", "events", "quotes", "sources")
+
+    def to_dict(self) -> dict[str, Any]:
+        art = dataclasses.asdict(self.article)
+        art.pop("raw_text", None)
+        out: dict[str, Any] = {"id": self.article.input_id or self.article.id, "article": art}
+        for name in ("sentences", "entities", *self.ITEM_KINDS):
+            out[name] = [dataclasses.asdict(x) for x in getattr(self, name)]
+        return out
+
+
+def item_from_dict(kind: str, d: dict[str, Any]):
+    """Rebuild an item dataclass from its JSON form (used by the store and fusion)."""
+    cls = {"places": Place, "times": TimeMention, "actors": Actor, "figures": Figure,
+           "events": Event, "quotes": Quote, "sources": Source,
+           "sentences": Sentence, "entities": Entity}[kind]
+    names = {f.name for f in dataclasses.fields(cls)}
+    d = {k: v for k, v in d.items() if k in names}
+    if cls is Event:
+        for role in ("actor1", "actor2"):
+            if isinstance(d.get(role), dict):
+                d[role] = ActorRef(**d[role])
+        if isinstance(d.get("fatalities"), dict):
+            d["fatalities"] = Fatalities(**d["fatalities"])
+    return cls(**d)
+
+
+def extraction_from_dict(d: dict[str, Any]) -> Extraction:
+    art_fields = {f.name for f in dataclasses.fields(Article)}
+    art = Article(**{k: v for k, v in d["article"].items() if k in art_fields})
+    ex = Extraction(article=art)
+    for name in ("sentences", "entities", *Extraction.ITEM_KINDS):
+        setattr(ex, name, [item_from_dict(name, x) for x in d.get(name, [])])
+    return ex

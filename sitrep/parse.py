@@ -57,7 +57,8 @@ class Parsed:
         return cls(
             article=article,
             doc=doc,
-            sentences=[Sentence(s.start_char, s.end_char, s.text) for s in sents],
+            # Sentence spans exclude trailing whitespace/newlines spaCy attaches to them.
+            sentences=[Sentence(s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip()) for s in sents],
             entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
             _sent_starts=[s.start_char for s in sents],
             _sents=sents,

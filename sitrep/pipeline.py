@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Callable, Iterable, Iterator
 
 from . import actors, events, figures, places, quotes, sources, times
-from .clean import clean_article
+from . import clean
+from .errors import InputError
 from .models import Article, Extraction
 from .parse import Parsed, parse_articles
 
@@ -36,9 +37,34 @@ def annotate(parsed: Parsed) -> Extraction:
     return ex
 
 
-def extract_articles(articles: Iterable[Article], *, n_process: int = 1,
-                     batch_size: int | None = None) -> Iterator[Extraction]:
+def prepare(items: Iterable[Article | InputError],
+            on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+    """Clean and validate a stream of read results; bad inputs go to `on_error`.
+
+    Readers yield InputError objects instead of raising so that one bad file never stops
+    a batch; empty and non-English reports are caught here, after cleaning."""
+    validate = getattr(clean, "validate_article", None)
+    for item in items:
+        if isinstance(item, InputError):
+            if on_error is None:
+                raise item
+            on_error(item)
+            continue
+        article = clean.clean_article(item)
+        try:
+            if validate:
+                validate(article)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            continue
+        yield article
+
+
+def extract_articles(articles: Iterable[Article | InputError], *, n_process: int = 1,
+                     batch_size: int | None = None,
+                     on_error: Callable[[InputError], None] | None = None) -> Iterator[Extraction]:
     """Clean, parse (batched) and annotate a stream of articles; order is kept."""
-    cleaned = (clean_article(a) for a in articles)
-    for parsed in parse_articles(cleaned, n_process=n_process, batch_size=batch_size):
+    for parsed in parse_articles(prepare(articles, on_error), n_process=n_process, batch_size=batch_size):
         yield annotate(parsed)

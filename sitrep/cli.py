@@ -1,0 +1,327 @@
+"""The `sitrep` command: a thin Typer shell over the library (see README for every command)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from .errors import InputError, SitrepError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Conflict and crisis reports in, sourced and queryable situation data out.")
+err = Console(stderr=True)
+
+
+@app.callback()
+def _root() -> None:
+    """Conflict and crisis reports in, sourced and queryable situation data out."""
+
+out = Console()
+
+
+def _fail(msg: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {msg}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+def _dump(d) -> str:
+    return json.dumps(d, ensure_ascii=False, sort_keys=False)
+
+
+def _check_date(value: Optional[str], option: str) -> Optional[str]:
+    if value is None:
+        return None
+    from .read import parse_published
+    try:
+        return parse_published(value)
+    except SitrepError as exc:
+        _fail(f"{option}: {exc}", 2)
+
+
+@app.command()
+def extract(
+    path: Optional[str] = typer.Argument(None, help="A report (.txt .html .xml .warc .jsonl) or - for stdin"),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) when the input lacks one"),
+    source: Optional[str] = typer.Option(None, help="Publisher/outlet name when the input lacks one"),
+    as_json: bool = typer.Option(False, "--json", help="Print the contract JSON (default: a summary)"),
+    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Batch: a JSONL file of reports; prints one extraction per line, keeping each input id"),
+    workers: int = typer.Option(1, help="Parser processes for batches"),
+):
+    """Extract the contract (places, times, actors, figures, events, quotes, sources) from reports."""
+    from .pipeline import extract_articles
+    from .read import iter_inputs
+
+    published = _check_date(published, "--published")
+    if jsonl is None and path is None:
+        _fail("give a PATH, - for stdin, or --jsonl FILE", 2)
+    specs = [str(jsonl)] if jsonl is not None else [path]
+    errors: list[InputError] = []
+
+    def report(exc: InputError) -> None:
+        errors.append(exc)
+        err.print(f"[yellow]skipped[/yellow] {exc}", highlight=False)
+
+    n = 0
+    try:
+        for ex in extract_articles(iter_inputs(specs, published=published, source=source),
+                                   n_process=workers, on_error=report):
+            n += 1
+            d = ex.to_dict()
+            if jsonl is not None or as_json:
+                sys.stdout.write(_dump(d) + "\n" if jsonl is not None else json.dumps(d, ensure_ascii=False, indent=1) + "\n")
+            else:
+                _print_summary(ex)
+    except SitrepError as exc:
+        _fail(str(exc))
+    if n == 0:
+        raise typer.Exit(1)
+
+
+def _print_summary(ex) -> None:
+    from rich.table import Table
+
+    a = ex.article
+    out.print(f"[bold]{a.title}[/bold]  ({a.published or 'undated'}, {a.source or 'unknown outlet'})", highlight=False)
+    t = Table("kind", "count", "examples")
+    for kind in ex.ITEM_KINDS:
+        items = getattr(ex, kind)
+        names = []
+        for it in items[:4]:
+            names.append(getattr(it, "name", None) or getattr(it, "text", None) or getattr(it, "category", None)
+                         or getattr(it, "sub_event_type", None) or getattr(it, "plover", None) or "")
+        t.add_row(kind, str(len(items)), "; ".join(str(x)[:40] for x in names))
+    out.print(t)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
+
+
+# ---- ingest and queries ---------------------------------------------------------------
+def _default_db() -> str:
+    from .config import settings
+    return settings().db
+
+
+DbOption = typer.Option(None, "--db", help="SQLite file or postgresql:// URL (default: $SITREP_DB or sitrep.db)")
+
+
+def _open_store(db: Optional[str], *, create: bool = False):
+    from .store import Store
+    try:
+        return Store(db or _default_db(), create=create)
+    except SitrepError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin"),
+    db: Optional[str] = DbOption,
+    workers: int = typer.Option(1, help="Extraction processes (each loads spaCy once)"),
+    published: Optional[str] = typer.Option(None, help="Publication date for inputs that lack one"),
+    source: Optional[str] = typer.Option(None, help="Outlet name for inputs that lack one"),
+    strict: bool = typer.Option(False, help="Exit non-zero when any input fails"),
+    engine: str = typer.Option("local", help="local, or ray (needs `pip install sitrep[ray]`)"),
+    address: Optional[str] = typer.Option(None, help="Ray cluster address (auto, or ray://host:port)"),
+):
+    """Read reports, extract them and store them (re-ingesting a report is a no-op)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    published = _check_date(published, "--published")
+    store = _open_store(db, create=True)
+
+    def on_error(msg: str) -> None:
+        err.print(f"[yellow]skipped[/yellow] {msg}", highlight=False)
+
+    if engine == "ray":
+        try:
+            from .ray_engine import ingest_ray
+        except ImportError as exc:
+            _fail(f"the ray engine needs Ray: pip install 'sitrep[ray]' ({exc})")
+        rep = ingest_ray(paths, store, published=published, source=source, address=address,
+                         workers=workers, on_error=on_error)
+    elif engine != "local":
+        _fail(f"--engine {engine!r}: use local or ray", 2)
+    else:
+        from .ingest import ingest as run
+        with Progress(SpinnerColumn(), TextColumn("[bold]ingesting[/bold]"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[last]}"), TimeElapsedColumn(), console=err,
+                      transient=False, disable=not err.is_terminal) as progress:
+            task = progress.add_task("ingest", total=None, last="")
+
+            def on_article(ex, new):
+                progress.update(task, advance=1, last=(ex.article.title or "")[:50])
+
+            try:
+                rep = run(paths, store, published=published, source=source, workers=workers,
+                          on_error=on_error, on_article=on_article)
+            except SitrepError as exc:
+                _fail(str(exc))
+    counts = store.counts()
+    out.print(f"[bold]{rep.read}[/bold] reports read: {rep.added} added, {rep.already_stored} already stored, "
+              f"{rep.failed} skipped in {rep.seconds:.1f}s -> {store.target}", highlight=False)
+    out.print("  store now holds " + ", ".join(f"{v} {k}" for k, v in counts.items()), highlight=False)
+    if rep.read == 0 or (strict and rep.failed):
+        raise typer.Exit(1)
+
+
+def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    import csv
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(_dump(r) + "\n")
+    elif fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: _cell(r.get(k)) for k in columns})
+    elif fmt == "table":
+        from rich.table import Table
+        t = Table(*columns, show_lines=False)
+        for r in rows:
+            t.add_row(*(_cell(r.get(k))[:60] for k in columns))
+        out.print(t)
+    else:
+        _fail(f"--format {fmt!r}: use table, csv, json or jsonl", 2)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, dict):
+        return str(v.get("name") or v.get("best") or json.dumps(v, ensure_ascii=False))
+    if isinstance(v, list):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+LISTING_COLUMNS = {
+    "figures": ["category", "low", "best", "high", "unit", "qualifier", "kind", "place", "date_start",
+                "date_end", "source", "certainty", "published", "publisher", "text"],
+    "events": ["event_type", "sub_event_type", "plover", "actor1", "actor2", "place", "date_start", "date_end",
+               "fatalities", "certainty", "source", "published", "publisher", "trigger"],
+    "quotes": ["speaker", "speaker_role", "kind", "channel", "text", "published", "publisher"],
+    "places": ["name", "feature", "within", "country", "admin1", "lat", "lon", "geonameid", "published"],
+    "actors": ["name", "kind", "country", "role", "published", "publisher"],
+    "sources": ["name", "kind", "stance", "cue", "published", "publisher"],
+    "times": ["text", "date_start", "date_end", "precision", "published"],
+}
+
+
+def _listing(kind: str, db, since, until, place, fmt, limit, offset, **filters) -> None:
+    store = _open_store(db)
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    try:
+        rows = store.items(kind, since=since, until=until, place=place, limit=limit, offset=offset,
+                           **{k: v for k, v in filters.items() if v is not None})
+    except SitrepError as exc:
+        _fail(str(exc), 2)
+    _emit(rows, fmt, LISTING_COLUMNS[kind])
+
+
+SinceOpt = typer.Option(None, help="Only items on or after this date")
+UntilOpt = typer.Option(None, help="Only items on or before this date")
+PlaceOpt = typer.Option(None, help="Only items whose place contains this name")
+FormatOpt = typer.Option("table", "--format", "-f", help="table, csv, json or jsonl")
+LimitOpt = typer.Option(100, help="At most this many rows")
+OffsetOpt = typer.Option(0, help="Skip this many rows (paging)")
+
+
+@app.command()
+def figures(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+            place: Optional[str] = PlaceOpt, category: Optional[str] = typer.Option(None, help="killed, displaced, ..."),
+            source: Optional[str] = typer.Option(None, help="Who made the claim (SANA, ...)"),
+            fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
+    """List figures (killed, displaced, ...) with their source and range."""
+    _listing("figures", db, since, until, place, fmt, limit, offset, category=category, source=source)
+
+
+@app.command()
+def events(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+           place: Optional[str] = PlaceOpt, type: Optional[str] = typer.Option(None, "--type", help="Event type, sub-event type or PLOVER code"),
+           actor: Optional[str] = typer.Option(None, help="Actor 1 or 2 contains this"),
+           source: Optional[str] = typer.Option(None, help="Who made the claim"),
+           explain: bool = typer.Option(False, help="Show the trigger, arguments and rule of each event"),
+           fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
+    """List events (ACLED types, PLOVER codes) with actors, place, date and source."""
+    if explain:
+        from . import events as events_stage
+        from .models import item_from_dict
+        store = _open_store(db)
+        rows = store.items("events", since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+                           place=place, event_type=type, actor=actor, source=source, limit=limit, offset=offset)
+        explainer = getattr(events_stage, "explain", None)
+        for r in rows:
+            ev = item_from_dict("events", r)
+            out.print(explainer(ev) if explainer else f"{ev.sub_event_type or ev.plover}: {ev.rule}", highlight=False)
+            out.print(f"  evidence: {ev.sentence}", highlight=False, markup=False)
+        return
+    _listing("events", db, since, until, place, fmt, limit, offset, event_type=type, actor=actor, source=source)
+
+
+@app.command()
+def quotes(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+           speaker: Optional[str] = typer.Option(None, help="Speaker contains this"),
+           fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
+    """List quotes with their speakers, roles and channels."""
+    _listing("quotes", db, since, until, None, fmt, limit, offset, actor=speaker)
+
+
+@app.command()
+def places(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+           place: Optional[str] = PlaceOpt, fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
+    """List place mentions with coordinates and gazetteer ids."""
+    _listing("places", db, since, until, place, fmt, limit, offset)
+
+
+@app.command()
+def actors(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+           name: Optional[str] = typer.Option(None, help="Name contains this"),
+           fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
+    """List actors with kind and country."""
+    _listing("actors", db, since, until, None, fmt, limit, offset, actor=name)
+
+
+@app.command()
+def sources(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+            name: Optional[str] = typer.Option(None, help="Name contains this"),
+            fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
+    """List the sources reports attribute claims to, with kind and stance."""
+    _listing("sources", db, since, until, None, fmt, limit, offset, source=name)
+
+
+@app.command()
+def times(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+          fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
+    """List resolved time expressions."""
+    _listing("times", db, since, until, None, fmt, limit, offset)
+
+
+@app.command()
+def articles(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+             source: Optional[str] = typer.Option(None, help="Outlet"), fmt: str = FormatOpt,
+             limit: int = LimitOpt, offset: int = OffsetOpt):
+    """List stored articles."""
+    store = _open_store(db)
+    rows = store.articles(since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+                          source=source, limit=limit, offset=offset)
+    _emit(rows, fmt, ["id", "published", "source", "title", "n_items", "input_id"])
+
+
+@app.command()
+def search(query: str = typer.Argument(..., help="Words to look for (full-text)"), db: Optional[str] = DbOption,
+           fmt: str = FormatOpt, limit: int = LimitOpt):
+    """Full-text search over stored reports."""
+    store = _open_store(db)
+    _emit(store.search(query, limit=limit), fmt, ["id", "published", "source", "title", "snippet"])

@@ -1,0 +1,451 @@
+"""Store stage: extractions kept in SQLite (default, one file) or PostgreSQL (teams).
+
+One schema, written with SQLAlchemy Core, serves both backends. Every item keeps its full
+contract JSON in `data` and copies the fields people filter on into indexed columns.
+
+- Idempotent: an article's id is the hash of its normalised text, so storing it again is a
+  no-op (`INSERT ... ON CONFLICT DO NOTHING`, safe with concurrent writers).
+- Atomic: an article and all its items are written in one transaction, so a process
+  killed mid-ingest leaves every article either complete or absent.
+- Nothing is overwritten: a revised report (same URL, other text) is a new article row
+  that names the row it `supersedes`.
+- SQLite: WAL journal, FTS5 over title + text; PostgreSQL: a GIN full-text index.
+- Schema version in `meta`; `MIGRATIONS` bring an older file up to date on open.
+- Untrusted text is only ever passed as bound parameters, never formatted into SQL.
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from .errors import StoreError
+from .models import Extraction, extraction_from_dict
+
+SCHEMA_VERSION = 2
+
+metadata = sa.MetaData()
+
+meta_table = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True),
+                      sa.Column("value", sa.Text))
+
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("input_id", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("authors", sa.Text),
+    sa.Column("published", sa.String(32), index=True),
+    sa.Column("source", sa.Text, index=True),
+    sa.Column("url", sa.Text, index=True),
+    sa.Column("language", sa.String(16)),
+    sa.Column("byline", sa.Text),
+    sa.Column("path", sa.Text),
+    sa.Column("text", sa.Text),
+    sa.Column("boilerplate", sa.Text),
+    sa.Column("fingerprint", sa.Text),
+    sa.Column("sentences", sa.Text),
+    sa.Column("entities", sa.Text),
+    sa.Column("n_items", sa.Integer, nullable=False),
+    sa.Column("supersedes", sa.String(64)),
+    sa.Column("ingested_at", sa.Float, nullable=False),
+)
+
+# Per item kind: the contract fields copied into columns (besides start/end/sentence/data).
+ITEM_COLUMNS: dict[str, list[tuple[str, Any]]] = {
+    "places": [("name", sa.Text), ("lat", sa.Float), ("lon", sa.Float), ("geonameid", sa.BigInteger),
+               ("country", sa.String(8)), ("admin1", sa.Text), ("feature", sa.String(16))],
+    "times": [("date_start", sa.String(10)), ("date_end", sa.String(10)), ("precision", sa.String(8))],
+    "actors": [("name", sa.Text), ("kind", sa.String(32)), ("country", sa.String(8))],
+    "figures": [("category", sa.String(32)), ("low", sa.BigInteger), ("best", sa.BigInteger),
+                ("high", sa.BigInteger), ("unit", sa.String(16)), ("place", sa.Text),
+                ("date_start", sa.String(10)), ("date_end", sa.String(10)), ("source", sa.Text),
+                ("certainty", sa.String(16))],
+    "events": [("event_type", sa.Text), ("sub_event_type", sa.Text), ("plover", sa.String(32)),
+               ("actor1", sa.Text), ("actor2", sa.Text), ("place", sa.Text), ("lat", sa.Float),
+               ("lon", sa.Float), ("date_start", sa.String(10)), ("date_end", sa.String(10)),
+               ("fatalities", sa.BigInteger), ("certainty", sa.String(16)), ("source", sa.Text)],
+    "quotes": [("speaker", sa.Text), ("kind", sa.String(16)), ("channel", sa.Text)],
+    "sources": [("name", sa.Text), ("kind", sa.String(32)), ("stance", sa.Text)],
+}
+ITEM_KINDS = tuple(ITEM_COLUMNS)
+# Columns a listing may filter with --place / --category / --type / --source / --actor.
+PLACE_COLUMN = {"places": "name", "figures": "place", "events": "place"}
+INDEXED = {"date_start", "place", "name", "category", "event_type", "lat", "source", "speaker", "kind"}
+
+
+def _item_table(kind: str) -> sa.Table:
+    cols = [sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"),
+                      primary_key=True),
+            sa.Column("idx", sa.Integer, primary_key=True),
+            sa.Column("start", sa.Integer), sa.Column("end", sa.Integer),
+            sa.Column("sentence", sa.Text), sa.Column("data", sa.Text, nullable=False)]
+    for name, typ in ITEM_COLUMNS[kind]:
+        cols.append(sa.Column(name, typ, index=name in INDEXED))
+    return sa.Table(kind, metadata, *cols)
+
+
+item_tables: dict[str, sa.Table] = {kind: _item_table(kind) for kind in ITEM_KINDS}
+
+# Statements that bring a store from version N-1 to N (SQLite and PostgreSQL alike).
+# Version 1 had no `supersedes` column.
+MIGRATIONS: dict[int, list[str]] = {
+    2: ["ALTER TABLE articles ADD COLUMN supersedes VARCHAR(64)"],
+}
+
+
+def _dumps(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False, sort_keys=True)
+
+
+def _actor_name(v: Any) -> str | None:
+    return v.get("name") if isinstance(v, dict) else v
+
+
+def _column_value(kind: str, name: str, item: dict) -> Any:
+    if kind == "events" and name in ("actor1", "actor2"):
+        return _actor_name(item.get(name))
+    if kind == "events" and name == "fatalities":
+        f = item.get("fatalities")
+        return f.get("best") if isinstance(f, dict) else f
+    if kind == "figures" and name == "place" or kind == "events" and name == "place":
+        return _actor_name(item.get(name))
+    v = item.get(name)
+    return v[:10] if name in ("date_start", "date_end") and isinstance(v, str) else v
+
+
+def _url(target: str) -> str:
+    if "://" in target:
+        if target.startswith("postgresql://") or target.startswith("postgres://"):
+            return "postgresql+psycopg://" + target.split("://", 1)[1]
+        return target
+    return f"sqlite:///{Path(target)}"
+
+
+class Store:
+    """A sitrep database. `Store("sitrep.db")` (SQLite) or `Store("postgresql://...")`."""
+
+    def __init__(self, target: str | Path = "sitrep.db", *, create: bool = True):
+        self.target = str(target)
+        url = _url(self.target)
+        if url.startswith("sqlite:") and not create and not Path(self.target).exists():
+            raise StoreError(f"{self.target}: no such database; run `sitrep ingest` first or pass --db")
+        try:
+            self.engine = sa.create_engine(url, future=True)
+        except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
+            raise StoreError(f"{self.target}: not a database path or URL ({exc})") from exc
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            sa.event.listen(self.engine, "connect", self._sqlite_pragmas)
+        try:
+            self._migrate()
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"{self.target}: cannot open database: {exc.orig}") from exc
+
+    @staticmethod
+    def _sqlite_pragmas(dbapi_conn, _record) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    # ---- schema -------------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            insp = sa.inspect(conn)
+            if not insp.has_table("articles"):
+                metadata.create_all(conn)
+                self._create_search(conn)
+                conn.execute(meta_table.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                return
+            if not insp.has_table("meta"):
+                meta_table.create(conn)
+            row = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
+            version = int(row[0]) if row else 1
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.target}: schema version {version} is newer than this sitrep "
+                                 f"({SCHEMA_VERSION}); upgrade sitrep")
+            for v in range(version + 1, SCHEMA_VERSION + 1):
+                for stmt in MIGRATIONS.get(v, []):
+                    conn.execute(sa.text(stmt))
+            metadata.create_all(conn)  # tables added since (no-op for existing ones)
+            if row:
+                conn.execute(meta_table.update().where(meta_table.c.key == "schema_version")
+                             .values(value=str(SCHEMA_VERSION)))
+            else:
+                conn.execute(meta_table.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+
+    def _create_search(self, conn) -> None:
+        if self.dialect == "sqlite":
+            conn.execute(sa.text("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+                                 "article_id UNINDEXED, title, text, tokenize='porter unicode61')"))
+        elif self.dialect == "postgresql":
+            conn.execute(sa.text(
+                "CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN "
+                "(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')))"))
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
+        return int(row[0]) if row else 0
+
+    # ---- writing ------------------------------------------------------------------
+    def _insert_ignore(self, table: sa.Table):
+        ins = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
+        return ins.on_conflict_do_nothing()
+
+    def add(self, ex: Extraction) -> bool:
+        """Store one extraction in one transaction. False when it was already stored."""
+        d = ex.to_dict()
+        art = d["article"]
+        n_items = sum(len(d[k]) for k in ITEM_KINDS)
+        row = {
+            "id": art["id"], "input_id": art.get("input_id"), "title": art.get("title"),
+            "authors": _dumps(art.get("authors") or []), "published": art.get("published"),
+            "source": art.get("source"), "url": art.get("url"), "language": art.get("language"),
+            "byline": art.get("byline"), "path": art.get("path"), "text": art.get("text"),
+            "boilerplate": _dumps(art.get("boilerplate") or []),
+            "fingerprint": _dumps(art.get("fingerprint") or []),
+            "sentences": _dumps(d["sentences"]), "entities": _dumps(d["entities"]),
+            "n_items": n_items, "ingested_at": time.time(),
+        }
+        try:
+            with self.engine.begin() as conn:
+                if art.get("url"):
+                    prev = conn.execute(
+                        sa.select(articles.c.id).where(articles.c.url == art["url"], articles.c.id != art["id"])
+                        .order_by(articles.c.ingested_at.desc()).limit(1)).first()
+                    row["supersedes"] = prev[0] if prev else None
+                res = conn.execute(self._insert_ignore(articles), row)
+                if res.rowcount == 0:
+                    return False
+                for kind in ITEM_KINDS:
+                    rows = [self._item_row(kind, art["id"], i, item) for i, item in enumerate(d[kind])]
+                    if rows:
+                        conn.execute(item_tables[kind].insert(), rows)
+                if self.dialect == "sqlite":
+                    conn.execute(sa.text("INSERT INTO articles_fts(article_id, title, text) VALUES (:i, :t, :x)"),
+                                 {"i": art["id"], "t": art.get("title") or "", "x": art.get("text") or ""})
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"{self.target}: could not store article {art['id']} "
+                             f"({art.get('path') or art.get('input_id') or ''}): {exc}") from exc
+        return True
+
+    @staticmethod
+    def _item_row(kind: str, article_id: str, idx: int, item: dict) -> dict:
+        row = {"article_id": article_id, "idx": idx, "start": item.get("start"), "end": item.get("end"),
+               "sentence": item.get("sentence"), "data": _dumps(item)}
+        for name, _ in ITEM_COLUMNS[kind]:
+            row[name] = _column_value(kind, name, item)
+        return row
+
+    def add_many(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
+        added = skipped = 0
+        for ex in extractions:
+            if self.add(ex):
+                added += 1
+            else:
+                skipped += 1
+        return added, skipped
+
+    # ---- reading ------------------------------------------------------------------
+    def has(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
+    def ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return {r[0] for r in conn.execute(sa.select(articles.c.id))}
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            out = {"articles": conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()}
+            for kind, table in item_tables.items():
+                out[kind] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+        return out
+
+    def articles(self, *, since: str | None = None, until: str | None = None, source: str | None = None,
+                 limit: int = 100, offset: int = 0) -> list[dict]:
+        cols = [articles.c.id, articles.c.input_id, articles.c.title, articles.c.published, articles.c.source,
+                articles.c.url, articles.c.language, articles.c.path, articles.c.n_items, articles.c.supersedes]
+        q = sa.select(*cols)
+        if since:
+            q = q.where(articles.c.published >= since)
+        if until:
+            q = q.where(articles.c.published <= until)
+        if source:
+            q = q.where(sa.func.lower(articles.c.source) == source.lower())
+        q = q.order_by(articles.c.published.desc().nulls_last() if self.dialect == "postgresql"
+                       else articles.c.published.desc(), articles.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def article(self, article_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
+        if r is None:
+            return None
+        d = dict(r._mapping)
+        for k in ("authors", "boilerplate", "fingerprint", "sentences", "entities"):
+            d[k] = json.loads(d[k]) if d.get(k) else []
+        return d
+
+    def extraction(self, article_id: str) -> Extraction | None:
+        """Rebuild the full Extraction of a stored article."""
+        a = self.article(article_id)
+        if a is None:
+            return None
+        art = {k: a.get(k) for k in ("id", "title", "authors", "published", "source", "language", "text",
+                                       "url", "input_id", "path", "byline", "boilerplate", "fingerprint")}
+        d: dict[str, Any] = {"article": art, "sentences": a["sentences"], "entities": a["entities"]}
+        with self.engine.connect() as conn:
+            for kind, table in item_tables.items():
+                rows = conn.execute(sa.select(table.c.data).where(table.c.article_id == article_id)
+                                    .order_by(table.c.idx))
+                d[kind] = [json.loads(r[0]) for r in rows]
+        return extraction_from_dict(d)
+
+    def items(self, kind: str, *, since: str | None = None, until: str | None = None,
+              place: str | None = None, category: str | None = None, event_type: str | None = None,
+              source: str | None = None, actor: str | None = None, article_id: str | None = None,
+              bbox: tuple[float, float, float, float] | None = None, certainty: str | None = None,
+              limit: int = 100, offset: int = 0, order: str | None = None) -> list[dict]:
+        """Items of one kind with their article's publication data, filtered and paged."""
+        if kind not in item_tables:
+            raise StoreError(f"unknown item kind {kind!r}: one of {', '.join(ITEM_KINDS)}")
+        t = item_tables[kind]
+        q = (sa.select(t.c.article_id, t.c.idx, t.c.data, articles.c.title, articles.c.published,
+                       articles.c.source.label("publisher"), articles.c.url)
+             .join(articles, articles.c.id == t.c.article_id))
+        c = t.c
+        if "date_start" in c:
+            if since:
+                q = q.where(sa.func.coalesce(c.date_end, c.date_start, articles.c.published) >= since)
+            if until:
+                q = q.where(sa.func.coalesce(c.date_start, articles.c.published) <= until)
+        else:
+            if since:
+                q = q.where(articles.c.published >= since)
+            if until:
+                q = q.where(articles.c.published <= until)
+        if place:
+            col = c[PLACE_COLUMN[kind]] if kind in PLACE_COLUMN else None
+            if col is None:
+                raise StoreError(f"--place does not apply to {kind}")
+            q = q.where(sa.func.lower(col).like(f"%{place.lower()}%"))
+        if category:
+            if "category" not in c:
+                raise StoreError(f"--category does not apply to {kind}")
+            q = q.where(c.category == category)
+        if event_type:
+            if "event_type" not in c:
+                raise StoreError(f"--type does not apply to {kind}")
+            et = event_type.lower()
+            q = q.where(sa.or_(sa.func.lower(c.event_type) == et, sa.func.lower(c.sub_event_type) == et,
+                               sa.func.lower(c.plover) == et))
+        if source:
+            col = c.source if "source" in c else c.name if kind == "sources" else None
+            if col is None:
+                raise StoreError(f"--source does not apply to {kind}")
+            q = q.where(sa.func.lower(col).like(f"%{source.lower()}%"))
+        if actor:
+            a = f"%{actor.lower()}%"
+            if kind == "events":
+                q = q.where(sa.or_(sa.func.lower(c.actor1).like(a), sa.func.lower(c.actor2).like(a)))
+            elif kind == "quotes":
+                q = q.where(sa.func.lower(c.speaker).like(a))
+            elif kind == "actors":
+                q = q.where(sa.func.lower(c.name).like(a))
+            else:
+                raise StoreError(f"--actor does not apply to {kind}")
+        if certainty and "certainty" in c:
+            q = q.where(c.certainty == certainty)
+        if bbox:
+            if "lat" not in c:
+                raise StoreError(f"--bbox does not apply to {kind}")
+            west, south, east, north = bbox
+            q = q.where(c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east)
+        if article_id:
+            q = q.where(c.article_id == article_id)
+        sort = []
+        if order:
+            desc = order.startswith("-")
+            name = order.lstrip("-")
+            col = c[name] if name in c else articles.c[name] if name in articles.c else None
+            if col is None:
+                raise StoreError(f"cannot sort {kind} by {name!r}")
+            sort.append(col.desc() if desc else col.asc())
+        elif "date_start" in c:
+            sort.append(c.date_start.asc())
+        sort += [articles.c.published.asc(), c.article_id.asc(), c.idx.asc()]
+        q = q.order_by(*sort).limit(limit).offset(offset)
+        out = []
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                item = json.loads(r.data)
+                item.update({"article_id": r.article_id, "idx": r.idx, "article_title": r.title,
+                             "published": r.published, "publisher": r.publisher, "url": r.url})
+                out.append(item)
+        return out
+
+    def iter_items(self, kind: str, batch: int = 5000, **filters) -> Iterator[dict]:
+        offset = 0
+        while True:
+            rows = self.items(kind, limit=batch, offset=offset, **filters)
+            yield from rows
+            if len(rows) < batch:
+                return
+            offset += batch
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict]:
+        """Full-text search over titles and bodies (FTS5 / PostgreSQL tsvector)."""
+        if not query.strip():
+            return []
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                # Quote every term so user text is never read as FTS5 syntax.
+                terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+                rows = conn.execute(sa.text(
+                    "SELECT a.id, a.title, a.published, a.source, "
+                    "snippet(articles_fts, 2, '[', ']', ' … ', 12) AS snippet "
+                    "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
+                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": terms, "n": limit})
+            else:
+                rows = conn.execute(sa.text(
+                    "SELECT id, title, published, source, ts_headline('english', text, q, "
+                    "'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet "
+                    "FROM articles, plainto_tsquery('english', :q) q "
+                    "WHERE to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')) @@ q "
+                    "ORDER BY ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')), q) DESC, id "
+                    "LIMIT :n"), {"q": query, "n": limit})
+            return [dict(r._mapping) for r in rows]
+
+    def check_integrity(self) -> list[str]:
+        """Articles whose stored item count differs from what they declare (should be none)."""
+        bad = []
+        with self.engine.connect() as conn:
+            declared = dict(conn.execute(sa.select(articles.c.id, articles.c.n_items)).all())
+            actual: dict[str, int] = {}
+            for table in item_tables.values():
+                for aid, n in conn.execute(sa.select(table.c.article_id, sa.func.count())
+                                           .group_by(table.c.article_id)):
+                    actual[aid] = actual.get(aid, 0) + n
+        for aid, n in declared.items():
+            if actual.get(aid, 0) != n:
+                bad.append(aid)
+        return sorted(bad)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

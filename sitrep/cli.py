@@ -97,12 +97,6 @@ def _print_summary(ex) -> None:
     out.print(t)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    app()
 
 
 # ---- ingest and queries ---------------------------------------------------------------
@@ -325,3 +319,90 @@ def search(query: str = typer.Argument(..., help="Words to look for (full-text)"
     """Full-text search over stored reports."""
     store = _open_store(db)
     _emit(store.search(query, limit=limit), fmt, ["id", "published", "source", "title", "snippet"])
+
+
+@app.command()
+def serve(db: Optional[str] = DbOption,
+          host: str = typer.Option("127.0.0.1", help="Interface to listen on (0.0.0.0 for all: then set a token)"),
+          port: int = typer.Option(8000, help="TCP port"),
+          max_body: int = typer.Option(2 * 1024 * 1024, help="Largest request body accepted, in bytes (413 beyond)")):
+    """Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the map + timeline page.
+
+    Writes (POST /api/articles) need `Authorization: Bearer $SITREP_API_TOKEN`; with no token
+    set they are disabled. SITREP_API_READ_TOKEN=1 makes reads need the token too."""
+    import os
+
+    import uvicorn
+
+    from .api import create_app
+
+    token = os.environ.get("SITREP_API_TOKEN") or None
+    read_protected = os.environ.get("SITREP_API_READ_TOKEN", "").lower() in ("1", "true", "yes")
+    try:
+        application = create_app(db or _default_db(), token=token, read_token_required=read_protected,
+                                 max_body=max_body)
+    except SitrepError as exc:
+        _fail(str(exc))
+    err.print(f"sitrep serving {db or _default_db()} on http://{host}:{port}/ "
+              f"(writes {'need the bearer token' if token else 'disabled: no SITREP_API_TOKEN'}"
+              f"{', reads need it too' if read_protected else ''})", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+# ---- fusion, exports, situation (sitrep/fuse.py, export.py, situation.py) ---------------
+@app.command()
+def fuse(db: Optional[str] = DbOption,
+         period: str = typer.Option("day", help="Figure series period: day, week, month or year"),
+         rebuild: bool = typer.Option(False, help="Empty the fused tables and fuse everything again")):
+    """Fuse reports: link near-duplicates, merge event mentions, build figure series and the control timeline."""
+    from .fuse import fuse_store
+    store = _open_store(db)
+    try:
+        rep = fuse_store(store, period=period, rebuild=rebuild)
+    except (SitrepError, ValueError) as exc:
+        _fail(str(exc))
+    out.print(f"fused {rep.articles} new reports in {rep.seconds:.1f}s: {rep.links} near-duplicate links, "
+              f"{rep.mentions} event mentions into {rep.clusters_touched} events ({rep.clusters_total} in all), "
+              f"{rep.figure_series} figure series, {rep.control_changes} control changes", highlight=False)
+
+
+@app.command()
+def export(fmt: str = typer.Option(..., "--format", "-f", help="csv, jsonl, parquet, geojson, hxl or acled"),
+           out_dir: Path = typer.Option(Path("export"), "--out", "-o", help="Directory the files are written to"),
+           db: Optional[str] = DbOption,
+           no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse new reports first")):
+    """Export the store: every table (csv, jsonl, parquet), a map layer (geojson), HXL-tagged or ACLED-shaped CSV."""
+    from .export import export as run
+    from .fuse import fuse_store
+    store = _open_store(db)
+    try:
+        if not no_fuse:
+            fuse_store(store)
+        paths = run(store, fmt, out_dir)
+    except SitrepError as exc:
+        _fail(str(exc), 2)
+    for p in paths:
+        out.print(str(p), highlight=False)
+
+
+@app.command()
+def situation(place: str = typer.Option(..., help="Place name (a city counts its districts)"),
+              since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, db: Optional[str] = DbOption,
+              markdown: bool = typer.Option(False, "--markdown", help="Print Markdown instead of tables"),
+              out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the Markdown to this file"),
+              no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse new reports first")):
+    """Summarise a place over a period: events, figures with their sources, control changes."""
+    from .fuse import fuse_store
+    from .situation import print_rich, situation as build, to_markdown
+    store = _open_store(db)
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    if not no_fuse:
+        fuse_store(store)
+    sit = build(store, place, since, until)
+    if out_file is not None:
+        out_file.write_text(to_markdown(sit), encoding="utf-8")
+        err.print(f"wrote {out_file}", highlight=False)
+    if markdown:
+        sys.stdout.write(to_markdown(sit))
+    elif out_file is None:
+        print_rich(sit, out)

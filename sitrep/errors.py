@@ -20,7 +20,7 @@ class NotEnglishError(InputError):
 
     def __init__(self, path: str | None, language: str):
         self.language = language
-        super().__init__(path, f"language detected as {language!r}, not English: skipped")
+        super().__init__(path, f"written in {language!r}, not English (sitrep extracts English reports only)")
 
 
 class ConfigError(SitrepError):

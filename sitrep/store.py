@@ -26,7 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from .errors import StoreError
 from .models import Extraction, extraction_from_dict
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
@@ -76,6 +76,7 @@ ITEM_KINDS = tuple(ITEM_COLUMNS)
 # Columns a listing may filter with --place / --category / --type / --source / --actor.
 PLACE_COLUMN = {"places": "name", "figures": "place", "events": "place"}
 INDEXED = {"date_start", "place", "name", "category", "event_type", "lat", "source", "speaker", "kind"}
+NOT_INDEXED = {("events", "lat")}  # covered by ix_events_geo_dates (see QUERY_INDEXES)
 
 
 def _item_table(kind: str) -> sa.Table:
@@ -85,16 +86,81 @@ def _item_table(kind: str) -> sa.Table:
             sa.Column("start", sa.Integer), sa.Column("end", sa.Integer),
             sa.Column("sentence", sa.Text), sa.Column("data", sa.Text, nullable=False)]
     for name, typ in ITEM_COLUMNS[kind]:
-        cols.append(sa.Column(name, typ, index=name in INDEXED))
+        cols.append(sa.Column(name, typ, index=name in INDEXED and (kind, name) not in NOT_INDEXED))
     return sa.Table(kind, metadata, *cols)
 
 
 item_tables: dict[str, sa.Table] = {kind: _item_table(kind) for kind in ITEM_KINDS}
 
+# Indexes for the API's and the page's common queries (schema v4). A map box with a date
+# range is answered from (lat, lon, date_start, date_end) alone before any row is read
+# (it replaces the single-column lat index on events, which the planners preferred and
+# which made them read every row in the latitude band); date ranges read (date_start,
+# date_end); the event-type filter compares lower() of three columns, one index each.
+_ev, _fig, _pl = item_tables["events"].c, item_tables["figures"].c, item_tables["places"].c
+QUERY_INDEXES = [
+    sa.Index("ix_events_geo_dates", _ev.lat, _ev.lon, _ev.date_start, _ev.date_end),
+    sa.Index("ix_events_dates", _ev.date_start, _ev.date_end),
+    sa.Index("ix_events_type_lc", sa.func.lower(_ev.event_type)),
+    sa.Index("ix_events_subtype_lc", sa.func.lower(_ev.sub_event_type)),
+    sa.Index("ix_events_plover_lc", sa.func.lower(_ev.plover)),
+    sa.Index("ix_figures_dates", _fig.date_start, _fig.date_end),
+    sa.Index("ix_places_geo", _pl.lat, _pl.lon),
+]
+
+# ---- fused views (written by sitrep/fuse.py; derived, rebuilt or extended by `sitrep fuse`)
+# Near-duplicate reports: `article_id` is a copy (or a later `update`) of `original_id`.
+report_links = sa.Table(
+    "report_links", metadata,
+    sa.Column("article_id", sa.String(64), primary_key=True),
+    sa.Column("original_id", sa.String(64), primary_key=True, index=True),
+    sa.Column("relation", sa.String(16)), sa.Column("jaccard", sa.Float), sa.Column("containment", sa.Float),
+    sa.Column("linked_at", sa.Float))
+# Articles already fused (incremental runs fuse only the others).
+fused_articles = sa.Table("fused_articles", metadata, sa.Column("article_id", sa.String(64), primary_key=True),
+                          sa.Column("fused_at", sa.Float))
+# One row per fused event; `data` holds the full record with every report's mention.
+fused_events = sa.Table(
+    "fused_events", metadata,
+    sa.Column("id", sa.String(32), primary_key=True), sa.Column("family", sa.String(48)),
+    sa.Column("event_type", sa.Text), sa.Column("sub_event_type", sa.Text), sa.Column("plover", sa.String(32)),
+    sa.Column("place", sa.Text, index=True), sa.Column("lat", sa.Float), sa.Column("lon", sa.Float),
+    sa.Column("date_start", sa.String(10), index=True), sa.Column("date_end", sa.String(10), index=True),
+    sa.Column("actor1", sa.Text), sa.Column("actor2", sa.Text), sa.Column("fatalities_low", sa.BigInteger),
+    sa.Column("fatalities_best", sa.BigInteger), sa.Column("fatalities_high", sa.BigInteger),
+    sa.Column("n_reports", sa.Integer), sa.Column("n_sources", sa.Integer), sa.Column("certainty", sa.String(16)),
+    sa.Column("updated_at", sa.Float), sa.Column("data", sa.Text, nullable=False))
+# Which fused event each stored event mention belongs to.
+fused_event_members = sa.Table(
+    "fused_event_members", metadata,
+    sa.Column("article_id", sa.String(64), primary_key=True), sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("event_id", sa.String(32), index=True, nullable=False))
+# Figure series: one row per place/category/unit/kind/period with every source's value.
+figure_series = sa.Table(
+    "figure_series", metadata,
+    sa.Column("id", sa.String(32), primary_key=True), sa.Column("place", sa.Text, index=True),
+    sa.Column("category", sa.String(32), index=True), sa.Column("unit", sa.String(16)), sa.Column("kind", sa.String(8)),
+    sa.Column("period", sa.String(16)), sa.Column("period_start", sa.String(10), index=True),
+    sa.Column("period_end", sa.String(10)), sa.Column("low", sa.BigInteger), sa.Column("best", sa.BigInteger),
+    sa.Column("high", sa.BigInteger), sa.Column("conservative", sa.BigInteger), sa.Column("contested", sa.Boolean),
+    sa.Column("n_values", sa.Integer), sa.Column("data", sa.Text, nullable=False))
+# Control timeline: who held a place from `date_start` (until `held_until`), with evidence.
+control_changes = sa.Table(
+    "control_changes", metadata,
+    sa.Column("id", sa.String(32), primary_key=True), sa.Column("place", sa.Text, index=True),
+    sa.Column("lat", sa.Float), sa.Column("lon", sa.Float), sa.Column("date_start", sa.String(10), index=True),
+    sa.Column("held_until", sa.String(10)), sa.Column("holder", sa.Text), sa.Column("holder_kind", sa.String(32)),
+    sa.Column("previous_holder", sa.Text), sa.Column("sub_event_type", sa.Text), sa.Column("n_reports", sa.Integer),
+    sa.Column("data", sa.Text, nullable=False))
+FUSED_TABLES = {t.name: t for t in (report_links, fused_articles, fused_events, fused_event_members,
+                                    figure_series, control_changes)}
+
 # Statements that bring a store from version N-1 to N (SQLite and PostgreSQL alike).
 # Version 1 had no `supersedes` column.
 MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE articles ADD COLUMN supersedes VARCHAR(64)"],
+    3: [],  # the fused tables (report_links ... control_changes): new, made by create_all
+    4: ["DROP INDEX IF EXISTS ix_events_lat"],  # then QUERY_INDEXES, created in _migrate
 }
 
 
@@ -175,6 +241,9 @@ class Store:
                 for stmt in MIGRATIONS.get(v, []):
                     conn.execute(sa.text(stmt))
             metadata.create_all(conn)  # tables added since (no-op for existing ones)
+            if version < 4:  # indexes of existing tables are not made by create_all
+                for index in QUERY_INDEXES:
+                    conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
             if row:
                 conn.execute(meta_table.update().where(meta_table.c.key == "schema_version")
                              .values(value=str(SCHEMA_VERSION)))
@@ -222,8 +291,9 @@ class Store:
                         sa.select(articles.c.id).where(articles.c.url == art["url"], articles.c.id != art["id"])
                         .order_by(articles.c.ingested_at.desc()).limit(1)).first()
                     row["supersedes"] = prev[0] if prev else None
-                res = conn.execute(self._insert_ignore(articles), row)
-                if res.rowcount == 0:
+                # RETURNING, not rowcount: psycopg reports rowcount -1 for ON CONFLICT DO NOTHING.
+                res = conn.execute(self._insert_ignore(articles).returning(articles.c.id), row)
+                if res.first() is None:
                     return False
                 for kind in ITEM_KINDS:
                     rows = [self._item_row(kind, art["id"], i, item) for i, item in enumerate(d[kind])]
@@ -311,12 +381,42 @@ class Store:
                 d[kind] = [json.loads(r[0]) for r in rows]
         return extraction_from_dict(d)
 
-    def items(self, kind: str, *, since: str | None = None, until: str | None = None,
-              place: str | None = None, category: str | None = None, event_type: str | None = None,
-              source: str | None = None, actor: str | None = None, article_id: str | None = None,
-              bbox: tuple[float, float, float, float] | None = None, certainty: str | None = None,
-              limit: int = 100, offset: int = 0, order: str | None = None) -> list[dict]:
-        """Items of one kind with their article's publication data, filtered and paged."""
+    def items(self, kind: str, *, limit: int = 100, offset: int = 0, order: str | None = None,
+              **filters) -> list[dict]:
+        """Items of one kind with their article's publication data, filtered and paged.
+
+        Filters: since, until, place, category, event_type, source, actor, article_id,
+        bbox (west, south, east, north), certainty (see `items_query`)."""
+        q = self.items_query(kind, **filters)
+        t, c = item_tables[kind], item_tables[kind].c
+        sort = []
+        if order:
+            desc = order.startswith("-")
+            name = order.lstrip("-")
+            col = c[name] if name in c else articles.c[name] if name in articles.c else None
+            if col is None:
+                raise StoreError(f"cannot sort {kind} by {name!r}")
+            sort.append((col.desc() if desc else col.asc()).nulls_last())
+        elif "date_start" in c:
+            sort.append(c.date_start.asc().nulls_last())
+        # NULLS LAST spelled out: SQLite and PostgreSQL order NULLs differently by default.
+        sort += [articles.c.published.asc().nulls_last(), t.c.article_id.asc(), t.c.idx.asc()]
+        q = q.order_by(*sort).limit(limit).offset(offset)
+        out = []
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                item = json.loads(r.data)
+                item.update({"article_id": r.article_id, "idx": r.idx, "article_title": r.title,
+                             "published": r.published, "publisher": r.publisher, "url": r.url})
+                out.append(item)
+        return out
+
+    def items_query(self, kind: str, *, since: str | None = None, until: str | None = None,
+                    place: str | None = None, category: str | None = None, event_type: str | None = None,
+                    source: str | None = None, actor: str | None = None, article_id: str | None = None,
+                    bbox: tuple[float, float, float, float] | None = None,
+                    certainty: str | None = None) -> sa.Select:
+        """The filtered SELECT behind `items` (unordered, unpaged), for listings and aggregates."""
         if kind not in item_tables:
             raise StoreError(f"unknown item kind {kind!r}: one of {', '.join(ITEM_KINDS)}")
         t = item_tables[kind]
@@ -325,10 +425,14 @@ class Store:
              .join(articles, articles.c.id == t.c.article_id))
         c = t.c
         if "date_start" in c:
+            # Each second term is implied by the first but reads the item's own columns only,
+            # so an index drops most rows before their article is joined.
             if since:
-                q = q.where(sa.func.coalesce(c.date_end, c.date_start, articles.c.published) >= since)
+                q = q.where(sa.func.coalesce(c.date_end, c.date_start, articles.c.published) >= since,
+                            sa.or_(c.date_end.is_(None), c.date_end >= since))
             if until:
-                q = q.where(sa.func.coalesce(c.date_start, articles.c.published) <= until)
+                q = q.where(sa.func.coalesce(c.date_start, articles.c.published) <= until,
+                            sa.or_(c.date_start.is_(None), c.date_start <= until))
         else:
             if since:
                 q = q.where(articles.c.published >= since)
@@ -367,32 +471,21 @@ class Store:
         if certainty and "certainty" in c:
             q = q.where(c.certainty == certainty)
         if bbox:
-            if "lat" not in c:
-                raise StoreError(f"--bbox does not apply to {kind}")
             west, south, east, north = bbox
-            q = q.where(c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east)
+            if "lat" in c:
+                q = q.where(c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east)
+            elif kind == "figures":
+                # A figure has a place name, no coordinates: it is inside the box when a
+                # place of that name in the same article is.
+                p = item_tables["places"].c
+                q = q.where(sa.exists().where(
+                    p.article_id == c.article_id, sa.func.lower(p.name) == sa.func.lower(c.place),
+                    p.lat >= south, p.lat <= north, p.lon >= west, p.lon <= east))
+            else:
+                raise StoreError(f"--bbox does not apply to {kind}")
         if article_id:
             q = q.where(c.article_id == article_id)
-        sort = []
-        if order:
-            desc = order.startswith("-")
-            name = order.lstrip("-")
-            col = c[name] if name in c else articles.c[name] if name in articles.c else None
-            if col is None:
-                raise StoreError(f"cannot sort {kind} by {name!r}")
-            sort.append(col.desc() if desc else col.asc())
-        elif "date_start" in c:
-            sort.append(c.date_start.asc())
-        sort += [articles.c.published.asc(), c.article_id.asc(), c.idx.asc()]
-        q = q.order_by(*sort).limit(limit).offset(offset)
-        out = []
-        with self.engine.connect() as conn:
-            for r in conn.execute(q):
-                item = json.loads(r.data)
-                item.update({"article_id": r.article_id, "idx": r.idx, "article_title": r.title,
-                             "published": r.published, "publisher": r.publisher, "url": r.url})
-                out.append(item)
-        return out
+        return q
 
     def iter_items(self, kind: str, batch: int = 5000, **filters) -> Iterator[dict]:
         offset = 0

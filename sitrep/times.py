@@ -250,7 +250,7 @@ def _future_context(parsed: Parsed, start: int) -> bool:
     if span is None or not len(span):
         return False
     head = span[0]
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # Token objects are rebuilt on access: compare indices
         head = head.head
     return any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in head.children)
 

@@ -1,0 +1,108 @@
+"""Throughput of `sitrep ingest` against bare spaCy on the same reports, in one run.
+
+    .venv/bin/python bench/throughput.py [--n 82] [--repeat 2] [--corpus PATH.jsonl]
+
+Reads ../shared/data/geo/trnews.dev.jsonl (82 real 2016 news reports) when present, else the
+bundled samples. Prints articles/s for bare `nlp.pipe` and for the full sitrep ingest
+(read -> clean -> parse -> every extractor -> SQLite), their ratio, the cost of each
+stage as a share of the spaCy parse, and peak RSS. The model is loaded before timing
+starts, for both. Best of --repeat runs for each.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sitrep.ingest import ingest  # noqa: E402
+from sitrep.parse import Parsed, load_nlp  # noqa: E402
+from sitrep.pipeline import STAGES, prepare  # noqa: E402
+from sitrep.models import Extraction  # noqa: E402
+from sitrep.read import iter_inputs  # noqa: E402
+from sitrep.store import Store  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "data" / "geo" / "trnews.dev.jsonl"
+
+
+def load_reports(path: Path | None, n: int) -> list[dict]:
+    if path and path.exists():
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")][:n]
+        return [{"id": r["id"], "title": r.get("title") or "", "text": r["text"],
+                 "published": r.get("published") or r.get("date")} for r in rows]
+    sys.exit(f"corpus {path} not found: pass --corpus PATH.jsonl")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    ap.add_argument("--n", type=int, default=82)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+
+    reports = load_reports(args.corpus, args.n)
+    tmp = Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
+    jsonl = tmp / "reports.jsonl"
+    with jsonl.open("w", encoding="utf-8") as fh:
+        for r in reports:
+            fh.write(json.dumps(r) + "\n")
+    # What the pipeline will parse: the cleaned bodies (so both sides parse the same text).
+    articles = list(prepare(iter_inputs([str(jsonl)]), on_error=lambda e: None))
+    texts = [a.text for a in articles]
+    n_chars = sum(map(len, texts))
+
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:2]))  # warm-up
+
+    bare = []
+    ours = []
+    for i in range(args.repeat):
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
+        bare.append(time.perf_counter() - t0)
+
+        db = tmp / f"bench{i}.db"
+        store = Store(str(db))
+        t0 = time.perf_counter()
+        rep = ingest([str(jsonl)], store)
+        ours.append(time.perf_counter() - t0)
+        assert rep.added == len(articles), (rep.added, len(articles), rep.errors[:3])
+        store.close()
+
+    # Per-stage cost on one shared parse, as a share of the parse.
+    docs = list(nlp.pipe(texts, batch_size=32))
+    stage_s = {name: 0.0 for name, _ in STAGES}
+    for art, doc in zip(articles, docs):
+        parsed = Parsed.from_doc(art, doc)
+        ex = Extraction(article=art, sentences=parsed.sentences, entities=parsed.entities)
+        for name, stage in STAGES:
+            t0 = time.perf_counter()
+            setattr(ex, name, stage(parsed, ex))
+            stage_s[name] += time.perf_counter() - t0
+
+    b, o = min(bare), min(ours)
+    print(f"corpus: {args.corpus} ({len(texts)} reports, {n_chars / 1000:.0f}k chars)")
+    print(f"bare spaCy nlp.pipe ({nlp.meta['name']} {nlp.meta['version']}): {len(texts) / b:7.2f} articles/s")
+    print(f"sitrep ingest (read+clean+parse+extract+SQLite): {len(texts) / o:7.2f} articles/s")
+    print(f"ratio sitrep/bare: {b / o:.3f}")
+    print("stage cost as share of the spaCy parse:")
+    for name, s in stage_s.items():
+        print(f"  {name:8s} {1000 * s / len(texts):7.2f} ms/article  {100 * s / b:5.1f}%")
+    print(f"  all      {1000 * sum(stage_s.values()) / len(texts):7.2f} ms/article  {100 * sum(stage_s.values()) / b:5.1f}%")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

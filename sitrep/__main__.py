@@ -1,0 +1,4 @@
+"""`python -m sitrep` runs the CLI."""
+from .cli import app
+
+app(prog_name="sitrep")

@@ -1,0 +1,394 @@
+"""Serve stage: a JSON HTTP API (with OpenAPI) and the web page over a Store.
+
+`create_app(store_target)` builds the FastAPI app that `sitrep serve` runs with uvicorn.
+
+    GET  /api/articles             stored reports (since, until, source; paged)
+    GET  /api/articles/{id}        one report with its full extraction (contract JSON)
+    POST /api/articles             ingest a report (text/plain, text/html or JSON): its extraction
+    GET  /api/events|figures|quotes|places|actors|sources|times
+                                   items with filters place, bbox, since, until, type,
+                                   category, actor, source, certainty, article_id; paging
+                                   (limit, offset) and sorting (sort=field or -field)
+    GET  /api/timeline             items per day (the page's date brush)
+    GET  /api/stats, /api/search   counts; full-text search
+    GET  /api/situation            the fused situation (when sitrep.situation is installed)
+    GET  /api/openapi.json         the OpenAPI description of all of the above
+    GET  /                         the page: map, timeline, filters, table, evidence view
+
+Security, because everything in a report is untrusted:
+- writes need `Authorization: Bearer <token>` with the operator's token (SITREP_API_TOKEN):
+  401 without it or with a wrong one, 403 when no token is configured (writes disabled);
+  reads too when `read_token_required` (SITREP_API_READ_TOKEN=1);
+- request bodies are capped (413), whatever Content-Length claims;
+- the store only ever binds user values as parameters; the page inserts report text with
+  textContent, never as markup, and every response carries a strict Content-Security-Policy
+  (scripts, styles and images from this origin only; no inline script), so a `<script>`
+  or `onerror=` that slipped through would not run. Swagger UI is left off: it loads its
+  assets from a CDN.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hmac
+import json
+import re
+import threading
+from pathlib import Path
+from typing import Any, Optional
+
+import sqlalchemy as sa
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+
+from .errors import InputError, SitrepError, StoreError
+from .store import Store, item_tables
+
+WEB_DIR = Path(__file__).parent / "web"
+DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes; a long report is ~100 kB of HTML
+MAX_LIMIT = 5000
+LISTED_KINDS = ("events", "figures", "quotes", "places", "actors", "sources", "times")
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "connect-src 'self'", "font-src 'self'", "base-uri 'none'", "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Extraction shares one spaCy pipeline: one report at a time (it is CPU-bound anyway).
+_extract_lock = threading.Lock()
+
+
+def _bearer(request: Request) -> str | None:
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+def _token_ok(given: str | None, expected: str) -> bool:
+    return given is not None and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def _unauthorized(msg: str) -> HTTPException:
+    return HTTPException(401, msg, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not _DATE.match(value):
+        raise HTTPException(422, f"{name}: expected an ISO date YYYY[-MM[-DD]], got {value[:40]!r}")
+    return value
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in value.split(","))
+    except ValueError:
+        raise HTTPException(422, "bbox: expected four numbers west,south,east,north") from None
+    if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180 and west <= east):
+        raise HTTPException(422, "bbox: expected west,south,east,north in degrees, south <= north, west <= east")
+    return west, south, east, north
+
+
+def _page(items: list, limit: int, offset: int) -> JSONResponse:
+    """One page of a listing. Rows are plain JSON already: encoded directly (no per-field
+    conversion pass, which cost more than the query on 100-row pages)."""
+    return JSONResponse({"items": items, "limit": limit, "offset": offset,
+                         "next_offset": offset + limit if len(items) == limit else None})
+
+
+class Filters:
+    """The query parameters every item listing accepts."""
+
+    def __init__(self,
+                 since: Optional[str] = Query(None, description="Only items on or after this date (YYYY-MM-DD)"),
+                 until: Optional[str] = Query(None, description="Only items on or before this date"),
+                 place: Optional[str] = Query(None, max_length=200, description="Place name contains this"),
+                 bbox: Optional[str] = Query(None, description="west,south,east,north in degrees"),
+                 type: Optional[str] = Query(None, max_length=100,
+                                             description="Event type, sub-event type or PLOVER code (events)"),
+                 category: Optional[str] = Query(None, max_length=50, description="Figure category (figures)"),
+                 actor: Optional[str] = Query(None, max_length=200,
+                                              description="Actor 1 or 2 (events), speaker (quotes), name (actors)"),
+                 source: Optional[str] = Query(None, max_length=200, description="Who made the claim contains this"),
+                 certainty: Optional[str] = Query(None, max_length=20, description="asserted, claimed, ..."),
+                 article_id: Optional[str] = Query(None, max_length=64, description="Items of one report"),
+                 sort: Optional[str] = Query(None, max_length=40, pattern=r"^-?[a-z_0-9]+$",
+                                             description="Field to sort by; prefix - for descending"),
+                 limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+        self.limit, self.offset, self.sort = limit, offset, sort
+        self.store_filters = {k: v for k, v in {
+            "since": _date(since, "since"), "until": _date(until, "until"), "place": place or None,
+            "bbox": _bbox(bbox), "event_type": type or None, "category": category or None,
+            "actor": actor or None, "source": source or None, "certainty": certainty or None,
+            "article_id": article_id or None,
+        }.items() if v is not None}
+
+
+def _body_limit_error(limit: int) -> HTTPException:
+    return HTTPException(413, f"request body larger than {limit} bytes")
+
+
+def create_app(store_target: str | Path | Store, token: str | None = None, read_token_required: bool = False,
+               *, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The API and page over one store (a path, a URL or an open Store).
+
+    token: the bearer token writes (and, with read_token_required, reads) must carry;
+    None disables writes (403). max_body: largest request body accepted, in bytes.
+    """
+    if read_token_required and not token:
+        raise SitrepError("read endpoints cannot require a token when none is set: set SITREP_API_TOKEN")
+    store = store_target if isinstance(store_target, Store) else Store(str(store_target), create=True)
+
+    app = FastAPI(title="sitrep", version=_version(), docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Sourced situation data extracted from conflict and crisis reports. "
+                              "Every item carries the offsets and sentence of its evidence.")
+    app.state.store = store
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        if request.url.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.exception_handler(StoreError)
+    async def store_error(_request: Request, exc: StoreError):
+        return JSONResponse({"detail": str(exc).replace("--", "")}, status_code=400)  # CLI option names
+
+    def read_access(request: Request) -> None:
+        if read_token_required and not _token_ok(_bearer(request), token or ""):
+            raise _unauthorized("this server requires a bearer token for reads")
+
+    def write_access(request: Request) -> None:
+        if not token:
+            raise HTTPException(403, "writes are disabled: the operator has set no SITREP_API_TOKEN")
+        if not _token_ok(_bearer(request), token):
+            raise _unauthorized("a valid bearer token is required to write")
+
+    reads = [Depends(read_access)]
+
+    # ---- reading --------------------------------------------------------------------
+    @app.get("/api/stats", dependencies=reads, tags=["read"])
+    def stats() -> dict:
+        """How many articles and items of each kind the store holds."""
+        return {"counts": store.counts(), "backend": store.dialect,
+                "writes_enabled": bool(token), "situation": _situation_module() is not None}
+
+    @app.get("/api/articles", dependencies=reads, tags=["read"])
+    def list_articles(since: Optional[str] = None, until: Optional[str] = None,
+                      source: Optional[str] = Query(None, max_length=200),
+                      limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> JSONResponse:
+        """Stored reports, newest first."""
+        rows = store.articles(since=_date(since, "since"), until=_date(until, "until"), source=source,
+                              limit=limit, offset=offset)
+        return _page(rows, limit, offset)
+
+    @app.get("/api/articles/{article_id}", dependencies=reads, tags=["read"])
+    def get_article(article_id: str) -> dict:
+        """One report and its full extraction: the contract JSON, text included."""
+        if len(article_id) > 64:
+            raise HTTPException(404, "no such article")
+        ex = store.extraction(article_id)
+        if ex is None:
+            raise HTTPException(404, "no such article")
+        d = ex.to_dict()
+        row = store.article(article_id) or {}
+        d["article"]["supersedes"] = row.get("supersedes")
+        d["article"]["ingested_at"] = row.get("ingested_at")
+        d.pop("entities", None)
+        d["article"].pop("fingerprint", None)
+        return d
+
+    def listing(kind: str):
+        def list_items(f: Filters = Depends()) -> JSONResponse:
+            rows = store.items(kind, limit=f.limit, offset=f.offset, order=f.sort, **f.store_filters)
+            if kind == "figures":
+                _add_figure_coordinates(store, rows)
+            return _page(rows, f.limit, f.offset)
+        list_items.__name__ = f"list_{kind}"
+        list_items.__doc__ = f"{kind.capitalize()} with their evidence, article and publisher; filtered and paged."
+        return list_items
+
+    for kind in LISTED_KINDS:
+        app.get(f"/api/{kind}", dependencies=reads, tags=["read"], name=f"list_{kind}")(listing(kind))
+
+    @app.get("/api/timeline", dependencies=reads, tags=["read"])
+    def timeline(kind: str = Query("events", pattern="^(events|figures)$"), f: Filters = Depends()) -> JSONResponse:
+        """Items per day (their start date, else the publication date) under the same filters."""
+        return JSONResponse({"kind": kind, "days": _timeline(store, kind, f.store_filters)})
+
+    @app.get("/api/search", dependencies=reads, tags=["read"])
+    def search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=200)) -> dict:
+        """Full-text search over report titles and bodies."""
+        return {"items": store.search(q, limit=limit)}
+
+    @app.get("/api/situation", dependencies=reads, tags=["read"])
+    def situation(place: str = Query(..., min_length=1, max_length=200, description="The place to summarise"),
+                  since: Optional[str] = Query(None, description="Start of the period (YYYY-MM-DD)"),
+                  until: Optional[str] = Query(None, description="End of the period")) -> Any:
+        """What happened in a place over a period: fused events (every report kept), figure
+        series (each source's value, consensus range, contested flag) and control changes."""
+        mod = _situation_module()
+        if mod is None:
+            raise HTTPException(501, "situation fusion is not available in this sitrep")
+        sit = mod.situation(store, place, since=_date(since, "since"), until=_date(until, "until"))
+        d = json.loads(json.dumps(dataclasses.asdict(sit), default=str))
+        d["n_reports"] = sit.n_reports
+        return d
+
+    # ---- writing --------------------------------------------------------------------
+    @app.post("/api/articles", dependencies=[Depends(write_access)], tags=["write"], status_code=201,
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "text/plain": {"schema": {"type": "string"}},
+                  "text/html": {"schema": {"type": "string"}},
+                  "application/json": {"schema": {"type": "object", "properties": {
+                      "text": {"type": "string"}, "html": {"type": "string"}, "title": {"type": "string"},
+                      "published": {"type": "string"}, "source": {"type": "string"},
+                      "url": {"type": "string"}, "id": {"type": "string"}}}}}}})
+    async def post_article(request: Request, published: Optional[str] = None, source: Optional[str] = None,
+                           title: Optional[str] = None, url: Optional[str] = None,
+                           id: Optional[str] = None) -> Response:
+        """Ingest one report (plain text, HTML, or JSON with text|html and metadata) and return
+        its extraction; 201 when new, 200 when the same text was already stored."""
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > max_body:
+            raise _body_limit_error(max_body)
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > max_body:
+                raise _body_limit_error(max_body)
+            chunks.append(chunk)
+        body = b"".join(chunks)
+        article = _article_from_request(body, request.headers.get("content-type", "text/plain"),
+                                        dict(published=published, source=source, title=title, url=url, id=id))
+        ex, new = await run_in_threadpool(_extract_and_store, store, article)
+        d = ex.to_dict()
+        d.pop("entities", None)
+        d["stored"] = new
+        return JSONResponse(d, status_code=201 if new else 200)
+
+    # ---- the page -------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(WEB_DIR / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+    return app
+
+
+def _version() -> str:
+    from . import __version__
+    return __version__
+
+
+def _add_figure_coordinates(store: Store, rows: list[dict]) -> None:
+    """Give each figure the coordinates of the place of that name in its article (if geocoded)."""
+    ids = sorted({r["article_id"] for r in rows if r.get("place")})
+    if not ids:
+        return
+    p = item_tables["places"]
+    coords: dict[tuple[str, str], tuple[float, float]] = {}
+    with store.engine.connect() as conn:
+        q = (sa.select(p.c.article_id, p.c.name, p.c.lat, p.c.lon)
+             .where(p.c.article_id.in_(ids), p.c.lat.is_not(None), p.c.lon.is_not(None))
+             .order_by(p.c.article_id, p.c.idx))
+        for aid, name, lat, lon in conn.execute(q):
+            coords.setdefault((aid, (name or "").lower()), (lat, lon))
+    for r in rows:
+        place = r.get("place")
+        name = place.get("name") if isinstance(place, dict) else place
+        hit = coords.get((r["article_id"], (name or "").lower()))
+        r["lat"], r["lon"] = hit if hit else (None, None)
+
+
+def _timeline(store: Store, kind: str, filters: dict) -> list[dict]:
+    q = store.items_query(kind, **filters)
+    t = item_tables[kind]
+    from .store import articles as articles_table
+    day = sa.func.substr(sa.func.coalesce(t.c.date_start, articles_table.c.published), 1, 10).label("day")
+    sub = q.with_only_columns(day).subquery()
+    agg = (sa.select(sub.c.day, sa.func.count().label("n")).where(sub.c.day.is_not(None))
+           .group_by(sub.c.day).order_by(sub.c.day))
+    with store.engine.connect() as conn:
+        return [{"date": d, "count": n} for d, n in conn.execute(agg)]
+
+
+def _situation_module():
+    try:
+        from . import situation  # built by another stage; optional
+    except ImportError:
+        return None
+    return situation
+
+
+def _article_from_request(body: bytes, content_type: str, meta: dict):
+    """An Article from a POST body: plain text, HTML, or a JSON record (text|html + metadata)."""
+    from .read import article_from_html, article_from_record, article_from_text, parse_published
+
+    mime = content_type.split(";")[0].strip().lower()
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPException(400, "the body is not UTF-8 text") from None
+    if not text.strip():
+        raise HTTPException(422, "empty report")
+    if meta.get("published"):
+        try:
+            meta["published"] = parse_published(meta["published"])
+        except SitrepError as exc:
+            raise HTTPException(422, f"published: {exc}") from None
+    if mime == "application/json":
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise HTTPException(422, f"the JSON body does not parse: {exc.msg} at line {exc.lineno}") from None
+        if not isinstance(record, dict) or not (isinstance(record.get("text"), str) or isinstance(record.get("html"), str)):
+            raise HTTPException(422, "the JSON body must be an object with a 'text' or 'html' string")
+        for k in ("title", "published", "source", "url", "id"):
+            if meta.get(k) is not None:
+                record[k] = meta[k]
+        record = {k: v for k, v in record.items() if k in ("id", "text", "html", "title", "published",
+                                                           "date", "source", "url", "authors")}
+        article = article_from_record(record, where="POST /api/articles")
+    elif mime in ("text/html", "application/xhtml+xml"):
+        article = article_from_html(text, published=meta["published"], source=meta["source"],
+                                    title=meta["title"], url=meta["url"], input_id=meta["id"])
+    elif mime.startswith("text/") or mime in ("", "application/octet-stream"):
+        article = article_from_text(text, published=meta["published"], source=meta["source"],
+                                    title=meta["title"], url=meta["url"], input_id=meta["id"])
+    else:
+        raise HTTPException(415, f"unsupported content type {mime!r}: send text/plain, text/html or application/json")
+    if isinstance(article, InputError):
+        raise HTTPException(422, article.problem)
+    return article
+
+
+def _extract_and_store(store: Store, article):
+    from .pipeline import extract_articles
+
+    errors: list[InputError] = []
+    with _extract_lock:
+        try:
+            out = list(extract_articles([article], on_error=errors.append))
+        except SitrepError as exc:
+            raise HTTPException(422, str(exc)) from None
+    if not out:
+        raise HTTPException(422, errors[0].problem if errors else "the report could not be read")
+    ex = out[0]
+    return ex, store.add(ex)

@@ -1,0 +1,115 @@
+"""Places stage: recognition (spaCy + gazetteer), sub-city areas, resolution in context."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.models import Article, Extraction
+from sitrep.parse import Parsed, load_nlp
+from sitrep.places import explain_candidates, find_places
+from sitrep.gazetteer import norm_name
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def places_of(nlp, text):
+    art = Article(text=text)
+    parsed = Parsed.from_doc(art, nlp(text))
+    return find_places(parsed, Extraction(article=art))
+
+
+def by_name(places, name):
+    hits = [p for p in places if p.name == name]
+    assert hits, f"{name!r} not found in {[p.name for p in places]}"
+    return hits[0]
+
+
+def near(p, lat, lon, tol=0.5):
+    return p.lat is not None and abs(p.lat - lat) <= tol and abs(p.lon - lon) <= tol
+
+
+@pytest.mark.parametrize("text,name,feature,country,lat,lon", [
+    ("Fighting continued in Aleppo on Tuesday, residents said.", "Aleppo", "city", "SY", 36.2, 37.16),
+    ("Syrian and Turkish officials met in Ankara to discuss the border.", "Syrian", "country", "SY", 35.0, 38.0),
+    ("Syrian and Turkish officials met in Ankara to discuss the border.", "Turkish", "country", "TR", 39.0, 35.0),
+    ("Syrian and Turkish officials met in Ankara to discuss the border.", "Ankara", "city", "TR", 39.92, 32.85),
+    ("The mayor of Paris, Texas, said the storm damaged forty homes.", "Paris", "city", "US", 33.66, -95.56),
+    ("Ministers met in Paris and Berlin on Monday to discuss sanctions.", "Paris", "city", "FR", 48.85, 2.35),
+    ("Floods have cut roads across Queensland this week.", "Queensland", "admin1", "AU", -20.0, 145.0),
+    ("The U.S. and Britain condemned the strike on the convoy.", "U.S.", "country", "US", 39.76, -98.5),
+    ("The U.S. and Britain condemned the strike on the convoy.", "Britain", "country", "GB", 54.76, -2.7),
+    ("Officials in Washington said the talks would resume.", "Washington", "city", "US", 38.9, -77.04),
+    ("Aid trucks reached Homs, Syria, on Sunday.", "Homs", "city", "SY", 34.73, 36.71),
+    ("European leaders gathered for the summit.", "European", "country", "", 48.69, 9.14),
+])
+def test_places_resolved(nlp, text, name, feature, country, lat, lon):
+    p = by_name(places_of(nlp, text), name)
+    assert p.feature == feature
+    assert (p.country or "") == country
+    assert near(p, lat, lon, tol=1.5), (p.lat, p.lon)
+    assert p.sentence and p.score is not None
+
+
+@pytest.mark.parametrize("text,name,within,lat,lon", [
+    ("Government forces shelled east Aleppo overnight, activists said.", "east Aleppo", "Aleppo", 36.2, 37.18),
+    ("Artillery hit western Mosul as the offensive resumed.", "western Mosul", "Mosul", 36.34, 43.1),
+    ("In Aleppo, residents fled to the Sheik Maqsood neighborhood.", "Sheik Maqsood", "Aleppo", 36.23, 37.16),
+    ("Shelling hit the Sukkari district of Aleppo on Monday.", "Sukkari", "Aleppo", 36.175, 37.16),
+    ("Troops entered the Old City quarter of Aleppo at dawn.", "Old City", "Aleppo", 36.199, 37.161),
+])
+def test_sub_city_areas_are_districts_within_their_city(nlp, text, name, within, lat, lon):
+    p = by_name(places_of(nlp, text), name)
+    assert (p.feature, p.within) == ("district", within)
+    assert near(p, lat, lon, tol=0.1)
+    assert p.geonameid is None  # not the city's own record
+
+
+def test_unknown_named_area_borrows_its_city_with_precision_flag(nlp):
+    places = places_of(nlp, "In Aleppo, shells fell on the Qadi Askar district overnight.")
+    p = by_name(places, "Qadi Askar")
+    assert (p.feature, p.within, p.precision) == ("district", "Aleppo", "city")
+    assert near(p, 36.2, 37.16, tol=0.05)
+
+
+@pytest.mark.parametrize("text,not_a_place", [
+    ("Jordan Henderson scored twice for the club on Saturday.", "Jordan"),
+    ("Rep. Smith said the bill would pass the Senate.", "Rep."),
+    ("Police said the University was closed after the storm.", "University"),
+    ("The CNN report was broadcast on Monday.", "CNN"),
+    ("No one was hurt, Mr. Houston said.", "Houston"),
+])
+def test_not_places(nlp, text, not_a_place):
+    assert not_a_place not in [p.name for p in places_of(nlp, text)]
+
+
+def test_one_referent_per_name_in_a_report(nlp):
+    text = ("Storms hit Paris, Texas, on Monday. Paris officials said power was out. "
+            "Residents of Paris were told to stay home.")
+    ps = [p for p in places_of(nlp, text) if p.name == "Paris"]
+    assert len(ps) == 3 and {(p.lat, p.lon) for p in ps} == {(ps[0].lat, ps[0].lon)}
+    assert ps[0].country == "US"
+
+
+def test_report_context_picks_the_local_reading(nlp):
+    text = ("Firefighters in Athens, Georgia, were called to a house fire. Clarke County officials "
+            "said the fire started in the kitchen. Athens police closed the road.")
+    ps = [p for p in places_of(nlp, text) if p.name == "Athens"]
+    assert ps and all(p.country == "US" and p.admin1 == "Georgia" for p in ps)
+
+
+def test_candidates_are_explained(nlp):
+    text = "The mayor of Paris, Texas, said the storm damaged forty homes."
+    art = Article(text=text)
+    parsed = Parsed.from_doc(art, nlp(text))
+    cands = explain_candidates(parsed, "Paris")
+    assert cands[0]["country"] == "US" and cands[0]["parts"].get("qualifier")
+    assert cands[0]["score"] == pytest.approx(sum(cands[0]["parts"].values()), abs=0.05)
+    assert any(c["country"] == "FR" for c in cands[1:])
+
+
+def test_norm_name():
+    assert norm_name("U.S.") == "us"
+    assert norm_name("Côte d'Ivoire") == "cote divoire"
+    assert norm_name("Sheikh  Maqsood") == "sheikh maqsood"

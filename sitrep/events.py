@@ -85,6 +85,8 @@ class Lexicon:
     cue_map: dict[str, list[tuple[str, str]]]  # phrase -> [(kind, value)]
     demonyms: dict[str, str]  # lower demonym/country name -> ISO3
     iso2to3: dict[str, str]
+    forms: dict[str, str] = field(default_factory=dict)  # irregular inflection -> base
+    verb_only: set[str] = field(default_factory=set)  # trigger lemmas that are events only as verbs
 
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:
@@ -99,12 +101,18 @@ def lexicon() -> Lexicon:
         types[r["code"]] = TypeRow(r["event_type"] or None, r["sub_event_type"] or None,
                                    r["plover"], int(r["rank"]), r["code"])
     triggers, pairs, light, light_pairs = {}, {}, set(), set()
-    scope, scope_pairs, cue_map = {}, {}, {}
+    scope, scope_pairs, cue_map, forms, verb_only = {}, {}, {}, {}, set()
     for r in _rows(_DATA / "event_triggers.csv"):
         kind, phrase, value = r["kind"], r["phrase"].strip().lower(), r["value"].strip()
         words = phrase.split()
+        if kind == "form":
+            forms[phrase] = value.lower()
+            continue
         if kind == "trigger":
-            entry = (value, r.get("weak") == "1")
+            flag = (r.get("weak") or "").strip()
+            entry = (value, "1" in flag)
+            if "v" in flag:
+                verb_only.add(phrase)
             if len(words) == 1:
                 triggers[phrase] = entry
             else:
@@ -141,7 +149,7 @@ def lexicon() -> Lexicon:
             if len(target) == 2 and target in iso2to3:
                 demonyms[r["demonym"].strip().lower()] = iso2to3[target]
     return Lexicon(types, triggers, pairs, light, light_pairs, scope, scope_pairs,
-                   cue_re, cue_map, demonyms, iso2to3)
+                   cue_re, cue_map, demonyms, iso2to3, forms, verb_only)
 
 
 def _cues(text: str, lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
@@ -170,17 +178,44 @@ class Trigger:
     children: list["Trigger"] = field(default_factory=list)
 
 
-def _key(tok: "Token") -> tuple[str, str]:
-    return tok.lemma_.lower(), tok.lower_
+def _forms(tok: "Token", lex: Lexicon) -> list[str]:
+    """Candidate base forms of a word, most trusted first. The parser's lemmas miss many
+    inflections ("staged" -> "stag", "retook"), so regular suffixes are undone here too."""
+    lemma, w = tok.lemma_.lower(), tok.lower_
+    out = [lemma, w]
+    if w in lex.forms:
+        out.append(lex.forms[w])
+    if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
+        if w.endswith("ied"):
+            out.append(w[:-3] + "y")
+        if w.endswith("ed"):
+            out += [w[:-1], w[:-2]]
+            if len(w) > 4 and w[-3] == w[-4]:
+                out.append(w[:-3])
+        if w.endswith("ing"):
+            out += [w[:-3], w[:-3] + "e"]
+            if len(w) > 5 and w[-4] == w[-5]:
+                out.append(w[:-4])
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s"):
+        out.append(w[:-1])
+    return list(dict.fromkeys(out))
 
 
 def _match_trigger(tok: "Token", lex: Lexicon) -> tuple[str, bool, str] | None:
-    lemma, lower = _key(tok)
+    forms = _forms(tok, lex)
+    is_verb = tok.pos_ == "VERB"
     for c in tok.children:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
-        for w in (c.lower_, c.lemma_.lower()):
-            hit = lex.pairs.get((lemma, w)) or lex.pairs.get((w, lemma)) or lex.pairs.get((lower, w))
-            if hit and c.dep_ in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
-                return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}"
+        if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
+            continue
+        cw = (c.lower_, c.lemma_.lower())
+        for f in forms:
+            for w in cw:
+                hit = lex.pairs.get((f, w)) or lex.pairs.get((w, f))
+                if hit:
+                    return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}"
+    lower = tok.lower_
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "cease-fire", "sit-in"
         joined = tok.doc[tok.i - 2].lower_ + "-" + lower
         if joined in lex.triggers:
@@ -190,18 +225,32 @@ def _match_trigger(tok: "Token", lex: Lexicon) -> tuple[str, bool, str] | None:
         joined = lower + "-" + tok.doc[tok.i + 2].lower_
         if joined in lex.triggers:
             return None  # the hyphen compound is matched on its last part
-    for k in (lemma, lower):
+    for k in forms:
         if k in lex.triggers:
+            if k in lex.verb_only and not is_verb:
+                return None
             f, w = lex.triggers[k]
             return f, w, tok.text
     return None
 
 
 def _is_light(tok: "Token", lex: Lexicon) -> bool:
-    lemma = tok.lemma_.lower()
-    if lemma in lex.light:
+    forms = _forms(tok, lex)
+    if any(f in lex.light for f in forms):
         return True
-    return any((lemma, c.lower_) in lex.light_pairs for c in tok.children if c.dep_ in ("prt", "dobj", "prep"))
+    return any((f, c.lower_) in lex.light_pairs for c in tok.children if c.dep_ in ("prt", "dobj", "prep") for f in forms)
+
+
+def _scope_of(tok: "Token", lex: Lexicon) -> str | None:
+    for f in _forms(tok, lex):
+        kind = lex.scope.get(f)
+        if kind:
+            return kind
+        for c in tok.children:
+            kind = lex.scope_pairs.get((f, c.lower_))
+            if kind:
+                return kind
+    return None
 
 
 def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
@@ -613,7 +662,7 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
         node = node.head
         chain.append(node)
     for tok in chain[1:4]:  # "a halt to the bombardments", "victims of the attack"
-        if lex.scope.get(tok.lemma_.lower()) == "block" and tok.pos_ == "NOUN":
+        if tok.pos_ == "NOUN" and _scope_of(tok, lex) == "block":
             return "block", f"mention under '{tok.text}'"
     # modals and conditionals on the trigger's own clause (and infinitive chains above it)
     for i, tok in enumerate(chain):
@@ -633,19 +682,13 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
                 return "negated", f"negation '{c.text}' on '{tok.text}'"
         if i == 0 and tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             gov = tok.head.lemma_.lower()
-            if gov not in _ASPECTUAL and gov not in lex.scope and not (lex.light and gov in lex.light):
+            if gov not in _ASPECTUAL and _scope_of(tok.head, lex) is None and not _is_light(tok.head, lex):
                 return "future", f"purpose '{tok.head.text} ... to {tok.text}'"
         if tok.dep_ in _BOUNDARY_DEPS and i == 0:
             continue
     # governing words: accused/claimed, denied, plans to, threat of, halt to
     for tok in chain[1:]:
-        lemma = tok.lemma_.lower()
-        kind = lex.scope.get(lemma)
-        if kind is None:
-            for c in tok.children:
-                kind = lex.scope_pairs.get((lemma, c.lower_))
-                if kind:
-                    break
+        kind = _scope_of(tok, lex)
         if kind is None:
             continue
         if kind == "claimed" and any(c.lower_ in ("responsibility", "credit") for c in tok.subtree):

@@ -96,9 +96,18 @@ def _lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+_IRREGULAR = {"fled": "flee", "died": "die", "dying": "die", "lost": "lose", "left": "leave",
+              "sought": "seek", "took": "take", "taken": "take", "found": "find", "went": "go",
+              "gone": "go", "shot": "shoot", "driven": "drive", "drove": "drive", "bused": "bus",
+              "bussed": "bus", "hid": "hide", "hidden": "hide", "lives": "life", "men": "man",
+              "women": "woman", "children": "child", "people": "people"}
+
+
 def _forms(word: str) -> list[str]:
-    """The word and simple de-inflections: evacuated -> evacuate, houses -> house."""
+    """The word and simple de-inflections: evacuated -> evacuate, houses -> house, fled -> flee."""
     out = [word]
+    if word in _IRREGULAR:
+        out.append(_IRREGULAR[word])
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
                          ("ing", ""), ("ing", "e")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -198,7 +207,9 @@ def _counted_noun(doc, span, v: _Vocab):
     root = next((t for t in span if not (span.start <= t.head.i < span.end) or t.head is t), span[-1])
     h = root.head
     if root.dep_ in ("nummod", "amod", "compound", "nmod") and h.i >= span.end and h.i - span.end < 8 \
-            and h.pos_ in ("NOUN", "PROPN"):
+            and h.pos_ in ("NOUN", "PROPN") and not any(
+                t.pos_ in ("VERB", "AUX", "ADP") or (t.is_punct and t.text != "-")
+                or (t.pos_ == "CCONJ" and doc[t.i - 1].text != "-") for t in doc[span.end:h.i]):
         u = _unit_of(h, v)  # the noun the parse says the number counts: "25,000 mud-and-thatch homes"
         if u:
             return h, u
@@ -391,7 +402,7 @@ def _window_category(doc, lo, hi, sent, v: _Vocab, width: int):
         if lo <= t.i < hi:
             continue
         trig = _trigger(t, v)
-        if trig and t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN"):
+        if trig and (t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") or (t.is_alpha and len(t) >= 7)):
             d = (t.i - hi) if t.i >= hi else (lo - t.i) + 0.5  # prefer words after the count
             d += 10 if trig[1] == "weak" else 0
             if best is None or d < best[0]:
@@ -467,7 +478,7 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
     elif num_root.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # "nearly 70,000 have been left homeless" parsed badly: the words right after
         r = _window_category(doc, hi, hi, sent, v, 4)
-        if r and r[2].i >= hi and _fits(r[0], unit):
+        if r and r[1].i >= hi and _fits(r[0], unit):
             return r
     return None
 
@@ -558,6 +569,14 @@ def _source_for(ex: Extraction, sent, pos: int):
     return s.name if s is not None else None
 
 
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 # --- the stage -----------------------------------------------------------------------
 
 def _unit_name(unit: str) -> str:
@@ -617,13 +636,14 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
             u = _unit_of(t, v)
             if u in ("households",):
                 unit = u
-    if noun is None and cat in HOUSING:
+    if cat in HOUSING and unit != "homes":
         return None
     toks = [span.start, span.end - 1] + ([noun.i] if noun is not None else []) + (
         [trig.i] if trig is not None else [])
     lo_tok, hi_tok = doc[min(toks)], doc[max(toks)]
     ev_start = min(q.start, lo_tok.idx)
     ev_end = max(q.end, hi_tok.idx + len(hi_tok.text))
+    ev_start, ev_end = _trim(parsed.text, ev_start, ev_end)
     stated = noun.lower_ if noun is not None and unit != "people" else None
     return _build(parsed, ex, sent, cat, trig, q.low, q.best, q.high, q.qualifier,
                   parsed.text[q.num_start:q.num_end], ev_start, ev_end, q.num_start, unit, stated, focus)

@@ -262,7 +262,6 @@ def link_reports(reports: Iterable[dict]) -> list[ReportLink]:
 # ---------------------------------------------------------------------------------------
 # event fusion
 # ---------------------------------------------------------------------------------------
-_EPOCH = dt.date(1970, 1, 1).toordinal()
 
 
 def _day(iso: str | None) -> int | None:

@@ -120,6 +120,7 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _MONTH_AFTER = re.compile(r"\s*(?:%s)\b" % _MONTHS, re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % _MONTHS, re.IGNORECASE)
+_DAY_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and)\s*\d{1,2}\s+(?:%s)\b" % _MONTHS, re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:us|usd|eur|rs|inr)\.?)\s*$", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?P<w>between|from)\s+$", re.IGNORECASE)
@@ -205,7 +206,8 @@ def _not_a_count(text: str, a: _Atom) -> bool:
         return True  # digits glued to letters: 10pm, 5km, 21st, 2015boat
     if _NOT_COUNT_AFTER.match(after) or _MONEY_BEFORE.search(before):
         return True
-    if not a.vague and (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)):
+    if not a.vague and (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)
+                        or _DAY_RANGE_AFTER.match(text, a.end)):
         return True
     if a.low is not None and a.low == 1 and text[a.start:a.end].lower() in ("one", "a", "an"):
         # "no one", "one of the", "one another": pronoun uses, not counts

@@ -172,8 +172,7 @@ class _Recogniser:
             cut = max((i for i, w in enumerate(toks) if w in self.stop or w in ADMIN_WORDS or w in HONORIFICS),
                       default=-1)
             words.update(w for w in toks[cut + 1:] if w.isalpha())
-        place_words = {w for k in self.place_keys for w in k.split()}
-        return words - place_words
+        return words
 
     # candidate n-grams, looked up in one batch
     def lookups(self):

@@ -25,74 +25,86 @@ _SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
 _WORD_RE = re.compile(r"\w+")
 
 
-def _pairs_in(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """(open_index, close_index or -1 when left open, is_double) marks of one paragraph."""
+def _mark_at(text: str, i: int) -> tuple[str, int] | None:
+    """(family, width) of an opening quotation mark at i: curly “, straight ", guillemet «,
+    doubled apostrophes '' (a typewriter convention) or a curly single ‘ opening a word."""
+    ch = text[i]
+    if ch == "'" and text.startswith("''", i):
+        return "''", 2
+    if ch in OPENERS:
+        return ch, 1
+    if ch == "‘" and _SINGLE_OPEN_RE.match(text, i):
+        return "‘", 1
+    return None
+
+
+def _close_of(text: str, family: str, i: int, end: int) -> int:
+    """Index of the mark closing a quote opened with `family`, searching [i, end); -1 if none."""
+    if family == "''":
+        return text.find("''", i, end)
+    if family == "‘":
+        j = i
+        while True:
+            j = text.find("’", j, end)
+            if j < 0 or j + 1 >= end or not text[j + 1].isalpha():
+                return j
+            j += 1
+    j = text.find(OPENERS[family], i, end)
+    if family == "“" and j < 0:  # a curly quote closed by a straight one
+        j = text.find("\"", i, end)
+    return j
+
+
+def _pairs_in(text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
+    """(content_start, content_end or -1 when left open, mark_width, family) of a paragraph."""
     out = []
     i = start
     while i < end:
-        ch = text[i]
-        if ch in OPENERS and not (ch == "\"" and i > start and text[i - 1].isalnum() and i + 1 < end and text[i + 1].isalnum()):
-            closer = OPENERS[ch]
-            j = text.find(closer, i + 1, end)
-            if ch == "“":  # a curly quote closes at ” ; tolerate a stray straight quote as closer
-                k = text.find("\"", i + 1, end)
-                if j < 0 or (0 <= k < j and False):
-                    j = k if j < 0 else j
-            out.append((i, j, True))
-            if j < 0:
-                break
-            i = j + 1
+        mark = _mark_at(text, i)
+        if mark is None or (mark[0] == "\"" and i > start and text[i - 1].isalnum() and i + 1 < end
+                            and text[i + 1].isalnum()):
+            i += 1
             continue
-        if ch == "‘" and _SINGLE_OPEN_RE.match(text, i):
-            j = i + 1
-            while True:
-                j = text.find("’", j, end)
-                if j < 0 or j + 1 >= end or not text[j + 1].isalpha():
-                    break
-                j += 1
-            if j > 0:
-                out.append((i, j, False))
-                i = j + 1
-                continue
-        i += 1
+        family, width = mark
+        j = _close_of(text, family, i + width, end)
+        out.append((i + width, j, width, family))
+        if j < 0:
+            break
+        i = j + (2 if family == "''" else 1)
     return out
 
 
 def quote_spans(parsed: Parsed) -> list[tuple[int, int, bool]]:
-    """Direct-quote content spans (start, end, multi_paragraph), cached on the parse."""
+    """Direct-quote content spans (start, end, multi_paragraph), cached on the parse.
+
+    A mark left open at the end of a paragraph continues when the next paragraph opens
+    with a mark of the same family (the convention for quotes over several paragraphs);
+    otherwise it is a stray mark and opens nothing."""
     cached = getattr(parsed, "_sitrep_quote_spans", None)
     if cached is not None:
         return cached
     text = parsed.text
     paras = paragraphs(text)
     out: list[tuple[int, int, bool]] = []
-    open_at = None  # a quote running on from an earlier paragraph
+    open_at: tuple[int, str] | None = None  # a quote running on from an earlier paragraph
     for pi, (ps, pe) in enumerate(paras):
         pairs = _pairs_in(text, ps, pe)
         if open_at is not None:
-            if pairs and pairs[0][0] == ps:  # continues: the paragraph opens with a mark
-                o, c, _ = pairs[0]
-                if c >= 0:
-                    out.append((open_at, c, True))
-                    open_at = None
-                    pairs = pairs[1:]
-                else:
-                    continue
-            else:
-                prev_end = paras[pi - 1][1]
-                out.append((open_at, prev_end, True))
-                open_at = None
-        for o, c, _double in pairs:
-            if c < 0:
+            if pairs and pairs[0][0] - pairs[0][2] == ps and pairs[0][3] == open_at[1]:
+                cs, ce, _w, _f = pairs[0]
+                if ce < 0:
+                    continue  # still open: the quote runs on
+                out.append((open_at[0], ce, True))
+                pairs = pairs[1:]
+            open_at = None
+        for cs, ce, _w, family in pairs:
+            if ce < 0:
                 nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-                if nxt is not None and text[nxt] in OPENERS:
-                    open_at = o + 1
-                else:
-                    out.append((o + 1, pe, False))
-            elif c - o > 1:
-                out.append((o + 1, c, False))
-    if open_at is not None:
-        out.append((open_at, paras[-1][1], True))
+                nm = _mark_at(text, nxt) if nxt is not None else None
+                if nm is not None and nm[0] == family:
+                    open_at = (cs, family)
+            elif ce > cs:
+                out.append((cs, ce, False))
     out = [(s, e, m) for s, e, m in out if text[s:e].strip()]
     parsed._sitrep_quote_spans = out
     return out

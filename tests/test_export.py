@@ -62,7 +62,7 @@ def store(tmp_path_factory):
 
 
 TABLES = {"articles", "places", "times", "actors", "figures", "events", "quotes", "sources", "fused_events",
-          "figure_series", "control_changes", "report_links"}
+          "figure_series", "control_changes", "report_links", "fused_event_members"}
 
 
 def test_csv_of_every_table_opens_in_csv(store, tmp_path):

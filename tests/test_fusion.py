@@ -10,7 +10,7 @@ import pytest
 
 from sitrep.fuse import (EventFuser, Mention, control_timeline, figure_series, fuse_events, fuse_store,
                          fused_events_of, series_of, control_of, links_of)
-from sitrep.models import ActorRef, Article, Event, Extraction, Fatalities, Figure, Place, Source
+from sitrep.models import ActorRef, Article, Event, Extraction, Fatalities, Figure, Source
 
 # Two districts of one city about 5 km apart, a city centroid, and another city.
 SALAHEDDINE = (36.1890, 37.1240)

@@ -10,7 +10,7 @@ from sitrep.fuse import fuse_store
 from sitrep.models import Figure, Source
 from sitrep.situation import print_rich, situation, to_markdown
 
-from test_fusion import ALEPPO, ARMY, REBELS, REPORTS, ev, report
+from test_fusion import ARMY, REBELS, REPORTS, ev, report
 
 
 @pytest.fixture

@@ -262,6 +262,12 @@ def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
             continue
         hit = _match_trigger(tok, lex)
+        if hit is None and tok.pos_ == "VERB":
+            crowd = _crowd_subject(tok, lex)
+            if crowd:
+                found.append(Trigger(tok, crowd, True, tok.text))
+                taken.add(tok.i)
+                continue
         if hit is None:
             # a support verb whose object names a weapon is the attack ("fired rockets")
             if tok.pos_ == "VERB" and _is_light(tok, lex):
@@ -277,11 +283,30 @@ def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
         frame, weak, phrase = hit
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
             continue
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
+            continue  # "the besieged city", "war-torn": a description, not a happening
         found.append(Trigger(tok, frame, weak, phrase))
         taken.add(tok.i)
     for t in found:
         t.anchor = _anchor(t.tok, lex)
     return found
+
+
+def _crowd_subject(verb: "Token", lex: Lexicon) -> str | None:
+    """A clause whose agent is a crowd of demonstrators or a mob reports a protest or a
+    riot whatever its verb ("protesters poured into the streets", "cut off by a mob")."""
+    if verb.dep_ in ("amod", "acl", "relcl") or _is_light(verb, lex):
+        return None
+    for c in verb.children:
+        agent = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "agent" else None
+        if agent is None:
+            continue
+        kinds = {v for v, _ in _cues(agent.text, lex).get("actor", ())}
+        if "protesters" in kinds:
+            return "PROTEST"
+        if "rioters" in kinds:
+            return "RIOT"
+    return None
 
 
 def _anchor(tok: "Token", lex: Lexicon) -> "Token":
@@ -336,6 +361,8 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 break
             if p.weak and not t.weak and _has_own_subject(t.anchor):
                 break  # "displaced by fighting as troops bombarded": the clause is the happening
+            if _other_time(t):
+                break  # "after fighting", "as forces battle IS": a related, different happening
             if p.frame in _PHYSICAL and t.frame in _PHYSICAL and _same_happening(p, t):
                 t.parent = p
                 p.children.append(t)
@@ -344,6 +371,17 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 p.children.append(t)
             break
     return [t for t in trigs if t.parent is None]
+
+
+_OTHER_CLAUSE = {"as", "while", "although", "though", "because", "since", "until", "whereas"}
+_OTHER_TIME = {"after", "before", "since", "following", "amid", "until"}
+
+
+def _other_time(t: Trigger) -> bool:
+    a = t.anchor
+    if _has_own_subject(a) and any(c.dep_ == "mark" and c.lower_ in _OTHER_CLAUSE for c in a.children):
+        return True
+    return a.dep_ in ("pobj", "pcomp") and a.head.lower_ in _OTHER_TIME
 
 
 def _same_happening(p: Trigger, t: Trigger) -> bool:
@@ -722,23 +760,71 @@ def _is_place(role: Role | None, lex: Lexicon, place_spans: list[tuple[int, int]
     return _has(_cues(tok.lemma_, lex), "context", "PLACE") or _has(_cues(tok.text, lex), "context", "PLACE")
 
 
-def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, agent: ActorRef | None,
+def sent_cues_text(cues) -> str:
+    return " ".join(p for vals in cues.values() for _, p in vals)
+
+
+def _np_text(tok: "Token") -> str:
+    return tok.doc[tok.left_edge.i: tok.i + 1].text
+
+
+def _cue_kind(text: str, lex: Lexicon) -> str | None:
+    """The most telling actor kind named in a phrase (demonstrators and armed groups
+    before plain people), from the actor cues of event_triggers.csv."""
+    kinds = [v for v, _ in _cues(text, lex).get("actor", ())]
+    for k in ("protesters", "rioters", "rebels", "political_militia", "identity_militia",
+              "external_forces", "state_forces", "civilians"):
+        if k in kinds:
+            return k
+    return None
+
+
+def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, agent: ActorRef | None,
              patient: ActorRef | None, patient_role: Role | None, agent_role: Role | None,
              lex: Lexicon, place_spans, ctx: DocContext, head: Trigger,
              span_lo: int = 0, span_hi: int = 0) -> Typing:
     fs = set(frames)
     ak, pk = _kind(agent), _kind(patient)
+    if patient_role is not None and pk in (None, "civilians", "other"):
+        pk = _cue_kind(_phrase_text(patient_role.tok), lex) or pk
+    if agent_role is not None and ak in (None, "other"):
+        ak = _cue_kind(_np_text(agent_role.tok), lex) or ak
     ctxv = {v for v, _ in cues.get("context", ())}
     sctx = {v for v, _ in sent_cues.get("context", ())}
     weapons = [v for v, _ in cues.get("weapon", ())]
     tactic = next((t for t in _TACTICS if t in weapons), None)
+    tactic_from = "clause"
+    if tactic is None and fs & _VIOLENT:
+        # the weapon is often named in another clause of the sentence ("killed when a
+        # roadside bomb exploded") or in the next sentence of a short report
+        for where, pool in (("sentence", sent_cues), ("next sentence", next_cues)):
+            found = sorted({v for v, _ in pool.get("weapon", ()) if v in _TACTICS}, key=_TACTICS.index)
+            if found:
+                tactic, tactic_from = found[0], where
+                weapons = weapons + [tactic]
+                break
     armed = bool(weapons) or ak in _ARMED_KINDS or bool(sctx & {"CONFLICT"})
     ptext = _phrase_text(patient_role.tok) if patient_role else ""
     pcues = _cues(ptext, lex) if ptext else {}
     pctx = {v for v, _ in pcues.get("context", ())}
+    pkinds = {v for v, _ in pcues.get("actor", ())}
+    patient_armed = pk in _ARMED_KINDS or "ARMED_TARGET" in pctx or (pk is None and pkinds & _ARMED_KINDS and "civilians" not in pkinds)
+    wctx = sctx | {v for v, _ in next_cues.get("context", ())}
     harmless_ctx = ("DISASTER" in sctx or "ACCIDENT" in sctx) and ak not in _ARMED_KINDS and not (
         set(weapons) - {"ARMED"} - ({"SHELLING"} if "ACCIDENT" in sctx else set()))
 
+    if "STRIKE" in fs and tactic is None and "AIRSTRIKE" not in fs:
+        strike_text = " ".join(t.text for t in head.tok.subtree).lower() + " " + sent_cues_text(sent_cues)
+        if any(w in strike_text for w in ("hunger", "general", "worker", "on strike", "strikers", "went", "union")):
+            fs = (fs - {"STRIKE"}) | {"PROTEST"}
+    if "ARREST" in fs and fs & _VIOLENT and all(m.weak for m in _members(head) if m.frame in _VIOLENT):
+        fs = fs - _VIOLENT  # "arrested and beat", "detained in raids": the arrest is the event
+    weak_terr = {m.frame for m in _members(head) if m.frame in _TERRITORY and m.weak}
+    strong_other = {m.frame for m in _members(head) if m.frame not in _TERRITORY and not m.weak}
+    if weak_terr and strong_other and not (fs & _TERRITORY) - weak_terr:
+        fs = fs - weak_terr  # "troops entered a village and raped": the movement is not the event
+    if "GRAVE" in sctx and fs & {"KILL", "FIND"}:
+        return Typing("SD_OTHER", "mass grave")
     if "COUP" in fs:
         return Typing("SD_OTHER", "coup")
     if "FIND" in fs and fs <= {"FIND"}:
@@ -791,23 +877,30 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, agent: ActorRe
         ctx.last_captor_state = state_captor
         return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
     protest_ctx = "PROTEST" in ctxv or pk == "protesters" or ak == "protesters"
+    if "CLASH" in fs and tactic in ("CHEMICAL", "SUICIDE", "GRENADE", "IED") and tactic_from == "clause" and not protest_ctx:
+        return Typing(tactic, f"weapon cue inside the fighting ({tactic.lower()})")
     if "CLASH" in fs:
         if ak in ("protesters", "rioters") or (protest_ctx and "RIOT" in ctxv):
             return Typing("VIOLENT_DEMO", "demonstrators clashed")
         if head.weak and agent is None and patient is None and len(frames) == 1 and not armed:
             return Typing(None, "bare fighting word")
         return Typing("ARMED_CLASH", "fighting between armed groups")
-    if fs & {"PROTEST", "RIOT", "DISPERSE"} or (fs & _VIOLENT and pk == "protesters") or (fs & {"ARREST"} and pk == "protesters"):
-        lethal = "LETHAL" in ctxv or "LETHAL" in sctx
-        if "RIOT" in fs and not protest_ctx:
+    if fs & {"PROTEST", "RIOT", "DISPERSE"} or (fs & (_VIOLENT | {"ARREST", "LOOT"}) and (
+            pk == "protesters" or ak in ("protesters", "rioters") or (
+                "PROTEST" in sctx and tactic is None and pk in (None, "civilians")))):
+        # ACLED: violence BY demonstrators makes a riot; force against peaceful ones is
+        # excessive when lethal or seriously injuring, an intervention otherwise
+        lethal = "LETHAL" in wctx
+        riot_words = "RIOT" in wctx
+        if ("RIOT" in fs or ak == "rioters") and not (protest_ctx or "PROTEST" in wctx):
             if head.weak and not armed and agent is None:
                 return Typing(None, "bare unrest word")
             return Typing("MOB_VIOLENCE", "mob violence")
-        if ("RIOT" in fs or ak in ("protesters", "rioters") and fs & _VIOLENT) or (
-                "PROTEST" in fs and "RIOT" in ctxv and not fs & {"DISPERSE"} and pk != "protesters"):
+        by_demonstrators = ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
+        if "RIOT" in fs or by_demonstrators or (riot_words and pk != "protesters" and not (fs & {"DISPERSE"} and lethal)):
             return Typing("VIOLENT_DEMO", "demonstrators used violence")
-        if "DISPERSE" in fs or fs & (_VIOLENT | {"ARREST"}) or "INTERVENTION" in ctxv:
-            if lethal and ("DISPERSE" not in fs or "LETHAL" in ctxv) and not fs <= {"ARREST", "PROTEST"}:
+        if "DISPERSE" in fs or fs & (_VIOLENT | {"ARREST"}) or "INTERVENTION" in wctx:
+            if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
                 return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
             return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
         if head.weak and agent is None and not protest_ctx:
@@ -836,8 +929,7 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, agent: ActorRe
             return Typing("IED", "bombing without aircraft, artillery or suicide cue")
         if ak == "rioters":
             return Typing("MOB_VIOLENCE", "mob attack")
-        patient_armed = pk in _ARMED_KINDS or "BASE_NOUN" in pctx
-        if patient_armed and (ak in _ARMED_KINDS or ak is None):
+        if (patient_armed or "BASE_NOUN" in pctx) and (ak in _ARMED_KINDS or ak is None):
             return Typing("ARMED_CLASH", "armed actor attacked")
         if ak in _ARMED_KINDS or "ARMED" in weapons:
             return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
@@ -875,9 +967,11 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, agent: ActorRe
             return Typing("CHANGE_GROUP", "group formed")
         return Typing(None, "establish without base")
     if "CHANGE" in fs:
-        if head.weak and not ("TROOPS" in pctx or ak in _ARMED_KINDS or "TROOPS" in ctxv and ak):
+        if head.weak and "TROOPS" not in pctx:
             return Typing(None, "weak change word")
         return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
+    if "CONSULT" in fs and "CONFLICT" in sctx and ({"ceasefire", "cease-fire", "truce", "peace", "surrender"} & {p for _, p in sent_cues.get("context", ())}):
+        return Typing("AGREEMENT", "peace talks")
     if "AGREE" in fs:
         conflict = "CONFLICT" in ctxv or "CONFLICT" in sctx
         if head.frame in ("AGREE",) and head.weak and not conflict:
@@ -956,6 +1050,8 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
         heads = _group(trigs)
         s_lo, s_hi = sent.start_char, sent.end_char
         sent_cues = None
+        nxt = doc[sent.end: sent.end + 60].text.split("\n\n")[0] if sent.end < len(doc) else ""
+        next_cues = _cues(nxt, lex) if nxt else {}
         built: list[tuple[Event, Trigger]] = []
         embedded_heads: set[int] = set()
         for head in heads:
@@ -974,7 +1070,7 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
             actor2 = _actor_ref(p_role, parsed, ex, lex, ctx)
             if not _has_argument(head, members, a_role, p_role, place_spans, lo, hi):
                 continue
-            typing = _resolve(frames, all(m.weak for m in members), cues, sent_cues, actor1, actor2,
+            typing = _resolve(frames, all(m.weak for m in members), cues, sent_cues, next_cues, actor1, actor2,
                               p_role, a_role, lex, place_spans, ctx, head, start, end)
             if typing.code is None:
                 continue

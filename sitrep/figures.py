@@ -116,9 +116,9 @@ def _forms(word: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _glue_re():
-    """Words glued by PDF extraction ("weredisplaced", "fledShirqat", "seekrefuge"): a
-    trigger or unit word at either end of a longer unknown token."""
+def _glue_words() -> tuple[str, ...]:
+    """Words that PDF extraction glues to a neighbour ("weredisplaced", "fledShirqat",
+    "seekrefuge"): trigger and unit words and their common inflections, longest first."""
     v = vocab()
     words = set()
     for w in list(v.triggers) + [u for u in v.units if v.units[u] != "homes"] + ["houses", "homes"]:
@@ -126,18 +126,30 @@ def _glue_re():
             words.update({w, w + "s", w + "d", w + "ed", w + "es"})
     words.update({"fled", "displaced", "evacuated", "relocated", "destroyed", "damaged", "killed",
                   "injured", "sheltered", "trapped", "died", "left"})
-    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"^(?:(?P<end>{alt})[a-z]{{2,}}|[a-z]{{2,}}?(?P<tail>{alt}))$")
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=8192)
 def _glued(low: str) -> tuple[str, ...]:
+    """The known word at the start or end of a glued token, if any (startswith/endswith
+    with a tuple is one C call, so unknown words are rejected cheaply)."""
     if len(low) < 7 or not low.isalpha():
         return ()
-    m = _glue_re().match(low)
-    if not m:
-        return ()
-    return tuple(x for x in (m.group("end"), m.group("tail")) if x)
+    words = _glue_words()
+    out = []
+    if low.startswith(words):  # the rest must not be a suffix: "disappear|ance" is one word
+        out.append(next((w for w in words if low.startswith(w) and len(low) - len(w) >= 2
+                         and not low[len(w):].startswith(_SUFFIXES)), None))
+    if low.endswith(words):  # nor the start a prefix: "re|settle"
+        out.append(next((w for w in words if low.endswith(w) and len(low) - len(w) >= 3
+                         and low[: len(low) - len(w)] not in _PREFIXES), None))
+    return tuple(x for x in out if x)
+
+
+_SUFFIXES = ("ance", "ence", "ment", "ness", "ing", "er", "or", "ion", "al", "ly", "able", "ible",
+             "ive", "ity", "ous", "ee", "ed", "es", "ist", "ism", "ward", "ful", "less", "like")
+_PREFIXES = {"non", "pre", "mis", "dis", "over", "under", "self", "out", "anti", "post", "semi",
+             "inter", "multi", "counter", "super", "sub", "co"}
 
 
 @functools.lru_cache(maxsize=16384)
@@ -610,7 +622,7 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
     span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    sent = span[0].sent
+    sent = parsed.sent_span(span[0].idx)
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
     num_root = roots[0] if roots else span[-1]
     noun, unit = _counted_noun(doc, span, v)
@@ -628,6 +640,9 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
     if found is None:
         return None
     cat, trig = found
+    if bare and not _is_fragment(sent) and trig.pos_ in ("VERB", "AUX") \
+            and (_trigger(trig, v) or ("", "weak"))[1] != "strong":
+        return None  # a bare "one" or "30" needs a strong verb ("need one" is no figure)
     if noun is not None and _unit_of(noun, v) is None and _trigger(trig, v) and (
             _trigger(trig, v)[1] != "strong" or trig.i < noun.i):
         return None
@@ -652,17 +667,23 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
 _SINGLE_PATIENT = {"nsubjpass", "dobj", "nsubj"}
 
 
+@functools.lru_cache(maxsize=1)
+def _single_victim_lemmas() -> frozenset[str]:
+    return frozenset(w for w, (cat, _) in vocab().triggers.items() if cat in _SINGLE_VICTIM)
+
+
 def _singular_victims(parsed: Parsed, ex: Extraction, taken: set[int], focus) -> list[Figure]:
     """"A Russian colonel ... was killed" -> killed 1 (one named or described person)."""
     doc = parsed.doc
     v = vocab()
     out = []
+    lemmas = _single_victim_lemmas()
     for tok in doc:
-        if tok.pos_ not in ("VERB", "ADJ"):
+        if tok.pos_ not in ("VERB", "ADJ") or tok.lemma_.lower() not in lemmas:
             continue
-        trig = _trigger(tok, v)
-        if not trig or trig[0] not in _SINGLE_VICTIM:
-            continue
+        if tok.pos_ == "VERB" and tok.tag_ not in ("VBD", "VBN"):
+            continue  # "enough to kill an adult", "plotting to murder an official": no victim yet
+        trig = v.triggers[tok.lemma_.lower()]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         for c in tok.children:
             want = ("nsubjpass",) if passive else (("nsubj",) if _lemma(tok) in ("die", "perish", "disappear")
@@ -679,7 +700,7 @@ def _singular_victims(parsed: Parsed, ex: Extraction, taken: set[int], focus) ->
             if lem in ("people", "police", "staff", "personnel", "militia", "life", "body", "death", "dead"):
                 continue
             first = min(t.i for t in c.subtree if t.i <= c.i)
-            sent = tok.sent
+            sent = parsed.sent_span(tok.idx)
             lo, hi = min(first, tok.i), max(c.i, tok.i)
             ev_start, ev_end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
             out.append(_build(parsed, ex, sent, trig[0], tok, 1, 1, 1, None,

@@ -395,7 +395,7 @@ def build_index(path: Path | str) -> Path:
                 for plural in _plurals(text):
                     b.add_name(plural, pid, kind)
     b.flush()
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (_fingerprint(),))
     con.commit()
     con.execute("VACUUM")
     con.close()
@@ -412,18 +412,35 @@ def _plurals(demonym: str) -> list[str]:
     return [demonym + "s"]
 
 
-def _index_ok(path: Path) -> bool:
-    if not path.exists():
-        return False
+_DATA_FILES = ("country_points.csv", "admin1_points.csv", "demonyms.csv", "place_aliases.csv",
+               "districts.csv", "regions.csv")
+
+
+@functools.lru_cache(maxsize=1)
+def _fingerprint() -> str:
+    """Schema version + the bytes of sitrep's own data files: editing a vocabulary
+    rebuilds the index on next use."""
+    import hashlib
+    h = hashlib.sha1(SCHEMA_VERSION.encode())
+    for name in _DATA_FILES:
+        h.update((DATA_DIR / name).read_bytes())
+    return f"{SCHEMA_VERSION}-{h.hexdigest()[:12]}"
+
+
+def _meta(path: Path, key: str) -> str | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         finally:
             con.close()
-        return bool(row) and row[0] == SCHEMA_VERSION
+        return row[0] if row else None
     except sqlite3.Error:
-        return False
+        return None
+
+
+def _index_ok(path: Path) -> bool:
+    return path.exists() and _meta(path, "schema") == _fingerprint()
 
 
 _build_lock = threading.Lock()
@@ -434,12 +451,28 @@ def ensure_index(path: Path | str | None = None) -> Path:
     path = Path(path) if path else settings().gazetteer
     with _build_lock:
         if not _index_ok(path):
+            # GeoNames dumps imported into an older index are imported again
+            imported = json.loads(_meta(path, "imports") or "[]") if path.exists() else []
             try:
                 build_index(path)
             except OSError as exc:
                 raise ConfigError(f"cannot build the gazetteer index at {path}: {exc} "
                                   f"(set SITREP_GAZETTEER to a writable path)") from exc
+            kept = [d for d in imported if Path(d).exists()]
+            for dump in kept:
+                _import_into(Path(dump), path)
+            if kept:
+                _set_meta(path, "imports", json.dumps(kept))
     return path
+
+
+def _set_meta(path: Path, key: str, value: str):
+    con = sqlite3.connect(path)
+    try:
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        con.commit()
+    finally:
+        con.close()
 
 
 # ---------------------------------------------------------------- lookup
@@ -549,6 +582,15 @@ def import_geonames(path: Path | str, index_path: Path | str | None = None) -> i
     if not path.exists():
         raise InputError(str(path), "no such file")
     ipath = ensure_index(index_path)
+    n = _import_into(path, ipath)
+    imported = json.loads(_meta(ipath, "imports") or "[]")
+    if str(path.resolve()) not in imported:
+        imported.append(str(path.resolve()))
+    _set_meta(ipath, "imports", json.dumps(imported))
+    return n
+
+
+def _import_into(path: Path, ipath: Path) -> int:
     con = sqlite3.connect(ipath)
     b = _Builder(con)
     # big cities near which districts are placed, on a quarter-degree grid

@@ -67,6 +67,11 @@ FEATURE_PRIOR = {"country": 3.0, "continent": 2.5, "admin1": 2.0, "region": 2.0,
 KIND_PRIOR = {"name": 0.0, "abbr": 0.0, "demonym": 0.0, "alt": -2.0}
 POP_WEIGHT = 0.6
 NEAR_KM = 100.0
+NEAR_WEIGHT = 1.2  # per other name of the report with a candidate within NEAR_KM (up to 3)
+NAMED_REGION = 1.5  # a point in an admin1 region the report names
+NATIONAL_CAPITAL = 1.5
+RUNNER_UP_SUPPORT, RUNNER_UP_GAP = 0.35, 1.5  # how much a name's less likely readings vouch for neighbours
+REPORT_COUNTRY = (1.0, 2.0)  # base + share of the report's resolved names in that country
 
 
 @functools.lru_cache(maxsize=1)
@@ -431,7 +436,7 @@ class _Resolver:
             for c in cands:
                 # a name's likeliest reading supports its neighbours fully, its close
                 # runners-up a little (two ambiguous names must not prop each other up)
-                w = 1.0 if c is ranked[0] else (0.35 if _prior(c) >= best - 1.5 else 0.0)
+                w = 1.0 if c is ranked[0] else (RUNNER_UP_SUPPORT if _prior(c) >= best - RUNNER_UP_GAP else 0.0)
                 if not w:
                     continue
                 if c.feature in ("city", "district", "admin2", "landmark"):
@@ -477,7 +482,7 @@ class _Resolver:
         if e.source == "sitrep" and e.feature in ("region", "water", "landmark"):
             parts["curated"] = 4.0
         if e.id in ctx["capitals"]:
-            parts["national_capital"] = 1.5
+            parts["national_capital"] = NATIONAL_CAPITAL
         if e.feature == "city":
             for c in self.found[key]:
                 if c.feature != "admin1" or c.country != e.country:
@@ -502,13 +507,13 @@ class _Resolver:
         if e.country and ctx["countries"]:
             share = ctx["countries"].get(e.country, 0) / ctx["n_context"]
             if share:
-                parts["report_country"] = round(1.0 + 2.0 * share, 2)
+                parts["report_country"] = round(REPORT_COUNTRY[0] + REPORT_COUNTRY[1] * share, 2)
         if e.feature in ("city", "district", "admin2", "landmark"):
             if e.admin1 and ctx["admin1s"].get(e.admin1, set()) - {key}:
-                parts["named_region"] = 1.5
+                parts["named_region"] = NAMED_REGION
             sup = self.near_support(key, e)
             if sup:
-                parts["near_other_places"] = round(1.2 * min(3.0, sup), 2)
+                parts["near_other_places"] = round(NEAR_WEIGHT * min(3.0, sup), 2)
         elif e.feature == "admin1" and e.admin1:
             sup = sum(w for k2, w in self.inside_admin1.get(e.admin1, {}).items() if k2 != key)
             if sup:

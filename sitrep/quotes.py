@@ -13,6 +13,7 @@ say ...") stay sources, not quotes.
 """
 from __future__ import annotations
 
+import os as _os
 import re
 
 from .models import Extraction, Quote
@@ -23,6 +24,8 @@ OPENERS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 SENTENCE_END = ".!?…,;:—-"
 _SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
 _WORD_RE = re.compile(r"\w+")
+# '"..." ― Pamela Padilla': a dash and a name closing the quote's line
+_DASH_BYLINE_RE = re.compile(r"['’”\"]?[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t\u00a0]+[\w.'’-]+){0,4})[ \t\u00a0.]*(?=\n|$)")
 
 
 def _mark_at(text: str, i: int) -> tuple[str, int] | None:
@@ -113,7 +116,7 @@ def quote_spans(parsed: Parsed) -> list[tuple[int, int, bool]]:
 def _embedded(text: str, s: int, e: int) -> bool:
     """A fragment inside a sentence: a word right before the mark and no punctuation
     closing it ("to 'put an end to the atrocities' that")."""
-    before = text[max(0, s - 3):s - 1].rstrip()
+    before = text[max(0, s - 6):s].rstrip("'\"“‘«").rstrip()
     inner_end = text[s:e].rstrip()[-1:] if text[s:e].strip() else ""
     return bool(before) and before[-1].isalnum() and inner_end not in SENTENCE_END
 
@@ -163,7 +166,10 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
             if near:
                 att = min(near, key=lambda a: min(abs(a.cue_start - e), abs(s - a.cue_end)))
         q = Quote(text=text[s:e], start=s, end=e, speaker=None, kind="direct", sentence=parsed.sentence_text(s))
-        if att is not None:
+        byline = None if att is not None else _DASH_BYLINE_RE.match(text, e + 1, para[1] + 1)
+        if byline:  # '"..." ― Name' closing the line
+            q.speaker, q.cue = byline.group(1).strip(" .,"), byline.group(0).strip()[:1]
+        elif att is not None:
             q.speaker, q.speaker_role, q.channel, q.cue = att.speaker, att.role, att.channel, att.cue
         elif prev is not None and (prev_para == para or (s - 1 == para[0] or s - 1 <= para[0] + 1)
                                    and prev_para is not None and _adjacent(paras, prev_para, para)):
@@ -182,7 +188,7 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         prev, prev_para = (q, att), para
     # indirect speech by named or resolvable speakers
     for a in atts:
-        if not a.makes_quote or a.content is None or a.generic:
+        if not a.makes_quote or a.content is None or (a.generic and not _os.environ.get("SITREP_GENERIC")):
             continue
         cs, ce = a.content
         if any(cs < de and ds < ce for ds, de in direct_spans):

@@ -37,6 +37,10 @@ PRO_OPP_RE = re.compile(r"\bpro-(?:opposition|rebel|revolution)\b|\b(?:oppositio
 GROUP_HEADS = {"country", "nation", "government", "state", "ally", "power", "member"}
 
 
+ATTITUDE = {"cue": "attitude", "kind": "attitude", "quote": "1", "certainty": "asserted", "needs": ""}
+ACCORDING = {"cue": "according to", "kind": "according", "quote": "0", "certainty": "asserted", "needs": ""}
+
+
 @dataclass
 class Attribution:
     """One attribution cue with its speaker, as the parse shows it."""
@@ -337,14 +341,16 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
                     objs += [g for g in c.children if g.dep_ == "pobj"]
             spk, phrase = (objs[0] if objs else None), "according to"
             cue_end = tok.idx + len(tok)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues and cues[tok.lemma_.lower()]["kind"] != "according":
-            row = cues[tok.lemma_.lower()]
+        elif tok.pos_ in ("VERB", "AUX") and (
+                tok.lemma_.lower() in cues and cues[tok.lemma_.lower()]["kind"] not in ("according", "none")
+                or tok.lemma_.lower() not in cues and any(c.dep_ == "ccomp" for c in tok.children)):
+            row = cues.get(tok.lemma_.lower(), ATTITUDE)
             if tok.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in tok.children):
                 continue
             if row["kind"] == "describe" and tok.lemma_.lower() == "call" and \
                     not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
                 continue
-            phrase = tok.lemma_.lower()
+            phrase = tok.lemma_.lower() if row is not ATTITUDE else "attitude"
             cue_end = tok.idx + len(tok)
             subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
             if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
@@ -368,11 +374,14 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
             spk = subj[0]
             if spk.tag_ in ("VBG", "VB") or spk.dep_ == "csubj":
                 continue
+            if row is ATTITUDE and (spk.lower_ in ("it", "there", "this", "that", "what", "which", "who")
+                                    or spk.pos_ not in ("NOUN", "PROPN", "PRON")):
+                continue  # "it seems that": no one holds the clause
         else:
             continue
         if spk is None:
             continue
-        row = cues.get(phrase, {"kind": "according", "quote": "0", "certainty": "asserted"})
+        row = ATTITUDE if phrase == "attitude" else cues.get(phrase, ACCORDING)
         name, actor, sspan, generic, channel = _resolve_speaker(spk, parsed, ex, res)
         if not name:
             continue
@@ -408,6 +417,8 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
 def find_sources(parsed: Parsed, ex: Extraction) -> list[Source]:
     out = []
     for a in find_attributions(parsed, ex):
+        if a.cue_kind == "attitude":
+            continue  # "X believes that ...": X holds a view, the report does not cite X
         s, e = min(a.speaker_start, a.cue_start), max(a.speaker_end, a.cue_end)
         out.append(Source(name=a.speaker, kind=a.kind, stance=a.stance, start=s, end=e, cue=a.cue,
                           sentence=parsed.sentence_text(a.cue_start)))

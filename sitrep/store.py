@@ -15,6 +15,7 @@ contract JSON in `data` and copies the fields people filter on into indexed colu
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -26,7 +27,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from .errors import StoreError
 from .models import Extraction, extraction_from_dict
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 
@@ -53,6 +54,20 @@ articles = sa.Table(
     sa.Column("n_items", sa.Integer, nullable=False),
     sa.Column("supersedes", sa.String(64)),
     sa.Column("ingested_at", sa.Float, nullable=False),
+)
+
+# Every time a report is read: who published it where. A verbatim wire copy from a second
+# outlet has the same text (so the same article id) but is one more sighting, not lost.
+sightings = sa.Table(
+    "sightings", metadata,
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("key", sa.String(32), primary_key=True),  # hash of (source, url, path)
+    sa.Column("source", sa.Text, index=True),
+    sa.Column("url", sa.Text),
+    sa.Column("path", sa.Text),
+    sa.Column("published", sa.String(32)),
+    sa.Column("input_id", sa.Text),
+    sa.Column("seen_at", sa.Float, nullable=False),
 )
 
 # Per item kind: the contract fields copied into columns (besides start/end/sentence/data).
@@ -161,6 +176,7 @@ MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE articles ADD COLUMN supersedes VARCHAR(64)"],
     3: [],  # the fused tables (report_links ... control_changes): new, made by create_all
     4: ["DROP INDEX IF EXISTS ix_events_lat"],  # then QUERY_INDEXES, created in _migrate
+    5: [],  # sightings: new, made by create_all
 }
 
 
@@ -293,7 +309,9 @@ class Store:
                     row["supersedes"] = prev[0] if prev else None
                 # RETURNING, not rowcount: psycopg reports rowcount -1 for ON CONFLICT DO NOTHING.
                 res = conn.execute(self._insert_ignore(articles).returning(articles.c.id), row)
-                if res.first() is None:
+                new = res.first() is not None
+                conn.execute(self._insert_ignore(sightings), self._sighting_row(art, row["ingested_at"]))
+                if not new:
                     return False
                 for kind in ITEM_KINDS:
                     rows = [self._item_row(kind, art["id"], i, item) for i, item in enumerate(d[kind])]
@@ -306,6 +324,21 @@ class Store:
             raise StoreError(f"{self.target}: could not store article {art['id']} "
                              f"({art.get('path') or art.get('input_id') or ''}): {exc}") from exc
         return True
+
+    @staticmethod
+    def _sighting_row(art: dict, seen_at: float) -> dict:
+        key = hashlib.sha256("\x1f".join(str(art.get(k) or "") for k in ("source", "url", "path"))
+                             .encode("utf-8")).hexdigest()[:32]
+        return {"article_id": art["id"], "key": key, "source": art.get("source"), "url": art.get("url"),
+                "path": art.get("path"), "published": art.get("published"), "input_id": art.get("input_id"),
+                "seen_at": seen_at}
+
+    def sightings(self, article_id: str) -> list[dict]:
+        """Every outlet/URL/file a stored article was read from, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(sightings).where(sightings.c.article_id == article_id)
+                                .order_by(sightings.c.seen_at, sightings.c.key))
+            return [dict(r._mapping) for r in rows]
 
     @staticmethod
     def _item_row(kind: str, article_id: str, idx: int, item: dict) -> dict:

@@ -89,3 +89,17 @@ def test_index_opens_fast(built_index):
     g = gazetteer.Gazetteer(built_index)
     g.lookup([gazetteer.norm_name("Aleppo")])
     assert time.perf_counter() - t < 1.0
+
+
+def test_rebuilt_index_imports_its_dumps_again(built_index, index_copy, monkeypatch):
+    import sqlite3
+    gazetteer.import_geonames(SAMPLE, index_copy)
+    con = sqlite3.connect(index_copy)
+    con.execute("UPDATE meta SET value='outdated' WHERE key='schema'")
+    con.commit()
+    con.close()
+    # a rebuild (stood in for by a copy of the pristine index) must bring the dump back
+    monkeypatch.setattr(gazetteer, "build_index", lambda path: shutil.copy(built_index, path))
+    assert gazetteer.ensure_index(index_copy) == index_copy
+    assert len(_lookup(index_copy, "Hayy Testiya")) == 1
+    assert gazetteer._meta(index_copy, "imports") == f'["{SAMPLE.resolve()}"]'

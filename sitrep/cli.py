@@ -478,29 +478,18 @@ def eval_seed(shared: Optional[str] = SharedOpt):
         out.print(f"{k:34s} {v}", highlight=False)
 
 
-@eval_app.command("geo")
-def eval_geo(corpora: list[Path] = typer.Argument(..., help="Geoparsing corpora (JSONL with toponyms)"),
-             shared: Optional[str] = SharedOpt, workers: int = typer.Option(1)):
-    """Place recognition and resolution (score_geo.py), beside Mordecai3's figures."""
-    _run_eval("geo", corpora, shared, workers)
+def _eval_command(task: str, corpus_help: str, doc: str):
+    def command(corpora: list[Path] = typer.Argument(..., help=corpus_help),
+                shared: Optional[str] = SharedOpt, workers: int = typer.Option(1, help="Extraction processes")):
+        _run_eval(task, corpora, shared, workers)
+    command.__doc__ = doc
+    eval_app.command(task)(command)
 
 
-@eval_app.command("figures")
-def eval_figures(corpora: list[Path] = typer.Argument(..., help="Figure excerpts (IDETECT-style JSONL)"),
-                 shared: Optional[str] = SharedOpt, workers: int = typer.Option(1)):
-    """Figure extraction (score_figures.py)."""
-    _run_eval("figures", corpora, shared, workers)
-
-
-@eval_app.command("types")
-def eval_types(corpora: list[Path] = typer.Argument(..., help="Event snippets (CASE 2021 JSONL)"),
-               shared: Optional[str] = SharedOpt, workers: int = typer.Option(1)):
-    """Event typing (score_types.py), beside the CASE 2021 baselines."""
-    _run_eval("types", corpora, shared, workers)
-
-
-@eval_app.command("quotes")
-def eval_quotes(corpora: list[Path] = typer.Argument(..., help="Attribution corpora (PolNeAR-style JSONL)"),
-                shared: Optional[str] = SharedOpt, workers: int = typer.Option(1)):
-    """Quotes and attributions (score_quotes.py)."""
-    _run_eval("quotes", corpora, shared, workers)
+for _task, _help, _doc in [
+    ("geo", "Geoparsing corpora (JSONL with toponyms)", "Place recognition and resolution (score_geo.py), beside Mordecai3's figures."),
+    ("figures", "Figure excerpts (IDETECT-style JSONL)", "Figure extraction (score_figures.py)."),
+    ("types", "Event snippets (CASE 2021 JSONL)", "Event typing (score_types.py), beside the CASE 2021 baselines."),
+    ("quotes", "Attribution corpora (PolNeAR-style JSONL)", "Quotes and attributions (score_quotes.py)."),
+]:
+    _eval_command(_task, _help, _doc)

@@ -49,11 +49,15 @@ _DIPLOMATIC = {"ACCUSE": "ACCUSE", "REJECT": "REJECT", "REQUEST": "REQUEST",
 _ARMED_KINDS = {"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"}
 _NON_STATE = {"rebels", "political_militia", "identity_militia"}
 _TACTICS = ("CHEMICAL", "AIR", "SUICIDE", "SHELLING", "IED", "GRENADE")  # codebook order
+# weapon cues that also name ordinary vehicles: no proof of an attack near a crash or a fire
+_VEHICLE_WORDS = {"aircraft", "helicopter", "jet", "aerial", "drone", "tank", "projectile"}
 _MODAL_HYPO = {"would", "could", "might", "may", "should", "can", "must"}
 _MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _ASPECTUAL = {"begin", "start", "continue", "keep", "resume", "manage", "go", "come", "use",
-              "help", "join", "move", "seem", "appear", "launch", "escalate", "be"}
+              "help", "join", "move", "seem", "appear", "launch", "escalate", "be",
+              # raising verbs of report: "were reported to have been killed"
+              "report", "say", "believe", "think", "know", "confirm", "understand", "estimate", "fear"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who",
              "which", "that", "this", "these", "those", "what"}
 _SUBJ = ("nsubj", "csubj")
@@ -261,6 +265,8 @@ def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
             continue
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
             continue
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "on March 21"
         hit = _match_trigger(tok, lex)
         if hit is None and tok.pos_ == "VERB":
             crowd = _crowd_subject(tok, lex)
@@ -285,6 +291,10 @@ def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
             continue
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
             continue  # "the besieged city", "war-torn": a description, not a happening
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "riot police", "protest leaders": the head noun says what it is
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("without",):
+            continue  # "withdrew without a fight"
         found.append(Trigger(tok, frame, weak, phrase))
         taken.add(tok.i)
     for t in found:
@@ -309,10 +319,17 @@ def _crowd_subject(verb: "Token", lex: Lexicon) -> str | None:
     return None
 
 
+def _verbal(tok: "Token") -> bool:
+    """A predicate used as a verb, even when the tagger calls it a noun ("was overrun")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent", "aux") for c in tok.children)
+
+
 def _anchor(tok: "Token", lex: Lexicon) -> "Token":
     """The verb that carries tense, modality and agent for a trigger: itself when a verb,
     else the support verb it is the object or subject of ("launched an attack")."""
-    if tok.pos_ == "VERB" and tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
+    if _verbal(tok) and tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
         return tok
     h = tok.head
     if h.i != tok.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and h.pos_ in ("VERB", "AUX"):
@@ -345,6 +362,11 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
     for t in trigs:
         node, crossed = t.anchor, False
         if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_own_subject(node):
+            # "five were killed and seven wounded": a casualty list is one happening
+            p = by_tok.get(node.head.i)
+            if p is not None and p.frame == "KILL" and t.frame == "KILL":
+                t.parent = p
+                p.children.append(t)
             continue
         for _ in range(8):
             if node.dep_ in _BOUNDARY_DEPS:
@@ -527,7 +549,7 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             a = a or na
             if p is None:
                 p = _object_other_than(m.anchor, m.tok)
-        elif m.tok.pos_ == "VERB" and m.tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
+        elif _verbal(m.tok) and m.tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
             a, p = _subject(m.tok), _object(m.tok)
             if m.frame == "CLASH" and a is not None and a.conj and p is None:
                 p = Role(a.conj[0], "coordinated-subject")
@@ -567,6 +589,10 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
             hit = None
         ref = _as_ref(hit)
         if ref is not None:
+            head_kind = _cue_kind(tok.text, lex)
+            if head_kind in _ARMED_KINDS | {"protesters", "rioters"} and ref.kind != head_kind and not (
+                    head_kind == "state_forces" and ref.kind in ("external_forces", "state_forces")):
+                return ActorRef(parsed.text[start:end], head_kind, ref.country)
             return ref
     head_lo, head_hi = tok.idx, tok.idx + len(tok.text)
     best = None
@@ -757,7 +783,12 @@ def _is_place(role: Role | None, lex: Lexicon, place_spans: list[tuple[int, int]
         return True
     if any(s <= tok.idx < e for s, e in place_spans):
         return True
-    return _has(_cues(tok.lemma_, lex), "context", "PLACE") or _has(_cues(tok.text, lex), "context", "PLACE")
+    if _has(_cues(tok.lemma_, lex), "context", "PLACE") or _has(_cues(tok.text, lex), "context", "PLACE"):
+        return True
+    # "the district centre of Jani Khel": a named place hangs on the noun
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "LOC", "FAC")) for g in c.children)
+        for c in tok.children)
 
 
 def sent_cues_text(cues) -> str:
@@ -782,7 +813,7 @@ def _cue_kind(text: str, lex: Lexicon) -> str | None:
 def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, agent: ActorRef | None,
              patient: ActorRef | None, patient_role: Role | None, agent_role: Role | None,
              lex: Lexicon, place_spans, ctx: DocContext, head: Trigger,
-             span_lo: int = 0, span_hi: int = 0) -> Typing:
+             span_lo: int = 0, span_hi: int = 0, lone: bool = True) -> Typing:
     fs = set(frames)
     ak, pk = _kind(agent), _kind(patient)
     if patient_role is not None and pk in (None, "civilians", "other"):
@@ -794,7 +825,7 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
     weapons = [v for v, _ in cues.get("weapon", ())]
     tactic = next((t for t in _TACTICS if t in weapons), None)
     tactic_from = "clause"
-    if tactic is None and fs & _VIOLENT:
+    if tactic is None and fs & _VIOLENT and lone:
         # the weapon is often named in another clause of the sentence ("killed when a
         # roadside bomb exploded") or in the next sentence of a short report
         for where, pool in (("sentence", sent_cues), ("next sentence", next_cues)):
@@ -810,8 +841,9 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
     pkinds = {v for v, _ in pcues.get("actor", ())}
     patient_armed = pk in _ARMED_KINDS or "ARMED_TARGET" in pctx or (pk is None and pkinds & _ARMED_KINDS and "civilians" not in pkinds)
     wctx = sctx | {v for v, _ in next_cues.get("context", ())}
+    strong_weapons = {v for v, p in cues.get("weapon", ()) if v != "ARMED" and p not in _VEHICLE_WORDS}
     harmless_ctx = ("DISASTER" in sctx or "ACCIDENT" in sctx) and ak not in _ARMED_KINDS and not (
-        set(weapons) - {"ARMED"} - ({"SHELLING"} if "ACCIDENT" in sctx else set()))
+        strong_weapons - ({"SHELLING"} if "ACCIDENT" in sctx else set()))
 
     if "STRIKE" in fs and tactic is None and "AIRSTRIKE" not in fs:
         strike_text = " ".join(t.text for t in head.tok.subtree).lower() + " " + sent_cues_text(sent_cues)
@@ -847,8 +879,11 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
         named = [e for e in place_spans if span_lo <= e[0] < span_hi]
         if patient_role is not None and patient_role.tok.lower_ in _PRONOUNS | {"people", "civilians"}:
             named = []
+        prep_places = [g for m in _members(head) for c in m.anchor.children if c.dep_ == "prep"
+                       and c.lower_ in ("from", "into", "of", "over", "in", "to", "near", "outside", "around")
+                       for g in c.children if g.dep_ == "pobj" and _is_place(Role(g, ""), lex, place_spans)]
         has_place = (_is_place(patient_role, lex, place_spans) or _is_place(agent_role, lex, place_spans)
-                     or (patient_role is None and bool(named)))
+                     or (patient_role is None and bool(named)) or bool(prep_places))
         if has_place and head.weak and len(terr) == len(frames) and not named and not any(
                 t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in head.anchor.subtree):
             has_place = False  # "the opposition has lost neighborhoods": no where, no when
@@ -876,6 +911,8 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
             why = "captured"
         ctx.last_captor_state = state_captor
         return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
+    if "CLASH" in fs and all(m.weak for m in _members(head) if m.frame == "CLASH") and head.frame != "CLASH" and fs & _VIOLENT:
+        fs = fs - {"CLASH"}  # "an offensive could kill civilians": the killing says who was hit
     protest_ctx = "PROTEST" in ctxv or pk == "protesters" or ak == "protesters"
     if "CLASH" in fs and tactic in ("CHEMICAL", "SUICIDE", "GRENADE", "IED") and tactic_from == "clause" and not protest_ctx:
         return Typing(tactic, f"weapon cue inside the fighting ({tactic.lower()})")
@@ -903,13 +940,13 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
             if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
                 return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
             return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
-        if head.weak and agent is None and not protest_ctx:
+        if head.weak and not protest_ctx and (agent_role is None or ak in _ARMED_KINDS):
             return Typing(None, "weak protest word")
         return Typing("PEACEFUL_PROTEST", "demonstration")
     if "SEXUAL" in fs:
         return Typing("SEXUAL_VIOLENCE", "sexual violence")
     if fs & _VIOLENT:
-        if "AIRSTRIKE" in fs and tactic not in ("CHEMICAL",):
+        if "AIRSTRIKE" in fs:
             tactic = "AIR"
         elif "SHELL" in fs and tactic is None:
             tactic = "SHELLING"
@@ -923,6 +960,9 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
             return Typing(None, "crime context")
         if tactic:
             return Typing(tactic, f"weapon cue '{next(p for v, p in cues['weapon'] if v == tactic)}'" if any(v == tactic for v, _ in cues.get("weapon", ())) else "trigger names the tactic")
+        if "BOMB" in fs and fs <= {"BOMB", "KILL"} and not armed and not any(
+                m.frame == "BOMB" and _forms(m.tok, lex)[0] in ("bomb", "bombing") for m in _members(head)):
+            return Typing(None, "explosion without weapon or armed actor")
         if "BOMB" in fs and ak in ("state_forces", "external_forces"):
             return Typing("AIR", "bombing by state forces without other weapon cue")
         if "BOMB" in fs:
@@ -939,7 +979,7 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
             return Typing(None, "violence between individuals (crime)")
         return Typing("ATTACK_CIVILIANS", "violence against civilians, perpetrator unstated")
     if "ARREST" in fs:
-        if "CRIME" in sctx and not armed:
+        if "CRIME" in sctx and ak not in _NON_STATE:
             return Typing(None, "criminal arrest")
         if ak in _NON_STATE:
             return Typing("ABDUCTION", "non-state 'arrest'")
@@ -1054,14 +1094,21 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
         next_cues = _cues(nxt, lex) if nxt else {}
         built: list[tuple[Event, Trigger]] = []
         embedded_heads: set[int] = set()
+        sent_cues = _cues(sent.text, lex)
+        groups = []
         for head in heads:
             members = _members(head)
-            frames = [m.frame for m in members]
             lo, hi = _group_extent(members)
             start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
             cues = _cues(parsed.text[start:end], lex)
-            if sent_cues is None:
-                sent_cues = _cues(sent.text, lex)
+            local = {v for v, _ in cues.get("weapon", ()) if v in _TACTICS} or (
+                {"AIR"} if any(m.frame == "AIRSTRIKE" for m in members) else set())
+            groups.append((head, members, lo, hi, start, end, cues, local))
+        for head, members, lo, hi, start, end, cues, local in groups:
+            frames = [m.frame for m in members]
+            # may borrow a weapon named elsewhere in the sentence only if no other
+            # happening of the sentence names its own
+            lone = not any(g[7] for g in groups if g[0] is not head)
             certainty, cwhy = _certainty(head, members, lex)
             if certainty == "block":
                 continue
@@ -1071,7 +1118,8 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
             if not _has_argument(head, members, a_role, p_role, place_spans, lo, hi):
                 continue
             typing = _resolve(frames, all(m.weak for m in members), cues, sent_cues, next_cues, actor1, actor2,
-                              p_role, a_role, lex, place_spans, ctx, head, start, end)
+                              p_role, a_role, lex, place_spans, ctx, head, start, end,
+                              lone=lone)
             if typing.code is None:
                 continue
             row = lex.types[typing.code]

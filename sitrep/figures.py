@@ -191,8 +191,10 @@ def _unit_word(lemma: str, low: str) -> str | None:
 
 
 def _unit_of(tok, v: _Vocab) -> str | None:
-    if tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "NUM", "CCONJ", "PUNCT", "SPACE"):
+    if tok.pos_ in ("AUX", "ADP", "DET", "PRON", "NUM", "CCONJ", "PUNCT", "SPACE"):
         return None
+    if tok.pos_ == "VERB" and (tok.tag_ in ("VBN", "VBG", "VBD") or tok.lower_.endswith(("ed", "ing"))):
+        return None  # "10,000 Displaced by floods": a verb, not the counted noun
     u = _unit_word(_lemma(tok), tok.lower_)
     if u:
         return u
@@ -312,7 +314,7 @@ def _state_category(verb, v: _Vocab):
         if c.dep_ == "prep":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    for obj in (g, *(x for x in g.children if x.dep_ == "conj")):
+                    for obj in (g, *g.conjuncts):
                         for w in _forms(obj.lower_) + [_lemma(obj)]:
                             cat = v.states.get((c.lower_, w))
                             if cat:
@@ -458,7 +460,9 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
     r = _np_internal(noun if of_phrase else head, num_root, v)
     if r:
         cands.append(r)
-    if gov is not None and gov is not head and not via_prep and gov.pos_ in ("VERB", "AUX", "ADJ"):
+    shared_subject = head.dep_ in ("nsubj", "nsubjpass")
+    if shared_subject and gov is not None and gov is not head and not via_prep \
+            and gov.pos_ in ("VERB", "AUX", "ADJ"):
         # "16,000 families were affected and evacuated": a strong conjoined verb
         for c in gov.children:
             if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ"):
@@ -470,7 +474,7 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
         if r:
             cands.append(r)
         for c in gov.children:
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ"):
+            if shared_subject and c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ"):
                 r = _verb_category(c, v, False)
                 if r:
                     cands.append(r)
@@ -641,7 +645,7 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
         return None
     cat, trig = found
     if bare and not _is_fragment(sent) and trig.pos_ in ("VERB", "AUX") \
-            and (_trigger(trig, v) or ("", "weak"))[1] != "strong":
+            and (_trigger(trig, v) or ("", "strong"))[1] == "weak":
         return None  # a bare "one" or "30" needs a strong verb ("need one" is no figure)
     if noun is not None and _unit_of(noun, v) is None and _trigger(trig, v) and (
             _trigger(trig, v)[1] != "strong" or trig.i < noun.i):

@@ -499,6 +499,9 @@ class Gazetteer:
     def lookup(self, keys: Iterable[str]) -> dict[str, list[Entry]]:
         """Candidates of each normalised name (norm_name); unknown names are left out."""
         want = sorted({k for k in keys if k and k not in self._cache})
+        if want and len(self._cache) > 300_000:  # a long ingest: keep memory bounded
+            self._cache.clear()
+            want = sorted({k for k in keys if k})
         if want:
             found: dict[str, list[Entry]] = {k: [] for k in want}
             with self._lock:

@@ -17,6 +17,11 @@ is a sum of named parts, kept for `explain_candidates`:
 - qualifiers: "Paris, Texas", "Aleppo, Syria", "the Old City quarter of Aleppo";
 - the report: candidates in its focus country, in the admin1 regions it names, and near
   candidates of its other place names (local news names several nearby places) gain.
+
+Place.precision says what the coordinates are: "point" (the place's own point),
+"centroid" (a country's or region's representative point), "city" (a part of a city or a
+street placed at its city's point), "region" (placed at the region or country around
+it), "unknown" (no coordinates).
 """
 from __future__ import annotations
 
@@ -70,7 +75,7 @@ NEAR_KM = 100.0
 NEAR_WEIGHT = 1.2  # per other name of the report with a candidate within NEAR_KM (up to 3)
 NAMED_REGION = 1.5  # a point in an admin1 region the report names
 NATIONAL_CAPITAL = 1.5
-RUNNER_UP_SUPPORT, RUNNER_UP_GAP = 0.35, 1.5  # how much a name's less likely readings vouch for neighbours
+RUNNER_UP_SUPPORT, RUNNER_UP_GAP = 0.5, 3.0  # how much a name's less likely readings vouch for neighbours
 REPORT_COUNTRY = (1.0, 2.0)  # base + share of the report's resolved names in that country
 
 
@@ -326,14 +331,15 @@ class _Recogniser:
         words = [t.lower_ for t in T[s:e]]
         single = e - s == 1
         text = doc[s:e].text
-        if any(w in MONTHS_DAYS for w in words) or (lab in SKIP_LABELS and not strong):
-            return False
+        after_prep = s > 0 and T[s - 1].lower_ in LOCATIVE_PREPS
+        if any(w in MONTHS_DAYS for w in words) or (lab in SKIP_LABELS and not (strong or after_prep)):
+            return False  # "in Manbij" the model called a DATE is still a place
         if all(w in self.stop or w in CONNECTORS for w in words):
             return False
         if s > 0 and T[s - 1].lower_.rstrip(".") in HONORIFICS:
             return False
         kinds = {c.kind for c in cands}
-        if single and T[s].is_stop:
+        if single and T[s].is_stop and not text.isupper():  # "US" is not "us"
             return False
         if single and "." in text and "abbr" not in kinds:
             return False  # "Rep.", "St."
@@ -347,7 +353,6 @@ class _Recogniser:
         if lab in ("PERSON", "ORG", "FAC") and ent is not None:
             es, ee = _strip_span(T, ent.start, ent.end)
             known_here = key in self.place_keys  # spaCy calls it a place elsewhere in the report
-            after_prep = s > 0 and T[s - 1].lower_ in LOCATIVE_PREPS
             if es == s and ee == e:  # the whole entity is the name
                 if lab == "ORG" and after_prep and top.feature in ("city", "admin2", "district"):
                     return True  # "in Huntsville and in counties around it"

@@ -13,7 +13,6 @@ say ...") stay sources, not quotes.
 """
 from __future__ import annotations
 
-import os as _os
 import re
 
 from .models import Extraction, Quote
@@ -188,7 +187,7 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         prev, prev_para = (q, att), para
     # indirect speech by named or resolvable speakers
     for a in atts:
-        if not a.makes_quote or a.content is None or (a.generic and not _os.environ.get("SITREP_GENERIC")):
+        if not a.makes_quote or a.content is None or a.generic:
             continue
         cs, ce = a.content
         if any(cs < de and ds < ce for ds, de in direct_spans):

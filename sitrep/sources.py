@@ -34,6 +34,11 @@ STATE_MEDIA_RE = re.compile(r"\b(?:official|state|state-run|state-owned|governme
 MEDIA_RE = re.compile(r"\b(?:news agency|agency|newspaper|daily|television|tv|channel|broadcaster|radio|outlet|website)\b", re.I)
 PRO_GOV_RE = re.compile(r"\bpro-(?:government|regime|kremlin|assad|state)\b|\bloyalist\b", re.I)
 PRO_OPP_RE = re.compile(r"\bpro-(?:opposition|rebel|revolution)\b|\b(?:opposition|anti-government|rebel)\b", re.I)
+# Unnamed plural speakers that are organisations, not people: what "aid groups say" or
+# "reports say" is a sourced claim (a Source), not a quote with a speaker.
+COLLECTIVE_KINDS = {"ngo", "media", "international_org"}
+COLLECTIVE_NOUNS = {"group", "agency", "organization", "organisation", "media", "outlet", "report", "ngo",
+                    "charity", "network", "monitor"}
 GROUP_HEADS = {"country", "nation", "government", "state", "ally", "power", "member"}
 
 
@@ -62,7 +67,7 @@ class Attribution:
     stance: str | None = None
     channel: str | None = None
     content: tuple[int, int] | None = None  # indirect content clause, when there is one
-    generic: bool = False  # an unnamed collective ("aid groups say"): a source, not a quote speaker
+    generic: bool = False  # unnamed organisations ("aid groups say"): a source, not a quote speaker
 
 
 def _inside(spans, char: int) -> bool:
@@ -255,12 +260,13 @@ def _resolve_speaker(tok, parsed: Parsed, ex: Extraction, res: Resolver):
         actor = actors_mod.actor_at(ex, start, end)
     if actor is not None:
         info = actors_mod.actor_info(parsed, actor)
-        generic = info.get("origin") == "pattern" and tok.tag_ in ("NNS", "NNPS")
-        if generic:
-            return _clean_generic(span) or actor.name, actor, (start, end), True, channel
+        if info.get("origin") == "pattern" and tok.tag_ in ("NNS", "NNPS"):
+            # an unnamed class: organisations ("aid groups say") report, people speak
+            generic = actor.kind in COLLECTIVE_KINDS or tok.lemma_.lower() in COLLECTIVE_NOUNS
+            return _clean_generic(span) or actor.name, actor, (start, end), generic, channel
         return actor.name, actor, (start, end), False, channel
     name = _clean_generic(span) if tok.pos_ == "NOUN" else actors_mod._clean_name(span.text)
-    generic = tok.pos_ == "NOUN" and tok.tag_ == "NNS"
+    generic = tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_.lower() in COLLECTIVE_NOUNS
     return name or None, None, (start, end), generic, channel
 
 

@@ -112,6 +112,9 @@ item_tables: dict[str, sa.Table] = {kind: _item_table(kind) for kind in ITEM_KIN
 # (it replaces the single-column lat index on events, which the planners preferred and
 # which made them read every row in the latitude band); date ranges read (date_start,
 # date_end); the event-type filter compares lower() of three columns, one index each.
+# PostgreSQL only (see Store._create_trigram_indexes): the columns filtered with "contains".
+TRIGRAM_COLUMNS = [("events", "place"), ("events", "actor1"), ("events", "actor2"), ("figures", "place"),
+                   ("places", "name")]
 _ev, _fig, _pl = item_tables["events"].c, item_tables["figures"].c, item_tables["places"].c
 QUERY_INDEXES = [
     sa.Index("ix_events_geo_dates", _ev.lat, _ev.lon, _ev.date_start, _ev.date_end),
@@ -260,13 +263,30 @@ class Store:
             if version < 4:  # indexes of existing tables are not made by create_all
                 for index in QUERY_INDEXES:
                     conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
+                self._create_trigram_indexes(conn)
             if row:
                 conn.execute(meta_table.update().where(meta_table.c.key == "schema_version")
                              .values(value=str(SCHEMA_VERSION)))
             else:
                 conn.execute(meta_table.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
 
+    def _create_trigram_indexes(self, conn) -> None:
+        """PostgreSQL: trigram indexes make the `contains` filters (place, actor) indexable.
+        pg_trgm is a trusted extension (a database owner may create it); where it cannot be
+        had, the filters still work, by scanning."""
+        if self.dialect != "postgresql":
+            return
+        try:
+            with conn.begin_nested():
+                conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        except sa.exc.SQLAlchemyError:
+            return
+        for kind, column in TRIGRAM_COLUMNS:
+            conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_{kind}_{column}_trgm ON {kind} "
+                                 f"USING gin (lower({column}) gin_trgm_ops)"))
+
     def _create_search(self, conn) -> None:
+        self._create_trigram_indexes(conn)
         if self.dialect == "sqlite":
             conn.execute(sa.text("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
                                  "article_id UNINDEXED, title, text, tokenize='porter unicode61')"))

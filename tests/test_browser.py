@@ -103,3 +103,35 @@ def test_hostile_report_renders_inert(page):
     assert page.dialogs == []
     assert xss_ran(page) == []
     page.screenshot(path=str(ARTIFACTS / "browser_hostile_report.png"), full_page=True)
+
+
+def test_demo_database_of_the_bundled_samples_shows_the_map(browser, tmp_path):
+    """`make demo`'s database (the bundled samples through the whole pipeline) on the map."""
+    from sitrep.api import create_app
+    from sitrep.ingest import ingest
+    from sitrep.store import Store
+
+    samples = Path(__file__).parents[1] / "sitrep" / "samples"
+    store = Store(str(tmp_path / "samples.db"))
+    ingest([str(samples)], store)
+    events = store.items("events", limit=200)
+    located = [e for e in events if isinstance(e.get("lat"), float) and isinstance(e.get("lon"), float)]
+    assert located, "the samples produced no event with coordinates"
+    live = LiveServer(create_app(store)).start()
+    try:
+        ctx, pg = open_page(browser, live.url + "/")
+        try:
+            assert pg.locator("path.marker-events").count() == len(located)
+            first = located[0]
+            # markers of one place overlap: send the click to this one (Leaflet finds it by target)
+            pg.locator(f"path[data-key='{first['article_id']}:events:{first['idx']}']").dispatch_event("click")
+            pg.locator("#article-view mark.selected").first.wait_for(timeout=10000)
+            text = store.article(first["article_id"])["text"]
+            shown = "".join(pg.locator("#article-view mark.selected").all_inner_texts())
+            assert shown.split() == text[first["start"]:first["end"]].split()
+            pg.screenshot(path=str(ARTIFACTS / "browser_demo_samples.png"), full_page=True)
+        finally:
+            ctx.close()
+    finally:
+        live.stop()
+        store.close()

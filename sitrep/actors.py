@@ -179,6 +179,8 @@ class Dictionary:
     role_rows: list[tuple[re.Pattern, dict]]
     by_name: dict[str, ActorEntry]
     ignore_re: re.Pattern
+    dem_rows: list[tuple[re.Pattern, int]]  # generic forms with a demonym, tried at demonym tokens
+    dem_first: frozenset[str]  # first words of demonyms, lower case
 
 
 @functools.lru_cache(maxsize=1)
@@ -195,25 +197,38 @@ def _dictionary() -> Dictionary:
     alt = "|".join(re.escape(s) for s in sorted(by_surface, key=len, reverse=True))
     surface_re = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None
 
+    # Generic forms run on the lower-cased text. Rows with {DEMONYM} have two variants: without
+    # the demonym in the one big regex, and with it tried only where a demonym token stands
+    # (an alternation of 190 demonyms at every position would cost more than the parse).
+    text_rows, org_rows, role_rows, parts, ignore, dem_rows = [], [], [], [], [], []
     dem_alt = c.demonym_re.pattern.split("(?:", 1)[1].rsplit(")(?!", 1)[0] if c.demonym_re else "x^"
-    text_rows, org_rows, role_rows, parts, ignore = [], [], [], [], []
     for row in read_table(DATA / "actor_patterns.csv"):
-        pat = row["pattern"].replace("{DEMONYM}", f"(?:{dem_alt})")
+        raw = row["pattern"]
         if row["applies"] == "ignore":
-            ignore.append(pat)
+            ignore.append(raw)
             continue
         if row["kind"] not in KINDS:
             raise ConfigError(f"actor_patterns.csv: unknown kind {row['kind']!r}")
         if row["applies"] == "text":
-            parts.append(f"(?P<p{len(text_rows)}>{pat})")
+            i = len(text_rows)
             text_rows.append(row)
+            if "{DEMONYM}" in raw:
+                with_dem = raw.replace("(?:the )?(?:{DEMONYM} )?", "{DEMONYM} ").replace("(?:{DEMONYM} )?", "{DEMONYM} ")
+                with_dem = with_dem.replace("{DEMONYM}", r"(?P<dem>[a-z][a-z'.-]*(?: [a-z][a-z'.-]*)?)")
+                dem_rows.append((re.compile(with_dem + r"(?![\w-])"), i))
+                raw = raw.replace("(?:{DEMONYM} )?", "")
+                if "{DEMONYM}" in raw:
+                    continue  # the demonym is required: no base variant
+            parts.append(f"(?P<p{i}>{raw})")
         elif row["applies"] == "org":
-            org_rows.append((re.compile(pat, re.I), row))
+            org_rows.append((re.compile(raw.replace("{DEMONYM}", f"(?:{dem_alt})"), re.I), row))
         elif row["applies"] == "role":
-            role_rows.append((re.compile(pat, re.I), row))
-    text_re = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I) if parts else None
+            role_rows.append((re.compile(raw.replace("{DEMONYM}", f"(?:{dem_alt})"), re.I), row))
+    text_re = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
     ignore_re = re.compile("|".join(ignore) or "x^", re.I)
-    return Dictionary(by_surface, surface_re, text_rows, text_re, org_rows, role_rows, by_name, ignore_re)
+    dem_first = frozenset(k.split()[0] for k, v in c.lookup.items() if c.demonym_re.fullmatch(k))
+    return Dictionary(by_surface, surface_re, text_rows, text_re, org_rows, role_rows, by_name, ignore_re,
+                      dem_rows, dem_first)
 
 
 @functools.lru_cache(maxsize=1)
@@ -292,7 +307,7 @@ ANAPHOR_KINDS = {
 
 
 def _clean_name(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.split()).strip("\"“”‘’' ")
     text = _ARTICLE_RE.sub("", text)
     return _POSS_RE.sub("", text).strip(" ,.;:")
 
@@ -337,16 +352,15 @@ def focus_country(parsed: Parsed, ex: Extraction) -> str | None:
     return focus
 
 
-def _pattern_mention(m: re.Match, d: Dictionary, focus: str | None) -> Mention:
-    row = d.text_rows[int(m.lastgroup[1:])]
-    text = m.group(0)
+def _pattern_mention(s: int, e: int, row: dict, text: str, focus: str | None) -> Mention:
+    matched = text[s:e]
     iso3 = None
+    dm = countries().demonym_re.search(matched)
     if row["country"] == "focus":
-        dm = countries().demonym_re.search(text)
         iso3 = countries().lookup.get(dm.group(0).lower()) if dm else focus
     elif row["country"]:
         iso3 = row["country"]
-    words = _ARTICLE_RE.sub("", text)
+    words = _ARTICLE_RE.sub("", matched)
     dm = countries().demonym_re.search(words)
     if dm:
         words = (words[:dm.start()] + words[dm.end():]).strip()
@@ -357,8 +371,29 @@ def _pattern_mention(m: re.Match, d: Dictionary, focus: str | None) -> Mention:
     else:
         name = re.sub(r"\s*\(\{country\}\)|\s*of \{country\}|\{country\}\s*", "", name)
     name = name.replace("{adj}", country_adj(iso3) or "").replace("{text}", words.title()).strip()
-    return Mention(m.start(), m.end(), name, row["kind"], iso3, "pattern",
+    return Mention(s, e, name, row["kind"], iso3, "pattern",
                    row.get("source_kind") or None, row.get("stance") or None, key="pat:" + name.lower())
+
+
+def _generic_matches(doc, lower: str, d: Dictionary) -> list[tuple[int, int, int]]:
+    """(start, end, row index) of generic forms, longest first where they overlap."""
+    found: list[tuple[int, int, int]] = []
+    if d.text_re:
+        found.extend((m.start(), m.end(), int(m.lastgroup[1:])) for m in d.text_re.finditer(lower))
+    lookup = countries().lookup
+    for tok in doc:
+        if tok.lower_ in d.dem_first:
+            for rx, i in d.dem_rows:
+                m = rx.match(lower, tok.idx)
+                if m and m.group("dem") in lookup:
+                    found.append((m.start(), m.end(), i))
+    found.sort(key=lambda x: (x[0], -x[1]))
+    out, last_end = [], -1
+    for s, e, i in found:
+        if s >= last_end:
+            out.append((s, e, i))
+            last_end = e
+    return out
 
 
 def _subject_like(tok) -> bool:
@@ -417,15 +452,20 @@ def _strip_title(ent) -> tuple[int, str]:
 def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]:
     text, doc, d = parsed.text, parsed.doc, _dictionary()
     taken: list[Mention] = []
+    occupied = bytearray(len(text))  # characters inside a mention already taken
+
+    def add(m: Mention) -> None:
+        taken.append(m)
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
     # 1. dictionary
     if d.surface_re:
         for m in d.surface_re.finditer(text):
             e = d.by_surface[m.group(0)]
-            taken.append(Mention(m.start(), m.end(), e.name, e.kind, e.country, "dict", e.source_kind,
+            add(Mention(m.start(), m.end(), e.name, e.kind, e.country, "dict", e.source_kind,
                                  e.stance, key="dict:" + e.name.lower()))
 
     def free(s: int, e: int) -> bool:
-        return not any(m.start < e and s < m.end for m in taken)
+        return occupied.find(1, s, e) < 0
 
     # 2. entities
     for ent in doc.ents:
@@ -446,7 +486,7 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
             m = Mention(s, e, name, "other", None, "person", key="person:" + name.lower())
             role, _ = _role_of(ent, doc)
             m.role = role
-            taken.append(m)
+            add(m)
         elif label == "ORG":
             name = _clean_name(ent.text)
             if not name or len(name) < 2:
@@ -456,7 +496,7 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
             if dm:
                 iso3 = countries().lookup.get(dm.group(0).lower())
             kind, sk = classify_org(name)
-            taken.append(Mention(s, e, name, kind, iso3, "org", sk, key="org:" + name.lower()))
+            add(Mention(s, e, name, kind, iso3, "org", sk, key="org:" + name.lower()))
         elif label == "NORP":
             # group nouns only ("Kurds", "Palestinians"); adjectives ("Syrian") are no actors
             if ent.root.pos_ not in ("NOUN", "PROPN") or ent.root.dep_ in ("amod", "compound"):
@@ -465,13 +505,13 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
                 continue
             iso3 = country_of(ent.text)
             name = _clean_name(ent.text)
-            taken.append(Mention(s, e, name, "other", iso3, "norp", key="norp:" + name.lower()))
+            add(Mention(s, e, name, "other", iso3, "norp", key="norp:" + name.lower()))
         elif label == "GPE":
             iso3 = country_of(ent.text)
             if not iso3 or not _subject_like(ent.root):
                 continue
             name = country_name(iso3) or _clean_name(ent.text)
-            taken.append(Mention(s, e, name, "government", iso3, "gpe", "government", key="gpe:" + iso3))
+            add(Mention(s, e, name, "government", iso3, "gpe", "government", key="gpe:" + iso3))
     # 2b. people NER missed: a capitalised name that speaks or has an apposition
     cues = speech_lemmas()
     for tok in doc:
@@ -493,11 +533,13 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
         name = toks.text
         m = Mention(s, e, name, "other", None, "person", key="person:" + name.lower())
         m.role, _ = _role_of(toks, doc)
-        taken.append(m)
+        add(m)
     # 3. generic forms; nested inside a larger pattern they may hold people ("troops loyal to X")
-    if d.text_re:
-        for m in d.text_re.finditer(text):
-            s, e = m.span()
+    if True:
+        for s, e, row_i in _generic_matches(doc, text.lower(), d):
+            if free(s, e):
+                add(_pattern_mention(s, e, d.text_rows[row_i], text, focus))
+                continue
             inside = [t for t in taken if t.start < e and s < t.end]
             if any(not (s <= t.start and t.end <= e) or t.origin == "dict" for t in inside):
                 continue  # overlaps a name partially, or is a dictionary name with "the"
@@ -505,7 +547,7 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
             for t in inside:
                 if t.origin == "org":
                     taken.remove(t)
-            taken.append(_pattern_mention(m, d, focus))
+            add(_pattern_mention(s, e, d.text_rows[row_i], text, focus))
     # 4. "the ministry", "the group": the nearest fitting actor named before
     for m in _ANAPHOR_RE.finditer(text):
         s, e = m.span()
@@ -516,11 +558,11 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
         for t in sorted(taken, key=lambda t: -t.start):
             if t.end > s or t.origin in ("pattern", "norp"):
                 continue
-            if head in t.name.lower() or t.kind in ANAPHOR_KINDS.get(head, ()):
+            if head.split()[-1] in t.name.lower() or t.kind in ANAPHOR_KINDS.get(head, ()):
                 ante = t
                 break
         if ante is not None:
-            taken.append(Mention(s, e, ante.name, ante.kind, ante.country, "anaphor", ante.source_kind,
+            add(Mention(s, e, ante.name, ante.kind, ante.country, "anaphor", ante.source_kind,
                                  ante.stance, key=ante.key))
     taken.sort(key=lambda t: (t.start, -t.end))
     return taken

@@ -20,6 +20,7 @@ Every event records its trigger and the rule that typed it (`explain`).
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -50,6 +51,9 @@ _ARMED_KINDS = {"state_forces", "rebels", "political_militia", "identity_militia
 _NON_STATE = {"rebels", "political_militia", "identity_militia"}
 _TACTICS = ("CHEMICAL", "AIR", "SUICIDE", "SHELLING", "IED", "GRENADE")  # codebook order
 # weapon cues that also name ordinary vehicles: no proof of an attack near a crash or a fire
+_ATTACK_WORD = re.compile(r"\b(attack|attacks|bomb|bombs|explosion|explosions|blast|strike|strikes|shells?|fired|used|contained)\b", re.I)
+_UNACCUSATIVE = {"explode", "go", "blast", "detonate"}
+_BOMB_WORD = re.compile(r"\b(bomb|bombs|bombing|bombings|explosive|explosives|ied|tnt)\b", re.I)
 _VEHICLE_WORDS = {"aircraft", "helicopter", "jet", "aerial", "drone", "tank", "projectile"}
 _MODAL_HYPO = {"would", "could", "might", "may", "should", "can", "must"}
 _MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
@@ -90,6 +94,7 @@ class Lexicon:
     demonyms: dict[str, str]  # lower demonym/country name -> ISO3
     iso2to3: dict[str, str]
     forms: dict[str, str] = field(default_factory=dict)  # irregular inflection -> base
+    trigger_words: set[str] = field(default_factory=set)  # every word of a trigger or phrase
     verb_only: set[str] = field(default_factory=set)  # trigger lemmas that are events only as verbs
 
 
@@ -152,18 +157,53 @@ def lexicon() -> Lexicon:
             target = (r.get("target") or "").strip()
             if len(target) == 2 and target in iso2to3:
                 demonyms[r["demonym"].strip().lower()] = iso2to3[target]
+    words = set(triggers) | {w for pair in pairs for w in pair}
     return Lexicon(types, triggers, pairs, light, light_pairs, scope, scope_pairs,
-                   cue_re, cue_map, demonyms, iso2to3, forms, verb_only)
+                   cue_re, cue_map, demonyms, iso2to3, forms, words, verb_only)
 
 
 def _cues(text: str, lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
-    """Cue classes found in `text`: {kind: [(value, matched phrase), ...]} in text order."""
+    """Cue classes found in `text`: {kind: [(value, matched phrase), ...]} in text order.
+    Callers only read the result (short texts are served from a cache)."""
+    if len(text) <= 40:
+        return _short_cues(text)
+    return _scan_cues(text, lex)
+
+
+def _scan_cues(text: str, lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
     for m in lex.cue_re.finditer(text):
         phrase = m.group(1).lower()
         for kind, value in lex.cue_map.get(phrase, ()):
             out.setdefault(kind, []).append((value, phrase))
     return out
+
+
+@functools.lru_cache(maxsize=50_000)
+def _short_cues(text: str) -> dict[str, list[tuple[str, str]]]:
+    return _scan_cues(text, lexicon())
+
+
+class _CueIndex:
+    """Every cue of a document found in one pass; spans are then looked up, not rescanned."""
+
+    def __init__(self, text: str, lex: Lexicon):
+        self.hits = []  # (start, kind, value, phrase)
+        for m in lex.cue_re.finditer(text):
+            phrase = m.group(1).lower()
+            for kind, value in lex.cue_map.get(phrase, ()):
+                self.hits.append((m.start(), m.end(), kind, value, phrase))
+        self.starts = [h[0] for h in self.hits]
+
+    def within(self, lo: int, hi: int) -> dict[str, list[tuple[str, str]]]:
+        out: dict[str, list[tuple[str, str]]] = {}
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.hits) and self.hits[i][0] < hi:
+            s, e, kind, value, phrase = self.hits[i]
+            if e <= hi:
+                out.setdefault(kind, []).append((value, phrase))
+            i += 1
+        return out
 
 
 def _has(cues, kind: str, value: str) -> bool:
@@ -209,6 +249,8 @@ def _forms(tok: "Token", lex: Lexicon) -> list[str]:
 
 def _match_trigger(tok: "Token", lex: Lexicon) -> tuple[str, bool, str] | None:
     forms = _forms(tok, lex)
+    if not any(f in lex.trigger_words for f in forms) and not (tok.i >= 1 and tok.doc[tok.i - 1].text == "-"):
+        return None  # no trigger, phrase or compound uses this word
     is_verb = tok.pos_ == "VERB"
     for c in tok.children:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
         if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
@@ -260,6 +302,7 @@ def _scope_of(tok: "Token", lex: Lexicon) -> str | None:
 def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     taken: set[int] = set()
+    described: set[int] = set()
     for tok in sent:
         if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or tok.i in taken:
             continue
@@ -268,6 +311,13 @@ def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "on March 21"
         hit = _match_trigger(tok, lex)
+        idiom = _IDIOMS.get((tok.head.lower_, tok.lower_)) if tok.dep_ == "pobj" else None
+        if idiom and tok.head.head.pos_ in ("VERB", "AUX"):
+            t = Trigger(tok, idiom, False, f"{tok.head.head.text} {tok.head.text} {tok.text}")
+            t.anchor = tok.head.head
+            found.append(t)
+            taken.add(tok.i)
+            continue
         if hit is None and tok.pos_ == "VERB":
             crowd = _crowd_subject(tok, lex)
             if crowd:
@@ -295,11 +345,44 @@ def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
             continue  # "riot police", "protest leaders": the head noun says what it is
         if tok.dep_ == "pobj" and tok.head.lower_ in ("without",):
             continue  # "withdrew without a fight"
+        if (not _verbal(tok) and _describes_actor(tok, lex)) or (
+                tok.dep_ in ("acl", "relcl") and tok.head.i in described):
+            described.add(tok.i)
+            continue
         found.append(Trigger(tok, frame, weak, phrase))
         taken.add(tok.i)
     for t in found:
-        t.anchor = _anchor(t.tok, lex)
+        if t.anchor is None:
+            t.anchor = _anchor(t.tok, lex)
     return found
+
+
+# prepositional idioms: (preposition, noun) -> frame; "came under fire", "taken into custody"
+_IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under", "shelling"): "SHELL",
+           ("under", "bombardment"): "SHELL", ("into", "custody"): "ARREST", ("in", "custody"): "ARREST"}
+_GROUP_NOUNS = {"group", "movement", "organization", "organisation", "faction", "network", "cell"}
+
+
+def _describes_actor(tok: "Token", lex: Lexicon) -> bool:
+    """An event noun inside the description of an actor ("a group responsible for a string
+    of attacks", "the coalition tasked with fighting IS") characterises the actor; it does
+    not report a happening."""
+    node, via_modifier = tok, False
+    for _ in range(6):
+        if node.dep_ in ("amod", "acl", "relcl", "appos"):
+            via_modifier = True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("acl", "relcl", "amod"):
+                via_modifier = True
+                continue
+            return False
+        if via_modifier and node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and node.pos_ in ("NOUN", "PROPN"):
+            return bool(node.lemma_.lower() in _GROUP_NOUNS or node.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+                        or _cues(node.text, lex).get("actor"))
+    return False
 
 
 def _crowd_subject(verb: "Token", lex: Lexicon) -> str | None:
@@ -310,6 +393,8 @@ def _crowd_subject(verb: "Token", lex: Lexicon) -> str | None:
     for c in verb.children:
         agent = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "agent" else None
         if agent is None:
+            continue
+        if agent.pos_ not in ("NOUN", "PROPN"):
             continue
         kinds = {v for v, _ in _cues(agent.text, lex).get("actor", ())}
         if "protesters" in kinds:
@@ -360,6 +445,12 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
         if t.anchor.i != t.tok.i:
             by_tok.setdefault(t.anchor.i, t)
     for t in trigs:
+        if t.anchor.i != t.tok.i and t.anchor.i in by_tok and by_tok[t.anchor.i] is not t:
+            p = by_tok[t.anchor.i]  # "in another attack, gunmen fired": one happening
+            if p.parent is not t:
+                t.parent = p
+                p.children.append(t)
+                continue
         node, crossed = t.anchor, False
         if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_own_subject(node):
             # "five were killed and seven wounded": a casualty list is one happening
@@ -503,9 +594,13 @@ def _subject(verb: "Token", depth: int = 0) -> Role | None:
     return None
 
 
+# objects that belong to a phrasal trigger ("opened fire on X", "took control of X")
+_PHRASAL_OBJECTS = {"fire", "control", "hostage", "allegiance", "sanction", "sanctions", "talks", "responsibility"}
+
+
 def _object(verb: "Token") -> Role | None:
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _PHRASAL_OBJECTS:
             return Role(c, "object" if c.dep_ == "dobj" else "passive-subject", _conjuncts(c))
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon"):
@@ -527,8 +622,8 @@ def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[Role | None, Role | None]:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            if c.lower_ == "by" and agent is None:
-                agent = Role(pobj, "by-phrase", _conjuncts(pobj))
+            if (c.lower_ == "by" or (c.lower_ == "from" and _cues(pobj.text, lex).get("actor"))) and agent is None:
+                agent = Role(pobj, c.lower_ + "-phrase", _conjuncts(pobj))
             elif c.lower_ in ("on", "against", "of", "at", "with") and patient is None:
                 patient = Role(pobj, c.lower_ + "-phrase", _conjuncts(pobj))
             elif c.lower_ == "between" and agent is None:
@@ -543,7 +638,12 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
     agent = patient = None
     for m in [head] + [x for x in members if x is not head]:
         a = p = None
-        if m.anchor.i != m.tok.i:  # "launched an attack on X": agent from the support verb
+        if m.anchor.i != m.tok.i and m.tok.head.lower_ in ("under", "into", "in") and (m.tok.head.lower_, m.tok.lower_) in _IDIOMS:
+            s_ = _subject(m.anchor)
+            a, p = None, (Role(s_.tok, "target of 'under fire'", s_.conj) if s_ and m.tok.head.lower_ == "under" else s_)
+            if m.tok.head.lower_ != "under":  # "X was taken into custody": X is detained
+                p = Role(s_.tok, "detained", s_.conj) if s_ else None
+        elif m.anchor.i != m.tok.i:  # "launched an attack on X": agent from the support verb
             a = _subject(m.anchor)
             na, p = _noun_roles(m.tok, lex)
             a = a or na
@@ -551,6 +651,8 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
                 p = _object_other_than(m.anchor, m.tok)
         elif _verbal(m.tok) and m.tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
             a, p = _subject(m.tok), _object(m.tok)
+            if m.frame == "BOMB" and a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNACCUSATIVE:
+                a, p = None, p or Role(a.tok, "exploded-subject")  # "a police car exploded on a mine"
             if m.frame == "CLASH" and a is not None and a.conj and p is None:
                 p = Role(a.conj[0], "coordinated-subject")
                 a = Role(a.tok, a.how)
@@ -734,9 +836,9 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             break
         for c in tok.children:
             low = c.lower_
-            if c.dep_ in ("aux", "auxpass") and low in _MODAL_HYPO and (i == 0 or chain[i - 1].dep_ in ("xcomp", "relcl", "pcomp", "pobj", "prep", "dobj", "acl", "csubj")):
+            if c.dep_ in ("aux", "auxpass") and low in _MODAL_HYPO and (i == 0 or chain[i - 1].dep_ in ("xcomp", "relcl", "pcomp", "pobj", "prep", "dobj", "acl", "csubj", "conj")):
                 return "hypothetical", f"modal '{c.text}'"
-            if c.dep_ in ("aux",) and low in _MODAL_FUTURE and (i == 0 or chain[i - 1].dep_ in ("xcomp",)):
+            if c.dep_ in ("aux",) and low in _MODAL_FUTURE and (i == 0 or chain[i - 1].dep_ in ("xcomp", "conj")):
                 if head.frame in ("REJECT", "THREATEN"):
                     continue  # "we will reject": the declaration is the act
                 return "future", f"modal '{c.text}'"
@@ -810,12 +912,14 @@ def _cue_kind(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, agent: ActorRef | None,
+def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, next_text: str, agent: ActorRef | None,
              patient: ActorRef | None, patient_role: Role | None, agent_role: Role | None,
              lex: Lexicon, place_spans, ctx: DocContext, head: Trigger,
              span_lo: int = 0, span_hi: int = 0, lone: bool = True) -> Typing:
     fs = set(frames)
     ak, pk = _kind(agent), _kind(patient)
+    protest_ctx_early = any(v == "PROTEST" for v, _ in cues.get("context", ())) or any(
+        v == "PROTEST" for v, _ in sent_cues.get("context", ()))
     if patient_role is not None and pk in (None, "civilians", "other"):
         pk = _cue_kind(_phrase_text(patient_role.tok), lex) or pk
     if agent_role is not None and ak in (None, "other"):
@@ -828,7 +932,10 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
     if tactic is None and fs & _VIOLENT and lone:
         # the weapon is often named in another clause of the sentence ("killed when a
         # roadside bomb exploded") or in the next sentence of a short report
-        for where, pool in (("sentence", sent_cues), ("next sentence", next_cues)):
+        pools = [("sentence", sent_cues)]
+        if _ATTACK_WORD.search(sent_cues_text(next_cues) + " " + next_text):
+            pools.append(("next sentence", next_cues))  # "The attacks - mostly using grenades - ..."
+        for where, pool in pools:
             found = sorted({v for v, _ in pool.get("weapon", ()) if v in _TACTICS}, key=_TACTICS.index)
             if found:
                 tactic, tactic_from = found[0], where
@@ -857,6 +964,12 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
         fs = fs - weak_terr  # "troops entered a village and raped": the movement is not the event
     if "GRAVE" in sctx and fs & {"KILL", "FIND"}:
         return Typing("SD_OTHER", "mass grave")
+    if fs == {"DISPERSE"} and not (protest_ctx_early or ak in _ARMED_KINDS or ak == "government"):
+        return Typing(None, "crackdown without protest or security forces")
+    if fs <= {"ATTACK", "STRIKE"} and agent_role is not None and agent_role.how == "subject" and agent is None and not (
+            _cues(_np_text(agent_role.tok), lex).get("weapon")) and agent_role.tok.ent_type_ == "" and agent_role.tok.pos_ == "NOUN" \
+            and _match_trigger(agent_role.tok, lex) is None:
+        return Typing(None, "struck by something that is not an actor or a weapon")
     if "COUP" in fs:
         return Typing("SD_OTHER", "coup")
     if "FIND" in fs and fs <= {"FIND"}:
@@ -879,7 +992,9 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
         named = [e for e in place_spans if span_lo <= e[0] < span_hi]
         if patient_role is not None and patient_role.tok.lower_ in _PRONOUNS | {"people", "civilians"}:
             named = []
-        prep_places = [g for m in _members(head) for c in m.anchor.children if c.dep_ == "prep"
+        holders = [m.anchor for m in _members(head)] + [c for m in _members(head) for c in m.anchor.children
+                                                          if c.dep_ == "dobj" and c.lower_ in _PHRASAL_OBJECTS]
+        prep_places = [g for h in holders for c in h.children if c.dep_ == "prep"
                        and c.lower_ in ("from", "into", "of", "over", "in", "to", "near", "outside", "around")
                        for g in c.children if g.dep_ == "pobj" and _is_place(Role(g, ""), lex, place_spans)]
         has_place = (_is_place(patient_role, lex, place_spans) or _is_place(agent_role, lex, place_spans)
@@ -895,6 +1010,8 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
             return Typing(None, "crime context")
         if "NONVIOLENT" in ctxv or "NONVIOLENT" in sctx or set(terr) == {"WITHDRAW"}:
             return Typing("NONVIOLENT_TRANSFER", "no fighting reported")
+        if "LOSE" in terr and len(terr) == 1 and agent_role is not None and not _is_place(agent_role, lex, place_spans) and ak is None:
+            return Typing(None, "something other than a place or an actor was lost")
         if loser_is_subject:
             state_captor = ak not in ("state_forces", "government", "external_forces")
             why = f"{agent.name if agent else 'subject'} lost ground"
@@ -911,8 +1028,6 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
             why = "captured"
         ctx.last_captor_state = state_captor
         return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
-    if "CLASH" in fs and all(m.weak for m in _members(head) if m.frame == "CLASH") and head.frame != "CLASH" and fs & _VIOLENT:
-        fs = fs - {"CLASH"}  # "an offensive could kill civilians": the killing says who was hit
     protest_ctx = "PROTEST" in ctxv or pk == "protesters" or ak == "protesters"
     if "CLASH" in fs and tactic in ("CHEMICAL", "SUICIDE", "GRENADE", "IED") and tactic_from == "clause" and not protest_ctx:
         return Typing(tactic, f"weapon cue inside the fighting ({tactic.lower()})")
@@ -924,7 +1039,7 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
         return Typing("ARMED_CLASH", "fighting between armed groups")
     if fs & {"PROTEST", "RIOT", "DISPERSE"} or (fs & (_VIOLENT | {"ARREST", "LOOT"}) and (
             pk == "protesters" or ak in ("protesters", "rioters") or (
-                "PROTEST" in sctx and tactic is None and pk in (None, "civilians")))):
+                "PROTEST" in ctxv and tactic is None and pk in (None, "civilians")))):
         # ACLED: violence BY demonstrators makes a riot; force against peaceful ones is
         # excessive when lethal or seriously injuring, an intervention otherwise
         lethal = "LETHAL" in wctx
@@ -936,7 +1051,9 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
         by_demonstrators = ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
         if "RIOT" in fs or by_demonstrators or (riot_words and pk != "protesters" and not (fs & {"DISPERSE"} and lethal)):
             return Typing("VIOLENT_DEMO", "demonstrators used violence")
-        if "DISPERSE" in fs or fs & (_VIOLENT | {"ARREST"}) or "INTERVENTION" in wctx:
+        if "DISPERSE" in fs or fs & (_VIOLENT | {"ARREST"}) or "INTERVENTION" in ctxv or (
+                "INTERVENTION" in wctx and fs & {"PROTEST"} and not (fs - {"PROTEST"}) and lone and
+                any(v == "INTERVENTION" for v, _ in next_cues.get("context", ())) is False):
             if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
                 return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
             return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
@@ -960,8 +1077,8 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
             return Typing(None, "crime context")
         if tactic:
             return Typing(tactic, f"weapon cue '{next(p for v, p in cues['weapon'] if v == tactic)}'" if any(v == tactic for v, _ in cues.get("weapon", ())) else "trigger names the tactic")
-        if "BOMB" in fs and fs <= {"BOMB", "KILL"} and not armed and not any(
-                m.frame == "BOMB" and _forms(m.tok, lex)[0] in ("bomb", "bombing") for m in _members(head)):
+        if "BOMB" in fs and fs <= {"BOMB", "KILL"} and not armed and not _BOMB_WORD.search(
+                " ".join(t.text for m in _members(head) for t in m.tok.subtree if t.i <= m.tok.i)):
             return Typing(None, "explosion without weapon or armed actor")
         if "BOMB" in fs and ak in ("state_forces", "external_forces"):
             return Typing("AIR", "bombing by state forces without other weapon cue")
@@ -1019,8 +1136,9 @@ def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, age
         return Typing("AGREEMENT" if conflict else "AGREE_DIPLO", "agreement" if conflict else "agreement outside armed conflict")
     dip = next((f for f in frames if f in _DIPLOMATIC), None)
     if dip:
-        if head.weak and agent is None:
-            return Typing(None, "weak diplomatic word without actor")
+        if head.weak and (agent is None or (ak not in ("government", "international_org")
+                                            and not (agent_role is not None and agent_role.tok.ent_type_ in ("GPE", "ORG")))):
+            return Typing(None, "weak diplomatic word without a state or organisation as actor")
         return Typing(dip, "diplomatic/verbal act")
     return Typing(None, "no rule")
 
@@ -1083,24 +1201,28 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
     ctx = DocContext(focus=_focus_country(parsed, ex, lex))
     place_spans = [(p.start, p.end) for p in ex.places]
     events: list[Event] = []
+    index = None
     for sent in doc.sents:
         trigs = _find_triggers(sent, lex)
         if not trigs:
             continue
         heads = _group(trigs)
+        if index is None:
+            index = _CueIndex(parsed.text, lex)
         s_lo, s_hi = sent.start_char, sent.end_char
         sent_cues = None
-        nxt = doc[sent.end: sent.end + 60].text.split("\n\n")[0] if sent.end < len(doc) else ""
-        next_cues = _cues(nxt, lex) if nxt else {}
+        nsent = doc[sent.end].sent if sent.end < len(doc) else None
+        nxt = nsent.text if nsent is not None else ""
+        next_cues = index.within(nsent.start_char, nsent.end_char) if nsent is not None else {}
         built: list[tuple[Event, Trigger]] = []
         embedded_heads: set[int] = set()
-        sent_cues = _cues(sent.text, lex)
+        sent_cues = index.within(s_lo, s_hi)
         groups = []
         for head in heads:
             members = _members(head)
             lo, hi = _group_extent(members)
             start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-            cues = _cues(parsed.text[start:end], lex)
+            cues = index.within(start, end)
             local = {v for v, _ in cues.get("weapon", ()) if v in _TACTICS} or (
                 {"AIR"} if any(m.frame == "AIRSTRIKE" for m in members) else set())
             groups.append((head, members, lo, hi, start, end, cues, local))
@@ -1117,7 +1239,7 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
             actor2 = _actor_ref(p_role, parsed, ex, lex, ctx)
             if not _has_argument(head, members, a_role, p_role, place_spans, lo, hi):
                 continue
-            typing = _resolve(frames, all(m.weak for m in members), cues, sent_cues, next_cues, actor1, actor2,
+            typing = _resolve(frames, all(m.weak for m in members), cues, sent_cues, next_cues, nxt, actor1, actor2,
                               p_role, a_role, lex, place_spans, ctx, head, start, end,
                               lone=lone)
             if typing.code is None:
@@ -1145,7 +1267,8 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
         acled_in_sentence = sum(1 for e, _ in built if e.event_type)
         for ev, head in built:
             # an accusation of an ACLED event is that event's attribution, not a second event
-            if ev.event_type is None and ev.plover == "ACCUSE" and head.tok.i in embedded_heads:
+            if ev.event_type is None and ev.plover == "ACCUSE" and head.tok.i in embedded_heads and (
+                    _forms(head.tok, lex)[0] in ("accuse", "blame", "allege", "accusation")):
                 continue
             members = _members(head)
             _link(ev, ex, parsed, head, members, s_lo, s_hi, acled_in_sentence <= 1, sent)

@@ -14,8 +14,9 @@ the category the parse says governs it. For each number:
    b. the governing verb (climbing conjunctions, "of" phrases and "number of"), read with
       its verb+complement combinations ("allowed to leave" -> evacuated, "left homeless"),
       if it is a strong trigger; then states it puts people in ("stayed in shelters");
-   c. triggers inside the noun phrase ("displaced families", "IDPs", "refugees");
-   d. weak governing triggers ("provide aid to", "affected");
+   c. triggers inside the noun phrase ("displaced families", "IDPs", "refugees"), then a
+      strong verb conjoined to the governing one ("were affected and evacuated");
+   d. weak governing triggers ("affected", "reached with aid");
    e. the subject/object of the governing verb ("estimates of the population vary ...
       from 60,000 to 275,000", "the number of displaced families is 349");
    f. a nearby trigger word, for counted nouns only (and bare numbers in short fragments,
@@ -23,13 +24,18 @@ the category the parse says governs it. For each number:
    Home nouns (homes, houses, buildings) take housing categories (and evacuated/affected).
 3. Singular victims: a person noun that is the patient of kill/injure/arrest/abduct with no
    number ("A Russian colonel ... was killed" -> killed 1).
-4. Place: the place of the sentence nearest the number (ex.places), else the report's
-   focus place (the most mentioned), else a GPE/LOC entity of the sentence. Time: the
+4. Place: the place of the sentence nearest the number (ex.places; nationality adjectives
+   and places inside an attribution or organisation name skipped), else the report's focus
+   place (most mentioned below country level, counting places within it), else a GPE/LOC
+   entity of the sentence. Time: the
    resolved time mention of the sentence in the trigger's clause (reporting-verb times
    excluded: "SANA reported Wednesday"), else the nearest one of the sentence; with none,
    the window ends at publication (date_end = published). Source: the attribution
    (ex.sources) of the sentence nearest the number. Certainty: claimed under
    "accuse/claim/allege", hypothetical under would/could/may/if, negated by negation.
+Words glued by PDF extraction ("weredisplaced", "with14,593") are split where a known word
+ends or starts them. Vocabulary (triggers, combinations, states, units, hedges) is data:
+sitrep/data/figure_terms.csv.
 """
 from __future__ import annotations
 
@@ -50,10 +56,9 @@ _TRANSPARENT = {"number", "total", "figure", "tally", "estimate", "count", "half
                 "third", "quarter", "most", "some", "all", "many", "group", "wave"}
 _REPORTING = {"report", "say", "tell", "announce", "describe", "state", "add", "confirm",
               "note", "write", "claim", "accuse", "estimate", "warn"}
+_STATE_WORDS = {"remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying",
+                "live", "lives", "lived", "living", "still"}  # a standing count: kind stock
 _SINGLE_VICTIM = {"killed", "injured", "arrested", "abducted", "missing"}
-_LIGHT_VERBS = {"be", "have", "begin", "start", "continue", "need", "expect", "try", "manage",
-                "seem", "appear", "allow", "force", "make", "get", "help", "compel", "oblige",
-                "able", "set", "report", "say", "believe", "think", "fear", "estimate"}
 
 
 @dataclass(frozen=True)
@@ -315,7 +320,9 @@ def _state_category(verb, v: _Vocab):
             for g in c.children:
                 if g.dep_ == "pobj":
                     for obj in (g, *g.conjuncts):
-                        for w in _forms(obj.lower_) + [_lemma(obj)]:
+                        words = _forms(obj.lower_) + [_lemma(obj)]
+                        words += [f for part in _glued(obj.lower_) for f in _forms(part)]
+                        for w in words:
                             cat = v.states.get((c.lower_, w))
                             if cat:
                                 return cat, obj
@@ -341,6 +348,9 @@ def _governor(head):
                     h = ph
                     continue
                 return ph, False
+            if ph.pos_ in ("ADV", "ADJ") and h.i - ph.i <= 3:
+                h = ph  # a qualifier parsed as head: "Close to 900 were evacuated"
+                continue
             via_prep = prep.lower_ not in ("of",)
             return ph, via_prep
         if dep == "ROOT":
@@ -349,7 +359,7 @@ def _governor(head):
     return h.head, via_prep
 
 
-def _np_category(head, num_root, v: _Vocab):
+def _np_category(head, v: _Vocab):
     """Triggers inside the counted noun phrase: (reduced) relative clauses first, then
     modifiers and the noun itself."""
     if head is None:
@@ -376,7 +386,7 @@ def _np_category(head, num_root, v: _Vocab):
     return None, None
 
 
-def _np_internal(head, num_root, v: _Vocab):
+def _np_internal(head, v: _Vocab):
     if head is None:
         return None
     for c in head.children:
@@ -385,8 +395,8 @@ def _np_internal(head, num_root, v: _Vocab):
             if trig:
                 return trig[0], c
     trig = _trigger(head, v)
-    if trig and head.pos_ in ("NOUN", "PROPN", "ADJ", "X"):
-        return trig[0], head
+    if trig and (head.pos_ in ("NOUN", "PROPN", "ADJ", "X") or _unit_of(head, v)):
+        return trig[0], head  # the counted noun itself: "IDPs", "refugees", "returnees"
     return None
 
 
@@ -410,11 +420,14 @@ def _arguments_category(gov, exclude, v: _Vocab):
     return None
 
 
-def _window_category(doc, lo, hi, sent, v: _Vocab, width: int):
+def _window_category(doc, lo, hi, sent, v: _Vocab, width: int, skip_modifiers: bool = True):
     best = None
     for t in doc[max(sent.start, lo - width):min(sent.end, hi + width)]:
         if lo <= t.i < hi:
             continue
+        if skip_modifiers and t.dep_ in ("amod", "compound", "nmod") and not lo <= t.head.i < hi \
+                and t.head.pos_ == "NOUN":
+            continue  # it describes another noun: "volunteers in the affected localities"
         trig = _trigger(t, v)
         if trig and (t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") or (t.is_alpha and len(t) >= 7)):
             d = (t.i - hi) if t.i >= hi else (lo - t.i) + 0.5  # prefer words after the count
@@ -444,7 +457,7 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
                     if g.dep_ == "pobj":
                         head = g
     cands = []
-    cat, trig = _np_category(noun if of_phrase else head, num_root, v)
+    cat, trig = _np_category(noun if of_phrase else head, v)
     if cat:
         cands.append((cat, trig))
     gov, via_prep = _governor(head)
@@ -457,7 +470,7 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
             r = _state_category(gov, v)
             if r:
                 cands.append(r)
-    r = _np_internal(noun if of_phrase else head, num_root, v)
+    r = _np_internal(noun if of_phrase else head, v)
     if r:
         cands.append(r)
     shared_subject = head.dep_ in ("nsubj", "nsubjpass")
@@ -483,6 +496,14 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
         r = _arguments_category(gov, exclude, v)
         if r:
             cands.append(r)
+    elif gov is not None and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "ROOT":
+        # a verbless clause: "Estimates of the population ... from 40,000 to 90,000"
+        exclude = {t.i for t in head.subtree} | {t.i for t in span}
+        for t in gov.subtree:
+            trig = _trigger(t, v) if t.i not in exclude else None
+            if trig and t.pos_ in ("NOUN", "ADJ", "VERB"):
+                cands.append((trig[0], t))
+                break
     for cat, trig in cands:
         if _fits(cat, unit):
             return cat, trig
@@ -493,7 +514,7 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
             return r
     elif num_root.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # "nearly 70,000 have been left homeless" parsed badly: the words right after
-        r = _window_category(doc, hi, hi, sent, v, 4)
+        r = _window_category(doc, hi, hi, sent, v, 4, skip_modifiers=False)
         if r and r[1].i >= hi and _fits(r[0], unit):
             return r
     return None
@@ -527,12 +548,24 @@ def _certainty(trig, v: _Vocab) -> str:
 # --- place, time, source -------------------------------------------------------------
 
 def _focus_place(ex: Extraction) -> str | None:
+    """The place the report is about: the most mentioned place below country level,
+    counting mentions of the places within it ("east Aleppo" counts for Aleppo), else the
+    most mentioned country. A country is a poor location for a figure when the report
+    names its city."""
+    own: dict[str, int] = {}
+    within: dict[str, int] = {}
+    for p in ex.places:
+        if p.feature == "country":
+            continue
+        own[p.name] = own.get(p.name, 0) + 1
+        if p.within:
+            within[p.within] = within.get(p.within, 0) + 1
+    if own:
+        return min(own, key=lambda n: (-(own[n] + within.get(n, 0)), -own[n], n))
     counts: dict[str, int] = {}
     for p in ex.places:
         counts[p.name] = counts.get(p.name, 0) + 1
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return min(counts, key=lambda n: (-counts[n], n)) if counts else None
 
 
 def _nearest(items, pos: int, lo: int, hi: int):
@@ -542,8 +575,23 @@ def _nearest(items, pos: int, lo: int, hi: int):
     return min(inside, key=lambda x: (abs(x.start - pos), x.start))
 
 
+def _adjectival(parsed: Parsed, place) -> bool:
+    """A nationality adjective ("a Russian colonel") or a word of an organisation's name
+    ("the Syrian Arab News Agency") names no location."""
+    span = parsed.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.tag_ == "JJ" or root.ent_type_ == "ORG" or (len(span) == 1 and root.ent_type_ == "NORP")
+
+
 def _place_for(parsed: Parsed, ex: Extraction, sent, pos: int, focus: str | None):
-    p = _nearest(ex.places, pos, sent.start_char, sent.end_char)
+    # a place inside an attribution ("the Syrian Arab News Agency reported") says who
+    # spoke, not where the figure happened
+    said = [(s.start, s.end) for s in ex.sources if sent.start_char <= s.start < sent.end_char]
+    places = [p for p in ex.places if sent.start_char <= p.start < sent.end_char
+              and not any(a <= p.start and p.end <= b for a, b in said) and not _adjectival(parsed, p)]
+    p = _nearest(places, pos, sent.start_char, sent.end_char)
     if p is not None:
         return p.name
     if focus:
@@ -604,9 +652,9 @@ def _build(parsed: Parsed, ex: Extraction, sent, cat: str, trig, q_low, q_best, 
            unit_stated: str | None, focus: str | None) -> Figure:
     v = vocab()
     kind = v.kind.get(cat, "flow")
-    if trig is not None and (_lemma(trig) in ("remain", "live", "stay", "still") or any(
-            c.lower_ in ("still", "remain") for c in trig.children)):
-        kind = "stock"
+    if trig is not None and any(t.lower_ in _STATE_WORDS or _lemma(t) in _STATE_WORDS
+                                for t in (trig, trig.head, *trig.children)):
+        kind = "stock"  # "remained displaced", "are still living in camps"
     time = _time_for(ex, sent, trig, num_pos)
     if time is not None:
         date_start, date_end = time.date_start, time.date_end
@@ -668,9 +716,6 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
                   parsed.text[q.num_start:q.num_end], ev_start, ev_end, q.num_start, unit, stated, focus)
 
 
-_SINGLE_PATIENT = {"nsubjpass", "dobj", "nsubj"}
-
-
 @functools.lru_cache(maxsize=1)
 def _single_victim_lemmas() -> frozenset[str]:
     return frozenset(w for w, (cat, _) in vocab().triggers.items() if cat in _SINGLE_VICTIM)
@@ -703,12 +748,19 @@ def _singular_victims(parsed: Parsed, ex: Extraction, taken: set[int], focus) ->
                 continue
             if lem in ("people", "police", "staff", "personnel", "militia", "life", "body", "death", "dead"):
                 continue
+            # "his mother, father and sister were detained": one victim per conjoined person
+            listed = list(c.conjuncts) + [y for a in c.children if a.dep_ == "appos" and a.conjuncts
+                                          for y in (a, *a.conjuncts)]  # a list parsed as apposition
+            people = [c] + [x for x in listed if x.tag_ == "NN" and (
+                _lemma(x) in v.victims or v.units.get(_lemma(x)) == "people" or x.ent_type_ == "PERSON")]
+            last = max(x.i for x in people)
+            n = len(people)
             first = min(t.i for t in c.subtree if t.i <= c.i)
             sent = parsed.sent_span(tok.idx)
-            lo, hi = min(first, tok.i), max(c.i, tok.i)
+            lo, hi = min(first, tok.i), max(last, tok.i)
             ev_start, ev_end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-            out.append(_build(parsed, ex, sent, trig[0], tok, 1, 1, 1, None,
-                              doc[first:c.i + 1].text, ev_start, ev_end, doc[first].idx, "people", None, focus))
+            out.append(_build(parsed, ex, sent, trig[0], tok, n, n, n, None,
+                              doc[first:last + 1].text, ev_start, ev_end, doc[first].idx, "people", None, focus))
     return out
 
 

@@ -121,6 +121,9 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 _MONTH_AFTER = re.compile(r"\s*(?:%s)\b" % _MONTHS, re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % _MONTHS, re.IGNORECASE)
 _DAY_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and)\s*\d{1,2}\s+(?:%s)\b" % _MONTHS, re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"-(?!(?:to|and|or)\b)[^\W\d_]", re.IGNORECASE)
+_PHONE = re.compile(r"\d{3}[-.\s]\d{4}\b|\(\d{3}\)")
+_AGE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:us|usd|eur|rs|inr)\.?)\s*$", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?P<w>between|from)\s+$", re.IGNORECASE)
@@ -184,6 +187,8 @@ def _atom(m: re.Match) -> _Atom | None:
         year_like = (m.group("scale") is None and re.fullmatch(r"(?:1[89]|20)\d\d", raw) is not None)
         return _Atom(m.start(), m.end(), v, v, False, year_like)
     phrase = m.group("words")
+    if phrase.lower() in _SCALE_WORDS:
+        return None  # a scale word alone ("$5 million" after the money is dropped) is no count
     # "and" joins number words only after a scale word ("two hundred and fifty"), never
     # two counts ("five and six"): cut the phrase at the first other "and".
     parts = re.split(r"(\s+and\s+)", phrase)
@@ -204,6 +209,10 @@ def _not_a_count(text: str, a: _Atom) -> bool:
     before = text[max(0, a.start - 12):a.start]
     if after[:1].isalpha() and not a.vague and not text[a.start:a.end][-1:].isalpha():
         return True  # digits glued to letters: 10pm, 5km, 21st, 2015boat
+    if _COMPOUND_AFTER.match(after) or _PHONE.match(text, a.start):
+        return True  # "two-storey home", "a 10-day truce"; "808-5160"
+    if _AGE_BEFORE.search(before) and after.lstrip().startswith(","):
+        return True  # an age in apposition: "William Goble, 26, of Edmonton"
     if _NOT_COUNT_AFTER.match(after) or _MONEY_BEFORE.search(before):
         return True
     if not a.vague and (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)
@@ -252,6 +261,9 @@ def find_quantities(text: str) -> list[Quantity]:
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and b.start - a.end <= 1 and _PHONE.match(text, a.start):
+            i += 2  # a telephone number: "808-5160"
+            continue
         # qualifier of the first number
         qm = qual_re.search(text, max(0, a.start - 24), a.start)
         qual = " ".join(qm.group("q").lower().split()) if qm else None
@@ -267,7 +279,8 @@ def find_quantities(text: str) -> list[Quantity]:
             joins = (word in ("-", "–", "—", "to", "or")
                      or (word == "and" and opened == "between"))
             if (joins and a.low is not None and b.low is not None and a.low < b.low
-                    and not _not_a_count(text, b) and not a.is_year_like and not b.is_year_like):
+                    and not _not_a_count(text, b) and not _PHONE.match(text, a.start)
+                    and not a.is_year_like and not b.is_year_like):
                 rng = (b, " ".join(qb.group("q").lower().split()) if qb else None)
                 if opener and not qm:
                     start = opener.start("w")

@@ -224,7 +224,7 @@ class _Recogniser:
         return m
 
     def best_known(self, s: int, e: int) -> tuple[int, int] | None:
-        T = self.T
+        """The longest known name inside tokens [s, e)."""
         for length in range(e - s, 0, -1):
             for a in range(s, e - length + 1):
                 key = self.grams.get((a, a + length))
@@ -262,10 +262,6 @@ class _Recogniser:
                     # "Aleppo province", "Idlib countryside": the admin unit of that name
                     self.add(s, e, "ent:" + ent.label_, key=self.grams[sub], admin_word=True)
                     continue
-                if sub[1] - sub[0] >= 2 or self.found[self.grams[sub]][0].feature in STRONG_FEATURES:
-                    if ent.label_ != "FAC" and sub == (s, e - 1) and T[e - 1].lower_ in ("'s",):
-                        self.add(*sub, "ent:" + ent.label_)
-                        continue
             if all(t.lower_ in self.stop or t.lower_ in CONNECTORS for t in T[s:e]):
                 continue
             if all(t.lower_ in self.person_words for t in T[s:e]):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .actors import actor_info
 from .models import Extraction, Quote
 from .parse import Parsed
 from .sources import Attribution, find_attributions, paragraph_of, paragraphs
@@ -162,6 +163,10 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
             lo = max(para[0], lo_sent.start_char, spans[qi - 1][1] if qi and spans[qi - 1][1] <= s else 0)
             hi = min(para[1], hi_sent.end_char, spans[qi + 1][0] - 1 if qi + 1 < len(spans) else len(text))
             near = [a for a in atts if lo <= a.cue_start < hi and not (s <= a.cue_start < e)]
+            if not near:  # '"...," while the other "...," Baylous said': the sentence's own cue
+                lo2, hi2 = max(para[0], lo_sent.start_char), min(para[1], hi_sent.end_char)
+                near = [a for a in atts if lo2 <= a.cue_start < hi2 and a.cue_start > e
+                        and not any(qs <= a.cue_start < qe for qs, qe, _ in spans)]
             if near:
                 att = min(near, key=lambda a: min(abs(a.cue_start - e), abs(s - a.cue_end)))
         q = Quote(text=text[s:e], start=s, end=e, speaker=None, kind="direct", sentence=parsed.sentence_text(s))
@@ -176,7 +181,7 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
             pq, att = prev
             q.speaker, q.speaker_role, q.channel, q.cue = pq.speaker, pq.speaker_role, pq.channel, pq.cue
         else:
-            intro = _colon_intro(text, paras, para, s, atts)
+            intro = _colon_intro(text, paras, para, s, atts) or _subject_of_sentence(parsed, atts, s, e, para)
             if intro is not None:
                 att = intro
                 q.speaker, q.speaker_role, q.channel, q.cue = att.speaker, att.role, att.channel, att.cue
@@ -198,6 +203,26 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
     out = [q for q, _ in quotes]
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _subject_of_sentence(parsed: Parsed, atts: list[Attribution], s: int, e: int, para) -> Attribution | None:
+    """'He called for unity against "..."': the wording is the sentence subject's, when that
+    subject is a pronoun or name an earlier attribution already resolved."""
+    span = parsed.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    root = parsed.doc[span.start - 1].sent.root
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < s and c.idx >= para[0]]
+    if not subj:
+        return None
+    for a in reversed(atts):
+        if a.speaker_start <= subj[0].idx < a.speaker_end:
+            return a
+        if a.cue_start < subj[0].idx and subj[0].lower_ in ("he", "she"):
+            # the pronoun continues the latest person who spoke
+            if a.actor is not None and actor_info(parsed, a.actor).get("origin") == "person":
+                return a
+    return None
 
 
 def _adjacent(paras, a: tuple[int, int], b: tuple[int, int]) -> bool:

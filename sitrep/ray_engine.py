@@ -227,13 +227,15 @@ def ingest_ray(specs: list[str], store: Store, *, published: str | None = None, 
                address: str | None = None, workers: int | None = None, on_error: Callable[[str], None] | None = None,
                on_article: Callable[[Extraction, bool], None] | None = None, shard_size: int = 8,
                max_pending: int | None = None, retries: int = 2, ray_init: dict | None = None,
-               keep_ray: bool = False) -> RayIngestReport:
+               keep_ray: bool = False, on_shard: Callable[[RayIngestReport], None] | None = None
+               ) -> RayIngestReport:
     """Read every input, extract it on Ray workers, and store each article once.
 
     `workers`: actors to start (default: the cluster's CPUs). `retries`: times Ray restarts
     a dead actor and retries its shard before the shard is reported lost. `on_article` is
     called for each article the driver writes (SQLite); with PostgreSQL the workers write
-    and it is not called. Ray is shut down at the end if this call started it, unless
+    and it is not called. `on_shard(report)` is called after each shard is accounted for
+    (stored, skipped or lost), with either store: progress so far. Ray is shut down at the end if this call started it, unless
     `keep_ray`."""
     rep = RayIngestReport()
     t0 = time.perf_counter()
@@ -255,7 +257,7 @@ def ingest_ray(specs: list[str], store: Store, *, published: str | None = None, 
         ray.get([a.ready.remote() for a in actors])  # spaCy loaded everywhere before the first shard
         rep.startup_seconds = time.perf_counter() - t0
         _schedule(actors, _shards(iter_inputs(specs, published=published, source=source), shard_size, error),
-                  store, rep, error, on_article, write_direct, max_pending or 3 * workers)
+                  store, rep, error, on_article, write_direct, max_pending or 3 * workers, on_shard)
         for a in actors:
             try:
                 rep.workers.append(ray.get(a.stats.remote()))
@@ -270,7 +272,8 @@ def ingest_ray(specs: list[str], store: Store, *, published: str | None = None, 
 
 
 def _schedule(actors: list, shards: Iterator[list[Article]], store: Store, rep: RayIngestReport,
-              error: Callable[[str], None], on_article, write_direct: bool, max_pending: int) -> None:
+              error: Callable[[str], None], on_article, write_direct: bool, max_pending: int,
+              on_shard: Callable[[RayIngestReport], None] | None = None) -> None:
     """Keep every live actor busy with at most `max_pending` shards outstanding.
 
     Results are written in input order (a small reorder buffer), so the store's
@@ -319,6 +322,8 @@ def _schedule(actors: list, shards: Iterator[list[Article]], store: Store, rep: 
             _write(done.pop(next_write), store, rep, error, on_article, write_direct)
             descr.pop(next_write, None)
             next_write += 1
+            if on_shard:
+                on_shard(rep)
         submit()
     if not exhausted:  # every actor died: say what was not even tried
         rest = sum(len(s) for s in shards)

@@ -14,6 +14,7 @@ attribution of its paragraph.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -71,13 +72,23 @@ class Attribution:
 
 
 def _inside(spans, char: int) -> bool:
-    return any(s <= char < e for s, e in spans)
+    """Is `char` inside one of `spans` (sorted, not overlapping)?"""
+    i = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= char < spans[i][1]
+
+
+_BREAK_RE = re.compile(r"\n\s*")
+_LINE_END = set(".!?:;\"”’')]…—-")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: runs of text separated by line breaks."""
+    """Paragraph spans. A blank line always ends a paragraph; a single line break only after
+    a sentence end, so hard-wrapped text ("... officials\n   say.") stays one paragraph."""
     out, pos = [], 0
-    for m in re.finditer(r"\n\s*", text):
+    for m in _BREAK_RE.finditer(text):
+        if "\n" not in m.group(0)[1:] and m.start() > pos and text[m.start() - 1] not in _LINE_END \
+                and m.end() < len(text) and not text[m.end()].isupper():
+            continue
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
@@ -99,7 +110,8 @@ def _np_span(tok):
     left = tok.left_edge.i
     right = tok.i
     for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "prep" and c.lower_ in ("of", "for") and tok.pos_ == "NOUN"):
+        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "prep" and c.lower_ in ("of", "for") and (
+                tok.pos_ == "NOUN" or any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children))):
             right = max(right, c.right_edge.i)
         else:
             break
@@ -149,43 +161,52 @@ class Resolver:
         self.parsed, self.ex, self.quote_spans = parsed, ex, quote_spans
         state = getattr(parsed, "_sitrep_actors", None)
         self.mentions = state.mentions if state else []
+        self.starts = [m.start for m in self.mentions]
         self.history: list[Attribution] = []
 
     def person_before(self, char: int, plural: bool = False) -> tuple[str, Actor | None] | None:
-        """The latest fitting actor mentioned before `char` (speakers of earlier
-        attributions first, then subjects, then any mention), outside quotes."""
+        """The antecedent of a pronoun at `char`: a fitting subject earlier in its own
+        sentence, else the speaker of the latest attribution, else the latest fitting subject,
+        else the latest fitting mention (people for he/she; groups and bodies for they/it);
+        mentions inside quotes do not count."""
         doc = self.parsed.doc
         sent_i = self.parsed.sentence_index(char)
-        want = (lambda a: a.kind != "other" or True)
-        for att in reversed(self.history):
-            if att.cue_start >= char or sent_i - att.sent > 4:
+        subjects, others = [], []
+        for m in reversed(self.mentions[:bisect.bisect_left(self.starts, char)]):
+            if self.parsed.sentence_index(m.start) < sent_i - 5:
                 break
-            if att.actor is not None and (att.actor.id and self._is_person(att.actor)) != plural:
-                return att.speaker, att.actor
-        best = None
-        for m in reversed(self.mentions):
-            if m.start >= char or _inside(self.quote_spans, m.start):
-                continue
-            if sent_i - self.parsed.sentence_index(m.start) > 5:
-                break
-            is_person = m.origin == "person"
-            if is_person == plural:
+            if (m.origin == "person") == plural or _inside(self.quote_spans, m.start):
                 continue
             tok = doc.char_span(m.start, m.end, alignment_mode="expand")
-            subj = tok is not None and tok.root.dep_ in SUBJECT_DEPS
-            actor = actors_mod.actor_at(self.ex, m.start, m.end)
-            if subj:
-                return (actor.name if actor else m.name), actor
-            if best is None:
-                best = ((actor.name if actor else m.name), actor)
-            del want
-            want = None
-        return best
+            (subjects if tok is not None and tok.root.dep_ in SUBJECT_DEPS else others).append(m)
 
-    @staticmethod
-    def _is_person(actor: Actor) -> bool:
-        return actor.role is not None or (actor.kind in ("other", "civilians") and " " in actor.name
-                                          and not actor.name.startswith(("Civilians", "Aid")))
+        def named(m):
+            actor = actors_mod.actor_at(self.ex, m.start, m.end)
+            return (actor.name if actor else m.name), actor
+
+        text = self.parsed.text
+
+        def here(m) -> bool:  # in the pronoun's own sentence and paragraph
+            return self.parsed.sentence_index(m.start) == sent_i and "\n" not in text[m.start:char]
+
+        local = [m for m in subjects if here(m)] or ([m for m in others if here(m)] if not plural else [])
+        if local:
+            return named(max(local, key=lambda m: m.start))
+        for att in reversed(self.history):
+            if att.cue_start >= char:
+                continue
+            if sent_i - att.sent > 4:
+                break
+            if att.actor is not None and self._is_person(att.actor) != plural:
+                if subjects and subjects[0].start > att.cue_end:
+                    break  # someone else became the subject since that attribution
+                return att.speaker, att.actor
+        if subjects:
+            return named(subjects[0])
+        return named(others[0]) if others else None
+
+    def _is_person(self, actor: Actor) -> bool:
+        return actors_mod.actor_info(self.parsed, actor).get("origin") == "person"
 
     def group_before(self, char: int) -> str | None:
         """'the countries': the nearest earlier subject that coordinates several countries."""
@@ -255,9 +276,21 @@ def _resolve_speaker(tok, parsed: Parsed, ex: Extraction, res: Resolver):
         names = res.group_before(tok.idx)
         if names:
             return names, None, (start, end), False, channel or "group:government"
+    # "the county's sheriff, Brindell B. Wilkins Jr., told": the named apposition speaks
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            named = actors_mod.actor_at(ex, c.idx, c.idx + len(c))
+            if named is not None and named.kind != "government" or c.ent_type_ == "PERSON":
+                cspan = _np_span(c)
+                name = named.name if named is not None else actors_mod._clean_name(cspan.text)
+                return name, named, (start, max(end, cspan.end_char)), False, channel
     actor = actors_mod.actor_at(ex, tok.idx, tok.idx + len(tok))
-    if actor is None:
+    if actor is None and tok.pos_ == "PROPN":
         actor = actors_mod.actor_at(ex, start, end)
+    if actor is None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        # a surname the tagger missed ("according to Baylous"): the person named in full before
+        actor = next((a for a in ex.actors if a.name.split()[-1] == tok.text and len(a.name.split()) > 1
+                      and actors_mod.actor_info(parsed, a).get("origin") == "person"), None)
     if actor is not None:
         info = actors_mod.actor_info(parsed, actor)
         if info.get("origin") == "pattern" and tok.tag_ in ("NNS", "NNPS"):
@@ -314,6 +347,10 @@ def _content(cue_tok, para: tuple[int, int], quote_spans) -> tuple[int, int] | N
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     s, e = max(s, para[0]), min(e, para[1])
+    text = cue_tok.doc.text
+    between = text[e:cue_tok.idx] if e <= cue_tok.idx else text[cue_tok.idx:s]
+    if "—" in between or "–" in between or ";" in between:
+        return None  # "Turkey has seen attacks — militants claimed ...": no content across a dash
     return (s, e) if e - s > 8 else None
 
 
@@ -369,10 +406,17 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
                 hops += 1
             if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 subj = [tok.head]
+            if subj and _inside(qspans, subj[0].idx):  # a quote parsed as the subject
+                subj = [c for c in subj if not _inside(qspans, c.idx)]
+                if not subj and head.dep_ == "conj":
+                    subj = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
             if not subj:
                 continue
             needs = row.get("needs") or ""
-            if needs and not any(c.dep_ == "ccomp" for c in tok.children):
+            before = text[max(0, tok.idx - 40):tok.idx].rstrip()
+            by_quote = before.endswith((",\"", ",”", ",''", "?\"", "?”", "!\"", "!”")) or \
+                text[cue_end:cue_end + 3].lstrip().startswith((":", "“", "\""))
+            if needs and not by_quote and not any(c.dep_ == "ccomp" for c in tok.children):
                 # "as shelling continued", "video showing residents": no attribution without
                 # a content clause (or, for "continued", a colon before a quote)
                 if needs == "clause" or not text[cue_end:cue_end + 2].lstrip().startswith(":"):
@@ -391,6 +435,7 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
         name, actor, sspan, generic, channel = _resolve_speaker(spk, parsed, ex, res)
         if not name:
             continue
+        name = " ".join(name.split())
         role = actor.role if actor is not None else None
         # appositions of the speaker ("the Syrian Observatory ..., a pro-opposition watchdog")
         appos = [c for c in spk.children if c.dep_ == "appos"]

@@ -226,10 +226,16 @@ class Store:
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
             sa.event.listen(self.engine, "connect", self._sqlite_pragmas)
-        try:
-            self._migrate()
-        except sa.exc.OperationalError as exc:
-            raise StoreError(f"{self.target}: cannot open database: {exc.orig}") from exc
+        # Two processes opening a new store at once race to create the schema; the loser
+        # finds the tables made on its retry and has nothing left to do.
+        for attempt in range(3):
+            try:
+                self._migrate()
+                break
+            except (sa.exc.OperationalError, sa.exc.IntegrityError, sa.exc.ProgrammingError) as exc:
+                if attempt == 2:
+                    raise StoreError(f"{self.target}: cannot open database: {exc.orig}") from exc
+                time.sleep(0.2 * (attempt + 1))
 
     @staticmethod
     def _sqlite_pragmas(dbapi_conn, _record) -> None:

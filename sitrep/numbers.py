@@ -158,6 +158,8 @@ def digits_value(digits: str, scale: str | None = None) -> int | None:
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):  # 2.000 with no scale: a thousands dot
         s = s.replace(".", "")
     s = s.replace(",", "")
+    if s.isdigit():
+        return int(s)
     try:
         v = float(s)
     except ValueError:
@@ -175,6 +177,9 @@ class _Atom:
     is_year_like: bool
 
 
+MAX_COUNT = 10_000_000_000  # more people than live on Earth: a code or an id, not a count
+
+
 def _atom(m: re.Match) -> _Atom | None:
     if m.group("vague"):
         low, high = terms().vague[" ".join(m.group("vague").lower().split())]
@@ -182,7 +187,7 @@ def _atom(m: re.Match) -> _Atom | None:
     if m.group("digits"):
         raw = m.group("digits")
         v = digits_value(raw, m.group("scale"))
-        if v is None:
+        if v is None or v > MAX_COUNT:
             return None
         year_like = (m.group("scale") is None and re.fullmatch(r"(?:1[89]|20)\d\d", raw) is not None)
         return _Atom(m.start(), m.end(), v, v, False, year_like)
@@ -199,7 +204,7 @@ def _atom(m: re.Match) -> _Atom | None:
         else:
             break
     v = words_value(keep)
-    if v is None:
+    if v is None or v > MAX_COUNT:
         return None
     return _Atom(m.start(), m.start() + len(keep), v, v, False, False)
 
@@ -215,9 +220,12 @@ def _not_a_count(text: str, a: _Atom) -> bool:
         return True  # an age in apposition: "William Goble, 26, of Edmonton"
     if _NOT_COUNT_AFTER.match(after) or _MONEY_BEFORE.search(before):
         return True
-    if not a.vague and (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)
-                        or _DAY_RANGE_AFTER.match(text, a.end)):
-        return True
+    day_like = a.low is not None and 1 <= a.low <= 31 and text[a.start:a.end].isdigit()
+    if not a.vague and day_like and (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)
+                                     or _DAY_RANGE_AFTER.match(text, a.end)):
+        return True  # a day of a month: "6 March", "March 28", "between 1 and 8 October"
+    if a.is_year_like and _MONTH_BEFORE.search(before):
+        return True  # "March 2016"
     if a.low is not None and a.low == 1 and text[a.start:a.end].lower() in ("one", "a", "an"):
         # "no one", "one of the", "one another": pronoun uses, not counts
         if _PRONOUN_ONE.search(before) or _ONE_OF.match(after):
@@ -264,6 +272,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if b is not None and b.start - a.end <= 1 and _PHONE.match(text, a.start):
             i += 2  # a telephone number: "808-5160"
             continue
+        if b is not None and a.low is not None and a.low <= 31 \
+                and _MONTH_BEFORE.search(text, max(0, a.start - 12), a.start) \
+                and _RANGE_GAP.fullmatch(text, a.end, b.start):
+            i += 2  # a range of days: "May 1-3", "March 28 and 29"
+            continue
         # qualifier of the first number
         qm = qual_re.search(text, max(0, a.start - 24), a.start)
         qual = " ".join(qm.group("q").lower().split()) if qm else None
@@ -280,6 +293,7 @@ def find_quantities(text: str) -> list[Quantity]:
                      or (word == "and" and opened == "between"))
             if (joins and a.low is not None and b.low is not None and a.low < b.low
                     and not _not_a_count(text, b) and not _PHONE.match(text, a.start)
+                    and not (a.low <= 31 and _MONTH_BEFORE.search(text, max(0, a.start - 12), a.start))
                     and not a.is_year_like and not b.is_year_like):
                 rng = (b, " ".join(qb.group("q").lower().split()) if qb else None)
                 if opener and not qm:

@@ -36,6 +36,8 @@ def _mark_at(text: str, i: int) -> tuple[str, int] | None:
         return "''", 2
     if ch in OPENERS:
         return ch, 1
+    if ch == "”" and (i == 0 or text[i - 1] == "\n") and text[i + 1:i + 2].isalpha():
+        return "“", 1  # a paragraph opened with the closing mark by mistake
     if ch == "‘" and _SINGLE_OPEN_RE.match(text, i):
         return "‘", 1
     return None
@@ -71,8 +73,9 @@ def _pairs_in(text: str, start: int, end: int) -> list[tuple[int, int, int, str]
         family, width = mark
         j = _close_of(text, family, i + width, end)
         out.append((i + width, j, width, family))
-        if j < 0:
-            break
+        if j < 0:  # left open: runs on into the next paragraph, or a stray mark
+            i += width
+            continue
         i = j + (2 if family == "''" else 1)
     return out
 
@@ -95,13 +98,17 @@ def quote_spans(parsed: Parsed) -> list[tuple[int, int, bool]]:
         if open_at is not None:
             if pairs and pairs[0][0] - pairs[0][2] == ps and pairs[0][3] == open_at[1]:
                 cs, ce, _w, _f = pairs[0]
-                if ce < 0:
+                if ce < 0 and len(pairs) == 1:
                     continue  # still open: the quote runs on
-                out.append((open_at[0], ce, True))
+                # closed here; or, when this paragraph's opening mark stays open while other
+                # quotes follow, the quote ended with the paragraph before
+                out.append((open_at[0], ce if ce >= 0 else paras[pi - 1][1], True))
                 pairs = pairs[1:]
             open_at = None
-        for cs, ce, _w, family in pairs:
+        for k, (cs, ce, _w, family) in enumerate(pairs):
             if ce < 0:
+                if k + 1 < len(pairs):
+                    continue  # a stray mark: other quotes follow it in the paragraph
                 nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
                 nm = _mark_at(text, nxt) if nxt is not None else None
                 if nm is not None and nm[0] == family:
@@ -155,7 +162,10 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         att = None
         if embedded:
             att = _governing(parsed, s, e, by_tok)
-            if att is None or att.cue_kind not in ("speech", "claim", "deny", "describe") or words <= 2:
+            # a speech verb's clause holds the speaker's words ("said the attack was 'a crime'");
+            # "call them 'lone wolves'" quotes the name it gives
+            if att is None or att.cue_kind not in ("speech", "claim", "deny", "describe") or \
+                    (words < 2 and att.cue_kind != "describe"):
                 continue  # a scare quote or the wording of an accusation, not a quote
         else:
             lo_sent = parsed._sents[parsed.sentence_index(max(s - 1, 0))]
@@ -175,8 +185,7 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
             q.speaker, q.cue = byline.group(1).strip(" .,"), byline.group(0).strip()[:1]
         elif att is not None:
             q.speaker, q.speaker_role, q.channel, q.cue = att.speaker, att.role, att.channel, att.cue
-        elif prev is not None and (prev_para == para or (s - 1 == para[0] or s - 1 <= para[0] + 1)
-                                   and prev_para is not None and _adjacent(paras, prev_para, para)):
+        elif prev is not None and (prev_para == para or s - para[0] <= 2 and _adjacent(paras, prev_para, para)):
             # continues the quote before it: a split quote or the next paragraph of a statement
             pq, att = prev
             q.speaker, q.speaker_role, q.channel, q.cue = pq.speaker, pq.speaker_role, pq.channel, pq.cue
@@ -200,9 +209,16 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         q = Quote(text=text[cs:ce], start=cs, end=ce, speaker=a.speaker, speaker_role=a.role, kind="indirect",
                   channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(a.cue_start))
         quotes.append((q, a))
-    out = [q for q, _ in quotes]
-    out.sort(key=lambda q: (q.start, q.end))
-    return out
+    out = sorted((q for q, _ in quotes), key=lambda q: (q.start, -q.end))
+    # a clause inside another speaker's indirect quote ("Valls said authorities were watching
+    # people who they believe ...") is part of that quote, not a quote of its own
+    kept: list[Quote] = []
+    for q in out:
+        if q.kind == "indirect" and any(k.kind == "indirect" and k.start <= q.start and q.end <= k.end for k in kept):
+            continue
+        kept.append(q)
+    kept.sort(key=lambda q: (q.start, q.end))
+    return kept
 
 
 def _subject_of_sentence(parsed: Parsed, atts: list[Attribution], s: int, e: int, para) -> Attribution | None:
@@ -211,7 +227,7 @@ def _subject_of_sentence(parsed: Parsed, atts: list[Attribution], s: int, e: int
     span = parsed.doc.char_span(s, e, alignment_mode="expand")
     if span is None or span.start == 0:
         return None
-    root = parsed.doc[span.start - 1].sent.root
+    root = parsed.sent_span(parsed.doc[span.start - 1].idx).root
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < s and c.idx >= para[0]]
     if not subj:
         return None
@@ -225,9 +241,10 @@ def _subject_of_sentence(parsed: Parsed, atts: list[Attribution], s: int, e: int
     return None
 
 
-def _adjacent(paras, a: tuple[int, int], b: tuple[int, int]) -> bool:
+def _adjacent(paras, a: tuple[int, int] | None, b: tuple[int, int]) -> bool:
+    """Is paragraph b the one right after paragraph a?"""
     try:
-        return paras.index(b) - paras.index(a) == 1
+        return a is not None and paras.index(b) - paras.index(a) == 1
     except ValueError:
         return False
 

@@ -40,7 +40,7 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError("the Ray engine needs Ray: pip install 'sitrep[ray]'") from exc
 
-from .errors import InputError
+from .errors import ConfigError, InputError, SitrepError
 from .ingest import IngestReport
 from .models import Article, Extraction, extraction_from_dict
 from .read import iter_inputs
@@ -129,14 +129,21 @@ class ExtractionWorker:
     local pool worker's."""
 
     def __init__(self, store_target: str, write: bool):
-        warm_up()  # spaCy and the stage data, once per process; every shard reuses them
+        # A missing model or bad setting is not cured by restarting the actor: keep the
+        # error for `ready()` to report instead of letting Ray retry the constructor.
+        self.setup_error: str | None = None
+        try:
+            warm_up()  # spaCy and the stage data, once per process; every shard reuses them
+        except SitrepError as exc:
+            self.setup_error = str(exc)
         self.stored = _StoredIds(store_target)
         self.store = Store(store_target) if write else None
         self.articles = 0
         self.busy = 0.0
 
-    def ready(self) -> int:
-        return os.getpid()
+    def ready(self) -> str | None:
+        """None when the pipeline is loaded, else why it could not be."""
+        return self.setup_error
 
     def pid(self) -> int:
         return os.getpid()
@@ -212,13 +219,16 @@ def connect(address: str | None = None, *, num_cpus: int | None = None, **kwargs
     """ray.init unless Ray is already up; True when this call started it (caller shuts down).
 
     Without an address this starts a local Ray (no dashboard: it costs a CPU-share on
-    small machines); `auto` or `ray://host:port` joins an existing cluster."""
+    small machines; worker logs stay under /tmp/ray); `auto` or `ray://host:port` joins an
+    existing cluster."""
     if ray.is_initialized():
         return False
     if address:
         ray.init(address=address, **kwargs)
     else:
         kwargs.setdefault("include_dashboard", False)
+        # Worker tracebacks reach the caller as exceptions; their logs stay in /tmp/ray.
+        kwargs.setdefault("log_to_driver", False)
         ray.init(num_cpus=num_cpus, **kwargs)
     return True
 
@@ -246,6 +256,7 @@ def ingest_ray(specs: list[str], store: Store, *, published: str | None = None, 
             on_error(msg)
 
     started = connect(address, num_cpus=workers, **(ray_init or {}))
+    actors: list = []
     try:
         if not workers:
             workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -254,17 +265,26 @@ def ingest_ray(specs: list[str], store: Store, *, published: str | None = None, 
         actors = [ExtractionWorker.options(name=f"{ACTOR_PREFIX}-{run}-{i}", num_cpus=1,
                                            max_restarts=retries, max_task_retries=retries)
                   .remote(store.target, write_direct) for i in range(workers)]
-        ray.get([a.ready.remote() for a in actors])  # spaCy loaded everywhere before the first shard
+        try:  # spaCy and the stage data loaded everywhere before the first shard
+            problems = sorted({p for p in ray.get([a.ready.remote() for a in actors]) if p})
+        except ray.exceptions.RayError as exc:
+            # Ray's message holds the worker's whole traceback; its last line is the error.
+            last = [ln for ln in str(exc).splitlines() if ln.strip()][-1:] or [type(exc).__name__]
+            raise ConfigError(f"Ray workers could not start the sitrep pipeline (is sitrep with its "
+                              f"spaCy model installed on every node?): {last[0].strip()}") from exc
+        if problems:
+            raise ConfigError("Ray workers could not start the sitrep pipeline: " + "; ".join(problems))
         rep.startup_seconds = time.perf_counter() - t0
         _schedule(actors, _shards(iter_inputs(specs, published=published, source=source), shard_size, error),
                   store, rep, error, on_article, write_direct, max_pending or 3 * workers, on_shard)
         for a in actors:
             try:
-                rep.workers.append(ray.get(a.stats.remote()))
+                rep.workers.append(ray.get(a.stats.remote(), timeout=60))
             except ray.exceptions.RayError:
                 rep.workers.append({"dead": True})
-            ray.kill(a)
     finally:
+        for a in actors:  # on a shared cluster, never leave our actors behind
+            ray.kill(a)
         if started and not keep_ray:
             ray.shutdown()
     rep.seconds = time.perf_counter() - t0

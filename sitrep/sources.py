@@ -87,8 +87,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for m in _BREAK_RE.finditer(text):
         if "\n" not in m.group(0)[1:] and m.start() > pos and text[m.start() - 1] not in _LINE_END \
-                and m.end() < len(text) and not text[m.end()].isupper():
-            continue
+                and m.end() < len(text) and (text[m.end()].islower() or
+                                             text[m.end()].isupper() and m.start() - text.rfind("\n", 0, m.start()) > 60):
+            continue  # a hard-wrapped line: the sentence goes on
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
@@ -162,6 +163,7 @@ class Resolver:
         state = getattr(parsed, "_sitrep_actors", None)
         self.mentions = state.mentions if state else []
         self.starts = [m.start for m in self.mentions]
+        self._subject: dict[tuple[int, int], bool] = {}
         self.history: list[Attribution] = []
 
     def person_before(self, char: int, plural: bool = False) -> tuple[str, Actor | None] | None:
@@ -169,7 +171,6 @@ class Resolver:
         sentence, else the speaker of the latest attribution, else the latest fitting subject,
         else the latest fitting mention (people for he/she; groups and bodies for they/it);
         mentions inside quotes do not count."""
-        doc = self.parsed.doc
         sent_i = self.parsed.sentence_index(char)
         subjects, others = [], []
         for m in reversed(self.mentions[:bisect.bisect_left(self.starts, char)]):
@@ -177,8 +178,7 @@ class Resolver:
                 break
             if (m.origin == "person") == plural or _inside(self.quote_spans, m.start):
                 continue
-            tok = doc.char_span(m.start, m.end, alignment_mode="expand")
-            (subjects if tok is not None and tok.root.dep_ in SUBJECT_DEPS else others).append(m)
+            (subjects if self._is_subject(m) else others).append(m)
 
         def named(m):
             actor = actors_mod.actor_at(self.ex, m.start, m.end)
@@ -204,6 +204,13 @@ class Resolver:
         if subjects:
             return named(subjects[0])
         return named(others[0]) if others else None
+
+    def _is_subject(self, m) -> bool:
+        key = (m.start, m.end)
+        if key not in self._subject:
+            span = self.parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+            self._subject[key] = span is not None and span.root.dep_ in SUBJECT_DEPS
+        return self._subject[key]
 
     def _is_person(self, actor: Actor) -> bool:
         return actors_mod.actor_info(self.parsed, actor).get("origin") == "person"
@@ -234,7 +241,6 @@ class Resolver:
 
 def _resolve_speaker(tok, parsed: Parsed, ex: Extraction, res: Resolver):
     """(name, actor, span, generic, channel) of the speaker noun `tok`."""
-    text = parsed.text
     channel = None
     # a statement stands for its author: "the countries' statement", "a statement issued by X"
     if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN":
@@ -287,7 +293,7 @@ def _resolve_speaker(tok, parsed: Parsed, ex: Extraction, res: Resolver):
     actor = actors_mod.actor_at(ex, tok.idx, tok.idx + len(tok))
     if actor is None and tok.pos_ == "PROPN":
         actor = actors_mod.actor_at(ex, start, end)
-    if actor is None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+    if actor is None and tok.text[:1].isupper() and tok.is_alpha:
         # a surname the tagger missed ("according to Baylous"): the person named in full before
         actor = next((a for a in ex.actors if a.name.split()[-1] == tok.text and len(a.name.split()) > 1
                       and actors_mod.actor_info(parsed, a).get("origin") == "person"), None)
@@ -325,7 +331,7 @@ def _source_kind(att: Attribution, parsed: Parsed, extra_text: str) -> tuple[str
     return kind, stance
 
 
-def _content(cue_tok, para: tuple[int, int], quote_spans) -> tuple[int, int] | None:
+def _content(cue_tok, para: tuple[int, int], quote_spans, text: str) -> tuple[int, int] | None:
     """The content clause of a speech cue ("said [that] X"), inside the paragraph."""
     comps = [c for c in cue_tok.children if c.dep_ in ("ccomp",)]
     if not comps and cue_tok.dep_ in ("parataxis",) and cue_tok.head.pos_ in ("VERB", "AUX"):
@@ -335,7 +341,13 @@ def _content(cue_tok, para: tuple[int, int], quote_spans) -> tuple[int, int] | N
         return None
     c = min(comps, key=lambda c: abs(c.i - cue_tok.i))
     toks = [t for t in c.subtree if not (t.i < c.i and t.dep_ == "mark")]
-    if c.i > cue_tok.i:
+    if c.i == cue_tok.head.i:  # "Lenox was a juggernaut, Mr. Clarke said, until ...": the clause around
+        inner = {t.i for t in cue_tok.subtree}
+        toks = [t for t in toks if t.i not in inner]
+        left = [t for t in toks if t.i < cue_tok.i]
+        right = [t for t in toks if t.i > cue_tok.i]
+        toks = left if c.i < cue_tok.i else right  # the side holding the clause's verb
+    elif c.i > cue_tok.i:
         toks = [t for t in toks if t.i > cue_tok.i]
     else:
         toks = [t for t in toks if t.i < cue_tok.i]
@@ -347,7 +359,6 @@ def _content(cue_tok, para: tuple[int, int], quote_spans) -> tuple[int, int] | N
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     s, e = max(s, para[0]), min(e, para[1])
-    text = cue_tok.doc.text
     between = text[e:cue_tok.idx] if e <= cue_tok.idx else text[cue_tok.idx:s]
     if "—" in between or "–" in between or ";" in between:
         return None  # "Turkey has seen attacks — militants claimed ...": no content across a dash
@@ -406,6 +417,16 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
                 hops += 1
             if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 subj = [tok.head]
+            if not subj and tok.i > 0:
+                # "..., killing 11 people, the official Syrian Arab News Agency, or SANA, reported."
+                # misparsed: the name right before a closing cue is its subject
+                prev = doc[tok.i - 1]
+                if prev.is_punct and tok.i > 1 and prev.text == ",":
+                    prev = doc[tok.i - 2]
+                if prev.pos_ in ("PROPN", "NOUN") and prev.idx >= paragraph_of(paras, tok.idx)[0]:
+                    while prev.dep_ == "conj" and prev.head.i < prev.i:
+                        prev = prev.head
+                    subj = [prev]
             if subj and _inside(qspans, subj[0].idx):  # a quote parsed as the subject
                 subj = [c for c in subj if not _inside(qspans, c.idx)]
                 if not subj and head.dep_ == "conj":
@@ -458,7 +479,7 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
             att.kind, att.stance = _source_kind(att, parsed, extra)
         att.channel = channel or _channel(tok, extra=[spk] + [t for a in appos for t in a.subtree if t.dep_ == "acl"])
         if att.makes_quote:
-            att.content = _content(tok, para, qspans)
+            att.content = _content(tok, para, qspans, text)
         out.append(att)
         res.history.append(att)
     parsed._sitrep_attributions = out

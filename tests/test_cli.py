@@ -80,3 +80,23 @@ def test_listing_a_missing_database_says_so(tmp_path):
     res = runner.invoke(app, ["events", "--db", str(tmp_path / "none.db")])
     assert res.exit_code == 1
     assert "no such database" in res.output
+
+
+def test_user_actor_dictionary_names_a_local_militia(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("Militia raid in Djugu leaves six dead\n\nFighters of the Zaire Defence Front attacked "
+                      "a camp in Djugu on Monday, killing six people, local officials said.\n", encoding="utf-8")
+    actors_csv = tmp_path / "actors.csv"
+    actors_csv.write_text("name,kind,country,aliases,source_kind,stance\n"
+                          "Zaire Defence Front,identity_militia,COD,ZDF,,\n", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(report), "--published", "2023-06-14", "--json",
+                              "--actors", str(actors_csv)])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout[res.stdout.index("{"):])
+    zdf = [a for a in d["actors"] if a["name"] == "Zaire Defence Front"]
+    assert zdf and zdf[0]["kind"] == "identity_militia" and zdf[0]["country"] == "COD"
+
+
+def test_missing_actor_dictionary_is_a_clear_error(tmp_path):
+    res = runner.invoke(app, ["extract", "-", "--actors", str(tmp_path / "nope.csv")], input="text")
+    assert res.exit_code == 2 and "--actors" in res.output and "no such file" in res.output

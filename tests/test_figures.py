@@ -100,6 +100,10 @@ FIGURES = [
      [("killed", 12, 12, "people"), ("missing", 7, 7, "people"), ("evacuated", 30000, 30000, "people")]),
     ("About 2,000 internally displaced persons arrived in the city.", [("displaced", 2000, 2000, "people")]),
     ("Close to 900 were evacuated as the river rose.", [("evacuated", None, 900, "people")]),
+    ("The death toll from the bombing has risen to 50.", [("killed", 50, 50, "people")]),
+    ("This takes to 9,000 the total number of people displaced from the city.",
+     [("displaced", 9000, 9000, "people")]),
+    ("About 10 people attended the funeral of those killed in the raid.", []),
     # singular victims
     ("A Turkish colonel serving as an adviser was killed in the shelling.", [("killed", 1, 1, "people")]),
     ("A local journalist was arrested in the capital on Friday.", [("arrested", 1, 1, "people")]),
@@ -120,6 +124,7 @@ FIGURES = [
     ("One poster claiming to be a fighter vowed to keep going.", []),
     ("No one was killed in the blast.", []),
     ("The offensive lasted 10 days.", []),
+    ("Officials said 10 prisoners were not released and none were killed.", []),
 ]
 
 
@@ -147,6 +152,9 @@ def test_qualifier_is_kept(nlp, sentence, qualifier):
     ("The opposition accused the army of arresting hundreds of fleeing residents.", "claimed"),
     ("As many as 250,000 people could be displaced by the offensive.", "hypothetical"),
     ("Police arrested 40 people at the rally.", "asserted"),
+    ("Rebels claimed that 30 soldiers were killed.", "claimed"),
+    ("Militants claimed responsibility for the bombing that killed 44 people.", "asserted"),
+    ("Officials denied that 10 people were killed in the raid.", "denied"),
 ])
 def test_certainty(nlp, sentence, certainty):
     figs = run(nlp, sentence)
@@ -166,6 +174,7 @@ def test_kind(nlp, sentence, kind):
 def test_best_is_conservative_and_unit_stated_kept(nlp):
     fig = run(nlp, "About 2,400 families (some 14,000 people) were displaced by the floods.")[0]
     assert (fig.low, fig.best, fig.high, fig.unit, fig.unit_stated) == (2400, 2400, 2400, "households", "families")
+    assert run(nlp, "Shelling killed 11 civilians.")[0].unit_stated == "civilians"
     rng = run(nlp, "Between 5 and 10 soldiers were killed in the ambush.")[0]
     assert rng.best == 5
 

@@ -1,0 +1,124 @@
+"""Quote shapes, speakers and sources on sentences written for these tests.
+
+Each row: a short report, then what the quotes stage must find: a piece of the quote's
+text, a piece of its speaker's name (None: no quote may contain that text), the kind, and
+optionally a piece of the channel or role. Source rows check the sources stage.
+"""
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+Q = pytest.param
+
+QUOTE_CASES = [
+    # direct quotes: trailing, leading, inverted attribution
+    Q("“We will not leave the city,” the commander said.", "not leave the city", "commander", "direct", None, id="trailing-said"),
+    Q("The commander said: “We will not leave the city.”", "not leave the city", "commander", "direct", None, id="colon-lead"),
+    Q('"We need food and water," said Amina Yusuf, a mother of four.', "food and water", "Amina Yusuf", "direct", None, id="straight-inverted"),
+    Q("''We are afraid to go out,'' said Maria Lopez, a teacher.", "afraid to go out", "Maria Lopez", "direct", None, id="double-apostrophes"),
+    Q("“Where are we supposed to go?” asked Hana Saleh, a displaced mother.", "supposed to go", "Hana Saleh", "direct", None, id="question-asked"),
+    # split quotes and continuations
+    Q("“The road is closed,” said Omar Haddad, a driver. “Nobody can get through.”", "Nobody can get through", "Omar Haddad", "direct", None, id="split-second-half"),
+    Q("“We buried six people today,” said Yusuf Ali. “Tomorrow there will be more.”", "Tomorrow there will be more", "Yusuf Ali", "direct", None, id="split-continuation"),
+    Q("Relief official Karen Holm said: “The first convoy arrived this morning.\n\n“A second one is waiting at the border.”",
+      "second one is waiting", "Karen Holm", "direct", None, id="multi-paragraph"),
+    Q("“We are ready,” said Captain Lee Chen. “We are not,” replied Mayor Rosa Diaz.", "We are not", "Rosa Diaz", "direct", None, id="two-speakers-second"),
+    Q("“We are ready,” said Captain Lee Chen. “We are not,” replied Mayor Rosa Diaz.", "We are ready", "Lee Chen", "direct", None, id="two-speakers-first"),
+    Q("Colonel Ahmed Saleh spoke to reporters in the capital.\n\n“The operation will continue,” he said.",
+      "operation will continue", "Ahmed Saleh", "direct", None, id="pronoun-next-paragraph"),
+    Q("Fatima Diallo fled her village last week. “We left everything behind,” she said.", "left everything", "Fatima Diallo", "direct", None, id="pronoun-she"),
+    Q("“Peace is the only way forward.” ― Nelson Abara\n", "only way forward", "Nelson Abara", "direct", None, id="dash-byline"),
+    # partial quotes and scare quotes
+    Q("The minister said the shelling was “a clear violation of the truce” and demanded an inquiry.", "clear violation", "minister", "direct", None, id="partial-in-speech"),
+    Q("Officials condemned the “so-called” corridor near the border.", "so-called", None, None, None, id="scare-quote"),
+    Q("The opposition accused the army of “deliberately targeting civilians” in the east.", "deliberately targeting", None, None, None, id="accusation-wording"),
+    # channels and roles
+    Q("“The hospital was hit twice,” Dr. Samir Nasser said over WhatsApp.", "hit twice", "Samir Nasser", "direct", "WhatsApp", id="channel-whatsapp"),
+    Q("The Interior Ministry said in a statement that 15 suspects had been detained.", "15 suspects", "Interior Ministry", "indirect", "statement", id="channel-statement"),
+    Q("“There is no water left,” said a statement from the Norwegian Refugee Council.", "no water left", "Norwegian Refugee Council", "direct", "statement", id="statement-author"),
+    Q("On Twitter, the activist Layla Hassan wrote: “The bombing has not stopped since dawn.”", "not stopped since dawn", "Layla Hassan", "direct", None, id="wrote-colon"),
+    # indirect speech
+    Q("Governor Ali Rahman said that 40 families had returned to the village.", "40 families", "Ali Rahman", "indirect", None, id="said-that"),
+    Q("Police spokesman David Kim said the suspect was arrested on Tuesday.", "suspect was arrested", "David Kim", "indirect", None, id="said-zero-that"),
+    Q("At least 12 people died in the flood, the mayor said.", "12 people died", "mayor", "indirect", None, id="trailing-indirect"),
+    Q("Witnesses said the gunmen arrived in two trucks.", "arrived in two trucks", "Witnesses", "indirect", None, id="generic-people"),
+    Q("The militants claimed that they had shot down a helicopter.", "shot down a helicopter", "militants", "indirect", None, id="claimed-that"),
+    Q("The government denied that its forces had used chemical weapons.", "used chemical weapons", "government", "indirect", None, id="denied-that"),
+    Q("A UNICEF spokeswoman told reporters that schools would reopen next month.", "schools would reopen", "spokeswoman", "indirect", None, id="told-reporters"),
+    Q("Chinedu Okafor, a local councillor, said the bridge was destroyed. Okafor said repairs would take months.",
+      "repairs would take months", "Chinedu Okafor", "indirect", None, id="surname-merged"),
+    Q("Human Rights Watch said the attack may amount to a war crime.", "war crime", "Human Rights Watch", "indirect", None, id="ngo-speaker"),
+    Q("France and Germany issued a joint appeal on Monday. The violence must stop, the countries said.",
+      "violence must stop", "France", "indirect", None, id="the-countries"),
+    # not quotes: unnamed organisations report, apostrophes are no marks
+    Q("Aid groups say food stocks will run out within a week.", "food stocks", None, None, None, id="aid-groups-source-only"),
+    Q("The army's commander said the troops' morale was high.", "troops' morale was high", "commander", "indirect", None, id="apostrophes"),
+    Q("Ten people were killed, according to the Syrian Observatory for Human Rights.", "Ten people were killed", None, None, None, id="according-to-source-only"),
+]
+
+
+@pytest.mark.parametrize("text, piece, speaker, kind, extra", QUOTE_CASES)
+def test_quote(text, piece, speaker, kind, extra):
+    ex = sitrep.extract(text, published="2016-12-07")
+    body = ex.article.text
+    hits = [q for q in ex.quotes if piece in body[q.start:q.end] or body[q.start:q.end] in piece and q.end - q.start > 3]
+    if speaker is None:
+        assert not hits, [(q.text, q.speaker) for q in ex.quotes]
+        return
+    assert hits, [(q.text, q.speaker) for q in ex.quotes]
+    q = hits[0]
+    assert speaker.lower() in (q.speaker or "").lower(), (q.speaker, q.text)
+    assert q.kind == kind
+    assert q.text == body[q.start:q.end]
+    if extra:
+        assert extra.lower() in ((q.channel or "") + " " + (q.speaker_role or "")).lower(), q
+
+
+SOURCE_CASES = [
+    Q("State media reported that the army had retaken the town of Deir Hafer in Syria.", "State media", "state_media", "pro-government", id="state-media"),
+    Q("The official Syrian Arab News Agency, or SANA, reported that two soldiers were killed.", "Syrian Arab News Agency", "state_media", "pro-government", id="sana"),
+    Q("Ten people were killed in Idlib, according to the Syrian Observatory for Human Rights, a pro-opposition watchdog.",
+      "Syrian Observatory for Human Rights", "monitor", "pro-opposition", id="sohr-according"),
+    Q("The Defense Ministry described the strike as a response to rebel attacks.", "Defense Ministry", "government", None, id="described"),
+    Q("Opposition supporters accused the government of arresting hundreds of residents.", "Opposition supporters", "partisan", "pro-opposition", id="accused"),
+    Q("Aid groups say food stocks will run out within a week.", "groups", "ngo", None, id="aid-groups"),
+    Q("Reuters reported that the convoy had been stopped at a checkpoint.", "Reuters", "wire", None, id="wire"),
+    Q("Xinhua reported that rescuers had pulled 30 people from the rubble.", "Xinhua", "state_media", None, id="state-agency"),
+    Q("The U.N. refugee agency said 5,000 people had crossed the border.", "Refugee Agency", "un", None, id="un-agency"),
+    Q("Amina Yusuf, a resident of the camp, said the water had run out.", "Amina Yusuf", "witness", None, id="resident-witness"),
+]
+
+
+@pytest.mark.parametrize("text, name, kind, stance", SOURCE_CASES)
+def test_source(text, name, kind, stance):
+    ex = sitrep.extract(text, published="2016-12-07")
+    hits = [s for s in ex.sources if name.lower() in (s.name or "").lower()]
+    assert hits, [(s.name, s.kind) for s in ex.sources]
+    assert hits[0].kind == kind, hits[0]
+    if stance:
+        assert hits[0].stance == stance, hits[0]
+    assert hits[0].cue
+    assert ex.article.text[hits[0].start:hits[0].end]
+
+
+def test_source_for_prefers_the_sentence_attribution():
+    from sitrep.sources import source_for
+
+    text = ("SANA reported that 200 civilians left the city on Tuesday. The rebels shelled the western "
+            "districts, killing 11 people, according to the Syrian Observatory for Human Rights.")
+    ex = sitrep.extract(text, published="2016-12-07")
+    first = text.index("200 civilians")
+    second = text.index("11 people")
+    assert "Syrian Arab News Agency" in source_for(ex, first, first + 13).name
+    assert "Observatory" in source_for(ex, second, second + 9).name
+
+
+def test_source_for_inside_a_quote_is_its_speaker():
+    from sitrep.sources import source_for
+
+    text = "“Forty people were killed in the market,” said Governor Ali Rahman."
+    ex = sitrep.extract(text, published="2016-12-07")
+    i = text.index("Forty")
+    assert "Ali Rahman" in source_for(ex, i, i + 12).name

@@ -25,7 +25,7 @@ from sitrep.ingest import ingest  # noqa: E402
 from sitrep.parse import Parsed, load_nlp  # noqa: E402
 from sitrep.pipeline import STAGES, prepare  # noqa: E402
 from sitrep.models import Extraction  # noqa: E402
-from sitrep.read import iter_inputs  # noqa: E402
+from sitrep.readers import iter_inputs  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "geo" / "trnews.dev.jsonl"

@@ -19,7 +19,7 @@ def extract(text: str, *, published: str | None = None, source: str | None = Non
             title: str | None = None, url: str | None = None, id: str | None = None) -> Extraction:
     """Extract the contract from one report given as plain text."""
     from .pipeline import extract_articles
-    from .read import article_from_text
+    from .readers import article_from_text
 
     art = article_from_text(text, published=published, source=source, title=title, url=url, input_id=id)
     return next(extract_articles([art]))
@@ -31,7 +31,7 @@ def extract_articles(articles, **kw):
 
 
 def read(path, **kw):
-    from .read import read_path
+    from .readers import read_path
     return read_path(path, **kw)
 
 

@@ -339,7 +339,7 @@ def _situation_module():
 
 def _article_from_request(body: bytes, content_type: str, meta: dict):
     """An Article from a POST body: plain text, HTML, or a JSON record (text|html + metadata)."""
-    from .read import article_from_html, article_from_record, article_from_text, parse_published
+    from .readers import article_from_html, article_from_record, article_from_text, parse_published
 
     mime = content_type.split(";")[0].strip().lower()
     try:

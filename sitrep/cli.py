@@ -35,7 +35,7 @@ def _dump(d) -> str:
 def _check_date(value: Optional[str], option: str) -> Optional[str]:
     if value is None:
         return None
-    from .read import parse_published
+    from .readers import parse_published
     try:
         return parse_published(value)
     except SitrepError as exc:
@@ -70,7 +70,7 @@ def extract(
 ):
     """Extract the contract (places, times, actors, figures, events, quotes, sources) from reports."""
     from .pipeline import extract_articles
-    from .read import iter_inputs
+    from .readers import iter_inputs
 
     _load_actors(actors_file)
 
@@ -491,7 +491,7 @@ def eval_seed(shared: Optional[str] = SharedOpt):
     import tempfile
     from . import evaluate
     from .pipeline import extract_articles
-    from .read import iter_inputs
+    from .readers import iter_inputs
 
     shared_dir = evaluate.find_shared(shared)
     seed = next((shared_dir / "seed").glob("*.txt"))

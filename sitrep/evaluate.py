@@ -55,7 +55,7 @@ def extract_corpus(corpus: Path, out: Path, *, workers: int = 1,
                    on_error: Callable[[str], None] | None = None) -> int:
     """Extract every record of a labelled corpus into `out` (JSONL keeping each id)."""
     from .ingest import run_extraction
-    from .read import iter_inputs
+    from .readers import iter_inputs
 
     with tempfile.TemporaryDirectory() as tmp:
         view = Path(tmp) / "reader_view.jsonl"

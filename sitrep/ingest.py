@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from .errors import InputError
 from .models import Article, Extraction, extraction_from_dict
 from .pipeline import extract_articles
-from .read import iter_inputs
+from .readers import iter_inputs
 from .store import Store
 
 

@@ -5,8 +5,10 @@ articles and hands them to a pool of Ray actors, one per worker CPU. Each actor 
 spaCy pipeline once (in its constructor) and then runs clean + parse + annotate for every
 shard it gets, exactly as a worker of the local engine does.
 
-- Bounded memory: at most `max_pending` shards (default 3 per worker) are in flight or
-  waiting to be written; the driver never holds the list of all articles.
+- Bounded memory: at most `max_pending` shards (default 4 per worker) are in flight or
+  waiting to be written; the driver never holds the list of all articles. An actor holds
+  at most 2 shards (one running, one queued), so a worker starved of CPU or stuck on a
+  long report does not sit on work the others could do.
 - Where results go: with a PostgreSQL store every actor writes its articles directly (one
   transaction per article, safe with concurrent writers); with SQLite (one file, one
   writer) the actors return extraction dicts and the driver writes them, in input order,
@@ -43,11 +45,14 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 from .errors import ConfigError, InputError, SitrepError
 from .ingest import IngestReport
 from .models import Article, Extraction, extraction_from_dict
-from .read import iter_inputs
+from .readers import iter_inputs
 from .store import Store
 
 # Actor names start with this, so operators (and the crash test) can find them.
 ACTOR_PREFIX = "sitrep-extract"
+# Shards handed to one actor at a time: one running, one queued behind it so the actor
+# never waits for the driver.
+PER_ACTOR = 2
 
 
 @dataclass
@@ -276,7 +281,7 @@ def ingest_ray(specs: list[str], store: Store, *, published: str | None = None, 
             raise ConfigError("Ray workers could not start the sitrep pipeline: " + "; ".join(problems))
         rep.startup_seconds = time.perf_counter() - t0
         _schedule(actors, _shards(iter_inputs(specs, published=published, source=source), shard_size, error),
-                  store, rep, error, on_article, write_direct, max_pending or 3 * workers, on_shard)
+                  store, rep, error, on_article, write_direct, max_pending or 4 * workers, on_shard)
         for a in actors:
             try:
                 rep.workers.append(ray.get(a.stats.remote(), timeout=60))
@@ -296,6 +301,9 @@ def _schedule(actors: list, shards: Iterator[list[Article]], store: Store, rep: 
               on_shard: Callable[[RayIngestReport], None] | None = None) -> None:
     """Keep every live actor busy with at most `max_pending` shards outstanding.
 
+    Each actor gets at most `PER_ACTOR` shards at a time (Ray queues an actor's tasks on
+    that actor, so a deeper queue would pin work to a slow worker).
+
     Results are written in input order (a small reorder buffer), so the store's
     order-dependent fields (`supersedes`) come out as with the local engine."""
     live = list(actors)
@@ -310,12 +318,14 @@ def _schedule(actors: list, shards: Iterator[list[Article]], store: Store, rep: 
     def submit() -> None:
         nonlocal next_seq, exhausted
         while not exhausted and live and len(running) + len(done) < max_pending:
+            actor = min(live, key=lambda a: load[id(a)])
+            if load[id(actor)] >= PER_ACTOR:
+                return
             try:
                 shard = next(shards)
             except StopIteration:
                 exhausted = True
                 return
-            actor = min(live, key=lambda a: load[id(a)])
             load[id(actor)] += 1
             running[actor.extract.remote(shard)] = (next_seq, actor, shard)
             descr[next_seq] = _describe(shard)
@@ -345,10 +355,9 @@ def _schedule(actors: list, shards: Iterator[list[Article]], store: Store, rep: 
             if on_shard:
                 on_shard(rep)
         submit()
-    if not exhausted:  # every actor died: say what was not even tried
-        rest = sum(len(s) for s in shards)
-        if rest:
-            error(f"{rest} articles not processed: all Ray workers failed; re-run to add them")
+    if not exhausted:  # every actor died: say that the rest was not even tried
+        error(f"all Ray workers failed after {next_seq} shards: the rest of the input was not "
+              f"processed; re-run the same command to add it")
 
 
 def _write(res: dict | None, store: Store, rep: RayIngestReport, error, on_article, write_direct: bool) -> None:

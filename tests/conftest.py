@@ -36,7 +36,7 @@ def nlp():
 def seed_extraction() -> dict:
     """The seed report extracted once per session (published 2016-12-07, as the gold says)."""
     import sitrep
-    from sitrep.read import iter_inputs
+    from sitrep.readers import iter_inputs
     from sitrep.pipeline import extract_articles
 
     need_shared("seed", SEED.name)

@@ -47,7 +47,7 @@ def test_actor_form(sentence, mention, kind, country):
 
 def test_focus_country_from_the_report():
     from sitrep.parse import parse_articles
-    from sitrep.read import article_from_text
+    from sitrep.readers import article_from_text
 
     parsed = next(parse_articles([article_from_text(SYRIA + "The rebels withdrew.", published="2016-12-07")]))
     ex = sitrep.models.Extraction(article=parsed.article)

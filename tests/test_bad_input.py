@@ -10,7 +10,7 @@ import pytest
 from sitrep.clean import clean_article, validate_article
 from sitrep.errors import InputError, NotEnglishError
 from sitrep.models import Article
-from sitrep.read import iter_inputs
+from sitrep.readers import iter_inputs
 
 GOOD = ("Shelling hits Ariha market\n\nARIHA, Syria — Shelling hit the market in Ariha on Monday, "
         "killing four civilians, rescuers said.\n")
@@ -134,7 +134,7 @@ def test_unreadable_file_permission_denied(tmp_path, monkeypatch):
     if os.geteuid() == 0:  # root reads anything: make open() fail as it would for a user
         import builtins
 
-        import sitrep.read as read
+        import sitrep.readers as read
 
         def denied(path, *a, **kw):
             if str(path).endswith("locked.txt"):

@@ -9,7 +9,7 @@ import pytest
 from sitrep.clean import (clean_article, detect_language, headline_of, is_byline, jaccard_estimate,
                           minhash, normalise_text, parse_byline, shingles, text_id)
 from sitrep.models import Article
-from sitrep.read import article_from_record, article_from_text, iter_inputs
+from sitrep.readers import article_from_record, article_from_text, iter_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / "../shared"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import sitrep
-from sitrep.read import article_from_text
+from sitrep.readers import article_from_text
 
 SHARED = Path(__file__).resolve().parents[1] / "../shared"
 SEED = SHARED / "seed/000_27822b3222cb0826.txt"

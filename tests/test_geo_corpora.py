@@ -42,7 +42,7 @@ def _score(corpus: str, tmp_dir: Path) -> dict:
         return _scores[corpus]
     from sitrep.parse import parse_articles
     from sitrep.places import find_places
-    from sitrep.read import article_from_text
+    from sitrep.readers import article_from_text
 
     gold = GEO / f"{corpus}.dev.jsonl"
     rows = [json.loads(line) for line in gold.open(encoding="utf-8")]

@@ -56,7 +56,7 @@ def polnear_scores(tmp_path_factory):
     """`sitrep extract --jsonl` on the dev set (id, title and text only), then the scorer."""
     gold = need_shared("data", "quotes", "polnear.dev.jsonl")
     from sitrep.pipeline import extract_articles
-    from sitrep.read import iter_inputs
+    from sitrep.readers import iter_inputs
 
     tmp = tmp_path_factory.mktemp("polnear")
     inputs = tmp / "in.jsonl"

@@ -11,7 +11,7 @@ import pytest
 
 from sitrep.errors import ConfigError, InputError
 from sitrep.models import Article
-from sitrep.read import SORT_LIMIT, article_from_record, iter_inputs, parse_published, read_path
+from sitrep.readers import SORT_LIMIT, article_from_record, iter_inputs, parse_published, read_path
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sitrep" / "samples"
 
@@ -226,7 +226,7 @@ def test_folder_expansion_is_lazy(tmp_path, monkeypatch):
 
 
 def test_huge_folder_streams_without_sorting_everything(tmp_path, monkeypatch):
-    import sitrep.read as read
+    import sitrep.readers as read
 
     monkeypatch.setattr(read, "SORT_LIMIT", 3)
     for i in range(8):

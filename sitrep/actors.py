@@ -676,6 +676,11 @@ def actor_info(parsed: Parsed, actor: Actor | None) -> dict:
     return state.info.get(actor.id, {})
 
 
+def is_named_actor(surface: str) -> bool:
+    """Is this exact surface a named actor's name or alias ("White Helmets", "SANA")?"""
+    return surface in _dictionary().by_surface
+
+
 def iter_entries() -> Iterable[ActorEntry]:
     """Every dictionary row (user rows first), for `sitrep actors`."""
     yield from _USER_ENTRIES

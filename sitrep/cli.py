@@ -20,7 +20,8 @@ err = Console(stderr=True, soft_wrap=True)  # one error, one line: greppable
 def _root() -> None:
     """Conflict and crisis reports in, sourced and queryable situation data out."""
 
-out = Console()
+# Piped output (make demo in CI, less) gets a wide page instead of Rich's 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
 
 
 def _fail(msg: str, code: int = 1) -> None:
@@ -208,7 +209,7 @@ def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
         from rich.table import Table
         t = Table(*columns, show_lines=False)
         for r in rows:
-            t.add_row(*(_cell(r.get(k))[:60] for k in columns))
+            t.add_row(*(_cell(r.get(k))[:70] for k in columns))
         out.print(t)
     else:
         _fail(f"--format {fmt!r}: use table, csv, json or jsonl", 2)
@@ -237,6 +238,18 @@ LISTING_COLUMNS = {
 }
 
 
+# The terminal table shows the columns people scan; csv/json carry every field.
+TABLE_COLUMNS = {
+    "figures": ["date_start", "category", "low", "high", "unit", "place", "source", "certainty"],
+    "events": ["date_start", "sub_event_type", "plover", "actor1", "actor2", "place", "fatalities", "certainty", "source"],
+    "quotes": ["speaker", "kind", "text"],
+    "places": ["name", "feature", "within", "country", "lat", "lon"],
+    "actors": ["name", "kind", "country", "role"],
+    "sources": ["name", "kind", "stance", "cue"],
+    "times": ["text", "date_start", "date_end", "precision"],
+}
+
+
 def _listing(kind: str, db, since, until, place, fmt, limit, offset, **filters) -> None:
     store = _open_store(db)
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
@@ -245,7 +258,7 @@ def _listing(kind: str, db, since, until, place, fmt, limit, offset, **filters) 
                            **{k: v for k, v in filters.items() if v is not None})
     except SitrepError as exc:
         _fail(str(exc), 2)
-    _emit(rows, fmt, LISTING_COLUMNS[kind])
+    _emit(rows, fmt, TABLE_COLUMNS[kind] if fmt == "table" else LISTING_COLUMNS[kind])
 
 
 SinceOpt = typer.Option(None, help="Only items on or after this date")

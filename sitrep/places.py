@@ -578,8 +578,12 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
         return []
     resolved = _Resolver(mentions, gaz).run()
     main_city = _main_city(mentions, resolved)
-    return [_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz)
-            for m in _parents_first(mentions)]
+    places = [_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz)
+              for m in _parents_first(mentions)]
+    # A name the gazetteer does not know that is a named actor ("the White Helmets") is an
+    # organisation, not a landmark.
+    from .actors import is_named_actor
+    return [p for p in places if p.geonameid is not None or p.feature != "landmark" or not is_named_actor(p.name)]
 
 
 def _parents_first(mentions: list[Mention]) -> list[Mention]:

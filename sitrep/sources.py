@@ -401,6 +401,8 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
             row = cues.get(tok.lemma_.lower(), ATTITUDE)
             if tok.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in tok.children):
                 continue
+            if tok.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+                continue  # "adding to more than 500,000 who have fled": a sum, not speech
             if row["kind"] == "describe" and tok.lemma_.lower() == "call" and \
                     not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
                 continue

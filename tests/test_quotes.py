@@ -122,3 +122,18 @@ def test_source_for_inside_a_quote_is_its_speaker():
     ex = sitrep.extract(text, published="2016-12-07")
     i = text.index("Forty")
     assert "Ali Rahman" in source_for(ex, i, i + 12).name
+
+
+def test_adding_to_a_total_is_not_an_attribution():
+    import sitrep
+    ex = sitrep.extract("Aid agencies said 25,000 people had fled in two days, adding to more than 500,000 "
+                        "displaced since December.", published="2020-02-01")
+    assert all(s.cue != "add" for s in ex.sources)
+
+
+def test_an_organisation_alias_is_not_a_landmark():
+    import sitrep
+    ex = sitrep.extract("Rescuers from the White Helmets said 12 people were killed in Ariha on Monday.",
+                        published="2020-02-04")
+    assert "White Helmets" not in {p.name for p in ex.places}
+    assert "Ariha" in {p.name for p in ex.places}

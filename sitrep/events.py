@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .models import ActorRef, Event, Extraction, Fatalities
 from .parse import Parsed
+from .places import focus_place, names_no_location
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -587,6 +588,10 @@ class Role:
 def _np_span(tok: "Token") -> tuple[int, int]:
     """Character span of a noun phrase up to its head (post-modifiers left out)."""
     left = tok.left_edge
+    # A dateline the parser hung on the subject ("BOR, South Sudan — Armed youths") ends at its dash.
+    for t in tok.doc[left.i:tok.i]:
+        if t.text in ("—", "–", "--") or (t.text == "-" and t.whitespace_):
+            left = tok.doc[t.i + 1]
     while left.i < tok.i and left.dep_ in ("det", "punct", "cc", "predet"):
         left = tok.doc[left.i + 1]
     return left.idx, tok.idx + len(tok.text)
@@ -596,9 +601,18 @@ def _conjuncts(tok: "Token") -> list["Token"]:
     return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
+def _is_dateline_token(tok: "Token") -> bool:
+    """The place a report was filed from, which the parser may take for a subject:
+    "MOGADISHU, Somalia — A car bomb exploded" (line start, then a dash before the verb)."""
+    text = tok.doc.text
+    if tok.idx and text[tok.idx - 1] != "\n":
+        return False
+    return any(t.text in ("—", "–", "--") for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12)])
+
+
 def _subject(verb: "Token", depth: int = 0) -> Role | None:
     for c in verb.children:
-        if c.dep_ in _SUBJ:
+        if c.dep_ in _SUBJ and not _is_dateline_token(c):
             return Role(c, "subject", _conjuncts(c))
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for c in verb.children:
@@ -1180,6 +1194,22 @@ def _nearest(items, lo: int, hi: int, anchor: int):
     return min(pool, key=lambda x: (abs(x.start - anchor), x.start))
 
 
+DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
+
+
+def _is_dateline(p, text: str) -> bool:
+    """A place opening a paragraph and followed by the dateline dash: "BOR, South Sudan, 9 March —"."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return not text[line_start:p.start].strip() and bool(DATELINE_TAIL.match(text, p.end))
+
+
+def _says_where(p, parsed: Parsed) -> bool:
+    """Can this place mention locate a happening? Not a dateline, a nationality, a word of
+    an organisation's name, nor a base ("a Britain-based monitor")."""
+    return not (_is_dateline(p, parsed.text) or names_no_location(parsed, p)
+                or parsed.text.startswith(("-based", "-born"), p.end))
+
+
 def _sentence_items(items, s_lo: int, s_hi: int):
     return [x for x in items if s_lo <= x.start < s_hi]
 
@@ -1347,7 +1377,18 @@ def _link(ev: Event, ex: Extraction, parsed: Parsed, head: Trigger, members: lis
     anchor = head.tok.idx
     places = _sentence_items(ex.places, s_lo, s_hi)
     fine = [p for p in places if p.feature != "country"] or places
-    p = _nearest(fine, ev.start, ev.end, anchor)
+    # Where it happened, not where the report was filed ("BAMAKO, Mali — ... near
+    # Gourma-Rharous") nor whose it was ("Russian strikes"): those only when nothing else is named.
+    named = [p for p in fine if _says_where(p, parsed)]
+    p = _nearest(named, ev.start, ev.end, anchor)
+    if p is None and ev.event_type:
+        # A happening the sentence does not place happened where the report is, as coders read it.
+        p = focus_place(ex, [q for q in ex.places if _says_where(q, parsed)])
+        if p is not None:
+            ev.place, ev.lat, ev.lon, ev.geo_precision = p.name, p.lat, p.lon, "report-focus"
+            p = None
+    if p is None and ev.place is None:
+        p = _nearest(fine, ev.start, ev.end, anchor)
     if p is not None:
         ev.place, ev.lat, ev.lon = p.name, p.lat, p.lon
         ev.geo_precision = p.precision if p.feature != "country" else "country"

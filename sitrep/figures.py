@@ -48,6 +48,7 @@ from importlib import resources
 from .models import Extraction, Figure
 from .numbers import Quantity, find_quantities
 from .parse import Parsed
+from .places import focus_place, names_no_location
 
 _DATA = "figure_terms.csv"
 HOUSING = {"homes_destroyed", "homes_damaged"}
@@ -571,27 +572,6 @@ def _certainty(trig, v: _Vocab) -> str:
 
 # --- place, time, source -------------------------------------------------------------
 
-def _focus_place(ex: Extraction) -> str | None:
-    """The place the report is about: the most mentioned place below country level,
-    counting mentions of the places within it ("east Aleppo" counts for Aleppo), else the
-    most mentioned country. A country is a poor location for a figure when the report
-    names its city."""
-    own: dict[str, int] = {}
-    within: dict[str, int] = {}
-    for p in ex.places:
-        if p.feature == "country":
-            continue
-        own[p.name] = own.get(p.name, 0) + 1
-        if p.within:
-            within[p.within] = within.get(p.within, 0) + 1
-    if own:
-        return min(own, key=lambda n: (-(own[n] + within.get(n, 0)), -own[n], n))
-    counts: dict[str, int] = {}
-    for p in ex.places:
-        counts[p.name] = counts.get(p.name, 0) + 1
-    return min(counts, key=lambda n: (-counts[n], n)) if counts else None
-
-
 def _nearest(items, pos: int, lo: int, hi: int):
     inside = [x for x in items if x.start >= lo and x.end <= hi]
     if not inside:
@@ -599,22 +579,12 @@ def _nearest(items, pos: int, lo: int, hi: int):
     return min(inside, key=lambda x: (abs(x.start - pos), x.start))
 
 
-def _adjectival(parsed: Parsed, place) -> bool:
-    """A nationality adjective ("a Russian colonel") or a word of an organisation's name
-    ("the Syrian Arab News Agency") names no location."""
-    span = parsed.doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.tag_ == "JJ" or root.ent_type_ == "ORG" or (len(span) == 1 and root.ent_type_ == "NORP")
-
-
 def _place_for(parsed: Parsed, ex: Extraction, sent, pos: int, focus: str | None):
     # a place inside an attribution ("the Syrian Arab News Agency reported") says who
     # spoke, not where the figure happened
     said = [(s.start, s.end) for s in ex.sources if sent.start_char <= s.start < sent.end_char]
     places = [p for p in ex.places if sent.start_char <= p.start < sent.end_char
-              and not any(a <= p.start and p.end <= b for a, b in said) and not _adjectival(parsed, p)]
+              and not any(a <= p.start and p.end <= b for a, b in said) and not names_no_location(parsed, p)]
     p = _nearest(places, pos, sent.start_char, sent.end_char)
     if p is not None:
         return p.name
@@ -792,7 +762,8 @@ def extract_figures(parsed: Parsed, ex: Extraction) -> list[Figure]:
     text = parsed.text
     if not text:
         return []
-    focus = _focus_place(ex)
+    focus = focus_place(ex)
+    focus = focus.name if focus is not None else None
     figures: list[Figure] = []
     taken: set[int] = set()
     for q in find_quantities(text):

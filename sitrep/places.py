@@ -580,10 +580,19 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     main_city = _main_city(mentions, resolved)
     places = [_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz)
               for m in _parents_first(mentions)]
-    # A name the gazetteer does not know that is a named actor ("the White Helmets") is an
-    # organisation, not a landmark.
+    return [p for p in places if not _names_an_actor(p, parsed.text)]
+
+
+def _names_an_actor(p: Place, text: str) -> bool:
+    """Is this mention a named actor the gazetteer happens to know or not: "the White
+    Helmets" (unknown: a landmark), "al-Shabab" (a village "Shabab" exists)? Countries and
+    admin1 regions stay places: their names are also how reports name governments."""
     from .actors import is_named_actor
-    return [p for p in places if p.geonameid is not None or p.feature != "landmark" or not is_named_actor(p.name)]
+
+    if p.feature in ("country", "admin1"):
+        return False
+    prefix = text[max(0, p.start - 3):p.start]
+    return is_named_actor(p.name) or (prefix.lower() == "al-" and is_named_actor(prefix + p.name))
 
 
 def _parents_first(mentions: list[Mention]) -> list[Mention]:
@@ -716,3 +725,36 @@ def explain_candidates(parsed: Parsed, name: str) -> list[dict]:
                     "lat": c.lat, "lon": c.lon, "population": c.population, "geonameid": c.geonameid,
                     "matched_by": c.kind, "score": sc.score, "parts": sc.parts})
     return sorted(out, key=lambda d: -d["score"])
+
+
+def focus_place(ex: Extraction, places: list[Place] | None = None) -> Place | None:
+    """The place a report is about: the most mentioned place below country level, counting
+    mentions of the places within it ("east Aleppo" counts for Aleppo), else the most
+    mentioned country. Figures and events fall back on it when their sentence names none."""
+    own: dict[str, int] = {}
+    within: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    places = ex.places if places is None else places
+    for p in places:
+        first.setdefault(p.name, p)
+        if p.feature == "country":
+            continue
+        own[p.name] = own.get(p.name, 0) + 1
+        if p.within:
+            within[p.within] = within.get(p.within, 0) + 1
+    if own:
+        return first[min(own, key=lambda n: (-(own[n] + within.get(n, 0)), -own[n], n))]
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p.name] = counts.get(p.name, 0) + 1
+    return first[min(counts, key=lambda n: (-counts[n], n))] if counts else None
+
+
+def names_no_location(parsed: Parsed, place: Place) -> bool:
+    """A nationality adjective ("a Russian colonel", "Russian strikes") or a word of an
+    organisation's name ("the Syrian Arab News Agency") is a toponym but says nowhere."""
+    span = parsed.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.tag_ == "JJ" or root.ent_type_ == "ORG" or (len(span) == 1 and root.ent_type_ == "NORP")

@@ -220,3 +220,27 @@ def test_explain_names_trigger_roles_and_rule(extracted):
     ex = extracted["Rebels shelled residential areas of Donetsk overnight."]
     text = events.explain(ex.events[0])
     assert "trigger" in text and "shelled" in text and "rule" in text and "actor1" in text
+
+
+# Where an event happened: not the dateline, not a nationality, not a place inside a
+# name; the report's focus place when the sentence names none.
+@pytest.mark.parametrize("text,place", [
+    ("MOGADISHU, Somalia — A car bomb exploded at a checkpoint in Afgooye on Saturday, killing nine people.",
+     "Afgooye"),
+    ("The monitor, a Britain-based group, said Russian jets struck Aleppo on Monday, killing five people.",
+     "Aleppo"),
+])
+def test_event_place_is_where_it_happened(text, place):
+    import sitrep
+    ex = sitrep.extract(text, published="2020-02-04")
+    typed = [e for e in ex.events if e.event_type]
+    assert typed and typed[0].place == place
+
+
+def test_unplaced_event_takes_the_report_focus_place():
+    import sitrep
+    ex = sitrep.extract("Shelling hits Ariha again\n\nShelling hit Ariha on Monday, killing four people. "
+                        "Ariha has been shelled for weeks. On Tuesday, gunmen killed two farmers, residents said.",
+                        published="2020-02-05")
+    gunmen = [e for e in ex.events if "gunmen" in e.sentence]
+    assert gunmen and gunmen[0].place == "Ariha" and gunmen[0].geo_precision == "report-focus"

@@ -604,8 +604,7 @@ def _conjuncts(tok: "Token") -> list["Token"]:
 def _is_dateline_token(tok: "Token") -> bool:
     """The place a report was filed from, which the parser may take for a subject:
     "MOGADISHU, Somalia — A car bomb exploded" (line start, then a dash before the verb)."""
-    text = tok.doc.text
-    if tok.idx and text[tok.idx - 1] != "\n":
+    if tok.i and "\n" not in tok.doc[tok.i - 1].text_with_ws:  # (doc.text would rebuild the text)
         return False
     return any(t.text in ("—", "–", "--") for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12)])
 

@@ -8,6 +8,7 @@ here is the order in that JSON, so output is deterministic.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,12 +192,31 @@ class Extraction:
     ITEM_KINDS = ("places", "times", "actors", "figures", "events", "quotes", "sources")
 
     def to_dict(self) -> dict[str, Any]:
-        art = dataclasses.asdict(self.article)
+        art = as_dict(self.article)
         art.pop("raw_text", None)
         out: dict[str, Any] = {"id": self.article.input_id or self.article.id, "article": art}
         for name in ("sentences", "entities", *self.ITEM_KINDS):
-            out[name] = [dataclasses.asdict(x) for x in getattr(self, name)]
+            out[name] = [as_dict(x) for x in getattr(self, name)]
         return out
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def as_dict(obj: Any) -> Any:
+    """`dataclasses.asdict` without its deep copies: the contract's items are flat but for
+    a few nested dataclasses and lists, and this runs for every item of every article."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {n: as_dict(getattr(obj, n)) for n in _field_names(type(obj))}
+    if isinstance(obj, list):
+        return [as_dict(x) for x in obj]
+    if isinstance(obj, tuple):
+        return [as_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: as_dict(v) for k, v in obj.items()}
+    return obj
 
 
 def item_from_dict(kind: str, d: dict[str, Any]):

@@ -140,7 +140,7 @@ def _open_store(db: Optional[str], *, create: bool = False):
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin"),
     db: Optional[str] = DbOption,
-    workers: int = typer.Option(1, help="Extraction processes (each loads spaCy once)"),
+    workers: int = typer.Option(1, help="Extraction processes (each loads spaCy once); with --engine ray, 0 = every CPU of the cluster"),
     published: Optional[str] = typer.Option(None, help="Publication date for inputs that lack one"),
     source: Optional[str] = typer.Option(None, help="Outlet name for inputs that lack one"),
     strict: bool = typer.Option(False, help="Exit non-zero when any input fails"),
@@ -165,7 +165,7 @@ def ingest(
             _fail(f"the ray engine needs Ray: pip install 'sitrep[ray]' ({exc})")
         try:
             rep = ingest_ray(paths, store, published=published, source=source, address=address,
-                             workers=workers, on_error=on_error)
+                             workers=workers or None, on_error=on_error)
         except SitrepError as exc:
             _fail(str(exc))
     elif engine != "local":

@@ -230,7 +230,7 @@ def _counted_noun(doc, span, v: _Vocab):
             u = _unit_of(doc[j], v)
             return (doc[j], u) if u else (doc[j], "")
         return None, None
-    root = next((t for t in span if not (span.start <= t.head.i < span.end) or t.head is t), span[-1])
+    root = next((t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i), span[-1])
     h = root.head
     if root.dep_ in ("nummod", "amod", "compound", "nmod") and h.i >= span.end and h.i - span.end < 8 \
             and h.pos_ in ("NOUN", "PROPN") and not any(
@@ -350,7 +350,7 @@ def _governor(head):
     for _ in range(8):
         dep = h.dep_
         if dep in ("conj", "appos", "compound", "amod", "nummod", "quantmod", "nmod", "poss", "npadvmod") \
-                and h.head is not h and h.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                and h.head.i != h.i and h.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             h = h.head
             continue
         if dep == "pobj":
@@ -418,7 +418,7 @@ def _arguments_category(gov, exclude, v: _Vocab):
     population vary ... from 60,000", "the number of displaced families is 349"."""
     verbs = [gov]
     g = gov
-    while g.dep_ in ("xcomp", "ccomp") and g.head is not g and len(verbs) < 3:
+    while g.dep_ in ("xcomp", "ccomp") and g.head.i != g.i and len(verbs) < 3:
         g = g.head
         verbs.append(g)
     for verb in verbs:
@@ -564,7 +564,7 @@ def _certainty(trig, v: _Vocab) -> str:
                 return "hypothetical"
         if v.hedges.get(_lemma(t)) in ("claimed", "denied") and t is not trig:
             return v.hedges[_lemma(t)]
-        if t.head is t or t.dep_ in ("relcl", "acl"):
+        if t.head.i == t.i or t.dep_ in ("relcl", "acl"):
             break  # "claimed responsibility for the attack that killed 44": not a claimed 44
         t = t.head
     return "asserted"
@@ -669,7 +669,7 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
     if span is None or len(span) == 0:
         return None
     sent = parsed.sent_span(span[0].idx)
-    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     num_root = roots[0] if roots else span[-1]
     noun, unit = _counted_noun(doc, span, v)
     if unit == "" and not (noun.tag_ == "NNPS" or (noun.pos_ == "PROPN" and noun.lower_.endswith("s"))):

@@ -32,6 +32,14 @@ class IngestReport:
     def failed(self) -> int:
         return len(self.errors)
 
+    def error_sink(self, on_error: Callable[[str], None] | None) -> Callable[[str], None]:
+        """A callback that records a skipped input here and passes it on to `on_error`."""
+        def error(msg: str) -> None:
+            self.errors.append(msg)
+            if on_error:
+                on_error(msg)
+        return error
+
 
 def extract_batch(articles: list[Article]) -> list[dict | str]:
     """Worker body: extraction dicts for a batch, or an error message per bad article."""
@@ -82,12 +90,7 @@ def ingest(specs: list[str], store: Store, *, published: str | None = None, sour
     """Read every input, extract, and store each article in its own transaction."""
     rep = IngestReport()
     t0 = time.perf_counter()
-
-    def error(msg: str) -> None:
-        rep.errors.append(msg)
-        if on_error:
-            on_error(msg)
-
+    error = rep.error_sink(on_error)
     items = iter_inputs(specs, published=published, source=source)
     for ex in run_extraction(items, workers=workers, on_error=error):
         rep.read += 1

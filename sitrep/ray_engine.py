@@ -32,7 +32,6 @@ import resource
 import sqlite3
 import time
 import uuid
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -254,11 +253,7 @@ def ingest_ray(specs: list[str], store: Store, *, published: str | None = None, 
     `keep_ray`."""
     rep = RayIngestReport()
     t0 = time.perf_counter()
-
-    def error(msg: str) -> None:
-        rep.errors.append(msg)
-        if on_error:
-            on_error(msg)
+    error = rep.error_sink(on_error)
 
     started = connect(address, num_cpus=workers, **(ray_init or {}))
     actors: list = []

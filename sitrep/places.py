@@ -757,4 +757,10 @@ def names_no_location(parsed: Parsed, place: Place) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.tag_ == "JJ" or root.ent_type_ == "ORG" or (len(span) == 1 and root.ent_type_ == "NORP")
+    if root.tag_ == "JJ":
+        return True
+    ent = next((e for e in parsed.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if ent is not None and ent.label_ == "ORG" and len(ent) > len(span):
+        return True
+    # spaCy calls "Aleppo" NORP at times: a demonym resolves to a country, a city stays a place
+    return len(span) == 1 and root.ent_type_ == "NORP" and place.feature in ("country", "admin1")

@@ -182,7 +182,7 @@ class ExtractionWorker:
         if self.store is not None:
             added = already = 0
             for d in results:
-                if self.store.add(extraction_from_dict(d)):
+                if self.store.add(d):
                     added += 1
                 else:
                     already += 1
@@ -368,12 +368,11 @@ def _write(res: dict | None, store: Store, rep: RayIngestReport, error, on_artic
         rep.read += res["added"] + res["already"] - len(res["skipped"])
         return
     for d in res["results"]:
-        ex = extraction_from_dict(d)
-        new = store.add(ex)
+        new = store.add(d)  # the worker's dict as is: no rebuild of the dataclasses on the driver
         rep.read += 1
         if new:
             rep.added += 1
         else:
             rep.already_stored += 1
         if on_article:
-            on_article(ex, new)
+            on_article(extraction_from_dict(d), new)

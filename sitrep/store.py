@@ -311,9 +311,10 @@ class Store:
         ins = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
         return ins.on_conflict_do_nothing()
 
-    def add(self, ex: Extraction) -> bool:
-        """Store one extraction in one transaction. False when it was already stored."""
-        d = ex.to_dict()
+    def add(self, ex: Extraction | dict) -> bool:
+        """Store one extraction (or its contract dict, as workers send it) in one
+        transaction. False when it was already stored."""
+        d = ex if isinstance(ex, dict) else ex.to_dict()
         art = d["article"]
         n_items = sum(len(d[k]) for k in ITEM_KINDS)
         row = {

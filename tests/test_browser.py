@@ -60,7 +60,9 @@ def test_markers_render_and_clicking_an_event_highlights_its_evidence(page, serv
     page.locator("#f-kind").select_option("figures")
     page.wait_for_selector("path.marker-figures")
     page.locator("#items-body tr[data-key='demo-aleppo:figures:1']").click()
-    page.wait_for_function("() => document.querySelector('#article-view mark.selected') !== null")
+    # wait for the figure's evidence to replace the event's (the event's mark is still there at first)
+    page.wait_for_function("() => { const m = document.querySelector('#article-view mark.selected');"
+                           " return m !== null && m.innerText !== 'clashed'; }", timeout=10000)
     assert page.locator("#article-view mark.selected").first.inner_text() == "About 3,000 people"
     detail = page.locator("#detail").inner_text()
     assert "United Nations" in detail and "Example Wire" in detail

@@ -15,7 +15,6 @@ Helpers for later stages: `actor_at(ex, start, end)`, `focus_country(parsed, ex)
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections import Counter
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import ConfigError
+from .vocab import read_table
 from .models import Actor, Extraction
 from .parse import Parsed
 
@@ -52,16 +52,6 @@ TITLE_WORDS = {
 SURNAME_PARTICLES = ("al-", "el-", "al ", "el ", "bin ", "ibn ", "abu ")
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "i", "we", "you",
             "who", "which", "that", "this", "these", "those"}
-
-
-def read_table(path: Path) -> list[dict[str, str]]:
-    """Rows of a documented CSV: '#' lines are the documentation, the first other line the header."""
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from exc
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines)]
 
 
 @dataclass(frozen=True)

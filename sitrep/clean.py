@@ -21,7 +21,6 @@ The vocabularies live in `data/clean_terms.csv`.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import re
@@ -30,6 +29,7 @@ from pathlib import Path
 
 from .errors import InputError, NotEnglishError
 from .models import Article
+from .vocab import read_table
 
 DATA = Path(__file__).parent / "data" / "clean_terms.csv"
 
@@ -77,10 +77,8 @@ def text_id(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _terms() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    with DATA.open(encoding="utf-8") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        for row in rows:
-            out.setdefault(row["section"], []).append(row["phrase"].strip().lower())
+    for row in read_table(DATA):
+        out.setdefault(row["section"], []).append(row["phrase"].lower())
     return out
 
 

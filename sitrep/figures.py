@@ -43,12 +43,12 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from .models import Extraction, Figure
 from .numbers import Quantity, find_quantities
 from .parse import Parsed
 from .places import focus_place, names_no_location
+from .vocab import read_table
 
 _DATA = "figure_terms.csv"
 HOUSING = {"homes_destroyed", "homes_damaged"}
@@ -82,25 +82,24 @@ class _Vocab:
 @functools.lru_cache(maxsize=1)
 def vocab() -> _Vocab:
     kind, triggers, combos, states, units, victims, hedges = {}, {}, {}, {}, {}, set(), {}
-    with resources.files("sitrep.data").joinpath(_DATA).open(encoding="utf-8") as fh:
-        for row in csv.DictReader(l for l in fh if l.strip() and not l.startswith("#")):
-            sec, word, value = row["section"], row["word"].strip().lower(), (row["value"] or "").strip()
-            if sec == "category":
-                kind[word] = value
-            elif sec == "trigger":
-                triggers[word] = (value, (row["extra"] or "strong").strip())
-            elif sec == "combo":
-                a, b = word.split(">")
-                combos[(a, b)] = value
-            elif sec == "state":
-                a, b = word.split(">")
-                states[(a, b)] = value
-            elif sec == "unit":
-                units[word] = value
-            elif sec == "victim":
-                victims.add(word)
-            elif sec == "hedge":
-                hedges[word] = value
+    for row in read_table(_DATA):
+        sec, word, value = row["section"], row["word"].strip().lower(), (row["value"] or "").strip()
+        if sec == "category":
+            kind[word] = value
+        elif sec == "trigger":
+            triggers[word] = (value, (row["extra"] or "strong").strip())
+        elif sec == "combo":
+            a, b = word.split(">")
+            combos[(a, b)] = value
+        elif sec == "state":
+            a, b = word.split(">")
+            states[(a, b)] = value
+        elif sec == "unit":
+            units[word] = value
+        elif sec == "victim":
+            victims.add(word)
+        elif sec == "hedge":
+            hedges[word] = value
     return _Vocab(kind, triggers, combos, states, units, frozenset(victims), hedges)
 
 

@@ -24,7 +24,6 @@ control cues in `data/control_cues.csv`.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import hashlib
@@ -34,8 +33,8 @@ import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from typing import Any, Callable, Iterable, Iterator
+from .vocab import read_table
 
 # ---------------------------------------------------------------------------------------
 # data files
@@ -43,9 +42,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 
 def _data_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("sitrep").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines))
+    return read_table(name)
 
 
 @functools.lru_cache(maxsize=1)

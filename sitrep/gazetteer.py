@@ -44,6 +44,7 @@ from typing import Iterable, Iterator
 
 from .config import settings
 from .errors import ConfigError, InputError
+from .vocab import read_table
 
 SCHEMA_VERSION = "7"
 DATA_DIR = Path(__file__).parent / "data"
@@ -130,9 +131,7 @@ class Entry:
 
 def _read_csv(name: str) -> list[dict]:
     """Rows of a documented data file (lines starting with '#' are its header comment)."""
-    with open(DATA_DIR / name, encoding="utf-8") as fh:
-        lines = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
-    return list(csv.DictReader(lines))
+    return read_table(name)
 
 
 # ---------------------------------------------------------------- build

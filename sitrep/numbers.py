@@ -24,11 +24,10 @@ language="en" it costs ~0.1 ms and results are cached per phrase; and it does no
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from .vocab import read_table
 
 _DATA = "number_terms.csv"
 
@@ -60,16 +59,14 @@ def terms() -> _Terms:
     quals: dict[str, str] = {}
     vague: dict[str, tuple[int, int]] = {}
     scales: dict[str, int] = {}
-    with resources.files("sitrep.data").joinpath(_DATA).open(encoding="utf-8") as fh:
-        rows = csv.DictReader(line for line in fh if line.strip() and not line.startswith("#"))
-        for row in rows:
-            phrase = row["phrase"].strip().lower()
-            if row["section"] == "qualifier":
-                quals[phrase] = row["a"].strip()
-            elif row["section"] == "vague":
-                vague[phrase] = (int(row["a"]), int(row["b"]))
-            elif row["section"] == "scale":
-                scales[phrase] = int(row["a"])
+    for row in read_table(_DATA):
+        phrase = row["phrase"].strip().lower()
+        if row["section"] == "qualifier":
+            quals[phrase] = row["a"].strip()
+        elif row["section"] == "vague":
+            vague[phrase] = (int(row["a"]), int(row["b"]))
+        elif row["section"] == "scale":
+            scales[phrase] = int(row["a"])
     return _Terms(quals, vague, scales)
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from .gazetteer import Entry, contract_feature, get_gazetteer, norm_name
 from .models import Extraction, Place
 from .parse import Parsed
+from .vocab import read_table
 
 # --- closed classes of English the recognizer needs (not place data)
 DIRECTIONS = {
@@ -81,10 +82,7 @@ REPORT_COUNTRY = (1.0, 2.0)  # base + share of the report's resolved names in th
 
 @functools.lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    path = Path(__file__).parent / "data" / "place_stopwords.csv"
-    with open(path, encoding="utf-8") as fh:
-        rows = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
-    return frozenset(r["word"].strip().lower() for r in csv.DictReader(rows))
+    return frozenset(r["word"].lower() for r in read_table("place_stopwords.csv"))
 
 
 @dataclass

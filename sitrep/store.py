@@ -197,7 +197,7 @@ def _column_value(kind: str, name: str, item: dict) -> Any:
     if kind == "events" and name == "fatalities":
         f = item.get("fatalities")
         return f.get("best") if isinstance(f, dict) else f
-    if kind == "figures" and name == "place" or kind == "events" and name == "place":
+    if name == "place":  # a name, or a {name, ...} object
         return _actor_name(item.get(name))
     v = item.get(name)
     return v[:10] if name in ("date_start", "date_end") and isinstance(v, str) else v

@@ -10,7 +10,7 @@ shard it gets, exactly as a worker of the local engine does.
   at most 2 shards (one running, one queued), so a worker starved of CPU or stuck on a
   long report does not sit on work the others could do.
 - Where results go: with a PostgreSQL store every actor writes its articles directly (one
-  transaction per article, safe with concurrent writers); with SQLite (one file, one
+  transaction per shard, safe with concurrent writers); with SQLite (one file, one
   writer) the actors return extraction dicts and the driver writes them, in input order,
   through the same `Store.add` as the local engine, so both engines store identical rows.
 - Idempotent: an actor first cleans its shard, looks up which article ids are already
@@ -18,7 +18,7 @@ shard it gets, exactly as a worker of the local engine does.
   only what is missing; `Store.add` is a no-op for an id already stored anyway.
 - Failures: an actor killed mid-shard is restarted by Ray (`max_restarts`) and the shard
   retried (`max_task_retries`); a shard that still fails is reported in
-  `IngestReport.errors` (nothing of it is half-written: one transaction per article) and
+  `IngestReport.errors` (nothing of it is half-written: one transaction per shard) and
   the run goes on with the other actors.
 
 Ray is an optional extra (``pip install 'sitrep[ray]'``); importing this module without it
@@ -180,12 +180,9 @@ class ExtractionWorker:
                 except Exception as one:  # noqa: BLE001 - reported, never silent
                     errors.append(f"{a.path or a.input_id or a.id}: extraction failed: {one!r}")
         if self.store is not None:
-            added = already = 0
-            for d in results:
-                if self.store.add(d):
-                    added += 1
-                else:
-                    already += 1
+            new = self.store.add_many(results)  # the shard in one transaction
+            added = sum(new)
+            already = len(new) - added
             out.update(added=added, already=already + len(skipped), ids=[d["article"]["id"] for d in results])
         else:
             out["results"] = results
@@ -367,8 +364,9 @@ def _write(res: dict | None, store: Store, rep: RayIngestReport, error, on_artic
         rep.already_stored += res["already"] - len(res["skipped"])
         rep.read += res["added"] + res["already"] - len(res["skipped"])
         return
-    for d in res["results"]:
-        new = store.add(d)  # the worker's dict as is: no rebuild of the dataclasses on the driver
+    # The workers' dicts as they are (no rebuild of the dataclasses on the driver), the
+    # whole shard in one transaction.
+    for d, new in zip(res["results"], store.add_many(res["results"])):
         rep.read += 1
         if new:
             rep.added += 1

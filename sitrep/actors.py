@@ -439,6 +439,9 @@ def _strip_title(ent) -> tuple[int, str]:
     return toks[0].idx, ent.doc[toks[0].i:ent.end].text
 
 
+_ARMED_GROUP_KINDS = {"rebels", "political_militia", "identity_militia", "state_forces", "external_forces"}
+
+
 def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]:
     text, doc, d = parsed.text, parsed.doc, _dictionary()
     taken: list[Mention] = []
@@ -527,6 +530,8 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
     # 3. generic forms; nested inside a larger pattern they may hold people ("troops loyal to X")
     for s, e, row_i in _generic_matches(doc, text.lower(), d):
         if free(s, e):
+            if _modified_by_name(doc, taken, s, e):
+                continue  # "Islamic State fighters": more of the named group, not a second actor
             add(_pattern_mention(s, e, d.text_rows[row_i], text, focus))
             continue
         inside = [t for t in taken if t.start < e and s < t.end]
@@ -555,6 +560,17 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
                                  ante.stance, key=ante.key))
     taken.sort(key=lambda t: (t.start, -t.end))
     return taken
+
+
+def _modified_by_name(doc, taken: list[Mention], s: int, e: int) -> bool:
+    """Is the generic noun at s..e headed by a named armed group just before it, as in
+    "Islamic State fighters" or "Hezbollah militants"? Then it is that group's mention."""
+    prev = max((t for t in taken if t.end <= s), key=lambda t: t.end, default=None)
+    if prev is None or prev.origin not in ("dict", "org") or prev.kind not in _ARMED_GROUP_KINDS \
+            or doc.text[prev.end:s].strip():
+        return False
+    last = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    return last is not None and s <= last[-1].head.idx < e
 
 
 def _merge_people(mentions: list[Mention]) -> None:

@@ -709,9 +709,14 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
     return _fallback_actor(tok, start, end, parsed, lex, ctx)
 
 
+_HELD = re.compile(r"-(held|controlled|besieged|occupied)\b", re.I)
+
+
 def _fallback_actor(tok: "Token", start: int, end: int, parsed: Parsed, lex: Lexicon,
                     ctx: "DocContext") -> ActorRef | None:
     text = parsed.text[start:end]
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") and _HELD.search(text):
+        return None  # "government-held west Aleppo" is a place, not the government
     cues = _cues(text, lex)
     kinds = [v for v, _ in cues.get("actor", ())]
     country = None
@@ -750,6 +755,7 @@ def _country_of(tok: "Token", lex: Lexicon) -> str | None:
 class DocContext:
     focus: str | None = None
     last_captor_state: bool | None = None
+    opponents: dict[str, ActorRef] | None = None  # side -> the report's main armed actor (lazy)
 
 
 # ---------------------------------------------------------------------------- certainty
@@ -1217,6 +1223,7 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
                 continue
             members = _members(head)
             _link(ev, ex, parsed, head, members, s_lo, s_hi, acled_in_sentence <= 1)
+            _infer_counterpart(ev, ex, ctx)
             events.append(ev)
     events.sort(key=lambda e: (e.start, e.end))
     return events
@@ -1258,6 +1265,56 @@ def _acled_roles(row: TypeRow, frames, actor1, actor2, ctx: DocContext):
     if row.code in ("ATTACK_CIVILIANS", "SEXUAL_VIOLENCE", "ABDUCTION") and actor2 is None:
         actor2 = ActorRef("civilians", "civilians", ctx.focus)
     return actor1, actor2, note
+
+
+# Victims whose killing makes the target of a remote attack civilians (ACLED codes the
+# people hit, not the place): "killing 11 people", "wounding 40 residents".
+_CIVILIAN_UNITS = {"people", "person", "persons", "civilian", "civilians", "resident", "residents",
+                   "child", "children", "woman", "women", "villager", "villagers", "worshipper",
+                   "worshippers", "passenger", "passengers", "student", "students", "patient", "patients"}
+
+
+def _infer_counterpart(ev: Event, ex: Extraction, ctx: DocContext) -> None:
+    """Fill an empty actor2 from what the report says elsewhere, and say so in the rule.
+
+    - A battle always has two sides (ACLED): when only one is named in the sentence, the
+      other is the report's main armed opponent of that side (state forces against the
+      dominant non-state armed group, and the reverse), if one clearly dominates.
+    - A remote attack that killed people ("launched shells ..., killing 11 people")
+      targets civilians when its victims are counted as people, not fighters."""
+    if ev.actor2 is not None or ev.actor1 is None:
+        return
+    if ev.event_type == "Battles":
+        opp = _main_opponent(ex, ev.actor1, ctx)
+        if opp is not None:
+            ev.actor2 = opp
+            ev.rule = (ev.rule or "") + "; actor2 inferred: the report's main opposing armed actor"
+    elif ev.event_type == "Explosions/Remote violence" and ev.fatalities is not None:
+        units = {(f.unit_stated or "").lower() for f in ex.figures
+                 if f.category in ("killed", "injured") and ev.start <= f.start < ev.end}
+        if units & _CIVILIAN_UNITS:
+            ev.actor2 = ActorRef("civilians", "civilians", ctx.focus)
+            ev.rule = (ev.rule or "") + "; actor2 inferred: victims counted as people"
+
+
+def _main_opponent(ex: Extraction, actor1: ActorRef, ctx: DocContext) -> ActorRef | None:
+    if ctx.opponents is None:
+        ctx.opponents = {}
+        for side, kinds in (("state", {"state_forces"}), ("non_state", _NON_STATE)):
+            ranked = sorted((a for a in ex.actors if a.kind in kinds and (side == "non_state" or a.country == ctx.focus)),
+                            key=lambda a: (-len(a.mentions), a.name))
+            # a main party: named at least twice and clearly more often than any rival
+            if ranked and len(ranked[0].mentions) >= 2 and (
+                    len(ranked) == 1 or len(ranked[0].mentions) >= 1.5 * len(ranked[1].mentions)):
+                top = ranked[0]
+                ctx.opponents[side] = ActorRef(top.name, top.kind, top.country)
+    if actor1.kind in ("state_forces", "external_forces", "government"):
+        opp = ctx.opponents.get("non_state")
+    elif actor1.kind in _NON_STATE:
+        opp = ctx.opponents.get("state")
+    else:
+        return None
+    return opp if opp is not None and opp.name != actor1.name else None
 
 
 def _link(ev: Event, ex: Extraction, parsed: Parsed, head: Trigger, members: list[Trigger],

@@ -61,6 +61,13 @@ def test_surname_mentions_join_the_full_name():
     assert people[0].name == "Bashar Assad"
 
 
+def test_a_named_group_with_a_generic_noun_is_one_actor():
+    """"Hezbollah militants" is Hezbollah, not Hezbollah plus a second, generic rebel group."""
+    ex = sitrep.extract("Hezbollah militants attacked an army post near the border on Monday.",
+                        published="2016-12-07")
+    assert [a.name for a in ex.actors if a.kind in ("rebels", "political_militia")] == ["Hezbollah"]
+
+
 def test_the_ministry_joins_the_ministry_named_before():
     ex = sitrep.extract("The Russian Defense Ministry said two jets were lost. The ministry gave no details.",
                         published="2016-12-07")

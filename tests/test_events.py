@@ -244,3 +244,36 @@ def test_unplaced_event_takes_the_report_focus_place():
                         published="2020-02-05")
     gunmen = [e for e in ex.events if "gunmen" in e.sentence]
     assert gunmen and gunmen[0].place == "Ariha" and gunmen[0].geo_precision == "report-focus"
+
+
+# The other side of an event the sentence leaves out, from the rest of the report.
+def test_a_battle_takes_the_reports_main_opponent_as_second_side():
+    import sitrep
+    ex = sitrep.extract(
+        "Rebels hold out in Deraa\n\nRebels in Deraa said on Monday they would not surrender the "
+        "old town. The rebels have held the district since 2013, a rebel commander said. "
+        "Government troops clashed near the old town on Tuesday, residents said.",
+        published="2020-06-03")
+    battle = [e for e in ex.events if e.event_type == "Battles"]
+    assert battle and battle[0].actor1.kind == "state_forces"
+    assert battle[0].actor2 is not None and battle[0].actor2.kind == "rebels", events.explain(battle[0])
+    assert "actor2 inferred" in battle[0].rule
+
+
+def test_a_battle_with_rival_groups_of_equal_weight_infers_no_second_side():
+    import sitrep
+    ex = sitrep.extract(
+        "The Islamic State and the Kurdish YPG militia both claim the bridge; the YPG and Islamic "
+        "State have fought for it for weeks. Soldiers clashed near the bridge on Tuesday.",
+        published="2020-06-03")
+    battle = [e for e in ex.events if e.event_type == "Battles" and e.sentence.startswith("Soldiers")]
+    assert battle and battle[0].actor2 is None, events.explain(battle[0])
+
+
+def test_people_killed_by_shelling_of_a_held_town_are_civilians_not_the_town():
+    import sitrep
+    ex = sitrep.extract("Rebels fired rockets into government-held Hama on Monday, killing seven people.",
+                        published="2020-06-03")
+    shelling = [e for e in ex.events if e.event_type == "Explosions/Remote violence"]
+    assert shelling and shelling[0].actor2 is not None
+    assert shelling[0].actor2.kind == "civilians", events.explain(shelling[0])

@@ -535,6 +535,29 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
     return None
 
 
+def _across_attribution(doc, q: Quantity, noun, unit, sent, v: _Vocab):
+    """A count set off from its head by an attribution aside: "forced the evacuation of,
+    according to the latest figures, 17,631 people" -> the words before the aside."""
+    if noun is None:
+        return None
+    first = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if first is None:
+        return None
+    j = first.start - 1
+    if j <= sent.start or doc[j].text not in (",", ")"):
+        return None
+    k = j - 1
+    while k > sent.start and doc[k].text not in (",", "("):
+        k -= 1
+    if doc[k].text not in (",", "(") or k + 2 >= j or \
+            (doc[k + 1].lower_, doc[k + 2].lower_) not in (("according", "to"), ("as", "reported"), ("citing", "the")):
+        return None
+    r = _window_category(doc, k, k + 1, sent, v, 6)
+    if r and r[1].i < k and _fits(r[0], unit):
+        return r
+    return None
+
+
 def _conjoined_verbs(gov):
     """Verbs conjoined to `gov` that share its subject ("were affected and evacuated"),
     not those with a subject of their own ("... and none were killed")."""
@@ -682,6 +705,8 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
         unit = "people"
     unit = unit or "people"
     found = _categorise(doc, span, num_root, noun, unit, sent, v)
+    if found is None:
+        found = _across_attribution(doc, q, noun, unit, sent, v)
     if found is None:
         return None
     cat, trig = found

@@ -37,7 +37,7 @@ def _extract_jsonl(path: Path, out: Path) -> None:
     arts = [article_from_text(r.get("text", ""), published=r.get("published"), title=r.get("title"),
                               input_id=r["id"]) for r in rows]
     with out.open("w", encoding="utf-8") as fh:
-        # non-English excerpts are refused by the clean stage: they score as misses
+        # es/fr/pt excerpts get figures only (sitrep/lexical.py); other languages are refused
         for ex in sitrep.extract_articles(arts, on_error=lambda exc: None):
             fh.write(json.dumps(ex.to_dict()) + "\n")
 
@@ -56,11 +56,11 @@ def test_seed_figures():
     assert result["figures.false_on_boilerplate"] == 0
 
 
-@pytest.mark.parametrize("corpus,min_recall", [("idetect", 0.90), ("idmc_labelled", 0.80)])
+@pytest.mark.parametrize("corpus,min_recall", [("idetect", 0.90), ("idmc_labelled", 0.90)])
 def test_displacement_excerpts(tmp_path, capsys, corpus, min_recall):
-    """idetect meets the issue's 0.90 quantity recall. idmc_labelled cannot: 12 of its 133
-    excerpts are Spanish/French/Portuguese/Croatian (refused as not English) and 8 gold
-    quantities are sums of several numbers; its floor here guards against regressions."""
+    """Both meet the issue's 0.90 quantity recall. idmc_labelled's Spanish/French/Portuguese
+    excerpts are read by the lexical extractor; its remaining misses are mostly gold
+    quantities that are sums of several stated numbers (not summed by design)."""
     scorer = _scorer("score_figures")
     gold = _need(SHARED / f"data/figures/{corpus}.dev.jsonl")
     pred = tmp_path / "pred.jsonl"

@@ -432,10 +432,25 @@ def _arguments_category(gov, exclude, v: _Vocab):
     return None
 
 
+def _attribution_tokens(sent) -> set[int]:
+    """Tokens of "according to ..." attributions: they name a source, never a category
+    ("forced the evacuation of, according to rescuers, 300 people")."""
+    out: set[int] = set()
+    toks = list(sent)
+    for n, t in enumerate(toks[:-1]):
+        if t.lower_ == "according" and toks[n + 1].lower_ == "to":
+            for u in toks[n:]:
+                if u.text in (",", ")", ";") and u.i > t.i + 1:
+                    break
+                out.add(u.i)
+    return out
+
+
 def _window_category(doc, lo, hi, sent, v: _Vocab, width: int, skip_modifiers: bool = True):
     best = None
+    aside = _attribution_tokens(sent)
     for t in doc[max(sent.start, lo - width):min(sent.end, hi + width)]:
-        if lo <= t.i < hi:
+        if lo <= t.i < hi or t.i in aside:
             continue
         if skip_modifiers and t.dep_ in ("amod", "compound", "nmod") and not lo <= t.head.i < hi \
                 and t.head.pos_ == "NOUN":

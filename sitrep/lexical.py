@@ -91,6 +91,7 @@ class _Lang:
     number_re: re.Pattern
     qualifier_re: re.Pattern
     hedge_re: re.Pattern
+    determiner_re: re.Pattern
 
 
 def _lookup(table: dict, matched: str):
@@ -107,7 +108,7 @@ def vocab(language: str) -> _Lang | None:
     if not rows:
         return None
     sec: dict[str, dict] = {k: {} for k in ("unit", "term", "number", "scale", "vague", "approx",
-                                             "qualifier", "hedge")}
+                                             "qualifier", "hedge", "determiner")}
     for r in rows:
         p, v, extra = r["phrase"].lower(), r["value"], r.get("extra", "")
         s = r["section"]
@@ -137,6 +138,7 @@ def vocab(language: str) -> _Lang | None:
         number_re=number_re,
         qualifier_re=re.compile(r"(?:^|(?<=[\s(\[\"“«]))(?:%s)\s+$" % _alternation(sec["qualifier"])),
         hedge_re=_bounded(_alternation(sec["hedge"])),
+        determiner_re=re.compile(r"(?<![\w\ufffd])(?:%s)\s+$" % _alternation(sec["determiner"] or {"\x00": ""})),
     )
 
 
@@ -291,11 +293,13 @@ def _sentence_figures(text: str, folded: str, sent: Sentence, v: _Lang, publishe
         cat, where = c.category, (c.unit_start, c.unit_end)
         if cat is None or not _fits(cat, c.unit):
             best = None
-            for t_start, t_end, t_cat, _ in terms:
+            for t_start, t_end, t_cat, noun in terms:
                 if t_start < prev_end or t_end > next_start or not _fits(t_cat, c.unit):
                     continue
                 if c.num.q_start <= t_start < c.unit_end:
                     continue
+                if noun and v.determiner_re.search(folded, max(lo, t_start - 12), t_start):
+                    continue  # "sobre los desplazados": other people, not this count
                 if any(min(t_end, c.num.start) <= b < max(t_start, c.unit_end) for b in breaks):
                     continue  # another clause
                 after = t_start >= c.unit_end

@@ -241,7 +241,7 @@ def _cell(v) -> str:
 
 LISTING_COLUMNS = {
     "figures": ["category", "low", "best", "high", "unit", "qualifier", "kind", "place", "date_start",
-                "date_end", "source", "certainty", "published", "publisher", "text"],
+                "date_end", "source", "certainty", "method", "published", "publisher", "text"],
     "events": ["event_type", "sub_event_type", "plover", "actor1", "actor2", "place", "date_start", "date_end",
                "fatalities", "certainty", "source", "published", "publisher", "trigger"],
     "quotes": ["speaker", "speaker_role", "kind", "channel", "text", "published", "publisher"],

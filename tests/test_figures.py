@@ -274,6 +274,14 @@ LEXICAL = [
     ("fr", "Une trentaine de maisons ont été partiellement détruites et 12 totalement détruites.",
      [("homes_damaged", 30, 30, "households")]),  # "12" counts nothing written: not read
     ("pt", "Cerca de meio milhão de pessoas perderam suas casas.", [("homeless", 500000, 500000, "people")]),
+    ("es", "La cifra de desplazados asciende a 12.000 personas en la región.",
+     [("displaced", 12000, 12000, "people")]),
+    ("fr", "Environ 15 000 personnes ont dû quitter leurs maisons.", [("fled", 15000, 15000, "people")]),
+    ("fr", "Le bilan fait état de 23 morts, 45 blessés et 6 disparus.",
+     [("killed", 23, 23, "people"), ("injured", 45, 45, "people"), ("missing", 6, 6, "people")]),
+    ("es", "En 2015, 300 familias fueron reubicadas en otra zona.", [("relocated", 300, 300, "households")]),
+    ("es", "Según la Defensa Civil, 1.500 familias resultaron damnificadas y 320 viviendas quedaron inhabitables.",
+     [("affected", 1500, 1500, "households"), ("homes_damaged", 320, 320, "households")]),
     # not figures: dates, measures, money, a number counting nothing
     ("es", "El 12 de marzo de 2019 llovió durante 5 horas sobre 300 hectáreas.", []),
     ("fr", "Le gouvernement a débloqué 2 millions d'euros le 3 mai.", []),

@@ -236,6 +236,8 @@ def _counted_noun(doc, span, v: _Vocab):
                 t.pos_ in ("VERB", "AUX", "ADP") or (t.is_punct and t.text != "-")
                 or (t.pos_ == "CCONJ" and doc[t.i - 1].text != "-") for t in doc[span.end:h.i]):
         u = _unit_of(h, v)  # the noun the parse says the number counts: "25,000 mud-and-thatch homes"
+        if u and h.dep_ == "poss" and h.head.i > h.i and _unit_of(h.head, v) == "homes":
+            return h.head, "homes"  # "120,000 families' homes": the homes are counted
         if u:
             return h, u
         if _lemma(h) in _TRANSPARENT:  # "120,000 - the number of people that were forced out"
@@ -264,6 +266,8 @@ def _counted_noun(doc, span, v: _Vocab):
             if u:
                 unit_tok, unit = t, u
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod") and not hyphen_next:
+                if t.dep_ == "poss" and t.head.i > t.i and _unit_of(t.head, v) == "homes":
+                    return t.head, "homes"  # "120,000 families' homes": the homes are counted
                 if unit_tok is None:
                     return t, ""
                 return unit_tok, unit
@@ -513,6 +517,14 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
             r = _verb_category(c, v, True) or _state_category(c, v)
             if r:
                 cands.append(r)
+    if gov is not None and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in _MEASURE_VERBS and any(
+            c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _TRANSPARENT for c in gov.children):
+        # "the number of displaced people has reached 45,000": the subject's words, not a
+        # weak sense of the measure verb (reach -> aid delivered)
+        exclude = {t.i for t in head.subtree} | {t.i for t in span}
+        r = _arguments_category(gov, exclude, v)
+        if r:
+            cands.append(r)
     if gov is not None and gov is not head and not via_prep:
         r = _verb_category(gov, v, False)
         if r:

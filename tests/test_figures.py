@@ -106,6 +106,12 @@ FIGURES = [
     ("This takes to 9,000 the total number of people displaced from the city.",
      [("displaced", 9000, 9000, "people")]),
     ("About 10 people attended the funeral of those killed in the raid.", []),
+    # the subject of a measure verb gives the category, not a weak sense of the verb
+    ("The number of displaced people in the district has reached 45,000.",
+     [("displaced", 45000, 45000, "people")]),
+    # homes counted through the families who own them
+    ("More than 8,000 families' homes were destroyed by the cyclone.",
+     [("homes_destroyed", 8000, None, "households")]),
     # a count set off from its head by an attribution aside
     ("The floods forced the evacuation of, according to the provincial authorities, 6,420 people.",
      [("evacuated", 6420, 6420, "people")]),

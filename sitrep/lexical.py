@@ -94,10 +94,23 @@ class _Lang:
     determiner_re: re.Pattern
 
 
+_MATCHERS: dict[int, list] = {}
+
+
 def _lookup(table: dict, matched: str):
-    """The vocabulary entry a folded match came from (phrases may end in *)."""
-    for phrase, value in sorted(table.items(), key=lambda kv: -len(kv[0])):
-        if re.fullmatch(_phrase_regex(phrase), matched):
+    """The vocabulary entry a folded match came from (phrases may end in *): exact
+    phrases first, then the longest pattern that matches."""
+    if matched in table:
+        return table[matched]
+    matchers = _MATCHERS.get(id(table))
+    if matchers is None:
+        matchers = _MATCHERS[id(table)] = [
+            (re.compile(_phrase_regex(p)), value) for p, value in sorted(table.items(), key=lambda kv: -len(kv[0]))]
+    squashed = re.sub(r"\s+", " ", matched)
+    if squashed in table:
+        return table[squashed]
+    for pat, value in matchers:
+        if pat.fullmatch(matched):
             return value
     return None
 

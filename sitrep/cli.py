@@ -90,6 +90,7 @@ def extract(
         for ex in extract_articles(iter_inputs(specs, published=published, source=source),
                                    n_process=workers, on_error=report):
             n += 1
+            _note_figures_only(ex)
             d = ex.to_dict()
             if jsonl is not None or as_json:
                 sys.stdout.write(_dump(d) + "\n" if jsonl is not None else json.dumps(d, ensure_ascii=False, indent=1) + "\n")
@@ -99,6 +100,18 @@ def extract(
         _fail(str(exc))
     if n == 0:
         raise typer.Exit(1)
+
+
+def _note_figures_only(ex) -> None:
+    """One line naming a Spanish/French/Portuguese report kept with its figures only."""
+    from .pipeline import figures_only
+
+    a = ex.article
+    if figures_only(a):
+        name = a.path or a.url or a.input_id or a.id
+        err.print(f"[cyan]figures only[/cyan] {name}: written in {a.language!r}, not English: kept with "
+                  f"{len(ex.figures)} figures read lexically (no events, places, actors or quotes)",
+                  highlight=False)
 
 
 def _print_summary(ex) -> None:
@@ -179,6 +192,7 @@ def ingest(
 
             def on_article(ex, new):
                 progress.update(task, advance=1, last=(ex.article.title or "")[:50])
+                _note_figures_only(ex)
 
             try:
                 rep = run(paths, store, published=published, source=source, workers=workers,
@@ -227,7 +241,7 @@ def _cell(v) -> str:
 
 LISTING_COLUMNS = {
     "figures": ["category", "low", "best", "high", "unit", "qualifier", "kind", "place", "date_start",
-                "date_end", "source", "certainty", "published", "publisher", "text"],
+                "date_end", "source", "certainty", "method", "published", "publisher", "text"],
     "events": ["event_type", "sub_event_type", "plover", "actor1", "actor2", "place", "date_start", "date_end",
                "fatalities", "certainty", "source", "published", "publisher", "trigger"],
     "quotes": ["speaker", "speaker_role", "kind", "channel", "text", "published", "publisher"],

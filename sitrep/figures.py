@@ -236,6 +236,8 @@ def _counted_noun(doc, span, v: _Vocab):
                 t.pos_ in ("VERB", "AUX", "ADP") or (t.is_punct and t.text != "-")
                 or (t.pos_ == "CCONJ" and doc[t.i - 1].text != "-") for t in doc[span.end:h.i]):
         u = _unit_of(h, v)  # the noun the parse says the number counts: "25,000 mud-and-thatch homes"
+        if u and h.dep_ == "poss" and h.head.i > h.i and _unit_of(h.head, v) == "homes":
+            return h.head, "homes"  # "120,000 families' homes": the homes are counted
         if u:
             return h, u
         if _lemma(h) in _TRANSPARENT:  # "120,000 - the number of people that were forced out"
@@ -264,6 +266,8 @@ def _counted_noun(doc, span, v: _Vocab):
             if u:
                 unit_tok, unit = t, u
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod") and not hyphen_next:
+                if t.dep_ == "poss" and t.head.i > t.i and _unit_of(t.head, v) == "homes":
+                    return t.head, "homes"  # "120,000 families' homes": the homes are counted
                 if unit_tok is None:
                     return t, ""
                 return unit_tok, unit
@@ -432,10 +436,25 @@ def _arguments_category(gov, exclude, v: _Vocab):
     return None
 
 
+def _attribution_tokens(sent) -> set[int]:
+    """Tokens of "according to ..." attributions: they name a source, never a category
+    ("forced the evacuation of, according to rescuers, 300 people")."""
+    out: set[int] = set()
+    toks = list(sent)
+    for n, t in enumerate(toks[:-1]):
+        if t.lower_ == "according" and toks[n + 1].lower_ == "to":
+            for u in toks[n:]:
+                if u.text in (",", ")", ";") and u.i > t.i + 1:
+                    break
+                out.add(u.i)
+    return out
+
+
 def _window_category(doc, lo, hi, sent, v: _Vocab, width: int, skip_modifiers: bool = True):
     best = None
+    aside = _attribution_tokens(sent)
     for t in doc[max(sent.start, lo - width):min(sent.end, hi + width)]:
-        if lo <= t.i < hi:
+        if lo <= t.i < hi or t.i in aside:
             continue
         if skip_modifiers and t.dep_ in ("amod", "compound", "nmod") and not lo <= t.head.i < hi \
                 and t.head.pos_ == "NOUN":
@@ -498,6 +517,14 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
             r = _verb_category(c, v, True) or _state_category(c, v)
             if r:
                 cands.append(r)
+    if gov is not None and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in _MEASURE_VERBS and any(
+            c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _TRANSPARENT for c in gov.children):
+        # "the number of displaced people has reached 45,000": the subject's words, not a
+        # weak sense of the measure verb (reach -> aid delivered)
+        exclude = {t.i for t in head.subtree} | {t.i for t in span}
+        r = _arguments_category(gov, exclude, v)
+        if r:
+            cands.append(r)
     if gov is not None and gov is not head and not via_prep:
         r = _verb_category(gov, v, False)
         if r:
@@ -532,6 +559,29 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
         r = _window_category(doc, hi, hi, sent, v, 4, skip_modifiers=False)
         if r and r[1].i >= hi and _fits(r[0], unit):
             return r
+    return None
+
+
+def _across_attribution(doc, q: Quantity, noun, unit, sent, v: _Vocab):
+    """A count set off from its head by an attribution aside: "forced the evacuation of,
+    according to the latest figures, 17,631 people" -> the words before the aside."""
+    if noun is None:
+        return None
+    first = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if first is None:
+        return None
+    j = first.start - 1
+    if j <= sent.start or doc[j].text not in (",", ")"):
+        return None
+    k = j - 1
+    while k > sent.start and doc[k].text not in (",", "("):
+        k -= 1
+    if doc[k].text not in (",", "(") or k + 2 >= j or \
+            (doc[k + 1].lower_, doc[k + 2].lower_) not in (("according", "to"), ("as", "reported"), ("citing", "the")):
+        return None
+    r = _window_category(doc, k, k + 1, sent, v, 6)
+    if r and r[1].i < k and _fits(r[0], unit):
+        return r
     return None
 
 
@@ -682,6 +732,8 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
         unit = "people"
     unit = unit or "people"
     found = _categorise(doc, span, num_root, noun, unit, sent, v)
+    if found is None:
+        found = _across_attribution(doc, q, noun, unit, sent, v)
     if found is None:
         return None
     cat, trig = found

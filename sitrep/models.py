@@ -141,6 +141,9 @@ class Figure:
     sentence: str = ""
     text: str = ""  # the number as written
     unit_stated: str | None = None  # the counted noun as written ("families", "homes")
+    # how it was read: "parse" (dependency parse, English) or "lexical" (number + unit +
+    # figure word, for Spanish/French/Portuguese reports: less certain; sitrep/lexical.py)
+    method: str = "parse"
 
 
 @dataclass

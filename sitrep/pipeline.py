@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
-from . import actors, events, figures, places, quotes, sources, times
+from . import actors, events, figures, lexical, places, quotes, sources, times
 from . import clean
-from .errors import InputError
+from .errors import InputError, NotEnglishError
 from .models import Article, Extraction
 from .parse import Parsed, parse_articles
 
@@ -30,8 +30,19 @@ STAGES: list[tuple[str, Stage]] = [
 ]
 
 
+def figures_only(article: Article) -> bool:
+    """A report in a language sitrep reads lexically (Spanish, French, Portuguese): it is
+    kept with its figures only (`sitrep/lexical.py`); every other stage needs the English
+    parse. English (and too-short-to-tell) reports get the full extraction."""
+    return (article.language or "en") in lexical.languages()
+
+
 def annotate(parsed: Parsed) -> Extraction:
-    ex = Extraction(article=parsed.article, sentences=parsed.sentences, entities=parsed.entities)
+    ex = Extraction(article=parsed.article, sentences=parsed.sentences, entities=[])
+    if figures_only(parsed.article):
+        ex.figures = lexical.extract_lexical_figures(parsed, ex)
+        return ex
+    ex.entities = parsed.entities
     for name, stage in STAGES:
         setattr(ex, name, stage(parsed, ex))
     return ex
@@ -42,7 +53,8 @@ def prepare(items: Iterable[Article | InputError],
     """Clean and validate a stream of read results; bad inputs go to `on_error`.
 
     Readers yield InputError objects instead of raising so that one bad file never stops
-    a batch; empty and non-English reports are caught here, after cleaning."""
+    a batch; empty reports and reports in a language sitrep cannot read are caught here,
+    after cleaning. Spanish, French and Portuguese reports pass, for figures only."""
     validate = getattr(clean, "validate_article", None)
     for item in items:
         if isinstance(item, InputError):
@@ -54,6 +66,12 @@ def prepare(items: Iterable[Article | InputError],
         try:
             if validate:
                 validate(article)
+        except NotEnglishError as exc:
+            if exc.language not in lexical.languages():
+                if on_error is None:
+                    raise
+                on_error(exc)
+                continue
         except InputError as exc:
             if on_error is None:
                 raise

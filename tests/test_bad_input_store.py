@@ -16,6 +16,9 @@ SECOND = ("Floods displace families in Beledweyne\n\nFloods displaced 3,000 fami
           "Saturday, local officials said.\n")
 FRENCH = ("Des combats près de Goma\n\nDes combats entre l'armée et les rebelles ont fait six morts "
           "dimanche près de Goma, selon des sources locales qui ont parlé à la presse.\n")
+# A language sitrep neither parses nor reads lexically (sitrep/lexical.py reads es/fr/pt).
+GERMAN = ("Kämpfe bei Goma\n\nBei Kämpfen zwischen der Armee und den Rebellen sind am Sonntag in der "
+          "Nähe von Goma sechs Menschen ums Leben gekommen, teilten örtliche Quellen mit.\n")
 
 
 def _sparse(path, size):
@@ -29,7 +32,7 @@ BAD_INPUTS = {
     "huge": ("huge.txt", lambda p: _sparse(p, 50 * 1024 * 1024), "too large"),
     "undecodable": ("mojibake.txt", lambda p: p.write_bytes(bytes(range(0x80, 0x100)) * 40), "undecodable"),
     "broken_html": ("broken.html", lambda p: p.write_bytes(b"<html><body><div><p>"), "no readable text"),
-    "not_english": ("goma.txt", lambda p: p.write_text(FRENCH, encoding="utf-8"), "not English"),
+    "not_english": ("goma.txt", lambda p: p.write_text(GERMAN, encoding="utf-8"), "not English"),
 }
 
 
@@ -91,3 +94,26 @@ def test_invalid_published_is_refused_before_anything_is_written(tmp_path, store
     res = runner.invoke(app, ["ingest", str(tmp_path / "second.txt"), "--db", str(db), "--published", "31/31/2023"])
     assert res.exit_code == 2 and "--published" in res.output
     assert Store(str(db)).ids() == set(before)
+
+
+def test_french_report_is_kept_with_figures_only_and_named(tmp_path, stored):
+    """Spanish/French/Portuguese reports are no longer skipped (issue 3): displacement
+    monitors read them for their figures. They are stored with the figures the lexical
+    reader finds (method "lexical") and nothing that needs the English parse; the ingest
+    names the file in one line so nobody mistakes it for a fully extracted report."""
+    db, before = stored
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "goma.txt").write_text(FRENCH, encoding="utf-8")
+    (folder / "second.txt").write_text(SECOND, encoding="utf-8")
+    res = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--published", "2023-06-12"])
+    assert res.exit_code == 0, res.output
+    lines = [line for line in res.output.splitlines() if "goma.txt" in line]
+    assert len(lines) == 1, res.output
+    assert "figures only" in lines[0] and "'fr'" in lines[0] and "not English" in lines[0]
+    store = Store(str(db))
+    assert store.counts()["articles"] == 3
+    fr = [store.extraction(a) for a in store.ids() if a not in before]
+    fr = next(ex for ex in fr if ex.article.language == "fr")
+    assert [(f.category, f.best, f.unit, f.method) for f in fr.figures] == [("killed", 6, "people", "lexical")]
+    assert fr.events == [] and fr.places == [] and fr.quotes == [] and fr.actors == []

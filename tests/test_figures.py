@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.errors import NotEnglishError
 from sitrep.figures import extract_figures
+from sitrep.lexical import find_figures
 from sitrep.models import Article, Extraction, Source, TimeMention, Place
 from sitrep.numbers import find_quantities
 from sitrep.parse import Parsed, load_nlp
@@ -104,6 +106,17 @@ FIGURES = [
     ("This takes to 9,000 the total number of people displaced from the city.",
      [("displaced", 9000, 9000, "people")]),
     ("About 10 people attended the funeral of those killed in the raid.", []),
+    # the subject of a measure verb gives the category, not a weak sense of the verb
+    ("The number of displaced people in the district has reached 45,000.",
+     [("displaced", 45000, 45000, "people")]),
+    # homes counted through the families who own them
+    ("More than 8,000 families' homes were destroyed by the cyclone.",
+     [("homes_destroyed", 8000, None, "households")]),
+    # a count set off from its head by an attribution aside
+    ("The floods forced the evacuation of, according to the provincial authorities, 6,420 people.",
+     [("evacuated", 6420, 6420, "people")]),
+    ("The landslide buried, according to rescuers, at least 35 homes in the village.",
+     [("homes_destroyed", 35, None, "households")]),
     # singular victims
     ("A Turkish colonel serving as an adviser was killed in the shelling.", [("killed", 1, 1, "people")]),
     ("A local journalist was arrested in the capital on Friday.", [("arrested", 1, 1, "people")]),
@@ -232,3 +245,91 @@ def test_number_forms(text, expected):
                                   "between 1 and 8 October", "someone", "several times"])
 def test_not_counts(text):
     assert find_quantities(text) == []
+
+
+# Spanish / French / Portuguese reports: figures read lexically (sitrep/lexical.py), no parse.
+# (language, sentence, expected [(category, low, high, unit), ...]) -- sentences written here
+LEXICAL = [
+    # number forms: separators of those languages, scales, words, approximate and vague counts
+    ("es", "Más de 1.200 personas fueron evacuadas de sus casas en el valle.",
+     [("evacuated", 1200, None, "people")]),
+    ("fr", "Au moins 1 500 personnes ont été déplacées par les inondations.",
+     [("displaced", 1500, None, "people")]),
+    ("es", "Cerca de 2,5 millones de personas se han desplazado desde enero.",
+     [("displaced", 2500000, 2500000, "people")]),
+    ("es", "En la comuna se registran 3 mil viviendas con daños.", [("homes_damaged", 3000, 3000, "households")]),
+    ("pt", "A chuva deixou 1.350 desabrigados e duas mil pessoas deslocadas.",
+     [("homeless", 1350, 1350, "people"), ("displaced", 2000, 2000, "people")]),
+    ("fr", "Deux cents maisons ont été détruites par le cyclone.", [("homes_destroyed", 200, 200, "households")]),
+    ("es", "El alud obligó a evacuar un centenar de casas en la ladera.", [("evacuated", 100, 100, "households")]),
+    ("es", "Miles de personas huyeron de los combates en la frontera.", [("fled", 2000, 9999, "people")]),
+    ("fr", "Des centaines de familles ont fui les combats.", [("fled", 200, 999, "households")]),
+    ("fr", "Les autorités comptent 12,400 PDI dans la province.", [("displaced", 12400, 12400, "people")]),
+    ("es", "Hasta 700 personas tuvieron que abandonar sus hogares.", [("fled", None, 700, "people")]),
+    # categories and units
+    ("es", "Las lluvias dejaron unas 300 familias sin hogar y 45 viviendas destruidas.",
+     [("homeless", 300, 300, "households"), ("homes_destroyed", 45, 45, "households")]),
+    ("es", "Hay 250 evacuados en la escuela del pueblo.", [("evacuated", 250, 250, "people")]),
+    ("fr", "Quelque 80 familles sont sans abri depuis la tempête.", [("homeless", 80, 80, "households")]),
+    ("pt", "Cerca de 70 famílias ficaram desalojadas após a enchente.", [("displaced", 70, 70, "households")]),
+    ("pt", "Mais de 400 moradores foram retirados das áreas de risco.", [("evacuated", 400, None, "people")]),
+    ("es", "Existen tres personas fallecidas, 8 desaparecidos y más de 600 pobladores se han desplazado.",
+     [("killed", 3, 3, "people"), ("missing", 8, 8, "people"), ("displaced", 600, None, "people")]),
+    ("fr", "Une vingtaine de ménages sont hébergés dans une école.", [("sheltered", 20, 20, "households")]),
+    ("es", "Unos 150 damnificados permanecen en albergues municipales.", [("affected", 150, 150, "people")]),
+    ("fr", "Une trentaine de maisons ont été partiellement détruites et 12 totalement détruites.",
+     [("homes_damaged", 30, 30, "households")]),  # "12" counts nothing written: not read
+    ("pt", "Cerca de meio milhão de pessoas perderam suas casas.", [("homeless", 500000, 500000, "people")]),
+    ("es", "La cifra de desplazados asciende a 12.000 personas en la región.",
+     [("displaced", 12000, 12000, "people")]),
+    ("fr", "Environ 15 000 personnes ont dû quitter leurs maisons.", [("fled", 15000, 15000, "people")]),
+    ("fr", "Le bilan fait état de 23 morts, 45 blessés et 6 disparus.",
+     [("killed", 23, 23, "people"), ("injured", 45, 45, "people"), ("missing", 6, 6, "people")]),
+    ("es", "En 2015, 300 familias fueron reubicadas en otra zona.", [("relocated", 300, 300, "households")]),
+    ("es", "Según la Defensa Civil, 1.500 familias resultaron damnificadas y 320 viviendas quedaron inhabitables.",
+     [("affected", 1500, 1500, "households"), ("homes_damaged", 320, 320, "households")]),
+    # not figures: dates, measures, money, a number counting nothing
+    ("es", "El 12 de marzo de 2019 llovió durante 5 horas sobre 300 hectáreas.", []),
+    ("fr", "Le gouvernement a débloqué 2 millions d'euros le 3 mai.", []),
+    ("pt", "O rio subiu 3 metros em 24 horas.", []),
+    ("es", "Las 20 casas del barrio fueron pintadas de nuevo.", []),  # homes, but no figure word
+    ("es", "Unas 30 personas asistieron a la reunión sobre los desplazados.", []),
+]
+
+
+@pytest.mark.parametrize("language,sentence,expected", LEXICAL, ids=[s[:40] for _, s, _ in LEXICAL])
+def test_lexical_figures_of_a_sentence(language, sentence, expected):
+    figs = find_figures(sentence, language)
+    assert summary(figs) == expected
+    assert all(f.method == "lexical" for f in figs)
+    for f in figs:  # the evidence covers the number and reads as the sentence does
+        assert f.text in sentence[f.start:f.end] and f.sentence == sentence
+
+
+def test_lexical_qualifier_certainty_and_offsets():
+    text = "Llueve desde el lunes. Unas 40 familias podrían ser evacuadas si sigue lloviendo."
+    fig = find_figures(text, "es", published="2024-03-10")[0]
+    assert (fig.category, fig.best, fig.qualifier, fig.certainty) == ("evacuated", 40, "unas", "hypothetical")
+    assert text[fig.start:fig.end] == "Unas 40 familias podrían ser evacuadas"
+    assert (fig.unit_stated, fig.date_end, fig.kind) == ("familias", "2024-03-10", "flow")
+    # a character lost to a wrong decoding still matches its accented word
+    damaged = find_figures("M\ufffds de diez familias han sido evacuadas.", "es")[0]
+    assert (damaged.best, damaged.qualifier, damaged.unit) == (10, "m\ufffds de", "households")
+    assert find_figures("Más de 1.200 personas fueron evacuadas.", "de") == []  # no vocabulary
+
+
+def test_spanish_report_is_kept_with_figures_only():
+    import sitrep
+    ex = sitrep.extract("Inundaciones en el sur\n\nLas inundaciones obligaron a evacuar a más de 3.000 "
+                        "personas y dejaron 120 viviendas destruidas en la provincia, según las autoridades.",
+                        published="2024-03-10")
+    assert ex.article.language == "es"
+    assert [(f.category, f.best, f.unit, f.method) for f in ex.figures] == [
+        ("evacuated", 3000, "people", "lexical"), ("homes_destroyed", 120, "households", "lexical")]
+    assert ex.events == [] and ex.places == [] and ex.actors == [] and ex.quotes == []
+    english = sitrep.extract("Floods forced more than 3,000 people to leave their homes in the south, "
+                             "officials said.", published="2024-03-10")
+    assert english.figures and all(f.method == "parse" for f in english.figures)
+    with pytest.raises(NotEnglishError, match="'de'"):  # other languages are still refused
+        sitrep.extract("Bei den Überschwemmungen im Süden mussten mehr als 3.000 Menschen ihre Häuser "
+                       "verlassen, teilten die Behörden mit.")

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 import sitrep
-from sitrep.readers import article_from_text
 
 SHARED = Path(__file__).resolve().parents[1] / "../shared"
 SEED = SHARED / "seed/000_27822b3222cb0826.txt"
@@ -33,13 +32,12 @@ def _scorer(name: str):
 
 
 def _extract_jsonl(path: Path, out: Path) -> None:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    arts = [article_from_text(r.get("text", ""), published=r.get("published"), title=r.get("title"),
-                              input_id=r["id"]) for r in rows]
-    with out.open("w", encoding="utf-8") as fh:
-        # non-English excerpts are refused by the clean stage: they score as misses
-        for ex in sitrep.extract_articles(arts, on_error=lambda exc: None):
-            fh.write(json.dumps(ex.to_dict()) + "\n")
+    """The path `sitrep eval figures` and `sitrep extract --jsonl` take: the JSONL reader
+    (text kept verbatim, no headline guessed off an excerpt's first line), given only
+    id, title, text, published. es/fr/pt excerpts get figures only (sitrep/lexical.py);
+    other languages are refused and score as misses."""
+    from sitrep.evaluate import extract_corpus
+    extract_corpus(path, out, on_error=lambda msg: None)
 
 
 def _score(scorer, gold: Path, pred: Path, capsys) -> dict:
@@ -56,11 +54,11 @@ def test_seed_figures():
     assert result["figures.false_on_boilerplate"] == 0
 
 
-@pytest.mark.parametrize("corpus,min_recall", [("idetect", 0.90), ("idmc_labelled", 0.80)])
+@pytest.mark.parametrize("corpus,min_recall", [("idetect", 0.90), ("idmc_labelled", 0.90)])
 def test_displacement_excerpts(tmp_path, capsys, corpus, min_recall):
-    """idetect meets the issue's 0.90 quantity recall. idmc_labelled cannot: 12 of its 133
-    excerpts are Spanish/French/Portuguese/Croatian (refused as not English) and 8 gold
-    quantities are sums of several numbers; its floor here guards against regressions."""
+    """Both meet the issue's 0.90 quantity recall. idmc_labelled's Spanish/French/Portuguese
+    excerpts are read by the lexical extractor; its remaining misses are mostly gold
+    quantities that are sums of several stated numbers (not summed by design)."""
     scorer = _scorer("score_figures")
     gold = _need(SHARED / f"data/figures/{corpus}.dev.jsonl")
     pred = tmp_path / "pred.jsonl"

@@ -16,6 +16,10 @@ that shape without a dependency parse:
   number stands between, after the count preferred; housing categories only for homes;
 - certainty hypothetical/negated from a hedge word just before the figure word.
 
+Word numbers are combined here, not by number-parser (which numbers.py uses for English):
+number-parser 0.3 reads Spanish but not French or Portuguese ("not a supported language"),
+and one small combiner over the data file's number words serves all three alike.
+
 Each figure has `method` "lexical" (parsed figures have "parse") so users can tell how it
 was read. Vocabulary: `sitrep/data/lexical_figure_terms.csv` (documented in its header).
 """

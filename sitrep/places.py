@@ -78,6 +78,10 @@ NAMED_REGION = 1.5  # a point in an admin1 region the report names
 NATIONAL_CAPITAL = 1.5
 RUNNER_UP_SUPPORT, RUNNER_UP_GAP = 0.5, 3.0  # how much a name's less likely readings vouch for neighbours
 REPORT_COUNTRY = (1.0, 2.0)  # base + share of the report's resolved names in that country
+# the report's focus region: share of its other resolved sub-country names in a candidate's
+# admin1 (local news names the towns and counties around it, rarely its own state)
+REPORT_REGION = 3.0
+MAX_PASSES = 5
 
 
 @functools.lru_cache(maxsize=1)
@@ -510,6 +514,9 @@ class _Resolver:
         if e.feature in ("city", "district", "admin2", "landmark"):
             if e.admin1 and ctx["admin1s"].get(e.admin1, set()) - {key}:
                 parts["named_region"] = NAMED_REGION
+            share = self.region_share(key, e.admin1, ctx)
+            if share:
+                parts["report_region"] = round(REPORT_REGION * share, 2)
             sup = self.near_support(key, e)
             if sup:
                 parts["near_other_places"] = round(NEAR_WEIGHT * min(3.0, sup), 2)
@@ -523,15 +530,35 @@ class _Resolver:
                 parts["holds_other_places"] = round(0.5 * min(3.0, sup), 2)
         return Scored(e, round(sum(parts.values()), 3), parts)
 
+    @staticmethod
+    def region_share(key: str, admin1: str | None, ctx: dict) -> float:
+        """Share of the report's other resolved names below country level that lie in
+        `admin1` (the name itself left out: a name does not vouch for itself)."""
+        if not admin1:
+            return 0.0
+        own = ctx["region_of"].get(key)
+        total = ctx["n_regional"] - (own[1] if own else 0)
+        if total <= 0:
+            return 0.0
+        n = ctx["regions"].get(admin1, 0) - (own[1] if own and own[0] == admin1 else 0)
+        return n / total
+
     def context(self, resolved: dict[str, Entry]) -> dict:
         countries: Counter = Counter()
+        regions: Counter = Counter()
+        region_of: dict[str, tuple[str, int]] = {}
         admin1s: dict[str, set[str]] = {}
         for key, e in resolved.items():
+            n = len(self.by_key.get(key, [])) or 1
             if e.country:
-                countries[e.country] += len(self.by_key.get(key, [])) or 1
+                countries[e.country] += n
             if e.feature == "admin1" and e.admin1:
                 admin1s.setdefault(e.admin1, set()).add(key)
+            if e.admin1 and e.feature in ("admin1", "admin2", "city", "district"):
+                regions[e.admin1] += n
+                region_of[key] = (e.admin1, n)
         return {"countries": countries, "n_context": max(1, sum(countries.values())), "admin1s": admin1s,
+                "regions": regions, "region_of": region_of, "n_regional": sum(regions.values()),
                 "resolved": resolved, "capitals": self.capitals}
 
     def run(self) -> dict[str, Scored]:
@@ -548,12 +575,15 @@ class _Resolver:
         ctx = self.context(clear)
         ctx["resolved"] = dict(first)
         result: dict[str, Scored] = {}
-        for _ in range(2):  # the second pass sees the qualifiers and regions the first resolved
+        for _ in range(MAX_PASSES):  # later passes see the qualifiers and regions earlier ones resolved
+            before = {k: s.entry.id for k, s in result.items()}
             for key in self.keys:
                 scored = [self.score(c, key, ctx) for c in self.found[key]]
                 scored.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.id))
                 result[key] = scored[0]
             ctx = self.context({k: s.entry for k, s in result.items()})
+            if {k: s.entry.id for k, s in result.items()} == before:
+                break
         return result
 
 

@@ -82,6 +82,9 @@ REPORT_COUNTRY = (1.0, 2.0)  # base + share of the report's resolved names in th
 # admin1 (local news names the towns and counties around it, rarely its own state)
 REPORT_REGION = 3.0
 MAX_PASSES = 5
+# a town and a county the report both names, when one reading of each puts the town in the
+# county ("Paris" and "Henry County": Paris, Tennessee), whichever reading is likelier alone
+COUNTY_PAIR = 2.5
 
 
 @functools.lru_cache(maxsize=1)
@@ -450,6 +453,15 @@ class _Resolver:
                 if c.feature in ("city", "district", "admin2", "admin1", "landmark") and c.country:
                     d = inside_country.setdefault(c.country, {})
                     d[key] = max(d.get(key, 0.0), w * (0.5 if c.feature == "admin1" else 1.0))
+        counties: dict[str, set[str]] = {}
+        towns: dict[str, set[str]] = {}
+        for key in self.keys:
+            for c in self.found[key]:
+                if c.admin2 and c.feature == "admin2":
+                    counties.setdefault(c.admin2, set()).add(key)
+                elif c.admin2 and c.feature in ("city", "district"):
+                    towns.setdefault(c.admin2, set()).add(key)
+        self.counties, self.towns = counties, towns
         self.cell = cell
         self.inside_admin1 = inside_admin1
         self.inside_country = inside_country
@@ -514,6 +526,10 @@ class _Resolver:
         if e.feature in ("city", "district", "admin2", "landmark"):
             if e.admin1 and ctx["admin1s"].get(e.admin1, set()) - {key}:
                 parts["named_region"] = NAMED_REGION
+            if e.admin2 and e.feature == "admin2" and self.towns.get(e.admin2, set()) - {key}:
+                parts["holds_named_town"] = COUNTY_PAIR
+            elif e.admin2 and e.feature != "admin2" and self.counties.get(e.admin2, set()) - {key}:
+                parts["in_named_county"] = COUNTY_PAIR
             share = self.region_share(key, e.admin1, ctx)
             if share:
                 parts["report_region"] = round(REPORT_REGION * share, 2)

@@ -85,6 +85,14 @@ MAX_PASSES = 5
 # a town and a county the report both names, when one reading of each puts the town in the
 # county ("Paris" and "Henry County": Paris, Tennessee), whichever reading is likelier alone
 COUNTY_PAIR = 2.5
+# a name used for a town's people or institutions ("a Lebanon woman", "the Athens City
+# Council"): its country reading loses, its towns in the report's country gain
+LOCAL_COUNTRY_PENALTY, LOCAL_TOWN = -4.0, 2.0
+
+
+@functools.lru_cache(maxsize=1)
+def _local_heads() -> frozenset[str]:
+    return frozenset(r["phrase"].lower() for r in read_table("local_heads.csv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,6 +114,7 @@ class Mention:
     admin_word: bool = False  # "Aleppo province", "Walker County"
     qualifier: str | None = None  # key of "Texas" in "Paris, Texas"
     within_hint: str | None = None  # key of "Aleppo" in "the Old City quarter of Aleppo"
+    local: bool = False  # a town's name used for its people or institutions ("a Lebanon woman")
 
 
 @dataclass
@@ -394,6 +403,7 @@ class _Recogniser:
         T = self.T
         doc, text = self.doc, self.doc.text
         by_start = {m.start: m for m in self.mentions}
+        heads = _local_heads()
         for m in self.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -402,6 +412,14 @@ class _Recogniser:
                 prev = T[span.start - 1]
                 if prev.lower_ in DIRECTIONS:
                     m.direction, m.direction_start = prev.lower_, prev.idx
+            k = span.end
+            if k < len(doc) and not T[k].is_punct:
+                one = T[k].lower_
+                two = one + " " + T[k + 1].lower_ if k + 1 < len(doc) else one
+                if one in heads or two in heads:
+                    m.local = True
+            if span.start >= 2 and T[span.start - 2].lower_ in ("city", "town") and T[span.start - 1].lower_ == "of":
+                m.local = True  # "the City of Paris"
             rest = text[m.end:m.end + 2]
             if rest in (", ", " ("):
                 nxt = by_start.get(m.end + 2)
@@ -519,6 +537,11 @@ class _Resolver:
                    (q.feature == "admin1" and e.admin1 == q.admin1 and e.feature != "admin1") or \
                    (q.feature == "city" and e.within and norm_name(e.within) == hint):
                     parts["qualifier"] = 6.0
+        if any(m.local for m in ms):
+            if e.feature in ("country", "continent"):
+                parts["local_usage"] = LOCAL_COUNTRY_PENALTY
+            elif e.feature in ("city", "district") and e.country and e.country == self.home_country(key, ctx):
+                parts["local_usage"] = LOCAL_TOWN
         if e.country and ctx["countries"]:
             share = ctx["countries"].get(e.country, 0) / ctx["n_context"]
             if share:
@@ -545,6 +568,19 @@ class _Resolver:
             if sup:
                 parts["holds_other_places"] = round(0.5 * min(3.0, sup), 2)
         return Scored(e, round(sum(parts.values()), 3), parts)
+
+    def home_country(self, key: str, ctx: dict) -> str | None:
+        """The country most of the report's other names are in, if most are."""
+        n = len(self.by_key.get(key, [])) or 1
+        own = ctx["resolved"].get(key)
+        counts = Counter(ctx["countries"])
+        if own is not None and own.country:
+            counts[own.country] -= n
+        total = sum(v for v in counts.values() if v > 0)
+        if not total:
+            return None
+        iso, top = counts.most_common(1)[0]
+        return iso if top >= 0.5 * total else None
 
     @staticmethod
     def region_share(key: str, admin1: str | None, ctx: dict) -> float:

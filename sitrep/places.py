@@ -115,6 +115,10 @@ class Mention:
     qualifier: str | None = None  # key of "Texas" in "Paris, Texas"
     within_hint: str | None = None  # key of "Aleppo" in "the Old City quarter of Aleppo"
     local: bool = False  # a town's name used for its people or institutions ("a Lebanon woman")
+    # a gazetteer name the tagger took for a person or organisation ("Roselle police",
+    # "the Zionsville Education Foundation"): kept only if the report's other places
+    # confirm one of its readings (see CONFIRMING)
+    tentative: bool = False
 
 
 @dataclass
@@ -158,6 +162,9 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
                            or doc[end - 1].is_punct and doc[end - 1].text != "."):
         end -= 1
     return start, end
+
+
+MAYBE = "maybe"  # accept_scan's third answer: a tentative mention
 
 
 class _Recogniser:
@@ -302,11 +309,13 @@ class _Recogniser:
                 if key and key in found and not any(self.taken[i:j]):
                     hit = (j, key)
                     break
-            if hit and self.accept_scan(i, hit[0], hit[1]):
+            verdict = self.accept_scan(i, hit[0], hit[1]) if hit else False
+            if verdict:
                 e = hit[0]
                 admin = e < self.n and T[e].lower_ in ("county", "parish", "province", "governorate") \
                     and T[e].is_title and not self.taken[e]
-                self.add(i, e + 1 if admin else e, "scan", key=hit[1], admin_word=admin)
+                self.add(i, e + 1 if admin else e, "scan", key=hit[1], admin_word=admin,
+                         tentative=verdict == MAYBE)
                 i = e
             else:
                 i += 1
@@ -367,12 +376,15 @@ class _Recogniser:
                 if lab == "ORG" and after_prep and top.feature in ("city", "admin2", "district"):
                     return True  # "in Huntsville and in counties around it"
                 if lab == "PERSON":
-                    return strong or (known_here and not set(words) & self.person_words)
+                    if set(words) & self.person_words:
+                        return strong
+                    return strong or known_here or self._maybe(s, e, cands)
                 if lab == "ORG":
                     big = top.feature == "city" and top.kind != "alt" and top.population >= 500_000
                     return known_here or big or any(
-                        c.feature in STRONG_FEATURES or c.kind == "demonym" or c.source == "sitrep" for c in cands)
-                return known_here or strong
+                        c.feature in STRONG_FEATURES or c.kind == "demonym" or c.source == "sitrep"
+                        for c in cands) or self._maybe(s, e, cands)
+                return known_here or strong or self._maybe(s, e, cands)
             # a place named inside a name: "Huntsville Fire Chief", "Laurel County School
             # District", "University of Georgia", "Syrian Observatory"; not a first name
             # ("Jordan Dyer") nor a surname ("Tom Houston")
@@ -382,9 +394,9 @@ class _Recogniser:
             if s > es and T[s - 1].lower_ in self.person_words and T[s - 1].lower_ not in self.stop:
                 return False
             if lab == "PERSON" and not known_here:
-                return False
+                return self._maybe(s, e, cands) if s == es else False
             admin_next = nxt is not None and (nxt.lower_ in ADMIN_WORDS or nxt.text in ("'s", "’s"))
-            return known_here or strong or admin_next
+            return known_here or strong or admin_next or (self._maybe(s, e, cands) if s == es else False)
         if not strong and set(words) & self.person_words:
             return False  # a surname of someone named in the report
         if lab in ("NORP", "GPE", "LOC", "FAC", "LANGUAGE"):
@@ -395,8 +407,16 @@ class _Recogniser:
         if single and (words[0] in self.stop or text.lower() in self.lower_words):
             return False
         if single and T[s].is_sent_start and not strong:
-            return False
+            return self._maybe(s, e, cands)  # a dateline: "ROSWELL -- ..."
         return strong or top.population >= 1_000 or top.feature in ("admin2", "district")
+
+    def _maybe(self, s: int, e: int, cands) -> object:
+        """A name the tagger did not call a place: worth resolving if some reading of it is
+        a town of 1,000+ or a county, kept only if the report confirms that reading."""
+        if any(c.feature in ("city", "admin2", "district") and c.kind != "alt"
+               and (c.population >= 1_000 or c.feature != "city") for c in cands):
+            return MAYBE
+        return False
 
     def attach_context(self):
         """Directions before cities, ", Texas" qualifiers after names, "of Aleppo" after areas."""
@@ -445,6 +465,8 @@ class _Resolver:
                 self.by_key.setdefault(m.key, []).append(m)
         self.found = gaz.lookup(list(self.by_key))
         self.keys = sorted(k for k in self.by_key if k in self.found)
+        # names read as places for sure; tentative ones are resolved but vouch for no other
+        self.firm = {k for k in self.keys if any(not m.tentative for m in self.by_key[k])}
         self._support_grid()
 
     def _support_grid(self):
@@ -453,7 +475,7 @@ class _Resolver:
         cell: dict[tuple[int, int], list[tuple[str, Entry, float]]] = {}
         inside_admin1: dict[str, dict[str, float]] = {}
         inside_country: dict[str, dict[str, float]] = {}
-        for key in self.keys:
+        for key in sorted(self.firm):
             cands = self.found[key]
             ranked = sorted(cands, key=lambda c: (-_prior(c), c.id))
             best = _prior(ranked[0])
@@ -473,7 +495,7 @@ class _Resolver:
                     d[key] = max(d.get(key, 0.0), w * (0.5 if c.feature == "admin1" else 1.0))
         counties: dict[str, set[str]] = {}
         towns: dict[str, set[str]] = {}
-        for key in self.keys:
+        for key in sorted(self.firm):
             for c in self.found[key]:
                 if c.admin2 and c.feature == "admin2":
                     counties.setdefault(c.admin2, set()).add(key)
@@ -601,6 +623,8 @@ class _Resolver:
         region_of: dict[str, tuple[str, int]] = {}
         admin1s: dict[str, set[str]] = {}
         for key, e in resolved.items():
+            if key not in self.firm and key in self.by_key:
+                continue
             n = len(self.by_key.get(key, [])) or 1
             if e.country:
                 countries[e.country] += n
@@ -657,10 +681,27 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     if not mentions:
         return []
     resolved = _Resolver(mentions, gaz).run()
+    mentions = [m for m in mentions if not m.tentative or _confirmed(m, mentions, resolved)]
     main_city = _main_city(mentions, resolved)
     places = [_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz)
               for m in _parents_first(mentions)]
     return [p for p in places if not _names_an_actor(p, parsed.text)]
+
+
+# parts of a candidate's score that come from the report's other places
+CONFIRMING = ("near_other_places", "report_region", "named_region", "in_named_county", "holds_named_town",
+              "qualifier", "holds_other_places")
+CONFIRM_MIN = 1.5
+
+
+def _confirmed(m: Mention, mentions: list[Mention], resolved: dict[str, Scored]) -> bool:
+    """Is a tentative mention a place after all: read as one elsewhere in the report, or
+    its best reading backed by the report's other places (a town near them, in the county
+    or region they are in)?"""
+    if any(o.key == m.key and not o.tentative for o in mentions):
+        return True
+    s = resolved.get(m.key)
+    return s is not None and sum(v for k, v in s.parts.items() if k in CONFIRMING) >= CONFIRM_MIN
 
 
 def _names_an_actor(p: Place, text: str) -> bool:

@@ -96,6 +96,11 @@ def _local_heads() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(r["cue"] for r in read_table("speech_verbs.csv") if r["kind"] == "speech" and " " not in r["cue"])
+
+
+@functools.lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in read_table("place_stopwords.csv"))
 
@@ -119,6 +124,7 @@ class Mention:
     # "the Zionsville Education Foundation"): kept only if the report's other places
     # confirm one of its readings (see CONFIRMING)
     tentative: bool = False
+    speaker: bool = False  # a bare name that says something: "Nelson said", "said Douglas."
 
 
 @dataclass
@@ -423,7 +429,7 @@ class _Recogniser:
         T = self.T
         doc, text = self.doc, self.doc.text
         by_start = {m.start: m for m in self.mentions}
-        heads = _local_heads()
+        heads, speech = _local_heads(), _speech_lemmas()
         for m in self.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -433,6 +439,12 @@ class _Recogniser:
                 if prev.lower_ in DIRECTIONS:
                     m.direction, m.direction_start = prev.lower_, prev.idx
             k = span.end
+            if len(span) == 1 and span.start > 0 and T[span.start - 1].lower_ not in ("the", "in", "of", "from", "to", "at"):
+                after = T[k] if k < len(doc) else None
+                before = T[span.start - 1]
+                if (after is not None and after.pos_ in ("VERB", "AUX") and after.lemma_ in speech) or \
+                        (before.lemma_ in speech and before.pos_ == "VERB" and (after is None or after.is_punct)):
+                    m.speaker = True
             if k < len(doc) and not T[k].is_punct:
                 one = T[k].lower_
                 two = one + " " + T[k + 1].lower_ if k + 1 < len(doc) else one
@@ -681,7 +693,8 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     if not mentions:
         return []
     resolved = _Resolver(mentions, gaz).run()
-    mentions = [m for m in mentions if not m.tentative or _confirmed(m, mentions, resolved)]
+    mentions = [m for m in mentions if (not m.tentative or _confirmed(m, mentions, resolved))
+                and not (m.speaker and _a_person_here(resolved.get(m.key)))]
     main_city = _main_city(mentions, resolved)
     places = [_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz)
               for m in _parents_first(mentions)]
@@ -702,6 +715,16 @@ def _confirmed(m: Mention, mentions: list[Mention], resolved: dict[str, Scored])
         return True
     s = resolved.get(m.key)
     return s is not None and sum(v for k, v in s.parts.items() if k in CONFIRMING) >= CONFIRM_MIN
+
+
+def _a_person_here(s: Scored | None) -> bool:
+    """A bare name that speaks ("Nelson said") is a person unless it is read as a country,
+    region or big city (governments speak by their capitals: "Moscow said")."""
+    if s is None:
+        return True
+    e = s.entry
+    return e.feature in ("city", "district", "admin2", "landmark") and e.population < 1_000_000 \
+        and "national_capital" not in s.parts
 
 
 def _names_an_actor(p: Place, text: str) -> bool:

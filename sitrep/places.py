@@ -44,6 +44,11 @@ DIRECTIONS = {
     "northeast": (0.7, 0.7), "northeastern": (0.7, 0.7), "northwest": (0.7, -0.7), "northwestern": (0.7, -0.7),
     "southeast": (-0.7, 0.7), "southeastern": (-0.7, 0.7), "southwest": (-0.7, -0.7), "southwestern": (-0.7, -0.7),
 }
+# the last word of a street's name ("Pine Needle Drive", "420 Augusta St."); not "Court"
+# (courts), "Way" ("United Way") or "Place" ("first place")
+STREET_NOUNS = {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "dr.", "lane", "ln.", "boulevard",
+                "blvd.", "circle", "parkway", "pkwy.", "trail", "pike", "terrace"}
+DASHES = {"-", "--", "—", "–"}
 AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "suburb", "camp"}
 # words after a known name that make the span an admin unit of that name ("Aleppo province")
 ADMIN_WORDS = {"county", "parish", "borough", "district", "province", "governorate", "prefecture",
@@ -306,6 +311,20 @@ class _Recogniser:
             if key in found and any(c.kind == "demonym" or c.feature in ("country", "continent", "region")
                                     for c in found[key]):
                 self.add(s, e, "ent:" + ent.label_)
+        # 3a. datelines: "TORRINGTON — The city council ...", "RIDGE FARM, Ill. (AP) —"
+        for i, tok in enumerate(T):
+            if not (i == 0 or T[i - 1].text in (".", "\n") or T[i - 1].is_space or tok.is_sent_start):
+                continue
+            j = i
+            while j < self.n and j - i < 4 and T[j].text.isupper() and T[j].text.replace(".", "").isalpha():
+                j += 1
+            if j == i or j >= self.n or any(self.taken[i:j]):
+                continue
+            if not (T[j].text in DASHES or (T[j].text == "," and j + 1 < self.n and T[j + 1].text.endswith("."))):
+                continue
+            key = self.grams.get((i, j))
+            if key and key in found and key not in self.stop:
+                self.add(i, j, "scan", key=key)
         # 3. gazetteer scan over proper-noun runs, longest match first
         i = 0
         while i < self.n:
@@ -341,6 +360,19 @@ class _Recogniser:
                         m.area = True
                 continue
             self.add(s, i, "area", area=True)
+        # 5. streets the tagger missed or called a person/organisation: "Pine Needle Drive"
+        for i, tok in enumerate(T):
+            if i == 0 or tok.lower_ not in STREET_NOUNS or not _capitalised(tok) or self.taken[i]:
+                continue
+            if tok.lower_ == "dr." and i + 1 < self.n and _capitalised(T[i + 1]):
+                continue  # "Dr. Smith"
+            s = i
+            while s > 0 and i - s < 3 and _capitalised(T[s - 1]) and not self.taken[s - 1] \
+                    and T[s - 1].lower_ not in self.stop and T[s - 1].lower_ not in HONORIFICS \
+                    and T[s - 1].lower_ not in MONTHS_DAYS and any(ch.isalpha() for ch in T[s - 1].text):
+                s -= 1
+            if s < i and not T[s].is_sent_start:
+                self.add(s, i + 1, "unknown")
         self.mentions.sort(key=lambda m: m.start)
         self.attach_context()
         return self.mentions

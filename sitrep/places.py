@@ -311,6 +311,33 @@ class _Recogniser:
             if key in found and any(c.kind == "demonym" or c.feature in ("country", "continent", "region")
                                     for c in found[key]):
                 self.add(s, e, "ent:" + ent.label_)
+        # 2b. streets the tagger missed or called a person/organisation (before the gazetteer
+        # scan: "Augusta St." is a street, not Augusta): "Pine Needle Drive"
+        unknown_end = {m.end: m for m in self.mentions if m.origin == "unknown"}
+        for i, tok in enumerate(T):
+            if i == 0 or tok.lower_ not in STREET_NOUNS or not _capitalised(tok):
+                continue
+            if tok.lower_ == "dr." and i + 1 < self.n and _capitalised(T[i + 1]):
+                continue  # "Dr. Smith"
+            have = unknown_end.get(tok.idx + len(tok.text)) if self.taken[i] else None
+            if self.taken[i] and have is None:
+                continue
+            first = i
+            while have is not None and first > 0 and T[first - 1].idx >= have.start:
+                first -= 1  # the tagger's "Needle Drive" of "Pine Needle Drive": extended
+            s = first
+            while s > 0 and first - s < 3 and _capitalised(T[s - 1]) and not self.taken[s - 1] \
+                    and T[s - 1].lower_ not in self.stop and T[s - 1].lower_ not in HONORIFICS \
+                    and T[s - 1].lower_ not in MONTHS_DAYS and any(ch.isalpha() for ch in T[s - 1].text):
+                s -= 1
+            if s < first and not T[s].is_sent_start:
+                if have is not None:
+                    have.start, have.text = T[s].idx, self.text[T[s].idx:have.end]
+                    have.key = norm_name(have.text)
+                    for k in range(s, first):
+                        self.taken[k] = True
+                elif s < i:
+                    self.add(s, i + 1, "unknown")
         # 3a. datelines: "TORRINGTON — The city council ...", "RIDGE FARM, Ill. (AP) —"
         for i, tok in enumerate(T):
             if not (i == 0 or T[i - 1].text in (".", "\n") or T[i - 1].is_space or tok.is_sent_start):
@@ -360,19 +387,6 @@ class _Recogniser:
                         m.area = True
                 continue
             self.add(s, i, "area", area=True)
-        # 5. streets the tagger missed or called a person/organisation: "Pine Needle Drive"
-        for i, tok in enumerate(T):
-            if i == 0 or tok.lower_ not in STREET_NOUNS or not _capitalised(tok) or self.taken[i]:
-                continue
-            if tok.lower_ == "dr." and i + 1 < self.n and _capitalised(T[i + 1]):
-                continue  # "Dr. Smith"
-            s = i
-            while s > 0 and i - s < 3 and _capitalised(T[s - 1]) and not self.taken[s - 1] \
-                    and T[s - 1].lower_ not in self.stop and T[s - 1].lower_ not in HONORIFICS \
-                    and T[s - 1].lower_ not in MONTHS_DAYS and any(ch.isalpha() for ch in T[s - 1].text):
-                s -= 1
-            if s < i and not T[s].is_sent_start:
-                self.add(s, i + 1, "unknown")
         self.mentions.sort(key=lambda m: m.start)
         self.attach_context()
         return self.mentions

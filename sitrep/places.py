@@ -15,8 +15,23 @@ is a sum of named parts, kept for `explain_candidates`:
 - priors: feature class (country > admin1 > city), population (log10), matched by the
   main name rather than an alternate one;
 - qualifiers: "Paris, Texas", "Aleppo, Syria", "the Old City quarter of Aleppo";
-- the report: candidates in its focus country, in the admin1 regions it names, and near
-  candidates of its other place names (local news names several nearby places) gain.
+- the report: candidates in its focus country, in the admin1 regions it names, in the
+  admin1 region most of its other places are in (local news rarely names its own state),
+  in a county it names (and counties holding a town it names), and near candidates of its
+  other place names (local news names several nearby places) gain;
+- local usage: a name used for a town's people or institutions ("a Lebanon woman",
+  "Jordan Elementary", data/local_heads.csv) is not its country, and prefers towns in the
+  report's country.
+Resolution repeats until no reading changes (at most MAX_PASSES), each pass seeing the
+readings the previous one chose.
+
+Recognition also keeps tentative mentions: gazetteer names the tagger called a person or
+organisation ("Roselle police", "the Zionsville Education Foundation") or a lone capital
+at a sentence start. They are resolved like the others but vouch for no other name, and are
+kept only if the report confirms their reading (CONFIRMING parts) or names them firmly
+elsewhere. Datelines ("TORRINGTON — ...") and street names ending in Street/Avenue/Drive...
+("420 Augusta St.", "Pine Needle Drive") are found even where the tagger misses them. A bare
+name that speaks ("Nelson said") is a person unless read as a country, region or big city.
 
 Place.precision says what the coordinates are: "point" (the place's own point),
 "centroid" (a country's or region's representative point), "city" (a part of a city or a

@@ -15,8 +15,23 @@ is a sum of named parts, kept for `explain_candidates`:
 - priors: feature class (country > admin1 > city), population (log10), matched by the
   main name rather than an alternate one;
 - qualifiers: "Paris, Texas", "Aleppo, Syria", "the Old City quarter of Aleppo";
-- the report: candidates in its focus country, in the admin1 regions it names, and near
-  candidates of its other place names (local news names several nearby places) gain.
+- the report: candidates in its focus country, in the admin1 regions it names, in the
+  admin1 region most of its other places are in (local news rarely names its own state),
+  in a county it names (and counties holding a town it names), and near candidates of its
+  other place names (local news names several nearby places) gain;
+- local usage: a name used for a town's people or institutions ("a Lebanon woman",
+  "Jordan Elementary", data/local_heads.csv) is not its country, and prefers towns in the
+  report's country.
+Resolution repeats until no reading changes (at most MAX_PASSES), each pass seeing the
+readings the previous one chose.
+
+Recognition also keeps tentative mentions: gazetteer names the tagger called a person or
+organisation ("Roselle police", "the Zionsville Education Foundation") or a lone capital
+at a sentence start. They are resolved like the others but vouch for no other name, and are
+kept only if the report confirms their reading (CONFIRMING parts) or names them firmly
+elsewhere. Datelines ("TORRINGTON — ...") and street names ending in Street/Avenue/Drive...
+("420 Augusta St.", "Pine Needle Drive") are found even where the tagger misses them. A bare
+name that speaks ("Nelson said") is a person unless read as a country, region or big city.
 
 Place.precision says what the coordinates are: "point" (the place's own point),
 "centroid" (a country's or region's representative point), "city" (a part of a city or a
@@ -44,6 +59,11 @@ DIRECTIONS = {
     "northeast": (0.7, 0.7), "northeastern": (0.7, 0.7), "northwest": (0.7, -0.7), "northwestern": (0.7, -0.7),
     "southeast": (-0.7, 0.7), "southeastern": (-0.7, 0.7), "southwest": (-0.7, -0.7), "southwestern": (-0.7, -0.7),
 }
+# the last word of a street's name ("Pine Needle Drive", "420 Augusta St."); not "Court"
+# (courts), "Way" ("United Way") or "Place" ("first place")
+STREET_NOUNS = {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "dr.", "lane", "ln.", "boulevard",
+                "blvd.", "circle", "parkway", "pkwy.", "trail", "pike", "terrace"}
+DASHES = {"-", "--", "—", "–"}
 AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "suburb", "camp"}
 # words after a known name that make the span an admin unit of that name ("Aleppo province")
 ADMIN_WORDS = {"county", "parish", "borough", "district", "province", "governorate", "prefecture",
@@ -78,6 +98,26 @@ NAMED_REGION = 1.5  # a point in an admin1 region the report names
 NATIONAL_CAPITAL = 1.5
 RUNNER_UP_SUPPORT, RUNNER_UP_GAP = 0.5, 3.0  # how much a name's less likely readings vouch for neighbours
 REPORT_COUNTRY = (1.0, 2.0)  # base + share of the report's resolved names in that country
+# the report's focus region: share of its other resolved sub-country names in a candidate's
+# admin1 (local news names the towns and counties around it, rarely its own state)
+REPORT_REGION = 3.0
+MAX_PASSES = 5
+# a town and a county the report both names, when one reading of each puts the town in the
+# county ("Paris" and "Henry County": Paris, Tennessee), whichever reading is likelier alone
+COUNTY_PAIR = 2.5
+# a name used for a town's people or institutions ("a Lebanon woman", "the Athens City
+# Council"): its country reading loses, its towns in the report's country gain
+LOCAL_COUNTRY_PENALTY, LOCAL_TOWN = -4.0, 2.0
+
+
+@functools.lru_cache(maxsize=1)
+def _local_heads() -> frozenset[str]:
+    return frozenset(r["phrase"].lower() for r in read_table("local_heads.csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(r["cue"] for r in read_table("speech_verbs.csv") if r["kind"] == "speech" and " " not in r["cue"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,6 +139,12 @@ class Mention:
     admin_word: bool = False  # "Aleppo province", "Walker County"
     qualifier: str | None = None  # key of "Texas" in "Paris, Texas"
     within_hint: str | None = None  # key of "Aleppo" in "the Old City quarter of Aleppo"
+    local: bool = False  # a town's name used for its people or institutions ("a Lebanon woman")
+    # a gazetteer name the tagger took for a person or organisation ("Roselle police",
+    # "the Zionsville Education Foundation"): kept only if the report's other places
+    # confirm one of its readings (see CONFIRMING)
+    tentative: bool = False
+    speaker: bool = False  # a bare name that says something: "Nelson said", "said Douglas."
 
 
 @dataclass
@@ -142,6 +188,9 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
                            or doc[end - 1].is_punct and doc[end - 1].text != "."):
         end -= 1
     return start, end
+
+
+MAYBE = "maybe"  # accept_scan's third answer: a tentative mention
 
 
 class _Recogniser:
@@ -277,6 +326,47 @@ class _Recogniser:
             if key in found and any(c.kind == "demonym" or c.feature in ("country", "continent", "region")
                                     for c in found[key]):
                 self.add(s, e, "ent:" + ent.label_)
+        # 2b. streets the tagger missed or called a person/organisation (before the gazetteer
+        # scan: "Augusta St." is a street, not Augusta): "Pine Needle Drive"
+        unknown_end = {m.end: m for m in self.mentions if m.origin == "unknown"}
+        for i, tok in enumerate(T):
+            if i == 0 or tok.lower_ not in STREET_NOUNS or not _capitalised(tok):
+                continue
+            if tok.lower_ == "dr." and i + 1 < self.n and _capitalised(T[i + 1]):
+                continue  # "Dr. Smith"
+            have = unknown_end.get(tok.idx + len(tok.text)) if self.taken[i] else None
+            if self.taken[i] and have is None:
+                continue
+            first = i
+            while have is not None and first > 0 and T[first - 1].idx >= have.start:
+                first -= 1  # the tagger's "Needle Drive" of "Pine Needle Drive": extended
+            s = first
+            while s > 0 and first - s < 3 and _capitalised(T[s - 1]) and not self.taken[s - 1] \
+                    and T[s - 1].lower_ not in self.stop and T[s - 1].lower_ not in HONORIFICS \
+                    and T[s - 1].lower_ not in MONTHS_DAYS and any(ch.isalpha() for ch in T[s - 1].text):
+                s -= 1
+            if s < first and not T[s].is_sent_start:
+                if have is not None:
+                    have.start, have.text = T[s].idx, self.text[T[s].idx:have.end]
+                    have.key = norm_name(have.text)
+                    for k in range(s, first):
+                        self.taken[k] = True
+                elif s < i:
+                    self.add(s, i + 1, "unknown")
+        # 3a. datelines: "TORRINGTON — The city council ...", "RIDGE FARM, Ill. (AP) —"
+        for i, tok in enumerate(T):
+            if not (i == 0 or T[i - 1].text in (".", "\n") or T[i - 1].is_space or tok.is_sent_start):
+                continue
+            j = i
+            while j < self.n and j - i < 4 and T[j].text.isupper() and T[j].text.replace(".", "").isalpha():
+                j += 1
+            if j == i or j >= self.n or any(self.taken[i:j]):
+                continue
+            if not (T[j].text in DASHES or (T[j].text == "," and j + 1 < self.n and T[j + 1].text.endswith("."))):
+                continue
+            key = self.grams.get((i, j))
+            if key and key in found and key not in self.stop:
+                self.add(i, j, "scan", key=key)
         # 3. gazetteer scan over proper-noun runs, longest match first
         i = 0
         while i < self.n:
@@ -286,11 +376,13 @@ class _Recogniser:
                 if key and key in found and not any(self.taken[i:j]):
                     hit = (j, key)
                     break
-            if hit and self.accept_scan(i, hit[0], hit[1]):
+            verdict = self.accept_scan(i, hit[0], hit[1]) if hit else False
+            if verdict:
                 e = hit[0]
                 admin = e < self.n and T[e].lower_ in ("county", "parish", "province", "governorate") \
                     and T[e].is_title and not self.taken[e]
-                self.add(i, e + 1 if admin else e, "scan", key=hit[1], admin_word=admin)
+                self.add(i, e + 1 if admin else e, "scan", key=hit[1], admin_word=admin,
+                         tentative=verdict == MAYBE)
                 i = e
             else:
                 i += 1
@@ -351,12 +443,15 @@ class _Recogniser:
                 if lab == "ORG" and after_prep and top.feature in ("city", "admin2", "district"):
                     return True  # "in Huntsville and in counties around it"
                 if lab == "PERSON":
-                    return strong or (known_here and not set(words) & self.person_words)
+                    if set(words) & self.person_words:
+                        return strong
+                    return strong or known_here or self._maybe(s, e, cands)
                 if lab == "ORG":
                     big = top.feature == "city" and top.kind != "alt" and top.population >= 500_000
                     return known_here or big or any(
-                        c.feature in STRONG_FEATURES or c.kind == "demonym" or c.source == "sitrep" for c in cands)
-                return known_here or strong
+                        c.feature in STRONG_FEATURES or c.kind == "demonym" or c.source == "sitrep"
+                        for c in cands) or self._maybe(s, e, cands)
+                return known_here or strong or self._maybe(s, e, cands)
             # a place named inside a name: "Huntsville Fire Chief", "Laurel County School
             # District", "University of Georgia", "Syrian Observatory"; not a first name
             # ("Jordan Dyer") nor a surname ("Tom Houston")
@@ -366,9 +461,9 @@ class _Recogniser:
             if s > es and T[s - 1].lower_ in self.person_words and T[s - 1].lower_ not in self.stop:
                 return False
             if lab == "PERSON" and not known_here:
-                return False
+                return self._maybe(s, e, cands) if s == es else False
             admin_next = nxt is not None and (nxt.lower_ in ADMIN_WORDS or nxt.text in ("'s", "’s"))
-            return known_here or strong or admin_next
+            return known_here or strong or admin_next or (self._maybe(s, e, cands) if s == es else False)
         if not strong and set(words) & self.person_words:
             return False  # a surname of someone named in the report
         if lab in ("NORP", "GPE", "LOC", "FAC", "LANGUAGE"):
@@ -379,14 +474,23 @@ class _Recogniser:
         if single and (words[0] in self.stop or text.lower() in self.lower_words):
             return False
         if single and T[s].is_sent_start and not strong:
-            return False
+            return self._maybe(s, e, cands)  # a dateline: "ROSWELL -- ..."
         return strong or top.population >= 1_000 or top.feature in ("admin2", "district")
+
+    def _maybe(self, s: int, e: int, cands) -> object:
+        """A name the tagger did not call a place: worth resolving if some reading of it is
+        a town of 1,000+ or a county, kept only if the report confirms that reading."""
+        if any(c.feature in ("city", "admin2", "district") and c.kind != "alt"
+               and (c.population >= 1_000 or c.feature != "city") for c in cands):
+            return MAYBE
+        return False
 
     def attach_context(self):
         """Directions before cities, ", Texas" qualifiers after names, "of Aleppo" after areas."""
         T = self.T
         doc, text = self.doc, self.doc.text
         by_start = {m.start: m for m in self.mentions}
+        heads, speech = _local_heads(), _speech_lemmas()
         for m in self.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -395,6 +499,20 @@ class _Recogniser:
                 prev = T[span.start - 1]
                 if prev.lower_ in DIRECTIONS:
                     m.direction, m.direction_start = prev.lower_, prev.idx
+            k = span.end
+            if len(span) == 1 and span.start > 0 and T[span.start - 1].lower_ not in ("the", "in", "of", "from", "to", "at"):
+                after = T[k] if k < len(doc) else None
+                before = T[span.start - 1]
+                if (after is not None and after.pos_ in ("VERB", "AUX") and after.lemma_ in speech) or \
+                        (before.lemma_ in speech and before.pos_ == "VERB" and (after is None or after.is_punct)):
+                    m.speaker = True
+            if k < len(doc) and not T[k].is_punct:
+                one = T[k].lower_
+                two = one + " " + T[k + 1].lower_ if k + 1 < len(doc) else one
+                if one in heads or two in heads:
+                    m.local = True
+            if span.start >= 2 and T[span.start - 2].lower_ in ("city", "town") and T[span.start - 1].lower_ == "of":
+                m.local = True  # "the City of Paris"
             rest = text[m.end:m.end + 2]
             if rest in (", ", " ("):
                 nxt = by_start.get(m.end + 2)
@@ -420,6 +538,8 @@ class _Resolver:
                 self.by_key.setdefault(m.key, []).append(m)
         self.found = gaz.lookup(list(self.by_key))
         self.keys = sorted(k for k in self.by_key if k in self.found)
+        # names read as places for sure; tentative ones are resolved but vouch for no other
+        self.firm = {k for k in self.keys if any(not m.tentative for m in self.by_key[k])}
         self._support_grid()
 
     def _support_grid(self):
@@ -428,7 +548,7 @@ class _Resolver:
         cell: dict[tuple[int, int], list[tuple[str, Entry, float]]] = {}
         inside_admin1: dict[str, dict[str, float]] = {}
         inside_country: dict[str, dict[str, float]] = {}
-        for key in self.keys:
+        for key in sorted(self.firm):
             cands = self.found[key]
             ranked = sorted(cands, key=lambda c: (-_prior(c), c.id))
             best = _prior(ranked[0])
@@ -446,6 +566,15 @@ class _Resolver:
                 if c.feature in ("city", "district", "admin2", "admin1", "landmark") and c.country:
                     d = inside_country.setdefault(c.country, {})
                     d[key] = max(d.get(key, 0.0), w * (0.5 if c.feature == "admin1" else 1.0))
+        counties: dict[str, set[str]] = {}
+        towns: dict[str, set[str]] = {}
+        for key in sorted(self.firm):
+            for c in self.found[key]:
+                if c.admin2 and c.feature == "admin2":
+                    counties.setdefault(c.admin2, set()).add(key)
+                elif c.admin2 and c.feature in ("city", "district"):
+                    towns.setdefault(c.admin2, set()).add(key)
+        self.counties, self.towns = counties, towns
         self.cell = cell
         self.inside_admin1 = inside_admin1
         self.inside_country = inside_country
@@ -503,6 +632,11 @@ class _Resolver:
                    (q.feature == "admin1" and e.admin1 == q.admin1 and e.feature != "admin1") or \
                    (q.feature == "city" and e.within and norm_name(e.within) == hint):
                     parts["qualifier"] = 6.0
+        if any(m.local for m in ms):
+            if e.feature in ("country", "continent"):
+                parts["local_usage"] = LOCAL_COUNTRY_PENALTY
+            elif e.feature in ("city", "district") and e.country and e.country == self.home_country(key, ctx):
+                parts["local_usage"] = LOCAL_TOWN
         if e.country and ctx["countries"]:
             share = ctx["countries"].get(e.country, 0) / ctx["n_context"]
             if share:
@@ -510,6 +644,13 @@ class _Resolver:
         if e.feature in ("city", "district", "admin2", "landmark"):
             if e.admin1 and ctx["admin1s"].get(e.admin1, set()) - {key}:
                 parts["named_region"] = NAMED_REGION
+            if e.admin2 and e.feature == "admin2" and self.towns.get(e.admin2, set()) - {key}:
+                parts["holds_named_town"] = COUNTY_PAIR
+            elif e.admin2 and e.feature != "admin2" and self.counties.get(e.admin2, set()) - {key}:
+                parts["in_named_county"] = COUNTY_PAIR
+            share = self.region_share(key, e.admin1, ctx)
+            if share:
+                parts["report_region"] = round(REPORT_REGION * share, 2)
             sup = self.near_support(key, e)
             if sup:
                 parts["near_other_places"] = round(NEAR_WEIGHT * min(3.0, sup), 2)
@@ -523,15 +664,50 @@ class _Resolver:
                 parts["holds_other_places"] = round(0.5 * min(3.0, sup), 2)
         return Scored(e, round(sum(parts.values()), 3), parts)
 
+    def home_country(self, key: str, ctx: dict) -> str | None:
+        """The country most of the report's other names are in, if most are."""
+        n = len(self.by_key.get(key, [])) or 1
+        own = ctx["resolved"].get(key)
+        counts = Counter(ctx["countries"])
+        if own is not None and own.country:
+            counts[own.country] -= n
+        total = sum(v for v in counts.values() if v > 0)
+        if not total:
+            return None
+        iso, top = counts.most_common(1)[0]
+        return iso if top >= 0.5 * total else None
+
+    @staticmethod
+    def region_share(key: str, admin1: str | None, ctx: dict) -> float:
+        """Share of the report's other resolved names below country level that lie in
+        `admin1` (the name itself left out: a name does not vouch for itself)."""
+        if not admin1:
+            return 0.0
+        own = ctx["region_of"].get(key)
+        total = ctx["n_regional"] - (own[1] if own else 0)
+        if total <= 0:
+            return 0.0
+        n = ctx["regions"].get(admin1, 0) - (own[1] if own and own[0] == admin1 else 0)
+        return n / total
+
     def context(self, resolved: dict[str, Entry]) -> dict:
         countries: Counter = Counter()
+        regions: Counter = Counter()
+        region_of: dict[str, tuple[str, int]] = {}
         admin1s: dict[str, set[str]] = {}
         for key, e in resolved.items():
+            if key not in self.firm and key in self.by_key:
+                continue
+            n = len(self.by_key.get(key, [])) or 1
             if e.country:
-                countries[e.country] += len(self.by_key.get(key, [])) or 1
+                countries[e.country] += n
             if e.feature == "admin1" and e.admin1:
                 admin1s.setdefault(e.admin1, set()).add(key)
+            if e.admin1 and e.feature in ("admin1", "admin2", "city", "district"):
+                regions[e.admin1] += n
+                region_of[key] = (e.admin1, n)
         return {"countries": countries, "n_context": max(1, sum(countries.values())), "admin1s": admin1s,
+                "regions": regions, "region_of": region_of, "n_regional": sum(regions.values()),
                 "resolved": resolved, "capitals": self.capitals}
 
     def run(self) -> dict[str, Scored]:
@@ -548,12 +724,15 @@ class _Resolver:
         ctx = self.context(clear)
         ctx["resolved"] = dict(first)
         result: dict[str, Scored] = {}
-        for _ in range(2):  # the second pass sees the qualifiers and regions the first resolved
+        for _ in range(MAX_PASSES):  # later passes see the qualifiers and regions earlier ones resolved
+            before = {k: s.entry.id for k, s in result.items()}
             for key in self.keys:
                 scored = [self.score(c, key, ctx) for c in self.found[key]]
                 scored.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.id))
                 result[key] = scored[0]
             ctx = self.context({k: s.entry for k, s in result.items()})
+            if {k: s.entry.id for k, s in result.items()} == before:
+                break
         return result
 
 
@@ -575,10 +754,38 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     if not mentions:
         return []
     resolved = _Resolver(mentions, gaz).run()
+    mentions = [m for m in mentions if (not m.tentative or _confirmed(m, mentions, resolved))
+                and not (m.speaker and _a_person_here(resolved.get(m.key)))]
     main_city = _main_city(mentions, resolved)
     places = [_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz)
               for m in _parents_first(mentions)]
     return [p for p in places if not _names_an_actor(p, parsed.text)]
+
+
+# parts of a candidate's score that come from the report's other places
+CONFIRMING = ("near_other_places", "report_region", "named_region", "in_named_county", "holds_named_town",
+              "qualifier", "holds_other_places")
+CONFIRM_MIN = 1.5
+
+
+def _confirmed(m: Mention, mentions: list[Mention], resolved: dict[str, Scored]) -> bool:
+    """Is a tentative mention a place after all: read as one elsewhere in the report, or
+    its best reading backed by the report's other places (a town near them, in the county
+    or region they are in)?"""
+    if any(o.key == m.key and not o.tentative for o in mentions):
+        return True
+    s = resolved.get(m.key)
+    return s is not None and sum(v for k, v in s.parts.items() if k in CONFIRMING) >= CONFIRM_MIN
+
+
+def _a_person_here(s: Scored | None) -> bool:
+    """A bare name that speaks ("Nelson said") is a person unless it is read as a country,
+    region or big city (governments speak by their capitals: "Moscow said")."""
+    if s is None:
+        return True
+    e = s.entry
+    return e.feature in ("city", "district", "admin2", "landmark") and e.population < 1_000_000 \
+        and "national_capital" not in s.parts
 
 
 def _names_an_actor(p: Place, text: str) -> bool:

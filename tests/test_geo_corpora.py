@@ -17,10 +17,12 @@ EVAL = SHARED / "eval"
 # the targets: tagging F1 and acc@161 km on the toponyms found
 TARGET_F1, TARGET_ACC = 0.85, 0.90
 # measured on the dev sets when this test was written, less a margin: a regression guard
-FLOORS = {"trnews": (0.87, 0.93), "geowebnews": (0.85, 0.89), "lgl": (0.79, 0.80)}
-# LGL (2009 US local news, read without its newspaper's name) stays under the targets:
-# bare "Dublin", "Paris", "Lebanon" in a report from Ohio, Illinois or Indiana with no
-# other clue, and an older GeoNames point for Canada in its gold.
+FLOORS = {"trnews": (0.89, 0.93), "geowebnews": (0.87, 0.90), "lgl": (0.83, 0.85)}
+# LGL (2009 US local news, read without its newspaper's name) meets the tagging target but
+# stays under the resolution one: most of what is left is a bare "Dublin", "Mansfield",
+# "Athens" or "Alexandria" in a report of a US town's own paper with no other place to go
+# by, and an older GeoNames point for Canada in its gold (60N 96W, about 976 km from the
+# current one the other corpora use).
 SHORT_OF_TARGET = {"lgl"}
 
 pytestmark = pytest.mark.slow

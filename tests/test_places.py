@@ -113,3 +113,51 @@ def test_norm_name():
     assert norm_name("U.S.") == "us"
     assert norm_name("Côte d'Ivoire") == "cote divoire"
     assert norm_name("Sheikh  Maqsood") == "sheikh maqsood"
+
+
+# --- local news: the report's own region, towns and counties it names, local usage
+@pytest.mark.parametrize("text,name,country,admin1", [
+    # a focus region inferred from the other places named (the state itself never is)
+    ("Deputies from Knoxville and Maryville searched the river near Alcoa. "
+     "Lenoir City officials joined them.", "Maryville", "US", "Tennessee"),
+    # a town and the county it lies in agree, whichever reading is likelier alone
+    ("Henry County deputies arrested a man on Lone Oak Road in Paris on Friday.", "Paris", "US", "Tennessee"),
+    ("Henry County deputies arrested a man on Lone Oak Road in Paris on Friday.", "Henry County", "US",
+     "Tennessee"),
+    # a country's name used for a town's people or schools is the town
+    ("Principal Ann Berg said Jordan Elementary will use the award for books. "
+     "Students from Shakopee and Prior Lake also entered.", "Jordan", "US", "Minnesota"),
+])
+def test_local_news_context(nlp, text, name, country, admin1):
+    p = by_name(places_of(nlp, text), name)
+    assert (p.country, p.admin1) == (country, admin1), explain_candidates(
+        Parsed.from_doc(Article(text=text), nlp(text)), name)[:3]
+
+
+@pytest.mark.parametrize("text,name", [
+    # a dateline in capitals
+    ("TORRINGTON — The city council voted on Monday to buy two new plows for Litchfield County roads.",
+     "TORRINGTON"),
+    # a street the tagger does not call a place
+    ("Officers were called to a home on Pine Needle Drive in Athens, Georgia, late Sunday.", "Pine Needle Drive"),
+    # a town inside an organisation's name, confirmed by the towns around it
+    ("The Zionsville Education Foundation gave $20,000 to schools in Lebanon, Whitestown and "
+     "Boone County, Indiana.", "Zionsville"),
+])
+def test_local_mentions_found(nlp, text, name):
+    assert name in [p.name for p in places_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,not_a_place", [
+    # a bare name that speaks is a person, whatever town shares the name
+    ("\"We will rebuild the barn by summer,\" Nelson said on Tuesday.", "Nelson"),
+    # a gazetteer name inside an organisation's name with nothing to confirm it
+    ("The Titan Drilling Company said it would not drill near the school.", "Titan"),
+])
+def test_local_not_places(nlp, text, not_a_place):
+    assert not_a_place not in [p.name for p in places_of(nlp, text)]
+
+
+def test_speaking_capital_stays_a_place(nlp):
+    p = by_name(places_of(nlp, "Talks stalled again and Moscow said it would not send a delegation."), "Moscow")
+    assert p.country == "RU"

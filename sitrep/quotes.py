@@ -9,7 +9,11 @@ ending with a colon. Short fragments inside a sentence ("condemning the 'humanit
 disaster'") are scare quotes unless a speech verb governs them; partial quotes inside a
 speech verb's clause keep that speaker. Indirect speech is the content clause of a speech
 verb ("said that ...") by a named or resolvable speaker; unnamed collectives ("aid groups
-say ...") stay sources, not quotes.
+say ...") stay sources, not quotes. A named actor's position without a content clause is
+indirect speech too: the complement of a verb of data/stance_verbs.csv ("X vowed to ...",
+"X called for ...", "X criticised ...", "X called the siege a crime"), held by a name or a
+pronoun resolved to one (sources.find_positions); "reported" and "according to" stay
+sources of facts, as the seed gold counts them.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ import re
 from .actors import actor_info
 from .models import Extraction, Quote
 from .parse import Parsed
-from .sources import Attribution, find_attributions, paragraph_of, paragraphs
+from .sources import Attribution, find_attributions, find_positions, paragraph_of, paragraphs
 
 OPENERS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 SENTENCE_END = ".!?…,;:—-"
@@ -206,6 +210,13 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         cs, ce = a.content
         if any(cs < de and ds < ce for ds, de in direct_spans):
             continue
+        q = Quote(text=text[cs:ce], start=cs, end=ce, speaker=a.speaker, speaker_role=a.role, kind="indirect",
+                  channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(a.cue_start))
+        quotes.append((q, a))
+    # positions named actors take ("X vowed to ...", "X called for ...", "X criticised ...")
+    taken = [(q.start, q.end) for q, _ in quotes]
+    for a in find_positions(parsed, ex, atts, taken):
+        cs, ce = a.content
         q = Quote(text=text[cs:ce], start=cs, end=ce, speaker=a.speaker, speaker_role=a.role, kind="indirect",
                   channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(a.cue_start))
         quotes.append((q, a))

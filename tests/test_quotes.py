@@ -52,6 +52,21 @@ QUOTE_CASES = [
     Q("Human Rights Watch said the attack may amount to a war crime.", "war crime", "Human Rights Watch", "indirect", None, id="ngo-speaker"),
     Q("France and Germany issued a joint appeal on Monday. The violence must stop, the countries said.",
       "violence must stop", "France", "indirect", None, id="the-countries"),
+    # positions a named actor takes (data/stance_verbs.csv): intentions, demands, stances
+    Q("Governor Ali Rahman vowed to rebuild every school in the province.", "rebuild every school", "Ali Rahman", "indirect", None, id="position-vowed-to"),
+    Q("Colonel Idris Nouri wants to move the checkpoint closer to the river.", "move the checkpoint", "Idris Nouri", "indirect", None, id="position-wants-to"),
+    Q("The Norwegian Refugee Council called for an immediate pause in the fighting.", "immediate pause", "Norwegian Refugee Council", "indirect", None, id="position-called-for"),
+    Q("Senator Maria Keller criticised the decision to close the border crossing.", "decision to close", "Maria Keller", "indirect", None, id="position-criticised"),
+    Q("Mayor Rosa Diaz urged residents to stay indoors after dark.", "residents to stay indoors", "Rosa Diaz", "indirect", None, id="position-urged-obj-to"),
+    Q("Foreign Minister Lena Berg called the blockade a collective punishment.", "blockade a collective punishment", "Lena Berg", "indirect", None, id="position-called-x-y"),
+    Q("Amina Yusuf reached the camp on Monday. She refused to leave without her brother.", "without her brother", "Amina Yusuf", "indirect", None, id="position-pronoun"),
+    Q("Rami Saeed said the talks had failed, calling for new elections within a year.", "new elections", "Rami Saeed", "indirect", None, id="position-participle-calling-for"),
+    Q("Defence Minister Omar Haddad spoke about the need for more helicopters.", "need for more helicopters", "Omar Haddad", "indirect", None, id="position-spoke-about"),
+    # ... but not the positions of unnamed groups, nor objects that are pronouns or physical senses
+    Q("Rebels vowed to keep fighting in the old city.", "keep fighting", None, None, None, id="position-unnamed-group"),
+    Q("Opposition supporters called for safe passage out of the city.", "safe passage", None, None, None, id="position-unnamed-call"),
+    Q("General Adel Mansour spoke against the backdrop of a ruined mosque.", "ruined mosque", None, None, None, id="position-spoke-against-place"),
+    Q("The regiment was criticised for the delay in evacuating the wounded.", "evacuating the wounded", None, None, None, id="position-passive"),
     # not quotes: unnamed organisations report, apostrophes are no marks
     Q("Aid groups say food stocks will run out within a week.", "food stocks", None, None, None, id="aid-groups-source-only"),
     Q("The army's commander said the troops' morale was high.", "troops' morale was high", "commander", "indirect", None, id="apostrophes"),

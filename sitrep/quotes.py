@@ -213,6 +213,23 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         q = Quote(text=text[cs:ce], start=cs, end=ce, speaker=a.speaker, speaker_role=a.role, kind="indirect",
                   channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(a.cue_start))
         quotes.append((q, a))
+    # a block quote: "The governor added:" closing a paragraph, the next one unmarked
+    for a in atts:
+        if a.cue_kind != "speech" or a.generic or not a.speaker:
+            continue
+        para = paragraph_of(paras, a.cue_start)
+        if not text[a.cue_end:para[1]].strip().endswith(":") or len(text[a.cue_end:para[1]]) > 60:
+            continue
+        i = paras.index(para) if para in paras else -1
+        if i < 0 or i + 1 >= len(paras):
+            continue
+        bs, be = paras[i + 1]
+        if _mark_at(text, bs) is not None or any(bs < e and s < be for s, e in direct_spans) or be - bs < 20:
+            continue
+        q = Quote(text=text[bs:be], start=bs, end=be, speaker=a.speaker, speaker_role=a.role, kind="direct",
+                  channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(bs))
+        quotes.append((q, a))
+        direct_spans.append((bs, be))
     # positions named actors take ("X vowed to ...", "X called for ...", "X criticised ...")
     taken = [(q.start, q.end) for q, _ in quotes]
     for a in find_positions(parsed, ex, atts, taken):

@@ -42,6 +42,8 @@ PRO_OPP_RE = re.compile(r"\bpro-(?:opposition|rebel|revolution)\b|\b(?:oppositio
 COLLECTIVE_KINDS = {"ngo", "media", "international_org"}
 COLLECTIVE_NOUNS = {"group", "agency", "organization", "organisation", "media", "outlet", "report", "ngo",
                     "charity", "network", "monitor"}
+# Verbs whose hearer comes before the content clause ("told reporters that ...").
+TELL_VERBS = {"tell", "inform", "assure", "remind", "warn", "promise", "convince", "persuade"}
 GROUP_HEADS = {"country", "nation", "government", "state", "ally", "power", "member"}
 
 
@@ -336,6 +338,14 @@ def _source_kind(att: Attribution, parsed: Parsed, extra_text: str) -> tuple[str
 def _content(cue_tok, para: tuple[int, int], quote_spans, text: str) -> tuple[int, int] | None:
     """The content clause of a speech cue ("said [that] X"), inside the paragraph."""
     comps = [c for c in cue_tok.children if c.dep_ in ("ccomp",)]
+    if not comps and cue_tok.lemma_.lower() in TELL_VERBS:
+        # "told a crowd that he was troubled", parsed as a relative clause of the hearer
+        for obj in cue_tok.children:
+            if obj.dep_ in ("dobj", "dative"):
+                comps += [c for c in obj.subtree if c.dep_ in ("relcl", "acl") and c.head.i <= obj.i + 4
+                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                          and any(n.dep_ in SUBJECT_DEPS and n.lower_ not in ("that", "which", "who")
+                                  for n in c.children)]
     if not comps and cue_tok.dep_ in ("parataxis",) and cue_tok.head.pos_ in ("VERB", "AUX"):
         comps = [cue_tok.head]
     comps = [c for c in comps if para[0] <= c.idx < para[1] and not _inside(quote_spans, c.idx)]
@@ -417,6 +427,9 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
             hops = 0
             while not subj and head.dep_ in ("advcl", "conj", "xcomp", "pcomp") and hops < 3:
                 head = head.head
+                if head.dep_ == "prep" and head.pos_ == "ADP" and tok.tag_ == "VBG" and \
+                        head.head.pos_ in ("VERB", "AUX"):
+                    head = head.head  # "responded by saying ...": the subject of the verb before
                 subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
                 hops += 1
             if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":

@@ -62,6 +62,13 @@ QUOTE_CASES = [
     Q("Amina Yusuf reached the camp on Monday. She refused to leave without her brother.", "without her brother", "Amina Yusuf", "indirect", None, id="position-pronoun"),
     Q("Rami Saeed said the talks had failed, calling for new elections within a year.", "new elections", "Rami Saeed", "indirect", None, id="position-participle-calling-for"),
     Q("Defence Minister Omar Haddad spoke about the need for more helicopters.", "need for more helicopters", "Omar Haddad", "indirect", None, id="position-spoke-about"),
+    Q("Ambassador Karim Saleh said the same thing on Monday.", "the same thing", "Karim Saleh", "indirect", None, id="said-object"),
+    # indirect speech the parser hides: a hearer parsed with a relative clause, "by saying"
+    Q("On Tuesday, Minister Farid Azizi told a crowd in Kandahar that the road would reopen soon.", "road would reopen", "Farid Azizi", "indirect", None, id="told-crowd-that"),
+    Q("General Yusuf Tahir responded to the criticism by saying his troops had followed orders.", "troops had followed orders", "Yusuf Tahir", "indirect", None, id="by-saying"),
+    # a block quote: the speaker's paragraph ends with a colon, the next paragraph is unmarked
+    Q("The governor, Halima Bello, added:\n\nWe have lost three villages this week and nobody has come to help us.\n\nThe army did not comment.",
+      "lost three villages", "Halima Bello", "direct", None, id="block-quote-after-colon"),
     # ... but not the positions of unnamed groups, nor objects that are pronouns or physical senses
     Q("Rebels vowed to keep fighting in the old city.", "keep fighting", None, None, None, id="position-unnamed-group"),
     Q("Opposition supporters called for safe passage out of the city.", "safe passage", None, None, None, id="position-unnamed-call"),

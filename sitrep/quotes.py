@@ -10,7 +10,7 @@ disaster'") are scare quotes unless a speech verb governs them; partial quotes i
 speech verb's clause keep that speaker. Indirect speech is the content clause of a speech
 verb ("said that ...") by a named or resolvable speaker; unnamed collectives ("aid groups
 say ...") stay sources, not quotes. A named actor's position without a content clause is
-indirect speech too: the complement of a verb of data/stance_verbs.csv ("X vowed to ...",
+indirect speech too: the complement of a verb of data/stances.csv ("X vowed to ...",
 "X called for ...", "X criticised ...", "X called the siege a crime"), held by a name or a
 pronoun resolved to one (sources.find_positions); "reported" and "according to" stay
 sources of facts, as the seed gold counts them.

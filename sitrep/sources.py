@@ -538,14 +538,15 @@ def source_for(ex: Extraction, start: int, end: int) -> Source | None:
 
 
 @functools.lru_cache(maxsize=1)
-def stance_verbs() -> dict[str, frozenset[str]]:
-    """data/stance_verbs.csv: verb lemma -> the complements that carry its position."""
-    out: dict[str, set[str]] = {}
-    for r in read_table("stance_verbs.csv"):
-        out.setdefault(r["verb"], set()).add(r["complement"])
+def stances() -> dict[tuple[str, str], frozenset[str]]:
+    """data/stances.csv: (lemma, pos) -> the complements that carry its holder's position."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in read_table("stances.csv"):
+        out.setdefault((r["word"], r["pos"]), set()).add(r["complement"])
     return {k: frozenset(v) for k, v in out.items()}
 
 
+POSSESSIVES = {"his": False, "her": False, "their": True, "its": True}  # -> plural (groups, bodies)
 _PRONOUN_OBJECTS = {"it", "them", "this", "that", "these", "those", "him", "her", "us", "me", "you", "which", "what"}
 
 
@@ -566,10 +567,17 @@ def _position_content(tok, takes: frozenset[str]):
             return dobj.left_edge.i, pred[0].right_edge.i
     if "obj" in takes and dobj is not None and dobj.i > tok.i and dobj.lower_ not in _PRONOUN_OBJECTS:
         return dobj.left_edge.i, dobj.right_edge.i
+    if tok.pos_ == "NOUN":
+        for c in kids:
+            if c.dep_ in ("acl", "relcl") and c.i > tok.i and c.pos_ in ("VERB", "AUX") and (
+                    "to" in takes and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or
+                    "that" in takes and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                first = min(t.i for t in c.subtree if not (t.dep_ == "mark" and t.i < c.i))
+                return first, c.right_edge.i
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in takes and c.i > tok.i:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if objs and objs[0].lower_ not in _PRONOUN_OBJECTS:
+            if objs and objs[0].lower_ not in _PRONOUN_OBJECTS and objs[0].ent_type_ not in ("DATE", "TIME"):
                 return objs[0].left_edge.i, objs[0].right_edge.i
     return None
 
@@ -580,7 +588,7 @@ def _named(spk, name: str | None, origin: str | None) -> bool:
         return False
     if spk.pos_ == "PRON":
         # "I spoke to", "we": the writer; an unresolved pronoun names no one
-        return spk.lower_ in ("he", "she", "they", "it") and origin not in (None, "pattern")
+        return spk.lower_ in ("he", "she", "they", "it", *POSSESSIVES) and origin not in (None, "pattern")
     if spk.text.isupper() and len(spk.text) > 3:
         return False  # a shouted headline word the tagger takes for a name
     return spk.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.dep_ == "compound" for t in spk.children)
@@ -588,12 +596,12 @@ def _named(spk, name: str | None, origin: str | None) -> bool:
 
 def find_positions(parsed: Parsed, ex: Extraction, atts: list[Attribution],
                    taken: list[tuple[int, int]]) -> list[Attribution]:
-    """Positions named actors take with the verbs of data/stance_verbs.csv ("X vowed to ...",
+    """Positions named actors take with the words of data/stances.csv ("X vowed to ...",
     "X called for ...", "X criticised ..."): each an Attribution of kind 'position' whose
     content is the verb's complement. Not Sources; the quotes stage makes them indirect
     quotes. `taken`: spans already quoted (no position inside them)."""
     doc, text = parsed.doc, parsed.text
-    table = stance_verbs()
+    table = stances()
     from .quotes import quote_spans
 
     qspans = [(s, e) for s, e, _ in quote_spans(parsed)]
@@ -603,29 +611,41 @@ def find_positions(parsed: Parsed, ex: Extraction, atts: list[Attribution],
     paras = paragraphs(text)
     out: list[Attribution] = []
     for tok in doc:
-        takes = table.get(tok.lemma_.lower())
-        if takes is None or tok.pos_ != "VERB" or tok.i in cues or _inside(qspans, tok.idx):
+        takes = table.get((tok.lemma_.lower(), tok.pos_))
+        if takes is None or tok.i in cues or _inside(qspans, tok.idx):
             continue
         if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
             continue  # "was criticised": the holder is not the subject
         span = _position_content(tok, takes)
         if span is None:
             continue
-        subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
-        head, hops = tok, 0
-        while not subj and (head.dep_ in ("conj", "xcomp") or head.dep_ == "advcl" and head.tag_ == "VBG") \
-                and hops < 3:  # "X said ..., calling for talks"
-            head = head.head
-            subj = [c for c in head.children if c.dep_ == "nsubj"]
-            hops += 1
-        if subj and subj[0].lower_ in ("who", "that") and head.dep_ == "relcl":
-            subj = [head.head]
+        if tok.pos_ == "NOUN":  # "Clinton's plan to ...", "his call for ...": the possessor holds it
+            subj = [c for c in tok.children if c.dep_ == "poss"]
+        elif tok.pos_ == "ADJ":  # "Graham has been critical of ...": the subject of "be"
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"] \
+                if tok.dep_ == "acomp" and tok.head.lemma_ == "be" else []
+        else:
+            subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
+            head, hops = tok, 0
+            while not subj and (head.dep_ in ("conj", "xcomp") or head.dep_ == "advcl" and head.tag_ == "VBG") \
+                    and hops < 3:  # "X said ..., calling for talks"
+                head = head.head
+                subj = [c for c in head.children if c.dep_ == "nsubj"]
+                hops += 1
+            if subj and subj[0].lower_ in ("who", "that") and head.dep_ == "relcl":
+                subj = [head.head]
         if not subj or _inside(qspans, subj[0].idx):
             continue
         spk = subj[0]
-        name, actor, sspan, generic, channel = _resolve_speaker(spk, parsed, ex, res)
+        if spk.lower_ in POSSESSIVES:
+            found = res.person_before(spk.idx, plural=POSSESSIVES[spk.lower_])
+            if not found:
+                continue
+            name, actor, sspan, generic, channel = found[0], found[1], (spk.idx, spk.idx + len(spk)), False, None
+        else:
+            name, actor, sspan, generic, channel = _resolve_speaker(spk, parsed, ex, res)
         origin = actors_mod.actor_info(parsed, actor).get("origin") if actor is not None else None
-        if generic or not _named(spk, name, origin) or spk.lower_ == "it" and origin == "person":
+        if generic or not _named(spk, name, origin) or spk.lower_ in ("it", "its") and origin == "person":
             continue
         para = paragraph_of(paras, tok.idx)
         s, e = doc[span[0]].idx, doc[span[1]].idx + len(doc[span[1]])

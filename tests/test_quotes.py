@@ -52,7 +52,7 @@ QUOTE_CASES = [
     Q("Human Rights Watch said the attack may amount to a war crime.", "war crime", "Human Rights Watch", "indirect", None, id="ngo-speaker"),
     Q("France and Germany issued a joint appeal on Monday. The violence must stop, the countries said.",
       "violence must stop", "France", "indirect", None, id="the-countries"),
-    # positions a named actor takes (data/stance_verbs.csv): intentions, demands, stances
+    # positions a named actor takes (data/stances.csv): intentions, demands, stances
     Q("Governor Ali Rahman vowed to rebuild every school in the province.", "rebuild every school", "Ali Rahman", "indirect", None, id="position-vowed-to"),
     Q("Colonel Idris Nouri wants to move the checkpoint closer to the river.", "move the checkpoint", "Idris Nouri", "indirect", None, id="position-wants-to"),
     Q("The Norwegian Refugee Council called for an immediate pause in the fighting.", "immediate pause", "Norwegian Refugee Council", "indirect", None, id="position-called-for"),
@@ -62,6 +62,10 @@ QUOTE_CASES = [
     Q("Amina Yusuf reached the camp on Monday. She refused to leave without her brother.", "without her brother", "Amina Yusuf", "indirect", None, id="position-pronoun"),
     Q("Rami Saeed said the talks had failed, calling for new elections within a year.", "new elections", "Rami Saeed", "indirect", None, id="position-participle-calling-for"),
     Q("Defence Minister Omar Haddad spoke about the need for more helicopters.", "need for more helicopters", "Omar Haddad", "indirect", None, id="position-spoke-about"),
+    Q("President Joyce Banda met the envoys on Friday. Her plan to reopen the northern border was welcomed.", "reopen the northern border", "Joyce Banda", "indirect", None, id="position-noun-her-plan"),
+    Q("Salva Kiir's call for a national dialogue was ignored by the armed groups.", "national dialogue", "Salva Kiir", "indirect", None, id="position-noun-call-for"),
+    Q("Senator Paul Okonjo has been critical of the military operation in the delta.", "military operation", "Paul Okonjo", "indirect", None, id="position-adjective"),
+    Q("Minister Aisha Barre gave a speech in Mogadishu. Her remarks on Saturday were brief.", "Saturday", None, None, None, id="position-noun-date-is-no-content"),
     Q("Ambassador Karim Saleh said the same thing on Monday.", "the same thing", "Karim Saleh", "indirect", None, id="said-object"),
     # indirect speech the parser hides: a hearer parsed with a relative clause, "by saying"
     Q("On Tuesday, Minister Farid Azizi told a crowd in Kandahar that the road would reopen soon.", "road would reopen", "Farid Azizi", "indirect", None, id="told-crowd-that"),

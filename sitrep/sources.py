@@ -566,7 +566,10 @@ def _position_content(tok, takes: frozenset[str]):
         if pred:
             return dobj.left_edge.i, pred[0].right_edge.i
     if "obj" in takes and dobj is not None and dobj.i > tok.i and dobj.lower_ not in _PRONOUN_OBJECTS:
-        return dobj.left_edge.i, dobj.right_edge.i
+        # "likened the refugees to a snake", "hailed him as a hero": the comparison goes with it
+        last = max([dobj.right_edge.i] + [c.right_edge.i for c in kids if c.dep_ == "prep" and c.lower_ in ("to", "as")
+                                          and c.i == dobj.right_edge.i + 1])
+        return dobj.left_edge.i, last
     if tok.pos_ == "NOUN":
         for c in kids:
             if c.dep_ in ("acl", "relcl") and c.i > tok.i and c.pos_ in ("VERB", "AUX") and (

@@ -66,6 +66,8 @@ QUOTE_CASES = [
     Q("Salva Kiir's call for a national dialogue was ignored by the armed groups.", "national dialogue", "Salva Kiir", "indirect", None, id="position-noun-call-for"),
     Q("Senator Paul Okonjo has been critical of the military operation in the delta.", "military operation", "Paul Okonjo", "indirect", None, id="position-adjective"),
     Q("Minister Aisha Barre gave a speech in Mogadishu. Her remarks on Saturday were brief.", "Saturday", None, None, None, id="position-noun-date-is-no-content"),
+    Q("Commander Tariq Mansour likened the siege to a slow execution.", "slow execution", "Tariq Mansour", "indirect", None, id="position-likened-to"),
+    Q("Governor Musa Bello told his officers to open the gates at dawn.", "open the gates", "Musa Bello", "indirect", None, id="position-told-to"),
     Q("Ambassador Karim Saleh said the same thing on Monday.", "the same thing", "Karim Saleh", "indirect", None, id="said-object"),
     # indirect speech the parser hides: a hearer parsed with a relative clause, "by saying"
     Q("On Tuesday, Minister Farid Azizi told a crowd in Kandahar that the road would reopen soon.", "road would reopen", "Farid Azizi", "indirect", None, id="told-crowd-that"),

@@ -9,7 +9,11 @@ ending with a colon. Short fragments inside a sentence ("condemning the 'humanit
 disaster'") are scare quotes unless a speech verb governs them; partial quotes inside a
 speech verb's clause keep that speaker. Indirect speech is the content clause of a speech
 verb ("said that ...") by a named or resolvable speaker; unnamed collectives ("aid groups
-say ...") stay sources, not quotes.
+say ...") stay sources, not quotes. A named actor's position without a content clause is
+indirect speech too: the complement of a verb of data/stances.csv ("X vowed to ...",
+"X called for ...", "X criticised ...", "X called the siege a crime"), held by a name or a
+pronoun resolved to one (sources.find_positions); "reported" and "according to" stay
+sources of facts, as the seed gold counts them.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ import re
 from .actors import actor_info
 from .models import Extraction, Quote
 from .parse import Parsed
-from .sources import Attribution, find_attributions, paragraph_of, paragraphs
+from .sources import Attribution, find_attributions, find_positions, paragraph_of, paragraphs
 
 OPENERS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 SENTENCE_END = ".!?…,;:—-"
@@ -206,6 +210,30 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         cs, ce = a.content
         if any(cs < de and ds < ce for ds, de in direct_spans):
             continue
+        q = Quote(text=text[cs:ce], start=cs, end=ce, speaker=a.speaker, speaker_role=a.role, kind="indirect",
+                  channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(a.cue_start))
+        quotes.append((q, a))
+    # a block quote: "The governor added:" closing a paragraph, the next one unmarked
+    for a in atts:
+        if a.cue_kind != "speech" or a.generic or not a.speaker:
+            continue
+        para = paragraph_of(paras, a.cue_start)
+        if not text[a.cue_end:para[1]].strip().endswith(":") or len(text[a.cue_end:para[1]]) > 60:
+            continue
+        i = paras.index(para) if para in paras else -1
+        if i < 0 or i + 1 >= len(paras):
+            continue
+        bs, be = paras[i + 1]
+        if _mark_at(text, bs) is not None or any(bs < e and s < be for s, e in direct_spans) or be - bs < 20:
+            continue
+        q = Quote(text=text[bs:be], start=bs, end=be, speaker=a.speaker, speaker_role=a.role, kind="direct",
+                  channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(bs))
+        quotes.append((q, a))
+        direct_spans.append((bs, be))
+    # positions named actors take ("X vowed to ...", "X called for ...", "X criticised ...")
+    taken = [(q.start, q.end) for q, _ in quotes]
+    for a in find_positions(parsed, ex, atts, taken):
+        cs, ce = a.content
         q = Quote(text=text[cs:ce], start=cs, end=ce, speaker=a.speaker, speaker_role=a.role, kind="indirect",
                   channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(a.cue_start))
         quotes.append((q, a))

@@ -15,12 +15,14 @@ attribution of its paragraph.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from . import actors as actors_mod
 from .models import Actor, Extraction, Source
 from .parse import Parsed
+from .vocab import read_table
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Nouns that stand for their author: "a statement issued by the Foreign Ministry said".
@@ -40,6 +42,8 @@ PRO_OPP_RE = re.compile(r"\bpro-(?:opposition|rebel|revolution)\b|\b(?:oppositio
 COLLECTIVE_KINDS = {"ngo", "media", "international_org"}
 COLLECTIVE_NOUNS = {"group", "agency", "organization", "organisation", "media", "outlet", "report", "ngo",
                     "charity", "network", "monitor"}
+# Verbs whose hearer comes before the content clause ("told reporters that ...").
+TELL_VERBS = {"tell", "inform", "assure", "remind", "warn", "promise", "convince", "persuade"}
 GROUP_HEADS = {"country", "nation", "government", "state", "ally", "power", "member"}
 
 
@@ -334,6 +338,14 @@ def _source_kind(att: Attribution, parsed: Parsed, extra_text: str) -> tuple[str
 def _content(cue_tok, para: tuple[int, int], quote_spans, text: str) -> tuple[int, int] | None:
     """The content clause of a speech cue ("said [that] X"), inside the paragraph."""
     comps = [c for c in cue_tok.children if c.dep_ in ("ccomp",)]
+    if not comps and cue_tok.lemma_.lower() in TELL_VERBS:
+        # "told a crowd that he was troubled", parsed as a relative clause of the hearer
+        for obj in cue_tok.children:
+            if obj.dep_ in ("dobj", "dative"):
+                comps += [c for c in obj.subtree if c.dep_ in ("relcl", "acl") and c.head.i <= obj.i + 4
+                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                          and any(n.dep_ in SUBJECT_DEPS and n.lower_ not in ("that", "which", "who")
+                                  for n in c.children)]
     if not comps and cue_tok.dep_ in ("parataxis",) and cue_tok.head.pos_ in ("VERB", "AUX"):
         comps = [cue_tok.head]
     comps = [c for c in comps if para[0] <= c.idx < para[1] and not _inside(quote_spans, c.idx)]
@@ -415,6 +427,9 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
             hops = 0
             while not subj and head.dep_ in ("advcl", "conj", "xcomp", "pcomp") and hops < 3:
                 head = head.head
+                if head.dep_ == "prep" and head.pos_ == "ADP" and tok.tag_ == "VBG" and \
+                        head.head.pos_ in ("VERB", "AUX"):
+                    head = head.head  # "responded by saying ...": the subject of the verb before
                 subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
                 hops += 1
             if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
@@ -520,3 +535,133 @@ def source_for(ex: Extraction, start: int, end: int) -> Source | None:
     earlier = [s for s in ex.sources if pstart <= s.start < start
                and (s.cue or "").lower().startswith(("report", "according", "said", "says", "say"))]
     return max(earlier, key=lambda s: s.start) if earlier else None
+
+
+@functools.lru_cache(maxsize=1)
+def stances() -> dict[tuple[str, str], frozenset[str]]:
+    """data/stances.csv: (lemma, pos) -> the complements that carry its holder's position."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in read_table("stances.csv"):
+        out.setdefault((r["word"], r["pos"]), set()).add(r["complement"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+POSSESSIVES = {"his": False, "her": False, "their": True, "its": True}  # -> plural (groups, bodies)
+_PRONOUN_OBJECTS = {"it", "them", "this", "that", "these", "those", "him", "her", "us", "me", "you", "which", "what"}
+
+
+def _position_content(tok, takes: frozenset[str]):
+    """Tokens [first, last] of the complement carrying a stance verb's position, or None."""
+    kids = list(tok.children)
+    dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if "to" in takes:
+        for c in kids:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i and \
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                first = dobj.left_edge.i if dobj is not None and dobj.i < c.i else c.left_edge.i
+                return first, c.right_edge.i
+    if "oprd" in takes and dobj is not None and dobj.i > tok.i:
+        # "called the charges baseless": the object and what it is called
+        pred = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > dobj.i and c.pos_ != "VERB"]
+        if pred:
+            return dobj.left_edge.i, pred[0].right_edge.i
+    if "obj" in takes and dobj is not None and dobj.i > tok.i and dobj.lower_ not in _PRONOUN_OBJECTS:
+        # "likened the refugees to a snake", "hailed him as a hero": the comparison goes with it
+        last = max([dobj.right_edge.i] + [c.right_edge.i for c in kids if c.dep_ == "prep" and c.lower_ in ("to", "as")
+                                          and c.i == dobj.right_edge.i + 1])
+        return dobj.left_edge.i, last
+    if tok.pos_ == "NOUN":
+        for c in kids:
+            if c.dep_ in ("acl", "relcl") and c.i > tok.i and c.pos_ in ("VERB", "AUX") and (
+                    "to" in takes and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or
+                    "that" in takes and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                first = min(t.i for t in c.subtree if not (t.dep_ == "mark" and t.i < c.i))
+                return first, c.right_edge.i
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in takes and c.i > tok.i:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs and objs[0].lower_ not in _PRONOUN_OBJECTS and objs[0].ent_type_ not in ("DATE", "TIME"):
+                return objs[0].left_edge.i, objs[0].right_edge.i
+    return None
+
+
+def _named(spk, name: str | None, origin: str | None) -> bool:
+    """Is the holder a named actor ("Clinton", "the Trump campaign", "she" resolved to one)?"""
+    if not name:
+        return False
+    if spk.pos_ == "PRON":
+        # "I spoke to", "we": the writer; an unresolved pronoun names no one
+        return spk.lower_ in ("he", "she", "they", "it", *POSSESSIVES) and origin not in (None, "pattern")
+    if spk.text.isupper() and len(spk.text) > 3:
+        return False  # a shouted headline word the tagger takes for a name
+    return spk.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.dep_ == "compound" for t in spk.children)
+
+
+def find_positions(parsed: Parsed, ex: Extraction, atts: list[Attribution],
+                   taken: list[tuple[int, int]]) -> list[Attribution]:
+    """Positions named actors take with the words of data/stances.csv ("X vowed to ...",
+    "X called for ...", "X criticised ..."): each an Attribution of kind 'position' whose
+    content is the verb's complement. Not Sources; the quotes stage makes them indirect
+    quotes. `taken`: spans already quoted (no position inside them)."""
+    doc, text = parsed.doc, parsed.text
+    table = stances()
+    from .quotes import quote_spans
+
+    qspans = [(s, e) for s, e, _ in quote_spans(parsed)]
+    cues = {a.cue_i for a in atts if a.content is not None}
+    res = Resolver(parsed, ex, qspans)
+    res.history = list(atts)
+    paras = paragraphs(text)
+    out: list[Attribution] = []
+    for tok in doc:
+        takes = table.get((tok.lemma_.lower(), tok.pos_))
+        if takes is None or tok.i in cues or _inside(qspans, tok.idx):
+            continue
+        if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+            continue  # "was criticised": the holder is not the subject
+        span = _position_content(tok, takes)
+        if span is None:
+            continue
+        if tok.pos_ == "NOUN":  # "Clinton's plan to ...", "his call for ...": the possessor holds it
+            subj = [c for c in tok.children if c.dep_ == "poss"]
+        elif tok.pos_ == "ADJ":  # "Graham has been critical of ...": the subject of "be"
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"] \
+                if tok.dep_ == "acomp" and tok.head.lemma_ == "be" else []
+        else:
+            subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
+            head, hops = tok, 0
+            while not subj and (head.dep_ in ("conj", "xcomp") or head.dep_ == "advcl" and head.tag_ == "VBG") \
+                    and hops < 3:  # "X said ..., calling for talks"
+                head = head.head
+                subj = [c for c in head.children if c.dep_ == "nsubj"]
+                hops += 1
+            if subj and subj[0].lower_ in ("who", "that") and head.dep_ == "relcl":
+                subj = [head.head]
+        if not subj or _inside(qspans, subj[0].idx):
+            continue
+        spk = subj[0]
+        if spk.lower_ in POSSESSIVES:
+            found = res.person_before(spk.idx, plural=POSSESSIVES[spk.lower_])
+            if not found:
+                continue
+            name, actor, sspan, generic, channel = found[0], found[1], (spk.idx, spk.idx + len(spk)), False, None
+        else:
+            name, actor, sspan, generic, channel = _resolve_speaker(spk, parsed, ex, res)
+        origin = actors_mod.actor_info(parsed, actor).get("origin") if actor is not None else None
+        if generic or not _named(spk, name, origin) or spk.lower_ in ("it", "its") and origin == "person":
+            continue
+        para = paragraph_of(paras, tok.idx)
+        s, e = doc[span[0]].idx, doc[span[1]].idx + len(doc[span[1]])
+        e = min(e, para[1])
+        while e > s and text[e - 1] in ",;:—–-":
+            e -= 1
+        if e <= s or any(s < te and ts < e for ts, te in taken) or _inside(qspans, s):
+            continue
+        att = Attribution(cue=tok.text, cue_lemma=tok.lemma_.lower(), cue_kind="position", makes_quote=True,
+                          certainty="asserted", cue_start=tok.idx, cue_end=tok.idx + len(tok), cue_i=tok.i,
+                          sent=parsed.sentence_index(tok.idx), speaker=" ".join(name.split()),
+                          speaker_start=sspan[0], speaker_end=sspan[1],
+                          role=actor.role if actor is not None else None, actor=actor, channel=channel,
+                          content=(s, e))
+        out.append(att)
+    return out

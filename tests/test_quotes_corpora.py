@@ -14,12 +14,13 @@ from conftest import SHARED, need_shared
 
 # issue 5's targets on PolNeAR dev (direct-quote recall, speaker accuracy on them, recall
 # over every attribution), and what the stages reached when this test was written, less a
-# margin (a regression guard). Recall over every attribution stays short of its target:
-# PolNeAR annotates any attitude ("wants", "plans", "called for", "according to", "shows"),
-# while the seed gold counts reports, "according to" and accusations as sources, not
-# quotes; sitrep follows the seed (sources stay sources).
+# margin (a regression guard). PolNeAR annotates any attitude ("wants", "plans", "called
+# for", "according to", "shows"), while the seed gold counts reports, "according to" and
+# accusations as sources, not quotes; sitrep follows the seed (sources stay sources) and
+# reaches the all-attribution target with the positions named actors take
+# (data/stances.csv: 0.612 on dev when written).
 TARGET_DIRECT_RECALL, TARGET_SPEAKER, TARGET_ALL_RECALL = 0.90, 0.85, 0.60
-FLOOR_ALL_RECALL = 0.50
+FLOOR_ALL_RECALL = TARGET_ALL_RECALL
 
 
 def test_seed_quotes_attributed(seed_scores):

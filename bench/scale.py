@@ -221,6 +221,7 @@ def main() -> int:
                   f"{r['articles_per_s']:.2f} articles/s; worker CPU {r['cpu_s_per_article']:.3f} s/article; "
                   f"driver CPU {r['driver_cpu_seconds']:.1f}s"
                   + (f" + Ray daemons {r['ray_daemons_cpu_seconds']:.1f}s" if "ray_daemons_cpu_seconds" in r else "")
+                  + (f"; workers up after {r['startup_seconds']:.1f}s" if "startup_seconds" in r else "")
                   + f"; peak RSS per worker [{rss}] MiB; "
                   f"store {r['store_bytes_per_article'] / 1024:.1f} KiB/article; "
                   f"load {r['load_before'][0]:.1f} -> {r['load_after'][0]:.1f}", flush=True)

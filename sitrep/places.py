@@ -43,6 +43,7 @@ from __future__ import annotations
 import csv
 import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,11 +109,32 @@ COUNTY_PAIR = 2.5
 # a name used for a town's people or institutions ("a Lebanon woman", "the Athens City
 # Council"): its country reading loses, its towns in the report's country gain
 LOCAL_COUNTRY_PENALTY, LOCAL_TOWN = -4.0, 2.0
+# the report's country from what else it says (data/country_cues.csv: "the Sheriff's
+# Office", "state Rep.", "a misdemeanor", "£40"): its towns, counties and regions gain
+# COUNTRY_CUE_WEIGHT per unit of cue weight, up to COUNTRY_CUE_MAX; cues summing to less
+# than COUNTRY_CUE_MIN say nothing ("$5 billion" alone is world news too)
+COUNTRY_CUE_WEIGHT, COUNTRY_CUE_MAX, COUNTRY_CUE_MIN = 1.0, 3.0, 1.5
 
 
 @functools.lru_cache(maxsize=1)
 def _local_heads() -> frozenset[str]:
     return frozenset(r["phrase"].lower() for r in read_table("local_heads.csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_cues() -> list[tuple[re.Pattern, str, float]]:
+    return [(re.compile(r"(?<!\w)(?:%s)(?!\w)" % r["pattern"]), r["country"], float(r["weight"]))
+            for r in read_table("country_cues.csv")]
+
+
+def report_cues(text: str) -> dict[str, float]:
+    """Summed weight of the country cues (data/country_cues.csv) a report's text holds, per
+    country; each cue counted once, countries whose cues sum below COUNTRY_CUE_MIN left out."""
+    got: Counter = Counter()
+    for rx, iso, w in _country_cues():
+        if rx.search(text):
+            got[iso] += w
+    return {iso: w for iso, w in got.items() if w >= COUNTRY_CUE_MIN}
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,6 +181,13 @@ def _km(lat1, lon1, lat2, lon2) -> float:
     h = (math.sin((lat2 - lat1) * p / 2) ** 2
          + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
     return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _word_prefix(a: str, b: str) -> bool:
+    """Is one name the other's first words ("dublin" and "dublin city")?"""
+    wa, wb = a.split(), b.split()
+    n = min(len(wa), len(wb))
+    return wa[:n] == wb[:n]
 
 
 def _capitalised(tok) -> bool:
@@ -530,8 +559,9 @@ class _Recogniser:
 # ---------------------------------------------------------------- resolution
 
 class _Resolver:
-    def __init__(self, mentions: list[Mention], gaz):
+    def __init__(self, mentions: list[Mention], gaz, cues: dict[str, float] | None = None):
         self.gaz = gaz
+        self.cues = cues or {}
         self.by_key: dict[str, list[Mention]] = {}
         for m in mentions:
             if m.origin != "unknown":
@@ -540,6 +570,10 @@ class _Resolver:
         self.keys = sorted(k for k in self.by_key if k in self.found)
         # names read as places for sure; tentative ones are resolved but vouch for no other
         self.firm = {k for k in self.keys if any(not m.tentative for m in self.by_key[k])}
+        # cues choose among towns of a name, not between a town and a country or region
+        # of that name ("Greece", "Georgia" stay countries unless used as a town's name)
+        self.cue_town_ok = {k: not any(c.feature in ("country", "admin1", "continent") for c in self.found[k])
+                            for k in self.keys}
         self._support_grid()
 
     def _support_grid(self):
@@ -637,8 +671,12 @@ class _Resolver:
                 parts["local_usage"] = LOCAL_COUNTRY_PENALTY
             elif e.feature in ("city", "district") and e.country and e.country == self.home_country(key, ctx):
                 parts["local_usage"] = LOCAL_TOWN
-        if e.country and ctx["countries"]:
-            share = ctx["countries"].get(e.country, 0) / ctx["n_context"]
+        if e.country in self.cues and e.feature in ("city", "district", "admin2") and \
+                (self.cue_town_ok[key] or any(m.local for m in ms)):
+            parts["report_cues"] = round(min(COUNTRY_CUE_MAX, COUNTRY_CUE_WEIGHT * self.cues[e.country]), 2)
+        others = self.other_countries(key, ctx)
+        if e.country and others:
+            share = others.get(e.country, 0) / sum(others.values())
             if share:
                 parts["report_country"] = round(REPORT_COUNTRY[0] + REPORT_COUNTRY[1] * share, 2)
         if e.feature in ("city", "district", "admin2", "landmark"):
@@ -664,16 +702,28 @@ class _Resolver:
                 parts["holds_other_places"] = round(0.5 * min(3.0, sup), 2)
         return Scored(e, round(sum(parts.values()), 3), parts)
 
+    def other_countries(self, key: str, ctx: dict) -> Counter:
+        """Mentions per country of the report's other names: the name itself left out, and
+        so are longer or shorter forms of it read as one of its places ("Dublin City" for
+        "Dublin"), which would otherwise vouch for their own reading ("Georgian" for
+        "Georgia" still counts: a demonym names the country only)."""
+        memo = ctx.setdefault("other_countries", {})
+        if key not in memo:
+            ids = {c.id for c in self.found.get(key, ())}
+            counts = Counter(ctx["countries"])
+            for k2, (iso, n) in ctx["country_of"].items():
+                if k2 == key or (ctx["resolved"][k2].id in ids and _word_prefix(key, k2)):
+                    counts[iso] -= n
+            memo[key] = Counter({iso: v for iso, v in counts.items() if v > 0})
+        return memo[key]
+
     def home_country(self, key: str, ctx: dict) -> str | None:
         """The country most of the report's other names are in, if most are."""
-        n = len(self.by_key.get(key, [])) or 1
-        own = ctx["resolved"].get(key)
-        counts = Counter(ctx["countries"])
-        if own is not None and own.country:
-            counts[own.country] -= n
-        total = sum(v for v in counts.values() if v > 0)
+        counts = self.other_countries(key, ctx)
+        total = sum(counts.values())
         if not total:
-            return None
+            # no other place settles it: the country the report's cues point to, if one
+            return max(self.cues, key=self.cues.get) if self.cues else None
         iso, top = counts.most_common(1)[0]
         return iso if top >= 0.5 * total else None
 
@@ -694,6 +744,7 @@ class _Resolver:
         countries: Counter = Counter()
         regions: Counter = Counter()
         region_of: dict[str, tuple[str, int]] = {}
+        country_of: dict[str, tuple[str, int]] = {}
         admin1s: dict[str, set[str]] = {}
         for key, e in resolved.items():
             if key not in self.firm and key in self.by_key:
@@ -701,13 +752,14 @@ class _Resolver:
             n = len(self.by_key.get(key, [])) or 1
             if e.country:
                 countries[e.country] += n
+                country_of[key] = (e.country, n)
             if e.feature == "admin1" and e.admin1:
                 admin1s.setdefault(e.admin1, set()).add(key)
             if e.admin1 and e.feature in ("admin1", "admin2", "city", "district"):
                 regions[e.admin1] += n
                 region_of[key] = (e.admin1, n)
         return {"countries": countries, "n_context": max(1, sum(countries.values())), "admin1s": admin1s,
-                "regions": regions, "region_of": region_of, "n_regional": sum(regions.values()),
+                "regions": regions, "region_of": region_of, "country_of": country_of, "n_regional": sum(regions.values()),
                 "resolved": resolved, "capitals": self.capitals}
 
     def run(self) -> dict[str, Scored]:
@@ -753,7 +805,7 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     mentions = _Recogniser(parsed, gaz).run()
     if not mentions:
         return []
-    resolved = _Resolver(mentions, gaz).run()
+    resolved = _Resolver(mentions, gaz, report_cues(parsed.text)).run()
     mentions = [m for m in mentions if (not m.tentative or _confirmed(m, mentions, resolved))
                 and not (m.speaker and _a_person_here(resolved.get(m.key)))]
     main_city = _main_city(mentions, resolved)
@@ -920,7 +972,7 @@ def explain_candidates(parsed: Parsed, name: str) -> list[dict]:
     key = norm_name(name)
     if key not in {m.key for m in mentions}:
         mentions.append(Mention(0, 0, name, key, "query"))
-    r = _Resolver(mentions, gaz)
+    r = _Resolver(mentions, gaz, report_cues(parsed.text))
     resolved = r.run()
     ctx = r.context({k: s.entry for k, s in resolved.items()})
     out = []

@@ -299,6 +299,22 @@ class _Recogniser:
             self.taken[k] = True
         return m
 
+    def known_prefix(self, s: int, e: int) -> tuple[int, str, bool] | None:
+        """A known name that begins tokens [s, e) and is followed (after "County" if
+        it is) by one of its institutions: (end of the name, its key, admin word?)."""
+        T, heads = self.T, _local_heads()
+        for j in range(e - 1, s, -1):
+            key = self.grams.get((s, j))
+            if not key or key not in self.found or (j - s == 1 and key in self.stop):
+                continue
+            k = j + 1 if T[j].lower_ in ("county", "parish") and j + 1 < e else j
+            one = T[k].lower_
+            two = one + " " + T[k + 1].lower_ if k + 1 < e else one
+            if one in heads or two in heads:
+                return k, key, k > j
+            return None
+        return None
+
     def best_known(self, s: int, e: int) -> tuple[int, int] | None:
         """The longest known name inside tokens [s, e)."""
         for length in range(e - s, 0, -1):
@@ -342,6 +358,16 @@ class _Recogniser:
                 continue
             if all(t.lower_ in self.person_words for t in T[s:e]):
                 continue  # "O soldiers of Bashar": a person the model took for a place
+            if e - s >= 2 and T[s].lower_ in DIRECTIONS and self.grams.get((s + 1, e)) in found:
+                # "North Texas", "South Philadelphia": the place, its direction attached later
+                self.add(s + 1, e, "ent:" + ent.label_)
+                continue
+            pre = self.known_prefix(s, e)
+            if pre is not None:
+                # "Titus County Sheriff's Office", "Greer City Hall": the place whose
+                # institution it is (the words after it are data/local_heads.csv)
+                self.add(s, pre[0], "ent:" + ent.label_, key=pre[1], admin_word=pre[2])
+                continue
             # a place the gazetteer lacks (a street, a township): kept, placed later
             self.add(s, e, "unknown")
         # 2. demonyms among NORP (and LANGUAGE: "English") entities

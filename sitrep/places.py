@@ -92,6 +92,7 @@ STRONG_FEATURES = {"country", "admin1", "continent", "region", "water", "landmar
 FEATURE_PRIOR = {"country": 3.0, "continent": 2.5, "admin1": 2.0, "region": 2.0, "water": 1.5,
                  "landmark": 1.5, "city": 0.0, "district": 0.5, "admin2": -1.5}
 KIND_PRIOR = {"name": 0.0, "abbr": 0.0, "demonym": 0.0, "alt": -2.0}
+ALT_OF_NAMED_TOWN = -2.0  # more, for an alternate name that other towns bear as their name
 POP_WEIGHT = 0.6
 NEAR_KM = 100.0
 NEAR_WEIGHT = 1.2  # per other name of the report with a candidate within NEAR_KM (up to 3)
@@ -598,6 +599,8 @@ class _Resolver:
         self.firm = {k for k in self.keys if any(not m.tentative for m in self.by_key[k])}
         # cues choose among towns of a name, not between a town and a country or region
         # of that name ("Greece", "Georgia" stay countries unless used as a town's name)
+        self.has_town_named = {k: any(c.kind == "name" and c.feature in ("city", "district") for c in self.found[k])
+                               for k in self.keys}
         self.cue_town_ok = {k: not any(c.feature in ("country", "admin1", "continent") for c in self.found[k])
                             for k in self.keys}
         self._support_grid()
@@ -628,7 +631,10 @@ class _Resolver:
                     d[key] = max(d.get(key, 0.0), w * (0.5 if c.feature == "admin1" else 1.0))
         counties: dict[str, set[str]] = {}
         towns: dict[str, set[str]] = {}
-        for key in sorted(self.firm):
+        # a town and a county that holds it vouch for each other even when the tagger
+        # doubted both ("Walker County" and "Huntsville" in organisation names): such a
+        # pair is seldom chance
+        for key in self.keys:
             for c in self.found[key]:
                 if c.admin2 and c.feature == "admin2":
                     counties.setdefault(c.admin2, set()).add(key)
@@ -659,6 +665,10 @@ class _Resolver:
             # "New York" for New York City, "Kuwait" for Kuwait City: a short form, not a stray alias
             short = norm_name(e.name).startswith(key + " ")
             parts["alternate_name"] = -0.5 if short else KIND_PRIOR[e.kind]
+            if e.kind == "alt" and not short and self.has_town_named[key]:
+                # an old or variant name of one town ("Maryville" for Beeville) when other
+                # towns bear it as their name: one of those is meant
+                parts["alternate_name"] += ALT_OF_NAMED_TOWN
         if ms and ms[0].text.isupper() and len(ms[0].text.replace(".", "")) <= 5 and e.kind in ("name", "alt") \
                 and e.source != "sitrep" and e.feature not in ("country", "admin1", "continent"):
             parts["acronym_for_a_town"] = -4.0  # "EU" is not Eu in Normandy

@@ -7,7 +7,9 @@ capitalised common words (data/place_stopwords.csv). Sub-city areas become `dist
 within their city: "east Aleppo" (a direction before a city), "the Sukkari district" (a
 name before district/neighbourhood/quarter), known quarters ("the Old City") from
 data/districts.csv. A street or building the gazetteer lacks is placed at the report's
-city with precision "city" (flagged, never passed off as its own point).
+city with precision "city" (flagged, never passed off as its own point); one named after
+a place for its institution ("Titus County Sheriff's Office", "Greer City Hall") is that
+place, and a direction before a known name ("North Texas") is that name.
 
 Resolution, per distinct name in the report (one referent per name, so a report is
 consistent with itself), scores every gazetteer candidate and keeps the best. The score
@@ -21,7 +23,13 @@ is a sum of named parts, kept for `explain_candidates`:
   other place names (local news names several nearby places) gain;
 - local usage: a name used for a town's people or institutions ("a Lebanon woman",
   "Jordan Elementary", data/local_heads.csv) is not its country, and prefers towns in the
-  report's country.
+  report's country;
+- the report's other words: cues of the country it is written in (data/country_cues.csv:
+  "the Sheriff's Office", "state Rep.", "a misdemeanor", "£40") favour that country's towns
+  of a bare name, and stand for its country when no other place settles it; they never
+  turn a country or region name ("Georgia", "Greece") into a town.
+A name does not vouch for itself: neither it nor a longer form of it read as one of its
+places ("Dublin City" for "Dublin") counts towards the report's country.
 Resolution repeats until no reading changes (at most MAX_PASSES), each pass seeing the
 readings the previous one chose.
 

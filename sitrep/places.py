@@ -7,7 +7,9 @@ capitalised common words (data/place_stopwords.csv). Sub-city areas become `dist
 within their city: "east Aleppo" (a direction before a city), "the Sukkari district" (a
 name before district/neighbourhood/quarter), known quarters ("the Old City") from
 data/districts.csv. A street or building the gazetteer lacks is placed at the report's
-city with precision "city" (flagged, never passed off as its own point).
+city with precision "city" (flagged, never passed off as its own point); one named after
+a place for its institution ("Titus County Sheriff's Office", "Greer City Hall") is that
+place, and a direction before a known name ("North Texas") is that name.
 
 Resolution, per distinct name in the report (one referent per name, so a report is
 consistent with itself), scores every gazetteer candidate and keeps the best. The score
@@ -21,7 +23,13 @@ is a sum of named parts, kept for `explain_candidates`:
   other place names (local news names several nearby places) gain;
 - local usage: a name used for a town's people or institutions ("a Lebanon woman",
   "Jordan Elementary", data/local_heads.csv) is not its country, and prefers towns in the
-  report's country.
+  report's country;
+- the report's other words: cues of the country it is written in (data/country_cues.csv:
+  "the Sheriff's Office", "state Rep.", "a misdemeanor", "£40") favour that country's towns
+  of a bare name, and stand for its country when no other place settles it; they never
+  turn a country or region name ("Georgia", "Greece") into a town.
+A name does not vouch for itself: neither it nor a longer form of it read as one of its
+places ("Dublin City" for "Dublin") counts towards the report's country.
 Resolution repeats until no reading changes (at most MAX_PASSES), each pass seeing the
 readings the previous one chose.
 
@@ -43,6 +51,7 @@ from __future__ import annotations
 import csv
 import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +100,7 @@ STRONG_FEATURES = {"country", "admin1", "continent", "region", "water", "landmar
 FEATURE_PRIOR = {"country": 3.0, "continent": 2.5, "admin1": 2.0, "region": 2.0, "water": 1.5,
                  "landmark": 1.5, "city": 0.0, "district": 0.5, "admin2": -1.5}
 KIND_PRIOR = {"name": 0.0, "abbr": 0.0, "demonym": 0.0, "alt": -2.0}
+ALT_OF_NAMED_TOWN = -2.0  # more, for an alternate name that other towns bear as their name
 POP_WEIGHT = 0.6
 NEAR_KM = 100.0
 NEAR_WEIGHT = 1.2  # per other name of the report with a candidate within NEAR_KM (up to 3)
@@ -108,11 +118,32 @@ COUNTY_PAIR = 2.5
 # a name used for a town's people or institutions ("a Lebanon woman", "the Athens City
 # Council"): its country reading loses, its towns in the report's country gain
 LOCAL_COUNTRY_PENALTY, LOCAL_TOWN = -4.0, 2.0
+# the report's country from what else it says (data/country_cues.csv: "the Sheriff's
+# Office", "state Rep.", "a misdemeanor", "£40"): its towns, counties and regions gain
+# COUNTRY_CUE_WEIGHT per unit of cue weight, up to COUNTRY_CUE_MAX; cues summing to less
+# than COUNTRY_CUE_MIN say nothing ("$5 billion" alone is world news too)
+COUNTRY_CUE_WEIGHT, COUNTRY_CUE_MAX, COUNTRY_CUE_MIN = 1.0, 3.0, 1.5
 
 
 @functools.lru_cache(maxsize=1)
 def _local_heads() -> frozenset[str]:
     return frozenset(r["phrase"].lower() for r in read_table("local_heads.csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_cues() -> list[tuple[re.Pattern, str, float]]:
+    return [(re.compile(r"(?<!\w)(?:%s)(?!\w)" % r["pattern"]), r["country"], float(r["weight"]))
+            for r in read_table("country_cues.csv")]
+
+
+def report_cues(text: str) -> dict[str, float]:
+    """Summed weight of the country cues (data/country_cues.csv) a report's text holds, per
+    country; each cue counted once, countries whose cues sum below COUNTRY_CUE_MIN left out."""
+    got: Counter = Counter()
+    for rx, iso, w in _country_cues():
+        if rx.search(text):
+            got[iso] += w
+    return {iso: w for iso, w in got.items() if w >= COUNTRY_CUE_MIN}
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,6 +190,13 @@ def _km(lat1, lon1, lat2, lon2) -> float:
     h = (math.sin((lat2 - lat1) * p / 2) ** 2
          + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
     return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _word_prefix(a: str, b: str) -> bool:
+    """Is one name the other's first words ("dublin" and "dublin city")?"""
+    wa, wb = a.split(), b.split()
+    n = min(len(wa), len(wb))
+    return wa[:n] == wb[:n]
 
 
 def _capitalised(tok) -> bool:
@@ -270,6 +308,22 @@ class _Recogniser:
             self.taken[k] = True
         return m
 
+    def known_prefix(self, s: int, e: int) -> tuple[int, str, bool] | None:
+        """A known name that begins tokens [s, e) and is followed (after "County" if
+        it is) by one of its institutions: (end of the name, its key, admin word?)."""
+        T, heads = self.T, _local_heads()
+        for j in range(e - 1, s, -1):
+            key = self.grams.get((s, j))
+            if not key or key not in self.found or (j - s == 1 and key in self.stop):
+                continue
+            k = j + 1 if T[j].lower_ in ("county", "parish") and j + 1 < e else j
+            one = T[k].lower_
+            two = one + " " + T[k + 1].lower_ if k + 1 < e else one
+            if one in heads or two in heads:
+                return k, key, k > j
+            return None
+        return None
+
     def best_known(self, s: int, e: int) -> tuple[int, int] | None:
         """The longest known name inside tokens [s, e)."""
         for length in range(e - s, 0, -1):
@@ -313,6 +367,16 @@ class _Recogniser:
                 continue
             if all(t.lower_ in self.person_words for t in T[s:e]):
                 continue  # "O soldiers of Bashar": a person the model took for a place
+            if e - s >= 2 and T[s].lower_ in DIRECTIONS and self.grams.get((s + 1, e)) in found:
+                # "North Texas", "South Philadelphia": the place, its direction attached later
+                self.add(s + 1, e, "ent:" + ent.label_)
+                continue
+            pre = self.known_prefix(s, e)
+            if pre is not None:
+                # "Titus County Sheriff's Office", "Greer City Hall": the place whose
+                # institution it is (the words after it are data/local_heads.csv)
+                self.add(s, pre[0], "ent:" + ent.label_, key=pre[1], admin_word=pre[2])
+                continue
             # a place the gazetteer lacks (a street, a township): kept, placed later
             self.add(s, e, "unknown")
         # 2. demonyms among NORP (and LANGUAGE: "English") entities
@@ -530,8 +594,9 @@ class _Recogniser:
 # ---------------------------------------------------------------- resolution
 
 class _Resolver:
-    def __init__(self, mentions: list[Mention], gaz):
+    def __init__(self, mentions: list[Mention], gaz, cues: dict[str, float] | None = None):
         self.gaz = gaz
+        self.cues = cues or {}
         self.by_key: dict[str, list[Mention]] = {}
         for m in mentions:
             if m.origin != "unknown":
@@ -540,6 +605,12 @@ class _Resolver:
         self.keys = sorted(k for k in self.by_key if k in self.found)
         # names read as places for sure; tentative ones are resolved but vouch for no other
         self.firm = {k for k in self.keys if any(not m.tentative for m in self.by_key[k])}
+        # cues choose among towns of a name, not between a town and a country or region
+        # of that name ("Greece", "Georgia" stay countries unless used as a town's name)
+        self.has_town_named = {k: any(c.kind == "name" and c.feature in ("city", "district") for c in self.found[k])
+                               for k in self.keys}
+        self.cue_town_ok = {k: not any(c.feature in ("country", "admin1", "continent") for c in self.found[k])
+                            for k in self.keys}
         self._support_grid()
 
     def _support_grid(self):
@@ -568,7 +639,10 @@ class _Resolver:
                     d[key] = max(d.get(key, 0.0), w * (0.5 if c.feature == "admin1" else 1.0))
         counties: dict[str, set[str]] = {}
         towns: dict[str, set[str]] = {}
-        for key in sorted(self.firm):
+        # a town and a county that holds it vouch for each other even when the tagger
+        # doubted both ("Walker County" and "Huntsville" in organisation names): such a
+        # pair is seldom chance
+        for key in self.keys:
             for c in self.found[key]:
                 if c.admin2 and c.feature == "admin2":
                     counties.setdefault(c.admin2, set()).add(key)
@@ -599,6 +673,10 @@ class _Resolver:
             # "New York" for New York City, "Kuwait" for Kuwait City: a short form, not a stray alias
             short = norm_name(e.name).startswith(key + " ")
             parts["alternate_name"] = -0.5 if short else KIND_PRIOR[e.kind]
+            if e.kind == "alt" and not short and self.has_town_named[key]:
+                # an old or variant name of one town ("Maryville" for Beeville) when other
+                # towns bear it as their name: one of those is meant
+                parts["alternate_name"] += ALT_OF_NAMED_TOWN
         if ms and ms[0].text.isupper() and len(ms[0].text.replace(".", "")) <= 5 and e.kind in ("name", "alt") \
                 and e.source != "sitrep" and e.feature not in ("country", "admin1", "continent"):
             parts["acronym_for_a_town"] = -4.0  # "EU" is not Eu in Normandy
@@ -637,8 +715,12 @@ class _Resolver:
                 parts["local_usage"] = LOCAL_COUNTRY_PENALTY
             elif e.feature in ("city", "district") and e.country and e.country == self.home_country(key, ctx):
                 parts["local_usage"] = LOCAL_TOWN
-        if e.country and ctx["countries"]:
-            share = ctx["countries"].get(e.country, 0) / ctx["n_context"]
+        if e.country in self.cues and e.feature in ("city", "district", "admin2") and \
+                (self.cue_town_ok[key] or any(m.local for m in ms)):
+            parts["report_cues"] = round(min(COUNTRY_CUE_MAX, COUNTRY_CUE_WEIGHT * self.cues[e.country]), 2)
+        others = self.other_countries(key, ctx)
+        if e.country and others:
+            share = others.get(e.country, 0) / sum(others.values())
             if share:
                 parts["report_country"] = round(REPORT_COUNTRY[0] + REPORT_COUNTRY[1] * share, 2)
         if e.feature in ("city", "district", "admin2", "landmark"):
@@ -664,16 +746,28 @@ class _Resolver:
                 parts["holds_other_places"] = round(0.5 * min(3.0, sup), 2)
         return Scored(e, round(sum(parts.values()), 3), parts)
 
+    def other_countries(self, key: str, ctx: dict) -> Counter:
+        """Mentions per country of the report's other names: the name itself left out, and
+        so are longer or shorter forms of it read as one of its places ("Dublin City" for
+        "Dublin"), which would otherwise vouch for their own reading ("Georgian" for
+        "Georgia" still counts: a demonym names the country only)."""
+        memo = ctx.setdefault("other_countries", {})
+        if key not in memo:
+            ids = {c.id for c in self.found.get(key, ())}
+            counts = Counter(ctx["countries"])
+            for k2, (iso, n) in ctx["country_of"].items():
+                if k2 == key or (ctx["resolved"][k2].id in ids and _word_prefix(key, k2)):
+                    counts[iso] -= n
+            memo[key] = Counter({iso: v for iso, v in counts.items() if v > 0})
+        return memo[key]
+
     def home_country(self, key: str, ctx: dict) -> str | None:
         """The country most of the report's other names are in, if most are."""
-        n = len(self.by_key.get(key, [])) or 1
-        own = ctx["resolved"].get(key)
-        counts = Counter(ctx["countries"])
-        if own is not None and own.country:
-            counts[own.country] -= n
-        total = sum(v for v in counts.values() if v > 0)
+        counts = self.other_countries(key, ctx)
+        total = sum(counts.values())
         if not total:
-            return None
+            # no other place settles it: the country the report's cues point to, if one
+            return max(self.cues, key=self.cues.get) if self.cues else None
         iso, top = counts.most_common(1)[0]
         return iso if top >= 0.5 * total else None
 
@@ -694,6 +788,7 @@ class _Resolver:
         countries: Counter = Counter()
         regions: Counter = Counter()
         region_of: dict[str, tuple[str, int]] = {}
+        country_of: dict[str, tuple[str, int]] = {}
         admin1s: dict[str, set[str]] = {}
         for key, e in resolved.items():
             if key not in self.firm and key in self.by_key:
@@ -701,13 +796,14 @@ class _Resolver:
             n = len(self.by_key.get(key, [])) or 1
             if e.country:
                 countries[e.country] += n
+                country_of[key] = (e.country, n)
             if e.feature == "admin1" and e.admin1:
                 admin1s.setdefault(e.admin1, set()).add(key)
             if e.admin1 and e.feature in ("admin1", "admin2", "city", "district"):
                 regions[e.admin1] += n
                 region_of[key] = (e.admin1, n)
         return {"countries": countries, "n_context": max(1, sum(countries.values())), "admin1s": admin1s,
-                "regions": regions, "region_of": region_of, "n_regional": sum(regions.values()),
+                "regions": regions, "region_of": region_of, "country_of": country_of, "n_regional": sum(regions.values()),
                 "resolved": resolved, "capitals": self.capitals}
 
     def run(self) -> dict[str, Scored]:
@@ -753,7 +849,7 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     mentions = _Recogniser(parsed, gaz).run()
     if not mentions:
         return []
-    resolved = _Resolver(mentions, gaz).run()
+    resolved = _Resolver(mentions, gaz, report_cues(parsed.text)).run()
     mentions = [m for m in mentions if (not m.tentative or _confirmed(m, mentions, resolved))
                 and not (m.speaker and _a_person_here(resolved.get(m.key)))]
     main_city = _main_city(mentions, resolved)
@@ -920,7 +1016,7 @@ def explain_candidates(parsed: Parsed, name: str) -> list[dict]:
     key = norm_name(name)
     if key not in {m.key for m in mentions}:
         mentions.append(Mention(0, 0, name, key, "query"))
-    r = _Resolver(mentions, gaz)
+    r = _Resolver(mentions, gaz, report_cues(parsed.text))
     resolved = r.run()
     ctx = r.context({k: s.entry for k, s in resolved.items()})
     out = []

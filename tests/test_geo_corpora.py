@@ -17,7 +17,7 @@ EVAL = SHARED / "eval"
 # the targets: tagging F1 and acc@161 km on the toponyms found
 TARGET_F1, TARGET_ACC = 0.85, 0.90
 # measured on the dev sets when this test was written, less a margin: a regression guard
-FLOORS = {"trnews": (0.89, 0.93), "geowebnews": (0.87, 0.90), "lgl": (0.83, 0.85)}
+FLOORS = {"trnews": (0.89, 0.93), "geowebnews": (0.87, 0.90), "lgl": (0.84, 0.87)}
 # LGL (2009 US local news, read without its newspaper's name) meets the tagging target but
 # stays under the resolution one: most of what is left is a bare "Dublin", "Mansfield",
 # "Athens" or "Alexandria" in a report of a US town's own paper with no other place to go

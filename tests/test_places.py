@@ -161,3 +161,45 @@ def test_local_not_places(nlp, text, not_a_place):
 def test_speaking_capital_stays_a_place(nlp):
     p = by_name(places_of(nlp, "Talks stalled again and Moscow said it would not send a delegation."), "Moscow")
     assert p.country == "RU"
+
+
+# --- a report's non-place words, institutions named after places, directions (issue 4)
+@pytest.mark.parametrize("text,name,country,admin1", [
+    # US local-news cues (data/country_cues.csv) settle a bare name with no other place named
+    ("The Alexandria Police Department said a 19-year-old woman was charged with a misdemeanor "
+     "and booked into the county jail.", "Alexandria", "US", None),
+    # an institution named after a place is read as that place
+    ("The man was taken to the Titus County Jail in Mount Pleasant.", "Titus County", "US", "Texas"),
+    ("The man was taken to the Titus County Jail in Mount Pleasant.", "Mount Pleasant", "US", "Texas"),
+    # a town and the county around it agree even when the tagger doubted both
+    ("The Walker County Commissioners Court approved the Huntsville Police Department's request "
+     "for two cruisers.", "Huntsville", "US", "Texas"),
+])
+def test_report_cues_and_institutions(nlp, text, name, country, admin1):
+    p = by_name(places_of(nlp, text), name)
+    assert p.country == country and (admin1 is None or p.admin1 == admin1), explain_candidates(
+        Parsed.from_doc(Article(text=text), nlp(text)), name)[:3]
+
+
+def test_cues_leave_world_news_alone(nlp):
+    p = by_name(places_of(nlp, "Archaeologists in Alexandria found a Roman statue near the harbour, "
+                               "the antiquities ministry said."), "Alexandria")
+    assert p.country == "EG"
+
+
+def test_direction_before_a_region(nlp):
+    # "North Texas": the state, not an unknown landmark
+    p = by_name(places_of(nlp, "Storms swept across North Texas on Tuesday, knocking out power."), "Texas")
+    assert (p.feature, p.country) == ("admin1", "US")
+
+
+def test_city_hall_is_its_town(nlp):
+    p = by_name(places_of(nlp, "A ceremony was held at Greer City Hall on Tuesday."), "Greer")
+    assert (p.feature, p.country) == ("city", "US")
+
+
+def test_report_cues():
+    from sitrep.places import report_cues
+    assert "US" in report_cues("Sheriff's deputies said the school district and county commissioners met.")
+    assert report_cues("The minister said $5 billion in aid would reach Aleppo.") == {}
+    assert "GB" in report_cues("The council tax rise was opposed by local MPs and the NHS trust.")

@@ -203,3 +203,37 @@ def test_report_cues():
     assert "US" in report_cues("Sheriff's deputies said the school district and county commissioners met.")
     assert report_cues("The minister said $5 billion in aid would reach Aleppo.") == {}
     assert "GB" in report_cues("The council tax rise was opposed by local MPs and the NHS trust.")
+
+
+@pytest.mark.parametrize("pattern,anchors", [
+    (r"[Ss]heriff's (?:[Oo]ffice|[Dd]eputy)|County Sheriff", ("sheriff's ", "county sheriff")),
+    (r"\$\d", ("$",)),
+    (r"\bMPs?\b|Labour", ("mp", "labour")),
+    (r"\b[RD]-[A-Z][a-z]*", ("-",)),
+    (r"\b(?:Democrats?|GOP)\b", None),  # no literal outside the group: always searched
+])
+def test_country_cue_anchors_are_literals_every_match_holds(pattern, anchors):
+    import re
+    from sitrep.places import literal_anchors
+    assert literal_anchors(pattern) == anchors
+    for text in ("the Sheriff's Office said", "County Sheriff Bob Lee", "a $5 fee", "two MPs", "Labour won",
+                 "Sen. Jo Hart, D-Akron", "the GOP"):
+        if re.search(pattern, text):
+            assert anchors is None or any(a in text.lower() for a in anchors)
+
+
+def test_country_cues_prefilter_finds_what_the_full_scan_finds():
+    import re
+    from collections import Counter
+    from sitrep.places import COUNTRY_CUE_MIN, _country_cues, report_cues
+    texts = ["The county commissioners met; the Sheriff's Office and the school district agreed.",
+             "State Rep. Ann Cole, R-Dayton, spoke at the high school about Medicaid.",
+             "Gardaí said the Taoiseach would visit; TDs were told.",
+             "The Lebanon woman paid a $40 fine for the misdemeanor, the police chief said."]
+    for text in texts:
+        full: Counter = Counter()
+        for rx, _, iso, w in _country_cues():
+            if rx.search(text):
+                full[iso] += w
+        assert report_cues(text) == {k: v for k, v in full.items() if v >= COUNTRY_CUE_MIN}
+        assert report_cues(text)

@@ -37,6 +37,14 @@ class IngestReport:
     def failed(self) -> int:
         return len(self.errors)
 
+    def count(self, new: bool) -> None:
+        """One article written: `new` is what Store.add/add_many said of it."""
+        self.read += 1
+        if new:
+            self.added += 1
+        else:
+            self.already_stored += 1
+
     def error_sink(self, on_error: Callable[[str], None] | None) -> Callable[[str], None]:
         """A callback that records a skipped input here and passes it on to `on_error`."""
         def error(msg: str) -> None:
@@ -100,11 +108,7 @@ def ingest(specs: list[str], store: Store, *, published: str | None = None, sour
     items = iter_inputs(specs, published=published, source=source)
     for batch in _chunks(run_extraction(items, workers=workers, on_error=error), WRITE_BATCH):
         for ex, new in zip(batch, store.add_many(batch)):
-            rep.read += 1
-            if new:
-                rep.added += 1
-            else:
-                rep.already_stored += 1
+            rep.count(new)
             if on_article:
                 on_article(ex, new)
     rep.seconds = time.perf_counter() - t0

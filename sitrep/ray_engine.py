@@ -367,10 +367,6 @@ def _write(res: dict | None, store: Store, rep: RayIngestReport, error, on_artic
     # The workers' dicts as they are (no rebuild of the dataclasses on the driver), the
     # whole shard in one transaction.
     for d, new in zip(res["results"], store.add_many(res["results"])):
-        rep.read += 1
-        if new:
-            rep.added += 1
-        else:
-            rep.already_stored += 1
+        rep.count(new)
         if on_article:
             on_article(extraction_from_dict(d), new)

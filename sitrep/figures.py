@@ -214,6 +214,14 @@ def _unit_of(tok, v: _Vocab) -> str | None:
     return None
 
 
+def _group_name(noun, span) -> bool:
+    """A proper noun the number counts directly, naming a people ("730,000 Rohingya", "5,000
+    Yazidi"): not a place, date or amount; counts people only under a strong verb."""
+    return noun.pos_ == "PROPN" and noun.ent_type_ in ("", "NORP", "ORG", "PERSON", "LOC") and noun.is_alpha \
+        and noun.dep_ not in ("compound", "poss") and noun.i == span.end \
+        and any(c.i in range(span.start, span.end) and c.dep_ == "nummod" for c in noun.children)
+
+
 def _counted_noun(doc, span, v: _Vocab):
     """The noun a number counts: (token, unit) / (None, None) for a bare number /
     (token, "") when it counts something that is not people or homes."""
@@ -330,8 +338,16 @@ def _verb_category(verb, v: _Vocab, strong_only: bool):
 
 
 def _state_category(verb, v: _Vocab):
-    """"stayed in emergency shelters", "living under siege", "left ... in dire need"."""
+    """"stayed in emergency shelters", "living under siege", "left ... in dire need",
+    "who are among those displaced"."""
     for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "among":  # "among those (most recently) displaced"
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    for t in (g, *(x for x in g.children if x.dep_ in ("acl", "amod", "relcl"))):
+                        trig = _trigger(t, v)
+                        if trig and trig[1] == "strong" and t.pos_ in ("VERB", "ADJ", "NOUN"):
+                            return trig[0], t
         if c.dep_ == "prep":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -559,6 +575,39 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
         r = _window_category(doc, hi, hi, sent, v, 4, skip_modifiers=False)
         if r and r[1].i >= hi and _fits(r[0], unit):
             return r
+    if noun is None:
+        r = _number_of_subject(doc, span, num_root, sent, v)
+        if r and _fits(r[0], unit):
+            return r
+    return None
+
+
+_NUMBER_HEADS = {"number", "total", "tally", "figure", "count"}
+
+
+def _number_of_subject(doc, span, num_root, sent, v: _Vocab):
+    """A bare number stated by a measure verb ("... is now 253,000", "stands at about
+    211,000") whose subject "the number of X" the parse lost (a clipped first word, a
+    date read as the subject): the trigger in the "number of" phrase before the verb."""
+    verb = num_root.head
+    if num_root.dep_ == "pobj" and verb.lower_ in ("at", "to"):
+        verb = verb.head
+    elif num_root.dep_ not in ("attr", "dobj", "npadvmod", "appos"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in _MEASURE_VERBS or verb.i > span.start:
+        return None
+    start = sent.start
+    if start > 0 and doc[start - 1].text not in (".", "!", "?", ":", ";") and not doc[start - 1].is_space:
+        start = doc[start - 1].sent.start  # a sentence the parser split mid-clause
+    toks = doc[start:verb.i]
+    for n, t in enumerate(toks[:-1]):
+        if _lemma(t) in _NUMBER_HEADS and toks[n + 1].lower_ == "of":
+            for u in toks[n + 2:n + 7]:
+                if u.pos_ in ("VERB", "AUX", "ADP") and u.lower_ != "of":
+                    break
+                trig = _trigger(u, v)
+                if trig and u.pos_ in ("NOUN", "ADJ", "PROPN", "VERB"):
+                    return trig[0], u
     return None
 
 
@@ -721,7 +770,8 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     num_root = roots[0] if roots else span[-1]
     noun, unit = _counted_noun(doc, span, v)
-    if unit == "" and not (noun.tag_ == "NNPS" or (noun.pos_ == "PROPN" and noun.lower_.endswith("s"))):
+    if unit == "" and not (noun.tag_ == "NNPS" or (noun.pos_ == "PROPN" and noun.lower_.endswith("s"))
+                           or _group_name(noun, span)):
         return None  # counts something else: neighborhoods, days, vehicles
     bare = noun is None
     if bare and _is_fragment(sent):  # "Damaged houses/shelter 91,808": the fragment's noun

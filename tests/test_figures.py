@@ -117,6 +117,21 @@ FIGURES = [
      [("evacuated", 6420, 6420, "people")]),
     ("The landslide buried, according to rescuers, at least 35 homes in the village.",
      [("homes_destroyed", 35, None, "households")]),
+    # a people named by a proper noun the number counts, under a strong verb
+    ("The attacks prompted some 42,000 Yazidi to flee into the mountains.",
+     [("fled", 42000, 42000, "people")]),
+    ("The raids led about 9,500 Hazara to flee across the valley.", [("fled", 9500, 9500, "people")]),
+    # expulsions and evictions displace people
+    ("Police evicted 650 families from the riverbank settlement last week.",
+     [("displaced", 650, 650, "households")]),
+    ("Nearly 3,000 migrant workers expelled from the neighbouring state arrived at the border post.",
+     [("displaced", None, 3000, "people")]),
+    # "among those displaced": the count shares the category of the group it joins
+    ("Aid workers counted about 7,000 pupils who are among those displaced by the storm.",
+     [("displaced", 7000, 7000, "people")]),
+    # the subject "number of X" the parse lost (clipped first word, a date read as subject)
+    ("e total number of such returnees from the coast between 2 May 2019 and 4 June 2020 is now 18,400.",
+     [("returned", 18400, 18400, "people")]),
     # singular victims
     ("A Turkish colonel serving as an adviser was killed in the shelling.", [("killed", 1, 1, "people")]),
     ("A local journalist was arrested in the capital on Friday.", [("arrested", 1, 1, "people")]),

@@ -579,6 +579,32 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
         r = _number_of_subject(doc, span, num_root, sent, v)
         if r and _fits(r[0], unit):
             return r
+    elif unit != "homes" and head.dep_ in ("nsubj", "nsubjpass"):
+        r = _misparsed_verb(doc, head, sent, v)
+        if r and _fits(r[0], unit):
+            return r
+    return None
+
+
+def _misparsed_verb(doc, subj, sent, v: _Vocab):
+    """The verb a counted subject really goes with when the parse hung it on a noun read
+    as a verb ("residents living in work sheds ... had moved to safer places": "sheds" as
+    the verb, "houses" as the subject of "moved"): the first verb after the subject that
+    carries its own auxiliary, if the subject the parse gave it is no person or number."""
+    for t in doc[subj.i + 1:sent.end]:
+        if t.pos_ != "VERB":
+            continue
+        if not any(c.dep_ in ("aux", "auxpass") and subj.i < c.i < t.i for c in t.children):
+            continue
+        if t.dep_ in ("relcl", "advcl", "ccomp", "acl") or any(
+                c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in t.children):
+            continue  # a clause of its own: "where the bridge was destroyed"
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and (
+                    c.pos_ in ("NUM", "PRON") or _unit_of(c, v) == "people" or c.ent_type_ in ("PERSON", "NORP")
+                    or any(g.dep_ == "nummod" for g in c.children)):
+                return None  # a subject of its own: another clause
+        return _verb_category(t, v, True) or _state_category(t, v)
     return None
 
 

@@ -132,6 +132,11 @@ FIGURES = [
     # the subject "number of X" the parse lost (clipped first word, a date read as subject)
     ("e total number of such returnees from the coast between 2 May 2019 and 4 June 2020 is now 18,400.",
      [("returned", 18400, 18400, "people")]),
+    # a subject hung on a noun the parse read as a verb ("sheds"): the verb with its own auxiliary
+    ("About 1,200 herders camping in grazing sheds along the dry riverbeds have fled to the hills.",
+     [("fled", 1200, 1200, "people")]),
+    ("Some 500 residents near the river, where the bridge was destroyed, have been evacuated.",
+     [("evacuated", 500, 500, "people")]),
     # singular victims
     ("A Turkish colonel serving as an adviser was killed in the shelling.", [("killed", 1, 1, "people")]),
     ("A local journalist was arrested in the capital on Friday.", [("arrested", 1, 1, "people")]),

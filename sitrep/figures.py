@@ -579,7 +579,8 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
         r = _number_of_subject(doc, span, num_root, sent, v)
         if r and _fits(r[0], unit):
             return r
-    elif unit != "homes" and head.dep_ in ("nsubj", "nsubjpass"):
+    elif unit != "homes" and head.dep_ in ("nsubj", "nsubjpass") and gov is not None \
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in gov.children):
         r = _misparsed_verb(doc, head, sent, v)
         if r and _fits(r[0], unit):
             return r
@@ -602,6 +603,7 @@ def _misparsed_verb(doc, subj, sent, v: _Vocab):
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass") and (
                     c.pos_ in ("NUM", "PRON") or _unit_of(c, v) == "people" or c.ent_type_ in ("PERSON", "NORP")
+                    or c.lower_ in ("none", "all", "some", "many", "most", "few", "several", "both")
                     or any(g.dep_ == "nummod" for g in c.children)):
                 return None  # a subject of its own: another clause
         return _verb_category(t, v, True) or _state_category(t, v)

@@ -390,6 +390,8 @@ def validate_article(article: Article) -> None:
     """Raise InputError when the cleaned body is empty, NotEnglishError when the report
     is not in English."""
     name = article.path or article.url or article.input_id
+    if article.path and article.input_id:  # one record of a JSON Lines file or a feed
+        name = f"{article.path} (record {article.input_id})"
     if not (article.text or "").strip():
         raise InputError(name, "no report text left after cleaning (only a headline, links or boilerplate?)")
     lang = article.language or detect_language(article.text)

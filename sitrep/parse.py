@@ -16,7 +16,7 @@ from .models import Article, Entity, Sentence
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `sitrep --help` should not pay for it
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 @functools.lru_cache(maxsize=4)
@@ -67,6 +67,24 @@ class Parsed:
     @property
     def text(self) -> str:
         return self.article.text
+
+    # spaCy builds new Python objects on every access to `doc[i]`, `for t in doc`,
+    # `doc.ents` and `doc.text`; the stages walk the same doc many times, so each is
+    # built once per article here and shared.
+    @functools.cached_property
+    def tokens(self) -> list["Token"]:
+        """The doc's tokens, `tokens[i] == doc[i]`."""
+        return list(self.doc)
+
+    @functools.cached_property
+    def ent_spans(self) -> tuple["Span", ...]:
+        """The doc's entity spans, `doc.ents`."""
+        return tuple(self.doc.ents)
+
+    @functools.cached_property
+    def doc_text(self) -> str:
+        """The parsed text, `doc.text`."""
+        return self.doc.text
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding character offset `char`."""

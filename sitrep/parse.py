@@ -54,15 +54,27 @@ class Parsed:
     @classmethod
     def from_doc(cls, article: Article, doc: "Doc") -> "Parsed":
         sents = list(doc.sents)
-        return cls(
+        doc_text = doc.text
+        sentences = []
+        for s in sents:
+            # A span's `.text` is this slice of the doc's text (spaCy would rebuild it
+            # token by token). Sentence spans exclude the trailing whitespace/newlines
+            # spaCy attaches to them.
+            sent_text = doc_text[s.start_char:s.end_char].rstrip()
+            sentences.append(Sentence(s.start_char, s.start_char + len(sent_text), sent_text))
+        ent_spans = tuple(doc.ents)
+        parsed = cls(
             article=article,
             doc=doc,
-            # Sentence spans exclude trailing whitespace/newlines spaCy attaches to them.
-            sentences=[Sentence(s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip()) for s in sents],
-            entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
+            sentences=sentences,
+            entities=[Entity(doc_text[e.start_char:e.end_char], e.label_, e.start_char, e.end_char)
+                      for e in ent_spans],  # the slice is `e.text`, as for sentences
             _sent_starts=[s.start_char for s in sents],
             _sents=sents,
         )
+        # Built above: the cached properties need not build them again.
+        parsed.doc_text, parsed.ent_spans = doc_text, ent_spans
+        return parsed
 
     @property
     def text(self) -> str:

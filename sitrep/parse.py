@@ -19,12 +19,17 @@ if TYPE_CHECKING:  # spaCy is imported lazily: `sitrep --help` should not pay fo
     from spacy.tokens import Doc, Span, Token
 
 
-@functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> "Language":
     """Load the configured spaCy pipeline once per process (SITREP_MODEL overrides)."""
+    # Cached by the model's name, not by the arguments: `load_nlp()` and
+    # `parse_articles`' `load_nlp(None)` must share one pipeline, not load two.
+    return _load_model(model or settings().model)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_model(name: str) -> "Language":
     import spacy
 
-    name = model or settings().model
     try:
         nlp = spacy.load(name)
     except OSError as exc:

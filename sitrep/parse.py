@@ -86,11 +86,13 @@ class Parsed:
         return self.article.text
 
     # spaCy builds new Python objects on every access to `doc[i]`, `for t in doc`,
-    # `doc.ents` and `doc.text`; the stages walk the same doc many times, so each is
-    # built once per article here and shared.
-    @functools.cached_property
+    # `doc.ents` and `doc.text`; the stages read the same doc many times, so the
+    # entities and text are built once per article here and shared.
+    @property
     def tokens(self) -> list["Token"]:
-        """The doc's tokens, `tokens[i] == doc[i]`."""
+        """The doc's tokens, `tokens[i] == doc[i]`, in a new list on each access: a
+        stage keeps it for its own walk. (Measured: one list kept alive across every
+        stage made later stages' Token objects slower to build, and cost more.)"""
         return list(self.doc)
 
     @functools.cached_property

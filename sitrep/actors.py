@@ -365,13 +365,14 @@ def _pattern_mention(s: int, e: int, row: dict, text: str, focus: str | None) ->
                    row.get("source_kind") or None, row.get("stance") or None, key="pat:" + name.lower())
 
 
-def _generic_matches(doc, lower: str, d: Dictionary) -> list[tuple[int, int, int]]:
-    """(start, end, row index) of generic forms, longest first where they overlap."""
+def _generic_matches(tokens, lower: str, d: Dictionary) -> list[tuple[int, int, int]]:
+    """(start, end, row index) of generic forms in the text whose tokens are `tokens`
+    and lowercase form `lower`, longest first where they overlap."""
     found: list[tuple[int, int, int]] = []
     if d.text_re:
         found.extend((m.start(), m.end(), int(m.lastgroup[1:])) for m in d.text_re.finditer(lower))
     lookup = countries().lookup
-    for tok in doc:
+    for tok in tokens:
         if tok.lower_ in d.dem_first:
             for rx, i in d.dem_rows:
                 m = rx.match(lower, tok.idx)
@@ -461,7 +462,7 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
         return occupied.find(1, s, e) < 0
 
     # 2. entities
-    for ent in doc.ents:
+    for ent in parsed.ent_spans:
         label = ent.label_
         if label not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
@@ -507,7 +508,7 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
             add(Mention(s, e, name, "government", iso3, "gpe", "government", key="gpe:" + iso3))
     # 2b. people NER missed: a capitalised name that speaks or has an apposition
     cues = speech_lemmas()
-    for tok in doc:
+    for tok in parsed.tokens:
         if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP"):
             continue
         speaks = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in cues
@@ -528,7 +529,7 @@ def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]
         m.role, _ = _role_of(toks, doc)
         add(m)
     # 3. generic forms; nested inside a larger pattern they may hold people ("troops loyal to X")
-    for s, e, row_i in _generic_matches(doc, text.lower(), d):
+    for s, e, row_i in _generic_matches(parsed.tokens, text.lower(), d):
         if free(s, e):
             if _modified_by_name(doc, taken, s, e):
                 continue  # "Islamic State fighters": more of the named group, not a second actor

@@ -462,12 +462,14 @@ def minhash(text: str) -> list[int]:
     if not grams:
         return []
     sha1 = hashlib.sha1
-    hv = np.array([int.from_bytes(sha1(g).digest()[:4], "little") for g in set(grams)],
-                  dtype=np.uint64)[:, None]
+    # Each shingle's hash is the first 4 bytes of its SHA-1 read as a little-endian
+    # uint32 (datasketch's sha1_hash32); numpy reads them all at once from the joined bytes.
+    first4 = b"".join(sha1(g).digest()[:4] for g in set(grams))
+    hv = np.frombuffer(first4, dtype="<u4").astype(np.uint64)[:, None]
     a, b = _permutations()
     with np.errstate(over="ignore"):
         phv = np.bitwise_and((hv * a + b) % np.uint64(_MERSENNE), np.uint64(_MAX_HASH))
-    return [int(x) for x in phv.min(axis=0)]
+    return phv.min(axis=0).tolist()  # Python ints
 
 
 def jaccard_estimate(sig_a: list[int], sig_b: list[int]) -> float:

@@ -302,7 +302,8 @@ def _scope_of(tok: "Token", lex: Lexicon) -> str | None:
     return None
 
 
-def _find_triggers(sent: "Span", lex: Lexicon) -> list[Trigger]:
+def _find_triggers(sent: "Span | list[Token]", lex: Lexicon) -> list[Trigger]:
+    """Triggers among the tokens of one sentence."""
     found: list[Trigger] = []
     taken: set[int] = set()
     described: set[int] = set()
@@ -1154,16 +1155,18 @@ def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
     place_spans = [(p.start, p.end) for p in ex.places]
     events: list[Event] = []
     index = None
-    for sent in doc.sents:
-        trigs = _find_triggers(sent, lex)
+    # The sentence spans, tokens and text Parsed built once (spaCy rebuilds them per access).
+    sents, tokens, doc_text = parsed._sents, parsed.tokens, parsed.doc_text
+    for k, sent in enumerate(sents):
+        trigs = _find_triggers(tokens[sent.start:sent.end], lex)
         if not trigs:
             continue
         heads = _group(trigs)
         if index is None:
             index = _CueIndex(parsed.text, lex)
         s_lo, s_hi = sent.start_char, sent.end_char
-        nsent = doc[sent.end].sent if sent.end < len(doc) else None
-        nxt = nsent.text if nsent is not None else ""
+        nsent = sents[k + 1] if k + 1 < len(sents) else None  # the sentence of the token after this one
+        nxt = doc_text[nsent.start_char:nsent.end_char] if nsent is not None else ""  # its `.text`
         next_cues = index.within(nsent.start_char, nsent.end_char) if nsent is not None else {}
         built: list[tuple[Event, Trigger]] = []
         embedded_heads: set[int] = set()

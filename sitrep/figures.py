@@ -850,7 +850,7 @@ def _singular_victims(parsed: Parsed, ex: Extraction, taken: set[int], focus) ->
     v = vocab()
     out = []
     lemmas = _single_victim_lemmas()
-    for tok in doc:
+    for tok in parsed.tokens:
         if tok.pos_ not in ("VERB", "ADJ") or tok.lemma_.lower() not in lemmas:
             continue
         if tok.pos_ == "VERB" and tok.tag_ not in ("VBD", "VBN"):

@@ -208,9 +208,15 @@ def _field_names(cls) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+# Exact types (not subclasses: an IntEnum or str subclass takes the general path).
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def as_dict(obj: Any) -> Any:
     """`dataclasses.asdict` without its deep copies: the contract's items are flat but for
     a few nested dataclasses and lists, and this runs for every item of every article."""
+    if type(obj) in _SCALARS:
+        return obj  # most values are plain scalars: answer them before the slower checks
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {n: as_dict(getattr(obj, n)) for n in _field_names(type(obj))}
     if isinstance(obj, list):

@@ -16,15 +16,20 @@ from .models import Article, Entity, Sentence
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `sitrep --help` should not pay for it
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
+
+
+def load_nlp(model: str | None = None) -> "Language":
+    """Load the configured spaCy pipeline once per process (SITREP_MODEL overrides)."""
+    # Cached by the model's name, not by the arguments: `load_nlp()` and
+    # `parse_articles`' `load_nlp(None)` must share one pipeline, not load two.
+    return _load_model(model or settings().model)
 
 
 @functools.lru_cache(maxsize=4)
-def load_nlp(model: str | None = None) -> "Language":
-    """Load the configured spaCy pipeline once per process (SITREP_MODEL overrides)."""
+def _load_model(name: str) -> "Language":
     import spacy
 
-    name = model or settings().model
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -54,19 +59,51 @@ class Parsed:
     @classmethod
     def from_doc(cls, article: Article, doc: "Doc") -> "Parsed":
         sents = list(doc.sents)
-        return cls(
+        doc_text = doc.text
+        sentences = []
+        for s in sents:
+            # A span's `.text` is this slice of the doc's text (spaCy would rebuild it
+            # token by token). Sentence spans exclude the trailing whitespace/newlines
+            # spaCy attaches to them.
+            sent_text = doc_text[s.start_char:s.end_char].rstrip()
+            sentences.append(Sentence(s.start_char, s.start_char + len(sent_text), sent_text))
+        ent_spans = tuple(doc.ents)
+        parsed = cls(
             article=article,
             doc=doc,
-            # Sentence spans exclude trailing whitespace/newlines spaCy attaches to them.
-            sentences=[Sentence(s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip()) for s in sents],
-            entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
+            sentences=sentences,
+            entities=[Entity(doc_text[e.start_char:e.end_char], e.label_, e.start_char, e.end_char)
+                      for e in ent_spans],  # the slice is `e.text`, as for sentences
             _sent_starts=[s.start_char for s in sents],
             _sents=sents,
         )
+        # Built above: the cached properties need not build them again.
+        parsed.doc_text, parsed.ent_spans = doc_text, ent_spans
+        return parsed
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    # spaCy builds new Python objects on every access to `doc[i]`, `for t in doc`,
+    # `doc.ents` and `doc.text`; the stages read the same doc many times, so the
+    # entities and text are built once per article here and shared.
+    @property
+    def tokens(self) -> list["Token"]:
+        """The doc's tokens, `tokens[i] == doc[i]`, in a new list on each access: a
+        stage keeps it for its own walk. (Measured: one list kept alive across every
+        stage made later stages' Token objects slower to build, and cost more.)"""
+        return list(self.doc)
+
+    @functools.cached_property
+    def ent_spans(self) -> tuple["Span", ...]:
+        """The doc's entity spans, `doc.ents`."""
+        return tuple(self.doc.ents)
+
+    @functools.cached_property
+    def doc_text(self) -> str:
+        """The parsed text, `doc.text`."""
+        return self.doc.text
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding character offset `char`."""

@@ -289,9 +289,9 @@ class _Recogniser:
     def __init__(self, parsed: Parsed, gaz):
         self.parsed = parsed
         self.doc = doc = parsed.doc
-        self.T = T = list(doc)  # Token objects made once: spaCy builds one per index access
-        self.ents = ents = list(doc.ents)
-        self.text = doc.text
+        self.T = T = parsed.tokens  # Token objects made once: spaCy builds one per index access
+        self.ents = ents = list(parsed.ent_spans)
+        self.text = parsed.doc_text
         self.gaz = gaz
         n = self.n = len(doc)
         self.label = [""] * n
@@ -606,7 +606,7 @@ class _Recogniser:
     def attach_context(self):
         """Directions before cities, ", Texas" qualifiers after names, "of Aleppo" after areas."""
         T = self.T
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, self.text
         by_start = {m.start: m for m in self.mentions}
         heads, speech = _local_heads(), _speech_lemmas()
         for m in self.mentions:
@@ -1114,7 +1114,7 @@ def names_no_location(parsed: Parsed, place: Place) -> bool:
     root = span.root
     if root.tag_ == "JJ":
         return True
-    ent = next((e for e in parsed.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    ent = next((e for e in parsed.ent_spans if e.start <= span.start and span.end <= e.end), None)
     if ent is not None and ent.label_ == "ORG" and len(ent) > len(span):
         return True
     # spaCy calls "Aleppo" NORP at times: a demonym resolves to a country, a city stays a place

@@ -32,6 +32,10 @@ _WORD_RE = re.compile(r"\w+")
 _DASH_BYLINE_RE = re.compile(r"['’”\"]?[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t\u00a0]+[\w.'’-]+){0,4})[ \t\u00a0.]*(?=\n|$)")
 
 
+# Every character _mark_at can answer for: the scan jumps from one to the next.
+_MARK_CHAR_RE = re.compile("['\"“«„”‘]")
+
+
 def _mark_at(text: str, i: int) -> tuple[str, int] | None:
     """(family, width) of an opening quotation mark at i: curly “, straight ", guillemet «,
     doubled apostrophes '' (a typewriter convention) or a curly single ‘ opening a word."""
@@ -69,6 +73,10 @@ def _pairs_in(text: str, start: int, end: int) -> list[tuple[int, int, int, str]
     out = []
     i = start
     while i < end:
+        next_mark = _MARK_CHAR_RE.search(text, i, end)
+        if next_mark is None:
+            break  # no quotation mark left in the paragraph
+        i = next_mark.start()
         mark = _mark_at(text, i)
         if mark is None or (mark[0] == "\"" and i > start and text[i - 1].isalnum() and i + 1 < end
                             and text[i + 1].isalnum()):

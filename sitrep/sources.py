@@ -390,7 +390,7 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
     paras = paragraphs(text)
     res = Resolver(parsed, ex, qspans)
     out: list[Attribution] = []
-    for tok in doc:
+    for tok in parsed.tokens:
         if _inside(qspans, tok.idx):
             continue
         low = tok.lower_
@@ -613,7 +613,7 @@ def find_positions(parsed: Parsed, ex: Extraction, atts: list[Attribution],
     res.history = list(atts)
     paras = paragraphs(text)
     out: list[Attribution] = []
-    for tok in doc:
+    for tok in parsed.tokens:
         takes = table.get((tok.lemma_.lower(), tok.pos_))
         if takes is None or tok.i in cues or _inside(qspans, tok.idx):
             continue

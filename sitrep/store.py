@@ -183,6 +183,13 @@ MIGRATIONS: dict[int, list[str]] = {
 }
 
 
+# The article stored last before this one under the same URL, which it supersedes.
+_LATEST_OTHER_WITH_URL = (sa.select(articles.c.id)
+                          .where(articles.c.url == sa.bindparam("url"), articles.c.id != sa.bindparam("id"))
+                          .order_by(articles.c.ingested_at.desc()).limit(1))
+_INSERT_FTS = sa.text("INSERT INTO articles_fts(article_id, title, text) VALUES (:i, :t, :x)")
+
+
 def _dumps(v: Any) -> str:
     return json.dumps(v, ensure_ascii=False, sort_keys=True)
 
@@ -224,6 +231,12 @@ class Store:
         except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
             raise StoreError(f"{self.target}: not a database path or URL ({exc})") from exc
         self.dialect = self.engine.dialect.name
+        # The statements of an article's write, built once: SQLAlchemy would otherwise
+        # build each one, and compute its cache key, again for every article.
+        # RETURNING, not rowcount: psycopg reports rowcount -1 for ON CONFLICT DO NOTHING.
+        self._insert_article = self._insert_ignore(articles).returning(articles.c.id)
+        self._insert_sighting = self._insert_ignore(sightings)
+        self._insert_items = {kind: item_tables[kind].insert() for kind in ITEM_KINDS}
         if self.dialect == "sqlite":
             sa.event.listen(self.engine, "connect", self._sqlite_pragmas)
         # Two processes opening a new store at once race to create the schema; the loser
@@ -350,23 +363,19 @@ class Store:
             "n_items": n_items, "ingested_at": time.time(),
         }
         if art.get("url"):
-            prev = conn.execute(
-                sa.select(articles.c.id).where(articles.c.url == art["url"], articles.c.id != art["id"])
-                .order_by(articles.c.ingested_at.desc()).limit(1)).first()
+            prev = conn.execute(_LATEST_OTHER_WITH_URL, {"url": art["url"], "id": art["id"]}).first()
             row["supersedes"] = prev[0] if prev else None
-        # RETURNING, not rowcount: psycopg reports rowcount -1 for ON CONFLICT DO NOTHING.
-        res = conn.execute(self._insert_ignore(articles).returning(articles.c.id), row)
+        res = conn.execute(self._insert_article, row)
         new = res.first() is not None
-        conn.execute(self._insert_ignore(sightings), self._sighting_row(art, row["ingested_at"]))
+        conn.execute(self._insert_sighting, self._sighting_row(art, row["ingested_at"]))
         if not new:
             return False
         for kind in ITEM_KINDS:
             rows = [self._item_row(kind, art["id"], i, item) for i, item in enumerate(d[kind])]
             if rows:
-                conn.execute(item_tables[kind].insert(), rows)
+                conn.execute(self._insert_items[kind], rows)
         if self.dialect == "sqlite":
-            conn.execute(sa.text("INSERT INTO articles_fts(article_id, title, text) VALUES (:i, :t, :x)"),
-                         {"i": art["id"], "t": art.get("title") or "", "x": art.get("text") or ""})
+            conn.execute(_INSERT_FTS, {"i": art["id"], "t": art.get("title") or "", "x": art.get("text") or ""})
         return True
 
     @staticmethod

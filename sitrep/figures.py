@@ -163,19 +163,24 @@ _PREFIXES = {"non", "pre", "mis", "dis", "over", "under", "self", "out", "anti",
              "inter", "multi", "counter", "super", "sub", "co"}
 
 
+def _first_listed(table: dict, words: tuple[str, ...], core: str):
+    """The entry of `table` for the first of `words`, then of `core`'s de-inflected forms,
+    then of the forms of the words glued into `core` by PDF extraction."""
+    for w in (*words, *_forms(core)):
+        hit = table.get(w)
+        if hit:
+            return hit
+    for part in _glued(core):
+        for w in _forms(part):
+            hit = table.get(w)
+            if hit:
+                return hit
+    return None
+
+
 @functools.lru_cache(maxsize=16384)
 def _trigger_word(lemma: str, low: str):
-    v = vocab()
-    for w in (lemma, *_forms(low)):
-        t = v.triggers.get(w)
-        if t:
-            return t
-    for part in _glued(low):
-        for w in _forms(part):
-            t = v.triggers.get(w)
-            if t:
-                return t
-    return None
+    return _first_listed(vocab().triggers, (lemma,), low)
 
 
 def _trigger(tok, v: _Vocab):
@@ -186,19 +191,8 @@ def _trigger(tok, v: _Vocab):
 
 @functools.lru_cache(maxsize=16384)
 def _unit_word(lemma: str, low: str) -> str | None:
-    v = vocab()
     m = re.match(r"[^\W\d_]+", low)
-    core = m.group(0) if m else low
-    for w in (low, lemma, *_forms(core)):
-        u = v.units.get(w)
-        if u:
-            return u
-    for part in _glued(core):
-        for w in _forms(part):
-            u = v.units.get(w)
-            if u:
-                return u
-    return None
+    return _first_listed(vocab().units, (low, lemma), m.group(0) if m else low)
 
 
 def _unit_of(tok, v: _Vocab) -> str | None:

@@ -861,8 +861,16 @@ class _Resolver:
                 "resolved": resolved, "capitals": self.capitals}
 
     def run(self) -> dict[str, Scored]:
-        self.capitals = {c.id for k in self.keys for c in self.found[k]
-                         if c.feature == "city" and _capital_name(c.country) == c.name}
+        # a country's capital is its most populous town of the capital's name: the
+        # other Washingtons of the US are not the capital
+        biggest: dict[str, Entry] = {}
+        for k in self.keys:
+            for c in self.found[k]:
+                if c.feature == "city" and _capital_name(c.country) == c.name:
+                    top = biggest.get(c.country)
+                    if top is None or (c.population, top.id) > (top.population, c.id):
+                        biggest[c.country] = c
+        self.capitals = {c.id for c in biggest.values()}
         # pass 1: priors alone; names read the same way by a clear margin set the context
         first: dict[str, Entry] = {}
         clear: dict[str, Entry] = {}

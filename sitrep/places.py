@@ -115,6 +115,8 @@ MAX_PASSES = 5
 # a town and a county the report both names, when one reading of each puts the town in the
 # county ("Paris" and "Henry County": Paris, Tennessee), whichever reading is likelier alone
 COUNTY_PAIR = 2.5
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+BIG_CITY = 500_000
 # a name used for a town's people or institutions ("a Lebanon woman", "the Athens City
 # Council"): its country reading loses, its towns in the report's country gain
 LOCAL_COUNTRY_PENALTY, LOCAL_TOWN = -4.0, 2.0
@@ -123,6 +125,12 @@ LOCAL_COUNTRY_PENALTY, LOCAL_TOWN = -4.0, 2.0
 # COUNTRY_CUE_WEIGHT per unit of cue weight, up to COUNTRY_CUE_MAX; cues summing to less
 # than COUNTRY_CUE_MIN say nothing ("$5 billion" alone is world news too)
 COUNTRY_CUE_WEIGHT, COUNTRY_CUE_MAX, COUNTRY_CUE_MIN = 1.0, 3.0, 1.5
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_forms() -> frozenset[str]:
+    """The short forms data/place_aliases.csv gives, exactly as written."""
+    return frozenset(r["alias"] for r in read_table("place_aliases.csv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -733,7 +741,14 @@ class _Resolver:
                 parts["alternate_name"] += ALT_OF_NAMED_TOWN
         if ms and ms[0].text.isupper() and len(ms[0].text.replace(".", "")) <= 5 and e.kind in ("name", "alt") \
                 and e.source != "sitrep" and e.feature not in ("country", "admin1", "continent"):
-            parts["acronym_for_a_town"] = -4.0  # "EU" is not Eu in Normandy
+            if _DOTTED_INITIALS.fullmatch(ms[0].text) and e.kind == "alt" and e.population >= BIG_CITY \
+                    and ms[0].text not in _alias_forms():
+                # "L.A.": a big city's dotted initials, listed among its names; the lookup key
+                # drops the dots, so "La." (Louisiana) meets it there. Initials that are a
+                # region's own short form ("N.Y.", "D.C.") stay the region's.
+                parts["dotted_initials"] = 2.0
+            else:
+                parts["acronym_for_a_town"] = -4.0  # "EU" is not Eu in Normandy
         if any(m.admin_word for m in ms):
             if e.feature == "admin2":
                 parts["admin_word"] = 4.0

@@ -381,7 +381,9 @@ class _Recogniser:
             k = j + 1 if T[j].lower_ in ("county", "parish") and j + 1 < e else j
             one = T[k].lower_
             two = one + " " + T[k + 1].lower_ if k + 1 < e else one
-            if one in heads or two in heads:
+            if one in heads or two in heads or k > j or key.endswith((" county", " parish")):
+                # "... County" followed by anything ("Guernsey County Common Pleas Court"):
+                # a county's institution is in the county
                 return k, key, k > j
             return None
         return None

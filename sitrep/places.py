@@ -898,7 +898,18 @@ class _Resolver:
                 clear[key] = ranked[0]
         ctx = self.context(clear)
         ctx["resolved"] = dict(first)
-        result: dict[str, Scored] = {}
+        result = self._passes(ctx)
+        # names the tagger doubted but the report's other places back ("Wamego" beside
+        # "Pottawatomie County") are places: now they vouch for their neighbours too
+        backed = {k for k in self.keys if k not in self.firm and _backed(result[k])}
+        if backed:
+            self.firm |= backed
+            self._support_grid()
+            result = self._passes(self.context({k: s.entry for k, s in result.items()}), result)
+        return result
+
+    def _passes(self, ctx: dict, result: dict[str, Scored] | None = None) -> dict[str, Scored]:
+        result = dict(result or {})
         for _ in range(MAX_PASSES):  # later passes see the qualifiers and regions earlier ones resolved
             before = {k: s.entry.id for k, s in result.items()}
             for key in self.keys:
@@ -943,14 +954,16 @@ CONFIRMING = ("near_other_places", "report_region", "named_region", "in_named_co
 CONFIRM_MIN = 1.5
 
 
+def _backed(s: Scored | None) -> bool:
+    """Is a reading backed by the report's other places (a town near them, in the county
+    or region they are in)?"""
+    return s is not None and sum(v for k, v in s.parts.items() if k in CONFIRMING) >= CONFIRM_MIN
+
+
 def _confirmed(m: Mention, mentions: list[Mention], resolved: dict[str, Scored]) -> bool:
     """Is a tentative mention a place after all: read as one elsewhere in the report, or
-    its best reading backed by the report's other places (a town near them, in the county
-    or region they are in)?"""
-    if any(o.key == m.key and not o.tentative for o in mentions):
-        return True
-    s = resolved.get(m.key)
-    return s is not None and sum(v for k, v in s.parts.items() if k in CONFIRMING) >= CONFIRM_MIN
+    its best reading backed by the report's other places?"""
+    return any(o.key == m.key and not o.tentative for o in mentions) or _backed(resolved.get(m.key))
 
 
 def _a_person_here(s: Scored | None) -> bool:

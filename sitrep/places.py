@@ -73,6 +73,7 @@ DIRECTIONS = {
 STREET_NOUNS = {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "dr.", "lane", "ln.", "boulevard",
                 "blvd.", "circle", "parkway", "pkwy.", "trail", "pike", "terrace"}
 DASHES = {"-", "--", "—", "–"}
+CITY_OFFICES = ("council", "hall", "manager", "attorney", "clerk", "commission", "administrator", "schools")
 AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "suburb", "camp"}
 # words after a known name that make the span an admin unit of that name ("Aleppo province")
 ADMIN_WORDS = {"county", "parish", "borough", "district", "province", "governorate", "prefecture",
@@ -362,6 +363,11 @@ class _Recogniser:
 
     def add(self, s: int, e: int, origin: str, key: str | None = None, **kw) -> Mention:
         T = self.T
+        if e - s >= 2 and e < self.n and T[e - 1].lower_ == "city" and T[e].lower_.startswith(CITY_OFFICES) \
+                and self.grams.get((s, e - 1)) in self.found:
+            # "San Fernando City Councilwoman": the council of San Fernando, not the
+            # Philippine city called "San Fernando City"
+            e, key = e - 1, self.grams[(s, e - 1)]
         span = self.doc[s:e]
         m = Mention(span.start_char, span.end_char, span.text, key or norm_name(span.text), origin,
                     self.label[s], **kw)

@@ -949,6 +949,8 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     mentions = [m for m in mentions if (not m.tentative or _confirmed(m, mentions, resolved))
                 and not (m.speaker and _a_person_here(resolved.get(m.key)))]
     main_city = _main_city(mentions, resolved)
+    if main_city is not None:
+        resolved = {k: v for k, v in resolved.items() if not _stray_alias(k, v, main_city)}
     places = [_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz)
               for m in _parents_first(mentions)]
     return [p for p in places if not _names_an_actor(p, parsed.text)]
@@ -970,6 +972,16 @@ def _confirmed(m: Mention, mentions: list[Mention], resolved: dict[str, Scored])
     """Is a tentative mention a place after all: read as one elsewhere in the report, or
     its best reading backed by the report's other places?"""
     return any(o.key == m.key and not o.tentative for o in mentions) or _backed(resolved.get(m.key))
+
+
+def _stray_alias(key: str, s: Scored, main_city: Entry) -> bool:
+    """A reading reached only through another town's old or variant name ("Pleasant City"
+    for Suttons Bay, Michigan), which nothing in the report backs, while the report's
+    city is in another region: the place is one the gazetteer lacks, near the report's
+    city, rather than that distant town."""
+    return s.entry.kind == "alt" and s.parts.get("alternate_name", 0.0) <= KIND_PRIOR["alt"] \
+        and not _word_prefix(key, norm_name(s.entry.name)) and s.entry.feature in ("city", "district") and not _backed(s) \
+        and (s.entry.country, s.entry.admin1) != (main_city.country, main_city.admin1)
 
 
 def _a_person_here(s: Scored | None) -> bool:

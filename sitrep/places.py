@@ -345,8 +345,9 @@ class _Recogniser:
             j = i
             while j < n and j - i < 6:
                 t = T[j]
-                if j > i and not (_capitalised(t) or t.lower_ in CONNECTORS or t.text in ("'s",)):
-                    break
+                if j > i and not (_capitalised(t) or t.lower_ in CONNECTORS or t.lower_ in ("'s", "’s")
+                                  or (t.text == "." and T[j - 1].lower_ in ("st", "mt", "ft", "ste"))):
+                    break  # ("ST. LOUIS": capitals split "ST." in two)
                 if t.is_space or "\n" in t.text:
                     break
                 j += 1

@@ -684,7 +684,7 @@ class _Resolver:
                             for k in self.keys}
         self._support_grid()
 
-    def _support_grid(self):
+    def _support_grid(self, chosen: dict[str, Scored] | None = None):
         """For every candidate, which other names of the report have a candidate near it
         (points) or inside it (regions): the evidence local news gives by naming nearby places."""
         cell: dict[tuple[int, int], list[tuple[str, Entry, float]]] = {}
@@ -694,10 +694,13 @@ class _Resolver:
             cands = self.found[key]
             ranked = sorted(cands, key=lambda c: (-_prior(c), c.id))
             best = _prior(ranked[0])
+            pick = chosen[key].entry.id if chosen and key in chosen and _backed(chosen[key]) else None
             for c in cands:
                 # a name's likeliest reading supports its neighbours fully, its close
-                # runners-up a little (two ambiguous names must not prop each other up)
-                w = 1.0 if c is ranked[0] else (RUNNER_UP_SUPPORT if _prior(c) >= best - RUNNER_UP_GAP else 0.0)
+                # runners-up a little (two ambiguous names must not prop each other up),
+                # and so does the reading the report's other places already chose for it
+                w = 1.0 if c is ranked[0] or c.id == pick else \
+                    (RUNNER_UP_SUPPORT if _prior(c) >= best - RUNNER_UP_GAP else 0.0)
                 if not w:
                     continue
                 if c.feature in ("city", "district", "admin2", "landmark"):
@@ -924,6 +927,7 @@ class _Resolver:
                 scored.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.id))
                 result[key] = scored[0]
             ctx = self.context({k: s.entry for k, s in result.items()})
+            self._support_grid(result)
             if {k: s.entry.id for k, s in result.items()} == before:
                 break
         return result

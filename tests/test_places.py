@@ -203,6 +203,10 @@ def test_report_cues():
     assert "US" in report_cues("Sheriff's deputies said the school district and county commissioners met.")
     assert report_cues("The minister said $5 billion in aid would reach Aleppo.") == {}
     assert "GB" in report_cues("The council tax rise was opposed by local MPs and the NHS trust.")
+    # an amount of several digits is money too (the cue's word-boundary guard once stopped
+    # "$765,000" matching "\$\d")
+    assert report_cues("The council approved $765,000 for the Municipal Court.") == {"US": 1.5}
+    assert report_cues("Repairs cost £40,000, local MPs said.") == {"GB": 2.0}
 
 
 @pytest.mark.parametrize("pattern,anchors", [

@@ -207,6 +207,10 @@ def test_report_cues():
     # "$765,000" matching "\$\d")
     assert report_cues("The council approved $765,000 for the Municipal Court.") == {"US": 1.5}
     assert report_cues("Repairs cost £40,000, local MPs said.") == {"GB": 2.0}
+    # spelling and usage of American or British English: weak alone, decisive together
+    assert report_cues("The program for the Law Enforcement Center will cost $10.3 million.") == {"US": 2.0}
+    assert report_cues("The centre was vandalised twice.") == {}
+    assert report_cues("Mr Bradley paid £1,700 for the windscreen.") == {"GB": 1.5}
 
 
 @pytest.mark.parametrize("pattern,anchors", [

@@ -956,8 +956,20 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     main_city = _main_city(mentions, resolved)
     if main_city is not None:
         resolved = {k: v for k, v in resolved.items() if not _stray_alias(k, v, main_city)}
-    places = [_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz)
-              for m in _parents_first(mentions)]
+    # "Grantville, Pennsylvania" when the gazetteer knows only Grantville, Georgia: the
+    # qualifier is what the report says; the town is placed in it, not in another state
+    outside = {m.key: resolved[m.qualifier].entry for m in mentions
+               if m.qualifier in resolved and m.key in resolved
+               and resolved[m.key].entry.feature in ("city", "district")
+               and resolved[m.qualifier].entry.feature == "admin1"
+               and not _inside(resolved[m.key].entry, resolved[m.qualifier].entry)
+               and not _in_a_list(m, mentions, parsed.text)}
+    places = []
+    for m in _parents_first(mentions):
+        if m.key in outside:
+            places.append(_to_place(m, {}, outside[m.key], parsed, gaz))
+        else:
+            places.append(_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz))
     return [p for p in places if not _names_an_actor(p, parsed.text)]
 
 
@@ -977,6 +989,33 @@ def _confirmed(m: Mention, mentions: list[Mention], resolved: dict[str, Scored])
     """Is a tentative mention a place after all: read as one elsewhere in the report, or
     its best reading backed by the report's other places?"""
     return any(o.key == m.key and not o.tentative for o in mentions) or _backed(resolved.get(m.key))
+
+
+def _in_a_list(m: Mention, mentions: list[Mention], text: str) -> bool:
+    """Is "Town, Region" a run of a list ("Miami, West Palm Beach, New York and Detroit")
+    rather than a town and its region: a place just before it, or another after the
+    region, or the region followed by "and"/"or"?"""
+    i = mentions.index(m)
+    before = text[max(0, m.start - 12):m.start].rstrip()
+    if before.endswith(",") or re.search(r"\b(?:and|or)$", before):
+        return True
+    if i + 1 < len(mentions):
+        q = mentions[i + 1]
+        after = text[q.end:q.end + 12]
+        if re.match(r"\s*(?:and|or)\b", after):
+            return True
+        if i + 2 < len(mentions) and mentions[i + 2].start - q.end <= 6:
+            return True
+    return False
+
+
+def _inside(e: Entry, region: Entry) -> bool:
+    """Is `e` in the country or admin1 region `region` (other features: no test)?"""
+    if region.feature == "country":
+        return e.country == region.country
+    if region.feature == "admin1":
+        return e.admin1 == region.admin1
+    return True
 
 
 def _stray_alias(key: str, s: Scored, main_city: Entry) -> bool:

@@ -245,3 +245,35 @@ def test_country_cues_prefilter_finds_what_the_full_scan_finds():
                 full[iso] += w
         assert report_cues(text) == {k: v for k, v in full.items() if v >= COUNTRY_CUE_MIN}
         assert report_cues(text)
+
+
+# --- a qualifier the gazetteer's towns of that name are not in (issue 4)
+def test_town_stays_in_its_named_state_when_the_gazetteer_lacks_it(nlp):
+    # cities500 has a Grantville in Georgia, none in Pennsylvania: the report's word wins
+    p = by_name(places_of(nlp, "She was born in Grantville, Pennsylvania, on November 4, 1913."), "Grantville")
+    assert (p.country, p.admin1, p.geonameid) == ("US", "Pennsylvania", None)
+    assert p.precision == "region" and p.within == "Pennsylvania"
+
+
+def test_town_in_a_list_is_not_qualified_by_the_next_item(nlp):
+    p = by_name(places_of(nlp, "The firm has offices in Los Angeles, Miami, West Palm Beach, New York, "
+                               "and Detroit."), "West Palm Beach")
+    assert (p.country, p.admin1) == ("US", "Florida")
+
+
+def test_capital_bonus_goes_to_the_capital_only(nlp):
+    # every US town called Washington once shared the capital's bonus
+    p = by_name(places_of(nlp, "He rode from his hometown of Norman, Okla. to Washington to meet the "
+                               "president."), "Washington")
+    assert p.admin1 == "District of Columbia"
+
+
+def test_dotted_initials_of_a_big_city(nlp):
+    p = by_name(places_of(nlp, "Traffic in L.A. was at a standstill after the crash on the freeway."), "L.A.")
+    assert (p.country, p.admin1) == ("US", "California")
+
+
+def test_city_council_of_a_town_not_a_town_called_city(nlp):
+    text = "San Fernando City Councilwoman Nury Martinez won the race for the Los Angeles school board seat."
+    ps = places_of(nlp, text)
+    assert (by_name(ps, "San Fernando").country, by_name(ps, "Los Angeles").country) == ("US", "US")

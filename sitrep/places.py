@@ -73,6 +73,9 @@ DIRECTIONS = {
 STREET_NOUNS = {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "dr.", "lane", "ln.", "boulevard",
                 "blvd.", "circle", "parkway", "pkwy.", "trail", "pike", "terrace"}
 DASHES = {"-", "--", "—", "–"}
+# words that end the name of a town ("Tennessee Colony", "Iowa Falls"), after a region's name
+SETTLEMENT_HEADS = {"colony", "village", "springs", "falls", "junction", "crossing", "heights", "station",
+                    "landing", "mills", "corner", "corners", "grove", "settlement", "township"}
 CITY_OFFICES = ("council", "hall", "manager", "attorney", "clerk", "commission", "administrator", "schools")
 AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "suburb", "camp"}
 # words after a known name that make the span an admin unit of that name ("Aleppo province")
@@ -332,6 +335,16 @@ class _Recogniser:
             words.update(w for w in toks[cut + 1:] if w.isalpha())
         return words
 
+    def persons_role(self, s: int, e: int, key: str) -> bool:
+        """A named person's surname as the subject of a clause or an owner ("Paris had been
+        shot", "Paris' residence", for "Melton Lewis Paris"), when no reading of it is a
+        country or region (governments act by those names)."""
+        if e - s != 1 or any(c.feature in ("country", "admin1", "continent", "region") for c in self.found[key]):
+            return False
+        t = self.T[s]
+        nxt = self.T[e].text if e < self.n else ""
+        return t.dep_ in ("nsubj", "nsubjpass", "poss") or nxt in ("'", "’", "'s", "’s")
+
     # candidate n-grams, looked up in one batch
     def lookups(self):
         T = self.T
@@ -395,6 +408,15 @@ class _Recogniser:
             return None
         return None
 
+    def town_named_after_region(self, e: int, key: str) -> bool:
+        """Does a region's or country's name run on into a town's ("Tennessee Colony", "Iowa
+        Falls")? Such a town, which the gazetteer lacks, is placed later, near the report's
+        other places."""
+        t = self.T[e] if e < self.n else None
+        return t is not None and t.lower_ in SETTLEMENT_HEADS and t.is_title \
+            and (not t.ent_type_ or t.ent_type_ == self.T[e - 1].ent_type_) \
+            and any(c.feature in ("admin1", "country") for c in self.found[key])
+
     def best_known(self, s: int, e: int) -> tuple[int, int] | None:
         """The longest known name inside tokens [s, e)."""
         for length in range(e - s, 0, -1):
@@ -422,9 +444,13 @@ class _Recogniser:
                     e = j
                     break
             key = norm_name(doc[s:e].text)
-            if key in found and set(key.split()) <= self.person_words and not any(_strong(c) for c in found[key]):
-                continue  # "Saakashvili said": a person the model took for a place
+            if key in found and set(key.split()) <= self.person_words and (
+                    not any(_strong(c) for c in found[key]) or self.persons_role(s, e, key)):
+                continue  # "Saakashvili said", "Paris had been shot": a person the model took for a place
             if key in found and not (e - s == 1 and key in self.stop and ent.label_ == "FAC"):
+                if self.town_named_after_region(e, key):
+                    self.add(s, e + 1, "unknown")
+                    continue
                 self.add(s, e, "ent:" + ent.label_)
                 continue
             sub = self.best_known(s, e)
@@ -511,6 +537,10 @@ class _Recogniser:
                 if key and key in found and not any(self.taken[i:j]):
                     hit = (j, key)
                     break
+            if hit and self.town_named_after_region(hit[0], hit[1]) and not self.taken[hit[0]]:
+                self.add(i, hit[0] + 1, "unknown")
+                i = hit[0] + 1
+                continue
             verdict = self.accept_scan(i, hit[0], hit[1]) if hit else False
             if verdict:
                 e = hit[0]
@@ -599,7 +629,8 @@ class _Recogniser:
                 return self._maybe(s, e, cands) if s == es else False
             admin_next = nxt is not None and (nxt.lower_ in ADMIN_WORDS or nxt.text in ("'s", "’s"))
             return known_here or strong or admin_next or (self._maybe(s, e, cands) if s == es else False)
-        if not strong and set(words) & self.person_words:
+        if set(words) & self.person_words and (not strong or (set(words) <= self.person_words
+                                                             and self.persons_role(s, e, key))):
             return False  # a surname of someone named in the report
         if lab in ("NORP", "GPE", "LOC", "FAC", "LANGUAGE"):
             return True

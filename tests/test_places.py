@@ -277,3 +277,16 @@ def test_city_council_of_a_town_not_a_town_called_city(nlp):
     text = "San Fernando City Councilwoman Nury Martinez won the race for the Los Angeles school board seat."
     ps = places_of(nlp, text)
     assert (by_name(ps, "San Fernando").country, by_name(ps, "Los Angeles").country) == ("US", "US")
+
+
+def test_town_named_after_a_state_is_not_the_state(nlp):
+    ps = places_of(nlp, "The man was found shot between Tennessee Colony and Yard in northern Anderson County, "
+                        "Texas.")
+    assert "Tennessee" not in [p.name for p in ps]
+    assert by_name(ps, "Tennessee Colony").admin1 == "Texas"
+
+
+def test_a_named_persons_surname_is_not_a_city(nlp):
+    ps = places_of(nlp, "Melton Lewis Paris, 51, was found shot to death inside his residence. Paris had been "
+                        "shot once in the head, the sheriff said.")
+    assert "Paris" not in [p.name for p in ps]

@@ -568,8 +568,58 @@ class _Recogniser:
                 continue
             self.add(s, i, "area", area=True)
         self.mentions.sort(key=lambda m: m.start)
+        self.counties_listed()
         self.attach_context()
         return self.mentions
+
+    def _county_key(self, key: str, word: str) -> str | None:
+        """The key of "<key> County" if the gazetteer knows it (looked up on demand)."""
+        full = f"{key} {word}"
+        if full not in self.found:
+            got = self.gaz.lookup([full])
+            if full not in got:
+                return None
+            self.found[full] = got[full]
+        return full
+
+    def counties_listed(self):
+        """"Eastland and Callahan counties", "Butler, Clark, Hamilton or Warren counties":
+        every name of the list is a county."""
+        T = self.T
+        ends = {m.end: m for m in self.mentions}
+        for i, tok in enumerate(T):
+            if tok.lower_ not in ("counties", "parishes") or i == 0:
+                continue
+            names: list[tuple[int, int]] = []
+            j = i  # walk back: name (, name)* (,)? and|or name
+            while j > 0:
+                e = j
+                s = e
+                while s > 0 and _capitalised(T[s - 1]) and e - s < 4:
+                    s -= 1
+                if s == e:
+                    break
+                names.append((s, e))
+                j = s
+                while j > 0 and T[j - 1].lower_ in (",", "and", "or"):
+                    j -= 1
+                if j == s:
+                    break
+            if len(names) < 2:
+                continue  # "Indiana counties": the counties of a state, not a list of them
+            word = "county" if tok.lower_ == "counties" else "parish"
+            for s, e in names:
+                key = self.grams.get((s, e))
+                if not key or any(c.feature in ("admin1", "country") for c in self.found.get(key, ())):
+                    continue
+                full = self._county_key(key, word)
+                m = ends.get(T[e - 1].idx + len(T[e - 1].text))
+                if m is not None and m.start == T[s].idx:
+                    m.admin_word, m.tentative = True, False
+                    m.key = full or m.key
+                elif not any(self.taken[s:e]) and (full or key in self.found):
+                    self.add(s, e, "scan", key=full or key, admin_word=True)
+        self.mentions.sort(key=lambda m: m.start)
 
     def accept_scan(self, s: int, e: int, key: str) -> bool:
         """Is a gazetteer match on a proper-noun run a place here?"""

@@ -290,3 +290,13 @@ def test_a_named_persons_surname_is_not_a_city(nlp):
     ps = places_of(nlp, "Melton Lewis Paris, 51, was found shot to death inside his residence. Paris had been "
                         "shot once in the head, the sheriff said.")
     assert "Paris" not in [p.name for p in ps]
+
+
+def test_names_listed_before_counties_are_counties(nlp):
+    ps = places_of(nlp, "The fire burned 260 acres and five structures in Eastland and Callahan counties, "
+                        "officials said.")
+    p = by_name(ps, "Callahan")
+    assert (p.country, p.admin1) == ("US", "Texas")  # Callahan County, not Callahan, Florida
+    # a state before "counties" is the state ("Indiana counties"), not a county
+    p = by_name(places_of(nlp, "Its rate is near the middle of Indiana counties, officials said."), "Indiana")
+    assert (p.feature, p.admin1) == ("admin1", "Indiana")

@@ -123,7 +123,7 @@ _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
 BIG_CITY = 500_000
 # a name used for a town's people or institutions ("a Lebanon woman", "the Athens City
 # Council"): its country reading loses, its towns in the report's country gain
-LOCAL_COUNTRY_PENALTY, LOCAL_TOWN = -4.0, 2.0
+LOCAL_COUNTRY_PENALTY, LOCAL_TOWN = -6.0, 2.0
 # the report's country from what else it says (data/country_cues.csv: "the Sheriff's
 # Office", "state Rep.", "a misdemeanor", "£40"): its towns, counties and regions gain
 # COUNTRY_CUE_WEIGHT per unit of cue weight, up to COUNTRY_CUE_MAX; cues summing to less
@@ -729,6 +729,8 @@ class _Recogniser:
                     m.local = True
             if span.start >= 2 and T[span.start - 2].lower_ in ("city", "town") and T[span.start - 1].lower_ == "of":
                 m.local = True  # "the City of Paris"
+            if span.start >= 2 and T[span.start - 1].text == "," and T[span.start - 2].lower_ in STREET_NOUNS:
+                m.local = True  # "400 S. Locust St., Lebanon": a street address's town
             rest = text[m.end:m.end + 2]
             if rest in (", ", " ("):
                 nxt = by_start.get(m.end + 2)

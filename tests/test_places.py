@@ -300,3 +300,9 @@ def test_names_listed_before_counties_are_counties(nlp):
     # a state before "counties" is the state ("Indiana counties"), not a county
     p = by_name(places_of(nlp, "Its rate is near the middle of Indiana counties, officials said."), "Indiana")
     assert (p.feature, p.admin1) == ("admin1", "Indiana")
+
+
+def test_town_of_a_street_address_is_not_a_country(nlp):
+    p = by_name(places_of(nlp, "Services will be held at 11:45 in the Church of the Brethren, 400 S. Locust St., "
+                               "Lebanon."), "Lebanon")
+    assert (p.feature, p.country) == ("city", "US")

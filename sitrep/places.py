@@ -1039,6 +1039,10 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     main_city = _main_city(mentions, resolved)
     if main_city is not None:
         resolved = {k: v for k, v in resolved.items() if not _stray_alias(k, v, main_city)}
+    astray = _astray(mentions, resolved)
+    if astray:
+        resolved = {k: v for k, v in resolved.items() if k not in astray}
+        main_city = _main_city(mentions, resolved)
     # "Grantville, Pennsylvania" when the gazetteer knows only Grantville, Georgia: the
     # qualifier is what the report says; the town is placed in it, not in another state
     outside = {m.key: resolved[m.qualifier].entry for m in mentions
@@ -1099,6 +1103,35 @@ def _inside(e: Entry, region: Entry) -> bool:
     if region.feature == "admin1":
         return e.admin1 == region.admin1
     return True
+
+
+def _astray(mentions: list[Mention], resolved: dict[str, Scored]) -> set[str]:
+    """Small towns read far from where the rest of the report clearly is, with nothing
+    backing that reading ("the Golden Gate" read as Golden Gate, Florida, in a report
+    whose other places are in California): the gazetteer lacks the place meant, which is
+    placed near the report's other places instead."""
+    regions: Counter = Counter()
+    per_key: dict[str, str] = {}
+    for m in mentions:
+        s = resolved.get(m.key)
+        if s is not None and s.entry.admin1 and s.entry.feature in ("city", "district", "admin2", "admin1"):
+            regions[s.entry.admin1] += 1
+            per_key[m.key] = s.entry.admin1
+    out = set()
+    for key, admin1 in per_key.items():
+        s = resolved[key]
+        if s.entry.feature not in ("city", "district") or s.entry.population >= 50_000 or _backed(s) \
+                or s.parts.get("qualifier") or s.parts.get("local_usage"):
+            continue
+        own = sum(1 for m in mentions if m.key == key)
+        others = regions.copy()
+        others[admin1] -= own
+        total = sum(others.values())
+        if total >= 3:
+            top, n = others.most_common(1)[0]
+            if top != admin1 and n >= 0.6 * total and others[admin1] == 0:
+                out.add(key)
+    return out
 
 
 def _stray_alias(key: str, s: Scored, main_city: Entry) -> bool:

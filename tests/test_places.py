@@ -306,3 +306,11 @@ def test_town_of_a_street_address_is_not_a_country(nlp):
     p = by_name(places_of(nlp, "Services will be held at 11:45 in the Church of the Brethren, 400 S. Locust St., "
                                "Lebanon."), "Lebanon")
     assert (p.feature, p.country) == ("city", "US")
+
+
+def test_small_town_far_from_all_the_reports_places_is_not_taken(nlp):
+    # cities500 knows only Golden Gate, Florida; the report is about the Bay Area
+    ps = places_of(nlp, "Boats from Santa Cruz, Monterey, Half Moon Bay and Sausalito waited for the salmon "
+                        "to come back through the Golden Gate this spring.")
+    p = by_name(ps, "Golden Gate")
+    assert (p.country, p.admin1, p.geonameid) == ("US", "California", None)

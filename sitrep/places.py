@@ -1129,7 +1129,10 @@ def _astray(mentions: list[Mention], resolved: dict[str, Scored]) -> set[str]:
         total = sum(others.values())
         if total >= 3:
             top, n = others.most_common(1)[0]
-            if top != admin1 and n >= 0.6 * total and others[admin1] == 0:
+            # a town of another country may well be meant ("Wairoa" in an Ohio paper): only
+            # a town of the same country, far from where the report is, is doubted
+            if top != admin1 and n >= 0.6 * total and others[admin1] == 0 \
+                    and top.split(".")[0] == s.entry.country:
                 out.add(key)
     return out
 

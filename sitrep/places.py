@@ -31,7 +31,16 @@ is a sum of named parts, kept for `explain_candidates`:
 A name does not vouch for itself: neither it nor a longer form of it read as one of its
 places ("Dublin City" for "Dublin") counts towards the report's country.
 Resolution repeats until no reading changes (at most MAX_PASSES), each pass seeing the
-readings the previous one chose.
+readings the previous one chose; a reading the report's other places back vouches for its
+neighbours in the next pass, and so, after one more round, do tentative names so backed.
+
+What the report says outranks the gazetteer's towns: "Grantville, Pennsylvania" is placed
+in Pennsylvania when cities500 knows only the Georgia one; a reading reached only through
+another town's variant name, or a small town of the report's country far from where all its
+other places are (Golden Gate, Florida, in a Bay Area report), is not taken but placed near
+the report's places, flagged by precision. A country's capital bonus goes to its most
+populous town of that name only; "L.A." is Los Angeles; names listed before "counties" are
+counties; "X City Council" is X's council; "Tennessee Colony" is a town, not the state.
 
 Recognition also keeps tentative mentions: gazetteer names the tagger called a person or
 organisation ("Roselle police", "the Zionsville Education Foundation") or a lone capital

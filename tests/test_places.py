@@ -282,6 +282,8 @@ def test_country_cues_prefilter_finds_what_the_full_scan_finds():
     # the town of a street address is a town, not the country of that name
     ("Services will be held at 11:45 in the Church of the Brethren, 400 S. Locust St., Lebanon.", "Lebanon",
      {"feature": "city", "country": "US"}),
+    # a region GeoNames names "Dagestan, Respublika" is "Dagestan" in the news
+    ("Gunmen attacked a police post in Dagestan on Sunday.", "Dagestan", {"feature": "admin1", "country": "RU"}),
     # cities500 knows only Golden Gate, Florida; the report is about the Bay Area
     ("Boats from Santa Cruz, Monterey, Half Moon Bay and Sausalito waited for the salmon to come back "
      "through the Golden Gate this spring.", "Golden Gate", {"admin1": "California", "geonameid": None}),

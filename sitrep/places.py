@@ -44,7 +44,7 @@ counties; "X City Council" is X's council; "Tennessee Colony" is a town, not the
 
 Recognition also keeps tentative mentions: gazetteer names the tagger called a person or
 organisation ("Roselle police", "the Zionsville Education Foundation") or a lone capital
-at a sentence start. They are resolved like the others but vouch for no other name, and are
+at a sentence start. They are resolved like the others but vouch for others at half weight, and are
 kept only if the report confirms their reading (CONFIRMING parts) or names them firmly
 elsewhere. Datelines ("TORRINGTON — ...") and street names ending in Street/Avenue/Drive...
 ("420 Augusta St.", "Pine Needle Drive") are found even where the tagger misses them. A bare
@@ -120,6 +120,7 @@ NEAR_WEIGHT = 1.2  # per other name of the report with a candidate within NEAR_K
 NAMED_REGION = 1.5  # a point in an admin1 region the report names
 NATIONAL_CAPITAL = 1.5
 RUNNER_UP_SUPPORT, RUNNER_UP_GAP = 0.5, 3.0  # how much a name's less likely readings vouch for neighbours
+TENTATIVE_SUPPORT = 0.5  # a name the tagger doubted ("Sherman" as a person) vouches at half weight
 REPORT_COUNTRY = (1.0, 2.0)  # base + share of the report's resolved names in that country
 # the report's focus region: share of its other resolved sub-country names in a candidate's
 # admin1 (local news names the towns and counties around it, rarely its own state)
@@ -782,17 +783,18 @@ class _Resolver:
         cell: dict[tuple[int, int], list[tuple[str, Entry, float]]] = {}
         inside_admin1: dict[str, dict[str, float]] = {}
         inside_country: dict[str, dict[str, float]] = {}
-        for key in sorted(self.firm):
+        for key in sorted(self.keys):
             cands = self.found[key]
             ranked = sorted(cands, key=lambda c: (-_prior(c), c.id))
             best = _prior(ranked[0])
             pick = chosen[key].entry.id if chosen and key in chosen and _backed(chosen[key]) else None
+            damp = 1.0 if key in self.firm else TENTATIVE_SUPPORT
             for c in cands:
                 # a name's likeliest reading supports its neighbours fully, its close
                 # runners-up a little (two ambiguous names must not prop each other up),
                 # and so does the reading the report's other places already chose for it
-                w = 1.0 if c is ranked[0] or c.id == pick else \
-                    (RUNNER_UP_SUPPORT if _prior(c) >= best - RUNNER_UP_GAP else 0.0)
+                w = damp * (1.0 if c is ranked[0] or c.id == pick else
+                            (RUNNER_UP_SUPPORT if _prior(c) >= best - RUNNER_UP_GAP else 0.0))
                 if not w:
                     continue
                 if c.feature in ("city", "district", "admin2", "landmark"):

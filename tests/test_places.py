@@ -291,3 +291,14 @@ def test_country_cues_prefilter_finds_what_the_full_scan_finds():
 def test_resolved_as_the_report_means(nlp, text, name, expected):
     p = by_name(places_of(nlp, text), name)
     assert {k: getattr(p, k) for k in expected} == expected
+
+
+def test_a_doubted_name_vouches_for_its_neighbours_at_half_weight():
+    from sitrep.places import TENTATIVE_SUPPORT, Mention, _Resolver, get_gazetteer
+
+    firm = Mention(0, 11, "Gainesville", "gainesville", "ent:GPE")
+    doubted = Mention(40, 47, "Sherman", "sherman", "scan", tentative=True)  # the tagger said PERSON
+    r = _Resolver([firm, doubted], get_gazetteer())
+    texas = next(c for c in r.found["gainesville"] if c.admin1 == "US.TX")
+    # Sherman, Texas, the likeliest Sherman, lies 50 km from Gainesville, Texas
+    assert r.near_support("gainesville", texas) == TENTATIVE_SUPPORT

@@ -780,6 +780,11 @@ class _Resolver:
     def _support_grid(self, chosen: dict[str, Scored] | None = None):
         """For every candidate, which other names of the report have a candidate near it
         (points) or inside it (regions): the evidence local news gives by naming nearby places."""
+        picks = {k: s.entry.id for k, s in (chosen or {}).items() if _backed(s)}
+        state = (frozenset(picks.items()), frozenset(self.firm))
+        if state == getattr(self, "_grid_state", None):
+            return  # same vouching names and readings as the grid already holds
+        self._grid_state = state
         cell: dict[tuple[int, int], list[tuple[str, Entry, float]]] = {}
         inside_admin1: dict[str, dict[str, float]] = {}
         inside_country: dict[str, dict[str, float]] = {}
@@ -787,7 +792,7 @@ class _Resolver:
             cands = self.found[key]
             ranked = sorted(cands, key=lambda c: (-_prior(c), c.id))
             best = _prior(ranked[0])
-            pick = chosen[key].entry.id if chosen and key in chosen and _backed(chosen[key]) else None
+            pick = picks.get(key)
             damp = 1.0 if key in self.firm else TENTATIVE_SUPPORT
             for c in cands:
                 # a name's likeliest reading supports its neighbours fully, its close

@@ -64,7 +64,12 @@ RE_EXTRA = re.compile(
 
 # Entity text that is not a point or window in time (durations, ages, eras).
 RE_NOT_A_TIME = re.compile(
-    r"(-long|-old|\bold\b|\bages?\b|\bdecades?\b|\bcentur|\bera\b|\bseason|\bcoming\b|\bhours?\b|\bminutes?\b|\bseconds?\b)")
+    r"(-long|-old|\bold\b|\bages?\b|\bdecades?\b|\bcentur|\bera\b|\bseason|\bcoming\b|\bhours?\b|\bminutes?\b|\bseconds?\b"
+    # durations and decades have no date of their own ("10 years", "a 25-year plan", "the
+    # 1990s": dateparser reads them as 2006, the 25th, the day before publication), nor does
+    # a bare day number ("22")
+    r"|^(?:an? |about |some |nearly |almost |more than |over |up to |at least )?\d+[ -](?:years?|months?|weeks?|days?)$"
+    r"|\b(?:1[5-9]|20)\d0s\b|'\d0s\b|^\d{1,2}$)")
 
 
 def _iso(d: dt.date | None) -> str | None:

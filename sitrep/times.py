@@ -104,11 +104,51 @@ def _dateparser():
     return dateparser
 
 
+_MONTH_RE = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+RE_MONTH_DAY = re.compile(rf"^{_MONTH_RE} {_ORDINAL}(?:,? (\d{{4}}))?$")
+RE_DAY_MONTH = re.compile(rf"^{_ORDINAL} {_MONTH_RE}(?:,? (\d{{4}}))?$")
+RE_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _explicit_day(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
+    """The commonest absolute forms ("December 7", "7 Dec. 2016", "2016-12-07") read
+    directly, as dateparser reads them (a day and month without a year: the latest such
+    day on or before the publication date). dateparser costs about 0.8 ms a call, the most
+    of the times stage; a test checks both agree on these forms. None: not one of them."""
+    m = RE_ISO_DATE.match(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = RE_MONTH_DAY.match(text)
+        if m:
+            mo, d, y = MONTHS[m.group(1)], int(m.group(2)), m.group(3)
+        else:
+            m = RE_DAY_MONTH.match(text)
+            if not m:
+                return None
+            d, mo, y = int(m.group(1)), MONTHS[m.group(2)], m.group(3)
+        if y is None:
+            if base is None:
+                return None
+            y = base.year if (mo, d) <= (base.month, base.day) else base.year - 1
+        y = int(y)
+    try:
+        day = dt.date(y, mo, d)
+    except ValueError:
+        return None
+    return _iso(day), _iso(day), "day"
+
+
 @functools.lru_cache(maxsize=4096)
 def _absolute(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
-    """An absolute date via dateparser: (start, end, precision) or None."""
+    """An absolute date, read directly in its commonest forms, else via dateparser:
+    (start, end, precision) or None."""
     if not re.search(r"\d", text) and not any(m in text for m in MONTHS if len(m) > 3):
         return None
+    fast = _explicit_day(text, base)
+    if fast is not None:
+        return fast
     settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
                 "REQUIRE_PARTS": [], "PREFER_DAY_OF_MONTH": "first"}
     if base:

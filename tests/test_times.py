@@ -69,3 +69,34 @@ def test_seed_times_resolve_against_publication(seed_scores, seed_extraction):
     assert by_text["the next morning"]["rule"] == "anchored"
     # a weekday in a sentence whose quote says "will" still resolves to the past
     assert all(t["date_start"] <= "2016-12-07" for t in seed_extraction["times"])
+
+
+def test_explicit_dates_read_as_dateparser_reads_them():
+    # the fast path for "December 7", "7th Dec. 2016", "2016-12-07" must agree with
+    # dateparser (publication date as relative base, past preferred) on every form it takes
+    import datetime as dt
+    import random
+
+    import dateparser
+
+    from sitrep.times import MONTHS, _explicit_day
+
+    rnd = random.Random(20161207)
+    taken = 0
+    for _ in range(400):
+        base = dt.date(2000, 1, 1) + dt.timedelta(days=rnd.randrange(9000))
+        month, day = rnd.choice(sorted(MONTHS)), rnd.randint(1, 31)
+        suffix, dot = rnd.choice(["", "st", "nd", "rd", "th"]), rnd.choice(["", "."])
+        year = rnd.choice(["", f" {rnd.randint(1990, 2030)}", f", {rnd.randint(1990, 2030)}"])
+        text = rnd.choice([f"{month}{dot} {day}{suffix}{year}", f"{day}{suffix} {month}{dot}{year}",
+                           f"{rnd.randint(1990, 2030)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 31):02d}"])
+        fast = _explicit_day(text, base)
+        if fast is None:
+            continue  # not a valid day: left to dateparser
+        taken += 1
+        settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "REQUIRE_PARTS": [],
+                    "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)}
+        res = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+        day_read = res.date_obj.date().isoformat()
+        assert fast == (day_read, day_read, res.period), (text, base)
+    assert taken > 300

@@ -341,7 +341,10 @@ class Store:
             return []
         try:
             with self.engine.begin() as conn:
-                return [self._add_in(conn, d) for d in ds]
+                pending: dict[str, list[dict]] = {}
+                news = [self._add_in(conn, d, pending) for d in ds]
+                self._flush_items(conn, pending)
+                return news
         except sa.exc.SQLAlchemyError as exc:
             if len(ds) == 1:
                 art = ds[0]["article"]
@@ -349,7 +352,16 @@ class Store:
                                  f"({art.get('path') or art.get('input_id') or ''}): {exc}") from exc
         return [self.add(d) for d in ds]
 
-    def _add_in(self, conn, d: dict) -> bool:
+    def _flush_items(self, conn, pending: dict[str, list[dict]]) -> None:
+        """The item rows of a batch's new articles, one statement per table for the batch
+        (statements, not rows, are most of a write's cost)."""
+        for kind in ITEM_KINDS:
+            if pending.get(kind):
+                conn.execute(self._insert_items[kind], pending[kind])
+        if pending.get("fts"):
+            conn.execute(_INSERT_FTS, pending["fts"])
+
+    def _add_in(self, conn, d: dict, pending: dict[str, list[dict]] | None = None) -> bool:
         art = d["article"]
         n_items = sum(len(d[k]) for k in ITEM_KINDS)
         row = {
@@ -370,12 +382,14 @@ class Store:
         conn.execute(self._insert_sighting, self._sighting_row(art, row["ingested_at"]))
         if not new:
             return False
+        batch = pending if pending is not None else {}
         for kind in ITEM_KINDS:
-            rows = [self._item_row(kind, art["id"], i, item) for i, item in enumerate(d[kind])]
-            if rows:
-                conn.execute(self._insert_items[kind], rows)
+            batch.setdefault(kind, []).extend(self._item_row(kind, art["id"], i, item)
+                                              for i, item in enumerate(d[kind]))
         if self.dialect == "sqlite":
-            conn.execute(_INSERT_FTS, {"i": art["id"], "t": art.get("title") or "", "x": art.get("text") or ""})
+            batch.setdefault("fts", []).append({"i": art["id"], "t": art.get("title") or "", "x": art.get("text") or ""})
+        if pending is None:
+            self._flush_items(conn, batch)
         return True
 
     @staticmethod

@@ -49,10 +49,10 @@ def test_a_batch_that_fails_is_retried_article_by_article(tmp_path, monkeypatch)
     store = Store(str(tmp_path / "i.db"))
     real_add_in = Store._add_in
 
-    def refuse_k3(self, conn, d):
+    def refuse_k3(self, conn, d, *pending):
         if d["article"]["id"] == "k3":  # what a full disk or a lock timeout looks like
             raise sa.exc.OperationalError("INSERT INTO articles", {}, Exception("disk I/O error"))
-        return real_add_in(self, conn, d)
+        return real_add_in(self, conn, d, *pending)
 
     monkeypatch.setattr(Store, "_add_in", refuse_k3)
     bad = Extraction(article=Article(id="k3", title="Bad", text="Another report.", published="2023-06-14"))

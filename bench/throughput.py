@@ -1,6 +1,6 @@
 """Throughput of `sitrep ingest` against bare spaCy on the same reports, in one run.
 
-    .venv/bin/python bench/throughput.py [--n 82] [--repeat 2] [--corpus PATH.jsonl]
+    .venv/bin/python bench/throughput.py [--n 82] [--repeat 3] [--corpus PATH.jsonl] [--warm PATH]
 
 Reads ../shared/data/geo/trnews.dev.jsonl (82 real 2016 news reports) when present, else the
 bundled samples. Prints articles/s for bare `nlp.pipe` and for the full sitrep ingest
@@ -67,7 +67,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
     ap.add_argument("--n", type=int, default=82)
-    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--warm", type=Path, default=WARM if WARM.exists() else ROOT / "sitrep" / "samples",
                     help="reports (JSONL or a folder) that warm sitrep's caches before each timed run")
     args = ap.parse_args()

@@ -21,7 +21,6 @@ Every event records its trigger and the rule that typed it (`explain`).
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 import re
 from dataclasses import dataclass, field

@@ -27,8 +27,9 @@ from typing import Any, Iterable, Iterator
 
 from . import models
 from .errors import SitrepError
-from .fuse import (_data_rows, _iter_items, _norm, _source_stances, control_of, fused_events_of, links_of,
+from .fuse import (_iter_items, _norm, _source_stances, control_of, fused_events_of, links_of,
                    place_precision, series_of)
+from .vocab import read_table
 
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "hxl", "acled")
 
@@ -325,7 +326,7 @@ def export_geojson(store, out_dir: Path) -> list[Path]:
 # ---------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=1)
 def _vague_terms() -> list[tuple[re.Pattern, int, str]]:
-    rows = sorted(_data_rows("acled_fatality_terms.csv"), key=lambda r: -len(r["term"]))
+    rows = sorted(read_table("acled_fatality_terms.csv"), key=lambda r: -len(r["term"]))
     return [(re.compile(r"\b" + re.escape(r["term"]) + r"\b", re.I), int(r["fatalities"]), r["term"]) for r in rows]
 
 
@@ -416,7 +417,7 @@ def time_fields(e: dict) -> tuple[str | None, int | None]:
 
 @functools.lru_cache(maxsize=1)
 def _inter() -> dict[str, tuple[str, int]]:
-    return {r["kind"]: (r["inter_label"], int(r["inter_code"])) for r in _data_rows("acled_inter.csv")}
+    return {r["kind"]: (r["inter_label"], int(r["inter_code"])) for r in read_table("acled_inter.csv")}
 
 
 def _location(e: dict) -> str | None:
@@ -453,7 +454,7 @@ ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disor
 @functools.lru_cache(maxsize=1)
 def _disorder() -> dict[str, str]:
     try:
-        return {r["sub_event_type"]: r["disorder_type"] for r in _data_rows("event_types.csv") if r.get("sub_event_type")}
+        return {r["sub_event_type"]: r["disorder_type"] for r in read_table("event_types.csv") if r.get("sub_event_type")}
     except FileNotFoundError:
         return {}
 
@@ -514,14 +515,14 @@ def export_acled(store, out_dir: Path) -> list[Path]:
 @functools.lru_cache(maxsize=1)
 def hxl_tags() -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
-    for r in _data_rows("hxl_tags.csv"):
+    for r in read_table("hxl_tags.csv"):
         out.setdefault(r["table"], []).append((r["column"], r["tag"]))
     return out
 
 
 @functools.lru_cache(maxsize=1)
 def hxl_category_tags() -> dict[str, str]:
-    return {r["category"]: r["tag"] for r in _data_rows("hxl_categories.csv")}
+    return {r["category"]: r["tag"] for r in read_table("hxl_categories.csv")}
 
 
 def _category_columns(categories: Iterable[str], households: set[str] = frozenset()) -> list[tuple[str, str]]:

@@ -39,7 +39,6 @@ sitrep/data/figure_terms.csv.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
@@ -83,11 +82,11 @@ class _Vocab:
 def vocab() -> _Vocab:
     kind, triggers, combos, states, units, victims, hedges = {}, {}, {}, {}, {}, set(), {}
     for row in read_table(_DATA):
-        sec, word, value = row["section"], row["word"].strip().lower(), (row["value"] or "").strip()
+        sec, word, value = row["section"], row["word"].lower(), row["value"]  # read_table strips values
         if sec == "category":
             kind[word] = value
         elif sec == "trigger":
-            triggers[word] = (value, (row["extra"] or "strong").strip())
+            triggers[word] = (value, row["extra"] or "strong")
         elif sec == "combo":
             a, b = word.split(">")
             combos[(a, b)] = value
@@ -216,6 +215,11 @@ def _group_name(noun, span) -> bool:
         and any(c.i in range(span.start, span.end) and c.dep_ == "nummod" for c in noun.children)
 
 
+def _owns_homes(noun, v: _Vocab) -> bool:
+    """"120,000 families' homes": the counted noun owns homes, and the homes are counted."""
+    return noun.dep_ == "poss" and noun.head.i > noun.i and _unit_of(noun.head, v) == "homes"
+
+
 def _counted_noun(doc, span, v: _Vocab):
     """The noun a number counts: (token, unit) / (None, None) for a bare number /
     (token, "") when it counts something that is not people or homes."""
@@ -238,8 +242,8 @@ def _counted_noun(doc, span, v: _Vocab):
                 t.pos_ in ("VERB", "AUX", "ADP") or (t.is_punct and t.text != "-")
                 or (t.pos_ == "CCONJ" and doc[t.i - 1].text != "-") for t in doc[span.end:h.i]):
         u = _unit_of(h, v)  # the noun the parse says the number counts: "25,000 mud-and-thatch homes"
-        if u and h.dep_ == "poss" and h.head.i > h.i and _unit_of(h.head, v) == "homes":
-            return h.head, "homes"  # "120,000 families' homes": the homes are counted
+        if u and _owns_homes(h, v):
+            return h.head, "homes"
         if u:
             return h, u
         if _lemma(h) in _TRANSPARENT:  # "120,000 - the number of people that were forced out"
@@ -268,8 +272,8 @@ def _counted_noun(doc, span, v: _Vocab):
             if u:
                 unit_tok, unit = t, u
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod") and not hyphen_next:
-                if t.dep_ == "poss" and t.head.i > t.i and _unit_of(t.head, v) == "homes":
-                    return t.head, "homes"  # "120,000 families' homes": the homes are counted
+                if _owns_homes(t, v):
+                    return t.head, "homes"
                 if unit_tok is None:
                     return t, ""
                 return unit_tok, unit

@@ -34,6 +34,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable, Iterator
+
 from .vocab import read_table
 
 # ---------------------------------------------------------------------------------------
@@ -41,25 +42,21 @@ from .vocab import read_table
 # ---------------------------------------------------------------------------------------
 
 
-def _data_rows(name: str) -> list[dict[str, str]]:
-    return read_table(name)
-
-
 @functools.lru_cache(maxsize=1)
 def params() -> dict[str, float]:
-    return {r["name"]: float(r["value"]) for r in _data_rows("fusion_params.csv")}
+    return {r["name"]: float(r["value"]) for r in read_table("fusion_params.csv")}
 
 
 @functools.lru_cache(maxsize=1)
 def _families() -> dict[str, str]:
-    return {r["key"]: r["family"] for r in _data_rows("event_families.csv")}
+    return {r["key"]: r["family"] for r in read_table("event_families.csv")}
 
 
 @functools.lru_cache(maxsize=1)
 def _event_ranks() -> dict[str, int]:
     """Sub-event type -> ACLED hierarchy rank (lower wins), from the events vocabulary."""
     try:
-        rows = _data_rows("event_types.csv")
+        rows = read_table("event_types.csv")
     except FileNotFoundError:
         return {}
     out = {}
@@ -75,7 +72,7 @@ def _event_ranks() -> dict[str, int]:
 @functools.lru_cache(maxsize=1)
 def _control_cues() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(r"\b" + re.escape(r["cue"]) + r"\b", re.I), r["meaning"])
-            for r in _data_rows("control_cues.csv")]
+            for r in read_table("control_cues.csv")]
 
 
 def event_family(event_type: str | None, plover: str | None = None) -> str | None:

@@ -26,7 +26,6 @@ files get negative ids (they have no GeoNames id).
 """
 from __future__ import annotations
 
-import csv
 import functools
 import gzip
 import io
@@ -127,11 +126,6 @@ class Entry:
     @property
     def geonameid(self) -> int | None:
         return self.id if self.id > 0 else None
-
-
-def _read_csv(name: str) -> list[dict]:
-    """Rows of a documented data file (lines starting with '#' are its header comment)."""
-    return read_table(name)
 
 
 # ---------------------------------------------------------------- build
@@ -253,7 +247,7 @@ def build_index(path: Path | str) -> Path:
         for ln in links:
             members.setdefault(ln, []).append((float(row[5]), float(row[6]), int(row[4] or 0)))
     gn_points = _geonames_points()
-    overrides = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in _read_csv("admin1_points.csv")}
+    overrides = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in read_table("admin1_points.csv")}
     sub_code: dict[int, str] = {}
     for i, row in enumerate(subs, start=1):
         name, _iso, code, gid, _type, alts, level = row[:7]
@@ -294,7 +288,7 @@ def build_index(path: Path | str) -> Path:
                 b.add_name(short, int(row[3]), "abbr")
 
     # --- countries
-    points = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_csv("country_points.csv")}
+    points = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in read_table("country_points.csv")}
     by_cc: dict[str, list[tuple[float, float]]] = {}
     for c in cities.values():
         by_cc.setdefault(c["countrycode"], []).append((c["latitude"], c["longitude"]))
@@ -369,7 +363,7 @@ def build_index(path: Path | str) -> Path:
         return country_gid.get(target)
 
     region_ids: dict[str, int] = {}
-    for r in _read_csv("regions.csv"):
+    for r in read_table("regions.csv"):
         pid = b.new_id()
         region_ids[r["name"]] = pid
         feature = r["feature"]
@@ -378,7 +372,7 @@ def build_index(path: Path | str) -> Path:
         b.add_name(r["name"], pid, "name")
         for alt in filter(None, r["aliases"].split("|")):
             b.add_name(alt, pid, "name")  # curated: as good as the name
-    for r in _read_csv("districts.csv"):
+    for r in read_table("districts.csv"):
         pid = b.new_id()
         b.add_place(pid, r["name"], "district", "PPLX", r["country"], None, None, r["lat"], r["lon"], 0,
                     "point", r["within"], "sitrep")
@@ -387,7 +381,7 @@ def build_index(path: Path | str) -> Path:
             b.add_name(alt, pid, "name")
     b.flush()
     for fname, kind in (("place_aliases.csv", "abbr"), ("demonyms.csv", "demonym")):
-        for r in _read_csv(fname):
+        for r in read_table(fname):
             pid = target_id(r["target"])
             if pid is None:
                 continue

@@ -60,9 +60,9 @@ def terms() -> _Terms:
     vague: dict[str, tuple[int, int]] = {}
     scales: dict[str, int] = {}
     for row in read_table(_DATA):
-        phrase = row["phrase"].strip().lower()
+        phrase = row["phrase"].lower()  # read_table strips every value
         if row["section"] == "qualifier":
-            quals[phrase] = row["a"].strip()
+            quals[phrase] = row["a"]
         elif row["section"] == "vague":
             vague[phrase] = (int(row["a"]), int(row["b"]))
         elif row["section"] == "scale":

@@ -57,13 +57,11 @@ it), "unknown" (no coordinates).
 """
 from __future__ import annotations
 
-import csv
 import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .gazetteer import Entry, contract_feature, get_gazetteer, norm_name
 from .models import Extraction, Place
@@ -312,7 +310,7 @@ class _Recogniser:
         self.parsed = parsed
         self.doc = doc = parsed.doc
         self.T = T = parsed.tokens  # Token objects made once: spaCy builds one per index access
-        self.ents = ents = list(parsed.ent_spans)
+        self.ents = list(parsed.ent_spans)
         self.text = parsed.doc_text
         self.gaz = gaz
         n = self.n = len(doc)
@@ -767,7 +765,7 @@ class _Resolver:
                 self.by_key.setdefault(m.key, []).append(m)
         self.found = gaz.lookup(list(self.by_key))
         self.keys = sorted(k for k in self.by_key if k in self.found)
-        # names read as places for sure; tentative ones are resolved but vouch for no other
+        # names read as places for sure; tentative ones are resolved and vouch at half weight
         self.firm = {k for k in self.keys if any(not m.tentative for m in self.by_key[k])}
         # cues choose among towns of a name, not between a town and a country or region
         # of that name ("Greece", "Georgia" stay countries unless used as a town's name)
@@ -775,6 +773,17 @@ class _Resolver:
                                for k in self.keys}
         self.cue_town_ok = {k: not any(c.feature in ("country", "admin1", "continent") for c in self.found[k])
                             for k in self.keys}
+        # a town and a county that holds it vouch for each other even when the tagger
+        # doubted both ("Walker County" and "Huntsville" in organisation names): such a
+        # pair is seldom chance
+        self.counties: dict[str, set[str]] = {}
+        self.towns: dict[str, set[str]] = {}
+        for key in self.keys:
+            for c in self.found[key]:
+                if c.admin2 and c.feature == "admin2":
+                    self.counties.setdefault(c.admin2, set()).add(key)
+                elif c.admin2 and c.feature in ("city", "district"):
+                    self.towns.setdefault(c.admin2, set()).add(key)
         self._support_grid()
 
     def _support_grid(self, chosen: dict[str, Scored] | None = None):
@@ -810,18 +819,6 @@ class _Resolver:
                 if c.feature in ("city", "district", "admin2", "admin1", "landmark") and c.country:
                     d = inside_country.setdefault(c.country, {})
                     d[key] = max(d.get(key, 0.0), w * (0.5 if c.feature == "admin1" else 1.0))
-        counties: dict[str, set[str]] = {}
-        towns: dict[str, set[str]] = {}
-        # a town and a county that holds it vouch for each other even when the tagger
-        # doubted both ("Walker County" and "Huntsville" in organisation names): such a
-        # pair is seldom chance
-        for key in self.keys:
-            for c in self.found[key]:
-                if c.admin2 and c.feature == "admin2":
-                    counties.setdefault(c.admin2, set()).add(key)
-                elif c.admin2 and c.feature in ("city", "district"):
-                    towns.setdefault(c.admin2, set()).add(key)
-        self.counties, self.towns = counties, towns
         self.cell = cell
         self.inside_admin1 = inside_admin1
         self.inside_country = inside_country
@@ -982,7 +979,7 @@ class _Resolver:
             if e.admin1 and e.feature in ("admin1", "admin2", "city", "district"):
                 regions[e.admin1] += n
                 region_of[key] = (e.admin1, n)
-        return {"countries": countries, "n_context": max(1, sum(countries.values())), "admin1s": admin1s,
+        return {"countries": countries, "admin1s": admin1s,
                 "regions": regions, "region_of": region_of, "country_of": country_of, "n_regional": sum(regions.values()),
                 "resolved": resolved, "capitals": self.capitals}
 
@@ -1065,7 +1062,7 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
                if m.qualifier in resolved and m.key in resolved
                and resolved[m.key].entry.feature in ("city", "district")
                and resolved[m.qualifier].entry.feature == "admin1"
-               and not _inside(resolved[m.key].entry, resolved[m.qualifier].entry)
+               and resolved[m.key].entry.admin1 != resolved[m.qualifier].entry.admin1
                and not _in_a_list(m, mentions, parsed.text)}
     places = []
     for m in _parents_first(mentions):
@@ -1112,15 +1109,6 @@ def _in_a_list(m: Mention, mentions: list[Mention], text: str) -> bool:
     return False
 
 
-def _inside(e: Entry, region: Entry) -> bool:
-    """Is `e` in the country or admin1 region `region` (other features: no test)?"""
-    if region.feature == "country":
-        return e.country == region.country
-    if region.feature == "admin1":
-        return e.admin1 == region.admin1
-    return True
-
-
 def _astray(mentions: list[Mention], resolved: dict[str, Scored]) -> set[str]:
     """Small towns read far from where the rest of the report clearly is, with nothing
     backing that reading ("the Golden Gate" read as Golden Gate, Florida, in a report
@@ -1128,20 +1116,21 @@ def _astray(mentions: list[Mention], resolved: dict[str, Scored]) -> set[str]:
     placed near the report's other places instead."""
     regions: Counter = Counter()
     per_key: dict[str, str] = {}
+    n_mentions: Counter = Counter()
     for m in mentions:
         s = resolved.get(m.key)
         if s is not None and s.entry.admin1 and s.entry.feature in ("city", "district", "admin2", "admin1"):
             regions[s.entry.admin1] += 1
             per_key[m.key] = s.entry.admin1
+            n_mentions[m.key] += 1
     out = set()
     for key, admin1 in per_key.items():
         s = resolved[key]
         if s.entry.feature not in ("city", "district") or s.entry.population >= 50_000 or _backed(s) \
                 or s.parts.get("qualifier") or s.parts.get("local_usage"):
             continue
-        own = sum(1 for m in mentions if m.key == key)
         others = regions.copy()
-        others[admin1] -= own
+        others[admin1] -= n_mentions[key]
         total = sum(others.values())
         if total >= 3:
             top, n = others.most_common(1)[0]

@@ -157,6 +157,12 @@ def _governing(parsed: Parsed, s: int, e: int, by_tok: dict[int, Attribution]) -
     return None
 
 
+def _attributed(parsed: Parsed, a: Attribution, start: int, end: int, kind: str, sentence_at: int) -> Quote:
+    """The quote of text[start:end] by the speaker of attribution `a`."""
+    return Quote(text=parsed.text[start:end], start=start, end=end, speaker=a.speaker, speaker_role=a.role,
+                 kind=kind, channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(sentence_at))
+
+
 def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
     text = parsed.text
     atts = find_attributions(parsed, ex)
@@ -218,9 +224,7 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         cs, ce = a.content
         if any(cs < de and ds < ce for ds, de in direct_spans):
             continue
-        q = Quote(text=text[cs:ce], start=cs, end=ce, speaker=a.speaker, speaker_role=a.role, kind="indirect",
-                  channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(a.cue_start))
-        quotes.append((q, a))
+        quotes.append((_attributed(parsed, a, cs, ce, "indirect", a.cue_start), a))
     # a block quote: "The governor added:" closing a paragraph, the next one unmarked
     for a in atts:
         if a.cue_kind != "speech" or a.generic or not a.speaker:
@@ -234,17 +238,12 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         bs, be = paras[i + 1]
         if _mark_at(text, bs) is not None or any(bs < e and s < be for s, e in direct_spans) or be - bs < 20:
             continue
-        q = Quote(text=text[bs:be], start=bs, end=be, speaker=a.speaker, speaker_role=a.role, kind="direct",
-                  channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(bs))
-        quotes.append((q, a))
+        quotes.append((_attributed(parsed, a, bs, be, "direct", bs), a))
         direct_spans.append((bs, be))
     # positions named actors take ("X vowed to ...", "X called for ...", "X criticised ...")
     taken = [(q.start, q.end) for q, _ in quotes]
     for a in find_positions(parsed, ex, atts, taken):
-        cs, ce = a.content
-        q = Quote(text=text[cs:ce], start=cs, end=ce, speaker=a.speaker, speaker_role=a.role, kind="indirect",
-                  channel=a.channel, cue=a.cue, sentence=parsed.sentence_text(a.cue_start))
-        quotes.append((q, a))
+        quotes.append((_attributed(parsed, a, *a.content, "indirect", a.cue_start), a))
     out = sorted((q for q, _ in quotes), key=lambda q: (q.start, -q.end))
     # a clause inside another speaker's indirect quote ("Valls said authorities were watching
     # people who they believe ...") is part of that quote, not a quote of its own

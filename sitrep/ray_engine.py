@@ -12,7 +12,7 @@ shard it gets, exactly as a worker of the local engine does.
 - Where results go: with a PostgreSQL store every actor writes its articles directly (one
   transaction per shard, safe with concurrent writers); with SQLite (one file, one
   writer) the actors return extraction dicts and the driver writes them, in input order,
-  through the same `Store.add` as the local engine, so both engines store identical rows.
+  through the same `Store.add_many` as the local engine, so both engines store identical rows.
 - Idempotent: an actor first cleans its shard, looks up which article ids are already
   stored, and parses only the others, so a re-run after a failed worker extracts and adds
   only what is missing; `Store.add` is a no-op for an id already stored anyway.

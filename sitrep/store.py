@@ -361,7 +361,9 @@ class Store:
         if pending.get("fts"):
             conn.execute(_INSERT_FTS, pending["fts"])
 
-    def _add_in(self, conn, d: dict, pending: dict[str, list[dict]] | None = None) -> bool:
+    def _add_in(self, conn, d: dict, pending: dict[str, list[dict]]) -> bool:
+        """Write one article's row and sighting; its items go to `pending`, which
+        add_many writes for the whole batch. True when the article was new."""
         art = d["article"]
         n_items = sum(len(d[k]) for k in ITEM_KINDS)
         row = {
@@ -382,14 +384,11 @@ class Store:
         conn.execute(self._insert_sighting, self._sighting_row(art, row["ingested_at"]))
         if not new:
             return False
-        batch = pending if pending is not None else {}
         for kind in ITEM_KINDS:
-            batch.setdefault(kind, []).extend(self._item_row(kind, art["id"], i, item)
-                                              for i, item in enumerate(d[kind]))
+            pending.setdefault(kind, []).extend(self._item_row(kind, art["id"], i, item)
+                                                for i, item in enumerate(d[kind]))
         if self.dialect == "sqlite":
-            batch.setdefault("fts", []).append({"i": art["id"], "t": art.get("title") or "", "x": art.get("text") or ""})
-        if pending is None:
-            self._flush_items(conn, batch)
+            pending.setdefault("fts", []).append({"i": art["id"], "t": art.get("title") or "", "x": art.get("text") or ""})
         return True
 
     @staticmethod

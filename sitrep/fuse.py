@@ -893,11 +893,16 @@ def control_holder(ev: dict) -> tuple[str | None, str | None, str | None]:
     return _name_of(holder), holder.get("kind") if isinstance(holder, dict) else None, _name_of(previous)
 
 
+# A change whose new holder the report does not name (a withdrawal) is held by "unknown":
+# merged with its repeats like any other holder, never a second change.
+UNKNOWN_HOLDER = "unknown"
+
+
 def _same_holder(a: dict, b: dict) -> bool:
     """Two reports name the same holder: names that match (one inside the other), or both
     the state's forces (reports call them the army, regime troops, government forces)."""
-    na, nb = _norm(a["holder"]), _norm(b["holder"])
-    if na and nb and (na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} "):
+    na, nb = _norm(a["holder"]) or UNKNOWN_HOLDER, _norm(b["holder"]) or UNKNOWN_HOLDER
+    if (na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} "):
         return True
     state = ("state_forces", "government")
     return a["holder_kind"] in state and b["holder_kind"] in state
@@ -944,10 +949,17 @@ def control_timeline(events: Iterable[dict]) -> list[dict]:
             if prev and not ch["previous_holder"]:
                 ch["previous_holder"] = prev["holder"]
             changes.append(ch)
+        seen: Counter = Counter()
         for i, ch in enumerate(changes):
             ch["held_until"] = changes[i + 1]["date"] if i + 1 < len(changes) else None
             ch["n_reports"] = len({e["article_id"] for e in ch["evidence"]})
-            ch["id"] = "CC-" + hashlib.sha1(f"{pkey}|{ch['date']}|{_norm(ch['holder'])}".encode()).hexdigest()[:12]
+            # Unique by construction: a key repeated within the place (the same holder
+            # again on the same day after another) takes its ordinal.
+            key = f"{pkey}|{ch['date']}|{_norm(ch['holder']) or UNKNOWN_HOLDER}"
+            seen[key] += 1
+            if seen[key] > 1:
+                key += f"|{seen[key]}"
+            ch["id"] = "CC-" + hashlib.sha1(key.encode()).hexdigest()[:12]
             ch["place_key"] = pkey
             out.append(ch)
     return out

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sitrep.ingest import ingest  # noqa: E402
-from sitrep.parse import Parsed, load_nlp  # noqa: E402
+from sitrep.extractors.parse import Parsed, load_nlp  # noqa: E402
 from sitrep.pipeline import STAGES, prepare  # noqa: E402
 from sitrep.models import Extraction  # noqa: E402
 from sitrep.readers import iter_inputs  # noqa: E402
@@ -54,8 +54,8 @@ def peak_rss_mb() -> float:
 def forget_seen_inputs() -> None:
     """Empty sitrep's memo caches keyed by input text (the loaders of its model and data
     files stay loaded: a long-running ingest loads them once too)."""
-    from sitrep import events, figures, gazetteer, numbers, times
-    from sitrep.places import get_gazetteer
+    from sitrep.extractors import events, figures, gazetteer, numbers, times
+    from sitrep.extractors.gazetteer import get_gazetteer
 
     for memo in (times._absolute, gazetteer.norm_name, numbers.words_value, figures._glued,
                  figures._trigger_word, figures._unit_word, events._short_cues, events._forms_of):

@@ -11,7 +11,7 @@
                                    (limit, offset) and sorting (sort=field or -field)
     GET  /api/timeline             items per day (the page's date brush)
     GET  /api/stats, /api/search   counts; full-text search
-    GET  /api/situation            the fused situation (when sitrep.situation is installed)
+    GET  /api/situation            the fused situation (when sitrep.fuse.situation is installed)
     GET  /api/openapi.json         the OpenAPI description of all of the above
     GET  /                         the page: map, timeline, filters, table, evidence view
 
@@ -187,7 +187,7 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
     def stats() -> dict:
         """How many articles and items of each kind the store holds."""
         return {"counts": store.counts(), "backend": store.dialect,
-                "writes_enabled": bool(token), "situation": _situation_module() is not None}
+                "writes_enabled": bool(token), "situation": True}
 
     @app.get("/api/articles", dependencies=reads, tags=["read"])
     def list_articles(since: Optional[str] = None, until: Optional[str] = None,
@@ -243,10 +243,9 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
                   until: Optional[str] = Query(None, description="End of the period")) -> Any:
         """What happened in a place over a period: fused events (every report kept), figure
         series (each source's value, consensus range, contested flag) and control changes."""
-        mod = _situation_module()
-        if mod is None:
-            raise HTTPException(501, "situation fusion is not available in this sitrep")
-        sit = mod.situation(store, place, since=_date(since, "since"), until=_date(until, "until"))
+        from .fuse.situation import situation
+
+        sit = situation(store, place, since=_date(since, "since"), until=_date(until, "until"))
         d = json.loads(json.dumps(dataclasses.asdict(sit), default=str))
         d["n_reports"] = sit.n_reports
         return d
@@ -327,14 +326,6 @@ def _timeline(store: Store, kind: str, filters: dict) -> list[dict]:
            .group_by(sub.c.day).order_by(sub.c.day))
     with store.engine.connect() as conn:
         return [{"date": d, "count": n} for d, n in conn.execute(agg)]
-
-
-def _situation_module():
-    try:
-        from . import situation  # built by another stage; optional
-    except ImportError:
-        return None
-    return situation
 
 
 def _article_from_request(body: bytes, content_type: str, meta: dict):

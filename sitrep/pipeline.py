@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
-from . import actors, events, figures, lexical, places, quotes, sources, times
+from .extractors import actors, events, figures, lexical, places, quotes, sources, times
 from . import clean
 from .errors import InputError, NotEnglishError
 from .models import Article, Extraction
-from .parse import Parsed, parse_articles
+from .extractors.parse import Parsed, parse_articles
 
 Stage = Callable[[Parsed, Extraction], list]
 

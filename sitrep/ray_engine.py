@@ -158,7 +158,7 @@ class ExtractionWorker:
         Returns {"results": [extraction dict, ...], "skipped": [id, ...], "errors": [...]}
         (with a direct-writing store: "added"/"already" counts instead of "results")."""
         from .pipeline import annotate, prepare
-        from .parse import parse_articles
+        from .extractors.parse import parse_articles
 
         t0 = time.perf_counter()
         errors: list[str] = []

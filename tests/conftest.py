@@ -28,7 +28,7 @@ def shared_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from sitrep.parse import load_nlp
+    from sitrep.extractors.parse import load_nlp
     return load_nlp()
 
 

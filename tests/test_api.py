@@ -242,10 +242,6 @@ def test_read_token_without_a_token_is_a_configuration_error(db):
 
 
 def test_situation_of_a_place(client):
-    from sitrep.api import _situation_module
-    if _situation_module() is None:
-        assert client.get("/api/situation", params={"place": "Aleppo"}).status_code == 501
-        return
     r = client.get("/api/situation", params={"place": "Mosul", "since": "2016-12-01", "until": "2016-12-31"})
     assert r.status_code == 200, r.text
     sit = r.json()

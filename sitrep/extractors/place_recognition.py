@@ -1,0 +1,572 @@
+"""Place recognition: the spans of a report that name places (see `places` for the rules)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .gazetteer import norm_name
+from .parse import Parsed
+from ..vocab import read_table
+from .place_priors import STRONG_FEATURES, _prior, _strong
+
+# --- closed classes of English the recognizer needs (not place data)
+DIRECTIONS = {
+    "east": (0.0, 1.0), "eastern": (0.0, 1.0), "west": (0.0, -1.0), "western": (0.0, -1.0),
+    "north": (1.0, 0.0), "northern": (1.0, 0.0), "south": (-1.0, 0.0), "southern": (-1.0, 0.0),
+    "northeast": (0.7, 0.7), "northeastern": (0.7, 0.7), "northwest": (0.7, -0.7), "northwestern": (0.7, -0.7),
+    "southeast": (-0.7, 0.7), "southeastern": (-0.7, 0.7), "southwest": (-0.7, -0.7), "southwestern": (-0.7, -0.7),
+}
+# the last word of a street's name ("Pine Needle Drive", "420 Augusta St."); not "Court"
+# (courts), "Way" ("United Way") or "Place" ("first place")
+STREET_NOUNS = {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "dr.", "lane", "ln.", "boulevard",
+                "blvd.", "circle", "parkway", "pkwy.", "trail", "pike", "terrace"}
+DASHES = {"-", "--", "—", "–"}
+# words that end the name of a town ("Tennessee Colony", "Iowa Falls"), after a region's name
+SETTLEMENT_HEADS = {"colony", "village", "springs", "falls", "junction", "crossing", "heights", "station",
+                    "landing", "mills", "corner", "corners", "grove", "settlement", "township"}
+CITY_OFFICES = ("council", "hall", "manager", "attorney", "clerk", "commission", "administrator", "schools")
+AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "suburb", "camp"}
+# words after a known name that make the span an admin unit of that name ("Aleppo province")
+ADMIN_WORDS = {"county", "parish", "borough", "district", "province", "governorate", "prefecture",
+               "oblast", "region", "municipality", "department", "state", "city", "township",
+               "countryside", "territory", "emirate", "canton"}
+CONNECTORS = {"of", "de", "del", "la", "le", "al", "el", "and", "upon", "on", "the", "du", "des", "da",
+              "do", "dos", "das", "van", "von", "an", "ad", "as", "ash", "ar", "ur", "sur", "en", "-"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "president", "senator", "judge",
+              "justice", "gen", "general", "col", "colonel", "capt", "captain", "sgt", "lt", "officer",
+              "coach", "prof", "professor", "rev", "father", "sister", "brother", "minister", "king",
+              "queen", "prince", "princess", "sir", "lady", "lord", "pope", "mayor", "chief",
+              "detective", "deputy", "sheriff", "trooper", "agent", "dean", "uncle", "aunt", "sheikh",
+              "imam", "ayatollah", "bishop", "cardinal", "rabbi", "pastor", "dame", "madam", "mme", "m"}
+MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+               "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+               "sept", "oct", "nov", "dec"}
+LOCATIVE_PREPS = {"in", "near", "outside", "across", "around", "throughout", "into", "from", "within"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
+               "LAW", "EVENT", "PRODUCT"}
+
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_forms() -> frozenset[str]:
+    """The short forms data/place_aliases.csv gives, exactly as written."""
+    return frozenset(r["alias"] for r in read_table("place_aliases.csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def _local_heads() -> frozenset[str]:
+    return frozenset(r["phrase"].lower() for r in read_table("local_heads.csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(r["cue"] for r in read_table("speech_verbs.csv") if r["kind"] == "speech" and " " not in r["cue"])
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in read_table("place_stopwords.csv"))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str  # norm_name of the name looked up
+    origin: str  # ent:GPE | ent:NORP | scan | area | unknown
+    spacy_label: str = ""
+    direction: str | None = None  # "east" for "east Aleppo"
+    direction_start: int | None = None
+    area: bool = False  # named before district/neighbourhood/quarter
+    admin_word: bool = False  # "Aleppo province", "Walker County"
+    qualifier: str | None = None  # key of "Texas" in "Paris, Texas"
+    within_hint: str | None = None  # key of "Aleppo" in "the Old City quarter of Aleppo"
+    local: bool = False  # a town's name used for its people or institutions ("a Lebanon woman")
+    # a gazetteer name the tagger took for a person or organisation ("Roselle police",
+    # "the Zionsville Education Foundation"): kept only if the report's other places
+    # confirm one of its readings (see CONFIRMING)
+    tentative: bool = False
+    speaker: bool = False  # a bare name that says something: "Nelson said", "said Douglas."
+
+
+
+def _word_prefix(a: str, b: str) -> bool:
+    """Is one name the other's first words ("dublin" and "dublin city")?"""
+    wa, wb = a.split(), b.split()
+    n = min(len(wa), len(wb))
+    return wa[:n] == wb[:n]
+
+
+def _capitalised(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper()
+
+
+
+# ---------------------------------------------------------------- recognition
+
+def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without leading determiners and trailing punctuation/possessive."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or not doc[start].text.strip()
+                           or doc[start].is_punct and doc[start].text not in ("-",)):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ",", "-") or not doc[end - 1].text.strip()
+                           or doc[end - 1].is_punct and doc[end - 1].text != "."):
+        end -= 1
+    return start, end
+
+
+MAYBE = "maybe"  # accept_scan's third answer: a tentative mention
+
+
+class _Recogniser:
+    def __init__(self, parsed: Parsed, gaz):
+        self.parsed = parsed
+        self.doc = doc = parsed.doc
+        self.T = T = parsed.tokens  # Token objects made once: spaCy builds one per index access
+        self.ents = list(parsed.ent_spans)
+        self.text = parsed.doc_text
+        self.gaz = gaz
+        n = self.n = len(doc)
+        self.label = [""] * n
+        self.ent_of = [None] * n
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self.label[i] = ent.label_
+                self.ent_of[i] = ent
+        # words of multi-word person names ("Jordan Henderson"): later bare "Henderson" is him
+        self.stop = _stopwords()
+        self.place_keys = {norm_name(doc[s:e].text) for ent in self.ents if ent.label_ in ("GPE", "LOC")
+                           for s, e in [_strip_span(T, ent.start, ent.end)] if s < e}
+        self.lower_words = {t.text for t in T if t.text.islower()}
+        self.person_words = self._person_words()
+        self.taken = [False] * n
+        self.mentions: list[Mention] = []
+
+    def _person_words(self) -> set[str]:
+        """Words of the multi-word person names in the report ("Jordan Henderson"): a bare
+        "Henderson" later is him. In "Anderson County Sheriff Greg Taylor" only the words
+        after the title are the person's."""
+        words: set[str] = set()
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            toks = [t.lower_ for t in ent]
+            cut = max((i for i, w in enumerate(toks) if w in self.stop or w in ADMIN_WORDS or w in HONORIFICS),
+                      default=-1)
+            words.update(w for w in toks[cut + 1:] if w.isalpha())
+        return words
+
+    def persons_role(self, s: int, e: int, key: str) -> bool:
+        """A named person's surname as the subject of a clause or an owner ("Paris had been
+        shot", "Paris' residence", for "Melton Lewis Paris"), when no reading of it is a
+        country or region (governments act by those names)."""
+        if e - s != 1 or any(c.feature in ("country", "admin1", "continent", "region") for c in self.found[key]):
+            return False
+        t = self.T[s]
+        nxt = self.T[e].text if e < self.n else ""
+        return t.dep_ in ("nsubj", "nsubjpass", "poss") or nxt in ("'", "’", "'s", "’s")
+
+    # candidate n-grams, looked up in one batch
+    def lookups(self):
+        T = self.T
+        doc, n, label = self.doc, self.n, self.label
+        grams: dict[tuple[int, int], str] = {}
+        for i, tok in enumerate(T):
+            if not _capitalised(tok) or not any(ch.isalpha() for ch in tok.text):
+                continue
+            if label[i] in SKIP_LABELS and (tok.pos_ != "PROPN" or tok.lower_ in MONTHS_DAYS):
+                continue
+            j = i
+            while j < n and j - i < 6:
+                t = T[j]
+                if j > i and not (_capitalised(t) or t.lower_ in CONNECTORS or t.lower_ in ("'s", "’s")
+                                  or (t.text == "." and T[j - 1].lower_ in ("st", "mt", "ft", "ste"))):
+                    break  # ("ST. LOUIS": capitals split "ST." in two)
+                if t.is_space or "\n" in t.text:
+                    break
+                j += 1
+                if _capitalised(T[j - 1]):
+                    last = T[j - 1]
+                    grams[(i, j)] = norm_name(self.text[T[i].idx:last.idx + len(last.text)])
+        for ent in self.ents:
+            if ent.label_ in PLACE_LABELS or ent.label_ in ("NORP", "LANGUAGE"):
+                s, e = _strip_span(T, ent.start, ent.end)
+                if s < e:
+                    grams[(s, e)] = norm_name(doc[s:e].text)
+        self.grams = grams
+        self.found = self.gaz.lookup(set(grams.values()))
+
+    def add(self, s: int, e: int, origin: str, key: str | None = None, **kw) -> Mention:
+        T = self.T
+        if e - s >= 2 and e < self.n and T[e - 1].lower_ == "city" and T[e].lower_.startswith(CITY_OFFICES) \
+                and self.grams.get((s, e - 1)) in self.found:
+            # "San Fernando City Councilwoman": the council of San Fernando, not the
+            # Philippine city called "San Fernando City"
+            e, key = e - 1, self.grams[(s, e - 1)]
+        span = self.doc[s:e]
+        m = Mention(span.start_char, span.end_char, span.text, key or norm_name(span.text), origin,
+                    self.label[s], **kw)
+        self.mentions.append(m)
+        for k in range(s, e):
+            self.taken[k] = True
+        return m
+
+    def known_prefix(self, s: int, e: int) -> tuple[int, str, bool] | None:
+        """A known name that begins tokens [s, e) and is followed (after "County" if
+        it is) by one of its institutions: (end of the name, its key, admin word?)."""
+        T, heads = self.T, _local_heads()
+        for j in range(e - 1, s, -1):
+            key = self.grams.get((s, j))
+            if not key or key not in self.found or (j - s == 1 and key in self.stop):
+                continue
+            k = j + 1 if T[j].lower_ in ("county", "parish") and j + 1 < e else j
+            one = T[k].lower_
+            two = one + " " + T[k + 1].lower_ if k + 1 < e else one
+            if one in heads or two in heads or k > j or key.endswith((" county", " parish")):
+                # "... County" followed by anything ("Guernsey County Common Pleas Court"):
+                # a county's institution is in the county
+                return k, key, k > j
+            return None
+        return None
+
+    def town_named_after_region(self, e: int, key: str) -> bool:
+        """Does a region's or country's name run on into a town's ("Tennessee Colony", "Iowa
+        Falls")? Such a town, which the gazetteer lacks, is placed later, near the report's
+        other places."""
+        t = self.T[e] if e < self.n else None
+        return t is not None and t.lower_ in SETTLEMENT_HEADS and t.is_title \
+            and (not t.ent_type_ or t.ent_type_ == self.T[e - 1].ent_type_) \
+            and any(c.feature in ("admin1", "country") for c in self.found[key])
+
+    def best_known(self, s: int, e: int) -> tuple[int, int] | None:
+        """The longest known name inside tokens [s, e)."""
+        for length in range(e - s, 0, -1):
+            for a in range(s, e - length + 1):
+                key = self.grams.get((a, a + length))
+                if key and key in self.found and not (length == 1 and key in self.stop):
+                    return a, a + length
+        return None
+
+    def run(self) -> list[Mention]:
+        T = self.T
+        self.lookups()
+        doc, found = self.doc, self.found
+        # 1. spaCy place entities
+        for ent in self.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            s, e = _strip_span(T, ent.start, ent.end)
+            if s >= e or any(self.taken[s:e]) or not any(ch.isalpha() for ch in doc[s:e].text):
+                continue
+            if T[s].lower_.rstrip(".") in HONORIFICS or not _capitalised(T[s]):
+                continue
+            for j in range(min(self.n, s + 6), e, -1):  # "U.S." + "Virgin Islands" -> one name
+                if self.grams.get((s, j)) in found and not any(self.taken[e:j]):
+                    e = j
+                    break
+            key = norm_name(doc[s:e].text)
+            if key in found and set(key.split()) <= self.person_words and (
+                    not any(_strong(c) for c in found[key]) or self.persons_role(s, e, key)):
+                continue  # "Saakashvili said", "Paris had been shot": a person the model took for a place
+            if key in found and not (e - s == 1 and key in self.stop and ent.label_ == "FAC"):
+                if self.town_named_after_region(e, key):
+                    self.add(s, e + 1, "unknown")
+                    continue
+                self.add(s, e, "ent:" + ent.label_)
+                continue
+            sub = self.best_known(s, e)
+            if sub is not None:
+                rest = [t.lower_ for t in T[s:e] if t.i < sub[0] or t.i >= sub[1]]
+                if rest and all(w in ADMIN_WORDS or w in CONNECTORS for w in rest):
+                    # "Aleppo province", "Idlib countryside": the admin unit of that name
+                    self.add(s, e, "ent:" + ent.label_, key=self.grams[sub], admin_word=True)
+                    continue
+            if all(t.lower_ in self.stop or t.lower_ in CONNECTORS for t in T[s:e]):
+                continue
+            if all(t.lower_ in self.person_words for t in T[s:e]):
+                continue  # "O soldiers of Bashar": a person the model took for a place
+            if e - s >= 2 and T[s].lower_ in DIRECTIONS and self.grams.get((s + 1, e)) in found:
+                # "North Texas", "South Philadelphia": the place, its direction attached later
+                self.add(s + 1, e, "ent:" + ent.label_)
+                continue
+            pre = self.known_prefix(s, e)
+            if pre is not None:
+                # "Titus County Sheriff's Office", "Greer City Hall": the place whose
+                # institution it is (the words after it are data/local_heads.csv)
+                self.add(s, pre[0], "ent:" + ent.label_, key=pre[1], admin_word=pre[2])
+                continue
+            # a place the gazetteer lacks (a street, a township): kept, placed later
+            self.add(s, e, "unknown")
+        # 2. demonyms among NORP (and LANGUAGE: "English") entities
+        for ent in self.ents:
+            if ent.label_ not in ("NORP", "LANGUAGE"):
+                continue
+            s, e = _strip_span(T, ent.start, ent.end)
+            if s >= e or any(self.taken[s:e]):
+                continue
+            key = norm_name(doc[s:e].text)
+            if key in found and any(c.kind == "demonym" or c.feature in ("country", "continent", "region")
+                                    for c in found[key]):
+                self.add(s, e, "ent:" + ent.label_)
+        # 2b. streets the tagger missed or called a person/organisation (before the gazetteer
+        # scan: "Augusta St." is a street, not Augusta): "Pine Needle Drive"
+        unknown_end = {m.end: m for m in self.mentions if m.origin == "unknown"}
+        for i, tok in enumerate(T):
+            if i == 0 or tok.lower_ not in STREET_NOUNS or not _capitalised(tok):
+                continue
+            if tok.lower_ == "dr." and i + 1 < self.n and _capitalised(T[i + 1]):
+                continue  # "Dr. Smith"
+            have = unknown_end.get(tok.idx + len(tok.text)) if self.taken[i] else None
+            if self.taken[i] and have is None:
+                continue
+            first = i
+            while have is not None and first > 0 and T[first - 1].idx >= have.start:
+                first -= 1  # the tagger's "Needle Drive" of "Pine Needle Drive": extended
+            s = first
+            while s > 0 and first - s < 3 and _capitalised(T[s - 1]) and not self.taken[s - 1] \
+                    and T[s - 1].lower_ not in self.stop and T[s - 1].lower_ not in HONORIFICS \
+                    and T[s - 1].lower_ not in MONTHS_DAYS and any(ch.isalpha() for ch in T[s - 1].text):
+                s -= 1
+            if s < first and not T[s].is_sent_start:
+                if have is not None:
+                    have.start, have.text = T[s].idx, self.text[T[s].idx:have.end]
+                    have.key = norm_name(have.text)
+                    for k in range(s, first):
+                        self.taken[k] = True
+                elif s < i:
+                    self.add(s, i + 1, "unknown")
+        # 3a. datelines: "TORRINGTON — The city council ...", "RIDGE FARM, Ill. (AP) —"
+        for i, tok in enumerate(T):
+            if not (i == 0 or T[i - 1].text in (".", "\n") or T[i - 1].is_space or tok.is_sent_start):
+                continue
+            j = i
+            while j < self.n and j - i < 4 and T[j].text.isupper() and T[j].text.replace(".", "").isalpha():
+                j += 1
+            if j == i or j >= self.n or any(self.taken[i:j]):
+                continue
+            if not (T[j].text in DASHES or (T[j].text == "," and j + 1 < self.n and T[j + 1].text.endswith("."))):
+                continue
+            key = self.grams.get((i, j))
+            if key and key in found and key not in self.stop:
+                self.add(i, j, "scan", key=key)
+        # 3. gazetteer scan over proper-noun runs, longest match first
+        i = 0
+        while i < self.n:
+            hit = None
+            for j in range(min(self.n, i + 6), i, -1):
+                key = self.grams.get((i, j))
+                if key and key in found and not any(self.taken[i:j]):
+                    hit = (j, key)
+                    break
+            if hit and self.town_named_after_region(hit[0], hit[1]) and not self.taken[hit[0]]:
+                self.add(i, hit[0] + 1, "unknown")
+                i = hit[0] + 1
+                continue
+            verdict = self.accept_scan(i, hit[0], hit[1]) if hit else False
+            if verdict:
+                e = hit[0]
+                admin = e < self.n and T[e].lower_ in ("county", "parish", "province", "governorate") \
+                    and T[e].is_title and not self.taken[e]
+                self.add(i, e + 1 if admin else e, "scan", key=hit[1], admin_word=admin,
+                         tentative=verdict == MAYBE)
+                i = e
+            else:
+                i += 1
+        # 4. named areas: "the Sukkari district", "Sheik Maqsood neighborhood"
+        for i, tok in enumerate(T):
+            if tok.lower_ not in AREA_NOUNS or i == 0:
+                continue
+            s = i
+            while s > 0 and _capitalised(T[s - 1]) and self.label[s - 1] not in SKIP_LABELS \
+                    and T[s - 1].lower_ not in self.stop and i - s < 4:
+                s -= 1
+            if s == i:
+                continue
+            if any(self.taken[s:i]):
+                for m in self.mentions:
+                    if T[s].idx <= m.start < T[i].idx:
+                        m.area = True
+                continue
+            self.add(s, i, "area", area=True)
+        self.mentions.sort(key=lambda m: m.start)
+        self.counties_listed()
+        self.attach_context()
+        return self.mentions
+
+    def _county_key(self, key: str, word: str) -> str | None:
+        """The key of "<key> County" if the gazetteer knows it (looked up on demand)."""
+        full = f"{key} {word}"
+        if full not in self.found:
+            got = self.gaz.lookup([full])
+            if full not in got:
+                return None
+            self.found[full] = got[full]
+        return full
+
+    def counties_listed(self):
+        """"Eastland and Callahan counties", "Butler, Clark, Hamilton or Warren counties":
+        every name of the list is a county."""
+        T = self.T
+        ends = {m.end: m for m in self.mentions}
+        for i, tok in enumerate(T):
+            if tok.lower_ not in ("counties", "parishes") or i == 0:
+                continue
+            names: list[tuple[int, int]] = []
+            j = i  # walk back: name (, name)* (,)? and|or name
+            while j > 0:
+                e = j
+                s = e
+                while s > 0 and _capitalised(T[s - 1]) and e - s < 4:
+                    s -= 1
+                if s == e:
+                    break
+                names.append((s, e))
+                j = s
+                while j > 0 and T[j - 1].lower_ in (",", "and", "or"):
+                    j -= 1
+                if j == s:
+                    break
+            if len(names) < 2:
+                continue  # "Indiana counties": the counties of a state, not a list of them
+            word = "county" if tok.lower_ == "counties" else "parish"
+            for s, e in names:
+                key = self.grams.get((s, e))
+                if not key or any(c.feature in ("admin1", "country") for c in self.found.get(key, ())):
+                    continue
+                full = self._county_key(key, word)
+                m = ends.get(T[e - 1].idx + len(T[e - 1].text))
+                if m is not None and m.start == T[s].idx:
+                    m.admin_word, m.tentative = True, False
+                    m.key = full or m.key
+                elif not any(self.taken[s:e]) and (full or key in self.found):
+                    self.add(s, e, "scan", key=full or key, admin_word=True)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def accept_scan(self, s: int, e: int, key: str) -> bool:
+        """Is a gazetteer match on a proper-noun run a place here?"""
+        T = self.T
+        doc, label = self.doc, self.label
+        cands = self.found[key]
+        top = max(cands, key=_prior)
+        strong = any(_strong(c) for c in cands)
+        lab = label[s]
+        words = [t.lower_ for t in T[s:e]]
+        single = e - s == 1
+        text = doc[s:e].text
+        after_prep = s > 0 and T[s - 1].lower_ in LOCATIVE_PREPS
+        if any(w in MONTHS_DAYS for w in words) or (lab in SKIP_LABELS and not (strong or after_prep)):
+            return False  # "in Manbij" the model called a DATE is still a place
+        if all(w in self.stop or w in CONNECTORS for w in words):
+            return False
+        if s > 0 and T[s - 1].lower_.rstrip(".") in HONORIFICS:
+            return False
+        kinds = {c.kind for c in cands}
+        if single and T[s].is_stop and not text.isupper():  # "US" is not "us"
+            return False
+        if single and "." in text and "abbr" not in kinds:
+            return False  # "Rep.", "St."
+        letters = [ch for ch in text if ch.isalpha()]
+        if letters and all(ch.isupper() for ch in letters) and len(letters) <= 5:
+            # an acronym: only the aliases of countries/regions ("US", "UAE", "EU", "DPRK")
+            if not any(c.kind == "abbr" or (c.source == "sitrep" and c.feature != "district")
+                       or (c.kind == "name" and c.feature in ("country", "admin1", "continent")) for c in cands):
+                return False
+        ent = self.ent_of[s]
+        if lab in ("PERSON", "ORG", "FAC") and ent is not None:
+            es, ee = _strip_span(T, ent.start, ent.end)
+            known_here = key in self.place_keys  # spaCy calls it a place elsewhere in the report
+            if es == s and ee == e:  # the whole entity is the name
+                if lab == "ORG" and after_prep and top.feature in ("city", "admin2", "district"):
+                    return True  # "in Huntsville and in counties around it"
+                if lab == "PERSON":
+                    if set(words) & self.person_words:
+                        return strong
+                    return strong or known_here or self._maybe(s, e, cands)
+                if lab == "ORG":
+                    big = top.feature == "city" and top.kind != "alt" and top.population >= 500_000
+                    return known_here or big or any(
+                        c.feature in STRONG_FEATURES or c.kind == "demonym" or c.source == "sitrep"
+                        for c in cands) or self._maybe(s, e, cands)
+                return known_here or strong or self._maybe(s, e, cands)
+            # a place named inside a name: "Huntsville Fire Chief", "Laurel County School
+            # District", "University of Georgia", "Syrian Observatory"; not a first name
+            # ("Jordan Dyer") nor a surname ("Tom Houston")
+            nxt = T[e] if e < ee else None
+            if nxt is not None and nxt.lower_ in self.person_words and nxt.lower_ not in self.stop:
+                return False
+            if s > es and T[s - 1].lower_ in self.person_words and T[s - 1].lower_ not in self.stop:
+                return False
+            if lab == "PERSON" and not known_here:
+                return self._maybe(s, e, cands) if s == es else False
+            admin_next = nxt is not None and (nxt.lower_ in ADMIN_WORDS or nxt.text in ("'s", "’s"))
+            return known_here or strong or admin_next or (self._maybe(s, e, cands) if s == es else False)
+        if set(words) & self.person_words and (not strong or (set(words) <= self.person_words
+                                                             and self.persons_role(s, e, key))):
+            return False  # a surname of someone named in the report
+        if lab in ("NORP", "GPE", "LOC", "FAC", "LANGUAGE"):
+            return True
+        # no entity: a proper noun the model missed
+        if not any(t.pos_ == "PROPN" for t in T[s:e]) and not strong:
+            return False
+        if single and (words[0] in self.stop or text.lower() in self.lower_words):
+            return False
+        if single and T[s].is_sent_start and not strong:
+            return self._maybe(s, e, cands)  # a dateline: "ROSWELL -- ..."
+        return strong or top.population >= 1_000 or top.feature in ("admin2", "district")
+
+    def _maybe(self, s: int, e: int, cands) -> object:
+        """A name the tagger did not call a place: worth resolving if some reading of it is
+        a town of 1,000+ or a county, kept only if the report confirms that reading."""
+        if any(c.feature in ("city", "admin2", "district") and c.kind != "alt"
+               and (c.population >= 1_000 or c.feature != "city") for c in cands):
+            return MAYBE
+        return False
+
+    def attach_context(self):
+        """Directions before cities, ", Texas" qualifiers after names, "of Aleppo" after areas."""
+        T = self.T
+        doc, text = self.doc, self.text
+        by_start = {m.start: m for m in self.mentions}
+        heads, speech = _local_heads(), _speech_lemmas()
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if span.start > 0:
+                prev = T[span.start - 1]
+                if prev.lower_ in DIRECTIONS:
+                    m.direction, m.direction_start = prev.lower_, prev.idx
+            k = span.end
+            if len(span) == 1 and span.start > 0 and T[span.start - 1].lower_ not in ("the", "in", "of", "from", "to", "at"):
+                after = T[k] if k < len(doc) else None
+                before = T[span.start - 1]
+                if (after is not None and after.pos_ in ("VERB", "AUX") and after.lemma_ in speech) or \
+                        (before.lemma_ in speech and before.pos_ == "VERB" and (after is None or after.is_punct)):
+                    m.speaker = True
+            if k < len(doc) and not T[k].is_punct:
+                one = T[k].lower_
+                two = one + " " + T[k + 1].lower_ if k + 1 < len(doc) else one
+                if one in heads or two in heads:
+                    m.local = True
+            if span.start >= 2 and T[span.start - 2].lower_ in ("city", "town") and T[span.start - 1].lower_ == "of":
+                m.local = True  # "the City of Paris"
+            if span.start >= 2 and T[span.start - 1].text == "," and T[span.start - 2].lower_ in STREET_NOUNS:
+                m.local = True  # "400 S. Locust St., Lebanon": a street address's town
+            rest = text[m.end:m.end + 2]
+            if rest in (", ", " ("):
+                nxt = by_start.get(m.end + 2)
+                if nxt is not None:
+                    m.qualifier = nxt.key
+            k = span.end
+            while k < len(doc) and k < span.end + 3 and (T[k].lower_ in AREA_NOUNS or T[k].lower_ == "the"):
+                k += 1
+            if k > span.end and k < len(doc) - 1 and T[k].lower_ in ("of", "in"):
+                nxt = by_start.get(T[k + 1].idx)
+                if nxt is not None:
+                    m.within_hint = nxt.key
+
+

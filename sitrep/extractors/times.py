@@ -1,0 +1,341 @@
+"""Times stage: time expressions resolved to ISO date ranges against the publication date.
+
+Candidates are spaCy DATE/TIME entities plus a few patterns spaCy misses. Each candidate
+is resolved by the first rule that fits, and the rule's name is kept for explanation.
+
+Why rules here and dateparser only for absolute dates: news time is relative in ways
+dateparser does not model. "Wednesday" in a report published on a Wednesday means that
+day, and an unqualified weekday means the most recent one, not the next; "the next
+morning" is anchored to the previous time the report mentioned, not to today; "in the last
+10 days" is a window ending on the publication date, not a point. Absolute forms
+("December 7, 2016", "7 Dec", "2016-12-07", "March 2015") go to dateparser with the
+publication date as its relative base, so a day-month without year takes the most
+recent past year.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+from ..models import Extraction, TimeMention
+from .parse import Parsed
+
+WEEKDAYS = {name: i for i, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"a": 1, "an": 1, "a few": 3, "several": 3, "couple of": 2, "a couple of": 2})
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+# Words that only colour a day ("late Tuesday", "Tuesday night") and do not move it.
+_PART_OF_DAY = r"(?:early|late|mid|midday)?\s*"
+_DAY_SUFFIX = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_NUM = r"(\d+|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+
+RE_WEEKDAY = re.compile(
+    r"^(?:on\s+|by\s+|since\s+|until\s+)?(?:(last|this|next|on)\s+)?" + _PART_OF_DAY
+    + r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)" + _DAY_SUFFIX + r"$")
+RE_DEICTIC = re.compile(
+    r"^(?:early\s+|late\s+)?(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|"
+    r"last night|overnight|the day before yesterday)$")
+RE_NEXT = re.compile(
+    r"^(?:by\s+)?the\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night|week|month|year)$")
+RE_WINDOW = re.compile(
+    r"^(?:in|over|during|for|within)?\s*the\s+(?:last|past|previous|preceding)\s+" + _NUM
+    + r"?\s*(day|week|month|year)s?$")
+RE_AGO = re.compile(r"^" + _NUM + r"\s+(day|week|month|year)s?\s+ago$")
+RE_RELATIVE_PERIOD = re.compile(r"^(?:earlier\s+|later\s+)?(last|this|next|earlier this|later this)\s+(week|month|year)$")
+RE_YEAR = re.compile(r"^(?:in\s+|since\s+)?((?:19|20)\d\d)$")
+RE_MONTH_ONLY = re.compile(r"^(?:early|late|mid|mid-)?\s*(?:in\s+)?([a-z]+)\.?(?:\s+((?:19|20)\d\d))?$")
+
+# spaCy misses some of these or tags them TIME; they are found by pattern as well.
+RE_EXTRA = re.compile(
+    r"\b(?:(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+|[a-z]+\s+)?\s*(?:days?|weeks?|months?|years?)"
+    r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"
+    r"|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:yesterday|today|tonight|last night))\b",
+    re.IGNORECASE)
+
+# Entity text that is not a point or window in time (durations, ages, eras).
+RE_NOT_A_TIME = re.compile(
+    r"(-long|-old|\bold\b|\bages?\b|\bdecades?\b|\bcentur|\bera\b|\bseason|\bcoming\b|\bhours?\b|\bminutes?\b|\bseconds?\b"
+    # durations and decades have no date of their own ("10 years", "a 25-year plan", "the
+    # 1990s": dateparser reads them as 2006, the 25th, the day before publication), nor does
+    # a bare day number ("22")
+    r"|^(?:an? |about |some |nearly |almost |more than |over |up to |at least )?\d+[ -](?:years?|months?|weeks?|days?)$"
+    r"|\b(?:1[5-9]|20)\d0s\b|'\d0s\b|^\d{1,2}$)")
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _week(d: dt.date) -> tuple[dt.date, dt.date]:
+    start = d - dt.timedelta(days=d.weekday())
+    return start, start + dt.timedelta(days=6)
+
+
+def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(d: dt.date, n: int) -> tuple[int, int]:
+    m = d.month - 1 + n
+    return d.year + m // 12, m % 12 + 1
+
+
+def _number(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.strip().lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _dateparser():
+    import dateparser  # slow import: only when an absolute date needs it
+
+    return dateparser
+
+
+_MONTH_RE = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+RE_MONTH_DAY = re.compile(rf"^{_MONTH_RE} {_ORDINAL}(?:,? (\d{{4}}))?$")
+RE_DAY_MONTH = re.compile(rf"^{_ORDINAL} {_MONTH_RE}(?:,? (\d{{4}}))?$")
+RE_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _explicit_day(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
+    """The commonest absolute forms ("December 7", "7 Dec. 2016", "2016-12-07") read
+    directly, as dateparser reads them (a day and month without a year: the latest such
+    day on or before the publication date). dateparser costs about 0.8 ms a call, the most
+    of the times stage; a test checks both agree on these forms. None: not one of them."""
+    m = RE_ISO_DATE.match(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = RE_MONTH_DAY.match(text)
+        if m:
+            mo, d, y = MONTHS[m.group(1)], int(m.group(2)), m.group(3)
+        else:
+            m = RE_DAY_MONTH.match(text)
+            if not m:
+                return None
+            d, mo, y = int(m.group(1)), MONTHS[m.group(2)], m.group(3)
+        if y is None:
+            if base is None:
+                return None
+            y = base.year if (mo, d) <= (base.month, base.day) else base.year - 1
+        y = int(y)
+    try:
+        day = dt.date(y, mo, d)
+    except ValueError:
+        return None
+    return _iso(day), _iso(day), "day"
+
+
+@functools.lru_cache(maxsize=4096)
+def _absolute(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
+    """An absolute date, read directly in its commonest forms, else via dateparser:
+    (start, end, precision) or None."""
+    if not re.search(r"\d", text) and not any(m in text for m in MONTHS if len(m) > 3):
+        return None
+    fast = _explicit_day(text, base)
+    if fast is not None:
+        return fast
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+                "REQUIRE_PARTS": [], "PREFER_DAY_OF_MONTH": "first"}
+    if base:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    parser = _dateparser().date.DateDataParser(languages=["en"], settings=settings)
+    try:
+        res = parser.get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd strings: not a date then
+        return None
+    if not res or not res.date_obj:
+        return None
+    d = res.date_obj.date()
+    period = res.period or "day"
+    if period == "year":
+        return _iso(dt.date(d.year, 1, 1)), _iso(dt.date(d.year, 12, 31)), "year"
+    if period == "month":
+        s, e = _month(d.year, d.month)
+        return _iso(s), _iso(e), "month"
+    if period == "week":
+        s, e = _week(d)
+        return _iso(s), _iso(e), "week"
+    return _iso(d), _iso(d), "day"
+
+
+def resolve_expression(text: str, published: dt.date | None, anchor: dt.date | None,
+                       future: bool = False) -> tuple[str | None, str | None, str, str] | None:
+    """Resolve one time expression: (date_start, date_end, precision, rule) or None.
+
+    `anchor` is the date of the previous time the report mentioned ("the next morning").
+    `future` says the sentence speaks of the future ("will meet on Friday")."""
+    t = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
+    t = re.sub(r"^(?:on|by|from|since|until|as of|in|at|during)\s+(?=[a-z0-9])", "", t) if not t.startswith(("in the", "over the")) else t
+    if RE_NOT_A_TIME.search(t) and not RE_AGO.match(t) and not RE_WINDOW.match(t):
+        return None
+
+    m = RE_WEEKDAY.match(t)
+    if m:
+        if published is None:
+            return None
+        which, day = m.group(1), WEEKDAYS[m.group(2)]
+        delta = (published.weekday() - day) % 7
+        if which == "next" or (future and which != "last"):
+            ahead = (day - published.weekday()) % 7 or 7
+            d = published + dt.timedelta(days=ahead)
+        else:
+            d = published - dt.timedelta(days=delta or (7 if which == "last" else 0))
+        return _iso(d), _iso(d), "day", "weekday"
+
+    m = RE_DEICTIC.match(t)
+    if m:
+        if published is None:
+            return None
+        shift = {"yesterday": -1, "last night": -1, "overnight": -1, "tomorrow": 1,
+                 "the day before yesterday": -2}.get(m.group(1), 0)
+        d = published + dt.timedelta(days=shift)
+        return _iso(d), _iso(d), "day", "deictic"
+
+    m = RE_NEXT.match(t)
+    if m:
+        base = anchor or published
+        if base is None:
+            return None
+        sign = 1 if m.group(1) in ("next", "following") else -1
+        unit = m.group(2)
+        if unit in ("week", "month", "year"):
+            days = UNIT_DAYS[unit]
+            d = base + dt.timedelta(days=sign * days)
+            if unit == "week":
+                s, e = _week(d)
+                return _iso(s), _iso(e), "week", "anchored"
+            if unit == "month":
+                s, e = _month(*_add_months(base, sign))
+                return _iso(s), _iso(e), "month", "anchored"
+            return f"{base.year + sign}-01-01", f"{base.year + sign}-12-31", "year", "anchored"
+        d = base + dt.timedelta(days=sign)
+        return _iso(d), _iso(d), "day", "anchored"
+
+    m = RE_WINDOW.match(t)
+    if m:
+        if published is None:
+            return None
+        n, unit = _number(m.group(1)), m.group(2)
+        days = n * UNIT_DAYS[unit]
+        precision = "day" if unit == "day" else unit
+        return _iso(published - dt.timedelta(days=days)), _iso(published), precision, "window"
+
+    m = RE_AGO.match(t)
+    if m:
+        if published is None:
+            return None
+        n, unit = _number(m.group(1)), m.group(2)
+        d = published - dt.timedelta(days=n * UNIT_DAYS[unit])
+        if unit == "day":
+            return _iso(d), _iso(d), "day", "ago"
+        if unit == "week":
+            s, e = _week(d)
+            return _iso(s), _iso(e), "week", "ago"
+        if unit == "month":
+            s, e = _month(d.year, d.month)
+            return _iso(s), _iso(e), "month", "ago"
+        return f"{d.year}-01-01", f"{d.year}-12-31", "year", "ago"
+
+    m = RE_RELATIVE_PERIOD.match(t)
+    if m:
+        if published is None:
+            return None
+        which, unit = m.group(1), m.group(2)
+        step = {"last": -1, "next": 1}.get(which, 0)
+        if unit == "week":
+            s, e = _week(published + dt.timedelta(days=7 * step))
+            return _iso(s), _iso(e), "week", "relative-period"
+        if unit == "month":
+            s, e = _month(*_add_months(published, step))
+            return _iso(s), _iso(e), "month", "relative-period"
+        y = published.year + step
+        return f"{y}-01-01", f"{y}-12-31", "year", "relative-period"
+
+    m = RE_YEAR.match(t)
+    if m:
+        y = int(m.group(1))
+        return f"{y}-01-01", f"{y}-12-31", "year", "year"
+
+    m = RE_MONTH_ONLY.match(t)
+    if m and m.group(1) in MONTHS and len(m.group(1)) > 2:
+        month = MONTHS[m.group(1)]
+        if m.group(2):
+            year = int(m.group(2))
+        elif published:
+            year = published.year if month <= published.month else published.year - 1
+        else:
+            return None
+        s, e = _month(year, month)
+        return _iso(s), _iso(e), "month", "month"
+
+    res = _absolute(t, published)
+    if res:
+        return (*res, "absolute")
+    return None
+
+
+def _future_context(parsed: Parsed, start: int) -> bool:
+    """Does the clause around a time speak of the future ("will meet on Friday")?"""
+    span = parsed.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span[0]
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # Token objects are rebuilt on access: compare indices
+        head = head.head
+    return any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in head.children)
+
+
+def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
+    published = None
+    if parsed.article.published:
+        try:
+            published = dt.date.fromisoformat(parsed.article.published[:10])
+        except ValueError:
+            published = None
+    text = parsed.text
+    spans: list[tuple[int, int]] = [(e.start, e.end) for e in parsed.entities if e.label in ("DATE", "TIME")]
+    for m in RE_EXTRA.finditer(text):
+        spans.append((m.start(), m.end()))
+    # Prefer the longest span where candidates overlap ("late Tuesday" over "Tuesday").
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    chosen: list[tuple[int, int]] = []
+    for s, e in spans:
+        if chosen and s < chosen[-1][1]:
+            if e - s > chosen[-1][1] - chosen[-1][0] and s <= chosen[-1][0]:
+                chosen[-1] = (s, e)
+            continue
+        chosen.append((s, e))
+
+    out: list[TimeMention] = []
+    anchor: dt.date | None = None
+    for s, e in chosen:
+        surface = text[s:e]
+        res = resolve_expression(surface, published, anchor, future=_future_context(parsed, s))
+        if res is None:
+            continue
+        date_start, date_end, precision, rule = res
+        # Keep "in the last 10 days" with its preposition as the evidence span.
+        if rule == "window":
+            pre = re.search(r"\b(in|over|during)\s+$", text[max(0, s - 8):s])
+            if pre:
+                s = s - (len(text[max(0, s - 8):s]) - pre.start())
+        out.append(TimeMention(text=text[s:e], start=s, end=e, date_start=date_start, date_end=date_end,
+                               precision=precision, sentence=parsed.sentence_text(s), rule=rule))
+        if date_end and precision == "day" and rule != "window":
+            anchor = dt.date.fromisoformat(date_end)
+    return out

@@ -1,0 +1,174 @@
+"""Near-duplicate reports: MinHash signatures over word 5-shingles, candidate
+pairs from LSH, verified by Jaccard or shingle containment."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .common import NUM_PERM, SHINGLE, _WORD, params
+
+# ---------------------------------------------------------------------------------------
+# fingerprints and near-duplicate reports
+def _shingles(text: str) -> list[bytes]:
+    words = _WORD.findall((text or "").lower())
+    if not words:
+        return []
+    if len(words) < SHINGLE:
+        return [" ".join(words).encode("utf-8")]
+    return [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)]
+
+
+def fingerprint_text(text: str) -> list[int]:
+    """MinHash signature (num_perm=64, datasketch's legacy scheme, seed 1) over lower-cased
+    word 5-shingles: a list of ints ([] for a text without words)."""
+    from datasketch import MinHash
+
+    sh = _shingles(text)
+    if not sh:
+        return []
+    m = MinHash(num_perm=NUM_PERM, scheme="legacy")
+    m.update_batch(sh)
+    return [int(v) for v in m.hashvalues]
+
+
+def fingerprint(text: str) -> list[int]:
+    """The clean stage's fingerprint (`clean.minhash`, what `Article.fingerprint` holds)
+    when it exists, else ours: signatures compared with each other must come from one
+    function, and the stored ones come from the clean stage."""
+    from .. import clean
+    fn = getattr(clean, "minhash", None) or getattr(clean, "fingerprint", None)
+    return list(fn(text)) if callable(fn) else fingerprint_text(text)
+
+
+def shingle_set(text: str) -> set[int]:
+    """Hashes of the word 5-shingles (for exact containment checks on candidate pairs)."""
+    return {int.from_bytes(hashlib.blake2b(s, digest_size=8).digest(), "little") for s in _shingles(text)}
+
+
+def jaccard_estimate(a: list[int], b: list[int]) -> float:
+    if not a or not b or len(a) != len(b):
+        return 0.0
+    return sum(1 for x, y in zip(a, b) if x == y) / len(a)
+
+
+@dataclass
+class ReportLink:
+    """`article_id` is a near-copy of `original_id` (`copy`), or a later version of it
+    from the same publisher (`update`: its figures supersede the original's)."""
+    article_id: str
+    original_id: str
+    relation: str  # copy|update
+    jaccard: float
+    containment: float | None = None
+
+
+@dataclass
+class _Report:
+    id: str
+    sig: list[int]
+    published: str | None
+    source: str | None
+    url: str | None
+    length: int
+
+
+class NearDuplicateIndex:
+    """Incremental near-duplicate finder. `add` returns the links the new report makes.
+
+    `text_of(id)` (optional) gives a report's text so candidate pairs can be verified by
+    shingle containment; without it only the Jaccard estimate decides."""
+
+    def __init__(self, text_of: Callable[[str], str | None] | None = None, *,
+                 jaccard: float | None = None, containment: float | None = None,
+                 candidate: float | None = None):
+        from datasketch import MinHashLSH
+
+        p = params()
+        self.jaccard = p["near_dup_jaccard"] if jaccard is None else jaccard
+        self.containment = p["near_dup_containment"] if containment is None else containment
+        self.lsh = MinHashLSH(threshold=p["near_dup_candidate"] if candidate is None else candidate,
+                              num_perm=NUM_PERM)
+        self.reports: dict[str, _Report] = {}
+        self.text_of = text_of
+        self._shingle_cache: dict[str, set[int]] = {}
+
+    def _minhash(self, sig: list[int]):
+        from datasketch import LeanMinHash
+        # From the values alone (seed 1, legacy scheme: what the clean stage computes);
+        # building a MinHash first would draw its 64 permutations again for every report.
+        return LeanMinHash(seed=1, hashvalues=sig, scheme="legacy")
+
+    def _shingles_of(self, rid: str, text: str | None = None) -> set[int] | None:
+        if rid in self._shingle_cache:
+            return self._shingle_cache[rid]
+        if text is None and self.text_of is not None:
+            text = self.text_of(rid)
+        if text is None:
+            return None
+        s = shingle_set(text)
+        if len(self._shingle_cache) > 4096:  # bounded: only candidate pairs need these
+            self._shingle_cache.clear()
+        self._shingle_cache[rid] = s
+        return s
+
+    def add(self, article_id: str, sig: list[int] | None = None, *, text: str | None = None,
+            published: str | None = None, source: str | None = None, url: str | None = None) -> list[ReportLink]:
+        if article_id in self.reports:
+            return []
+        if not sig:
+            if text is None and self.text_of is not None:
+                text = self.text_of(article_id)
+            sig = fingerprint(text or "")
+        if not sig:
+            return []  # no words, nothing to compare
+        if len(sig) != NUM_PERM:
+            raise ValueError(f"{article_id}: fingerprint has {len(sig)} values, expected {NUM_PERM}")
+        new = _Report(article_id, list(sig), published, source, url, len(text or ""))
+        mh = self._minhash(new.sig)
+        links = []
+        for other_id in sorted(self.lsh.query(mh)):
+            other = self.reports[other_id]
+            j = jaccard_estimate(new.sig, other.sig)
+            c = None
+            if j < self.jaccard:
+                a = self._shingles_of(article_id, text)
+                b = self._shingles_of(other_id)
+                if a and b and min(len(a), len(b)) >= params()["near_dup_min_shingles"]:
+                    c = len(a & b) / min(len(a), len(b))
+                if c is None or c < self.containment:
+                    continue
+            links.append(self._link(new, other, j, c))
+        self.lsh.insert(article_id, mh)
+        self.reports[article_id] = new
+        return links
+
+    @staticmethod
+    def _link(a: _Report, b: _Report, j: float, c: float | None) -> ReportLink:
+        # The original is the earlier report; on a tie the longer (a trimmed copy is
+        # shorter), then the smaller id (deterministic).
+        def order(r: _Report):
+            return (r.published or "9999", -r.length, r.id)
+        first, later = (a, b) if order(a) <= order(b) else (b, a)
+        same_outlet = (a.url and a.url == b.url) or (
+            a.source and b.source and a.source.strip().lower() == b.source.strip().lower()
+            and a.published != b.published)
+        rel = "update" if same_outlet else "copy"
+        return ReportLink(later.id, first.id, rel, round(j, 4), None if c is None else round(c, 4))
+
+
+def link_reports(reports: Iterable[dict]) -> list[ReportLink]:
+    """Near-duplicate links among reports given as dicts (id, text, published, source, url,
+    optional fingerprint)."""
+    texts = {}
+    items = list(reports)
+    for r in items:
+        texts[r["id"]] = r.get("text") or ""
+    idx = NearDuplicateIndex(texts.get)
+    out = []
+    for r in items:
+        out += idx.add(r["id"], r.get("fingerprint") or None, text=texts[r["id"]], published=r.get("published"),
+                       source=r.get("source"), url=r.get("url"))
+    return out
+
+

@@ -1,0 +1,279 @@
+"""Events stage: typing (ACLED sub-event types and PLOVER), certainty and roles on
+sentences written for these tests (active, passive and nominal forms of each type)."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extractors import events
+from sitrep.models import Article
+from sitrep.pipeline import extract_articles
+
+A, C, H, N, D, F = "asserted", "claimed", "hypothetical", "negated", "denied", "future"
+
+# (sentence, expected sub_event_type or PLOVER category, certainty)
+TABLE = [
+    # Battles
+    ("Government troops clashed with rebels near the village of Kafr Nabl on Monday.", "Armed clash", A),
+    ("Heavy fighting between the army and Islamist militants raged in the northern town for a third day.", "Armed clash", A),
+    ("Militants attacked an army checkpoint outside Maiduguri, sparking a two-hour gun battle.", "Armed clash", A),
+    ("Police exchanged fire with gunmen who ambushed their patrol on the highway.", "Armed clash", A),
+    ("An attack by separatist fighters on a military convoy was repulsed by soldiers.", "Armed clash", A),
+    ("Army troops recaptured the town of Palmyra from Islamic State fighters on Sunday.", "Government regains territory", A),
+    ("The town of Manbij was retaken by government forces after a week of fighting.", "Government regains territory", A),
+    ("The recapture of Ramadi by Iraqi security forces was announced on Tuesday.", "Government regains territory", A),
+    ("Taliban fighters captured the district centre of Jani Khel after days of clashes.", "Non-state actor overtakes territory", A),
+    ("The provincial capital was overrun by al-Shabaab militants at dawn.", "Non-state actor overtakes territory", A),
+    ("Rebels seized control of the border crossing at Bab al-Hawa.", "Non-state actor overtakes territory", A),
+    # Protests and riots
+    ("Thousands of students marched peacefully through the capital on Friday to demand new elections.", "Peaceful protest", A),
+    ("Farmers staged a sit-in outside the parliament building in Nairobi.", "Peaceful protest", A),
+    ("A demonstration against fuel prices was held in the city centre on Saturday.", "Peaceful protest", A),
+    ("Police fired tear gas to disperse hundreds of protesters in Kampala.", "Protest with intervention", A),
+    ("The rally was broken up by riot police, who detained a dozen demonstrators.", "Protest with intervention", A),
+    ("Security forces opened fire on peaceful protesters in Basra, killing four of them.", "Excessive force against protesters", A),
+    ("Demonstrators were shot dead by soldiers during a march in Mandalay.", "Excessive force against protesters", A),
+    ("Protesters threw stones at police and set fire to tyres in the main square.", "Violent demonstration", A),
+    ("The protest turned violent as demonstrators torched cars and smashed shop windows.", "Violent demonstration", A),
+    ("An angry mob lynched two men accused of stealing cattle in the village.", "Mob violence", A),
+    ("A mob attacked a church and burned homes in the district.", "Mob violence", A),
+    # Explosions / remote violence
+    ("Syrian government forces used chlorine gas in an attack on the town of Saraqeb.", "Chemical weapon", A),
+    ("A sarin attack on Khan Sheikhoun killed dozens of civilians.", "Chemical weapon", A),
+    ("Russian warplanes bombed a market in Idlib province on Tuesday, killing 12 people.", "Air/drone strike", A),
+    ("A drone strike killed three suspected militants in North Waziristan.", "Air/drone strike", A),
+    ("Five civilians were killed in an airstrike on the village of Kafranbel.", "Air/drone strike", A),
+    ("A suicide bomber blew himself up at a police station in Quetta, killing nine officers.", "Suicide bomb", A),
+    ("The suicide bombing of a wedding hall killed 63 guests.", "Suicide bomb", A),
+    ("Rebels shelled residential areas of Donetsk overnight.", "Shelling/artillery/missile attack", A),
+    ("Two children were killed when mortar rounds struck their school.", "Shelling/artillery/missile attack", A),
+    ("Militants fired rockets at the airport, damaging a runway.", "Shelling/artillery/missile attack", A),
+    ("A roadside bomb exploded under a police vehicle in Helmand, killing two officers.", "Remote explosive/landmine/IED", A),
+    ("Three shepherds were wounded by a landmine near the border.", "Remote explosive/landmine/IED", A),
+    ("A car bomb blast ripped through a busy market in Baghdad.", "Remote explosive/landmine/IED", A),
+    ("Unknown attackers hurled a grenade into a crowded bar in Bujumbura.", "Grenade", A),
+    ("A grenade attack on a bus station wounded 14 people.", "Grenade", A),
+    # Violence against civilians
+    ("Gunmen killed 14 villagers in an attack on Kukawa on Sunday night.", "Attack", A),
+    ("Soldiers executed six unarmed men in front of their families.", "Attack", A),
+    ("Militiamen massacred dozens of civilians in the village of Djugu.", "Attack", A),
+    ("Armed men abducted 30 schoolgirls from a boarding school in Zamfara.", "Abduction/forced disappearance", A),
+    ("An aid worker was kidnapped by gunmen on the road to Gao.", "Abduction/forced disappearance", A),
+    ("The kidnapping of two engineers by militants was confirmed by the company.", "Abduction/forced disappearance", A),
+    ("Soldiers raped at least ten women during the raid on the village.", "Sexual violence", A),
+    ("Several women were sexually assaulted by militiamen at a checkpoint.", "Sexual violence", A),
+    # Strategic developments
+    ("The government and the rebels signed a ceasefire agreement in Khartoum.", "Agreement", A),
+    ("Both sides agreed to a truce to allow the evacuation of civilians.", "Agreement", A),
+    ("Hundreds of fighters surrendered to the army with their weapons.", "Agreement", A),
+    ("Police arrested the opposition leader at his home in Harare.", "Arrests", A),
+    ("Dozens of journalists were detained by security forces in Istanbul.", "Arrests", A),
+    ("The army deployed additional troops to the northern border region.", "Change to group/activity", A),
+    ("More than 200 fighters defected from the rebel group to the government side.", "Change to group/activity", A),
+    ("Soldiers defused an improvised explosive device found near the bridge.", "Disrupted weapons use", A),
+    ("The missile was intercepted by air defence systems over the city.", "Disrupted weapons use", A),
+    ("Police seized a large cache of weapons and ammunition in a raid on a farm.", "Disrupted weapons use", A),
+    ("Turkish forces set up a new military base near the town of Afrin.", "Headquarters or base established", A),
+    ("Rebels established an observation post on the hill overlooking the valley.", "Headquarters or base established", A),
+    ("Militiamen looted shops and burned houses in the market town.", "Looting/property destruction", A),
+    ("Homes in the village were torched by armed herders.", "Looting/property destruction", A),
+    ("Government forces withdrew from the town without a fight, handing it to the militia.", "Non-violent transfer of territory", A),
+    ("The rebels handed over the city to the army under the deal.", "Non-violent transfer of territory", A),
+    ("The military staged a coup and detained the president on Monday.", "Other", A),
+    ("A mass grave containing dozens of bodies was found outside the city.", "Other", A),
+    # Diplomatic and verbal acts (PLOVER only)
+    ("Russia vetoed a draft resolution on the conflict at the Security Council.", "REJECT", A),
+    ("The foreign minister accused Iran of arming the rebels.", "ACCUSE", A),
+    ("The government condemned the decision of the court.", "ACCUSE", A),
+    ("The United Nations called for an immediate halt to the fighting.", "REQUEST", A),
+    ("The president threatened to impose tariffs on imports from China.", "THREATEN", A),
+    ("The European Union imposed sanctions on senior military officers.", "SANCTION", A),
+    ("Norway expelled two diplomats over espionage allegations.", "SANCTION", A),
+    ("The two foreign ministers held talks in Geneva on Thursday.", "CONSULT", A),
+    # Certainty: hypothetical, negated, future, claimed, denied
+    ("If the army enters the city, the rebels would attack the checkpoints.", "Armed clash", H),
+    ("A government offensive could kill thousands of civilians.", "Attack", H),
+    ("The rebels did not attack the checkpoint on Monday.", "Armed clash", N),
+    ("No airstrikes were carried out on the town last week.", "Air/drone strike", N),
+    ("The army plans to launch an offensive to retake the city of Mosul.", "Government regains territory", F),
+    ("The militants vowed to attack army bases in the coming weeks.", "Armed clash", F),
+    ("Troops will deploy to the border next month.", "Change to group/activity", F),
+    ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),
+    ("The opposition accused police of arresting hundreds of its supporters.", "Arrests", C),
+    ("The ministry denied carrying out airstrikes on the hospital.", "Air/drone strike", D),
+    ("The militia denied abducting the journalists.", "Abduction/forced disappearance", D),
+]
+
+# sentences that must yield no event counted as having happened
+NO_EVENT = [
+    "An earthquake killed at least 97 people on the island of Sumatra.",
+    "A gas explosion at a chemical factory killed five workers.",
+    "Floods destroyed hundreds of homes along the river.",
+    "Police arrested two men for drug smuggling at the port.",
+    "The minister visited a school and praised the teachers.",
+    "The victory in the cup final was celebrated across the city.",
+    "A government victory in Aleppo would not end the war.",
+    "The rebels had no plans to surrender.",
+]
+
+
+def _extract_all(texts: list[str]):
+    arts = [Article(id=f"t{i}", title="", text=t, published="2020-03-10") for i, t in enumerate(texts)]
+    return list(extract_articles(arts))
+
+
+@pytest.fixture(scope="session")
+def extracted(nlp):
+    texts = [row[0] for row in TABLE] + NO_EVENT + [
+        "Russia and China on Monday vetoed a United Nations resolution.",
+        "The rebels launched shells into west Aleppo on Tuesday, killing 11 people, the official news agency reported.",
+        "The village was shelled by government forces.",
+        "Government shelling of the village killed three children.",
+        "The army's shelling of the village continued overnight.",
+        "Rebels attacked an army post on Monday, and on Tuesday an airstrike hit a market in the town.",
+    ]
+    exs = _extract_all(texts)
+    return {t: ex for t, ex in zip(texts, exs)}
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from sitrep.extractors.parse import load_nlp
+    return load_nlp()
+
+
+def _label(e) -> str:
+    return e.sub_event_type if e.sub_event_type else e.plover
+
+
+def test_table_is_large_and_covers_every_type():
+    assert len(TABLE) >= 80
+    subs = {row[1] for row in TABLE}
+    acled = {r.sub_event_type for r in events.lexicon().types.values() if r.sub_event_type}
+    assert acled <= subs, acled - subs
+    assert {A, C, H, N, D, F} <= {row[2] for row in TABLE}
+
+
+@pytest.mark.parametrize("sentence,expected,certainty", TABLE, ids=[r[0][:40] for r in TABLE])
+def test_sentence_typed(extracted, sentence, expected, certainty):
+    evs = extracted[sentence].events
+    labels = [(_label(e), e.certainty) for e in evs]
+    hits = [e for e in evs if _label(e) == expected]
+    assert hits, f"{expected!r} not in {labels}\n" + "\n".join(events.explain(e) for e in evs)
+    assert any(e.certainty == certainty for e in hits), labels
+
+
+@pytest.mark.parametrize("sentence", NO_EVENT)
+def test_no_event_happened(extracted, sentence):
+    evs = [e for e in extracted[sentence].events if e.event_type and e.certainty in (A, C)]
+    assert not evs, [(e.sub_event_type, e.certainty, e.rule) for e in evs]
+
+
+def test_every_event_has_acled_strings_and_plover(extracted):
+    types = events.lexicon().types.values()
+    pairs = {(r.event_type, r.sub_event_type) for r in types}
+    plover = {r.plover for r in types}
+    for ex in extracted.values():
+        for e in ex.events:
+            assert (e.event_type, e.sub_event_type) in pairs
+            assert e.plover in plover
+            assert e.trigger and e.rule
+            assert ex.article.text[e.start:e.end] and e.start < e.end
+
+
+def test_coordinated_actors_both_kept(extracted):
+    ev = [e for e in extracted["Russia and China on Monday vetoed a United Nations resolution."].events if e.plover == "REJECT"]
+    assert len(ev) == 1
+    names = [ev[0].actor1.name] + [a.name for a in ev[0].assoc_actor1]
+    assert any("Russia" in n for n in names) and any("China" in n for n in names)
+    assert ev[0].actor1.country == "RUS"
+
+
+def test_one_record_per_happening_and_fatalities(extracted):
+    ex = extracted["The rebels launched shells into west Aleppo on Tuesday, killing 11 people, the official news agency reported."]
+    acled = [e for e in ex.events if e.event_type]
+    assert len(acled) == 1
+    e = acled[0]
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1.kind == "rebels"
+    assert e.fatalities is not None and e.fatalities.low == 11
+    assert e.date_start == "2020-03-10"
+
+
+def test_two_happenings_in_one_sentence(extracted):
+    ex = extracted["Rebels attacked an army post on Monday, and on Tuesday an airstrike hit a market in the town."]
+    subs = sorted(e.sub_event_type for e in ex.events if e.event_type)
+    assert subs == ["Air/drone strike", "Armed clash"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The village was shelled by government forces.",
+    "Government shelling of the village killed three children.",
+    "The army's shelling of the village continued overnight.",
+])
+def test_agent_from_by_phrase_modifier_and_possessive(extracted, sentence):
+    evs = [e for e in extracted[sentence].events if e.event_type]
+    assert evs and evs[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert evs[0].actor1 is not None and evs[0].actor1.kind == "state_forces", events.explain(evs[0])
+
+
+def test_explain_names_trigger_roles_and_rule(extracted):
+    ex = extracted["Rebels shelled residential areas of Donetsk overnight."]
+    text = events.explain(ex.events[0])
+    assert "trigger" in text and "shelled" in text and "rule" in text and "actor1" in text
+
+
+# Where an event happened: not the dateline, not a nationality, not a place inside a
+# name; the report's focus place when the sentence names none.
+@pytest.mark.parametrize("text,place", [
+    ("MOGADISHU, Somalia — A car bomb exploded at a checkpoint in Afgooye on Saturday, killing nine people.",
+     "Afgooye"),
+    ("The monitor, a Britain-based group, said Russian jets struck Aleppo on Monday, killing five people.",
+     "Aleppo"),
+])
+def test_event_place_is_where_it_happened(text, place):
+    import sitrep
+    ex = sitrep.extract(text, published="2020-02-04")
+    typed = [e for e in ex.events if e.event_type]
+    assert typed and typed[0].place == place
+
+
+def test_unplaced_event_takes_the_report_focus_place():
+    import sitrep
+    ex = sitrep.extract("Shelling hits Ariha again\n\nShelling hit Ariha on Monday, killing four people. "
+                        "Ariha has been shelled for weeks. On Tuesday, gunmen killed two farmers, residents said.",
+                        published="2020-02-05")
+    gunmen = [e for e in ex.events if "gunmen" in e.sentence]
+    assert gunmen and gunmen[0].place == "Ariha" and gunmen[0].geo_precision == "report-focus"
+
+
+# The other side of an event the sentence leaves out, from the rest of the report.
+def test_a_battle_takes_the_reports_main_opponent_as_second_side():
+    import sitrep
+    ex = sitrep.extract(
+        "Rebels hold out in Deraa\n\nRebels in Deraa said on Monday they would not surrender the "
+        "old town. The rebels have held the district since 2013, a rebel commander said. "
+        "Government troops clashed near the old town on Tuesday, residents said.",
+        published="2020-06-03")
+    battle = [e for e in ex.events if e.event_type == "Battles"]
+    assert battle and battle[0].actor1.kind == "state_forces"
+    assert battle[0].actor2 is not None and battle[0].actor2.kind == "rebels", events.explain(battle[0])
+    assert "actor2 inferred" in battle[0].rule
+
+
+def test_a_battle_with_rival_groups_of_equal_weight_infers_no_second_side():
+    import sitrep
+    ex = sitrep.extract(
+        "The Islamic State and the Kurdish YPG militia both claim the bridge; the YPG and Islamic "
+        "State have fought for it for weeks. Soldiers clashed near the bridge on Tuesday.",
+        published="2020-06-03")
+    battle = [e for e in ex.events if e.event_type == "Battles" and e.sentence.startswith("Soldiers")]
+    assert battle and battle[0].actor2 is None, events.explain(battle[0])
+
+
+def test_people_killed_by_shelling_of_a_held_town_are_civilians_not_the_town():
+    import sitrep
+    ex = sitrep.extract("Rebels fired rockets into government-held Hama on Monday, killing seven people.",
+                        published="2020-06-03")
+    shelling = [e for e in ex.events if e.event_type == "Explosions/Remote violence"]
+    assert shelling and shelling[0].actor2 is not None
+    assert shelling[0].actor2.kind == "civilians", events.explain(shelling[0])

@@ -1,0 +1,306 @@
+"""Places stage: recognition (spaCy + gazetteer), sub-city areas, resolution in context."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.models import Article, Extraction
+from sitrep.extractors.parse import Parsed, load_nlp
+from sitrep.extractors.places import explain_candidates, find_places
+from sitrep.extractors.gazetteer import norm_name
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def places_of(nlp, text):
+    art = Article(text=text)
+    parsed = Parsed.from_doc(art, nlp(text))
+    return find_places(parsed, Extraction(article=art))
+
+
+def by_name(places, name):
+    hits = [p for p in places if p.name == name]
+    assert hits, f"{name!r} not found in {[p.name for p in places]}"
+    return hits[0]
+
+
+def near(p, lat, lon, tol=0.5):
+    return p.lat is not None and abs(p.lat - lat) <= tol and abs(p.lon - lon) <= tol
+
+
+@pytest.mark.parametrize("text,name,feature,country,lat,lon", [
+    ("Fighting continued in Aleppo on Tuesday, residents said.", "Aleppo", "city", "SY", 36.2, 37.16),
+    ("Syrian and Turkish officials met in Ankara to discuss the border.", "Syrian", "country", "SY", 35.0, 38.0),
+    ("Syrian and Turkish officials met in Ankara to discuss the border.", "Turkish", "country", "TR", 39.0, 35.0),
+    ("Syrian and Turkish officials met in Ankara to discuss the border.", "Ankara", "city", "TR", 39.92, 32.85),
+    ("The mayor of Paris, Texas, said the storm damaged forty homes.", "Paris", "city", "US", 33.66, -95.56),
+    ("Ministers met in Paris and Berlin on Monday to discuss sanctions.", "Paris", "city", "FR", 48.85, 2.35),
+    ("Floods have cut roads across Queensland this week.", "Queensland", "admin1", "AU", -20.0, 145.0),
+    ("The U.S. and Britain condemned the strike on the convoy.", "U.S.", "country", "US", 39.76, -98.5),
+    ("The U.S. and Britain condemned the strike on the convoy.", "Britain", "country", "GB", 54.76, -2.7),
+    ("Officials in Washington said the talks would resume.", "Washington", "city", "US", 38.9, -77.04),
+    ("Aid trucks reached Homs, Syria, on Sunday.", "Homs", "city", "SY", 34.73, 36.71),
+    ("European leaders gathered for the summit.", "European", "country", "", 48.69, 9.14),
+])
+def test_places_resolved(nlp, text, name, feature, country, lat, lon):
+    p = by_name(places_of(nlp, text), name)
+    assert p.feature == feature
+    assert (p.country or "") == country
+    assert near(p, lat, lon, tol=1.5), (p.lat, p.lon)
+    assert p.sentence and p.score is not None
+
+
+@pytest.mark.parametrize("text,name,within,lat,lon", [
+    ("Government forces shelled east Aleppo overnight, activists said.", "east Aleppo", "Aleppo", 36.2, 37.18),
+    ("Artillery hit western Mosul as the offensive resumed.", "western Mosul", "Mosul", 36.34, 43.1),
+    ("In Aleppo, residents fled to the Sheik Maqsood neighborhood.", "Sheik Maqsood", "Aleppo", 36.23, 37.16),
+    ("Shelling hit the Sukkari district of Aleppo on Monday.", "Sukkari", "Aleppo", 36.175, 37.16),
+    ("Troops entered the Old City quarter of Aleppo at dawn.", "Old City", "Aleppo", 36.199, 37.161),
+])
+def test_sub_city_areas_are_districts_within_their_city(nlp, text, name, within, lat, lon):
+    p = by_name(places_of(nlp, text), name)
+    assert (p.feature, p.within) == ("district", within)
+    assert near(p, lat, lon, tol=0.1)
+    assert p.geonameid is None  # not the city's own record
+
+
+def test_unknown_named_area_borrows_its_city_with_precision_flag(nlp):
+    places = places_of(nlp, "In Aleppo, shells fell on the Qadi Askar district overnight.")
+    p = by_name(places, "Qadi Askar")
+    assert (p.feature, p.within, p.precision) == ("district", "Aleppo", "city")
+    assert near(p, 36.2, 37.16, tol=0.05)
+
+
+@pytest.mark.parametrize("text,not_a_place", [
+    ("Jordan Henderson scored twice for the club on Saturday.", "Jordan"),
+    ("Rep. Smith said the bill would pass the Senate.", "Rep."),
+    ("Police said the University was closed after the storm.", "University"),
+    ("The CNN report was broadcast on Monday.", "CNN"),
+    ("No one was hurt, Mr. Houston said.", "Houston"),
+])
+def test_not_places(nlp, text, not_a_place):
+    assert not_a_place not in [p.name for p in places_of(nlp, text)]
+
+
+def test_one_referent_per_name_in_a_report(nlp):
+    text = ("Storms hit Paris, Texas, on Monday. Paris officials said power was out. "
+            "Residents of Paris were told to stay home.")
+    ps = [p for p in places_of(nlp, text) if p.name == "Paris"]
+    assert len(ps) == 3 and {(p.lat, p.lon) for p in ps} == {(ps[0].lat, ps[0].lon)}
+    assert ps[0].country == "US"
+
+
+def test_report_context_picks_the_local_reading(nlp):
+    text = ("Firefighters in Athens, Georgia, were called to a house fire. Clarke County officials "
+            "said the fire started in the kitchen. Athens police closed the road.")
+    ps = [p for p in places_of(nlp, text) if p.name == "Athens"]
+    assert ps and all(p.country == "US" and p.admin1 == "Georgia" for p in ps)
+
+
+def test_candidates_are_explained(nlp):
+    text = "The mayor of Paris, Texas, said the storm damaged forty homes."
+    art = Article(text=text)
+    parsed = Parsed.from_doc(art, nlp(text))
+    cands = explain_candidates(parsed, "Paris")
+    assert cands[0]["country"] == "US" and cands[0]["parts"].get("qualifier")
+    assert cands[0]["score"] == pytest.approx(sum(cands[0]["parts"].values()), abs=0.05)
+    assert any(c["country"] == "FR" for c in cands[1:])
+
+
+def test_norm_name():
+    assert norm_name("U.S.") == "us"
+    assert norm_name("Côte d'Ivoire") == "cote divoire"
+    assert norm_name("Sheikh  Maqsood") == "sheikh maqsood"
+
+
+# --- local news: the report's own region, towns and counties it names, local usage
+@pytest.mark.parametrize("text,name,country,admin1", [
+    # a focus region inferred from the other places named (the state itself never is)
+    ("Deputies from Knoxville and Maryville searched the river near Alcoa. "
+     "Lenoir City officials joined them.", "Maryville", "US", "Tennessee"),
+    # a town and the county it lies in agree, whichever reading is likelier alone
+    ("Henry County deputies arrested a man on Lone Oak Road in Paris on Friday.", "Paris", "US", "Tennessee"),
+    ("Henry County deputies arrested a man on Lone Oak Road in Paris on Friday.", "Henry County", "US",
+     "Tennessee"),
+    # a country's name used for a town's people or schools is the town
+    ("Principal Ann Berg said Jordan Elementary will use the award for books. "
+     "Students from Shakopee and Prior Lake also entered.", "Jordan", "US", "Minnesota"),
+])
+def test_local_news_context(nlp, text, name, country, admin1):
+    p = by_name(places_of(nlp, text), name)
+    assert (p.country, p.admin1) == (country, admin1), explain_candidates(
+        Parsed.from_doc(Article(text=text), nlp(text)), name)[:3]
+
+
+@pytest.mark.parametrize("text,name", [
+    # a dateline in capitals
+    ("TORRINGTON — The city council voted on Monday to buy two new plows for Litchfield County roads.",
+     "TORRINGTON"),
+    # a street the tagger does not call a place
+    ("Officers were called to a home on Pine Needle Drive in Athens, Georgia, late Sunday.", "Pine Needle Drive"),
+    # a town inside an organisation's name, confirmed by the towns around it
+    ("The Zionsville Education Foundation gave $20,000 to schools in Lebanon, Whitestown and "
+     "Boone County, Indiana.", "Zionsville"),
+])
+def test_local_mentions_found(nlp, text, name):
+    assert name in [p.name for p in places_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,not_a_place", [
+    # a bare name that speaks is a person, whatever town shares the name
+    ("\"We will rebuild the barn by summer,\" Nelson said on Tuesday.", "Nelson"),
+    # a gazetteer name inside an organisation's name with nothing to confirm it
+    ("The Titan Drilling Company said it would not drill near the school.", "Titan"),
+    # a named person's surname as subject or owner, whatever city shares it
+    ("Melton Lewis Paris, 51, was found shot to death inside his residence. Paris had been shot once in the "
+     "head, the sheriff said.", "Paris"),
+    # the state a town is named after ("Tennessee Colony")
+    ("The man was found shot between Tennessee Colony and Yard in northern Anderson County.", "Tennessee"),
+])
+def test_local_not_places(nlp, text, not_a_place):
+    assert not_a_place not in [p.name for p in places_of(nlp, text)]
+
+
+def test_speaking_capital_stays_a_place(nlp):
+    p = by_name(places_of(nlp, "Talks stalled again and Moscow said it would not send a delegation."), "Moscow")
+    assert p.country == "RU"
+
+
+# --- a report's non-place words, institutions named after places, directions (issue 4)
+@pytest.mark.parametrize("text,name,country,admin1", [
+    # US local-news cues (data/country_cues.csv) settle a bare name with no other place named
+    ("The Alexandria Police Department said a 19-year-old woman was charged with a misdemeanor "
+     "and booked into the county jail.", "Alexandria", "US", None),
+    # an institution named after a place is read as that place
+    ("The man was taken to the Titus County Jail in Mount Pleasant.", "Titus County", "US", "Texas"),
+    ("The man was taken to the Titus County Jail in Mount Pleasant.", "Mount Pleasant", "US", "Texas"),
+    # a town and the county around it agree even when the tagger doubted both
+    ("The Walker County Commissioners Court approved the Huntsville Police Department's request "
+     "for two cruisers.", "Huntsville", "US", "Texas"),
+])
+def test_report_cues_and_institutions(nlp, text, name, country, admin1):
+    p = by_name(places_of(nlp, text), name)
+    assert p.country == country and (admin1 is None or p.admin1 == admin1), explain_candidates(
+        Parsed.from_doc(Article(text=text), nlp(text)), name)[:3]
+
+
+def test_cues_leave_world_news_alone(nlp):
+    p = by_name(places_of(nlp, "Archaeologists in Alexandria found a Roman statue near the harbour, "
+                               "the antiquities ministry said."), "Alexandria")
+    assert p.country == "EG"
+
+
+def test_direction_before_a_region(nlp):
+    # "North Texas": the state, not an unknown landmark
+    p = by_name(places_of(nlp, "Storms swept across North Texas on Tuesday, knocking out power."), "Texas")
+    assert (p.feature, p.country) == ("admin1", "US")
+
+
+def test_city_hall_is_its_town(nlp):
+    p = by_name(places_of(nlp, "A ceremony was held at Greer City Hall on Tuesday."), "Greer")
+    assert (p.feature, p.country) == ("city", "US")
+
+
+def test_report_cues():
+    from sitrep.extractors.place_resolution import report_cues
+    assert "US" in report_cues("Sheriff's deputies said the school district and county commissioners met.")
+    assert report_cues("The minister said $5 billion in aid would reach Aleppo.") == {}
+    assert "GB" in report_cues("The council tax rise was opposed by local MPs and the NHS trust.")
+    # an amount of several digits is money too (the cue's word-boundary guard once stopped
+    # "$765,000" matching "\$\d")
+    assert report_cues("The council approved $765,000 for the Municipal Court.") == {"US": 1.5}
+    assert report_cues("Repairs cost £40,000, local MPs said.") == {"GB": 2.0}
+    # spelling and usage of American or British English: weak alone, decisive together
+    assert report_cues("The program for the Law Enforcement Center will cost $10.3 million.") == {"US": 2.0}
+    assert report_cues("The centre was vandalised twice.") == {}
+    assert report_cues("Mr Bradley paid £1,700 for the windscreen.") == {"GB": 1.5}
+
+
+@pytest.mark.parametrize("pattern,anchors", [
+    (r"[Ss]heriff's (?:[Oo]ffice|[Dd]eputy)|County Sheriff", ("sheriff's ", "county sheriff")),
+    (r"\$\d", ("$",)),
+    (r"\bMPs?\b|Labour", ("mp", "labour")),
+    (r"\b[RD]-[A-Z][a-z]*", ("-",)),
+    (r"\b(?:Democrats?|GOP)\b", None),  # no literal outside the group: always searched
+])
+def test_country_cue_anchors_are_literals_every_match_holds(pattern, anchors):
+    import re
+    from sitrep.extractors.place_resolution import literal_anchors
+    assert literal_anchors(pattern) == anchors
+    for text in ("the Sheriff's Office said", "County Sheriff Bob Lee", "a $5 fee", "two MPs", "Labour won",
+                 "Sen. Jo Hart, D-Akron", "the GOP"):
+        if re.search(pattern, text):
+            assert anchors is None or any(a in text.lower() for a in anchors)
+
+
+def test_country_cues_prefilter_finds_what_the_full_scan_finds():
+    import re
+    from collections import Counter
+    from sitrep.extractors.place_resolution import COUNTRY_CUE_MIN, _country_cues, report_cues
+    texts = ["The county commissioners met; the Sheriff's Office and the school district agreed.",
+             "State Rep. Ann Cole, R-Dayton, spoke at the high school about Medicaid.",
+             "Gardaí said the Taoiseach would visit; TDs were told.",
+             "The Lebanon woman paid a $40 fine for the misdemeanor, the police chief said."]
+    for text in texts:
+        full: Counter = Counter()
+        for rx, _, iso, w in _country_cues():
+            if rx.search(text):
+                full[iso] += w
+        assert report_cues(text) == {k: v for k, v in full.items() if v >= COUNTRY_CUE_MIN}
+        assert report_cues(text)
+
+
+# --- readings a report settles: qualifiers, lists, local usage, capitals, outliers (issue 4)
+@pytest.mark.parametrize("text,name,expected", [
+    # cities500 has a Grantville in Georgia, none in Pennsylvania: the report's word wins
+    ("She was born in Grantville, Pennsylvania, on November 4, 1913.", "Grantville",
+     {"country": "US", "admin1": "Pennsylvania", "geonameid": None, "precision": "region"}),
+    # "New York" here is the next item of a list, not West Palm Beach's state
+    ("The firm has offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit.", "West Palm Beach",
+     {"admin1": "Florida"}),
+    # the capital's bonus goes to the capital, not to every US town called Washington
+    ("He rode from his hometown of Norman, Okla. to Washington to meet the president.", "Washington",
+     {"admin1": "District of Columbia"}),
+    # a big city's dotted initials, not "La." (Louisiana), which shares the lookup key
+    ("Traffic in L.A. was at a standstill after the crash on the freeway.", "L.A.", {"admin1": "California"}),
+    # the council of San Fernando, not the Philippine city called "San Fernando City"
+    ("San Fernando City Councilwoman Nury Martinez won the race for the Los Angeles school board seat.",
+     "San Fernando", {"country": "US"}),
+    ("San Fernando City Councilwoman Nury Martinez won the race for the Los Angeles school board seat.",
+     "Los Angeles", {"country": "US"}),
+    # a town named after a state, which the gazetteer lacks, placed in the report's county
+    ("The man was found shot between Tennessee Colony and Yard in northern Anderson County, Texas.",
+     "Tennessee Colony", {"admin1": "Texas"}),
+    # names listed before "counties" are counties (Callahan County, not Callahan, Florida)
+    ("The fire burned 260 acres and five structures in Eastland and Callahan counties, officials said.",
+     "Callahan", {"country": "US", "admin1": "Texas"}),
+    # ... but a state before "counties" is the state
+    ("Its rate is near the middle of Indiana counties, officials said.", "Indiana",
+     {"feature": "admin1", "admin1": "Indiana"}),
+    # the town of a street address is a town, not the country of that name
+    ("Services will be held at 11:45 in the Church of the Brethren, 400 S. Locust St., Lebanon.", "Lebanon",
+     {"feature": "city", "country": "US"}),
+    # a region GeoNames names "Dagestan, Respublika" is "Dagestan" in the news
+    ("Gunmen attacked a police post in Dagestan on Sunday.", "Dagestan", {"feature": "admin1", "country": "RU"}),
+    # cities500 knows only Golden Gate, Florida; the report is about the Bay Area
+    ("Boats from Santa Cruz, Monterey, Half Moon Bay and Sausalito waited for the salmon to come back "
+     "through the Golden Gate this spring.", "Golden Gate", {"admin1": "California", "geonameid": None}),
+])
+def test_resolved_as_the_report_means(nlp, text, name, expected):
+    p = by_name(places_of(nlp, text), name)
+    assert {k: getattr(p, k) for k in expected} == expected
+
+
+def test_a_doubted_name_vouches_for_its_neighbours_at_half_weight():
+    from sitrep.extractors.place_resolution import TENTATIVE_SUPPORT, _Resolver
+    from sitrep.extractors.place_recognition import Mention
+    from sitrep.extractors.gazetteer import get_gazetteer
+
+    firm = Mention(0, 11, "Gainesville", "gainesville", "ent:GPE")
+    doubted = Mention(40, 47, "Sherman", "sherman", "scan", tentative=True)  # the tagger said PERSON
+    r = _Resolver([firm, doubted], get_gazetteer())
+    texas = next(c for c in r.found["gainesville"] if c.admin1 == "US.TX")
+    # Sherman, Texas, the likeliest Sherman, lies 50 km from Gainesville, Texas
+    assert r.near_support("gainesville", texas) == TENTATIVE_SUPPORT

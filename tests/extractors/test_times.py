@@ -1,0 +1,102 @@
+"""Time expressions resolve against the publication date, with precision and rule."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extractors.times import resolve_expression
+
+WED = dt.date(2016, 12, 7)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,anchor,future,start,end,precision", [
+    ("Wednesday", None, False, "2016-12-07", "2016-12-07", "day"),      # the publication day itself
+    ("Tuesday", None, False, "2016-12-06", "2016-12-06", "day"),
+    ("late Tuesday", None, False, "2016-12-06", "2016-12-06", "day"),
+    ("Monday", None, False, "2016-12-05", "2016-12-05", "day"),
+    ("on Thursday", None, False, "2016-12-01", "2016-12-01", "day"),    # most recent past Thursday
+    ("Thursday", None, True, "2016-12-08", "2016-12-08", "day"),        # "will meet on Thursday"
+    ("last Wednesday", None, False, "2016-11-30", "2016-11-30", "day"),
+    ("Sunday night", None, False, "2016-12-04", "2016-12-04", "day"),
+    ("yesterday", None, False, "2016-12-06", "2016-12-06", "day"),
+    ("today", None, False, "2016-12-07", "2016-12-07", "day"),
+    ("last night", None, False, "2016-12-06", "2016-12-06", "day"),
+    ("tomorrow", None, False, "2016-12-08", "2016-12-08", "day"),
+    ("the next morning", dt.date(2016, 12, 6), False, "2016-12-07", "2016-12-07", "day"),
+    ("the following day", dt.date(2016, 12, 1), False, "2016-12-02", "2016-12-02", "day"),
+    ("in the last 10 days", None, False, "2016-11-27", "2016-12-07", "day"),
+    ("over the past three days", None, False, "2016-12-04", "2016-12-07", "day"),
+    ("the past week", None, False, "2016-11-30", "2016-12-07", "week"),
+    ("two days ago", None, False, "2016-12-05", "2016-12-05", "day"),
+    ("last week", None, False, "2016-11-28", "2016-12-04", "week"),
+    ("this week", None, False, "2016-12-05", "2016-12-11", "week"),
+    ("last month", None, False, "2016-11-01", "2016-11-30", "month"),
+    ("this year", None, False, "2016-01-01", "2016-12-31", "year"),
+    ("last year", None, False, "2015-01-01", "2015-12-31", "year"),
+    ("2012", None, False, "2012-01-01", "2012-12-31", "year"),
+    ("November", None, False, "2016-11-01", "2016-11-30", "month"),
+    ("March 2015", None, False, "2015-03-01", "2015-03-31", "month"),
+    ("December 2", None, False, "2016-12-02", "2016-12-02", "day"),
+    ("Dec. 2, 2016", None, False, "2016-12-02", "2016-12-02", "day"),
+    ("2 December 2016", None, False, "2016-12-02", "2016-12-02", "day"),
+    ("2016-11-30", None, False, "2016-11-30", "2016-11-30", "day"),
+])
+def test_expression_resolves(text, anchor, future, start, end, precision):
+    res = resolve_expression(text, WED, anchor, future=future)
+    assert res is not None, text
+    assert res[:3] == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["months-long", "the coming hours", "a 5-year-old", "decades", "three hours",
+                                  "10 years", "a 25-year", "the 1990s", "the '80s", "22"])
+def test_durations_and_ages_are_not_times(text):
+    assert resolve_expression(text, WED, None) is None
+
+
+def test_relative_times_need_a_publication_date():
+    assert resolve_expression("Tuesday", None, None) is None
+    assert resolve_expression("in the last 10 days", None, None) is None
+    # absolute dates resolve without one
+    assert resolve_expression("2 December 2016", None, None)[:2] == ("2016-12-02", "2016-12-02")
+
+
+def test_seed_times_resolve_against_publication(seed_scores, seed_extraction):
+    assert seed_scores["times.resolved"] >= 0.8
+    by_text = {t["text"]: t for t in seed_extraction["times"]}
+    assert by_text["in the last 10 days"]["date_start"] == "2016-11-27"
+    assert by_text["the next morning"]["date_start"] == "2016-12-07"  # anchored on "Tuesday" before it
+    assert by_text["the next morning"]["rule"] == "anchored"
+    # a weekday in a sentence whose quote says "will" still resolves to the past
+    assert all(t["date_start"] <= "2016-12-07" for t in seed_extraction["times"])
+
+
+def test_explicit_dates_read_as_dateparser_reads_them():
+    # the fast path for "December 7", "7th Dec. 2016", "2016-12-07" must agree with
+    # dateparser (publication date as relative base, past preferred) on every form it takes
+    import datetime as dt
+    import random
+
+    import dateparser
+
+    from sitrep.extractors.times import MONTHS, _explicit_day
+
+    rnd = random.Random(20161207)
+    taken = 0
+    for _ in range(400):
+        base = dt.date(2000, 1, 1) + dt.timedelta(days=rnd.randrange(9000))
+        month, day = rnd.choice(sorted(MONTHS)), rnd.randint(1, 31)
+        suffix, dot = rnd.choice(["", "st", "nd", "rd", "th"]), rnd.choice(["", "."])
+        year = rnd.choice(["", f" {rnd.randint(1990, 2030)}", f", {rnd.randint(1990, 2030)}"])
+        text = rnd.choice([f"{month}{dot} {day}{suffix}{year}", f"{day}{suffix} {month}{dot}{year}",
+                           f"{rnd.randint(1990, 2030)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 31):02d}"])
+        fast = _explicit_day(text, base)
+        if fast is None:
+            continue  # not a valid day: left to dateparser
+        taken += 1
+        settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "REQUIRE_PARTS": [],
+                    "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)}
+        res = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+        day_read = res.date_obj.date().isoformat()
+        assert fast == (day_read, day_read, res.period), (text, base)
+    assert taken > 300

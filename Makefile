@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= sitrep.db
 
-.PHONY: setup setup-test demo test bench clean
+.PHONY: setup setup-test demo test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ demo: setup
 
 test: setup-test
 	$(BIN)/pytest -q -p no:cacheprovider
+
+lint: setup-test
+	$(BIN)/ruff check .
 
 bench: setup
 	$(BIN)/python bench/throughput.py

@@ -126,8 +126,9 @@ def run_one(engine: str, workers: int, data: str, shard_size: int) -> dict:
         res["driver_cpu_seconds"] = cpu_self if workers > 1 else 0.0
         res["seconds"] = rep.seconds
     else:
-        from sitrep.ray_engine import connect, ingest_ray
         import ray
+
+        from sitrep.ray_engine import connect, ingest_ray
         cpuc0 = _cpu_children()
         connect(num_cpus=workers, log_to_driver=False)
         # A freshly started local Ray goes on booting after ray.init returns (prestarted

@@ -28,10 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sitrep.ingest import ingest  # noqa: E402
 from sitrep.extractors.parse import Parsed, load_nlp  # noqa: E402
-from sitrep.pipeline import STAGES, prepare  # noqa: E402
+from sitrep.ingest import ingest  # noqa: E402
 from sitrep.models import Extraction  # noqa: E402
+from sitrep.pipeline import STAGES, prepare  # noqa: E402
 from sitrep.readers import iter_inputs  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 

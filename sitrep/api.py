@@ -34,7 +34,7 @@ import json
 import re
 import threading
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -112,19 +112,19 @@ class Filters:
     """The query parameters every item listing accepts."""
 
     def __init__(self,
-                 since: Optional[str] = Query(None, description="Only items on or after this date (YYYY-MM-DD)"),
-                 until: Optional[str] = Query(None, description="Only items on or before this date"),
-                 place: Optional[str] = Query(None, max_length=200, description="Place name contains this"),
-                 bbox: Optional[str] = Query(None, description="west,south,east,north in degrees"),
-                 type: Optional[str] = Query(None, max_length=100,
+                 since: str | None = Query(None, description="Only items on or after this date (YYYY-MM-DD)"),
+                 until: str | None = Query(None, description="Only items on or before this date"),
+                 place: str | None = Query(None, max_length=200, description="Place name contains this"),
+                 bbox: str | None = Query(None, description="west,south,east,north in degrees"),
+                 type: str | None = Query(None, max_length=100,
                                              description="Event type, sub-event type or PLOVER code (events)"),
-                 category: Optional[str] = Query(None, max_length=50, description="Figure category (figures)"),
-                 actor: Optional[str] = Query(None, max_length=200,
+                 category: str | None = Query(None, max_length=50, description="Figure category (figures)"),
+                 actor: str | None = Query(None, max_length=200,
                                               description="Actor 1 or 2 (events), speaker (quotes), name (actors)"),
-                 source: Optional[str] = Query(None, max_length=200, description="Who made the claim contains this"),
-                 certainty: Optional[str] = Query(None, max_length=20, description="asserted, claimed, ..."),
-                 article_id: Optional[str] = Query(None, max_length=64, description="Items of one report"),
-                 sort: Optional[str] = Query(None, max_length=40, pattern=r"^-?[a-z_0-9]+$",
+                 source: str | None = Query(None, max_length=200, description="Who made the claim contains this"),
+                 certainty: str | None = Query(None, max_length=20, description="asserted, claimed, ..."),
+                 article_id: str | None = Query(None, max_length=64, description="Items of one report"),
+                 sort: str | None = Query(None, max_length=40, pattern=r"^-?[a-z_0-9]+$",
                                              description="Field to sort by; prefix - for descending"),
                  limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
         self.limit, self.offset, self.sort = limit, offset, sort
@@ -190,8 +190,8 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
                 "writes_enabled": bool(token), "situation": True}
 
     @app.get("/api/articles", dependencies=reads, tags=["read"])
-    def list_articles(since: Optional[str] = None, until: Optional[str] = None,
-                      source: Optional[str] = Query(None, max_length=200),
+    def list_articles(since: str | None = None, until: str | None = None,
+                      source: str | None = Query(None, max_length=200),
                       limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> JSONResponse:
         """Stored reports, newest first."""
         rows = store.articles(since=_date(since, "since"), until=_date(until, "until"), source=source,
@@ -239,8 +239,8 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
 
     @app.get("/api/situation", dependencies=reads, tags=["read"])
     def situation(place: str = Query(..., min_length=1, max_length=200, description="The place to summarise"),
-                  since: Optional[str] = Query(None, description="Start of the period (YYYY-MM-DD)"),
-                  until: Optional[str] = Query(None, description="End of the period")) -> Any:
+                  since: str | None = Query(None, description="Start of the period (YYYY-MM-DD)"),
+                  until: str | None = Query(None, description="End of the period")) -> Any:
         """What happened in a place over a period: fused events (every report kept), figure
         series (each source's value, consensus range, contested flag) and control changes."""
         from .fuse.situation import situation
@@ -259,9 +259,9 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
                       "text": {"type": "string"}, "html": {"type": "string"}, "title": {"type": "string"},
                       "published": {"type": "string"}, "source": {"type": "string"},
                       "url": {"type": "string"}, "id": {"type": "string"}}}}}}})
-    async def post_article(request: Request, published: Optional[str] = None, source: Optional[str] = None,
-                           title: Optional[str] = None, url: Optional[str] = None,
-                           id: Optional[str] = None) -> Response:
+    async def post_article(request: Request, published: str | None = None, source: str | None = None,
+                           title: str | None = None, url: str | None = None,
+                           id: str | None = None) -> Response:
         """Ingest one report (plain text, HTML, or JSON with text|html and metadata) and return
         its extraction; 201 when new, 200 when the same text was already stored."""
         declared = request.headers.get("content-length")

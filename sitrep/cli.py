@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -33,7 +32,7 @@ def _dump(d) -> str:
     return json.dumps(d, ensure_ascii=False, sort_keys=False)
 
 
-def _check_date(value: Optional[str], option: str) -> Optional[str]:
+def _check_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     from .readers import parse_published
@@ -46,7 +45,7 @@ def _check_date(value: Optional[str], option: str) -> Optional[str]:
 ActorsOpt = typer.Option(None, "--actors", help="Your own actor dictionary (CSV with the columns of sitrep/data/actors.csv)")
 
 
-def _load_actors(path: Optional[Path]) -> None:
+def _load_actors(path: Path | None) -> None:
     if path is None:
         return
     from .extractors import actors
@@ -61,13 +60,13 @@ def _load_actors(path: Optional[Path]) -> None:
 
 @app.command()
 def extract(
-    path: Optional[str] = typer.Argument(None, help="A report (.txt .html .xml .warc .jsonl) or - for stdin"),
-    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) when the input lacks one"),
-    source: Optional[str] = typer.Option(None, help="Publisher/outlet name when the input lacks one"),
+    path: str | None = typer.Argument(None, help="A report (.txt .html .xml .warc .jsonl) or - for stdin"),
+    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) when the input lacks one"),
+    source: str | None = typer.Option(None, help="Publisher/outlet name when the input lacks one"),
     as_json: bool = typer.Option(False, "--json", help="Print the contract JSON (default: a summary)"),
-    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Batch: a JSONL file of reports; prints one extraction per line, keeping each input id"),
+    jsonl: Path | None = typer.Option(None, "--jsonl", help="Batch: a JSONL file of reports; prints one extraction per line, keeping each input id"),
     workers: int = typer.Option(1, help="Parser processes for batches"),
-    actors_file: Optional[Path] = ActorsOpt,
+    actors_file: Path | None = ActorsOpt,
 ):
     """Extract the contract (places, times, actors, figures, events, quotes, sources) from reports."""
     from .pipeline import extract_articles
@@ -141,7 +140,7 @@ def _default_db() -> str:
 DbOption = typer.Option(None, "--db", help="SQLite file or postgresql:// URL (default: $SITREP_DB or sitrep.db)")
 
 
-def _open_store(db: Optional[str], *, create: bool = False):
+def _open_store(db: str | None, *, create: bool = False):
     from .store import Store
     try:
         return Store(db or _default_db(), create=create)
@@ -152,14 +151,14 @@ def _open_store(db: Optional[str], *, create: bool = False):
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin"),
-    db: Optional[str] = DbOption,
+    db: str | None = DbOption,
     workers: int = typer.Option(1, help="Extraction processes (each loads spaCy once); with --engine ray, 0 = every CPU of the cluster"),
-    published: Optional[str] = typer.Option(None, help="Publication date for inputs that lack one"),
-    source: Optional[str] = typer.Option(None, help="Outlet name for inputs that lack one"),
+    published: str | None = typer.Option(None, help="Publication date for inputs that lack one"),
+    source: str | None = typer.Option(None, help="Outlet name for inputs that lack one"),
     strict: bool = typer.Option(False, help="Exit non-zero when any input fails"),
     engine: str = typer.Option("local", help="local, or ray (needs `pip install sitrep[ray]`)"),
-    address: Optional[str] = typer.Option(None, help="Ray cluster address (auto, or ray://host:port)"),
-    actors_file: Optional[Path] = ActorsOpt,
+    address: str | None = typer.Option(None, help="Ray cluster address (auto, or ray://host:port)"),
+    actors_file: Path | None = ActorsOpt,
 ):
     """Read reports, extract them and store them (re-ingesting a report is a no-op)."""
     _load_actors(actors_file)
@@ -284,19 +283,19 @@ OffsetOpt = typer.Option(0, help="Skip this many rows (paging)")
 
 
 @app.command()
-def figures(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
-            place: Optional[str] = PlaceOpt, category: Optional[str] = typer.Option(None, help="killed, displaced, ..."),
-            source: Optional[str] = typer.Option(None, help="Who made the claim (SANA, ...)"),
+def figures(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
+            place: str | None = PlaceOpt, category: str | None = typer.Option(None, help="killed, displaced, ..."),
+            source: str | None = typer.Option(None, help="Who made the claim (SANA, ...)"),
             fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
     """List figures (killed, displaced, ...) with their source and range."""
     _listing("figures", db, since, until, place, fmt, limit, offset, category=category, source=source)
 
 
 @app.command()
-def events(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
-           place: Optional[str] = PlaceOpt, type: Optional[str] = typer.Option(None, "--type", help="Event type, sub-event type or PLOVER code"),
-           actor: Optional[str] = typer.Option(None, help="Actor 1 or 2 contains this"),
-           source: Optional[str] = typer.Option(None, help="Who made the claim"),
+def events(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
+           place: str | None = PlaceOpt, type: str | None = typer.Option(None, "--type", help="Event type, sub-event type or PLOVER code"),
+           actor: str | None = typer.Option(None, help="Actor 1 or 2 contains this"),
+           source: str | None = typer.Option(None, help="Who made the claim"),
            explain: bool = typer.Option(False, help="Show the trigger, arguments and rule of each event"),
            fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
     """List events (ACLED types, PLOVER codes) with actors, place, date and source."""
@@ -316,46 +315,46 @@ def events(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until:
 
 
 @app.command()
-def quotes(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
-           speaker: Optional[str] = typer.Option(None, help="Speaker contains this"),
+def quotes(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
+           speaker: str | None = typer.Option(None, help="Speaker contains this"),
            fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
     """List quotes with their speakers, roles and channels."""
     _listing("quotes", db, since, until, None, fmt, limit, offset, actor=speaker)
 
 
 @app.command()
-def places(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
-           place: Optional[str] = PlaceOpt, fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
+def places(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
+           place: str | None = PlaceOpt, fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
     """List place mentions with coordinates and gazetteer ids."""
     _listing("places", db, since, until, place, fmt, limit, offset)
 
 
 @app.command()
-def actors(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
-           name: Optional[str] = typer.Option(None, help="Name contains this"),
+def actors(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
+           name: str | None = typer.Option(None, help="Name contains this"),
            fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
     """List actors with kind and country."""
     _listing("actors", db, since, until, None, fmt, limit, offset, actor=name)
 
 
 @app.command()
-def sources(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
-            name: Optional[str] = typer.Option(None, help="Name contains this"),
+def sources(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
+            name: str | None = typer.Option(None, help="Name contains this"),
             fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
     """List the sources reports attribute claims to, with kind and stance."""
     _listing("sources", db, since, until, None, fmt, limit, offset, source=name)
 
 
 @app.command()
-def times(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+def times(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
           fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
     """List resolved time expressions."""
     _listing("times", db, since, until, None, fmt, limit, offset)
 
 
 @app.command()
-def articles(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
-             source: Optional[str] = typer.Option(None, help="Outlet"), fmt: str = FormatOpt,
+def articles(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
+             source: str | None = typer.Option(None, help="Outlet"), fmt: str = FormatOpt,
              limit: int = LimitOpt, offset: int = OffsetOpt):
     """List stored articles."""
     store = _open_store(db)
@@ -365,7 +364,7 @@ def articles(db: Optional[str] = DbOption, since: Optional[str] = SinceOpt, unti
 
 
 @app.command()
-def search(query: str = typer.Argument(..., help="Words to look for (full-text)"), db: Optional[str] = DbOption,
+def search(query: str = typer.Argument(..., help="Words to look for (full-text)"), db: str | None = DbOption,
            fmt: str = FormatOpt, limit: int = LimitOpt):
     """Full-text search over stored reports."""
     store = _open_store(db)
@@ -373,7 +372,7 @@ def search(query: str = typer.Argument(..., help="Words to look for (full-text)"
 
 
 @app.command()
-def serve(db: Optional[str] = DbOption,
+def serve(db: str | None = DbOption,
           host: str = typer.Option("127.0.0.1", help="Interface to listen on (0.0.0.0 for all: then set a token)"),
           port: int = typer.Option(8000, help="TCP port"),
           max_body: int = typer.Option(2 * 1024 * 1024, help="Largest request body accepted, in bytes (413 beyond)")):
@@ -402,7 +401,7 @@ def serve(db: Optional[str] = DbOption,
 
 # ---- fusion, exports, situation (sitrep/fuse.py, export.py, situation.py) ---------------
 @app.command()
-def fuse(db: Optional[str] = DbOption,
+def fuse(db: str | None = DbOption,
          period: str = typer.Option("day", help="Figure series period: day, week, month or year"),
          rebuild: bool = typer.Option(False, help="Empty the fused tables and fuse everything again")):
     """Fuse reports: link near-duplicates, merge event mentions, build figure series and the control timeline."""
@@ -420,7 +419,7 @@ def fuse(db: Optional[str] = DbOption,
 @app.command()
 def export(fmt: str = typer.Option(..., "--format", "-f", help="csv, jsonl, parquet, geojson, hxl or acled"),
            out_dir: Path = typer.Option(Path("export"), "--out", "-o", help="Directory the files are written to"),
-           db: Optional[str] = DbOption,
+           db: str | None = DbOption,
            no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse new reports first")):
     """Export the store: every table (csv, jsonl, parquet), a map layer (geojson), HXL-tagged or ACLED-shaped CSV."""
     from .export import export as run
@@ -438,13 +437,14 @@ def export(fmt: str = typer.Option(..., "--format", "-f", help="csv, jsonl, parq
 
 @app.command()
 def situation(place: str = typer.Option(..., help="Place name (a city counts its districts)"),
-              since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, db: Optional[str] = DbOption,
+              since: str | None = SinceOpt, until: str | None = UntilOpt, db: str | None = DbOption,
               markdown: bool = typer.Option(False, "--markdown", help="Print Markdown instead of tables"),
-              out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the Markdown to this file"),
+              out_file: Path | None = typer.Option(None, "--out", "-o", help="Write the Markdown to this file"),
               no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse new reports first")):
     """Summarise a place over a period: events, figures with their sources, control changes."""
     from .fuse import fuse_store
-    from .fuse.situation import print_rich, situation as build, to_markdown
+    from .fuse.situation import print_rich, to_markdown
+    from .fuse.situation import situation as build
     store = _open_store(db)
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     if not no_fuse:
@@ -487,8 +487,9 @@ app.add_typer(eval_app, name="eval")
 SharedOpt = typer.Option(None, "--shared", help="The shared folder holding eval/ and gold/ (default ../shared)")
 
 
-def _run_eval(task: str, corpora: list[Path], shared: Optional[str], workers: int) -> None:
+def _run_eval(task: str, corpora: list[Path], shared: str | None, workers: int) -> None:
     import tempfile
+
     from . import evaluate
 
     try:
@@ -513,9 +514,10 @@ def _run_eval(task: str, corpora: list[Path], shared: Optional[str], workers: in
 
 
 @eval_app.command("seed")
-def eval_seed(shared: Optional[str] = SharedOpt):
+def eval_seed(shared: str | None = SharedOpt):
     """Extract the seed report and score it against its gold (score.py)."""
     import tempfile
+
     from . import evaluate
     from .pipeline import extract_articles
     from .readers import iter_inputs
@@ -531,7 +533,7 @@ def eval_seed(shared: Optional[str] = SharedOpt):
 
 def _eval_command(task: str, corpus_help: str, doc: str):
     def command(corpora: list[Path] = typer.Argument(..., help=corpus_help),
-                shared: Optional[str] = SharedOpt, workers: int = typer.Option(1, help="Extraction processes")):
+                shared: str | None = SharedOpt, workers: int = typer.Option(1, help="Extraction processes")):
         _run_eval(task, corpora, shared, workers)
     command.__doc__ = doc
     eval_app.command(task)(command)

@@ -10,11 +10,10 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .errors import ConfigError
-from .models import Article
 
 # task -> (scorer file, baselines printed beside our figures: (label, metric, value)).
 TASKS: dict[str, tuple[str, list[tuple[str, str, float]]]] = {

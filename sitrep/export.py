@@ -22,8 +22,9 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from . import models
 from .errors import SitrepError
@@ -64,6 +65,7 @@ MEMBER_COLUMNS = ["event_id", "article_id", "idx"]
 
 def _rows_of(store, table_name: str, order: list[str]) -> Iterator[dict]:
     import sqlalchemy as sa
+
     from .store import FUSED_TABLES
 
     t = FUSED_TABLES[table_name]
@@ -74,6 +76,7 @@ def _rows_of(store, table_name: str, order: list[str]) -> Iterator[dict]:
 
 def _articles(store) -> Iterator[dict]:
     import sqlalchemy as sa
+
     from .store import articles as A
 
     with store.engine.connect() as conn:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from .errors import InputError
 from .models import Article, Extraction, extraction_from_dict

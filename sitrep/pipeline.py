@@ -7,13 +7,13 @@ listed once, in `STAGES`, so they can be timed or tested alone.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from .extractors import actors, events, figures, lexical, places, quotes, sources, times
 from . import clean
 from .errors import InputError, NotEnglishError
-from .models import Article, Extraction
+from .extractors import actors, events, figures, lexical, places, quotes, sources, times
 from .extractors.parse import Parsed, parse_articles
+from .models import Article, Extraction
 
 Stage = Callable[[Parsed, Extraction], list]
 

@@ -32,9 +32,10 @@ import resource
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 try:
     import ray
@@ -99,8 +100,9 @@ class _StoredIds:
         self._conn: Any = None
         self._engine: Any = None
         if "://" in target:
-            from .store import _url
             import sqlalchemy as sa
+
+            from .store import _url
             self._engine = sa.create_engine(_url(target), future=True)
         elif Path(target).exists():
             self._conn = sqlite3.connect(f"file:{Path(target).resolve()}?mode=ro", uri=True,
@@ -119,6 +121,7 @@ class _StoredIds:
                 return set()
         if self._engine is not None:
             import sqlalchemy as sa
+
             from .store import articles
             with self._engine.connect() as conn:
                 return {r[0] for r in conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(ids)))}
@@ -157,8 +160,8 @@ class ExtractionWorker:
 
         Returns {"results": [extraction dict, ...], "skipped": [id, ...], "errors": [...]}
         (with a direct-writing store: "added"/"already" counts instead of "results")."""
-        from .pipeline import annotate, prepare
         from .extractors.parse import parse_articles
+        from .pipeline import annotate, prepare
 
         t0 = time.perf_counter()
         errors: list[str] = []
@@ -172,7 +175,7 @@ class ExtractionWorker:
         try:
             for parsed in parse_articles(todo):
                 results.append(annotate(parsed).to_dict())
-        except Exception as exc:  # one bad article must not lose the shard: redo one by one
+        except Exception:  # one bad article must not lose the shard: redo one by one
             results = []
             for a in todo:
                 try:

@@ -28,7 +28,8 @@ import json
 import os
 import re
 import sys
-from typing import IO, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import IO
 
 from .config import settings
 from .errors import ConfigError, InputError

@@ -35,9 +35,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_extraction() -> dict:
     """The seed report extracted once per session (published 2016-12-07, as the gold says)."""
-    import sitrep
-    from sitrep.readers import iter_inputs
     from sitrep.pipeline import extract_articles
+    from sitrep.readers import iter_inputs
 
     need_shared("seed", SEED.name)
     ex = next(extract_articles(iter_inputs([str(SEED)], published="2016-12-07")))

@@ -6,10 +6,10 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from webdemo import build_demo_store
 
 from sitrep.api import create_app
 from sitrep.errors import SitrepError
-from webdemo import build_demo_store
 
 TOKEN = "test-token-123"
 REPORT = ("Shelling in Douma\n\nSyrian government forces shelled the town of Douma on Monday, killing nine "

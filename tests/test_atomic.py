@@ -11,8 +11,6 @@ from pathlib import Path
 
 from sitrep.store import Store
 
-
-
 sys.path.insert(0, str(Path(__file__).parent))
 from reports import write_reports  # noqa: E402
 

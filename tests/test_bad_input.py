@@ -3,7 +3,6 @@ in the same run are still read."""
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 

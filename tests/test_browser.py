@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from webdemo import LiveServer, build_demo_store, chromium_browser, open_page, xss_ran
 
 pytestmark = pytest.mark.browser

@@ -6,8 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.clean import (clean_article, detect_language, headline_of, is_byline, jaccard_estimate,
-                          minhash, normalise_text, parse_byline, shingles, text_id)
+from sitrep.clean import (
+    clean_article,
+    detect_language,
+    headline_of,
+    is_byline,
+    jaccard_estimate,
+    minhash,
+    normalise_text,
+    parse_byline,
+    shingles,
+    text_id,
+)
 from sitrep.models import Article
 from sitrep.readers import article_from_record, article_from_text, iter_inputs
 

@@ -8,8 +8,7 @@ import json
 
 import pytest
 
-from sitrep.export import (ACLED_COLUMNS, acled_fatalities, acled_fatalities_of, export, geo_precision_code,
-                           time_fields)
+from sitrep.export import ACLED_COLUMNS, acled_fatalities, acled_fatalities_of, export, geo_precision_code, time_fields
 from sitrep.fuse import fuse_store
 from sitrep.models import ActorRef, Article, Event, Extraction, Fatalities, Figure, Place, Source
 
@@ -187,6 +186,7 @@ def test_acled_geo_precision(precision, code):
 
 def test_export_command_writes_the_files(store, tmp_path):
     from typer.testing import CliRunner
+
     from sitrep.cli import app
     res = CliRunner().invoke(app, ["export", "--format", "acled", "--out", str(tmp_path), "--db", store.target])
     assert res.exit_code == 0, res.output

@@ -44,6 +44,7 @@ def test_a_batch_that_fails_is_retried_article_by_article(tmp_path, monkeypatch)
     """One article the database refuses costs only itself, not the others in its batch."""
     import pytest
     import sqlalchemy as sa
+
     from sitrep.errors import StoreError
 
     store = Store(str(tmp_path / "i.db"))

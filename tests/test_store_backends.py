@@ -12,10 +12,10 @@ import os
 import uuid
 
 import pytest
+from webdemo import aleppo, build_demo_store, demo_extractions, hostile
 
 from sitrep.models import Article, Event, Extraction, Figure, Place
 from sitrep.store import Store
-from webdemo import aleppo, build_demo_store, demo_extractions, hostile
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 PG_URL = os.environ.get("SITREP_TEST_PG_URL", "postgresql://sitrep:sitrep@127.0.0.1:5432/sitrep_test")

@@ -11,10 +11,21 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from webdemo import (
+    XSS_IMG,
+    XSS_LINK,
+    XSS_PUBLISHER,
+    XSS_SCRIPT,
+    XSS_TITLE,
+    XSS_URL,
+    LiveServer,
+    build_demo_store,
+    chromium_browser,
+    open_page,
+    xss_ran,
+)
 
 from sitrep.api import create_app
-from webdemo import (XSS_IMG, XSS_LINK, XSS_PUBLISHER, XSS_SCRIPT, XSS_TITLE, XSS_URL, LiveServer,
-                     build_demo_store, chromium_browser, open_page, xss_ran)
 
 TOKEN = "xss-token"
 WEB = Path(__file__).parents[1] / "sitrep" / "web"

@@ -7,8 +7,19 @@ tags, event handlers and javascript: links (see XSS_*).
 """
 from __future__ import annotations
 
-from sitrep.models import (Actor, ActorRef, Article, Event, Extraction, Fatalities, Figure, Place, Quote,
-                           Sentence, Source)
+from sitrep.models import (
+    Actor,
+    ActorRef,
+    Article,
+    Event,
+    Extraction,
+    Fatalities,
+    Figure,
+    Place,
+    Quote,
+    Sentence,
+    Source,
+)
 
 XSS_TITLE = "Breaking <script>window.__xss_title=1;alert('title')</script><img src=x onerror=\"window.__xss_img=1\">"
 XSS_SCRIPT = "<script>window.__xss_text=1;alert('text')</script>"
@@ -175,7 +186,7 @@ class LiveServer:
         self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
-    def start(self) -> "LiveServer":
+    def start(self) -> LiveServer:
         import time
         self.thread.start()
         deadline = time.monotonic() + 20

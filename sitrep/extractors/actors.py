@@ -18,13 +18,13 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import ConfigError
-from ..vocab import read_table
 from ..models import Actor, Extraction
+from ..vocab import read_table
 from .parse import Parsed
 
 DATA = Path(__file__).parents[1] / "data"

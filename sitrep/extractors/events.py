@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import ActorRef, Event, Extraction, Fatalities
+from ..vocab import read_table
+from . import actors, sources
 from .parse import Parsed
 from .places import focus_place, names_no_location
-from . import actors, sources
-from ..vocab import read_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -208,16 +208,16 @@ def _has(cues, kind: str, value: str) -> bool:
 # ---------------------------------------------------------------------------- triggers
 @dataclass
 class Trigger:
-    tok: "Token"
+    tok: Token
     frame: str
     weak: bool
     phrase: str
-    anchor: "Token" = None  # the verb that carries tense/modality and the agent
-    parent: "Trigger | None" = None
-    children: list["Trigger"] = field(default_factory=list)
+    anchor: Token = None  # the verb that carries tense/modality and the agent
+    parent: Trigger | None = None
+    children: list[Trigger] = field(default_factory=list)
 
 
-def _forms(tok: "Token", lex: Lexicon) -> tuple[str, ...]:
+def _forms(tok: Token, lex: Lexicon) -> tuple[str, ...]:
     """Candidate base forms of a word, most trusted first. The parser's lemmas miss many
     inflections ("staged" -> "stag", "retook"), so regular suffixes are undone here too."""
     return _forms_of(tok.lemma_.lower(), tok.lower_, tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
@@ -247,7 +247,7 @@ def _forms_of(lemma: str, w: str, verb: bool) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _match_trigger(tok: "Token", lex: Lexicon) -> tuple[str, bool, str] | None:
+def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str] | None:
     forms = _forms(tok, lex)
     if not any(f in lex.trigger_words for f in forms) and not (tok.i >= 1 and tok.doc[tok.i - 1].text == "-"):
         return None  # no trigger, phrase or compound uses this word
@@ -280,7 +280,7 @@ def _match_trigger(tok: "Token", lex: Lexicon) -> tuple[str, bool, str] | None:
     return None
 
 
-def _is_light(tok: "Token", lex: Lexicon) -> bool:
+def _is_light(tok: Token, lex: Lexicon) -> bool:
     forms = _forms(tok, lex)
     if any(f in lex.light for f in forms):
         return True
@@ -289,7 +289,7 @@ def _is_light(tok: "Token", lex: Lexicon) -> bool:
     return any((f, c.lower_) in lex.light_pairs for c in tok.children if c.dep_ in ("prt", "dobj", "prep") for f in forms)
 
 
-def _scope_of(tok: "Token", lex: Lexicon) -> str | None:
+def _scope_of(tok: Token, lex: Lexicon) -> str | None:
     for f in _forms(tok, lex):
         kind = lex.scope.get(f)
         if kind:
@@ -301,7 +301,7 @@ def _scope_of(tok: "Token", lex: Lexicon) -> str | None:
     return None
 
 
-def _find_triggers(sent: "Span | list[Token]", lex: Lexicon) -> list[Trigger]:
+def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
     """Triggers among the tokens of one sentence."""
     found: list[Trigger] = []
     taken: set[int] = set()
@@ -366,7 +366,7 @@ _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under",
 _GROUP_NOUNS = {"group", "movement", "organization", "organisation", "faction", "network", "cell"}
 
 
-def _describes_actor(tok: "Token", lex: Lexicon) -> bool:
+def _describes_actor(tok: Token, lex: Lexicon) -> bool:
     """An event noun inside the description of an actor ("a group responsible for a string
     of attacks", "the coalition tasked with fighting IS") characterises the actor; it does
     not report a happening."""
@@ -388,7 +388,7 @@ def _describes_actor(tok: "Token", lex: Lexicon) -> bool:
     return False
 
 
-def _crowd_subject(verb: "Token", lex: Lexicon) -> str | None:
+def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
     """A clause whose agent is a crowd of demonstrators or a mob reports a protest or a
     riot whatever its verb ("protesters poured into the streets", "cut off by a mob")."""
     if verb.dep_ in ("amod", "acl", "relcl") or _is_light(verb, lex):
@@ -407,14 +407,14 @@ def _crowd_subject(verb: "Token", lex: Lexicon) -> str | None:
     return None
 
 
-def _verbal(tok: "Token") -> bool:
+def _verbal(tok: Token) -> bool:
     """A predicate used as a verb, even when the tagger calls it a noun ("was overrun")."""
     if tok.pos_ in ("VERB", "AUX"):
         return True
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent", "aux") for c in tok.children)
 
 
-def _anchor(tok: "Token", lex: Lexicon) -> "Token":
+def _anchor(tok: Token, lex: Lexicon) -> Token:
     """The verb that carries tense, modality and agent for a trigger: itself when a verb,
     else the support verb it is the object or subject of ("launched an attack")."""
     if _verbal(tok) and tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
@@ -428,7 +428,7 @@ def _anchor(tok: "Token", lex: Lexicon) -> "Token":
     return tok
 
 
-def _phrase_text(tok: "Token") -> str:
+def _phrase_text(tok: Token) -> str:
     return tok.doc[tok.left_edge.i: tok.right_edge.i + 1].text
 
 
@@ -436,7 +436,7 @@ def _phrase_text(tok: "Token") -> str:
 _BOUNDARY_DEPS = {"ccomp", "parataxis", "csubj"}
 
 
-def _has_own_subject(tok: "Token") -> bool:
+def _has_own_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children)
 
 
@@ -521,7 +521,7 @@ def _members(head: Trigger) -> list[Trigger]:
 
 
 # ---------------------------------------------------------------------------- spans
-def _clause_tokens(tok: "Token") -> list[int]:
+def _clause_tokens(tok: Token) -> list[int]:
     """Token indices of the clause headed by `tok`, minus complement clauses and conjunct
     clauses that have their own subject (those are other happenings or the attribution)."""
     keep: list[int] = []
@@ -554,12 +554,12 @@ def _group_extent(members: list[Trigger]) -> tuple[int, int]:
 # ---------------------------------------------------------------------------- roles
 @dataclass
 class Role:
-    tok: "Token"
+    tok: Token
     how: str  # which dependency gave it (explain view)
-    conj: list["Token"] = field(default_factory=list)
+    conj: list[Token] = field(default_factory=list)
 
 
-def _np_span(tok: "Token") -> tuple[int, int]:
+def _np_span(tok: Token) -> tuple[int, int]:
     """Character span of a noun phrase up to its head (post-modifiers left out)."""
     left = tok.left_edge
     # A dateline the parser hung on the subject ("BOR, South Sudan — Armed youths") ends at its dash.
@@ -571,11 +571,11 @@ def _np_span(tok: "Token") -> tuple[int, int]:
     return left.idx, tok.idx + len(tok.text)
 
 
-def _conjuncts(tok: "Token") -> list["Token"]:
+def _conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
-def _is_dateline_token(tok: "Token") -> bool:
+def _is_dateline_token(tok: Token) -> bool:
     """The place a report was filed from, which the parser may take for a subject:
     "MOGADISHU, Somalia — A car bomb exploded" (line start, then a dash before the verb)."""
     if tok.i and "\n" not in tok.doc[tok.i - 1].text_with_ws:  # (doc.text would rebuild the text)
@@ -583,7 +583,7 @@ def _is_dateline_token(tok: "Token") -> bool:
     return any(t.text in ("—", "–", "--") for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12)])
 
 
-def _subject(verb: "Token", depth: int = 0) -> Role | None:
+def _subject(verb: Token, depth: int = 0) -> Role | None:
     for c in verb.children:
         if c.dep_ in _SUBJ and not _is_dateline_token(c):
             return Role(c, "subject", _conjuncts(c))
@@ -613,7 +613,7 @@ def _subject(verb: "Token", depth: int = 0) -> Role | None:
 _PHRASAL_OBJECTS = {"fire", "control", "hostage", "allegiance", "sanction", "sanctions", "talks", "responsibility"}
 
 
-def _object(verb: "Token") -> Role | None:
+def _object(verb: Token) -> Role | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _PHRASAL_OBJECTS:
             return Role(c, "object" if c.dep_ == "dobj" else "passive-subject", _conjuncts(c))
@@ -625,7 +625,7 @@ def _object(verb: "Token") -> Role | None:
     return None
 
 
-def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[Role | None, Role | None]:
+def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
     agent = patient = None
     for c in noun.children:
         if c.dep_ == "poss":
@@ -680,7 +680,7 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
     return agent, patient
 
 
-def _object_other_than(verb: "Token", tok: "Token") -> Role | None:
+def _object_other_than(verb: Token, tok: Token) -> Role | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into", "upon"):
             for p in c.children:
@@ -691,7 +691,7 @@ def _object_other_than(verb: "Token", tok: "Token") -> Role | None:
 
 # ---------------------------------------------------------------------------- actors
 def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
-               ctx: "DocContext") -> ActorRef | None:
+               ctx: DocContext) -> ActorRef | None:
     if role is None:
         return None
     tok = role.tok
@@ -712,8 +712,8 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
 _HELD = re.compile(r"-(held|controlled|besieged|occupied)\b", re.I)
 
 
-def _fallback_actor(tok: "Token", start: int, end: int, parsed: Parsed, lex: Lexicon,
-                    ctx: "DocContext") -> ActorRef | None:
+def _fallback_actor(tok: Token, start: int, end: int, parsed: Parsed, lex: Lexicon,
+                    ctx: DocContext) -> ActorRef | None:
     text = parsed.text[start:end]
     if tok.ent_type_ in ("GPE", "LOC", "FAC") and _HELD.search(text):
         return None  # "government-held west Aleppo" is a place, not the government
@@ -740,7 +740,7 @@ def _fallback_actor(tok: "Token", start: int, end: int, parsed: Parsed, lex: Lex
     return ActorRef(text, kind, country)
 
 
-def _country_of(tok: "Token", lex: Lexicon) -> str | None:
+def _country_of(tok: Token, lex: Lexicon) -> str | None:
     span = tok.doc[tok.i: tok.i + 1]
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
@@ -843,7 +843,7 @@ def sent_cues_text(cues) -> str:
     return " ".join(p for vals in cues.values() for _, p in vals)
 
 
-def _np_text(tok: "Token") -> str:
+def _np_text(tok: Token) -> str:
     return tok.doc[tok.left_edge.i: tok.i + 1].text
 
 

@@ -44,10 +44,10 @@ import re
 from dataclasses import dataclass
 
 from ..models import Extraction, Figure
+from ..vocab import read_table
 from .numbers import Quantity, find_quantities
 from .parse import Parsed
 from .places import focus_place, names_no_location
-from ..vocab import read_table
 
 _DATA = "figure_terms.csv"
 HOUSING = {"homes_destroyed", "homes_damaged"}

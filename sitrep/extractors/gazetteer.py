@@ -37,9 +37,9 @@ import sqlite3
 import threading
 import unicodedata
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..config import settings
 from ..errors import ConfigError, InputError

@@ -119,7 +119,7 @@ def _lookup(table: dict, matched: str):
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def vocab(language: str) -> _Lang | None:
     rows = [r for r in read_table(_DATA) if r["language"] in (language, "*")]
     if not rows:
@@ -341,7 +341,7 @@ def _sentence_figures(text: str, folded: str, sent: Sentence, v: _Lang, publishe
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _kinds() -> dict[str, str]:
     from .figures import vocab as figure_vocab
     return figure_vocab().kind

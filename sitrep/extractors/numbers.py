@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+
 from ..vocab import read_table
 
 _DATA = "number_terms.csv"

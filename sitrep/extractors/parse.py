@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..config import settings
 from ..errors import ConfigError
@@ -19,7 +20,7 @@ if TYPE_CHECKING:  # spaCy is imported lazily: `sitrep --help` should not pay fo
     from spacy.tokens import Doc, Span, Token
 
 
-def load_nlp(model: str | None = None) -> "Language":
+def load_nlp(model: str | None = None) -> Language:
     """Load the configured spaCy pipeline once per process (SITREP_MODEL overrides)."""
     # Cached by the model's name, not by the arguments: `load_nlp()` and
     # `parse_articles`' `load_nlp(None)` must share one pipeline, not load two.
@@ -27,7 +28,7 @@ def load_nlp(model: str | None = None) -> "Language":
 
 
 @functools.lru_cache(maxsize=4)
-def _load_model(name: str) -> "Language":
+def _load_model(name: str) -> Language:
     import spacy
 
     try:
@@ -50,14 +51,14 @@ def _load_model(name: str) -> "Language":
 class Parsed:
     """An article with its spaCy parse and quick lookups every annotator needs."""
     article: Article
-    doc: "Doc"
+    doc: Doc
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
-    _sents: list["Span"] = field(default_factory=list, repr=False)
+    _sents: list[Span] = field(default_factory=list, repr=False)
 
     @classmethod
-    def from_doc(cls, article: Article, doc: "Doc") -> "Parsed":
+    def from_doc(cls, article: Article, doc: Doc) -> Parsed:
         sents = list(doc.sents)
         doc_text = doc.text
         sentences = []
@@ -89,14 +90,14 @@ class Parsed:
     # `doc.ents` and `doc.text`; the stages read the same doc many times, so the
     # entities and text are built once per article here and shared.
     @property
-    def tokens(self) -> list["Token"]:
+    def tokens(self) -> list[Token]:
         """The doc's tokens, `tokens[i] == doc[i]`, in a new list on each access: a
         stage keeps it for its own walk. (Measured: one list kept alive across every
         stage made later stages' Token objects slower to build, and cost more.)"""
         return list(self.doc)
 
     @functools.cached_property
-    def ent_spans(self) -> tuple["Span", ...]:
+    def ent_spans(self) -> tuple[Span, ...]:
         """The doc's entity spans, `doc.ents`."""
         return tuple(self.doc.ents)
 
@@ -109,7 +110,7 @@ class Parsed:
         """Index of the sentence holding character offset `char`."""
         return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
 
-    def sent_span(self, char: int) -> "Span":
+    def sent_span(self, char: int) -> Span:
         return self._sents[self.sentence_index(char)]
 
     def sentence_text(self, char: int) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..vocab import read_table
 from .gazetteer import norm_name
 from .parse import Parsed
-from ..vocab import read_table
 from .place_priors import STRONG_FEATURES, _prior, _strong
 
 # --- closed classes of English the recognizer needs (not place data)

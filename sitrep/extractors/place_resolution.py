@@ -8,8 +8,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .gazetteer import Entry, norm_name
 from ..vocab import read_table
+from .gazetteer import Entry, norm_name
 from .place_priors import FEATURE_PRIOR, KIND_PRIOR, POP_WEIGHT, _prior
 from .place_recognition import Mention, _alias_forms, _word_prefix
 

@@ -61,12 +61,12 @@ import math
 import re
 from collections import Counter
 
-from .gazetteer import Entry, contract_feature, get_gazetteer, norm_name
 from ..models import Extraction, Place
+from .gazetteer import Entry, contract_feature, get_gazetteer, norm_name
 from .parse import Parsed
-from .place_recognition import DIRECTIONS, Mention, _Recogniser, _word_prefix
 from .place_priors import KIND_PRIOR
-from .place_resolution import Scored, _Resolver, _backed, report_cues
+from .place_recognition import DIRECTIONS, Mention, _Recogniser, _word_prefix
+from .place_resolution import Scored, _backed, _Resolver, report_cues
 
 # ---------------------------------------------------------------- the stage
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from .actors import actor_info
 from ..models import Extraction, Quote
+from .actors import actor_info
 from .parse import Parsed
 from .sources import Attribution, find_attributions, find_positions, paragraph_of, paragraphs
 

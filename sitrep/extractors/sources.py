@@ -19,16 +19,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from . import actors as actors_mod
 from ..models import Actor, Extraction, Source
-from .parse import Parsed
 from ..vocab import read_table
+from . import actors as actors_mod
+from .parse import Parsed
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Nouns that stand for their author: "a statement issued by the Foreign Ministry said".
 STATEMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release", "post", "tweet", "letter",
                    "video", "message", "announcement", "bulletin", "broadcast", "account", "footage",
-                   "page", "website", "document", "note", "footage", "declaration", "study", "survey",
+                   "page", "website", "document", "note", "declaration", "study", "survey",
                    "poll", "polls", "data", "figures", "record", "records", "analysis", "memo"}
 # Kind and stance words in a source's own phrase or apposition ("a pro-opposition watchdog",
 # "the official Syrian Arab News Agency"); the dictionary and role rows come first.

@@ -5,10 +5,24 @@ import functools
 import hashlib
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
-from .common import CREDIBLE, _day, _event_ranks, _iso, _name_of, _norm, event_family, haversine_km, params, place_precision, radius_km
+from .common import (
+    CREDIBLE,
+    _day,
+    _event_ranks,
+    _iso,
+    _name_of,
+    _norm,
+    event_family,
+    haversine_km,
+    params,
+    place_precision,
+    radius_km,
+)
+
 
 @dataclass
 class Mention:
@@ -54,7 +68,7 @@ class Mention:
 
     @classmethod
     def from_event(cls, ev: Any, *, article_id: str, idx: int, published: str | None = None,
-                   publisher: str | None = None) -> "Mention":
+                   publisher: str | None = None) -> Mention:
         """From an Event dataclass or its contract dict (as the store keeps it)."""
         d = ev if isinstance(ev, dict) else asdict(ev)
         fam = event_family(d.get("event_type"), d.get("plover"))

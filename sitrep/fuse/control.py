@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from .common import CREDIBLE, _control_cues, _name_of, _norm
 

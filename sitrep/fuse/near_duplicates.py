@@ -3,10 +3,11 @@ pairs from LSH, verified by Jaccard or shingle containment."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
-from .common import NUM_PERM, SHINGLE, _WORD, params
+from .common import _WORD, NUM_PERM, SHINGLE, params
+
 
 # ---------------------------------------------------------------------------------------
 # fingerprints and near-duplicate reports

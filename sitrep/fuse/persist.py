@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from .clusters import Cluster, EventFuser, Mention, apply_place, cluster_from_record, fused_event
 from .common import _day, _iso, _norm, params
 from .control import control_timeline
 from .near_duplicates import NearDuplicateIndex, ReportLink
 from .series import figure_series, period_key
+
 
 # ---------------------------------------------------------------------------------------
 # persistence: fuse what a store holds (incrementally)
@@ -38,9 +40,15 @@ def fuse_store(store, *, period: str = "day", rebuild: bool = False) -> FuseRepo
     emptied and everything fused again."""
     import sqlalchemy as sa
 
-    from ..store import (articles as A, fused_articles as FA, fused_event_members as FM, fused_events as FE,
-                        figure_series as FS, control_changes as CC, item_tables, meta_table as META,
-                        report_links as RL)
+    from ..store import articles as A
+    from ..store import control_changes as CC
+    from ..store import figure_series as FS
+    from ..store import fused_articles as FA
+    from ..store import fused_event_members as FM
+    from ..store import fused_events as FE
+    from ..store import item_tables
+    from ..store import meta_table as META
+    from ..store import report_links as RL
 
     t0 = time.perf_counter()
     rep = FuseReport()
@@ -198,7 +206,9 @@ def _chunks(xs: list, n: int) -> Iterator[list]:
 def _iter_items(store, kind: str) -> Iterator[dict]:
     """Every item of a kind with its report's data, without paging by offset."""
     import sqlalchemy as sa
-    from ..store import articles as A, item_tables
+
+    from ..store import articles as A
+    from ..store import item_tables
 
     t = item_tables[kind]
     q = (sa.select(t.c.article_id, t.c.idx, t.c.data, A.c.published, A.c.source.label("publisher"), A.c.url,
@@ -247,6 +257,7 @@ def _control_row(c: dict) -> dict:
 def fused_events_of(store, *, place: str | None = None, since: str | None = None,
                     until: str | None = None) -> list[dict]:
     import sqlalchemy as sa
+
     from ..store import fused_events as FE
 
     q = sa.select(FE.c.data)
@@ -264,6 +275,7 @@ def fused_events_of(store, *, place: str | None = None, since: str | None = None
 def series_of(store, *, place: str | None = None, since: str | None = None, until: str | None = None,
               category: str | None = None) -> list[dict]:
     import sqlalchemy as sa
+
     from ..store import figure_series as FS
 
     q = sa.select(FS.c.data)
@@ -283,6 +295,7 @@ def series_of(store, *, place: str | None = None, since: str | None = None, unti
 def control_of(store, *, place: str | None = None, since: str | None = None,
                until: str | None = None) -> list[dict]:
     import sqlalchemy as sa
+
     from ..store import control_changes as CC
 
     q = sa.select(CC.c.data)
@@ -299,6 +312,7 @@ def control_of(store, *, place: str | None = None, since: str | None = None,
 
 def links_of(store) -> list[dict]:
     import sqlalchemy as sa
+
     from ..store import report_links as RL
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(sa.select(RL).order_by(RL.c.article_id, RL.c.original_id))]

@@ -35,6 +35,7 @@ class Situation:
 def _locate(store, place: str) -> tuple[tuple[float, float] | None, float | None]:
     """Coordinates and extent of the place asked for, from the places reports named."""
     import sqlalchemy as sa
+
     from ..store import item_tables
 
     P = item_tables["places"]

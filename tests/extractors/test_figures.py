@@ -10,9 +10,9 @@ import pytest
 from sitrep.errors import NotEnglishError
 from sitrep.extractors.figures import extract_figures
 from sitrep.extractors.lexical import find_figures
-from sitrep.models import Article, Extraction, Source, TimeMention, Place
 from sitrep.extractors.numbers import find_quantities
 from sitrep.extractors.parse import Parsed, load_nlp
+from sitrep.models import Article, Extraction, Place, Source, TimeMention
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.extractors import gazetteer
 from sitrep.errors import InputError
+from sitrep.extractors import gazetteer
 
 SAMPLE = Path(__file__).parents[1] / "data" / "geonames_sample.txt"
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.models import Article, Extraction
+from sitrep.extractors.gazetteer import norm_name
 from sitrep.extractors.parse import Parsed, load_nlp
 from sitrep.extractors.places import explain_candidates, find_places
-from sitrep.extractors.gazetteer import norm_name
+from sitrep.models import Article, Extraction
 
 
 @pytest.fixture(scope="session")
@@ -227,6 +227,7 @@ def test_report_cues():
 ])
 def test_country_cue_anchors_are_literals_every_match_holds(pattern, anchors):
     import re
+
     from sitrep.extractors.place_resolution import literal_anchors
     assert literal_anchors(pattern) == anchors
     for text in ("the Sheriff's Office said", "County Sheriff Bob Lee", "a $5 fee", "two MPs", "Labour won",
@@ -236,8 +237,8 @@ def test_country_cue_anchors_are_literals_every_match_holds(pattern, anchors):
 
 
 def test_country_cues_prefilter_finds_what_the_full_scan_finds():
-    import re
     from collections import Counter
+
     from sitrep.extractors.place_resolution import COUNTRY_CUE_MIN, _country_cues, report_cues
     texts = ["The county commissioners met; the Sheriff's Office and the school district agreed.",
              "State Rep. Ann Cole, R-Dayton, spoke at the high school about Medicaid.",
@@ -294,9 +295,9 @@ def test_resolved_as_the_report_means(nlp, text, name, expected):
 
 
 def test_a_doubted_name_vouches_for_its_neighbours_at_half_weight():
-    from sitrep.extractors.place_resolution import TENTATIVE_SUPPORT, _Resolver
-    from sitrep.extractors.place_recognition import Mention
     from sitrep.extractors.gazetteer import get_gazetteer
+    from sitrep.extractors.place_recognition import Mention
+    from sitrep.extractors.place_resolution import TENTATIVE_SUPPORT, _Resolver
 
     firm = Mention(0, 11, "Gainesville", "gainesville", "ent:GPE")
     doubted = Mention(40, 47, "Sherman", "sherman", "scan", tentative=True)  # the tagger said PERSON

@@ -6,10 +6,8 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import SHARED, need_shared
 
 # issue 5's targets on PolNeAR dev (direct-quote recall, speaker accuracy on them, recall

@@ -10,7 +10,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import need_shared
 
 ANNOTATIONS = Path(__file__).parents[1] / "annotations" / "trnews_quotes.json"

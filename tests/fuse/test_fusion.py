@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.fuse import (EventFuser, Mention, control_timeline, figure_series, fuse_events, fuse_store,
-                         fused_events_of, series_of, control_of, links_of)
+from sitrep.fuse import (
+    EventFuser,
+    Mention,
+    control_of,
+    control_timeline,
+    figure_series,
+    fuse_events,
+    fuse_store,
+    fused_events_of,
+    links_of,
+    series_of,
+)
 from sitrep.models import ActorRef, Article, Event, Extraction, Fatalities, Figure, Source
 
 # Two districts of one city about 5 km apart, a city centroid, and another city.

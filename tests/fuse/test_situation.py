@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
+from test_fusion import ARMY, REBELS, REPORTS, ev, report
 
 from sitrep.fuse import fuse_store
-from sitrep.models import Figure, Source
 from sitrep.fuse.situation import print_rich, situation, to_markdown
-
-from test_fusion import ARMY, REBELS, REPORTS, ev, report
+from sitrep.models import Figure, Source
 
 
 @pytest.fixture

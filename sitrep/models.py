@@ -10,7 +10,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
+
+# How a report states an event (design.md): asserted, claimed (attributed and contested),
+# hypothetical, future, planned (plotted, attempted, threatened, not done), negated, denied.
+Certainty = Literal["asserted", "claimed", "hypothetical", "future", "planned", "negated", "denied"]
+CERTAINTIES: tuple[str, ...] = get_args(Certainty)
+# When: the news itself, an earlier incident the report recalls, or habitual/aggregate.
+Timing = Literal["current", "background", "generic"]
+TIMINGS: tuple[str, ...] = get_args(Timing)
+# What a consumer counts as a claim that something happened.
+CLAIMED_CERTAINTIES = ("asserted", "claimed")
 
 
 @dataclass
@@ -158,6 +168,7 @@ class Event:
     event_type: str | None
     sub_event_type: str | None
     plover: str | None
+    mode: str | None = None  # PLOVER mode ("aerial", "arrest", "ceasefire" ...)
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
     place: str | None = None
@@ -166,11 +177,15 @@ class Event:
     date_start: str | None = None
     date_end: str | None = None
     fatalities: Fatalities | None = None
-    certainty: str = "asserted"
+    certainty: Certainty = "asserted"
+    timing: Timing = "current"
+    confidence: float | None = None  # in [0, 1]; < 0.5 is a candidate, not a claim
     source: str | None = None
     start: int = 0
     end: int = 0
     sentence: str = ""
+    # every span of the report that mentions this incident ([start, end] pairs, in order)
+    mentions: list[list[int]] = field(default_factory=list)
     trigger: str | None = None
     rule: str | None = None  # why this event was produced (explain view)
     time_precision: str | None = None

@@ -28,7 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from .errors import StoreError
 from .models import Extraction, extraction_from_dict
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = sa.MetaData()
 
@@ -84,7 +84,8 @@ ITEM_COLUMNS: dict[str, list[tuple[str, Any]]] = {
     "events": [("event_type", sa.Text), ("sub_event_type", sa.Text), ("plover", sa.String(32)),
                ("actor1", sa.Text), ("actor2", sa.Text), ("place", sa.Text), ("lat", sa.Float),
                ("lon", sa.Float), ("date_start", sa.String(10)), ("date_end", sa.String(10)),
-               ("fatalities", sa.BigInteger), ("certainty", sa.String(16)), ("source", sa.Text)],
+               ("fatalities", sa.BigInteger), ("certainty", sa.String(16)), ("source", sa.Text),
+               ("mode", sa.String(32)), ("timing", sa.String(16)), ("confidence", sa.Float)],
     "quotes": [("speaker", sa.Text), ("kind", sa.String(16)), ("channel", sa.Text)],
     "sources": [("name", sa.Text), ("kind", sa.String(32)), ("stance", sa.Text)],
 }
@@ -181,7 +182,12 @@ MIGRATIONS: dict[int, list[str]] = {
     3: [],  # the fused tables (report_links ... control_changes): new, made by create_all
     4: ["DROP INDEX IF EXISTS ix_events_lat"],  # then QUERY_INDEXES, created in _migrate
     5: [],  # sightings: new, made by create_all
+    6: [],  # events: mode, timing, confidence columns (ADDED_COLUMNS)
 }
+# Columns added to a table after it was first made: (version, table, column). Added where
+# the table exists without them (a table made by create_all since already has them);
+# older rows keep NULL.
+ADDED_COLUMNS = [(6, "events", "mode"), (6, "events", "timing"), (6, "events", "confidence")]
 
 
 # The article stored last before this one under the same URL, which it supersedes.
@@ -279,6 +285,7 @@ class Store:
             for v in range(version + 1, SCHEMA_VERSION + 1):
                 for stmt in MIGRATIONS.get(v, []):
                     conn.execute(sa.text(stmt))
+            self._add_columns(conn, insp, since=version)
             metadata.create_all(conn)  # tables added since (no-op for existing ones)
             if version < 4:  # indexes of existing tables are not made by create_all
                 for index in QUERY_INDEXES:
@@ -289,6 +296,16 @@ class Store:
                              .values(value=str(SCHEMA_VERSION)))
             else:
                 conn.execute(meta_table.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+
+    @staticmethod
+    def _add_columns(conn, insp, *, since: int) -> None:
+        for v, table, column in ADDED_COLUMNS:
+            if v <= since or not insp.has_table(table):
+                continue
+            if column not in {c["name"] for c in insp.get_columns(table)}:
+                col = metadata.tables[table].c[column]
+                type_sql = col.type.compile(dialect=conn.dialect)
+                conn.execute(sa.text(f'ALTER TABLE {table} ADD COLUMN "{column}" {type_sql}'))
 
     def _create_trigram_indexes(self, conn) -> None:
         """PostgreSQL: trigram indexes make the `contains` filters (place, actor) indexable.

@@ -48,3 +48,24 @@ def test_newer_schema_is_refused_with_advice(tmp_path):
 def test_missing_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         Store(str(tmp_path / "absent.db"), create=False)
+
+
+def test_v5_store_gains_the_event_status_columns_and_keeps_its_events(tmp_path):
+    import sitrep
+    db = tmp_path / "v5.db"
+    with Store(str(db)) as store:
+        store.add(sitrep.extract("Rebels shelled the town of Marea on Monday, killing five people.",
+                                 published="2016-12-07"))
+    con = sqlite3.connect(db)
+    for column in ("mode", "timing", "confidence"):
+        con.execute(f'ALTER TABLE events DROP COLUMN "{column}"')
+    con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    con.commit()
+    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.close()
+    assert n_events >= 1
+    store = Store(str(db))
+    assert store.schema_version() == SCHEMA_VERSION
+    cols = {r[1] for r in sqlite3.connect(db).execute("PRAGMA table_info(events)")}
+    assert {"mode", "timing", "confidence"} <= cols
+    assert len(store.items("events")) == n_events

@@ -57,7 +57,8 @@ def synthetic_reports(n_events: int, seed: int = 7):
     for r in range(max(1, n_events // EVENTS_PER_REPORT)):
         day = rng.randrange(730)
         published = _iso(day)
-        text = f"Synthetic report {r}. " + " ".join(f"Event sentence {i} of report {r}." for i in range(EVENTS_PER_REPORT))
+        text = f"Synthetic report {r}. " + " ".join(f"Event sentence {i} of report {r}."
+                                                     for i in range(EVENTS_PER_REPORT))
         places, events, figures = [], [], []
         for i in range(EVENTS_PER_REPORT):
             name, lat, lon, cc = rng.choice(PLACES)
@@ -89,8 +90,10 @@ def _iso(day: int) -> str:
 
 
 REQUESTS = [
-    ("events type+dates", "/api/events", {"type": "Battles", "since": "2016-06-01", "until": "2016-08-31", "limit": 100}),
-    ("events bbox+dates", "/api/events", {"bbox": "35,32,41,37.5", "since": "2017-01-01", "until": "2017-03-31", "limit": 100}),
+    ("events type+dates", "/api/events",
+     {"type": "Battles", "since": "2016-06-01", "until": "2016-08-31", "limit": 100}),
+    ("events bbox+dates", "/api/events",
+     {"bbox": "35,32,41,37.5", "since": "2017-01-01", "until": "2017-03-31", "limit": 100}),
     ("events place", "/api/events", {"place": "aleppo", "limit": 100}),
     ("events actor+type", "/api/events", {"actor": "islamic state", "type": "Air/drone strike", "limit": 100}),
     ("events unfiltered p.50", "/api/events", {"limit": 100, "offset": 5000}),

@@ -57,7 +57,8 @@ def generate(n_mentions: int, seed: int) -> list[tuple[Mention, int]]:
             t = toll + rng.randint(0, max(1, toll // 3)) if toll else None
             m = Mention(article_id=f"r{truth}-{r}", idx=0, family={"Explosions/Remote violence": "armed",
                                                                    "Battles": "armed"}.get(etype, etype),
-                        event_type=etype, sub_event_type=sub, place=f"district {truth}" if precise else f"city {clat:.3f}",
+                        event_type=etype, sub_event_type=sub,
+                        place=f"district {truth}" if precise else f"city {clat:.3f}",
                         lat=mlat, lon=mlon, radius=1.0 if precise else 12.0, d0=day, d1=day,
                         actors=[[rng.choice(ACTORS[k1]), k1], [rng.choice(ACTORS[k2]), k2]],
                         fat_low=t, fat_best=t, fat_high=t, published=dt.date.fromordinal(day).isoformat(),
@@ -68,7 +69,7 @@ def generate(n_mentions: int, seed: int) -> list[tuple[Mention, int]]:
 
 
 def pair_scores(pred: list[str], truth: list[int]) -> tuple[float, float]:
-    both = Counter(zip(pred, truth))
+    both = Counter(zip(pred, truth, strict=True))
     tp = sum(comb(n, 2) for n in both.values())
     pp = sum(comb(n, 2) for n in Counter(pred).values())
     tt = sum(comb(n, 2) for n in Counter(truth).values())
@@ -107,7 +108,8 @@ def main(argv=None) -> int:
         print(f"{r['n']:>7} mentions: {r['seconds']:7.2f} s CPU ({r['wall']:.2f} s wall), "
               f"{r['us_per_event']:7.1f} us/event, "
               f"{r['comparisons_per_event']:.2f} comparisons/event, {r['clusters']} clusters "
-              f"({r['true_events']} true events), pair precision {r['pair_precision']:.3f} recall {r['pair_recall']:.3f}")
+              f"({r['true_events']} true events), pair precision {r['pair_precision']:.3f} "
+              f"recall {r['pair_recall']:.3f}")
     if len(results) >= 2:
         ratio = results[-1]["us_per_event"] / results[0]["us_per_event"]
         print(f"time per event at {results[-1]['n']} / at {results[0]['n']}: {ratio:.2f} (target <= 1.5)")

@@ -119,7 +119,7 @@ def main() -> int:
     # Per-stage cost on one shared parse, as a share of the parse.
     docs = list(nlp.pipe(texts, batch_size=32))
     stage_s = {name: 0.0 for name, _ in STAGES}
-    for art, doc in zip(articles, docs):
+    for art, doc in zip(articles, docs, strict=True):
         parsed = Parsed.from_doc(art, doc)
         ex = Extraction(article=art, sentences=parsed.sentences, entities=parsed.entities)
         for name, stage in STAGES:
@@ -135,7 +135,8 @@ def main() -> int:
     print("stage cost as share of the spaCy parse:")
     for name, s in stage_s.items():
         print(f"  {name:8s} {1000 * s / len(texts):7.2f} ms/article  {100 * s / b:5.1f}%")
-    print(f"  all      {1000 * sum(stage_s.values()) / len(texts):7.2f} ms/article  {100 * sum(stage_s.values()) / b:5.1f}%")
+    total = sum(stage_s.values())
+    print(f"  all      {1000 * total / len(texts):7.2f} ms/article  {100 * total / b:5.1f}%")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
     return 0
 

@@ -86,7 +86,7 @@ REPORTS = [
 def main() -> None:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
-    for n, report in enumerate(REPORTS):
+    for _n, report in enumerate(REPORTS):
         paragraphs = "\n".join(f"<p>{p}</p>" for p in report["paragraphs"])
         html = PAGE.format(title=report["title"], author=report["author"], published=report["published"],
                            paragraphs=paragraphs).encode("utf-8")

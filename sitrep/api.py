@@ -349,7 +349,7 @@ def _article_from_request(body: bytes, content_type: str, meta: dict):
             record = json.loads(text)
         except json.JSONDecodeError as exc:
             raise HTTPException(422, f"the JSON body does not parse: {exc.msg} at line {exc.lineno}") from None
-        if not isinstance(record, dict) or not (isinstance(record.get("text"), str) or isinstance(record.get("html"), str)):
+        if not isinstance(record, dict) or not any(isinstance(record.get(k), str) for k in ("text", "html")):
             raise HTTPException(422, "the JSON body must be an object with a 'text' or 'html' string")
         for k in ("title", "published", "source", "url", "id"):
             if meta.get(k) is not None:

@@ -94,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "marker": _starts_with_any(t["marker"]),
         "share": _starts_with_any(t["share"]),
-        "ad": re.compile(r"^[\W_]*(?:%s)[\W_]*$" % "|".join(re.escape(p) for p in t["ad"]), re.I),
+        "ad": re.compile(r"^[\W_]*(?:{})[\W_]*$".format("|".join(re.escape(p) for p in t["ad"])), re.I),
         "copyright": re.compile("|".join(re.escape(p) for p in t["copyright"]), re.I),
         # "X is a special correspondent" / "X and Y are staff writers"
         "is_role": re.compile(rf"^(?P<names>[A-Z][\w'’.\-]*(?:[ ,]+(?:and )?[A-Z][\w'’.\-]*){{0,7}}) "
@@ -104,7 +104,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "reporting_by": re.compile(r"^\(?\s*(?:additional |writing and )?reporting by\b", re.I),
         "by_line": re.compile(r"^by\s+(?=[A-Z])", re.I),
         "roles": re.compile(rf"\b(?:{roles})\b", re.I),
-        "stop": re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in t["stopword"])),
+        "stop": re.compile(r"\b(?:{})\b".format("|".join(re.escape(w) for w in t["stopword"]))),
     }
 
 
@@ -450,7 +450,7 @@ def shingles(text: str, k: int = SHINGLE) -> list[bytes]:
         return []
     if len(words) <= k:
         return [" ".join(words).encode("utf-8")]
-    grams = map(" ".join, zip(*(words[i:] for i in range(k))))
+    grams = map(" ".join, zip(*(words[i:] for i in range(k)), strict=False))
     return [g.encode("utf-8") for g in grams]
 
 
@@ -476,4 +476,4 @@ def jaccard_estimate(sig_a: list[int], sig_b: list[int]) -> float:
     """Share of equal positions of two signatures: the estimated Jaccard similarity."""
     if not sig_a or len(sig_a) != len(sig_b):
         return 0.0
-    return sum(x == y for x, y in zip(sig_a, sig_b)) / len(sig_a)
+    return sum(x == y for x, y in zip(sig_a, sig_b, strict=True)) / len(sig_a)

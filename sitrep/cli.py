@@ -42,7 +42,8 @@ def _check_date(value: str | None, option: str) -> str | None:
         _fail(f"{option}: {exc}", 2)
 
 
-ActorsOpt = typer.Option(None, "--actors", help="Your own actor dictionary (CSV with the columns of sitrep/data/actors.csv)")
+ActorsOpt = typer.Option(None, "--actors",
+                         help="Your own actor dictionary (CSV with the columns of sitrep/data/actors.csv)")
 
 
 def _load_actors(path: Path | None) -> None:
@@ -64,7 +65,8 @@ def extract(
     published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) when the input lacks one"),
     source: str | None = typer.Option(None, help="Publisher/outlet name when the input lacks one"),
     as_json: bool = typer.Option(False, "--json", help="Print the contract JSON (default: a summary)"),
-    jsonl: Path | None = typer.Option(None, "--jsonl", help="Batch: a JSONL file of reports; prints one extraction per line, keeping each input id"),
+    jsonl: Path | None = typer.Option(
+        None, "--jsonl", help="Batch: a JSONL file of reports; prints one extraction per line, keeping each input id"),
     workers: int = typer.Option(1, help="Parser processes for batches"),
     actors_file: Path | None = ActorsOpt,
 ):
@@ -92,7 +94,8 @@ def extract(
             _note_figures_only(ex)
             d = ex.to_dict()
             if jsonl is not None or as_json:
-                sys.stdout.write(_dump(d) + "\n" if jsonl is not None else json.dumps(d, ensure_ascii=False, indent=1) + "\n")
+                line = _dump(d) if jsonl is not None else json.dumps(d, ensure_ascii=False, indent=1)
+                sys.stdout.write(line + "\n")
             else:
                 _print_summary(ex)
     except SitrepError as exc:
@@ -152,7 +155,8 @@ def _open_store(db: str | None, *, create: bool = False):
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin"),
     db: str | None = DbOption,
-    workers: int = typer.Option(1, help="Extraction processes (each loads spaCy once); with --engine ray, 0 = every CPU of the cluster"),
+    workers: int = typer.Option(
+        1, help="Extraction processes (each loads spaCy once); with --engine ray, 0 = every CPU of the cluster"),
     published: str | None = typer.Option(None, help="Publication date for inputs that lack one"),
     source: str | None = typer.Option(None, help="Outlet name for inputs that lack one"),
     strict: bool = typer.Option(False, help="Exit non-zero when any input fails"),
@@ -254,7 +258,8 @@ LISTING_COLUMNS = {
 # The terminal table shows the columns people scan; csv/json carry every field.
 TABLE_COLUMNS = {
     "figures": ["date_start", "category", "low", "high", "unit", "place", "source", "certainty"],
-    "events": ["date_start", "sub_event_type", "plover", "actor1", "actor2", "place", "fatalities", "certainty", "source"],
+    "events": ["date_start", "sub_event_type", "plover", "actor1", "actor2", "place", "fatalities", "certainty",
+               "source"],
     "quotes": ["speaker", "kind", "text"],
     "places": ["name", "feature", "within", "country", "lat", "lon"],
     "actors": ["name", "kind", "country", "role"],
@@ -293,7 +298,8 @@ def figures(db: str | None = DbOption, since: str | None = SinceOpt, until: str 
 
 @app.command()
 def events(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
-           place: str | None = PlaceOpt, type: str | None = typer.Option(None, "--type", help="Event type, sub-event type or PLOVER code"),
+           place: str | None = PlaceOpt,
+           type: str | None = typer.Option(None, "--type", help="Event type, sub-event type or PLOVER code"),
            actor: str | None = typer.Option(None, help="Actor 1 or 2 contains this"),
            source: str | None = typer.Option(None, help="Who made the claim"),
            explain: bool = typer.Option(False, help="Show the trigger, arguments and rule of each event"),
@@ -540,7 +546,8 @@ def _eval_command(task: str, corpus_help: str, doc: str):
 
 
 for _task, _help, _doc in [
-    ("geo", "Geoparsing corpora (JSONL with toponyms)", "Place recognition and resolution (score_geo.py), beside Mordecai3's figures."),
+    ("geo", "Geoparsing corpora (JSONL with toponyms)",
+     "Place recognition and resolution (score_geo.py), beside Mordecai3's figures."),
     ("figures", "Figure excerpts (IDETECT-style JSONL)", "Figure extraction (score_figures.py)."),
     ("types", "Event snippets (CASE 2021 JSONL)", "Event typing (score_types.py), beside the CASE 2021 baselines."),
     ("quotes", "Attribution corpora (PolNeAR-style JSONL)", "Quotes and attributions (score_quotes.py)."),

@@ -347,7 +347,7 @@ def acled_fatalities_of(value: int | None, text: str | None) -> int | None:
         _safe_int(m.group()) == value for m in _DIGITS.finditer(text))
     if value is not None and has_digits:
         return value
-    for rx, n, term in _vague_terms():
+    for rx, n, _term in _vague_terms():
         if rx.search(text):
             if n == 0:
                 if not _KILL_WORDS.search(text):
@@ -458,7 +458,8 @@ ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disor
 @functools.lru_cache(maxsize=1)
 def _disorder() -> dict[str, str]:
     try:
-        return {r["sub_event_type"]: r["disorder_type"] for r in read_table("event_types.csv") if r.get("sub_event_type")}
+        return {r["sub_event_type"]: r["disorder_type"] for r in read_table("event_types.csv")
+                if r.get("sub_event_type")}
     except FileNotFoundError:
         return {}
 
@@ -599,7 +600,8 @@ def export_hxl(store, out_dir: Path) -> list[Path]:
              "admin1": f.get("admin1"), "location": f.get("place"), "latitude": f.get("lat"), "longitude": f.get("lon"),
              "category": f.get("category"), "flow_or_stock": f.get("kind"), "unit": f.get("unit"),
              "qualifier": f.get("qualifier"), "reported_text": f.get("text"), "source": f.get("source"),
-             "stance": stances.get((f["article_id"], _norm(f.get("source")))), "publisher": f.get("publisher"), "url": f.get("url"),
+             "stance": stances.get((f["article_id"], _norm(f.get("source")))), "publisher": f.get("publisher"),
+             "url": f.get("url"),
              "certainty": f.get("certainty"), "evidence": f.get("sentence")}
         base = f.get("category") + ("_households" if (f.get("unit") or "people") != "people" else "")
         r[base] = f.get("best") if f.get("best") is not None else f.get("low")

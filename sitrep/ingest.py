@@ -107,7 +107,7 @@ def ingest(specs: list[str], store: Store, *, published: str | None = None, sour
     error = rep.error_sink(on_error)
     items = iter_inputs(specs, published=published, source=source)
     for batch in _chunks(run_extraction(items, workers=workers, on_error=error), WRITE_BATCH):
-        for ex, new in zip(batch, store.add_many(batch)):
+        for ex, new in zip(batch, store.add_many(batch), strict=True):
             rep.count(new)
             if on_article:
                 on_article(ex, new)

@@ -249,8 +249,8 @@ def ingest_ray(specs: list[str], store: Store, *, published: str | None = None, 
     a dead actor and retries its shard before the shard is reported lost. `on_article` is
     called for each article the driver writes (SQLite); with PostgreSQL the workers write
     and it is not called. `on_shard(report)` is called after each shard is accounted for
-    (stored, skipped or lost), with either store: progress so far. Ray is shut down at the end if this call started it, unless
-    `keep_ray`."""
+    (stored, skipped or lost), with either store: progress so far. Ray is shut down at the end if this
+    call started it, unless `keep_ray`."""
     rep = RayIngestReport()
     t0 = time.perf_counter()
     error = rep.error_sink(on_error)
@@ -369,7 +369,7 @@ def _write(res: dict | None, store: Store, rep: RayIngestReport, error, on_artic
         return
     # The workers' dicts as they are (no rebuild of the dataclasses on the driver), the
     # whole shard in one transaction.
-    for d, new in zip(res["results"], store.add_many(res["results"])):
+    for d, new in zip(res["results"], store.add_many(res["results"]), strict=True):
         rep.count(new)
         if on_article:
             on_article(extraction_from_dict(d), new)

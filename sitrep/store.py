@@ -406,7 +406,8 @@ class Store:
             pending.setdefault(kind, []).extend(self._item_row(kind, art["id"], i, item)
                                                 for i, item in enumerate(d[kind]))
         if self.dialect == "sqlite":
-            pending.setdefault("fts", []).append({"i": art["id"], "t": art.get("title") or "", "x": art.get("text") or ""})
+            pending.setdefault("fts", []).append({"i": art["id"], "t": art.get("title") or "",
+                                                  "x": art.get("text") or ""})
         return True
 
     @staticmethod
@@ -623,7 +624,8 @@ class Store:
                     "'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet "
                     "FROM articles, plainto_tsquery('english', :q) q "
                     "WHERE to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')) @@ q "
-                    "ORDER BY ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')), q) DESC, id "
+                    "ORDER BY ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')), q) "
+                    "DESC, id "
                     "LIMIT :n"), {"q": query, "n": limit})
             return [dict(r._mapping) for r in rows]
 

@@ -120,7 +120,7 @@ def test_hxl_csv_has_the_tag_row_under_the_header(store, tmp_path):
         assert len(header) == len(tags) and all(t.startswith("#") for t in tags)
         assert all(len(r) == len(header) for r in rows)
     header, tags, *rows = list(csv.reader((tmp_path / "events.hxl.csv").open(encoding="utf-8")))
-    tag = dict(zip(header, tags))
+    tag = dict(zip(header, tags, strict=True))
     assert tag["event_date"] == "#date+occurred" and tag["admin1"] == "#adm1+name"
     assert tag["latitude"] == "#geo+lat" and tag["longitude"] == "#geo+lon"
     assert tag["actor1"] == "#group+name+first" and tag["source"] == "#meta+source"
@@ -129,7 +129,7 @@ def test_hxl_csv_has_the_tag_row_under_the_header(store, tmp_path):
     assert tags[i + 1:i + 3] == ["#affected+killed+min", "#affected+killed+max"]
     header, tags, *rows = list(csv.reader((tmp_path / "figures.hxl.csv").open(encoding="utf-8")))
     assert "#affected+displaced+hh" in tags  # households kept as stated, tagged +hh
-    row = dict(zip(header, next(r for r in rows if r[header.index("category")] == "displaced")))
+    row = dict(zip(header, next(r for r in rows if r[header.index("category")] == "displaced"), strict=True))
     assert row["displaced_households"] == "300" and row["stance"] == "pro-government"
 
 

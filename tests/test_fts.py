@@ -14,7 +14,7 @@ def store(tmp_path):
         ("Shelling in Ariha", "Artillery shells hit the market in Ariha, killing four civilians."),
         ("Floods in Beledweyne", "Thousands displaced as the Shabelle river burst its banks."),
     ]):
-        s.add(Extraction(article=Article(id=f"a{i}", title=title, text=text, published="2020-01-0%d" % (i + 1))))
+        s.add(Extraction(article=Article(id=f"a{i}", title=title, text=text, published=f"2020-01-0{i + 1}")))
     return s
 
 

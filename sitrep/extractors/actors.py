@@ -203,7 +203,8 @@ def _dictionary() -> Dictionary:
             i = len(text_rows)
             text_rows.append(row)
             if "{DEMONYM}" in raw:
-                with_dem = raw.replace("(?:the )?(?:{DEMONYM} )?", "{DEMONYM} ").replace("(?:{DEMONYM} )?", "{DEMONYM} ")
+                with_dem = (raw.replace("(?:the )?(?:{DEMONYM} )?", "{DEMONYM} ")
+                            .replace("(?:{DEMONYM} )?", "{DEMONYM} "))
                 with_dem = with_dem.replace("{DEMONYM}", r"(?P<dem>[a-z][a-z'.-]*(?: [a-z][a-z'.-]*)?)")
                 dem_rows.append((re.compile(with_dem + r"(?![\w-])"), i))
                 raw = raw.replace("(?:{DEMONYM} )?", "")
@@ -408,7 +409,8 @@ def _role_of(ent, doc) -> tuple[str | None, tuple[int, int] | None]:
         start_tok = appos[0].left_edge
         end_tok = appos[0]
         for t in appos[0].subtree:
-            if t.dep_ in ("relcl", "acl") and t.head.i == appos[0].i and t.i > appos[0].i and t.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP"):
+            if t.dep_ in ("relcl", "acl") and t.head.i == appos[0].i and t.i > appos[0].i \
+                    and t.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP"):
                 break  # "a resident of east Aleppo contacted on social media": stop at the clause
             if t.dep_ == "punct" and t.i > appos[0].i and t.text in ",;()—–":
                 break

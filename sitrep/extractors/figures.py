@@ -309,7 +309,7 @@ def _children_lemmas(tok):
 def _verb_category(verb, v: _Vocab, strong_only: bool):
     """Category a governing verb gives its arguments, with its combinations, or None."""
     lem = _lemma(verb)
-    for c, cl in _children_lemmas(verb):
+    for _child, cl in _children_lemmas(verb):
         cat = v.combos.get((lem, cl))
         if cat:
             return cat, verb

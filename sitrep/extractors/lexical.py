@@ -68,7 +68,7 @@ def _phrase_regex(phrase: str) -> str:
         elif ch.isascii():
             parts.append(re.escape(ch))
         else:
-            parts.append("[%s%s]" % (re.escape(fold(ch)), _BAD))
+            parts.append(f"[{re.escape(fold(ch))}{_BAD}]")
     return "".join(parts)
 
 
@@ -77,7 +77,7 @@ def _alternation(phrases) -> str:
 
 
 def _bounded(alt: str) -> re.Pattern:
-    return re.compile(r"(?<![\w\ufffd])(?:%s)(?![\w\ufffd])" % alt)
+    return re.compile(rf"(?<![\w\ufffd])(?:{alt})(?![\w\ufffd])")
 
 
 @dataclass(frozen=True)
@@ -150,12 +150,12 @@ def vocab(language: str) -> _Lang | None:
     return _Lang(
         units=sec["unit"], terms=sec["term"], numbers=sec["number"], scales=sec["scale"],
         vague=sec["vague"], approx=sec["approx"], qualifiers=sec["qualifier"], hedges=sec["hedge"],
-        unit_re=re.compile(r"(?:%s)(?![\w\ufffd])" % _alternation(sec["unit"])),
+        unit_re=re.compile(r"(?:{})(?![\w\ufffd])".format(_alternation(sec["unit"]))),
         term_re=_bounded(_alternation(sec["term"])),
         number_re=number_re,
-        qualifier_re=re.compile(r"(?:^|(?<=[\s(\[\"“«]))(?:%s)\s+$" % _alternation(sec["qualifier"])),
+        qualifier_re=re.compile(r"(?:^|(?<=[\s(\[\"“«]))(?:{})\s+$".format(_alternation(sec["qualifier"]))),
         hedge_re=_bounded(_alternation(sec["hedge"])),
-        determiner_re=re.compile(r"(?<![\w\ufffd])(?:%s)\s+$" % _alternation(sec["determiner"] or {"\x00": ""})),
+        determiner_re=re.compile(r"(?<![\w\ufffd])(?:{})\s+$".format(_alternation(sec["determiner"] or {"\x00": ""}))),
     )
 
 

@@ -85,7 +85,7 @@ def _alt(phrases) -> str:
 @functools.lru_cache(maxsize=1)
 def _patterns():
     t = terms()
-    word = r"(?:%s)" % "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+    word = r"(?:{})".format("|".join(sorted(_UNITS_WORDS, key=len, reverse=True)))
     scale = _alt(t.scales)
     vague = _alt(t.vague)
     atom = re.compile(
@@ -96,7 +96,7 @@ def _patterns():
         rf"|(?<![\w.,$€£¥])(?P<words>(?:an?\s+)?{word}(?:(?:\s+|-|\s+and\s+){word})*)\b"
         r")",
         re.IGNORECASE)
-    qual = re.compile(r"(?:^|(?<=[\s(\[\"“]))(?P<q>%s)\s+$" % _alt(t.qualifiers), re.IGNORECASE)
+    qual = re.compile(rf"(?:^|(?<=[\s(\[\"“]))(?P<q>{_alt(t.qualifiers)})\s+$", re.IGNORECASE)
     return atom, qual
 
 
@@ -116,9 +116,9 @@ _NOT_COUNT_AFTER = re.compile(
     re.IGNORECASE)
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_MONTH_AFTER = re.compile(r"\s*(?:%s)\b" % _MONTHS, re.IGNORECASE)
-_MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % _MONTHS, re.IGNORECASE)
-_DAY_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and)\s*\d{1,2}\s+(?:%s)\b" % _MONTHS, re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_DAY_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to|and)\s*\d{{1,2}}\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"-(?!(?:to|and|or)\b)[^\W\d_]", re.IGNORECASE)
 _PHONE = re.compile(r"\d{3}[-.\s]\d{4}\b|\(\d{3}\)")
 _AGE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")

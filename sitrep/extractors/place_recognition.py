@@ -541,7 +541,8 @@ class _Recogniser:
                 if prev.lower_ in DIRECTIONS:
                     m.direction, m.direction_start = prev.lower_, prev.idx
             k = span.end
-            if len(span) == 1 and span.start > 0 and T[span.start - 1].lower_ not in ("the", "in", "of", "from", "to", "at"):
+            if len(span) == 1 and span.start > 0 \
+                    and T[span.start - 1].lower_ not in ("the", "in", "of", "from", "to", "at"):
                 after = T[k] if k < len(doc) else None
                 before = T[span.start - 1]
                 if (after is not None and after.pos_ in ("VERB", "AUX") and after.lemma_ in speech) or \

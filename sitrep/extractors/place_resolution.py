@@ -43,7 +43,7 @@ COUNTRY_CUE_WEIGHT, COUNTRY_CUE_MAX, COUNTRY_CUE_MIN = 1.0, 3.0, 1.5
 
 @functools.lru_cache(maxsize=1)
 def _country_cues() -> list[tuple[re.Pattern, tuple[str, ...] | None, str, float]]:
-    return [(re.compile(r"(?<!\w)(?:%s)(?!\w)" % r["pattern"]), literal_anchors(r["pattern"]),
+    return [(re.compile(r"(?<!\w)(?:{})(?!\w)".format(r["pattern"])), literal_anchors(r["pattern"]),
              r["country"], float(r["weight"])) for r in read_table("country_cues.csv")]
 
 
@@ -350,8 +350,8 @@ class _Resolver:
             if e.admin1 and e.feature in ("admin1", "admin2", "city", "district"):
                 regions[e.admin1] += n
                 region_of[key] = (e.admin1, n)
-        return {"countries": countries, "admin1s": admin1s,
-                "regions": regions, "region_of": region_of, "country_of": country_of, "n_regional": sum(regions.values()),
+        return {"countries": countries, "admin1s": admin1s, "regions": regions, "region_of": region_of,
+                "country_of": country_of, "n_regional": sum(regions.values()),
                 "resolved": resolved, "capitals": self.capitals}
 
     def run(self) -> dict[str, Scored]:

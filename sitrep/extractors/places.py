@@ -165,7 +165,8 @@ def _stray_alias(key: str, s: Scored, main_city: Entry) -> bool:
     city is in another region: the place is one the gazetteer lacks, near the report's
     city, rather than that distant town."""
     return s.entry.kind == "alt" and s.parts.get("alternate_name", 0.0) <= KIND_PRIOR["alt"] \
-        and not _word_prefix(key, norm_name(s.entry.name)) and s.entry.feature in ("city", "district") and not _backed(s) \
+        and not _word_prefix(key, norm_name(s.entry.name)) and s.entry.feature in ("city", "district") \
+        and not _backed(s) \
         and (s.entry.country, s.entry.admin1) != (main_city.country, main_city.admin1)
 
 

@@ -29,7 +29,8 @@ SENTENCE_END = ".!?…,;:—-"
 _SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
 _WORD_RE = re.compile(r"\w+")
 # '"..." ― Pamela Padilla': a dash and a name closing the quote's line
-_DASH_BYLINE_RE = re.compile(r"['’”\"]?[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t\u00a0]+[\w.'’-]+){0,4})[ \t\u00a0.]*(?=\n|$)")
+_DASH_BYLINE_RE = re.compile(r"['’”\"]?[ \t\u00a0]*[―—–][ \t\u00a0]*"
+                             r"([A-Z][\w.'’-]*(?:[ \t\u00a0]+[\w.'’-]+){0,4})[ \t\u00a0.]*(?=\n|$)")
 
 
 # Every character _mark_at can answer for: the scan jumps from one to the next.

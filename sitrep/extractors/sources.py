@@ -34,7 +34,8 @@ STATEMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release"
 # "the official Syrian Arab News Agency"); the dictionary and role rows come first.
 MONITOR_RE = re.compile(r"\b(?:watchdog|monitor|monitoring group|observatory|documentation)\b", re.I)
 STATE_MEDIA_RE = re.compile(r"\b(?:official|state|state-run|state-owned|government-run|government-owned)\b", re.I)
-MEDIA_RE = re.compile(r"\b(?:news agency|agency|newspaper|daily|television|tv|channel|broadcaster|radio|outlet|website)\b", re.I)
+MEDIA_RE = re.compile(r"\b(?:news agency|agency|newspaper|daily|television|tv|channel|broadcaster|radio|outlet"
+                      r"|website)\b", re.I)
 PRO_GOV_RE = re.compile(r"\bpro-(?:government|regime|kremlin|assad|state)\b|\bloyalist\b", re.I)
 PRO_OPP_RE = re.compile(r"\bpro-(?:opposition|rebel|revolution)\b|\b(?:opposition|anti-government|rebel)\b", re.I)
 # Unnamed plural speakers that are organisations, not people: what "aid groups say" or
@@ -90,9 +91,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     a sentence end, so hard-wrapped text ("... officials\n   say.") stays one paragraph."""
     out, pos = [], 0
     for m in _BREAK_RE.finditer(text):
+        line_len = m.start() - text.rfind("\n", 0, m.start())
         if "\n" not in m.group(0)[1:] and m.start() > pos and text[m.start() - 1] not in _LINE_END \
-                and m.end() < len(text) and (text[m.end()].islower() or
-                                             text[m.end()].isupper() and m.start() - text.rfind("\n", 0, m.start()) > 60):
+                and m.end() < len(text) and (text[m.end()].islower() or text[m.end()].isupper() and line_len > 60):
             continue  # a hard-wrapped line: the sentence goes on
         if m.start() > pos:
             out.append((pos, m.start()))
@@ -481,7 +482,8 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
         extra += " " + doc[spk.left_edge.i:spk.i + 1].text
         sent = parsed.sentence_index(tok.idx)
         para = paragraph_of(paras, tok.idx)
-        att = Attribution(cue=doc[tok.i:tok.i + 2].text if phrase == "according to" and low == "according" else tok.text,
+        cue = doc[tok.i:tok.i + 2].text if phrase == "according to" and low == "according" else tok.text
+        att = Attribution(cue=cue,
                           cue_lemma=phrase, cue_kind=row["kind"], makes_quote=row.get("quote") == "1",
                           certainty=row.get("certainty") or "asserted", cue_start=tok.idx, cue_end=cue_end,
                           cue_i=tok.i, sent=sent, speaker=name, speaker_start=sspan[0], speaker_end=sspan[1],

@@ -50,7 +50,8 @@ RE_WINDOW = re.compile(
     r"^(?:in|over|during|for|within)?\s*the\s+(?:last|past|previous|preceding)\s+" + _NUM
     + r"?\s*(day|week|month|year)s?$")
 RE_AGO = re.compile(r"^" + _NUM + r"\s+(day|week|month|year)s?\s+ago$")
-RE_RELATIVE_PERIOD = re.compile(r"^(?:earlier\s+|later\s+)?(last|this|next|earlier this|later this)\s+(week|month|year)$")
+RE_RELATIVE_PERIOD = re.compile(
+    r"^(?:earlier\s+|later\s+)?(last|this|next|earlier this|later this)\s+(week|month|year)$")
 RE_YEAR = re.compile(r"^(?:in\s+|since\s+)?((?:19|20)\d\d)$")
 RE_MONTH_ONLY = re.compile(r"^(?:early|late|mid|mid-)?\s*(?:in\s+)?([a-z]+)\.?(?:\s+((?:19|20)\d\d))?$")
 
@@ -180,7 +181,8 @@ def resolve_expression(text: str, published: dt.date | None, anchor: dt.date | N
     `anchor` is the date of the previous time the report mentioned ("the next morning").
     `future` says the sentence speaks of the future ("will meet on Friday")."""
     t = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
-    t = re.sub(r"^(?:on|by|from|since|until|as of|in|at|during)\s+(?=[a-z0-9])", "", t) if not t.startswith(("in the", "over the")) else t
+    if not t.startswith(("in the", "over the")):
+        t = re.sub(r"^(?:on|by|from|since|until|as of|in|at|during)\s+(?=[a-z0-9])", "", t)
     if RE_NOT_A_TIME.search(t) and not RE_AGO.match(t) and not RE_WINDOW.match(t):
         return None
 
@@ -295,7 +297,8 @@ def _future_context(parsed: Parsed, start: int) -> bool:
     if span is None or not len(span):
         return False
     head = span[0]
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # Token objects are rebuilt on access: compare indices
+    # Token objects are rebuilt on access: compare indices
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in head.children)
 

@@ -33,7 +33,8 @@ def carry(src: str, dst: str, start: int, end: int) -> tuple[int, int] | None:
     """A span of the shared text in the article text (cleaning may shift or rewrap it)."""
     if src == dst:
         return start, end
-    norm = lambda s: re.sub(r"\s+", " ", s)
+    def norm(s):
+        return re.sub(r"\s+", " ", s)
     piece = norm(src[start:end]).strip()
     flat, index = [], []
     for i, ch in enumerate(dst):  # whitespace-collapsed view of dst with a map back

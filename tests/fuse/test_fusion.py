@@ -214,7 +214,7 @@ def test_wire_copy_is_linked_to_its_original_in_the_store(store):
                      "Wednesday as diplomats sought a deal to evacuate the wounded from the besieged east."))
     fuse_store(store)
     links = links_of(store)
-    assert [(l["article_id"], l["original_id"], l["relation"]) for l in links] == [("copy", "orig", "copy")]
+    assert [(link["article_id"], link["original_id"], link["relation"]) for link in links] == [("copy", "orig", "copy")]
 
 
 # ---- figure series ------------------------------------------------------------------------
@@ -325,8 +325,9 @@ def test_reports_naming_the_state_forces_differently_are_one_change_of_control()
 def test_a_later_version_supersedes_the_toll_not_the_history(store):
     text = ("An air strike hit a market in Idlib on Tuesday, killing {n} people, rescue workers said. The White "
             "Helmets said the toll could rise as more bodies were pulled from the rubble of the market.")
-    strike = lambda n: ev("Air/drone strike", IDLIB, "2016-12-06", a1=RUSSIA, killed=n, precision="city",
-                          place="Idlib", sentence=f"An air strike hit a market in Idlib on Tuesday, killing {n} people.")
+    def strike(n):
+        return ev("Air/drone strike", IDLIB, "2016-12-06", a1=RUSSIA, killed=n, precision="city",
+                  place="Idlib", sentence=f"An air strike hit a market in Idlib on Tuesday, killing {n} people.")
     store.add(report("v1", "AFP", "2016-12-06", [strike(12)], text=text.format(n=12), url="http://afp.example/strike"))
     fuse_store(store)
     assert fused_events_of(store)[0]["fatalities"]["low"] == 12
@@ -336,7 +337,7 @@ def test_a_later_version_supersedes_the_toll_not_the_history(store):
     assert fused["fatalities"] == {"low": 30, "best": 30, "high": 30}
     assert fused["n_reports"] == 2  # the first version is kept, flagged
     assert [m["superseded"] for m in fused["mentions"]] == [True, False]
-    assert [(l["article_id"], l["original_id"], l["relation"]) for l in links_of(store)] == [("v2", "v1", "update")]
+    assert [(link["article_id"], link["original_id"], link["relation"]) for link in links_of(store)] == [("v2", "v1", "update")]
 
 
 @pytest.mark.parametrize("feature, precision, radius", [
@@ -394,7 +395,7 @@ def test_pipeline_reports_fuse_in_the_store(store):
         store.add(sitrep.extract(text, published="2016-12-07", source=outlet, title=f"{outlet} report", id=rid))
     fuse_store(store)
     ids = {a["input_id"]: a["id"] for a in store.articles()}
-    links = [(l["article_id"], l["original_id"]) for l in links_of(store)]
+    links = [(link["article_id"], link["original_id"]) for link in links_of(store)]
     assert sorted(links) == sorted([(ids["star"], ids["ap"])]) or sorted(links) == sorted([(ids["ap"], ids["star"])])
     clusters = [{m["article_id"] for m in f["mentions"]} for f in fused_events_of(store)]
     assert any(ids["ap"] in c and ids["star"] in c for c in clusters)

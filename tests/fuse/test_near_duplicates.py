@@ -61,15 +61,15 @@ def test_every_generated_copy_links_to_its_original(trnews):
                             "source": f"copy-{kind}.example", "url": None})
     rng.shuffle(reports)  # arrival order must not matter
     links = link_reports(reports)
-    linked = {(l.article_id, l.original_id) for l in links}
+    linked = {(link.article_id, link.original_id) for link in links}
     missing = [c for c, o in original_of.items() if (c, o) not in linked]
     assert not missing, f"{len(missing)} of {len(original_of)} copies not linked to their original: {missing[:5]}"
 
     def family(rid: str) -> str:
         return original_of.get(rid, rid)
-    wrong = [(l.article_id, l.original_id) for l in links if family(l.article_id) != family(l.original_id)]
+    wrong = [(link.article_id, link.original_id) for link in links if family(link.article_id) != family(link.original_id)]
     assert not wrong, f"links between different reports: {wrong[:5]}"
-    assert all(l.relation == "copy" for l in links)
+    assert all(link.relation == "copy" for link in links)
 
 
 def test_a_later_version_from_the_same_outlet_is_an_update():

@@ -58,7 +58,7 @@ def forget_seen_inputs() -> None:
     from sitrep.extractors.gazetteer import get_gazetteer
 
     for memo in (times._absolute, gazetteer.norm_name, numbers.words_value, figures._glued,
-                 figures._trigger_word, figures._unit_word, events._short_cues, events._forms_of):
+                 figures._trigger_word, figures._unit_word, event_lexicon._short_cues, event_lexicon._forms_of):
         memo.cache_clear()
     get_gazetteer()._cache.clear()
 

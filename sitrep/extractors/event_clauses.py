@@ -1,0 +1,483 @@
+"""Event clauses on the dependency parse: triggers found per sentence, grouped into
+happenings (one group = one event mention), with their extent and their agent and patient
+roles."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .event_lexicon import (
+    _AGENTIVE_VERBS,
+    _ASPECTUAL,
+    _PHYSICAL,
+    _SUBJ,
+    _TACTICS,
+    _UNACCUSATIVE,
+    Lexicon,
+    _cues,
+    _forms,
+    _is_light,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+# Frames that describe physical happenings ACLED codes (they group with each other);
+
+# ---------------------------------------------------------------------------- triggers
+@dataclass
+class Trigger:
+    tok: Token
+    frame: str
+    weak: bool
+    phrase: str
+    anchor: Token = None  # the verb that carries tense/modality and the agent
+    parent: Trigger | None = None
+    children: list[Trigger] = field(default_factory=list)
+
+
+
+def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str] | None:
+    forms = _forms(tok, lex)
+    if not any(f in lex.trigger_words for f in forms) and not (tok.i >= 1 and tok.doc[tok.i - 1].text == "-"):
+        return None  # no trigger, phrase or compound uses this word
+    is_verb = tok.pos_ == "VERB"
+    for c in tok.children:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
+        if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
+            continue
+        cw = (c.lower_, c.lemma_.lower())
+        for f in forms:
+            for w in cw:
+                hit = lex.pairs.get((f, w)) or lex.pairs.get((w, f))
+                if hit:
+                    return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}"
+    lower = tok.lower_
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "cease-fire", "sit-in"
+        joined = tok.doc[tok.i - 2].lower_ + "-" + lower
+        if joined in lex.triggers:
+            f, w = lex.triggers[joined]
+            return f, w, tok.doc[tok.i - 2: tok.i + 1].text
+    if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
+        joined = lower + "-" + tok.doc[tok.i + 2].lower_
+        if joined in lex.triggers:
+            return None  # the hyphen compound is matched on its last part
+    for k in forms:
+        if k in lex.triggers:
+            if k in lex.verb_only and not is_verb:
+                return None
+            f, w = lex.triggers[k]
+            return f, w, tok.text
+    return None
+
+
+
+def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
+    """Triggers among the tokens of one sentence."""
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    described: set[int] = set()
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or tok.i in taken:
+            continue
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
+            continue
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "on March 21"
+        hit = _match_trigger(tok, lex)
+        idiom = _IDIOMS.get((tok.head.lower_, tok.lower_)) if tok.dep_ == "pobj" else None
+        if idiom and tok.head.head.pos_ in ("VERB", "AUX"):
+            t = Trigger(tok, idiom, False, f"{tok.head.head.text} {tok.head.text} {tok.text}")
+            t.anchor = tok.head.head
+            found.append(t)
+            taken.add(tok.i)
+            continue
+        if hit is None and tok.pos_ == "VERB":
+            crowd = _crowd_subject(tok, lex)
+            if crowd:
+                found.append(Trigger(tok, crowd, True, tok.text))
+                taken.add(tok.i)
+                continue
+        if hit is None:
+            # a support verb whose object names a weapon is the attack ("fired rockets")
+            if tok.pos_ == "VERB" and _is_light(tok, lex):
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                for o in objs:
+                    if _match_trigger(o, lex) is not None:
+                        break  # "launched shells": the noun is the trigger
+                    cues = _cues(_phrase_text(o), lex)
+                    if any(v in _TACTICS for v, _ in cues.get("weapon", ())):
+                        found.append(Trigger(tok, "ATTACK", False, f"{tok.text} {o.text}"))
+                        break
+            continue
+        frame, weak, phrase = hit
+        if tok.pos_ == "ADJ" and frame not in ("KILL",):
+            continue
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
+            continue  # "the besieged city", "war-torn": a description, not a happening
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "riot police", "protest leaders": the head noun says what it is
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("without",):
+            continue  # "withdrew without a fight"
+        if (not _verbal(tok) and _describes_actor(tok, lex)) or (
+                tok.dep_ in ("acl", "relcl") and tok.head.i in described):
+            described.add(tok.i)
+            continue
+        found.append(Trigger(tok, frame, weak, phrase))
+        taken.add(tok.i)
+    for t in found:
+        if t.anchor is None:
+            t.anchor = _anchor(t.tok, lex)
+    return found
+
+
+# prepositional idioms: (preposition, noun) -> frame; "came under fire", "taken into custody"
+_IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under", "shelling"): "SHELL",
+           ("under", "bombardment"): "SHELL", ("into", "custody"): "ARREST", ("in", "custody"): "ARREST"}
+_GROUP_NOUNS = {"group", "movement", "organization", "organisation", "faction", "network", "cell"}
+
+
+def _describes_actor(tok: Token, lex: Lexicon) -> bool:
+    """An event noun inside the description of an actor ("a group responsible for a string
+    of attacks", "the coalition tasked with fighting IS") characterises the actor; it does
+    not report a happening."""
+    node, via_modifier = tok, False
+    for _ in range(6):
+        if node.dep_ in ("amod", "acl", "relcl", "appos"):
+            via_modifier = True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("acl", "relcl", "amod"):
+                via_modifier = True
+                continue
+            return False
+        if via_modifier and node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and node.pos_ in ("NOUN", "PROPN"):
+            return bool(node.lemma_.lower() in _GROUP_NOUNS or node.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+                        or _cues(node.text, lex).get("actor"))
+    return False
+
+
+def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
+    """A clause whose agent is a crowd of demonstrators or a mob reports a protest or a
+    riot whatever its verb ("protesters poured into the streets", "cut off by a mob")."""
+    if verb.dep_ in ("amod", "acl", "relcl") or _is_light(verb, lex):
+        return None
+    for c in verb.children:
+        agent = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "agent" else None
+        if agent is None:
+            continue
+        if agent.pos_ not in ("NOUN", "PROPN"):
+            continue
+        kinds = {v for v, _ in _cues(agent.text, lex).get("actor", ())}
+        if "protesters" in kinds:
+            return "PROTEST"
+        if "rioters" in kinds:
+            return "RIOT"
+    return None
+
+
+def _verbal(tok: Token) -> bool:
+    """A predicate used as a verb, even when the tagger calls it a noun ("was overrun")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent", "aux") for c in tok.children)
+
+
+def _anchor(tok: Token, lex: Lexicon) -> Token:
+    """The verb that carries tense, modality and agent for a trigger: itself when a verb,
+    else the support verb it is the object or subject of ("launched an attack")."""
+    if _verbal(tok) and tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
+        return tok
+    h = tok.head
+    if h.i != tok.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and h.pos_ in ("VERB", "AUX"):
+        if _is_light(h, lex):
+            return h
+    if h.i != tok.i and tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and _is_light(h.head, lex):
+        return h.head
+    return tok
+
+
+def _phrase_text(tok: Token) -> str:
+    return tok.doc[tok.left_edge.i: tok.right_edge.i + 1].text
+
+
+# ---------------------------------------------------------------------------- grouping
+_BOUNDARY_DEPS = {"ccomp", "parataxis", "csubj"}
+
+
+def _has_own_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children)
+
+
+def _group(trigs: list[Trigger]) -> list[Trigger]:
+    """Attach each trigger to the nearest trigger above it that reports the same happening;
+    return the group heads."""
+    by_tok = {t.tok.i: t for t in trigs}
+    for t in trigs:  # support verbs carrying a trigger noun are part of it
+        if t.anchor.i != t.tok.i:
+            by_tok.setdefault(t.anchor.i, t)
+    for t in trigs:
+        if t.anchor.i != t.tok.i and t.anchor.i in by_tok and by_tok[t.anchor.i] is not t:
+            p = by_tok[t.anchor.i]  # "in another attack, gunmen fired": one happening
+            if p.parent is not t:
+                t.parent = p
+                p.children.append(t)
+                continue
+        node, crossed = t.anchor, False
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_own_subject(node):
+            # "five were killed and seven wounded": a casualty list is one happening
+            p = by_tok.get(node.head.i)
+            if p is not None and p.frame == "KILL" and t.frame == "KILL":
+                t.parent = p
+                p.children.append(t)
+            continue
+        for _ in range(8):
+            if node.dep_ in _BOUNDARY_DEPS:
+                crossed = True
+            if node.head.i == node.i:
+                break
+            node = node.head
+            p = by_tok.get(node.i)
+            if p is None or p is t:
+                if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_own_subject(node):
+                    break
+                continue
+            if crossed:
+                break
+            if p.weak and not t.weak and _has_own_subject(t.anchor):
+                break  # "displaced by fighting as troops bombarded": the clause is the happening
+            if _other_time(t):
+                break  # "after fighting", "as forces battle IS": a related, different happening
+            if p.frame in _PHYSICAL and t.frame in _PHYSICAL and _same_happening(p, t):
+                t.parent = p
+                p.children.append(t)
+            elif p.frame == t.frame:
+                t.parent = p
+                p.children.append(t)
+            break
+    return [t for t in trigs if t.parent is None]
+
+
+_OTHER_CLAUSE = {"as", "while", "although", "though", "because", "since", "until", "whereas"}
+_OTHER_TIME = {"after", "before", "since", "following", "amid", "until"}
+
+
+def _other_time(t: Trigger) -> bool:
+    a = t.anchor
+    if _has_own_subject(a) and any(c.dep_ == "mark" and c.lower_ in _OTHER_CLAUSE for c in a.children):
+        return True
+    return a.dep_ in ("pobj", "pcomp") and a.head.lower_ in _OTHER_TIME
+
+
+def _same_happening(p: Trigger, t: Trigger) -> bool:
+    # an infinitive of purpose is a separate, planned happening ("deployed troops to retake")
+    if t.anchor.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.anchor.children):
+        return p.anchor.lemma_.lower() in _ASPECTUAL
+    # a change of group/activity is not the attack it prepares
+    if (p.frame in ("CHANGE", "BASE")) != (t.frame in ("CHANGE", "BASE")):
+        return False
+    return True
+
+
+def _members(head: Trigger) -> list[Trigger]:
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(t.children)
+    out.sort(key=lambda t: t.tok.i)
+    return out
+
+
+# ---------------------------------------------------------------------------- spans
+def _clause_tokens(tok: Token) -> list[int]:
+    """Token indices of the clause headed by `tok`, minus complement clauses and conjunct
+    clauses that have their own subject (those are other happenings or the attribution)."""
+    keep: list[int] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        keep.append(t.i)
+        for c in t.children:
+            if c.dep_ in _BOUNDARY_DEPS:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _has_own_subject(c):
+                continue
+            stack.append(c)
+    return keep
+
+
+def _group_extent(members: list[Trigger]) -> tuple[int, int]:
+    idx: list[int] = []
+    for m in members:
+        idx.extend(_clause_tokens(m.anchor))
+    doc = members[0].tok.doc
+    lo, hi = min(idx), max(idx)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return lo, hi
+
+
+# ---------------------------------------------------------------------------- roles
+@dataclass
+class Role:
+    tok: Token
+    how: str  # which dependency gave it (explain view)
+    conj: list[Token] = field(default_factory=list)
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """Character span of a noun phrase up to its head (post-modifiers left out)."""
+    left = tok.left_edge
+    # A dateline the parser hung on the subject ("BOR, South Sudan — Armed youths") ends at its dash.
+    for t in tok.doc[left.i:tok.i]:
+        if t.text in ("—", "–", "--") or (t.text == "-" and t.whitespace_):
+            left = tok.doc[t.i + 1]
+    while left.i < tok.i and left.dep_ in ("det", "punct", "cc", "predet"):
+        left = tok.doc[left.i + 1]
+    return left.idx, tok.idx + len(tok.text)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def _is_dateline_token(tok: Token) -> bool:
+    """The place a report was filed from, which the parser may take for a subject:
+    "MOGADISHU, Somalia — A car bomb exploded" (line start, then a dash before the verb)."""
+    if tok.i and "\n" not in tok.doc[tok.i - 1].text_with_ws:  # (doc.text would rebuild the text)
+        return False
+    return any(t.text in ("—", "–", "--") for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12)])
+
+
+def _subject(verb: Token, depth: int = 0) -> Role | None:
+    for c in verb.children:
+        if c.dep_ in _SUBJ and not _is_dateline_token(c):
+            return Role(c, "subject", _conjuncts(c))
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return Role(p, "by-phrase", _conjuncts(p))
+    if passive or depth > 3:
+        return None
+    # "accused the government of arresting": the accused is the agent of the gerund
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in _AGENTIVE_VERBS:
+        for c in verb.head.head.children:
+            if c.dep_ == "dobj":
+                return Role(c, "accused-of", _conjuncts(c))
+    # participles and infinitives share the subject of the verb they hang on
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        r = _subject(verb.head, depth + 1)
+        return Role(r.tok, "inherited " + r.how, r.conj) if r is not None and not r.how.startswith("inherited") else r
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+        return Role(verb.head, "participle-of", [])
+    return None
+
+
+# objects that belong to a phrasal trigger ("opened fire on X", "took control of X")
+_PHRASAL_OBJECTS = {"fire", "control", "hostage", "allegiance", "sanction", "sanctions", "talks", "responsibility"}
+
+
+def _object(verb: Token) -> Role | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _PHRASAL_OBJECTS:
+            return Role(c, "object" if c.dep_ == "dobj" else "passive-subject", _conjuncts(c))
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return Role(p, c.lower_ + "-phrase", _conjuncts(p))
+    return None
+
+
+def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
+    agent = patient = None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            agent = Role(c, "possessive")
+        elif c.dep_ in ("compound", "amod", "nmod") and agent is None and (
+                c.ent_type_ in ("NORP", "GPE", "ORG") or "actor" in _cues(c.text, lex)):
+            agent = Role(c, "modifier", [x for x in c.children if x.dep_ == "conj"])
+        elif c.dep_ == "prep":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if (c.lower_ == "by" or (c.lower_ == "from" and _cues(pobj.text, lex).get("actor"))) and agent is None:
+                agent = Role(pobj, c.lower_ + "-phrase", _conjuncts(pobj))
+            elif c.lower_ in ("on", "against", "of", "at", "with") and patient is None:
+                patient = Role(pobj, c.lower_ + "-phrase", _conjuncts(pobj))
+            elif c.lower_ == "between" and agent is None:
+                conj = _conjuncts(pobj)
+                agent = Role(pobj, "between")
+                if conj:
+                    patient = Role(conj[0], "between")
+    return agent, patient
+
+
+def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | None, Role | None]:
+    agent = patient = None
+    for m in [head] + [x for x in members if x is not head]:
+        a = p = None
+        if m.anchor.i != m.tok.i and m.tok.head.lower_ in ("under", "into", "in") and (m.tok.head.lower_, m.tok.lower_) in _IDIOMS:
+            s_ = _subject(m.anchor)
+            a, p = None, (Role(s_.tok, "target of 'under fire'", s_.conj) if s_ and m.tok.head.lower_ == "under" else s_)
+            if m.tok.head.lower_ != "under":  # "X was taken into custody": X is detained
+                p = Role(s_.tok, "detained", s_.conj) if s_ else None
+        elif m.anchor.i != m.tok.i:  # "launched an attack on X": agent from the support verb
+            a = _subject(m.anchor)
+            na, p = _noun_roles(m.tok, lex)
+            a = a or na
+            if p is None:
+                p = _object_other_than(m.anchor, m.tok)
+        elif _verbal(m.tok) and m.tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
+            a, p = _subject(m.tok), _object(m.tok)
+            if m.frame == "BOMB" and a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNACCUSATIVE:
+                a, p = None, p or Role(a.tok, "exploded-subject")  # "a police car exploded on a mine"
+            if m.frame == "CLASH" and a is not None and a.conj and p is None:
+                p = Role(a.conj[0], "coordinated-subject")
+                a = Role(a.tok, a.how)
+        else:
+            a, p = _noun_roles(m.tok, lex)
+            if a is None and m.tok.dep_ in ("nsubj",) and m.tok.head.pos_ == "VERB":
+                p = p or _object(m.tok.head)
+        agent = agent or a
+        patient = patient or p
+    return agent, patient
+
+
+def _object_other_than(verb: Token, tok: Token) -> Role | None:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into", "upon"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i != tok.i:
+                    return Role(p, c.lower_ + "-phrase", _conjuncts(p))
+    return None
+
+
+
+def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:
+    """Weak trigger words and bare event nouns count only with something that anchors them
+    to a happening: a participant, a place, a time, a number, or a support verb."""
+    strong_verb = any(not m.weak and (m.tok.pos_ == "VERB" or m.anchor.i != m.tok.i) for m in members)
+    if strong_verb:
+        return True
+    own = [r for r in (a_role, p_role) if r is not None and not r.how.startswith("inherited")]
+    if own:
+        return True
+    tok = head.tok
+    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return not head.weak or len(members) > 1
+    anchors = {"GPE", "LOC", "FAC"} if head.weak else {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
+    for t in tok.subtree:
+        if t.ent_type_ in anchors or (t.dep_ == "nummod" and t.head.i == tok.i):
+            return True
+    return False
+
+
+

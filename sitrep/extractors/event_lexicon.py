@@ -1,0 +1,261 @@
+"""The events lexicon: event types, trigger words, cue phrases and scopes from
+`data/event_types.csv` and `data/event_triggers.csv`, loaded once; cue classes found in a
+text in one pass; base forms of inflected words."""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..vocab import read_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# Frames that describe physical happenings ACLED codes (they group with each other);
+
+_PHYSICAL = {"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "STRIKE", "CLASH",
+             "CAPTURE", "RETAKE", "ENTER", "LOSE", "WITHDRAW", "PROTEST", "RIOT", "DISPERSE",
+             "ARREST", "ABDUCT", "SEXUAL", "LOOT", "DISRUPT", "FIND", "BASE", "CHANGE", "COUP"}
+_VIOLENT = {"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "STRIKE"}
+_TERRITORY = {"CAPTURE", "RETAKE", "ENTER", "LOSE", "WITHDRAW"}
+_DIPLOMATIC = {"ACCUSE": "ACCUSE", "REJECT": "REJECT", "REQUEST": "REQUEST",
+               "THREATEN": "THREATEN", "CONSULT": "CONSULT", "SANCTION": "SANCTION",
+               "SUPPORT": "SUPPORT", "AID": "AID"}
+_ARMED_KINDS = {"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"}
+_NON_STATE = {"rebels", "political_militia", "identity_militia"}
+_TACTICS = ("CHEMICAL", "AIR", "SUICIDE", "SHELLING", "IED", "GRENADE")  # codebook order
+# weapon cues that also name ordinary vehicles: no proof of an attack near a crash or a fire
+_ATTACK_WORD = re.compile(r"\b(attack|attacks|bomb|bombs|explosion|explosions|blast|strike|strikes|shells?|fired|used|contained)\b", re.I)
+_UNACCUSATIVE = {"explode", "go", "blast", "detonate"}
+_BOMB_WORD = re.compile(r"\b(bomb|bombs|bombing|bombings|explosive|explosives|ied|tnt)\b", re.I)
+_VEHICLE_WORDS = {"aircraft", "helicopter", "jet", "aerial", "drone", "tank", "projectile"}
+_MODAL_HYPO = {"would", "could", "might", "may", "should", "can", "must"}
+_MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_ASPECTUAL = {"begin", "start", "continue", "keep", "resume", "manage", "go", "come", "use",
+              "help", "join", "move", "seem", "appear", "launch", "escalate", "be",
+              # raising verbs of report: "were reported to have been killed"
+              "report", "say", "believe", "think", "know", "confirm", "understand", "estimate", "fear"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who",
+             "which", "that", "this", "these", "those", "what"}
+_SUBJ = ("nsubj", "csubj")
+_AGENTIVE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn"}
+# ACLED codes what a government does with force as its state forces.
+_AS_ARMED = {"government": "state_forces"}
+
+
+
+# ---------------------------------------------------------------------------- lexicon
+@dataclass(frozen=True)
+class TypeRow:
+    event_type: str | None
+    sub_event_type: str | None
+    plover: str
+    rank: int
+    code: str
+
+
+@dataclass
+class Lexicon:
+    types: dict[str, TypeRow]
+    triggers: dict[str, tuple[str, bool]]  # lemma -> (frame, weak)
+    pairs: dict[tuple[str, str], tuple[str, bool]]  # ("carry", "out") -> frame
+    light: set[str]
+    light_pairs: set[tuple[str, str]]
+    scope: dict[str, str]
+    scope_pairs: dict[tuple[str, str], str]
+    cue_re: re.Pattern
+    cue_map: dict[str, list[tuple[str, str]]]  # phrase -> [(kind, value)]
+    forms: dict[str, str] = field(default_factory=dict)  # irregular inflection -> base
+    trigger_words: set[str] = field(default_factory=set)  # every word of a trigger or phrase
+    light_heads: set[str] = field(default_factory=set)  # first words of phrasal support verbs
+    verb_only: set[str] = field(default_factory=set)  # trigger lemmas that are events only as verbs
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation for many phrases, factored as a trie so that matching does
+    not try every phrase at every position (longer phrases are preferred)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+    return emit(trie)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    types = {}
+    for r in read_table("event_types.csv"):
+        types[r["code"]] = TypeRow(r["event_type"] or None, r["sub_event_type"] or None,
+                                   r["plover"], int(r["rank"]), r["code"])
+    triggers, pairs, light, light_pairs = {}, {}, set(), set()
+    scope, scope_pairs, cue_map, forms, verb_only = {}, {}, {}, {}, set()
+    for r in read_table("event_triggers.csv"):
+        kind, phrase, value = r["kind"], r["phrase"].strip().lower(), r["value"].strip()
+        words = phrase.split()
+        if kind == "form":
+            forms[phrase] = value.lower()
+            continue
+        if kind == "trigger":
+            flag = (r.get("weak") or "").strip()
+            entry = (value, "1" in flag)
+            if "v" in flag:
+                verb_only.add(phrase)
+            if len(words) == 1:
+                triggers[phrase] = entry
+            else:
+                pairs[(words[0], words[-1])] = entry
+        elif kind == "light":
+            if len(words) == 1:
+                light.add(phrase)
+            else:
+                light_pairs.add((words[0], words[-1]))
+        elif kind == "scope":
+            if len(words) == 1:
+                scope[phrase] = value
+            else:
+                scope_pairs[(words[0], words[-1])] = value
+        else:
+            cue_map.setdefault(phrase, []).append((kind, value))
+    cue_re = re.compile(r"(?<![\w-])(" + _trie_pattern(sorted(cue_map)) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
+    words = set(triggers) | {w for pair in pairs for w in pair}
+    return Lexicon(types, triggers, pairs, light, light_pairs, scope, scope_pairs,
+                   cue_re, cue_map, forms, words, {a for a, _ in light_pairs}, verb_only)
+
+
+def _cues(text: str, lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    """Cue classes found in `text`: {kind: [(value, matched phrase), ...]} in text order.
+    Callers only read the result (short texts are served from a cache)."""
+    if len(text) <= 40:
+        return _short_cues(text)
+    return _scan_cues(text, lex)
+
+
+def _scan_cues(text: str, lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for m in lex.cue_re.finditer(text):
+        phrase = m.group(1).lower()
+        for kind, value in lex.cue_map.get(phrase, ()):
+            out.setdefault(kind, []).append((value, phrase))
+    return out
+
+
+@functools.lru_cache(maxsize=50_000)
+def _short_cues(text: str) -> dict[str, list[tuple[str, str]]]:
+    return _scan_cues(text, lexicon())
+
+
+class _CueIndex:
+    """Every cue of a document found in one pass; spans are then looked up, not rescanned."""
+
+    def __init__(self, text: str, lex: Lexicon):
+        self.hits = []  # (start, kind, value, phrase)
+        for m in lex.cue_re.finditer(text):
+            phrase = m.group(1).lower()
+            for kind, value in lex.cue_map.get(phrase, ()):
+                self.hits.append((m.start(), m.end(), kind, value, phrase))
+        self.starts = [h[0] for h in self.hits]
+
+    def within(self, lo: int, hi: int) -> dict[str, list[tuple[str, str]]]:
+        out: dict[str, list[tuple[str, str]]] = {}
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.hits) and self.hits[i][0] < hi:
+            s, e, kind, value, phrase = self.hits[i]
+            if e <= hi:
+                out.setdefault(kind, []).append((value, phrase))
+            i += 1
+        return out
+
+
+def _has(cues, kind: str, value: str) -> bool:
+    return any(v == value for v, _ in cues.get(kind, ()))
+
+
+
+def _forms(tok: Token, lex: Lexicon) -> tuple[str, ...]:
+    """Candidate base forms of a word, most trusted first. The parser's lemmas miss many
+    inflections ("staged" -> "stag", "retook"), so regular suffixes are undone here too."""
+    return _forms_of(tok.lemma_.lower(), tok.lower_, tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _forms_of(lemma: str, w: str, verb: bool) -> tuple[str, ...]:
+    lex = lexicon()
+    out = [lemma, w]
+    if w in lex.forms:
+        out.append(lex.forms[w])
+    if verb:
+        if w.endswith("ied"):
+            out.append(w[:-3] + "y")
+        if w.endswith("ed"):
+            out += [w[:-1], w[:-2]]
+            if len(w) > 4 and w[-3] == w[-4]:
+                out.append(w[:-3])
+        if w.endswith("ing"):
+            out += [w[:-3], w[:-3] + "e"]
+            if len(w) > 5 and w[-4] == w[-5]:
+                out.append(w[:-4])
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s"):
+        out.append(w[:-1])
+    return tuple(dict.fromkeys(out))
+
+
+
+def _is_light(tok: Token, lex: Lexicon) -> bool:
+    forms = _forms(tok, lex)
+    if any(f in lex.light for f in forms):
+        return True
+    if not any(f in lex.light_heads for f in forms):
+        return False
+    return any((f, c.lower_) in lex.light_pairs for c in tok.children if c.dep_ in ("prt", "dobj", "prep") for f in forms)
+
+
+def _scope_of(tok: Token, lex: Lexicon) -> str | None:
+    for f in _forms(tok, lex):
+        kind = lex.scope.get(f)
+        if kind:
+            return kind
+        for c in tok.children:
+            kind = lex.scope_pairs.get((f, c.lower_))
+            if kind:
+                return kind
+    return None
+
+
+
+def sent_cues_text(cues) -> str:
+    return " ".join(p for vals in cues.values() for _, p in vals)
+
+
+def _np_text(tok: Token) -> str:
+    return tok.doc[tok.left_edge.i: tok.i + 1].text
+
+
+def _cue_kind(text: str, lex: Lexicon) -> str | None:
+    """The most telling actor kind named in a phrase (demonstrators and armed groups
+    before plain people), from the actor cues of event_triggers.csv."""
+    kinds = [v for v, _ in _cues(text, lex).get("actor", ())]
+    for k in ("protesters", "rioters", "rebels", "political_militia", "identity_militia",
+              "external_forces", "state_forces", "civilians"):
+        if k in kinds:
+            return k
+    return None
+
+
+

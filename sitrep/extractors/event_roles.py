@@ -1,0 +1,161 @@
+"""Actors of an event the ACLED way: role fillers resolved to actors, the government
+acting by force as its state forces, an unnamed captor as the state, the counterpart of a
+one-sided battle."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import ActorRef, Event, Extraction
+from . import actors
+from .event_clauses import Role, _np_span
+from .event_lexicon import _ARMED_KINDS, _AS_ARMED, _NON_STATE, _PRONOUNS, Lexicon, TypeRow, _cue_kind, _cues
+from .parse import Parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# Frames that describe physical happenings ACLED codes (they group with each other);
+
+# ---------------------------------------------------------------------------- actors
+def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
+               ctx: DocContext) -> ActorRef | None:
+    if role is None:
+        return None
+    tok = role.tok
+    if tok.lower_ in _PRONOUNS:
+        return None
+    start, end = _np_span(tok)
+    hit = actors.actor_at(ex, start, end)
+    if hit is not None:
+        ref = ActorRef(hit.name, hit.kind, hit.country)
+        head_kind = _cue_kind(tok.text, lex)
+        if head_kind in _ARMED_KINDS | {"protesters", "rioters"} and ref.kind != head_kind and not (
+                head_kind == "state_forces" and ref.kind in ("external_forces", "state_forces")):
+            return ActorRef(parsed.text[start:end], head_kind, ref.country)
+        return ref
+    return _fallback_actor(tok, start, end, parsed, lex, ctx)
+
+
+_HELD = re.compile(r"-(held|controlled|besieged|occupied)\b", re.I)
+
+
+def _fallback_actor(tok: Token, start: int, end: int, parsed: Parsed, lex: Lexicon,
+                    ctx: DocContext) -> ActorRef | None:
+    text = parsed.text[start:end]
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") and _HELD.search(text):
+        return None  # "government-held west Aleppo" is a place, not the government
+    cues = _cues(text, lex)
+    kinds = [v for v, _ in cues.get("actor", ())]
+    country = None
+    for t in tok.doc[tok.left_edge.i: tok.i + 1]:
+        if t.ent_type_ in ("GPE", "NORP"):
+            country = _country_of(t, lex) or country
+    if tok.ent_type_ == "GPE" and not kinds:
+        kinds = ["government"]
+    if not kinds:
+        if tok.ent_type_ in ("ORG", "NORP"):
+            return ActorRef(text, None, country)
+        return None
+    # rebel/militia words beat the generic "forces" ("rebel forces", "Kurdish militia forces")
+    order = ["rioters", "protesters", "rebels", "political_militia", "identity_militia",
+             "external_forces", "state_forces", "international_org", "ngo", "government", "civilians"]
+    kind = min(kinds, key=lambda k: order.index(k) if k in order else 99)
+    if kind == "civilians" and len(set(kinds)) > 1:
+        kind = min((k for k in kinds if k != "civilians"), key=lambda k: order.index(k) if k in order else 99)
+    if country is None and kind not in ("civilians", "international_org", "ngo"):
+        country = ctx.focus
+    return ActorRef(text, kind, country)
+
+
+def _country_of(tok: Token, lex: Lexicon) -> str | None:
+    span = tok.doc[tok.i: tok.i + 1]
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            span = ent
+            break
+    key = span.text.lower()
+    return actors.country_of(key) or (actors.country_of(key[:-1]) if key.endswith("s") else None)
+
+
+# ---------------------------------------------------------------------------- context
+@dataclass
+class DocContext:
+    focus: str | None = None
+    last_captor_state: bool | None = None
+    opponents: dict[str, ActorRef] | None = None  # side -> the report's main armed actor (lazy)
+
+
+
+def _acled_roles(row: TypeRow, frames, actor1, actor2, ctx: DocContext):
+    note = ""
+    if row.event_type not in (None, "Protests") and actor1 is not None and actor1.kind in _AS_ARMED:
+        actor1 = ActorRef(actor1.name, _AS_ARMED[actor1.kind], actor1.country)
+        note = "government acting by force coded as state forces"
+    if row.code == "GOV_REGAINS" and (actor1 is None or actor1.kind not in ("state_forces", "government", "external_forces")):
+        loser = actor1
+        country = actors.country_name(ctx.focus) or ctx.focus
+        actor1 = ActorRef(f"Military Forces of {country}" if country else "state forces", "state_forces", ctx.focus)
+        if loser is not None and actor2 is None:
+            actor2 = loser
+        note = "captor not named: state forces of the report's country"
+    if row.code == "NSA_OVERTAKES" and "LOSE" in frames and actor1 is not None and actor1.kind in ("state_forces", "government"):
+        actor1, actor2 = actor2, actor1
+    if row.code in ("ATTACK_CIVILIANS", "SEXUAL_VIOLENCE", "ABDUCTION") and actor2 is None:
+        actor2 = ActorRef("civilians", "civilians", ctx.focus)
+    return actor1, actor2, note
+
+
+# Victims whose killing makes the target of a remote attack civilians (ACLED codes the
+# people hit, not the place): "killing 11 people", "wounding 40 residents".
+_CIVILIAN_UNITS = {"people", "person", "persons", "civilian", "civilians", "resident", "residents",
+                   "child", "children", "woman", "women", "villager", "villagers", "worshipper",
+                   "worshippers", "passenger", "passengers", "student", "students", "patient", "patients"}
+
+
+def _infer_counterpart(ev: Event, ex: Extraction, ctx: DocContext) -> None:
+    """Fill an empty actor2 from what the report says elsewhere, and say so in the rule.
+
+    - A battle always has two sides (ACLED): when only one is named in the sentence, the
+      other is the report's main armed opponent of that side (state forces against the
+      dominant non-state armed group, and the reverse), if one clearly dominates.
+    - A remote attack that killed people ("launched shells ..., killing 11 people")
+      targets civilians when its victims are counted as people, not fighters."""
+    if ev.actor2 is not None or ev.actor1 is None:
+        return
+    if ev.event_type == "Battles":
+        opp = _main_opponent(ex, ev.actor1, ctx)
+        if opp is not None:
+            ev.actor2 = opp
+            ev.rule = (ev.rule or "") + "; actor2 inferred: the report's main opposing armed actor"
+    elif ev.event_type == "Explosions/Remote violence" and ev.fatalities is not None:
+        units = {(f.unit_stated or "").lower() for f in ex.figures
+                 if f.category in ("killed", "injured") and ev.start <= f.start < ev.end}
+        if units & _CIVILIAN_UNITS:
+            ev.actor2 = ActorRef("civilians", "civilians", ctx.focus)
+            ev.rule = (ev.rule or "") + "; actor2 inferred: victims counted as people"
+
+
+def _main_opponent(ex: Extraction, actor1: ActorRef, ctx: DocContext) -> ActorRef | None:
+    if ctx.opponents is None:
+        ctx.opponents = {}
+        for side, kinds in (("state", {"state_forces"}), ("non_state", _NON_STATE)):
+            ranked = sorted((a for a in ex.actors if a.kind in kinds and (side == "non_state" or a.country == ctx.focus)),
+                            key=lambda a: (-len(a.mentions), a.name))
+            # a main party: named at least twice and clearly more often than any rival
+            if ranked and len(ranked[0].mentions) >= 2 and (
+                    len(ranked) == 1 or len(ranked[0].mentions) >= 1.5 * len(ranked[1].mentions)):
+                top = ranked[0]
+                ctx.opponents[side] = ActorRef(top.name, top.kind, top.country)
+    if actor1.kind in ("state_forces", "external_forces", "government"):
+        opp = ctx.opponents.get("non_state")
+    elif actor1.kind in _NON_STATE:
+        opp = ctx.opponents.get("state")
+    else:
+        return None
+    return opp if opp is not None and opp.name != actor1.name else None
+
+
+

@@ -1,0 +1,475 @@
+"""Typing an event clause: its frames resolved to an ACLED sub-event type (or a PLOVER
+category) by the codebook's rules.
+
+A `Clause` gathers what the rules read (frames, cue classes of the clause, of its sentence
+and of the next one, agent and patient with their kinds) and the facts derived from them
+once. `type_clause` asks each frame family in `FAMILIES` in turn, in the codebook's order
+of precedence (the hierarchy of event_types.csv: territory before battles before protests
+before remote violence ...); the first family that decides returns a `Typing` (a code, or
+None for "not an event"), the others pass (return None).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..models import ActorRef
+from .event_clauses import _PHRASAL_OBJECTS, Role, Trigger, _match_trigger, _members, _phrase_text
+from .event_lexicon import (
+    _ARMED_KINDS,
+    _ATTACK_WORD,
+    _BOMB_WORD,
+    _DIPLOMATIC,
+    _NON_STATE,
+    _PRONOUNS,
+    _TACTICS,
+    _TERRITORY,
+    _VEHICLE_WORDS,
+    _VIOLENT,
+    Lexicon,
+    _cue_kind,
+    _cues,
+    _has,
+    _np_text,
+    sent_cues_text,
+)
+from .event_roles import DocContext
+
+
+@dataclass
+class Typing:
+    code: str | None
+    why: str
+
+
+def _kind(ref: ActorRef | None) -> str | None:
+    return ref.kind if ref is not None else None
+
+
+def _values(cues, kind: str) -> set[str]:
+    return {v for v, _ in cues.get(kind, ())}
+
+
+def _is_place(role: Role | None, lex: Lexicon, place_spans: list[tuple[int, int]]) -> bool:
+    if role is None:
+        return False
+    tok = role.tok
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if any(s <= tok.idx < e for s, e in place_spans):
+        return True
+    if _has(_cues(tok.lemma_, lex), "context", "PLACE") or _has(_cues(tok.text, lex), "context", "PLACE"):
+        return True
+    # "the district centre of Jani Khel": a named place hangs on the noun
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "LOC", "FAC")) for g in c.children)
+        for c in tok.children)
+
+
+@dataclass
+class Clause:
+    """One event clause as the typing rules read it (see `build_clause`)."""
+    frames: list[str]
+    head: Trigger
+    lex: Lexicon
+    cues: dict
+    sent_cues: dict
+    next_cues: dict
+    next_text: str
+    agent: ActorRef | None
+    patient: ActorRef | None
+    agent_role: Role | None
+    patient_role: Role | None
+    place_spans: list[tuple[int, int]]
+    ctx: DocContext
+    span_lo: int = 0
+    span_hi: int = 0
+    lone: bool = True  # no other happening of the sentence names its own weapon
+    # derived once by build_clause
+    fs: set[str] = field(default_factory=set)
+    members: list[Trigger] = field(default_factory=list)
+    ak: str | None = None
+    pk: str | None = None
+    ctxv: set[str] = field(default_factory=set)  # context cues of the clause
+    sctx: set[str] = field(default_factory=set)  # ... of the sentence
+    wctx: set[str] = field(default_factory=set)  # ... of the sentence and the next
+    pctx: set[str] = field(default_factory=set)  # ... of the patient's phrase
+    pkinds: set[str] = field(default_factory=set)  # actor kinds named in the patient's phrase
+    weapons: list[str] = field(default_factory=list)
+    tactic: str | None = None
+    tactic_from: str = "clause"
+    armed: bool = False
+    patient_armed: bool = False
+    harmless_ctx: bool = False
+    protest_ctx_early: bool = False
+    protest_ctx: bool = False
+
+
+def build_clause(c: Clause) -> Clause:
+    """Derive the facts the families read: kinds, cue classes, the tactic (borrowed from the
+    sentence or the next one when the clause names none), and the normalised frame set."""
+    lex = c.lex
+    c.fs, c.members = set(c.frames), _members(c.head)
+    c.ak, c.pk = _kind(c.agent), _kind(c.patient)
+    c.protest_ctx_early = "PROTEST" in _values(c.cues, "context") or "PROTEST" in _values(c.sent_cues, "context")
+    if c.patient_role is not None and c.pk in (None, "civilians", "other"):
+        c.pk = _cue_kind(_phrase_text(c.patient_role.tok), lex) or c.pk
+    if c.agent_role is not None and c.ak in (None, "other"):
+        c.ak = _cue_kind(_np_text(c.agent_role.tok), lex) or c.ak
+    c.ctxv, c.sctx = _values(c.cues, "context"), _values(c.sent_cues, "context")
+    c.weapons = [v for v, _ in c.cues.get("weapon", ())]
+    c.tactic = next((t for t in _TACTICS if t in c.weapons), None)
+    if c.tactic is None and c.fs & _VIOLENT and c.lone:
+        _borrow_tactic(c)
+    c.armed = bool(c.weapons) or c.ak in _ARMED_KINDS or bool(c.sctx & {"CONFLICT"})
+    ptext = _phrase_text(c.patient_role.tok) if c.patient_role else ""
+    pcues = _cues(ptext, lex) if ptext else {}
+    c.pctx, c.pkinds = _values(pcues, "context"), _values(pcues, "actor")
+    c.patient_armed = c.pk in _ARMED_KINDS or "ARMED_TARGET" in c.pctx or bool(
+        c.pk is None and c.pkinds & _ARMED_KINDS and "civilians" not in c.pkinds)
+    c.wctx = c.sctx | _values(c.next_cues, "context")
+    strong_weapons = {v for v, p in c.cues.get("weapon", ()) if v != "ARMED" and p not in _VEHICLE_WORDS}
+    c.harmless_ctx = ("DISASTER" in c.sctx or "ACCIDENT" in c.sctx) and c.ak not in _ARMED_KINDS and not (
+        strong_weapons - ({"SHELLING"} if "ACCIDENT" in c.sctx else set()))
+    c.protest_ctx = "PROTEST" in c.ctxv or c.pk == "protesters" or c.ak == "protesters"
+    _normalise_frames(c)
+    return c
+
+
+def _borrow_tactic(c: Clause) -> None:
+    """The weapon is often named in another clause of the sentence ("killed when a roadside
+    bomb exploded") or in the next sentence of a short report."""
+    pools = [("sentence", c.sent_cues)]
+    if _ATTACK_WORD.search(sent_cues_text(c.next_cues) + " " + c.next_text):
+        pools.append(("next sentence", c.next_cues))  # "The attacks - mostly using grenades - ..."
+    for where, pool in pools:
+        found = sorted({v for v, _ in pool.get("weapon", ()) if v in _TACTICS}, key=_TACTICS.index)
+        if found:
+            c.tactic, c.tactic_from = found[0], where
+            c.weapons = c.weapons + [c.tactic]
+            return
+
+
+_LABOUR_WORDS = ("hunger", "general", "worker", "on strike", "strikers", "went", "union")
+
+
+def _normalise_frames(c: Clause) -> None:
+    fs = c.fs
+    if "STRIKE" in fs and c.tactic is None and "AIRSTRIKE" not in fs:
+        strike_text = " ".join(t.text for t in c.head.tok.subtree).lower() + " " + sent_cues_text(c.sent_cues)
+        if any(w in strike_text for w in _LABOUR_WORDS):
+            fs = (fs - {"STRIKE"}) | {"PROTEST"}
+    if "ARREST" in fs and fs & _VIOLENT and all(m.weak for m in c.members if m.frame in _VIOLENT):
+        fs = fs - _VIOLENT  # "arrested and beat", "detained in raids": the arrest is the event
+    weak_terr = {m.frame for m in c.members if m.frame in _TERRITORY and m.weak}
+    strong_other = {m.frame for m in c.members if m.frame not in _TERRITORY and not m.weak}
+    if weak_terr and strong_other and not (fs & _TERRITORY) - weak_terr:
+        fs = fs - weak_terr  # "troops entered a village and raped": the movement is not the event
+    c.fs = fs
+
+
+# ---------------------------------------------------------------------------- families
+def _mass_grave(c: Clause) -> Typing | None:
+    if "GRAVE" in c.sctx and c.fs & {"KILL", "FIND"}:
+        return Typing("SD_OTHER", "mass grave")
+    return None
+
+
+def _bare_crackdown(c: Clause) -> Typing | None:
+    if c.fs == {"DISPERSE"} and not (c.protest_ctx_early or c.ak in _ARMED_KINDS or c.ak == "government"):
+        return Typing(None, "crackdown without protest or security forces")
+    return None
+
+
+def _struck_by_a_thing(c: Clause) -> Typing | None:
+    r = c.agent_role
+    if not (c.fs <= {"ATTACK", "STRIKE"} and r is not None and r.how == "subject" and c.agent is None):
+        return None
+    if _cues(_np_text(r.tok), c.lex).get("weapon") or r.tok.ent_type_ != "" or r.tok.pos_ != "NOUN":
+        return None
+    if _match_trigger(r.tok, c.lex) is not None:
+        return None
+    return Typing(None, "struck by something that is not an actor or a weapon")
+
+
+def _coup(c: Clause) -> Typing | None:
+    return Typing("SD_OTHER", "coup") if "COUP" in c.fs else None
+
+
+def _find(c: Clause) -> Typing | None:
+    if not ("FIND" in c.fs and c.fs <= {"FIND"}):
+        return None
+    if "GRAVE" in c.ctxv:
+        return Typing("SD_OTHER", "mass grave found")
+    if "WEAPONS" in c.pctx:
+        return Typing("DISRUPTED_WEAPONS", "weapons found")
+    return Typing(None, "find without weapons")
+
+
+def _disrupted_weapons(c: Clause) -> Typing | None:
+    if c.fs & {"CAPTURE", "DISRUPT"} and "WEAPONS" in c.pctx and not _is_place(c.patient_role, c.lex, c.place_spans):
+        return Typing("DISRUPTED_WEAPONS", "weapons seized/intercepted")
+    if "DISRUPT" not in c.fs:
+        return None
+    if c.head.weak and "WEAPONS" not in c.pctx:
+        if c.pk in _ARMED_KINDS:
+            return Typing("ARMED_CLASH", "armed actors neutralised")
+        return Typing(None, "weak disruption cue without weapons")
+    return Typing("DISRUPTED_WEAPONS", "interception/defusal")
+
+
+def _territory(c: Clause) -> Typing | None:
+    fs = c.fs
+    if not fs & _TERRITORY or (fs & {"CLASH"} and not fs & {"CAPTURE", "RETAKE", "ENTER", "LOSE"}):
+        return None
+    terr = [f for f in c.frames if f in _TERRITORY]
+    if not _names_a_place(c, terr):
+        if "CAPTURE" in terr and c.pk in {"civilians"} | _ARMED_KINDS:
+            return Typing("ARRESTS" if c.ak in ("state_forces", "government", None) else "ABDUCTION", "people captured")
+        return Typing(None, "territorial verb without a place")
+    if "CRIME" in c.sctx and not c.armed:
+        return Typing(None, "crime context")
+    if "NONVIOLENT" in c.ctxv or "NONVIOLENT" in c.sctx or set(terr) == {"WITHDRAW"}:
+        return Typing("NONVIOLENT_TRANSFER", "no fighting reported")
+    agent_is_place = _is_place(c.agent_role, c.lex, c.place_spans)
+    if "LOSE" in terr and len(terr) == 1 and c.agent_role is not None and not agent_is_place and c.ak is None:
+        return Typing(None, "something other than a place or an actor was lost")
+    state_captor, why = _captor_is_state(c, terr, agent_is_place)
+    c.ctx.last_captor_state = state_captor
+    return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
+
+
+def _names_a_place(c: Clause, terr: list[str]) -> bool:
+    """A territorial verb counts only with a place: its patient or agent, a place named in
+    its span, or a place in a from/into/of ... phrase of one of its verbs."""
+    lex, spans = c.lex, c.place_spans
+    named = [e for e in spans if c.span_lo <= e[0] < c.span_hi]
+    if c.patient_role is not None and c.patient_role.tok.lower_ in _PRONOUNS | {"people", "civilians"}:
+        named = []
+    holders = [m.anchor for m in c.members] + [ch for m in c.members for ch in m.anchor.children
+                                                if ch.dep_ == "dobj" and ch.lower_ in _PHRASAL_OBJECTS]
+    prep_places = [g for h in holders for ch in h.children if ch.dep_ == "prep"
+                   and ch.lower_ in ("from", "into", "of", "over", "in", "to", "near", "outside", "around")
+                   for g in ch.children if g.dep_ == "pobj" and _is_place(Role(g, ""), lex, spans)]
+    has_place = (_is_place(c.patient_role, lex, spans) or _is_place(c.agent_role, lex, spans)
+                 or (c.patient_role is None and bool(named)) or bool(prep_places))
+    if has_place and c.head.weak and len(terr) == len(c.frames) and not named and not any(
+            t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in c.head.anchor.subtree):
+        return False  # "the opposition has lost neighborhoods": no where, no when
+    return has_place
+
+
+def _captor_is_state(c: Clause, terr: list[str], agent_is_place: bool) -> tuple[bool, str]:
+    if "LOSE" in terr and c.agent_role is not None and not agent_is_place:
+        return c.ak not in ("state_forces", "government", "external_forces"), \
+            f"{c.agent.name if c.agent else 'subject'} lost ground"
+    if "LOSE" in terr:
+        state = c.ctx.last_captor_state if c.ctx.last_captor_state is not None else True
+        if c.pk is not None:
+            state = c.pk in ("state_forces", "government")
+        return state, "place fell"
+    if "RETAKE" in terr:
+        return c.ak not in _NON_STATE, "retaken"
+    return c.ak in ("state_forces", "government") or (c.ak is None and c.ctx.last_captor_state is True), "captured"
+
+
+def _clash(c: Clause) -> Typing | None:
+    if "CLASH" not in c.fs:
+        return None
+    if c.tactic in ("CHEMICAL", "SUICIDE", "GRENADE", "IED") and c.tactic_from == "clause" and not c.protest_ctx:
+        return Typing(c.tactic, f"weapon cue inside the fighting ({c.tactic.lower()})")
+    if c.ak in ("protesters", "rioters") or (c.protest_ctx and "RIOT" in c.ctxv):
+        return Typing("VIOLENT_DEMO", "demonstrators clashed")
+    if c.head.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed:
+        return Typing(None, "bare fighting word")
+    return Typing("ARMED_CLASH", "fighting between armed groups")
+
+
+def _about_protest(c: Clause) -> bool:
+    fs = c.fs
+    if fs & {"PROTEST", "RIOT", "DISPERSE"}:
+        return True
+    return bool(fs & (_VIOLENT | {"ARREST", "LOOT"}) and (
+        c.pk == "protesters" or c.ak in ("protesters", "rioters")
+        or ("PROTEST" in c.ctxv and c.tactic is None and c.pk in (None, "civilians"))))
+
+
+def _protest(c: Clause) -> Typing | None:
+    """ACLED: violence BY demonstrators makes a riot; force against peaceful ones is
+    excessive when lethal or seriously injuring, an intervention otherwise."""
+    if not _about_protest(c):
+        return None
+    fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx
+    if ("RIOT" in fs or c.ak == "rioters") and not (c.protest_ctx or "PROTEST" in c.wctx):
+        if c.head.weak and not c.armed and c.agent is None:
+            return Typing(None, "bare unrest word")
+        return Typing("MOB_VIOLENCE", "mob violence")
+    by_demonstrators = c.ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
+    if "RIOT" in fs or by_demonstrators or (riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal)):
+        return Typing("VIOLENT_DEMO", "demonstrators used violence")
+    if _intervened(c):
+        if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
+            return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
+        return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
+    if c.head.weak and not c.protest_ctx and (c.agent_role is None or c.ak in _ARMED_KINDS):
+        return Typing(None, "weak protest word")
+    return Typing("PEACEFUL_PROTEST", "demonstration")
+
+
+def _intervened(c: Clause) -> bool:
+    fs = c.fs
+    if "DISPERSE" in fs or fs & (_VIOLENT | {"ARREST"}) or "INTERVENTION" in c.ctxv:
+        return True
+    return bool("INTERVENTION" in c.wctx and fs & {"PROTEST"} and not (fs - {"PROTEST"}) and c.lone
+                and ("INTERVENTION" in _values(c.next_cues, "context")) is False)
+
+
+def _sexual(c: Clause) -> Typing | None:
+    return Typing("SEXUAL_VIOLENCE", "sexual violence") if "SEXUAL" in c.fs else None
+
+
+def _violence(c: Clause) -> Typing | None:
+    fs = c.fs
+    if not fs & _VIOLENT:
+        return None
+    tactic = "AIR" if "AIRSTRIKE" in fs else "SHELLING" if "SHELL" in fs and c.tactic is None else c.tactic
+    if fs == {"STRIKE"} and tactic is None:
+        strike_text = " ".join(t.text for t in c.head.tok.subtree).lower() + " " + c.head.tok.head.text.lower()
+        if any(w in strike_text for w in ("hunger", "general", "workers", "on strike", "strikers", "went")) \
+                or "PROTEST" in c.ctxv:
+            return Typing("PEACEFUL_PROTEST", "labour strike")
+    if c.harmless_ctx:
+        return Typing(None, "disaster/accident context")
+    if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS:
+        return Typing(None, "crime context")
+    if tactic:
+        named = next((p for v, p in c.cues.get("weapon", ()) if v == tactic), None)
+        return Typing(tactic, f"weapon cue '{named}'" if named else "trigger names the tactic")
+    return _bombing(c) or _untyped_violence(c)
+
+
+def _bombing(c: Clause) -> Typing | None:
+    fs = c.fs
+    if "BOMB" not in fs:
+        return None
+    if fs <= {"BOMB", "KILL"} and not c.armed and not _BOMB_WORD.search(
+            " ".join(t.text for m in c.members for t in m.tok.subtree if t.i <= m.tok.i)):
+        return Typing(None, "explosion without weapon or armed actor")
+    if c.ak in ("state_forces", "external_forces"):
+        return Typing("AIR", "bombing by state forces without other weapon cue")
+    return Typing("IED", "bombing without aircraft, artillery or suicide cue")
+
+
+def _untyped_violence(c: Clause) -> Typing:
+    """Violence with no weapon cue: by whom on whom decides."""
+    if c.ak == "rioters":
+        return Typing("MOB_VIOLENCE", "mob attack")
+    if (c.patient_armed or "BASE_NOUN" in c.pctx) and (c.ak in _ARMED_KINDS or c.ak is None):
+        return Typing("ARMED_CLASH", "armed actor attacked")
+    if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:
+        return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
+    if c.head.weak and not c.armed:
+        return Typing(None, "weak violence word without armed actor")
+    if c.ak == "civilians":
+        return Typing(None, "violence between individuals (crime)")
+    return Typing("ATTACK_CIVILIANS", "violence against civilians, perpetrator unstated")
+
+
+def _arrest(c: Clause) -> Typing | None:
+    if "ARREST" not in c.fs:
+        return None
+    if "CRIME" in c.sctx and c.ak not in _NON_STATE:
+        return Typing(None, "criminal arrest")
+    if c.ak in _NON_STATE:
+        return Typing("ABDUCTION", "non-state 'arrest'")
+    return Typing("ARRESTS", "detention by authorities")
+
+
+def _abduct(c: Clause) -> Typing | None:
+    if "ABDUCT" not in c.fs:
+        return None
+    if c.head.weak and not c.armed and c.agent is None:
+        return Typing(None, "weak disappearance word")
+    return Typing("ABDUCTION", "abduction")
+
+
+def _loot(c: Clause) -> Typing | None:
+    if "LOOT" not in c.fs:
+        return None
+    if c.harmless_ctx:
+        return Typing(None, "disaster/accident context")
+    if c.ak in ("protesters",) or c.protest_ctx:
+        return Typing("VIOLENT_DEMO", "demonstrators destroyed property")
+    if c.ak == "rioters":
+        return Typing("MOB_VIOLENCE", "mob destroyed property")
+    if c.head.weak and not (c.armed or c.ak):
+        return Typing(None, "weak destruction word")
+    if "WEAPONS" in c.pctx and c.ak in ("state_forces",):
+        return Typing("DISRUPTED_WEAPONS", "weapons destroyed")
+    return Typing("LOOTING", "looting/destruction")
+
+
+def _base(c: Clause) -> Typing | None:
+    if "BASE" not in c.fs:
+        return None
+    if "BASE_NOUN" in c.pctx:
+        return Typing("BASE", "base established")
+    if "TROOPS" in c.pctx and not c.head.weak or ("TROOPS" in c.pctx and c.ak in _ARMED_KINDS):
+        return Typing("CHANGE_GROUP", "group formed")
+    return Typing(None, "establish without base")
+
+
+def _change(c: Clause) -> Typing | None:
+    if "CHANGE" not in c.fs:
+        return None
+    if c.head.weak and "TROOPS" not in c.pctx:
+        return Typing(None, "weak change word")
+    return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
+
+
+_PEACE_WORDS = {"ceasefire", "cease-fire", "truce", "peace", "surrender"}
+
+
+def _peace_talks(c: Clause) -> Typing | None:
+    if "CONSULT" in c.fs and "CONFLICT" in c.sctx and _PEACE_WORDS & {p for _, p in c.sent_cues.get("context", ())}:
+        return Typing("AGREEMENT", "peace talks")
+    return None
+
+
+def _agree(c: Clause) -> Typing | None:
+    if "AGREE" not in c.fs:
+        return None
+    conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx
+    if c.head.frame in ("AGREE",) and c.head.weak and not conflict:
+        return Typing(None, "weak agreement word")
+    if conflict:
+        return Typing("AGREEMENT", "agreement")
+    return Typing("AGREE_DIPLO", "agreement outside armed conflict")
+
+
+def _diplomatic(c: Clause) -> Typing | None:
+    dip = next((f for f in c.frames if f in _DIPLOMATIC), None)
+    if not dip:
+        return None
+    state_like = c.ak in ("government", "international_org") or (
+        c.agent_role is not None and c.agent_role.tok.ent_type_ in ("GPE", "ORG"))
+    if c.head.weak and (c.agent is None or not state_like):
+        return Typing(None, "weak diplomatic word without a state or organisation as actor")
+    return Typing(dip, "diplomatic/verbal act")
+
+
+# In the codebook's order of precedence; the first family that decides wins.
+FAMILIES: list[Callable[[Clause], Typing | None]] = [
+    _mass_grave, _bare_crackdown, _struck_by_a_thing, _coup, _find, _disrupted_weapons, _territory,
+    _clash, _protest, _sexual, _violence, _arrest, _abduct, _loot, _base, _change, _peace_talks,
+    _agree, _diplomatic,
+]
+
+
+def type_clause(c: Clause) -> Typing:
+    build_clause(c)
+    for family in FAMILIES:
+        t = family(c)
+        if t is not None:
+            return t
+    return Typing(None, "no rule")

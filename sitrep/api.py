@@ -43,12 +43,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from .errors import InputError, SitrepError, StoreError
+from .models import ITEM_KINDS
 from .store import Store, item_tables
 
 WEB_DIR = Path(__file__).parent / "web"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes; a long report is ~100 kB of HTML
 MAX_LIMIT = 5000
-LISTED_KINDS = ("events", "figures", "quotes", "places", "actors", "sources", "times")
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -224,7 +224,7 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         list_items.__doc__ = f"{kind.capitalize()} with their evidence, article and publisher; filtered and paged."
         return list_items
 
-    for kind in LISTED_KINDS:
+    for kind in ITEM_KINDS:
         app.get(f"/api/{kind}", dependencies=reads, tags=["read"], name=f"list_{kind}")(listing(kind))
 
     @app.get("/api/timeline", dependencies=reads, tags=["read"])

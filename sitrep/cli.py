@@ -119,10 +119,12 @@ def _note_figures_only(ex) -> None:
 def _print_summary(ex) -> None:
     from rich.table import Table
 
+    from .models import ITEM_KINDS
+
     a = ex.article
     out.print(f"[bold]{a.title}[/bold]  ({a.published or 'undated'}, {a.source or 'unknown outlet'})", highlight=False)
     t = Table("kind", "count", "examples")
-    for kind in ex.ITEM_KINDS:
+    for kind in ITEM_KINDS:
         items = getattr(ex, kind)
         names = []
         for it in items[:4]:
@@ -311,10 +313,9 @@ def events(db: str | None = DbOption, since: str | None = SinceOpt, until: str |
         store = _open_store(db)
         rows = store.items("events", since=_check_date(since, "--since"), until=_check_date(until, "--until"),
                            place=place, event_type=type, actor=actor, source=source, limit=limit, offset=offset)
-        explainer = getattr(events_stage, "explain", None)
         for r in rows:
             ev = item_from_dict("events", r)
-            out.print(explainer(ev) if explainer else f"{ev.sub_event_type or ev.plover}: {ev.rule}", highlight=False)
+            out.print(events_stage.explain(ev), highlight=False)
             out.print(f"  evidence: {ev.sentence}", highlight=False, markup=False)
         return
     _listing("events", db, since, until, place, fmt, limit, offset, event_type=type, actor=actor, source=source)

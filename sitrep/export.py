@@ -88,7 +88,7 @@ def _articles(store) -> Iterator[dict]:
 
 def tables(store) -> dict[str, tuple[list[str], Iterable[dict]]]:
     """name -> (columns, rows) for every table a store holds (rows are produced lazily)."""
-    from .store import ITEM_KINDS
+    from .models import ITEM_KINDS
 
     out: dict[str, tuple[list[str], Iterable[dict]]] = {"articles": (ARTICLE_COLUMNS, _Lazy(_articles, store))}
     for kind in ITEM_KINDS:

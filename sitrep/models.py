@@ -21,6 +21,25 @@ Timing = Literal["current", "background", "generic"]
 TIMINGS: tuple[str, ...] = get_args(Timing)
 # What a consumer counts as a claim that something happened.
 CLAIMED_CERTAINTIES = ("asserted", "claimed")
+# The kinds of item an extraction holds, in the order of the contract JSON (the store has
+# one table per kind, the API and CLI one listing per kind).
+ItemKind = Literal["places", "times", "actors", "figures", "events", "quotes", "sources"]
+ITEM_KINDS: tuple[str, ...] = get_args(ItemKind)
+# A place's kind in the contract (the gazetteer's finer kinds map onto these).
+PlaceFeature = Literal["country", "admin1", "city", "district", "landmark"]
+# What a place's coordinates are: its own point, a country's or region's representative
+# point, its city's point (a part of a city, a street), the region or country around it,
+# or none.
+GeoPrecision = Literal["point", "centroid", "city", "region", "unknown"]
+TimePrecision = Literal["day", "week", "month", "year"]
+# flow: new in a period ("fled this week"); stock: standing at a date ("are sheltering").
+FigureKind = Literal["flow", "stock"]
+# households: families, homes and houses as stated (converted to people only at export).
+FigureUnit = Literal["people", "households"]
+# parse: read off the dependency parse (English); lexical: number + unit + figure word
+# (Spanish, French, Portuguese reports; sitrep/extractors/lexical.py).
+ReadMethod = Literal["parse", "lexical"]
+QuoteKind = Literal["direct", "indirect"]
 
 
 @dataclass
@@ -67,7 +86,7 @@ class TimeMention:
     end: int
     date_start: str | None
     date_end: str | None
-    precision: str  # day|week|month|year
+    precision: TimePrecision
     sentence: str = ""
     rule: str = ""  # which resolution rule produced it (explainability)
 
@@ -82,9 +101,9 @@ class Place:
     geonameid: int | None = None
     country: str | None = None  # ISO2
     admin1: str | None = None
-    feature: str = "city"  # country|admin1|city|district|landmark
+    feature: PlaceFeature = "city"
     within: str | None = None
-    precision: str = "point"  # point|centroid|city (coordinates borrowed from the parent)
+    precision: GeoPrecision = "point"
     score: float | None = None
     sentence: str = ""
 
@@ -126,7 +145,7 @@ class Quote:
     end: int
     speaker: str | None
     speaker_role: str | None = None
-    kind: str = "direct"  # direct|indirect
+    kind: QuoteKind = "direct"
     channel: str | None = None
     cue: str | None = None
     sentence: str = ""
@@ -138,22 +157,20 @@ class Figure:
     low: int | None
     best: int | None
     high: int | None
-    unit: str = "people"
+    unit: FigureUnit = "people"
     qualifier: str | None = None
-    kind: str = "flow"  # flow|stock
+    kind: FigureKind = "flow"
     place: str | None = None
     date_start: str | None = None
     date_end: str | None = None
     source: str | None = None
-    certainty: str = "asserted"
+    certainty: Certainty = "asserted"
     start: int = 0
     end: int = 0
     sentence: str = ""
     text: str = ""  # the number as written
     unit_stated: str | None = None  # the counted noun as written ("families", "homes")
-    # how it was read: "parse" (dependency parse, English) or "lexical" (number + unit +
-    # figure word, for Spanish/French/Portuguese reports: less certain; sitrep/lexical.py)
-    method: str = "parse"
+    method: ReadMethod = "parse"
 
 
 @dataclass
@@ -207,13 +224,11 @@ class Extraction:
     quotes: list[Quote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
 
-    ITEM_KINDS = ("places", "times", "actors", "figures", "events", "quotes", "sources")
-
     def to_dict(self) -> dict[str, Any]:
         art = as_dict(self.article)
         art.pop("raw_text", None)
         out: dict[str, Any] = {"id": self.article.input_id or self.article.id, "article": art}
-        for name in ("sentences", "entities", *self.ITEM_KINDS):
+        for name in ("sentences", "entities", *ITEM_KINDS):
             out[name] = [as_dict(x) for x in getattr(self, name)]
         return out
 
@@ -265,6 +280,6 @@ def extraction_from_dict(d: dict[str, Any]) -> Extraction:
     art_fields = {f.name for f in dataclasses.fields(Article)}
     art = Article(**{k: v for k, v in d["article"].items() if k in art_fields})
     ex = Extraction(article=art)
-    for name in ("sentences", "entities", *Extraction.ITEM_KINDS):
+    for name in ("sentences", "entities", *ITEM_KINDS):
         setattr(ex, name, [item_from_dict(name, x) for x in d.get(name, [])])
     return ex

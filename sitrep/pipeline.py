@@ -55,7 +55,6 @@ def prepare(items: Iterable[Article | InputError],
     Readers yield InputError objects instead of raising so that one bad file never stops
     a batch; empty reports and reports in a language sitrep cannot read are caught here,
     after cleaning. Spanish, French and Portuguese reports pass, for figures only."""
-    validate = getattr(clean, "validate_article", None)
     for item in items:
         if isinstance(item, InputError):
             if on_error is None:
@@ -64,8 +63,7 @@ def prepare(items: Iterable[Article | InputError],
             continue
         article = clean.clean_article(item)
         try:
-            if validate:
-                validate(article)
+            clean.validate_article(article)
         except NotEnglishError as exc:
             if exc.language not in lexical.languages():
                 if on_error is None:

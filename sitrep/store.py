@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .errors import StoreError
-from .models import Extraction, extraction_from_dict
+from .models import ITEM_KINDS, Extraction, extraction_from_dict
 
 SCHEMA_VERSION = 6
 
@@ -71,7 +71,8 @@ sightings = sa.Table(
     sa.Column("seen_at", sa.Float, nullable=False),
 )
 
-# Per item kind: the contract fields copied into columns (besides start/end/sentence/data).
+# Per item kind (models.ITEM_KINDS): the contract fields copied into columns (besides
+# start/end/sentence/data).
 ITEM_COLUMNS: dict[str, list[tuple[str, Any]]] = {
     "places": [("name", sa.Text), ("lat", sa.Float), ("lon", sa.Float), ("geonameid", sa.BigInteger),
                ("country", sa.String(8)), ("admin1", sa.Text), ("feature", sa.String(16))],
@@ -89,7 +90,6 @@ ITEM_COLUMNS: dict[str, list[tuple[str, Any]]] = {
     "quotes": [("speaker", sa.Text), ("kind", sa.String(16)), ("channel", sa.Text)],
     "sources": [("name", sa.Text), ("kind", sa.String(32)), ("stance", sa.Text)],
 }
-ITEM_KINDS = tuple(ITEM_COLUMNS)
 # Columns a listing may filter with --place / --category / --type / --source / --actor.
 PLACE_COLUMN = {"places": "name", "figures": "place", "events": "place"}
 INDEXED = {"date_start", "place", "name", "category", "event_type", "lat", "source", "speaker", "kind"}

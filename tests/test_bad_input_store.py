@@ -97,7 +97,7 @@ def test_invalid_published_is_refused_before_anything_is_written(tmp_path, store
 
 
 def test_french_report_is_kept_with_figures_only_and_named(tmp_path, stored):
-    """Spanish/French/Portuguese reports are no longer skipped (issue 3): displacement
+    """Spanish/French/Portuguese reports are not skipped: displacement
     monitors read them for their figures. They are stored with the figures the lexical
     reader finds (method "lexical") and nothing that needs the English parse; the ingest
     names the file in one line so nobody mistakes it for a fully extracted report."""

@@ -1,4 +1,4 @@
-"""Actors stage (issue 5): who takes part in what a report describes, with kind and country.
+"""Actors stage: who takes part in what a report describes, with kind and country.
 
 Mentions come from three places, in this order of trust:
 1. the actor dictionary (`data/actors.csv`, plus user rows from `load_user_actors`);

@@ -1,4 +1,4 @@
-"""Figures stage (issue 3): counts of people and homes as sourced low/best/high ranges.
+"""Figures stage: counts of people and homes as sourced low/best/high ranges.
 
 A figure is a number expression (sitrep/numbers.py) that counts people or households, and
 the category the parse says governs it. For each number:

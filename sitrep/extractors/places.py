@@ -1,4 +1,4 @@
-"""Places stage (issue 4): every toponym found and resolved to a gazetteer entry, offline.
+"""Places stage: every toponym found and resolved to a gazetteer entry, offline.
 
 Recognition: spaCy's GPE/LOC/FAC entities, NORP entities that are demonyms ("Syrian"),
 plus a gazetteer scan over proper-noun runs that spaCy mislabels or misses (it tags

@@ -1,4 +1,4 @@
-"""Quotes stage (issue 5): direct and indirect speech with speakers, roles and channels.
+"""Quotes stage: direct and indirect speech with speakers, roles and channels.
 
 Direct quotes are read off the quotation marks (straight or curly; a quote left open at
 the end of a paragraph continues when the next paragraph opens with a mark). Each takes

@@ -1,4 +1,4 @@
-"""Sources stage (issue 5): who a report attributes each claim to.
+"""Sources stage: who a report attributes each claim to.
 
 Every attribution cue (data/speech_verbs.csv: "said", "reported", "according to",
 "described", "accused", "claimed", "told" ...) outside direct quotes is read off the parse:

@@ -34,12 +34,11 @@ def fingerprint_text(text: str) -> list[int]:
 
 
 def fingerprint(text: str) -> list[int]:
-    """The clean stage's fingerprint (`clean.minhash`, what `Article.fingerprint` holds)
-    when it exists, else ours: signatures compared with each other must come from one
-    function, and the stored ones come from the clean stage."""
+    """The clean stage's fingerprint (`clean.minhash`, what `Article.fingerprint` holds):
+    signatures compared with each other must come from one function, and the stored ones
+    come from the clean stage."""
     from .. import clean
-    fn = getattr(clean, "minhash", None) or getattr(clean, "fingerprint", None)
-    return list(fn(text)) if callable(fn) else fingerprint_text(text)
+    return list(clean.minhash(text))
 
 
 def shingle_set(text: str) -> set[int]:

@@ -1,4 +1,4 @@
-"""Figures on the shared corpora, scored by the shared scorers (issue 3 thresholds).
+"""Figures on the shared corpora, scored by the shared scorers (the thresholds the figures work set).
 
 Reads ../shared at test time (never copied into the repo) and skips when it is absent.
 The extractor is given only what a reader has: id, title, text, published.

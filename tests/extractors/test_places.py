@@ -168,7 +168,7 @@ def test_speaking_capital_stays_a_place(nlp):
     assert p.country == "RU"
 
 
-# --- a report's non-place words, institutions named after places, directions (issue 4)
+# --- a report's non-place words, institutions named after places, directions
 @pytest.mark.parametrize("text,name,country,admin1", [
     # US local-news cues (data/country_cues.csv) settle a bare name with no other place named
     ("The Alexandria Police Department said a 19-year-old woman was charged with a misdemeanor "
@@ -253,7 +253,7 @@ def test_country_cues_prefilter_finds_what_the_full_scan_finds():
         assert report_cues(text)
 
 
-# --- readings a report settles: qualifiers, lists, local usage, capitals, outliers (issue 4)
+# --- readings a report settles: qualifiers, lists, local usage, capitals, outliers
 @pytest.mark.parametrize("text,name,expected", [
     # cities500 has a Grantville in Georgia, none in Pennsylvania: the report's word wins
     ("She was born in Grantville, Pennsylvania, on November 4, 1913.", "Grantville",

@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import SHARED, need_shared
 
-# issue 5's targets on PolNeAR dev (direct-quote recall, speaker accuracy on them, recall
+# The quotes work's targets on PolNeAR dev (direct-quote recall, speaker accuracy on them, recall
 # over every attribution), and what the stages reached when this test was written, less a
 # margin (a regression guard). PolNeAR annotates any attitude ("wants", "plans", "called
 # for", "according to", "shows"), while the seed gold counts reports, "according to" and

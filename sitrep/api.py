@@ -36,7 +36,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -44,7 +43,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .errors import InputError, SitrepError, StoreError
 from .models import ITEM_KINDS
-from .store import Store, item_tables
+from .store import Store
 
 WEB_DIR = Path(__file__).parent / "web"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes; a long report is ~100 kB of HTML
@@ -218,7 +217,8 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         def list_items(f: Filters = Depends()) -> JSONResponse:
             rows = store.items(kind, limit=f.limit, offset=f.offset, order=f.sort, **f.store_filters)
             if kind == "figures":
-                _add_figure_coordinates(store, rows)
+                for r, at in zip(rows, store.figure_coordinates(rows), strict=True):
+                    r["lat"], r["lon"] = at if at else (None, None)
             return _page(rows, f.limit, f.offset)
         list_items.__name__ = f"list_{kind}"
         list_items.__doc__ = f"{kind.capitalize()} with their evidence, article and publisher; filtered and paged."
@@ -230,7 +230,7 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
     @app.get("/api/timeline", dependencies=reads, tags=["read"])
     def timeline(kind: str = Query("events", pattern="^(events|figures)$"), f: Filters = Depends()) -> JSONResponse:
         """Items per day (their start date, else the publication date) under the same filters."""
-        return JSONResponse({"kind": kind, "days": _timeline(store, kind, f.store_filters)})
+        return JSONResponse({"kind": kind, "days": store.timeline(kind, **f.store_filters)})
 
     @app.get("/api/search", dependencies=reads, tags=["read"])
     def search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=200)) -> dict:
@@ -294,38 +294,6 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
 def _version() -> str:
     from . import __version__
     return __version__
-
-
-def _add_figure_coordinates(store: Store, rows: list[dict]) -> None:
-    """Give each figure the coordinates of the place of that name in its article (if geocoded)."""
-    ids = sorted({r["article_id"] for r in rows if r.get("place")})
-    if not ids:
-        return
-    p = item_tables["places"]
-    coords: dict[tuple[str, str], tuple[float, float]] = {}
-    with store.engine.connect() as conn:
-        q = (sa.select(p.c.article_id, p.c.name, p.c.lat, p.c.lon)
-             .where(p.c.article_id.in_(ids), p.c.lat.is_not(None), p.c.lon.is_not(None))
-             .order_by(p.c.article_id, p.c.idx))
-        for aid, name, lat, lon in conn.execute(q):
-            coords.setdefault((aid, (name or "").lower()), (lat, lon))
-    for r in rows:
-        place = r.get("place")
-        name = place.get("name") if isinstance(place, dict) else place
-        hit = coords.get((r["article_id"], (name or "").lower()))
-        r["lat"], r["lon"] = hit if hit else (None, None)
-
-
-def _timeline(store: Store, kind: str, filters: dict) -> list[dict]:
-    q = store.items_query(kind, **filters)
-    t = item_tables[kind]
-    from .store import articles as articles_table
-    day = sa.func.substr(sa.func.coalesce(t.c.date_start, articles_table.c.published), 1, 10).label("day")
-    sub = q.with_only_columns(day).subquery()
-    agg = (sa.select(sub.c.day, sa.func.count().label("n")).where(sub.c.day.is_not(None))
-           .group_by(sub.c.day).order_by(sub.c.day))
-    with store.engine.connect() as conn:
-        return [{"date": d, "count": n} for d, n in conn.execute(agg)]
 
 
 def _article_from_request(body: bytes, content_type: str, meta: dict):

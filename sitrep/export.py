@@ -63,27 +63,9 @@ LINK_COLUMNS = ["article_id", "original_id", "relation", "jaccard", "containment
 MEMBER_COLUMNS = ["event_id", "article_id", "idx"]
 
 
-def _rows_of(store, table_name: str, order: list[str]) -> Iterator[dict]:
-    import sqlalchemy as sa
-
-    from .store import FUSED_TABLES
-
-    t = FUSED_TABLES[table_name]
-    with store.engine.connect() as conn:
-        for r in conn.execute(sa.select(t).order_by(*(t.c[c] for c in order))):
-            yield dict(r._mapping)
-
-
 def _articles(store) -> Iterator[dict]:
-    import sqlalchemy as sa
-
-    from .store import articles as A
-
-    with store.engine.connect() as conn:
-        for r in conn.execute(sa.select(A).order_by(A.c.published, A.c.id)):
-            d = dict(r._mapping)
-            d["authors"] = json.loads(d["authors"]) if d.get("authors") else []
-            yield {k: d.get(k) for k in ARTICLE_COLUMNS}
+    for d in store.iter_articles():
+        yield {k: d.get(k) for k in ARTICLE_COLUMNS}
 
 
 def tables(store) -> dict[str, tuple[list[str], Iterable[dict]]]:
@@ -96,7 +78,7 @@ def tables(store) -> dict[str, tuple[list[str], Iterable[dict]]]:
     out["fused_events"] = (FUSED_EVENT_COLUMNS, _Lazy(fused_events_of, store))
     out["figure_series"] = (SERIES_COLUMNS, _Lazy(series_of, store))
     out["control_changes"] = (CONTROL_COLUMNS, _Lazy(control_of, store))
-    out["fused_event_members"] = (MEMBER_COLUMNS, _Lazy(_rows_of, store, "fused_event_members",
+    out["fused_event_members"] = (MEMBER_COLUMNS, _Lazy(store.fused_rows, "fused_event_members",
                                                         ["event_id", "article_id", "idx"]))
     out["report_links"] = (LINK_COLUMNS, _Lazy(links_of, store))
     return out

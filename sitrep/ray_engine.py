@@ -29,12 +29,10 @@ from __future__ import annotations
 
 import os
 import resource
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 try:
@@ -46,7 +44,7 @@ from .errors import ConfigError, InputError, SitrepError
 from .ingest import IngestReport
 from .models import Article, Extraction, extraction_from_dict
 from .readers import iter_inputs
-from .store import Store
+from .store import Store, StoredIds
 
 # Actor names start with this, so operators (and the crash test) can find them.
 ACTOR_PREFIX = "sitrep-extract"
@@ -88,46 +86,6 @@ def warm_up() -> None:
         pass
 
 
-class _StoredIds:
-    """Which of a batch of article ids a store already holds (read-only, from a worker).
-
-    SQLite is opened read-only (WAL lets it read while the driver writes); a database the
-    worker cannot see (another node) just means no pre-check: the driver's `Store.add`
-    still skips those articles, only the extraction work is spent again."""
-
-    def __init__(self, target: str):
-        self.target = target
-        self._conn: Any = None
-        self._engine: Any = None
-        if "://" in target:
-            import sqlalchemy as sa
-
-            from .store import _url
-            self._engine = sa.create_engine(_url(target), future=True)
-        elif Path(target).exists():
-            self._conn = sqlite3.connect(f"file:{Path(target).resolve()}?mode=ro", uri=True,
-                                         check_same_thread=False)
-            self._conn.execute("PRAGMA busy_timeout=30000")
-
-    def present(self, ids: list[str]) -> set[str]:
-        ids = [i for i in ids if i]
-        if not ids:
-            return set()
-        if self._conn is not None:
-            marks = ",".join("?" * len(ids))
-            try:
-                return {r[0] for r in self._conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids)}
-            except sqlite3.OperationalError:  # no articles table yet
-                return set()
-        if self._engine is not None:
-            import sqlalchemy as sa
-
-            from .store import articles
-            with self._engine.connect() as conn:
-                return {r[0] for r in conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(ids)))}
-        return set()
-
-
 @ray.remote
 class ExtractionWorker:
     """One Ray worker: loads spaCy once, then extracts shard after shard.
@@ -143,7 +101,7 @@ class ExtractionWorker:
             warm_up()  # spaCy and the stage data, once per process; every shard reuses them
         except SitrepError as exc:
             self.setup_error = str(exc)
-        self.stored = _StoredIds(store_target)
+        self.stored = StoredIds(store_target)
         self.store = Store(store_target) if write else None
         self.articles = 0
         self.busy = 0.0

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -605,6 +606,49 @@ class Store:
                 return
             offset += batch
 
+    def timeline(self, kind: str, **filters) -> list[dict]:
+        """Items of one kind per day (their start date, else their article's publication
+        date), under the filters of `items`: [{"date": "YYYY-MM-DD", "count": n}, ...]."""
+        q = self.items_query(kind, **filters)
+        c = item_tables[kind].c
+        when = sa.func.coalesce(c.date_start, articles.c.published) if "date_start" in c else articles.c.published
+        sub = q.with_only_columns(sa.func.substr(when, 1, 10).label("day")).subquery()
+        agg = (sa.select(sub.c.day, sa.func.count().label("n")).where(sub.c.day.is_not(None))
+               .group_by(sub.c.day).order_by(sub.c.day))
+        with self.engine.connect() as conn:
+            return [{"date": d, "count": n} for d, n in conn.execute(agg)]
+
+    def figure_coordinates(self, figures: list[dict]) -> list[tuple[float, float] | None]:
+        """For each figure (as `items` gives them), the coordinates of the first geocoded
+        place of the same name (case aside) in its article, or None. A figure names its
+        place; the coordinates are the place mention's."""
+        ids = sorted({f["article_id"] for f in figures if f.get("place")})
+        coords: dict[tuple[str, str], tuple[float, float]] = {}
+        if ids:
+            p = item_tables["places"].c
+            q = (sa.select(p.article_id, p.name, p.lat, p.lon)
+                 .where(p.article_id.in_(ids), p.lat.is_not(None), p.lon.is_not(None))
+                 .order_by(p.article_id, p.idx))
+            with self.engine.connect() as conn:
+                for aid, name, lat, lon in conn.execute(q):
+                    coords.setdefault((aid, (name or "").lower()), (lat, lon))
+        return [coords.get((f["article_id"], (_actor_name(f.get("place")) or "").lower())) for f in figures]
+
+    def iter_articles(self) -> Iterator[dict]:
+        """Every stored article row (text included, authors decoded), by publication date."""
+        with self.engine.connect() as conn:
+            for r in conn.execute(sa.select(articles).order_by(articles.c.published, articles.c.id)):
+                d = dict(r._mapping)
+                d["authors"] = json.loads(d["authors"]) if d.get("authors") else []
+                yield d
+
+    def fused_rows(self, table_name: str, order: list[str]) -> Iterator[dict]:
+        """The rows of one fused table (FUSED_TABLES), ordered by the columns `order`."""
+        t = FUSED_TABLES[table_name]
+        with self.engine.connect() as conn:
+            for r in conn.execute(sa.select(t).order_by(*(t.c[c] for c in order))):
+                yield dict(r._mapping)
+
     def search(self, query: str, *, limit: int = 20) -> list[dict]:
         """Full-text search over titles and bodies (FTS5 / PostgreSQL tsvector)."""
         if not query.strip():
@@ -652,3 +696,38 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class StoredIds:
+    """Which of a batch of article ids a store already holds, read-only (a Ray worker's
+    pre-check before it parses a shard).
+
+    SQLite is opened read-only (WAL lets it read while the driver writes); a database the
+    worker cannot see (another node) just means no pre-check: the driver's `Store.add`
+    still skips those articles, only the extraction work is spent again."""
+
+    def __init__(self, target: str):
+        self.target = target
+        self._conn: Any = None
+        self._engine: Any = None
+        if "://" in target:
+            self._engine = sa.create_engine(_url(target), future=True)
+        elif Path(target).exists():
+            self._conn = sqlite3.connect(f"file:{Path(target).resolve()}?mode=ro", uri=True,
+                                         check_same_thread=False)
+            self._conn.execute("PRAGMA busy_timeout=30000")
+
+    def present(self, ids: list[str]) -> set[str]:
+        ids = [i for i in ids if i]
+        if not ids:
+            return set()
+        if self._conn is not None:
+            marks = ",".join("?" * len(ids))
+            try:
+                return {r[0] for r in self._conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids)}
+            except sqlite3.OperationalError:  # no articles table yet
+                return set()
+        if self._engine is not None:
+            with self._engine.connect() as conn:
+                return {r[0] for r in conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(ids)))}
+        return set()

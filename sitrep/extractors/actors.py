@@ -314,9 +314,8 @@ def _surname(name: str) -> str:
 def focus_country(parsed: Parsed, ex: Extraction) -> str | None:
     """ISO3 of the country a report is mostly about: the most mentioned country among its
     places (title mentions count double); without places, its GPE and NORP entities."""
-    cached = getattr(parsed, "_sitrep_focus", False)
-    if cached is not False:
-        return cached
+    if parsed.state.focus_known:
+        return parsed.state.focus_country
     c = countries()
     title_end = parsed.text.find("\n")
     title_end = title_end if title_end > 0 else 0
@@ -339,7 +338,7 @@ def focus_country(parsed: Parsed, ex: Extraction) -> str | None:
         for m in c.demonym_re.finditer(parsed.article.title):
             add(c.lookup.get(m.group(0).lower()), 0)
     focus = min(counts, key=lambda k: (-counts[k], first[k])) if counts else None
-    parsed._sitrep_focus = focus
+    parsed.state.focus_country, parsed.state.focus_known = focus, True
     return focus
 
 
@@ -657,7 +656,7 @@ def find_actors(parsed: Parsed, ex: Extraction) -> list[Actor]:
             a.country = m.country
         if len(m.name) > len(a.name) and m.origin == "person":
             a.name = m.name
-    parsed._sitrep_actors = ActorState(mentions, actor_of, info, focus)
+    parsed.state.actors = ActorState(mentions, actor_of, info, focus)
     return actors
 
 
@@ -679,7 +678,7 @@ def actor_at(ex: Extraction, start: int, end: int):
 
 def actor_info(parsed: Parsed, actor: Actor | None) -> dict:
     """{source_kind, stance, origin} the dictionary gives an actor (empty when unknown)."""
-    state: ActorState | None = getattr(parsed, "_sitrep_actors", None)
+    state = parsed.state.actors
     if actor is None or state is None:
         return {}
     return state.info.get(actor.id, {})

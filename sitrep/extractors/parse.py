@@ -1,7 +1,9 @@
 """Parse stage: one spaCy parse per article, shared by every annotator.
 
 `parse_articles` streams articles through `nlp.pipe` (batched, `n_process` workers) and
-yields `Parsed` records; nothing downstream parses again.
+yields `Parsed` records; nothing downstream parses again. A `Parsed` also carries what is
+computed once per report and read by several stages: its layout (paragraphs, direct-quote
+spans) as cached properties, and `state`, what an earlier stage leaves for later ones.
 """
 from __future__ import annotations
 
@@ -14,10 +16,14 @@ from typing import TYPE_CHECKING
 from ..config import settings
 from ..errors import ConfigError
 from ..models import Article, Entity, Sentence
+from . import layout
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `sitrep --help` should not pay for it
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+
+    from .actors import ActorState
+    from .sources import Attribution
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -48,12 +54,27 @@ def _load_model(name: str) -> Language:
 
 
 @dataclass
+class ReportState:
+    """What one stage computes per report and later stages read. Each field is written by
+    one stage only (named beside it) and is None until that stage has run."""
+    # actors.focus_country: ISO3 of the country the report is mostly about (None: none is)
+    focus_country: str | None = None
+    focus_known: bool = False
+    # actors.find_actors: the mentions behind each actor, for sources and quotes
+    actors: ActorState | None = None
+    # sources.find_attributions: every attribution cue with its speaker, for quotes
+    attributions: list[Attribution] | None = None
+
+
+@dataclass
 class Parsed:
-    """An article with its spaCy parse and quick lookups every annotator needs."""
+    """An article with its spaCy parse, the lookups every annotator needs and the state
+    stages pass on (`state`)."""
     article: Article
     doc: Doc
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    state: ReportState = field(default_factory=ReportState, repr=False)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
     _sents: list[Span] = field(default_factory=list, repr=False)
 
@@ -106,11 +127,27 @@ class Parsed:
         """The parsed text, `doc.text`."""
         return self.doc.text
 
+    @functools.cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Paragraph spans of the article's text (see `layout.paragraphs`)."""
+        return layout.paragraphs(self.text)
+
+    @functools.cached_property
+    def quote_spans(self) -> list[tuple[int, int, bool]]:
+        """Direct-quote content spans (start, end, multi_paragraph) (see `layout.quote_spans`)."""
+        return layout.quote_spans(self.text, self.paragraphs)
+
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding character offset `char`."""
         return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
 
+    @property
+    def sent_spans(self) -> list[Span]:
+        """The doc's sentence spans, in order (`sentences[i]` is `sent_spans[i]`'s text)."""
+        return self._sents
+
     def sent_span(self, char: int) -> Span:
+        """The sentence span holding character offset `char`."""
         return self._sents[self.sentence_index(char)]
 
     def sentence_text(self, char: int) -> str:

@@ -21,116 +21,15 @@ import re
 
 from ..models import Extraction, Quote
 from .actors import actor_info
+from .layout import mark_at, paragraph_of
 from .parse import Parsed
-from .sources import Attribution, find_attributions, find_positions, paragraph_of, paragraphs
+from .sources import Attribution, find_attributions, find_positions
 
-OPENERS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 SENTENCE_END = ".!?…,;:—-"
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
 _WORD_RE = re.compile(r"\w+")
 # '"..." ― Pamela Padilla': a dash and a name closing the quote's line
 _DASH_BYLINE_RE = re.compile(r"['’”\"]?[ \t\u00a0]*[―—–][ \t\u00a0]*"
                              r"([A-Z][\w.'’-]*(?:[ \t\u00a0]+[\w.'’-]+){0,4})[ \t\u00a0.]*(?=\n|$)")
-
-
-# Every character _mark_at can answer for: the scan jumps from one to the next.
-_MARK_CHAR_RE = re.compile("['\"“«„”‘]")
-
-
-def _mark_at(text: str, i: int) -> tuple[str, int] | None:
-    """(family, width) of an opening quotation mark at i: curly “, straight ", guillemet «,
-    doubled apostrophes '' (a typewriter convention) or a curly single ‘ opening a word."""
-    ch = text[i]
-    if ch == "'" and text.startswith("''", i):
-        return "''", 2
-    if ch in OPENERS:
-        return ch, 1
-    if ch == "”" and (i == 0 or text[i - 1] == "\n") and text[i + 1:i + 2].isalpha():
-        return "“", 1  # a paragraph opened with the closing mark by mistake
-    if ch == "‘" and _SINGLE_OPEN_RE.match(text, i):
-        return "‘", 1
-    return None
-
-
-def _close_of(text: str, family: str, i: int, end: int) -> int:
-    """Index of the mark closing a quote opened with `family`, searching [i, end); -1 if none."""
-    if family == "''":
-        return text.find("''", i, end)
-    if family == "‘":
-        j = i
-        while True:
-            j = text.find("’", j, end)
-            if j < 0 or j + 1 >= end or not text[j + 1].isalpha():
-                return j
-            j += 1
-    j = text.find(OPENERS[family], i, end)
-    if family == "“" and j < 0:  # a curly quote closed by a straight one
-        j = text.find("\"", i, end)
-    return j
-
-
-def _pairs_in(text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
-    """(content_start, content_end or -1 when left open, mark_width, family) of a paragraph."""
-    out = []
-    i = start
-    while i < end:
-        next_mark = _MARK_CHAR_RE.search(text, i, end)
-        if next_mark is None:
-            break  # no quotation mark left in the paragraph
-        i = next_mark.start()
-        mark = _mark_at(text, i)
-        if mark is None or (mark[0] == "\"" and i > start and text[i - 1].isalnum() and i + 1 < end
-                            and text[i + 1].isalnum()):
-            i += 1
-            continue
-        family, width = mark
-        j = _close_of(text, family, i + width, end)
-        out.append((i + width, j, width, family))
-        if j < 0:  # left open: runs on into the next paragraph, or a stray mark
-            i += width
-            continue
-        i = j + (2 if family == "''" else 1)
-    return out
-
-
-def quote_spans(parsed: Parsed) -> list[tuple[int, int, bool]]:
-    """Direct-quote content spans (start, end, multi_paragraph), cached on the parse.
-
-    A mark left open at the end of a paragraph continues when the next paragraph opens
-    with a mark of the same family (the convention for quotes over several paragraphs);
-    otherwise it is a stray mark and opens nothing."""
-    cached = getattr(parsed, "_sitrep_quote_spans", None)
-    if cached is not None:
-        return cached
-    text = parsed.text
-    paras = paragraphs(text)
-    out: list[tuple[int, int, bool]] = []
-    open_at: tuple[int, str] | None = None  # a quote running on from an earlier paragraph
-    for pi, (ps, pe) in enumerate(paras):
-        pairs = _pairs_in(text, ps, pe)
-        if open_at is not None:
-            if pairs and pairs[0][0] - pairs[0][2] == ps and pairs[0][3] == open_at[1]:
-                cs, ce, _w, _f = pairs[0]
-                if ce < 0 and len(pairs) == 1:
-                    continue  # still open: the quote runs on
-                # closed here; or, when this paragraph's opening mark stays open while other
-                # quotes follow, the quote ended with the paragraph before
-                out.append((open_at[0], ce if ce >= 0 else paras[pi - 1][1], True))
-                pairs = pairs[1:]
-            open_at = None
-        for k, (cs, ce, _w, family) in enumerate(pairs):
-            if ce < 0:
-                if k + 1 < len(pairs):
-                    continue  # a stray mark: other quotes follow it in the paragraph
-                nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-                nm = _mark_at(text, nxt) if nxt is not None else None
-                if nm is not None and nm[0] == family:
-                    open_at = (cs, family)
-            elif ce > cs:
-                out.append((cs, ce, False))
-    out = [(s, e, m) for s, e, m in out if text[s:e].strip()]
-    parsed._sitrep_quote_spans = out
-    return out
 
 
 def _embedded(text: str, s: int, e: int) -> bool:
@@ -167,8 +66,8 @@ def _attributed(parsed: Parsed, a: Attribution, start: int, end: int, kind: str,
 def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
     text = parsed.text
     atts = find_attributions(parsed, ex)
-    spans = quote_spans(parsed)
-    paras = paragraphs(text)
+    spans = parsed.quote_spans
+    paras = parsed.paragraphs
     by_tok = {a.cue_i: a for a in atts}
     quotes: list[tuple[Quote, Attribution | None]] = []
     direct_spans: list[tuple[int, int]] = []
@@ -187,8 +86,8 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
                     (words < 2 and att.cue_kind != "describe"):
                 continue  # a scare quote or the wording of an accusation, not a quote
         else:
-            lo_sent = parsed._sents[parsed.sentence_index(max(s - 1, 0))]
-            hi_sent = parsed._sents[parsed.sentence_index(max(e, s))]
+            lo_sent = parsed.sent_span(max(s - 1, 0))
+            hi_sent = parsed.sent_span(max(e, s))
             lo = max(para[0], lo_sent.start_char, spans[qi - 1][1] if qi and spans[qi - 1][1] <= s else 0)
             hi = min(para[1], hi_sent.end_char, spans[qi + 1][0] - 1 if qi + 1 < len(spans) else len(text))
             near = [a for a in atts if lo <= a.cue_start < hi and not (s <= a.cue_start < e)]
@@ -237,7 +136,7 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         if i < 0 or i + 1 >= len(paras):
             continue
         bs, be = paras[i + 1]
-        if _mark_at(text, bs) is not None or any(bs < e and s < be for s, e in direct_spans) or be - bs < 20:
+        if mark_at(text, bs) is not None or any(bs < e and s < be for s, e in direct_spans) or be - bs < 20:
             continue
         quotes.append((_attributed(parsed, a, bs, be, "direct", bs), a))
         direct_spans.append((bs, be))

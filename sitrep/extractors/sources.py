@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..models import Actor, Extraction, Source
 from ..vocab import read_table
 from . import actors as actors_mod
+from .layout import paragraph_of
 from .parse import Parsed
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -82,34 +83,6 @@ def _inside(spans, char: int) -> bool:
     return i >= 0 and spans[i][0] <= char < spans[i][1]
 
 
-_BREAK_RE = re.compile(r"\n\s*")
-_LINE_END = set(".!?:;\"”’')]…—-")
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans. A blank line always ends a paragraph; a single line break only after
-    a sentence end, so hard-wrapped text ("... officials\n   say.") stays one paragraph."""
-    out, pos = [], 0
-    for m in _BREAK_RE.finditer(text):
-        line_len = m.start() - text.rfind("\n", 0, m.start())
-        if "\n" not in m.group(0)[1:] and m.start() > pos and text[m.start() - 1] not in _LINE_END \
-                and m.end() < len(text) and (text[m.end()].islower() or text[m.end()].isupper() and line_len > 60):
-            continue  # a hard-wrapped line: the sentence goes on
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
-
-
-def paragraph_of(paras: list[tuple[int, int]], char: int) -> tuple[int, int]:
-    for s, e in paras:
-        if s <= char < e or char == e:
-            return s, e
-    return 0, 0
-
-
 def _np_span(tok):
     """Char span of a speaker noun phrase without its appositions and clauses."""
     doc = tok.doc
@@ -165,7 +138,7 @@ class Resolver:
 
     def __init__(self, parsed: Parsed, ex: Extraction, quote_spans):
         self.parsed, self.ex, self.quote_spans = parsed, ex, quote_spans
-        state = getattr(parsed, "_sitrep_actors", None)
+        state = parsed.state.actors
         self.mentions = state.mentions if state else []
         self.starts = [m.start for m in self.mentions]
         self._subject: dict[tuple[int, int], bool] = {}
@@ -225,7 +198,7 @@ class Resolver:
         doc = self.parsed.doc
         sent_i = self.parsed.sentence_index(char)
         for i in range(sent_i, max(-1, sent_i - 6), -1):
-            span = self.parsed._sents[i]
+            span = self.parsed.sent_spans[i]
             best = None
             for tok in span:
                 if tok.dep_ not in SUBJECT_DEPS or tok.idx >= char:
@@ -380,15 +353,12 @@ def _content(cue_tok, para: tuple[int, int], quote_spans, text: str) -> tuple[in
 
 def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
     """Every attribution in the report, in text order (cached on the parse)."""
-    cached = getattr(parsed, "_sitrep_attributions", None)
-    if cached is not None:
-        return cached
-    from .quotes import quote_spans
-
+    if parsed.state.attributions is not None:
+        return parsed.state.attributions
     doc, text = parsed.doc, parsed.text
     cues = actors_mod.speech_cues()
-    qspans = [(s, e) for s, e, _ in quote_spans(parsed)]
-    paras = paragraphs(text)
+    qspans = [(s, e) for s, e, _ in parsed.quote_spans]
+    paras = parsed.paragraphs
     res = Resolver(parsed, ex, qspans)
     out: list[Attribution] = []
     for tok in parsed.tokens:
@@ -501,7 +471,7 @@ def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
             att.content = _content(tok, para, qspans, text)
         out.append(att)
         res.history.append(att)
-    parsed._sitrep_attributions = out
+    parsed.state.attributions = out
     return out
 
 
@@ -607,13 +577,11 @@ def find_positions(parsed: Parsed, ex: Extraction, atts: list[Attribution],
     quotes. `taken`: spans already quoted (no position inside them)."""
     doc, text = parsed.doc, parsed.text
     table = stances()
-    from .quotes import quote_spans
-
-    qspans = [(s, e) for s, e, _ in quote_spans(parsed)]
+    qspans = [(s, e) for s, e, _ in parsed.quote_spans]
     cues = {a.cue_i for a in atts if a.content is not None}
     res = Resolver(parsed, ex, qspans)
     res.history = list(atts)
-    paras = paragraphs(text)
+    paras = parsed.paragraphs
     out: list[Attribution] = []
     for tok in parsed.tokens:
         takes = table.get((tok.lemma_.lower(), tok.pos_))

@@ -1,0 +1,137 @@
+"""A report's layout, read off its text before any parse: paragraphs and direct quotes.
+
+Paragraphs: a blank line always ends one; a single line break only after a sentence end,
+so hard-wrapped text stays one paragraph. Direct quotes: the spans inside quotation marks
+(straight or curly, guillemets, doubled apostrophes, a curly single quote opening a word);
+a quote left open at a paragraph's end runs on when the next paragraph opens with a mark
+of the same family. `Parsed.paragraphs` and `Parsed.quote_spans` compute them once per
+report; the sources and quotes stages read them there.
+"""
+from __future__ import annotations
+
+import re
+
+_BREAK_RE = re.compile(r"\n\s*")
+_LINE_END = set(".!?:;\"”’')]…—-")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans. A blank line always ends a paragraph; a single line break only after
+    a sentence end, so hard-wrapped text ("... officials\n   say.") stays one paragraph."""
+    out, pos = [], 0
+    for m in _BREAK_RE.finditer(text):
+        line_len = m.start() - text.rfind("\n", 0, m.start())
+        if "\n" not in m.group(0)[1:] and m.start() > pos and text[m.start() - 1] not in _LINE_END \
+                and m.end() < len(text) and (text[m.end()].islower() or text[m.end()].isupper() and line_len > 60):
+            continue  # a hard-wrapped line: the sentence goes on
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def paragraph_of(paras: list[tuple[int, int]], char: int) -> tuple[int, int]:
+    """The paragraph holding `char` (its end offset counts as in it); (0, 0) when none does."""
+    for s, e in paras:
+        if s <= char < e or char == e:
+            return s, e
+    return 0, 0
+
+
+OPENERS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
+
+
+# Every character mark_at can answer for: the scan jumps from one to the next.
+_MARK_CHAR_RE = re.compile("['\"“«„”‘]")
+
+
+def mark_at(text: str, i: int) -> tuple[str, int] | None:
+    """(family, width) of an opening quotation mark at i: curly “, straight ", guillemet «,
+    doubled apostrophes '' (a typewriter convention) or a curly single ‘ opening a word."""
+    ch = text[i]
+    if ch == "'" and text.startswith("''", i):
+        return "''", 2
+    if ch in OPENERS:
+        return ch, 1
+    if ch == "”" and (i == 0 or text[i - 1] == "\n") and text[i + 1:i + 2].isalpha():
+        return "“", 1  # a paragraph opened with the closing mark by mistake
+    if ch == "‘" and _SINGLE_OPEN_RE.match(text, i):
+        return "‘", 1
+    return None
+
+
+def _close_of(text: str, family: str, i: int, end: int) -> int:
+    """Index of the mark closing a quote opened with `family`, searching [i, end); -1 if none."""
+    if family == "''":
+        return text.find("''", i, end)
+    if family == "‘":
+        j = i
+        while True:
+            j = text.find("’", j, end)
+            if j < 0 or j + 1 >= end or not text[j + 1].isalpha():
+                return j
+            j += 1
+    j = text.find(OPENERS[family], i, end)
+    if family == "“" and j < 0:  # a curly quote closed by a straight one
+        j = text.find("\"", i, end)
+    return j
+
+
+def _pairs_in(text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
+    """(content_start, content_end or -1 when left open, mark_width, family) of a paragraph."""
+    out = []
+    i = start
+    while i < end:
+        next_mark = _MARK_CHAR_RE.search(text, i, end)
+        if next_mark is None:
+            break  # no quotation mark left in the paragraph
+        i = next_mark.start()
+        mark = mark_at(text, i)
+        if mark is None or (mark[0] == "\"" and i > start and text[i - 1].isalnum() and i + 1 < end
+                            and text[i + 1].isalnum()):
+            i += 1
+            continue
+        family, width = mark
+        j = _close_of(text, family, i + width, end)
+        out.append((i + width, j, width, family))
+        if j < 0:  # left open: runs on into the next paragraph, or a stray mark
+            i += width
+            continue
+        i = j + (2 if family == "''" else 1)
+    return out
+
+
+def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Direct-quote content spans (start, end, multi_paragraph) of a text in paragraphs.
+
+    A mark left open at the end of a paragraph continues when the next paragraph opens
+    with a mark of the same family (the convention for quotes over several paragraphs);
+    otherwise it is a stray mark and opens nothing."""
+    out: list[tuple[int, int, bool]] = []
+    open_at: tuple[int, str] | None = None  # a quote running on from an earlier paragraph
+    for pi, (ps, pe) in enumerate(paras):
+        pairs = _pairs_in(text, ps, pe)
+        if open_at is not None:
+            if pairs and pairs[0][0] - pairs[0][2] == ps and pairs[0][3] == open_at[1]:
+                cs, ce, _w, _f = pairs[0]
+                if ce < 0 and len(pairs) == 1:
+                    continue  # still open: the quote runs on
+                # closed here; or, when this paragraph's opening mark stays open while other
+                # quotes follow, the quote ended with the paragraph before
+                out.append((open_at[0], ce if ce >= 0 else paras[pi - 1][1], True))
+                pairs = pairs[1:]
+            open_at = None
+        for k, (cs, ce, _w, family) in enumerate(pairs):
+            if ce < 0:
+                if k + 1 < len(pairs):
+                    continue  # a stray mark: other quotes follow it in the paragraph
+                nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
+                nm = mark_at(text, nxt) if nxt is not None else None
+                if nm is not None and nm[0] == family:
+                    open_at = (cs, family)
+            elif ce > cs:
+                out.append((cs, ce, False))
+    return [(s, e, m) for s, e, m in out if text[s:e].strip()]

@@ -7,11 +7,16 @@
     POST /api/articles             ingest a report (text/plain, text/html or JSON): its extraction
     GET  /api/events|figures|quotes|places|actors|sources|times
                                    items with filters place, bbox, since, until, type,
-                                   category, actor, source, certainty, article_id; paging
-                                   (limit, offset) and sorting (sort=field or -field)
+                                   category, actor, source, certainty, timing, min_confidence,
+                                   article_id; paging (limit, offset) and sorting (sort=field
+                                   or -field). Events default to what reports claim happened
+                                   (asserted/claimed, not generic, confidence >= 0.5)
+    GET  /api/incidents            fused events, one per incident (the map's default layer);
+                                   /api/incidents/{id} one with every report's mention
+    GET  /api/series, /api/control figure series by place/category/period; the control timeline
     GET  /api/timeline             items per day (the page's date brush)
     GET  /api/stats, /api/search   counts; full-text search
-    GET  /api/situation            the fused situation (when sitrep.fuse.situation is installed)
+    GET  /api/situation            the fused situation of a place (containment: a country holds its cities)
     GET  /api/openapi.json         the OpenAPI description of all of the above
     GET  /                         the page: map, timeline, filters, table, evidence view
 
@@ -37,12 +42,14 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from .errors import InputError, SitrepError, StoreError
+from .errors import InputError, QueryError, SitrepError, StoreError
 from .models import ITEM_KINDS
+from .query import EventFilter, place_scope
 from .store import Store
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -121,7 +128,14 @@ class Filters:
                  actor: str | None = Query(None, max_length=200,
                                               description="Actor 1 or 2 (events), speaker (quotes), name (actors)"),
                  source: str | None = Query(None, max_length=200, description="Who made the claim contains this"),
-                 certainty: str | None = Query(None, max_length=20, description="asserted, claimed, ..."),
+                 certainty: str | None = Query(None, max_length=120, description=(
+                     "Certainties, comma-separated (asserted, claimed, hypothetical, future, planned, negated, "
+                     "denied) or any; events default to asserted,claimed")),
+                 timing: str | None = Query(None, max_length=60, description=(
+                     "Timings, comma-separated (current, background, generic) or any; events default to "
+                     "current,background")),
+                 min_confidence: float | None = Query(None, ge=0, le=1, description=(
+                     "Least event confidence (default 0.5; 0 lists every candidate; not computed passes)")),
                  article_id: str | None = Query(None, max_length=64, description="Items of one report"),
                  sort: str | None = Query(None, max_length=40, pattern=r"^-?[a-z_0-9]+$",
                                              description="Field to sort by; prefix - for descending"),
@@ -130,9 +144,27 @@ class Filters:
         self.store_filters = {k: v for k, v in {
             "since": _date(since, "since"), "until": _date(until, "until"), "place": place or None,
             "bbox": _bbox(bbox), "event_type": type or None, "category": category or None,
-            "actor": actor or None, "source": source or None, "certainty": certainty or None,
-            "article_id": article_id or None,
+            "actor": actor or None, "source": source or None, "article_id": article_id or None,
         }.items() if v is not None}
+        self._status = (certainty or None, timing or None, min_confidence)
+
+    def status(self, kind: str) -> dict:
+        """certainty/timing/min_confidence for `kind`: events (and incidents) default to what
+        reports claim happened; other kinds filter on certainty only when asked."""
+        certainty, timing, min_confidence = self._status
+        try:
+            if kind == "events":
+                f = EventFilter.parse(certainty, timing, min_confidence)
+                return {"certainty": f.certainty or None, "timing": f.timing or None,
+                        "min_confidence": f.min_confidence}
+            if timing is not None or min_confidence is not None:
+                raise HTTPException(422, f"timing and min_confidence apply to events, not {kind}")
+            return {"certainty": EventFilter.parse(certainty or "any").certainty or None}
+        except QueryError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    def for_store(self, kind: str) -> dict:
+        return {**self.store_filters, **self.status(kind)}
 
 
 def _body_limit_error(limit: int) -> HTTPException:
@@ -215,7 +247,7 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
 
     def listing(kind: str):
         def list_items(f: Filters = Depends()) -> JSONResponse:
-            rows = store.items(kind, limit=f.limit, offset=f.offset, order=f.sort, **f.store_filters)
+            rows = store.items(kind, limit=f.limit, offset=f.offset, order=f.sort, **f.for_store(kind))
             if kind == "figures":
                 for r, at in zip(rows, store.figure_coordinates(rows), strict=True):
                     r["lat"], r["lon"] = at if at else (None, None)
@@ -230,22 +262,62 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
     @app.get("/api/timeline", dependencies=reads, tags=["read"])
     def timeline(kind: str = Query("events", pattern="^(events|figures)$"), f: Filters = Depends()) -> JSONResponse:
         """Items per day (their start date, else the publication date) under the same filters."""
-        return JSONResponse({"kind": kind, "days": store.timeline(kind, **f.store_filters)})
+        return JSONResponse({"kind": kind, "days": store.timeline(kind, **f.for_store(kind))})
 
     @app.get("/api/search", dependencies=reads, tags=["read"])
     def search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=200)) -> dict:
         """Full-text search over report titles and bodies."""
         return {"items": store.search(q, limit=limit)}
 
+    @app.get("/api/incidents", dependencies=reads, tags=["read"])
+    def incidents(f: Filters = Depends(),
+                  full: bool = Query(False, description="Every report's mention with each incident")) -> JSONResponse:
+        """Fused events, one per incident (the page's default layer), by date: filters place
+        (containment), bbox, since, until, type (ACLED type, sub-type, PLOVER or family),
+        certainty, timing, min_confidence (an incident passes when one of its reports does;
+        default: what reports claim happened). Paged with limit and offset."""
+        filters = {k: v for k, v in f.for_store("events").items()
+                   if k not in ("category", "actor", "source", "article_id")}
+        rows = store.incidents(limit=f.offset + f.limit, **filters)[f.offset:]
+        return _page(rows if full else [_incident_summary(r) for r in rows], f.limit, f.offset)
+
+    @app.get("/api/incidents/{incident_id}", dependencies=reads, tags=["read"])
+    def get_incident(incident_id: str = PathParam(..., max_length=64)) -> JSONResponse:
+        """One incident with every report's mention (sentence, source, publisher, values)."""
+        rec = store.incident(incident_id)
+        if rec is None:
+            raise HTTPException(404, "no such incident")
+        return JSONResponse(rec)
+
+    @app.get("/api/series", dependencies=reads, tags=["read"])
+    def series(place: str | None = Query(None, max_length=200), category: str | None = Query(None, max_length=50),
+               since: str | None = None, until: str | None = None) -> JSONResponse:
+        """Figure series: per place, category and period every source's value and the consensus."""
+        from .fuse import series_of
+        rows = series_of(store, since=_date(since, "since"), until=_date(until, "until"), category=category)
+        if place:
+            scope = place_scope(place)
+            rows = [r for r in rows if scope.holds_name(r.get("place"))]
+        return JSONResponse({"items": [_with_point(r) for r in rows]})
+
+    @app.get("/api/control", dependencies=reads, tags=["read"])
+    def control(since: str | None = None, until: str | None = None) -> JSONResponse:
+        """The control timeline: who held each place from when, with evidence."""
+        from .fuse import control_of
+        return JSONResponse({"items": control_of(store, since=_date(since, "since"), until=_date(until, "until"))})
+
     @app.get("/api/situation", dependencies=reads, tags=["read"])
     def situation(place: str = Query(..., min_length=1, max_length=200, description="The place to summarise"),
                   since: str | None = Query(None, description="Start of the period (YYYY-MM-DD)"),
-                  until: str | None = Query(None, description="End of the period")) -> Any:
+                  until: str | None = Query(None, description="End of the period"),
+                  f: Filters = Depends()) -> Any:
         """What happened in a place over a period: fused events (every report kept), figure
-        series (each source's value, consensus range, contested flag) and control changes."""
+        series (each source's value, consensus range, contested flag) and control changes.
+        Incidents default to what reports claim happened (certainty, timing, min_confidence)."""
         from .fuse.situation import situation
 
-        sit = situation(store, place, since=_date(since, "since"), until=_date(until, "until"))
+        sit = situation(store, place, since=_date(since, "since"), until=_date(until, "until"),
+                        **f.status("events"))
         d = json.loads(json.dumps(dataclasses.asdict(sit), default=str))
         d["n_reports"] = sit.n_reports
         return d
@@ -294,6 +366,23 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
 def _version() -> str:
     from . import __version__
     return __version__
+
+
+INCIDENT_FIELDS = ("id", "family", "event_type", "sub_event_type", "plover", "place", "country", "admin1", "lat",
+                   "lon", "geo_precision", "date_start", "date_end", "time_precision", "actor1", "actor2",
+                   "fatalities", "certainty", "n_reports", "n_sources", "sources")
+
+
+def _incident_summary(rec: dict) -> dict:
+    """What the map and table show of an incident (its mentions come with /api/incidents/{id})."""
+    return {k: rec.get(k) for k in INCIDENT_FIELDS}
+
+
+def _with_point(series: dict) -> dict:
+    """A figure series with the gazetteer point of its place (lat/lon null when unknown)."""
+    areas = place_scope(series["place"]).areas if series.get("place") else ()
+    point = next(((a.lat, a.lon) for a in areas if a.lat is not None), (None, None))
+    return {**series, "lat": point[0], "lon": point[1]}
 
 
 def _article_from_request(body: bytes, content_type: str, meta: dict):

@@ -10,7 +10,8 @@ from rich.console import Console
 
 from .errors import InputError, SitrepError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# rich_markup_mode=None: help text is shown as written ("sitrep[ray]" is not Rich markup).
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Conflict and crisis reports in, sourced and queryable situation data out.")
 err = Console(stderr=True, soft_wrap=True)  # one error, one line: greppable
 
@@ -226,9 +227,10 @@ def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
             w.writerow({k: _cell(r.get(k)) for k in columns})
     elif fmt == "table":
         from rich.table import Table
+        from rich.text import Text
         t = Table(*columns, show_lines=False)
-        for r in rows:
-            t.add_row(*(_cell(r.get(k))[:70] for k in columns))
+        for r in rows:  # Text cells: report text is never read as Rich markup ("[suicide bomber]")
+            t.add_row(*(Text(_cell(r.get(k))[:70]) for k in columns))
         out.print(t)
     else:
         _fail(f"--format {fmt!r}: use table, csv, json or jsonl", 2)
@@ -274,16 +276,43 @@ def _listing(kind: str, db, since, until, place, fmt, limit, offset, **filters) 
     store = _open_store(db)
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     try:
-        rows = store.items(kind, since=since, until=until, place=place, limit=limit, offset=offset,
+        rows = store.items(kind, since=since, until=until, place=place, limit=limit + 1, offset=offset,
                            **{k: v for k, v in filters.items() if v is not None})
     except SitrepError as exc:
         _fail(str(exc), 2)
-    _emit(rows, fmt, TABLE_COLUMNS[kind] if fmt == "table" else LISTING_COLUMNS[kind])
+    _emit(rows[:limit], fmt, TABLE_COLUMNS[kind] if fmt == "table" else LISTING_COLUMNS[kind])
+    _say_if_cut(len(rows) > limit, limit, offset)
+
+
+def _say_if_cut(cut: bool, limit: int, offset: int) -> None:
+    """A listing that stops at --limit says so (on stderr: piped output stays clean)."""
+    if cut:
+        err.print(f"showing rows {offset + 1}-{offset + limit}; more match: --offset {offset + limit} for the "
+                  f"next page, or a larger --limit", highlight=False)
+
+
+def _event_filters(certainty: str | None, timing: str | None, min_confidence: float | None) -> dict:
+    """--certainty / --timing / --min-confidence as store filters (defaults: what reports
+    claim happened: asserted or claimed, not generic, confidence >= 0.5)."""
+    from .query import EventFilter
+    try:
+        f = EventFilter.parse(certainty, timing, min_confidence)
+    except SitrepError as exc:
+        _fail(str(exc), 2)
+    return {"certainty": f.certainty or None, "timing": f.timing or None, "min_confidence": f.min_confidence}
 
 
 SinceOpt = typer.Option(None, help="Only items on or after this date")
 UntilOpt = typer.Option(None, help="Only items on or before this date")
-PlaceOpt = typer.Option(None, help="Only items whose place contains this name")
+PlaceOpt = typer.Option(None, help="Only items in this place: a country holds its regions and cities, a region "
+                                    "its cities, a city its districts (gazetteer hierarchy)")
+CertaintyOpt = typer.Option(None, help="Certainties to list, comma-separated (asserted, claimed, hypothetical, future, "
+                                       "planned, negated, denied) or any [events default: asserted,claimed]")
+TimingOpt = typer.Option(None, help="Timings to list, comma-separated (current, background, generic) or any "
+                                    "[default: current,background]")
+MinConfidenceOpt = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                help="Least confidence (0 lists every candidate) [default: 0.5; not computed passes]")
+AliasNote = "; a known name or abbreviation (SANA, SOHR, UN, OCHA, IDF ...) matches all its names"
 FormatOpt = typer.Option("table", "--format", "-f", help="table, csv, json or jsonl")
 LimitOpt = typer.Option(100, help="At most this many rows")
 OffsetOpt = typer.Option(0, help="Skip this many rows (paging)")
@@ -292,33 +321,43 @@ OffsetOpt = typer.Option(0, help="Skip this many rows (paging)")
 @app.command()
 def figures(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
             place: str | None = PlaceOpt, category: str | None = typer.Option(None, help="killed, displaced, ..."),
-            source: str | None = typer.Option(None, help="Who made the claim (SANA, ...)"),
+            source: str | None = typer.Option(None, help="Who made the claim" + AliasNote),
+            certainty: str | None = typer.Option(None, help="Certainties to list, comma-separated [default: any]"),
             fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
     """List figures (killed, displaced, ...) with their source and range."""
-    _listing("figures", db, since, until, place, fmt, limit, offset, category=category, source=source)
+    _listing("figures", db, since, until, place, fmt, limit, offset, category=category, source=source,
+             certainty=_event_filters(certainty or "any", "any", 0)["certainty"])
 
 
 @app.command()
 def events(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
            place: str | None = PlaceOpt,
            type: str | None = typer.Option(None, "--type", help="Event type, sub-event type or PLOVER code"),
-           actor: str | None = typer.Option(None, help="Actor 1 or 2 contains this"),
-           source: str | None = typer.Option(None, help="Who made the claim"),
+           actor: str | None = typer.Option(None, help="Actor 1 or 2 contains this" + AliasNote),
+           source: str | None = typer.Option(None, help="Who made the claim" + AliasNote),
+           certainty: str | None = CertaintyOpt, timing: str | None = TimingOpt,
+           min_confidence: float | None = MinConfidenceOpt,
            explain: bool = typer.Option(False, help="Show the trigger, arguments and rule of each event"),
            fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
-    """List events (ACLED types, PLOVER codes) with actors, place, date and source."""
+    """List events (ACLED types, PLOVER codes) with actors, place, date and source.
+
+    By default only what reports claim happened: asserted or claimed, not generic, confidence
+    at least 0.5 (--certainty any --timing any --min-confidence 0 lists every candidate)."""
+    status = _event_filters(certainty, timing, min_confidence)
     if explain:
         from .extractors import events as events_stage
         from .models import item_from_dict
         store = _open_store(db)
         rows = store.items("events", since=_check_date(since, "--since"), until=_check_date(until, "--until"),
-                           place=place, event_type=type, actor=actor, source=source, limit=limit, offset=offset)
+                           place=place, event_type=type, actor=actor, source=source, limit=limit, offset=offset,
+                           **status)
         for r in rows:
             ev = item_from_dict("events", r)
             out.print(events_stage.explain(ev), highlight=False)
             out.print(f"  evidence: {ev.sentence}", highlight=False, markup=False)
         return
-    _listing("events", db, since, until, place, fmt, limit, offset, event_type=type, actor=actor, source=source)
+    _listing("events", db, since, until, place, fmt, limit, offset, event_type=type, actor=actor, source=source,
+             **status)
 
 
 @app.command()
@@ -332,8 +371,16 @@ def quotes(db: str | None = DbOption, since: str | None = SinceOpt, until: str |
 @app.command()
 def places(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
            place: str | None = PlaceOpt, fmt: str = FormatOpt, limit: int = LimitOpt, offset: int = OffsetOpt):
-    """List place mentions with coordinates and gazetteer ids."""
-    _listing("places", db, since, until, place, fmt, limit, offset)
+    """List each place once with its coordinates, gazetteer id and how often reports name it."""
+    store = _open_store(db)
+    try:
+        rows = store.place_counts(since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+                                  place=place, limit=limit + 1, offset=offset)
+    except SitrepError as exc:
+        _fail(str(exc), 2)
+    cols = ["name", "feature", "country", "admin1", "lat", "lon", "geonameid", "mentions", "reports"]
+    _emit(rows[:limit], fmt, cols)
+    _say_if_cut(len(rows) > limit, limit, offset)
 
 
 @app.command()
@@ -371,11 +418,18 @@ def articles(db: str | None = DbOption, since: str | None = SinceOpt, until: str
 
 
 @app.command()
-def search(query: str = typer.Argument(..., help="Words to look for (full-text)"), db: str | None = DbOption,
-           fmt: str = FormatOpt, limit: int = LimitOpt):
-    """Full-text search over stored reports."""
+def search(query: str = typer.Argument(..., help='Words (all must occur), "a phrase", prefix*, -word, and OR '
+                                               'between alternatives: "Aleppo OR Idlib", \'"air strike" Idlib\''),
+           db: str | None = DbOption, fmt: str = FormatOpt, limit: int = LimitOpt):
+    """Full-text search over stored reports (titles and bodies; words are stemmed).
+
+    The same syntax on SQLite and PostgreSQL: words must all occur; "a phrase" its words in
+    order; shell* any word starting so; -word reports without it; OR (upper case) between
+    alternatives. Matches are shown [bracketed] in the snippet."""
     store = _open_store(db)
-    _emit(store.search(query, limit=limit), fmt, ["id", "published", "source", "title", "snippet"])
+    rows = store.search(query, limit=limit + 1)
+    _emit(rows[:limit], fmt, ["id", "published", "source", "title", "snippet"])
+    _say_if_cut(len(rows) > limit, limit, 0)
 
 
 @app.command()

@@ -29,3 +29,7 @@ class ConfigError(SitrepError):
 
 class StoreError(SitrepError):
     """The database could not be opened, migrated or written."""
+
+
+class QueryError(SitrepError):
+    """A filter or search query cannot be understood: names the value and what is allowed."""

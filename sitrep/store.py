@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .errors import StoreError
 from .models import ITEM_KINDS, Extraction, extraction_from_dict
+from .query import PlaceScope, name_variants, parse_search, place_scope
 
 SCHEMA_VERSION = 6
 
@@ -224,6 +225,105 @@ def _url(target: str) -> str:
             return "postgresql+psycopg://" + target.split("://", 1)[1]
         return target
     return f"sqlite:///{Path(target)}"
+
+
+def _words_contain(col, name: str):
+    """`col` holds `name` as whole words (case-insensitive): equal, or at a word boundary."""
+    lc, n = sa.func.lower(col), name.lower()
+    return sa.or_(lc == n, lc.startswith(n + " ", autoescape=True), lc.endswith(" " + n, autoescape=True),
+                  lc.contains(" " + n + " ", autoescape=True))
+
+
+def _names_match(col, term: str):
+    """A --source / --actor filter: every name of a known alias group as whole words, else
+    the term as a substring. LIKE wildcards in user text are escaped, never interpreted."""
+    variants = name_variants(term)
+    if variants:
+        return sa.or_(*(_words_contain(col, v) for v in variants))
+    return sa.func.lower(col).contains(term.strip().lower(), autoescape=True)
+
+
+def _place_condition(scope: PlaceScope, name, lat=None, lon=None, country=None, admin1=None):
+    """A row (its name and, where it has them, coordinates, country, admin1) in the scope."""
+    names = sorted(scope.names)
+    conds = [name.in_(names), sa.func.lower(name).in_(sorted({n.lower() for n in names}))]
+    for a in scope.areas:
+        if a.feature == "country" and country is not None:
+            conds.append(country == a.country)
+        elif a.feature == "admin1" and country is not None:
+            conds.append(sa.and_(country == a.country, sa.or_(admin1 == a.name,
+                                                               sa.func.lower(admin1) == a.name.lower())))
+        elif a.box() and lat is not None:
+            west, south, east, north = a.box()
+            conds.append(sa.and_(lat >= south, lat <= north, lon >= west, lon <= east))
+    return sa.or_(*conds)
+
+
+def _in_place(kind: str, t: sa.Table, scope: PlaceScope):
+    """An item in a place scope: by its own columns (places, an event's point) or by the
+    place record of the same name in its report (country, admin1, coordinates)."""
+    c, p = t.c, item_tables["places"].c
+    if kind == "places":
+        return _place_condition(scope, c.name, c.lat, c.lon, c.country, c.admin1)
+    own = _place_condition(scope, c.place, c.lat, c.lon) if kind == "events" else _place_condition(scope, c.place)
+    named = sa.exists().where(p.article_id == c.article_id, sa.func.lower(p.name) == sa.func.lower(c.place),
+                              _place_condition(scope, p.name, p.lat, p.lon, p.country, p.admin1))
+    return sa.or_(own, named)
+
+
+def _as_values(v: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return tuple(x.strip().lower() for x in v.split(",") if x.strip())
+    return tuple(v)
+
+
+def _status_filters(q: sa.Select, kind: str, c, certainty, timing, min_confidence) -> sa.Select:
+    """certainty / timing / min_confidence; a NULL column passes (older rows)."""
+    certainties, timings = _as_values(certainty), _as_values(timing)
+    if certainties and "certainty" in c:
+        q = q.where(sa.or_(c.certainty.is_(None), c.certainty.in_(certainties)))
+    if (timings or min_confidence is not None) and kind != "events":
+        raise StoreError(f"--timing and --min-confidence apply to events, not {kind}")
+    if timings:
+        q = q.where(sa.or_(c.timing.is_(None), c.timing.in_(timings)))
+    if min_confidence is not None:
+        q = q.where(sa.or_(c.confidence.is_(None), c.confidence >= float(min_confidence)))
+    return q
+
+
+def _fts5_query(groups, expand=lambda t: ()) -> str:
+    """parse_search's groups as an FTS5 expression: every term a quoted string (so user
+    text is never FTS5 syntax), * after a prefix, NOT for negations, OR between groups.
+    `expand(term)`: the indexed words a prefix stands for, ORed with it (see Store.search)."""
+    def quoted(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"'
+
+    def term(t) -> str:
+        if not t.prefix:
+            return quoted(t.text)
+        return "(" + " OR ".join([quoted(t.text) + "*", *(quoted(w) for w in expand(t))]) + ")"
+
+    out = []
+    for g in groups:
+        expr = "(" + " AND ".join(term(t) for t in g if not t.negated) + ")"
+        for t in (t for t in g if t.negated):
+            expr = f"({expr} NOT {term(t)})"
+        out.append(expr)
+    return " OR ".join(out)
+
+
+def _tsquery(groups) -> str:
+    """parse_search's groups as to_tsquery text: terms hold word characters only (the
+    parser keeps nothing else), so nothing a user types is read as tsquery syntax."""
+    def term(t) -> str:
+        words = t.text.split()
+        words[-1] += ":*" if t.prefix else ""
+        body = " <-> ".join(words)
+        return ("!" if t.negated else "") + (f"({body})" if len(words) > 1 else body)
+
+    return " | ".join("(" + " & ".join(term(t) for t in g) + ")" for g in groups)
 
 
 class Store:
@@ -496,7 +596,7 @@ class Store:
         """Items of one kind with their article's publication data, filtered and paged.
 
         Filters: since, until, place, category, event_type, source, actor, article_id,
-        bbox (west, south, east, north), certainty (see `items_query`)."""
+        bbox (west, south, east, north), certainty, timing, min_confidence (see `items_query`)."""
         q = self.items_query(kind, **filters)
         t, c = item_tables[kind], item_tables[kind].c
         sort = []
@@ -522,11 +622,19 @@ class Store:
         return out
 
     def items_query(self, kind: str, *, since: str | None = None, until: str | None = None,
-                    place: str | None = None, category: str | None = None, event_type: str | None = None,
-                    source: str | None = None, actor: str | None = None, article_id: str | None = None,
-                    bbox: tuple[float, float, float, float] | None = None,
-                    certainty: str | None = None) -> sa.Select:
-        """The filtered SELECT behind `items` (unordered, unpaged), for listings and aggregates."""
+                    place: str | PlaceScope | None = None, category: str | None = None,
+                    event_type: str | None = None, source: str | None = None, actor: str | None = None,
+                    article_id: str | None = None, bbox: tuple[float, float, float, float] | None = None,
+                    certainty: str | tuple[str, ...] | None = None, timing: str | tuple[str, ...] | None = None,
+                    min_confidence: float | None = None) -> sa.Select:
+        """The filtered SELECT behind `items` (unordered, unpaged), for listings and aggregates.
+
+        place: containment in the gazetteer's hierarchy (`sitrep.query.place_scope`): a
+        country holds its regions and cities, a region its cities, a city its districts.
+        source, actor: a known name or alias (`query.name_variants`: SANA, SOHR, IDF ...)
+        matches every name of its group as whole words; anything else matches as a substring.
+        certainty, timing: one value or several (a tuple, or comma-separated); min_confidence:
+        the least confidence. Rows whose column is NULL (stored before it existed) pass."""
         if kind not in item_tables:
             raise StoreError(f"unknown item kind {kind!r}: one of {', '.join(ITEM_KINDS)}")
         t = item_tables[kind]
@@ -549,10 +657,9 @@ class Store:
             if until:
                 q = q.where(articles.c.published <= until)
         if place:
-            col = c[PLACE_COLUMN[kind]] if kind in PLACE_COLUMN else None
-            if col is None:
+            if kind not in PLACE_COLUMN:
                 raise StoreError(f"--place does not apply to {kind}")
-            q = q.where(sa.func.lower(col).like(f"%{place.lower()}%"))
+            q = q.where(_in_place(kind, t, place if isinstance(place, PlaceScope) else place_scope(place)))
         if category:
             if "category" not in c:
                 raise StoreError(f"--category does not apply to {kind}")
@@ -567,19 +674,17 @@ class Store:
             col = c.source if "source" in c else c.name if kind == "sources" else None
             if col is None:
                 raise StoreError(f"--source does not apply to {kind}")
-            q = q.where(sa.func.lower(col).like(f"%{source.lower()}%"))
+            q = q.where(_names_match(col, source))
         if actor:
-            a = f"%{actor.lower()}%"
             if kind == "events":
-                q = q.where(sa.or_(sa.func.lower(c.actor1).like(a), sa.func.lower(c.actor2).like(a)))
+                q = q.where(sa.or_(_names_match(c.actor1, actor), _names_match(c.actor2, actor)))
             elif kind == "quotes":
-                q = q.where(sa.func.lower(c.speaker).like(a))
+                q = q.where(_names_match(c.speaker, actor))
             elif kind == "actors":
-                q = q.where(sa.func.lower(c.name).like(a))
+                q = q.where(_names_match(c.name, actor))
             else:
                 raise StoreError(f"--actor does not apply to {kind}")
-        if certainty and "certainty" in c:
-            q = q.where(c.certainty == certainty)
+        q = _status_filters(q, kind, c, certainty, timing, min_confidence)
         if bbox:
             west, south, east, north = bbox
             if "lat" in c:
@@ -650,28 +755,111 @@ class Store:
                 yield dict(r._mapping)
 
     def search(self, query: str, *, limit: int = 20) -> list[dict]:
-        """Full-text search over titles and bodies (FTS5 / PostgreSQL tsvector)."""
-        if not query.strip():
+        """Full-text search over titles and bodies (FTS5 / PostgreSQL tsvector), the same
+        syntax on both: words (all must occur, stemmed), "a phrase", prefix*, -word, and
+        OR between alternatives (`sitrep.query.parse_search`). Snippets mark matches [so]."""
+        groups = parse_search(query)
+        if not groups:
             return []
         with self.engine.connect() as conn:
             if self.dialect == "sqlite":
-                # Quote every term so user text is never read as FTS5 syntax.
-                terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+                fts = _fts5_query(groups, lambda t: self._indexed_words(conn, t.text))
                 rows = conn.execute(sa.text(
                     "SELECT a.id, a.title, a.published, a.source, "
                     "snippet(articles_fts, 2, '[', ']', ' … ', 12) AS snippet "
                     "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
-                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": terms, "n": limit})
+                    "WHERE articles_fts MATCH :q ORDER BY rank, a.id LIMIT :n"), {"q": fts, "n": limit})
             else:
                 rows = conn.execute(sa.text(
                     "SELECT id, title, published, source, ts_headline('english', text, q, "
                     "'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet "
-                    "FROM articles, plainto_tsquery('english', :q) q "
+                    "FROM articles, to_tsquery('english', :q) q "
                     "WHERE to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')) @@ q "
                     "ORDER BY ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')), q) "
                     "DESC, id "
-                    "LIMIT :n"), {"q": query, "n": limit})
+                    "LIMIT :n"), {"q": _tsquery(groups), "n": limit})
             return [dict(r._mapping) for r in rows]
+
+    @staticmethod
+    def _indexed_words(conn, prefix: str, most: int = 64) -> list[str]:
+        """SQLite: the indexed (stemmed) words that start with `prefix` as typed. FTS5's
+        porter tokenizer stems a prefix query too ("Kays*" -> "kai*", which misses
+        "kayseri"); PostgreSQL's stemmer keeps such prefixes, so this keeps the backends
+        alike. Read from a per-connection fts5vocab table (nothing written to the store)."""
+        conn.execute(sa.text("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_words "
+                             "USING fts5vocab(main, articles_fts, 'row')"))
+        low = prefix.lower()
+        rows = conn.execute(sa.text("SELECT term FROM temp.articles_fts_words WHERE term >= :lo AND term < :hi "
+                                    "ORDER BY term LIMIT :n"), {"lo": low, "hi": low + "\U0010ffff", "n": most})
+        return [r[0] for r in rows]
+
+    def place_counts(self, *, limit: int = 100, offset: int = 0, **filters) -> list[dict]:
+        """Each place once (name, gazetteer entry, country) with how often reports name it
+        (`mentions`) and in how many reports (`reports`), most named first."""
+        p = item_tables["places"].c
+        sub = self.items_query("places", **filters).with_only_columns(
+            p.name, p.geonameid, p.country, p.admin1, p.feature, p.lat, p.lon, p.article_id).subquery()
+        keys = [sub.c.name, sub.c.geonameid, sub.c.country, sub.c.admin1, sub.c.feature]
+        q = (sa.select(*keys, sa.func.min(sub.c.lat).label("lat"), sa.func.min(sub.c.lon).label("lon"),
+                       sa.func.count().label("mentions"),
+                       sa.func.count(sa.distinct(sub.c.article_id)).label("reports"))
+             .group_by(*keys)
+             .order_by(sa.desc("mentions"), sub.c.name, sub.c.country.asc().nulls_last(),
+                       sub.c.geonameid.asc().nulls_last(), sub.c.admin1.asc().nulls_last(),
+                       sub.c.feature.asc().nulls_last())
+             .limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def incidents(self, *, since: str | None = None, until: str | None = None,
+                  place: str | PlaceScope | None = None, bbox: tuple[float, float, float, float] | None = None,
+                  event_type: str | None = None, certainty: str | tuple[str, ...] | None = None,
+                  timing: str | tuple[str, ...] | None = None, min_confidence: float | None = None,
+                  limit: int | None = None) -> list[dict]:
+        """Fused events (one per incident, every report's mention inside), by date.
+
+        certainty, timing, min_confidence: an incident passes when at least one of its
+        reports' event mentions does (so an incident one outlet asserts and another only
+        fears is listed). place: containment, as for `items` (on the incident's place,
+        country, admin1 and point). event_type: ACLED type, sub-type, PLOVER code or family."""
+        fe, members, ev = fused_events.c, fused_event_members.c, item_tables["events"].c
+        q = sa.select(fe.data)
+        if since:
+            q = q.where(sa.func.coalesce(fe.date_end, fe.date_start) >= since)
+        if until:
+            q = q.where(fe.date_start <= until)
+        if bbox:
+            west, south, east, north = bbox
+            q = q.where(fe.lat >= south, fe.lat <= north, fe.lon >= west, fe.lon <= east)
+        if event_type:
+            et = event_type.lower()
+            q = q.where(sa.or_(*(sa.func.lower(col) == et for col in (fe.event_type, fe.sub_event_type, fe.plover,
+                                                                       fe.family))))
+        if _as_values(certainty) or _as_values(timing) or min_confidence is not None:
+            sub = (sa.select(sa.literal(1)).select_from(fused_event_members.join(
+                item_tables["events"], sa.and_(ev.article_id == members.article_id, ev.idx == members.idx)))
+                .where(members.event_id == fe.id))
+            q = q.where(_status_filters(sub, "events", ev, certainty, timing, min_confidence).exists())
+        q = q.order_by(fe.date_start.asc().nulls_last(), fe.id)
+        scope = place if isinstance(place, PlaceScope) or not place else place_scope(place)
+        out = []
+        with self.engine.connect() as conn:
+            for (data,) in conn.execute(q):
+                rec = json.loads(data)
+                if scope and not scope.contains(place=rec.get("place"), country=rec.get("country"),
+                                                admin1=rec.get("admin1"), within=rec.get("within"),
+                                                lat=rec.get("lat"), lon=rec.get("lon")):
+                    continue
+                out.append(rec)
+                if limit is not None and len(out) >= limit:
+                    break
+        return out
+
+    def incident(self, incident_id: str) -> dict | None:
+        """One fused event's full record (every report's mention), or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(fused_events.c.data).where(fused_events.c.id == incident_id)).first()
+        return json.loads(row[0]) if row else None
 
     def check_integrity(self) -> list[str]:
         """Articles whose stored item count differs from what they declare (should be none)."""

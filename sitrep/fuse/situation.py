@@ -1,16 +1,18 @@
 """Situation summary: what happened in a place over a period, from the fused store.
 
 `situation(store, place, since, until)` gathers the fused events, the figure series (each
-source's value, consensus range, contested flag) and the control changes of a place; it
-counts a district as part of its city (the place's `within`, or its distance from the
-place asked for). `to_markdown` and `print_rich` render it.
+source's value, consensus range, contested flag) and the control changes of a place, by
+containment in the gazetteer's hierarchy (`sitrep.query.place_scope`): a city holds its
+districts, a region its cities, a country its regions; Syria is not in Turkey.
+`to_markdown` and `print_rich` render it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .common import _norm, haversine_km, radius_km
-from .persist import control_of, fused_events_of, series_of
+from ..models import CLAIMED_CERTAINTIES
+from ..query import DEFAULT_MIN_CONFIDENCE, DEFAULT_TIMINGS, place_scope
+from .persist import control_of, series_of
 
 
 @dataclass
@@ -32,54 +34,20 @@ class Situation:
         return len(ids - {None})
 
 
-def _locate(store, place: str) -> tuple[tuple[float, float] | None, float | None]:
-    """Coordinates and extent of the place asked for, from the places reports named."""
-    import sqlalchemy as sa
-
-    from ..store import item_tables
-
-    P = item_tables["places"]
-    q = (sa.select(P.c.lat, P.c.lon, P.c.feature).where(sa.func.lower(P.c.name) == place.lower(),
-                                                        P.c.lat.is_not(None)).limit(50))
-    with store.engine.connect() as conn:
-        rows = conn.execute(q).all()
-        if not rows:  # no place record: a fused event located at that name will do
-            from ..store import fused_events as FE
-            rows = conn.execute(sa.select(FE.c.lat, FE.c.lon, sa.literal("city").label("feature"))
-                                .where(sa.func.lower(FE.c.place) == place.lower(), FE.c.lat.is_not(None))
-                                .limit(50)).all()
-    if not rows:
-        return None, None
-    # The most common coordinates (reports may geocode a name to different entries).
-    counts: dict[tuple[float, float, str | None], int] = {}
-    for r in rows:
-        key = (round(r.lat, 3), round(r.lon, 3), r.feature)
-        counts[key] = counts.get(key, 0) + 1
-    lat, lon, feature = sorted(counts, key=lambda k: (-counts[k], k[0], k[1]))[0]
-    r = radius_km(feature)
-    return (lat, lon), max(r, 15.0) if feature in (None, "city", "district", "landmark") else r
-
-
-def _matches(name_fields: list[str | None], place: str, lat, lon, center, radius) -> bool:
-    p = _norm(place)
-    if any(p and p in f" {_norm(x)} " for x in name_fields if x) or any(_norm(x) == p for x in name_fields if x):
-        return True
-    if center and lat is not None and lon is not None:
-        return haversine_km(center[0], center[1], lat, lon) <= radius
-    return False
-
-
-def situation(store, place: str, since: str | None = None, until: str | None = None) -> Situation:
-    center, radius = _locate(store, place)
-    sit = Situation(place, since, until, center, radius)
-    for e in fused_events_of(store, since=since, until=until):
-        if _matches([e.get("place"), e.get("within"), e.get("admin1")], place, e.get("lat"), e.get("lon"),
-                    center, radius or 0):
-            sit.events.append(e)
-    sit.series = [s for s in series_of(store, since=since, until=until)
-                  if _matches([s.get("place")], place, None, None, None, 0)]
+def situation(store, place: str, since: str | None = None, until: str | None = None, *,
+              certainty=CLAIMED_CERTAINTIES, timing=DEFAULT_TIMINGS,
+              min_confidence: float | None = DEFAULT_MIN_CONFIDENCE) -> Situation:
+    """What happened in `place` (containment in the gazetteer's hierarchy: a country holds
+    its regions and cities, a city its districts) over a period. Incidents are those at
+    least one report claims happened (certainty, timing, min_confidence: as for listings)."""
+    scope = place_scope(place)
+    area = next((a for a in scope.areas if a.lat is not None), None)
+    sit = Situation(place, since, until, (area.lat, area.lon) if area else None, area.radius_km if area else None)
+    sit.events = store.incidents(place=scope, since=since, until=until, certainty=certainty, timing=timing,
+                                 min_confidence=min_confidence)
+    sit.series = [s for s in series_of(store, since=since, until=until) if scope.holds_name(s.get("place"))]
     sit.control = [c for c in control_of(store, since=since, until=until)
-                   if _matches([c.get("place")], place, c.get("lat"), c.get("lon"), center, radius or 0)]
+                   if scope.holds_name(c.get("place"), c.get("lat"), c.get("lon"))]
     return sit
 
 

@@ -23,13 +23,16 @@ LAYERS: list[tuple[str, tuple[str, ...], frozenset[str]]] = [
     ("base", ("sitrep.errors", "sitrep.config", "sitrep.models", "sitrep.vocab"), frozenset()),
     ("read", ("sitrep.readers", "sitrep.clean"), frozenset({"base"})),
     ("extract", ("sitrep.extractors",), frozenset({"base"})),
-    ("store", ("sitrep.store",), frozenset({"base"})),
+    # What a user's filter means (place containment by the gazetteer, name aliases, the
+    # search syntax, which events are listed): read by the store, fusion and every shell.
+    ("query", ("sitrep.query",), frozenset({"base", "extract"})),
+    ("store", ("sitrep.store",), frozenset({"base", "query"})),
     ("run", ("sitrep.pipeline", "sitrep.ingest", "sitrep.ray_engine"),
      frozenset({"base", "read", "extract", "store"})),
-    ("fuse", ("sitrep.fuse",), frozenset({"base", "read", "store"})),
+    ("fuse", ("sitrep.fuse",), frozenset({"base", "read", "query", "store"})),
     ("serve", ("sitrep.export", "sitrep.api", "sitrep.cli", "sitrep.evaluate", "sitrep.annotations",
                "sitrep.__main__", "sitrep"),
-     frozenset({"base", "read", "extract", "store", "run", "fuse"})),
+     frozenset({"base", "read", "extract", "query", "store", "run", "fuse"})),
 ]
 # Modules that may import a database driver. The gazetteer keeps its own read-only SQLite
 # index (a file it builds, not the store). sitrep/fuse/persist.py and situation.py still

@@ -72,6 +72,8 @@ def _stopwords() -> frozenset[str]:
 
 @dataclass
 class Mention:
+    """One span of the report that names a place (or may: `tentative`), with what the words
+    around it say (direction, qualifier, area, admin word, local usage)."""
     start: int
     end: int
     text: str
@@ -123,6 +125,13 @@ MAYBE = "maybe"  # accept_scan's third answer: a tentative mention
 
 
 class _Recogniser:
+    """Recognition of a report's place mentions: `run` calls one method per pass, in order
+    (spaCy's place entities, demonyms, streets, datelines, the gazetteer scan, named
+    areas), then marks listed counties and reads the words around each mention
+    (directions, qualifiers, local usage, speech). Token-level lookups are built once here:
+    entity labels, n-gram keys looked up in one gazetteer batch (`lookups`), the words of
+    the report's person names."""
+
     def __init__(self, parsed: Parsed, gaz):
         self.parsed = parsed
         self.doc = doc = parsed.doc
@@ -252,68 +261,87 @@ class _Recogniser:
         return None
 
     def run(self) -> list[Mention]:
-        T = self.T
+        """The report's place mentions in text order: one pass after another, each taking
+        the tokens it claims (`taken`) so later passes skip them, then the lists of
+        counties and the words around each mention."""
         self.lookups()
-        doc, found = self.doc, self.found
-        # 1. spaCy place entities
+        for find in (self.place_entities, self.demonyms, self.streets, self.datelines, self.gazetteer_scan,
+                     self.named_areas):
+            find()
+        self.mentions.sort(key=lambda m: m.start)
+        self.counties_listed()
+        self.attach_context()
+        return self.mentions
+
+    # ---- the passes, in order
+    def place_entities(self) -> None:
+        """1. spaCy's place entities (GPE, LOC, FAC)."""
         for ent in self.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
-            s, e = _strip_span(T, ent.start, ent.end)
-            if s >= e or any(self.taken[s:e]) or not any(ch.isalpha() for ch in doc[s:e].text):
-                continue
-            if T[s].lower_.rstrip(".") in HONORIFICS or not _capitalised(T[s]):
-                continue
-            for j in range(min(self.n, s + 6), e, -1):  # "U.S." + "Virgin Islands" -> one name
-                if self.grams.get((s, j)) in found and not any(self.taken[e:j]):
-                    e = j
-                    break
-            key = norm_name(doc[s:e].text)
-            if key in found and set(key.split()) <= self.person_words and (
-                    not any(_strong(c) for c in found[key]) or self.persons_role(s, e, key)):
-                continue  # "Saakashvili said", "Paris had been shot": a person the model took for a place
-            if key in found and not (e - s == 1 and key in self.stop and ent.label_ == "FAC"):
-                if self.town_named_after_region(e, key):
-                    self.add(s, e + 1, "unknown")
-                    continue
+            if ent.label_ in PLACE_LABELS:
+                self._place_entity(ent)
+
+    def _place_entity(self, ent) -> None:
+        T, found = self.T, self.found
+        s, e = _strip_span(T, ent.start, ent.end)
+        if s >= e or any(self.taken[s:e]) or not any(ch.isalpha() for ch in self.doc[s:e].text):
+            return
+        if T[s].lower_.rstrip(".") in HONORIFICS or not _capitalised(T[s]):
+            return
+        for j in range(min(self.n, s + 6), e, -1):  # "U.S." + "Virgin Islands" -> one name
+            if self.grams.get((s, j)) in found and not any(self.taken[e:j]):
+                e = j
+                break
+        key = norm_name(self.doc[s:e].text)
+        if key in found and set(key.split()) <= self.person_words and (
+                not any(_strong(c) for c in found[key]) or self.persons_role(s, e, key)):
+            return  # "Saakashvili said", "Paris had been shot": a person the model took for a place
+        if key in found and not (e - s == 1 and key in self.stop and ent.label_ == "FAC"):
+            if self.town_named_after_region(e, key):
+                self.add(s, e + 1, "unknown")
+            else:
                 self.add(s, e, "ent:" + ent.label_)
-                continue
-            sub = self.best_known(s, e)
-            if sub is not None:
-                rest = [t.lower_ for t in T[s:e] if t.i < sub[0] or t.i >= sub[1]]
-                if rest and all(w in ADMIN_WORDS or w in CONNECTORS for w in rest):
-                    # "Aleppo province", "Idlib countryside": the admin unit of that name
-                    self.add(s, e, "ent:" + ent.label_, key=self.grams[sub], admin_word=True)
-                    continue
-            if all(t.lower_ in self.stop or t.lower_ in CONNECTORS for t in T[s:e]):
-                continue
-            if all(t.lower_ in self.person_words for t in T[s:e]):
-                continue  # "O soldiers of Bashar": a person the model took for a place
-            if e - s >= 2 and T[s].lower_ in DIRECTIONS and self.grams.get((s + 1, e)) in found:
-                # "North Texas", "South Philadelphia": the place, its direction attached later
-                self.add(s + 1, e, "ent:" + ent.label_)
-                continue
-            pre = self.known_prefix(s, e)
-            if pre is not None:
-                # "Titus County Sheriff's Office", "Greer City Hall": the place whose
-                # institution it is (the words after it are data/local_heads.csv)
-                self.add(s, pre[0], "ent:" + ent.label_, key=pre[1], admin_word=pre[2])
-                continue
-            # a place the gazetteer lacks (a street, a township): kept, placed later
-            self.add(s, e, "unknown")
-        # 2. demonyms among NORP (and LANGUAGE: "English") entities
+            return
+        sub = self.best_known(s, e)
+        if sub is not None:
+            rest = [t.lower_ for t in T[s:e] if t.i < sub[0] or t.i >= sub[1]]
+            if rest and all(w in ADMIN_WORDS or w in CONNECTORS for w in rest):
+                # "Aleppo province", "Idlib countryside": the admin unit of that name
+                self.add(s, e, "ent:" + ent.label_, key=self.grams[sub], admin_word=True)
+                return
+        if all(t.lower_ in self.stop or t.lower_ in CONNECTORS for t in T[s:e]):
+            return
+        if all(t.lower_ in self.person_words for t in T[s:e]):
+            return  # "O soldiers of Bashar": a person the model took for a place
+        if e - s >= 2 and T[s].lower_ in DIRECTIONS and self.grams.get((s + 1, e)) in found:
+            # "North Texas", "South Philadelphia": the place, its direction attached later
+            self.add(s + 1, e, "ent:" + ent.label_)
+            return
+        pre = self.known_prefix(s, e)
+        if pre is not None:
+            # "Titus County Sheriff's Office", "Greer City Hall": the place whose
+            # institution it is (the words after it are data/local_heads.csv)
+            self.add(s, pre[0], "ent:" + ent.label_, key=pre[1], admin_word=pre[2])
+            return
+        # a place the gazetteer lacks (a street, a township): kept, placed later
+        self.add(s, e, "unknown")
+
+    def demonyms(self) -> None:
+        """2. Demonyms among NORP (and LANGUAGE: "English") entities."""
         for ent in self.ents:
             if ent.label_ not in ("NORP", "LANGUAGE"):
                 continue
-            s, e = _strip_span(T, ent.start, ent.end)
+            s, e = _strip_span(self.T, ent.start, ent.end)
             if s >= e or any(self.taken[s:e]):
                 continue
-            key = norm_name(doc[s:e].text)
-            if key in found and any(c.kind == "demonym" or c.feature in ("country", "continent", "region")
-                                    for c in found[key]):
+            key = norm_name(self.doc[s:e].text)
+            if key in self.found and any(c.kind == "demonym" or c.feature in ("country", "continent", "region")
+                                         for c in self.found[key]):
                 self.add(s, e, "ent:" + ent.label_)
-        # 2b. streets the tagger missed or called a person/organisation (before the gazetteer
-        # scan: "Augusta St." is a street, not Augusta): "Pine Needle Drive"
+
+    def streets(self) -> None:
+        """3. Streets the tagger missed or called a person or organisation ("Pine Needle
+        Drive"), before the gazetteer scan: "Augusta St." is a street, not Augusta."""
+        T = self.T
         unknown_end = {m.end: m for m in self.mentions if m.origin == "unknown"}
         for i, tok in enumerate(T):
             if i == 0 or tok.lower_ not in STREET_NOUNS or not _capitalised(tok):
@@ -339,7 +367,10 @@ class _Recogniser:
                         self.taken[k] = True
                 elif s < i:
                     self.add(s, i + 1, "unknown")
-        # 3a. datelines: "TORRINGTON — The city council ...", "RIDGE FARM, Ill. (AP) —"
+
+    def datelines(self) -> None:
+        """4. Datelines: "TORRINGTON — The city council ...", "RIDGE FARM, Ill. (AP) —"."""
+        T = self.T
         for i, tok in enumerate(T):
             if not (i == 0 or T[i - 1].text in (".", "\n") or T[i - 1].is_space or tok.is_sent_start):
                 continue
@@ -351,15 +382,19 @@ class _Recogniser:
             if not (T[j].text in DASHES or (T[j].text == "," and j + 1 < self.n and T[j + 1].text.endswith("."))):
                 continue
             key = self.grams.get((i, j))
-            if key and key in found and key not in self.stop:
+            if key and key in self.found and key not in self.stop:
                 self.add(i, j, "scan", key=key)
-        # 3. gazetteer scan over proper-noun runs, longest match first
+
+    def gazetteer_scan(self) -> None:
+        """5. Gazetteer names over proper-noun runs the tagger mislabelled or missed, longest
+        match first, each judged by `accept_scan`."""
+        T = self.T
         i = 0
         while i < self.n:
             hit = None
             for j in range(min(self.n, i + 6), i, -1):
                 key = self.grams.get((i, j))
-                if key and key in found and not any(self.taken[i:j]):
+                if key and key in self.found and not any(self.taken[i:j]):
                     hit = (j, key)
                     break
             if hit and self.town_named_after_region(hit[0], hit[1]) and not self.taken[hit[0]]:
@@ -376,7 +411,10 @@ class _Recogniser:
                 i = e
             else:
                 i += 1
-        # 4. named areas: "the Sukkari district", "Sheik Maqsood neighborhood"
+
+    def named_areas(self) -> None:
+        """6. Named areas: "the Sukkari district", "Sheik Maqsood neighborhood"."""
+        T = self.T
         for i, tok in enumerate(T):
             if tok.lower_ not in AREA_NOUNS or i == 0:
                 continue
@@ -392,10 +430,6 @@ class _Recogniser:
                         m.area = True
                 continue
             self.add(s, i, "area", area=True)
-        self.mentions.sort(key=lambda m: m.start)
-        self.counties_listed()
-        self.attach_context()
-        return self.mentions
 
     def _county_key(self, key: str, word: str) -> str | None:
         """The key of "<key> County" if the gazetteer knows it (looked up on demand)."""

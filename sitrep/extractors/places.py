@@ -13,7 +13,8 @@ place, and a direction before a known name ("North Texas") is that name.
 
 Resolution, per distinct name in the report (one referent per name, so a report is
 consistent with itself), scores every gazetteer candidate and keeps the best. The score
-is a sum of named parts, kept for `explain_candidates`:
+is a sum of named parts, kept for `explain_candidates`, each weighed by a row of
+data/place_weights.csv (name, value, why):
 - priors: feature class (country > admin1 > city), population (log10), matched by the
   main name rather than an alternate one;
 - qualifiers: "Paris, Texas", "Aleppo, Syria", "the Old City quarter of Aleppo";
@@ -30,7 +31,7 @@ is a sum of named parts, kept for `explain_candidates`:
   turn a country or region name ("Georgia", "Greece") into a town.
 A name does not vouch for itself: neither it nor a longer form of it read as one of its
 places ("Dublin City" for "Dublin") counts towards the report's country.
-Resolution repeats until no reading changes (at most MAX_PASSES), each pass seeing the
+Resolution repeats until no reading changes (at most `max_passes`), each pass seeing the
 readings the previous one chose; a reading the report's other places back vouches for its
 neighbours in the next pass, and so, after one more round, do tentative names so backed.
 

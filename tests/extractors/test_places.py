@@ -239,7 +239,8 @@ def test_country_cue_anchors_are_literals_every_match_holds(pattern, anchors):
 def test_country_cues_prefilter_finds_what_the_full_scan_finds():
     from collections import Counter
 
-    from sitrep.extractors.place_resolution import COUNTRY_CUE_MIN, _country_cues, report_cues
+    from sitrep.extractors.place_priors import W
+    from sitrep.extractors.place_resolution import _country_cues, report_cues
     texts = ["The county commissioners met; the Sheriff's Office and the school district agreed.",
              "State Rep. Ann Cole, R-Dayton, spoke at the high school about Medicaid.",
              "Gardaí said the Taoiseach would visit; TDs were told.",
@@ -249,7 +250,7 @@ def test_country_cues_prefilter_finds_what_the_full_scan_finds():
         for rx, _, iso, w in _country_cues():
             if rx.search(text):
                 full[iso] += w
-        assert report_cues(text) == {k: v for k, v in full.items() if v >= COUNTRY_CUE_MIN}
+        assert report_cues(text) == {k: v for k, v in full.items() if v >= W.country_cue_min}
         assert report_cues(text)
 
 
@@ -296,12 +297,26 @@ def test_resolved_as_the_report_means(nlp, text, name, expected):
 
 def test_a_doubted_name_vouches_for_its_neighbours_at_half_weight():
     from sitrep.extractors.gazetteer import get_gazetteer
+    from sitrep.extractors.place_priors import W
     from sitrep.extractors.place_recognition import Mention
-    from sitrep.extractors.place_resolution import TENTATIVE_SUPPORT, _Resolver
+    from sitrep.extractors.place_resolution import _Resolver
 
     firm = Mention(0, 11, "Gainesville", "gainesville", "ent:GPE")
     doubted = Mention(40, 47, "Sherman", "sherman", "scan", tentative=True)  # the tagger said PERSON
     r = _Resolver([firm, doubted], get_gazetteer())
     texas = next(c for c in r.found["gainesville"] if c.admin1 == "US.TX")
     # Sherman, Texas, the likeliest Sherman, lies 50 km from Gainesville, Texas
-    assert r.near_support("gainesville", texas) == TENTATIVE_SUPPORT
+    assert r.near_support("gainesville", texas) == W.tentative_support
+
+
+def test_every_place_weight_is_a_row_of_the_weights_table(tmp_path):
+    """data/place_weights.csv names every weight of the stage, and a table missing one
+    (or naming one the stage does not have) is refused with the file named."""
+    from sitrep.errors import ConfigError
+    from sitrep.extractors.place_priors import W, load_weights
+
+    assert load_weights() == W
+    table = tmp_path / "weights.csv"
+    table.write_text("name,value,why\nqualifier,6.0,what the report says\nqualifer,6.0,a typo\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"weights.csv.*missing: .*prior_country.*unknown: qualifer"):
+        load_weights(str(table))

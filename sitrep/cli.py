@@ -481,15 +481,24 @@ def fuse(db: str | None = DbOption,
 def export(fmt: str = typer.Option(..., "--format", "-f", help="csv, jsonl, parquet, geojson, hxl or acled"),
            out_dir: Path = typer.Option(Path("export"), "--out", "-o", help="Directory the files are written to"),
            db: str | None = DbOption,
-           no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse new reports first")):
-    """Export the store: every table (csv, jsonl, parquet), a map layer (geojson), HXL-tagged or ACLED-shaped CSV."""
+           no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse new reports first"),
+           certainty: str | None = CertaintyOpt, timing: str | None = TimingOpt,
+           min_confidence: float | None = MinConfidenceOpt):
+    """Export the store: every table (csv, jsonl, parquet), a map layer (geojson), HXL-tagged or ACLED-shaped CSV.
+
+    The geojson, hxl and acled files hold the incidents reports claim happened (asserted or
+    claimed, not generic, confidence >= 0.5; --certainty/--timing/--min-confidence change it);
+    the table dumps hold every stored row."""
     from .export import export as run
     from .fuse import fuse_store
+    from .query import EventFilter
     store = _open_store(db)
+    status = _event_filters(certainty, timing, min_confidence)
+    events = EventFilter(status["certainty"] or (), status["timing"] or (), status["min_confidence"])
     try:
         if not no_fuse:
             fuse_store(store)
-        paths = run(store, fmt, out_dir)
+        paths = run(store, fmt, out_dir, events)
     except SitrepError as exc:
         _fail(str(exc), 2)
     for p in paths:

@@ -28,6 +28,7 @@ from typing import Any
 
 from . import models
 from .errors import SitrepError
+from .query import EventFilter
 from .fuse import control_of, fused_events_of, links_of, place_precision, series_of
 from .fuse.common import _norm
 from .fuse.persist import _iter_items, _source_stances
@@ -217,14 +218,16 @@ def _country(iso2: str | None) -> dict:
     return _countries().get((iso2 or "").upper(), {}) if iso2 else {}
 
 
-def _events_for_export(store) -> tuple[str, list[dict]]:
-    """Fused events when fusion has run, else event mentions shaped like fused events."""
-    fused = fused_events_of(store)
-    if fused:
-        return "fused_event", fused
+def _events_for_export(store, events: EventFilter | None = None) -> tuple[str, list[dict]]:
+    """Fused events when fusion has run, else event mentions shaped like fused events; only
+    those `events` lets through (default: what reports claim happened; an incident passes
+    when one of its reports does)."""
+    events = EventFilter() if events is None else events
+    if store.incidents(limit=1):
+        return "fused_event", store.incidents(**events.as_filters())
     places = _place_index(store)
     out = []
-    for e in _iter_items(store, "events"):
+    for e in (e for e in _iter_items(store, "events") if events.passes(e)):
         f = e.get("fatalities") or {}
         p = places.get((e["article_id"], _norm(e.get("place") if isinstance(e.get("place"), str) else None)), {})
         a1, a2 = e.get("actor1") or {}, e.get("actor2") or {}
@@ -267,10 +270,10 @@ def _scalar_props(d: dict, keys: Iterable[str]) -> dict:
     return {k: _flat(d.get(k)) for k in keys}
 
 
-def geojson(store) -> dict:
-    record, events = _events_for_export(store)
+def geojson(store, events: EventFilter | None = None) -> dict:
+    record, incidents = _events_for_export(store, events)
     feats = []
-    for e in events:
+    for e in incidents:
         if e.get("lat") is None or e.get("lon") is None:
             continue
         props = _scalar_props(e, ["id", "event_type", "sub_event_type", "plover", "place", "country", "admin1",
@@ -299,11 +302,11 @@ def geojson(store) -> dict:
             "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}, "features": feats}
 
 
-def export_geojson(store, out_dir: Path) -> list[Path]:
+def export_geojson(store, out_dir: Path, events: EventFilter | None = None) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     p = out_dir / "sitrep.geojson"
-    p.write_text(json.dumps(geojson(store), ensure_ascii=False) + "\n", encoding="utf-8")
+    p.write_text(json.dumps(geojson(store, events), ensure_ascii=False) + "\n", encoding="utf-8")
     return [p]
 
 
@@ -446,14 +449,15 @@ def _disorder() -> dict[str, str]:
         return {}
 
 
-def acled_rows(store) -> Iterator[dict]:
-    """ACLED-shaped rows: ACLED event types only, with a day/week/month date and coordinates
-    (ACLED records nothing vaguer); fatalities by ACLED's rules."""
+def acled_rows(store, events: EventFilter | None = None) -> Iterator[dict]:
+    """ACLED-shaped rows: incidents a report claims happened (asserted or claimed, not
+    generic, confidence >= 0.5 by default), ACLED event types only, with a day/week/month
+    date and coordinates (ACLED records nothing vaguer); fatalities by ACLED's rules."""
     import time as _time
 
-    _record, events = _events_for_export(store)
+    _record, incidents = _events_for_export(store, events)
     now = int(_time.time())
-    for e in events:
+    for e in incidents:
         if not e.get("event_type") or e.get("lat") is None:
             continue
         date, tp = time_fields(e)
@@ -484,14 +488,14 @@ def acled_rows(store) -> Iterator[dict]:
         }
 
 
-def export_acled(store, out_dir: Path) -> list[Path]:
+def export_acled(store, out_dir: Path, events: EventFilter | None = None) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     p = out_dir / "acled.csv"
     with p.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
         w.writeheader()
-        for r in acled_rows(store):
+        for r in acled_rows(store, events):
             w.writerow(r)
     return [p]
 
@@ -530,25 +534,31 @@ def _insert_after(cols: list[tuple[str, str]], name: str, extra: list[tuple[str,
     return cols[:i] + extra + cols[i:]
 
 
+def _hxl_cell(v: Any) -> str:
+    """A cell as HXL tools expect it: one line, no padding (evidence sentences keep the
+    report's line breaks, which libhxl's schema flags as extra whitespace)."""
+    return " ".join(_csv_cell(v).split())
+
+
 def _write_hxl(path: Path, cols: list[tuple[str, str]], rows: Iterable[dict]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow([c for c, _ in cols])
         w.writerow([t for _, t in cols])
         for r in rows:
-            w.writerow([_csv_cell(r.get(c)) for c, _ in cols])
+            w.writerow([_hxl_cell(r.get(c)) for c, _ in cols])
     return path
 
 
-def export_hxl(store, out_dir: Path) -> list[Path]:
+def export_hxl(store, out_dir: Path, events: EventFilter | None = None) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     tags = hxl_tags()
     paths = []
     # events
-    _record, events = _events_for_export(store)
+    _record, incidents = _events_for_export(store, events)
     rows = []
-    for e in events:
+    for e in incidents:
         f = e.get("fatalities") or {}
         date, _tp = time_fields(e) if e.get("date_start") else (None, None)
         country = _country(e.get("country"))
@@ -612,7 +622,16 @@ EXPORTERS = {"csv": export_csv, "jsonl": export_jsonl, "parquet": export_parquet
              "hxl": export_hxl, "acled": export_acled}
 
 
-def export(store, fmt: str, out_dir: Path) -> list[Path]:
+# The exports of events (the map layer, HXL, ACLED): they hold the events `EventFilter`
+# lets through; the table dumps (csv, jsonl, parquet) hold every stored row.
+EVENT_EXPORTS = ("geojson", "hxl", "acled")
+
+
+def export(store, fmt: str, out_dir: Path, events: EventFilter | None = None) -> list[Path]:
+    """Write `fmt` files into `out_dir`; `events` (default: what reports claim happened)
+    chooses the events of the geojson, hxl and acled exports."""
     if fmt not in EXPORTERS:
         raise SitrepError(f"--format {fmt!r}: one of {', '.join(FORMATS)}")
+    if fmt in EVENT_EXPORTS:
+        return EXPORTERS[fmt](store, Path(out_dir), events)
     return EXPORTERS[fmt](store, Path(out_dir))

@@ -170,6 +170,18 @@ class EventFilter:
     def everything(cls) -> EventFilter:
         return cls((), (), None)
 
+    def passes(self, event: dict) -> bool:
+        """Whether one event mention (contract dict) passes; missing values pass."""
+        c, t, conf = event.get("certainty"), event.get("timing"), event.get("confidence")
+        return (not self.certainty or c is None or c in self.certainty) \
+            and (not self.timing or t is None or t in self.timing) \
+            and (self.min_confidence is None or conf is None or conf >= self.min_confidence)
+
+    def as_filters(self) -> dict:
+        """As keyword filters of Store.items / Store.incidents."""
+        return {"certainty": self.certainty or None, "timing": self.timing or None,
+                "min_confidence": self.min_confidence}
+
     @classmethod
     def parse(cls, certainty: str | None = None, timing: str | None = None,
               min_confidence: float | None = None) -> EventFilter:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .errors import InputError, SitrepError
 
@@ -117,13 +118,25 @@ def _note_figures_only(ex) -> None:
                   highlight=False)
 
 
+def _note_undated(ex) -> None:
+    """One line naming a report stored without a publication date, and how to give it one."""
+    a = ex.article
+    if not a.published:
+        name = a.path or a.url or a.input_id or a.id
+        err.print(f"[yellow]undated[/yellow] {escape(name)}: no publication date in the report and no --published: "
+                  f"dates relative to it (\"on Monday\") are unknown; fix with sitrep ingest --update "
+                  f"--published YYYY-MM-DD {escape(name)}", highlight=False)
+
+
 def _print_summary(ex) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from .models import ITEM_KINDS
 
     a = ex.article
-    out.print(f"[bold]{a.title}[/bold]  ({a.published or 'undated'}, {a.source or 'unknown outlet'})", highlight=False)
+    out.print(f"[bold]{escape(a.title or '')}[/bold]  ({a.published or 'undated'}, "
+              f"{escape(a.source or 'unknown outlet')})", highlight=False)
     t = Table("kind", "count", "examples")
     for kind in ITEM_KINDS:
         items = getattr(ex, kind)
@@ -131,7 +144,7 @@ def _print_summary(ex) -> None:
         for it in items[:4]:
             names.append(getattr(it, "name", None) or getattr(it, "text", None) or getattr(it, "category", None)
                          or getattr(it, "sub_event_type", None) or getattr(it, "plover", None) or "")
-        t.add_row(kind, str(len(items)), "; ".join(str(x)[:40] for x in names))
+        t.add_row(kind, str(len(items)), Text("; ".join(str(x)[:40] for x in names)))
     out.print(t)
 
 
@@ -166,8 +179,15 @@ def ingest(
     engine: str = typer.Option("local", help="local, or ray (needs `pip install sitrep[ray]`)"),
     address: str | None = typer.Option(None, help="Ray cluster address (auto, or ray://host:port)"),
     actors_file: Path | None = ActorsOpt,
+    update: bool = typer.Option(False, "--update", help="Re-extract reports already stored with the metadata "
+                                "given now (e.g. a --published they lacked), replacing their items"),
 ):
-    """Read reports, extract them and store them (re-ingesting a report is a no-op)."""
+    """Read reports, extract them and store them (re-ingesting a report is a no-op; --update
+    re-extracts it with new metadata, replacing what was stored, one transaction a report).
+
+    A report with no publication date (none in it, no --published) is named in a warning:
+    dates relative to it ("on Monday") stay unknown until it is ingested again with
+    --update --published."""
     _load_actors(actors_file)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -175,8 +195,10 @@ def ingest(
     store = _open_store(db, create=True)
 
     def on_error(msg: str) -> None:
-        err.print(f"[yellow]skipped[/yellow] {msg}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {escape(msg)}", highlight=False)
 
+    if engine == "ray" and update:
+        _fail("--update works with the local engine (re-extract the few reports to fix there)", 2)
     if engine == "ray":
         try:
             from .ray_engine import ingest_ray
@@ -199,15 +221,17 @@ def ingest(
             def on_article(ex, new):
                 progress.update(task, advance=1, last=(ex.article.title or "")[:50])
                 _note_figures_only(ex)
+                _note_undated(ex)
 
             try:
                 rep = run(paths, store, published=published, source=source, workers=workers,
-                          on_error=on_error, on_article=on_article)
+                          on_error=on_error, on_article=on_article, update=update)
             except SitrepError as exc:
                 _fail(str(exc))
     counts = store.counts()
-    out.print(f"[bold]{rep.read}[/bold] reports read: {rep.added} added, {rep.already_stored} already stored, "
-              f"{rep.failed} skipped in {rep.seconds:.1f}s -> {store.target}", highlight=False)
+    updated = f"{rep.updated} updated, " if getattr(rep, "updated", 0) else ""
+    out.print(f"[bold]{rep.read}[/bold] reports read: {rep.added} added, {updated}{rep.already_stored} already "
+              f"stored, {rep.failed} skipped in {rep.seconds:.1f}s -> {escape(store.target)}", highlight=False)
     out.print("  store now holds " + ", ".join(f"{v} {k}" for k, v in counts.items()), highlight=False)
     if rep.read == 0 or (strict and rep.failed):
         raise typer.Exit(1)
@@ -230,10 +254,17 @@ def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
         from rich.text import Text
         t = Table(*columns, show_lines=False)
         for r in rows:  # Text cells: report text is never read as Rich markup ("[suicide bomber]")
-            t.add_row(*(Text(_cell(r.get(k))[:70]) for k in columns))
+            t.add_row(*(Text(_table_cell(k, r.get(k))) for k in columns))
         out.print(t)
     else:
         _fail(f"--format {fmt!r}: use table, csv, json or jsonl", 2)
+
+
+def _table_cell(column: str, v) -> str:
+    """A terminal table's cell: cut to 70 characters; a missing date says it is unknown."""
+    if v is None and column == "date_start":
+        return "unknown"
+    return _cell(v)[:70]
 
 
 def _cell(v) -> str:
@@ -557,7 +588,7 @@ app.add_typer(eval_app, name="eval")
 SharedOpt = typer.Option(None, "--shared", help="The shared folder holding eval/ and gold/ (default ../shared)")
 
 
-def _run_eval(task: str, corpora: list[Path], shared: str | None, workers: int) -> None:
+def _run_eval(task: str, corpora: list[Path], shared: str | None, workers: int, keep: Path | None = None) -> None:
     import tempfile
 
     from . import evaluate
@@ -569,13 +600,18 @@ def _run_eval(task: str, corpora: list[Path], shared: str | None, workers: int) 
     for corpus in corpora:
         if not corpus.exists():
             _fail(f"{corpus}: no such corpus file", 2)
-        with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
-            pred = Path(tmp.name)
-        n = evaluate.extract_corpus(corpus, pred, workers=workers,
-                                    on_error=lambda m: err.print(f"[yellow]skipped[/yellow] {m}", highlight=False))
-        res = evaluate.score(task, corpus, pred, shared_dir)
-        out.print(f"[bold]{corpus.name}[/bold] ({n} extracted, predictions in {pred})", highlight=False)
-        out.print(json.dumps(res, indent=1), highlight=False)
+    # Predictions go to a folder removed at the end (they are megabytes a run); --keep keeps them.
+    with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp:
+        for corpus in corpora:
+            pred = (keep or Path(tmp)) / f"{corpus.stem}.predictions.jsonl"
+            pred.parent.mkdir(parents=True, exist_ok=True)
+            n = evaluate.extract_corpus(corpus, pred, workers=workers,
+                                        on_error=lambda m: err.print(f"[yellow]skipped[/yellow] {escape(m)}",
+                                                                     highlight=False))
+            res = evaluate.score(task, corpus, pred, shared_dir)
+            kept = f", predictions in {pred}" if keep else ""
+            out.print(f"[bold]{escape(corpus.name)}[/bold] ({n} extracted{escape(kept)})", highlight=False)
+            out.print(json.dumps(res, indent=1), highlight=False, markup=False)
     baselines = evaluate.TASKS[task][1]
     if baselines:
         out.print("published baselines for comparison:")
@@ -595,16 +631,20 @@ def eval_seed(shared: str | None = SharedOpt):
     shared_dir = evaluate.find_shared(shared)
     seed = next((shared_dir / "seed").glob("*.txt"))
     ex = next(extract_articles(iter_inputs([str(seed)], published="2016-12-07")))
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
-        json.dump(ex.to_dict(), fh, ensure_ascii=False)
-    for k, v in evaluate.score_seed(shared_dir, Path(fh.name)).items():
-        out.print(f"{k:34s} {v}", highlight=False)
+    with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp:
+        pred = Path(tmp) / "seed.json"
+        pred.write_text(json.dumps(ex.to_dict(), ensure_ascii=False), encoding="utf-8")
+        scores = evaluate.score_seed(shared_dir, pred)
+    for k, v in scores.items():
+        out.print(f"{k:34s} {v}", highlight=False, markup=False)
 
 
 def _eval_command(task: str, corpus_help: str, doc: str):
     def command(corpora: list[Path] = typer.Argument(..., help=corpus_help),
-                shared: str | None = SharedOpt, workers: int = typer.Option(1, help="Extraction processes")):
-        _run_eval(task, corpora, shared, workers)
+                shared: str | None = SharedOpt, workers: int = typer.Option(1, help="Extraction processes"),
+                keep: Path | None = typer.Option(None, "--keep", help="Keep the predictions in this folder "
+                                                 "(default: a temporary folder, removed)")):
+        _run_eval(task, corpora, shared, workers, keep)
     command.__doc__ = doc
     eval_app.command(task)(command)
 

@@ -30,6 +30,7 @@ class IngestReport:
     read: int = 0
     added: int = 0
     already_stored: int = 0
+    updated: int = 0  # already stored, re-extracted and replaced (ingest --update)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -99,9 +100,13 @@ def run_extraction(items: Iterable[Article | InputError], *, workers: int = 1, c
 
 def ingest(specs: list[str], store: Store, *, published: str | None = None, source: str | None = None,
            workers: int = 1, on_error: Callable[[str], None] | None = None,
-           on_article: Callable[[Extraction, bool], None] | None = None) -> IngestReport:
+           on_article: Callable[[Extraction, bool], None] | None = None, update: bool = False) -> IngestReport:
     """Read every input, extract, and store the results `WRITE_BATCH` articles to a
-    transaction (a crash loses at most the batch being written; a re-run adds it)."""
+    transaction (a crash loses at most the batch being written; a re-run adds it).
+
+    update: a report already stored is re-extracted with the metadata given now (a late
+    --published, a --source) and replaces its stored row and items (`Store.replace`, one
+    transaction each), instead of being skipped."""
     rep = IngestReport()
     t0 = time.perf_counter()
     error = rep.error_sink(on_error)
@@ -109,6 +114,9 @@ def ingest(specs: list[str], store: Store, *, published: str | None = None, sour
     for batch in _chunks(run_extraction(items, workers=workers, on_error=error), WRITE_BATCH):
         for ex, new in zip(batch, store.add_many(batch), strict=True):
             rep.count(new)
+            if update and not new and store.replace(ex):
+                rep.already_stored -= 1
+                rep.updated += 1
             if on_article:
                 on_article(ex, new)
     rep.seconds = time.perf_counter() - t0

@@ -272,11 +272,12 @@ def _in_place(kind: str, t: sa.Table, scope: PlaceScope):
 
 
 def _as_values(v: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """A certainty/timing filter as values: a tuple, or comma-separated; "any" is none."""
     if v is None:
         return ()
-    if isinstance(v, str):
-        return tuple(x.strip().lower() for x in v.split(",") if x.strip())
-    return tuple(v)
+    vals = tuple(x.strip().lower() for x in v.split(",")) if isinstance(v, str) else tuple(v)
+    vals = tuple(x for x in vals if x)
+    return () if vals in (("any",), ("all",)) else vals
 
 
 def _status_filters(q: sa.Select, kind: str, c, certainty, timing, min_confidence) -> sa.Select:
@@ -471,6 +472,32 @@ class Store:
                                  f"({art.get('path') or art.get('input_id') or ''}): {exc}") from exc
         return [self.add(d) for d in ds]
 
+    def replace(self, ex: Extraction | dict) -> bool:
+        """Re-store an article already stored (same text, so same id) with its new metadata
+        (a publication date given late, a source) and new items, in one transaction: its
+        row is updated, its items replaced. The fused views are emptied (the next `fuse`
+        rebuilds them from the corrected items). False when the article was not stored."""
+        d = ex if isinstance(ex, dict) else ex.to_dict()
+        art = d["article"]
+        with self.engine.begin() as conn:
+            if conn.execute(sa.select(articles.c.id).where(articles.c.id == art["id"])).first() is None:
+                return False
+            for table in item_tables.values():
+                conn.execute(table.delete().where(table.c.article_id == art["id"]))
+            if self.dialect == "sqlite":
+                conn.execute(sa.text("DELETE FROM articles_fts WHERE article_id = :i"), {"i": art["id"]})
+            row = self._article_row(d)
+            row.pop("ingested_at")
+            conn.execute(articles.update().where(articles.c.id == art["id"])
+                         .values(**{k: v for k, v in row.items() if k != "id"}))
+            conn.execute(self._insert_sighting, self._sighting_row(art, time.time()))
+            pending: dict[str, list[dict]] = {}
+            self._pend_items(d, pending)
+            self._flush_items(conn, pending)
+            for table in FUSED_TABLES.values():
+                conn.execute(table.delete())
+        return True
+
     def _flush_items(self, conn, pending: dict[str, list[dict]]) -> None:
         """The item rows of a batch's new articles, one statement per table for the batch
         (statements, not rows, are most of a write's cost)."""
@@ -484,17 +511,7 @@ class Store:
         """Write one article's row and sighting; its items go to `pending`, which
         add_many writes for the whole batch. True when the article was new."""
         art = d["article"]
-        n_items = sum(len(d[k]) for k in ITEM_KINDS)
-        row = {
-            "id": art["id"], "input_id": art.get("input_id"), "title": art.get("title"),
-            "authors": _dumps(art.get("authors") or []), "published": art.get("published"),
-            "source": art.get("source"), "url": art.get("url"), "language": art.get("language"),
-            "byline": art.get("byline"), "path": art.get("path"), "text": art.get("text"),
-            "boilerplate": _dumps(art.get("boilerplate") or []),
-            "fingerprint": _dumps(art.get("fingerprint") or []),
-            "sentences": _dumps(d["sentences"]), "entities": _dumps(d["entities"]),
-            "n_items": n_items, "ingested_at": time.time(),
-        }
+        row = self._article_row(d)
         if art.get("url"):
             prev = conn.execute(_LATEST_OTHER_WITH_URL, {"url": art["url"], "id": art["id"]}).first()
             row["supersedes"] = prev[0] if prev else None
@@ -503,13 +520,32 @@ class Store:
         conn.execute(self._insert_sighting, self._sighting_row(art, row["ingested_at"]))
         if not new:
             return False
+        self._pend_items(d, pending)
+        return True
+
+    @staticmethod
+    def _article_row(d: dict) -> dict:
+        art = d["article"]
+        return {
+            "id": art["id"], "input_id": art.get("input_id"), "title": art.get("title"),
+            "authors": _dumps(art.get("authors") or []), "published": art.get("published"),
+            "source": art.get("source"), "url": art.get("url"), "language": art.get("language"),
+            "byline": art.get("byline"), "path": art.get("path"), "text": art.get("text"),
+            "boilerplate": _dumps(art.get("boilerplate") or []),
+            "fingerprint": _dumps(art.get("fingerprint") or []),
+            "sentences": _dumps(d["sentences"]), "entities": _dumps(d["entities"]),
+            "n_items": sum(len(d[k]) for k in ITEM_KINDS), "ingested_at": time.time(),
+        }
+
+    def _pend_items(self, d: dict, pending: dict[str, list[dict]]) -> None:
+        """An article's item rows (and its full-text row) into `pending`, for _flush_items."""
+        art = d["article"]
         for kind in ITEM_KINDS:
             pending.setdefault(kind, []).extend(self._item_row(kind, art["id"], i, item)
                                                 for i, item in enumerate(d[kind]))
         if self.dialect == "sqlite":
             pending.setdefault("fts", []).append({"i": art["id"], "t": art.get("title") or "",
                                                   "x": art.get("text") or ""})
-        return True
 
     @staticmethod
     def _sighting_row(art: dict, seen_at: float) -> dict:

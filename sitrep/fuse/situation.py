@@ -127,17 +127,23 @@ def to_markdown(sit: Situation) -> str:
 
 def print_rich(sit: Situation, console=None) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Column, Table
+    from rich.text import Text
+
+    class TextTable(Table):  # every cell as text: report text is never read as Rich markup
+        def add_row(self, *cells, **kw):
+            super().add_row(*(c if isinstance(c, Text) else Text(c) for c in cells), **kw)
 
     def date_col(name: str = "date") -> Column:
         return Column(name, no_wrap=True, min_width=10)
 
     console = console or Console()
-    console.print(f"[bold]Situation: {sit.place}[/bold], {_period(sit)}  "
+    console.print(f"[bold]Situation: {escape(sit.place)}[/bold], {_period(sit)}  "
                   f"({len(sit.events)} events, {len(sit.series)} figure series, {len(sit.control)} control changes, "
                   f"{sit.n_reports} reports)", highlight=False)
     if sit.control:
-        t = Table(date_col(), "place", "held by", "from", date_col("until"), "type", "reports",
+        t = TextTable(date_col(), "place", "held by", "from", date_col("until"), "type", "reports",
                   title="Control changes")
         for c in sit.control:
             t.add_row(c.get("date") or "", c.get("place") or "", c.get("holder") or "unknown",
@@ -145,7 +151,7 @@ def print_rich(sit: Situation, console=None) -> None:
                       str(c.get("n_reports", 1)))
         console.print(t)
     if sit.events:
-        t = Table(date_col(), "event", "place", "actors", "fatalities", "reports", "sources", title="Events")
+        t = TextTable(date_col(), "event", "place", "actors", "fatalities", "reports", "sources", title="Events")
         for e in sit.events:
             f = e.get("fatalities") or {}
             t.add_row(e.get("date_start") or "", e.get("sub_event_type") or e.get("event_type") or e.get("plover") or "",
@@ -153,7 +159,7 @@ def print_rich(sit: Situation, console=None) -> None:
                       str(e.get("n_reports", 1)), "; ".join(e.get("sources") or [])[:60])
         console.print(t)
     if sit.series:
-        t = Table("category", "place", date_col("period"), "range", "contested", "values (source: value)",
+        t = TextTable("category", "place", date_col("period"), "range", "contested", "values (source: value)",
                   title="Figures")
         for s in sit.series:
             vals = "; ".join(f"{v.get('source') or v.get('publisher') or '?'}: "
@@ -161,7 +167,7 @@ def print_rich(sit: Situation, console=None) -> None:
                              + (" (superseded)" if v.get("superseded") else "") for v in s.get("values", []))
             t.add_row(s["category"] or "", s["place"] or "", s["period"] or "",
                       _range(s.get("low"), s.get("best"), s.get("high")),
-                      "[red]contested[/red]" if s.get("contested") else "", vals)
+                      Text("contested", style="red") if s.get("contested") else "", vals)
         console.print(t)
     if not (sit.events or sit.series or sit.control):
         console.print("Nothing reported for this place and period (has `sitrep fuse` run?).")

@@ -54,6 +54,30 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
+# Characters no store can keep: NUL (PostgreSQL refuses it in text) and lone UTF-16
+# surrogates (not encodable as UTF-8: JSON "\ud800" decodes to one). Each becomes U+FFFD,
+# one character for one, so offsets into a verbatim text stay right and both backends
+# store the same text.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_META_FIELDS = ("title", "published", "source", "url", "input_id", "path", "byline", "language")
+
+
+def storable(text: str) -> str:
+    """`text` with NULs and lone surrogates replaced by U+FFFD (see _UNSTORABLE)."""
+    return _UNSTORABLE.sub("\ufffd", text) if isinstance(text, str) else text
+
+
+def make_storable(article: Article) -> Article:
+    """Every text field of `article` made storable (the boundary every report passes)."""
+    article.text = storable(article.text)
+    if article.raw_text is not None:
+        article.raw_text = storable(article.raw_text)
+    for name in _META_FIELDS:
+        setattr(article, name, storable(getattr(article, name)))
+    article.authors = [storable(a) for a in article.authors]
+    return article
+
+
 def normalise_text(text: str) -> str:
     """NFC, "\\n" newlines, invisible characters dropped, spaces collapsed and trimmed on
     every line, at most one blank line between paragraphs."""
@@ -277,6 +301,7 @@ def clean_article(article: Article) -> Article:
     no-op."""
     if article.id and article.fingerprint and article.language:
         return article  # already cleaned (or read back from the store)
+    make_storable(article)
     if article.raw_text is None:
         article.raw_text = article.text
     verbatim = bool(getattr(article, "keep_offsets", False))

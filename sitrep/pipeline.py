@@ -61,8 +61,8 @@ def prepare(items: Iterable[Article | InputError],
                 raise item
             on_error(item)
             continue
-        article = clean.clean_article(item)
         try:
+            article = clean.clean_article(item)
             clean.validate_article(article)
         except NotEnglishError as exc:
             if exc.language not in lexical.languages():
@@ -75,7 +75,20 @@ def prepare(items: Iterable[Article | InputError],
                 raise
             on_error(exc)
             continue
+        except Exception as exc:  # noqa: BLE001 - one report that breaks cleaning costs itself only
+            if on_error is None:
+                raise
+            on_error(_failed(item, "could not be cleaned", exc))
+            continue
         yield article
+
+
+def _failed(article: Article, stage: str, exc: Exception) -> InputError:
+    """One line naming the report and what failed on it (a bug to report, not the user's)."""
+    name = article.path or article.input_id or article.url or article.id or "<report>"
+    if article.input_id and article.path and article.input_id not in article.path:
+        name = f"{article.path} (id {article.input_id})"
+    return InputError(name, f"{stage} ({type(exc).__name__}: {' '.join(str(exc).split())[:120]}): skipped")
 
 
 def extract_articles(articles: Iterable[Article | InputError], *, n_process: int = 1,
@@ -83,4 +96,9 @@ def extract_articles(articles: Iterable[Article | InputError], *, n_process: int
                      on_error: Callable[[InputError], None] | None = None) -> Iterator[Extraction]:
     """Clean, parse (batched) and annotate a stream of articles; order is kept."""
     for parsed in parse_articles(prepare(articles, on_error), n_process=n_process, batch_size=batch_size):
-        yield annotate(parsed)
+        try:
+            yield annotate(parsed)
+        except Exception as exc:  # noqa: BLE001 - an extractor failing on one report costs that report only
+            if on_error is None:
+                raise
+            on_error(_failed(parsed.article, "extraction failed", exc))

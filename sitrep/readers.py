@@ -27,7 +27,9 @@ import io
 import json
 import os
 import re
+import struct
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -424,6 +426,8 @@ def iter_inputs(specs: list[str], *, published: str | None = None, source: str |
             yield from _read_one(path, published=published, source=source, max_bytes=limit)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001 - a reader bug must cost this file, never the run
+            yield InputError(_display(path), f"could not be read ({_why(exc)}): skipped")
 
 
 def read_path(path, *, published=None, source=None, max_bytes=None, errors: str = "raise") -> Iterator[Article]:
@@ -455,7 +459,7 @@ def _sniff(head: bytes) -> str:
         try:
             if isinstance(json.loads(line), dict):
                 return "jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
     if _FEED_SNIFF.search(head[:2048]):
         return "feed"
@@ -530,8 +534,8 @@ def _read_one(path: str, *, published, source, max_bytes) -> Iterator[Article | 
                                        max_bytes=max_bytes)
         except InputError as exc:
             yield exc
-        except OSError as exc:
-            yield InputError(name, f"read failed: {exc.strerror or exc}")
+        except (OSError, EOFError, zlib.error) as exc:
+            yield InputError(name, f"read failed ({_why(exc)})")
 
 
 def _read_bytes(data: bytes, name: str, kind: str, *, published, source, max_bytes) -> Iterator[Article | InputError]:
@@ -546,7 +550,7 @@ def _read_bytes(data: bytes, name: str, kind: str, *, published, source, max_byt
     if isinstance(text, InputError):
         yield text
     elif kind == "html":
-        yield article_from_html(text, published=published, source=source, path=name)
+        yield _guarded(name, article_from_html, text, published=published, source=source, path=name)
     else:
         yield text_file_article(text, published=published, source=source, path=name)
 
@@ -560,7 +564,7 @@ def _gunzip_head(head: bytes) -> bytes:
         return head
     try:
         return gzip.GzipFile(fileobj=io.BytesIO(head)).read(SNIFF_BYTES)
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
         return head
 
 
@@ -568,8 +572,8 @@ def _gunzip(data: bytes, max_bytes: int, name: str) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
             out = gz.read(max_bytes + 1)
-    except (OSError, EOFError) as exc:
-        raise InputError(name, f"corrupt gzip data: {exc}") from None
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(name, f"corrupt gzip data ({_why(exc)})") from None
     if len(out) > max_bytes:
         raise InputError(name, f"decompressed size over the {_mb(max_bytes)} limit")
     return out
@@ -588,118 +592,209 @@ def _read_feed(data: bytes, name: str, *, published, source) -> Iterator[Article
         else:
             yield InputError(name, "not an RSS/Atom feed (no entries found): is it another XML format?")
         return
-    feed_title = (feed.feed.get("title") or "").strip() or None
+    feed_title = feed.feed.get("title")
+    feed_title = feed_title.strip() or None if isinstance(feed_title, str) else None
     for n, entry in enumerate(feed.entries, 1):
         ename = f"{name}#{n}"
-        html = ""
-        if entry.get("content"):
-            html = "\n".join(c.get("value", "") for c in entry.content)
-        html = html or entry.get("summary", "") or entry.get("description", "")
-        body = html_fragment_to_text(html) if "<" in html else html.strip()
-        if not body.strip():
-            yield InputError(ename, f"feed entry {entry.get('title', '')!r} has no text (only a link?)")
-            continue
-        date = None
-        for key in ("published_parsed", "updated_parsed", "created_parsed"):
-            if entry.get(key):
-                date = dt.date(*entry[key][:3]).isoformat()
-                break
-        authors = [a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name")]
-        if not authors and entry.get("author"):
-            authors = _split_authors(entry.author)
-        title = (entry.get("title") or "").strip()
-        yield Article(title=title, text=_drop_repeated_title(body, title), authors=authors,
-                      published=date or published, source=feed_title or source, url=entry.get("link"),
-                      input_id=entry.get("id") or None, path=name)
+        yield _guarded(ename, _feed_entry, entry, ename, name, feed_title=feed_title, published=published,
+                       source=source)
+
+
+def _feed_entry(entry, ename: str, name: str, *, feed_title, published, source) -> Article | InputError:
+    """The Article of one feed entry (its HTML content or summary as the body)."""
+    html = ""
+    if entry.get("content"):
+        html = "\n".join(c.get("value", "") for c in entry.content)
+    html = html or entry.get("summary", "") or entry.get("description", "")
+    body = html_fragment_to_text(html) if "<" in html else html.strip()
+    if not body.strip():
+        return InputError(ename, f"feed entry {entry.get('title', '')!r} has no text (only a link?)")
+    date = None
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        if entry.get(key):
+            date = dt.date(*entry[key][:3]).isoformat()
+            break
+    authors = [a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name")]
+    if not authors and entry.get("author"):
+        authors = _split_authors(entry.author)
+    title = (entry.get("title") or "").strip()
+    return Article(title=title, text=_drop_repeated_title(body, title), authors=authors,
+                   published=date or published, source=feed_title or source, url=entry.get("link"),
+                   input_id=entry.get("id") or None, path=name)
 
 
 # ---------------------------------------------------------------------------- WARC
 
 def _read_warc(fh: IO[bytes], name: str, *, published, source, max_bytes) -> Iterator[Article | InputError]:
+    """One Article per HTML response record. A record that cannot be read is one error
+    naming its URL (or offset); a stream that breaks off ends the file with one error naming
+    the offset reached, after every record before it was yielded."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n_html = 0
+    n_html, offset = 0, 0
     try:
-        for record in ArchiveIterator(fh):
-            if record.rec_type not in ("response", "resource"):
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            rname = f"{name}#{url}" if url else name
-            ctype = ""
-            if record.http_headers is not None:
-                status = record.http_headers.get_statuscode()
-                if status and not status.startswith("2"):
-                    continue
-                ctype = record.http_headers.get_header("Content-Type") or ""
-            else:
-                ctype = record.rec_headers.get_header("Content-Type") or ""
-            payload = record.content_stream().read(max_bytes + 1)
-            if ctype and "html" not in ctype.lower():
-                continue
-            if not ctype and _sniff(payload[:SNIFF_BYTES]) != "html":
-                continue
-            n_html += 1
-            if len(payload) > max_bytes:
-                yield InputError(rname, f"record larger than the {_mb(max_bytes)} limit: skipped")
-                continue
-            m = re.search(r"charset=([\w.:-]+)", ctype)
-            text = None
-            if m:
-                try:
-                    text = payload.decode(m[1])
-                except (LookupError, UnicodeDecodeError):
-                    text = None
-            if text is None:
-                text = decode_bytes(payload, rname, html=True)
-            if isinstance(text, InputError):
-                yield text
-                continue
-            art = article_from_html(text, url=url, path=name)
-            if isinstance(art, Article):
-                art.published = art.published or _lenient_date(record.rec_headers.get_header("WARC-Date")) or published
-                art.source = art.source or source
-            yield art
+        records = ArchiveIterator(fh)
+        for n, record in enumerate(records, 1):
+            where = _warc_where(record, name, n)
+            item = _guarded(where, _warc_record, record, where, name, published=published, source=source,
+                            max_bytes=max_bytes)
+            offset = records.get_record_offset() + records.get_record_length()  # after the payload was read
+            if item is not None:
+                n_html += 1
+                yield item
     except ArchiveLoadFailed as exc:
         why = str(exc).split(",")[0].splitlines()[0][:80]
         yield InputError(name, f"not a readable WARC file ({why}): is it complete and really a WARC?")
         return
-    except (OSError, EOFError, ValueError) as exc:
-        yield InputError(name, f"WARC file truncated or corrupt: {exc}")
+    except STREAM_ERRORS as exc:
+        yield InputError(f"{name}@{offset}", f"WARC file truncated or corrupt after byte {offset} ({_why(exc)}): "
+                                             f"the {n_html} pages before it were read")
         return
     if n_html == 0:
         yield InputError(name, "WARC file has no HTML response records")
 
 
+def _warc_where(record, name: str, n: int) -> str:
+    try:
+        url = record.rec_headers.get_header("WARC-Target-URI")
+    except Exception:  # noqa: BLE001 - a mangled header block: name the record by its number
+        url = None
+    return f"{name}#{url}" if url else f"{name}#record-{n}"
+
+
+def _warc_record(record, where: str, name: str, *, published, source, max_bytes) -> Article | InputError | None:
+    """The Article of one WARC record; None for a record that is not an HTML page."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    if record.http_headers is not None:
+        status = record.http_headers.get_statuscode()
+        if status and not status.startswith("2"):
+            return None
+        ctype = record.http_headers.get_header("Content-Type") or ""
+    else:
+        ctype = record.rec_headers.get_header("Content-Type") or ""
+    payload = record.content_stream().read(max_bytes + 1)
+    if ctype and "html" not in ctype.lower():
+        return None
+    if not ctype and _sniff(payload[:SNIFF_BYTES]) != "html":
+        return None
+    if len(payload) > max_bytes:
+        return InputError(where, f"record larger than the {_mb(max_bytes)} limit: skipped")
+    m = re.search(r"charset=([\w.:-]+)", ctype)
+    text = None
+    if m:
+        try:
+            text = payload.decode(m[1])
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text = decode_bytes(payload, where, html=True)
+    if isinstance(text, InputError):
+        return text
+    art = article_from_html(text, url=url, path=name)
+    if isinstance(art, Article):
+        art.published = art.published or _lenient_date(record.rec_headers.get_header("WARC-Date")) or published
+        art.source = art.source or source
+    return art
+
+
 # ---------------------------------------------------------------------------- JSONL
 
 def _read_jsonl(fh: IO[bytes], name: str, *, published, source, max_bytes) -> Iterator[Article | InputError]:
+    """One Article (or InputError) per line. Lines are read at most `max_bytes` at a time,
+    so an over-long line (a gzip bomb inflating to one 1 GiB line) is skipped without ever
+    being held in memory; a stream that breaks off (truncated or corrupt gzip) ends the file
+    with one error naming the line reached, after every record before it was yielded."""
     stream: IO[bytes] = fh
     if fh.read(2) == b"\x1f\x8b":
         fh.seek(0)
         stream = gzip.GzipFile(fileobj=fh)
     else:
         fh.seek(0)
-    n_records = 0
-    for lineno, raw in enumerate(stream, 1):
+    n_records, lineno = 0, 0
+    lines = _bounded_lines(stream, max_bytes)
+    while True:
+        try:
+            raw = next(lines, None)
+        except STREAM_ERRORS as exc:
+            yield InputError(f"{name}:{lineno + 1}", f"stream broken off ({_why(exc)}): "
+                                                     f"the {n_records} records before it were read")
+            return
+        if raw is None:
+            break
+        lineno += 1
+        if raw is _TOO_LONG:
+            n_records += 1
+            yield InputError(f"{name}:{lineno}", f"record larger than the {_mb(max_bytes)} limit: skipped")
+            continue
         if not raw.strip():
             continue
         n_records += 1
-        where = f"{name}:{lineno}"
-        if len(raw) > max_bytes:
-            yield InputError(where, f"record larger than the {_mb(max_bytes)} limit: skipped")
-            continue
-        try:
-            record = json.loads(raw)
-        except ValueError as exc:
-            yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno}): fix or remove the line")
-            continue
-        if not isinstance(record, dict):
-            yield InputError(where, "JSON line is not an object with a text or html field")
-            continue
-        yield article_from_record(record, where=where, path=name, published=published, source=source)
+        yield _guarded(f"{name}:{lineno}", _jsonl_record, raw, f"{name}:{lineno}", name,
+                       published=published, source=source)
     if n_records == 0:
         yield InputError(name, "empty file: no JSON lines")
+
+
+# Errors a decompressing or parsing stream raises when its bytes are cut short or corrupt.
+STREAM_ERRORS = (OSError, EOFError, zlib.error, ValueError, OverflowError, struct.error)
+_TOO_LONG = b"\0too long"  # sentinel: a line over the limit (identity-compared)
+_SKIP_CHUNK = 1 << 20
+
+
+def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes]:
+    """Lines of `stream`, each read at most `limit + 1` bytes at a time; a longer line is
+    read past in 1 MB pieces and yielded as `_TOO_LONG`."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while not line.endswith(b"\n"):
+            line = stream.readline(_SKIP_CHUNK)
+            if not line:
+                break
+        yield _TOO_LONG
+
+
+def _jsonl_record(raw: bytes, where: str, name: str, *, published, source) -> Article | InputError:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return InputError(where, f"not UTF-8 text (byte {exc.start + 1} of the line): re-save the file as UTF-8")
+    try:
+        record = json.loads(line)
+    except RecursionError:
+        return InputError(where, "JSON nested too deeply to be a report record")
+    except ValueError as exc:
+        detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        return InputError(where, f"not valid JSON ({detail}): fix or remove the line")
+    if not isinstance(record, dict):
+        return InputError(where, "JSON line is not an object with a text or html field")
+    return article_from_record(record, where=where, path=name, published=published, source=source)
+
+
+def _guarded(where: str, make, *args, **kw) -> Article | InputError:
+    """`make(*args, **kw)`, with any failure turned into one InputError naming `where`:
+    one odd record is reported and the rest of its file is still read."""
+    try:
+        return make(*args, **kw)
+    except InputError as exc:
+        return exc
+    except RecursionError:
+        return InputError(where, "nested too deeply to read: skipped")
+    except Exception as exc:  # noqa: BLE001 - a reader bug or a library's parse error: one record, not the run
+        return InputError(where, f"could not be read ({_why(exc)}): skipped")
+
+
+def _why(exc: BaseException) -> str:
+    """A one-line description of an exception, for an InputError."""
+    text = " ".join(str(exc).split())[:120]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def article_from_record(record: dict, *, where: str | None = None, path: str | None = None,
@@ -710,8 +805,11 @@ def article_from_record(record: dict, *, where: str | None = None, path: str | N
     first line is used as the title only if it reads like a headline, and it stays in
     the text (a corpus's offsets and headline quotes point into it).
     """
-    where = where or path or str(record.get("id") or "<record>")
     rid = record.get("id")
+    where = where or path or (str(rid) if isinstance(rid, (str, int)) and rid != "" else "<record>")
+    problem = record_type_problem(record)
+    if problem:
+        return InputError(where, f"{problem}: fix or drop the record")
     input_id = str(rid) if rid is not None else None
     date_value = record.get("published") or record.get("date")
     date = None
@@ -735,3 +833,30 @@ def article_from_record(record: dict, *, where: str | None = None, path: str | N
     if isinstance(html, str) and html.strip():
         return article_from_html(html, **meta)
     return InputError(where, "record has no text or html field (or it is empty)")
+
+
+# The type each record field may have (JSON null is always allowed). An id may be a number
+# (corpora number their records); every other field is text, so a list or object in
+# `source` is refused instead of being stored as a list on one backend and refused by the
+# other.
+RECORD_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (str, int), "text": (str,), "html": (str,), "title": (str,), "published": (str,), "date": (str,),
+    "source": (str,), "url": (str,), "authors": (list,),
+}
+_JSON_TYPE_NAMES = {str: "a string", int: "a number", float: "a number", bool: "true/false", list: "a list",
+                    dict: "an object"}
+
+
+def record_type_problem(record: dict) -> str | None:
+    """What is wrong with the types of a record's fields (the first field found), or None."""
+    for name, types in RECORD_FIELD_TYPES.items():
+        value = record.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, types):
+            want = " or ".join(_JSON_TYPE_NAMES[t] for t in types)
+            got = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+            return f"field {name!r} must be {want}, got {got}"
+        if name == "authors" and not all(isinstance(a, str) for a in value):
+            return "field 'authors' must be a list of strings"
+    return None

@@ -33,28 +33,46 @@ Security, because everything in a report is untrusted:
 """
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
 import hmac
+import ipaddress
 import json
+import logging
 import re
 import threading
+import uuid
 from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from .errors import InputError, QueryError, SitrepError, StoreError
+from .config import redact
+from .errors import InputError, QueryError, SitrepError, StoreDamaged, StoreError, StoreReadOnly, StoreUnavailable
 from .models import ITEM_KINDS
 from .query import EventFilter, place_scope
-from .store import Store
+from .store import POOL_SIZE, PoolTimeout, Store
 
 WEB_DIR = Path(__file__).parent / "web"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes; a long report is ~100 kB of HTML
 MAX_LIMIT = 5000
+MAX_OFFSET = 10_000_000  # past every row of any store; an offset beyond 2**63 was a 500
+QUERY_TIMEOUT = 10.0  # seconds a statement may run for the API (then 503)
+MAX_SEARCHES = 4  # full-text searches at once; more wait up to SEARCH_WAIT s, then 429
+SEARCH_WAIT = 2.0
+MAX_PENDING_WRITES = 64  # POSTs being extracted or queued for it; more get 503
+RETRY_AFTER = "5"
+LOOPBACK_NAMES = ["localhost", "127.0.0.1", "::1", "[::1]", "testserver"]
+log = logging.getLogger("sitrep.api")
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -69,9 +87,21 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+class Problem(BaseModel):
+    """Every error but a 422: what went wrong, and for a 500 the id of its log line."""
+    detail: str
+    error_id: str | None = None
+
+
+_PROBLEM: dict[str, Any] = {"model": Problem}
+READ_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: _PROBLEM, 404: _PROBLEM, 429: _PROBLEM, 500: _PROBLEM, 503: {**_PROBLEM, "description": "Retry after the "
+                                                                        "Retry-After header's seconds"}}
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **READ_RESPONSES, 200: {"description": "The same text was already stored"}, 400: _PROBLEM, 403: _PROBLEM,
+    413: _PROBLEM, 415: _PROBLEM}
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# Extraction shares one spaCy pipeline: one report at a time (it is CPU-bound anyway).
-_extract_lock = threading.Lock()
 
 
 def _bearer(request: Request) -> str | None:
@@ -87,11 +117,17 @@ def _unauthorized(msg: str) -> HTTPException:
     return HTTPException(401, msg, headers={"WWW-Authenticate": "Bearer"})
 
 
+def invalid(loc: list[str], msg: str) -> HTTPException:
+    """A 422 naming the field, shaped like FastAPI's own validation errors (one schema for
+    every 422 the API answers)."""
+    return HTTPException(422, [{"loc": loc, "msg": msg, "type": "value_error"}])
+
+
 def _date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
     if not _DATE.match(value):
-        raise HTTPException(422, f"{name}: expected an ISO date YYYY[-MM[-DD]], got {value[:40]!r}")
+        raise invalid(["query", name], f"expected an ISO date YYYY[-MM[-DD]], got {value[:40]!r}")
     return value
 
 
@@ -101,9 +137,9 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     try:
         west, south, east, north = (float(x) for x in value.split(","))
     except ValueError:
-        raise HTTPException(422, "bbox: expected four numbers west,south,east,north") from None
+        raise invalid(["query", "bbox"], "expected four numbers west,south,east,north") from None
     if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180 and west <= east):
-        raise HTTPException(422, "bbox: expected west,south,east,north in degrees, south <= north, west <= east")
+        raise invalid(["query", "bbox"], "expected west,south,east,north in degrees, south <= north, west <= east")
     return west, south, east, north
 
 
@@ -118,10 +154,11 @@ class Filters:
     """The query parameters every item listing accepts."""
 
     def __init__(self,
-                 since: str | None = Query(None, description="Only items on or after this date (YYYY-MM-DD)"),
-                 until: str | None = Query(None, description="Only items on or before this date"),
+                 since: str | None = Query(None, max_length=10,
+                                           description="Only items on or after this date (YYYY-MM-DD)"),
+                 until: str | None = Query(None, max_length=10, description="Only items on or before this date"),
                  place: str | None = Query(None, max_length=200, description="Place name contains this"),
-                 bbox: str | None = Query(None, description="west,south,east,north in degrees"),
+                 bbox: str | None = Query(None, max_length=100, description="west,south,east,north in degrees"),
                  type: str | None = Query(None, max_length=100,
                                              description="Event type, sub-event type or PLOVER code (events)"),
                  category: str | None = Query(None, max_length=50, description="Figure category (figures)"),
@@ -139,7 +176,7 @@ class Filters:
                  article_id: str | None = Query(None, max_length=64, description="Items of one report"),
                  sort: str | None = Query(None, max_length=40, pattern=r"^-?[a-z_0-9]+$",
                                              description="Field to sort by; prefix - for descending"),
-                 limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+                 limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         self.limit, self.offset, self.sort = limit, offset, sort
         self.store_filters = {k: v for k, v in {
             "since": _date(since, "since"), "until": _date(until, "until"), "place": place or None,
@@ -158,10 +195,11 @@ class Filters:
                 return {"certainty": f.certainty or None, "timing": f.timing or None,
                         "min_confidence": f.min_confidence}
             if timing is not None or min_confidence is not None:
-                raise HTTPException(422, f"timing and min_confidence apply to events, not {kind}")
+                raise invalid(["query", "timing" if timing is not None else "min_confidence"],
+                              f"timing and min_confidence apply to events, not {kind}")
             return {"certainty": EventFilter.parse(certainty or "any").certainty or None}
         except QueryError as exc:
-            raise HTTPException(422, str(exc)) from None
+            raise invalid(["query", str(exc).split()[0].strip(":")], str(exc)) from None
 
     def for_store(self, kind: str) -> dict:
         return {**self.store_filters, **self.status(kind)}
@@ -171,22 +209,124 @@ def _body_limit_error(limit: int) -> HTTPException:
     return HTTPException(413, f"request body larger than {limit} bytes")
 
 
+def is_loopback(host: str) -> bool:
+    """True for a listening address only this machine can reach."""
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class SafeJSONResponse(JSONResponse):
+    """Errors echo what the client sent, which may hold a lone surrogate: encoded as ASCII
+    JSON escapes it, where UTF-8 encoding would fail (and the error become a 500)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":"), default=str).encode("ascii")
+
+
+def _unavailable(exc: Exception) -> JSONResponse:
+    return SafeJSONResponse({"detail": redact(exc)}, status_code=503, headers={"Retry-After": RETRY_AFTER})
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """Client mistakes are 4xx naming the field; a store that cannot answer now is 503 with
+    Retry-After; anything else is a bug: 500 with an id that the log line also carries
+    (redacted), never the exception text."""
+    @app.exception_handler(StoreUnavailable)
+    async def store_unavailable(_request: Request, exc: StoreUnavailable):
+        return _unavailable(exc)
+
+    @app.exception_handler(StoreDamaged)
+    async def store_damaged(_request: Request, exc: StoreDamaged):
+        return _unavailable(exc)
+
+    @app.exception_handler(PoolTimeout)
+    async def pool_exhausted(_request: Request, _exc: PoolTimeout):
+        return _unavailable(StoreUnavailable("the store is busy: every connection is in use; retry later"))
+
+    @app.exception_handler(StoreReadOnly)
+    async def store_read_only(_request: Request, exc: StoreReadOnly):
+        return SafeJSONResponse({"detail": redact(exc)}, status_code=403)
+
+    @app.exception_handler(QueryError)
+    @app.exception_handler(StoreError)
+    async def store_error(_request: Request, exc: SitrepError):
+        msg = redact(exc).replace("--", "")  # CLI option names
+        field = re.match(r"(\w+)(?::| does not apply)|cannot (sort)", msg)
+        loc = ["query", field[1] or field[2]] if field else ["query"]
+        return SafeJSONResponse({"detail": [{"loc": loc, "msg": msg, "type": "value_error"}]}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException):
+        return SafeJSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError):
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                  for e in exc.errors()]
+        return SafeJSONResponse({"detail": errors}, status_code=422)
+
+    @app.middleware("http")
+    async def bug_barrier(request: Request, call_next):
+        try:
+            return await call_next(request)
+        except Exception as exc:  # noqa: BLE001 - the one place a bug becomes a 500
+            error_id = uuid.uuid4().hex[:12]
+            log.error("error %s on %s %s: %s", error_id, request.method, request.url.path, redact(repr(exc)),
+                      exc_info=False)
+            log.debug("error %s traceback", error_id, exc_info=True)
+            return SafeJSONResponse({"detail": "internal error", "error_id": error_id}, status_code=500)
+
+
+class _Limits:
+    """Concurrency limits of one app: searches at once (429 beyond, after a short wait) and
+    reports being extracted or waiting for it (503 beyond)."""
+
+    def __init__(self, max_searches: int, max_pending_writes: int):
+        self.searches = threading.BoundedSemaphore(max_searches)
+        self.max_pending_writes = max_pending_writes
+        self.pending_writes = 0
+
+
 def create_app(store_target: str | Path | Store, token: str | None = None, read_token_required: bool = False,
-               *, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+               *, max_body: int = DEFAULT_MAX_BODY, trusted_hosts: list[str] | None = None,
+               bind_host: str | None = None, extract_workers: int = 0, query_timeout: float = QUERY_TIMEOUT,
+               max_searches: int = MAX_SEARCHES, max_pending_writes: int = MAX_PENDING_WRITES,
+               read_only: bool | None = None) -> FastAPI:
     """The API and page over one store (a path, a URL or an open Store).
 
     token: the bearer token writes (and, with read_token_required, reads) must carry;
     None disables writes (403). max_body: largest request body accepted, in bytes.
+    trusted_hosts: Host header values answered (others 400); by default the loopback
+    names when `bind_host` is loopback, else any. extract_workers: processes extracting
+    POSTed reports (0: a thread of this process, one report at a time). read_only: open
+    the store read-only (None: $SITREP_READ_ONLY, or what the file or role allows).
     """
     if read_token_required and not token:
         raise SitrepError("read endpoints cannot require a token when none is set: set SITREP_API_TOKEN")
-    store = store_target if isinstance(store_target, Store) else Store(str(store_target), create=True)
+    store = store_target if isinstance(store_target, Store) else \
+        Store(str(store_target), create=True, read_only=read_only, query_timeout=query_timeout, pool_size=POOL_SIZE)
+    if token and not store.read_only:
+        store.verify()  # writes enabled: a damaged file is refused before anything is written
+
+    limits = _Limits(max_searches, max_pending_writes)
+    extractor = _Extractor(extract_workers)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        extractor.close()
 
     app = FastAPI(title="sitrep", version=_version(), docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json",
+                  openapi_url="/api/openapi.json", lifespan=lifespan,
                   description="Sourced situation data extracted from conflict and crisis reports. "
                               "Every item carries the offsets and sentence of its evidence.")
     app.state.store = store
+    app.state.extractor = extractor
+    _install_error_handlers(app)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -197,9 +337,9 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
-    @app.exception_handler(StoreError)
-    async def store_error(_request: Request, exc: StoreError):
-        return JSONResponse({"detail": str(exc).replace("--", "")}, status_code=400)  # CLI option names
+    hosts = trusted_hosts or (LOOPBACK_NAMES if bind_host is not None and is_loopback(bind_host) else None)
+    if hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
 
     def read_access(request: Request) -> None:
         if read_token_required and not _token_ok(_bearer(request), token or ""):
@@ -208,28 +348,31 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
     def write_access(request: Request) -> None:
         if not token:
             raise HTTPException(403, "writes are disabled: the operator has set no SITREP_API_TOKEN")
+        if store.read_only:
+            raise HTTPException(403, "writes are disabled: the store is opened read-only")
         if not _token_ok(_bearer(request), token):
             raise _unauthorized("a valid bearer token is required to write")
 
     reads = [Depends(read_access)]
 
     # ---- reading --------------------------------------------------------------------
-    @app.get("/api/stats", dependencies=reads, tags=["read"])
+    @app.get("/api/stats", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def stats() -> dict:
         """How many articles and items of each kind the store holds."""
         return {"counts": store.counts(), "backend": store.dialect,
                 "writes_enabled": bool(token), "situation": True}
 
-    @app.get("/api/articles", dependencies=reads, tags=["read"])
-    def list_articles(since: str | None = None, until: str | None = None,
+    @app.get("/api/articles", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
+    def list_articles(since: str | None = Query(None, max_length=10), until: str | None = Query(None, max_length=10),
                       source: str | None = Query(None, max_length=200),
-                      limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> JSONResponse:
+                      limit: int = Query(100, ge=1, le=MAX_LIMIT),
+                      offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> JSONResponse:
         """Stored reports, newest first."""
         rows = store.articles(since=_date(since, "since"), until=_date(until, "until"), source=source,
                               limit=limit, offset=offset)
         return _page(rows, limit, offset)
 
-    @app.get("/api/articles/{article_id}", dependencies=reads, tags=["read"])
+    @app.get("/api/articles/{article_id}", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def get_article(article_id: str) -> dict:
         """One report and its full extraction: the contract JSON, text included."""
         if len(article_id) > 64:
@@ -257,19 +400,26 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         return list_items
 
     for kind in ITEM_KINDS:
-        app.get(f"/api/{kind}", dependencies=reads, tags=["read"], name=f"list_{kind}")(listing(kind))
+        app.get(f"/api/{kind}", dependencies=reads, tags=["read"], responses=READ_RESPONSES,
+                name=f"list_{kind}")(listing(kind))
 
-    @app.get("/api/timeline", dependencies=reads, tags=["read"])
+    @app.get("/api/timeline", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def timeline(kind: str = Query("events", pattern="^(events|figures)$"), f: Filters = Depends()) -> JSONResponse:
         """Items per day (their start date, else the publication date) under the same filters."""
         return JSONResponse({"kind": kind, "days": store.timeline(kind, **f.for_store(kind))})
 
-    @app.get("/api/search", dependencies=reads, tags=["read"])
+    @app.get("/api/search", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=200)) -> dict:
-        """Full-text search over report titles and bodies."""
-        return {"items": store.search(q, limit=limit)}
+        """Full-text search over report titles and bodies (at most 12 different terms of at
+        most 64 characters; 429 when too many searches run at once)."""
+        if not limits.searches.acquire(timeout=SEARCH_WAIT):
+            raise HTTPException(429, "too many searches at once: retry shortly", headers={"Retry-After": "1"})
+        try:
+            return {"items": store.search(q, limit=limit)}
+        finally:
+            limits.searches.release()
 
-    @app.get("/api/incidents", dependencies=reads, tags=["read"])
+    @app.get("/api/incidents", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def incidents(f: Filters = Depends(),
                   full: bool = Query(False, description="Every report's mention with each incident")) -> JSONResponse:
         """Fused events, one per incident (the page's default layer), by date: filters place
@@ -281,7 +431,7 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         rows = store.incidents(limit=f.offset + f.limit, **filters)[f.offset:]
         return _page(rows if full else [_incident_summary(r) for r in rows], f.limit, f.offset)
 
-    @app.get("/api/incidents/{incident_id}", dependencies=reads, tags=["read"])
+    @app.get("/api/incidents/{incident_id}", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def get_incident(incident_id: str = PathParam(..., max_length=64)) -> JSONResponse:
         """One incident with every report's mention (sentence, source, publisher, values)."""
         rec = store.incident(incident_id)
@@ -289,7 +439,7 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
             raise HTTPException(404, "no such incident")
         return JSONResponse(rec)
 
-    @app.get("/api/series", dependencies=reads, tags=["read"])
+    @app.get("/api/series", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def series(place: str | None = Query(None, max_length=200), category: str | None = Query(None, max_length=50),
                since: str | None = None, until: str | None = None) -> JSONResponse:
         """Figure series: per place, category and period every source's value and the consensus."""
@@ -300,13 +450,13 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
             rows = [r for r in rows if scope.holds_name(r.get("place"))]
         return JSONResponse({"items": [_with_point(r) for r in rows]})
 
-    @app.get("/api/control", dependencies=reads, tags=["read"])
+    @app.get("/api/control", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def control(since: str | None = None, until: str | None = None) -> JSONResponse:
         """The control timeline: who held each place from when, with evidence."""
         from .fuse import control_of
         return JSONResponse({"items": control_of(store, since=_date(since, "since"), until=_date(until, "until"))})
 
-    @app.get("/api/situation", dependencies=reads, tags=["read"])
+    @app.get("/api/situation", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def situation(place: str = Query(..., min_length=1, max_length=200, description="The place to summarise"),
                   since: str | None = Query(None, description="Start of the period (YYYY-MM-DD)"),
                   until: str | None = Query(None, description="End of the period"),
@@ -324,6 +474,7 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
 
     # ---- writing --------------------------------------------------------------------
     @app.post("/api/articles", dependencies=[Depends(write_access)], tags=["write"], status_code=201,
+              responses=WRITE_RESPONSES,
               openapi_extra={"requestBody": {"required": True, "content": {
                   "text/plain": {"schema": {"type": "string"}},
                   "text/html": {"schema": {"type": "string"}},
@@ -331,11 +482,14 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
                       "text": {"type": "string"}, "html": {"type": "string"}, "title": {"type": "string"},
                       "published": {"type": "string"}, "source": {"type": "string"},
                       "url": {"type": "string"}, "id": {"type": "string"}}}}}}})
-    async def post_article(request: Request, published: str | None = None, source: str | None = None,
-                           title: str | None = None, url: str | None = None,
-                           id: str | None = None) -> Response:
+    async def post_article(request: Request, published: str | None = Query(None, max_length=40),
+                           source: str | None = Query(None, max_length=500),
+                           title: str | None = Query(None, max_length=2000),
+                           url: str | None = Query(None, max_length=4000),
+                           id: str | None = Query(None, max_length=500)) -> Response:
         """Ingest one report (plain text, HTML, or JSON with text|html and metadata) and return
-        its extraction; 201 when new, 200 when the same text was already stored."""
+        its extraction; 201 when new, 200 when the same text was already stored; 503 with
+        Retry-After when too many reports wait for extraction or the store cannot be written."""
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > max_body:
             raise _body_limit_error(max_body)
@@ -348,8 +502,15 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         body = b"".join(chunks)
         article = _article_from_request(body, request.headers.get("content-type", "text/plain"),
                                         dict(published=published, source=source, title=title, url=url, id=id))
-        ex, new = await run_in_threadpool(_extract_and_store, store, article)
-        d = ex.to_dict()
+        if limits.pending_writes >= limits.max_pending_writes:
+            raise HTTPException(503, "too many reports waiting for extraction: retry later",
+                                headers={"Retry-After": RETRY_AFTER})
+        limits.pending_writes += 1
+        try:
+            d = await extractor.extract(article)
+        finally:
+            limits.pending_writes -= 1
+        new = await run_in_threadpool(store.add, d)
         d.pop("entities", None)
         d["stored"] = new
         return JSONResponse(d, status_code=201 if new else 200)
@@ -387,7 +548,7 @@ def _with_point(series: dict) -> dict:
 
 def _article_from_request(body: bytes, content_type: str, meta: dict):
     """An Article from a POST body: plain text, HTML, or a JSON record (text|html + metadata)."""
-    from .readers import article_from_html, article_from_record, article_from_text, parse_published
+    from .readers import article_from_html, article_from_record, article_from_text, parse_published, record_type_problem
 
     mime = content_type.split(";")[0].strip().lower()
     try:
@@ -395,19 +556,24 @@ def _article_from_request(body: bytes, content_type: str, meta: dict):
     except UnicodeDecodeError:
         raise HTTPException(400, "the body is not UTF-8 text") from None
     if not text.strip():
-        raise HTTPException(422, "empty report")
+        raise invalid(["body"], "empty report")
     if meta.get("published"):
         try:
             meta["published"] = parse_published(meta["published"])
         except SitrepError as exc:
-            raise HTTPException(422, f"published: {exc}") from None
+            raise invalid(["query", "published"], str(exc)) from None
     if mime == "application/json":
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise HTTPException(422, f"the JSON body does not parse: {exc.msg} at line {exc.lineno}") from None
+            raise invalid(["body"], f"the JSON body does not parse: {exc.msg} at line {exc.lineno}") from None
+        except RecursionError:
+            raise invalid(["body"], "the JSON body is nested too deeply: send one flat object") from None
         if not isinstance(record, dict) or not any(isinstance(record.get(k), str) for k in ("text", "html")):
-            raise HTTPException(422, "the JSON body must be an object with a 'text' or 'html' string")
+            raise invalid(["body"], "the JSON body must be an object with a 'text' or 'html' string")
+        problem = record_type_problem(record)
+        if problem:
+            raise invalid(["body", problem.split("'")[1]], problem)
         for k in ("title", "published", "source", "url", "id"):
             if meta.get(k) is not None:
                 record[k] = meta[k]
@@ -423,20 +589,64 @@ def _article_from_request(body: bytes, content_type: str, meta: dict):
     else:
         raise HTTPException(415, f"unsupported content type {mime!r}: send text/plain, text/html or application/json")
     if isinstance(article, InputError):
-        raise HTTPException(422, article.problem)
+        raise invalid(["body"], article.problem)
     return article
 
 
-def _extract_and_store(store: Store, article):
+def _extract_one(article) -> dict | str:
+    """Extraction dict of one report, or the reason it could not be extracted (runs in a
+    worker process or a thread; returns plain data either way)."""
     from .pipeline import extract_articles
 
     errors: list[InputError] = []
-    with _extract_lock:
-        try:
-            out = list(extract_articles([article], on_error=errors.append))
-        except SitrepError as exc:
-            raise HTTPException(422, str(exc)) from None
+    out = list(extract_articles([article], on_error=errors.append))
     if not out:
-        raise HTTPException(422, errors[0].problem if errors else "the report could not be read")
-    ex = out[0]
-    return ex, store.add(ex)
+        return errors[0].problem if errors else "the report could not be read"
+    return out[0].to_dict()
+
+
+def _warm_worker() -> None:
+    from .extractors.parse import load_nlp
+    load_nlp()
+
+
+class _Extractor:
+    """Runs extraction for POSTed reports: in `workers` processes (reads keep the server's
+    own CPU and GIL; the spaCy pipeline is loaded once per process), or with 0 in a thread
+    of this process, one report at a time."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.lock = threading.Lock()
+        self.pool = None
+        if workers > 0:
+            self._start()
+
+    def _start(self) -> None:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"), initializer=_warm_worker)
+
+    def _in_thread(self, article) -> dict | str:
+        with self.lock:
+            return _extract_one(article)
+
+    async def extract(self, article) -> dict:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            if self.pool is None:
+                result = await run_in_threadpool(self._in_thread, article)
+            else:
+                result = await asyncio.get_running_loop().run_in_executor(self.pool, _extract_one, article)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): start new ones
+            self._start()
+            raise HTTPException(503, "the extraction worker restarted: retry", headers={"Retry-After": "1"}) from None
+        if isinstance(result, str):
+            raise invalid(["body"], result)
+        return result
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)

@@ -28,7 +28,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import InputError, NotEnglishError
-from .models import Article
+from .models import Article, storable
 from .vocab import read_table
 
 DATA = Path(__file__).parent / "data" / "clean_terms.csv"
@@ -54,17 +54,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-# Characters no store can keep: NUL (PostgreSQL refuses it in text) and lone UTF-16
-# surrogates (not encodable as UTF-8: JSON "\ud800" decodes to one). Each becomes U+FFFD,
-# one character for one, so offsets into a verbatim text stay right and both backends
-# store the same text.
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _META_FIELDS = ("title", "published", "source", "url", "input_id", "path", "byline", "language")
-
-
-def storable(text: str) -> str:
-    """`text` with NULs and lone surrogates replaced by U+FFFD (see _UNSTORABLE)."""
-    return _UNSTORABLE.sub("\ufffd", text) if isinstance(text, str) else text
 
 
 def make_storable(article: Article) -> Article:

@@ -8,25 +8,45 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
+from .config import redact
 from .errors import InputError, SitrepError
 
-# rich_markup_mode=None: help text is shown as written ("sitrep[ray]" is not Rich markup).
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Conflict and crisis reports in, sourced and queryable situation data out.")
 err = Console(stderr=True, soft_wrap=True)  # one error, one line: greppable
 
 
+class _OneLineErrors(TyperGroup):
+    """Every command's SitrepError (a damaged or unavailable store met mid-command, ...)
+    is one line on stderr and exit status 1, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except SitrepError as exc:
+            _fail(str(exc))
+
+
+# rich_markup_mode=None: help text is shown as written ("sitrep[ray]" is not Rich markup).
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_OneLineErrors, rich_markup_mode=None,
+                  help="Conflict and crisis reports in, sourced and queryable situation data out.")
+
+
 @app.callback()
-def _root() -> None:
+def _root(read_only: bool = typer.Option(False, "--read-only", help="Open the store read-only (or set "
+                                         "SITREP_READ_ONLY=1): nothing is ever written to it")) -> None:
     """Conflict and crisis reports in, sourced and queryable situation data out."""
+    _options["read_only"] = True if read_only else None  # None: SITREP_READ_ONLY, or what the file allows
+
+
+_options: dict[str, bool | None] = {"read_only": None}
 
 # Piped output (make demo in CI, less) gets a wide page instead of Rich's 80 columns.
 out = Console(width=None if sys.stdout.isatty() else 160)
 
 
 def _fail(msg: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {msg}", highlight=False, markup=True)
+    err.print("[red]error:[/red] " + escape(redact(" ".join(str(msg).split()))), highlight=False)
     raise typer.Exit(code)
 
 
@@ -86,7 +106,7 @@ def extract(
 
     def report(exc: InputError) -> None:
         errors.append(exc)
-        err.print(f"[yellow]skipped[/yellow] {exc}", highlight=False)
+        err.print("[yellow]skipped[/yellow] " + escape(redact(exc)), highlight=False)
 
     n = 0
     try:
@@ -159,10 +179,11 @@ def _default_db() -> str:
 DbOption = typer.Option(None, "--db", help="SQLite file or postgresql:// URL (default: $SITREP_DB or sitrep.db)")
 
 
-def _open_store(db: str | None, *, create: bool = False):
+def _open_store(db: str | None, *, create: bool = False, read_only: bool | None = None):
     from .store import Store
     try:
-        return Store(db or _default_db(), create=create)
+        return Store(db or _default_db(), create=create, read_only=read_only or _options["read_only"],
+                     on_notice=lambda m: err.print(f"[cyan]note[/cyan] {m}", highlight=False))
     except SitrepError as exc:
         _fail(str(exc))
 
@@ -193,9 +214,12 @@ def ingest(
 
     published = _check_date(published, "--published")
     store = _open_store(db, create=True)
+    if store.read_only:
+        _fail(f"{store.name}: opened read-only (--read-only, SITREP_READ_ONLY, a read-only file or a role that "
+              "may only read): cannot ingest into it")
 
     def on_error(msg: str) -> None:
-        err.print(f"[yellow]skipped[/yellow] {escape(msg)}", highlight=False)
+        err.print("[yellow]skipped[/yellow] " + escape(redact(msg)), highlight=False)
 
     if engine == "ray" and update:
         _fail("--update works with the local engine (re-extract the few reports to fix there)", 2)
@@ -231,7 +255,7 @@ def ingest(
     counts = store.counts()
     updated = f"{rep.updated} updated, " if getattr(rep, "updated", 0) else ""
     out.print(f"[bold]{rep.read}[/bold] reports read: {rep.added} added, {updated}{rep.already_stored} already "
-              f"stored, {rep.failed} skipped in {rep.seconds:.1f}s -> {escape(store.target)}", highlight=False)
+              f"stored, {rep.failed} skipped in {rep.seconds:.1f}s -> {escape(store.name)}", highlight=False)
     out.print("  store now holds " + ", ".join(f"{v} {k}" for k, v in counts.items()), highlight=False)
     if rep.read == 0 or (strict and rep.failed):
         raise typer.Exit(1)
@@ -467,28 +491,70 @@ def search(query: str = typer.Argument(..., help='Words (all must occur), "a phr
 def serve(db: str | None = DbOption,
           host: str = typer.Option("127.0.0.1", help="Interface to listen on (0.0.0.0 for all: then set a token)"),
           port: int = typer.Option(8000, help="TCP port"),
-          max_body: int = typer.Option(2 * 1024 * 1024, help="Largest request body accepted, in bytes (413 beyond)")):
+          max_body: int = typer.Option(2 * 1024 * 1024, help="Largest request body accepted, in bytes (413 beyond)"),
+          public: bool = typer.Option(False, "--public", help="Serve every report to the network without a read "
+                                      "token (needed to bind beyond loopback without SITREP_API_READ_TOKEN=1)"),
+          trusted_hosts: str | None = typer.Option(None, "--trusted-hosts", envvar="SITREP_TRUSTED_HOSTS",
+                                                   help="Comma-separated Host names to answer (others get 400); "
+                                                        "default: localhost names when bound to loopback"),
+          extract_workers: int = typer.Option(1, "--extract-workers", help="Processes extracting POSTed reports")):
     """Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the map + timeline page.
 
     Writes (POST /api/articles) need `Authorization: Bearer $SITREP_API_TOKEN`; with no token
-    set they are disabled. SITREP_API_READ_TOKEN=1 makes reads need the token too."""
+    set they are disabled. SITREP_API_READ_TOKEN=1 makes reads need the token too. Binding
+    beyond loopback without a read token needs --public."""
     import os
 
     import uvicorn
 
-    from .api import create_app
+    from .api import create_app, is_loopback
 
     token = os.environ.get("SITREP_API_TOKEN") or None
     read_protected = os.environ.get("SITREP_API_READ_TOKEN", "").lower() in ("1", "true", "yes")
+    if not is_loopback(host) and not read_protected and not public:
+        _fail(f"--host {host} serves every stored report to the network with no read token: set "
+              "SITREP_API_READ_TOKEN=1 (and SITREP_API_TOKEN), or pass --public to do it on purpose", 2)
+    hosts = [h.strip() for h in trusted_hosts.split(",") if h.strip()] if trusted_hosts else None
     try:
         application = create_app(db or _default_db(), token=token, read_token_required=read_protected,
-                                 max_body=max_body)
+                                 max_body=max_body, trusted_hosts=hosts, bind_host=host,
+                                 extract_workers=extract_workers, read_only=_options["read_only"])
     except SitrepError as exc:
         _fail(str(exc))
-    err.print(f"sitrep serving {db or _default_db()} on http://{host}:{port}/ "
-              f"(writes {'need the bearer token' if token else 'disabled: no SITREP_API_TOKEN'}"
+    if not is_loopback(host) and not read_protected:
+        err.print(f"[yellow]warning[/yellow] serving every stored report to anyone who can reach {host}:{port} "
+                  "(--public, no read token)", highlight=False)
+    store = application.state.store
+    err.print(f"sitrep serving {escape(store.name)}{' (read-only)' if store.read_only else ''} on "
+              f"http://{host}:{port}/ (writes {'need the bearer token' if token else 'disabled: no SITREP_API_TOKEN'}"
               f"{', reads need it too' if read_protected else ''})", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def check(db: str | None = DbOption):
+    """Check a store's integrity (pages, full-text index, schema, item counts) and say what was found."""
+    from .errors import StoreDamaged
+    from .store import Store, sqlite_page_problems
+
+    target = db or _default_db()
+    try:
+        store = Store(target, create=False, read_only=_options["read_only"])
+    except StoreDamaged as exc:
+        found = [] if "://" in target or "not a sitrep store" in str(exc) else sqlite_page_problems(Path(target))
+        for problem in found:
+            out.print(f"{escape(target)}: {escape(problem)}", highlight=False)
+        _fail(str(exc) if not found else f"{target}: damaged: {len(found)} problem(s) found; "
+              "restore it from a backup, or re-ingest the reports into a new store")
+    found = store.check()
+    for problem in found:
+        out.print(f"{escape(store.name)}: {escape(problem)}", highlight=False)
+    if found:
+        _fail(f"{store.name}: {len(found)} problem(s) found; restore it from a backup, or re-ingest the "
+              "reports into a new store")
+    counts = store.counts()
+    out.print(f"{escape(store.name)}: ok (schema {store.schema_version()}, {counts['articles']} articles, "
+              f"{sum(counts.values()) - counts['articles']} items)", highlight=False)
 
 
 # ---- fusion, exports, situation (sitrep/fuse.py, export.py, situation.py) ---------------

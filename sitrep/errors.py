@@ -33,3 +33,16 @@ class StoreError(SitrepError):
 
 class QueryError(SitrepError):
     """A filter or search query cannot be understood: names the value and what is allowed."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot answer now: disk full, server down or restarting, too busy, a query
+    over its time limit. Worth retrying later (the API answers 503 with Retry-After)."""
+
+
+class StoreDamaged(StoreError):
+    """The file is not a sitrep store, or its pages are damaged: nothing is written to it."""
+
+
+class StoreReadOnly(StoreError):
+    """The store was opened read-only, or these credentials may only read it."""

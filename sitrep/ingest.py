@@ -110,9 +110,14 @@ def ingest(specs: list[str], store: Store, *, published: str | None = None, sour
     rep = IngestReport()
     t0 = time.perf_counter()
     error = rep.error_sink(on_error)
+    store.verify()  # a damaged file is refused before anything is written into it
     items = iter_inputs(specs, published=published, source=source)
     for batch in _chunks(run_extraction(items, workers=workers, on_error=error), WRITE_BATCH):
-        for ex, new in zip(batch, store.add_many(batch), strict=True):
+        # One article the store refuses is one error line; a store that cannot be written
+        # at all (full, down, damaged, read-only) raises and ends the run.
+        for ex, new in zip(batch, store.add_many(batch, on_error=lambda exc: error(str(exc))), strict=True):
+            if new is None:
+                continue
             rep.count(new)
             if update and not new and store.replace(ex):
                 rep.already_stored -= 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -283,3 +284,16 @@ def extraction_from_dict(d: dict[str, Any]) -> Extraction:
     for name in ("sentences", "entities", *ITEM_KINDS):
         setattr(ex, name, [item_from_dict(name, x) for x in d.get(name, [])])
     return ex
+
+
+# Characters no store can keep: NUL (PostgreSQL refuses it in text) and lone UTF-16
+# surrogates (not encodable as UTF-8: JSON "\ud800" decodes to one). Each becomes U+FFFD,
+# one character for one, so offsets into a verbatim text stay right and both backends
+# store the same text.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text):
+    """`text` with NULs and lone surrogates replaced by U+FFFD (one character for one);
+    anything but a string is returned as it is."""
+    return _UNSTORABLE.sub("\ufffd", text) if isinstance(text, str) else text

@@ -17,17 +17,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from .errors import StoreError
-from .models import ITEM_KINDS, Extraction, extraction_from_dict
+from .config import redact, settings
+from .errors import QueryError, StoreDamaged, StoreError, StoreReadOnly, StoreUnavailable
+from .models import ITEM_KINDS, Extraction, extraction_from_dict, storable
 from .query import PlaceScope, name_variants, parse_search, place_scope
 
 SCHEMA_VERSION = 6
@@ -327,18 +331,79 @@ def _tsquery(groups) -> str:
     return " | ".join("(" + " & ".join(term(t) for t in g) + ")" for g in groups)
 
 
-class Store:
-    """A sitrep database. `Store("sitrep.db")` (SQLite) or `Store("postgresql://...")`."""
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Connections kept per store (the API sizes it to its worker threads); a request that
+# finds them all busy waits this long, then gets StoreUnavailable (503), not a hang.
+POOL_SIZE = 8
+POOL_TIMEOUT = 10.0
+PoolTimeout = sa.exc.TimeoutError  # what waiting longer than POOL_TIMEOUT for a connection raises
+_DAMAGED = ("malformed", "not a database", "file is encrypted")
+_FULL = ("database or disk is full", "disk i/o error", "no space left", "could not extend file", "disk full")
+_READ_ONLY = ("readonly database", "read-only transaction", "permission denied", "attempt to write")
+_REFUSED = ("authentication failed", "does not exist", "no pg_hba.conf entry")
+_BUSY = ("database is locked", "database is busy", "interrupted", "canceling statement due to statement timeout")
 
-    def __init__(self, target: str | Path = "sitrep.db", *, create: bool = True):
-        self.target = str(target)
-        url = _url(self.target)
-        if url.startswith("sqlite:") and not create and not Path(self.target).exists():
-            raise StoreError(f"{self.target}: no such database; run `sitrep ingest` first or pass --db")
+
+def _short(exc: BaseException) -> str:
+    """The first line of a database error, without SQLAlchemy's statement dump."""
+    orig = getattr(exc, "orig", None) or exc
+    return redact(" ".join(str(orig).split("\n")[0].split())[:200])
+
+
+def sqlite_file_problem(path: Path) -> str | None:
+    """Why the file at `path` is not an SQLite database (read from its header), or None.
+    An empty file is a new store."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
+    if head and head != SQLITE_MAGIC:
+        return "not a sitrep store (not an SQLite database)"
+    return None
+
+
+def sqlite_page_problems(path: Path, limit: int = 20) -> list[str]:
+    """SQLite's integrity check of a file that cannot even be opened as a store, read-only
+    (for `sitrep check`): what it found, or the error that stopped it."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
         try:
-            self.engine = sa.create_engine(url, future=True)
+            found = [r[0] for r in conn.execute(f"PRAGMA integrity_check({int(limit)})")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [f"pages: {exc}"]
+    return [f"pages: {p}" for p in found if p != "ok"]
+
+
+class Store:
+    """A sitrep database. `Store("sitrep.db")` (SQLite) or `Store("postgresql://...")`.
+
+    Opening never writes unless the schema must be created or migrated (`on_notice` is
+    told so). `read_only` (default: $SITREP_READ_ONLY, or the file cannot be written)
+    opens it for reading only: read-only files, mounts and SELECT-only PostgreSQL roles
+    serve every read. A file that is not a sitrep store or is damaged is refused with
+    StoreDamaged and left as it was. `query_timeout` (seconds) caps every statement (the
+    API sets it); `pool_size` the connections kept open."""
+
+    def __init__(self, target: str | Path = "sitrep.db", *, create: bool = True, read_only: bool | None = None,
+                 query_timeout: float | None = None, pool_size: int = POOL_SIZE,
+                 on_notice: Callable[[str], None] | None = None):
+        self.target = str(target)
+        self.name = redact(self.target)
+        self.query_timeout = query_timeout
+        self._notice = on_notice or _log_notice
+        url = _url(self.target)
+        self.read_only = settings().read_only if read_only is None else read_only
+        if url.startswith("sqlite:"):
+            url = self._sqlite_url(Path(self.target), create)
+        try:
+            self.engine = sa.create_engine(url, **self._engine_options(url, pool_size))
         except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
-            raise StoreError(f"{self.target}: not a database path or URL ({exc})") from exc
+            raise StoreError(f"{self.name}: not a database path or URL ({_short(exc)})") from exc
         self.dialect = self.engine.dialect.name
         # The statements of an article's write, built once: SQLAlchemy would otherwise
         # build each one, and compute its cache key, again for every article.
@@ -346,27 +411,133 @@ class Store:
         self._insert_article = self._insert_ignore(articles).returning(articles.c.id)
         self._insert_sighting = self._insert_ignore(sightings)
         self._insert_items = {kind: item_tables[kind].insert() for kind in ITEM_KINDS}
+        sa.event.listen(self.engine, "handle_error", self._translate_error)
         if self.dialect == "sqlite":
             sa.event.listen(self.engine, "connect", self._sqlite_pragmas)
-        # Two processes opening a new store at once race to create the schema; the loser
-        # finds the tables made on its retry and has nothing left to do.
+            if query_timeout:
+                sa.event.listen(self.engine, "before_cursor_execute", self._sqlite_deadline)
+        self._open()
+
+    def _sqlite_url(self, path: Path, create: bool) -> str:
+        """The URL of a SQLite file: refused when missing (reads) or foreign; opened
+        read-only (`mode=ro`, or `immutable=1` on a read-only mount, where SQLite cannot
+        make the WAL's shared-memory file) when asked or when it cannot be written."""
+        exists = path.exists()
+        if not exists and (not create or self.read_only):
+            raise StoreError(f"{self.name}: no such database; run `sitrep ingest` first or pass --db")
+        if exists:
+            problem = sqlite_file_problem(path)
+            if problem:
+                raise StoreDamaged(f"{self.name}: {problem}; nothing was written to it")
+            if not os.access(path, os.W_OK):
+                self.read_only = True
+        if not self.read_only:
+            return f"sqlite:///{path}"
+        folder = path.parent if str(path.parent) else Path(".")
+        shm = Path(f"{path}-shm")
+        mode = "mode=ro" if os.access(folder, os.W_OK) or shm.exists() else "immutable=1"
+        return f"sqlite:///file:{quote(str(path.resolve()))}?{mode}&uri=true"
+
+    def _engine_options(self, url: str, pool_size: int) -> dict:
+        opts: dict[str, Any] = {"pool_pre_ping": True, "pool_timeout": POOL_TIMEOUT}
+        if url.startswith("postgresql"):
+            options = []
+            if self.query_timeout:
+                options.append(f"-c statement_timeout={int(self.query_timeout * 1000)}")
+            if self.read_only:
+                options.append("-c default_transaction_read_only=on")
+            opts.update(pool_size=pool_size, max_overflow=pool_size // 2,
+                        connect_args={"connect_timeout": 5, **({"options": " ".join(options)} if options else {})})
+        elif url.startswith("sqlite") and ":memory:" not in url and "mode=memory" not in url:
+            opts.update(pool_size=pool_size, max_overflow=pool_size // 2)
+        return opts
+
+    def _translate_error(self, ctx) -> None:
+        """Database errors as the user can act on them: damaged, full, read-only or
+        unavailable (a server down or restarting, a statement over its time limit)."""
+        if getattr(ctx, "is_pre_ping", False):
+            return  # a stale pooled connection: SQLAlchemy replaces it and the request goes on
+        orig = ctx.original_exception
+        text = str(orig).lower()
+        if any(k in text for k in _DAMAGED):
+            raise StoreDamaged(f"{self.name}: damaged ({_short(orig)}): run `sitrep check`") from orig
+        if any(k in text for k in _FULL) or type(orig).__name__ in ("DiskFull", "OutOfMemory"):
+            raise StoreUnavailable(f"{self.name}: the store is full ({_short(orig)}): free space, then retry") from orig
+        if any(k in text for k in _READ_ONLY) and (self.read_only or not ctx.is_disconnect) \
+                or type(orig).__name__ in ("ReadOnlySqlTransaction", "InsufficientPrivilege"):
+            raise StoreReadOnly(f"{self.name}: read-only (opened so, or these credentials may only read): "
+                                f"nothing can be written ({_short(orig)})") from orig
+        if any(k in text for k in _BUSY) or type(orig).__name__ == "QueryCanceled":
+            raise StoreUnavailable(f"{self.name}: busy or over its time limit ({_short(orig)}): retry later") from orig
+        if any(k in text for k in _REFUSED):
+            raise StoreError(f"{self.name}: cannot open database ({_short(orig)})") from orig
+        if ctx.is_disconnect or type(orig).__name__ in ("OperationalError", "InterfaceError") \
+                and self.dialect == "postgresql":
+            raise StoreUnavailable(f"{self.name}: the database is unavailable ({_short(orig)}): retry later") from orig
+
+    def _sqlite_deadline(self, conn, _cursor, _statement, _params, _context, _executemany) -> None:
+        """Arm the time limit of the statement about to run (checked by a progress handler)."""
+        conn.info["deadline"] = time.monotonic() + self.query_timeout
+
+    def _open(self) -> None:
+        """Create or migrate the schema when needed, else only read its version. Two
+        processes creating a new store at once race; the loser finds the tables made on
+        its retry and has nothing left to do."""
         for attempt in range(3):
             try:
+                version = self._read_version()
+                if version == SCHEMA_VERSION:
+                    return
+                if version > SCHEMA_VERSION:
+                    raise StoreError(f"{self.name}: schema version {version} is newer than this sitrep "
+                                     f"({SCHEMA_VERSION}); upgrade sitrep")
+                if self.read_only:
+                    what = "is empty" if version == 0 else f"has schema {version} (this sitrep: {SCHEMA_VERSION})"
+                    raise StoreError(f"{self.name}: opened read-only but {what}: open it once without "
+                                     "--read-only (e.g. `sitrep check`) to migrate it")
+                if version:
+                    self._notice(f"{self.name}: migrating the store from schema {version} to {SCHEMA_VERSION}")
+                elif self.dialect == "sqlite":
+                    with self.engine.connect() as conn:  # WAL is kept in the file: set once, at creation
+                        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
                 self._migrate()
-                break
+                return
             except (sa.exc.OperationalError, sa.exc.IntegrityError, sa.exc.ProgrammingError) as exc:
                 if attempt == 2:
-                    raise StoreError(f"{self.target}: cannot open database: {exc.orig}") from exc
+                    raise StoreError(f"{self.name}: cannot open database: {_short(exc)}") from exc
                 time.sleep(0.2 * (attempt + 1))
 
-    @staticmethod
-    def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    def _read_version(self) -> int:
+        """The schema version (0: no sitrep tables yet). A database holding other tables
+        but no sitrep ones is refused (StoreDamaged) for SQLite files: not ours to write."""
+        with self.engine.connect() as conn:
+            insp = sa.inspect(conn)
+            names = set(insp.get_table_names())
+            if "articles" not in names:
+                if names and self.dialect == "sqlite":
+                    raise StoreDamaged(f"{self.name}: not a sitrep store (an SQLite database with other "
+                                       "tables); nothing was written to it")
+                return 0
+            if "meta" not in names:
+                return 1
+            row = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
+            if self.dialect == "postgresql" and not self.read_only:
+                # A role that may only SELECT reads the store as read-only (writes refused up front).
+                self.read_only = not conn.execute(sa.text("SELECT has_table_privilege('articles', 'INSERT')")).scalar()
+            return int(row[0]) if row else 1
+
+    def _sqlite_pragmas(self, dbapi_conn, record) -> None:
+        """Per-connection settings (none writes to the file: WAL is set once, when the
+        store is created). With a query timeout, a progress handler interrupts a statement
+        past its deadline (SQLite has no statement timeout of its own)."""
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(1000 * (self.query_timeout or 30))}")
         cur.close()
+        if self.query_timeout:
+            info = record.info
+            dbapi_conn.set_progress_handler(lambda: time.monotonic() > info.get("deadline", float("inf")), 20_000)
 
     # ---- schema -------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -382,7 +553,7 @@ class Store:
             row = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
             version = int(row[0]) if row else 1
             if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.target}: schema version {version} is newer than this sitrep "
+                raise StoreError(f"{self.name}: schema version {version} is newer than this sitrep "
                                  f"({SCHEMA_VERSION}); upgrade sitrep")
             for v in range(version + 1, SCHEMA_VERSION + 1):
                 for stmt in MIGRATIONS.get(v, []):
@@ -449,13 +620,16 @@ class Store:
         transaction. False when it was already stored."""
         return self.add_many([ex])[0]
 
-    def add_many(self, extractions: Iterable[Extraction | dict]) -> list[bool]:
+    def add_many(self, extractions: Iterable[Extraction | dict],
+                 on_error: Callable[[StoreError], None] | None = None) -> list[bool | None]:
         """Store a batch in one transaction (one commit instead of one per article: the
         commit is half of a store write's CPU); per article, True when it was new.
 
         Atomic per batch: a crash leaves either the whole batch or none of it. When the
         batch fails, its articles are retried one transaction each, so one bad article
-        costs only itself and the StoreError names it."""
+        costs only itself: its StoreError names it and goes to `on_error` (its result is
+        then None), or is raised when there is no `on_error`. A store that cannot be
+        written at all (StoreUnavailable, StoreDamaged) always raises."""
         ds = [ex if isinstance(ex, dict) else ex.to_dict() for ex in extractions]
         if not ds:
             return []
@@ -465,12 +639,18 @@ class Store:
                 news = [self._add_in(conn, d, pending) for d in ds]
                 self._flush_items(conn, pending)
                 return news
+        except (StoreUnavailable, StoreDamaged):
+            raise
         except sa.exc.SQLAlchemyError as exc:
             if len(ds) == 1:
                 art = ds[0]["article"]
-                raise StoreError(f"{self.target}: could not store article {art['id']} "
-                                 f"({art.get('path') or art.get('input_id') or ''}): {exc}") from exc
-        return [self.add(d) for d in ds]
+                err = StoreError(f"{self.name}: could not store article {art['id']} "
+                                 f"({art.get('path') or art.get('input_id') or ''}): {_short(exc)}")
+                if on_error is None:
+                    raise err from exc
+                on_error(err)
+                return [None]
+        return [self.add_many([d], on_error)[0] for d in ds]
 
     def replace(self, ex: Extraction | dict) -> bool:
         """Re-store an article already stored (same text, so same id) with its new metadata
@@ -673,6 +853,9 @@ class Store:
         the least confidence. Rows whose column is NULL (stored before it existed) pass."""
         if kind not in item_tables:
             raise StoreError(f"unknown item kind {kind!r}: one of {', '.join(ITEM_KINDS)}")
+        # A NUL in a filter: PostgreSQL refuses it as a parameter, SQLite would compare it.
+        since, until, place, category, event_type, source, actor, article_id, certainty = (
+            storable(v) for v in (since, until, place, category, event_type, source, actor, article_id, certainty))
         t = item_tables[kind]
         q = (sa.select(t.c.article_id, t.c.idx, t.c.data, articles.c.title, articles.c.published,
                        articles.c.source.label("publisher"), articles.c.url)
@@ -794,7 +977,8 @@ class Store:
         """Full-text search over titles and bodies (FTS5 / PostgreSQL tsvector), the same
         syntax on both: words (all must occur, stemmed), "a phrase", prefix*, -word, and
         OR between alternatives (`sitrep.query.parse_search`). Snippets mark matches [so]."""
-        groups = parse_search(query)
+        check_search_cost(query)
+        groups = parse_search(storable(query))
         if not groups:
             return []
         with self.engine.connect() as conn:
@@ -897,6 +1081,40 @@ class Store:
             row = conn.execute(sa.select(fused_events.c.data).where(fused_events.c.id == incident_id)).first()
         return json.loads(row[0]) if row else None
 
+    def verify(self) -> None:
+        """Raise StoreDamaged when a SQLite file has damaged pages (PRAGMA quick_check): run
+        before a write command, so nothing is ever written into a damaged file."""
+        if self.dialect != "sqlite":
+            return
+        with self.engine.connect() as conn:
+            found = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+        if found != ["ok"]:
+            raise StoreDamaged(f"{self.name}: damaged ({'; '.join(found)[:200]}): run `sitrep check`; "
+                               "nothing was written to it")
+
+    def check(self) -> list[str]:
+        """Every integrity problem found (empty: none): SQLite's page and index check, the
+        full-text index against its table, the schema version, and each article's item
+        count against the items stored for it."""
+        found: list[str] = []
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                pages = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check(20)")]
+                found += [f"pages: {p}" for p in pages if p != "ok"]
+                if pages == ["ok"] and not self.read_only:
+                    try:
+                        conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts, rank) "
+                                             "VALUES ('integrity-check', 1)")
+                    except sa.exc.SQLAlchemyError as exc:
+                        found.append(f"full-text index: {_short(exc)}")
+                    conn.rollback()
+        if found:
+            return found
+        if self.schema_version() != SCHEMA_VERSION:
+            found.append(f"schema version {self.schema_version()}, expected {SCHEMA_VERSION}")
+        found += [f"article {aid}: stored items differ from its declared count" for aid in self.check_integrity()]
+        return found
+
     def check_integrity(self) -> list[str]:
         """Articles whose stored item count differs from what they declare (should be none)."""
         bad = []
@@ -955,3 +1173,26 @@ class StoredIds:
             with self._engine.connect() as conn:
                 return {r[0] for r in conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(ids)))}
         return set()
+
+
+def _log_notice(message: str) -> None:
+    logging.getLogger("sitrep").warning(message)
+
+
+# Search cost caps: a query is at most this many characters and distinct terms, each term
+# at most this long (a request of "the " x 120 took 6 s on 411 reports before).
+MAX_SEARCH_CHARS = 500
+MAX_SEARCH_TERMS = 12
+MAX_TERM_CHARS = 64
+
+
+def check_search_cost(query: str) -> None:
+    """Raise QueryError naming the cap a search query goes over."""
+    if len(query) > MAX_SEARCH_CHARS:
+        raise QueryError(f"q: search text longer than {MAX_SEARCH_CHARS} characters")
+    terms = {t.lower() for t in query.split()}
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise QueryError(f"q: more than {MAX_SEARCH_TERMS} different search terms ({len(terms)})")
+    long = next((t for t in terms if len(t) > MAX_TERM_CHARS), None)
+    if long:
+        raise QueryError(f"q: search term longer than {MAX_TERM_CHARS} characters ({long[:20]}...)")

@@ -89,9 +89,9 @@ def test_items_carry_evidence_and_article(client):
     ("/api/events", {"limit": 100000}, 422),
     ("/api/events", {"offset": -1}, 422),
     ("/api/events", {"sort": "date_start; DROP TABLE events"}, 422),
-    ("/api/events", {"sort": "nonexistent"}, 400),
-    ("/api/quotes", {"category": "killed"}, 400),
-    ("/api/actors", {"bbox": "0,0,1,1"}, 400),
+    ("/api/events", {"sort": "nonexistent"}, 422),
+    ("/api/quotes", {"category": "killed"}, 422),
+    ("/api/actors", {"bbox": "0,0,1,1"}, 422),
     ("/api/articles/does-not-exist", {}, 404),
     ("/api/timeline", {"kind": "quotes"}, 422),
 ])

@@ -35,7 +35,8 @@ def pg_server():
     except ImportError as exc:  # pragma: no cover - psycopg is a dependency
         pytest.skip(f"psycopg not installed: {exc}")
     from sitrep.store import _url
-    engine = sa.create_engine(_url(PG_URL), isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    engine = sa.create_engine(_url(PG_URL), isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3},
+                              pool_pre_ping=True)  # test_serve may restart the server under it
     try:
         with engine.connect() as conn:
             conn.execute(sa.text("SELECT 1"))

@@ -46,6 +46,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
@@ -317,6 +318,9 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI):
+        # Request threads no more than pooled connections: a burst queues for a thread
+        # instead of timing out waiting for a connection.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = POOL_SIZE + POOL_SIZE // 2
         yield
         extractor.close()
 

@@ -2,7 +2,10 @@
 clear reason when it is absent; in CI it sits beside the clone and they run."""
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -53,3 +56,54 @@ def seed_scores(seed_extraction, tmp_path_factory) -> dict:
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod.score(json.loads(gold.read_text(encoding="utf-8")), seed_extraction)
+
+
+# ---- PostgreSQL: the server at SITREP_TEST_PG_URL, a throwaway database per test
+PG_URL = os.environ.get("SITREP_TEST_PG_URL", "postgresql://sitrep:sitrep@127.0.0.1:5432/sitrep_test")
+
+
+def _redacted(url: str) -> str:
+    head, _, tail = url.rpartition("@")
+    return (head.split("://")[0] + "://***@" + tail) if head else url
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """An admin engine on the PostgreSQL server, or a skip with the reason."""
+    try:
+        import psycopg  # noqa: F401
+        import sqlalchemy as sa
+    except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+        pytest.skip(f"psycopg not installed: {exc}")
+    from sitrep.store import _url
+    engine = sa.create_engine(_url(PG_URL), isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3},
+                              pool_pre_ping=True)  # test_serve may restart the server under it
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except Exception as exc:
+        engine.dispose()
+        pytest.skip(f"no PostgreSQL server reachable at {_redacted(PG_URL)} "
+                    f"(run scripts/start_postgres.sh or set SITREP_TEST_PG_URL): {type(exc).__name__}")
+    yield engine
+    engine.dispose()
+
+
+@contextlib.contextmanager
+def _throwaway_pg_database(admin):
+    import sqlalchemy as sa
+    name = "sitrep_t_" + uuid.uuid4().hex[:12]
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{PG_URL.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture()
+def pg_url(pg_server):
+    """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
+    with _throwaway_pg_database(pg_server) as url:
+        yield url

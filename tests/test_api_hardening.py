@@ -13,7 +13,7 @@ import threading
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
-from test_store_backends import BACKENDS, pg_server, pg_url  # noqa: F401 - fixtures
+from test_store_backends import BACKENDS
 from webdemo import build_demo_store
 
 from sitrep.api import create_app
@@ -30,7 +30,7 @@ def target(request, tmp_path_factory):
     if request.param == "sqlite":
         path = str(tmp_path_factory.mktemp("hard") / "demo.db")
     else:
-        from test_store_backends import _throwaway_pg_database
+        from conftest import _throwaway_pg_database
 
         ctx = _throwaway_pg_database(request.getfixturevalue("pg_server"))
         path = ctx.__enter__()
@@ -274,3 +274,26 @@ def test_host_header_outside_the_trusted_hosts_is_refused(target):
     assert client.get("/api/stats", headers={"Host": "evil.example"}).status_code == 400
     listed = TestClient(create_app(target, trusted_hosts=["sitrep.example.org"]), base_url="http://sitrep.example.org")
     assert listed.get("/api/stats").status_code == 200
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_statement_over_the_time_limit_is_stopped_on_both_backends(backend, tmp_path, request):
+    from sitrep.errors import StoreUnavailable
+    from sitrep.store import Store
+
+    target = str(tmp_path / "slow.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    slow = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 500000000) "
+            "SELECT count(*) FROM c") if backend == "sqlite" else "SELECT pg_sleep(30)"
+    with Store(target, query_timeout=0.3) as store:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+            with pytest.raises(StoreUnavailable, match="time limit"):
+                conn.exec_driver_sql(slow)
+
+
+def test_posted_reports_are_extracted_in_a_worker_process(tmp_path):
+    with TestClient(create_app(str(tmp_path / "w.db"), token=TOKEN, extract_workers=1)) as client:
+        assert client.app.state.extractor.pool is not None
+        r = client.post("/api/articles", content=REPORT, headers={**AUTH, "Content-Type": "text/plain"})
+        assert r.status_code == 201, r.text
+        assert client.get(f"/api/articles/{r.json()['article']['id']}").status_code == 200

@@ -15,7 +15,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_store_backends import BACKENDS, pg_server, pg_url  # noqa: F401 - fixtures
+from test_store_backends import BACKENDS
 
 from sitrep.errors import InputError
 from sitrep.models import Article

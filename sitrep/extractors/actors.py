@@ -445,123 +445,156 @@ _ARMED_GROUP_KINDS = {"rebels", "political_militia", "identity_militia", "state_
 
 
 def _collect(parsed: Parsed, ex: Extraction, focus: str | None) -> list[Mention]:
-    text, doc, d = parsed.text, parsed.doc, _dictionary()
-    taken: list[Mention] = []
-    occupied = bytearray(len(text))  # characters inside a mention already taken
+    return _Collector(parsed, ex, focus).run()
 
-    def add(m: Mention) -> None:
-        taken.append(m)
-        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
-    # 1. dictionary
-    if d.surface_re:
-        for m in d.surface_re.finditer(text):
-            e = d.by_surface[m.group(0)]
-            add(Mention(m.start(), m.end(), e.name, e.kind, e.country, "dict", e.source_kind,
+
+class _Collector:
+    """The actor mentions of one report, found pass by pass (`run`): dictionary names,
+    named entities, people the tagger missed, generic forms ("government forces"), then
+    anaphors ("the ministry"). A pass skips characters an earlier one took."""
+
+    def __init__(self, parsed: Parsed, ex: Extraction, focus: str | None):
+        self.parsed, self.ex, self.focus = parsed, ex, focus
+        self.text, self.doc, self.d = parsed.text, parsed.doc, _dictionary()
+        self.taken: list[Mention] = []
+        self.occupied = bytearray(len(self.text))  # characters inside a mention already taken
+
+    def run(self) -> list[Mention]:
+        for find in (self.dictionary_names, self.entities, self.unnamed_people, self.generic_forms, self.anaphors):
+            find()
+        self.taken.sort(key=lambda t: (t.start, -t.end))
+        return self.taken
+
+    def add(self, m: Mention) -> None:
+        self.taken.append(m)
+        self.occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def free(self, s: int, e: int) -> bool:
+        return self.occupied.find(1, s, e) < 0
+
+    def on_a_place(self, s: int, e: int) -> bool:
+        return any(p.start < e and s < p.end for p in self.ex.places or [])
+
+    def dictionary_names(self) -> None:
+        """1. Names and aliases of the actor dictionary (data/actors.csv and the user's)."""
+        d = self.d
+        if d.surface_re:
+            for m in d.surface_re.finditer(self.text):
+                e = d.by_surface[m.group(0)]
+                self.add(Mention(m.start(), m.end(), e.name, e.kind, e.country, "dict", e.source_kind,
                                  e.stance, key="dict:" + e.name.lower()))
 
-    def free(s: int, e: int) -> bool:
-        return occupied.find(1, s, e) < 0
+    def entities(self) -> None:
+        """2. People, organisations, group nouns ("Kurds") and countries acting as subjects."""
+        for ent in self.parsed.ent_spans:
+            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+                continue
+            s, e = ent.start_char, ent.end_char
+            if not self.free(s, e):
+                continue
+            if ent.label_ != "GPE" and self.on_a_place(s, e) or self.d.ignore_re.fullmatch(ent.text):
+                continue  # a place the tagger took for a name ("Aleppo"), or a platform ("WhatsApp")
+            m = _entity_mention(ent, self.doc)
+            if m is not None:
+                self.add(m)
 
-    # 2. entities
-    for ent in parsed.ent_spans:
-        label = ent.label_
-        if label not in ("PERSON", "ORG", "NORP", "GPE"):
-            continue
-        s, e = ent.start_char, ent.end_char
-        if not free(s, e):
-            continue
-        if label != "GPE" and any(p.start < e and s < p.end for p in ex.places or []) \
-                or d.ignore_re.fullmatch(ent.text):
-            continue  # a place the tagger took for a name ("Aleppo"), or a platform ("WhatsApp")
-        if label == "PERSON":
-            s, name = _strip_title(ent)
-            name = _clean_name(name)
-            if not name or name.lower() in PRONOUNS:
+    def unnamed_people(self) -> None:
+        """2b. People the tagger missed: a capitalised name that speaks or has an apposition."""
+        doc = self.doc
+        cues = speech_lemmas()
+        for tok in self.parsed.tokens:
+            if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP"):
                 continue
+            speaks = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in cues
+            if not speaks and not any(c.dep_ == "appos" and c.i > tok.i and c.pos_ == "NOUN" for c in tok.children):
+                continue
+            first = tok
+            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == tok.i \
+                    and doc[first.i - 1].pos_ == "PROPN":
+                first = doc[first.i - 1]
+            toks = doc[first.i:tok.i + 1]
+            if not (2 <= len(toks) <= 4) or not all(t.text[:1].isupper() and t.is_alpha for t in toks):
+                continue
+            s, e = toks.start_char, toks.end_char
+            if not self.free(s, e) or country_of(toks.text) or self.on_a_place(s, e):
+                continue
+            name = toks.text
             m = Mention(s, e, name, "other", None, "person", key="person:" + name.lower())
-            role, _ = _role_of(ent, doc)
-            m.role = role
-            add(m)
-        elif label == "ORG":
-            name = _clean_name(ent.text)
-            if not name or len(name) < 2:
+            m.role, _ = _role_of(toks, doc)
+            self.add(m)
+
+    def generic_forms(self) -> None:
+        """3. Generic forms (data/actor_patterns.csv); nested inside a larger pattern they may
+        hold people ("troops loyal to X")."""
+        text, d, taken = self.text, self.d, self.taken
+        for s, e, row_i in _generic_matches(self.parsed.tokens, text.lower(), d):
+            if self.free(s, e):
+                if _modified_by_name(self.doc, taken, s, e):
+                    continue  # "Islamic State fighters": more of the named group, not a second actor
+                self.add(_pattern_mention(s, e, d.text_rows[row_i], text, self.focus))
                 continue
-            iso3 = None
-            dm = countries().demonym_re.search(name)
-            if dm:
-                iso3 = countries().lookup.get(dm.group(0).lower())
-            kind, sk = classify_org(name)
-            add(Mention(s, e, name, kind, iso3, "org", sk, key="org:" + name.lower()))
-        elif label == "NORP":
-            # group nouns only ("Kurds", "Palestinians"); adjectives ("Syrian") are no actors
-            if ent.root.pos_ not in ("NOUN", "PROPN") or ent.root.dep_ in ("amod", "compound"):
+            inside = [t for t in taken if t.start < e and s < t.end]
+            if any(not (s <= t.start and t.end <= e) or t.origin == "dict" for t in inside):
+                continue  # overlaps a name partially, or is a dictionary name with "the"
+            # an ORG the pattern covers ("Foreign Ministry") gets the pattern's country and name
+            for t in inside:
+                if t.origin == "org":
+                    taken.remove(t)
+            self.add(_pattern_mention(s, e, d.text_rows[row_i], text, self.focus))
+
+    def anaphors(self) -> None:
+        """4. "the ministry", "the group": the nearest fitting actor named before."""
+        for m in _ANAPHOR_RE.finditer(self.text):
+            s, e = m.span()
+            if not self.free(s, e):
                 continue
-            if ent.root.tag_ not in ("NNS", "NNPS"):
-                continue
-            iso3 = country_of(ent.text)
-            name = _clean_name(ent.text)
-            add(Mention(s, e, name, "other", iso3, "norp", key="norp:" + name.lower()))
-        elif label == "GPE":
-            iso3 = country_of(ent.text)
-            if not iso3 or not _subject_like(ent.root):
-                continue
-            name = country_name(iso3) or _clean_name(ent.text)
-            add(Mention(s, e, name, "government", iso3, "gpe", "government", key="gpe:" + iso3))
-    # 2b. people NER missed: a capitalised name that speaks or has an apposition
-    cues = speech_lemmas()
-    for tok in parsed.tokens:
-        if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP"):
-            continue
-        speaks = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in cues
-        if not speaks and not any(c.dep_ == "appos" and c.i > tok.i and c.pos_ == "NOUN" for c in tok.children):
-            continue
-        first = tok
-        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == tok.i \
-                and doc[first.i - 1].pos_ == "PROPN":
-            first = doc[first.i - 1]
-        toks = doc[first.i:tok.i + 1]
-        if not (2 <= len(toks) <= 4) or not all(t.text[:1].isupper() and t.is_alpha for t in toks):
-            continue
-        s, e = toks.start_char, toks.end_char
-        if not free(s, e) or country_of(toks.text) or any(p.start < e and s < p.end for p in ex.places or []):
-            continue
-        name = toks.text
-        m = Mention(s, e, name, "other", None, "person", key="person:" + name.lower())
-        m.role, _ = _role_of(toks, doc)
-        add(m)
-    # 3. generic forms; nested inside a larger pattern they may hold people ("troops loyal to X")
-    for s, e, row_i in _generic_matches(parsed.tokens, text.lower(), d):
-        if free(s, e):
-            if _modified_by_name(doc, taken, s, e):
-                continue  # "Islamic State fighters": more of the named group, not a second actor
-            add(_pattern_mention(s, e, d.text_rows[row_i], text, focus))
-            continue
-        inside = [t for t in taken if t.start < e and s < t.end]
-        if any(not (s <= t.start and t.end <= e) or t.origin == "dict" for t in inside):
-            continue  # overlaps a name partially, or is a dictionary name with "the"
-        # an ORG the pattern covers ("Foreign Ministry") gets the pattern's country and name
-        for t in inside:
-            if t.origin == "org":
-                taken.remove(t)
-        add(_pattern_mention(s, e, d.text_rows[row_i], text, focus))
-    # 4. "the ministry", "the group": the nearest fitting actor named before
-    for m in _ANAPHOR_RE.finditer(text):
-        s, e = m.span()
-        if not free(s, e):
-            continue
-        head = m.group(1).lower()
-        ante = None
-        for t in sorted(taken, key=lambda t: -t.start):
-            if t.end > s or t.origin in ("pattern", "norp"):
-                continue
-            if head.split()[-1] in t.name.lower() or t.kind in ANAPHOR_KINDS.get(head, ()):
-                ante = t
-                break
-        if ante is not None:
-            add(Mention(s, e, ante.name, ante.kind, ante.country, "anaphor", ante.source_kind,
+            head = m.group(1).lower()
+            ante = None
+            for t in sorted(self.taken, key=lambda t: -t.start):
+                if t.end > s or t.origin in ("pattern", "norp"):
+                    continue
+                if head.split()[-1] in t.name.lower() or t.kind in ANAPHOR_KINDS.get(head, ()):
+                    ante = t
+                    break
+            if ante is not None:
+                self.add(Mention(s, e, ante.name, ante.kind, ante.country, "anaphor", ante.source_kind,
                                  ante.stance, key=ante.key))
-    taken.sort(key=lambda t: (t.start, -t.end))
-    return taken
+
+
+def _entity_mention(ent, doc) -> Mention | None:
+    """The actor mention of a PERSON, ORG, NORP or GPE entity, if it is one."""
+    label, s, e = ent.label_, ent.start_char, ent.end_char
+    if label == "PERSON":
+        s, name = _strip_title(ent)
+        name = _clean_name(name)
+        if not name or name.lower() in PRONOUNS:
+            return None
+        m = Mention(s, e, name, "other", None, "person", key="person:" + name.lower())
+        m.role, _ = _role_of(ent, doc)
+        return m
+    if label == "ORG":
+        name = _clean_name(ent.text)
+        if not name or len(name) < 2:
+            return None
+        iso3 = None
+        dm = countries().demonym_re.search(name)
+        if dm:
+            iso3 = countries().lookup.get(dm.group(0).lower())
+        kind, sk = classify_org(name)
+        return Mention(s, e, name, kind, iso3, "org", sk, key="org:" + name.lower())
+    if label == "NORP":
+        # group nouns only ("Kurds", "Palestinians"); adjectives ("Syrian") are no actors
+        if ent.root.pos_ not in ("NOUN", "PROPN") or ent.root.dep_ in ("amod", "compound"):
+            return None
+        if ent.root.tag_ not in ("NNS", "NNPS"):
+            return None
+        name = _clean_name(ent.text)
+        return Mention(s, e, name, "other", country_of(ent.text), "norp", key="norp:" + name.lower())
+    iso3 = country_of(ent.text)  # GPE
+    if not iso3 or not _subject_like(ent.root):
+        return None
+    name = country_name(iso3) or _clean_name(ent.text)
+    return Mention(s, e, name, "government", iso3, "gpe", "government", key="gpe:" + iso3)
 
 
 def _modified_by_name(doc, taken: list[Mention], s: int, e: int) -> bool:

@@ -496,7 +496,8 @@ def _fits(cat: str | None, unit: str | None) -> bool:
 
 
 def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
-    """(category, trigger token) for a count, or None."""
+    """(category, trigger token) for a count, or None: the first candidate (in the order
+    of `_candidates`) that fits the counted unit, else the words around the count."""
     of_phrase = noun is not None and noun.i > span.end and doc[span.end].lower_ == "of"
     head = noun if noun is not None and not of_phrase else num_root
     # transparent heads: "the total number of people displaced"
@@ -506,11 +507,23 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         head = g
+    gov, via_prep = _governor(head)
+    for cat, trig in _candidates(span, head, noun if of_phrase else head, gov, via_prep, v):
+        if _fits(cat, unit):
+            return cat, trig
+    return _nearby_category(doc, span, num_root, noun, unit, sent, v, head, gov)
+
+
+def _candidates(span, head, np, gov, via_prep: bool, v: _Vocab) -> list[tuple[str, object]]:
+    """(category, trigger) candidates for a count whose head is `head`, most trusted first:
+    the noun phrase's words, its governing verb (strong senses), a state ("were homeless"),
+    words inside the phrase, conjoined verbs, a measure verb's arguments, weak senses, and
+    a verbless clause's words."""
     cands = []
-    cat, trig = _np_category(noun if of_phrase else head, v)
+    cat, trig = _np_category(np, v)
     if cat:
         cands.append((cat, trig))
-    gov, via_prep = _governor(head)
+    verb_gov = gov is not None and gov is not head and not via_prep
     if gov is not None and gov is not head:
         if not via_prep:
             r = _verb_category(gov, v, True)
@@ -520,26 +533,25 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
             r = _state_category(gov, v)
             if r:
                 cands.append(r)
-    r = _np_internal(noun if of_phrase else head, v)
+    r = _np_internal(np, v)
     if r:
         cands.append(r)
     shared_subject = head.dep_ in ("nsubj", "nsubjpass")
-    if shared_subject and gov is not None and gov is not head and not via_prep \
-            and gov.pos_ in ("VERB", "AUX", "ADJ"):
+    if shared_subject and verb_gov and gov.pos_ in ("VERB", "AUX", "ADJ"):
         # "16,000 families were affected and evacuated": a strong conjoined verb
         for c in _conjoined_verbs(gov):
             r = _verb_category(c, v, True) or _state_category(c, v)
             if r:
                 cands.append(r)
-    if gov is not None and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in _MEASURE_VERBS and any(
-            c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _TRANSPARENT for c in gov.children):
+    measure = gov is not None and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in _MEASURE_VERBS
+    exclude = {t.i for t in head.subtree} | {t.i for t in span}
+    if measure and any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _TRANSPARENT for c in gov.children):
         # "the number of displaced people has reached 45,000": the subject's words, not a
         # weak sense of the measure verb (reach -> aid delivered)
-        exclude = {t.i for t in head.subtree} | {t.i for t in span}
         r = _arguments_category(gov, exclude, v)
         if r:
             cands.append(r)
-    if gov is not None and gov is not head and not via_prep:
+    if verb_gov:
         r = _verb_category(gov, v, False)
         if r:
             cands.append(r)
@@ -547,22 +559,23 @@ def _categorise(doc, span, num_root, noun, unit, sent, v: _Vocab):
             r = _verb_category(c, v, False)
             if r:
                 cands.append(r)
-    if gov is not None and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in _MEASURE_VERBS:
-        exclude = {t.i for t in head.subtree} | {t.i for t in span}
+    if measure:
         r = _arguments_category(gov, exclude, v)
         if r:
             cands.append(r)
     elif gov is not None and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "ROOT":
         # a verbless clause: "Estimates of the population ... from 40,000 to 90,000"
-        exclude = {t.i for t in head.subtree} | {t.i for t in span}
         for t in gov.subtree:
             trig = _trigger(t, v) if t.i not in exclude else None
             if trig and t.pos_ in ("NOUN", "ADJ", "VERB"):
                 cands.append((trig[0], t))
                 break
-    for cat, trig in cands:
-        if _fits(cat, unit):
-            return cat, trig
+    return cands
+
+
+def _nearby_category(doc, span, num_root, noun, unit, sent, v: _Vocab, head, gov):
+    """A category from the words around a count the parse does not tie to one: a window
+    after it, the subject a bare number counts, or a verb the parse hung elsewhere."""
     lo, hi = span.start, (noun.i + 1 if noun is not None else span.end)
     if noun is not None or _is_fragment(sent):
         r = _window_category(doc, lo, hi, sent, v, 6 if noun is not None else 4)

@@ -243,9 +243,9 @@ def _looks_like_year(text: str, a: _Atom) -> bool:
     return re.match(r" [a-z]", text[a.end:a.end + 2]) is None
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every count-like number expression in `text`, in order (see module doc)."""
-    atom_re, qual_re = _patterns()
+def _atoms_of(text: str) -> list[_Atom]:
+    """The number expressions of `text`, in order ("several times" is none)."""
+    atom_re, _ = _patterns()
     atoms: list[_Atom] = []
     pos = 0
     while True:
@@ -261,6 +261,35 @@ def find_quantities(text: str) -> list[Quantity]:
                 text[a.end:a.end + 20], re.IGNORECASE):
             continue
         atoms.append(a)
+    return atoms
+
+
+def _range_to(text: str, a: _Atom, b: _Atom | None, qm: re.Match | None) -> tuple[_Atom, str | None, int] | None:
+    """A range from `a` to the next number `b`: "between A and B", "from A to (more than)
+    B", "A-B", "A to B"; (b, b's qualifier, the range's start offset) or None."""
+    if b is None or a.vague or b.vague or b.start - a.end > 22:
+        return None
+    _, qual_re = _patterns()
+    gap = text[a.end:b.start]
+    qb = qual_re.search(gap)
+    word = (gap[:qb.start("q")] if qb else gap).strip().lower()
+    opener = _RANGE_OPEN.search(text, max(0, a.start - 12), a.start)
+    opened = opener.group("w").lower() if opener else None
+    joins = (word in ("-", "–", "—", "to", "or")
+             or (word == "and" and opened == "between"))
+    if (joins and a.low is not None and b.low is not None and a.low < b.low
+            and not _not_a_count(text, b) and not _PHONE.match(text, a.start)
+            and not (a.low <= 31 and _MONTH_BEFORE.search(text, max(0, a.start - 12), a.start))
+            and not a.is_year_like and not b.is_year_like):
+        start = qm.start("q") if qm else (opener.start("w") if opener else a.start)
+        return b, (" ".join(qb.group("q").lower().split()) if qb else None), start
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every count-like number expression in `text`, in order (see module doc)."""
+    _, qual_re = _patterns()
+    atoms = _atoms_of(text)
     terms_ = terms()
     out: list[Quantity] = []
     i = 0
@@ -279,25 +308,9 @@ def find_quantities(text: str) -> list[Quantity]:
         qm = qual_re.search(text, max(0, a.start - 24), a.start)
         qual = " ".join(qm.group("q").lower().split()) if qm else None
         start = qm.start("q") if qm else a.start
-        # a range: "between A and B", "from A to (more than) B", "A-B", "A to B"
-        rng = None
-        if b is not None and not a.vague and not b.vague and b.start - a.end <= 22:
-            gap = text[a.end:b.start]
-            qb = qual_re.search(gap)
-            word = (gap[:qb.start("q")] if qb else gap).strip().lower()
-            opener = _RANGE_OPEN.search(text, max(0, a.start - 12), a.start)
-            opened = opener.group("w").lower() if opener else None
-            joins = (word in ("-", "–", "—", "to", "or")
-                     or (word == "and" and opened == "between"))
-            if (joins and a.low is not None and b.low is not None and a.low < b.low
-                    and not _not_a_count(text, b) and not _PHONE.match(text, a.start)
-                    and not (a.low <= 31 and _MONTH_BEFORE.search(text, max(0, a.start - 12), a.start))
-                    and not a.is_year_like and not b.is_year_like):
-                rng = (b, " ".join(qb.group("q").lower().split()) if qb else None)
-                if opener and not qm:
-                    start = opener.start("w")
+        rng = _range_to(text, a, b, qm)
         if rng is not None:
-            b, qual_b = rng
+            b, qual_b, start = rng
             if _not_a_count(text, b):
                 i += 1
                 continue

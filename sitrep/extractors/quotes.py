@@ -64,82 +64,13 @@ def _attributed(parsed: Parsed, a: Attribution, start: int, end: int, kind: str,
 
 
 def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
-    text = parsed.text
+    """Direct quotes, indirect speech, block quotes and the positions named actors take,
+    in text order; a clause inside another speaker's indirect quote is not a quote of its own."""
     atts = find_attributions(parsed, ex)
-    spans = parsed.quote_spans
-    paras = parsed.paragraphs
-    by_tok = {a.cue_i: a for a in atts}
-    quotes: list[tuple[Quote, Attribution | None]] = []
-    direct_spans: list[tuple[int, int]] = []
-    prev: tuple[Quote, Attribution | None] | None = None
-    prev_para = None
-    for qi, (s, e, _multi) in enumerate(spans):
-        para = paragraph_of(paras, s)
-        words = len(_WORD_RE.findall(text[s:e]))
-        embedded = _embedded(text, s, e)
-        att = None
-        if embedded:
-            att = _governing(parsed, s, e, by_tok)
-            # a speech verb's clause holds the speaker's words ("said the attack was 'a crime'");
-            # "call them 'lone wolves'" quotes the name it gives
-            if att is None or att.cue_kind not in ("speech", "claim", "deny", "describe") or \
-                    (words < 2 and att.cue_kind != "describe"):
-                continue  # a scare quote or the wording of an accusation, not a quote
-        else:
-            lo_sent = parsed.sent_span(max(s - 1, 0))
-            hi_sent = parsed.sent_span(max(e, s))
-            lo = max(para[0], lo_sent.start_char, spans[qi - 1][1] if qi and spans[qi - 1][1] <= s else 0)
-            hi = min(para[1], hi_sent.end_char, spans[qi + 1][0] - 1 if qi + 1 < len(spans) else len(text))
-            near = [a for a in atts if lo <= a.cue_start < hi and not (s <= a.cue_start < e)]
-            if not near:  # '"...," while the other "...," Baylous said': the sentence's own cue
-                lo2, hi2 = max(para[0], lo_sent.start_char), min(para[1], hi_sent.end_char)
-                near = [a for a in atts if lo2 <= a.cue_start < hi2 and a.cue_start > e
-                        and not any(qs <= a.cue_start < qe for qs, qe, _ in spans)]
-            if near:
-                att = min(near, key=lambda a: min(abs(a.cue_start - e), abs(s - a.cue_end)))
-        q = Quote(text=text[s:e], start=s, end=e, speaker=None, kind="direct", sentence=parsed.sentence_text(s))
-        byline = None if att is not None else _DASH_BYLINE_RE.match(text, e + 1, para[1] + 1)
-        if byline:  # '"..." ― Name' closing the line
-            q.speaker, q.cue = byline.group(1).strip(" .,"), byline.group(0).strip()[:1]
-        elif att is not None:
-            q.speaker, q.speaker_role, q.channel, q.cue = att.speaker, att.role, att.channel, att.cue
-        elif prev is not None and (prev_para == para or s - para[0] <= 2 and _adjacent(paras, prev_para, para)):
-            # continues the quote before it: a split quote or the next paragraph of a statement
-            pq, att = prev
-            q.speaker, q.speaker_role, q.channel, q.cue = pq.speaker, pq.speaker_role, pq.channel, pq.cue
-        else:
-            intro = _colon_intro(text, paras, para, s, atts) or _subject_of_sentence(parsed, atts, s, e, para)
-            if intro is not None:
-                att = intro
-                q.speaker, q.speaker_role, q.channel, q.cue = att.speaker, att.role, att.channel, att.cue
-        if words < 1:
-            continue
-        quotes.append((q, att))
-        direct_spans.append((s, e))
-        prev, prev_para = (q, att), para
-    # indirect speech by named or resolvable speakers
-    for a in atts:
-        if not a.makes_quote or a.content is None or a.generic:
-            continue
-        cs, ce = a.content
-        if any(cs < de and ds < ce for ds, de in direct_spans):
-            continue
-        quotes.append((_attributed(parsed, a, cs, ce, "indirect", a.cue_start), a))
-    # a block quote: "The governor added:" closing a paragraph, the next one unmarked
-    for a in atts:
-        if a.cue_kind != "speech" or a.generic or not a.speaker:
-            continue
-        para = paragraph_of(paras, a.cue_start)
-        if not text[a.cue_end:para[1]].strip().endswith(":") or len(text[a.cue_end:para[1]]) > 60:
-            continue
-        i = paras.index(para) if para in paras else -1
-        if i < 0 or i + 1 >= len(paras):
-            continue
-        bs, be = paras[i + 1]
-        if mark_at(text, bs) is not None or any(bs < e and s < be for s, e in direct_spans) or be - bs < 20:
-            continue
-        quotes.append((_attributed(parsed, a, bs, be, "direct", bs), a))
-        direct_spans.append((bs, be))
+    quotes = _direct_quotes(parsed, atts)
+    direct_spans = [(q.start, q.end) for q, _ in quotes]
+    quotes += _indirect_quotes(parsed, atts, direct_spans)
+    quotes += _block_quotes(parsed, atts, direct_spans)
     # positions named actors take ("X vowed to ...", "X called for ...", "X criticised ...")
     taken = [(q.start, q.end) for q, _ in quotes]
     for a in find_positions(parsed, ex, atts, taken):
@@ -154,6 +85,109 @@ def find_quotes(parsed: Parsed, ex: Extraction) -> list[Quote]:
         kept.append(q)
     kept.sort(key=lambda q: (q.start, q.end))
     return kept
+
+
+def _direct_quotes(parsed: Parsed, atts: list[Attribution]) -> list[tuple[Quote, Attribution | None]]:
+    """The quotation-mark spans that are quotes (not scare quotes), each with its speaker."""
+    text, spans, paras = parsed.text, parsed.quote_spans, parsed.paragraphs
+    by_tok = {a.cue_i: a for a in atts}
+    quotes: list[tuple[Quote, Attribution | None]] = []
+    prev: tuple[Quote, Attribution | None] | None = None
+    prev_para = None
+    for qi, (s, e, _multi) in enumerate(spans):
+        para = paragraph_of(paras, s)
+        words = len(_WORD_RE.findall(text[s:e]))
+        if _embedded(text, s, e):
+            att = _governing(parsed, s, e, by_tok)
+            # a speech verb's clause holds the speaker's words ("said the attack was 'a crime'");
+            # "call them 'lone wolves'" quotes the name it gives
+            if att is None or att.cue_kind not in ("speech", "claim", "deny", "describe") or \
+                    (words < 2 and att.cue_kind != "describe"):
+                continue  # a scare quote or the wording of an accusation, not a quote
+        else:
+            att = _nearest_cue(parsed, atts, qi, para)
+        q = Quote(text=text[s:e], start=s, end=e, speaker=None, kind="direct", sentence=parsed.sentence_text(s))
+        att = _give_speaker(parsed, q, att, atts, para, prev, prev_para)
+        if words < 1:
+            continue
+        quotes.append((q, att))
+        prev, prev_para = (q, att), para
+    return quotes
+
+
+def _nearest_cue(parsed: Parsed, atts: list[Attribution], qi: int, para: tuple[int, int]) -> Attribution | None:
+    """The attribution nearest quote `qi` in its sentences and paragraph, not inside another quote."""
+    text, spans = parsed.text, parsed.quote_spans
+    s, e, _ = spans[qi]
+    lo_sent = parsed.sent_span(max(s - 1, 0))
+    hi_sent = parsed.sent_span(max(e, s))
+    lo = max(para[0], lo_sent.start_char, spans[qi - 1][1] if qi and spans[qi - 1][1] <= s else 0)
+    hi = min(para[1], hi_sent.end_char, spans[qi + 1][0] - 1 if qi + 1 < len(spans) else len(text))
+    near = [a for a in atts if lo <= a.cue_start < hi and not (s <= a.cue_start < e)]
+    if not near:  # '"...," while the other "...," Baylous said': the sentence's own cue
+        lo2, hi2 = max(para[0], lo_sent.start_char), min(para[1], hi_sent.end_char)
+        near = [a for a in atts if lo2 <= a.cue_start < hi2 and a.cue_start > e
+                and not any(qs <= a.cue_start < qe for qs, qe, _ in spans)]
+    return min(near, key=lambda a: min(abs(a.cue_start - e), abs(s - a.cue_end))) if near else None
+
+
+def _give_speaker(parsed: Parsed, q: Quote, att: Attribution | None, atts: list[Attribution], para: tuple[int, int],
+                  prev: tuple[Quote, Attribution | None] | None, prev_para) -> Attribution | None:
+    """Set the quote's speaker: a dash and a name closing its line, its attribution, the
+    quote it continues, or a lead-in ending with a colon; returns the attribution used."""
+    text, paras, s, e = parsed.text, parsed.paragraphs, q.start, q.end
+    byline = None if att is not None else _DASH_BYLINE_RE.match(text, e + 1, para[1] + 1)
+    if byline:  # '"..." ― Name' closing the line
+        q.speaker, q.cue = byline.group(1).strip(" .,"), byline.group(0).strip()[:1]
+    elif att is not None:
+        q.speaker, q.speaker_role, q.channel, q.cue = att.speaker, att.role, att.channel, att.cue
+    elif prev is not None and (prev_para == para or s - para[0] <= 2 and _adjacent(paras, prev_para, para)):
+        # continues the quote before it: a split quote or the next paragraph of a statement
+        pq, att = prev
+        q.speaker, q.speaker_role, q.channel, q.cue = pq.speaker, pq.speaker_role, pq.channel, pq.cue
+    else:
+        intro = _colon_intro(text, paras, para, s, atts) or _subject_of_sentence(parsed, atts, s, e, para)
+        if intro is not None:
+            att = intro
+            q.speaker, q.speaker_role, q.channel, q.cue = att.speaker, att.role, att.channel, att.cue
+    return att
+
+
+def _indirect_quotes(parsed: Parsed, atts: list[Attribution],
+                     direct_spans: list[tuple[int, int]]) -> list[tuple[Quote, Attribution]]:
+    """Indirect speech by named or resolvable speakers: a speech verb's content clause."""
+    out = []
+    for a in atts:
+        if not a.makes_quote or a.content is None or a.generic:
+            continue
+        cs, ce = a.content
+        if any(cs < de and ds < ce for ds, de in direct_spans):
+            continue
+        out.append((_attributed(parsed, a, cs, ce, "indirect", a.cue_start), a))
+    return out
+
+
+def _block_quotes(parsed: Parsed, atts: list[Attribution],
+                  direct_spans: list[tuple[int, int]]) -> list[tuple[Quote, Attribution]]:
+    """A block quote: "The governor added:" closing a paragraph, the next one unmarked."""
+    text, paras = parsed.text, parsed.paragraphs
+    spans = list(direct_spans)
+    out = []
+    for a in atts:
+        if a.cue_kind != "speech" or a.generic or not a.speaker:
+            continue
+        para = paragraph_of(paras, a.cue_start)
+        if not text[a.cue_end:para[1]].strip().endswith(":") or len(text[a.cue_end:para[1]]) > 60:
+            continue
+        i = paras.index(para) if para in paras else -1
+        if i < 0 or i + 1 >= len(paras):
+            continue
+        bs, be = paras[i + 1]
+        if mark_at(text, bs) is not None or any(bs < e and s < be for s, e in spans) or be - bs < 20:
+            continue
+        out.append((_attributed(parsed, a, bs, be, "direct", bs), a))
+        spans.append((bs, be))
+    return out
 
 
 def _subject_of_sentence(parsed: Parsed, atts: list[Attribution], s: int, e: int, para) -> Attribution | None:

@@ -352,127 +352,150 @@ def _content(cue_tok, para: tuple[int, int], quote_spans, text: str) -> tuple[in
 
 
 def find_attributions(parsed: Parsed, ex: Extraction) -> list[Attribution]:
-    """Every attribution in the report, in text order (cached on the parse)."""
+    """Every attribution in the report, in text order (kept in `parsed.state`)."""
     if parsed.state.attributions is not None:
         return parsed.state.attributions
-    doc, text = parsed.doc, parsed.text
     cues = actors_mod.speech_cues()
     qspans = [(s, e) for s, e, _ in parsed.quote_spans]
-    paras = parsed.paragraphs
     res = Resolver(parsed, ex, qspans)
     out: list[Attribution] = []
     for tok in parsed.tokens:
         if _inside(qspans, tok.idx):
             continue
-        low = tok.lower_
-        spk = None
-        phrase = None
-        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
-            spk, phrase = (objs[0] if objs else None), "according to"
-            cue_end = doc[tok.i + 1].idx + 2
-        elif low == "citing" or (low in ("quoted", "cited") and any(c.dep_ == "agent" for c in tok.children)):
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
-            for c in tok.children:
-                if c.dep_ == "agent":
-                    objs += [g for g in c.children if g.dep_ == "pobj"]
-            spk, phrase = (objs[0] if objs else None), "according to"
-            cue_end = tok.idx + len(tok)
-        elif tok.pos_ in ("VERB", "AUX") and (
-                tok.lemma_.lower() in cues and cues[tok.lemma_.lower()]["kind"] not in ("according", "none")
-                or tok.lemma_.lower() not in cues and any(c.dep_ == "ccomp" for c in tok.children)):
-            row = cues.get(tok.lemma_.lower(), ATTITUDE)
-            if tok.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in tok.children):
-                continue
-            if tok.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
-                continue  # "adding to more than 500,000 who have fled": a sum, not speech
-            if row["kind"] == "describe" and tok.lemma_.lower() == "call" and \
-                    not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
-                continue
-            phrase = tok.lemma_.lower() if row is not ATTITUDE else "attitude"
-            cue_end = tok.idx + len(tok)
-            subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
-            if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
-                subj = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            head = tok
-            hops = 0
-            while not subj and head.dep_ in ("advcl", "conj", "xcomp", "pcomp") and hops < 3:
-                head = head.head
-                if head.dep_ == "prep" and head.pos_ == "ADP" and tok.tag_ == "VBG" and \
-                        head.head.pos_ in ("VERB", "AUX"):
-                    head = head.head  # "responded by saying ...": the subject of the verb before
-                subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-                hops += 1
-            if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-                subj = [tok.head]
-            if not subj and tok.i > 0:
-                # "..., killing 11 people, the official Syrian Arab News Agency, or SANA, reported."
-                # misparsed: the name right before a closing cue is its subject
-                prev = doc[tok.i - 1]
-                if prev.is_punct and tok.i > 1 and prev.text == ",":
-                    prev = doc[tok.i - 2]
-                if prev.pos_ in ("PROPN", "NOUN") and prev.idx >= paragraph_of(paras, tok.idx)[0]:
-                    while prev.dep_ == "conj" and prev.head.i < prev.i:
-                        prev = prev.head
-                    subj = [prev]
-            if subj and _inside(qspans, subj[0].idx):  # a quote parsed as the subject
-                subj = [c for c in subj if not _inside(qspans, c.idx)]
-                if not subj and head.dep_ == "conj":
-                    subj = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
-            if not subj:
-                continue
-            needs = row.get("needs") or ""
-            before = text[max(0, tok.idx - 40):tok.idx].rstrip()
-            by_quote = before.endswith((",\"", ",”", ",''", "?\"", "?”", "!\"", "!”")) or \
-                text[cue_end:cue_end + 3].lstrip().startswith((":", "“", "\""))
-            if needs and not by_quote and not any(c.dep_ == "ccomp" for c in tok.children):
-                # "as shelling continued", "video showing residents": no attribution without
-                # a content clause (or, for "continued", a colon before a quote)
-                if needs == "clause" or not text[cue_end:cue_end + 2].lstrip().startswith(":"):
-                    continue
-            spk = subj[0]
-            if spk.tag_ in ("VBG", "VB") or spk.dep_ == "csubj":
-                continue
-            if row is ATTITUDE and (spk.lower_ in ("it", "there", "this", "that", "what", "which", "who")
-                                    or spk.pos_ not in ("NOUN", "PROPN", "PRON")):
-                continue  # "it seems that": no one holds the clause
-        else:
-            continue
-        if spk is None:
-            continue
-        row = ATTITUDE if phrase == "attitude" else cues.get(phrase, ACCORDING)
-        name, actor, sspan, generic, channel = _resolve_speaker(spk, parsed, ex, res)
-        if not name:
-            continue
-        name = " ".join(name.split())
-        role = actor.role if actor is not None else None
-        # appositions of the speaker ("the Syrian Observatory ..., a pro-opposition watchdog")
-        appos = [c for c in spk.children if c.dep_ == "appos"]
-        extra = " ".join(doc[a.left_edge.i:a.right_edge.i + 1].text for a in appos)
-        extra += " " + doc[spk.left_edge.i:spk.i + 1].text
-        sent = parsed.sentence_index(tok.idx)
-        para = paragraph_of(paras, tok.idx)
-        cue = doc[tok.i:tok.i + 2].text if phrase == "according to" and low == "according" else tok.text
-        att = Attribution(cue=cue,
-                          cue_lemma=phrase, cue_kind=row["kind"], makes_quote=row.get("quote") == "1",
-                          certainty=row.get("certainty") or "asserted", cue_start=tok.idx, cue_end=cue_end,
-                          cue_i=tok.i, sent=sent, speaker=name, speaker_start=sspan[0], speaker_end=sspan[1],
-                          role=role, actor=actor, generic=generic)
-        if not role and spk.pos_ == "NOUN" and channel is None:
-            tail = [t for t in spk.subtree if t.i > spk.i and t.dep_ not in ("punct",)]
-            if tail and tail[0].dep_ in ("acl", "relcl", "prep"):
-                att.role = doc[tail[0].i:spk.right_edge.i + 1].text.strip(" ,")
-        if channel == "group:government":  # several countries speaking together
-            channel, att.kind, att.stance = None, "government", None
-        else:
-            att.kind, att.stance = _source_kind(att, parsed, extra)
-        att.channel = channel or _channel(tok, extra=[spk] + [t for a in appos for t in a.subtree if t.dep_ == "acl"])
-        if att.makes_quote:
-            att.content = _content(tok, para, qspans, text)
-        out.append(att)
-        res.history.append(att)
+        cue = _cue_at(tok, parsed, cues, qspans)
+        att = _attribution(parsed, ex, res, tok, *cue, cues, qspans) if cue is not None else None
+        if att is not None:
+            out.append(att)
+            res.history.append(att)
     parsed.state.attributions = out
     return out
+
+
+def _cue_at(tok, parsed: Parsed, cues: dict[str, dict], qspans) -> tuple[object, str, int] | None:
+    """(speaker token, cue phrase, cue end offset) when `tok` is an attribution cue with a
+    speaker: "according to X", "citing X", "X said ..."."""
+    doc = parsed.doc
+    low = tok.lower_
+    if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+        return (objs[0], "according to", doc[tok.i + 1].idx + 2) if objs else None
+    if low == "citing" or (low in ("quoted", "cited") and any(c.dep_ == "agent" for c in tok.children)):
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+        for c in tok.children:
+            if c.dep_ == "agent":
+                objs += [g for g in c.children if g.dep_ == "pobj"]
+        return (objs[0], "according to", tok.idx + len(tok)) if objs else None
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and (
+            lemma in cues and cues[lemma]["kind"] not in ("according", "none")
+            or lemma not in cues and any(c.dep_ == "ccomp" for c in tok.children)):
+        return _verb_cue(tok, parsed, cues, qspans)
+    return None
+
+
+def _verb_cue(tok, parsed: Parsed, cues: dict[str, dict], qspans) -> tuple[object, str, int] | None:
+    """A speech, report or attitude verb's speaker: its subject (or agent), if it has one
+    that holds the clause."""
+    text = parsed.text
+    lemma = tok.lemma_.lower()
+    row = cues.get(lemma, ATTITUDE)
+    if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
+        return None
+    if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None  # "adding to more than 500,000 who have fled": a sum, not speech
+    if row["kind"] == "describe" and lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
+        return None
+    phrase = lemma if row is not ATTITUDE else "attitude"
+    cue_end = tok.idx + len(tok)
+    subj = _cue_subject(tok, parsed, qspans)
+    if not subj:
+        return None
+    needs = row.get("needs") or ""
+    before = text[max(0, tok.idx - 40):tok.idx].rstrip()
+    by_quote = before.endswith((",\"", ",”", ",''", "?\"", "?”", "!\"", "!”")) or \
+        text[cue_end:cue_end + 3].lstrip().startswith((":", "“", "\""))
+    if needs and not by_quote and not any(c.dep_ == "ccomp" for c in tok.children):
+        # "as shelling continued", "video showing residents": no attribution without
+        # a content clause (or, for "continued", a colon before a quote)
+        if needs == "clause" or not text[cue_end:cue_end + 2].lstrip().startswith(":"):
+            return None
+    spk = subj[0]
+    if spk.tag_ in ("VBG", "VB") or spk.dep_ == "csubj":
+        return None
+    if row is ATTITUDE and (spk.lower_ in ("it", "there", "this", "that", "what", "which", "who")
+                            or spk.pos_ not in ("NOUN", "PROPN", "PRON")):
+        return None  # "it seems that": no one holds the clause
+    return spk, phrase, cue_end
+
+
+def _cue_subject(tok, parsed: Parsed, qspans) -> list:
+    """The subject of a cue verb: its own, its agent's ("was quoted by X"), the verb's it
+    depends on ("responded by saying"), or the name right before it ("..., SANA reported")."""
+    doc = parsed.doc
+    subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        subj = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    head = tok
+    hops = 0
+    while not subj and head.dep_ in ("advcl", "conj", "xcomp", "pcomp") and hops < 3:
+        head = head.head
+        if head.dep_ == "prep" and head.pos_ == "ADP" and tok.tag_ == "VBG" and \
+                head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "responded by saying ...": the subject of the verb before
+        subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        hops += 1
+    if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+        subj = [tok.head]
+    if not subj and tok.i > 0:
+        # "..., killing 11 people, the official Syrian Arab News Agency, or SANA, reported."
+        # misparsed: the name right before a closing cue is its subject
+        prev = doc[tok.i - 1]
+        if prev.is_punct and tok.i > 1 and prev.text == ",":
+            prev = doc[tok.i - 2]
+        if prev.pos_ in ("PROPN", "NOUN") and prev.idx >= paragraph_of(parsed.paragraphs, tok.idx)[0]:
+            while prev.dep_ == "conj" and prev.head.i < prev.i:
+                prev = prev.head
+            subj = [prev]
+    if subj and _inside(qspans, subj[0].idx):  # a quote parsed as the subject
+        subj = [c for c in subj if not _inside(qspans, c.idx)]
+        if not subj and head.dep_ == "conj":
+            subj = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
+    return subj
+
+
+def _attribution(parsed: Parsed, ex: Extraction, res: Resolver, tok, spk, phrase: str, cue_end: int,
+                 cues: dict[str, dict], qspans) -> Attribution | None:
+    """The attribution of cue `tok` by speaker token `spk`: the speaker resolved to a name,
+    its role, kind, stance and channel, and the content clause of a speech verb."""
+    doc = parsed.doc
+    row = ATTITUDE if phrase == "attitude" else cues.get(phrase, ACCORDING)
+    name, actor, sspan, generic, channel = _resolve_speaker(spk, parsed, ex, res)
+    if not name:
+        return None
+    name = " ".join(name.split())
+    role = actor.role if actor is not None else None
+    # appositions of the speaker ("the Syrian Observatory ..., a pro-opposition watchdog")
+    appos = [c for c in spk.children if c.dep_ == "appos"]
+    extra = " ".join(doc[a.left_edge.i:a.right_edge.i + 1].text for a in appos)
+    extra += " " + doc[spk.left_edge.i:spk.i + 1].text
+    cue = doc[tok.i:tok.i + 2].text if phrase == "according to" and tok.lower_ == "according" else tok.text
+    att = Attribution(cue=cue,
+                      cue_lemma=phrase, cue_kind=row["kind"], makes_quote=row.get("quote") == "1",
+                      certainty=row.get("certainty") or "asserted", cue_start=tok.idx, cue_end=cue_end,
+                      cue_i=tok.i, sent=parsed.sentence_index(tok.idx), speaker=name, speaker_start=sspan[0],
+                      speaker_end=sspan[1], role=role, actor=actor, generic=generic)
+    if not role and spk.pos_ == "NOUN" and channel is None:
+        tail = [t for t in spk.subtree if t.i > spk.i and t.dep_ not in ("punct",)]
+        if tail and tail[0].dep_ in ("acl", "relcl", "prep"):
+            att.role = doc[tail[0].i:spk.right_edge.i + 1].text.strip(" ,")
+    if channel == "group:government":  # several countries speaking together
+        channel, att.kind, att.stance = None, "government", None
+    else:
+        att.kind, att.stance = _source_kind(att, parsed, extra)
+    att.channel = channel or _channel(tok, extra=[spk] + [t for a in appos for t in a.subtree if t.dep_ == "acl"])
+    if att.makes_quote:
+        att.content = _content(tok, paragraph_of(parsed.paragraphs, tok.idx), qspans, parsed.text)
+    return att
 
 
 def find_sources(parsed: Parsed, ex: Extraction) -> list[Source]:

@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 
 from ..models import Extraction, TimeMention
 from .parse import Parsed
@@ -174,121 +175,151 @@ def _absolute(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
     return _iso(d), _iso(d), "day"
 
 
+Resolved = tuple[str | None, str | None, str, str]  # (date_start, date_end, precision, rule)
+_NOT_MINE = object()  # a rule's answer when its pattern matched words it does not read
+
+
 def resolve_expression(text: str, published: dt.date | None, anchor: dt.date | None,
-                       future: bool = False) -> tuple[str | None, str | None, str, str] | None:
+                       future: bool = False) -> Resolved | None:
     """Resolve one time expression: (date_start, date_end, precision, rule) or None.
 
     `anchor` is the date of the previous time the report mentioned ("the next morning").
-    `future` says the sentence speaks of the future ("will meet on Friday")."""
+    `future` says the sentence speaks of the future ("will meet on Friday"). The rules of
+    RULES are tried in order, the first whose pattern matches answers; then dates written
+    out (`_absolute`)."""
     t = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
     if not t.startswith(("in the", "over the")):
         t = re.sub(r"^(?:on|by|from|since|until|as of|in|at|during)\s+(?=[a-z0-9])", "", t)
     if RE_NOT_A_TIME.search(t) and not RE_AGO.match(t) and not RE_WINDOW.match(t):
         return None
-
-    m = RE_WEEKDAY.match(t)
-    if m:
-        if published is None:
-            return None
-        which, day = m.group(1), WEEKDAYS[m.group(2)]
-        delta = (published.weekday() - day) % 7
-        if which == "next" or (future and which != "last"):
-            ahead = (day - published.weekday()) % 7 or 7
-            d = published + dt.timedelta(days=ahead)
-        else:
-            d = published - dt.timedelta(days=delta or (7 if which == "last" else 0))
-        return _iso(d), _iso(d), "day", "weekday"
-
-    m = RE_DEICTIC.match(t)
-    if m:
-        if published is None:
-            return None
-        shift = {"yesterday": -1, "last night": -1, "overnight": -1, "tomorrow": 1,
-                 "the day before yesterday": -2}.get(m.group(1), 0)
-        d = published + dt.timedelta(days=shift)
-        return _iso(d), _iso(d), "day", "deictic"
-
-    m = RE_NEXT.match(t)
-    if m:
-        base = anchor or published
-        if base is None:
-            return None
-        sign = 1 if m.group(1) in ("next", "following") else -1
-        unit = m.group(2)
-        if unit in ("week", "month", "year"):
-            days = UNIT_DAYS[unit]
-            d = base + dt.timedelta(days=sign * days)
-            if unit == "week":
-                s, e = _week(d)
-                return _iso(s), _iso(e), "week", "anchored"
-            if unit == "month":
-                s, e = _month(*_add_months(base, sign))
-                return _iso(s), _iso(e), "month", "anchored"
-            return f"{base.year + sign}-01-01", f"{base.year + sign}-12-31", "year", "anchored"
-        d = base + dt.timedelta(days=sign)
-        return _iso(d), _iso(d), "day", "anchored"
-
-    m = RE_WINDOW.match(t)
-    if m:
-        if published is None:
-            return None
-        n, unit = _number(m.group(1)), m.group(2)
-        days = n * UNIT_DAYS[unit]
-        precision = "day" if unit == "day" else unit
-        return _iso(published - dt.timedelta(days=days)), _iso(published), precision, "window"
-
-    m = RE_AGO.match(t)
-    if m:
-        if published is None:
-            return None
-        n, unit = _number(m.group(1)), m.group(2)
-        d = published - dt.timedelta(days=n * UNIT_DAYS[unit])
-        if unit == "day":
-            return _iso(d), _iso(d), "day", "ago"
-        if unit == "week":
-            s, e = _week(d)
-            return _iso(s), _iso(e), "week", "ago"
-        if unit == "month":
-            s, e = _month(d.year, d.month)
-            return _iso(s), _iso(e), "month", "ago"
-        return f"{d.year}-01-01", f"{d.year}-12-31", "year", "ago"
-
-    m = RE_RELATIVE_PERIOD.match(t)
-    if m:
-        if published is None:
-            return None
-        which, unit = m.group(1), m.group(2)
-        step = {"last": -1, "next": 1}.get(which, 0)
-        if unit == "week":
-            s, e = _week(published + dt.timedelta(days=7 * step))
-            return _iso(s), _iso(e), "week", "relative-period"
-        if unit == "month":
-            s, e = _month(*_add_months(published, step))
-            return _iso(s), _iso(e), "month", "relative-period"
-        y = published.year + step
-        return f"{y}-01-01", f"{y}-12-31", "year", "relative-period"
-
-    m = RE_YEAR.match(t)
-    if m:
-        y = int(m.group(1))
-        return f"{y}-01-01", f"{y}-12-31", "year", "year"
-
-    m = RE_MONTH_ONLY.match(t)
-    if m and m.group(1) in MONTHS and len(m.group(1)) > 2:
-        month = MONTHS[m.group(1)]
-        if m.group(2):
-            year = int(m.group(2))
-        elif published:
-            year = published.year if month <= published.month else published.year - 1
-        else:
-            return None
-        s, e = _month(year, month)
-        return _iso(s), _iso(e), "month", "month"
-
+    for rx, rule in RULES:
+        m = rx.match(t)
+        if m:
+            res = rule(m, published, anchor, future)
+            if res is not _NOT_MINE:
+                return res
     res = _absolute(t, published)
     if res:
         return (*res, "absolute")
     return None
+
+
+def _weekday(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+    """"Tuesday", "last Friday", "next Monday": the nearest such day before publication
+    (after it when the sentence speaks of the future)."""
+    if published is None:
+        return None
+    which, day = m.group(1), WEEKDAYS[m.group(2)]
+    delta = (published.weekday() - day) % 7
+    if which == "next" or (future and which != "last"):
+        ahead = (day - published.weekday()) % 7 or 7
+        d = published + dt.timedelta(days=ahead)
+    else:
+        d = published - dt.timedelta(days=delta or (7 if which == "last" else 0))
+    return _iso(d), _iso(d), "day", "weekday"
+
+
+def _deictic(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+    """"today", "yesterday", "last night", "tomorrow"."""
+    if published is None:
+        return None
+    shift = {"yesterday": -1, "last night": -1, "overnight": -1, "tomorrow": 1,
+             "the day before yesterday": -2}.get(m.group(1), 0)
+    d = published + dt.timedelta(days=shift)
+    return _iso(d), _iso(d), "day", "deictic"
+
+
+def _anchored(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+    """"the next day", "the previous week": from the time the report mentioned last."""
+    base = anchor or published
+    if base is None:
+        return None
+    sign = 1 if m.group(1) in ("next", "following") else -1
+    unit = m.group(2)
+    if unit in ("week", "month", "year"):
+        days = UNIT_DAYS[unit]
+        d = base + dt.timedelta(days=sign * days)
+        if unit == "week":
+            s, e = _week(d)
+            return _iso(s), _iso(e), "week", "anchored"
+        if unit == "month":
+            s, e = _month(*_add_months(base, sign))
+            return _iso(s), _iso(e), "month", "anchored"
+        return f"{base.year + sign}-01-01", f"{base.year + sign}-12-31", "year", "anchored"
+    d = base + dt.timedelta(days=sign)
+    return _iso(d), _iso(d), "day", "anchored"
+
+
+def _window(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+    """"in the past three days", "over the last two weeks": up to publication."""
+    if published is None:
+        return None
+    n, unit = _number(m.group(1)), m.group(2)
+    days = n * UNIT_DAYS[unit]
+    precision = "day" if unit == "day" else unit
+    return _iso(published - dt.timedelta(days=days)), _iso(published), precision, "window"
+
+
+def _ago(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+    """"two weeks ago": the day, week, month or year that far before publication."""
+    if published is None:
+        return None
+    n, unit = _number(m.group(1)), m.group(2)
+    d = published - dt.timedelta(days=n * UNIT_DAYS[unit])
+    if unit == "day":
+        return _iso(d), _iso(d), "day", "ago"
+    if unit == "week":
+        s, e = _week(d)
+        return _iso(s), _iso(e), "week", "ago"
+    if unit == "month":
+        s, e = _month(d.year, d.month)
+        return _iso(s), _iso(e), "month", "ago"
+    return f"{d.year}-01-01", f"{d.year}-12-31", "year", "ago"
+
+
+def _relative_period(m: re.Match, published: dt.date | None, anchor: dt.date | None,
+                     future: bool) -> Resolved | None:
+    """"last week", "this month", "next year": relative to publication."""
+    if published is None:
+        return None
+    which, unit = m.group(1), m.group(2)
+    step = {"last": -1, "next": 1}.get(which, 0)
+    if unit == "week":
+        s, e = _week(published + dt.timedelta(days=7 * step))
+        return _iso(s), _iso(e), "week", "relative-period"
+    if unit == "month":
+        s, e = _month(*_add_months(published, step))
+        return _iso(s), _iso(e), "month", "relative-period"
+    y = published.year + step
+    return f"{y}-01-01", f"{y}-12-31", "year", "relative-period"
+
+
+def _year(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+    """"2016": the whole year."""
+    y = int(m.group(1))
+    return f"{y}-01-01", f"{y}-12-31", "year", "year"
+
+
+def _month_only(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> object:
+    """"December", "March 2016": a month, of the publication year unless it is yet to come."""
+    if m.group(1) not in MONTHS or len(m.group(1)) <= 2:
+        return _NOT_MINE
+    month = MONTHS[m.group(1)]
+    if m.group(2):
+        year = int(m.group(2))
+    elif published:
+        year = published.year if month <= published.month else published.year - 1
+    else:
+        return None
+    s, e = _month(year, month)
+    return _iso(s), _iso(e), "month", "month"
+
+
+# The rules of resolve_expression, in the order they are tried.
+RULES: tuple[tuple[re.Pattern, Callable[..., object]], ...] = (
+    (RE_WEEKDAY, _weekday), (RE_DEICTIC, _deictic), (RE_NEXT, _anchored), (RE_WINDOW, _window),
+    (RE_AGO, _ago), (RE_RELATIVE_PERIOD, _relative_period), (RE_YEAR, _year), (RE_MONTH_ONLY, _month_only),
+)
 
 
 def _future_context(parsed: Parsed, start: int) -> bool:

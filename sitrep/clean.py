@@ -25,6 +25,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, NotEnglishError
@@ -295,7 +296,34 @@ def clean_article(article: Article) -> Article:
     if article.raw_text is None:
         article.raw_text = article.text
     verbatim = bool(getattr(article, "keep_offsets", False))
-    text = (article.text or "") if verbatim else normalise_text(article.text)
+    text = _take_title(article, (article.text or "") if verbatim else normalise_text(article.text), verbatim)
+    # Work on a stripped view of every line; the body is rebuilt from the original
+    # pieces, so a verbatim text keeps every character that is not cut.
+    pieces = text.split("\n")
+    cuts = _Cuts([piece.strip() for piece in pieces])
+    cuts.head_byline()
+    cuts.ad_lines()
+    kinds = cuts.trailing_block()
+    if "byline" not in kinds:
+        cuts.closing_bylines()
+    body = "\n".join(piece for i, piece in enumerate(pieces) if i not in cuts.drop)
+    body = body.rstrip() if verbatim else _BLANK_RUNS.sub("\n\n", body).strip()
+    article.text = body
+    article.boilerplate = _dedupe(list(article.boilerplate) + cuts.cut)
+    if cuts.byline_lines:
+        article.byline = " ".join(_dedupe(([article.byline] if article.byline else []) + cuts.byline_lines))
+    article.authors = _dedupe(list(article.authors) + cuts.authors)
+    article.contributors = _dedupe([c for c in list(article.contributors) + cuts.contributors
+                                    if c not in article.authors])
+    article.id = text_id(body)
+    article.fingerprint = minhash(body)
+    article.language = detect_language(body)
+    return article
+
+
+def _take_title(article: Article, text: str, verbatim: bool) -> str:
+    """Set the article's title (given, else the text's headline line); the text without
+    that headline (a verbatim text keeps it: offsets point into it)."""
     title = " ".join(unicodedata.normalize("NFC", article.title or "").split())
     if not title:
         headline = headline_of(text)
@@ -304,91 +332,88 @@ def clean_article(article: Article) -> Article:
             if not verbatim:
                 text = text[len(headline):].lstrip("\n")
     article.title = title
+    return text
 
-    # Work on a stripped view of every line; the body is rebuilt from the original
-    # pieces, so a verbatim text keeps every character that is not cut.
-    pieces = text.split("\n")
-    lines = [piece.strip() for piece in pieces]
-    drop: set[int] = set()
-    cut: list[str] = []
-    byline_lines: list[str] = []
-    authors: list[str] = []
-    contributors: list[str] = []
 
-    # A "By Jane Doe" line under the headline is metadata, not news.
-    p = _patterns()
-    for i, line in enumerate(lines[:4]):
-        m = p["by_line"].match(line) if line else None
-        if m and len(_words(line)) <= 12 and line[-1] not in ".!?" and _reads_as_names(line[m.end():]):
-            a, _ = parse_byline(line)
-            if a:
-                authors.extend(a)
-                byline_lines.append(line)
-                drop.add(i)
+@dataclass
+class _Cuts:
+    """What cleaning takes off a body's stripped lines: line indexes to drop, the cut
+    lines (boilerplate), and the byline lines with the authors and contributors read there."""
+    lines: list[str]
+    drop: set[int] = field(default_factory=set)
+    cut: list[str] = field(default_factory=list)
+    byline_lines: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+
+    def read_byline(self, line: str) -> None:
+        self.byline_lines.append(line)
+        a, c = parse_byline(line)
+        self.authors.extend(a)
+        self.contributors.extend(c)
+
+    def head_byline(self) -> None:
+        """A "By Jane Doe" line under the headline is metadata, not news."""
+        p = _patterns()
+        for i, line in enumerate(self.lines[:4]):
+            m = p["by_line"].match(line) if line else None
+            if m and len(_words(line)) <= 12 and line[-1] not in ".!?" and _reads_as_names(line[m.end():]):
+                a, _ = parse_byline(line)
+                if a:
+                    self.authors.extend(a)
+                    self.byline_lines.append(line)
+                    self.drop.add(i)
+                    break
+
+    def ad_lines(self) -> None:
+        """Ad slots and "Story continues below" are cut wherever they appear."""
+        p = _patterns()
+        for i, line in enumerate(self.lines):
+            if line and p["ad"].match(line):
+                self.cut.append(line)
+                self.drop.add(i)
+
+    def trailing_block(self) -> list[str]:
+        """The trailing block: walk back over furniture, markers, bylines and headline-like
+        lines to the last line of real text; then decide what in the block is boilerplate.
+        Returns the kinds of the block's lines."""
+        lines = self.lines
+        idx = [i for i, line in enumerate(lines) if line and i not in self.drop]
+        block: list[tuple[int, str]] = []
+        for i in reversed(idx):
+            kind = _line_class(lines[i])
+            if kind == "content":
                 break
+            block.append((i, kind))
+        block.reverse()
+        has_content_before = len(block) < len(idx)
+        kinds = [k for _, k in block]
+        first_marker = next((j for j, k in enumerate(kinds) if k == "marker"), None)
+        last_byline = max((j for j, k in enumerate(kinds) if k == "byline"), default=None)
+        n_headlines = kinds.count("headline")
+        for j, (i, kind) in enumerate(block):
+            after_marker = first_marker is not None and j > first_marker
+            if not has_content_before:
+                drop_it = False  # never cut a text down to nothing: it is all we have
+            elif kind in ("furniture", "marker"):
+                drop_it = True
+            elif kind == "headline":
+                drop_it = after_marker or (last_byline is not None and j > last_byline) or n_headlines >= 2
+            else:  # byline: keep in the body, read as metadata
+                drop_it = after_marker
+                if not drop_it:
+                    self.read_byline(lines[i])
+            if drop_it:
+                self.cut.append(lines[i])
+                self.drop.add(i)
+        return kinds
 
-    # Ad slots and "Story continues below" are cut wherever they appear.
-    for i, line in enumerate(lines):
-        if line and p["ad"].match(line):
-            cut.append(line)
-            drop.add(i)
-
-    # The trailing block: walk back over furniture, markers, bylines and headline-like
-    # lines to the last line of real text; then decide what in the block is boilerplate.
-    idx = [i for i, line in enumerate(lines) if line and i not in drop]
-    block: list[tuple[int, str]] = []
-    for i in reversed(idx):
-        kind = _line_class(lines[i])
-        if kind == "content":
-            break
-        block.append((i, kind))
-    block.reverse()
-    has_content_before = len(block) < len(idx)
-    kinds = [k for _, k in block]
-    first_marker = next((j for j, k in enumerate(kinds) if k == "marker"), None)
-    last_byline = max((j for j, k in enumerate(kinds) if k == "byline"), default=None)
-    n_headlines = kinds.count("headline")
-    for j, (i, kind) in enumerate(block):
-        after_marker = first_marker is not None and j > first_marker
-        if not has_content_before:
-            drop_it = False  # never cut a text down to nothing: it is all we have
-        elif kind in ("furniture", "marker"):
-            drop_it = True
-        elif kind == "headline":
-            drop_it = after_marker or (last_byline is not None and j > last_byline) or n_headlines >= 2
-        else:  # byline: keep in the body, read as metadata
-            drop_it = after_marker
-            if not drop_it:
-                byline_lines.append(lines[i])
-                a, c = parse_byline(lines[i])
-                authors.extend(a)
-                contributors.extend(c)
-        if drop_it:
-            cut.append(lines[i])
-            drop.add(i)
-
-    # Bylines written in the body's last few lines (before a closing quote or note).
-    if "byline" not in kinds:
-        for i in [i for i in idx if i not in drop][-3:]:
-            if is_byline(lines[i]):
-                byline_lines.append(lines[i])
-                a, c = parse_byline(lines[i])
-                authors.extend(a)
-                contributors.extend(c)
-
-    body = "\n".join(piece for i, piece in enumerate(pieces) if i not in drop)
-    body = body.rstrip() if verbatim else _BLANK_RUNS.sub("\n\n", body).strip()
-    article.text = body
-    article.boilerplate = _dedupe(list(article.boilerplate) + cut)
-    if byline_lines:
-        article.byline = " ".join(_dedupe(([article.byline] if article.byline else []) + byline_lines))
-    article.authors = _dedupe(list(article.authors) + authors)
-    article.contributors = _dedupe([c for c in list(article.contributors) + contributors
-                                    if c not in article.authors])
-    article.id = text_id(body)
-    article.fingerprint = minhash(body)
-    article.language = detect_language(body)
-    return article
+    def closing_bylines(self) -> None:
+        """Bylines written in the body's last few lines (before a closing quote or note)."""
+        idx = [i for i, line in enumerate(self.lines) if line and i not in self.drop]
+        for i in idx[-3:]:
+            if is_byline(self.lines[i]):
+                self.read_byline(self.lines[i])
 
 
 def _dedupe(items: list[str]) -> list[str]:

@@ -284,6 +284,60 @@ def _as_values(v: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
     return () if vals in (("any",), ("all",)) else vals
 
 
+def _date_filters(q: sa.Select, c, since: str | None, until: str | None) -> sa.Select:
+    """Items dated in [since, until] (overlapping it), by their own dates where they have
+    them, else by their article's publication date."""
+    if "date_start" in c:
+        # Each second term is implied by the first but reads the item's own columns only,
+        # so an index drops most rows before their article is joined.
+        if since:
+            q = q.where(sa.func.coalesce(c.date_end, c.date_start, articles.c.published) >= since,
+                        sa.or_(c.date_end.is_(None), c.date_end >= since))
+        if until:
+            q = q.where(sa.func.coalesce(c.date_start, articles.c.published) <= until,
+                        sa.or_(c.date_start.is_(None), c.date_start <= until))
+    else:
+        if since:
+            q = q.where(articles.c.published >= since)
+        if until:
+            q = q.where(articles.c.published <= until)
+    return q
+
+
+def _name_filters(q: sa.Select, kind: str, c, source: str | None, actor: str | None) -> sa.Select:
+    """Who made the claim (--source) and who acted or spoke (--actor), by name or alias."""
+    if source:
+        col = c.source if "source" in c else c.name if kind == "sources" else None
+        if col is None:
+            raise StoreError(f"--source does not apply to {kind}")
+        q = q.where(_names_match(col, source))
+    if actor:
+        if kind == "events":
+            q = q.where(sa.or_(_names_match(c.actor1, actor), _names_match(c.actor2, actor)))
+        elif kind == "quotes":
+            q = q.where(_names_match(c.speaker, actor))
+        elif kind == "actors":
+            q = q.where(_names_match(c.name, actor))
+        else:
+            raise StoreError(f"--actor does not apply to {kind}")
+    return q
+
+
+def _bbox_filter(q: sa.Select, kind: str, c, bbox: tuple[float, float, float, float]) -> sa.Select:
+    """Items inside a map box (west, south, east, north)."""
+    west, south, east, north = bbox
+    if "lat" in c:
+        return q.where(c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east)
+    if kind == "figures":
+        # A figure has a place name, no coordinates: it is inside the box when a
+        # place of that name in the same article is.
+        p = item_tables["places"].c
+        return q.where(sa.exists().where(
+            p.article_id == c.article_id, sa.func.lower(p.name) == sa.func.lower(c.place),
+            p.lat >= south, p.lat <= north, p.lon >= west, p.lon <= east))
+    raise StoreError(f"--bbox does not apply to {kind}")
+
+
 def _status_filters(q: sa.Select, kind: str, c, certainty, timing, min_confidence) -> sa.Select:
     """certainty / timing / min_confidence; a NULL column passes (older rows)."""
     certainties, timings = _as_values(certainty), _as_values(timing)
@@ -861,20 +915,7 @@ class Store:
                        articles.c.source.label("publisher"), articles.c.url)
              .join(articles, articles.c.id == t.c.article_id))
         c = t.c
-        if "date_start" in c:
-            # Each second term is implied by the first but reads the item's own columns only,
-            # so an index drops most rows before their article is joined.
-            if since:
-                q = q.where(sa.func.coalesce(c.date_end, c.date_start, articles.c.published) >= since,
-                            sa.or_(c.date_end.is_(None), c.date_end >= since))
-            if until:
-                q = q.where(sa.func.coalesce(c.date_start, articles.c.published) <= until,
-                            sa.or_(c.date_start.is_(None), c.date_start <= until))
-        else:
-            if since:
-                q = q.where(articles.c.published >= since)
-            if until:
-                q = q.where(articles.c.published <= until)
+        q = _date_filters(q, c, since, until)
         if place:
             if kind not in PLACE_COLUMN:
                 raise StoreError(f"--place does not apply to {kind}")
@@ -889,34 +930,10 @@ class Store:
             et = event_type.lower()
             q = q.where(sa.or_(sa.func.lower(c.event_type) == et, sa.func.lower(c.sub_event_type) == et,
                                sa.func.lower(c.plover) == et))
-        if source:
-            col = c.source if "source" in c else c.name if kind == "sources" else None
-            if col is None:
-                raise StoreError(f"--source does not apply to {kind}")
-            q = q.where(_names_match(col, source))
-        if actor:
-            if kind == "events":
-                q = q.where(sa.or_(_names_match(c.actor1, actor), _names_match(c.actor2, actor)))
-            elif kind == "quotes":
-                q = q.where(_names_match(c.speaker, actor))
-            elif kind == "actors":
-                q = q.where(_names_match(c.name, actor))
-            else:
-                raise StoreError(f"--actor does not apply to {kind}")
+        q = _name_filters(q, kind, c, source, actor)
         q = _status_filters(q, kind, c, certainty, timing, min_confidence)
         if bbox:
-            west, south, east, north = bbox
-            if "lat" in c:
-                q = q.where(c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east)
-            elif kind == "figures":
-                # A figure has a place name, no coordinates: it is inside the box when a
-                # place of that name in the same article is.
-                p = item_tables["places"].c
-                q = q.where(sa.exists().where(
-                    p.article_id == c.article_id, sa.func.lower(p.name) == sa.func.lower(c.place),
-                    p.lat >= south, p.lat <= north, p.lon >= west, p.lon <= east))
-            else:
-                raise StoreError(f"--bbox does not apply to {kind}")
+            q = _bbox_filter(q, kind, c, bbox)
         if article_id:
             q = q.where(c.article_id == article_id)
         return q

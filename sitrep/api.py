@@ -358,8 +358,21 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
             raise _unauthorized("a valid bearer token is required to write")
 
     reads = [Depends(read_access)]
+    _report_routes(app, store, reads, token)
+    _item_routes(app, store, reads, limits)
+    _fused_routes(app, store, reads)
+    _write_routes(app, store, [Depends(write_access)], limits, extractor, max_body)
 
-    # ---- reading --------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(WEB_DIR / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+    return app
+
+
+def _report_routes(app: FastAPI, store: Store, reads: list, token: str | None) -> None:
+    """The store's counts and its reports."""
     @app.get("/api/stats", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def stats() -> dict:
         """How many articles and items of each kind the store holds."""
@@ -392,6 +405,9 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         d["article"].pop("fingerprint", None)
         return d
 
+
+def _item_routes(app: FastAPI, store: Store, reads: list, limits: _Limits) -> None:
+    """The item listings (one per kind), the timeline and full-text search."""
     def listing(kind: str):
         def list_items(f: Filters = Depends()) -> JSONResponse:
             rows = store.items(kind, limit=f.limit, offset=f.offset, order=f.sort, **f.for_store(kind))
@@ -423,6 +439,9 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         finally:
             limits.searches.release()
 
+
+def _fused_routes(app: FastAPI, store: Store, reads: list) -> None:
+    """What fusion made of the reports: incidents, figure series, control, the situation."""
     @app.get("/api/incidents", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def incidents(f: Filters = Depends(),
                   full: bool = Query(False, description="Every report's mention with each incident")) -> JSONResponse:
@@ -476,8 +495,11 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         d["n_reports"] = sit.n_reports
         return d
 
-    # ---- writing --------------------------------------------------------------------
-    @app.post("/api/articles", dependencies=[Depends(write_access)], tags=["write"], status_code=201,
+
+def _write_routes(app: FastAPI, store: Store, writes: list, limits: _Limits, extractor: _Extractor,
+                  max_body: int) -> None:
+    """Ingesting a report."""
+    @app.post("/api/articles", dependencies=writes, tags=["write"], status_code=201,
               responses=WRITE_RESPONSES,
               openapi_extra={"requestBody": {"required": True, "content": {
                   "text/plain": {"schema": {"type": "string"}},
@@ -518,14 +540,6 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         d.pop("entities", None)
         d["stored"] = new
         return JSONResponse(d, status_code=201 if new else 200)
-
-    # ---- the page -------------------------------------------------------------------
-    @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(WEB_DIR / "index.html", media_type="text/html; charset=utf-8")
-
-    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
-    return app
 
 
 def _version() -> str:

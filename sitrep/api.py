@@ -55,10 +55,12 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .config import redact
 from .errors import InputError, QueryError, SitrepError, StoreDamaged, StoreError, StoreReadOnly, StoreUnavailable
+from .fuse.common import event_family
 from .models import ITEM_KINDS
 from .query import EventFilter, place_scope
 from .store import POOL_SIZE, PoolTimeout, Store
@@ -74,6 +76,8 @@ MAX_PENDING_WRITES = 64  # POSTs being extracted or queued for it; more get 503
 RETRY_AFTER = "5"
 LOOPBACK_NAMES = ["localhost", "127.0.0.1", "::1", "[::1]", "testserver"]
 log = logging.getLogger("sitrep.api")
+# Incidents come in compact rows (~300 bytes): the map loads a whole selection at once.
+INCIDENT_LIMIT = 20000
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -163,6 +167,8 @@ class Filters:
                  type: str | None = Query(None, max_length=100,
                                              description="Event type, sub-event type or PLOVER code (events)"),
                  category: str | None = Query(None, max_length=50, description="Figure category (figures)"),
+                 plover: str | None = Query(None, max_length=20, pattern=r"^[A-Za-z_]*$",
+                                            description="PLOVER category (events, incidents)"),
                  actor: str | None = Query(None, max_length=200,
                                               description="Actor 1 or 2 (events), speaker (quotes), name (actors)"),
                  source: str | None = Query(None, max_length=200, description="Who made the claim contains this"),
@@ -177,11 +183,13 @@ class Filters:
                  article_id: str | None = Query(None, max_length=64, description="Items of one report"),
                  sort: str | None = Query(None, max_length=40, pattern=r"^-?[a-z_0-9]+$",
                                              description="Field to sort by; prefix - for descending"),
-                 limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+                 limit: int = Query(100, ge=1, le=INCIDENT_LIMIT,
+                                    description=f"Rows a page: at most {MAX_LIMIT} ({INCIDENT_LIMIT} incidents)"),
+                 offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         self.limit, self.offset, self.sort = limit, offset, sort
         self.store_filters = {k: v for k, v in {
             "since": _date(since, "since"), "until": _date(until, "until"), "place": place or None,
-            "bbox": _bbox(bbox), "event_type": type or None, "category": category or None,
+            "bbox": _bbox(bbox), "event_type": type or None, "category": category or None, "plover": plover or None,
             "actor": actor or None, "source": source or None, "article_id": article_id or None,
         }.items() if v is not None}
         self._status = (certainty or None, timing or None, min_confidence)
@@ -204,6 +212,11 @@ class Filters:
 
     def for_store(self, kind: str) -> dict:
         return {**self.store_filters, **self.status(kind)}
+
+    def page_limit(self, most: int = MAX_LIMIT) -> int:
+        if self.limit > most:
+            raise HTTPException(422, f"limit: at most {most}")
+        return self.limit
 
 
 def _body_limit_error(limit: int) -> HTTPException:
@@ -331,6 +344,8 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
     app.state.store = store
     app.state.extractor = extractor
     _install_error_handlers(app)
+    # The base map's layers (~3 MB of JSON) and a map's worth of incidents travel compressed.
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -410,7 +425,10 @@ def _item_routes(app: FastAPI, store: Store, reads: list, limits: _Limits) -> No
     """The item listings (one per kind), the timeline and full-text search."""
     def listing(kind: str):
         def list_items(f: Filters = Depends()) -> JSONResponse:
-            rows = store.items(kind, limit=f.limit, offset=f.offset, order=f.sort, **f.for_store(kind))
+            rows = store.items(kind, limit=f.page_limit(), offset=f.offset, order=f.sort, **f.for_store(kind))
+            if kind == "events":  # the page colours mentions by family, as it does incidents
+                for r in rows:
+                    r["family"] = event_family(r.get("event_type"), r.get("plover"))
             if kind == "figures":
                 for r, at in zip(rows, store.figure_coordinates(rows), strict=True):
                     r["lat"], r["lon"] = at if at else (None, None)
@@ -444,15 +462,25 @@ def _fused_routes(app: FastAPI, store: Store, reads: list) -> None:
     """What fusion made of the reports: incidents, figure series, control, the situation."""
     @app.get("/api/incidents", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def incidents(f: Filters = Depends(),
-                  full: bool = Query(False, description="Every report's mention with each incident")) -> JSONResponse:
+                  full: bool = Query(False, description="Every report's mention with each incident"),
+                  columns: bool = Query(False, description="Rows as arrays under `columns` (half the bytes "
+                                                           "of objects: the page loads whole selections)"),
+                  ) -> JSONResponse:
         """Fused events, one per incident (the page's default layer), by date: filters place
         (containment), bbox, since, until, type (ACLED type, sub-type, PLOVER or family),
         certainty, timing, min_confidence (an incident passes when one of its reports does;
-        default: what reports claim happened). Paged with limit and offset."""
+        default: what reports claim happened). Paged with limit and offset; `full` adds every
+        report's mention (else the columns a map and a table show: ~300 bytes an incident)."""
         filters = {k: v for k, v in f.for_store("events").items()
                    if k not in ("category", "actor", "source", "article_id")}
-        rows = store.incidents(limit=f.offset + f.limit, **filters)[f.offset:]
-        return _page(rows if full else [_incident_summary(r) for r in rows], f.limit, f.offset)
+        limit = f.page_limit(INCIDENT_LIMIT)
+        rows = store.incidents(limit=limit, offset=f.offset, summary=not full, **filters)
+        if columns and rows:
+            names = list(rows[0])
+            page = {"columns": names, "rows": [[r.get(k) for k in names] for r in rows], "limit": limit,
+                    "offset": f.offset, "next_offset": f.offset + limit if len(rows) == limit else None}
+            return JSONResponse(page)
+        return _page(rows, limit, f.offset)
 
     @app.get("/api/incidents/{incident_id}", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
     def get_incident(incident_id: str = PathParam(..., max_length=64)) -> JSONResponse:
@@ -545,16 +573,6 @@ def _write_routes(app: FastAPI, store: Store, writes: list, limits: _Limits, ext
 def _version() -> str:
     from . import __version__
     return __version__
-
-
-INCIDENT_FIELDS = ("id", "family", "event_type", "sub_event_type", "plover", "place", "country", "admin1", "lat",
-                   "lon", "geo_precision", "date_start", "date_end", "time_precision", "actor1", "actor2",
-                   "fatalities", "certainty", "n_reports", "n_sources", "sources")
-
-
-def _incident_summary(rec: dict) -> dict:
-    """What the map and table show of an incident (its mentions come with /api/incidents/{id})."""
-    return {k: rec.get(k) for k in INCIDENT_FIELDS}
 
 
 def _with_point(series: dict) -> dict:

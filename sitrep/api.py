@@ -215,7 +215,7 @@ class Filters:
 
     def page_limit(self, most: int = MAX_LIMIT) -> int:
         if self.limit > most:
-            raise HTTPException(422, f"limit: at most {most}")
+            raise invalid(["query", "limit"], f"at most {most}")
         return self.limit
 
 

@@ -94,9 +94,10 @@ def test_page_code_never_turns_data_into_markup():
                  "setTimeout(\"", "bindPopup(", ".setContent("):
         assert sink not in js, sink
     # tooltips get DOM nodes, never strings (Leaflet puts strings in as HTML)
-    assert re.findall(r"bindTooltip\((\w+)\(", js) == ["tooltipNode"]
-    # the only place an href is set is behind the http(s) check
-    assert js.count(".href = ") == 1 and "const href = safeHref(url);" in js
+    assert re.findall(r"bindTooltip\((?:\(\) => )?(\w+)\(", js) == ["tooltipNode"]
+    # an href is set behind the http(s) check, or to a blob the page made itself (downloads)
+    assert js.count(".href = ") == 2 and "const href = safeHref(url);" in js
+    assert js.count("a.href = URL.createObjectURL(new Blob(") == 1
     assert 'u.protocol === "http:" || u.protocol === "https:"' in js
 
 

@@ -3,7 +3,7 @@ must occur), "phrases", prefix*, -word and OR; user text is never read as FTS or
 from __future__ import annotations
 
 import pytest
-from test_store_backends import pg_server, pg_url, target  # noqa: F401  (fixtures)
+from test_store_backends import target  # noqa: F401  (a fixture: an empty store on each backend)
 
 from sitrep.models import Article, Extraction
 from sitrep.query import parse_search

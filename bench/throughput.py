@@ -54,7 +54,7 @@ def peak_rss_mb() -> float:
 def forget_seen_inputs() -> None:
     """Empty sitrep's memo caches keyed by input text (the loaders of its model and data
     files stay loaded: a long-running ingest loads them once too)."""
-    from sitrep.extractors import events, figures, gazetteer, numbers, times
+    from sitrep.extractors import event_lexicon, figures, gazetteer, numbers, times
     from sitrep.extractors.gazetteer import get_gazetteer
 
     for memo in (times._absolute, gazetteer.norm_name, numbers.words_value, figures._glued,

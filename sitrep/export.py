@@ -28,10 +28,10 @@ from typing import Any
 
 from . import models
 from .errors import SitrepError
-from .query import EventFilter
 from .fuse import control_of, fused_events_of, links_of, place_precision, series_of
 from .fuse.common import _norm
 from .fuse.persist import _iter_items, _source_stances
+from .query import EventFilter
 from .vocab import read_table
 
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "hxl", "acled")

@@ -557,7 +557,7 @@ def check(db: str | None = DbOption):
               f"{sum(counts.values()) - counts['articles']} items)", highlight=False)
 
 
-# ---- fusion, exports, situation (sitrep/fuse.py, export.py, situation.py) ---------------
+# ---- fusion, exports, situation (sitrep/fuse/, export.py) ---------------
 @app.command()
 def fuse(db: str | None = DbOption,
          period: str = typer.Option("day", help="Figure series period: day, week, month or year"),

@@ -32,7 +32,7 @@ STAGES: list[tuple[str, Stage]] = [
 
 def figures_only(article: Article) -> bool:
     """A report in a language sitrep reads lexically (Spanish, French, Portuguese): it is
-    kept with its figures only (`sitrep/lexical.py`); every other stage needs the English
+    kept with its figures only (`sitrep/extractors/lexical.py`); every other stage needs the English
     parse. English (and too-short-to-tell) reports get the full extraction."""
     return (article.language or "en") in lexical.languages()
 

@@ -16,7 +16,7 @@ SECOND = ("Floods displace families in Beledweyne\n\nFloods displaced 3,000 fami
           "Saturday, local officials said.\n")
 FRENCH = ("Des combats près de Goma\n\nDes combats entre l'armée et les rebelles ont fait six morts "
           "dimanche près de Goma, selon des sources locales qui ont parlé à la presse.\n")
-# A language sitrep neither parses nor reads lexically (sitrep/lexical.py reads es/fr/pt).
+# A language sitrep neither parses nor reads lexically (sitrep/extractors/lexical.py reads es/fr/pt).
 GERMAN = ("Kämpfe bei Goma\n\nBei Kämpfen zwischen der Armee und den Rebellen sind am Sonntag in der "
           "Nähe von Goma sechs Menschen ums Leben gekommen, teilten örtliche Quellen mit.\n")
 

@@ -10,7 +10,7 @@ Expressions that are plainly not counts are dropped here, from the characters ar
 percentages, money, measures (km, hectares, mm, magnitude), durations and ages ("10 days",
 "a 5-year-old"), clock times ("10pm", "8 a.m."), dates ("6 March", "March 28"), ordinals
 ("21st") and bare years ("in 2016"). Whether a count is a count *of people* is decided by
-the figure extractor from the parse (sitrep/figures.py).
+the figure extractor from the parse (sitrep/extractors/figures.py).
 
 Literal ranges follow design.md: "more than 31,000" -> low 31000, high None; "up to 18,000"
 -> low None, high 18000; "about 600" -> 600..600; a range -> its two ends; a vague count ->

@@ -267,7 +267,7 @@ def test_not_counts(text):
     assert find_quantities(text) == []
 
 
-# Spanish / French / Portuguese reports: figures read lexically (sitrep/lexical.py), no parse.
+# Spanish / French / Portuguese reports: figures read lexically (sitrep/extractors/lexical.py), no parse.
 # (language, sentence, expected [(category, low, high, unit), ...]) -- sentences written here
 LEXICAL = [
     # number forms: separators of those languages, scales, words, approximate and vague counts

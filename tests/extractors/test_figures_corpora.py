@@ -34,7 +34,7 @@ def _scorer(name: str):
 def _extract_jsonl(path: Path, out: Path) -> None:
     """The path `sitrep eval figures` and `sitrep extract --jsonl` take: the JSONL reader
     (text kept verbatim, no headline guessed off an excerpt's first line), given only
-    id, title, text, published. es/fr/pt excerpts get figures only (sitrep/lexical.py);
+    id, title, text, published. es/fr/pt excerpts get figures only (sitrep/extractors/lexical.py);
     other languages are refused and score as misses."""
     from sitrep.evaluate import extract_corpus
     extract_corpus(path, out, on_error=lambda msg: None)

@@ -8,45 +8,41 @@ from ..vocab import read_table
 from .gazetteer import norm_name
 from .parse import Parsed
 from .place_priors import STRONG_FEATURES, _prior, _strong
+from .times import MONTHS, WEEKDAYS
 
-# --- closed classes of English the recognizer needs (not place data)
+# --- closed classes of English the recognizer needs (not place data); the word lists are
+# data/place_words.csv
 DIRECTIONS = {
     "east": (0.0, 1.0), "eastern": (0.0, 1.0), "west": (0.0, -1.0), "western": (0.0, -1.0),
     "north": (1.0, 0.0), "northern": (1.0, 0.0), "south": (-1.0, 0.0), "southern": (-1.0, 0.0),
     "northeast": (0.7, 0.7), "northeastern": (0.7, 0.7), "northwest": (0.7, -0.7), "northwestern": (0.7, -0.7),
     "southeast": (-0.7, 0.7), "southeastern": (-0.7, 0.7), "southwest": (-0.7, -0.7), "southwestern": (-0.7, -0.7),
 }
-# the last word of a street's name ("Pine Needle Drive", "420 Augusta St."); not "Court"
-# (courts), "Way" ("United Way") or "Place" ("first place")
-STREET_NOUNS = {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "dr.", "lane", "ln.", "boulevard",
-                "blvd.", "circle", "parkway", "pkwy.", "trail", "pike", "terrace"}
+
+
+def _word_classes() -> dict[str, frozenset[str]]:
+    """The word classes of data/place_words.csv (what each class is for is documented there)."""
+    classes: dict[str, set[str]] = {}
+    for r in read_table("place_words.csv"):
+        classes.setdefault(r["class"], set()).add(r["word"])
+    return {k: frozenset(v) for k, v in classes.items()}
+
+
+_WORDS = _word_classes()
+STREET_NOUNS = _WORDS["street_noun"]
+SETTLEMENT_HEADS = _WORDS["settlement_head"]
+CITY_OFFICES = tuple(sorted(_WORDS["city_office"]))  # for str.startswith
+AREA_NOUNS = _WORDS["area_noun"]
+ADMIN_WORDS = _WORDS["admin_word"]
+CONNECTORS = _WORDS["connector"]
+HONORIFICS = _WORDS["honorific"]
+LOCATIVE_PREPS = _WORDS["locative_prep"]
 DASHES = {"-", "--", "—", "–"}
-# words that end the name of a town ("Tennessee Colony", "Iowa Falls"), after a region's name
-SETTLEMENT_HEADS = {"colony", "village", "springs", "falls", "junction", "crossing", "heights", "station",
-                    "landing", "mills", "corner", "corners", "grove", "settlement", "township"}
-CITY_OFFICES = ("council", "hall", "manager", "attorney", "clerk", "commission", "administrator", "schools")
-AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "suburb", "camp"}
-# words after a known name that make the span an admin unit of that name ("Aleppo province")
-ADMIN_WORDS = {"county", "parish", "borough", "district", "province", "governorate", "prefecture",
-               "oblast", "region", "municipality", "department", "state", "city", "township",
-               "countryside", "territory", "emirate", "canton"}
-CONNECTORS = {"of", "de", "del", "la", "le", "al", "el", "and", "upon", "on", "the", "du", "des", "da",
-              "do", "dos", "das", "van", "von", "an", "ad", "as", "ash", "ar", "ur", "sur", "en", "-"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "president", "senator", "judge",
-              "justice", "gen", "general", "col", "colonel", "capt", "captain", "sgt", "lt", "officer",
-              "coach", "prof", "professor", "rev", "father", "sister", "brother", "minister", "king",
-              "queen", "prince", "princess", "sir", "lady", "lord", "pope", "mayor", "chief",
-              "detective", "deputy", "sheriff", "trooper", "agent", "dean", "uncle", "aunt", "sheikh",
-              "imam", "ayatollah", "bishop", "cardinal", "rabbi", "pastor", "dame", "madam", "mme", "m"}
-MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-               "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-               "sept", "oct", "nov", "dec"}
-LOCATIVE_PREPS = {"in", "near", "outside", "across", "around", "throughout", "into", "from", "within"}
+# month and day names (and their abbreviations) are dates, never places: the times stage's words
+MONTHS_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
                "LAW", "EVENT", "PRODUCT"}
-
 
 
 @functools.lru_cache(maxsize=1)

@@ -197,6 +197,9 @@ def test_zoom_to_aleppo_shows_place_labels_and_admin1_lines(page, server):
     page.wait_for_function("() => document.querySelectorAll('.place-label').length > 2", timeout=15000)
     labels = page.locator(".place-label").all_inner_texts()
     assert "Aleppo" in labels
+    page.wait_for_function("() => document.querySelectorAll('.region-label').length > 0", timeout=15000)
+    regions = page.locator(".region-label").all_inner_texts()
+    assert set(regions) & {"Aleppo", "Idlib", "Hatay", "Kilis", "Gaziantep", "Raqqa", "Ar-Raqqah", "Al-Raqqah"}, regions
     assert page.evaluate("window.L !== undefined") and page.locator("path.country").count() > 100
     assert page.locator("path.river").count() >= 1  # the Euphrates, the Orontes
     shot(page, "zoom_aleppo")
@@ -257,8 +260,11 @@ def test_phone_width_has_no_overlapping_labels(browser, server):
         pg.fill("#f-place", "Aleppo")
         pg.locator("button:has-text('Apply')").click()
         pg.wait_for_function("() => document.querySelectorAll('.place-label').length > 2", timeout=15000)
-        labels = pg.evaluate(BOXES, ".place-label span")
+        labels = pg.evaluate(BOXES, ".place-label span, .region-label span")
         assert _overlaps(labels) == []
+        # three incidents, one of them from 2009: the timeline still opens on December 2016
+        assert pg.locator("#timeline").get_attribute("data-view-start") >= "2016-11-01"
+        assert pg.locator("#timeline-earlier").is_visible()
         ticks = pg.evaluate(BOXES, "#timeline text.tick")
         assert _overlaps(ticks) == []
         filters = pg.evaluate(BOXES, "#filters > label, #filters > fieldset, #filters > .actions")

@@ -2,7 +2,8 @@
  * Natural Earth 1:10m, built by scripts/build_basemap.py: admin-1 outlines with their names,
  * rivers, and populated places with labels. Everything is vendored under /static/vendor;
  * nothing comes from a tile server. Layers appear as one zooms in (admin-1 from zoom 5,
- * rivers from 6, town labels by rank), and only the features in view are drawn.
+ * rivers from 6, town labels by rank, region names from 6), and only the features in view
+ * are drawn.
  * Exposes window.SitrepBasemap.attach(map). */
 "use strict";
 (function () {
@@ -60,20 +61,33 @@
   // Town labels by rank (0: world cities ... 10: small towns), more as one zooms in, never
   // two overlapping: each label takes its box on screen, a later one that would cross a
   // taken box is left out (the same rule keeps a phone's map readable).
-  function placeLabels(map, places, layer) {
+  function placeLabels(map, places, regions, layer) {
     layer.clearLayers();
     const z = map.getZoom();
     if (z < LABEL_ZOOM) return;
     const maxRank = Math.min(10, z - 1), bounds = map.getBounds().pad(0.05), taken = [];
+    const free = (box) => {
+      if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return false;
+      taken.push(box);
+      return true;
+    };
     places.forEach(([name, lon, lat, rank]) => {
       if (rank > maxRank || !bounds.contains([lat, lon])) return;
       const p = map.latLngToContainerPoint([lat, lon]);
-      const box = [p.x - 3, p.y - 14, p.x + 8 + name.length * 6.6, p.y + 6];
-      if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return;
-      taken.push(box);
+      if (!free([p.x - 3, p.y - 14, p.x + 8 + name.length * 6.6, p.y + 6])) return;
       L.circleMarker([lat, lon], { pane: "labels", radius: 2, className: "place-dot", interactive: false }).addTo(layer);
       L.marker([lat, lon], { pane: "labels", icon: labelIcon(name, "place-label"), interactive: false, keyboard: false })
         .addTo(layer);
+    });
+    // Region (admin-1) names at their label points, where the towns leave room.
+    if (z < ADMIN1_ZOOM + 1 || !regions) return;
+    regions.forEach((f) => {
+      const at = f.props.label;
+      if (!at || !f.props.name || !bounds.contains([at[1], at[0]])) return;
+      const p = map.latLngToContainerPoint([at[1], at[0]]), w = f.props.name.length * 6.4;
+      if (!free([p.x - w / 2, p.y - 7, p.x + w / 2, p.y + 7])) return;
+      L.marker([at[1], at[0]], { pane: "labels", icon: labelIcon(f.props.name, "region-label"), interactive: false,
+                                 keyboard: false }).addTo(layer);
     });
   }
 
@@ -101,7 +115,7 @@
       if (data.admin1) linesInView(map, data.admin1, admin1Layer, "admin1", ADMIN1_ZOOM);
       if (data.rivers) linesInView(map, data.rivers, riverLayer, "river", RIVER_ZOOM,
         (f) => f.props.rank <= map.getZoom() + 1);
-      if (data.places) placeLabels(map, data.places, labelLayer);
+      if (data.places) placeLabels(map, data.places, data.admin1, labelLayer);
     };
     getJSON("/world-atlas/countries-50m.json").then((topo) => {
       L.geoJSON(topoFeatures(topo, "countries"), {

@@ -1,7 +1,7 @@
 /* sitrep timeline: counts over time with a date brush.
- * - It opens on the range that holds the data: the dates within three interquartile ranges
- *   of the middle half, padded; items outside (a report recalling 2009 in a 2016 crisis)
- *   are counted in "N earlier" / "N later" buttons that widen the view to every date.
+ * - It opens on the range that holds the data: the dates within six median absolute
+ *   deviations of the median, padded; items outside (a report recalling 2009 in a 2016
+ *   crisis) are counted in "N earlier" / "N later" buttons that widen the view to every date.
  * - Bars are days, weeks, months or years, whichever keeps them readable at this width.
  * - Ticks fall on calendar boundaries at a step wide enough for their labels; a label that
  *   would still touch its neighbour is left out (so a 375 px phone never overlaps them).
@@ -17,14 +17,22 @@
   const isoOf = (n) => dateOf(n).toISOString().slice(0, 10);
   const svg = (tag, attrs) => { const e = document.createElementNS(NS, tag); Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, String(v))); return e; };
 
-  // The range holding the data: the dates within three interquartile ranges (at least 30
-  // days) of the middle half of the items (weighted by counts); a date farther out is an
+  // The range holding the data: the dates within six median absolute deviations (at least
+  // 30 days) of the median date, items weighted by their counts; a date farther out is an
   // outlier (a 2009 incident a 2016 report recalls), counted but not drawn until asked.
+  // Median-based, so it holds with three items as with thousands.
+  function weightedMedian(pairs) {
+    const sorted = pairs.slice().sort((p, q) => p[0] - q[0]);
+    const total = sorted.reduce((a, p) => a + p[1], 0);
+    let c = 0;
+    for (const [v, w] of sorted) { c += w; if (c >= total / 2) return v; }
+    return sorted[sorted.length - 1][0];
+  }
   function focusRange(days) {
-    const total = days.reduce((a, d) => a + d.count, 0);
-    const at = (q) => { let c = 0; for (const d of days) { c += d.count; if (c >= q * total) return d.n; } return days[days.length - 1].n; };
-    const q1 = at(0.25), q3 = at(0.75), fence = Math.max(30, 3 * (q3 - q1));
-    const core = days.filter((d) => d.n >= q1 - fence && d.n <= q3 + fence);
+    const m = weightedMedian(days.map((d) => [d.n, d.count]));
+    const mad = weightedMedian(days.map((d) => [Math.abs(d.n - m), d.count]));
+    const fence = Math.max(30, 6 * mad);
+    const core = days.filter((d) => Math.abs(d.n - m) <= fence);
     const a = core[0].n, b = core[core.length - 1].n;
     const pad = Math.max(2, Math.round((b - a) * 0.04));
     return [a - pad, b + pad];

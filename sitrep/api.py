@@ -327,13 +327,14 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         store.verify()  # writes enabled: a damaged file is refused before anything is written
 
     limits = _Limits(max_searches, max_pending_writes)
-    extractor = _Extractor(extract_workers)
+    extractor = _Extractor(extract_workers, store)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI):
         # Request threads no more than pooled connections: a burst queues for a thread
         # instead of timing out waiting for a connection.
         anyio.to_thread.current_default_thread_limiter().total_tokens = POOL_SIZE + POOL_SIZE // 2
+        await extractor.warm()  # workers load spaCy before the first request, not during it
         yield
         extractor.close()
 
@@ -561,13 +562,10 @@ def _write_routes(app: FastAPI, store: Store, writes: list, limits: _Limits, ext
                                 headers={"Retry-After": RETRY_AFTER})
         limits.pending_writes += 1
         try:
-            d = await extractor.extract(article)
+            status, body = await extractor.ingest(article)
         finally:
             limits.pending_writes -= 1
-        new = await run_in_threadpool(store.add, d)
-        d.pop("entities", None)
-        d["stored"] = new
-        return JSONResponse(d, status_code=201 if new else 200)
+        return Response(body, status_code=status, media_type="application/json")
 
 
 def _version() -> str:
@@ -629,30 +627,62 @@ def _article_from_request(body: bytes, content_type: str, meta: dict):
     return article
 
 
-def _extract_one(article) -> dict | str:
-    """Extraction dict of one report, or the reason it could not be extracted (runs in a
-    worker process or a thread; returns plain data either way)."""
+def _ingest_one(store: Store, article) -> tuple[int, bytes] | tuple[str, str]:
+    """Extract one report and store it: (201 new / 200 already stored, the response body),
+    or (the name of the error, its message). Runs in a worker process (or a thread) and
+    returns plain data, so the server process only sends the bytes on."""
     from .pipeline import extract_articles
 
     errors: list[InputError] = []
     out = list(extract_articles([article], on_error=errors.append))
     if not out:
-        return errors[0].problem if errors else "the report could not be read"
-    return out[0].to_dict()
+        return "InputError", errors[0].problem if errors else "the report could not be read"
+    d = out[0].to_dict()
+    try:
+        new = store.add(d)
+    except StoreError as exc:
+        return type(exc).__name__, str(exc)
+    d.pop("entities", None)
+    d["stored"] = new
+    return (201 if new else 200), json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _warm_worker() -> None:
+_WARM_UP = ("Shelling hit the market in Aleppo on Monday, killing four civilians, rescuers said. About 200 "
+            "families fled to nearby villages, aid workers said.")
+_worker_store: Store | None = None
+
+
+def _start_worker(target: str, read_only: bool) -> None:
+    """A worker process: its own connection to the store, and the pipeline and every
+    extractor's data loaded once (a first report would wait for it)."""
     from .extractors.parse import load_nlp
+
+    global _worker_store
+    _worker_store = Store(target, create=False, read_only=read_only)
     load_nlp()
 
 
-class _Extractor:
-    """Runs extraction for POSTed reports: in `workers` processes (reads keep the server's
-    own CPU and GIL; the spaCy pipeline is loaded once per process), or with 0 in a thread
-    of this process, one report at a time."""
+def _warm_worker() -> None:
+    from .models import Article
+    from .pipeline import extract_articles
 
-    def __init__(self, workers: int):
-        self.workers = workers
+    list(extract_articles([Article(text=_WARM_UP, published="2020-01-06")]))
+
+
+def _ingest_in_worker(article) -> tuple[int, bytes] | tuple[str, str]:
+    return _ingest_one(_worker_store, article)
+
+
+_STORE_ERRORS = {cls.__name__: cls for cls in (StoreError, StoreUnavailable, StoreDamaged, StoreReadOnly)}
+
+
+class _Extractor:
+    """Extracts and stores POSTed reports: in `workers` processes, each loading the spaCy
+    pipeline once and writing through its own connection (the server's process keeps its
+    CPU and GIL for reads), or with 0 in a thread of this process, one report at a time."""
+
+    def __init__(self, workers: int, store: Store):
+        self.workers, self.store = workers, store
         self.lock = threading.Lock()
         self.pool = None
         if workers > 0:
@@ -662,26 +692,35 @@ class _Extractor:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"), initializer=_warm_worker)
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"), initializer=_start_worker,
+                                        initargs=(self.store.target, self.store.read_only))
 
-    def _in_thread(self, article) -> dict | str:
+    def _in_thread(self, article) -> tuple[int, bytes] | tuple[str, str]:
         with self.lock:
-            return _extract_one(article)
+            return _ingest_one(self.store, article)
 
-    async def extract(self, article) -> dict:
+    async def ingest(self, article) -> tuple[int, bytes]:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
             if self.pool is None:
-                result = await run_in_threadpool(self._in_thread, article)
+                status, body = await run_in_threadpool(self._in_thread, article)
             else:
-                result = await asyncio.get_running_loop().run_in_executor(self.pool, _extract_one, article)
+                status, body = await asyncio.get_running_loop().run_in_executor(self.pool, _ingest_in_worker, article)
         except BrokenProcessPool:  # a worker died (killed, out of memory): start new ones
             self._start()
             raise HTTPException(503, "the extraction worker restarted: retry", headers={"Retry-After": "1"}) from None
-        if isinstance(result, str):
-            raise invalid(["body"], result)
-        return result
+        if status == "InputError":
+            raise invalid(["body"], body)
+        if isinstance(status, str):
+            raise _STORE_ERRORS.get(status, StoreError)(body)
+        return status, body
+
+    async def warm(self) -> None:
+        """Start every worker process and wait until each has loaded the pipeline."""
+        if self.pool is not None:
+            loop = asyncio.get_running_loop()
+            await asyncio.gather(*(loop.run_in_executor(self.pool, _warm_worker) for _ in range(self.workers)))
 
     def close(self) -> None:
         if self.pool is not None:

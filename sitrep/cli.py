@@ -528,7 +528,9 @@ def serve(db: str | None = DbOption,
     err.print(f"sitrep serving {escape(store.name)}{' (read-only)' if store.read_only else ''} on "
               f"http://{host}:{port}/ (writes {'need the bearer token' if token else 'disabled: no SITREP_API_TOKEN'}"
               f"{', reads need it too' if read_protected else ''})", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    # Keep-alive longer than clients' own idle expiry (httpx: 5 s, uvicorn's default too): a
+    # client reusing a connection the server is just closing sees a dropped request.
+    uvicorn.run(application, host=host, port=port, log_level="warning", timeout_keep_alive=30)
 
 
 @app.command()

@@ -98,8 +98,24 @@ def _throwaway_pg_database(admin):
     try:
         yield f"{PG_URL.rsplit('/', 1)[0]}/{name}"
     finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop_database(admin, name)
+
+
+def _drop_database(admin, name: str, attempts: int = 20) -> None:
+    """DROP DATABASE ... WITH (FORCE), retried: an autovacuum worker (a superuser process,
+    which a non-superuser may not terminate) can be visiting a freshly written database."""
+    import time
+
+    import sqlalchemy as sa
+    for attempt in range(attempts):
+        try:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except sa.exc.ProgrammingError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.25)
 
 
 @pytest.fixture()

@@ -17,6 +17,8 @@ from sitrep.models import Article, Event, Extraction, Figure, Place
 from sitrep.store import Store
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
 @pytest.fixture(params=BACKENDS)
 def target(request, tmp_path):
     """An empty store location on each backend, for tests that write."""

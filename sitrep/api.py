@@ -334,8 +334,11 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
         # Request threads no more than pooled connections: a burst queues for a thread
         # instead of timing out waiting for a connection.
         anyio.to_thread.current_default_thread_limiter().total_tokens = POOL_SIZE + POOL_SIZE // 2
-        await extractor.warm()  # workers load spaCy before the first request, not during it
+        # Workers load spaCy in the background: reads are served at once, the first POSTs
+        # wait for the warm-up instead of each paying it.
+        warming = asyncio.ensure_future(extractor.warm())
         yield
+        warming.cancel()
         extractor.close()
 
     app = FastAPI(title="sitrep", version=_version(), docs_url=None, redoc_url=None,

@@ -33,7 +33,8 @@ def served(pg_url):
     """`sitrep serve` on a throwaway PostgreSQL database holding the demo reports."""
     build_demo_store(pg_url).close()
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", pg_url, "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", pg_url, "--port", str(port),
+                             "--extract-workers", "0"],
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
                             env={**os.environ, "SITREP_API_TOKEN": "serve-token"})
     base = f"http://127.0.0.1:{port}"
@@ -50,7 +51,7 @@ def served(pg_url):
         yield base, pg_url, proc
     finally:
         proc.terminate()
-        proc.wait(10)
+        proc.wait(60)
 
 
 def _statuses(base: str, n: int = 8) -> list[int]:
@@ -66,7 +67,7 @@ def _statuses(base: str, n: int = 8) -> list[int]:
 def test_serve_names_the_store_without_its_password(served):
     base, url, proc = served
     proc.terminate()
-    _, err = proc.communicate(timeout=10)
+    _, err = proc.communicate(timeout=60)
     password = sa.engine.make_url(url).password
     assert "sitrep serving postgresql://sitrep:***@" in err and f":{password}@" not in err
 

@@ -305,6 +305,20 @@ class _Limits:
         self.pending_writes = 0
 
 
+def _lifespan(extractor: _Extractor):
+    """The server's start and stop: request threads capped at the pooled connections (a
+    burst queues for a thread instead of timing out on the pool); extraction workers
+    warmed in the background (reads are served at once, the first POSTs wait for it)."""
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = POOL_SIZE + POOL_SIZE // 2
+        warming = asyncio.ensure_future(extractor.warm())
+        yield
+        warming.cancel()
+        extractor.close()
+    return lifespan
+
+
 def create_app(store_target: str | Path | Store, token: str | None = None, read_token_required: bool = False,
                *, max_body: int = DEFAULT_MAX_BODY, trusted_hosts: list[str] | None = None,
                bind_host: str | None = None, extract_workers: int = 0, query_timeout: float = QUERY_TIMEOUT,
@@ -329,20 +343,8 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
     limits = _Limits(max_searches, max_pending_writes)
     extractor = _Extractor(extract_workers, store)
 
-    @contextlib.asynccontextmanager
-    async def lifespan(_app: FastAPI):
-        # Request threads no more than pooled connections: a burst queues for a thread
-        # instead of timing out waiting for a connection.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = POOL_SIZE + POOL_SIZE // 2
-        # Workers load spaCy in the background: reads are served at once, the first POSTs
-        # wait for the warm-up instead of each paying it.
-        warming = asyncio.ensure_future(extractor.warm())
-        yield
-        warming.cancel()
-        extractor.close()
-
     app = FastAPI(title="sitrep", version=_version(), docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json", lifespan=lifespan,
+                  openapi_url="/api/openapi.json", lifespan=_lifespan(extractor),
                   description="Sourced situation data extracted from conflict and crisis reports. "
                               "Every item carries the offsets and sentence of its evidence.")
     app.state.store = store

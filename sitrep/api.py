@@ -42,6 +42,7 @@ import json
 import logging
 import re
 import threading
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -304,6 +305,16 @@ class _Limits:
         self.max_pending_writes = max_pending_writes
         self.pending_writes = 0
 
+    async def search_slot(self) -> bool:
+        """Take a search slot, waiting up to SEARCH_WAIT s in the event loop (a waiting
+        search holds no request thread, so it never delays other reads)."""
+        deadline = time.monotonic() + SEARCH_WAIT
+        while not self.searches.acquire(blocking=False):
+            if time.monotonic() > deadline:
+                return False
+            await asyncio.sleep(0.02)
+        return True
+
 
 def _lifespan(extractor: _Extractor):
     """The server's start and stop: request threads capped at the pooled connections (a
@@ -453,13 +464,14 @@ def _item_routes(app: FastAPI, store: Store, reads: list, limits: _Limits) -> No
         return JSONResponse({"kind": kind, "days": store.timeline(kind, **f.for_store(kind))})
 
     @app.get("/api/search", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
-    def search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=200)) -> dict:
+    async def search(q: str = Query(..., min_length=1, max_length=500),
+                     limit: int = Query(20, ge=1, le=200)) -> dict:
         """Full-text search over report titles and bodies (at most 12 different terms of at
         most 64 characters; 429 when too many searches run at once)."""
-        if not limits.searches.acquire(timeout=SEARCH_WAIT):
+        if not await limits.search_slot():
             raise HTTPException(429, "too many searches at once: retry shortly", headers={"Retry-After": "1"})
         try:
-            return {"items": store.search(q, limit=limit)}
+            return {"items": await run_in_threadpool(store.search, q, limit=limit)}
         finally:
             limits.searches.release()
 

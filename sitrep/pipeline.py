@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from . import clean
 from .errors import InputError, NotEnglishError
-from .extractors import actors, events, figures, lexical, places, quotes, sources, times
+from .extractors import actors, events, figures, lexical, places, quotes, sources, times, truecase
 from .extractors.parse import Parsed, parse_articles
 from .models import Article, Extraction
 
@@ -62,7 +62,7 @@ def prepare(items: Iterable[Article | InputError],
             on_error(item)
             continue
         try:
-            article = clean.clean_article(item)
+            article = clean.clean_article(truecase.restore_article(item))
             clean.validate_article(article)
         except NotEnglishError as exc:
             if exc.language not in lexical.languages():

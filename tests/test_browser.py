@@ -82,6 +82,7 @@ def server(store):
 @pytest.fixture()
 def page(browser, server):
     ctx, pg = open_page(browser, server.url + "/")
+    ctx.set_default_timeout(90000)  # a machine shared by several test runs can be slow; never wrong
     yield pg
     ctx.close()
 

@@ -576,6 +576,16 @@ def fuse(db: str | None = DbOption,
               f"{rep.figure_series} figure series, {rep.control_changes} control changes", highlight=False)
 
 
+def _fuse_first(store, doing: str) -> None:
+    """Fuse new reports before an export or a summary; when fusion fails, say so in one
+    line and go on with what the store holds (fusion leaves it as it was)."""
+    from .fuse import fuse_store
+    try:
+        fuse_store(store)
+    except SitrepError as exc:
+        err.print(f"fusion failed, {doing} the views fused before: {exc}", highlight=False)
+
+
 @app.command()
 def export(fmt: str = typer.Option(..., "--format", "-f", help="csv, jsonl, parquet, geojson, hxl or acled"),
            out_dir: Path = typer.Option(Path("export"), "--out", "-o", help="Directory the files are written to"),
@@ -589,14 +599,13 @@ def export(fmt: str = typer.Option(..., "--format", "-f", help="csv, jsonl, parq
     claimed, not generic, confidence >= 0.5; --certainty/--timing/--min-confidence change it);
     the table dumps hold every stored row."""
     from .export import export as run
-    from .fuse import fuse_store
     from .query import EventFilter
     store = _open_store(db)
     status = _event_filters(certainty, timing, min_confidence)
     events = EventFilter(status["certainty"] or (), status["timing"] or (), status["min_confidence"])
+    if not no_fuse:
+        _fuse_first(store, "exporting")
     try:
-        if not no_fuse:
-            fuse_store(store)
         paths = run(store, fmt, out_dir, events)
     except SitrepError as exc:
         _fail(str(exc), 2)
@@ -611,13 +620,12 @@ def situation(place: str = typer.Option(..., help="Place name (a city counts its
               out_file: Path | None = typer.Option(None, "--out", "-o", help="Write the Markdown to this file"),
               no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse new reports first")):
     """Summarise a place over a period: events, figures with their sources, control changes."""
-    from .fuse import fuse_store
     from .fuse.situation import print_rich, to_markdown
     from .fuse.situation import situation as build
     store = _open_store(db)
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     if not no_fuse:
-        fuse_store(store)
+        _fuse_first(store, "summarising")
     sit = build(store, place, since, until)
     if out_file is not None:
         out_file.write_text(to_markdown(sit), encoding="utf-8")

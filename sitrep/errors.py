@@ -46,3 +46,8 @@ class StoreDamaged(StoreError):
 
 class StoreReadOnly(StoreError):
     """The store was opened read-only, or these credentials may only read it."""
+
+
+class FusionError(SitrepError):
+    """Fusing the stored reports failed on one item (named); nothing of that fuse was
+    written, so the store holds the fused views of the fuse before."""

@@ -29,8 +29,9 @@ from typing import Any
 from . import models
 from .errors import SitrepError
 from .fuse import control_of, fused_events_of, links_of, place_precision, series_of
-from .fuse.common import _norm
-from .fuse.persist import _iter_items, _source_stances
+from .fuse.common import norm as _norm
+from .fuse.persist import items_with_reports as _iter_items
+from .fuse.persist import source_stances as _source_stances
 from .query import EventFilter
 from .vocab import read_table
 
@@ -287,8 +288,11 @@ def geojson(store, events: EventFilter | None = None) -> dict:
         feats.append({"type": "Feature", "id": e["id"],
                       "geometry": {"type": "Point", "coordinates": [float(e["lon"]), float(e["lat"])]},
                       "properties": props})
+    # A near-copy repeating its original's value is one voice (flagged in the figure
+    # series): one point on the map, not two.
+    repeats = {(v["article_id"], v["idx"]) for s in series_of(store) for v in s["values"] if v.get("repeat")}
     for f in _figures_for_export(store):
-        if f.get("lat") is None or f.get("lon") is None:
+        if f.get("lat") is None or f.get("lon") is None or (f["article_id"], f["idx"]) in repeats:
             continue
         props = _scalar_props(f, ["category", "low", "best", "high", "unit", "qualifier", "kind", "place", "country",
                                   "admin1", "date_start", "date_end", "source", "certainty", "publisher",

@@ -22,6 +22,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -34,7 +35,7 @@ from .errors import QueryError, StoreDamaged, StoreError, StoreReadOnly, StoreUn
 from .models import ITEM_KINDS, Extraction, extraction_from_dict, storable
 from .query import PlaceScope, name_variants, parse_search, place_scope
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = sa.MetaData()
 
@@ -177,9 +178,22 @@ control_changes = sa.Table(
     sa.Column("lat", sa.Float), sa.Column("lon", sa.Float), sa.Column("date_start", sa.String(10), index=True),
     sa.Column("held_until", sa.String(10)), sa.Column("holder", sa.Text), sa.Column("holder_kind", sa.String(32)),
     sa.Column("previous_holder", sa.Text), sa.Column("sub_event_type", sa.Text), sa.Column("n_reports", sa.Integer),
-    sa.Column("data", sa.Text, nullable=False))
+    sa.Column("data", sa.Text, nullable=False), sa.Column("place_key", sa.Text, index=True))
+# Which figure series / place's control timeline each stored item is a value of (view
+# "series": key = series id; "control": key = place key): a fuse recomputes only the
+# series and places its new reports touch, from their member items.
+view_members = sa.Table(
+    "view_members", metadata,
+    sa.Column("view", sa.String(16), primary_key=True), sa.Column("article_id", sa.String(64), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True), sa.Column("key", sa.Text, nullable=False),
+    sa.Index("ix_view_members_key", "view", "key"))
+# LSH bands of each fused report's fingerprint: a new report's near-duplicate candidates
+# are the reports sharing a band with it, found by index instead of by reading every one.
+report_bands = sa.Table(
+    "report_bands", metadata,
+    sa.Column("band", sa.BigInteger, primary_key=True), sa.Column("article_id", sa.String(64), primary_key=True))
 FUSED_TABLES = {t.name: t for t in (report_links, fused_articles, fused_events, fused_event_members,
-                                    figure_series, control_changes)}
+                                    figure_series, control_changes, view_members, report_bands)}
 
 # Statements that bring a store from version N-1 to N (SQLite and PostgreSQL alike).
 # Version 1 had no `supersedes` column.
@@ -189,11 +203,13 @@ MIGRATIONS: dict[int, list[str]] = {
     4: ["DROP INDEX IF EXISTS ix_events_lat"],  # then QUERY_INDEXES, created in _migrate
     5: [],  # sightings: new, made by create_all
     6: [],  # events: mode, timing, confidence columns (ADDED_COLUMNS)
+    7: [],  # view_members, report_bands: new; control_changes.place_key (ADDED_COLUMNS); fused anew
 }
 # Columns added to a table after it was first made: (version, table, column). Added where
 # the table exists without them (a table made by create_all since already has them);
 # older rows keep NULL.
-ADDED_COLUMNS = [(6, "events", "mode"), (6, "events", "timing"), (6, "events", "confidence")]
+ADDED_COLUMNS = [(6, "events", "mode"), (6, "events", "timing"), (6, "events", "confidence"),
+                 (7, "control_changes", "place_key")]
 
 
 # The article stored last before this one under the same URL, which it supersedes.
@@ -205,6 +221,57 @@ _INSERT_FTS = sa.text("INSERT INTO articles_fts(article_id, title, text) VALUES 
 
 def _dumps(v: Any) -> str:
     return json.dumps(v, ensure_ascii=False, sort_keys=True)
+
+
+def _chunks(xs: list, n: int = 500) -> Iterator[list]:
+    """Slices of a list: IN (...) lists stay within every backend's parameter limit."""
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
+@dataclass
+class FusionWrite:
+    """Everything one fuse writes (`Store.write_fusion`): rows to add, and the fused items
+    to replace (the keys listed lose their old rows first)."""
+    now: float
+    reset: bool = False  # empty every fused table first (a rebuild)
+    articles: list[str] = field(default_factory=list)  # newly fused
+    links: list[dict] = field(default_factory=list)
+    bands: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)  # fused event records (replacing same ids)
+    event_members: list[dict] = field(default_factory=list)
+    series_keys: list[str] = field(default_factory=list)  # series ids recomputed
+    series: list[dict] = field(default_factory=list)
+    series_members: list[dict] = field(default_factory=list)
+    control_keys: list[str] = field(default_factory=list)  # place keys recomputed
+    control: list[dict] = field(default_factory=list)
+    control_members: list[dict] = field(default_factory=list)
+    member_articles: list[str] = field(default_factory=list)  # whose view memberships are rewritten
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _fused_event_row(r: dict, now: float) -> dict:
+    f = r["fatalities"]
+    return {"id": r["id"], "family": r["family"], "event_type": r["event_type"],
+            "sub_event_type": r["sub_event_type"], "plover": r["plover"], "place": r["place"],
+            "lat": r["lat"], "lon": r["lon"], "date_start": r["date_start"], "date_end": r["date_end"],
+            "actor1": r["actor1"], "actor2": r["actor2"], "fatalities_low": f["low"], "fatalities_best": f["best"],
+            "fatalities_high": f["high"], "n_reports": r["n_reports"], "n_sources": r["n_sources"],
+            "certainty": r["certainty"], "updated_at": now, "data": _dumps(r)}
+
+
+def _series_row(s: dict) -> dict:
+    return {"id": s["id"], "place": s["place"], "category": s["category"], "unit": s["unit"], "kind": s["kind"],
+            "period": s["period"], "period_start": s["period_start"], "period_end": s["period_end"],
+            "low": s["low"], "best": s["best"], "high": s["high"], "conservative": s["conservative"],
+            "contested": s["contested"], "n_values": s["n_values"], "data": _dumps(s)}
+
+
+def _control_row(c: dict) -> dict:
+    return {"id": c["id"], "place": c["place"], "lat": c["lat"], "lon": c["lon"], "date_start": c["date"],
+            "held_until": c["held_until"], "holder": c["holder"], "holder_kind": c["holder_kind"],
+            "previous_holder": c["previous_holder"], "sub_event_type": c["sub_event_type"],
+            "n_reports": c["n_reports"], "place_key": c["place_key"], "data": _dumps(c)}
 
 
 def _actor_name(v: Any) -> str | None:
@@ -632,6 +699,9 @@ class Store:
                 for index in QUERY_INDEXES:
                     conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
                 self._create_trigram_indexes(conn)
+            if version < 7:
+                for index in control_changes.indexes:
+                    conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
             if row:
                 conn.execute(meta_table.update().where(meta_table.c.key == "schema_version")
                              .values(value=str(SCHEMA_VERSION)))
@@ -1164,6 +1234,222 @@ class Store:
             found.append(f"schema version {self.schema_version()}, expected {SCHEMA_VERSION}")
         found += [f"article {aid}: stored items differ from its declared count" for aid in self.check_integrity()]
         return found
+
+    # ---- fusion (sitrep/fuse): what it reads, and its one write ------------------------
+    def fusion_state(self) -> dict[str, Any]:
+        """How the fused views were built: `period` and fusion `version` (None before the
+        first fuse), how many articles are fused and how many fused events there are."""
+        with self.engine.connect() as conn:
+            meta = dict(conn.execute(sa.select(meta_table.c.key, meta_table.c.value)
+                                     .where(meta_table.c.key.in_(("fuse_period", "fuse_version")))).all())
+            fused = conn.execute(sa.select(sa.func.count()).select_from(fused_articles)).scalar_one()
+            events = conn.execute(sa.select(sa.func.count()).select_from(fused_events)).scalar_one()
+        return {"period": meta.get("fuse_period"), "version": meta.get("fuse_version"), "fused": fused,
+                "events": events}
+
+    _REPORT_COLUMNS = ("id", "published", "source", "url", "fingerprint", "supersedes")
+
+    def unfused_articles(self, *, everything: bool = False) -> list[dict]:
+        """The articles no fuse has taken yet (every article with `everything`), oldest
+        first: id, published, source, url, fingerprint (decoded), supersedes."""
+        q = sa.select(*(articles.c[c] for c in self._REPORT_COLUMNS))
+        if not everything:
+            q = q.outerjoin(fused_articles, fused_articles.c.article_id == articles.c.id).where(
+                fused_articles.c.article_id.is_(None))
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+        for r in rows:
+            r["fingerprint"] = json.loads(r["fingerprint"]) if r["fingerprint"] else []
+        return sorted(rows, key=lambda r: (r["published"] or "", r["id"]))
+
+    def reports(self, ids: Iterable[str]) -> list[dict]:
+        """The same fields as `unfused_articles` for the given article ids."""
+        out = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(ids))):
+                q = sa.select(*(articles.c[c] for c in self._REPORT_COLUMNS)).where(articles.c.id.in_(chunk))
+                out += [dict(r._mapping) for r in conn.execute(q)]
+        for r in out:
+            r["fingerprint"] = json.loads(r["fingerprint"]) if r["fingerprint"] else []
+        return sorted(out, key=lambda r: (r["published"] or "", r["id"]))
+
+    def article_text(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(sa.select(articles.c.text).where(articles.c.id == article_id)).first()
+        return r[0] if r else None
+
+    def articles_in_bands(self, bands: Iterable[int]) -> set[str]:
+        """Fused articles sharing at least one LSH band with the given ones."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(bands))):
+                out.update(r[0] for r in conn.execute(sa.select(report_bands.c.article_id)
+                                                      .where(report_bands.c.band.in_(chunk))))
+        return out
+
+    def links_touching(self, ids: Iterable[str]) -> list[dict]:
+        """Stored near-duplicate links whose copy or original is one of `ids`."""
+        out: dict[tuple[str, str], dict] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(ids))):
+                q = sa.select(report_links).where(sa.or_(report_links.c.article_id.in_(chunk),
+                                                         report_links.c.original_id.in_(chunk)))
+                out.update(((r.article_id, r.original_id), dict(r._mapping)) for r in conn.execute(q))
+        return [out[k] for k in sorted(out)]
+
+    def report_items(self, kind: str, article_ids: Iterable[str] | None = None) -> Iterator[dict]:
+        """Every item of a kind (of the given articles only, when given) with its report's
+        publication data, in (article_id, idx) order, streamed."""
+        t = item_tables[kind]
+        q = (sa.select(t.c.article_id, t.c.idx, t.c.data, articles.c.published,
+                       articles.c.source.label("publisher"), articles.c.url, articles.c.title)
+             .join(articles, articles.c.id == t.c.article_id))
+        chunks = [None] if article_ids is None else list(_chunks(sorted(set(article_ids))))
+        with self.engine.connect() as conn:
+            for chunk in chunks:
+                qc = q if chunk is None else q.where(t.c.article_id.in_(chunk))
+                for r in conn.execute(qc.order_by(t.c.article_id, t.c.idx)):
+                    d = json.loads(r.data)
+                    d.update({"article_id": r.article_id, "idx": r.idx, "published": r.published,
+                              "publisher": r.publisher, "url": r.url, "article_title": r.title})
+                    yield d
+
+    def fused_events_between(self, day_from: str, day_to: str) -> list[tuple[str, str | None, str | None]]:
+        """(id, date_start, date_end) of the fused events whose dates may hold a day in
+        [day_from, day_to], and of the undated ones."""
+        c = fused_events.c
+        q = sa.select(c.id, c.date_start, c.date_end).where(sa.or_(
+            c.date_start.is_(None), sa.and_(c.date_start <= day_to, c.date_end >= day_from)))
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(q)]
+
+    def fused_events_holding(self, article_ids: Iterable[str]) -> set[str]:
+        """Ids of the fused events holding a mention of one of the articles."""
+        fm = fused_event_members.c
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(article_ids))):
+                out.update(r[0] for r in conn.execute(sa.select(fm.event_id).where(fm.article_id.in_(chunk))))
+        return out
+
+    def fused_event_records(self, ids: Iterable[str]) -> dict[str, dict]:
+        out = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(ids))):
+                out.update((r.id, json.loads(r.data)) for r in
+                           conn.execute(sa.select(fused_events.c.id, fused_events.c.data)
+                                        .where(fused_events.c.id.in_(chunk))))
+        return out
+
+    def view_members(self, view: str, *, keys: Iterable[str] = (), article_ids: Iterable[str] = ()
+                     ) -> list[tuple[str, int, str]]:
+        """(article_id, idx, key) of a fused view's members with one of `keys` or from one
+        of `article_ids`."""
+        vm = view_members.c
+        out: set[tuple[str, int, str]] = set()
+        with self.engine.connect() as conn:
+            for col, values in ((vm.key, keys), (vm.article_id, article_ids)):
+                for chunk in _chunks(sorted(set(values))):
+                    q = sa.select(vm.article_id, vm.idx, vm.key).where(vm.view == view, col.in_(chunk))
+                    out.update(tuple(r) for r in conn.execute(q))
+        return sorted(out)
+
+    def write_fusion(self, w: FusionWrite) -> int:
+        """Write one fuse's results in one transaction (all of it or, on error, none);
+        return the number of fused events stored."""
+        try:
+            return self._write_fusion(w)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"{self.name}: the fused views could not be written, the store is as it was "
+                             f"before this fuse: {exc.orig if getattr(exc, 'orig', None) else exc}") from exc
+
+    def _write_fusion(self, w: FusionWrite) -> int:
+        with self.engine.begin() as conn:
+            if w.reset:
+                for t in FUSED_TABLES.values():
+                    conn.execute(t.delete())
+            self._write_rows(conn, report_links, w.links, ignore=True)
+            self._write_rows(conn, report_bands, w.bands, ignore=True)
+            self._replace(conn, fused_events, fused_events.c.id, [r["id"] for r in w.events],
+                          [_fused_event_row(r, w.now) for r in w.events])
+            self._write_rows(conn, fused_event_members, w.event_members, ignore=True)
+            self._write_rows(conn, fused_articles, [{"article_id": a, "fused_at": w.now} for a in w.articles],
+                             ignore=True)
+            self._replace(conn, figure_series, figure_series.c.id, w.series_keys,
+                          [_series_row(s) for s in w.series])
+            self._replace(conn, control_changes, control_changes.c.place_key, w.control_keys,
+                          [_control_row(c) for c in w.control])
+            for view, keys, rows in (("series", w.series_keys, w.series_members),
+                                     ("control", w.control_keys, w.control_members)):
+                self._replace_members(conn, view, keys, w.member_articles, rows)
+            for key, value in w.meta.items():
+                conn.execute(meta_table.delete().where(meta_table.c.key == key))
+                conn.execute(meta_table.insert().values(key=key, value=value))
+            return conn.execute(sa.select(sa.func.count()).select_from(fused_events)).scalar_one()
+
+    def _write_rows(self, conn, table: sa.Table, rows: list[dict], *, ignore: bool = False) -> None:
+        for chunk in _chunks(rows, 2000):
+            conn.execute(self._insert_ignore(table) if ignore else table.insert(), chunk)
+
+    def _replace(self, conn, table: sa.Table, key_col, keys: Iterable[str], rows: list[dict]) -> None:
+        for chunk in _chunks(sorted(set(keys))):
+            conn.execute(table.delete().where(key_col.in_(chunk)))
+        self._write_rows(conn, table, rows)
+
+    def _replace_members(self, conn, view: str, keys: list[str], article_ids: list[str], rows: list[dict]) -> None:
+        vm = view_members.c
+        for col, values in ((vm.key, keys), (vm.article_id, article_ids)):
+            for chunk in _chunks(sorted(set(values))):
+                conn.execute(view_members.delete().where(vm.view == view, col.in_(chunk)))
+        self._write_rows(conn, view_members, [dict(r, view=view) for r in rows], ignore=True)
+
+    # ---- fused views, read back ---------------------------------------------------------
+    def read_fused_events(self, *, place: str | None = None, since: str | None = None,
+                          until: str | None = None) -> list[dict]:
+        c = fused_events.c
+        q = sa.select(c.data)
+        if place:
+            q = q.where(sa.func.lower(c.place).like(f"%{place.lower()}%"))
+        if since:
+            q = q.where(sa.func.coalesce(c.date_end, c.date_start) >= since)
+        if until:
+            q = q.where(c.date_start <= until)
+        return self._records(q.order_by(c.date_start, c.id))
+
+    def read_figure_series(self, *, place: str | None = None, since: str | None = None,
+                           until: str | None = None, category: str | None = None) -> list[dict]:
+        c = figure_series.c
+        q = sa.select(c.data)
+        if place:
+            q = q.where(sa.func.lower(c.place).like(f"%{place.lower()}%"))
+        if since:
+            q = q.where(sa.or_(c.period_end.is_(None), c.period_end >= since))
+        if until:
+            q = q.where(sa.or_(c.period_start.is_(None), c.period_start <= until))
+        if category:
+            q = q.where(c.category == category)
+        return self._records(q.order_by(c.place, c.category, c.period_start, c.id))
+
+    def read_control_changes(self, *, place: str | None = None, since: str | None = None,
+                             until: str | None = None) -> list[dict]:
+        c = control_changes.c
+        q = sa.select(c.data)
+        if place:
+            q = q.where(sa.func.lower(c.place).like(f"%{place.lower()}%"))
+        if until:
+            q = q.where(c.date_start <= until)
+        if since:  # the change in force at `since` matters too: keep those held past it
+            q = q.where(sa.or_(c.held_until.is_(None), c.held_until >= since))
+        return self._records(q.order_by(c.place, c.date_start, c.id))
+
+    def _records(self, q) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [json.loads(r[0]) for r in conn.execute(q)]
+
+    def read_report_links(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(sa.select(report_links).order_by(
+                report_links.c.article_id, report_links.c.original_id))]
 
     def check_integrity(self) -> list[str]:
         """Articles whose stored item count differs from what they declare (should be none)."""

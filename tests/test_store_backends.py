@@ -198,3 +198,21 @@ def test_the_api_answers_the_same_on_both_backends(tmp_path, pg_url):
             ja, jb = [r["id"] for r in ja["items"]], [r["id"] for r in jb["items"]]
         assert ja == jb, path
     assert pg.get("/api/stats").json()["backend"] == "postgresql"
+
+
+def test_fusing_in_two_steps_gives_what_one_fuse_gives(target, tmp_path):
+    """Incremental fusion (one transaction a fuse, LSH bands and view members in the
+    store) on each backend: the same figure series and control timeline as one fuse."""
+    from sitrep.fuse import control_of, fuse_store, fused_events_of, series_of
+    exs = demo_extractions()
+    with Store(target) as inc, Store(str(tmp_path / "once.db")) as once:
+        inc.add_many(exs[:len(exs) // 2])
+        fuse_store(inc)
+        inc.add_many(exs[len(exs) // 2:])
+        assert fuse_store(inc).articles == len(exs) - len(exs) // 2
+        once.add_many(exs)
+        fuse_store(once)
+        assert series_of(inc) == series_of(once) and series_of(inc)
+        assert control_of(inc) == control_of(once)
+        assert sorted(sorted(e["reports"]) for e in fused_events_of(inc)) == \
+            sorted(sorted(e["reports"]) for e in fused_events_of(once))

@@ -11,16 +11,17 @@ from typing import Any
 
 from .common import (
     CREDIBLE,
-    _day,
-    _event_ranks,
-    _iso,
-    _name_of,
-    _norm,
+    day_number,
     event_family,
+    event_ranks,
     haversine_km,
+    iso_day,
+    name_of,
+    norm,
     params,
     place_precision,
     radius_km,
+    similar_sentences,
 )
 
 
@@ -72,9 +73,9 @@ class Mention:
         """From an Event dataclass or its contract dict (as the store keeps it)."""
         d = ev if isinstance(ev, dict) else asdict(ev)
         fam = event_family(d.get("event_type"), d.get("plover"))
-        d0, d1 = _day(d.get("date_start")), _day(d.get("date_end") or d.get("date_start"))
+        d0, d1 = day_number(d.get("date_start")), day_number(d.get("date_end") or d.get("date_start"))
         if d0 is None and d1 is None:
-            d0 = d1 = _day(published)
+            d0 = d1 = day_number(published)
         elif d0 is None:
             d0 = d1
         elif d1 is None or d1 < d0:
@@ -83,18 +84,18 @@ class Mention:
         names, kinds = [], []
         for role in ("actor1", "actor2"):
             a = d.get(role)
-            name = _name_of(a)
+            name = name_of(a)
             names.append(name)
             kind = a.get("kind") if isinstance(a, dict) else None
             kinds.append(kind)
             if name or kind:
-                actors.append([_norm(name) or None, kind])
+                actors.append([norm(name) or None, kind])
         f = d.get("fatalities") or {}
         if not isinstance(f, dict):
             f = {"best": f}
         sentence = d.get("sentence") or ""
         place = d.get("place")
-        place = _name_of(place)
+        place = name_of(place)
         return cls(article_id=article_id, idx=idx, family=fam, event_type=d.get("event_type"),
                    sub_event_type=d.get("sub_event_type"), plover=d.get("plover"), place=place,
                    lat=d.get("lat"), lon=d.get("lon"),
@@ -106,7 +107,7 @@ class Mention:
                    fat_low=f.get("low"), fat_best=f.get("best"), fat_high=f.get("high"),
                    certainty=d.get("certainty") or "asserted", source=d.get("source"),
                    publisher=publisher, published=published, sentence=sentence,
-                   sentence_key=hashlib.sha1(_norm(sentence).encode()).hexdigest()[:16] if sentence else "")
+                   sentence_key=hashlib.sha1(norm(sentence).encode()).hexdigest()[:16] if sentence else "")
 
     # -- the casualty scale of this mention: (low, high), None when it states none
     def toll(self) -> tuple[int, int] | None:
@@ -166,7 +167,7 @@ class Cluster:
                 if lo <= hi:
                     self.d0, self.d1 = lo, hi
         if m.place:
-            self.places.add(_norm(m.place))
+            self.places.add(norm(m.place))
         if m.sentence_key:
             self.sentences.add(m.sentence_key)
         for a in m.actors:
@@ -237,11 +238,33 @@ class EventFuser:
         self.blocks: dict[tuple, list[str]] = defaultdict(list)
         self.changed: set[str] = set()
         self.comparisons = 0
+        # A near-copy's mention is evidence for the event its original reported in the
+        # same (or nearly the same) sentence, never a second event, whatever its dates.
+        self.said: dict[tuple[str, str | None], list[tuple[Mention, str]]] = defaultdict(list)
+        self.echoed: set[tuple[str, tuple[str, int]]] = set()  # (copy article, original mention)
+        loaded = []
         for c in clusters:
             self.clusters[c.id] = c
             for m in c.members:
                 self.member_of[m.key] = c.id
                 self._index(c.id, m)
+                loaded.append((m, c.id))
+        for m, cid in sorted(loaded, key=lambda mc: mc[0].key):
+            self.said[(m.article_id, m.family)].append((m, cid))
+            if m.copy_of:
+                self._echo(m)  # marks the original mention it echoed as taken
+
+    def _echo(self, m: Mention) -> str | None:
+        """The fused event of the original's mention this copy's mention repeats: the
+        same sentence first, then a nearly identical one, each original mention once."""
+        said = self.said.get((m.copy_of, m.family), ())
+        for same in (lambda o: o.sentence_key == m.sentence_key and bool(m.sentence_key),
+                     lambda o: similar_sentences(o.sentence, m.sentence)):
+            for o, cid in said:
+                if (m.article_id, o.key) not in self.echoed and same(o):
+                    self.echoed.add((m.article_id, o.key))
+                    return cid
+        return None
 
     # -- blocking --------------------------------------------------------------------
     def _days(self, m: Mention) -> range:
@@ -267,7 +290,7 @@ class EventFuser:
         days = self._days(m)
         if days:
             cells = self._cells(m)
-            place = _norm(m.place)
+            place = norm(m.place)
             for d in days:
                 keys += [("g", m.family, d, i, j) for i, j in cells]
                 if place:  # lets a mention without coordinates meet one with them
@@ -300,7 +323,7 @@ class EventFuser:
                 return None
             score -= dist / (m.radius + c.radius + self.slack)
         elif m.place and c.places:
-            if _norm(m.place) not in c.places:
+            if norm(m.place) not in c.places:
                 return None
         elif not same_sentence:
             return None  # nothing ties the mention to a place: it stays on its own
@@ -325,8 +348,9 @@ class EventFuser:
     def add(self, m: Mention) -> str:
         if m.key in self.member_of:
             return self.member_of[m.key]
-        best, best_score = None, None
-        for cid in self.candidates(m):
+        best = self._echo(m) if m.copy_of else None
+        best_score = None
+        for cid in () if best else self.candidates(m):
             self.comparisons += 1
             s = self.compatible(m, self.clusters[cid])
             if s is not None and (best_score is None or s > best_score or (s == best_score and cid < best)):
@@ -336,6 +360,7 @@ class EventFuser:
             self.clusters[best] = Cluster(best, m.family)
         self.clusters[best].absorb(m)
         self.member_of[m.key] = best
+        self.said[(m.article_id, m.family)].append((m, best))
         self._index(best, m)
         self.changed.add(best)
         return best
@@ -391,7 +416,7 @@ def _actor_pair(ms: list[Mention]) -> tuple[tuple[str | None, str | None], tuple
 
 def fused_event(c: Cluster) -> dict:
     """The record of one fused event: consensus fields plus every report's value."""
-    ranks = _event_ranks()
+    ranks = event_ranks()
     ms = c.members
     sub = _most_common((m.sub_event_type for m in ms), lambda v: ranks.get(v, 99))
     etype = next((m.event_type for m in ms if m.sub_event_type == sub and m.event_type), None) \
@@ -412,7 +437,7 @@ def fused_event(c: Cluster) -> dict:
         "id": c.id, "family": c.family, "event_type": etype, "sub_event_type": sub,
         "plover": _most_common(m.plover for m in ms),
         "place": place, "lat": c.lat, "lon": c.lon, "radius_km": c.radius if c.lat is not None else None,
-        "date_start": _iso(c.d0), "date_end": _iso(c.d1),
+        "date_start": iso_day(c.d0), "date_end": iso_day(c.d1),
         "time_precision": None if c.d0 is None else "day" if c.d0 == c.d1 else "days" if c.d1 - c.d0 < 7
         else "week" if c.d1 - c.d0 < 8 else "month",
         "actor1": actor1, "actor1_kind": kind1, "actor2": actor2, "actor2_kind": kind2,

@@ -6,8 +6,11 @@ import datetime as dt
 import functools
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from ..errors import FusionError, SitrepError
 from ..vocab import read_table
 
 # Certainties that count as a report's claim (the rest are hypothetical, planned ...).
@@ -24,12 +27,12 @@ def params() -> dict[str, float]:
 
 
 @functools.lru_cache(maxsize=1)
-def _families() -> dict[str, str]:
+def families() -> dict[str, str]:
     return {r["key"]: r["family"] for r in read_table("event_families.csv")}
 
 
 @functools.lru_cache(maxsize=1)
-def _event_ranks() -> dict[str, int]:
+def event_ranks() -> dict[str, int]:
     """Sub-event type -> ACLED hierarchy rank (lower wins), from the events vocabulary."""
     try:
         rows = read_table("event_types.csv")
@@ -46,14 +49,14 @@ def _event_ranks() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=1)
-def _control_cues() -> list[tuple[re.Pattern, str]]:
+def control_cues() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(r"\b" + re.escape(r["cue"]) + r"\b", re.I), r["meaning"])
             for r in read_table("control_cues.csv")]
 
 
 def event_family(event_type: str | None, plover: str | None = None) -> str | None:
     if event_type:
-        return _families().get(event_type, event_type)
+        return families().get(event_type, event_type)
     if plover:
         return "plover:" + plover
     return None
@@ -62,7 +65,7 @@ def event_family(event_type: str | None, plover: str | None = None) -> str | Non
 # ---------------------------------------------------------------------------------------
 NUM_PERM = 64
 SHINGLE = 5
-_WORD = re.compile(r"\w+", re.UNICODE)
+WORD = re.compile(r"\w+", re.UNICODE)
 
 
 # ---------------------------------------------------------------------------------------
@@ -70,7 +73,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # ---------------------------------------------------------------------------------------
 
 
-def _day(iso: str | None) -> int | None:
+def day_number(iso: str | None) -> int | None:
     if not iso:
         return None
     try:
@@ -79,15 +82,24 @@ def _day(iso: str | None) -> int | None:
         return None
 
 
-def _iso(day: int | None) -> str | None:
+def iso_day(day: int | None) -> str | None:
     return dt.date.fromordinal(day).isoformat() if day is not None else None
 
 
-def _norm(name: str | None) -> str:
-    return " ".join(_WORD.findall((name or "").lower()))
+def norm(name: str | None) -> str:
+    return " ".join(WORD.findall((name or "").lower()))
 
 
-def _name_of(v: Any) -> str | None:
+def similar_sentences(a: str | None, b: str | None) -> bool:
+    """Nearly the same sentence (a copy's, with a byline or a word changed): of the
+    shorter one's words (4 at least), 80% are in the other."""
+    wa, wb = set(WORD.findall((a or "").lower())), set(WORD.findall((b or "").lower()))
+    if min(len(wa), len(wb)) < 4:
+        return False
+    return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
+
+
+def name_of(v: Any) -> str | None:
     if isinstance(v, dict):
         return v.get("name")
     return getattr(v, "name", v) if v is not None else None
@@ -128,3 +140,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
+@contextmanager
+def fusing(what: str) -> Iterator[None]:
+    """Name the item a fusion error happened on (an error of ours passes as it is)."""
+    try:
+        yield
+    except SitrepError:
+        raise
+    except Exception as exc:
+        raise FusionError(f"fusion failed on {what} ({type(exc).__name__}: {exc}); "
+                          "nothing of this fuse was written") from exc

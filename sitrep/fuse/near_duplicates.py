@@ -2,17 +2,18 @@
 pairs from LSH, verified by Jaccard or shingle containment."""
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .common import _WORD, NUM_PERM, SHINGLE, params
+from .common import NUM_PERM, SHINGLE, WORD, params
 
 
 # ---------------------------------------------------------------------------------------
 # fingerprints and near-duplicate reports
 def _shingles(text: str) -> list[bytes]:
-    words = _WORD.findall((text or "").lower())
+    words = WORD.findall((text or "").lower())
     if not words:
         return []
     if len(words) < SHINGLE:
@@ -49,7 +50,29 @@ def shingle_set(text: str) -> set[int]:
 def jaccard_estimate(a: list[int], b: list[int]) -> float:
     if not a or not b or len(a) != len(b):
         return 0.0
-    return sum(1 for x, y in zip(a, b) if x == y) / len(a)
+    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
+
+
+@functools.lru_cache(maxsize=1)
+def _bands() -> tuple[int, int]:
+    """(bands, rows per band) of the LSH that finds candidate pairs (datasketch's optimum
+    for the candidate threshold): the stored band keys must cut signatures the same way."""
+    from datasketch import MinHashLSH
+    lsh = MinHashLSH(threshold=params()["near_dup_candidate"], num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def band_keys(sig: list[int]) -> list[int]:
+    """One key per LSH band of a signature (a signed 64-bit hash of the band's number and
+    values): two reports are candidate near-duplicates when they share a key."""
+    b, r = _bands()
+    if len(sig) < b * r:
+        return []
+    out = []
+    for i in range(b):
+        raw = f"{i}:" + ",".join(str(v) for v in sig[i * r:(i + 1) * r])
+        out.append(int.from_bytes(hashlib.blake2b(raw.encode(), digest_size=8).digest(), "little", signed=True))
+    return out
 
 
 @dataclass

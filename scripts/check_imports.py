@@ -35,9 +35,8 @@ LAYERS: list[tuple[str, tuple[str, ...], frozenset[str]]] = [
      frozenset({"base", "read", "extract", "query", "store", "run", "fuse"})),
 ]
 # Modules that may import a database driver. The gazetteer keeps its own read-only SQLite
-# index (a file it builds, not the store). sitrep/fuse/persist.py and situation.py still
-# write their SQL: the fusion work (issue 19) moves it into Store and removes them here.
-SQL_MODULES = {"sitrep.store", "sitrep.extractors.gazetteer", "sitrep.fuse.persist", "sitrep.fuse.situation"}
+# index (a file it builds, not the store).
+SQL_MODULES = {"sitrep.store", "sitrep.extractors.gazetteer"}
 SQL_DRIVERS = ("sqlalchemy", "sqlite3", "psycopg")
 
 

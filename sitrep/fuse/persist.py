@@ -59,6 +59,7 @@ def fuse_store(store, *, period: str = "day", rebuild: bool = False) -> FuseRepo
     links = _link(store, new, w, rebuild=rep.rebuilt)
     rep.links = len(links)
     fam = Families(None if rep.rebuilt else store, links, new)
+    fam.load(w.articles)  # the new reports' originals and theirs, up the chains
     _fuse_events(store, new, fam, w, rep)
     touched = None if rep.rebuilt else ({r["id"] for r in new} | {lk.article_id for lk in links}
                                         | {lk.original_id for lk in links if lk.relation == "update"})

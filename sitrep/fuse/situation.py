@@ -154,7 +154,8 @@ def print_rich(sit: Situation, console=None) -> None:
         t = TextTable(date_col(), "event", "place", "actors", "fatalities", "reports", "sources", title="Events")
         for e in sit.events:
             f = e.get("fatalities") or {}
-            t.add_row(e.get("date_start") or "", e.get("sub_event_type") or e.get("event_type") or e.get("plover") or "",
+            what = e.get("sub_event_type") or e.get("event_type") or e.get("plover") or ""
+            t.add_row(e.get("date_start") or "", what,
                       e.get("place") or "", _actors(e), _range(f.get("low"), f.get("best"), f.get("high")),
                       str(e.get("n_reports", 1)), "; ".join(e.get("sources") or [])[:60])
         console.print(t)

@@ -240,6 +240,7 @@ class FusionWrite:
     bands: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)  # fused event records (replacing same ids)
     event_members: list[dict] = field(default_factory=list)
+    sentence_members: list[dict] = field(default_factory=list)  # view "sentence": (article_id, idx, key)
     series_keys: list[str] = field(default_factory=list)  # series ids recomputed
     series: list[dict] = field(default_factory=list)
     series_members: list[dict] = field(default_factory=list)
@@ -1316,12 +1317,24 @@ class Store:
 
     def fused_events_between(self, day_from: str, day_to: str) -> list[tuple[str, str | None, str | None]]:
         """(id, date_start, date_end) of the fused events whose dates may hold a day in
-        [day_from, day_to], and of the undated ones."""
+        [day_from, day_to]."""
         c = fused_events.c
-        q = sa.select(c.id, c.date_start, c.date_end).where(sa.or_(
-            c.date_start.is_(None), sa.and_(c.date_start <= day_to, c.date_end >= day_from)))
+        q = sa.select(c.id, c.date_start, c.date_end).where(c.date_start <= day_to, c.date_end >= day_from)
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(q)]
+
+    def fused_events_saying(self, keys: Iterable[str]) -> set[str]:
+        """Ids of the fused events holding a mention whose sentence key (view "sentence"
+        of view_members) is one of `keys`."""
+        fm, vm = fused_event_members.c, view_members.c
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(keys))):
+                q = (sa.select(fm.event_id).join(view_members, sa.and_(vm.article_id == fm.article_id,
+                                                                       vm.idx == fm.idx))
+                     .where(vm.view == "sentence", vm.key.in_(chunk)))
+                out.update(r[0] for r in conn.execute(q))
+        return out
 
     def fused_events_holding(self, article_ids: Iterable[str]) -> set[str]:
         """Ids of the fused events holding a mention of one of the articles."""
@@ -1373,6 +1386,7 @@ class Store:
             self._replace(conn, fused_events, fused_events.c.id, [r["id"] for r in w.events],
                           [_fused_event_row(r, w.now) for r in w.events])
             self._write_rows(conn, fused_event_members, w.event_members, ignore=True)
+            self._write_rows(conn, view_members, [dict(r, view="sentence") for r in w.sentence_members], ignore=True)
             self._write_rows(conn, fused_articles, [{"article_id": a, "fused_at": w.now} for a in w.articles],
                              ignore=True)
             self._replace(conn, figure_series, figure_series.c.id, w.series_keys,

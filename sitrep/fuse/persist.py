@@ -123,7 +123,9 @@ def _fuse_events(store, new: list[dict], fam: Families, w: FusionWrite, rep: Fus
     rep.mentions = len(mentions)
     wanted: set[str] = set()
     if not w.reset:
-        wanted = _events_near(store, mentions)
+        # The fused events a new mention can meet (its blocks): those of its days, and those
+        # saying its sentence (the only way an undated mention or event meets another).
+        wanted = _events_near(store, mentions) | store.fused_events_saying({_said(m) for m in mentions if _said(m)})
         wanted |= store.fused_events_holding(fam.newly_superseded | {m.copy_of for m in mentions if m.copy_of})
     with fusing("the stored fused events of the new reports' days"):
         fuser = EventFuser(cluster_from_record(rec) for _, rec in sorted(store.fused_event_records(wanted).items()))
@@ -138,11 +140,17 @@ def _fuse_events(store, new: list[dict], fam: Families, w: FusionWrite, rep: Fus
             w.events.append(fused_event(fuser.clusters[cid]))
     w.event_members = [{"article_id": m.article_id, "idx": m.idx, "event_id": fuser.member_of[m.key]}
                        for m in mentions]
+    w.sentence_members = [{"article_id": m.article_id, "idx": m.idx, "key": _said(m)} for m in mentions if _said(m)]
+
+
+def _said(m: Mention) -> str | None:
+    """The key of a mention's sentence block (family and sentence), as the store indexes it."""
+    return f"{m.family}|{m.sentence_key}" if m.sentence_key else None
 
 
 def _events_near(store, mentions: list[Mention]) -> set[str]:
-    """Stored fused events sharing a day (within tolerance) with a new mention: selected
-    by their indexed dates before any event's JSON is read."""
+    """Stored dated fused events sharing a day (within tolerance) with a new mention:
+    selected by their indexed dates before any event's JSON is read."""
     tol, max_span = int(params()["date_tolerance_days"]), int(params()["max_span_days"])
     days: set[int] = set()
     for m in mentions:
@@ -153,7 +161,7 @@ def _events_near(store, mentions: list[Mention]) -> set[str]:
     wanted = set()
     for eid, d0, d1 in store.fused_events_between(iso_day(min(days)), iso_day(max(days))):
         c0, c1 = day_number(d0), day_number(d1 or d0)
-        if c0 is None or any(d in days for d in range(c0, min(c1, c0 + 62) + 1)):
+        if c0 is not None and any(d in days for d in range(c0, min(c1, c0 + 62) + 1)):
             wanted.add(eid)
     return wanted
 

@@ -451,14 +451,20 @@ def fused_event(c: Cluster) -> dict:
         "certainty": certainty,
         "n_reports": len(reports), "n_independent_reports": len(independent), "n_sources": len(sources),
         "sources": sources, "reports": reports,
-        "mentions": [asdict(m) for m in ms],
+        "mentions": [_record(m) for m in ms],
     }
 
 
 @functools.lru_cache(maxsize=1)
-def _mention_fields() -> frozenset[str]:
+def _mention_fields() -> tuple[str, ...]:
     import dataclasses
-    return frozenset(f.name for f in dataclasses.fields(Mention))
+    return tuple(f.name for f in dataclasses.fields(Mention))
+
+
+def _record(m: Mention) -> dict:
+    """A mention as its fused event's record keeps it: `asdict` without its deep copies
+    (a mention's values are scalars, and lists of them written out as they are)."""
+    return {name: getattr(m, name) for name in _mention_fields()}
 
 
 def cluster_from_record(rec: dict) -> Cluster:

@@ -235,7 +235,7 @@ class EventFuser:
         self.max_grid_radius = p["radius_admin1_km"]
         self.clusters: dict[str, Cluster] = {}
         self.member_of: dict[tuple[str, int], str] = {}
-        self.blocks: dict[tuple, list[str]] = defaultdict(list)
+        self.blocks: dict[tuple, dict[str, None]] = defaultdict(dict)  # block -> fused event ids, in order
         self.changed: set[str] = set()
         self.comparisons = 0
         # A near-copy's mention is evidence for the event its original reported in the
@@ -245,9 +245,9 @@ class EventFuser:
         loaded = []
         for c in clusters:
             self.clusters[c.id] = c
+            self._index(c)
             for m in c.members:
                 self.member_of[m.key] = c.id
-                self._index(c.id, m)
                 loaded.append((m, c.id))
         for m, cid in sorted(loaded, key=lambda mc: mc[0].key):
             self.said[(m.article_id, m.family)].append((m, cid))
@@ -272,38 +272,47 @@ class EventFuser:
             return range(0)
         return range(m.d0 - self.tol, m.d1 + self.tol + 1)
 
-    def _cells(self, m: Mention) -> list[tuple[int, int]]:
+    def _cells(self, lat: float | None, lon: float | None, radius: float) -> list[tuple[int, int]]:
         # Country-wide mentions stay off the grid (hundreds of cells each): they meet
         # other mentions of the same place name only (ACLED does not code them at all).
-        if m.lat is None or m.lon is None or m.radius > self.max_grid_radius:
+        if lat is None or lon is None or radius > self.max_grid_radius:
             return []
-        r_deg = (m.radius + self.slack) / 111.0
-        lat_lo, lat_hi = m.lat - r_deg, m.lat + r_deg
-        coslat = max(0.05, math.cos(math.radians(min(89.0, abs(m.lat)))))
-        lon_lo, lon_hi = m.lon - r_deg / coslat, m.lon + r_deg / coslat
+        r_deg = (radius + self.slack) / 111.0
+        lat_lo, lat_hi = lat - r_deg, lat + r_deg
+        coslat = max(0.05, math.cos(math.radians(min(89.0, abs(lat)))))
+        lon_lo, lon_hi = lon - r_deg / coslat, lon + r_deg / coslat
         cs = self.cell
         return [(i, j) for i in range(math.floor(lat_lo / cs), math.floor(lat_hi / cs) + 1)
                 for j in range(math.floor(lon_lo / cs), math.floor(lon_hi / cs) + 1)]
 
-    def _keys(self, m: Mention) -> list[tuple]:
+    def _blocks(self, family: str | None, days: range, cells: list[tuple[int, int]], places: Iterable[str],
+                sentences: Iterable[str]) -> list[tuple]:
         keys: list[tuple] = []
-        days = self._days(m)
-        if days:
-            cells = self._cells(m)
-            place = norm(m.place)
-            for d in days:
-                keys += [("g", m.family, d, i, j) for i, j in cells]
-                if place:  # lets a mention without coordinates meet one with them
-                    keys.append(("p", m.family, d, place))
-        if m.sentence_key:
-            keys.append(("s", m.family, m.sentence_key))
+        places = [p for p in places if p]
+        for d in days:
+            keys += [("g", family, d, i, j) for i, j in cells]
+            # lets a mention without coordinates meet one with them
+            keys += [("p", family, d, p) for p in places]
+        keys += [("s", family, s) for s in sentences if s]
         return keys
 
-    def _index(self, cid: str, m: Mention) -> None:
-        for k in self._keys(m):
-            lst = self.blocks[k]
-            if cid not in lst:
-                lst.append(cid)
+    def _keys(self, m: Mention) -> list[tuple]:
+        """The blocks a mention looks in: its days (within tolerance) by grid cell and by
+        place name, and its sentence."""
+        return self._blocks(m.family, self._days(m), self._cells(m.lat, m.lon, m.radius), [norm(m.place)],
+                            [m.sentence_key])
+
+    def _index(self, c: Cluster, sentences: Iterable[str] | None = None) -> None:
+        """File a fused event under the blocks of its summary (its date window, point and
+        radius, place names and sentences: what `compatible` compares), so a mention it is
+        compatible with finds it: their windows overlap, so they share a day; their discs
+        overlap, so they share a cell. Loaded events cost one summary, not every member.
+        `sentences`: only these of its sentences are new (the others are filed already)."""
+        days = range(0) if c.d0 is None or c.d1 - c.d0 > self.max_span else range(c.d0 - self.tol,
+                                                                                  c.d1 + self.tol + 1)
+        for k in self._blocks(c.family, days, self._cells(c.lat, c.lon, c.radius), c.places,
+                              c.sentences if sentences is None else sentences):
+            self.blocks[k].setdefault(c.id, None)
 
     # -- matching --------------------------------------------------------------------
     def compatible(self, m: Mention, c: Cluster) -> float | None:
@@ -361,7 +370,7 @@ class EventFuser:
         self.clusters[best].absorb(m)
         self.member_of[m.key] = best
         self.said[(m.article_id, m.family)].append((m, best))
-        self._index(best, m)
+        self._index(self.clusters[best], [m.sentence_key])
         self.changed.add(best)
         return best
 

@@ -1315,11 +1315,13 @@ class Store:
                               "publisher": r.publisher, "url": r.url, "article_title": r.title})
                     yield d
 
-    def fused_events_between(self, day_from: str, day_to: str) -> list[tuple[str, str | None, str | None]]:
-        """(id, date_start, date_end) of the fused events whose dates may hold a day in
-        [day_from, day_to]."""
+    def fused_events_between(self, day_from: str, day_to: str, *, families: Iterable[str]
+                             ) -> list[tuple[str, str | None, str | None, str]]:
+        """(id, date_start, date_end, family) of the fused events of those families whose
+        dates may hold a day in [day_from, day_to]."""
         c = fused_events.c
-        q = sa.select(c.id, c.date_start, c.date_end).where(c.date_start <= day_to, c.date_end >= day_from)
+        q = sa.select(c.id, c.date_start, c.date_end, c.family).where(
+            c.date_start <= day_to, c.date_end >= day_from, c.family.in_(list(families)))
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(q)]
 

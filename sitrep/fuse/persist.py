@@ -149,19 +149,21 @@ def _said(m: Mention) -> str | None:
 
 
 def _events_near(store, mentions: list[Mention]) -> set[str]:
-    """Stored dated fused events sharing a day (within tolerance) with a new mention:
-    selected by their indexed dates before any event's JSON is read."""
+    """Stored dated fused events of a new mention's family sharing a day (within
+    tolerance) with it: selected by their indexed dates and family before any event's
+    JSON is read (a mention meets no other family's events)."""
     tol, max_span = int(params()["date_tolerance_days"]), int(params()["max_span_days"])
-    days: set[int] = set()
+    days: dict[str, set[int]] = {}
     for m in mentions:
-        if m.d0 is not None and m.d1 - m.d0 <= max_span:
-            days.update(range(m.d0 - tol, m.d1 + tol + 1))
+        if m.family is not None and m.d0 is not None and m.d1 - m.d0 <= max_span:
+            days.setdefault(m.family, set()).update(range(m.d0 - tol, m.d1 + tol + 1))
     if not days:
         return set()
+    first, last = min(map(min, days.values())), max(map(max, days.values()))
     wanted = set()
-    for eid, d0, d1 in store.fused_events_between(iso_day(min(days)), iso_day(max(days))):
+    for eid, d0, d1, family in store.fused_events_between(iso_day(first), iso_day(last), families=sorted(days)):
         c0, c1 = day_number(d0), day_number(d1 or d0)
-        if c0 is not None and any(d in days for d in range(c0, min(c1, c0 + 62) + 1)):
+        if c0 is not None and any(d in days[family] for d in range(c0, min(c1, c0 + 62) + 1)):
             wanted.add(eid)
     return wanted
 

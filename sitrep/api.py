@@ -40,6 +40,7 @@ import hmac
 import ipaddress
 import json
 import logging
+import os
 import re
 import threading
 import time
@@ -675,8 +676,17 @@ def _start_worker(target: str, read_only: bool) -> None:
     from .extractors.parse import load_nlp
 
     global _worker_store
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_store = Store(target, create=False, read_only=read_only)
     load_nlp()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker ends when its server does, however the server ended (kill -9 included):
+    spawned processes are not ended with their parent, and each holds a loaded pipeline."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _warm_worker() -> None:

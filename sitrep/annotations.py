@@ -109,17 +109,18 @@ def corpus_texts(shared: Path, corpora: set[str]) -> dict[tuple[str, str], dict]
     return out
 
 
-def _locate(text: str, evidence: str, occurrence: int, where: str) -> list[int]:
+def _locate(text: str, evidence: str, occurrence: int | None, where: str) -> list[int]:
+    """The span of the n-th occurrence of `evidence`; without n, evidence must be unique."""
     i, seen = -1, 0
     while True:
         i = text.find(evidence, i + 1)
         if i < 0:
-            raise InputError(f"{where}: evidence not found in the text: {evidence[:80]!r}")
+            raise InputError(where, f"evidence not found in the text: {evidence[:80]!r}")
         seen += 1
-        if seen == occurrence:
+        if seen == (occurrence or 1):
             break
-    if occurrence == 1 and text.find(evidence, i + 1) >= 0:
-        raise InputError(f"{where}: evidence occurs more than once; add \"occurrence\": n: {evidence[:80]!r}")
+    if occurrence is None and text.find(evidence, i + 1) >= 0:
+        raise InputError(where, f"evidence occurs more than once; add \"occurrence\": n: {evidence[:80]!r}")
     return [i, i + len(evidence)]
 
 
@@ -134,7 +135,7 @@ def freeze(draft: dict, text: str, where: str) -> dict:
             w = f"{where}: {key}[{n}]"
             item = dict(item)
             ev = item.pop("evidence", None)
-            occ = item.pop("occurrence", 1)
+            occ = item.pop("occurrence", None)
             if ev is None and "span" not in item:
                 errs.append(f"{w}: neither evidence nor span")
                 continue
@@ -151,7 +152,7 @@ def freeze(draft: dict, text: str, where: str) -> dict:
             items.append(item)
         out[key] = items
     if errs:
-        raise InputError("\n".join(errs))
+        raise InputError(where, f"{len(errs)} problem(s):\n" + "\n".join(errs))
     return out
 
 

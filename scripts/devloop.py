@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""Developer loop for the event layer: the shared dev corpora parsed once (spaCy DocBin
+cache under $SITREP_DEV_CACHE, default ~/.cache/sitrep/dev), then every annotating stage
+re-run and scored in-process with the shared scorers, in seconds instead of minutes.
+
+    python scripts/devloop.py case            CASE 2021 dev: weighted F1 (score_types.py)
+    python scripts/devloop.py plover          PLOVER GSR dev: accuracy (score_plover.py)
+    python scripts/devloop.py ngec [--heldout] NGEC synthetic stories (held-out templates)
+    python scripts/devloop.py reports DIR     annotated reports (score_reports.py's sums)
+    python scripts/devloop.py seed            the seed report (score.py)
+
+Parsing is the only cached step: a change to any stage shows at once. Not a substitute
+for `sitrep eval` (which reads and cleans through the real readers): use both."""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import pickle
+import sys
+from pathlib import Path
+
+from sitrep.evaluate import find_shared, reader_view
+from sitrep.extractors.parse import Parsed, load_nlp
+from sitrep.models import Article
+from sitrep.pipeline import annotate, prepare
+from sitrep.readers import article_from_record, iter_inputs
+
+CACHE = Path(os.environ.get("SITREP_DEV_CACHE", Path.home() / ".cache" / "sitrep" / "dev"))
+
+
+def shared_module(shared: Path, name: str):
+    spec = importlib.util.spec_from_file_location(f"shared_{name}", shared / "eval" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(shared / "eval"))
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _key(records: list[dict], model: str) -> str:
+    h = hashlib.sha1(model.encode())
+    for r in records:
+        h.update(json.dumps(r, sort_keys=True).encode())
+    return h.hexdigest()[:16]
+
+
+def parsed_records(records: list[dict], label: str) -> list[Parsed]:
+    """Parsed reports for reader-view records (id, title, text, published), cached."""
+    from spacy.tokens import DocBin
+
+    nlp = load_nlp()
+    key = _key(records, nlp.meta["name"] + nlp.meta["version"])
+    path = CACHE / f"{label}-{key}.pkl"
+    if path.exists():
+        arts, blob = pickle.loads(path.read_bytes())
+        docs = list(DocBin().from_bytes(blob).get_docs(nlp.vocab))
+    else:
+        items = (article_from_record(r, where=r["id"]) for r in records)
+        arts = list(prepare(items, on_error=lambda e: print(f"skipped: {e}", file=sys.stderr)))
+        docs = list(nlp.pipe((a.text for a in arts), batch_size=32))
+        bin_ = DocBin(store_user_data=False)
+        for d in docs:
+            bin_.add(d)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps((arts, bin_.to_bytes())))
+    return [Parsed.from_doc(a, d) for a, d in zip(arts, docs, strict=True)]
+
+
+def extract(records: list[dict], label: str) -> dict[str, dict]:
+    out = {}
+    for p in parsed_records(records, label):
+        d = annotate(p).to_dict()
+        d["id"] = p.article.input_id
+        out[p.article.input_id] = d
+    return out
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def run_case(shared: Path, args) -> dict:
+    gold = _jsonl(shared / "data/events/case2021.dev.jsonl")
+    preds = extract([reader_view(g) for g in gold], "case")
+    st = shared_module(shared, "score_types")
+    seen = [(g["label"], st.predicted(preds.get(g["id"]))) for g in gold if g["label"] in st.SEEN]
+    return _f1_table(seen, show=args.verbose)
+
+
+def _f1_table(pairs, show=False) -> dict:
+    import collections
+    support = collections.Counter(g for g, _ in pairs)
+    per = {}
+    for lab in sorted(support):
+        tp = sum(1 for g, p in pairs if g == p == lab)
+        npred = sum(1 for _, p in pairs if p == lab)
+        pr, rc = (tp / npred if npred else 0.0), tp / support[lab]
+        per[lab] = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+    n = sum(support.values())
+    out = {"n": n, "weighted_f1": round(sum(per[k] * support[k] for k in per) / n, 4),
+           "macro_f1": round(sum(per.values()) / len(per), 4),
+           "accuracy": round(sum(g == p for g, p in pairs) / n, 4)}
+    if show:
+        out["per_type"] = {k: round(v, 3) for k, v in per.items()}
+        out["confusions"] = collections.Counter(f"{g}->{p}" for g, p in pairs if g != p).most_common(25)
+    return out
+
+
+def run_plover(shared: Path, args) -> dict:
+    gold = _jsonl(shared / "data/events/plover_gsr.dev.jsonl")
+    preds = extract([reader_view(g) for g in gold], "plover")
+    sp = shared_module(shared, "score_plover")
+    pairs = [(g["event_plover2021"].upper(), sp.top_plover(preds.get(g["id"], {})) or "NONE") for g in gold]
+    return _f1_table(pairs, show=args.verbose)
+
+
+def heldout_template(template: str) -> bool:
+    """The 20% of NGEC's headline templates nobody trains or tunes on (a hash split: a
+    random split of stories would leak templates)."""
+    return int(hashlib.sha1(template.encode()).hexdigest(), 16) % 5 == 0
+
+
+def run_ngec(shared: Path, args) -> dict:
+    rows = _jsonl(shared / "data/events/ngec_synthetic.jsonl")
+    rows = [r for r in rows if heldout_template(r["headline_template"]) == args.heldout]
+    if args.limit:
+        rows = rows[: args.limit]
+    preds = extract([reader_view(g) for g in rows], "ngec-heldout" if args.heldout else "ngec-train")
+    sp = shared_module(shared, "score_plover")
+    pairs = [(g["label"].upper(), sp.top_plover(preds.get(g["id"], {})) or "NONE") for g in rows]
+    return _f1_table(pairs, show=args.verbose)
+
+
+def run_reports(shared: Path, args) -> dict:
+    import tempfile
+
+    from sitrep.annotations import gold_files
+    sc = shared_module(shared, "score")
+    tot = {k: [0, 0, 0] for k in ("events.typed", "events.detect", "figures.exact")}
+    acc = {k: [0.0, 0] for k in ("events.place_acc", "events.date_acc", "events.actor1_acc")}
+    false_not, per = 0, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        pairs = list(gold_files(Path(args.dir), shared, Path(tmp)))
+    records = [dict(reader_view(rec), published=g.get("published")) for g, rec in pairs]
+    preds = extract(records, "reports")
+    for gold, _rec in pairs:
+        s = sc.score(gold, preds[gold["id"]])
+        per[gold["id"]] = s
+        for k in tot:
+            tot[k] = [a + s[k][b] for a, b in zip(tot[k], ("tp", "pred", "gold"), strict=True)]
+        for k in acc:
+            if s.get(k) is not None:
+                w = s["events.typed"]["tp"]
+                acc[k] = [acc[k][0] + s[k] * w, acc[k][1] + w]
+        false_not += s["events.false_on_not_events"]
+    out = {"docs": len(per)}
+    for k, (tp, npred, ngold) in tot.items():
+        p, r = (tp / npred if npred else 0.0), (tp / ngold if ngold else 0.0)
+        out[k] = {"P": round(p, 3), "R": round(r, 3), "F1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+                  "tp": tp, "pred": npred, "gold": ngold}
+    for k, (v, w) in acc.items():
+        out[k] = round(v / w, 3) if w else None
+    out["false_on_not_events"] = false_not
+    if args.errors:
+        for gold, _rec in pairs:
+            print_errors(sc, gold, preds[gold["id"]])
+    if args.verbose:
+        out["per_doc"] = {d: (s["events.typed"]["tp"], s["events.typed"]["pred"], s["events.typed"]["gold"])
+                          for d, s in per.items()}
+    return out
+
+
+def _label(e: dict) -> str:
+    return e.get("sub_event_type") or e.get("plover") or "?"
+
+
+def print_errors(sc, gold: dict, pred: dict) -> None:
+    """Each gold event with the claimed prediction that matched it (or MISSED), then every
+    counted prediction that matched none, marked when it overlaps a not_event."""
+    text = pred["article"]["text"]
+    claimed = sc.claimed_mentions(pred.get("events", []))
+    typed = sc.pair(gold["events"], claimed, text, sc.event_type_ok)
+    found = {id(g): p for g, p in typed}
+    used = {id(p) for _, p in typed}
+    print(f"\n=== {gold['id']} (published {gold.get('published')})")
+    for g in gold["events"]:
+        p = found.get(id(g))
+        mark = "ok " if p else "MISSED"
+        extra = f" -> place {p.get('place')!r} date {p.get('date_start')} conf {p.get('confidence')}" if p else ""
+        print(f"  {mark} {_label(g):34s} {g['evidence'][:90]!r}{extra}")
+        if p and (g.get("place") and not sc.names_match(g["place"], p.get("place"))):
+            print(f"        place gold {g['place']!r} pred {p.get('place')!r}")
+        if p and g.get("date_start") and (p.get("date_start") or "")[:10] != g["date_start"]:
+            print(f"        date gold {g['date_start']} pred {p.get('date_start')}")
+    opt = [sc.locate(text, o["evidence"]) for o in gold.get("optional_events", [])]
+    nots = [(sc.locate(text, o["evidence"]), o.get("why")) for o in gold.get("not_events", [])]
+    for p in claimed:
+        if id(p) in used:
+            continue
+        span = sc.span_of(p)
+        if any(sc.overlaps(s, span) for s in opt):
+            continue
+        why = next((w for s, w in nots if sc.overlaps(s, span)), None)
+        tag = f"NOT_EVENT({why})" if why else "FALSE"
+        snippet = text[p["start"]:p["end"]][:90].replace("\n", " ")
+        print(f"  {tag:10s} {_label(p):34s} {snippet!r} [{p.get('certainty')}/{p.get('timing')}] {p.get('rule', '')[:80]}")
+
+
+def run_seed(shared: Path, args) -> dict:
+    from sitrep.pipeline import extract_articles
+    sc = shared_module(shared, "score")
+    arts = iter_inputs([str(shared / "seed/000_27822b3222cb0826.txt")], published="2016-12-07")
+    pred = next(extract_articles(arts)).to_dict()
+    gold = json.loads((shared / "gold/seed.gold.json").read_text())
+    return {k: v for k, v in sc.score(gold, pred).items() if k.startswith(("events", "figures.exact"))}
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("task", choices=["case", "plover", "ngec", "reports", "seed"])
+    ap.add_argument("dir", nargs="?")
+    ap.add_argument("--heldout", action="store_true")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="reports: list every miss and false event")
+    ap.add_argument("--shared", default=None)
+    args = ap.parse_args(argv)
+    shared = find_shared(args.shared)
+    run = {"case": run_case, "plover": run_plover, "ngec": run_ngec, "reports": run_reports, "seed": run_seed}
+    print(json.dumps(run[args.task](shared, args), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

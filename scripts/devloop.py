@@ -173,7 +173,8 @@ def run_reports(shared: Path, args) -> dict:
 
 
 def _label(e: dict) -> str:
-    return e.get("sub_event_type") or e.get("plover") or "?"
+    v = e.get("sub_event_type") or e.get("plover") or "?"
+    return "/".join(v) if isinstance(v, list) else v
 
 
 def print_errors(sc, gold: dict, pred: dict) -> None:
@@ -214,6 +215,8 @@ def run_seed(shared: Path, args) -> dict:
     arts = iter_inputs([str(shared / "seed/000_27822b3222cb0826.txt")], published="2016-12-07")
     pred = next(extract_articles(arts)).to_dict()
     gold = json.loads((shared / "gold/seed.gold.json").read_text())
+    if args.errors:
+        print_errors(sc, dict(gold, id="seed"), pred)
     return {k: v for k, v in sc.score(gold, pred).items() if k.startswith(("events", "figures.exact"))}
 
 

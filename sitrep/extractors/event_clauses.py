@@ -35,10 +35,12 @@ class Trigger:
     anchor: Token = None  # the verb that carries tense/modality and the agent
     parent: Trigger | None = None
     children: list[Trigger] = field(default_factory=list)
+    mode: str = ""  # the PLOVER mode the word states, if any
 
 
 
-def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str] | None:
+def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | None:
+    """(frame, weak, matched phrase, PLOVER mode) when `tok` is a trigger."""
     forms = _forms(tok, lex)
     if not any(f in lex.trigger_words for f in forms) and not (tok.i >= 1 and tok.doc[tok.i - 1].text == "-"):
         return None  # no trigger, phrase or compound uses this word
@@ -51,13 +53,13 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str] | None:
             for w in cw:
                 hit = lex.pairs.get((f, w)) or lex.pairs.get((w, f))
                 if hit:
-                    return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}"
+                    return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}", hit[2]
     lower = tok.lower_
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "cease-fire", "sit-in"
         joined = tok.doc[tok.i - 2].lower_ + "-" + lower
         if joined in lex.triggers:
-            f, w = lex.triggers[joined]
-            return f, w, tok.doc[tok.i - 2: tok.i + 1].text
+            f, w, mode = lex.triggers[joined]
+            return f, w, tok.doc[tok.i - 2: tok.i + 1].text, mode
     if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
         joined = lower + "-" + tok.doc[tok.i + 2].lower_
         if joined in lex.triggers:
@@ -66,8 +68,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str] | None:
         if k in lex.triggers:
             if k in lex.verb_only and not is_verb:
                 return None
-            f, w = lex.triggers[k]
-            return f, w, tok.text
+            f, w, mode = lex.triggers[k]
+            return f, w, tok.text, mode
     return None
 
 
@@ -110,7 +112,7 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
                         found.append(Trigger(tok, "ATTACK", False, f"{tok.text} {o.text}"))
                         break
             continue
-        frame, weak, phrase = hit
+        frame, weak, phrase, mode = hit
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
             continue
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
@@ -123,7 +125,7 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
                 tok.dep_ in ("acl", "relcl") and tok.head.i in described):
             described.add(tok.i)
             continue
-        found.append(Trigger(tok, frame, weak, phrase))
+        found.append(Trigger(tok, frame, weak, phrase, mode=mode))
         taken.add(tok.i)
     for t in found:
         if t.anchor is None:

@@ -22,9 +22,9 @@ _PHYSICAL = {"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "STRIKE", 
              "ARREST", "ABDUCT", "SEXUAL", "LOOT", "DISRUPT", "FIND", "BASE", "CHANGE", "COUP"}
 _VIOLENT = {"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "STRIKE"}
 _TERRITORY = {"CAPTURE", "RETAKE", "ENTER", "LOSE", "WITHDRAW"}
-_DIPLOMATIC = {"ACCUSE": "ACCUSE", "REJECT": "REJECT", "REQUEST": "REQUEST",
-               "THREATEN": "THREATEN", "CONSULT": "CONSULT", "SANCTION": "SANCTION",
-               "SUPPORT": "SUPPORT", "AID": "AID"}
+# frames typed as the PLOVER category of the same name (code in event_types.csv)
+_DIPLOMATIC = {f: f for f in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "CONSULT", "SANCTION", "SUPPORT", "AID",
+                              "COERCE", "CONCEDE", "COOPERATE", "RETREAT", "MOBILIZE")}
 _ARMED_KINDS = {"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"}
 _NON_STATE = {"rebels", "political_militia", "identity_militia"}
 _TACTICS = ("CHEMICAL", "AIR", "SUICIDE", "SHELLING", "IED", "GRENADE")  # codebook order
@@ -57,13 +57,14 @@ class TypeRow:
     plover: str
     rank: int
     code: str
+    mode: str = ""  # the PLOVER mode the type implies ("aerial" for an air strike)
 
 
 @dataclass
 class Lexicon:
     types: dict[str, TypeRow]
-    triggers: dict[str, tuple[str, bool]]  # lemma -> (frame, weak)
-    pairs: dict[tuple[str, str], tuple[str, bool]]  # ("carry", "out") -> frame
+    triggers: dict[str, tuple[str, bool, str]]  # lemma -> (frame, weak, PLOVER mode)
+    pairs: dict[tuple[str, str], tuple[str, bool, str]]  # ("carry", "out") -> (frame, weak, mode)
     light: set[str]
     light_pairs: set[tuple[str, str]]
     scope: dict[str, str]
@@ -101,7 +102,7 @@ def lexicon() -> Lexicon:
     types = {}
     for r in read_table("event_types.csv"):
         types[r["code"]] = TypeRow(r["event_type"] or None, r["sub_event_type"] or None,
-                                   r["plover"], int(r["rank"]), r["code"])
+                                   r["plover"], int(r["rank"]), r["code"], r.get("mode") or "")
     triggers, pairs, light, light_pairs = {}, {}, set(), set()
     scope, scope_pairs, cue_map, forms, verb_only = {}, {}, {}, {}, set()
     for r in read_table("event_triggers.csv"):
@@ -112,7 +113,7 @@ def lexicon() -> Lexicon:
             continue
         if kind == "trigger":
             flag = (r.get("weak") or "").strip()
-            entry = (value, "1" in flag)
+            entry = (value, "1" in flag, r.get("mode") or "")
             if "v" in flag:
                 verb_only.add(phrase)
             if len(words) == 1:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from .event_clauses import _BOUNDARY_DEPS, Trigger
 from .event_lexicon import _ASPECTUAL, _CONDITIONAL_MARKS, _MODAL_FUTURE, _MODAL_HYPO, Lexicon, _is_light, _scope_of
 
-# Frames that describe physical happenings ACLED codes (they group with each other);
 
 # ---------------------------------------------------------------------------- certainty
 def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str, str]:
@@ -62,3 +61,76 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
 
 
 
+
+
+# ---------------------------------------------------------------------------- timing
+# adverbs and determiners of habit: "frequently attacked", "break up any brawls"
+_HABITUAL_ADVERBS = frozenset({"frequently", "often", "regularly", "routinely", "repeatedly", "usually", "always",
+                               "sometimes", "occasionally", "rarely", "constantly", "commonly", "typically",
+                               "normally", "generally", "increasingly", "seldom", "never", "whenever"})
+_LONG_UNITS = frozenset({"years", "decades", "centuries", "year", "decade", "generations"})
+_AGGREGATE_HEADS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens", "millions"})
+
+
+def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline: bool,
+           background_day: bool) -> tuple[str, str]:
+    """(timing, why): generic for habits and aggregates over long periods ("dozens have been
+    killed since 2011", "killed 800 people over four decades", "police break up any
+    brawls"), background for an earlier incident the report recalls (its own date well
+    before the news, or under "a week after"), else current."""
+    anchors = {m.anchor.i: m.anchor for m in members} | {head.tok.i: head.tok}
+    for a in anchors.values():
+        why = _habitual(a, physical) or _long_period(a)
+        if why:
+            return "generic", why
+    if physical and not in_headline and _present_simple(head.anchor):
+        return "generic", f"present tense '{head.anchor.text}'"
+    if background_day:
+        return "background", "dated well before the news"
+    if _after_another(head.anchor):
+        return "background", "recalled under 'after/before'"
+    return "current", ""
+
+
+def _habitual(tok, physical: bool) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL_ADVERBS:
+            return f"habit '{c.text}'"
+        if physical and c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(d.dep_ == "det" and d.lower_ in ("any", "every", "each")
+                                                           for d in c.children):
+            return f"any/every '{c.text}'"
+        if c.dep_ == "npadvmod" and any(d.lower_ in ("every", "each") for d in c.children):
+            return f"every '{c.text}'"
+    return None
+
+
+def _long_period(tok) -> str | None:
+    """"over four decades", "since 2011", "in recent years", "for years": an aggregate."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("over", "since", "for", "in", "during", "throughout"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if g.lower_ in _LONG_UNITS and (c.lower_ != "in" or any(d.lower_ in ("recent", "past", "last")
+                                                                    for d in g.children)):
+                return f"period '{c.text} ... {g.text}'"
+            if c.lower_ == "since" and g.like_num and len(g.text) == 4:
+                return f"since '{g.text}'"
+    return None
+
+
+def _present_simple(verb) -> bool:
+    """An event verb in the simple present outside a headline reports a habit or a state
+    ("police arrest hundreds a year", "soldiers are deployed"), not a happening."""
+    if verb.tag_ not in ("VBZ", "VBP") and not (verb.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)):
+        return False
+    if any(c.dep_ == "aux" for c in verb.children):
+        return False  # "has attacked", "is attacking": not a simple present
+    return verb.dep_ not in ("ccomp",) or verb.head.lemma_ not in ("say", "tell", "report")
+
+
+def _after_another(verb) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children) and any(
+        c.dep_ == "npadvmod" for c in verb.children)

@@ -20,17 +20,37 @@ Every event records its trigger and the rule that typed it (`explain`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..models import Event, Extraction, Fatalities
+from ..models import Event, Extraction, Fatalities, Place
 from . import actors, sources
-from .event_clauses import Role, Trigger, _find_triggers, _group, _group_extent, _has_argument, _members, _roles
-from .event_lexicon import _TACTICS, _CueIndex, _forms, lexicon
+from .event_clauses import (
+    Role,
+    Trigger,
+    _find_triggers,
+    _group,
+    _group_extent,
+    _has_argument,
+    _members,
+    _roles,
+    _verbal,
+)
+from .event_lexicon import _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
+from .event_place import own_place, place_events
 from .event_roles import DocContext, _acled_roles, _actor_ref, _infer_counterpart
-from .event_status import _certainty
+from .event_status import _certainty, timing
+from .event_time import governing_offset, later_offsets, own_time, set_date
 from .event_typing import Clause, type_clause
+from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents, type_strength
 from .parse import Parsed
-from .places import focus_place, names_no_location
+from .places import names_no_location
+from .report_frame import ReportFrame, report_frame
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 # ---------------------------------------------------------------------------- linking
@@ -91,120 +111,221 @@ def _fatalities(ex: Extraction, lo: int, hi: int, sole_event: bool, s_lo: int, s
 
 
 # ---------------------------------------------------------------------------- stage
+@dataclass
+class Candidate:
+    """One trigger group of a sentence: one event mention if it types."""
+    head: Trigger
+    members: list[Trigger]
+    start: int
+    end: int
+    cues: dict
+    weapons: set[str]  # tactics its own clause names
+
+
+@dataclass
+class SentenceView:
+    """What every candidate of one sentence shares."""
+    k: int
+    span: Span
+    cues: dict
+    next_cues: dict
+    next_text: str
+    in_headline: bool
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass
+class ReportView:
+    """What every sentence of one report shares."""
+    parsed: Parsed
+    ex: Extraction
+    lex: Lexicon
+    ctx: DocContext
+    frame: ReportFrame
+    index: _CueIndex
+    place_spans: list[tuple[int, int]]
+    own_places: dict[int, Place | None] = field(default_factory=dict)  # id(event) -> its clause's place
+    infos: dict[int, MentionInfo] = field(default_factory=dict)  # id(event) -> what merging reads
+
+
+def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
+    trigs = _find_triggers(tokens[sent.start:sent.end], view.lex)
+    out = []
+    for head in _group(trigs) if trigs else []:
+        members = _members(head)
+        lo, hi = _group_extent(members)
+        doc = view.parsed.doc
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        cues = view.index.within(start, end)
+        local = {v for v, _ in cues.get("weapon", ()) if v in _TACTICS} or (
+            {"AIR"} if any(m.frame == "AIRSTRIKE" for m in members) else set())
+        out.append(Candidate(head, members, start, end, cues, local))
+    return out
+
+
+def _sentence_view(view: ReportView, k: int) -> SentenceView:
+    sents, doc_text = view.parsed._sents, view.parsed.doc_text
+    sent = sents[k]
+    nsent = sents[k + 1] if k + 1 < len(sents) else None
+    nxt = doc_text[nsent.start_char:nsent.end_char] if nsent is not None else ""
+    next_cues = view.index.within(nsent.start_char, nsent.end_char) if nsent is not None else {}
+    return SentenceView(k, sent, view.index.within(sent.start_char, sent.end_char), next_cues, nxt,
+                        _in_headline(view.parsed, sent))
+
+
+def _in_headline(parsed: Parsed, sent: Span) -> bool:
+    """The report's headline, kept as its first line: news headlines are in the present."""
+    if sent.start_char > 0:
+        return False
+    first_line = parsed.text.split("\n", 1)[0].strip()
+    return not first_line.endswith((".", '"', "”")) or first_line == (parsed.article.title or "").strip()
+
+
+def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[Candidate]) -> Event | None:
+    """The event one candidate reports, typed, with its status, actors, place and time."""
+    lex, head, members = view.lex, cand.head, cand.members
+    frames = [m.frame for m in members]
+    certainty, cwhy = _certainty(head, members, lex)
+    if certainty == "block":
+        return None
+    a_role, p_role = _roles(head, members, lex)
+    if not _has_argument(head, members, a_role, p_role):
+        return None
+    actor1 = _actor_ref(a_role, view.parsed, view.ex, lex, view.ctx)
+    actor2 = _actor_ref(p_role, view.parsed, view.ex, lex, view.ctx)
+    lone = not any(o.weapons for o in others if o is not cand)
+    typing = type_clause(Clause(frames, head, lex, cand.cues, sv.cues, sv.next_cues, sv.next_text, actor1, actor2,
+                                a_role, p_role, view.place_spans, view.ctx, cand.start, cand.end, lone))
+    if typing.code is None:
+        return None
+    row = lex.types[typing.code]
+    actor1, actor2, role_note = _acled_roles(row, frames, actor1, actor2, view.ctx)
+    ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
+               mode=head.mode or row.mode or None, actor1=actor1, actor2=actor2, certainty=certainty, start=cand.start, end=cand.end,
+               sentence=sv.span.text, trigger=_trigger_text(head))
+    ev.assoc_actor1 = [r for r in (_actor_ref(Role(c, "conj"), view.parsed, view.ex, lex, view.ctx)
+                                   for c in (a_role.conj if a_role else [])) if r]
+    ev.rule = (f"{'+'.join(dict.fromkeys(frames))} -> {row.sub_event_type or row.plover}: {typing.why}"
+               f"; actor1 {a_role.how if a_role else '-'}, actor2 {p_role.how if p_role else '-'}"
+               + (f"; {role_note}" if role_note else "") + (f"; certainty {certainty} ({cwhy})" if cwhy else ""))
+    _situate(view, sv, cand, ev, a_role, p_role, sole=sum(1 for o in others if o.weapons or o is cand) <= 1)
+    return ev
+
+
+def _trigger_text(head: Trigger) -> str:
+    return head.phrase if head.anchor.i == head.tok.i else f"{head.anchor.text} ... {head.phrase}"
+
+
+def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_role, p_role, sole: bool) -> None:
+    """Timing, place, date, fatalities and source of a typed mention."""
+    ex, frame, head = view.ex, view.frame, cand.head
+    s_lo, s_hi = sv.span.start_char, sv.span.end_char
+    others = [(o.start, o.end) for o in sv.candidates if o is not cand and not (o.start <= cand.start < o.end)]
+    t = own_time(ex.times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)
+    physical = ev.event_type is not None
+    early = t is not None and frame.news_date is not None and t.date_end is not None and \
+        t.date_end < _days_before(frame.news_date, BACKGROUND_DAYS)
+    ev.timing, twhy = timing(head, cand.members, physical=physical, in_headline=sv.in_headline,
+                             background_day=early)
+    if twhy:
+        ev.rule += f"; timing {ev.timing} ({twhy})"
+    set_date(ev, t, frame, governing_offset(head))
+    roles = [p_role] + ([a_role] if {m.frame for m in cand.members} & _TERRITORY else [])
+    place, _direct = own_place(view.parsed, ex.places, cand.members, roles if physical else [], frame.country,
+                               cand.start, cand.end)
+    view.own_places[id(ev)] = place
+    view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
+    if physical:
+        ev.fatalities = _fatalities(ex, cand.start, cand.end, sole, s_lo, s_hi, cand.members)
+    ev.source = _source_for(ex, cand.start, cand.end, s_lo, s_hi)
+
+
+def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) -> MentionInfo:
+    head = cand.head
+    noun = not _verbal(head.tok)
+    kids = [c for m in cand.members for c in m.tok.children]
+    return MentionInfo(
+        referring=noun and any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING or c.dep_ == "poss" for c in kids),
+        patient=_named_patient(p_role),
+        own_day=t.date_start if t is not None and t.precision == "day" else None,
+        own_place=place.name if place is not None else None,
+        distinct=any(c.lower_ in _DISTINCT_WORDS for c in kids),
+        strength=type_strength(ev.rule))
+
+
+def _named_patient(role) -> str | None:
+    """The patient as a key when it singles someone out: a proper name, or a definite
+    person ("the ambassador"); a plural or a bare noun ("neighborhoods") does not."""
+    if role is None:
+        return None
+    tok = role.tok
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
+        return tok.lemma_.lower()
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any") for c in tok.children)
+    if tok.tag_ == "NN" and definite:
+        return tok.lemma_.lower()
+    return None
+
+
+BACKGROUND_DAYS = 14  # an event dated this long before the news is recalled, not reported
+
+
+def _days_before(iso: str, n: int) -> str:
+    return (dt.date.fromisoformat(iso) - dt.timedelta(days=n)).isoformat()
+
+
+def _embedded_heads(built: list[tuple[Event, Trigger]]) -> set[int]:
+    """Tokens above each ACLED event's trigger: an accusation there is its attribution."""
+    out: set[int] = set()
+    for ev, head in built:
+        if ev.event_type:
+            anc = head.anchor.head
+            for _ in range(6):
+                out.add(anc.i)
+                if anc.head.i == anc.i:
+                    break
+                anc = anc.head
+    return out
+
+
+def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
+    sent = view.parsed._sents[k]
+    cands = _candidates(view, sent, tokens)
+    if not cands:
+        return []
+    sv = _sentence_view(view, k)
+    sv.candidates = cands
+    built = [(ev, c.head) for c in cands if (ev := _mention(view, sv, c, cands)) is not None]
+    embedded = _embedded_heads(built)
+    out = []
+    for ev, head in built:
+        # an accusation of an ACLED event is that event's attribution, not a second event
+        if ev.event_type is None and ev.plover == "ACCUSE" and head.tok.i in embedded and (
+                _forms(head.tok, view.lex)[0] in ("accuse", "blame", "allege", "accusation")):
+            continue
+        _infer_counterpart(ev, view.ex, view.ctx)
+        out.append(ev)
+    return out
+
+
 def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
     lex = lexicon()
-    doc = parsed.doc
-    ctx = DocContext(focus=actors.focus_country(parsed, ex))
-    place_spans = [(p.start, p.end) for p in ex.places]
+    view = ReportView(parsed, ex, lex, DocContext(focus=actors.focus_country(parsed, ex)),
+                      report_frame(parsed, ex), _CueIndex(parsed.text, lex), [(p.start, p.end) for p in ex.places])
+    tokens = parsed.tokens
     events: list[Event] = []
-    index = None
-    # The sentence spans, tokens and text Parsed built once (spaCy rebuilds them per access).
-    sents, tokens, doc_text = parsed._sents, parsed.tokens, parsed.doc_text
-    for k, sent in enumerate(sents):
-        trigs = _find_triggers(tokens[sent.start:sent.end], lex)
-        if not trigs:
-            continue
-        heads = _group(trigs)
-        if index is None:
-            index = _CueIndex(parsed.text, lex)
-        s_lo, s_hi = sent.start_char, sent.end_char
-        nsent = sents[k + 1] if k + 1 < len(sents) else None  # the sentence of the token after this one
-        nxt = doc_text[nsent.start_char:nsent.end_char] if nsent is not None else ""  # its `.text`
-        next_cues = index.within(nsent.start_char, nsent.end_char) if nsent is not None else {}
-        built: list[tuple[Event, Trigger]] = []
-        embedded_heads: set[int] = set()
-        sent_cues = index.within(s_lo, s_hi)
-        groups = []
-        for head in heads:
-            members = _members(head)
-            lo, hi = _group_extent(members)
-            start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-            cues = index.within(start, end)
-            local = {v for v, _ in cues.get("weapon", ()) if v in _TACTICS} or (
-                {"AIR"} if any(m.frame == "AIRSTRIKE" for m in members) else set())
-            groups.append((head, members, lo, hi, start, end, cues, local))
-        for head, members, lo, hi, start, end, cues, local in groups:
-            frames = [m.frame for m in members]
-            # may borrow a weapon named elsewhere in the sentence only if no other
-            # happening of the sentence names its own
-            lone = not any(g[7] for g in groups if g[0] is not head)
-            certainty, cwhy = _certainty(head, members, lex)
-            if certainty == "block":
-                continue
-            a_role, p_role = _roles(head, members, lex)
-            actor1 = _actor_ref(a_role, parsed, ex, lex, ctx)
-            actor2 = _actor_ref(p_role, parsed, ex, lex, ctx)
-            if not _has_argument(head, members, a_role, p_role):
-                continue
-            typing = type_clause(Clause(frames, head, lex, cues, sent_cues, next_cues, nxt, actor1, actor2,
-                                        a_role, p_role, place_spans, ctx, start, end, lone))
-            if typing.code is None:
-                continue
-            row = lex.types[typing.code]
-            actor1, actor2, role_note = _acled_roles(row, frames, actor1, actor2, ctx)
-            assoc1 = [r for r in (_actor_ref(Role(c, "conj"), parsed, ex, lex, ctx) for c in (a_role.conj if a_role else [])) if r]
-            rule = (f"{'+'.join(dict.fromkeys(frames))} -> {row.sub_event_type or row.plover}: {typing.why}"
-                    f"; actor1 {a_role.how if a_role else '-'}, actor2 {p_role.how if p_role else '-'}"
-                    + (f"; {role_note}" if role_note else "") + (f"; certainty {certainty} ({cwhy})" if cwhy else ""))
-            ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
-                       actor1=actor1, actor2=actor2, certainty=certainty, start=start, end=end,
-                       sentence=sent.text, trigger=head.phrase if head.anchor.i == head.tok.i else f"{head.anchor.text} ... {head.phrase}",
-                       rule=rule)
-            if assoc1:
-                ev.assoc_actor1 = assoc1
-            built.append((ev, head))
-            if row.event_type:
-                anc = head.anchor.head
-                for _ in range(6):
-                    embedded_heads.add(anc.i)
-                    if anc.head.i == anc.i:
-                        break
-                    anc = anc.head
-        acled_in_sentence = sum(1 for e, _ in built if e.event_type)
-        for ev, head in built:
-            # an accusation of an ACLED event is that event's attribution, not a second event
-            if ev.event_type is None and ev.plover == "ACCUSE" and head.tok.i in embedded_heads and (
-                    _forms(head.tok, lex)[0] in ("accuse", "blame", "allege", "accusation")):
-                continue
-            members = _members(head)
-            _link(ev, ex, parsed, head, members, s_lo, s_hi, acled_in_sentence <= 1)
-            _infer_counterpart(ev, ex, ctx)
-            events.append(ev)
+    for k in range(len(parsed._sents)):
+        events.extend(_sentence_events(view, k, tokens))
+    later_offsets(events, parsed.text)
+    lead_end = parsed.sentences[min(3, len(parsed.sentences)) - 1].end if parsed.sentences else 0
+    place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, lead_end)
+    events = merge_incidents(events, [view.infos[id(ev)] for ev in events], _ranks(lex))
     events.sort(key=lambda e: (e.start, e.end))
     return events
 
 
-
-def _link(ev: Event, ex: Extraction, parsed: Parsed, head: Trigger, members: list[Trigger],
-          s_lo: int, s_hi: int, sole: bool) -> None:
-    anchor = head.tok.idx
-    places = _sentence_items(ex.places, s_lo, s_hi)
-    fine = [p for p in places if p.feature != "country"] or places
-    # Where it happened, not where the report was filed ("BAMAKO, Mali — ... near
-    # Gourma-Rharous") nor whose it was ("Russian strikes"): those only when nothing else is named.
-    named = [p for p in fine if _says_where(p, parsed)]
-    p = _nearest(named, ev.start, ev.end, anchor)
-    if p is None and ev.event_type:
-        # A happening the sentence does not place happened where the report is, as coders read it.
-        p = focus_place(ex, [q for q in ex.places if _says_where(q, parsed)])
-        if p is not None:
-            ev.place, ev.lat, ev.lon, ev.geo_precision = p.name, p.lat, p.lon, "report-focus"
-            p = None
-    if p is None and ev.place is None:
-        p = _nearest(fine, ev.start, ev.end, anchor)
-    if p is not None:
-        ev.place, ev.lat, ev.lon = p.name, p.lat, p.lon
-        ev.geo_precision = p.precision if p.feature != "country" else "country"
-    times = [t for t in _sentence_items(ex.times, s_lo, s_hi) if t.date_start]
-    t = _nearest(times, ev.start, ev.end, anchor)
-    if t is not None:
-        ev.date_start, ev.date_end, ev.time_precision = t.date_start, t.date_end or t.date_start, t.precision
-    elif parsed.article.published:
-        ev.date_start = ev.date_end = parsed.article.published[:10]
-        ev.time_precision = "publication"  # no time stated: the report's date, coarser than a stated day
-    if ev.event_type:
-        ev.fatalities = _fatalities(ex, ev.start, ev.end, sole, s_lo, s_hi, members)
-    ev.source = _source_for(ex, ev.start, ev.end, s_lo, s_hi)
+def _ranks(lex: Lexicon) -> dict[str, int]:
+    return {r.sub_event_type: r.rank for r in lex.types.values() if r.sub_event_type}
 
 
 def explain(event: Event) -> str:

@@ -1,0 +1,116 @@
+"""When an event happened: a time its own clause states, a time relative to another event
+("a week after X", "two days later", "the day before"), the incident's other mentions, or
+the report frame's news date for current events. A background or generic event with no
+stated time has no date (its `time_precision` says "unknown"); it never takes the
+publication day by default.
+
+The times stage resolves expressions against the publication date; what it cannot resolve
+without the events — an offset from another happening — is done here: "It comes a week
+after 44 people were killed": the killing is the news date minus seven days; "Two days
+later, troops retook it": the previous event's date plus two.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..models import Event, TimeMention
+from .event_clauses import Trigger
+from .report_frame import ReportFrame
+
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "several": 3, "few": 3, "couple": 2}
+# "a week after", "two days later", "the day before", "10 days earlier"
+_OFFSET = re.compile(r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple of|\d+)\s+)?"
+                     r"(?:the\s+)?(day|days|week|weeks|month|months|year|years)\s+(after|before|later|earlier)\b",
+                     re.I)
+
+
+def _shift(iso: str, days: int) -> str:
+    return (dt.date.fromisoformat(iso[:10]) + dt.timedelta(days=days)).isoformat()
+
+
+def offset_days(text: str) -> tuple[int, str] | None:
+    """(signed days, "after|before|later|earlier") of the first offset expression in text."""
+    m = _OFFSET.search(text)
+    if not m:
+        return None
+    n = m.group(1).lower().replace("couple of", "couple") if m.group(1) else "a"
+    k = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
+    days = k * _UNIT_DAYS[m.group(2).lower()]
+    rel = m.group(3).lower()
+    return (days if rel in ("later", "after") else -days), rel
+
+
+def own_time(times: list[TimeMention], lo: int, hi: int, others: list[tuple[int, int]], s_lo: int, s_hi: int,
+             anchor: int) -> TimeMention | None:
+    """The resolved time inside the clause [lo, hi); else the nearest one of its sentence
+    that lies in no other event's clause (the main clause's time holds for what it
+    governs: "State media reported Tuesday that the army had taken back ...")."""
+    inside = [t for t in times if t.date_start and lo <= t.start < hi]
+    pool = inside or [t for t in times if t.date_start and s_lo <= t.start < s_hi
+                      and not any(a <= t.start < b for a, b in others)]
+    return min(pool, key=lambda t: (abs(t.start - anchor), t.start)) if pool else None
+
+
+def governing_offset(head: Trigger) -> int | None:
+    """Days from the governing happening when the event sits under "a week after", "the
+    day before" ... ("It comes a week after 44 people were killed": -7)."""
+    node = head.anchor
+    for _ in range(3):
+        rel = _relation(node)
+        if rel is not None:
+            word, holder = rel
+            unit = next((c for c in holder.children if c.dep_ == "npadvmod"), None)
+            if unit is None:
+                return None
+            phrase = node.doc[unit.left_edge.i: unit.i + 1].text + " " + word.text
+            off = offset_days(phrase)
+            # an event in an "after" phrase happened that long before its governor, one in
+            # a "before" phrase that long after it
+            return -off[0] if off else None
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _relation(node):
+    """(the word "after"/"before", the token holding its measure) when `node` is the
+    event of an after/before clause or phrase."""
+    for c in node.children:
+        if c.dep_ == "mark" and c.lower_ in ("after", "before"):
+            return c, node
+    if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("after", "before"):
+        return node.head, node.head
+    return None
+
+
+def set_date(ev: Event, t: TimeMention | None, frame: ReportFrame, offset: int | None) -> None:
+    if t is not None:
+        ev.date_start, ev.date_end, ev.time_precision = t.date_start, t.date_end or t.date_start, t.precision
+    elif offset is not None and frame.news_date:
+        ev.date_start = ev.date_end = _shift(frame.news_date, offset)
+        ev.time_precision = "relative"
+    elif ev.timing == "current" and frame.news_date:
+        ev.date_start = ev.date_end = frame.news_date
+        ev.time_precision = "report"  # the report's news day: no time of its own stated
+    else:
+        ev.date_start = ev.date_end = None
+        ev.time_precision = "unknown"
+
+
+def later_offsets(events: list[Event], text: str) -> None:
+    """"Two days later, troops retook it": a date from the previous dated event of the
+    report plus the offset, for events whose sentence starts with such an expression."""
+    prev = None
+    for ev in sorted(events, key=lambda e: e.start):
+        if ev.time_precision in ("report", "unknown") and prev is not None:
+            sent_head = text[max(0, ev.start - 200): ev.start].rsplit(".", 1)[-1] + text[ev.start: ev.end]
+            off = offset_days(sent_head)
+            if off is not None and off[1] in ("later", "earlier"):
+                ev.date_start = ev.date_end = _shift(prev.date_start, off[0])
+                ev.time_precision = "relative"
+        if ev.date_start and ev.time_precision not in ("report", "unknown"):
+            prev = ev

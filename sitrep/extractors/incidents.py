@@ -1,0 +1,146 @@
+"""Incidents: the mentions of one happening in a report merged into one event.
+
+A report tells its main incident several times — the lead, "the attack", the toll, the
+reactions to "the assassination". Each mention is evidence (`mentions`), the incident is
+one event with one ACLED type (its most specific mention's: a "suicide car bomb" makes
+"the blast" a suicide bombing too), its most precise date and place, its named actors and
+its highest stated toll (tolls rise as a report goes on).
+
+A mention joins an earlier incident when it refers back to it — a definite or
+demonstrative event noun ("the attack", "this bombing", "Karlov's assassination") with no
+time or place of its own that differs — or when it shares the incident's patient ("shot
+the ambassador" ... "shooting the ambassador") or sits in the same clause span. It never
+joins across families (an arrest is not the attack it follows), across different stated
+days or places, across "another", "second", "separate", or between a claim and a
+hypothesis. Merging is conservative: two incidents told apart wrongly cost less than two
+merged wrongly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import CLAIMED_CERTAINTIES, Event, Fatalities
+
+# ACLED event types whose mentions can tell one happening (a bombing is "the attack")
+_FAMILY = {"Battles": "violence", "Explosions/Remote violence": "violence",
+           "Violence against civilians": "violence", "Protests": "protest", "Riots": "protest"}
+_DISTINCT_WORDS = ("another", "second", "separate", "earlier", "previous", "similar", "other")
+_REFERRING = frozenset({"the", "this", "that", "these", "those", "such", "its", "his", "her", "their"})
+# how telling a mention's type is: an explicit weapon in its clause beats a bare "attack"
+_STRENGTH = (("weapon cue", 3), ("trigger names the tactic", 3), ("lethal", 2), ("fighting between", 2),
+             ("armed actor attacked", 2), ("captured", 2), ("retaken", 2))
+
+
+@dataclass
+class MentionInfo:
+    """What merging reads of a mention beyond its Event (filled by the events stage)."""
+    referring: bool = False  # a definite/demonstrative/possessive event noun
+    patient: str | None = None  # the patient when it names someone (a name, "the ambassador")
+    own_day: str | None = None  # a day the mention's own clause states
+    own_place: str | None = None  # a place the mention's own clause attaches
+    distinct: bool = False  # "another attack", "a second blast"
+    strength: int = 1
+
+
+@dataclass
+class Incident:
+    events: list[Event] = field(default_factory=list)
+    infos: list[MentionInfo] = field(default_factory=list)
+
+    @property
+    def head(self) -> Event:
+        return self.events[0]
+
+
+_TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                          "Non-violent transfer of territory"})
+
+
+def family(ev: Event) -> str:
+    if ev.sub_event_type in _TERRITORIAL:
+        return "territory"
+    if ev.event_type in _FAMILY:
+        return _FAMILY[ev.event_type]
+    return ev.sub_event_type or ev.plover or "?"
+
+
+def type_strength(rule: str | None) -> int:
+    rule = rule or ""
+    return max((s for key, s in _STRENGTH if key in rule), default=1)
+
+
+def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
+    head = inc.head
+    if family(head) != family(ev) or info.distinct:
+        return False
+    if (head.certainty in CLAIMED_CERTAINTIES) != (ev.certainty in CLAIMED_CERTAINTIES):
+        return False
+    if head.timing == "generic" or ev.timing == "generic":
+        return False
+    days = {i.own_day for i in inc.infos if i.own_day}
+    if info.own_day and days and info.own_day not in days:
+        return False
+    places = {i.own_place for i in inc.infos if i.own_place}
+    return not (info.own_place and places and info.own_place not in places)
+
+
+def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
+    if info.referring:
+        return True
+    if info.patient and info.patient in {i.patient for i in inc.infos}:
+        return True
+    return any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
+
+
+def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incident]:
+    """Incidents in order of first mention; each mention joins the most recent
+    compatible incident it refers to, else founds one."""
+    incidents: list[Incident] = []
+    for ev, info in sorted(zip(events, infos, strict=True), key=lambda x: (x[0].start, x[0].end)):
+        target = next((inc for inc in reversed(incidents)
+                       if _compatible(inc, ev, info) and _refers(inc, ev, info)), None)
+        if target is None:
+            target = Incident()
+            incidents.append(target)
+        target.events.append(ev)
+        target.infos.append(info)
+    return incidents
+
+
+def _rank(ev: Event, ranks: dict[str, int]) -> int:
+    return ranks.get(ev.sub_event_type or "", 99)
+
+
+def incident_event(inc: Incident, ranks: dict[str, int]) -> Event:
+    """One event for an incident: the first mention's event, typed by its most telling
+    mention, with the most precise date and place, the named actors and the highest toll."""
+    first = inc.head
+    if len(inc.events) == 1:
+        first.mentions = [[first.start, first.end]]
+        return first
+    typer = max(inc.events, key=lambda e: (inc.infos[inc.events.index(e)].strength, -_rank(e, ranks)))
+    first.event_type, first.sub_event_type, first.plover = typer.event_type, typer.sub_event_type, typer.plover
+    if typer is not first:
+        first.rule = (first.rule or "") + f"; typed by its mention '{typer.trigger}'"
+    dated = [e for e in inc.events if e.time_precision not in ("report", "unknown", None)]
+    if dated and first.time_precision in ("report", "unknown", None):
+        d = dated[0]
+        first.date_start, first.date_end, first.time_precision = d.date_start, d.date_end, d.time_precision
+    placed = [e for e in inc.events if e.geo_precision not in ("report-focus", None) and e.place]
+    if placed and first.geo_precision in ("report-focus", None):
+        p = placed[0]
+        first.place, first.lat, first.lon, first.geo_precision = p.place, p.lat, p.lon, p.geo_precision
+    first.actor1 = first.actor1 or next((e.actor1 for e in inc.events if e.actor1), None)
+    first.actor2 = first.actor2 or next((e.actor2 for e in inc.events if e.actor2), None)
+    tolls = [e.fatalities for e in inc.events if e.fatalities and e.fatalities.low is not None]
+    if tolls:
+        top = max(tolls, key=lambda f: f.low)
+        first.fatalities = Fatalities(top.low, top.best, top.high)
+    if any(e.certainty == "asserted" for e in inc.events):
+        first.certainty = "asserted"
+    first.mentions = sorted([e.start, e.end] for e in inc.events)
+    return first
+
+
+def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[str, int]) -> list[Event]:
+    return [incident_event(inc, ranks) for inc in group_mentions(events, infos)]

@@ -1,0 +1,124 @@
+"""The report frame: where and when a report's incidents happen, read before its events.
+
+A report names many places — nationalities, organisations, speakers' capitals, a victim's
+home town — and only some are where things happened. The frame keeps those used as
+locations: a place in a locative phrase ("in X", "at X", "near X", "X's Y district"), the
+dateline, the places of the headline. Its main place (most weight below country level,
+places inside it counting for it) and country are where an event the report does not
+locate itself happened; a place far from the frame needs strong local evidence.
+
+Its news date is the day the report's news happened: the first day-precise time the lead
+states ("on Monday"), else the publication date. Current events that state no time of
+their own take it; background and generic ones never do.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Extraction, Place, TimeMention
+from .parse import Parsed
+from .places import names_no_location
+
+# prepositions that locate what their head does or is ("killed in X", "a blast at X")
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into",
+                            "within", "along", "off", "toward", "towards", "on", "against", "over"})
+# nouns of areas whose "of" phrase is the place itself ("the town of X", "outskirts of X")
+AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "area", "outskirts",
+                        "suburb", "suburbs", "neighbourhood", "neighborhood", "centre", "center", "capital",
+                        "county", "state", "governorate", "countryside", "border", "coast", "south", "north",
+                        "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp"})
+DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
+LEAD_SENTENCES = 3
+
+
+@dataclass
+class ReportFrame:
+    place: Place | None = None  # the main place below country level (else a country)
+    country: str | None = None  # ISO2 of the frame's country
+    dateline: Place | None = None
+    news_date: str | None = None  # ISO day of the report's news
+    published: str | None = None
+    weights: dict[str, float] = field(default_factory=dict)  # place name -> locative weight
+    places: dict[str, Place] = field(default_factory=dict)  # place name -> its first locative mention
+
+    def choose(self, weight: dict[str, float], more: dict[str, Place]) -> None:
+        """The main place: most weight below country level (else a country)."""
+        first = {**more, **self.places}
+        below = [n for n in weight if n in first and first[n].feature != "country"]
+        pool = below or [n for n in weight if n in first]
+        if pool:
+            self.place = first[min(pool, key=lambda n: (-weight[n], first[n].start))]
+            self.country = self.place.country
+
+
+def is_dateline(p: Place, text: str) -> bool:
+    """A place opening a paragraph and followed by the dateline dash: "BOR, South Sudan, 9 March —"."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return not text[line_start:p.start].strip() and bool(DATELINE_TAIL.match(text, p.end))
+
+
+def locative_use(parsed: Parsed, p: Place) -> bool:
+    """The mention is used as a location: the object (or part of the object) of a locative
+    preposition, possessor or modifier of an area noun, or a dateline; not a nationality,
+    a word of an organisation's or person's name, or a modifier of another noun."""
+    if names_no_location(parsed, p) or parsed.text.startswith(("-based", "-born"), p.end):
+        return False
+    span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    if tok.ent_type_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"):
+        return False
+    for _ in range(3):  # climb appositions and coordinations ("in Aleppo and Idlib")
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "from":
+            return True
+        return prep.lower_ == "of" and prep.head.lemma_.lower() in AREA_NOUNS
+    if tok.dep_ in ("poss", "compound", "nmod") and tok.head.lemma_.lower() in AREA_NOUNS:
+        return True
+    return is_dateline(p, parsed.text)
+
+
+def _lead_date(ex: Extraction, parsed: Parsed) -> str | None:
+    lead_end = parsed.sentences[min(LEAD_SENTENCES, len(parsed.sentences)) - 1].end if parsed.sentences else 0
+    pub = parsed.article.published[:10] if parsed.article.published else None
+    for t in sorted(ex.times, key=lambda t: t.start):
+        if t.start >= lead_end:
+            break
+        if _is_day(t) and (pub is None or t.date_start <= pub):
+            return t.date_start
+    return pub
+
+
+def _is_day(t: TimeMention) -> bool:
+    return bool(t.date_start) and t.precision == "day" and t.date_end in (None, t.date_start)
+
+
+def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
+    text = parsed.text
+    frame = ReportFrame(published=parsed.article.published[:10] if parsed.article.published else None)
+    frame.news_date = _lead_date(ex, parsed)
+    lead_end = parsed.sentences[min(LEAD_SENTENCES, len(parsed.sentences)) - 1].end if parsed.sentences else 0
+    weight: dict[str, float] = {}
+    first: dict[str, Place] = {}
+    for p in ex.places:
+        if p.lat is None:
+            continue
+        dateline = is_dateline(p, text)
+        if dateline and frame.dateline is None:
+            frame.dateline = p
+        if not (dateline or locative_use(parsed, p)):
+            continue
+        w = (3.0 if dateline else 1.0) * (2.0 if p.start < lead_end else 1.0)
+        first.setdefault(p.name, p)
+        weight[p.name] = weight.get(p.name, 0.0) + w
+        if p.within and p.feature in ("district", "landmark", "city"):
+            weight.setdefault(p.within, 0.0)
+            weight[p.within] += 0.5 * w
+    frame.weights, frame.places = weight, first
+    frame.choose(weight, {})
+    return frame

@@ -120,3 +120,20 @@ def with_source_case(pred_text: str, source: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def shared_scorer(name: str, shared: Path | None = None):
+    """A scorer module of ../shared/eval, imported from its file."""
+    import importlib.util
+
+    shared = shared or find_shared()
+    sys.path.insert(0, str(shared / "eval"))
+    spec = importlib.util.spec_from_file_location(f"shared_{name}", shared / "eval" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def case_labels() -> dict[str, str]:
+    """ACLED sub-event type (lower case) -> CASE 2021 label, as the shared scorer maps them."""
+    return dict(shared_scorer("score_types").ACLED_TO_CASE)

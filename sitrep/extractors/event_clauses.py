@@ -86,6 +86,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
             continue
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "on March 21"
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            continue  # "according to": an attribution, not an accord
         hit = _match_trigger(tok, lex)
         idiom = _IDIOMS.get((tok.head.lower_, tok.lower_)) if tok.dep_ == "pobj" else None
         if idiom and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -398,10 +400,23 @@ def _object(verb: Token) -> Role | None:
     return None
 
 
+# event nouns whose possessor is the one it happens to when that is a person ("Karlov's
+# assassination", "his arrest"), the doer when a group or a state ("Russia's bombing")
+_PATIENT_POSSESSOR_NOUNS = frozenset({"assassination", "killing", "murder", "death", "arrest", "detention",
+                                      "abduction", "kidnapping", "execution", "shooting", "beating", "rape"})
+
+
+def _person_possessor(c: Token) -> bool:
+    return c.ent_type_ == "PERSON" or c.lower_ in ("his", "her", "my", "your") or (
+        c.pos_ == "NOUN" and c.ent_type_ == "" and c.lemma_.lower() not in ("group", "force", "army", "militia"))
+
+
 def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
     agent = patient = None
     for c in noun.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and noun.lemma_.lower() in _PATIENT_POSSESSOR_NOUNS and _person_possessor(c):
+            patient = Role(c, "possessive-victim")
+        elif c.dep_ == "poss":
             agent = Role(c, "possessive")
         elif c.dep_ in ("compound", "amod", "nmod") and agent is None and (
                 c.ent_type_ in ("NORP", "GPE", "ORG") or "actor" in _cues(c.text, lex)):

@@ -26,7 +26,9 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
         return None
     tok = role.tok
     if tok.lower_ in _PRONOUNS:
-        return None
+        tok = speaker_of(tok)  # "Hungary has said it will support ...": it is Hungary
+        if tok is None:
+            return None
     start, end = _np_span(tok)
     hit = actors.actor_at(ex, start, end)
     if hit is not None:
@@ -37,6 +39,28 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
             return ActorRef(parsed.text[start:end], head_kind, ref.country)
         return ref
     return _fallback_actor(tok, start, end, parsed, lex, ctx)
+
+
+_SPEECH = frozenset({"say", "announce", "state", "declare", "insist", "claim", "confirm", "warn", "tell", "add",
+                     "report", "vow", "pledge", "promise", "threaten", "indicate", "signal", "reply", "agree"})
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def speaker_of(pronoun):
+    """The referent of a subject pronoun in a clause reported by a speech verb, when that
+    verb's own subject names someone: "Syria says it will not accept" -> Syria."""
+    if pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pronoun.head
+    for _ in range(2):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        if verb.lemma_.lower() in _SPEECH:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in _PRONOUNS:
+                return subj
+    return None
 
 
 _HELD = re.compile(r"-(held|controlled|besieged|occupied)\b", re.I)
@@ -105,7 +129,26 @@ def _acled_roles(row: TypeRow, frames, actor1, actor2, ctx: DocContext):
         actor1, actor2 = actor2, actor1
     if row.code in ("ATTACK_CIVILIANS", "SEXUAL_VIOLENCE", "ABDUCTION") and actor2 is None:
         actor2 = ActorRef("civilians", "civilians", ctx.focus)
+    if actor1 is None:
+        actor1, unnamed = _unnamed_actor1(row, ctx)
+        note = note or unnamed
     return actor1, actor2, note
+
+
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _unnamed_actor1(row: TypeRow, ctx: DocContext) -> tuple[ActorRef | None, str]:
+    """ACLED's names for a perpetrator the report does not name: violence by an
+    "Unidentified armed group (Country)", an arrest by the country's police."""
+    country = actors.country_name(ctx.focus)
+    if row.event_type in _VIOLENT_TYPES and row.code not in ("GOV_REGAINS",):
+        name = f"Unidentified armed group ({country})" if country else "Unidentified armed group"
+        return ActorRef(name, "political_militia", ctx.focus), "perpetrator not named: unidentified armed group"
+    if row.code == "ARRESTS":
+        name = f"Police forces of {country}" if country else "Police forces"
+        return ActorRef(name, "state_forces", ctx.focus), "no agent named: the country's police"
+    return None, ""
 
 
 # Victims whose killing makes the target of a remote attack civilians (ACLED codes the

@@ -451,18 +451,53 @@ def _diplomatic(c: Clause) -> Typing | None:
     dip = next((f for f in c.frames if f in _DIPLOMATIC), None)
     if not dip:
         return None
-    state_like = c.ak in ("government", "international_org") or (
-        c.agent_role is not None and c.agent_role.tok.ent_type_ in ("GPE", "ORG"))
-    if c.head.weak and (c.agent is None or not state_like):
-        return Typing(None, "weak diplomatic word without a state or organisation as actor")
+    if c.head.weak and not _political_agent(c):
+        return Typing(None, "weak diplomatic word without a political actor")
+    if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
+        return Typing("PROTEST", "roads blocked")
     return Typing(dip, "diplomatic/verbal act")
+
+
+_POLITICAL_KINDS = frozenset({"government", "international_org", "state_forces", "rebels", "political_militia",
+                              "identity_militia", "external_forces", "ngo", "protesters"})
+
+
+def _political_agent(c: Clause) -> bool:
+    """A weak diplomatic word counts with an actor that can act politically: a state, an
+    organisation, an armed or political group, a people ("Bosnian Serbs demanded ..."),
+    an official, or an actor the actors stage knows."""
+    r = c.agent_role
+    if r is None:
+        return False
+    if c.ak in _POLITICAL_KINDS or r.tok.ent_type_ in ("GPE", "ORG", "NORP"):
+        return True
+    return c.agent is not None and (c.agent.kind is not None or r.tok.ent_type_ == "PERSON")
+
+
+_HOSTILE_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "STRIKE", "CLASH", "CAPTURE",
+                             "RETAKE", "RIOT", "LOOT", "ABDUCT", "ARREST", "COERCE", "SANCTION", "PROTEST", "REJECT",
+                             "THREATEN", "ACCUSE"})
+
+
+def _commitment(c: Clause) -> Typing | None:
+    """A promise, pledge or vow is an AGREE when what is promised is cooperative, a
+    THREATEN when it is hostile ("vowed to fight on")."""
+    if c.head.frame != "COMMIT":
+        return None
+    if c.head.weak and not _political_agent(c):
+        return Typing(None, "promise without a political actor")
+    promised = [t for t in c.head.anchor.children if t.dep_ in ("xcomp", "dobj", "ccomp")]
+    hits = [_match_trigger(t, c.lex) for t in promised]
+    if any(h is not None and h[0] in _HOSTILE_FRAMES for h in hits):
+        return Typing("THREATEN", "vowed a hostile act")
+    return Typing("AGREE_DIPLO", "promised")
 
 
 # In the codebook's order of precedence; the first family that decides wins.
 FAMILIES: list[Callable[[Clause], Typing | None]] = [
     _mass_grave, _bare_crackdown, _struck_by_a_thing, _coup, _find, _disrupted_weapons, _territory,
     _clash, _protest, _sexual, _violence, _arrest, _abduct, _loot, _base, _change, _peace_talks,
-    _agree, _diplomatic,
+    _agree, _commitment, _diplomatic,
 ]
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Event, Extraction, Fatalities, Place
-from . import actors, sources
+from . import actors, event_model, sources
 from .event_clauses import (
     Role,
     Trigger,
@@ -39,6 +39,7 @@ from .event_clauses import (
     _verbal,
 )
 from .event_lexicon import _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
+from .event_model import candidate_features
 from .event_place import own_place, place_events
 from .event_roles import DocContext, _acled_roles, _actor_ref, _infer_counterpart
 from .event_status import _certainty, timing
@@ -48,6 +49,7 @@ from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents
 from .parse import Parsed
 from .places import names_no_location
 from .report_frame import ReportFrame, report_frame
+from .speech_acts import refusal, stated_intention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -116,6 +118,8 @@ class Candidate:
     """One trigger group of a sentence: one event mention if it types."""
     head: Trigger
     members: list[Trigger]
+    lo: int  # first and last token of its clause
+    hi: int
     start: int
     end: int
     cues: dict
@@ -144,6 +148,8 @@ class ReportView:
     frame: ReportFrame
     index: _CueIndex
     place_spans: list[tuple[int, int]]
+    use_model: bool = True  # type with the learned heads when a model is shipped
+    collect: list[dict] | None = None  # training: every candidate's features are appended here
     own_places: dict[int, Place | None] = field(default_factory=dict)  # id(event) -> its clause's place
     infos: dict[int, MentionInfo] = field(default_factory=dict)  # id(event) -> what merging reads
 
@@ -159,7 +165,7 @@ def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
         cues = view.index.within(start, end)
         local = {v for v, _ in cues.get("weapon", ()) if v in _TACTICS} or (
             {"AIR"} if any(m.frame == "AIRSTRIKE" for m in members) else set())
-        out.append(Candidate(head, members, start, end, cues, local))
+        out.append(Candidate(head, members, lo, hi, start, end, cues, local))
     return out
 
 
@@ -196,9 +202,10 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
     lone = not any(o.weapons for o in others if o is not cand)
     typing = type_clause(Clause(frames, head, lex, cand.cues, sv.cues, sv.next_cues, sv.next_text, actor1, actor2,
                                 a_role, p_role, view.place_spans, view.ctx, cand.start, cand.end, lone))
-    if typing.code is None:
+    code, mwhy = _decide(view, sv, cand, typing.code, certainty, actor1, actor2, a_role, p_role)
+    if code is None:
         return None
-    row = lex.types[typing.code]
+    row = lex.types[code]
     actor1, actor2, role_note = _acled_roles(row, frames, actor1, actor2, view.ctx)
     ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
                mode=head.mode or row.mode or None, actor1=actor1, actor2=actor2, certainty=certainty, start=cand.start, end=cand.end,
@@ -207,16 +214,37 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
                                    for c in (a_role.conj if a_role else [])) if r]
     ev.rule = (f"{'+'.join(dict.fromkeys(frames))} -> {row.sub_event_type or row.plover}: {typing.why}"
                f"; actor1 {a_role.how if a_role else '-'}, actor2 {p_role.how if p_role else '-'}"
-               + (f"; {role_note}" if role_note else "") + (f"; certainty {certainty} ({cwhy})" if cwhy else ""))
-    _situate(view, sv, cand, ev, a_role, p_role, sole=sum(1 for o in others if o.weapons or o is cand) <= 1)
+               + (f"; {role_note}" if role_note else "") + (f"; certainty {certainty} ({cwhy})" if cwhy else "")
+               + (f"; {mwhy}" if mwhy else ""))
+    _situate(view, sv, cand, ev, a_role, p_role, sole=sum(1 for o in others if o.weapons or o is cand) <= 1,
+             cwhy=cwhy)
     return ev
+
+
+def _decide(view: ReportView, sv: SentenceView, cand: Candidate, rule_code: str | None, certainty: str,
+            actor1, actor2, a_role, p_role) -> tuple[str | None, str]:
+    """The candidate's type: the rules' reading weighed by the learned heads (event_model)."""
+    heads = event_model.model() if view.use_model else None
+    if heads is None and view.collect is None:
+        return rule_code, ""
+    row = view.lex.types.get(rule_code) if rule_code else None
+    family = (row.event_type or "PLOVER") if row else "NONE"
+    feats = candidate_features(cand.head, cand.members, sv.span, cand.lo, cand.hi, rule_code, family,
+                               actor1.kind if actor1 else None, actor2.kind if actor2 else None, a_role, p_role,
+                               cand.cues, sv.cues, certainty)
+    if view.collect is not None:
+        view.collect.append({"start": cand.start, "end": cand.end, "sentence": sv.k, "rule": rule_code,
+                             "features": feats})
+    probs = {name: h.probs(feats) for name, h in heads.items()} if heads else None
+    return event_model.decide(rule_code, probs, view.lex.types)
 
 
 def _trigger_text(head: Trigger) -> str:
     return head.phrase if head.anchor.i == head.tok.i else f"{head.anchor.text} ... {head.phrase}"
 
 
-def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_role, p_role, sole: bool) -> None:
+def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_role, p_role, sole: bool,
+             cwhy: str = "") -> None:
     """Timing, place, date, fatalities and source of a typed mention."""
     ex, frame, head = view.ex, view.frame, cand.head
     s_lo, s_hi = sv.span.start_char, sv.span.end_char
@@ -235,6 +263,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
                                cand.start, cand.end)
     view.own_places[id(ev)] = place
     view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
+    view.infos[id(ev)].certainty_why = cwhy
+    view.infos[id(ev)].agent_is_subject = a_role is not None and a_role.how in ("subject", "inherited subject")
     if physical:
         ev.fatalities = _fatalities(ex, cand.start, cand.end, sole, s_lo, s_hi, cand.members)
     ev.source = _source_for(ex, cand.start, cand.end, s_lo, s_hi)
@@ -304,14 +334,25 @@ def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
                 _forms(head.tok, view.lex)[0] in ("accuse", "blame", "allege", "accusation")):
             continue
         _infer_counterpart(ev, view.ex, view.ctx)
+        refusal(ev)
         out.append(ev)
+        info = view.infos[id(ev)]
+        said = stated_intention(ev, info.certainty_why, sv.span) if info.agent_is_subject else None
+        if said is not None:
+            view.infos[id(said)] = MentionInfo(strength=1)
+            view.own_places[id(said)] = None
+            out.append(said)
     return out
 
 
-def extract_events(parsed: Parsed, ex: Extraction) -> list[Event]:
+def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
+                   collect: list[dict] | None = None) -> list[Event]:
+    """The report's incidents. `use_model=False` types with the rules alone; `collect`
+    receives every candidate's features (for training the model)."""
     lex = lexicon()
     view = ReportView(parsed, ex, lex, DocContext(focus=actors.focus_country(parsed, ex)),
-                      report_frame(parsed, ex), _CueIndex(parsed.text, lex), [(p.start, p.end) for p in ex.places])
+                      report_frame(parsed, ex), _CueIndex(parsed.text, lex), [(p.start, p.end) for p in ex.places],
+                      use_model=use_model, collect=collect)
     tokens = parsed.tokens
     events: list[Event] = []
     for k in range(len(parsed._sents)):

@@ -40,6 +40,8 @@ class MentionInfo:
     own_place: str | None = None  # a place the mention's own clause attaches
     distinct: bool = False  # "another attack", "a second blast"
     strength: int = 1
+    certainty_why: str = ""  # what made the mention not asserted ("modal 'will'", "governed by 'vow'")
+    agent_is_subject: bool = False  # actor1 is the clause's own (active) subject
 
 
 @dataclass

@@ -1,0 +1,58 @@
+"""What an actor's words do, as PLOVER codes them: a stated intention is itself an event.
+
+"Finland will give Tanzania a grant", "the rebels vowed to fight on": the grant and the
+fighting have not happened (their certainty stays future or planned), but the promise
+and the threat have: an AGREE (a commitment to a cooperative act) or a THREATEN (to a
+hostile one, or any act made conditional: "unless the president steps down"), asserted,
+by the same actor. A refusal is a REJECT: "Syria will not accept more refugees", "the
+talks failed to reach agreement" — a negated cooperative act by a named actor is coded as
+the rejection that happened, not as an agreement that did not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import Event
+
+# words whose scope is a commitment the actor states ("will give", "pledged to send")
+# (promise, pledge, vow ... are triggers of their own: typing/_commitment)
+_COMMITTING = frozenset({"will", "shall", "'ll", "wo", "ready", "prepared", "undertake", "going"})
+_REPORTING = frozenset({"say", "announce", "state", "declare", "tell", "warn", "add", "insist", "confirm"})
+_COOPERATIVE = frozenset({"AGREE", "AID", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "MOBILIZE", "ACCUSE"})
+_THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "",
+                "REJECT": "", "MOBILIZE": "violence", "ACCUSE": ""}
+_REJECT_MODE = {"CONSULT": "meet", "AID": "assist", "CONCEDE": "yield", "RETREAT": "yield", "AGREE": "change"}
+_GOVERNOR = re.compile(r"(?:modal|governed by) '([^']+)'")
+_CONDITION = re.compile(r"\b(unless|if)\b", re.I)
+
+
+def stated_intention(ev: Event, why: str, sent) -> Event | None:
+    """The promise or threat an actor's stated intention makes (None when it makes none)."""
+    if ev.certainty not in ("future", "planned", "hypothetical") or ev.actor1 is None or not ev.plover:
+        return None
+    m = _GOVERNOR.search(why)
+    word = m.group(1).lower() if m else ""
+    # "would" in reported speech is the speaker's "will" ("said they would boycott")
+    reported_would = word == "would" and sent.root.lemma_.lower() in _REPORTING
+    if not (word in _COMMITTING or reported_would) or (ev.certainty == "hypothetical" and not reported_would):
+        return None
+    hostile = ev.plover in _HOSTILE or bool(_CONDITION.search(ev.sentence))
+    if not hostile and ev.plover not in _COOPERATIVE:
+        return None
+    cat = "THREATEN" if hostile else "AGREE"
+    return replace(ev, event_type=None, sub_event_type=None, plover=cat,
+                   mode=_THREAT_MODE.get(ev.plover) or None if hostile else None, certainty="asserted",
+                   fatalities=None, place=None, lat=None, lon=None, geo_precision=None, mentions=[],
+                   rule=f"{cat}: the stated intention to {ev.plover.lower()} ({why}) is itself the act",
+                   timing="current" if ev.timing == "generic" else ev.timing)
+
+
+def refusal(ev: Event) -> None:
+    """A negated cooperative act by a named actor becomes the REJECT it is (in place)."""
+    if ev.certainty != "negated" or ev.actor1 is None or ev.plover not in _COOPERATIVE or ev.event_type:
+        return
+    mode = _REJECT_MODE.get(ev.plover)
+    ev.rule = (ev.rule or "") + f"; a refused {ev.plover.lower()} is a REJECT"
+    ev.plover, ev.mode, ev.certainty = "REJECT", mode, "asserted"

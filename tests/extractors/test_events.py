@@ -8,7 +8,7 @@ from sitrep.extractors import events
 from sitrep.models import Article
 from sitrep.pipeline import extract_articles
 
-A, C, H, N, D, F = "asserted", "claimed", "hypothetical", "negated", "denied", "future"
+A, C, H, N, D, F, P = "asserted", "claimed", "hypothetical", "negated", "denied", "future", "planned"
 
 # (sentence, expected sub_event_type or PLOVER category, certainty)
 TABLE = [
@@ -94,7 +94,8 @@ TABLE = [
     ("A government offensive could kill thousands of civilians.", "Attack", H),
     ("The rebels did not attack the checkpoint on Monday.", "Armed clash", N),
     ("No airstrikes were carried out on the town last week.", "Air/drone strike", N),
-    ("The army plans to launch an offensive to retake the city of Mosul.", "Government regains territory", F),
+    ("The army plans to launch an offensive to retake the city of Mosul.", "Government regains territory", P),
+    ("Two men admitted to having plotted to attack a local police station.", "Armed clash", P),
     ("The militants vowed to attack army bases in the coming weeks.", "Armed clash", F),
     ("Troops will deploy to the border next month.", "Change to group/activity", F),
     ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),

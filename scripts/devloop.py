@@ -18,15 +18,13 @@ import hashlib
 import importlib.util
 import json
 import os
-import pickle
 import sys
 from pathlib import Path
 
 from sitrep.evaluate import find_shared, reader_view
-from sitrep.extractors.parse import Parsed, load_nlp
-from sitrep.models import Article
-from sitrep.pipeline import annotate, prepare
-from sitrep.readers import article_from_record, iter_inputs
+from sitrep.training import parsed_records
+from sitrep.pipeline import annotate
+from sitrep.readers import iter_inputs
 
 CACHE = Path(os.environ.get("SITREP_DEV_CACHE", Path.home() / ".cache" / "sitrep" / "dev"))
 
@@ -37,35 +35,6 @@ def shared_module(shared: Path, name: str):
     sys.path.insert(0, str(shared / "eval"))
     spec.loader.exec_module(mod)
     return mod
-
-
-def _key(records: list[dict], model: str) -> str:
-    h = hashlib.sha1(model.encode())
-    for r in records:
-        h.update(json.dumps(r, sort_keys=True).encode())
-    return h.hexdigest()[:16]
-
-
-def parsed_records(records: list[dict], label: str) -> list[Parsed]:
-    """Parsed reports for reader-view records (id, title, text, published), cached."""
-    from spacy.tokens import DocBin
-
-    nlp = load_nlp()
-    key = _key(records, nlp.meta["name"] + nlp.meta["version"])
-    path = CACHE / f"{label}-{key}.pkl"
-    if path.exists():
-        arts, blob = pickle.loads(path.read_bytes())
-        docs = list(DocBin().from_bytes(blob).get_docs(nlp.vocab))
-    else:
-        items = (article_from_record(r, where=r["id"]) for r in records)
-        arts = list(prepare(items, on_error=lambda e: print(f"skipped: {e}", file=sys.stderr)))
-        docs = list(nlp.pipe((a.text for a in arts), batch_size=32))
-        bin_ = DocBin(store_user_data=False)
-        for d in docs:
-            bin_.add(d)
-        CACHE.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps((arts, bin_.to_bytes())))
-    return [Parsed.from_doc(a, d) for a, d in zip(arts, docs, strict=True)]
 
 
 def extract(records: list[dict], label: str) -> dict[str, dict]:
@@ -190,6 +159,12 @@ def print_errors(sc, gold: dict, pred: dict) -> None:
         p = found.get(id(g))
         mark = "ok " if p else "MISSED"
         extra = f" -> place {p.get('place')!r} date {p.get('date_start')} conf {p.get('confidence')}" if p else ""
+        if not p:
+            gspan = sc.locate(text, g["evidence"])
+            near = [e for e in pred.get("events", []) for m in (e.get("mentions") or [[e["start"], e["end"]]])
+                    if sc.overlaps(gspan, m)]
+            extra = " <- " + ("; ".join(f"{_label(e)} {e.get('certainty')}/{e.get('timing')} c={e.get('confidence')}"
+                                         for e in near) or "nothing")
         print(f"  {mark} {_label(g):34s} {g['evidence'][:90]!r}{extra}")
         if p and (g.get("place") and not sc.names_match(g["place"], p.get("place"))):
             print(f"        place gold {g['place']!r} pred {p.get('place')!r}")

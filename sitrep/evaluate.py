@@ -91,35 +91,15 @@ def score_seed(shared: Path, pred: Path) -> dict:
 
 # ---------------------------------------------------------------------------- case copies
 
+from .extractors.truecase import with_source_case  # noqa: E402,F401 (re-exported for case copies)
+
+
 def case_copy(text: str, case: str) -> str:
     """A lower- or upper-case copy of a report ("lower" | "upper") in which every offset
     of the original points at the same character (`truecase.in_case`)."""
     from .extractors.truecase import in_case
 
     return in_case(text, case)
-
-
-def with_source_case(pred_text: str, source: str) -> str:
-    """The predicted body of a case copy given back its source's case.
-
-    The body is the copy's text less the boilerplate lines the clean stage cut, each kept
-    line unchanged in length (only case is ever restored), so each of its lines is
-    matched, in order, to the source line it came from. The shared scorers find gold
-    spans by their text; with the source's case they score a copy exactly as they score
-    the original."""
-    src_lines = source.split("\n")
-    out, j = [], 0
-    for line in pred_text.split("\n"):
-        key = case_copy(line, "lower").rstrip()
-        k = j
-        while k < len(src_lines) and case_copy(src_lines[k], "lower").rstrip() != key:
-            k += 1
-        if k < len(src_lines):
-            out.append(src_lines[k][:len(line)])
-            j = k + 1
-        else:
-            out.append(line)
-    return "\n".join(out)
 
 
 def shared_scorer(name: str, shared: Path | None = None):

@@ -60,6 +60,10 @@ class Article:
     boilerplate: list[str] = field(default_factory=list)  # lines cut off the body
     fingerprint: list[int] = field(default_factory=list)  # MinHash signature (clean stage)
     raw_text: str | None = None  # body before cleaning (not serialised)
+    # the body as the parser reads it when case was restored (one-case reports, Title Case
+    # headlines): same length and offsets as `text`, which keeps the case as delivered
+    parse_text: str | None = None  # (not serialised)
+    case_source: str | None = None  # between case restoration and cleaning: the delivered body
     # The body is used as given (a JSONL record's text, which a corpus's offsets point
     # into): cleaning cuts boilerplate lines but rewrites no characters.
     keep_offsets: bool = False
@@ -228,6 +232,8 @@ class Extraction:
     def to_dict(self) -> dict[str, Any]:
         art = as_dict(self.article)
         art.pop("raw_text", None)
+        art.pop("parse_text", None)
+        art.pop("case_source", None)
         out: dict[str, Any] = {"id": self.article.input_id or self.article.id, "article": art}
         for name in ("sentences", "entities", *ITEM_KINDS):
             out[name] = [as_dict(x) for x in getattr(self, name)]

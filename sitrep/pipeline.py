@@ -62,7 +62,7 @@ def prepare(items: Iterable[Article | InputError],
             on_error(item)
             continue
         try:
-            article = clean.clean_article(truecase.restore_article(item))
+            article = truecase.delivered_case(clean.clean_article(truecase.restore_article(item)))
             clean.validate_article(article)
         except NotEnglishError as exc:
             if exc.language not in lexical.languages():

@@ -40,7 +40,12 @@ C = 0.5  # inverse L2 strength of both heads (cross-validated)
 
 # ---------------------------------------------------------------------------- parses
 def _key(records: list[dict], model: str) -> str:
+    """The cache key: the records, the spaCy model, and the code that turns a record into
+    the parsed text (reading, case restoration, cleaning)."""
     h = hashlib.sha1(model.encode())
+    here = Path(__file__).parent
+    for src in ("readers.py", "clean.py", "extractors/truecase.py", "pipeline.py"):
+        h.update((here / src).read_bytes())
     for r in records:
         h.update(json.dumps(r, sort_keys=True).encode())
     return h.hexdigest()[:16]
@@ -360,3 +365,142 @@ def cv_reports(shared: Path, sets: list[Dataset], examples: list[Example]) -> di
     pr = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
     rc = tot["tp"] / tot["gold"] if tot["gold"] else 0.0
     return {"typed_precision": round(pr, 3), "typed_recall": round(rc, 3), **tot}
+
+
+# ---------------------------------------------------------------------------- confidence
+CONF_C = 0.3  # inverse L2 strength of the confidence model (cross-validated by report)
+
+
+def mention_records(parsed: Parsed) -> list[dict]:
+    """Every claimed, non-generic mention of a report with its confidence features."""
+    from .models import Extraction
+
+    ex = Extraction(article=parsed.article, sentences=parsed.sentences, entities=parsed.entities)
+    for name, stage in STAGES[:-1]:
+        setattr(ex, name, stage(parsed, ex))
+    found: list[dict] = []
+    events.extract_events(parsed, ex, collect_mentions=found)
+    return [r for r in found if _claimed(r)]
+
+
+def _claimed(rec: dict) -> bool:
+    feats = set(rec["features"])
+    return ("cert:asserted" in feats or "cert:claimed" in feats) and "tim:generic" not in feats
+
+
+def label_mentions(report: dict, records: list[dict], sc) -> list[tuple[list[str], int]]:
+    """(features, 1 if the mention matches a gold event of its type, else 0); mentions in
+    an optional span that match no gold event are neither and left out."""
+    text = report["text"]
+    out = []
+    for r in records:
+        pred = {"event_type": r["event_type"], "sub_event_type": r["sub_event_type"], "plover": r["plover"],
+                "start": r["start"], "end": r["end"]}
+        hit = [g for g in report["events"] if g["span"][0] < r["end"] and r["start"] < g["span"][1]]
+        if any(sc.event_type_ok(g, pred) for g in hit):
+            out.append((r["features"], 1))
+        elif any(o["span"][0] < r["end"] and r["start"] < o["span"][1] for o in report.get("optional_events", [])):
+            continue
+        else:
+            out.append((r["features"], 0))
+    return out
+
+
+def fit_confidence(rows: list[tuple[list[str], int]]) -> dict:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    vocab = sorted({f for feats, _ in rows for f in feats})
+    index = {f: i for i, f in enumerate(vocab)}
+    ind, ptr = [], [0]
+    for feats, _ in rows:
+        ind += sorted({index[f] for f in feats})
+        ptr.append(len(ind))
+    X = csr_matrix((np.ones(len(ind)), np.array(ind, dtype=np.int64), np.array(ptr)), shape=(len(rows), len(vocab)))
+    y = np.array([lab for _, lab in rows])
+    clf = LogisticRegression(C=CONF_C, max_iter=5000, solver="lbfgs").fit(X, y)
+    return {"bias": round(float(clf.intercept_[0]), 4),
+            "weights": {f: round(float(w), 4) for f, w in zip(vocab, clf.coef_[0], strict=True) if abs(w) >= 1e-4}}
+
+
+def report_set(shared: Path, folder: Path) -> Dataset:
+    from .annotations import corpus_texts, load_reports
+
+    reports = load_reports(folder)
+    texts = corpus_texts(shared, {r["corpus"] for r in reports})
+    for r in reports:
+        r["text"] = texts[(r["corpus"], r["id"])]["text"]
+    ds = Dataset("reports", reports, lambda d, f, p: [])
+    ds.parsed = parsed_records([dict(reader_view(d), published=d.get("published")) for d in reports],
+                               "reports-" + folder.name)
+    return ds
+
+
+def confidence_rows(shared: Path, ds: Dataset) -> dict[str, list[tuple[list[str], int]]]:
+    from .extractors import event_confidence
+
+    sc = shared_scorer_of(shared, "score")
+    event_confidence.set_weights(None)
+    rows = {d["id"]: label_mentions(d, mention_records(p), sc) for d, p in zip(ds.docs, ds.parsed, strict=True)}
+    event_confidence.set_weights(event_confidence._SHIPPED)
+    return rows
+
+
+def train_confidence(shared: Path, tune_dir: Path, out: Path) -> dict:
+    rows = confidence_rows(shared, report_set(shared, tune_dir))
+    model = fit_confidence([r for rs in rows.values() for r in rs])
+    out.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+    return {"mentions": sum(len(r) for r in rows.values()), "positive": sum(l for rs in rows.values() for _, l in rs),
+            "features": len(model["weights"])}
+
+
+def cv_confidence(shared: Path, tune_dir: Path) -> dict:
+    """Out-of-fold confidences (5 folds by report): the calibration table and the tune
+    reports' typed precision and recall as score.py counts them."""
+    from .annotations import to_gold
+    from .extractors import event_confidence
+
+    ds = report_set(shared, tune_dir)
+    rows = confidence_rows(shared, ds)
+    sc = shared_scorer_of(shared, "score")
+    tot, bins = {"tp": 0, "pred": 0, "gold": 0}, {}
+    for k in range(FOLDS):
+        event_confidence.set_weights(fit_confidence([r for d, rs in rows.items() if fold_of(d) != k for r in rs]))
+        for d, p in zip(ds.docs, ds.parsed, strict=True):
+            if fold_of(d["id"]) != k:
+                continue
+            pred = _extract([p])[p.article.input_id]
+            s = sc.score(to_gold(d, d["text"]), pred)["events.typed"]
+            for key in tot:
+                tot[key] += s[key]
+            _bin_calibration(d, pred, sc, bins)
+    event_confidence.set_weights(event_confidence._SHIPPED)
+    pr = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
+    rc = tot["tp"] / tot["gold"] if tot["gold"] else 0.0
+    return {"typed_precision": round(pr, 3), "typed_recall": round(rc, 3), **tot, "calibration": calibration_table(bins)}
+
+
+def _bin_calibration(report: dict, pred: dict, sc, bins: dict) -> None:
+    """Count claimed mentions right/wrong by confidence bin (optional-span ones left out)."""
+    from .annotations import to_gold
+
+    gold = to_gold(report, report["text"])
+    text = pred["article"]["text"]
+    claimed = [m for m in sc.claimed_mentions([dict(e, confidence=None) for e in pred["events"]])]
+    typed = sc.pair(gold["events"], claimed, text, sc.event_type_ok)
+    right = {id(p) for _, p in typed}
+    optional = [sc.locate(text, o["evidence"]) for o in gold.get("optional_events", [])]
+    for m in claimed:
+        if id(m) not in right and any(sc.overlaps(o, sc.span_of(m)) for o in optional):
+            continue
+        conf = next((e.get("confidence") for e in pred["events"] if [m["start"], m["end"]] in (e.get("mentions") or [])),
+                    None)
+        b = min(int((conf or 0.0) * 10), 9)
+        n, ok = bins.get(b, (0, 0))
+        bins[b] = (n + 1, ok + (id(m) in right))
+
+
+def calibration_table(bins: dict) -> list[dict]:
+    return [{"confidence": f"{b / 10:.1f}-{(b + 1) / 10:.1f}", "mentions": n, "right": ok,
+             "share_right": round(ok / n, 3) if n else None} for b, (n, ok) in sorted(bins.items())]

@@ -90,6 +90,9 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
             continue  # "according to": an attribution, not an accord
         hit = _match_trigger(tok, lex)
         idiom = _IDIOMS.get((tok.head.lower_, tok.lower_)) if tok.dep_ == "pobj" else None
+        verbs = _IDIOM_VERBS.get((tok.head.lower_, tok.lower_))
+        if verbs is not None and tok.head.head.lemma_.lower() not in verbs:
+            idiom = None
         if idiom and tok.head.head.pos_ in ("VERB", "AUX"):
             t = Trigger(tok, idiom, False, f"{tok.head.head.text} {tok.head.text} {tok.text}")
             t.anchor = tok.head.head
@@ -137,7 +140,13 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
 
 # prepositional idioms: (preposition, noun) -> frame; "came under fire", "taken into custody"
 _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under", "shelling"): "SHELL",
-           ("under", "bombardment"): "SHELL", ("into", "custody"): "ARREST", ("in", "custody"): "ARREST"}
+           ("under", "bombardment"): "SHELL", ("into", "custody"): "ARREST", ("in", "custody"): "ARREST",
+           ("to", "custody"): "ARREST", ("to", "prison"): "ARREST", ("to", "jail"): "ARREST",
+           ("on", "charge"): "ARREST", ("on", "charges"): "ARREST", ("without", "charge"): "ARREST"}
+# idioms that hold only under these verbs ("held on charges", not "accused on charges")
+_IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"): {"hold", "jail", "detain"},
+                ("without", "charge"): {"hold", "detain", "jail"}, ("to", "custody"): {"send", "remand", "commit"},
+                ("to", "prison"): {"send", "remand", "commit"}, ("to", "jail"): {"send", "remand", "commit"}}
 _GROUP_NOUNS = {"group", "movement", "organization", "organisation", "faction", "network", "cell"}
 
 
@@ -441,7 +450,8 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
     agent = patient = None
     for m in [head] + [x for x in members if x is not head]:
         a = p = None
-        if m.anchor.i != m.tok.i and m.tok.head.lower_ in ("under", "into", "in") and (m.tok.head.lower_, m.tok.lower_) in _IDIOMS:
+        if m.anchor.i != m.tok.i and m.tok.head.lower_ in ("under", "into", "in", "to", "on", "without") and (
+                m.tok.head.lower_, m.tok.lower_) in _IDIOMS:
             s_ = _subject(m.anchor)
             a, p = None, (Role(s_.tok, "target of 'under fire'", s_.conj) if s_ and m.tok.head.lower_ == "under" else s_)
             if m.tok.head.lower_ != "under":  # "X was taken into custody": X is detained

@@ -10,6 +10,7 @@ None for "not an event"), the others pass (return None).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -103,6 +104,7 @@ class Clause:
     harmless_ctx: bool = False
     protest_ctx_early: bool = False
     protest_ctx: bool = False
+    weak: bool = False  # every trigger of the clause is weak ("targeted" alone; not "the attack targeted")
 
 
 def build_clause(c: Clause) -> Clause:
@@ -110,6 +112,7 @@ def build_clause(c: Clause) -> Clause:
     sentence or the next one when the clause names none), and the normalised frame set."""
     lex = c.lex
     c.fs, c.members = set(c.frames), _members(c.head)
+    c.weak = all(m.weak for m in c.members)
     c.ak, c.pk = _kind(c.agent), _kind(c.patient)
     c.protest_ctx_early = "PROTEST" in _values(c.cues, "context") or "PROTEST" in _values(c.sent_cues, "context")
     if c.patient_role is not None and c.pk in (None, "civilians", "other"):
@@ -125,6 +128,8 @@ def build_clause(c: Clause) -> Clause:
     ptext = _phrase_text(c.patient_role.tok) if c.patient_role else ""
     pcues = _cues(ptext, lex) if ptext else {}
     c.pctx, c.pkinds = _values(pcues, "context"), _values(pcues, "actor")
+    if _HELD_BY.search(ptext):  # "the Georgian-controlled village": held by an armed side
+        c.pctx = c.pctx | {"ARMED_TARGET"}
     c.patient_armed = c.pk in _ARMED_KINDS or "ARMED_TARGET" in c.pctx or bool(
         c.pk is None and c.pkinds & _ARMED_KINDS and "civilians" not in c.pkinds)
     c.wctx = c.sctx | _values(c.next_cues, "context")
@@ -150,6 +155,7 @@ def _borrow_tactic(c: Clause) -> None:
             return
 
 
+_HELD_BY = re.compile(r"\w-(?:held|controlled|occupied)\b", re.I)
 _LABOUR_WORDS = ("hunger", "general", "worker", "on strike", "strikers", "went", "union")
 
 
@@ -211,7 +217,7 @@ def _disrupted_weapons(c: Clause) -> Typing | None:
         return Typing("DISRUPTED_WEAPONS", "weapons seized/intercepted")
     if "DISRUPT" not in c.fs:
         return None
-    if c.head.weak and "WEAPONS" not in c.pctx:
+    if c.weak and "WEAPONS" not in c.pctx:
         if c.pk in _ARMED_KINDS:
             return Typing("ARMED_CLASH", "armed actors neutralised")
         return Typing(None, "weak disruption cue without weapons")
@@ -253,7 +259,7 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
                    for g in ch.children if g.dep_ == "pobj" and _is_place(Role(g, ""), lex, spans)]
     has_place = (_is_place(c.patient_role, lex, spans) or _is_place(c.agent_role, lex, spans)
                  or (c.patient_role is None and bool(named)) or bool(prep_places))
-    if has_place and c.head.weak and len(terr) == len(c.frames) and not named and not any(
+    if has_place and c.weak and len(terr) == len(c.frames) and not named and not any(
             t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in c.head.anchor.subtree):
         return False  # "the opposition has lost neighborhoods": no where, no when
     return has_place
@@ -280,7 +286,7 @@ def _clash(c: Clause) -> Typing | None:
         return Typing(c.tactic, f"weapon cue inside the fighting ({c.tactic.lower()})")
     if c.ak in ("protesters", "rioters") or (c.protest_ctx and "RIOT" in c.ctxv):
         return Typing("VIOLENT_DEMO", "demonstrators clashed")
-    if c.head.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed:
+    if c.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed:
         return Typing(None, "bare fighting word")
     return Typing("ARMED_CLASH", "fighting between armed groups")
 
@@ -301,7 +307,7 @@ def _protest(c: Clause) -> Typing | None:
         return None
     fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx
     if ("RIOT" in fs or c.ak == "rioters") and not (c.protest_ctx or "PROTEST" in c.wctx):
-        if c.head.weak and not c.armed and c.agent is None:
+        if c.weak and not c.armed and c.agent is None:
             return Typing(None, "bare unrest word")
         return Typing("MOB_VIOLENCE", "mob violence")
     by_demonstrators = c.ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
@@ -311,7 +317,7 @@ def _protest(c: Clause) -> Typing | None:
         if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
             return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
         return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
-    if c.head.weak and not c.protest_ctx and (c.agent_role is None or c.ak in _ARMED_KINDS):
+    if c.weak and not c.protest_ctx and (c.agent_role is None or c.ak in _ARMED_KINDS):
         return Typing(None, "weak protest word")
     return Typing("PEACEFUL_PROTEST", "demonstration")
 
@@ -345,7 +351,19 @@ def _violence(c: Clause) -> Typing | None:
     if tactic:
         named = next((p for v, p in c.cues.get("weapon", ()) if v == tactic), None)
         return Typing(tactic, f"weapon cue '{named}'" if named else "trigger names the tactic")
-    return _bombing(c) or _untyped_violence(c)
+    return _search(c) or _bombing(c) or _untyped_violence(c)
+
+
+_SEARCH_WORDS = frozenset({"raid", "search", "storm"})
+
+
+def _search(c: Clause) -> Typing | None:
+    """Security forces raiding or searching a home or an office coerce; they do not attack
+    (PLOVER COERCE): "his house was raided", "police searched the offices"."""
+    if c.head.tok.lemma_.lower() not in _SEARCH_WORDS or "BUILDING" not in c.pctx or c.armed and c.ak not in (
+            None, "state_forces", "government"):
+        return None
+    return Typing("COERCE", "premises raided or searched")
 
 
 def _bombing(c: Clause) -> Typing | None:
@@ -368,7 +386,7 @@ def _untyped_violence(c: Clause) -> Typing:
         return Typing("ARMED_CLASH", "armed actor attacked")
     if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:
         return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
-    if c.head.weak and not c.armed:
+    if c.weak and not c.armed:
         return Typing(None, "weak violence word without armed actor")
     if c.ak == "civilians":
         return Typing(None, "violence between individuals (crime)")
@@ -388,7 +406,7 @@ def _arrest(c: Clause) -> Typing | None:
 def _abduct(c: Clause) -> Typing | None:
     if "ABDUCT" not in c.fs:
         return None
-    if c.head.weak and not c.armed and c.agent is None:
+    if c.weak and not c.armed and c.agent is None:
         return Typing(None, "weak disappearance word")
     return Typing("ABDUCTION", "abduction")
 
@@ -402,7 +420,7 @@ def _loot(c: Clause) -> Typing | None:
         return Typing("VIOLENT_DEMO", "demonstrators destroyed property")
     if c.ak == "rioters":
         return Typing("MOB_VIOLENCE", "mob destroyed property")
-    if c.head.weak and not (c.armed or c.ak):
+    if c.weak and not (c.armed or c.ak):
         return Typing(None, "weak destruction word")
     if "WEAPONS" in c.pctx and c.ak in ("state_forces",):
         return Typing("DISRUPTED_WEAPONS", "weapons destroyed")
@@ -414,7 +432,7 @@ def _base(c: Clause) -> Typing | None:
         return None
     if "BASE_NOUN" in c.pctx:
         return Typing("BASE", "base established")
-    if "TROOPS" in c.pctx and not c.head.weak or ("TROOPS" in c.pctx and c.ak in _ARMED_KINDS):
+    if "TROOPS" in c.pctx and not c.weak or ("TROOPS" in c.pctx and c.ak in _ARMED_KINDS):
         return Typing("CHANGE_GROUP", "group formed")
     return Typing(None, "establish without base")
 
@@ -422,7 +440,7 @@ def _base(c: Clause) -> Typing | None:
 def _change(c: Clause) -> Typing | None:
     if "CHANGE" not in c.fs:
         return None
-    if c.head.weak and "TROOPS" not in c.pctx:
+    if c.weak and "TROOPS" not in c.pctx:
         return Typing(None, "weak change word")
     return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
 
@@ -440,7 +458,7 @@ def _agree(c: Clause) -> Typing | None:
     if "AGREE" not in c.fs:
         return None
     conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx
-    if c.head.frame in ("AGREE",) and c.head.weak and not conflict:
+    if c.head.frame in ("AGREE",) and c.weak and not conflict:
         return Typing(None, "weak agreement word")
     if conflict:
         return Typing("AGREEMENT", "agreement")
@@ -451,7 +469,7 @@ def _diplomatic(c: Clause) -> Typing | None:
     dip = next((f for f in c.frames if f in _DIPLOMATIC), None)
     if not dip:
         return None
-    if c.head.weak and not _political_agent(c):
+    if c.weak and not _political_agent(c):
         return Typing(None, "weak diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return Typing("PROTEST", "roads blocked")
@@ -484,7 +502,7 @@ def _commitment(c: Clause) -> Typing | None:
     THREATEN when it is hostile ("vowed to fight on")."""
     if c.head.frame != "COMMIT":
         return None
-    if c.head.weak and not _political_agent(c):
+    if c.weak and not _political_agent(c):
         return Typing(None, "promise without a political actor")
     promised = [t for t in c.head.anchor.children if t.dep_ in ("xcomp", "dobj", "ccomp")]
     hits = [_match_trigger(t, c.lex) for t in promised]

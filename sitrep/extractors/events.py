@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..models import Event, Extraction, Fatalities, Place
@@ -48,7 +48,7 @@ from .event_typing import Clause, type_clause
 from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents, type_strength
 from .parse import Parsed
 from .places import names_no_location
-from .report_frame import ReportFrame, report_frame
+from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
 from .speech_acts import refusal, stated_intention
 
 if TYPE_CHECKING:
@@ -150,6 +150,7 @@ class ReportView:
     place_spans: list[tuple[int, int]]
     use_model: bool = True  # type with the learned heads when a model is shipped
     collect: list[dict] | None = None  # training: every candidate's features are appended here
+    collect_mentions: list[dict] | None = None  # training: every mention's confidence features
     own_places: dict[int, Place | None] = field(default_factory=dict)  # id(event) -> its clause's place
     infos: dict[int, MentionInfo] = field(default_factory=dict)  # id(event) -> what merging reads
 
@@ -179,12 +180,20 @@ def _sentence_view(view: ReportView, k: int) -> SentenceView:
                         _in_headline(view.parsed, sent))
 
 
+HEADLINE_WORDS = 18
+_DATELINE_START = re.compile(r"\s*(?:\n|[A-Z][A-Z .,'-]{2,40}(?:—|–|--| - |,))")
+
+
 def _in_headline(parsed: Parsed, sent: Span) -> bool:
-    """The report's headline, kept as its first line: news headlines are in the present."""
-    if sent.start_char > 0:
+    """The report's headline, kept as its first line or sentence (news headlines are in
+    the present): the first sentence, short, and followed by a line break or a dateline
+    ("... on Arms Charges. TBILISI, Georgia -- ...")."""
+    if sent.start_char > 0 or len(sent) > HEADLINE_WORDS:
         return False
     first_line = parsed.text.split("\n", 1)[0].strip()
-    return not first_line.endswith((".", '"', "”")) or first_line == (parsed.article.title or "").strip()
+    if not first_line.endswith((".", '"', "”")) or first_line == (parsed.article.title or "").strip():
+        return True
+    return bool(_DATELINE_START.match(parsed.text, sent.end_char))
 
 
 def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[Candidate]) -> Event | None:
@@ -262,9 +271,16 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     place, _direct = own_place(view.parsed, ex.places, cand.members, roles if physical else [], frame.country,
                                cand.start, cand.end)
     view.own_places[id(ev)] = place
-    view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
-    view.infos[id(ev)].certainty_why = cwhy
-    view.infos[id(ev)].agent_is_subject = a_role is not None and a_role.how in ("subject", "inherited subject")
+    info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
+    info.certainty_why, info.certainty = cwhy, ev.certainty
+    info.agent_is_subject = a_role is not None and a_role.how in ("subject", "inherited subject")
+    info.agent_how = a_role.how.split()[-1] if a_role else ""
+    info.patient_how = p_role.how.split()[-1] if p_role else ""
+    info.time_precision, info.siblings = ev.time_precision, len(sv.candidates)
+    info.where = "headline" if sv.in_headline else "lead" if sv.k < LEAD_SENTENCES else "body"
+    info.in_quote = any(qs <= ev.start < qe for qs, qe, _ in view.parsed.quote_spans)
+    info.typing_why = ev.rule.split(": ", 1)[1].split(";")[0] if ": " in (ev.rule or "") else ""
+    info.depth = _depth(head.anchor)
     if physical:
         ev.fatalities = _fatalities(ex, cand.start, cand.end, sole, s_lo, s_hi, cand.members)
     ev.source = _source_for(ex, cand.start, cand.end, s_lo, s_hi)
@@ -275,12 +291,21 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
     noun = not _verbal(head.tok)
     kids = [c for m in cand.members for c in m.tok.children]
     return MentionInfo(
+        trigger_pos=head.tok.pos_, weak=head.weak, lemma=head.tok.lemma_.lower(),
         referring=noun and any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING or c.dep_ == "poss" for c in kids),
         patient=_named_patient(p_role),
         own_day=t.date_start if t is not None and t.precision == "day" else None,
         own_place=place.name if place is not None else None,
         distinct=any(c.lower_ in _DISTINCT_WORDS for c in kids),
         strength=type_strength(ev.rule))
+
+
+def _depth(tok) -> int:
+    """How many heads above `tok` its sentence's root is."""
+    n = 0
+    while tok.head.i != tok.i and n < 10:
+        tok, n = tok.head, n + 1
+    return n
 
 
 def _named_patient(role) -> str | None:
@@ -339,28 +364,29 @@ def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
         info = view.infos[id(ev)]
         said = stated_intention(ev, info.certainty_why, sv.span) if info.agent_is_subject else None
         if said is not None:
-            view.infos[id(said)] = MentionInfo(strength=1)
+            view.infos[id(said)] = replace(info, stated=True, referring=False, patient=None, own_place=None)
             view.own_places[id(said)] = None
             out.append(said)
     return out
 
 
 def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
-                   collect: list[dict] | None = None) -> list[Event]:
+                   collect: list[dict] | None = None, collect_mentions: list[dict] | None = None) -> list[Event]:
     """The report's incidents. `use_model=False` types with the rules alone; `collect`
-    receives every candidate's features (for training the model)."""
+    receives every candidate's typing features, `collect_mentions` every mention's
+    confidence features (for training)."""
     lex = lexicon()
     view = ReportView(parsed, ex, lex, DocContext(focus=actors.focus_country(parsed, ex)),
                       report_frame(parsed, ex), _CueIndex(parsed.text, lex), [(p.start, p.end) for p in ex.places],
-                      use_model=use_model, collect=collect)
+                      use_model=use_model, collect=collect, collect_mentions=collect_mentions)
     tokens = parsed.tokens
     events: list[Event] = []
     for k in range(len(parsed._sents)):
         events.extend(_sentence_events(view, k, tokens))
     later_offsets(events, parsed.text)
-    lead_end = parsed.sentences[min(3, len(parsed.sentences)) - 1].end if parsed.sentences else 0
+    lead_end = parsed.sentences[min(LEAD_SENTENCES, len(parsed.sentences)) - 1].end if parsed.sentences else 0
     place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, lead_end)
-    events = merge_incidents(events, [view.infos[id(ev)] for ev in events], _ranks(lex))
+    events = merge_incidents(events, [view.infos[id(ev)] for ev in events], _ranks(lex), view.collect_mentions)
     events.sort(key=lambda e: (e.start, e.end))
     return events
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import CLAIMED_CERTAINTIES, Event, Fatalities
+from . import event_confidence
 
 # ACLED event types whose mentions can tell one happening (a bombing is "the attack")
 _FAMILY = {"Battles": "violence", "Explosions/Remote violence": "violence",
@@ -42,6 +43,21 @@ class MentionInfo:
     strength: int = 1
     certainty_why: str = ""  # what made the mention not asserted ("modal 'will'", "governed by 'vow'")
     agent_is_subject: bool = False  # actor1 is the clause's own (active) subject
+    # what the confidence model reads (event_confidence.mention_features)
+    certainty: str = "asserted"  # the mention's own, before its incident's is settled
+    trigger_pos: str = ""
+    weak: bool = False
+    agent_how: str = ""
+    patient_how: str = ""
+    time_precision: str | None = None
+    where: str = "body"  # headline | lead | body
+    in_quote: bool = False
+    typing_why: str = ""
+    lemma: str = ""
+    depth: int = 0
+    stated: bool = False  # a promise or threat read off a stated intention
+    siblings: int = 1  # candidates in its sentence
+    confidence: float | None = None
 
 
 @dataclass
@@ -113,13 +129,34 @@ def _rank(ev: Event, ranks: dict[str, int]) -> int:
     return ranks.get(ev.sub_event_type or "", 99)
 
 
-def incident_event(inc: Incident, ranks: dict[str, int]) -> Event:
+def incident_event(inc: Incident, ranks: dict[str, int], collect: list[dict] | None = None) -> Event:
     """One event for an incident: the first mention's event, typed by its most telling
-    mention, with the most precise date and place, the named actors and the highest toll."""
+    mention, with the most precise date and place, the named actors and the highest toll;
+    its confidence is its best mention's, its `mentions` those that claim it (>= 0.5)."""
     first = inc.head
-    if len(inc.events) == 1:
-        first.mentions = [[first.start, first.end]]
-        return first
+    if len(inc.events) > 1:
+        _settle(inc, ranks)
+    confs = _confidences(inc, collect)
+    first.confidence = max(confs) if confs else None
+    spans = [[e.start, e.end] for e, c in zip(inc.events, confs or [None] * len(inc.events), strict=True)
+             if c is None or c >= event_confidence.CLAIM]
+    first.mentions = sorted(spans) or [[first.start, first.end]]
+    return first
+
+
+def _confidences(inc: Incident, collect: list[dict] | None) -> list[float]:
+    head, w = inc.head, event_confidence.weights()
+    feats = [event_confidence.mention_features(head, info, len(inc.events)) for info in inc.infos]
+    if collect is not None:
+        collect += [{"start": e.start, "end": e.end, "features": f, "sub_event_type": head.sub_event_type,
+                     "event_type": head.event_type, "plover": head.plover} for e, f in zip(inc.events, feats, strict=True)]
+    if w is None:
+        return []
+    return [round(event_confidence.probability(f, w), 3) for f in feats]
+
+
+def _settle(inc: Incident, ranks: dict[str, int]) -> None:
+    first = inc.head
     typer = max(inc.events, key=lambda e: (inc.infos[inc.events.index(e)].strength, -_rank(e, ranks)))
     first.event_type, first.sub_event_type, first.plover = typer.event_type, typer.sub_event_type, typer.plover
     if typer is not first:
@@ -140,9 +177,8 @@ def incident_event(inc: Incident, ranks: dict[str, int]) -> Event:
         first.fatalities = Fatalities(top.low, top.best, top.high)
     if any(e.certainty == "asserted" for e in inc.events):
         first.certainty = "asserted"
-    first.mentions = sorted([e.start, e.end] for e in inc.events)
-    return first
 
 
-def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[str, int]) -> list[Event]:
-    return [incident_event(inc, ranks) for inc in group_mentions(events, infos)]
+def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[str, int],
+                    collect: list[dict] | None = None) -> list[Event]:
+    return [incident_event(inc, ranks, collect) for inc in group_mentions(events, infos)]

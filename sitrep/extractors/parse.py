@@ -105,7 +105,9 @@ class Parsed:
 
     @property
     def text(self) -> str:
-        return self.article.text
+        """The text the parse is of: the body with any restored case (offsets are the
+        same in `article.text`, which keeps the case as delivered)."""
+        return self.article.parse_text or self.article.text
 
     # spaCy builds new Python objects on every access to `doc[i]`, `for t in doc`,
     # `doc.ents` and `doc.text`; the stages read the same doc many times, so the
@@ -159,6 +161,6 @@ def parse_articles(articles: Iterable[Article], *, n_process: int = 1,
     """Parse a stream of articles lazily; order is kept."""
     nlp = load_nlp(model)
     batch_size = batch_size or settings().batch_size
-    stream = ((a.text, a) for a in articles)
+    stream = ((a.parse_text or a.text, a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield Parsed.from_doc(article, doc)

@@ -172,13 +172,78 @@ def restore_article(article: Article) -> Article:
         return article
     text = restore_case(article.text or "")
     if text is article.text:
-        return article
+        return _restore_headline(article)
     if article.raw_text is None:
         article.raw_text = article.text
+    article.case_source = article.text
     article.text = text
     title = article.title or ""
     if title in (in_case(title, "lower"), in_case(title, "upper")):
         article.title = truecase(title)
+    return article
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+TITLE_MIN_WORDS, TITLE_SHARE = 4, 0.75
+HEADLINE_MAX = 200  # a headline is the text's first line (or first sentence) up to this long
+
+
+def title_cased(line: str) -> bool:
+    """A headline In Title Case: most words capitalised, some of them ordinary words the
+    word table says are written in lower case ("Georgia Arrests Opposition Members")."""
+    words = _WORD.findall(line)
+    if len(words) < TITLE_MIN_WORDS or line.isupper():
+        return False
+    caps = [w for w in words if w[0].isupper()]
+    if len(caps) < TITLE_SHARE * len(words):
+        return False
+    lex = lexicon()
+    return sum(1 for w in caps[1:] if lex.strength(w.lower()) == "lower") >= 2
+
+
+def delivered_case(article: Article) -> Article:
+    """After cleaning: `text` gets back the case the report was delivered in (evidence is
+    quoted from it), the restored body moves to `parse_text` for the parser. Only case
+    differs between the two, line by line (see `with_source_case`)."""
+    delivered = article.case_source
+    if delivered is None:
+        return article
+    article.parse_text = article.text
+    article.text = with_source_case(article.text, delivered)
+    article.case_source = None
+    return article
+
+
+def with_source_case(pred_text: str, source: str) -> str:
+    """`pred_text` (a cleaned body) given back its source's case: each of its lines is
+    matched, in order, to the source line it came from (the same line but for case) and
+    takes that line's case; a line cleaning changed is left as it is."""
+    src_lines = source.split("\n")
+    out, j = [], 0
+    for line in pred_text.split("\n"):
+        key = line.lower().rstrip()
+        k = j
+        while k < len(src_lines) and src_lines[k].lower().rstrip() != key:
+            k += 1
+        if k < len(src_lines):
+            out.append(src_lines[k][:len(line)])
+            j = k + 1
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _restore_headline(article: Article) -> Article:
+    """A Title Case headline (the text's first line) set in sentence case, as the parser
+    reads headlines best; the same length, so offsets hold."""
+    text = article.text or ""
+    end = min((i for i in (text.find("\n"), text.find(". ")) if i > 0), default=-1)
+    if end < 0 or end > HEADLINE_MAX or not title_cased(text[:end]):
+        return article
+    if article.raw_text is None:
+        article.raw_text = text
+    article.case_source = text
+    article.text = truecase(text[:end]) + text[end:]
     return article
 
 

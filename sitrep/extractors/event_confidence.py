@@ -1,0 +1,67 @@
+"""How sure sitrep is that a mention reports an event a careful coder would code.
+
+A logistic regression over what the rules know of a mention, calibrated on the annotated
+tune reports (docs/annotation.md): its type and how it was typed, its certainty and
+timing, its arguments (who, whom, where, when and how each was found), where it stands
+in the report (headline, lead, a quote), whether it only refers back to an incident, how
+many mentions its incident has. Its probability is the mention's `confidence`; an
+incident's confidence is its best mention's, and its `mentions` are the spans of 0.5 or
+more (the spans that report it; mere references are left out).
+
+Weights: `sitrep/data/event_confidence.json`, rebuilt by `scripts/train_event_model.py
+--confidence` (cross-validated by report; the calibration table is printed by
+`sitrep eval reports`). Without the file every event has confidence None.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from pathlib import Path
+
+from ..models import Event
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "event_confidence.json"
+CLAIM = 0.5  # consumers treat less as a candidate, not a claim (design.md)
+
+_SHIPPED = object()
+_active: object = _SHIPPED
+
+
+def set_weights(weights: dict | None | object) -> None:
+    """Use these weights ({"bias": b, "weights": {feature: w}}) in this process; None:
+    no confidence; SHIPPED: the file's. For training and cross-validation."""
+    global _active
+    _active = weights
+
+
+def weights() -> dict | None:
+    return _shipped() if _active is _SHIPPED else _active  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> dict | None:
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else None
+
+
+def probability(features: list[str], w: dict) -> float:
+    z = w["bias"] + sum(w["weights"].get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def mention_features(ev: Event, info, n_mentions: int) -> list[str]:
+    """What the confidence model reads of one mention (`info`: its MentionInfo) of an
+    incident typed as `ev`."""
+    a1 = ev.actor1
+    a1_src = "named" if a1 is not None and info.agent_how else ("inferred" if a1 is not None else "none")
+    f = [f"type:{ev.sub_event_type or ev.plover}", f"fam:{ev.event_type or 'PLOVER'}", f"cert:{info.certainty}",
+         f"tim:{ev.timing}", f"str:{info.strength}", f"pos:{info.trigger_pos}", f"ref:{info.referring}",
+         f"weak:{info.weak}", f"a1:{a1.kind if a1 else 'none'}", f"a1src:{a1_src}", f"ahow:{info.agent_how or '-'}",
+         f"a2:{ev.actor2.kind if ev.actor2 else 'none'}", f"phow:{info.patient_how or '-'}",
+         f"place:{'clause' if info.own_place else ('frame' if ev.place else 'none')}",
+         f"time:{info.time_precision or 'none'}", f"where:{info.where}", f"quote:{info.in_quote}",
+         f"nment:{min(n_mentions, 3)}", f"why:{info.typing_why}", f"trig:{info.lemma}", f"depth:{min(info.depth, 3)}",
+         f"fat:{ev.fatalities is not None}", f"src:{ev.source is not None}", f"said:{info.stated}",
+         f"sib:{min(info.siblings, 3)}", f"famtim:{ev.event_type or 'PLOVER'}:{ev.timing}",
+         f"famwhere:{ev.event_type or 'PLOVER'}:{info.where}", f"typecert:{ev.sub_event_type or ev.plover}:{info.certainty}"]
+    return f

@@ -54,7 +54,9 @@ def test_a_report_in_one_case_gets_its_names_back(cased, spelled, _places, _acto
 @pytest.mark.parametrize("cased, _spelled, places, actors", CASES)
 def test_a_report_in_one_case_yields_its_places_and_actors(cased, _spelled, places, actors, case):
     ex = sitrep.extract(in_case(f"{cased} {FOLLOW_UP}", case), published="2016-12-20")
-    found = {ex.article.text[p.start:p.end] for p in ex.places}
+    parsed_text = ex.article.parse_text or ex.article.text  # the restored text the parser read
+    assert in_case(ex.article.text, case) == ex.article.text  # the delivered case is kept for evidence
+    found = {parsed_text[p.start:p.end] for p in ex.places}
     for name in places:
         assert any(name in f for f in found), f"place {name!r} not found in {sorted(found)}"
     names = {a.name for a in ex.actors}

@@ -44,7 +44,7 @@ def _key(records: list[dict], model: str) -> str:
     the parsed text (reading, case restoration, cleaning)."""
     h = hashlib.sha1(model.encode())
     here = Path(__file__).parent
-    for src in ("readers.py", "clean.py", "extractors/truecase.py", "pipeline.py"):
+    for src in ("readers.py", "clean.py", "extractors/truecase.py", "pipeline.py", "training.py"):
         h.update((here / src).read_bytes())
     for r in records:
         h.update(json.dumps(r, sort_keys=True).encode())
@@ -64,7 +64,7 @@ def parsed_records(records: list[dict], label: str) -> list[Parsed]:
     else:
         items = (article_from_record(r, where=r["id"]) for r in records)
         arts = list(prepare(items, on_error=lambda e: print(f"skipped: {e}", file=sys.stderr)))
-        docs = list(nlp.pipe((a.text for a in arts), batch_size=32))
+        docs = list(nlp.pipe((a.parse_text or a.text for a in arts), batch_size=32))
         bin_ = DocBin(store_user_data=False)
         for d in docs:
             bin_.add(d)

@@ -22,9 +22,9 @@ import sys
 from pathlib import Path
 
 from sitrep.evaluate import find_shared, reader_view
-from sitrep.training import parsed_records
 from sitrep.pipeline import annotate
 from sitrep.readers import iter_inputs
+from sitrep.training import parsed_records
 
 CACHE = Path(os.environ.get("SITREP_DEV_CACHE", Path.home() / ".cache" / "sitrep" / "dev"))
 
@@ -181,7 +181,8 @@ def print_errors(sc, gold: dict, pred: dict) -> None:
         why = next((w for s, w in nots if sc.overlaps(s, span)), None)
         tag = f"NOT_EVENT({why})" if why else "FALSE"
         snippet = text[p["start"]:p["end"]][:90].replace("\n", " ")
-        print(f"  {tag:10s} {_label(p):34s} {snippet!r} [{p.get('certainty')}/{p.get('timing')}] {p.get('rule', '')[:80]}")
+        status = f"[{p.get('certainty')}/{p.get('timing')}]"
+        print(f"  {tag:10s} {_label(p):34s} {snippet!r} {status} {p.get('rule', '')[:80]}")
 
 
 def run_seed(shared: Path, args) -> dict:

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from sitrep.evaluate import find_shared
-from sitrep.extractors.event_model import MODEL_PATH
 from sitrep.extractors.event_confidence import MODEL_PATH as CONF_PATH
+from sitrep.extractors.event_model import MODEL_PATH
 from sitrep.training import cross_validate, cv_confidence, train, train_confidence
 
 ROOT = Path(__file__).resolve().parents[1]

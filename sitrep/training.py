@@ -237,7 +237,8 @@ def datasets(shared: Path, tune_dir: Path, *, with_heldout_ngec: bool = False) -
     ev = shared / "data" / "events"
     case = jsonl(ev / "case2021.dev.jsonl")
     gsr = jsonl(ev / "plover_gsr.dev.jsonl")
-    ngec = [r for r in jsonl(ev / "ngec_synthetic.jsonl") if heldout_template(r["headline_template"]) == with_heldout_ngec]
+    ngec = [r for r in jsonl(ev / "ngec_synthetic.jsonl")
+            if heldout_template(r["headline_template"]) == with_heldout_ngec]
     reports = load_reports(tune_dir)
     texts = corpus_texts(shared, {r["corpus"] for r in reports})
     for r in reports:
@@ -391,7 +392,6 @@ def _claimed(rec: dict) -> bool:
 def label_mentions(report: dict, records: list[dict], sc) -> list[tuple[list[str], int]]:
     """(features, 1 if the mention matches a gold event of its type, else 0); mentions in
     an optional span that match no gold event are neither and left out."""
-    text = report["text"]
     out = []
     for r in records:
         pred = {"event_type": r["event_type"], "sub_event_type": r["sub_event_type"], "plover": r["plover"],
@@ -451,8 +451,8 @@ def train_confidence(shared: Path, tune_dir: Path, out: Path) -> dict:
     rows = confidence_rows(shared, report_set(shared, tune_dir))
     model = fit_confidence([r for rs in rows.values() for r in rs])
     out.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", encoding="utf-8")
-    return {"mentions": sum(len(r) for r in rows.values()), "positive": sum(l for rs in rows.values() for _, l in rs),
-            "features": len(model["weights"])}
+    return {"mentions": sum(len(r) for r in rows.values()),
+            "positive": sum(label for rs in rows.values() for _, label in rs), "features": len(model["weights"])}
 
 
 def cv_confidence(shared: Path, tune_dir: Path) -> dict:
@@ -478,7 +478,8 @@ def cv_confidence(shared: Path, tune_dir: Path) -> dict:
     event_confidence.set_weights(event_confidence._SHIPPED)
     pr = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
     rc = tot["tp"] / tot["gold"] if tot["gold"] else 0.0
-    return {"typed_precision": round(pr, 3), "typed_recall": round(rc, 3), **tot, "calibration": calibration_table(bins)}
+    return {"typed_precision": round(pr, 3), "typed_recall": round(rc, 3), **tot,
+            "calibration": calibration_table(bins)}
 
 
 def _bin_calibration(report: dict, pred: dict, sc, bins: dict) -> None:
@@ -494,8 +495,8 @@ def _bin_calibration(report: dict, pred: dict, sc, bins: dict) -> None:
     for m in claimed:
         if id(m) not in right and any(sc.overlaps(o, sc.span_of(m)) for o in optional):
             continue
-        conf = next((e.get("confidence") for e in pred["events"] if [m["start"], m["end"]] in (e.get("mentions") or [])),
-                    None)
+        conf = next((e.get("confidence") for e in pred["events"]
+                     if [m["start"], m["end"]] in (e.get("mentions") or [])), None)
         b = min(int((conf or 0.0) * 10), 9)
         n, ok = bins.get(b, (0, 0))
         bins[b] = (n + 1, ok + (id(m) in right))

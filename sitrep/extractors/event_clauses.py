@@ -166,7 +166,8 @@ def _describes_actor(tok: Token, lex: Lexicon) -> bool:
                 via_modifier = True
                 continue
             return False
-        if via_modifier and node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and node.pos_ in ("NOUN", "PROPN"):
+        if via_modifier and node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and node.pos_ in (
+                "NOUN", "PROPN"):
             return bool(node.lemma_.lower() in _GROUP_NOUNS or node.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
                         or _cues(node.text, lex).get("actor"))
     return False
@@ -178,7 +179,8 @@ def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
     if verb.dep_ in ("amod", "acl", "relcl") or _is_light(verb, lex):
         return None
     for c in verb.children:
-        agent = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "agent" else None
+        by = next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "agent" else None
+        agent = c if c.dep_ == "nsubj" else by
         if agent is None:
             continue
         if agent.pos_ not in ("NOUN", "PROPN"):
@@ -286,7 +288,8 @@ def _other_time(t: Trigger) -> bool:
 
 def _same_happening(p: Trigger, t: Trigger) -> bool:
     # an infinitive of purpose is a separate, planned happening ("deployed troops to retake")
-    if t.anchor.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.anchor.children):
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.anchor.children)
+    if t.anchor.dep_ in ("xcomp", "advcl", "acl") and to_infinitive:
         return p.anchor.lemma_.lower() in _ASPECTUAL
     # a change of group/activity is not the attack it prepares
     if (p.frame in ("CHANGE", "BASE")) != (t.frame in ("CHANGE", "BASE")):
@@ -453,7 +456,8 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
         if m.anchor.i != m.tok.i and m.tok.head.lower_ in ("under", "into", "in", "to", "on", "without") and (
                 m.tok.head.lower_, m.tok.lower_) in _IDIOMS:
             s_ = _subject(m.anchor)
-            a, p = None, (Role(s_.tok, "target of 'under fire'", s_.conj) if s_ and m.tok.head.lower_ == "under" else s_)
+            under = s_ is not None and m.tok.head.lower_ == "under"
+            a, p = None, (Role(s_.tok, "target of 'under fire'", s_.conj) if under else s_)
             if m.tok.head.lower_ != "under":  # "X was taken into custody": X is detained
                 p = Role(s_.tok, "detained", s_.conj) if s_ else None
         elif m.anchor.i != m.tok.i:  # "launched an attack on X": agent from the support verb

@@ -63,5 +63,6 @@ def mention_features(ev: Event, info, n_mentions: int) -> list[str]:
          f"nment:{min(n_mentions, 3)}", f"why:{info.typing_why}", f"trig:{info.lemma}", f"depth:{min(info.depth, 3)}",
          f"fat:{ev.fatalities is not None}", f"src:{ev.source is not None}", f"said:{info.stated}",
          f"sib:{min(info.siblings, 3)}", f"famtim:{ev.event_type or 'PLOVER'}:{ev.timing}",
-         f"famwhere:{ev.event_type or 'PLOVER'}:{info.where}", f"typecert:{ev.sub_event_type or ev.plover}:{info.certainty}"]
+         f"famwhere:{ev.event_type or 'PLOVER'}:{info.where}",
+         f"typecert:{ev.sub_event_type or ev.plover}:{info.certainty}"]
     return f

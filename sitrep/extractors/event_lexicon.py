@@ -29,7 +29,8 @@ _ARMED_KINDS = {"state_forces", "rebels", "political_militia", "identity_militia
 _NON_STATE = {"rebels", "political_militia", "identity_militia"}
 _TACTICS = ("CHEMICAL", "AIR", "SUICIDE", "SHELLING", "IED", "GRENADE")  # codebook order
 # weapon cues that also name ordinary vehicles: no proof of an attack near a crash or a fire
-_ATTACK_WORD = re.compile(r"\b(attack|attacks|bomb|bombs|explosion|explosions|blast|strike|strikes|shells?|fired|used|contained)\b", re.I)
+_ATTACK_WORD = re.compile(
+    r"\b(attack|attacks|bomb|bombs|explosion|explosions|blast|strike|strikes|shells?|fired|used|contained)\b", re.I)
 _UNACCUSATIVE = {"explode", "go", "blast", "detonate"}
 _BOMB_WORD = re.compile(r"\b(bomb|bombs|bombing|bombings|explosive|explosives|ied|tnt)\b", re.I)
 _VEHICLE_WORDS = {"aircraft", "helicopter", "jet", "aerial", "drone", "tank", "projectile"}
@@ -224,7 +225,8 @@ def _is_light(tok: Token, lex: Lexicon) -> bool:
         return True
     if not any(f in lex.light_heads for f in forms):
         return False
-    return any((f, c.lower_) in lex.light_pairs for c in tok.children if c.dep_ in ("prt", "dobj", "prep") for f in forms)
+    return any((f, c.lower_) in lex.light_pairs
+               for c in tok.children if c.dep_ in ("prt", "dobj", "prep") for f in forms)
 
 
 def _scope_of(tok: Token, lex: Lexicon) -> str | None:

@@ -28,10 +28,10 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "event_model.json.gz"
-_STOP = frozenset("""the a an of to in on at by for with from and or but as that this these those it its is are was were be
-been being has have had he she they we you i his her their our your them him us who which what when where there than
-then so not no also said says say will would could may might can should must do does did into over after before about
-up out more most some any such other""".split())
+_STOP = frozenset("""the a an of to in on at by for with from and or but as that this these those it its is are was were
+be been being has have had he she they we you i his her their our your them him us who which what
+when where there than then so not no also said says say will would could may might can should must
+do does did into over after before about up out more most some any such other""".split())
 
 
 @dataclass
@@ -94,7 +94,8 @@ def candidate_features(head, members, sent, lo: int, hi: int, rule_code: str | N
         f += [f"t:{m.tok.lemma_.lower()}", f"fr:{m.frame}"] + ([f"mode:{m.mode}"] if m.mode else [])
     for r, tag in ((a_role, "a"), (p_role, "p")):
         if r is not None:
-            f += [f"{tag}how:{r.how.split()[-1]}", f"{tag}ent:{r.tok.ent_type_ or '-'}", f"{tag}w:{r.tok.lemma_.lower()}"]
+            f += [f"{tag}how:{r.how.split()[-1]}", f"{tag}ent:{r.tok.ent_type_ or '-'}",
+                  f"{tag}w:{r.tok.lemma_.lower()}"]
     anchor = head.anchor
     for c in anchor.children:
         if c.dep_ in ("xcomp", "ccomp", "dobj", "neg", "prt", "dative"):

@@ -30,7 +30,8 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
     while stack:
         t, depth = stack.pop()
         for c in t.children:
-            if c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or (c.lower_ == "of" and t.lemma_.lower() in AREA_NOUNS)):
+            area_of = c.lower_ == "of" and t.lemma_.lower() in AREA_NOUNS
+            if c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or area_of):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         yield g, depth == 0
@@ -101,7 +102,8 @@ def contains(outer: Place, inner: Place) -> bool:
         return False
     if outer.feature == "country":
         return True
-    return outer.feature in ("admin1", "region") and (inner.admin1 in (outer.admin1, outer.name) or inner.within == outer.name)
+    return outer.feature in ("admin1", "region") and (
+        inner.admin1 in (outer.admin1, outer.name) or inner.within == outer.name)
 
 
 def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame, lead_end: int) -> None:
@@ -126,4 +128,5 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame, 
             p, how = frame.place, "frame"
         if p is not None:
             ev.place, ev.lat, ev.lon = p.name, p.lat, p.lon
-            ev.geo_precision = "report-focus" if how == "frame" else (p.precision if p.feature != "country" else "country")
+            own = p.precision if p.feature != "country" else "country"
+            ev.geo_precision = "report-focus" if how == "frame" else own

@@ -118,14 +118,15 @@ def _acled_roles(row: TypeRow, frames, actor1, actor2, ctx: DocContext):
     if row.event_type not in (None, "Protests") and actor1 is not None and actor1.kind in _AS_ARMED:
         actor1 = ActorRef(actor1.name, _AS_ARMED[actor1.kind], actor1.country)
         note = "government acting by force coded as state forces"
-    if row.code == "GOV_REGAINS" and (actor1 is None or actor1.kind not in ("state_forces", "government", "external_forces")):
+    state = ("state_forces", "government", "external_forces")
+    if row.code == "GOV_REGAINS" and (actor1 is None or actor1.kind not in state):
         loser = actor1
         country = actors.country_name(ctx.focus) or ctx.focus
         actor1 = ActorRef(f"Military Forces of {country}" if country else "state forces", "state_forces", ctx.focus)
         if loser is not None and actor2 is None:
             actor2 = loser
         note = "captor not named: state forces of the report's country"
-    if row.code == "NSA_OVERTAKES" and "LOSE" in frames and actor1 is not None and actor1.kind in ("state_forces", "government"):
+    if row.code == "NSA_OVERTAKES" and "LOSE" in frames and actor1 is not None and actor1.kind in state[:2]:
         actor1, actor2 = actor2, actor1
     if row.code in ("ATTACK_CIVILIANS", "SEXUAL_VIOLENCE", "ABDUCTION") and actor2 is None:
         actor2 = ActorRef("civilians", "civilians", ctx.focus)
@@ -185,7 +186,8 @@ def _main_opponent(ex: Extraction, actor1: ActorRef, ctx: DocContext) -> ActorRe
     if ctx.opponents is None:
         ctx.opponents = {}
         for side, kinds in (("state", {"state_forces"}), ("non_state", _NON_STATE)):
-            ranked = sorted((a for a in ex.actors if a.kind in kinds and (side == "non_state" or a.country == ctx.focus)),
+            ranked = sorted((a for a in ex.actors
+                             if a.kind in kinds and (side == "non_state" or a.country == ctx.focus)),
                             key=lambda a: (-len(a.mentions), a.name))
             # a main party: named at least twice and clearly more often than any rival
             if ranked and len(ranked[0].mentions) >= 2 and (

@@ -5,6 +5,11 @@ from __future__ import annotations
 from .event_clauses import _BOUNDARY_DEPS, Trigger
 from .event_lexicon import _ASPECTUAL, _CONDITIONAL_MARKS, _MODAL_FUTURE, _MODAL_HYPO, Lexicon, _is_light, _scope_of
 
+# dependencies through which a modal or a negation above a trigger reaches it
+_SCOPED_DEPS = frozenset({"xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "relcl", "conj", "nsubj",
+                          "nsubjpass", "ccomp", "csubj"})
+_MODAL_DEPS = frozenset({"xcomp", "relcl", "pcomp", "pobj", "prep", "dobj", "acl", "csubj", "conj"})
+
 
 # ---------------------------------------------------------------------------- certainty
 def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str, str]:
@@ -26,11 +31,11 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             return "block", f"mention under '{tok.text}'"
     # modals and conditionals on the trigger's own clause (and infinitive chains above it)
     for i, tok in enumerate(chain):
-        if i > 0 and chain[i - 1].dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "relcl", "conj", "nsubj", "nsubjpass", "ccomp", "csubj"):
+        if i > 0 and chain[i - 1].dep_ not in _SCOPED_DEPS:
             break
         for c in tok.children:
             low = c.lower_
-            if c.dep_ in ("aux", "auxpass") and low in _MODAL_HYPO and (i == 0 or chain[i - 1].dep_ in ("xcomp", "relcl", "pcomp", "pobj", "prep", "dobj", "acl", "csubj", "conj")):
+            if c.dep_ in ("aux", "auxpass") and low in _MODAL_HYPO and (i == 0 or chain[i - 1].dep_ in _MODAL_DEPS):
                 return "hypothetical", f"modal '{c.text}'"
             if c.dep_ in ("aux",) and low in _MODAL_FUTURE and (i == 0 or chain[i - 1].dep_ in ("xcomp", "conj")):
                 if head.frame in ("REJECT", "THREATEN"):
@@ -40,7 +45,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
                 return "hypothetical", f"conditional '{c.text}'"
             if c.dep_ == "neg" and i > 0 and chain[i - 1].dep_ == "xcomp":
                 return "negated", f"negation '{c.text}' on '{tok.text}'"
-        if i == 0 and tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if i == 0 and tok.dep_ in ("xcomp", "advcl") and to_infinitive:
             gov = tok.head.lemma_.lower()
             if gov not in _ASPECTUAL and _scope_of(tok.head, lex) is None and not _is_light(tok.head, lex):
                 return "future", f"purpose '{tok.head.text} ... to {tok.text}'"
@@ -96,7 +102,8 @@ def _habitual(tok, physical: bool) -> str | None:
     for c in tok.children:
         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL_ADVERBS:
             return f"habit '{c.text}'"
-        if physical and c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(d.dep_ == "det" and d.lower_ in ("any", "every", "each")
+        if physical and c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+                d.dep_ == "det" and d.lower_ in ("any", "every", "each")
                                                            for d in c.children):
             return f"any/every '{c.text}'"
         if c.dep_ == "npadvmod" and any(d.lower_ in ("every", "each") for d in c.children):

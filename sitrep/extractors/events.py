@@ -89,6 +89,9 @@ def _source_for(ex: Extraction, start: int, end: int, s_lo: int, s_hi: int) -> s
     return src.name if src is not None else None
 
 
+_KILL_VERBS = frozenset({"kill", "murder", "execute", "behead", "assassinate", "slaughter", "massacre"})
+
+
 def _fatalities(ex: Extraction, lo: int, hi: int, sole_event: bool, s_lo: int, s_hi: int,
                 members: list[Trigger]) -> Fatalities | None:
     killed = [f for f in ex.figures if f.category == "killed"]
@@ -98,7 +101,7 @@ def _fatalities(ex: Extraction, lo: int, hi: int, sole_event: bool, s_lo: int, s
         f = min(hits, key=lambda f: f.low if f.low is not None else 10**9)
         return Fatalities(f.low, f.best, f.high)
     for m in members:  # "a colonel was killed", "killing 11 people" without a figure
-        if m.frame != "KILL" or m.tok.lemma_.lower() not in ("kill", "murder", "execute", "behead", "assassinate", "slaughter", "massacre"):
+        if m.frame != "KILL" or m.tok.lemma_.lower() not in _KILL_VERBS:
             continue
         victim = next((c for c in m.tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if victim is None:
@@ -107,7 +110,8 @@ def _fatalities(ex: Extraction, lo: int, hi: int, sole_event: bool, s_lo: int, s
         if num is not None and num.text.replace(",", "").isdigit():
             n = int(num.text.replace(",", ""))
             return Fatalities(n, n, n)
-        if num is None and victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victim.children):
+        one = any(c.lower_ in ("a", "an", "one") for c in victim.children)
+        if num is None and victim.tag_ in ("NN", "NNP") and one:
             return Fatalities(1, 1, 1)
     return None
 
@@ -217,7 +221,8 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
     row = lex.types[code]
     actor1, actor2, role_note = _acled_roles(row, frames, actor1, actor2, view.ctx)
     ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
-               mode=head.mode or row.mode or None, actor1=actor1, actor2=actor2, certainty=certainty, start=cand.start, end=cand.end,
+               mode=head.mode or row.mode or None, actor1=actor1, actor2=actor2, certainty=certainty,
+               start=cand.start, end=cand.end,
                sentence=sv.span.text, trigger=_trigger_text(head))
     ev.assoc_actor1 = [r for r in (_actor_ref(Role(c, "conj"), view.parsed, view.ex, lex, view.ctx)
                                    for c in (a_role.conj if a_role else [])) if r]
@@ -408,7 +413,8 @@ def explain(event: Event) -> str:
         f"  actor1  : {who(event.actor1)}",
         f"  actor2  : {who(event.actor2)}",
         f"  place   : {event.place or '-'}" + (f" ({event.lat}, {event.lon})" if event.lat is not None else ""),
-        f"  date    : {event.date_start or '-'}" + (f" .. {event.date_end}" if event.date_end and event.date_end != event.date_start else "")
+        f"  date    : {event.date_start or '-'}"
+        + (f" .. {event.date_end}" if event.date_end and event.date_end != event.date_start else "")
         + (f" ({event.time_precision})" if event.time_precision else ""),
     ]
     if event.fatalities is not None:

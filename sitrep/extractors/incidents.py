@@ -148,8 +148,8 @@ def _confidences(inc: Incident, collect: list[dict] | None) -> list[float]:
     head, w = inc.head, event_confidence.weights()
     feats = [event_confidence.mention_features(head, info, len(inc.events)) for info in inc.infos]
     if collect is not None:
-        collect += [{"start": e.start, "end": e.end, "features": f, "sub_event_type": head.sub_event_type,
-                     "event_type": head.event_type, "plover": head.plover} for e, f in zip(inc.events, feats, strict=True)]
+        typed = {"sub_event_type": head.sub_event_type, "event_type": head.event_type, "plover": head.plover}
+        collect += [dict(typed, start=e.start, end=e.end, features=f) for e, f in zip(inc.events, feats, strict=True)]
     if w is None:
         return []
     return [round(event_confidence.probability(f, w), 3) for f in feats]

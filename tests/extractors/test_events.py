@@ -133,7 +133,7 @@ def extracted(nlp):
         "Rebels attacked an army post on Monday, and on Tuesday an airstrike hit a market in the town.",
     ]
     exs = _extract_all(texts)
-    return {t: ex for t, ex in zip(texts, exs)}
+    return {t: ex for t, ex in zip(texts, exs, strict=True)}
 
 
 @pytest.fixture(scope="session")

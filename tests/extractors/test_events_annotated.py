@@ -63,9 +63,8 @@ def scored(shared):
         pytest.skip(f"../shared corpora lack annotated reports {missing}")
     arts = [Article(id=r["id"], input_id=r["id"], title="", text=rows[r["id"]]["text"]) for r in reports]
     results = []
-    for report, ex in zip(reports, extract_articles(arts)):
+    for report, ex in zip(reports, extract_articles(arts), strict=True):
         pred = ex.to_dict()
-        text = pred["article"]["text"]
         gold = _gold(report, rows[report["id"]]["text"])
         results.append((report["id"], shared.score(gold, pred)))
     return results

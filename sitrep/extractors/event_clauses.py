@@ -362,17 +362,30 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
+def _is_dash(t: Token) -> bool:
+    """A dateline's dash: an em or en dash, "--", or a hyphen with a space on each side."""
+    return t.text in ("—", "–", "--") or (t.text == "-" and bool(t.whitespace_) and t.i > 0
+                                           and bool(t.doc[t.i - 1].whitespace_))
+
+
 def _is_dateline_token(tok: Token) -> bool:
     """The place a report was filed from, which the parser may take for a subject:
-    "MOGADISHU, Somalia — A car bomb exploded" (line start, then a dash before the verb)."""
-    if tok.i and "\n" not in tok.doc[tok.i - 1].text_with_ws:  # (doc.text would rebuild the text)
+    "MOGADISHU, Somalia — A car bomb exploded", "UNITED NATIONS - Russia vetoed" (its
+    phrase opens a line, then a dash comes before the verb)."""
+    first = tok.left_edge
+    if first.i and "\n" not in tok.doc[first.i - 1].text_with_ws:  # (doc.text would rebuild the text)
         return False
-    return any(t.text in ("—", "–", "--") for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12)])
+    return any(_is_dash(t) for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12, tok.head.i)])
 
 
 def _subject(verb: Token, depth: int = 0) -> Role | None:
     for c in verb.children:
-        if c.dep_ in _SUBJ and not _is_dateline_token(c):
+        if c.dep_ in _SUBJ and _is_dateline_token(c):
+            # "UNITED NATIONS - Russia and China vetoed": the subject follows the dash
+            after = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i), None)
+            if after is not None:
+                return Role(after, "subject after the dateline", _conjuncts(after))
+        elif c.dep_ in _SUBJ:
             return Role(c, "subject", _conjuncts(c))
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for c in verb.children:

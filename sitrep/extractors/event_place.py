@@ -106,6 +106,16 @@ def contains(outer: Place, inner: Place) -> bool:
         inner.admin1 in (outer.admin1, outer.name) or inner.within == outer.name)
 
 
+# PLOVER acts done to people or things where they are (an arrest, a raid, a sanction's
+# seizure, troops moved, aid delivered); the verbal and diplomatic ones (a veto, an
+# accusation, talks) are done in a capital or a hall the report seldom names
+_PHYSICAL_PLOVER = frozenset({"ASSAULT", "PROTEST", "COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
+
+
+def _happens_somewhere(ev: Event) -> bool:
+    return ev.event_type is not None or (ev.plover or "").upper() in _PHYSICAL_PLOVER
+
+
 def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame, lead_end: int) -> None:
     """Settle the frame's place from where the report's current incidents happen, then
     place every event: its own place, or the frame's for a current incident the clause
@@ -123,7 +133,7 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame, 
     frame.choose(weight, first)
     for ev, p in located:
         how = "clause"
-        if frame.place is not None and ev.event_type is not None and ev.timing == "current" and (
+        if frame.place is not None and _happens_somewhere(ev) and ev.timing == "current" and (
                 p is None or contains(p, frame.place)):
             p, how = frame.place, "frame"
         if p is not None:

@@ -124,6 +124,11 @@ def _long_period(tok) -> str | None:
                 return f"period '{c.text} ... {g.text}'"
             if c.lower_ == "since" and g.like_num and len(g.text) == 4:
                 return f"since '{g.text}'"
+    # "have been killed since the war began": a tally kept since a clause's start
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in tok.children)
+    for c in tok.children:
+        if perfect and c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return "a tally since a start ('since ...')"
     return None
 
 

@@ -319,6 +319,9 @@ def _protest(c: Clause) -> Typing | None:
         return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
     if c.weak and not c.protest_ctx and (c.agent_role is None or c.ak in _ARMED_KINDS):
         return Typing(None, "weak protest word")
+    if c.weak and c.patient_role is not None and c.patient_role.how == "object" and c.pk not in (
+            "protesters", "civilians") and not c.protest_ctx:
+        return Typing(None, "gathered something, not a crowd")
     return Typing("PEACEFUL_PROTEST", "demonstration")
 
 
@@ -460,9 +463,21 @@ def _agree(c: Clause) -> Typing | None:
     conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx
     if c.head.frame in ("AGREE",) and c.weak and not conflict:
         return Typing(None, "weak agreement word")
+    if _opinion(c.head.tok):
+        return Typing(None, "agreeing with a view, not to a deal")
     if conflict:
         return Typing("AGREEMENT", "agreement")
     return Typing("AGREE_DIPLO", "agreement outside armed conflict")
+
+
+def _opinion(verb) -> bool:
+    """"She agrees", "not everyone agrees on who is": sharing a view. An agreement has
+    an object, a "to" complement or is reached ("agreed to a ceasefire", "agreed on it")."""
+    if verb.lemma_.lower() != "agree" or verb.pos_ != "VERB":
+        return False
+    if any(k.dep_ in ("xcomp", "dobj") or (k.dep_ == "prep" and k.lower_ in ("to", "upon")) for k in verb.children):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(k.dep_ == "ccomp" or k.lower_ == "that" for k in verb.children)
 
 
 def _diplomatic(c: Clause) -> Typing | None:
@@ -470,10 +485,36 @@ def _diplomatic(c: Clause) -> Typing | None:
     if not dip:
         return None
     if c.weak and not _political_agent(c):
-        return Typing(None, "weak diplomatic word without a political actor")
+        return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return Typing("PROTEST", "roads blocked")
+    why = _no_act(c, dip)
+    if why:
+        return Typing(None, why)
     return Typing(dip, "diplomatic/verbal act")
+
+
+# complements that make a refusal or a denial no political act ("declined to comment",
+# "denied the reports"), and the objects a demand by order needs ("ordered X to ...")
+_SAYING = frozenset({"comment", "say", "speak", "elaborate", "confirm", "discuss", "disclose", "answer", "respond",
+                     "give", "provide", "release", "identify", "specify"})
+_DENIABLE = frozenset({"request", "demand", "access", "entry", "visa", "permission", "appeal", "bid", "application",
+                       "asylum", "passage"})
+
+
+def _no_act(c: Clause, dip: str) -> str | None:
+    verb = c.head.tok
+    lemma = verb.lemma_.lower()
+    kids = {k.dep_: k for k in verb.children}
+    if dip == "REJECT" and lemma in ("decline", "refuse") and "xcomp" in kids \
+            and kids["xcomp"].lemma_.lower() in _SAYING:
+        return "declined to comment"
+    if dip == "REJECT" and lemma == "deny" and not (
+            "dobj" in kids and kids["dobj"].lemma_.lower() in _DENIABLE):
+        return "a denial of a report or a claim"
+    if dip == "REQUEST" and lemma == "order" and "xcomp" not in kids and "ccomp" not in kids:
+        return "an order of something, not to someone"
+    return None
 
 
 _POLITICAL_KINDS = frozenset({"government", "international_org", "state_forces", "rebels", "political_militia",
@@ -481,9 +522,9 @@ _POLITICAL_KINDS = frozenset({"government", "international_org", "state_forces",
 
 
 def _political_agent(c: Clause) -> bool:
-    """A weak diplomatic word counts with an actor that can act politically: a state, an
+    """A diplomatic word counts with an actor that can act politically: a state, an
     organisation, an armed or political group, a people ("Bosnian Serbs demanded ..."),
-    an official, or an actor the actors stage knows."""
+    or an official the actors stage knows; not a private person or "many"."""
     r = c.agent_role
     if r is None:
         return False

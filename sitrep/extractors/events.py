@@ -297,12 +297,26 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
     kids = [c for m in cand.members for c in m.tok.children]
     return MentionInfo(
         trigger_pos=head.tok.pos_, weak=head.weak, lemma=head.tok.lemma_.lower(),
-        referring=noun and any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING or c.dep_ == "poss" for c in kids),
+        referring=_refers_back(head.tok, noun, kids),
         patient=_named_patient(p_role),
         own_day=t.date_start if t is not None and t.precision == "day" else None,
         own_place=place.name if place is not None else None,
         distinct=any(c.lower_ in _DISTINCT_WORDS for c in kids),
         strength=type_strength(ev.rule))
+
+
+def _refers_back(tok, noun: bool, kids: list) -> bool:
+    """A definite event noun ("the attack", "Karlov's assassination"), or a verb whose
+    subject is one or a definite weapon it names ("the shells hit a bakery", "the blast
+    destroyed"): the mention tells an incident the report has already told."""
+    def definite(t) -> bool:
+        return any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING or c.dep_ == "poss" for c in t.children)
+    if noun:
+        return any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING or c.dep_ == "poss" for c in kids)
+    lex = lexicon()
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and definite(c)
+               and not any(d.lower_ in _DISTINCT_WORDS for d in c.children)  # "the second missile"
+               and (c.lemma_.lower() in lex.triggers or c.lower_ in lex.cue_map) for c in tok.children)
 
 
 def _depth(tok) -> int:

@@ -65,6 +65,7 @@ _MEASURE_VERBS = {"be", "stand", "reach", "rise", "climb", "increase", "total", 
 _STATE_WORDS = {"remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying",
                 "live", "lives", "lived", "living", "still"}  # a standing count: kind stock
 _SINGLE_VICTIM = {"killed", "injured", "arrested", "abducted", "missing"}
+_DEAD_BY = frozenset({"shoot", "gun", "stab", "beat", "hack", "club", "stone"})  # "shot dead": killed
 
 
 @dataclass(frozen=True)
@@ -839,15 +840,37 @@ def _figure_for_quantity(parsed: Parsed, ex: Extraction, q: Quantity, focus) -> 
                 unit = u
     if cat in HOUSING and unit != "homes":
         return None
+    low, best, high = q.low, q.best, q.high
+    listed = _listed_victims(noun, v) if cat in _SINGLE_VICTIM and unit == "people" else []
+    if listed:  # "four soldiers and a tourist were killed": 5
+        low, best = (None if low is None else low + len(listed)), (None if best is None else best + len(listed))
+        high = None if high is None else high + len(listed)
     toks = [span.start, span.end - 1] + ([noun.i] if noun is not None else []) + (
-        [trig.i] if trig is not None else [])
+        [trig.i] if trig is not None else []) + [x.i for x in listed]
     lo_tok, hi_tok = doc[min(toks)], doc[max(toks)]
     ev_start = min(q.start, lo_tok.idx)
     ev_end = max(q.end, hi_tok.idx + len(hi_tok.text))
     ev_start, ev_end = _trim(parsed.text, ev_start, ev_end)
     stated = noun.text if noun is not None else None
-    return _build(parsed, ex, sent, cat, trig, q.low, q.best, q.high, q.qualifier,
+    return _build(parsed, ex, sent, cat, trig, low, best, high, q.qualifier,
                   parsed.text[q.num_start:q.num_end], ev_start, ev_end, q.num_start, unit, stated, focus)
+
+
+def _listed_victims(noun, v) -> list:
+    """Single people listed beside a counted noun ("four members ... and a woman", "two
+    guards and the driver"): each adds one. A conjunct with its own number is a figure of
+    its own, a plural or a non-person adds nothing."""
+    if noun is None:
+        return []
+    out = []
+    for x in noun.conjuncts:
+        if x.i < noun.i or any(c.dep_ == "nummod" for c in x.children):
+            continue
+        person = x.ent_type_ == "PERSON" or (x.tag_ == "NN" and (_lemma(x) in v.victims
+                                                                  or v.units.get(_lemma(x)) == "people"))
+        if person:
+            out.append(x)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -862,11 +885,15 @@ def _singular_victims(parsed: Parsed, ex: Extraction, taken: set[int], focus) ->
     out = []
     lemmas = _single_victim_lemmas()
     for tok in parsed.tokens:
-        if tok.pos_ not in ("VERB", "ADJ") or tok.lemma_.lower() not in lemmas:
+        # "shot dead X" (the parser may hang "dead" on the object)
+        shot_dead = tok.lemma_.lower() in _DEAD_BY and any(
+            c.lower_ == "dead" or (c.dep_ == "dobj" and any(d.lower_ == "dead" and d.i < c.i for d in c.children))
+            for c in tok.children)
+        if tok.pos_ not in ("VERB", "ADJ") or not (tok.lemma_.lower() in lemmas or shot_dead):
             continue
         if tok.pos_ == "VERB" and tok.tag_ not in ("VBD", "VBN"):
             continue  # "enough to kill an adult", "plotting to murder an official": no victim yet
-        trig = v.triggers[tok.lemma_.lower()]
+        trig = ("killed",) if shot_dead else v.triggers[tok.lemma_.lower()]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         for c in tok.children:
             want = ("nsubjpass",) if passive else (("nsubj",) if _lemma(tok) in ("die", "perish", "disappear")

@@ -30,6 +30,7 @@ AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "regi
                         "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp"})
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3
+NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative mention's 1
 
 
 @dataclass
@@ -111,9 +112,13 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
         dateline = is_dateline(p, text)
         if dateline and frame.dateline is None:
             frame.dateline = p
-        if not (dateline or locative_use(parsed, p)):
+        if dateline or locative_use(parsed, p):
+            w = 3.0 if dateline else 1.0
+        elif names_no_location(parsed, p):
             continue
-        w = (3.0 if dateline else 1.0) * (2.0 if p.start < lead_end else 1.0)
+        else:  # named, not as a location ("Rome's new mayor"): a report's setting when nothing else is
+            w = NAMED_WEIGHT
+        w *= 2.0 if p.start < lead_end else 1.0
         first.setdefault(p.name, p)
         weight[p.name] = weight.get(p.name, 0.0) + w
         if p.within and p.feature in ("district", "landmark", "city"):

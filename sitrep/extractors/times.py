@@ -142,6 +142,9 @@ def _explicit_day(text: str, base: dt.date | None) -> tuple[str, str, str] | Non
     return _iso(day), _iso(day), "day"
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 @functools.lru_cache(maxsize=4096)
 def _absolute(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
     """An absolute date, read directly in its commonest forms, else via dateparser:
@@ -151,10 +154,14 @@ def _absolute(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
     fast = _explicit_day(text, base)
     if fast is not None:
         return fast
+    if base is None and not _YEAR.search(text):
+        return None  # "at 10 a.m.", "March 5" in an undated report: dateparser would read today's clock
     settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
                 "REQUIRE_PARTS": [], "PREFER_DAY_OF_MONTH": "first"}
-    if base:
-        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    # with no publication date, a year alone anchors it: missing parts come from 1 January
+    # of that year, never from the clock (the same report gives the same dates any day)
+    b = base or dt.date(int(_YEAR.search(text).group()), 1, 1)
+    settings["RELATIVE_BASE"] = dt.datetime(b.year, b.month, b.day)
     parser = _dateparser().date.DateDataParser(languages=["en"], settings=settings)
     try:
         res = parser.get_date_data(text)

@@ -59,6 +59,14 @@ def test_relative_times_need_a_publication_date():
     assert resolve_expression("in the last 10 days", None, None) is None
     # absolute dates resolve without one
     assert resolve_expression("2 December 2016", None, None)[:2] == ("2016-12-02", "2016-12-02")
+    assert resolve_expression("March 2015", None, None)[:2] == ("2015-03-01", "2015-03-31")
+
+
+@pytest.mark.parametrize("text", ["10 a.m.", "March 5", "5 March", "at 14:30 GMT", "the 5th"])
+def test_an_undated_report_never_takes_a_date_from_the_clock(text):
+    """Without a publication date or a year, a clock time or a day of a month is no date:
+    dateparser would read it against the machine's clock (another date every day)."""
+    assert resolve_expression(text, None, None) is None
 
 
 def test_seed_times_resolve_against_publication(seed_scores, seed_extraction):

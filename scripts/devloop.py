@@ -103,41 +103,18 @@ def run_ngec(shared: Path, args) -> dict:
 
 
 def run_reports(shared: Path, args) -> dict:
-    import tempfile
+    from sitrep.evaluate import gold_reports, score_reports
 
-    from sitrep.annotations import gold_files
-    sc = shared_module(shared, "score")
-    tot = {k: [0, 0, 0] for k in ("events.typed", "events.detect", "figures.exact")}
-    acc = {k: [0.0, 0] for k in ("events.place_acc", "events.date_acc", "events.actor1_acc")}
-    false_not, per = 0, {}
-    with tempfile.TemporaryDirectory() as tmp:
-        pairs = list(gold_files(Path(args.dir), shared, Path(tmp)))
-    records = [dict(reader_view(rec), published=g.get("published")) for g, rec in pairs]
-    preds = extract(records, "reports")
-    for gold, _rec in pairs:
-        s = sc.score(gold, preds[gold["id"]])
-        per[gold["id"]] = s
-        for k in tot:
-            tot[k] = [a + s[k][b] for a, b in zip(tot[k], ("tp", "pred", "gold"), strict=True)]
-        for k in acc:
-            if s.get(k) is not None:
-                w = s["events.typed"]["tp"]
-                acc[k] = [acc[k][0] + s[k] * w, acc[k][1] + w]
-        false_not += s["events.false_on_not_events"]
-    out = {"docs": len(per)}
-    for k, (tp, npred, ngold) in tot.items():
-        p, r = (tp / npred if npred else 0.0), (tp / ngold if ngold else 0.0)
-        out[k] = {"P": round(p, 3), "R": round(r, 3), "F1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-                  "tp": tp, "pred": npred, "gold": ngold}
-    for k, (v, w) in acc.items():
-        out[k] = round(v / w, 3) if w else None
-    out["false_on_not_events"] = false_not
+    pairs = gold_reports(Path(args.dir), shared)
+    preds = extract([rec for _g, rec in pairs], "reports")
+    out = score_reports(pairs, preds, shared)
     if args.errors:
+        sc = shared_module(shared, "score")
         for gold, _rec in pairs:
             print_errors(sc, gold, preds[gold["id"]])
     if args.verbose:
-        out["per_doc"] = {d: (s["events.typed"]["tp"], s["events.typed"]["pred"], s["events.typed"]["gold"])
-                          for d, s in per.items()}
+        per = {g["id"]: shared_module(shared, "score").score(g, preds[g["id"]])["events.typed"] for g, _ in pairs}
+        out["per_doc"] = {d: (s["tp"], s["pred"], s["gold"]) for d, s in per.items()}
     return out
 
 

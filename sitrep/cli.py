@@ -11,7 +11,7 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from .config import redact
-from .errors import InputError, SitrepError
+from .errors import ConfigError, InputError, SitrepError
 
 err = Console(stderr=True, soft_wrap=True)  # one error, one line: greppable
 
@@ -731,5 +731,47 @@ for _task, _help, _doc in [
     ("figures", "Figure excerpts (IDETECT-style JSONL)", "Figure extraction (score_figures.py)."),
     ("types", "Event snippets (CASE 2021 JSONL)", "Event typing (score_types.py), beside the CASE 2021 baselines."),
     ("quotes", "Attribution corpora (PolNeAR-style JSONL)", "Quotes and attributions (score_quotes.py)."),
+    ("plover", "PLOVER sentences (JSONL with event_plover2021)",
+     "PLOVER category of each sentence's most confident claimed event (score_plover.py)."),
 ]:
     _eval_command(_task, _help, _doc)
+
+
+@eval_app.command("reports")
+def eval_reports(folder: Path = typer.Argument(..., help="Annotated reports: span files (docs/annotation.md) or "
+                                               "<doc>.gold.json files with <doc>.txt beside them"),
+                 shared: str | None = SharedOpt, workers: int = typer.Option(1, help="Extraction processes"),
+                 as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON")):
+    """Extract whole annotated reports and score them with score.py: typed precision and
+    recall, place, date and actor accuracy on matched events, and the calibration table."""
+    from . import evaluate
+
+    try:
+        shared_dir = evaluate.find_shared(shared)
+        if not folder.is_dir():
+            raise ConfigError(f"{folder}: no such folder of annotated reports")
+        pairs = evaluate.gold_reports(folder, shared_dir)
+        preds = evaluate.extract_records([rec for _, rec in pairs], workers=workers)
+        res = evaluate.score_reports(pairs, preds, shared_dir)
+    except SitrepError as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        out.print(json.dumps(res, indent=1), highlight=False, markup=False)
+        return
+    _print_report_scores(res)
+
+
+def _print_report_scores(res: dict) -> None:
+    from rich.table import Table
+
+    out.print(f"{res['reports']} reports", highlight=False)
+    for k in ("events.typed", "events.detect", "figures.exact", "quotes.attributed"):
+        v = res[k]
+        out.print(f"  {k:22s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
+                  f"(tp {v['tp']}, predicted {v['pred']}, gold {v['gold']})", highlight=False)
+    for k in ("events.place_acc", "events.date_acc", "events.actor1_acc", "events.false_on_not_events"):
+        out.print(f"  {k:22s} {res[k]}", highlight=False)
+    table = Table("confidence", "claimed mentions", "right", "share right", title="calibration")
+    for row in res["calibration"]:
+        table.add_row(row["confidence"], str(row["mentions"]), str(row["right"]), str(row["share_right"]))
+    out.print(table)

@@ -29,6 +29,9 @@ TASKS: dict[str, tuple[str, list[tuple[str, str, float]]]] = {
         ("best CASE 2021 system (fine-tuned transformer)", "weighted F1", 0.839),
     ]),
     "quotes": ("score_quotes.py", []),
+    "plover": ("score_plover.py", [
+        ("wordllama 256-d vectors + logistic regression (held-out)", "accuracy", 0.33),
+    ]),
 }
 
 
@@ -117,3 +120,104 @@ def shared_scorer(name: str, shared: Path | None = None):
 def case_labels() -> dict[str, str]:
     """ACLED sub-event type (lower case) -> CASE 2021 label, as the shared scorer maps them."""
     return dict(shared_scorer("score_types").ACLED_TO_CASE)
+
+
+# ---------------------------------------------------------------------------- annotated reports
+
+def gold_reports(folder: Path, shared: Path) -> list[tuple[dict, dict]]:
+    """(gold, record) for every annotated report of `folder`, in the seed gold's form.
+
+    Either span files (docs/annotation.md: `corpus`, `id`, items with `span`; the text is
+    read from the shared corpus they name) or `<doc>.gold.json` files, each with its
+    report's text beside it as `<doc>.txt` (the seed's layout)."""
+    from .annotations import corpus_texts, load_reports, to_gold
+
+    golds = sorted(folder.glob("*.gold.json"))
+    if golds:
+        out = []
+        for g in golds:
+            doc = g.name[: -len(".gold.json")]
+            txt = g.with_name(f"{doc}.txt")
+            if not txt.exists():
+                raise ConfigError(f"{g}: no report text beside it ({txt.name})")
+            gold = json.loads(g.read_text(encoding="utf-8"))
+            gold.setdefault("id", doc)
+            out.append((gold, {"id": gold["id"], "title": "", "text": txt.read_text(encoding="utf-8"),
+                               "published": gold.get("published")}))
+        return out
+    reports = load_reports(folder)
+    texts = corpus_texts(shared, {r["corpus"] for r in reports})
+    out = []
+    for r in reports:
+        rec = texts.get((r["corpus"], r["id"]))
+        if rec is None:
+            raise ConfigError(f"{folder}: report {r['id']} is not in the shared corpus {r['corpus']}")
+        out.append((to_gold(r, rec["text"]), dict(reader_view(rec), published=r.get("published"))))
+    return out
+
+
+def extract_records(records: list[dict], *, workers: int = 1) -> dict[str, dict]:
+    """Extractions (as JSON dicts) of reader-view records, by their ids, read through the
+    real readers like any JSONL input."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, pred = Path(tmp) / "reports.jsonl", Path(tmp) / "pred.jsonl"
+        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        extract_corpus(src, pred, workers=workers)
+        return {d["id"]: d for d in map(json.loads, pred.open(encoding="utf-8"))}
+
+
+_SUMMED = ("events.typed", "events.detect", "figures.exact", "quotes.attributed")
+_WEIGHTED = ("events.place_acc", "events.date_acc", "events.actor1_acc")
+
+
+def score_reports(pairs: list[tuple[dict, dict]], preds: dict[str, dict], shared: Path) -> dict:
+    """score.py on every report, micro-averaged as score_reports.py does (tp/pred/gold
+    summed; event accuracies weighted by matched events), with the calibration table of
+    the claimed mentions (confidence bin -> share right)."""
+    sc = shared_scorer("score", shared)
+    tot = {k: [0, 0, 0] for k in _SUMMED}
+    acc = {k: [0.0, 0] for k in _WEIGHTED}
+    false_not, bins = 0, {}
+    for gold, _rec in pairs:
+        pred = preds.get(gold["id"]) or {"article": {"text": ""}, "events": []}
+        s = sc.score(gold, pred)
+        for k in tot:
+            tot[k] = [a + s[k][b] for a, b in zip(tot[k], ("tp", "pred", "gold"), strict=True)]
+        for k in acc:
+            if s.get(k) is not None:
+                w = s["events.typed"]["tp"]
+                acc[k] = [acc[k][0] + s[k] * w, acc[k][1] + w]
+        false_not += s.get("events.false_on_not_events") or 0
+        calibration_bins(gold, pred, sc, bins)
+    out: dict = {"reports": len(pairs)}
+    for k, (tp, npred, ngold) in tot.items():
+        p, r = (tp / npred if npred else 0.0), (tp / ngold if ngold else 0.0)
+        f1 = round(2 * p * r / (p + r), 3) if p + r else 0.0
+        out[k] = {"precision": round(p, 3), "recall": round(r, 3), "f1": f1, "tp": tp, "pred": npred, "gold": ngold}
+    for k, (v, w) in acc.items():
+        out[k] = round(v / w, 3) if w else None
+    out["events.false_on_not_events"] = false_not
+    out["calibration"] = calibration_table(bins)
+    return out
+
+
+def calibration_bins(gold: dict, pred: dict, sc, bins: dict) -> None:
+    """Count every mention the prediction claims, whatever its confidence, right or wrong
+    (typed match with a gold event) by confidence bin; mentions of optional events are
+    left out. A mention's confidence is its incident's."""
+    text = pred["article"]["text"]
+    claimed = [dict(m, confidence=e.get("confidence")) for e in pred.get("events", [])
+               for m in sc.claimed_mentions([dict(e, confidence=None)])]
+    right = {id(p) for _, p in sc.pair(gold.get("events", []), claimed, text, sc.event_type_ok)}
+    optional = [sc.locate(text, o["evidence"]) for o in gold.get("optional_events", [])]
+    for m in claimed:
+        if id(m) not in right and any(sc.overlaps(o, sc.span_of(m)) for o in optional):
+            continue
+        b = min(int((m.get("confidence") or 0.0) * 10), 9)
+        n, ok = bins.get(b, (0, 0))
+        bins[b] = (n + 1, ok + (id(m) in right))
+
+
+def calibration_table(bins: dict) -> list[dict]:
+    return [{"confidence": f"{b / 10:.1f}-{(b + 1) / 10:.1f}", "mentions": n, "right": ok,
+             "share_right": round(ok / n, 3) if n else None} for b, (n, ok) in sorted(bins.items())]

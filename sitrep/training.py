@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .evaluate import reader_view
+from .evaluate import calibration_bins, calibration_table, reader_view
 from .extractors import event_model, events
 from .extractors.parse import Parsed, load_nlp
 from .pipeline import STAGES, prepare
@@ -369,7 +369,8 @@ def cv_reports(shared: Path, sets: list[Dataset], examples: list[Example]) -> di
 
 
 # ---------------------------------------------------------------------------- confidence
-CONF_C = 0.3  # inverse L2 strength of the confidence model (cross-validated by report)
+CONF_C = 0.1  # inverse L2 strength of the confidence model (cross-validated by report)
+SENTENCE_WEIGHT = 0.25  # a labelled sentence's mention beside a report's (cross-validated)
 
 
 def mention_records(parsed: Parsed) -> list[dict]:
@@ -406,7 +407,7 @@ def label_mentions(report: dict, records: list[dict], sc) -> list[tuple[list[str
     return out
 
 
-def fit_confidence(rows: list[tuple[list[str], int]]) -> dict:
+def fit_confidence(rows: list[tuple[list[str], int]], weights: list[float] | None = None) -> dict:
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -419,7 +420,7 @@ def fit_confidence(rows: list[tuple[list[str], int]]) -> dict:
         ptr.append(len(ind))
     X = csr_matrix((np.ones(len(ind)), np.array(ind, dtype=np.int64), np.array(ptr)), shape=(len(rows), len(vocab)))
     y = np.array([lab for _, lab in rows])
-    clf = LogisticRegression(C=CONF_C, max_iter=5000, solver="lbfgs").fit(X, y)
+    clf = LogisticRegression(C=CONF_C, max_iter=5000, solver="lbfgs").fit(X, y, sample_weight=weights)
     return {"bias": round(float(clf.intercept_[0]), 4),
             "weights": {f: round(float(w), 4) for f, w in zip(vocab, clf.coef_[0], strict=True) if abs(w) >= 1e-4}}
 
@@ -447,9 +448,37 @@ def confidence_rows(shared: Path, ds: Dataset) -> dict[str, list[tuple[list[str]
     return rows
 
 
+def sentence_confidence_rows(shared: Path) -> list[tuple[list[str], int]]:
+    """Mentions in the labelled sentence sets, right when their type is the sentence's
+    label: PLOVER GSR (the category) and CASE 2021 (the ACLED sub-event type; a mention
+    typed only in PLOVER says nothing of a CASE label and is left out). A sentence holds
+    one labelled event, so these teach what a typed mention looks like, not what a
+    report's background does: the reports teach that."""
+    from .extractors import event_confidence
+    from .extractors.event_lexicon import lexicon
+
+    types = lexicon().types
+    by_sub = {row.sub_event_type: code for code, row in types.items() if row.sub_event_type}
+    codes = case_codes(types)
+    ev = shared / "data" / "events"
+    rows = []
+    event_confidence.set_weights(None)
+    for name, docs in (("plover", jsonl(ev / "plover_gsr.dev.jsonl")), ("case", jsonl(ev / "case2021.dev.jsonl"))):
+        for d, p in zip(docs, parsed_records([reader_view(d) for d in docs], name), strict=True):
+            for r in mention_records(p):
+                if name == "plover":
+                    rows.append((r["features"], int((r["plover"] or "") == d["event_plover2021"].upper())))
+                elif r["sub_event_type"]:
+                    rows.append((r["features"], int(by_sub.get(r["sub_event_type"]) == codes.get(d["label"]))))
+    event_confidence.set_weights(event_confidence._SHIPPED)
+    return rows
+
+
 def train_confidence(shared: Path, tune_dir: Path, out: Path) -> dict:
     rows = confidence_rows(shared, report_set(shared, tune_dir))
-    model = fit_confidence([r for rs in rows.values() for r in rs])
+    own = [r for rs in rows.values() for r in rs]
+    sentences = sentence_confidence_rows(shared)
+    model = fit_confidence(own + sentences, [1.0] * len(own) + [SENTENCE_WEIGHT] * len(sentences))
     out.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     return {"mentions": sum(len(r) for r in rows.values()),
             "positive": sum(label for rs in rows.values() for _, label in rs), "features": len(model["weights"])}
@@ -463,10 +492,13 @@ def cv_confidence(shared: Path, tune_dir: Path) -> dict:
 
     ds = report_set(shared, tune_dir)
     rows = confidence_rows(shared, ds)
+    sentences = sentence_confidence_rows(shared)
     sc = shared_scorer_of(shared, "score")
     tot, bins = {"tp": 0, "pred": 0, "gold": 0}, {}
     for k in range(FOLDS):
-        event_confidence.set_weights(fit_confidence([r for d, rs in rows.items() if fold_of(d) != k for r in rs]))
+        train_rows = [r for d, rs in rows.items() if fold_of(d) != k for r in rs] + sentences
+        own = sum(len(rs) for d, rs in rows.items() if fold_of(d) != k)
+        event_confidence.set_weights(fit_confidence(train_rows, [1.0] * own + [SENTENCE_WEIGHT] * len(sentences)))
         for d, p in zip(ds.docs, ds.parsed, strict=True):
             if fold_of(d["id"]) != k:
                 continue
@@ -474,34 +506,9 @@ def cv_confidence(shared: Path, tune_dir: Path) -> dict:
             s = sc.score(to_gold(d, d["text"]), pred)["events.typed"]
             for key in tot:
                 tot[key] += s[key]
-            _bin_calibration(d, pred, sc, bins)
+            calibration_bins(to_gold(d, d["text"]), pred, sc, bins)
     event_confidence.set_weights(event_confidence._SHIPPED)
     pr = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
     rc = tot["tp"] / tot["gold"] if tot["gold"] else 0.0
     return {"typed_precision": round(pr, 3), "typed_recall": round(rc, 3), **tot,
             "calibration": calibration_table(bins)}
-
-
-def _bin_calibration(report: dict, pred: dict, sc, bins: dict) -> None:
-    """Count claimed mentions right/wrong by confidence bin (optional-span ones left out)."""
-    from .annotations import to_gold
-
-    gold = to_gold(report, report["text"])
-    text = pred["article"]["text"]
-    claimed = [m for m in sc.claimed_mentions([dict(e, confidence=None) for e in pred["events"]])]
-    typed = sc.pair(gold["events"], claimed, text, sc.event_type_ok)
-    right = {id(p) for _, p in typed}
-    optional = [sc.locate(text, o["evidence"]) for o in gold.get("optional_events", [])]
-    for m in claimed:
-        if id(m) not in right and any(sc.overlaps(o, sc.span_of(m)) for o in optional):
-            continue
-        conf = next((e.get("confidence") for e in pred["events"]
-                     if [m["start"], m["end"]] in (e.get("mentions") or [])), None)
-        b = min(int((conf or 0.0) * 10), 9)
-        n, ok = bins.get(b, (0, 0))
-        bins[b] = (n + 1, ok + (id(m) in right))
-
-
-def calibration_table(bins: dict) -> list[dict]:
-    return [{"confidence": f"{b / 10:.1f}-{(b + 1) / 10:.1f}", "mentions": n, "right": ok,
-             "share_right": round(ok / n, 3) if n else None} for b, (n, ok) in sorted(bins.items())]

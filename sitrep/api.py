@@ -171,6 +171,8 @@ class Filters:
                  category: str | None = Query(None, max_length=50, description="Figure category (figures)"),
                  plover: str | None = Query(None, max_length=20, pattern=r"^[A-Za-z_]*$",
                                             description="PLOVER category (events, incidents)"),
+                 mode: str | None = Query(None, max_length=32, pattern=r"^[A-Za-z_ -]*$",
+                                          description="PLOVER mode: aerial, arrest, ceasefire, strike ... (events)"),
                  actor: str | None = Query(None, max_length=200,
                                               description="Actor 1 or 2 (events), speaker (quotes), name (actors)"),
                  source: str | None = Query(None, max_length=200, description="Who made the claim contains this"),
@@ -192,7 +194,7 @@ class Filters:
         self.store_filters = {k: v for k, v in {
             "since": _date(since, "since"), "until": _date(until, "until"), "place": place or None,
             "bbox": _bbox(bbox), "event_type": type or None, "category": category or None, "plover": plover or None,
-            "actor": actor or None, "source": source or None, "article_id": article_id or None,
+            "mode": mode or None, "actor": actor or None, "source": source or None, "article_id": article_id or None,
         }.items() if v is not None}
         self._status = (certainty or None, timing or None, min_confidence)
 
@@ -491,7 +493,7 @@ def _fused_routes(app: FastAPI, store: Store, reads: list) -> None:
         default: what reports claim happened). Paged with limit and offset; `full` adds every
         report's mention (else the columns a map and a table show: ~300 bytes an incident)."""
         filters = {k: v for k, v in f.for_store("events").items()
-                   if k not in ("category", "actor", "source", "article_id")}
+                   if k not in ("category", "actor", "source", "article_id", "mode")}
         limit = f.page_limit(INCIDENT_LIMIT)
         rows = store.incidents(limit=limit, offset=f.offset, summary=not full, **filters)
         if columns and rows:

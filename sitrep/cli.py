@@ -304,8 +304,9 @@ def _cell(v) -> str:
 LISTING_COLUMNS = {
     "figures": ["category", "low", "best", "high", "unit", "qualifier", "kind", "place", "date_start",
                 "date_end", "source", "certainty", "method", "published", "publisher", "text"],
-    "events": ["event_type", "sub_event_type", "plover", "actor1", "actor2", "place", "date_start", "date_end",
-               "fatalities", "certainty", "source", "published", "publisher", "trigger"],
+    "events": ["event_type", "sub_event_type", "plover", "mode", "actor1", "actor2", "place", "date_start",
+               "date_end", "fatalities", "certainty", "timing", "confidence", "source", "published", "publisher",
+               "trigger"],
     "quotes": ["speaker", "speaker_role", "kind", "channel", "text", "published", "publisher"],
     "places": ["name", "feature", "within", "country", "admin1", "lat", "lon", "geonameid", "published"],
     "actors": ["name", "kind", "country", "role", "published", "publisher"],
@@ -388,6 +389,8 @@ def figures(db: str | None = DbOption, since: str | None = SinceOpt, until: str 
 def events(db: str | None = DbOption, since: str | None = SinceOpt, until: str | None = UntilOpt,
            place: str | None = PlaceOpt,
            type: str | None = typer.Option(None, "--type", help="Event type, sub-event type or PLOVER code"),
+           plover: str | None = typer.Option(None, help="PLOVER category: REQUEST, ACCUSE, COERCE ..."),
+           mode: str | None = typer.Option(None, help="PLOVER mode: aerial, arrest, ceasefire, strike ..."),
            actor: str | None = typer.Option(None, help="Actor 1 or 2 contains this" + AliasNote),
            source: str | None = typer.Option(None, help="Who made the claim" + AliasNote),
            certainty: str | None = CertaintyOpt, timing: str | None = TimingOpt,
@@ -398,7 +401,7 @@ def events(db: str | None = DbOption, since: str | None = SinceOpt, until: str |
 
     By default only what reports claim happened: asserted or claimed, not generic, confidence
     at least 0.5 (--certainty any --timing any --min-confidence 0 lists every candidate)."""
-    status = _event_filters(certainty, timing, min_confidence)
+    status = _event_filters(certainty, timing, min_confidence) | {"plover": plover, "mode": mode}
     if explain:
         from .extractors import events as events_stage
         from .models import item_from_dict

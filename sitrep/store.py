@@ -981,7 +981,8 @@ class Store:
                     event_type: str | None = None, source: str | None = None, actor: str | None = None,
                     article_id: str | None = None, bbox: tuple[float, float, float, float] | None = None,
                     certainty: str | tuple[str, ...] | None = None, timing: str | tuple[str, ...] | None = None,
-                    min_confidence: float | None = None, plover: str | None = None) -> sa.Select:
+                    min_confidence: float | None = None, plover: str | None = None,
+                    mode: str | None = None) -> sa.Select:
         """The filtered SELECT behind `items` (unordered, unpaged), for listings and aggregates.
 
         place: containment in the gazetteer's hierarchy (`sitrep.query.place_scope`): a
@@ -989,7 +990,8 @@ class Store:
         source, actor: a known name or alias (`query.name_variants`: SANA, SOHR, IDF ...)
         matches every name of its group as whole words; anything else matches as a substring.
         certainty, timing: one value or several (a tuple, or comma-separated); min_confidence:
-        the least confidence. Rows whose column is NULL (stored before it existed) pass."""
+        the least confidence. Rows whose column is NULL (stored before it existed) pass.
+        plover, mode: an event's PLOVER category and mode (case-insensitive)."""
         if kind not in item_tables:
             raise StoreError(f"unknown item kind {kind!r}: one of {', '.join(ITEM_KINDS)}")
         # A NUL in a filter: PostgreSQL refuses it as a parameter, SQLite would compare it.
@@ -1021,6 +1023,10 @@ class Store:
             if "plover" not in c:
                 raise StoreError(f"--plover does not apply to {kind}")
             q = q.where(sa.func.lower(c.plover) == plover.lower())
+        if mode:
+            if "mode" not in c:
+                raise StoreError(f"--mode does not apply to {kind}")
+            q = q.where(sa.func.lower(c.mode) == storable(mode).lower())
         if bbox:
             q = _bbox_filter(q, kind, c, bbox)
         if article_id:

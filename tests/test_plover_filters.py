@@ -1,0 +1,59 @@
+"""Events filtered by PLOVER category and mode, from the command line and the API (issue
+15): an arrest (COERCE, arrest) and an air strike (ASSAULT, aerial) stored side by side,
+each filter lists one of them; a mode on a kind without one is a clear error."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+import sitrep
+from sitrep.api import create_app
+from sitrep.cli import app
+
+runner = CliRunner()
+REPORTS = [("arrest", "Police arrested 12 opposition activists in Kampala on Monday."),
+           ("strike", "Warplanes bombed the town of Saraqeb on Monday, killing five people.")]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("plover") / "plover.db")
+    with sitrep.Store(path) as store:
+        for rid, text in REPORTS:
+            store.add(sitrep.extract(text, published="2023-05-16", id=rid))
+    return path
+
+
+def listed(db: str, *options: str) -> list[dict]:
+    res = runner.invoke(app, ["events", "--db", db, "--format", "json", *options])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
+
+
+@pytest.mark.parametrize("options, plover, mode", [
+    (["--plover", "COERCE"], "COERCE", "arrest"),
+    (["--plover", "assault"], "ASSAULT", "aerial"),
+    (["--mode", "arrest"], "COERCE", "arrest"),
+    (["--plover", "ASSAULT", "--mode", "aerial"], "ASSAULT", "aerial"),
+])
+def test_the_events_listing_filters_on_plover_and_mode(db, options, plover, mode):
+    rows = listed(db, *options)
+    assert [(r["plover"], r["mode"]) for r in rows] == [(plover, mode)]
+
+
+def test_a_category_and_a_mode_that_never_meet_list_nothing(db):
+    assert listed(db, "--plover", "COERCE", "--mode", "aerial") == []
+    assert len(listed(db)) == 2
+
+
+def test_the_api_filters_events_on_plover_and_mode(db):
+    client = TestClient(create_app(db))
+    rows = client.get("/api/events", params={"mode": "aerial"}).json()["items"]
+    assert [r["plover"] for r in rows] == ["ASSAULT"]
+    rows = client.get("/api/events", params={"plover": "coerce", "mode": "arrest"}).json()["items"]
+    assert [r["sub_event_type"] for r in rows] == ["Arrests"]
+    bad = client.get("/api/figures", params={"mode": "aerial"})
+    assert bad.status_code in (400, 422) and "mode" in bad.text

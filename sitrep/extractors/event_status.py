@@ -53,10 +53,12 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
         if tok.dep_ in _BOUNDARY_DEPS and i == 0:
             continue
     # governing words: accused/claimed, denied, plans to, threat of, halt to
-    for tok in chain[1:]:
+    for i, tok in enumerate(chain[1:], start=1):
         kind = _scope_of(tok, lex)
         if kind is None:
             continue
+        if kind == "block" and tok.tag_ in ("VBD", "VBN") and chain[i - 1].dep_ == "nsubj":
+            continue  # "three days of fighting ended on Friday": it happened, then ended
         if kind == "claimed" and any(c.lower_ in ("responsibility", "credit") for c in tok.subtree):
             continue  # "claimed responsibility for the attack": the attack is not in doubt
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
@@ -75,6 +77,8 @@ _HABITUAL_ADVERBS = frozenset({"frequently", "often", "regularly", "routinely", 
                                "sometimes", "occasionally", "rarely", "constantly", "commonly", "typically",
                                "normally", "generally", "increasingly", "seldom", "never", "whenever"})
 _LONG_UNITS = frozenset({"years", "decades", "centuries", "year", "decade", "generations"})
+_ERA_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution",
+                        "crisis", "insurgency", "independence", "invasion", "occupation"})
 _AGGREGATE_HEADS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens", "millions"})
 
 
@@ -124,12 +128,19 @@ def _long_period(tok) -> str | None:
                 return f"period '{c.text} ... {g.text}'"
             if c.lower_ == "since" and g.like_num and len(g.text) == 4:
                 return f"since '{g.text}'"
+            if c.lower_ == "since" and g.lemma_.lower() in _ERA_NOUNS and _perfect(tok):
+                return f"since the {g.text}"  # "since the start of the war", "since the uprising"
     # "have been killed since the war began": a tally kept since a clause's start
-    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in tok.children)
+    perfect = _perfect(tok)
     for c in tok.children:
         if perfect and c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
             return "a tally since a start ('since ...')"
     return None
+
+
+def _perfect(verb) -> bool:
+    """"have been killed", "has fought": a tally up to now, with a "since" phrase."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
 
 
 def _present_simple(verb) -> bool:

@@ -67,6 +67,8 @@ def test_an_assassination_told_twice_is_one_incident_in_its_city_with_its_victim
     ("BEIRUT - Dozens have been killed in sectarian clashes in the northern city since the war in neighbouring "
      "Syria began in 2011.", "2016-12-20"),
     ("BEIRUT - Dozens have been killed in sectarian clashes in the northern city since 2011.", "2016-12-20"),
+    ("BEIRUT - Dozens have been killed in sectarian clashes in the northern city since the start of the war in "
+     "neighbouring Syria.", "2016-12-20"),
     # a plot admitted in court happened to no one
     ("LONDON - A 24-year-old man admitted in court on Tuesday to having plotted to attack a local police station "
      "with a homemade bomb.", "2017-05-02"),
@@ -124,3 +126,13 @@ def test_a_veto_is_placed_nowhere_and_the_dateline_is_no_actor():
     assert veto.place is None
     assert actor_name(veto.actor1) == "russia"
     assert veto.date_start == "2016-12-05"
+
+
+def test_fighting_that_ended_happened():
+    """An event noun as the subject of "ended" or "stopped" happened (as the object of "to
+    end" it has not, or not yet)."""
+    ex = report("Three days of fighting between police and militants in a forest outside the city ended on "
+                "Friday, officials said.", "2009-03-21")
+    assert [(e.sub_event_type, e.certainty) for e in ex.events] == [("Armed clash", "asserted")]
+    ex = report("The envoy urged both sides to end the fighting in the forest.", "2009-03-21")
+    assert [e.plover for e in claimed(ex)] == ["REQUEST"]  # the appeal, not a battle

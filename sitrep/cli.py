@@ -770,6 +770,9 @@ def _print_report_scores(res: dict) -> None:
     out.print(f"{res['reports']} reports", highlight=False)
     for k in ("events.typed", "events.detect", "figures.exact", "quotes.attributed"):
         v = res[k]
+        if not v["gold"]:
+            out.print(f"  {k:22s} (no gold items: not scored)", highlight=False)
+            continue
         out.print(f"  {k:22s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
                   f"(tp {v['tp']}, predicted {v['pred']}, gold {v['gold']})", highlight=False)
     for k in ("events.place_acc", "events.date_acc", "events.actor1_acc", "events.false_on_not_events"):

@@ -378,6 +378,11 @@ def _is_dateline_token(tok: Token) -> bool:
     return any(_is_dash(t) for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12, tok.head.i)])
 
 
+# what an actor issues that can demand, accuse or reject in its stead
+_STATEMENT_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "communiqué",
+                              "message", "petition", "note", "decree", "appeal", "ultimatum", "memorandum"})
+
+
 def _subject(verb: Token, depth: int = 0) -> Role | None:
     for c in verb.children:
         if c.dep_ in _SUBJ and _is_dateline_token(c):
@@ -405,7 +410,13 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
         r = _subject(verb.head, depth + 1)
         return Role(r.tok, "inherited " + r.how, r.conj) if r is not None and not r.how.startswith("inherited") else r
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
-        return Role(verb.head, "participle-of", [])
+        text = verb.head
+        if text.lemma_.lower() in _STATEMENT_NOUNS and text.dep_ in ("dobj", "nsubjpass") and depth <= 3:
+            # "the party issued a declaration demanding ...": the issuer demands
+            r = _subject(text.head, depth + 1)
+            if r is not None:
+                return Role(r.tok, f"issuer of the {text.lower_}", r.conj)
+        return Role(text, "participle-of", [])
     return None
 
 

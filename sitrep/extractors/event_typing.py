@@ -477,7 +477,15 @@ def _opinion(verb) -> bool:
         return False
     if any(k.dep_ in ("xcomp", "dobj") or (k.dep_ == "prep" and k.lower_ in ("to", "upon")) for k in verb.children):
         return False
-    return verb.tag_ in ("VBZ", "VBP") or any(k.dep_ == "ccomp" or k.lower_ == "that" for k in verb.children)
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    # "agreed that the countries should cooperate" settles what they will do; "agreed that
+    # the plan was flawed" shares a view
+    return any(k.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _SETTLING_MODALS for a in k.children)
+               for k in verb.children)
+
+
+_SETTLING_MODALS = frozenset({"should", "would", "will", "must", "shall"})
 
 
 def _diplomatic(c: Clause) -> Typing | None:

@@ -85,6 +85,12 @@ TABLE = [
     ("The foreign minister accused Iran of arming the rebels.", "ACCUSE", A),
     ("The government condemned the decision of the court.", "ACCUSE", A),
     ("The United Nations called for an immediate halt to the fighting.", "REQUEST", A),
+    # a statement's demand is its issuer's
+    ("The separatist party issued a statement demanding that the government release its jailed leader.",
+     "REQUEST", A),
+    # agreeing on what should be done is an agreement, agreeing with a view is not an event
+    ("Officials of the two countries agreed on Wednesday that their governments should cooperate on refugees.",
+     "AGREE", A),
     ("The president threatened to impose tariffs on imports from China.", "THREATEN", A),
     ("The European Union imposed sanctions on senior military officers.", "SANCTION", A),
     ("Norway expelled two diplomats over espionage allegations.", "SANCTION", A),

@@ -62,7 +62,7 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
         if kind == "claimed" and any(c.lower_ in ("responsibility", "credit") for c in tok.subtree):
             continue  # "claimed responsibility for the attack": the attack is not in doubt
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
-        if negated and kind in ("future", "claimed"):
+        if negated and kind in ("future", "claimed", "planned"):
             return "negated", f"negated '{tok.text}'"
         return kind, f"governed by '{tok.text}'"
     return "asserted", ""

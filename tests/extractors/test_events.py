@@ -102,6 +102,8 @@ TABLE = [
     ("No airstrikes were carried out on the town last week.", "Air/drone strike", N),
     ("The army plans to launch an offensive to retake the city of Mosul.", "Government regains territory", P),
     ("Two men admitted to having plotted to attack a local police station.", "Armed clash", P),
+    # "no plans to" negates the plan, and with it the act
+    ("The militia had no plans to attack the town, its commander said.", "Attack", N),
     ("The militants vowed to attack army bases in the coming weeks.", "Armed clash", F),
     ("Troops will deploy to the border next month.", "Change to group/activity", F),
     ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),

@@ -14,27 +14,17 @@ for `sitrep eval` (which reads and cleans through the real readers): use both.""
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib.util
 import json
 import os
 import sys
 from pathlib import Path
 
-from sitrep.evaluate import find_shared, reader_view
+from sitrep.evaluate import find_shared, reader_view, shared_scorer
 from sitrep.pipeline import annotate
 from sitrep.readers import iter_inputs
-from sitrep.training import parsed_records
+from sitrep.training import f1_table, heldout_template, parsed_records
 
 CACHE = Path(os.environ.get("SITREP_DEV_CACHE", Path.home() / ".cache" / "sitrep" / "dev"))
-
-
-def shared_module(shared: Path, name: str):
-    spec = importlib.util.spec_from_file_location(f"shared_{name}", shared / "eval" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(shared / "eval"))
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def extract(records: list[dict], label: str) -> dict[str, dict]:
@@ -53,42 +43,17 @@ def _jsonl(path: Path) -> list[dict]:
 def run_case(shared: Path, args) -> dict:
     gold = _jsonl(shared / "data/events/case2021.dev.jsonl")
     preds = extract([reader_view(g) for g in gold], "case")
-    st = shared_module(shared, "score_types")
+    st = shared_scorer("score_types", shared)
     seen = [(g["label"], st.predicted(preds.get(g["id"]))) for g in gold if g["label"] in st.SEEN]
-    return _f1_table(seen, show=args.verbose)
-
-
-def _f1_table(pairs, show=False) -> dict:
-    import collections
-    support = collections.Counter(g for g, _ in pairs)
-    per = {}
-    for lab in sorted(support):
-        tp = sum(1 for g, p in pairs if g == p == lab)
-        npred = sum(1 for _, p in pairs if p == lab)
-        pr, rc = (tp / npred if npred else 0.0), tp / support[lab]
-        per[lab] = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-    n = sum(support.values())
-    out = {"n": n, "weighted_f1": round(sum(per[k] * support[k] for k in per) / n, 4),
-           "macro_f1": round(sum(per.values()) / len(per), 4),
-           "accuracy": round(sum(g == p for g, p in pairs) / n, 4)}
-    if show:
-        out["per_type"] = {k: round(v, 3) for k, v in per.items()}
-        out["confusions"] = collections.Counter(f"{g}->{p}" for g, p in pairs if g != p).most_common(25)
-    return out
+    return f1_table(seen, detail=args.verbose)
 
 
 def run_plover(shared: Path, args) -> dict:
     gold = _jsonl(shared / "data/events/plover_gsr.dev.jsonl")
     preds = extract([reader_view(g) for g in gold], "plover")
-    sp = shared_module(shared, "score_plover")
+    sp = shared_scorer("score_plover", shared)
     pairs = [(g["event_plover2021"].upper(), sp.top_plover(preds.get(g["id"], {})) or "NONE") for g in gold]
-    return _f1_table(pairs, show=args.verbose)
-
-
-def heldout_template(template: str) -> bool:
-    """The 20% of NGEC's headline templates nobody trains or tunes on (a hash split: a
-    random split of stories would leak templates)."""
-    return int(hashlib.sha1(template.encode()).hexdigest(), 16) % 5 == 0
+    return f1_table(pairs, detail=args.verbose)
 
 
 def run_ngec(shared: Path, args) -> dict:
@@ -97,9 +62,9 @@ def run_ngec(shared: Path, args) -> dict:
     if args.limit:
         rows = rows[: args.limit]
     preds = extract([reader_view(g) for g in rows], "ngec-heldout" if args.heldout else "ngec-train")
-    sp = shared_module(shared, "score_plover")
+    sp = shared_scorer("score_plover", shared)
     pairs = [(g["label"].upper(), sp.top_plover(preds.get(g["id"], {})) or "NONE") for g in rows]
-    return _f1_table(pairs, show=args.verbose)
+    return f1_table(pairs, detail=args.verbose)
 
 
 def run_reports(shared: Path, args) -> dict:
@@ -108,12 +73,12 @@ def run_reports(shared: Path, args) -> dict:
     pairs = gold_reports(Path(args.dir), shared)
     preds = extract([rec for _g, rec in pairs], "reports")
     out = score_reports(pairs, preds, shared)
+    sc = shared_scorer("score", shared)
     if args.errors:
-        sc = shared_module(shared, "score")
         for gold, _rec in pairs:
             print_errors(sc, gold, preds[gold["id"]])
     if args.verbose:
-        per = {g["id"]: shared_module(shared, "score").score(g, preds[g["id"]])["events.typed"] for g, _ in pairs}
+        per = {g["id"]: sc.score(g, preds[g["id"]])["events.typed"] for g, _ in pairs}
         out["per_doc"] = {d: (s["tp"], s["pred"], s["gold"]) for d, s in per.items()}
     return out
 
@@ -164,7 +129,7 @@ def print_errors(sc, gold: dict, pred: dict) -> None:
 
 def run_seed(shared: Path, args) -> dict:
     from sitrep.pipeline import extract_articles
-    sc = shared_module(shared, "score")
+    sc = shared_scorer("score", shared)
     arts = iter_inputs([str(shared / "seed/000_27822b3222cb0826.txt")], published="2016-12-07")
     pred = next(extract_articles(arts)).to_dict()
     gold = json.loads((shared / "gold/seed.gold.json").read_text())

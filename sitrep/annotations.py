@@ -178,14 +178,22 @@ def to_gold(report: dict, text: str) -> dict:
     return gold
 
 
-def gold_files(folder: Path, shared: Path, out: Path) -> Iterator[tuple[dict, dict]]:
-    """Write `<id>.gold.json` for every span file of `folder` into `out`; yield (gold, record)."""
+def reports_with_records(folder: Path, shared: Path) -> list[tuple[dict, dict]]:
+    """(span report, the shared corpus record it annotates) for every span file of `folder`."""
     reports = load_reports(folder)
     texts = corpus_texts(shared, {r["corpus"] for r in reports})
+    out = []
     for r in reports:
         rec = texts.get((r["corpus"], r["id"]))
         if rec is None:
-            raise ConfigError(f"{folder}: {r['id']} is not in {r['corpus']}")
+            raise ConfigError(f"{folder}: report {r['id']} is not in the shared corpus {r['corpus']}")
+        out.append((r, rec))
+    return out
+
+
+def gold_files(folder: Path, shared: Path, out: Path) -> Iterator[tuple[dict, dict]]:
+    """Write `<id>.gold.json` for every span file of `folder` into `out`; yield (gold, record)."""
+    for r, rec in reports_with_records(folder, shared):
         gold = to_gold(r, rec["text"])
         (out / f"{r['id']}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
         yield gold, rec

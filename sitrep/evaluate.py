@@ -130,7 +130,7 @@ def gold_reports(folder: Path, shared: Path) -> list[tuple[dict, dict]]:
     Either span files (docs/annotation.md: `corpus`, `id`, items with `span`; the text is
     read from the shared corpus they name) or `<doc>.gold.json` files, each with its
     report's text beside it as `<doc>.txt` (the seed's layout)."""
-    from .annotations import corpus_texts, load_reports, to_gold
+    from .annotations import reports_with_records, to_gold
 
     golds = sorted(folder.glob("*.gold.json"))
     if golds:
@@ -145,15 +145,8 @@ def gold_reports(folder: Path, shared: Path) -> list[tuple[dict, dict]]:
             out.append((gold, {"id": gold["id"], "title": "", "text": txt.read_text(encoding="utf-8"),
                                "published": gold.get("published")}))
         return out
-    reports = load_reports(folder)
-    texts = corpus_texts(shared, {r["corpus"] for r in reports})
-    out = []
-    for r in reports:
-        rec = texts.get((r["corpus"], r["id"]))
-        if rec is None:
-            raise ConfigError(f"{folder}: report {r['id']} is not in the shared corpus {r['corpus']}")
-        out.append((to_gold(r, rec["text"]), dict(reader_view(rec), published=r.get("published"))))
-    return out
+    return [(to_gold(r, rec["text"]), dict(reader_view(rec), published=r.get("published")))
+            for r, rec in reports_with_records(folder, shared)]
 
 
 def extract_records(records: list[dict], *, workers: int = 1) -> dict[str, dict]:

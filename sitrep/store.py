@@ -1426,43 +1426,35 @@ class Store:
         self._write_rows(conn, view_members, [dict(r, view=view) for r in rows], ignore=True)
 
     # ---- fused views, read back ---------------------------------------------------------
+    def _read_view(self, table: sa.Table, place: str | None, conditions: list, order: tuple) -> list[dict]:
+        """A fused view's records: those whose place contains `place`, under `conditions`."""
+        c = table.c
+        if place:
+            conditions = [sa.func.lower(c.place).like(f"%{place.lower()}%"), *conditions]
+        return self._records(sa.select(c.data).where(*conditions).order_by(*order))
+
     def read_fused_events(self, *, place: str | None = None, since: str | None = None,
                           until: str | None = None) -> list[dict]:
         c = fused_events.c
-        q = sa.select(c.data)
-        if place:
-            q = q.where(sa.func.lower(c.place).like(f"%{place.lower()}%"))
-        if since:
-            q = q.where(sa.func.coalesce(c.date_end, c.date_start) >= since)
-        if until:
-            q = q.where(c.date_start <= until)
-        return self._records(q.order_by(c.date_start, c.id))
+        when = [sa.func.coalesce(c.date_end, c.date_start) >= since] if since else []
+        when += [c.date_start <= until] if until else []
+        return self._read_view(fused_events, place, when, (c.date_start, c.id))
 
     def read_figure_series(self, *, place: str | None = None, since: str | None = None,
                            until: str | None = None, category: str | None = None) -> list[dict]:
         c = figure_series.c
-        q = sa.select(c.data)
-        if place:
-            q = q.where(sa.func.lower(c.place).like(f"%{place.lower()}%"))
-        if since:
-            q = q.where(sa.or_(c.period_end.is_(None), c.period_end >= since))
-        if until:
-            q = q.where(sa.or_(c.period_start.is_(None), c.period_start <= until))
-        if category:
-            q = q.where(c.category == category)
-        return self._records(q.order_by(c.place, c.category, c.period_start, c.id))
+        when = [sa.or_(c.period_end.is_(None), c.period_end >= since)] if since else []
+        when += [sa.or_(c.period_start.is_(None), c.period_start <= until)] if until else []
+        when += [c.category == category] if category else []
+        return self._read_view(figure_series, place, when, (c.place, c.category, c.period_start, c.id))
 
     def read_control_changes(self, *, place: str | None = None, since: str | None = None,
                              until: str | None = None) -> list[dict]:
         c = control_changes.c
-        q = sa.select(c.data)
-        if place:
-            q = q.where(sa.func.lower(c.place).like(f"%{place.lower()}%"))
-        if until:
-            q = q.where(c.date_start <= until)
-        if since:  # the change in force at `since` matters too: keep those held past it
-            q = q.where(sa.or_(c.held_until.is_(None), c.held_until >= since))
-        return self._records(q.order_by(c.place, c.date_start, c.id))
+        when = [c.date_start <= until] if until else []
+        # the change in force at `since` matters too: keep those held past it
+        when += [sa.or_(c.held_until.is_(None), c.held_until >= since)] if since else []
+        return self._read_view(control_changes, place, when, (c.place, c.date_start, c.id))
 
     def _records(self, q) -> list[dict]:
         with self.engine.connect() as conn:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .evaluate import calibration_bins, calibration_table, reader_view
+from .evaluate import calibration_bins, calibration_table, reader_view, shared_scorer
 from .extractors import event_model, events
 from .extractors.parse import Parsed, load_nlp
 from .pipeline import STAGES, prepare
@@ -229,7 +229,6 @@ def _report_examples(codes_by_sub: dict[str, str], plover: dict[str, str]):
 
 
 def datasets(shared: Path, tune_dir: Path, *, with_heldout_ngec: bool = False) -> list[Dataset]:
-    from .annotations import corpus_texts, load_reports
     from .extractors.event_lexicon import lexicon
 
     types = lexicon().types
@@ -239,10 +238,7 @@ def datasets(shared: Path, tune_dir: Path, *, with_heldout_ngec: bool = False) -
     gsr = jsonl(ev / "plover_gsr.dev.jsonl")
     ngec = [r for r in jsonl(ev / "ngec_synthetic.jsonl")
             if heldout_template(r["headline_template"]) == with_heldout_ngec]
-    reports = load_reports(tune_dir)
-    texts = corpus_texts(shared, {r["corpus"] for r in reports})
-    for r in reports:
-        r["text"] = texts[(r["corpus"], r["id"])]["text"]
+    reports = tune_reports(shared, tune_dir)
     by_sub = {row.sub_event_type: code for code, row in types.items() if row.sub_event_type}
     out = [Dataset("case", case, _case_examples(case_codes(types), plover)),
            Dataset("plover", gsr, _plover_examples),
@@ -283,35 +279,36 @@ def _extract(parsed: list[Parsed]) -> dict[str, dict]:
     return out
 
 
-def f1_table(pairs: list[tuple[str, str]]) -> dict:
+def f1_table(pairs: list[tuple[str, str]], detail: bool = False) -> dict:
+    """Weighted and macro F1 and accuracy of (gold, predicted) labels; `detail` adds each
+    label's F1 and the commonest confusions."""
     import collections
     support = collections.Counter(g for g, _ in pairs)
     per = {}
-    for lab in support:
+    for lab in sorted(support):
         tp = sum(1 for g, p in pairs if g == p == lab)
         npred = sum(1 for _, p in pairs if p == lab)
         pr, rc = (tp / npred if npred else 0.0), tp / support[lab]
         per[lab] = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
     n = sum(support.values())
-    return {"n": n, "weighted_f1": round(sum(per[k] * support[k] for k in per) / n, 4) if n else None,
-            "macro_f1": round(sum(per.values()) / len(per), 4) if per else None,
-            "accuracy": round(sum(g == p for g, p in pairs) / n, 4) if n else None}
+    out = {"n": n, "weighted_f1": round(sum(per[k] * support[k] for k in per) / n, 4) if n else None,
+           "macro_f1": round(sum(per.values()) / len(per), 4) if per else None,
+           "accuracy": round(sum(g == p for g, p in pairs) / n, 4) if n else None}
+    if detail:
+        out["per_type"] = {k: round(v, 3) for k, v in per.items()}
+        out["confusions"] = collections.Counter(f"{g}->{p}" for g, p in pairs if g != p).most_common(25)
+    return out
 
 
 def _score_case(shared: Path, docs: list[dict], preds: dict[str, dict]) -> list[tuple[str, str]]:
-    st = shared_scorer_of(shared, "score_types")
+    st = shared_scorer("score_types", shared)
     return [(g["label"], st.predicted(preds.get(g["id"]))) for g in docs if g["label"] in st.SEEN]
 
 
 def _score_plover(shared: Path, docs: list[dict], preds: dict[str, dict]) -> list[tuple[str, str]]:
-    sp = shared_scorer_of(shared, "score_plover")
+    sp = shared_scorer("score_plover", shared)
     return [((g.get("event_plover2021") or g["label"]).upper(), sp.top_plover(preds.get(g["id"], {})) or "NONE")
             for g in docs]
-
-
-def shared_scorer_of(shared: Path, name: str):
-    from .evaluate import shared_scorer
-    return shared_scorer(name, shared)
 
 
 def cross_validate(shared: Path, tune_dir: Path) -> dict:
@@ -351,7 +348,7 @@ def cv_reports(shared: Path, sets: list[Dataset], examples: list[Example]) -> di
     """score.py summed over the tune reports, each typed by heads that never saw it."""
     from .annotations import to_gold
 
-    sc = shared_scorer_of(shared, "score")
+    sc = shared_scorer("score", shared)
     ds = next(d for d in sets if d.name == "reports")
     tot = {"tp": 0, "pred": 0, "gold": 0}
     for k in range(FOLDS):
@@ -425,13 +422,15 @@ def fit_confidence(rows: list[tuple[list[str], int]], weights: list[float] | Non
             "weights": {f: round(float(w), 4) for f, w in zip(vocab, clf.coef_[0], strict=True) if abs(w) >= 1e-4}}
 
 
-def report_set(shared: Path, folder: Path) -> Dataset:
-    from .annotations import corpus_texts, load_reports
+def tune_reports(shared: Path, folder: Path) -> list[dict]:
+    """The annotated reports of `folder`, each with its `text` from the shared corpus."""
+    from .annotations import reports_with_records
 
-    reports = load_reports(folder)
-    texts = corpus_texts(shared, {r["corpus"] for r in reports})
-    for r in reports:
-        r["text"] = texts[(r["corpus"], r["id"])]["text"]
+    return [dict(r, text=rec["text"]) for r, rec in reports_with_records(folder, shared)]
+
+
+def report_set(shared: Path, folder: Path) -> Dataset:
+    reports = tune_reports(shared, folder)
     ds = Dataset("reports", reports, lambda d, f, p: [])
     ds.parsed = parsed_records([dict(reader_view(d), published=d.get("published")) for d in reports],
                                "reports-" + folder.name)
@@ -441,11 +440,9 @@ def report_set(shared: Path, folder: Path) -> Dataset:
 def confidence_rows(shared: Path, ds: Dataset) -> dict[str, list[tuple[list[str], int]]]:
     from .extractors import event_confidence
 
-    sc = shared_scorer_of(shared, "score")
-    event_confidence.set_weights(None)
-    rows = {d["id"]: label_mentions(d, mention_records(p), sc) for d, p in zip(ds.docs, ds.parsed, strict=True)}
-    event_confidence.set_weights(event_confidence._SHIPPED)
-    return rows
+    sc = shared_scorer("score", shared)
+    with event_confidence.weights_in_use(None):
+        return {d["id"]: label_mentions(d, mention_records(p), sc) for d, p in zip(ds.docs, ds.parsed, strict=True)}
 
 
 def sentence_confidence_rows(shared: Path) -> list[tuple[list[str], int]]:
@@ -462,23 +459,27 @@ def sentence_confidence_rows(shared: Path) -> list[tuple[list[str], int]]:
     codes = case_codes(types)
     ev = shared / "data" / "events"
     rows = []
-    event_confidence.set_weights(None)
     for name, docs in (("plover", jsonl(ev / "plover_gsr.dev.jsonl")), ("case", jsonl(ev / "case2021.dev.jsonl"))):
-        for d, p in zip(docs, parsed_records([reader_view(d) for d in docs], name), strict=True):
-            for r in mention_records(p):
+        parsed = parsed_records([reader_view(d) for d in docs], name)
+        with event_confidence.weights_in_use(None):
+            found = [mention_records(p) for p in parsed]
+        for d, records in zip(docs, found, strict=True):
+            for r in records:
                 if name == "plover":
                     rows.append((r["features"], int((r["plover"] or "") == d["event_plover2021"].upper())))
                 elif r["sub_event_type"]:
                     rows.append((r["features"], int(by_sub.get(r["sub_event_type"]) == codes.get(d["label"]))))
-    event_confidence.set_weights(event_confidence._SHIPPED)
     return rows
+
+
+def _fit_with_sentences(own: list[tuple[list[str], int]], sentences: list[tuple[list[str], int]]) -> dict:
+    """The confidence model fitted on report mentions and, at SENTENCE_WEIGHT, sentence ones."""
+    return fit_confidence(own + sentences, [1.0] * len(own) + [SENTENCE_WEIGHT] * len(sentences))
 
 
 def train_confidence(shared: Path, tune_dir: Path, out: Path) -> dict:
     rows = confidence_rows(shared, report_set(shared, tune_dir))
-    own = [r for rs in rows.values() for r in rs]
-    sentences = sentence_confidence_rows(shared)
-    model = fit_confidence(own + sentences, [1.0] * len(own) + [SENTENCE_WEIGHT] * len(sentences))
+    model = _fit_with_sentences([r for rs in rows.values() for r in rs], sentence_confidence_rows(shared))
     out.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     return {"mentions": sum(len(r) for r in rows.values()),
             "positive": sum(label for rs in rows.values() for _, label in rs), "features": len(model["weights"])}
@@ -493,21 +494,19 @@ def cv_confidence(shared: Path, tune_dir: Path) -> dict:
     ds = report_set(shared, tune_dir)
     rows = confidence_rows(shared, ds)
     sentences = sentence_confidence_rows(shared)
-    sc = shared_scorer_of(shared, "score")
+    sc = shared_scorer("score", shared)
     tot, bins = {"tp": 0, "pred": 0, "gold": 0}, {}
     for k in range(FOLDS):
-        train_rows = [r for d, rs in rows.items() if fold_of(d) != k for r in rs] + sentences
-        own = sum(len(rs) for d, rs in rows.items() if fold_of(d) != k)
-        event_confidence.set_weights(fit_confidence(train_rows, [1.0] * own + [SENTENCE_WEIGHT] * len(sentences)))
-        for d, p in zip(ds.docs, ds.parsed, strict=True):
-            if fold_of(d["id"]) != k:
-                continue
-            pred = _extract([p])[p.article.input_id]
-            s = sc.score(to_gold(d, d["text"]), pred)["events.typed"]
+        model = _fit_with_sentences([r for d, rs in rows.items() if fold_of(d) != k for r in rs], sentences)
+        with event_confidence.weights_in_use(model):
+            preds = [(d, _extract([p])[p.article.input_id]) for d, p in zip(ds.docs, ds.parsed, strict=True)
+                     if fold_of(d["id"]) == k]
+        for d, pred in preds:
+            gold = to_gold(d, d["text"])
+            s = sc.score(gold, pred)["events.typed"]
             for key in tot:
                 tot[key] += s[key]
-            calibration_bins(to_gold(d, d["text"]), pred, sc, bins)
-    event_confidence.set_weights(event_confidence._SHIPPED)
+            calibration_bins(gold, pred, sc, bins)
     pr = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
     rc = tot["tp"] / tot["gold"] if tot["gold"] else 0.0
     return {"typed_precision": round(pr, 3), "typed_recall": round(rc, 3), **tot,

@@ -14,9 +14,11 @@ Weights: `sitrep/data/event_confidence.json`, rebuilt by `scripts/train_event_mo
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..models import Event
@@ -28,11 +30,17 @@ _SHIPPED = object()
 _active: object = _SHIPPED
 
 
-def set_weights(weights: dict | None | object) -> None:
-    """Use these weights ({"bias": b, "weights": {feature: w}}) in this process; None:
-    no confidence; SHIPPED: the file's. For training and cross-validation."""
+@contextlib.contextmanager
+def weights_in_use(weights: dict | None) -> Iterator[None]:
+    """Within the block, this process scores mentions with these weights ({"bias": b,
+    "weights": {feature: w}}; None: no confidence), then with the shipped ones again,
+    however the block ends. For training and cross-validation."""
     global _active
     _active = weights
+    try:
+        yield
+    finally:
+        _active = _SHIPPED
 
 
 def weights() -> dict | None:

@@ -72,8 +72,8 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None]) -> dic
 
 
 def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles: Iterable[Role | None],
-              country: str | None, lo: int, hi: int) -> tuple[Place | None, bool]:
-    """(place, direct) that the event's clause [lo, hi) attaches to it, or (None, False).
+              country: str | None, lo: int, hi: int) -> Place | None:
+    """The place the event's clause [lo, hi) attaches to it, or None.
     A place in another country than `country` (the report's) counts only when it is a
     place name right on a predicate."""
     attached = attached_tokens(members, roles)
@@ -93,7 +93,7 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
         key = (_FEATURE_RANK.get(p.feature, 1), 0 if direct else 1, p.start)
         if best_key is None or key < best_key:
             best, best_key = p, key
-    return best, bool(best_key and best_key[1] == 0)
+    return best
 
 
 def contains(outer: Place, inner: Place) -> bool:
@@ -116,7 +116,7 @@ def _happens_somewhere(ev: Event) -> bool:
     return ev.event_type is not None or (ev.plover or "").upper() in _PHYSICAL_PLOVER
 
 
-def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame, lead_end: int) -> None:
+def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame) -> None:
     """Settle the frame's place from where the report's current incidents happen, then
     place every event: its own place, or the frame's for a current incident the clause
     does not locate (or locates only by a country or region that holds the frame's place)."""
@@ -125,7 +125,7 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame, 
     for ev, p in located:
         if p is None or ev.event_type is None or ev.timing != "current":
             continue
-        w = 3.0 * (2.0 if ev.start < lead_end else 1.0)
+        w = 3.0 * (2.0 if ev.start < frame.lead_end else 1.0)
         first.setdefault(p.name, p)
         weight[p.name] = weight.get(p.name, 0.0) + w
         if p.within:

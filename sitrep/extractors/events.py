@@ -1,6 +1,6 @@
-"""Events stage (issue 6): who did what to whom, where and when, typed the ACLED way.
+"""Events stage: who did what to whom, where and when, typed the ACLED way and in PLOVER.
 
-Method: rules over the dependency parse, no model. Per sentence:
+Method: rules over the dependency parse. Per sentence:
   1. triggers: predicates (verbs, event nouns, phrasal verbs such as "carry out" or
      "take back") whose lemma is in `data/event_triggers.csv`; a support verb ("launched",
      "fired", "dropped") whose object holds a weapon is itself a trigger;
@@ -13,9 +13,11 @@ Method: rules over the dependency parse, no model. Per sentence:
      phrase, "with" for clashes);
   4. typing: the group's frames are resolved to an ACLED sub-event type with the
      codebook's hierarchy (battles over remote violence over violence against civilians)
-     from weapon cues, actor kinds and the words of the clause (`_resolve`);
-  5. certainty from negation, modals, conditionals and governing words (accused, denied,
-     planned to, would); place, date, fatalities and source from the earlier stages.
+     from weapon cues, actor kinds and the words of the clause (`event_typing`);
+  5. certainty and timing (`event_status`); place and date from the clause, else the
+     report frame (`event_place`, `event_time`); fatalities and source from the earlier
+     stages. Then the report's mentions of one happening merge into one incident, with a
+     confidence (`incidents`, `event_confidence`).
 Every event records its trigger and the rule that typed it (`explain`).
 """
 from __future__ import annotations
@@ -47,7 +49,6 @@ from .event_time import governing_offset, later_offsets, own_time, set_date
 from .event_typing import Clause, type_clause
 from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents, type_strength
 from .parse import Parsed
-from .places import names_no_location
 from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
 from .speech_acts import refusal, stated_intention
 
@@ -56,39 +57,6 @@ if TYPE_CHECKING:
 
 
 # ---------------------------------------------------------------------------- linking
-def _nearest(items, lo: int, hi: int, anchor: int):
-    inside = [x for x in items if lo <= x.start < hi]
-    pool = inside or list(items)
-    if not pool:
-        return None
-    return min(pool, key=lambda x: (abs(x.start - anchor), x.start))
-
-
-DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
-
-
-def _is_dateline(p, text: str) -> bool:
-    """A place opening a paragraph and followed by the dateline dash: "BOR, South Sudan, 9 March —"."""
-    line_start = text.rfind("\n", 0, p.start) + 1
-    return not text[line_start:p.start].strip() and bool(DATELINE_TAIL.match(text, p.end))
-
-
-def _says_where(p, parsed: Parsed) -> bool:
-    """Can this place mention locate a happening? Not a dateline, a nationality, a word of
-    an organisation's name, nor a base ("a Britain-based monitor")."""
-    return not (_is_dateline(p, parsed.text) or names_no_location(parsed, p)
-                or parsed.text.startswith(("-based", "-born"), p.end))
-
-
-def _sentence_items(items, s_lo: int, s_hi: int):
-    return [x for x in items if s_lo <= x.start < s_hi]
-
-
-def _source_for(ex: Extraction, start: int, end: int, s_lo: int, s_hi: int) -> str | None:
-    src = sources.source_for(ex, start, end)
-    return src.name if src is not None else None
-
-
 _KILL_VERBS = frozenset({"kill", "murder", "execute", "behead", "assassinate", "slaughter", "massacre"})
 
 
@@ -273,8 +241,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
         ev.rule += f"; timing {ev.timing} ({twhy})"
     set_date(ev, t, frame, governing_offset(head))
     roles = [p_role] + ([a_role] if {m.frame for m in cand.members} & _TERRITORY else [])
-    place, _direct = own_place(view.parsed, ex.places, cand.members, roles if physical else [], frame.country,
-                               cand.start, cand.end)
+    place = own_place(view.parsed, ex.places, cand.members, roles if physical else [], frame.country,
+                      cand.start, cand.end)
     view.own_places[id(ev)] = place
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
     info.certainty_why, info.certainty = cwhy, ev.certainty
@@ -288,7 +256,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     info.depth = _depth(head.anchor)
     if physical:
         ev.fatalities = _fatalities(ex, cand.start, cand.end, sole, s_lo, s_hi, cand.members)
-    ev.source = _source_for(ex, cand.start, cand.end, s_lo, s_hi)
+    src = sources.source_for(ex, cand.start, cand.end)
+    ev.source = src.name if src is not None else None
 
 
 def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) -> MentionInfo:
@@ -309,12 +278,12 @@ def _refers_back(tok, noun: bool, kids: list) -> bool:
     """A definite event noun ("the attack", "Karlov's assassination"), or a verb whose
     subject is one or a definite weapon it names ("the shells hit a bakery", "the blast
     destroyed"): the mention tells an incident the report has already told."""
-    def definite(t) -> bool:
-        return any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING or c.dep_ == "poss" for c in t.children)
+    def determines(c) -> bool:  # "the", "this", "its", "Karlov's"
+        return c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _REFERRING)
     if noun:
-        return any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING or c.dep_ == "poss" for c in kids)
+        return any(determines(c) for c in kids)
     lex = lexicon()
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and definite(c)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and any(determines(d) for d in c.children)
                and not any(d.lower_ in _DISTINCT_WORDS for d in c.children)  # "the second missile"
                and (c.lemma_.lower() in lex.triggers or c.lower_ in lex.cue_map) for c in tok.children)
 
@@ -403,8 +372,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     for k in range(len(parsed._sents)):
         events.extend(_sentence_events(view, k, tokens))
     later_offsets(events, parsed.text)
-    lead_end = parsed.sentences[min(LEAD_SENTENCES, len(parsed.sentences)) - 1].end if parsed.sentences else 0
-    place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, lead_end)
+    place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame)
     events = merge_incidents(events, [view.infos[id(ev)] for ev in events], _ranks(lex), view.collect_mentions)
     events.sort(key=lambda e: (e.start, e.end))
     return events

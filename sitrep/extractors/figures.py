@@ -866,11 +866,15 @@ def _listed_victims(noun, v) -> list:
     for x in noun.conjuncts:
         if x.i < noun.i or any(c.dep_ == "nummod" for c in x.children):
             continue
-        person = x.ent_type_ == "PERSON" or (x.tag_ == "NN" and (_lemma(x) in v.victims
-                                                                  or v.units.get(_lemma(x)) == "people"))
-        if person:
+        if _one_person(x, v):
             out.append(x)
     return out
+
+
+def _one_person(tok, v) -> bool:
+    """A named person, or a singular noun that names one ("the driver", "a woman")."""
+    return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and (_lemma(tok) in v.victims
+                                                              or v.units.get(_lemma(tok)) == "people"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -912,8 +916,7 @@ def _singular_victims(parsed: Parsed, ex: Extraction, taken: set[int], focus) ->
             # "his mother, father and sister were detained": one victim per conjoined person
             listed = list(c.conjuncts) + [y for a in c.children if a.dep_ == "appos" and a.conjuncts
                                           for y in (a, *a.conjuncts)]  # a list parsed as apposition
-            people = [c] + [x for x in listed if x.tag_ == "NN" and (
-                _lemma(x) in v.victims or v.units.get(_lemma(x)) == "people" or x.ent_type_ == "PERSON")]
+            people = [c] + [x for x in listed if _one_person(x, v)]
             last = max(x.i for x in people)
             n = len(people)
             first = min(t.i for t in c.subtree if t.i <= c.i)

@@ -57,7 +57,6 @@ class MentionInfo:
     depth: int = 0
     stated: bool = False  # a promise or threat read off a stated intention
     siblings: int = 1  # candidates in its sentence
-    confidence: float | None = None
 
 
 @dataclass
@@ -157,7 +156,7 @@ def _confidences(inc: Incident, collect: list[dict] | None) -> list[float]:
 
 def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     first = inc.head
-    typer = max(inc.events, key=lambda e: (inc.infos[inc.events.index(e)].strength, -_rank(e, ranks)))
+    typer = max(zip(inc.events, inc.infos, strict=True), key=lambda ei: (ei[1].strength, -_rank(ei[0], ranks)))[0]
     first.event_type, first.sub_event_type, first.plover = typer.event_type, typer.sub_event_type, typer.plover
     if typer is not first:
         first.rule = (first.rule or "") + f"; typed by its mention '{typer.trigger}'"

@@ -39,6 +39,7 @@ class ReportFrame:
     country: str | None = None  # ISO2 of the frame's country
     dateline: Place | None = None
     news_date: str | None = None  # ISO day of the report's news
+    lead_end: int = 0  # character offset where the report's lead (its first LEAD_SENTENCES) ends
     published: str | None = None
     weights: dict[str, float] = field(default_factory=dict)  # place name -> locative weight
     places: dict[str, Place] = field(default_factory=dict)  # place name -> its first locative mention
@@ -84,8 +85,7 @@ def locative_use(parsed: Parsed, p: Place) -> bool:
     return is_dateline(p, parsed.text)
 
 
-def _lead_date(ex: Extraction, parsed: Parsed) -> str | None:
-    lead_end = parsed.sentences[min(LEAD_SENTENCES, len(parsed.sentences)) - 1].end if parsed.sentences else 0
+def _lead_date(ex: Extraction, parsed: Parsed, lead_end: int) -> str | None:
     pub = parsed.article.published[:10] if parsed.article.published else None
     for t in sorted(ex.times, key=lambda t: t.start):
         if t.start >= lead_end:
@@ -102,8 +102,8 @@ def _is_day(t: TimeMention) -> bool:
 def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
     text = parsed.text
     frame = ReportFrame(published=parsed.article.published[:10] if parsed.article.published else None)
-    frame.news_date = _lead_date(ex, parsed)
     lead_end = parsed.sentences[min(LEAD_SENTENCES, len(parsed.sentences)) - 1].end if parsed.sentences else 0
+    frame.lead_end, frame.news_date = lead_end, _lead_date(ex, parsed, lead_end)
     weight: dict[str, float] = {}
     first: dict[str, Place] = {}
     for p in ex.places:

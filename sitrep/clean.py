@@ -473,8 +473,8 @@ _MAX_HASH = (1 << 32) - 1
 @functools.lru_cache(maxsize=1)
 def _permutations():
     # datasketch's "legacy" MinHash scheme, seed 1: signatures made here equal
-    # datasketch.MinHash(num_perm=64, scheme="legacy") ones and feed its LSH index
-    # unchanged, without importing datasketch (and SciPy, ~0.5 s) on every run.
+    # datasketch.MinHash(num_perm=64, scheme="legacy") ones (a test checks it), without
+    # importing datasketch (and SciPy, ~0.5 s) on every run.
     import numpy as np
 
     gen = np.random.RandomState(1)

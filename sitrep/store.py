@@ -35,7 +35,7 @@ from .errors import QueryError, StoreDamaged, StoreError, StoreReadOnly, StoreUn
 from .models import ITEM_KINDS, Extraction, extraction_from_dict, storable
 from .query import PlaceScope, name_variants, parse_search, place_scope
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = sa.MetaData()
 
@@ -156,7 +156,10 @@ fused_events = sa.Table(
     sa.Column("actor1", sa.Text), sa.Column("actor2", sa.Text), sa.Column("fatalities_low", sa.BigInteger),
     sa.Column("fatalities_best", sa.BigInteger), sa.Column("fatalities_high", sa.BigInteger),
     sa.Column("n_reports", sa.Integer), sa.Column("n_sources", sa.Integer), sa.Column("certainty", sa.String(16)),
-    sa.Column("updated_at", sa.Float), sa.Column("data", sa.Text, nullable=False))
+    sa.Column("updated_at", sa.Float), sa.Column("data", sa.Text, nullable=False),
+    # What an incremental fuse compares new mentions with before it reads `data`: the
+    # event's radius and its mentions' normalised place names (a JSON list).
+    sa.Column("radius_km", sa.Float), sa.Column("place_keys", sa.Text))
 # Which fused event each stored event mention belongs to.
 fused_event_members = sa.Table(
     "fused_event_members", metadata,
@@ -204,12 +207,14 @@ MIGRATIONS: dict[int, list[str]] = {
     5: [],  # sightings: new, made by create_all
     6: [],  # events: mode, timing, confidence columns (ADDED_COLUMNS)
     7: [],  # view_members, report_bands: new; control_changes.place_key (ADDED_COLUMNS); fused anew
+    8: [],  # fused_events: radius_km, place_keys (ADDED_COLUMNS); fused anew (fusion version 3)
 }
 # Columns added to a table after it was first made: (version, table, column). Added where
 # the table exists without them (a table made by create_all since already has them);
 # older rows keep NULL.
 ADDED_COLUMNS = [(6, "events", "mode"), (6, "events", "timing"), (6, "events", "confidence"),
-                 (7, "control_changes", "place_key")]
+                 (7, "control_changes", "place_key"), (8, "fused_events", "radius_km"),
+                 (8, "fused_events", "place_keys")]
 
 
 # The article stored last before this one under the same URL, which it supersedes.
@@ -239,6 +244,7 @@ class FusionWrite:
     links: list[dict] = field(default_factory=list)
     bands: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)  # fused event records (replacing same ids)
+    event_place_keys: dict[str, list[str]] = field(default_factory=dict)  # fused event id -> its place keys
     event_members: list[dict] = field(default_factory=list)
     sentence_members: list[dict] = field(default_factory=list)  # view "sentence": (article_id, idx, key)
     series_keys: list[str] = field(default_factory=list)  # series ids recomputed
@@ -251,14 +257,15 @@ class FusionWrite:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def _fused_event_row(r: dict, now: float) -> dict:
+def _fused_event_row(r: dict, now: float, place_keys: list[str]) -> dict:
     f = r["fatalities"]
     return {"id": r["id"], "family": r["family"], "event_type": r["event_type"],
             "sub_event_type": r["sub_event_type"], "plover": r["plover"], "place": r["place"],
             "lat": r["lat"], "lon": r["lon"], "date_start": r["date_start"], "date_end": r["date_end"],
             "actor1": r["actor1"], "actor2": r["actor2"], "fatalities_low": f["low"], "fatalities_best": f["best"],
             "fatalities_high": f["high"], "n_reports": r["n_reports"], "n_sources": r["n_sources"],
-            "certainty": r["certainty"], "updated_at": now, "data": _dumps(r)}
+            "certainty": r["certainty"], "updated_at": now, "data": _dumps(r), "radius_km": r["radius_km"],
+            "place_keys": _dumps(place_keys)}
 
 
 def _series_row(s: dict) -> dict:
@@ -668,6 +675,10 @@ class Store:
         past its deadline (SQLite has no statement timeout of its own)."""
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA synchronous=NORMAL")
+        # 64 MiB of page cache (the default is 2 MB): a fuse inserts into indexes keyed by
+        # hashes (LSH bands), which touch pages all over them; with the default cache an
+        # incremental fuse re-read most of the band index from the OS for 1,000 reports.
+        cur.execute("PRAGMA cache_size=-65536")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={int(1000 * (self.query_timeout or 30))}")
         cur.close()
@@ -1353,6 +1364,16 @@ class Store:
                 out.update(r[0] for r in conn.execute(sa.select(fm.event_id).where(fm.article_id.in_(chunk))))
         return out
 
+    def fused_event_summaries(self, ids: Iterable[str]) -> list[tuple]:
+        """(id, family, date_start, date_end, lat, lon, radius_km, place keys) of fused events."""
+        c = fused_events.c
+        out = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(ids))):
+                q = sa.select(c.id, c.family, c.date_start, c.date_end, c.lat, c.lon, c.radius_km, c.place_keys)
+                out += [(*r[:7], json.loads(r[7] or "[]")) for r in conn.execute(q.where(c.id.in_(chunk)))]
+        return sorted(out)
+
     def fused_event_records(self, ids: Iterable[str]) -> dict[str, dict]:
         out = {}
         with self.engine.connect() as conn:
@@ -1392,7 +1413,7 @@ class Store:
             self._write_rows(conn, report_links, w.links, ignore=True)
             self._write_rows(conn, report_bands, w.bands, ignore=True)
             self._replace(conn, fused_events, fused_events.c.id, [r["id"] for r in w.events],
-                          [_fused_event_row(r, w.now) for r in w.events])
+                          [_fused_event_row(r, w.now, w.event_place_keys.get(r["id"], [])) for r in w.events])
             self._write_rows(conn, fused_event_members, w.event_members, ignore=True)
             self._write_rows(conn, view_members, [dict(r, view="sentence") for r in w.sentence_members], ignore=True)
             self._write_rows(conn, fused_articles, [{"article_id": a, "fused_at": w.now} for a in w.articles],

@@ -3,7 +3,7 @@
 Four jobs, each usable alone on plain data and all persisted by `fuse_store`:
 
 - near-duplicate reports (wire copies, trimmed or re-headlined copies, later versions):
-  MinHash signatures over word 5-shingles, candidate pairs from datasketch's LSH, each
+  MinHash signatures over word 5-shingles, candidate pairs from LSH bands (stored per report), each
   pair verified by estimated Jaccard or by shingle containment (a trimmed copy keeps most
   of its shingles inside the original). Copies are linked, never dropped; a later version
   from the same publisher `update`s (supersedes) the earlier one's figures, not its history.

@@ -314,6 +314,16 @@ class EventFuser:
                               c.sentences if sentences is None else sentences):
             self.blocks[k].setdefault(c.id, None)
 
+    def summary_blocks(self, family: str | None, date_start: str | None, date_end: str | None,
+                       lat: float | None, lon: float | None, radius: float | None,
+                       places: Iterable[str]) -> list[tuple]:
+        """The day blocks (by cell and by place name) `_index` files a stored fused event
+        under, from its stored summary, without reading its mentions: an incremental fuse
+        rebuilds only the stored events a new mention's blocks reach."""
+        d0, d1 = day_number(date_start), day_number(date_end or date_start)
+        days = range(0) if d0 is None or d1 - d0 > self.max_span else range(d0 - self.tol, d1 + self.tol + 1)
+        return self._blocks(family, days, self._cells(lat, lon, radius or 0.0), places, ())
+
     # -- matching --------------------------------------------------------------------
     def compatible(self, m: Mention, c: Cluster) -> float | None:
         """A score (higher is better) when the mention can be the cluster's event, else None."""

@@ -21,19 +21,6 @@ def _shingles(text: str) -> list[bytes]:
     return [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)]
 
 
-def fingerprint_text(text: str) -> list[int]:
-    """MinHash signature (num_perm=64, datasketch's legacy scheme, seed 1) over lower-cased
-    word 5-shingles: a list of ints ([] for a text without words)."""
-    from datasketch import MinHash
-
-    sh = _shingles(text)
-    if not sh:
-        return []
-    m = MinHash(num_perm=NUM_PERM, scheme="legacy")
-    m.update_batch(sh)
-    return [int(v) for v in m.hashvalues]
-
-
 def fingerprint(text: str) -> list[int]:
     """The clean stage's fingerprint (`clean.minhash`, what `Article.fingerprint` holds):
     signatures compared with each other must come from one function, and the stored ones
@@ -53,19 +40,35 @@ def jaccard_estimate(a: list[int], b: list[int]) -> float:
     return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
 
 
-@functools.lru_cache(maxsize=1)
-def _bands() -> tuple[int, int]:
-    """(bands, rows per band) of the LSH that finds candidate pairs (datasketch's optimum
-    for the candidate threshold): the stored band keys must cut signatures the same way."""
-    from datasketch import MinHashLSH
-    lsh = MinHashLSH(threshold=params()["near_dup_candidate"], num_perm=NUM_PERM)
-    return lsh.b, lsh.r
+@functools.lru_cache(maxsize=8)
+def lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows per band) of the LSH cutting `num_perm`-value signatures so that pairs
+    of Jaccard `threshold` and above become candidates: the (b, r) with b * r <= num_perm
+    minimising the mean of the false-positive area (below the threshold) and the
+    false-negative area (above it) of the banding's S-curve 1 - (1 - s^r)^b. This is the
+    optimum datasketch's MinHashLSH picks (its weights 0.5/0.5, checked by a test), here
+    by composite Simpson quadrature in plain Python: importing datasketch pulls SciPy in,
+    which took a third of an incremental fuse's time."""
+    def area(f, lo: float, hi: float, n: int = 128) -> float:
+        h = (hi - lo) / n
+        return h / 3 * sum(f(lo + i * h) * (1 if i in (0, n) else 4 if i % 2 else 2) for i in range(n + 1))
+
+    best, opt = float("inf"), (0, 0)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            def candidate(s: float, b: int = b, r: int = r) -> float:
+                return 1 - (1 - s ** r) ** b
+            error = 0.5 * area(candidate, 0.0, threshold) + 0.5 * area(lambda s: 1 - candidate(s), threshold, 1.0)
+            if error < best:
+                best, opt = error, (b, r)
+    return opt
 
 
-def band_keys(sig: list[int]) -> list[int]:
+def band_keys(sig: list[int], threshold: float | None = None) -> list[int]:
     """One key per LSH band of a signature (a signed 64-bit hash of the band's number and
-    values): two reports are candidate near-duplicates when they share a key."""
-    b, r = _bands()
+    values): two reports are candidate near-duplicates when they share a key. The store
+    keeps these keys per report, cut at the `near_dup_candidate` threshold."""
+    b, r = lsh_bands(params()["near_dup_candidate"] if threshold is None else threshold)
     if len(sig) < b * r:
         return []
     out = []
@@ -105,22 +108,14 @@ class NearDuplicateIndex:
     def __init__(self, text_of: Callable[[str], str | None] | None = None, *,
                  jaccard: float | None = None, containment: float | None = None,
                  candidate: float | None = None):
-        from datasketch import MinHashLSH
-
         p = params()
         self.jaccard = p["near_dup_jaccard"] if jaccard is None else jaccard
         self.containment = p["near_dup_containment"] if containment is None else containment
-        self.lsh = MinHashLSH(threshold=p["near_dup_candidate"] if candidate is None else candidate,
-                              num_perm=NUM_PERM)
+        self.candidate = p["near_dup_candidate"] if candidate is None else candidate
+        self.buckets: dict[int, list[str]] = {}  # band key -> the reports cut to it
         self.reports: dict[str, _Report] = {}
         self.text_of = text_of
         self._shingle_cache: dict[str, set[int]] = {}
-
-    def _minhash(self, sig: list[int]):
-        from datasketch import LeanMinHash
-        # From the values alone (seed 1, legacy scheme: what the clean stage computes);
-        # building a MinHash first would draw its 64 permutations again for every report.
-        return LeanMinHash(seed=1, hashvalues=sig, scheme="legacy")
 
     def _shingles_of(self, rid: str, text: str | None = None) -> set[int] | None:
         if rid in self._shingle_cache:
@@ -136,7 +131,10 @@ class NearDuplicateIndex:
         return s
 
     def add(self, article_id: str, sig: list[int] | None = None, *, text: str | None = None,
-            published: str | None = None, source: str | None = None, url: str | None = None) -> list[ReportLink]:
+            published: str | None = None, source: str | None = None, url: str | None = None,
+            keys: list[int] | None = None) -> list[ReportLink]:
+        """Index a report; return its links to the reports indexed before. `keys`: its band
+        keys when the caller has them (cut at this index's candidate threshold)."""
         if article_id in self.reports:
             return []
         if not sig:
@@ -148,9 +146,9 @@ class NearDuplicateIndex:
         if len(sig) != NUM_PERM:
             raise ValueError(f"{article_id}: fingerprint has {len(sig)} values, expected {NUM_PERM}")
         new = _Report(article_id, list(sig), published, source, url, len(text or ""))
-        mh = self._minhash(new.sig)
+        keys = band_keys(new.sig, self.candidate) if keys is None else keys
         links = []
-        for other_id in sorted(self.lsh.query(mh)):
+        for other_id in sorted({rid for k in keys for rid in self.buckets.get(k, ())}):
             other = self.reports[other_id]
             j = jaccard_estimate(new.sig, other.sig)
             c = None
@@ -162,7 +160,8 @@ class NearDuplicateIndex:
                 if c is None or c < self.containment:
                     continue
             links.append(self._link(new, other, j, c))
-        self.lsh.insert(article_id, mh)
+        for k in keys:
+            self.buckets.setdefault(k, []).append(article_id)
         self.reports[article_id] = new
         return links
 

@@ -22,7 +22,7 @@ from .views import Families, update_control, update_series
 
 # Bumped when fusion's rules change what it stores: a store fused by another version is
 # fused anew (a rebuild) by its next fuse.
-FUSION_VERSION = "2"
+FUSION_VERSION = "3"
 
 
 @dataclass
@@ -87,7 +87,7 @@ def _link(store, new: list[dict], w: FusionWrite, *, rebuild: bool) -> list[Repo
     for r in new:
         with fusing(f"the near-duplicates of report {r['id']}"):
             found = ndi.add(r["id"], r["fingerprint"] or None, published=r["published"], source=r["source"],
-                            url=r["url"])
+                            url=r["url"], keys=bands.get(r["id"]))
         if r["supersedes"]:
             found.append(ReportLink(r["id"], r["supersedes"], "update", 1.0, None))
         links.update(((lk.article_id, lk.original_id), lk) for lk in found)
@@ -121,14 +121,12 @@ def _fuse_events(store, new: list[dict], fam: Families, w: FusionWrite, rep: Fus
     ids = {r["id"] for r in new}
     mentions = _mentions(store, None if w.reset else ids, fam)
     rep.mentions = len(mentions)
-    wanted: set[str] = set()
+    stored: dict[str, dict] = {}
     if not w.reset:
-        # The fused events a new mention can meet (its blocks): those of its days, and those
-        # saying its sentence (the only way an undated mention or event meets another).
-        wanted = _events_near(store, mentions) | store.fused_events_saying({_said(m) for m in mentions if _said(m)})
-        wanted |= store.fused_events_holding(fam.newly_superseded | {m.copy_of for m in mentions if m.copy_of})
+        with fusing("the stored fused events of the new reports' days"):
+            stored = _stored_events_met(store, mentions, fam)
     with fusing("the stored fused events of the new reports' days"):
-        fuser = EventFuser(cluster_from_record(rec) for _, rec in sorted(store.fused_event_records(wanted).items()))
+        fuser = EventFuser(cluster_from_record(rec) for _, rec in sorted(stored.items()))
     fuser.mark_superseded(fam.newly_superseded)
     for m in mentions:
         with fusing(f"event {m.article_id}#{m.idx}"):
@@ -138,9 +136,25 @@ def _fuse_events(store, new: list[dict], fam: Families, w: FusionWrite, rep: Fus
     for cid in touched:
         with fusing(f"fused event {cid}"):
             w.events.append(fused_event(fuser.clusters[cid]))
+            w.event_place_keys[cid] = sorted(fuser.clusters[cid].places)
     w.event_members = [{"article_id": m.article_id, "idx": m.idx, "event_id": fuser.member_of[m.key]}
                        for m in mentions]
     w.sentence_members = [{"article_id": m.article_id, "idx": m.idx, "key": _said(m)} for m in mentions if _said(m)]
+
+
+def _stored_events_met(store, mentions: list[Mention], fam: Families) -> dict[str, dict]:
+    """The records of the stored fused events the new mentions can meet: those saying a
+    new mention's sentence (the only way an undated mention or event meets another), those
+    holding an original or a superseded report's mention, and those of a new mention's
+    days sharing one of its blocks (cell or place name), told from their stored summaries
+    before any event's JSON is read."""
+    must = store.fused_events_saying({_said(m) for m in mentions if _said(m)})
+    must |= store.fused_events_holding(fam.newly_superseded | {m.copy_of for m in mentions if m.copy_of})
+    probe = EventFuser()
+    reached = {k for m in mentions for k in probe._keys(m)}
+    met = {s[0] for s in store.fused_event_summaries(_events_near(store, mentions) - must)
+           if not reached.isdisjoint(probe.summary_blocks(*s[1:]))}
+    return store.fused_event_records(met | must)
 
 
 def _said(m: Mention) -> str | None:

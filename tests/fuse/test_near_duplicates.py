@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.fuse import NearDuplicateIndex, fingerprint, link_reports
+from sitrep.fuse.near_duplicates import band_keys, lsh_bands
 
 SHARED = Path(__file__).parents[2] / "../shared"
 TRNEWS = SHARED / "data/geo/trnews.dev.jsonl"
@@ -92,3 +93,25 @@ def test_unrelated_reports_do_not_link():
     idx.add("a", text=a)
     assert idx.add("b", text=b) == []
     assert len(fingerprint(a)) == 64
+
+
+@pytest.mark.parametrize("num_perm", [16, 64, 128])
+def test_lsh_banding_is_datasketchs_optimum(num_perm):
+    # The stored band keys of every report are cut by lsh_bands: it must pick the (bands,
+    # rows) datasketch's MinHashLSH picks for the same threshold, or stores fused before
+    # and after would find different candidates.
+    lsh = pytest.importorskip("datasketch.lsh")
+    for threshold in [t / 20 for t in range(1, 20)]:
+        assert lsh_bands(threshold, num_perm) == lsh._optimal_param(threshold, num_perm, 0.5, 0.5), threshold
+
+
+def test_candidates_share_a_band_and_others_are_not_compared():
+    base = ("Shelling hit the market in the town of Ariha on Monday, killing nine people and wounding "
+            "twelve, rescuers said, as government forces pressed an offensive on the province from the south.")
+    idx = NearDuplicateIndex()
+    idx.add("a", text=base)
+    # Same text, one word changed: most bands are unchanged, so it is a candidate and linked.
+    assert [lk.original_id for lk in idx.add("b", text=base.replace("twelve", "eleven"))] == ["a"]
+    keys = band_keys(fingerprint(base))
+    assert len(keys) == lsh_bands(0.2)[0] and len(set(keys)) == len(keys)
+    assert all("a" in idx.buckets[k] for k in keys)

@@ -7,8 +7,9 @@ report, the rest read listings, search, stats and timelines), on SQLite and Post
 
 Each backend gets a fresh store holding the bundled samples and its own `sitrep serve`
 (loopback only, the write token set). Every client loops: pick read or write, send, time
-it. Reported: read and write count, p50 and p99 latency and errors (any answer but 2xx,
-or no answer in 120 s), and whether every accepted write is stored exactly once (the
+it (no pause between requests: a closed loop). Reported: read and write count, p50 and p99
+latency and errors (any answer but 2xx, or no answer in 120 s), the same per request kind,
+and whether every accepted write is stored exactly once (the
 store's article count grew by the number of distinct accepted reports, each readable).
 PostgreSQL: SITREP_BENCH_PG_URL or SITREP_TEST_PG_URL (a throwaway database is created
 and dropped); skipped when neither is reachable.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import socket
@@ -62,29 +64,35 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-async def client_loop(http: httpx.AsyncClient, deadline: float, write_share: float, seq, out: dict) -> None:
+async def client_loop(http, base: str, deadline: float, write_share: float, seq, out: dict) -> None:
+    import aiohttp
+
     rnd = random.Random()
     while time.monotonic() < deadline:
         write = rnd.random() < write_share
         t0 = time.perf_counter()
+        body = None
         try:
             if write:
                 n = next(seq)
-                r = await http.post("/api/articles", content=report(n),
-                                    headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"})
+                req = http.post(base + "/api/articles", data=report(n).encode(),
+                                headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"})
             else:
                 path, params = rnd.choice(READS)
-                r = await http.get(path, params=params)
-            status = r.status_code
-        except httpx.HTTPError as exc:
-            status, r = f"{type(exc).__name__}", None
+                req = http.get(base + path, params=params)
+            async with req as r:
+                status = r.status
+                body = await r.read()
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            status = type(exc).__name__
         ms = (time.perf_counter() - t0) * 1000
         kind = "write" if write else "read"
         out[kind].append(ms)
+        out["by_request"].setdefault("POST /api/articles" if write else f"GET {path} {params}", []).append(ms)
         if not isinstance(status, int) or status >= 300:
             out[f"{kind}_errors"].append(status)
         elif write:
-            out["accepted"].append(r.json()["article"]["id"])
+            out["accepted"].append(json.loads(body)["article"]["id"])
 
 
 def start_server(db: str, port: int, extract_workers: int) -> subprocess.Popen:
@@ -103,12 +111,17 @@ def start_server(db: str, port: int, extract_workers: int) -> subprocess.Popen:
 
 
 async def run_load(base: str, clients: int, seconds: float, write_share: float) -> dict:
-    out: dict[str, list] = {"read": [], "write": [], "read_errors": [], "write_errors": [], "accepted": []}
+    """The clients, each a loop over one keep-alive connection of an aiohttp session (its
+    C-accelerated client keeps up with the server on one core; httpx's pool, tried first,
+    spent a whole core on 60 requests a second and its queueing showed as latency)."""
+    import aiohttp
+
+    out: dict = {"read": [], "write": [], "read_errors": [], "write_errors": [], "accepted": [], "by_request": {}}
     seq = iter(range(uuid.uuid4().int % 10**9, 10**12))
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=15)
-    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as http:
+    connector = aiohttp.TCPConnector(limit=clients, keepalive_timeout=15)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as http:
         deadline = time.monotonic() + seconds
-        await asyncio.gather(*(client_loop(http, deadline, write_share, seq, out) for _ in range(clients)))
+        await asyncio.gather(*(client_loop(http, base, deadline, write_share, seq, out) for _ in range(clients)))
     return out
 
 
@@ -140,6 +153,8 @@ def bench_backend(name: str, db: str, args) -> None:
         mean = statistics.fmean(ms) if ms else float("nan")
         print(f"  {kind}s: {len(ms)}  p50 {pct(ms, 0.5):.0f} ms  p99 {pct(ms, 0.99):.0f} ms  mean {mean:.0f} ms  "
               f"errors {len(errors)} {kinds if kinds else ''}")
+    for name, ms in sorted(out["by_request"].items(), key=lambda kv: -pct(kv[1], 0.99)):
+        print(f"    {name}: {len(ms)}  p50 {pct(ms, 0.5):.0f} ms  p99 {pct(ms, 0.99):.0f} ms")
     once = after - before == len(accepted) == readable and len(out["accepted"]) == len(accepted)
     print(f"  accepted writes {len(out['accepted'])} ({len(accepted)} distinct), articles {before} -> {after}, "
           f"readable {readable}: {'every accepted write stored once' if once else 'MISMATCH'}")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerate the pinned dependency files from pyproject.toml in a scratch venv:
 #   requirements.lock       what `make demo` installs (runtime)
-#   requirements-test.lock  what `make test` adds (pytest, httpx, playwright, ray[default], psutil)
+#   requirements-test.lock  what `make test` adds (pytest, httpx, playwright, ray[default], psutil, scikit-learn ...)
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."

@@ -56,6 +56,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -76,6 +77,7 @@ MAX_SEARCHES = 4  # full-text searches at once; more wait up to SEARCH_WAIT s, t
 SEARCH_WAIT = 2.0
 MAX_PENDING_WRITES = 64  # POSTs being extracted or queued for it; more get 503
 RETRY_AFTER = "5"
+WORKER_NICENESS = 10  # extraction workers' `nice` increment (Linux: 0 normal, 19 lowest)
 LOOPBACK_NAMES = ["localhost", "127.0.0.1", "::1", "[::1]", "testserver"]
 log = logging.getLogger("sitrep.api")
 # Incidents come in compact rows (~300 bytes): the map loads a whole selection at once.
@@ -287,16 +289,62 @@ def _install_error_handlers(app: FastAPI) -> None:
                   for e in exc.errors()]
         return SafeJSONResponse({"detail": errors}, status_code=422)
 
-    @app.middleware("http")
-    async def bug_barrier(request: Request, call_next):
+    app.add_middleware(_BugBarrier)
+
+
+class _BugBarrier:
+    """Anything a handler raises that no handler above answered is a bug: a 500 with an id
+    the log line also carries (redacted), never the exception text. Plain ASGI, as is
+    `_SecurityHeaders`: Starlette's BaseHTTPMiddleware ran each request through a task
+    group and a memory stream, and those two cost more than most queries."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def tracking_send(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
         try:
-            return await call_next(request)
+            await self.app(scope, receive, tracking_send)
         except Exception as exc:  # noqa: BLE001 - the one place a bug becomes a 500
+            if started:
+                raise
             error_id = uuid.uuid4().hex[:12]
-            log.error("error %s on %s %s: %s", error_id, request.method, request.url.path, redact(repr(exc)),
+            log.error("error %s on %s %s: %s", error_id, scope.get("method"), scope.get("path"), redact(repr(exc)),
                       exc_info=False)
             log.debug("error %s traceback", error_id, exc_info=True)
-            return SafeJSONResponse({"detail": "internal error", "error_id": error_id}, status_code=500)
+            response = SafeJSONResponse({"detail": "internal error", "error_id": error_id}, status_code=500)
+            await response(scope, receive, send)
+
+
+class _SecurityHeaders:
+    """Every answer carries SECURITY_HEADERS (a handler's own value wins); API answers are
+    never cached."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        api = scope["path"].startswith("/api/")
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", []))
+                headers = MutableHeaders(raw=message["headers"])
+                for k, v in SECURITY_HEADERS.items():
+                    headers.setdefault(k, v)
+                if api:
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+        await self.app(scope, receive, send_with_headers)
 
 
 class _Limits:
@@ -367,14 +415,7 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
     # The base map's layers (~3 MB of JSON) and a map's worth of incidents travel compressed.
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(_SecurityHeaders)
 
     hosts = trusted_hosts or (LOOPBACK_NAMES if bind_host is not None and is_loopback(bind_host) else None)
     if hosts:
@@ -678,6 +719,9 @@ def _start_worker(target: str, read_only: bool) -> None:
     from .extractors.parse import load_nlp
 
     global _worker_store
+    # Extraction is batch work beside interactive reads: at a lower CPU priority, a read
+    # waiting for a core gets it first, and the worker still has every core nobody reads on.
+    os.nice(WORKER_NICENESS)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_store = Store(target, create=False, read_only=read_only)
     load_nlp()

@@ -427,7 +427,10 @@ def _status_filters(q: sa.Select, kind: str, c, certainty, timing, min_confidenc
     return q
 
 
-_SUMMARY_DROP = ("data", "updated_at", "fatalities_low", "fatalities_best", "fatalities_high")
+# radius_km and place_keys are fusion's own (what an incremental fuse compares first).
+_SUMMARY_UNREAD = ("data", "radius_km", "place_keys")
+_SUMMARY_DROP = ("data", "updated_at", "fatalities_low", "fatalities_best", "fatalities_high", "radius_km",
+                 "place_keys")
 
 
 def _incident_summary(row) -> dict:
@@ -1173,7 +1176,7 @@ class Store:
         if plover:
             q = q.where(sa.func.lower(fused_events.c.plover) == plover.lower())
         if summary and not scope:  # the JSON record is most of a row: not read when not needed
-            q = q.with_only_columns(*(c for c in fused_events.c if c.name != "data"))
+            q = q.with_only_columns(*(c for c in fused_events.c if c.name not in _SUMMARY_UNREAD))
         out: list[dict] = []
         skip = offset
         with self.engine.connect() as conn:

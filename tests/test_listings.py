@@ -191,3 +191,17 @@ def test_situation_in_turkey_lists_no_syrian_incident(db):
     res = runner.invoke(app, ["situation", "--place", "Turkey", "--db", db, "--markdown"])
     assert res.exit_code == 0, res.output
     assert "Gaziantep" in res.stdout and "Aleppo" not in res.stdout and "Idlib" not in res.stdout
+
+
+@pytest.mark.parametrize("params", [{}, {"place": "Syria"}, {"columns": "true"}])
+def test_incident_rows_hold_what_a_map_and_table_show_and_nothing_of_fusions_own(db, params):
+    # The page loads 10,000 of these at once: fusion's bookkeeping columns (radius_km,
+    # place_keys, updated_at) and the JSON record stay out of every summary.
+    from fastapi.testclient import TestClient
+
+    from sitrep.api import create_app
+    page = TestClient(create_app(db)).get("/api/incidents", params=params).json()
+    keys = page["columns"] if "columns" in page else sorted({k for row in page["items"] for k in row})
+    assert page.get("rows") or page.get("items")
+    assert {"id", "place", "lat", "lon", "date_start", "event_type", "fatalities"} <= set(keys)
+    assert not {"data", "radius_km", "place_keys", "updated_at", "mentions"} & set(keys)

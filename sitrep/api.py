@@ -37,6 +37,7 @@ import asyncio
 import contextlib
 import dataclasses
 import hmac
+import inspect
 import ipaddress
 import json
 import logging
@@ -223,6 +224,17 @@ class Filters:
         if self.limit > most:
             raise invalid(["query", "limit"], f"at most {most}")
         return self.limit
+
+
+async def filters(**params) -> Filters:
+    """`Filters` as a coroutine dependency (FastAPI runs a class dependency in the thread
+    pool, a hop that cost more than parsing its few parameters): the same parameters, read
+    from `Filters.__init__`'s signature."""
+    return Filters(**params)
+
+
+filters.__signature__ = inspect.signature(Filters.__init__, eval_str=True).replace(
+    parameters=list(inspect.signature(Filters.__init__, eval_str=True).parameters.values())[1:])
 
 
 def _body_limit_error(limit: int) -> HTTPException:
@@ -421,11 +433,13 @@ def create_app(store_target: str | Path | Store, token: str | None = None, read_
     if hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
 
-    def read_access(request: Request) -> None:
+    # The access checks are coroutines: a plain function dependency costs a hop to the
+    # thread pool and back, on every request, for a comparison of two strings.
+    async def read_access(request: Request) -> None:
         if read_token_required and not _token_ok(_bearer(request), token or ""):
             raise _unauthorized("this server requires a bearer token for reads")
 
-    def write_access(request: Request) -> None:
+    async def write_access(request: Request) -> None:
         if not token:
             raise HTTPException(403, "writes are disabled: the operator has set no SITREP_API_TOKEN")
         if store.read_only:
@@ -485,7 +499,7 @@ def _report_routes(app: FastAPI, store: Store, reads: list, token: str | None) -
 def _item_routes(app: FastAPI, store: Store, reads: list, limits: _Limits) -> None:
     """The item listings (one per kind), the timeline and full-text search."""
     def listing(kind: str):
-        def list_items(f: Filters = Depends()) -> JSONResponse:
+        def list_items(f: Filters = Depends(filters)) -> JSONResponse:
             rows = store.items(kind, limit=f.page_limit(), offset=f.offset, order=f.sort, **f.for_store(kind))
             if kind == "events":  # the page colours mentions by family, as it does incidents
                 for r in rows:
@@ -503,7 +517,8 @@ def _item_routes(app: FastAPI, store: Store, reads: list, limits: _Limits) -> No
                 name=f"list_{kind}")(listing(kind))
 
     @app.get("/api/timeline", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
-    def timeline(kind: str = Query("events", pattern="^(events|figures)$"), f: Filters = Depends()) -> JSONResponse:
+    def timeline(kind: str = Query("events", pattern="^(events|figures)$"),
+                 f: Filters = Depends(filters)) -> JSONResponse:
         """Items per day (their start date, else the publication date) under the same filters."""
         return JSONResponse({"kind": kind, "days": store.timeline(kind, **f.for_store(kind))})
 
@@ -523,7 +538,7 @@ def _item_routes(app: FastAPI, store: Store, reads: list, limits: _Limits) -> No
 def _fused_routes(app: FastAPI, store: Store, reads: list) -> None:
     """What fusion made of the reports: incidents, figure series, control, the situation."""
     @app.get("/api/incidents", dependencies=reads, tags=["read"], responses=READ_RESPONSES)
-    def incidents(f: Filters = Depends(),
+    def incidents(f: Filters = Depends(filters),
                   full: bool = Query(False, description="Every report's mention with each incident"),
                   columns: bool = Query(False, description="Rows as arrays under `columns` (half the bytes "
                                                            "of objects: the page loads whole selections)"),
@@ -573,7 +588,7 @@ def _fused_routes(app: FastAPI, store: Store, reads: list) -> None:
     def situation(place: str = Query(..., min_length=1, max_length=200, description="The place to summarise"),
                   since: str | None = Query(None, description="Start of the period (YYYY-MM-DD)"),
                   until: str | None = Query(None, description="End of the period"),
-                  f: Filters = Depends()) -> Any:
+                  f: Filters = Depends(filters)) -> Any:
         """What happened in a place over a period: fused events (every report kept), figure
         series (each source's value, consensus range, contested flag) and control changes.
         Incidents default to what reports claim happened (certainty, timing, min_confidence)."""

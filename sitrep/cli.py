@@ -595,17 +595,24 @@ def export(fmt: str = typer.Option(..., "--format", "-f", help="csv, jsonl, parq
            db: str | None = DbOption,
            no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse new reports first"),
            certainty: str | None = CertaintyOpt, timing: str | None = TimingOpt,
-           min_confidence: float | None = MinConfidenceOpt):
+           min_confidence: float | None = MinConfidenceOpt,
+           plover: str | None = typer.Option(None, help="PLOVER category of the incidents: REQUEST, ASSAULT ..."),
+           mode: str | None = typer.Option(None, help="PLOVER mode of the incidents: aerial, arrest, strike ...")):
     """Export the store: every table (csv, jsonl, parquet), a map layer (geojson), HXL-tagged or ACLED-shaped CSV.
 
     The geojson, hxl and acled files hold the incidents reports claim happened (asserted or
-    claimed, not generic, confidence >= 0.5; --certainty/--timing/--min-confidence change it);
-    the table dumps hold every stored row."""
+    claimed, not generic, confidence >= 0.5; --certainty/--timing/--min-confidence change it),
+    of one PLOVER category and mode with --plover/--mode (an incident's consensus); the table
+    dumps hold every stored row."""
     from .export import export as run
     from .query import EventFilter
     store = _open_store(db)
     status = _event_filters(certainty, timing, min_confidence)
-    events = EventFilter(status["certainty"] or (), status["timing"] or (), status["min_confidence"])
+    events = EventFilter(status["certainty"] or (), status["timing"] or (), status["min_confidence"],
+                         plover=plover or None, mode=mode or None)
+    if (plover or mode) and fmt not in ("geojson", "hxl", "acled"):
+        _fail(f"--plover and --mode choose the incidents of the geojson, hxl and acled exports; {fmt} dumps "
+              "every stored row", 2)
     if not no_fuse:
         _fuse_first(store, "exporting")
     try:

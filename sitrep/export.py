@@ -53,7 +53,7 @@ def item_columns(kind: str) -> list[str]:
                                                                                                 "publisher"]
 
 
-FUSED_EVENT_COLUMNS = ["id", "family", "event_type", "sub_event_type", "plover", "place", "country", "admin1",
+FUSED_EVENT_COLUMNS = ["id", "family", "event_type", "sub_event_type", "plover", "mode", "place", "country", "admin1",
                        "lat", "lon", "radius_km", "geo_precision", "date_start", "date_end", "time_precision",
                        "actor1", "actor1_kind", "actor2", "actor2_kind", "fatalities", "certainty", "n_reports",
                        "n_independent_reports", "n_sources", "sources", "reports", "mentions"]
@@ -225,7 +225,8 @@ def _events_for_export(store, events: EventFilter | None = None) -> tuple[str, l
     when one of its reports does)."""
     events = EventFilter() if events is None else events
     if store.incidents(limit=1):
-        return "fused_event", store.incidents(**events.as_filters())
+        return "fused_event", [r for r in store.incidents(**events.as_filters(), plover=events.plover)
+                               if events.of_kind(r)]
     places = _place_index(store)
     out = []
     for e in (e for e in _iter_items(store, "events") if events.passes(e)):
@@ -234,8 +235,8 @@ def _events_for_export(store, events: EventFilter | None = None) -> tuple[str, l
         a1, a2 = e.get("actor1") or {}, e.get("actor2") or {}
         out.append({
             "id": f"{e['article_id']}:{e['idx']}", "event_type": e.get("event_type"),
-            "sub_event_type": e.get("sub_event_type"), "plover": e.get("plover"), "place": e.get("place"),
-            "country": p.get("country"), "admin1": p.get("admin1"),
+            "sub_event_type": e.get("sub_event_type"), "plover": e.get("plover"), "mode": e.get("mode"),
+            "place": e.get("place"), "country": p.get("country"), "admin1": p.get("admin1"),
             "lat": e.get("lat") if e.get("lat") is not None else p.get("lat"),
             "lon": e.get("lon") if e.get("lon") is not None else p.get("lon"),
             "geo_precision": place_precision(p.get("feature"), p.get("precision")) or e.get("geo_precision"),
@@ -277,7 +278,7 @@ def geojson(store, events: EventFilter | None = None) -> dict:
     for e in incidents:
         if e.get("lat") is None or e.get("lon") is None:
             continue
-        props = _scalar_props(e, ["id", "event_type", "sub_event_type", "plover", "place", "country", "admin1",
+        props = _scalar_props(e, ["id", "event_type", "sub_event_type", "plover", "mode", "place", "country", "admin1",
                                   "geo_precision", "date_start", "date_end", "actor1", "actor2", "certainty",
                                   "n_reports", "n_sources"])
         f = e.get("fatalities") or {}

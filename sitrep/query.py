@@ -165,6 +165,14 @@ class EventFilter:
     certainty: tuple[str, ...] = CLAIMED_CERTAINTIES
     timing: tuple[str, ...] = DEFAULT_TIMINGS
     min_confidence: float | None = DEFAULT_MIN_CONFIDENCE
+    plover: str | None = None  # PLOVER category (any case); None: every one
+    mode: str | None = None  # PLOVER mode; None: every one
+
+    def of_kind(self, event: dict) -> bool:
+        """Whether an event (a mention, or a fused event: its consensus) has the PLOVER
+        category and mode asked for."""
+        return all(not want or (event.get(k) or "").lower() == want.lower()
+                   for k, want in (("plover", self.plover), ("mode", self.mode)))
 
     @classmethod
     def everything(cls) -> EventFilter:
@@ -175,7 +183,8 @@ class EventFilter:
         c, t, conf = event.get("certainty"), event.get("timing"), event.get("confidence")
         return (not self.certainty or c is None or c in self.certainty) \
             and (not self.timing or t is None or t in self.timing) \
-            and (self.min_confidence is None or conf is None or conf >= self.min_confidence)
+            and (self.min_confidence is None or conf is None or conf >= self.min_confidence) \
+            and self.of_kind(event)
 
     def as_filters(self) -> dict:
         """As keyword filters of Store.items / Store.incidents."""

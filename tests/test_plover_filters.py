@@ -57,3 +57,37 @@ def test_the_api_filters_events_on_plover_and_mode(db):
     assert [r["sub_event_type"] for r in rows] == ["Arrests"]
     bad = client.get("/api/figures", params={"mode": "aerial"})
     assert bad.status_code in (400, 422) and "mode" in bad.text
+
+
+# On the map: both places are in the gazetteer (the listing's "Saraqeb" is not).
+MAPPED = [REPORTS[0], ("strike", "Warplanes bombed the town of Saraqib in Idlib province on Monday, killing five "
+                                 "people.")]
+
+
+def exported_events(db: str, out, *options: str) -> list[dict]:
+    res = runner.invoke(app, ["export", "--db", db, "--format", "geojson", "--out", str(out), *options])
+    assert res.exit_code == 0, res.output
+    feats = json.loads((out / "sitrep.geojson").read_text())["features"]
+    return [f["properties"] for f in feats if f["properties"]["layer"] == "events"]
+
+
+@pytest.mark.parametrize("fuse", [[], ["--no-fuse"]])  # incidents, or mentions before any fuse
+@pytest.mark.parametrize("options, expected", [
+    ([], [("ASSAULT", "aerial"), ("COERCE", "arrest")]),
+    (["--plover", "coerce"], [("COERCE", "arrest")]),
+    (["--mode", "aerial"], [("ASSAULT", "aerial")]),
+    (["--plover", "COERCE", "--mode", "aerial"], []),
+])
+def test_the_map_export_carries_and_filters_plover_and_mode(tmp_path, fuse, options, expected):
+    path = str(tmp_path / "export.db")
+    with sitrep.Store(path) as store:
+        for rid, text in MAPPED:
+            store.add(sitrep.extract(text, published="2023-05-16", id=rid))
+    props = exported_events(path, tmp_path / "out", *fuse, *options)
+    assert sorted((p["plover"], p["mode"]) for p in props) == expected
+    assert {p["record"] for p in props} <= {"event_mention" if fuse else "fused_event"}
+
+
+def test_plover_filters_on_a_table_dump_are_refused_with_the_reason(db, tmp_path):
+    res = runner.invoke(app, ["export", "--db", db, "--format", "csv", "--out", str(tmp_path), "--plover", "AID"])
+    assert res.exit_code == 2 and "every stored row" in res.output

@@ -34,6 +34,7 @@ class Mention:
     event_type: str | None = None
     sub_event_type: str | None = None
     plover: str | None = None
+    mode: str | None = None
     place: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -97,7 +98,7 @@ class Mention:
         place = d.get("place")
         place = name_of(place)
         return cls(article_id=article_id, idx=idx, family=fam, event_type=d.get("event_type"),
-                   sub_event_type=d.get("sub_event_type"), plover=d.get("plover"), place=place,
+                   sub_event_type=d.get("sub_event_type"), plover=d.get("plover"), mode=d.get("mode"), place=place,
                    lat=d.get("lat"), lon=d.get("lon"),
                    radius=radius_km(d.get("geo_precision")) if d.get("lat") is not None else radius_km(None),
                    d0=d0, d1=d1, actors=actors, actor1=names[0], actor2=names[1],
@@ -444,6 +445,7 @@ def fused_event(c: Cluster) -> dict:
                      default=None)
     place = best_place.place if best_place else _most_common(m.place for m in ms)
     credible = [m for m in ms if m.certainty in CREDIBLE and not m.superseded]
+    plover = _most_common(m.plover for m in ms)
     tolls = [m.toll() for m in credible if m.toll()]
     lows = [t[0] for t in tolls]
     points = [m.fat_best if m.fat_best is not None else m.fat_low for m in credible if m.toll()]
@@ -454,7 +456,7 @@ def fused_event(c: Cluster) -> dict:
     certainty = "asserted" if any(m.certainty == "asserted" for m in ms) else _most_common(m.certainty for m in ms)
     return {
         "id": c.id, "family": c.family, "event_type": etype, "sub_event_type": sub,
-        "plover": _most_common(m.plover for m in ms),
+        "plover": plover, "mode": _most_common(m.mode for m in ms if m.plover == plover),
         "place": place, "lat": c.lat, "lon": c.lon, "radius_km": c.radius if c.lat is not None else None,
         "date_start": iso_day(c.d0), "date_end": iso_day(c.d1),
         "time_precision": None if c.d0 is None else "day" if c.d0 == c.d1 else "days" if c.d1 - c.d0 < 7

@@ -233,8 +233,8 @@ async def filters(**params) -> Filters:
     return Filters(**params)
 
 
-filters.__signature__ = inspect.signature(Filters.__init__, eval_str=True).replace(
-    parameters=list(inspect.signature(Filters.__init__, eval_str=True).parameters.values())[1:])
+_FILTER_PARAMS = inspect.signature(Filters.__init__, eval_str=True)
+filters.__signature__ = _FILTER_PARAMS.replace(parameters=list(_FILTER_PARAMS.parameters.values())[1:])
 
 
 def _body_limit_error(limit: int) -> HTTPException:

@@ -604,13 +604,14 @@ def export(fmt: str = typer.Option(..., "--format", "-f", help="csv, jsonl, parq
     claimed, not generic, confidence >= 0.5; --certainty/--timing/--min-confidence change it),
     of one PLOVER category and mode with --plover/--mode (an incident's consensus); the table
     dumps hold every stored row."""
+    from .export import EVENT_EXPORTS
     from .export import export as run
     from .query import EventFilter
     store = _open_store(db)
     status = _event_filters(certainty, timing, min_confidence)
     events = EventFilter(status["certainty"] or (), status["timing"] or (), status["min_confidence"],
                          plover=plover or None, mode=mode or None)
-    if (plover or mode) and fmt not in ("geojson", "hxl", "acled"):
+    if (plover or mode) and fmt not in EVENT_EXPORTS:
         _fail(f"--plover and --mode choose the incidents of the geojson, hxl and acled exports; {fmt} dumps "
               "every stored row", 2)
     if not no_fuse:

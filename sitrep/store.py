@@ -429,8 +429,7 @@ def _status_filters(q: sa.Select, kind: str, c, certainty, timing, min_confidenc
 
 # radius_km and place_keys are fusion's own (what an incremental fuse compares first).
 _SUMMARY_UNREAD = ("data", "radius_km", "place_keys")
-_SUMMARY_DROP = ("data", "updated_at", "fatalities_low", "fatalities_best", "fatalities_high", "radius_km",
-                 "place_keys")
+_SUMMARY_DROP = _SUMMARY_UNREAD + ("updated_at", "fatalities_low", "fatalities_best", "fatalities_high")
 
 
 def _incident_summary(row) -> dict:

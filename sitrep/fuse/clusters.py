@@ -268,10 +268,12 @@ class EventFuser:
         return None
 
     # -- blocking --------------------------------------------------------------------
-    def _days(self, m: Mention) -> range:
-        if m.d0 is None or m.d1 - m.d0 > self.max_span:
+    def _days(self, d0: int | None, d1: int | None) -> range:
+        """The days a date window is filed under (within tolerance); none when it is
+        undated or too long to block on."""
+        if d0 is None or d1 - d0 > self.max_span:
             return range(0)
-        return range(m.d0 - self.tol, m.d1 + self.tol + 1)
+        return range(d0 - self.tol, d1 + self.tol + 1)
 
     def _cells(self, lat: float | None, lon: float | None, radius: float) -> list[tuple[int, int]]:
         # Country-wide mentions stay off the grid (hundreds of cells each): they meet
@@ -300,7 +302,7 @@ class EventFuser:
     def _keys(self, m: Mention) -> list[tuple]:
         """The blocks a mention looks in: its days (within tolerance) by grid cell and by
         place name, and its sentence."""
-        return self._blocks(m.family, self._days(m), self._cells(m.lat, m.lon, m.radius), [norm(m.place)],
+        return self._blocks(m.family, self._days(m.d0, m.d1), self._cells(m.lat, m.lon, m.radius), [norm(m.place)],
                             [m.sentence_key])
 
     def _index(self, c: Cluster, sentences: Iterable[str] | None = None) -> None:
@@ -309,9 +311,7 @@ class EventFuser:
         compatible with finds it: their windows overlap, so they share a day; their discs
         overlap, so they share a cell. Loaded events cost one summary, not every member.
         `sentences`: only these of its sentences are new (the others are filed already)."""
-        days = range(0) if c.d0 is None or c.d1 - c.d0 > self.max_span else range(c.d0 - self.tol,
-                                                                                  c.d1 + self.tol + 1)
-        for k in self._blocks(c.family, days, self._cells(c.lat, c.lon, c.radius), c.places,
+        for k in self._blocks(c.family, self._days(c.d0, c.d1), self._cells(c.lat, c.lon, c.radius), c.places,
                               c.sentences if sentences is None else sentences):
             self.blocks[k].setdefault(c.id, None)
 
@@ -321,8 +321,7 @@ class EventFuser:
         """The day blocks (by cell and by place name) `_index` files a stored fused event
         under, from its stored summary, without reading its mentions: an incremental fuse
         rebuilds only the stored events a new mention's blocks reach."""
-        d0, d1 = day_number(date_start), day_number(date_end or date_start)
-        days = range(0) if d0 is None or d1 - d0 > self.max_span else range(d0 - self.tol, d1 + self.tol + 1)
+        days = self._days(day_number(date_start), day_number(date_end or date_start))
         return self._blocks(family, days, self._cells(lat, lon, radius or 0.0), places, ())
 
     # -- matching --------------------------------------------------------------------

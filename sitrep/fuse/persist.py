@@ -121,11 +121,8 @@ def _fuse_events(store, new: list[dict], fam: Families, w: FusionWrite, rep: Fus
     ids = {r["id"] for r in new}
     mentions = _mentions(store, None if w.reset else ids, fam)
     rep.mentions = len(mentions)
-    stored: dict[str, dict] = {}
-    if not w.reset:
-        with fusing("the stored fused events of the new reports' days"):
-            stored = _stored_events_met(store, mentions, fam)
     with fusing("the stored fused events of the new reports' days"):
+        stored = {} if w.reset else _stored_events_met(store, mentions, fam)
         fuser = EventFuser(cluster_from_record(rec) for _, rec in sorted(stored.items()))
     fuser.mark_superseded(fam.newly_superseded)
     for m in mentions:

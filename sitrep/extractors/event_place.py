@@ -14,32 +14,43 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..models import Event, Place
+from .actors import countries
 from .event_clauses import Role, Trigger
+from .gazetteer import get_gazetteer
 from .parse import Parsed
 from .places import names_no_location
 from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame
 
 _FEATURE_RANK = {"landmark": 0, "district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west"})
 
 
 def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
     """(token, direct) for the objects of the locative phrases of `tok`, and their own
-    locatives, area "of" phrases, possessors and compounds, depth first."""
-    stack = [(tok, 0)]
+    locatives, area "of" phrases, possessors and compounds, depth first. The place of an
+    area's "of" phrase is as direct as the area ("in the town of X" is in X)."""
+    stack = [(tok, 0, True)]
     while stack:
-        t, depth = stack.pop()
+        t, depth, direct = stack.pop()
         for c in t.children:
-            area_of = c.lower_ == "of" and t.lemma_.lower() in AREA_NOUNS
-            if c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or area_of):
+            area_of = c.lower_ == "of" and (t.lemma_.lower() in AREA_NOUNS or t.lower_ in _DIRECTIONS)
+            if (c.lower_ in _DIRECTIONS and c.dep_ in ("advmod", "npadvmod", "prep", "nummod")) or (
+                    c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")):
+                # "north of X" is near X, as direct as "near X"; a time word between the
+                # event and it ("a shootout Thursday north of X") is passed through
+                stack.append((c, depth, direct))
+            elif c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or area_of):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        yield g, depth == 0
+                        here = depth == 0 or (area_of and direct)
+                        yield g, here
                         if depth < 3:
-                            stack.append((g, depth + 1))
+                            stack.append((g, depth + 1, here))
             elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos"):
                 yield c, False
-                stack.append((c, depth + 1))
+                stack.append((c, depth + 1, False))
 
 
 def _np_tokens(tok) -> Iterable[object]:
@@ -62,8 +73,10 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None]) -> dic
             for g, direct in _locative_objects(head):
                 out[g.i] = out.get(g.i, False) or direct
         for c in m.tok.children:
+            # "the Aleppo offensive": where, unless a locative phrase says ("a U.S. drone
+            # strike in Syria": the modifier is whose strike)
             if c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ in _PLACE_LABELS:
-                out[c.i] = True
+                out.setdefault(c.i, False)
     for r in roles:
         if r is not None:
             for t in _np_tokens(r.tok):
@@ -77,7 +90,7 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
     A place in another country than `country` (the report's) counts only when it is a
     place name right on a predicate."""
     attached = attached_tokens(members, roles)
-    best, best_key = None, None
+    found: list[tuple[tuple, Place]] = []
     for p in places:
         if p.lat is None or not (lo <= p.start < hi):
             continue
@@ -90,10 +103,11 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
         direct = any(hits)
         if country and p.country and p.country != country and not (direct and span.root.ent_type_ in ("GPE", "LOC")):
             continue
-        key = (_FEATURE_RANK.get(p.feature, 1), 0 if direct else 1, p.start)
-        if best_key is None or key < best_key:
-            best, best_key = p, key
-    return best
+        found.append(((_FEATURE_RANK.get(p.feature, 1), 0 if direct else 1, p.start), p))
+    # "in the town of Akuressa, in Matara district": the place inside the other one
+    outer = {p.within for _, p in found if p.within}
+    found = [(k, p) for k, p in found if p.name not in outer] or found
+    return min(found, key=lambda kp: kp[0])[1] if found else None
 
 
 def contains(outer: Place, inner: Place) -> bool:
@@ -118,8 +132,7 @@ def _happens_somewhere(ev: Event) -> bool:
 
 def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame) -> None:
     """Settle the frame's place from where the report's current incidents happen, then
-    place every event: its own place, or the frame's for a current incident the clause
-    does not locate (or locates only by a country or region that holds the frame's place)."""
+    place every event: its own place, else the report's setting (`setting_place`)."""
     weight = dict(frame.weights)
     first = {}
     for ev, p in located:
@@ -131,12 +144,53 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame) 
         if p.within:
             weight[p.within] = weight.get(p.within, 0.0) + 0.5 * w
     frame.choose(weight, first)
+    country = _frame_country_place(frame)
     for ev, p in located:
         how = "clause"
-        if frame.place is not None and _happens_somewhere(ev) and ev.timing == "current" and (
-                p is None or contains(p, frame.place)):
-            p, how = frame.place, "frame"
+        if p is None or (frame.place is not None and contains(p, frame.place)):
+            setting = setting_place(ev, frame, country)
+            if setting is not None:
+                p, how = setting, "frame"
         if p is not None:
             ev.place, ev.lat, ev.lon = p.name, p.lat, p.lon
             own = p.precision if p.feature != "country" else "country"
             ev.geo_precision = "report-focus" if how == "frame" else own
+
+
+def setting_place(ev: Event, frame: ReportFrame, country: Place | None) -> Place | None:
+    """Where an event its clause does not locate happened, as a coder reads the report:
+    a current incident done to people or things, at the frame's place; a current verbal act
+    (a charge, a promise, a refusal) by the frame country's own actors, there too (a
+    court's indictment is where the report is); a background incident, only in the
+    frame's country (its town is seldom the report's); a foreign actor's statement or a
+    generic one, nowhere (a veto in New York is not an event in Aleppo)."""
+    if ev.timing == "generic":
+        return None
+    if ev.timing != "current":
+        return country
+    if _happens_somewhere(ev) or _domestic(ev, frame.country):
+        return frame.place
+    return None
+
+
+def _domestic(ev: Event, iso2: str | None) -> bool:
+    """Every actor the event names is of the frame's country (or of none stated)."""
+    if iso2 is None:
+        return False
+    iso3 = countries().iso2_to_iso3.get(iso2.upper())
+    named = [a for a in (ev.actor1, ev.actor2) if a is not None and a.country]
+    return all(a.country == iso3 for a in named)
+
+
+def _frame_country_place(frame: ReportFrame) -> Place | None:
+    """The frame's country as the report names it, else as the gazetteer does."""
+    if frame.country is None:
+        return None
+    named = [p for p in frame.places.values() if p.feature == "country" and p.country == frame.country]
+    if named:
+        return min(named, key=lambda p: p.start)
+    e = get_gazetteer().country(frame.country)
+    if e is None:
+        return None
+    return Place(name=e.name, start=-1, end=-1, lat=e.lat, lon=e.lon, geonameid=e.id, country=e.country,
+                 feature="country", precision="country")

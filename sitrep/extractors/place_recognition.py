@@ -31,6 +31,7 @@ def _word_classes() -> dict[str, frozenset[str]]:
 _WORDS = _word_classes()
 STREET_NOUNS = _WORDS["street_noun"]
 SETTLEMENT_HEADS = _WORDS["settlement_head"]
+SETTLEMENT_NOUNS = _WORDS["settlement_noun"]
 CITY_OFFICES = tuple(sorted(_WORDS["city_office"]))  # for str.startswith
 AREA_NOUNS = _WORDS["area_noun"]
 ADMIN_WORDS = _WORDS["admin_word"]
@@ -43,6 +44,9 @@ MONTHS_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
                "LAW", "EVENT", "PRODUCT"}
+# labels the small model gives unfamiliar place names ("Abbassiya" PRODUCT, "Haram"
+# WORK_OF_ART): read as a name when an area or settlement word says what it names
+MISTAKEN_NAMES = {"WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,6 +92,7 @@ class Mention:
     # confirm one of its readings (see CONFIRMING)
     tentative: bool = False
     speaker: bool = False  # a bare name that says something: "Nelson said", "said Douglas."
+    settlement: bool = False  # named by "the town/village of X": a town the gazetteer lacks
 
 
 
@@ -262,7 +267,7 @@ class _Recogniser:
         counties and the words around each mention."""
         self.lookups()
         for find in (self.place_entities, self.demonyms, self.streets, self.datelines, self.gazetteer_scan,
-                     self.named_areas):
+                     self.named_areas, self.named_settlements):
             find()
         self.mentions.sort(key=lambda m: m.start)
         self.counties_listed()
@@ -415,7 +420,7 @@ class _Recogniser:
             if tok.lower_ not in AREA_NOUNS or i == 0:
                 continue
             s = i
-            while s > 0 and _capitalised(T[s - 1]) and self.label[s - 1] not in SKIP_LABELS \
+            while s > 0 and _capitalised(T[s - 1]) and self.label[s - 1] not in SKIP_LABELS - MISTAKEN_NAMES \
                     and T[s - 1].lower_ not in self.stop and i - s < 4:
                 s -= 1
             if s == i:
@@ -426,6 +431,25 @@ class _Recogniser:
                         m.area = True
                 continue
             self.add(s, i, "area", area=True)
+
+    def named_settlements(self) -> None:
+        """7. Towns the gazetteer lacks, named as such: "the town of Akuressa", "the
+        village of Nuli" (a known name was taken by an earlier pass)."""
+        T = self.T
+        for i in range(1, self.n - 2):
+            if T[i].lower_ not in SETTLEMENT_NOUNS or T[i - 1].lower_ != "the" or T[i + 1].lower_ != "of":
+                continue
+            s = e = i + 2
+            known = next((m for m in self.mentions if m.origin == "unknown" and m.start == T[s].idx), None)
+            if known is not None:  # found by an earlier pass as a name the gazetteer lacks
+                known.settlement = True
+                continue
+            while e < self.n and e - s < 3 and _capitalised(T[e]) and not self.taken[e] \
+                    and self.label[e] not in SKIP_LABELS - MISTAKEN_NAMES and T[e].lower_ not in self.stop \
+                    and T[e].is_alpha:
+                e += 1
+            if e > s:
+                self.add(s, e, "unknown", settlement=True)
 
     def _county_key(self, key: str, word: str) -> str | None:
         """The key of "<key> County" if the gazetteer knows it (looked up on demand)."""

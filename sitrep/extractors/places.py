@@ -262,10 +262,10 @@ def _to_place(m: Mention, resolved: dict[str, Scored], parent: Entry | None, par
         if parent is not None:
             return Place(name=m.text, start=m.start, end=m.end, lat=parent.lat, lon=parent.lon, geonameid=None,
                          country=parent.country, admin1=_admin1_name(parent, gaz),
-                         feature="district" if m.area else "landmark", within=parent.name,
+                         feature=_unknown_feature(m), within=parent.name,
                          precision="city" if parent.feature in ("city", "district") else "region",
                          score=None, sentence=sentence)
-        return Place(name=m.text, start=m.start, end=m.end, feature="district" if m.area else "landmark",
+        return Place(name=m.text, start=m.start, end=m.end, feature=_unknown_feature(m),
                      precision="unknown", score=None, sentence=sentence)
     e = s.entry
     feature = contract_feature(e.feature)
@@ -293,6 +293,10 @@ def _to_place(m: Mention, resolved: dict[str, Scored], parent: Entry | None, par
     return Place(name=name, start=start, end=m.end, lat=round(lat, 5), lon=round(lon, 5), geonameid=gid,
                  country=e.country, admin1=_admin1_name(e, gaz), feature=feature, within=within,
                  precision=precision, score=s.score, sentence=sentence)
+
+
+def _unknown_feature(m: Mention) -> str:
+    return "district" if m.area else ("city" if m.settlement else "landmark")
 
 
 def _admin1_name(e: Entry, gaz) -> str | None:

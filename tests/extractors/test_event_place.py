@@ -1,0 +1,52 @@
+"""Where an event happened, as a coder reads it (docs/annotation.md, `place`): the most
+specific place its own clause attaches to it, else the report's setting; one row per
+construction, on short reports written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def events_in(text: str, published: str = "2009-03-20") -> list:
+    return sitrep.extract(text, published=published).events
+
+
+def the_event(text: str, word: str):
+    found = [e for e in events_in(text) if word in e.sentence]
+    assert found, f"no event in the sentence with {word!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # a town the gazetteer lacks, named as a town, inside a district it knows
+    ("COLOMBO, Sri Lanka - A bomb killed nine people in the village of Kadirawela, in Matara district, on "
+     "Tuesday, police said.", "bomb", "Kadirawela"),
+    # "north of X" places the event at X, even with a time word between (a misparse the
+    # small model makes)
+    ("Police said a gun battle on Sunday west of the capital of Ingushetia left three militants dead.",
+     "gun battle", "Ingushetia"),
+    # a country before the event noun says whose strike, the locative says where
+    ("He was killed in a 2015 U.S. drone strike in Yemen, officials said.", "drone", "Yemen"),
+])
+def test_the_clause_place_is_the_most_specific_one_it_attaches(text, word, place):
+    assert the_event(text, word).place == place
+
+
+def test_a_domestic_charge_the_clause_does_not_place_is_at_the_report_setting():
+    e = the_event("DANBURY, Conn. - Police arrested a Danbury man on Monday after a break-in on Main Street. "
+                  "The man was charged with burglary and larceny, police said.", "charged")
+    assert (e.place or "").lower() == "danbury" and e.geo_precision == "report-focus"
+
+
+def test_a_background_incident_without_a_place_is_only_in_the_report_country():
+    e = the_event("TBILISI, Georgia - Police detained ten opposition activists in Tbilisi on Monday. One of them, "
+                  "a former minister, was arrested in 2007 as well.", "2007")
+    assert e.timing == "background"
+    assert e.place == "Georgia" and e.geo_precision == "report-focus"
+
+
+def test_a_foreign_government_statement_is_not_placed_at_the_setting():
+    e = the_event("ALEPPO, Syria - Government forces shelled the eastern districts on Monday. In Moscow, Russia "
+                  "rejected calls for a truce.", "rejected")
+    assert e.place != "ALEPPO"

@@ -1161,7 +1161,7 @@ class Store:
                   event_type: str | None = None, certainty: str | tuple[str, ...] | None = None,
                   timing: str | tuple[str, ...] | None = None, min_confidence: float | None = None,
                   limit: int | None = None, offset: int = 0, summary: bool = False,
-                  plover: str | None = None) -> list[dict]:
+                  plover: str | None = None, mode: str | None = None) -> list[dict]:
         """Fused events (one per incident, every report's mention inside), by date.
 
         certainty, timing, min_confidence: an incident passes when at least one of its
@@ -1169,18 +1169,24 @@ class Store:
         fears is listed). place: containment, as for `items` (on the incident's place,
         country, admin1 and point). event_type: ACLED type, sub-type, PLOVER code or family.
         summary: the indexed columns only (what a map and a table show; no JSON decoded
-        unless a place filter needs the record's country and admin1)."""
+        unless a place filter needs the record's country and admin1). plover, mode: the
+        incident's consensus PLOVER category and mode (case-insensitive; the mode is read
+        from the record)."""
         scope = place if isinstance(place, PlaceScope) or not place else place_scope(place)
+        mode = storable(mode).lower() if mode else None
         q = self._incidents_query(since, until, bbox, event_type, certainty, timing, min_confidence)
         if plover:
             q = q.where(sa.func.lower(fused_events.c.plover) == plover.lower())
-        if summary and not scope:  # the JSON record is most of a row: not read when not needed
+        need_record = bool(scope or mode or not summary)
+        if not need_record:  # the JSON record is most of a row: not read when not needed
             q = q.with_only_columns(*(c for c in fused_events.c if c.name not in _SUMMARY_UNREAD))
         out: list[dict] = []
         skip = offset
         with self.engine.connect() as conn:
             for row in conn.execute(q):
-                rec = json.loads(row.data) if scope or not summary else None
+                rec = json.loads(row.data) if need_record else None
+                if mode and (rec.get("mode") or "").lower() != mode:
+                    continue
                 if scope and not scope.contains(place=rec.get("place"), country=rec.get("country"),
                                                 admin1=rec.get("admin1"), within=rec.get("within"),
                                                 lat=rec.get("lat"), lon=rec.get("lon")):

@@ -91,3 +91,25 @@ def test_the_map_export_carries_and_filters_plover_and_mode(tmp_path, fuse, opti
 def test_plover_filters_on_a_table_dump_are_refused_with_the_reason(db, tmp_path):
     res = runner.invoke(app, ["export", "--db", db, "--format", "csv", "--out", str(tmp_path), "--plover", "AID"])
     assert res.exit_code == 2 and "every stored row" in res.output
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({}, ["aerial", "arrest"]),
+    ({"mode": "AERIAL"}, ["aerial"]),
+    ({"plover": "coerce", "mode": "arrest"}, ["arrest"]),
+    ({"plover": "coerce", "mode": "aerial"}, []),
+])
+def test_the_api_incidents_filter_on_their_consensus_mode(tmp_path, params, expected):
+    path = str(tmp_path / "incidents.db")
+    with sitrep.Store(path) as store:
+        for rid, text in MAPPED:
+            store.add(sitrep.extract(text, published="2023-05-16", id=rid))
+    assert runner.invoke(app, ["fuse", "--db", path]).exit_code == 0
+    client = TestClient(create_app(path))
+    for full in ("false", "true"):
+        res = client.get("/api/incidents", params={**params, "full": full})
+        assert res.status_code == 200, res.text
+        ids = [r["id"] for r in res.json()["items"]]
+        with sitrep.Store(path) as store:
+            modes = sorted(r["mode"] for r in store.incidents() if r["id"] in ids)
+        assert modes == expected

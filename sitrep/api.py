@@ -546,8 +546,9 @@ def _fused_routes(app: FastAPI, store: Store, reads: list) -> None:
         """Fused events, one per incident (the page's default layer), by date: filters place
         (containment), bbox, since, until, type (ACLED type, sub-type, PLOVER or family),
         certainty, timing, min_confidence (an incident passes when one of its reports does;
-        default: what reports claim happened), plover and mode (the incident's consensus). Paged with limit and offset; `full` adds every
-        report's mention (else the columns a map and a table show: ~300 bytes an incident)."""
+        default: what reports claim happened), plover and mode (the incident's consensus).
+        Paged with limit and offset; `full` adds every report's mention (else the columns a
+        map and a table show: ~300 bytes an incident)."""
         filters = {k: v for k, v in f.for_store("events").items()
                    if k not in ("category", "actor", "source", "article_id")}
         limit = f.page_limit(INCIDENT_LIMIT)

@@ -46,7 +46,7 @@ from .event_place import own_place, place_events
 from .event_roles import DocContext, _acled_roles, _actor_ref, _infer_counterpart
 from .event_status import _certainty, timing
 from .event_time import governing_offset, later_offsets, own_time, set_date
-from .event_typing import Clause, type_clause
+from .event_typing import Clause, Typing, type_clause
 from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents, type_strength
 from .parse import Parsed
 from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
@@ -96,6 +96,7 @@ class Candidate:
     end: int
     cues: dict
     weapons: set[str]  # tactics its own clause names
+    model_p: float | None = None  # typed by the sentence head: its probability
 
 
 @dataclass
@@ -181,8 +182,11 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
     actor1 = _actor_ref(a_role, view.parsed, view.ex, lex, view.ctx)
     actor2 = _actor_ref(p_role, view.parsed, view.ex, lex, view.ctx)
     lone = not any(o.weapons for o in others if o is not cand)
-    typing = type_clause(Clause(frames, head, lex, cand.cues, sv.cues, sv.next_cues, sv.next_text, actor1, actor2,
-                                a_role, p_role, view.place_spans, view.ctx, cand.start, cand.end, lone))
+    if head.frame == FALLBACK:  # no rule types a bare predicate: the sentence head will
+        typing = Typing(None, "no rule")
+    else:
+        typing = type_clause(Clause(frames, head, lex, cand.cues, sv.cues, sv.next_cues, sv.next_text, actor1,
+                                    actor2, a_role, p_role, view.place_spans, view.ctx, cand.start, cand.end, lone))
     code, mwhy = _decide(view, sv, cand, typing.code, certainty, actor1, actor2, a_role, p_role)
     if code is None:
         return None
@@ -207,8 +211,9 @@ def _decide(view: ReportView, sv: SentenceView, cand: Candidate, rule_code: str 
             actor1, actor2, a_role, p_role) -> tuple[str | None, str]:
     """The candidate's type: the rules' reading weighed by the learned heads (event_model)."""
     heads = event_model.model() if view.use_model else None
-    if heads is None and view.collect is None:
-        return rule_code, ""
+    fallback = cand.head.frame == FALLBACK
+    if view.collect is None and (heads is None or ("acled" not in heads and not fallback)):
+        return rule_code, ""  # no head reads this candidate: its features are not worth computing
     row = view.lex.types.get(rule_code) if rule_code else None
     family = (row.event_type or "PLOVER") if row else "NONE"
     feats = candidate_features(cand.head, cand.members, sv.span, cand.lo, cand.hi, rule_code, family,
@@ -216,8 +221,16 @@ def _decide(view: ReportView, sv: SentenceView, cand: Candidate, rule_code: str 
                                cand.cues, sv.cues, certainty)
     if view.collect is not None:
         view.collect.append({"start": cand.start, "end": cand.end, "sentence": sv.k, "rule": rule_code,
-                             "features": feats})
-    probs = {name: h.probs(feats) for name, h in heads.items()} if heads else None
+                             "features": feats, "fallback": fallback,
+                             "sentence_span": (sv.span.start_char, sv.span.end_char)})
+    if fallback:
+        head = heads.get("sentence") if heads else None
+        code, p, why = event_model.decide_sentence(head.probs(feats) if head else None, view.lex.types)
+        cand.model_p = p if code is not None else None
+        return code, why
+    if not heads or "acled" not in heads:
+        return rule_code, ""
+    probs = {name: h.probs(feats) for name, h in heads.items() if name != "sentence"}
     return event_model.decide(rule_code, probs, view.lex.types)
 
 
@@ -254,6 +267,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     info.in_quote = any(qs <= ev.start < qe for qs, qe, _ in view.parsed.quote_spans)
     info.typing_why = ev.rule.split(": ", 1)[1].split(";")[0] if ": " in (ev.rule or "") else ""
     info.depth = _depth(head.anchor)
+    info.model_p = cand.model_p
     if physical:
         ev.fatalities = _fatalities(ex, cand.start, cand.end, sole, s_lo, s_hi, cand.members)
     src = sources.source_for(ex, cand.start, cand.end)
@@ -334,11 +348,16 @@ def _embedded_heads(built: list[tuple[Event, Trigger]]) -> set[int]:
 def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
     sent = view.parsed._sents[k]
     cands = _candidates(view, sent, tokens)
-    if not cands:
+    if not cands and not _offers_fallback(view):
         return []
     sv = _sentence_view(view, k)
     sv.candidates = cands
     built = [(ev, c.head) for c in cands if (ev := _mention(view, sv, c, cands)) is not None]
+    if not built and _offers_fallback(view):
+        fb = _fallback_candidate(view, sent)
+        if fb is not None:
+            sv.candidates = [*cands, fb]
+            built = [(ev, fb.head) for ev in [_mention(view, sv, fb, sv.candidates)] if ev is not None]
     embedded = _embedded_heads(built)
     out = []
     for ev, head in built:
@@ -358,6 +377,29 @@ def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
     return out
 
 
+# A sentence the rules type nothing in offers its main predicate to the learned sentence
+# head (event_model.decide_sentence): which PLOVER category, if any, the sentence reports
+FALLBACK = "SENTENCE"
+
+
+def _offers_fallback(view: ReportView) -> bool:
+    if view.collect is not None:
+        return True
+    heads = event_model.model() if view.use_model else None
+    return heads is not None and "sentence" in heads
+
+
+def _fallback_candidate(view: ReportView, sent: Span) -> Candidate | None:
+    """The sentence's main verb as a candidate spanning the whole sentence (a question,
+    a fragment or a verbless headline offers none)."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or sent.text.rstrip().endswith("?"):
+        return None
+    head = Trigger(tok=root, frame=FALLBACK, weak=False, phrase=root.text, anchor=root)
+    start, end = root.idx, root.idx + len(root.text)
+    return Candidate(head, [head], sent.start, sent.end - 1, start, end, view.index.within(start, end), set())
+
+
 def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
                    collect: list[dict] | None = None, collect_mentions: list[dict] | None = None) -> list[Event]:
     """The report's incidents. `use_model=False` types with the rules alone; `collect`
@@ -373,7 +415,12 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
         events.extend(_sentence_events(view, k, tokens))
     later_offsets(events, parsed.text)
     place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame)
+    # the sentence head's candidates stand alone: merged, one could retype or date a claim
+    proposed = [ev for ev in events if view.infos[id(ev)].model_p is not None]
+    events = [ev for ev in events if view.infos[id(ev)].model_p is None]
     events = merge_incidents(events, [view.infos[id(ev)] for ev in events], _ranks(lex), view.collect_mentions)
+    for ev in proposed:
+        events += merge_incidents([ev], [view.infos[id(ev)]], _ranks(lex), None)
     events.sort(key=lambda e: (e.start, e.end))
     return events
 

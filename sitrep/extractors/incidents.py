@@ -57,6 +57,7 @@ class MentionInfo:
     depth: int = 0
     stated: bool = False  # a promise or threat read off a stated intention
     siblings: int = 1  # candidates in its sentence
+    model_p: float | None = None  # typed by the sentence head alone: its probability is the confidence
 
 
 @dataclass
@@ -146,12 +147,14 @@ def incident_event(inc: Incident, ranks: dict[str, int], collect: list[dict] | N
 def _confidences(inc: Incident, collect: list[dict] | None) -> list[float]:
     head, w = inc.head, event_confidence.weights()
     feats = [event_confidence.mention_features(head, info, len(inc.events)) for info in inc.infos]
-    if collect is not None:
+    if collect is not None:  # the rules' mentions teach the confidence model; the sentence head's have their own
         typed = {"sub_event_type": head.sub_event_type, "event_type": head.event_type, "plover": head.plover}
-        collect += [dict(typed, start=e.start, end=e.end, features=f) for e, f in zip(inc.events, feats, strict=True)]
+        collect += [dict(typed, start=e.start, end=e.end, features=f)
+                    for e, f, i in zip(inc.events, feats, inc.infos, strict=True) if i.model_p is None]
     if w is None:
         return []
-    return [round(event_confidence.probability(f, w), 3) for f in feats]
+    return [round(i.model_p if i.model_p is not None else event_confidence.probability(f, w), 3)
+            for f, i in zip(feats, inc.infos, strict=True)]
 
 
 def _settle(inc: Incident, ranks: dict[str, int]) -> None:

@@ -164,9 +164,9 @@ def decide(rule_code: str | None, heads: dict[str, dict[str, float]] | None, typ
         return None, ""
     a, p = heads["acled"], heads["plover"]
     (a_lab, a_p), (p_lab, p_p) = _top(a), _top(p)
-    row = types.get(rule_code) if rule_code else None
-    rule_a = rule_code if row is not None and row.event_type is not None else "NONE"
-    rule_p = row.plover if row is not None else None
+    row = types[rule_code]
+    rule_a = rule_code if row.event_type is not None else "NONE"
+    rule_p = row.plover
     why = f"model: acled {top_labels(a)}; plover {top_labels(p)}"
     if a_lab != rule_a and a_p >= ACLED_MIN and a_p - a.get(rule_a, 0.0) >= ACLED_MARGIN:
         if a_lab != "NONE":

@@ -126,6 +126,14 @@ class ReportView:
     collect_mentions: list[dict] | None = None  # training: every mention's confidence features
     own_places: dict[int, Place | None] = field(default_factory=dict)  # id(event) -> its clause's place
     infos: dict[int, MentionInfo] = field(default_factory=dict)  # id(event) -> what merging reads
+    # read once per report: the heads in use, and whether a sentence the rules make no
+    # event of is offered to the sentence head (always when collecting training rows)
+    heads: dict | None = field(init=False, default=None)
+    offers_fallback: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        self.heads = event_model.model() if self.use_model else None
+        self.offers_fallback = self.collect is not None or bool(self.heads and "sentence" in self.heads)
 
 
 def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
@@ -210,7 +218,7 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
 def _decide(view: ReportView, sv: SentenceView, cand: Candidate, rule_code: str | None, certainty: str,
             actor1, actor2, a_role, p_role) -> tuple[str | None, str]:
     """The candidate's type: the rules' reading weighed by the learned heads (event_model)."""
-    heads = event_model.model() if view.use_model else None
+    heads = view.heads
     fallback = cand.head.frame == FALLBACK
     if view.collect is None and (heads is None or ("acled" not in heads and not fallback)):
         return rule_code, ""  # no head reads this candidate: its features are not worth computing
@@ -348,12 +356,12 @@ def _embedded_heads(built: list[tuple[Event, Trigger]]) -> set[int]:
 def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
     sent = view.parsed._sents[k]
     cands = _candidates(view, sent, tokens)
-    if not cands and not _offers_fallback(view):
+    if not cands and not view.offers_fallback:
         return []
     sv = _sentence_view(view, k)
     sv.candidates = cands
     built = [(ev, c.head) for c in cands if (ev := _mention(view, sv, c, cands)) is not None]
-    if not built and _offers_fallback(view):
+    if not built and view.offers_fallback:
         fb = _fallback_candidate(view, sent)
         if fb is not None:
             sv.candidates = [*cands, fb]
@@ -380,13 +388,6 @@ def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
 # A sentence the rules type nothing in offers its main predicate to the learned sentence
 # head (event_model.decide_sentence): which PLOVER category, if any, the sentence reports
 FALLBACK = "SENTENCE"
-
-
-def _offers_fallback(view: ReportView) -> bool:
-    if view.collect is not None:
-        return True
-    heads = event_model.model() if view.use_model else None
-    return heads is not None and "sentence" in heads
 
 
 def _fallback_candidate(view: ReportView, sent: Span) -> Candidate | None:
@@ -416,11 +417,11 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     later_offsets(events, parsed.text)
     place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame)
     # the sentence head's candidates stand alone: merged, one could retype or date a claim
+    ranks = _ranks(lex)
     proposed = [ev for ev in events if view.infos[id(ev)].model_p is not None]
-    events = [ev for ev in events if view.infos[id(ev)].model_p is None]
-    events = merge_incidents(events, [view.infos[id(ev)] for ev in events], _ranks(lex), view.collect_mentions)
-    for ev in proposed:
-        events += merge_incidents([ev], [view.infos[id(ev)]], _ranks(lex), None)
+    ruled = [ev for ev in events if view.infos[id(ev)].model_p is None]
+    events = merge_incidents(ruled, [view.infos[id(ev)] for ev in ruled], ranks, view.collect_mentions)
+    events += [e for ev in proposed for e in merge_incidents([ev], [view.infos[id(ev)]], ranks)]
     events.sort(key=lambda e: (e.start, e.end))
     return events
 

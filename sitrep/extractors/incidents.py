@@ -147,10 +147,9 @@ def incident_event(inc: Incident, ranks: dict[str, int], collect: list[dict] | N
 def _confidences(inc: Incident, collect: list[dict] | None) -> list[float]:
     head, w = inc.head, event_confidence.weights()
     feats = [event_confidence.mention_features(head, info, len(inc.events)) for info in inc.infos]
-    if collect is not None:  # the rules' mentions teach the confidence model; the sentence head's have their own
+    if collect is not None:
         typed = {"sub_event_type": head.sub_event_type, "event_type": head.event_type, "plover": head.plover}
-        collect += [dict(typed, start=e.start, end=e.end, features=f)
-                    for e, f, i in zip(inc.events, feats, inc.infos, strict=True) if i.model_p is None]
+        collect += [dict(typed, start=e.start, end=e.end, features=f) for e, f in zip(inc.events, feats, strict=True)]
     if w is None:
         return []
     return [round(i.model_p if i.model_p is not None else event_confidence.probability(f, w), 3)

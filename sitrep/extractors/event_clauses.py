@@ -39,6 +39,32 @@ class Trigger:
 
 
 
+# "X said Y must/should do Z": saying what someone else is obliged to do is a demand of
+# them (PLOVER's REQUEST/demand); one's own obligation ("said he must leave") is not
+_OBLIGING = frozenset({"must", "should"})
+# who can be obliged: a named actor, or a state's or a conflict's parties ("the economy
+# should grow" obliges no one)
+_OBLIGED = frozenset({"government", "force", "forces", "rebel", "party", "side", "country", "nation", "state",
+                      "authority", "militia", "troop", "army", "leader", "regime", "administration", "community"})
+
+
+def _demands(verb: Token) -> bool:
+    """A speech verb whose reported clause obliges someone else."""
+    from .actors import speech_cues
+
+    cue = speech_cues().get(verb.lemma_.lower())
+    if cue is None or cue["kind"] != "speech":
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in _OBLIGING for a in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                                 or subj.lemma_.lower() in _OBLIGED):
+            return True
+    return False
+
+
 def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | None:
     """(frame, weak, matched phrase, PLOVER mode) when `tok` is a trigger."""
     forms = _forms(tok, lex)
@@ -89,6 +115,10 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             continue  # "according to": an attribution, not an accord
         hit = _match_trigger(tok, lex)
+        if hit is None and tok.pos_ == "VERB" and _demands(tok):  # "agreed that X should" is agreeing
+            found.append(Trigger(tok, "REQUEST", True, tok.text, mode="demand"))
+            taken.add(tok.i)
+            continue
         idiom = _IDIOMS.get((tok.head.lower_, tok.lower_)) if tok.dep_ == "pobj" else None
         verbs = _IDIOM_VERBS.get((tok.head.lower_, tok.lower_))
         if verbs is not None and tok.head.head.lemma_.lower() not in verbs:

@@ -29,6 +29,7 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
         tok = speaker_of(tok)  # "Hungary has said it will support ...": it is Hungary
         if tok is None:
             return None
+    tok = _of_whom(tok)
     start, end = _np_span(tok)
     hit = actors.actor_at(ex, start, end)
     if hit is not None:
@@ -39,6 +40,21 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
             return ActorRef(parsed.text[start:end], head_kind, ref.country)
         return ref
     return _fallback_actor(tok, start, end, parsed, lex, ctx)
+
+
+# Nouns that only count or gather the people named after "of": "a group of Moroccan
+# diplomats", "dozens of protesters", "members of the security forces" act as those people
+_PARTITIVES = frozenset({"group", "team", "delegation", "number", "dozen", "dozens", "hundred", "hundreds", "thousand",
+                         "thousands", "member", "members", "band", "crowd", "handful", "contingent", "unit", "squad"})
+
+
+def _of_whom(tok):
+    """The people a partitive noun counts ("a group of X" -> X), else the noun itself."""
+    if tok.lemma_.lower() not in _PARTITIVES and tok.lower_ not in _PARTITIVES:
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") else tok
 
 
 _SPEECH = frozenset({"say", "announce", "state", "declare", "insist", "claim", "confirm", "warn", "tell", "add",

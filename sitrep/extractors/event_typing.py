@@ -461,13 +461,26 @@ def _agree(c: Clause) -> Typing | None:
     if "AGREE" not in c.fs:
         return None
     conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx
-    if c.head.frame in ("AGREE",) and c.weak and not conflict:
+    if c.head.frame in ("AGREE",) and c.weak and not conflict and not (_political_agent(c) and _settles(c.head.anchor)):
         return Typing(None, "weak agreement word")
     if _opinion(c.head.tok):
         return Typing(None, "agreeing with a view, not to a deal")
     if conflict:
         return Typing("AGREEMENT", "agreement")
     return Typing("AGREE_DIPLO", "agreement outside armed conflict")
+
+
+# What a state or an organisation signs or accepts when it settles something with another
+# ("signed a memorandum", "accepted a formula for ending the dispute"): PLOVER's AGREE
+_SETTLEMENTS = frozenset({"agreement", "accord", "deal", "treaty", "memorandum", "pact", "protocol", "proposal",
+                          "plan", "offer", "formula", "terms", "settlement", "compromise", "ceasefire", "cease-fire",
+                          "truce", "resolution", "framework", "roadmap", "declaration", "convention", "charter"})
+
+
+def _settles(verb) -> bool:
+    """A weak agreement verb whose object is a settlement ("accepted the plan")."""
+    return verb.pos_ == "VERB" and any(k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in _SETTLEMENTS
+                                       for k in verb.children)
 
 
 def _opinion(verb) -> bool:

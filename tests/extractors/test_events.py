@@ -95,6 +95,13 @@ TABLE = [
     ("The European Union imposed sanctions on senior military officers.", "SANCTION", A),
     ("Norway expelled two diplomats over espionage allegations.", "SANCTION", A),
     ("The two foreign ministers held talks in Geneva on Thursday.", "CONSULT", A),
+    # saying what another party must do is a demand of it
+    ("The UN envoy said the warring parties must open the road to the besieged town.", "REQUEST", A),
+    # a state that signs or accepts a settlement agrees, in war or not
+    ("Kenya and Uganda signed a memorandum on border trade on Friday.", "AGREE", A),
+    ("Bolivia accepted a proposal for ending its dispute with Chile over the port.", "AGREE", A),
+    # "a group of X" acts as X: Peruvian negotiators are a political actor
+    ("A group of Peruvian negotiators held a meeting with rebel leaders in Havana.", "CONSULT", A),
     # Certainty: hypothetical, negated, future, claimed, denied
     ("If the army enters the city, the rebels would attack the checkpoints.", "Armed clash", H),
     ("A government offensive could kill thousands of civilians.", "Attack", H),
@@ -122,6 +129,10 @@ NO_EVENT = [
     "The victory in the cup final was celebrated across the city.",
     "A government victory in Aleppo would not end the war.",
     "The rebels had no plans to surrender.",
+    # one's own obligation, or an obliged economy, is no demand; signing a book no agreement
+    "The minister said he must leave the meeting early.",
+    "The bank said the economy should grow next year.",
+    "The ambassador signed the guest book at the memorial.",
 ]
 
 

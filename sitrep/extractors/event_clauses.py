@@ -39,6 +39,40 @@ class Trigger:
 
 
 
+# Giving, sending or handing over what relieves or arms someone is aid (PLOVER's AID:
+# humanitarian, economic or military), whoever the giver: "handed over 700 kg of
+# medicine", "sent arms to", "delivered food". Goods are the verb's object or what its
+# object measures ("tons of grain", "$50,000 worth of goods").
+_TRANSFER_VERBS = frozenset({"deliver", "send", "ship", "supply", "donate", "airlift", "airdrop", "distribute",
+                             "provide", "give", "hand", "dispatch", "truck"})
+_AID_GOODS = frozenset({"aid", "medicine", "medicines", "medication", "food", "grain", "flour", "rice", "wheat",
+                        "supplies", "supply", "relief", "tent", "tents", "blanket", "blankets", "vaccine", "vaccines",
+                        "water", "fuel", "goods", "arms", "weapon", "weapons", "ammunition", "equipment",
+                        "assistance", "drug", "drugs", "ration", "rations", "loan", "loans", "fund", "funds",
+                        "money", "cash", "shelter", "clothing", "seed", "seeds"})
+
+
+def _delivers_aid(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in _TRANSFER_VERBS or (lemma == "hand" and not any(c.lower_ == "over" for c in verb.children)):
+        return False
+    return any(_goods(o) for o in verb.children if o.dep_ in ("dobj", "nsubjpass"))
+
+
+def _goods(noun: Token) -> bool:
+    """Aid goods, or a measure of them ("700 kg of medicine")."""
+    if noun.lemma_.lower() in _AID_GOODS or noun.lower_ in _AID_GOODS:
+        return True
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return pobj is not None and (pobj.lemma_.lower() in _AID_GOODS or pobj.lower_ in _AID_GOODS)
+
+
+def _transfer_phrase(verb: Token) -> str:
+    over = next((c for c in verb.children if c.lower_ == "over" and c.dep_ == "prt"), None)
+    return f"{verb.text} {over.text}" if over is not None else verb.text
+
+
 # "X said Y must/should do Z": saying what someone else is obliged to do is a demand of
 # them (PLOVER's REQUEST/demand); one's own obligation ("said he must leave") is not
 _OBLIGING = frozenset({"must", "should"})
@@ -114,6 +148,10 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
             continue  # "on March 21"
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             continue  # "according to": an attribution, not an accord
+        if tok.pos_ == "VERB" and _delivers_aid(tok):  # before "hand over" a town
+            found.append(Trigger(tok, "AID", False, _transfer_phrase(tok)))
+            taken.add(tok.i)
+            continue
         hit = _match_trigger(tok, lex)
         if hit is None and tok.pos_ == "VERB" and _demands(tok):  # "agreed that X should" is agreeing
             found.append(Trigger(tok, "REQUEST", True, tok.text, mode="demand"))

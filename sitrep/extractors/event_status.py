@@ -93,6 +93,9 @@ def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline
         why = _habitual(a, physical) or _long_period(a)
         if why:
             return "generic", why
+    why = next((w for m in members if (w := _many(m.tok))), None)
+    if why:
+        return "generic", why
     if physical and not in_headline and _present_simple(head.anchor):
         return "generic", f"present tense '{head.anchor.text}'"
     if background_day:
@@ -100,6 +103,19 @@ def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline
     if _after_another(head.anchor):
         return "background", "recalled under 'after/before'"
     return "current", ""
+
+
+# "several meetings", "separate gun and bomb attacks", "repeated air strikes": many
+# incidents told as one, an aggregate no single event stands for (docs/annotation.md)
+_MANY = frozenset({"several", "multiple", "numerous", "repeated", "separate", "various", "countless", "frequent",
+                   "many"})
+
+
+def _many(tok) -> str | None:
+    if tok.tag_ != "NNS":
+        return None
+    m = next((c for c in tok.children if c.dep_ in ("amod", "det", "nummod") and c.lower_ in _MANY), None)
+    return f"aggregate '{m.text} {tok.text}'" if m is not None else None
 
 
 def _habitual(tok, physical: bool) -> str | None:

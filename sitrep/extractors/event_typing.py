@@ -551,7 +551,25 @@ def _political_agent(c: Clause) -> bool:
         return False
     if c.ak in _POLITICAL_KINDS or r.tok.ent_type_ in ("GPE", "ORG", "NORP"):
         return True
-    return c.agent is not None and (c.agent.kind is not None or r.tok.ent_type_ == "PERSON")
+    if c.agent is not None and (c.agent.kind is not None or r.tok.ent_type_ == "PERSON"):
+        return True
+    return _representatives(r.tok)
+
+
+# People who speak or act for a state, a people or an organisation
+_REPRESENTING = frozenset({"representative", "leader", "official", "delegate", "delegation", "negotiator",
+                           "diplomat", "elder", "envoy", "mediator", "lawmaker", "legislator", "minister",
+                           "spokesman", "spokeswoman", "spokesperson", "observer", "inspector", "monitor"})
+
+
+def _representatives(tok) -> bool:
+    """"South Ossetian representatives", "UN inspectors", "tribal elders": a representing
+    role named with whom it represents (a people, a place or an organisation)."""
+    if tok.lemma_.lower() not in _REPRESENTING:
+        return False
+    return any(m.dep_ in ("amod", "compound", "nmod") and (m.ent_type_ in ("NORP", "GPE", "ORG")
+                                                          or m.lower_ in ("tribal", "traditional", "community"))
+               for m in tok.children)
 
 
 _HOSTILE_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "STRIKE", "CLASH", "CAPTURE",

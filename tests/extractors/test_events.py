@@ -100,6 +100,11 @@ TABLE = [
     # a state that signs or accepts a settlement agrees, in war or not
     ("Kenya and Uganda signed a memorandum on border trade on Friday.", "AGREE", A),
     ("Bolivia accepted a proposal for ending its dispute with Chile over the port.", "AGREE", A),
+    # giving or sending what relieves or arms someone is aid, whoever gives it
+    ("Volunteers from Norway delivered 20 tons of flour to the camp near Mosul.", "AID", A),
+    ("The government sent weapons and ammunition to the militia in the north.", "AID", A),
+    # a people's or an organisation's representatives act politically
+    ("Kurdish representatives rejected the draft constitution on Monday.", "REJECT", A),
     # "a group of X" acts as X: Peruvian negotiators are a political actor
     ("A group of Peruvian negotiators held a meeting with rebel leaders in Havana.", "CONSULT", A),
     # Certainty: hypothetical, negated, future, claimed, denied
@@ -129,10 +134,17 @@ NO_EVENT = [
     "The victory in the cup final was celebrated across the city.",
     "A government victory in Aleppo would not end the war.",
     "The rebels had no plans to surrender.",
+]
+
+# sentences that must yield no event of any kind (PLOVER included) claimed to have happened
+NO_CLAIM = [
     # one's own obligation, or an obliged economy, is no demand; signing a book no agreement
     "The minister said he must leave the meeting early.",
     "The bank said the economy should grow next year.",
     "The ambassador signed the guest book at the memorial.",
+    "She sent a letter to the editor of the local newspaper.",
+    # many incidents told as one are an aggregate, not an event
+    "The two presidents held several meetings about the disputed border.",
 ]
 
 
@@ -143,7 +155,7 @@ def _extract_all(texts: list[str]):
 
 @pytest.fixture(scope="session")
 def extracted(nlp):
-    texts = [row[0] for row in TABLE] + NO_EVENT + [
+    texts = [row[0] for row in TABLE] + NO_EVENT + NO_CLAIM + [
         "Russia and China on Monday vetoed a United Nations resolution.",
         "The rebels launched shells into west Aleppo on Tuesday, killing 11 people, the official news agency reported.",
         "The village was shelled by government forces.",
@@ -186,6 +198,13 @@ def test_sentence_typed(extracted, sentence, expected, certainty):
 def test_no_event_happened(extracted, sentence):
     evs = [e for e in extracted[sentence].events if e.event_type and e.certainty in (A, C)]
     assert not evs, [(e.sub_event_type, e.certainty, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("sentence", NO_CLAIM)
+def test_no_claim(extracted, sentence):
+    claims = [e for e in extracted[sentence].events
+              if e.certainty in (A, C) and e.timing != "generic" and (e.confidence or 0) >= 0.5]
+    assert not claims, [(e.plover, e.certainty, e.timing, e.confidence, e.rule) for e in claims]
 
 
 def test_every_event_has_acled_strings_and_plover(extracted):

@@ -7,11 +7,12 @@ the whole parse (measured on TR-News dev, 31,647 tokens: 0.73 s of 5.36 s), beca
 token steps through every pattern's predicates.
 
 Why our own: spaCy offers no cheaper matcher for these patterns (the `PhraseMatcher` matches
-one attribute, the patterns test up to three), and the rules are simple. `compile_rules`
-reads the loaded ruler's own patterns and indexes each by an exact value of its first
-token (its lowercase form or its tag), so a token looks up only the few patterns that can
-match it. Matches are applied in the ruler's order (a later rule overrides an earlier one,
-as in spaCy), with spaCy's own `set_token_attrs`. The output is the stock ruler's, token for
+one attribute, the patterns test up to three), and the rules are simple. `RuleTable`
+reads the loaded ruler's own patterns and indexes each by an exact value of one of its
+tokens (lowercase form, tag, dependency or whitespace; a regular expression alone is
+tried on every token), so a token looks up only the few patterns that can match it.
+Matches are applied in the ruler's order (a later rule overrides an earlier one, as in
+spaCy), with spaCy's own `set_token_attrs`. The output is the stock ruler's, token for
 token (tests/test_parse_rules.py compares every token of real reports). A ruler with a
 pattern this module does not read (an operator, another attribute) is left as it is.
 """
@@ -41,7 +42,7 @@ class _Rule:
 
 
 class Unsupported(ValueError):
-    """A pattern uses an operator or attribute `compile_rules` does not read."""
+    """A pattern uses an operator or attribute `RuleTable` does not read."""
 
 
 def _test(attr: str, want, strings) -> Callable[[tuple], bool]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .actors import speech_cues
 from .event_lexicon import (
     _AGENTIVE_VERBS,
     _ASPECTUAL,
@@ -59,13 +60,16 @@ def _delivers_aid(verb: Token) -> bool:
     return any(_goods(o) for o in verb.children if o.dep_ in ("dobj", "nsubjpass"))
 
 
+def of_object(noun: Token) -> Token | None:
+    """The object of a noun's "of" phrase ("700 kg of medicine" -> medicine)."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
 def _goods(noun: Token) -> bool:
     """Aid goods, or a measure of them ("700 kg of medicine")."""
-    if noun.lemma_.lower() in _AID_GOODS or noun.lower_ in _AID_GOODS:
-        return True
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-    return pobj is not None and (pobj.lemma_.lower() in _AID_GOODS or pobj.lower_ in _AID_GOODS)
+    return any(t is not None and (t.lemma_.lower() in _AID_GOODS or t.lower_ in _AID_GOODS)
+               for t in (noun, of_object(noun)))
 
 
 def _transfer_phrase(verb: Token) -> str:
@@ -84,8 +88,6 @@ _OBLIGED = frozenset({"government", "force", "forces", "rebel", "party", "side",
 
 def _demands(verb: Token) -> bool:
     """A speech verb whose reported clause obliges someone else."""
-    from .actors import speech_cues
-
     cue = speech_cues().get(verb.lemma_.lower())
     if cue is None or cue["kind"] != "speech":
         return False

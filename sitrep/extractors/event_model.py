@@ -140,8 +140,16 @@ SENTENCE_CAP = 0.49
 
 
 def plover_codes(types: dict) -> dict[str, str]:
-    """PLOVER category -> the code of its PLOVER-only row of event_types.csv."""
-    return {r.plover: code for code, r in types.items() if r.event_type is None}
+    """PLOVER category -> the code of its PLOVER-only row of event_types.csv (built once
+    per types table: the lexicon's is loaded once)."""
+    cached = _PLOVER_CODES.get(id(types))
+    if cached is None or cached[0] is not types:
+        cached = (types, {r.plover: code for code, r in types.items() if r.event_type is None})
+        _PLOVER_CODES[id(types)] = cached
+    return cached[1]
+
+
+_PLOVER_CODES: dict[int, tuple[dict, dict[str, str]]] = {}
 
 
 def _top(probs: dict[str, float]) -> tuple[str, float]:
@@ -184,7 +192,6 @@ def decide_sentence(probs: dict[str, float] | None, types: dict) -> tuple[str | 
     if not probs:
         return None, 0.0, ""
     lab, p = _top(probs)
-    why = f"sentence model: {top_labels(probs)}"
     if lab == "NONE" or p < SENTENCE_MIN:
-        return None, p, why
-    return plover_codes(types).get(lab), min(p, SENTENCE_CAP), why
+        return None, p, ""  # no event: nothing to explain
+    return plover_codes(types).get(lab), min(p, SENTENCE_CAP), f"sentence model: {top_labels(probs)}"

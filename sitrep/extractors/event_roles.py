@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorRef, Event, Extraction
 from . import actors
-from .event_clauses import Role, _np_span
+from .event_clauses import Role, _np_span, of_object
 from .event_lexicon import _ARMED_KINDS, _AS_ARMED, _NON_STATE, _PRONOUNS, Lexicon, TypeRow, _cue_kind, _cues
 from .parse import Parsed
 
@@ -52,8 +52,7 @@ def _of_whom(tok):
     """The people a partitive noun counts ("a group of X" -> X), else the noun itself."""
     if tok.lemma_.lower() not in _PARTITIVES and tok.lower_ not in _PARTITIVES:
         return tok
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    pobj = of_object(tok)
     return pobj if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") else tok
 
 

@@ -243,10 +243,14 @@ def _describes_actor(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+# what happens to a crowd rather than what it does ("four protesters died from gunfire")
+_SUFFERED = frozenset({"die", "suffer", "succumb", "perish"})
+
+
 def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
     """A clause whose agent is a crowd of demonstrators or a mob reports a protest or a
     riot whatever its verb ("protesters poured into the streets", "cut off by a mob")."""
-    if verb.dep_ in ("amod", "acl", "relcl") or _is_light(verb, lex):
+    if verb.dep_ in ("amod", "acl", "relcl") or _is_light(verb, lex) or verb.lemma_.lower() in _SUFFERED:
         return None
     for c in verb.children:
         by = next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "agent" else None
@@ -279,7 +283,8 @@ def _anchor(tok: Token, lex: Lexicon) -> Token:
     if h.i != tok.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and h.pos_ in ("VERB", "AUX"):
         if _is_light(h, lex):
             return h
-    if h.i != tok.i and tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and _is_light(h.head, lex):
+    if h.i != tok.i and tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and _is_light(h.head, lex) \
+            and h.lower_ not in _OTHER_TIME:  # "a protest took place following the arrest": two happenings
         return h.head
     return tok
 

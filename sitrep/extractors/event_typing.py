@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..models import ActorRef
-from .event_clauses import _PHRASAL_OBJECTS, Role, Trigger, _match_trigger, _members, _phrase_text
+from .event_clauses import _PHRASAL_OBJECTS, Role, Trigger, _match_trigger, _members, _phrase_text, of_object
 from .event_lexicon import (
     _ARMED_KINDS,
     _ATTACK_WORD,
@@ -35,6 +35,10 @@ from .event_lexicon import (
     sent_cues_text,
 )
 from .event_roles import DocContext
+
+# weapon cues that name a thing one can find, seize or clear (not a way of attacking:
+# "air strike"), so that a patient naming one is weapons
+_WEAPON_OBJECTS = frozenset({"CHEMICAL", "SUICIDE", "SHELLING", "IED", "GRENADE"})
 
 
 @dataclass
@@ -128,6 +132,8 @@ def build_clause(c: Clause) -> Clause:
     ptext = _phrase_text(c.patient_role.tok) if c.patient_role else ""
     pcues = _cues(ptext, lex) if ptext else {}
     c.pctx, c.pkinds = _values(pcues, "context"), _values(pcues, "actor")
+    if _values(pcues, "weapon") & _WEAPON_OBJECTS:  # "two explosive devices": the longer cue names the thing
+        c.pctx = c.pctx | {"WEAPONS"}
     if _HELD_BY.search(ptext):  # "the Georgian-controlled village": held by an armed side
         c.pctx = c.pctx | {"ARMED_TARGET"}
     c.patient_armed = c.pk in _ARMED_KINDS or "ARMED_TARGET" in c.pctx or bool(
@@ -207,13 +213,22 @@ def _find(c: Clause) -> Typing | None:
         return None
     if "GRAVE" in c.ctxv:
         return Typing("SD_OTHER", "mass grave found")
-    if "WEAPONS" in c.pctx:
+    if "WEAPONS" in c.pctx or (c.patient_role is None and "WEAPONS" in _found_after(c)):
         return Typing("DISRUPTED_WEAPONS", "weapons found")
     return Typing(None, "find without weapons")
 
 
+def _found_after(c: Clause) -> set[str]:
+    """Cue classes of the few words after a find verb whose object the parser lost
+    ("discovered a large amount of ammunition believed to ...": 'amount' parsed as a subject)."""
+    tok = c.head.tok
+    after = [t.text for t in tok.doc[tok.i + 1: min(tok.i + 9, tok.sent.end)]]
+    return _values(_cues(" ".join(after), c.lex), "context")
+
+
 def _disrupted_weapons(c: Clause) -> Typing | None:
-    if c.fs & {"CAPTURE", "DISRUPT"} and "WEAPONS" in c.pctx and not _is_place(c.patient_role, c.lex, c.place_spans):
+    taken = c.fs & {"CAPTURE", "RETAKE", "DISRUPT"}  # seized, cleared, intercepted
+    if taken and "WEAPONS" in c.pctx and not _is_place(c.patient_role, c.lex, c.place_spans):
         return Typing("DISRUPTED_WEAPONS", "weapons seized/intercepted")
     if "DISRUPT" not in c.fs:
         return None
@@ -245,6 +260,10 @@ def _territory(c: Clause) -> Typing | None:
     return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
 
 
+# "drove them out of the areas", "pushed back from ...": the place hangs on the particle
+_OUT = frozenset({"out", "away", "back"})
+
+
 def _names_a_place(c: Clause, terr: list[str]) -> bool:
     """A territorial verb counts only with a place: its patient or agent, a place named in
     its span, or a place in a from/into/of ... phrase of one of its verbs."""
@@ -253,7 +272,8 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
     if c.patient_role is not None and c.patient_role.tok.lower_ in _PRONOUNS | {"people", "civilians"}:
         named = []
     holders = [m.anchor for m in c.members] + [ch for m in c.members for ch in m.anchor.children
-                                                if ch.dep_ == "dobj" and ch.lower_ in _PHRASAL_OBJECTS]
+                                                if ch.dep_ == "dobj" and ch.lower_ in _PHRASAL_OBJECTS
+                                                or ch.dep_ in ("prep", "prt", "advmod") and ch.lower_ in _OUT]
     prep_places = [g for h in holders for ch in h.children if ch.dep_ == "prep"
                    and ch.lower_ in ("from", "into", "of", "over", "in", "to", "near", "outside", "around")
                    for g in ch.children if g.dep_ == "pobj" and _is_place(Role(g, ""), lex, spans)]
@@ -297,7 +317,13 @@ def _about_protest(c: Clause) -> bool:
         return True
     return bool(fs & (_VIOLENT | {"ARREST", "LOOT"}) and (
         c.pk == "protesters" or c.ak in ("protesters", "rioters")
-        or ("PROTEST" in c.ctxv and c.tactic is None and c.pk in (None, "civilians"))))
+        or ("PROTEST" in c.ctxv and c.tactic is None and c.pk in (None, "civilians"))
+        or (fs <= {"SHOOT", "KILL"} and c.ak in ("state_forces", "government") and _crowd_control(c))))
+
+
+def _crowd_control(c: Clause) -> bool:
+    """The clause's own words name crowd-control means ("fired rubber bullets and tear gas")."""
+    return bool({p for v, p in c.cues.get("context", ()) if v == "INTERVENTION"} & _CROWD_CONTROL)
 
 
 def _protest(c: Clause) -> Typing | None:
@@ -314,7 +340,7 @@ def _protest(c: Clause) -> Typing | None:
     if "RIOT" in fs or by_demonstrators or (riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal)):
         return Typing("VIOLENT_DEMO", "demonstrators used violence")
     if _intervened(c):
-        if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
+        if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT) or _hurts_protesters(c):
             return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
         return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
     if c.weak and not c.protest_ctx and (c.agent_role is None or c.ak in _ARMED_KINDS):
@@ -323,6 +349,17 @@ def _protest(c: Clause) -> Typing | None:
             "protesters", "civilians") and not c.protest_ctx:
         return Typing(None, "gathered something, not a crowd")
     return Typing("PEACEFUL_PROTEST", "demonstration")
+
+
+def _hurts_protesters(c: Clause) -> bool:
+    """Security forces striking the demonstrators themselves ("police beat a protester"),
+    not dispersing them with tear gas or rubber bullets: ACLED's excessive force."""
+    return bool(c.fs & _VIOLENT) and c.pk == "protesters" and c.ak in ("state_forces", "government") \
+        and not _crowd_control(c)
+
+
+_CROWD_CONTROL = frozenset({"tear gas", "teargas", "water cannon", "rubber bullet", "pepper spray", "stun grenade",
+                            "disperse", "dispersed"})
 
 
 def _intervened(c: Clause) -> bool:
@@ -341,6 +378,8 @@ def _violence(c: Clause) -> Typing | None:
     fs = c.fs
     if not fs & _VIOLENT:
         return None
+    if fs & {"ABDUCT", "ARREST"} and all(m.weak for m in c.members if m.frame in _VIOLENT):
+        return None  # "kidnapped dozens in a series of raids": the raids are how, the abduction is what
     tactic = "AIR" if "AIRSTRIKE" in fs else "SHELLING" if "SHELL" in fs and c.tactic is None else c.tactic
     if fs == {"STRIKE"} and tactic is None:
         strike_text = " ".join(t.text for t in c.head.tok.subtree).lower() + " " + c.head.tok.head.text.lower()
@@ -378,6 +417,11 @@ def _bombing(c: Clause) -> Typing | None:
         return Typing(None, "explosion without weapon or armed actor")
     if c.ak in ("state_forces", "external_forces"):
         return Typing("AIR", "bombing by state forces without other weapon cue")
+    fired = _values(c.sent_cues, "weapon") & {"SHELLING", "AIR"}
+    bomb_named = _BOMB_WORD.search(" ".join(m.tok.text for m in c.members))
+    if fs <= {"BOMB", "KILL"} and fired and not bomb_named:  # "explosions rocked the area as militants fired rockets"
+        tactic = "AIR" if "AIR" in fired else "SHELLING"
+        return Typing(tactic, f"explosions of the {tactic.lower()} its sentence tells")
     return Typing("IED", "bombing without aircraft, artillery or suicide cue")
 
 
@@ -433,7 +477,8 @@ def _loot(c: Clause) -> Typing | None:
 def _base(c: Clause) -> Typing | None:
     if "BASE" not in c.fs:
         return None
-    if "BASE_NOUN" in c.pctx:
+    head_noun = c.patient_role.tok.lemma_ if c.patient_role is not None else ""
+    if "BASE_NOUN" in c.pctx or _has(_cues(head_noun, c.lex), "context", "BASE_NOUN"):  # "a military post"
         return Typing("BASE", "base established")
     if "TROOPS" in c.pctx and not c.weak or ("TROOPS" in c.pctx and c.ak in _ARMED_KINDS):
         return Typing("CHANGE_GROUP", "group formed")
@@ -535,7 +580,19 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "a denial of a report or a claim"
     if dip == "REQUEST" and lemma == "order" and "xcomp" not in kids and "ccomp" not in kids:
         return "an order of something, not to someone"
+    if dip == "AID" and _gives_information(kids.get("dobj")):
+        return "gave information, not aid"
     return None
+
+
+# what is given or provided without aiding anyone: words, evidence, a hearing
+_INFORMATION = frozenset({"evidence", "information", "detail", "account", "explanation", "statement", "interview",
+                          "answer", "testimony", "update", "briefing", "figure", "data", "proof", "comment",
+                          "speech", "example", "insight", "overview", "reason", "assurance", "clue"})
+
+
+def _gives_information(obj) -> bool:
+    return obj is not None and any(t is not None and t.lemma_.lower() in _INFORMATION for t in (obj, of_object(obj)))
 
 
 _POLITICAL_KINDS = frozenset({"government", "international_org", "state_forces", "rebels", "political_militia",

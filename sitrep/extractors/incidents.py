@@ -12,7 +12,8 @@ time or place of its own that differs — or when it shares the incident's patie
 the ambassador" ... "shooting the ambassador") or sits in the same clause span. It never
 joins across families (an arrest is not the attack it follows), across different stated
 days or places, across "another", "second", "separate", or between a claim and a
-hypothesis. Merging is conservative: two incidents told apart wrongly cost less than two
+hypothesis. A bare toll ("seven were killed") joins the violence its sentence tells.
+Merging is conservative: two incidents told apart wrongly cost less than two
 merged wrongly.
 """
 from __future__ import annotations
@@ -57,6 +58,7 @@ class MentionInfo:
     depth: int = 0
     stated: bool = False  # a promise or threat read off a stated intention
     siblings: int = 1  # candidates in its sentence
+    toll_only: bool = False  # only who was killed or hurt, by no one named ("seven were killed")
     model_p: float | None = None  # typed by the sentence head alone: its probability is the confidence
 
 
@@ -106,6 +108,11 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     if info.referring:
         return True
     if info.patient and info.patient in {i.patient for i in inc.infos}:
+        return True
+    # "seven were killed and eleven wounded in mortar shells fired into homes": a toll
+    # and the violence of its sentence are one happening
+    if any(e.sentence == ev.sentence and (info.toll_only or i.toll_only)
+           for e, i in zip(inc.events, inc.infos, strict=True)):
         return True
     return any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
 

@@ -50,9 +50,16 @@ def stated_intention(ev: Event, why: str, sent) -> Event | None:
 
 
 def refusal(ev: Event) -> None:
-    """A negated cooperative act by a named actor becomes the REJECT it is (in place)."""
-    if ev.certainty != "negated" or ev.actor1 is None or ev.plover not in _COOPERATIVE or ev.event_type:
+    """A negated cooperative act by a named actor becomes the REJECT it is (in place).
+    Of ACLED's types only an agreement can be refused: troops that did not withdraw
+    rejected nothing, a side that would not accept a truce did."""
+    if ev.certainty != "negated" or ev.actor1 is None or ev.plover not in _COOPERATIVE:
+        return
+    if ev.event_type and ev.plover != "AGREE":
         return
     mode = _REJECT_MODE.get(ev.plover)
     ev.rule = (ev.rule or "") + f"; a refused {ev.plover.lower()} is a REJECT"
     ev.plover, ev.mode, ev.certainty = "REJECT", mode, "asserted"
+    ev.event_type = ev.sub_event_type = None
+    if ev.timing == "generic":  # "will not accept any more refugees": the refusal is said now
+        ev.timing = "current"

@@ -24,14 +24,29 @@ TABLE = [
     ("Taliban fighters captured the district centre of Jani Khel after days of clashes.", "Non-state actor overtakes territory", A),
     ("The provincial capital was overrun by al-Shabaab militants at dawn.", "Non-state actor overtakes territory", A),
     ("Rebels seized control of the border crossing at Bab al-Hawa.", "Non-state actor overtakes territory", A),
+    # the place hangs on the particle: "out of", "back from"
+    ("Soldiers drove the militants out of three villages in Diyala province.", "Government regains territory", A),
+    ("The insurgents were pushed back from the outskirts of Kobani by the army.", "Government regains territory", A),
+    ("Loyalist troops wrested control of an air base from the rebels on Friday.", "Government regains territory", A),
+    ("Jihadist fighters took over two gas fields in the desert on Monday.", "Non-state actor overtakes territory", A),
     # Protests and riots
     ("Thousands of students marched peacefully through the capital on Friday to demand new elections.", "Peaceful protest", A),
     ("Farmers staged a sit-in outside the parliament building in Nairobi.", "Peaceful protest", A),
     ("A demonstration against fuel prices was held in the city centre on Saturday.", "Peaceful protest", A),
+    # what a protest follows is another happening, not its dispersal
+    ("A sit-in took place outside the court following the arrest of two student leaders.", "Peaceful protest", A),
     ("Police fired tear gas to disperse hundreds of protesters in Kampala.", "Protest with intervention", A),
+    # firing crowd-control munitions is policing a crowd, even when no protest word is said
+    ("Riot police fired rubber bullets and water cannon at crowds in the city centre of Santiago.",
+     "Protest with intervention", A),
     ("The rally was broken up by riot police, who detained a dozen demonstrators.", "Protest with intervention", A),
     ("Security forces opened fire on peaceful protesters in Basra, killing four of them.", "Excessive force against protesters", A),
     ("Demonstrators were shot dead by soldiers during a march in Mandalay.", "Excessive force against protesters", A),
+    # striking the demonstrators themselves is excessive; tear gas or a violent crackdown as said
+    ("Police officers beat a student protester with clubs outside the ministry in Dhaka.",
+     "Excessive force against protesters", A),
+    ("The regime intensified its violent crackdown on peaceful demonstrators in the capital.",
+     "Excessive force against protesters", A),
     ("Protesters threw stones at police and set fire to tyres in the main square.", "Violent demonstration", A),
     ("The protest turned violent as demonstrators torched cars and smashed shop windows.", "Violent demonstration", A),
     ("An angry mob lynched two men accused of stealing cattle in the village.", "Mob violence", A),
@@ -50,6 +65,9 @@ TABLE = [
     ("A roadside bomb exploded under a police vehicle in Helmand, killing two officers.", "Remote explosive/landmine/IED", A),
     ("Three shepherds were wounded by a landmine near the border.", "Remote explosive/landmine/IED", A),
     ("A car bomb blast ripped through a busy market in Baghdad.", "Remote explosive/landmine/IED", A),
+    # explosions are the rockets their sentence says were fired
+    ("Loud explosions shook the border town as militants fired rockets from across the river.",
+     "Shelling/artillery/missile attack", A),
     ("Unknown attackers hurled a grenade into a crowded bar in Bujumbura.", "Grenade", A),
     ("A grenade attack on a bus station wounded 14 people.", "Grenade", A),
     # Violence against civilians
@@ -58,6 +76,9 @@ TABLE = [
     ("Militiamen massacred dozens of civilians in the village of Djugu.", "Attack", A),
     ("Armed men abducted 30 schoolgirls from a boarding school in Zamfara.", "Abduction/forced disappearance", A),
     ("An aid worker was kidnapped by gunmen on the road to Gao.", "Abduction/forced disappearance", A),
+    # raids are how people were taken, not a second, violent happening
+    ("Militiamen abducted dozens of farmers in a series of raids on villages near Djibo.",
+     "Abduction/forced disappearance", A),
     ("The kidnapping of two engineers by militants was confirmed by the company.", "Abduction/forced disappearance", A),
     ("Soldiers raped at least ten women during the raid on the village.", "Sexual violence", A),
     ("Several women were sexually assaulted by militiamen at a checkpoint.", "Sexual violence", A),
@@ -72,8 +93,13 @@ TABLE = [
     ("Soldiers defused an improvised explosive device found near the bridge.", "Disrupted weapons use", A),
     ("The missile was intercepted by air defence systems over the city.", "Disrupted weapons use", A),
     ("Police seized a large cache of weapons and ammunition in a raid on a farm.", "Disrupted weapons use", A),
+    # what was found, seized or cleared is weapons, whatever cue names them
+    ("Two explosive devices were found under a bridge near the border post.", "Disrupted weapons use", A),
+    ("Engineers of the army cleared 400 landmines from farmland near the front.", "Disrupted weapons use", A),
+    ("Officers seized four pistols and 200 cartridges from a car in Karachi.", "Disrupted weapons use", A),
     ("Turkish forces set up a new military base near the town of Afrin.", "Headquarters or base established", A),
     ("Rebels established an observation post on the hill overlooking the valley.", "Headquarters or base established", A),
+    ("Iranian forces set up a military post near the village of Tal Rifaat.", "Headquarters or base established", A),
     ("Militiamen looted shops and burned houses in the market town.", "Looting/property destruction", A),
     ("Homes in the village were torched by armed herders.", "Looting/property destruction", A),
     ("Government forces withdrew from the town without a fight, handing it to the militia.", "Non-violent transfer of territory", A),
@@ -103,6 +129,9 @@ TABLE = [
     # giving or sending what relieves or arms someone is aid, whoever gives it
     ("Volunteers from Norway delivered 20 tons of flour to the camp near Mosul.", "AID", A),
     ("The government sent weapons and ammunition to the militia in the north.", "AID", A),
+    # refusing an agreement is a rejection, in war too (ACLED's Agreement refused is PLOVER REJECT)
+    ("The militia says it will not accept the ceasefire proposed by the army.", "REJECT", A),
+    ("Troops did not withdraw from the besieged town of Kafr Zita.", "Non-violent transfer of territory", N),
     # a people's or an organisation's representatives act politically
     ("Kurdish representatives rejected the draft constitution on Monday.", "REJECT", A),
     # "a group of X" acts as X: Peruvian negotiators are a political actor
@@ -145,6 +174,8 @@ NO_CLAIM = [
     "She sent a letter to the editor of the local newspaper.",
     # many incidents told as one are an aggregate, not an event
     "The two presidents held several meetings about the disputed border.",
+    # giving information aids no one
+    "The ministry gave details of the investigation to reporters on Monday.",
 ]
 
 

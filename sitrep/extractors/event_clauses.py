@@ -212,11 +212,13 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
 _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under", "shelling"): "SHELL",
            ("under", "bombardment"): "SHELL", ("into", "custody"): "ARREST", ("in", "custody"): "ARREST",
            ("to", "custody"): "ARREST", ("to", "prison"): "ARREST", ("to", "jail"): "ARREST",
-           ("on", "charge"): "ARREST", ("on", "charges"): "ARREST", ("without", "charge"): "ARREST"}
+           ("on", "charge"): "ARREST", ("on", "charges"): "ARREST", ("without", "charge"): "ARREST",
+           ("on", "alert"): "MOBILIZE"}
 # idioms that hold only under these verbs ("held on charges", not "accused on charges")
 _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"): {"hold", "jail", "detain"},
                 ("without", "charge"): {"hold", "detain", "jail"}, ("to", "custody"): {"send", "remand", "commit"},
-                ("to", "prison"): {"send", "remand", "commit"}, ("to", "jail"): {"send", "remand", "commit"}}
+                ("to", "prison"): {"send", "remand", "commit"}, ("to", "jail"): {"send", "remand", "commit"},
+                ("on", "alert"): {"put", "place", "remain", "stay", "be", "keep", "go"}}
 _GROUP_NOUNS = {"group", "movement", "organization", "organisation", "faction", "network", "cell"}
 
 
@@ -557,7 +559,9 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             s_ = _subject(m.anchor)
             under = s_ is not None and m.tok.head.lower_ == "under"
             a, p = None, (Role(s_.tok, "target of 'under fire'", s_.conj) if under else s_)
-            if m.tok.head.lower_ != "under":  # "X was taken into custody": X is detained
+            if m.frame == "MOBILIZE":  # "troops remained on alert": they are the ones who act
+                a, p = s_, None
+            elif m.tok.head.lower_ != "under":  # "X was taken into custody": X is detained
                 p = Role(s_.tok, "detained", s_.conj) if s_ else None
         elif m.anchor.i != m.tok.i:  # "launched an attack on X": agent from the support verb
             a = _subject(m.anchor)

@@ -26,7 +26,9 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
         return None
     tok = role.tok
     if tok.lower_ in _PRONOUNS:
-        tok = speaker_of(tok)  # "Hungary has said it will support ...": it is Hungary
+        # "Hungary has said it will support ...": it is Hungary; "Putin said ... He asked
+        # Turkey to ...": he is the person the previous sentence is about
+        tok = speaker_of(tok) or previous_subject(tok)
         if tok is None:
             return None
     tok = _of_whom(tok)
@@ -76,6 +78,20 @@ def speaker_of(pronoun):
             if subj is not None and subj.lower_ not in _PRONOUNS:
                 return subj
     return None
+
+
+def previous_subject(pronoun):
+    """A sentence-subject "he"/"she" continues the person the previous sentence's main
+    clause is about (its subject, a named person): the preferred antecedent of centering
+    theory. Nothing else is resolved: no object, no "they", no person in a side clause."""
+    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = pronoun.sent
+    if sent.start == 0 or any(t.ent_type_ == "PERSON" for t in pronoun.doc[sent.start:pronoun.i]):
+        return None  # a person earlier in its own sentence is a nearer antecedent: leave it
+    prev = pronoun.doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.ent_type_ == "PERSON" else None
 
 
 _HELD = re.compile(r"-(held|controlled|besieged|occupied)\b", re.I)

@@ -485,10 +485,15 @@ def _base(c: Clause) -> Typing | None:
     return Typing(None, "establish without base")
 
 
+# what armed forces reinforce besides troops: "reinforced their presence around churches"
+_POSTURE = frozenset({"presence", "position", "positions", "deployment", "defence", "defense", "security"})
+
+
 def _change(c: Clause) -> Typing | None:
     if "CHANGE" not in c.fs:
         return None
-    if c.weak and "TROOPS" not in c.pctx:
+    posture = c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _POSTURE
+    if c.weak and "TROOPS" not in c.pctx and not (posture and c.ak in _ARMED_KINDS):
         return Typing(None, "weak change word")
     return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
 
@@ -588,7 +593,8 @@ def _no_act(c: Clause, dip: str) -> str | None:
 # what is given or provided without aiding anyone: words, evidence, a hearing
 _INFORMATION = frozenset({"evidence", "information", "detail", "account", "explanation", "statement", "interview",
                           "answer", "testimony", "update", "briefing", "figure", "data", "proof", "comment",
-                          "speech", "example", "insight", "overview", "reason", "assurance", "clue"})
+                          "speech", "example", "insight", "overview", "reason", "assurance", "clue", "motive",
+                          "indication", "name", "timeline", "description"})
 
 
 def _gives_information(obj) -> bool:

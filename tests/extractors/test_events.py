@@ -72,6 +72,8 @@ TABLE = [
     ("A grenade attack on a bus station wounded 14 people.", "Grenade", A),
     # Violence against civilians
     ("Gunmen killed 14 villagers in an attack on Kukawa on Sunday night.", "Attack", A),
+    # a gold mine is a place, not a landmine
+    ("Gunmen attacked a gold mine in northern Burkina Faso, killing 12 civilians.", "Attack", A),
     ("Soldiers executed six unarmed men in front of their families.", "Attack", A),
     ("Militiamen massacred dozens of civilians in the village of Djugu.", "Attack", A),
     ("Armed men abducted 30 schoolgirls from a boarding school in Zamfara.", "Abduction/forced disappearance", A),
@@ -90,6 +92,9 @@ TABLE = [
     ("Dozens of journalists were detained by security forces in Istanbul.", "Arrests", A),
     ("The army deployed additional troops to the northern border region.", "Change to group/activity", A),
     ("More than 200 fighters defected from the rebel group to the government side.", "Change to group/activity", A),
+    ("Turkey has strengthened its forces along the border with Syria, officials said.", "Change to group/activity", A),
+    ("Police reinforced their presence around polling stations in the capital.", "Change to group/activity", A),
+    ("Jordanian troops were put on high alert along the northern border.", "MOBILIZE", A),
     ("Soldiers defused an improvised explosive device found near the bridge.", "Disrupted weapons use", A),
     ("The missile was intercepted by air defence systems over the city.", "Disrupted weapons use", A),
     ("Police seized a large cache of weapons and ammunition in a raid on a farm.", "Disrupted weapons use", A),
@@ -111,6 +116,8 @@ TABLE = [
     ("The foreign minister accused Iran of arming the rebels.", "ACCUSE", A),
     ("The government condemned the decision of the court.", "ACCUSE", A),
     ("The United Nations called for an immediate halt to the fighting.", "REQUEST", A),
+    # "he" continues the person the previous sentence is about
+    ("Erdogan spoke to reporters on Monday. He asked Russia to reopen the border crossing.", "REQUEST", A),
     # a statement's demand is its issuer's
     ("The separatist party issued a statement demanding that the government release its jailed leader.",
      "REQUEST", A),
@@ -176,6 +183,8 @@ NO_CLAIM = [
     "The two presidents held several meetings about the disputed border.",
     # giving information aids no one
     "The ministry gave details of the investigation to reporters on Monday.",
+    "The governor did not give a motive for the decision.",
+    "The government strengthened its ties with China.",
 ]
 
 

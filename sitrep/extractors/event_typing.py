@@ -311,6 +311,11 @@ def _clash(c: Clause) -> Typing | None:
     return Typing("ARMED_CLASH", "fighting between armed groups")
 
 
+# INTERVENTION cues that disperse a crowd; a baton or a beating strikes the people in it
+_CROWD_CONTROL = frozenset({"tear gas", "teargas", "water cannon", "rubber bullet", "pepper spray", "stun grenade",
+                            "disperse", "dispersed"})
+
+
 def _about_protest(c: Clause) -> bool:
     fs = c.fs
     if fs & {"PROTEST", "RIOT", "DISPERSE"}:
@@ -340,8 +345,10 @@ def _protest(c: Clause) -> Typing | None:
     if "RIOT" in fs or by_demonstrators or (riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal)):
         return Typing("VIOLENT_DEMO", "demonstrators used violence")
     if _intervened(c):
-        if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT) or _hurts_protesters(c):
+        if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
             return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
+        if _hurts_protesters(c):
+            return Typing("EXCESSIVE_FORCE", "protesters struck by security forces")
         return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
     if c.weak and not c.protest_ctx and (c.agent_role is None or c.ak in _ARMED_KINDS):
         return Typing(None, "weak protest word")
@@ -356,10 +363,6 @@ def _hurts_protesters(c: Clause) -> bool:
     not dispersing them with tear gas or rubber bullets: ACLED's excessive force."""
     return bool(c.fs & _VIOLENT) and c.pk == "protesters" and c.ak in ("state_forces", "government") \
         and not _crowd_control(c)
-
-
-_CROWD_CONTROL = frozenset({"tear gas", "teargas", "water cannon", "rubber bullet", "pepper spray", "stun grenade",
-                            "disperse", "dispersed"})
 
 
 def _intervened(c: Clause) -> bool:

@@ -153,6 +153,7 @@ class _Recogniser:
                            for s, e in [_strip_span(T, ent.start, ent.end)] if s < e}
         self.lower_words = {t.text for t in T if t.text.islower()}
         self.person_words = self._person_words()
+        self.titled_words = self._titled_words()
         self.taken = [False] * n
         self.mentions: list[Mention] = []
 
@@ -169,6 +170,12 @@ class _Recogniser:
                       default=-1)
             words.update(w for w in toks[cut + 1:] if w.isalpha())
         return words
+
+    def _titled_words(self) -> set[str]:
+        """Names that follow a title somewhere in the report ("President Saakashvili"): where
+        the gazetteer does not know them as places, the model's GPE for them is that person."""
+        return {nxt.lower_ for t, nxt in zip(self.T, self.T[1:], strict=False)
+                if t.lower_.rstrip(".") in HONORIFICS and nxt.pos_ == "PROPN" and _capitalised(nxt)}
 
     def persons_role(self, s: int, e: int, key: str) -> bool:
         """A named person's surname as the subject of a clause or an owner ("Paris had been
@@ -323,6 +330,8 @@ class _Recogniser:
             # institution it is (the words after it are data/local_heads.csv)
             self.add(s, pre[0], "ent:" + ent.label_, key=pre[1], admin_word=pre[2])
             return
+        if all(t.lower_ in self.titled_words for t in T[s:e]):
+            return  # "the removal of Saakashvili" after "President Saakashvili": him, not a place
         # a place the gazetteer lacks (a street, a township): kept, placed later
         self.add(s, e, "unknown")
 

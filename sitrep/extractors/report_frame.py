@@ -114,8 +114,8 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
             frame.dateline = p
         if dateline or locative_use(parsed, p):
             w = 3.0 if dateline else 1.0
-        elif names_no_location(parsed, p):
-            continue
+        elif names_no_location(parsed, p) or p.score is None:
+            continue  # a name the gazetteer does not know, not used as a location, sets no scene
         else:  # named, not as a location ("Rome's new mayor"): a report's setting when nothing else is
             w = NAMED_WEIGHT
         w *= 2.0 if p.start < lead_end else 1.0

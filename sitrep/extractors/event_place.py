@@ -61,6 +61,8 @@ def _np_tokens(tok) -> Iterable[object]:
     for c in tok.children:
         if c.dep_ in ("conj", "appos") or (area and c.dep_ in ("compound", "poss", "nmod")):
             yield c
+        if c.dep_ == "conj":  # "killed six officers and a civilian in Giza": the list's place
+            yield from (g for g, _ in _locative_objects(c))
     for g, _ in _locative_objects(tok):
         yield g
 
@@ -75,7 +77,8 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None]) -> dic
         for c in m.tok.children:
             # "the Aleppo offensive": where, unless a locative phrase says ("a U.S. drone
             # strike in Syria": the modifier is whose strike)
-            if c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ in _PLACE_LABELS:
+            if (c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ in _PLACE_LABELS) or (
+                    c.dep_ in ("compound", "nmod", "poss", "amod") and c.pos_ == "PROPN"):
                 out.setdefault(c.i, False)
     for r in roles:
         if r is not None:

@@ -274,7 +274,7 @@ class _Recogniser:
         counties and the words around each mention."""
         self.lookups()
         for find in (self.place_entities, self.demonyms, self.streets, self.datelines, self.gazetteer_scan,
-                     self.named_areas, self.named_settlements):
+                     self.named_areas, self.named_settlements, self.settlements_again):
             find()
         self.mentions.sort(key=lambda m: m.start)
         self.counties_listed()
@@ -443,12 +443,18 @@ class _Recogniser:
 
     def named_settlements(self) -> None:
         """7. Towns the gazetteer lacks, named as such: "the town of Akuressa", "the
-        village of Nuli" (a known name was taken by an earlier pass)."""
+        village of Nuli", "the village Dvani" (a known name was taken by an earlier pass;
+        "the City Council" is no town: the noun must be a lower-case common noun)."""
         T = self.T
         for i in range(1, self.n - 2):
-            if T[i].lower_ not in SETTLEMENT_NOUNS or T[i - 1].lower_ != "the" or T[i + 1].lower_ != "of":
+            if T[i].lower_ not in SETTLEMENT_NOUNS or T[i - 1].lower_ != "the":
                 continue
-            s = e = i + 2
+            if T[i + 1].lower_ == "of":
+                s = e = i + 2
+            elif T[i].text.islower() and T[i + 1].pos_ == "PROPN" and _capitalised(T[i + 1]):
+                s = e = i + 1
+            else:
+                continue
             known = next((m for m in self.mentions if m.origin == "unknown" and m.start == T[s].idx), None)
             if known is not None:  # found by an earlier pass as a name the gazetteer lacks
                 known.settlement = True
@@ -459,6 +465,19 @@ class _Recogniser:
                 e += 1
             if e > s:
                 self.add(s, e, "unknown", settlement=True)
+
+    def settlements_again(self) -> None:
+        """8. The other mentions of a town named as such ("the village Dvani" ... "the
+        Dvani attack"): the same words, capitalised, where no earlier pass took them."""
+        T = self.T
+        named = {tuple(m.text.split()) for m in self.mentions if m.settlement and m.origin == "unknown"}
+        for words in named:
+            k = len(words)
+            for s in range(self.n - k + 1):
+                if not any(self.taken[s:s + k]) and tuple(t.text for t in T[s:s + k]) == words \
+                        and (s + k == self.n or not _capitalised(T[s + k])) and (s == 0 or not _capitalised(T[s - 1])
+                                                                              or T[s - 1].is_sent_start):
+                    self.add(s, s + k, "unknown", settlement=True)
 
     def _county_key(self, key: str, word: str) -> str | None:
         """The key of "<key> County" if the gazetteer knows it (looked up on demand)."""

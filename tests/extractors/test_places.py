@@ -89,6 +89,13 @@ def test_not_places(nlp, text, not_a_place):
     assert not_a_place not in [p.name for p in places_of(nlp, text)]
 
 
+def test_a_village_named_as_such_is_found_wherever_the_report_names_it(nlp):
+    text = ("Ossetian envoy condemns Kvemo attack. A police car exploded on a mine near the village Kvemo, "
+            "south of Tskhinvali.")
+    starts = [p.start for p in places_of(nlp, text) if p.name == "Kvemo"]
+    assert starts == [text.index("Kvemo"), text.index("village Kvemo") + len("village ")]
+
+
 def test_one_referent_per_name_in_a_report(nlp):
     text = ("Storms hit Paris, Texas, on Monday. Paris officials said power was out. "
             "Residents of Paris were told to stay home.")

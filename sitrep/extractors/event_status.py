@@ -114,7 +114,13 @@ _MANY = frozenset({"several", "multiple", "numerous", "repeated", "separate", "v
 def _many(tok) -> str | None:
     if tok.tag_ != "NNS":
         return None
-    m = next((c for c in tok.children if c.dep_ in ("amod", "det", "nummod") and c.lower_ in _MANY), None)
+    # "separate gun, bomb and machete attacks": the modifier may sit on the first conjunct
+    # or on a noun modifying the head, anywhere in the phrase before it
+    heads = [tok]
+    while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i and len(heads) < 6:
+        heads.append(heads[-1].head)
+    left = min(h.left_edge.i for h in heads)
+    m = next((t for t in tok.doc[left:tok.i] if t.lower_ in _MANY and t.dep_ in ("amod", "det", "nummod")), None)
     return f"aggregate '{m.text} {tok.text}'" if m is not None else None
 
 

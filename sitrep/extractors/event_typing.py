@@ -498,6 +498,9 @@ def _change(c: Clause) -> Typing | None:
     posture = c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _POSTURE
     if c.weak and "TROOPS" not in c.pctx and not (posture and c.ak in _ARMED_KINDS):
         return Typing(None, "weak change word")
+    if c.patient_role is not None and not (c.patient_armed or "TROOPS" in c.pctx or posture) \
+            and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS:
+        return Typing(None, "moved something other than forces")  # "salt trucks were deployed"
     return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
 
 

@@ -185,6 +185,10 @@ NO_CLAIM = [
     "The ministry gave details of the investigation to reporters on Monday.",
     "The governor did not give a motive for the decision.",
     "The government strengthened its ties with China.",
+    # moving things that are not forces is no change to an armed group's activity
+    "Salt trucks have been deployed on main roads across the city.",
+    # the aggregate modifier sits on the first of the listed attacks
+    "Ten people were killed and dozens injured in separate gun, bomb and knife attacks across the country.",
 ]
 
 

@@ -352,7 +352,7 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
     return [t for t in trigs if t.parent is None]
 
 
-_OTHER_CLAUSE = {"as", "while", "although", "though", "because", "since", "until", "whereas"}
+_OTHER_CLAUSE = {"as", "while", "although", "though", "because", "since", "until", "whereas", "before", "after"}
 _OTHER_TIME = {"after", "before", "since", "following", "amid", "until"}
 
 

@@ -165,6 +165,26 @@ _HELD_BY = re.compile(r"\w-(?:held|controlled|occupied)\b", re.I)
 _LABOUR_WORDS = ("hunger", "general", "worker", "on strike", "strikers", "went", "union")
 
 
+_CHARGEABLE = _VIOLENT | {"SEXUAL", "ABDUCT", "LOOT"}
+_CHARGE_WORDS = frozenset({"charge", "suspicion", "suspect", "accuse", "allegation", "count", "connection"})
+
+
+def _charge_content(tok) -> bool:
+    """The word names what someone is held for: it hangs on "for", "of", "over" or a charge
+    word before reaching a verb of its own clause."""
+    node = tok
+    for _ in range(4):
+        h = node.head
+        if h.i == node.i:
+            return False
+        if (h.dep_ == "prep" and h.lower_ in ("for", "of", "over")) or h.lemma_.lower() in _CHARGE_WORDS:
+            return True
+        if h.pos_ in ("VERB", "AUX") and node.dep_ not in ("pcomp", "pobj"):
+            return False
+        node = h
+    return False
+
+
 def _normalise_frames(c: Clause) -> None:
     fs = c.fs
     if "STRIKE" in fs and c.tactic is None and "AIRSTRIKE" not in fs:
@@ -173,6 +193,10 @@ def _normalise_frames(c: Clause) -> None:
             fs = (fs - {"STRIKE"}) | {"PROTEST"}
     if "ARREST" in fs and fs & _VIOLENT and all(m.weak for m in c.members if m.frame in _VIOLENT):
         fs = fs - _VIOLENT  # "arrested and beat", "detained in raids": the arrest is the event
+    if "ARREST" in fs:  # "arrested for killing", "on a charge of sexual battery": what he is charged with
+        charged = {m.frame for m in c.members if m.frame in _CHARGEABLE and _charge_content(m.tok)}
+        told = {m.frame for m in c.members if m.frame in _CHARGEABLE and not _charge_content(m.tok)}
+        fs = fs - (charged - told)
     weak_terr = {m.frame for m in c.members if m.frame in _TERRITORY and m.weak}
     strong_other = {m.frame for m in c.members if m.frame not in _TERRITORY and not m.weak}
     if weak_terr and strong_other and not (fs & _TERRITORY) - weak_terr:

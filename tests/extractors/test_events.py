@@ -89,6 +89,11 @@ TABLE = [
     ("Both sides agreed to a truce to allow the evacuation of civilians.", "Agreement", A),
     ("Hundreds of fighters surrendered to the army with their weapons.", "Agreement", A),
     ("Police arrested the opposition leader at his home in Harare.", "Arrests", A),
+    # what someone is held for is the charge, not a second happening the arrest reports
+    ("Police arrested two men in Lagos for killing a shopkeeper.", "Arrests", A),
+    ("Officers detained a man suspected of raping a girl in the village of Kafin.", "Arrests", A),
+    # an arrest "before" or "after" is its own happening
+    ("Soldiers raped two women in Minova before they were arrested by military police.", "Arrests", A),
     ("Dozens of journalists were detained by security forces in Istanbul.", "Arrests", A),
     ("The army deployed additional troops to the northern border region.", "Change to group/activity", A),
     ("More than 200 fighters defected from the rebel group to the government side.", "Change to group/activity", A),

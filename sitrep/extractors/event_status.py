@@ -173,6 +173,8 @@ def _present_simple(verb) -> bool:
         return False
     if any(c.dep_ == "aux" for c in verb.children):
         return False  # "has attacked", "is attacking": not a simple present
+    if any(c.dep_ == "advmod" and c.lower_ in ("now", "currently", "still") for c in verb.children):
+        return False  # "who is now in custody": the state a happening left, now
     return verb.dep_ not in ("ccomp",) or verb.head.lemma_ not in ("say", "tell", "report")
 
 

@@ -162,6 +162,9 @@ def _sentence_view(view: ReportView, k: int) -> SentenceView:
 
 
 HEADLINE_WORDS = 18
+# a dateline opening the text: "COLUMBIA, Ky. (WBKO) - ", "BEIRUT (Reuters) -- "
+_DATELINE_LEAD = re.compile(r"\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([A-Za-z-]{2,12}\))?\s*"
+                            r"(?:—|–|--|-)\s*")
 _DATELINE_START = re.compile(r"\s*(?:\n|[A-Z][A-Z .,'-]{2,40}(?:—|–|--| - |,))")
 
 
@@ -169,6 +172,11 @@ def _in_headline(parsed: Parsed, sent: Span) -> bool:
     """The report's headline, kept as its first line or sentence (news headlines are in
     the present): the first sentence, short, and followed by a line break or a dateline
     ("... on Arms Charges. TBILISI, Georgia -- ...")."""
+    text = parsed.text
+    dash = _DATELINE_LEAD.match(text)  # "COLUMBIA, Ky. (WBKO) - A Metcalfe County man is arrested ...\n"
+    line_end = text.find("\n")
+    if dash and line_end > 0 and sent.start_char <= dash.end() and line_end <= sent.end_char <= line_end + 1:
+        return sum(1 for t in sent if t.idx >= dash.end() and not t.is_space) <= HEADLINE_WORDS
     if sent.start_char > 0 or len(sent) > HEADLINE_WORDS:
         return False
     first_line = parsed.text.split("\n", 1)[0].strip()

@@ -136,3 +136,16 @@ def test_fighting_that_ended_happened():
     assert [(e.sub_event_type, e.certainty) for e in ex.events] == [("Armed clash", "asserted")]
     ex = report("The envoy urged both sides to end the fighting in the forest.", "2009-03-21")
     assert [e.plover for e in claimed(ex)] == ["REQUEST"]  # the appeal, not a battle
+
+
+def test_a_lead_in_headline_present_after_a_dateline_is_news():
+    # broadcasters' web stories open with a headline-style lead: "X is arrested after ..."
+    ex = report("FRANKFORT, Ky. (WKYT) - A Franklin County man is arrested after a shooting near the river.\n"
+                "Police say the man, 31, was taken into custody on Thursday.", "2009-03-20")
+    lead = [e for e in claimed(ex) if e.sub_event_type == "Arrests" and "Franklin County" in e.sentence]
+    assert lead, [(e.sub_event_type, e.timing, e.confidence, e.sentence[:40]) for e in ex.events]
+
+
+def test_who_is_now_in_custody_was_detained():
+    ex = report("The 15-year-old, who is now in custody, was charged with arson on Monday.", "2009-03-20")
+    assert [e for e in claimed(ex) if e.sub_event_type == "Arrests"], [(e.sub_event_type, e.timing) for e in ex.events]

@@ -46,7 +46,7 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             if c.dep_ == "neg" and i > 0 and chain[i - 1].dep_ == "xcomp":
                 return "negated", f"negation '{c.text}' on '{tok.text}'"
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if i == 0 and tok.dep_ in ("xcomp", "advcl") and to_infinitive:
+        if i == 0 and tok.dep_ in ("xcomp", "advcl", "acl") and to_infinitive:  # "rationales to veto X"
             gov = tok.head.lemma_.lower()
             if gov not in _ASPECTUAL and _scope_of(tok.head, lex) is None and not _is_light(tok.head, lex):
                 return "future", f"purpose '{tok.head.text} ... to {tok.text}'"
@@ -54,6 +54,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             continue
     # governing words: accused/claimed, denied, plans to, threat of, halt to
     for i, tok in enumerate(chain[1:], start=1):
+        if _asserts_itself(chain[i - 1]):
+            break
         kind = _scope_of(tok, lex)
         if kind is None:
             continue
@@ -69,6 +71,22 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
 
 
 
+
+
+# subordinating words after which a clause states a fact of its own, whatever governs the
+# main clause: "proposed a conference, even though the government declined the bid"
+_OWN_FACT_MARKS = frozenset({"though", "although", "because", "after", "before", "while", "whereas", "since", "as",
+                             "when"})
+
+
+def _asserts_itself(clause) -> bool:
+    """A relative clause, or a subordinate clause with a factual mark, that has its own
+    subject: a governing word above it ("urges", "proposed") does not reach into it."""
+    if clause.dep_ not in ("relcl", "advcl") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    return clause.dep_ == "relcl" or any(
+        (c.dep_ == "mark" and c.lower_ in _OWN_FACT_MARKS) or (c.dep_ == "advmod" and c.lower_ == "where")
+        for c in clause.children)
 
 
 # ---------------------------------------------------------------------------- timing

@@ -144,6 +144,8 @@ TABLE = [
     # refusing an agreement is a rejection, in war too (ACLED's Agreement refused is PLOVER REJECT)
     ("The militia says it will not accept the ceasefire proposed by the army.", "REJECT", A),
     ("Troops did not withdraw from the besieged town of Kafr Zita.", "Non-violent transfer of territory", N),
+    # a governing word of the main clause does not reach a clause that states its own fact
+    ("Egypt proposed a new conference, even though Sudan rejected the plan on Monday.", "REJECT", A),
     # a people's or an organisation's representatives act politically
     ("Kurdish representatives rejected the draft constitution on Monday.", "REJECT", A),
     # "a group of X" acts as X: Peruvian negotiators are a political actor
@@ -186,6 +188,8 @@ NO_CLAIM = [
     "She sent a letter to the editor of the local newspaper.",
     # many incidents told as one are an aggregate, not an event
     "The two presidents held several meetings about the disputed border.",
+    # a noun's to-infinitive is what is meant to happen ("rationales to veto")
+    "The party's motives to boycott the vote remain unclear.",
     # giving information aids no one
     "The ministry gave details of the investigation to reporters on Monday.",
     "The governor did not give a motive for the decision.",

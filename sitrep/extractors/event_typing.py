@@ -545,9 +545,26 @@ def _agree(c: Clause) -> Typing | None:
         return Typing(None, "weak agreement word")
     if _opinion(c.head.tok):
         return Typing(None, "agreeing with a view, not to a deal")
+    if _made_before(c.head.tok):
+        return Typing(None, "an agreement already made, not its making")
     if conflict:
         return Typing("AGREEMENT", "agreement")
     return Typing("AGREE_DIPLO", "agreement outside armed conflict")
+
+
+# verbs whose object is an agreement being made; any other verb ("used the ceasefire to
+# attack", "violated the truce", "welcomed the deal") has an existing one as its object
+_CONCLUDING = frozenset({"sign", "reach", "agree", "accept", "announce", "declare", "broker", "conclude", "seal",
+                         "strike", "approve", "ratify", "endorse", "negotiate", "secure", "finalize", "finalise",
+                         "mediate", "implement", "renew", "extend", "forge", "hammer", "work"})
+_DEFINITE = frozenset({"the", "this", "that", "its", "their"})
+
+
+def _made_before(noun) -> bool:
+    """A definite agreement noun that is the object of a verb which does not make it."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" \
+        and noun.head.lemma_.lower() not in _CONCLUDING \
+        and any(d.dep_ in ("det", "poss") and d.lower_ in _DEFINITE for d in noun.children)
 
 
 # What a state or an organisation signs or accepts when it settles something with another

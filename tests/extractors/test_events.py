@@ -369,3 +369,10 @@ def test_people_killed_by_shelling_of_a_held_town_are_civilians_not_the_town():
     shelling = [e for e in ex.events if e.event_type == "Explosions/Remote violence"]
     assert shelling and shelling[0].actor2 is not None
     assert shelling[0].actor2.kind == "civilians", events.explain(shelling[0])
+
+
+def test_an_agreement_already_made_is_not_made_again():
+    # the object of a verb that does not make an agreement is one that exists
+    evs = _extract_all(["Rebels used the ceasefire to regroup and attack army positions near Hama."])[0].events
+    assert not [e for e in evs if e.plover == "AGREE"], [(e.sub_event_type, e.plover) for e in evs]
+    assert [e for e in evs if e.event_type == "Battles"], [(e.sub_event_type, e.plover) for e in evs]

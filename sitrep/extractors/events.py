@@ -171,7 +171,9 @@ _DATELINE_START = re.compile(r"\s*(?:\n|[A-Z][A-Z .,'-]{2,40}(?:—|–|--| - |,
 def _in_headline(parsed: Parsed, sent: Span) -> bool:
     """The report's headline, kept as its first line or sentence (news headlines are in
     the present): the first sentence, short, and followed by a line break or a dateline
-    ("... on Arms Charges. TBILISI, Georgia -- ...")."""
+    ("... on Arms Charges. TBILISI, Georgia -- ..."); or, after an opening dateline, the one
+    short sentence of the first line (a broadcaster's headline-style lead: "COLUMBIA, Ky.
+    (WBKO) - A Metcalfe County man is arrested after ...")."""
     text = parsed.text
     dash = _DATELINE_LEAD.match(text)  # "COLUMBIA, Ky. (WBKO) - A Metcalfe County man is arrested ...\n"
     line_end = text.find("\n")

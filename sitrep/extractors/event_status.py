@@ -70,9 +70,6 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     return "asserted", ""
 
 
-
-
-
 # subordinating words after which a clause states a fact of its own, whatever governs the
 # main clause: "proposed a conference, even though the government declined the bid"
 _OWN_FACT_MARKS = frozenset({"though", "although", "because", "after", "before", "while", "whereas", "since", "as",

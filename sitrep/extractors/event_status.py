@@ -2,7 +2,7 @@
 planned, negated, denied) from negation, modals, conditionals and governing words."""
 from __future__ import annotations
 
-from .event_clauses import _BOUNDARY_DEPS, Trigger
+from .event_clauses import _BOUNDARY_DEPS, _OTHER_CLAUSE, Trigger
 from .event_lexicon import _ASPECTUAL, _CONDITIONAL_MARKS, _MODAL_FUTURE, _MODAL_HYPO, Lexicon, _is_light, _scope_of
 
 # dependencies through which a modal or a negation above a trigger reaches it
@@ -72,8 +72,7 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
 
 # subordinating words after which a clause states a fact of its own, whatever governs the
 # main clause: "proposed a conference, even though the government declined the bid"
-_OWN_FACT_MARKS = frozenset({"though", "although", "because", "after", "before", "while", "whereas", "since", "as",
-                             "when"})
+_OWN_FACT_MARKS = frozenset(_OTHER_CLAUSE - {"until"} | {"when"})
 
 
 def _asserts_itself(clause) -> bool:

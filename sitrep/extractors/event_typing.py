@@ -35,6 +35,7 @@ from .event_lexicon import (
     sent_cues_text,
 )
 from .event_roles import DocContext
+from .incidents import _REFERRING
 
 # weapon cues that name a thing one can find, seize or clear (not a way of attacking:
 # "air strike"), so that a patient naming one is weapons
@@ -191,8 +192,8 @@ def _normalise_frames(c: Clause) -> None:
         strike_text = " ".join(t.text for t in c.head.tok.subtree).lower() + " " + sent_cues_text(c.sent_cues)
         if any(w in strike_text for w in _LABOUR_WORDS):
             fs = (fs - {"STRIKE"}) | {"PROTEST"}
-    if "ARREST" in fs and fs & _VIOLENT and all(m.weak for m in c.members if m.frame in _VIOLENT):
-        fs = fs - _VIOLENT  # "arrested and beat", "detained in raids": the arrest is the event
+    if fs & {"ARREST", "ABDUCT"} and fs & _VIOLENT and all(m.weak for m in c.members if m.frame in _VIOLENT):
+        fs = fs - _VIOLENT  # "arrested and beat", "kidnapped dozens in raids": the taking is the event
     if "ARREST" in fs:  # "arrested for killing", "on a charge of sexual battery": what he is charged with
         charged = {m.frame for m in c.members if m.frame in _CHARGEABLE and _charge_content(m.tok)}
         told = {m.frame for m in c.members if m.frame in _CHARGEABLE and not _charge_content(m.tok)}
@@ -405,8 +406,6 @@ def _violence(c: Clause) -> Typing | None:
     fs = c.fs
     if not fs & _VIOLENT:
         return None
-    if fs & {"ABDUCT", "ARREST"} and all(m.weak for m in c.members if m.frame in _VIOLENT):
-        return None  # "kidnapped dozens in a series of raids": the raids are how, the abduction is what
     tactic = "AIR" if "AIRSTRIKE" in fs else "SHELLING" if "SHELL" in fs and c.tactic is None else c.tactic
     if fs == {"STRIKE"} and tactic is None:
         strike_text = " ".join(t.text for t in c.head.tok.subtree).lower() + " " + c.head.tok.head.text.lower()
@@ -513,7 +512,7 @@ def _base(c: Clause) -> Typing | None:
 
 
 # what armed forces reinforce besides troops: "reinforced their presence around churches"
-_POSTURE = frozenset({"presence", "position", "positions", "deployment", "defence", "defense", "security"})
+_POSTURE = frozenset({"presence", "position", "deployment", "defence", "defense", "security"})  # lemmas
 
 
 def _change(c: Clause) -> Typing | None:
@@ -557,14 +556,13 @@ def _agree(c: Clause) -> Typing | None:
 _CONCLUDING = frozenset({"sign", "reach", "agree", "accept", "announce", "declare", "broker", "conclude", "seal",
                          "strike", "approve", "ratify", "endorse", "negotiate", "secure", "finalize", "finalise",
                          "mediate", "implement", "renew", "extend", "forge", "hammer", "work"})
-_DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 
 
 def _made_before(noun) -> bool:
     """A definite agreement noun that is the object of a verb which does not make it."""
     return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" \
         and noun.head.lemma_.lower() not in _CONCLUDING \
-        and any(d.dep_ in ("det", "poss") and d.lower_ in _DEFINITE for d in noun.children)
+        and any(d.dep_ in ("det", "poss") and d.lower_ in _REFERRING for d in noun.children)
 
 
 # What a state or an organisation signs or accepts when it settles something with another

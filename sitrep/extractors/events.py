@@ -130,10 +130,12 @@ class ReportView:
     # event of is offered to the sentence head (always when collecting training rows)
     heads: dict | None = field(init=False, default=None)
     offers_fallback: bool = field(init=False, default=False)
+    dateline_lead: tuple[int, int] | None = field(init=False, default=None)  # see _dateline_lead
 
     def __post_init__(self) -> None:
         self.heads = event_model.model() if self.use_model else None
         self.offers_fallback = self.collect is not None or bool(self.heads and "sentence" in self.heads)
+        self.dateline_lead = _dateline_lead(self.parsed.text)
 
 
 def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
@@ -158,7 +160,7 @@ def _sentence_view(view: ReportView, k: int) -> SentenceView:
     nxt = doc_text[nsent.start_char:nsent.end_char] if nsent is not None else ""
     next_cues = view.index.within(nsent.start_char, nsent.end_char) if nsent is not None else {}
     return SentenceView(k, sent, view.index.within(sent.start_char, sent.end_char), next_cues, nxt,
-                        _in_headline(view.parsed, sent))
+                        _in_headline(view.parsed, sent, view.dateline_lead))
 
 
 HEADLINE_WORDS = 18
@@ -168,17 +170,24 @@ _DATELINE_LEAD = re.compile(r"\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12}
 _DATELINE_START = re.compile(r"\s*(?:\n|[A-Z][A-Z .,'-]{2,40}(?:—|–|--| - |,))")
 
 
-def _in_headline(parsed: Parsed, sent: Span) -> bool:
+def _dateline_lead(text: str) -> tuple[int, int] | None:
+    """(where the opening dateline ends, where the first line ends) when the text opens
+    with a dateline and has more than one line."""
+    dash = _DATELINE_LEAD.match(text)
+    line_end = text.find("\n")
+    return (dash.end(), line_end) if dash and line_end > 0 else None
+
+
+def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | None) -> bool:
     """The report's headline, kept as its first line or sentence (news headlines are in
     the present): the first sentence, short, and followed by a line break or a dateline
     ("... on Arms Charges. TBILISI, Georgia -- ..."); or, after an opening dateline, the one
     short sentence of the first line (a broadcaster's headline-style lead: "COLUMBIA, Ky.
     (WBKO) - A Metcalfe County man is arrested after ...")."""
-    text = parsed.text
-    dash = _DATELINE_LEAD.match(text)  # "COLUMBIA, Ky. (WBKO) - A Metcalfe County man is arrested ...\n"
-    line_end = text.find("\n")
-    if dash and line_end > 0 and sent.start_char <= dash.end() and line_end <= sent.end_char <= line_end + 1:
-        return sum(1 for t in sent if t.idx >= dash.end() and not t.is_space) <= HEADLINE_WORDS
+    if dateline_lead is not None:
+        dash_end, line_end = dateline_lead
+        if sent.start_char <= dash_end and line_end <= sent.end_char <= line_end + 1:
+            return sum(1 for t in sent if t.idx >= dash_end and not t.is_space) <= HEADLINE_WORDS
     if sent.start_char > 0 or len(sent) > HEADLINE_WORDS:
         return False
     first_line = parsed.text.split("\n", 1)[0].strip()

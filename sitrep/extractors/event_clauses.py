@@ -283,8 +283,8 @@ def _anchor(tok: Token, lex: Lexicon) -> Token:
         return tok
     h = tok.head
     if h.i != tok.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and h.pos_ in ("VERB", "AUX"):
-        if _is_light(h, lex):
-            return h
+        if _is_light(h, lex) or (tok.dep_ == "dobj" and h.lemma_.lower() == "make"):
+            return h  # "made the arrest": "make" carries only the event its object names
     if h.i != tok.i and tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and _is_light(h.head, lex) \
             and h.lower_ not in _OTHER_TIME:  # "a protest took place following the arrest": two happenings
         return h.head
@@ -483,8 +483,11 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
             if c.dep_ == "dobj":
                 return Role(c, "accused-of", _conjuncts(c))
     # participles and infinitives share the subject of the verb they hang on
-    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        r = _subject(verb.head, depth + 1)
+    host = verb.head
+    if verb.dep_ == "xcomp" and host.pos_ == "ADJ" and host.dep_ == "acomp":
+        host = host.head  # "he is prepared to lift": the subject of "is"
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and host.i != verb.i and host.pos_ in ("VERB", "AUX"):
+        r = _subject(host, depth + 1)
         return Role(r.tok, "inherited " + r.how, r.conj) if r is not None and not r.how.startswith("inherited") else r
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
         text = verb.head
@@ -524,9 +527,17 @@ def _person_possessor(c: Token) -> bool:
         c.pos_ == "NOUN" and c.ent_type_ == "" and c.lemma_.lower() not in ("group", "force", "army", "militia"))
 
 
+# nouns that count happenings ("a series of raids by police"): their modifiers are the
+# happenings' own
+_SERIES = frozenset({"series", "wave", "string", "spate", "round", "number", "succession", "campaign"})
+
+
 def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
     agent = patient = None
-    for c in noun.children:
+    kids = list(noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _SERIES:
+        kids += [c for c in noun.head.head.children if c.dep_ == "prep" and c.i != noun.head.i]
+    for c in kids:
         if c.dep_ == "poss" and noun.lemma_.lower() in _PATIENT_POSSESSOR_NOUNS and _person_possessor(c):
             patient = Role(c, "possessive-victim")
         elif c.dep_ == "poss":
@@ -595,6 +606,21 @@ def _object_other_than(verb: Token, tok: Token) -> Role | None:
 
 
 
+# verbs whose object is a happening another one brought about ("the shooting sparked protests")
+_CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "cause", "ignite", "fuel", "unleash", "touch",
+                      "set", "lead", "bring"})
+
+
+def _caused(tok: Token) -> bool:
+    """An event noun that a cause brought about: "sparked protests", "led to clashes",
+    "set off riots"."""
+    h = tok.head
+    if tok.dep_ == "pobj" and h.lower_ == "to" and h.head.lemma_.lower() in ("lead",):
+        return True
+    return tok.dep_ in ("dobj", "nsubjpass") and h.pos_ == "VERB" and h.lemma_.lower() in _CAUSING and (
+        h.lemma_.lower() not in ("set", "touch", "bring") or any(c.dep_ == "prt" for c in h.children))
+
+
 def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:
     """Weak trigger words and bare event nouns count only with something that anchors them
     to a happening: a participant, a place, a time, a number, or a support verb."""
@@ -607,6 +633,8 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
     tok = head.tok
     if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return not head.weak or len(members) > 1
+    if not head.weak and _caused(tok):
+        return True
     anchors = {"GPE", "LOC", "FAC"} if head.weak else {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
     for t in tok.subtree:
         if t.ent_type_ in anchors or (t.dep_ == "nummod" and t.head.i == tok.i):

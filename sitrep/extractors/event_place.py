@@ -48,7 +48,9 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                         yield g, here
                         if depth < 3:
                             stack.append((g, depth + 1, here))
-            elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos"):
+            elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos") and not (
+                    c.dep_ != "conj" and _country_word(c) and t.lemma_.lower() not in AREA_NOUNS
+                    and t.ent_type_ not in _PLACE_LABELS):  # "in a U.S. drone strike": whose
                 yield c, False
                 stack.append((c, depth + 1, False))
 
@@ -67,18 +69,69 @@ def _np_tokens(tok) -> Iterable[object]:
         yield g
 
 
+# marks of a clause that happens at the same moment as the one it hangs on, so in the
+# same place: "embedded in Manbij when the bomb exploded", "killed while battling IS in Syria"
+_SAME_MOMENT = frozenset({"when", "while", "as"})
+
+
+def _same_scene(verb) -> list:
+    """The clauses that share a predicate's scene: the main clause of a "when/while/as"
+    clause, and the "when/while/as" clauses (or bare participles) of a main clause."""
+    if verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "when the bomb exploded": the clause of the event noun
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out = []
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_MOMENT for c in verb.children)
+    if verb.dep_ == "advcl" and marked and verb.head.pos_ in ("VERB", "AUX"):
+        out.append(verb.head)
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(k.dep_ in ("mark", "advmod") and k.lower_ in _SAME_MOMENT
+                                     for k in c.children):
+            out.append(c)
+    return out
+
+
+# heads of a local force's name ("the Athens Police Department", "Ventura County Sheriff's Office")
+_FORCE_HEADS = frozenset({"police", "department", "sheriff", "office", "patrol", "trooper", "constabulary"})
+
+
+def force_home(tok) -> list:
+    """The names in a local force's name (the town or county among them): where its
+    arrests happen when the clause names no place ("The Athens Police Department
+    arrested a man")."""
+    if tok.lemma_.lower() not in _FORCE_HEADS:
+        return []
+    out, stack = [], [(tok, 0)]
+    while stack:
+        t, depth = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("compound", "nmod", "poss") and depth < 3:
+                if c.pos_ == "PROPN":  # a place only where the places stage found one
+                    out.append(c)
+                stack.append((c, depth + 1))
+    return out
+
+
+def _country_word(tok) -> bool:
+    """A country's name before an event noun says whose it is ("a U.S. drone strike",
+    "Russia's offensive"), not where."""
+    return countries().lookup.get(tok.text.lower()) is not None
+
+
 def attached_tokens(members: list[Trigger], roles: Iterable[Role | None]) -> dict[int, bool]:
     """Token index -> direct, for every token the event's predicates attach as a location."""
     out: dict[int, bool] = {}
     for m in members:
         for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
-            for g, direct in _locative_objects(head):
-                out[g.i] = out.get(g.i, False) or direct
+            for verb in (head, *_same_scene(head)):
+                for g, direct in _locative_objects(verb):
+                    out[g.i] = out.get(g.i, False) or direct
         for c in m.tok.children:
             # "the Aleppo offensive": where, unless a locative phrase says ("a U.S. drone
             # strike in Syria": the modifier is whose strike)
-            if (c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ in _PLACE_LABELS) or (
-                    c.dep_ in ("compound", "nmod", "poss", "amod") and c.pos_ == "PROPN"):
+            if ((c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ in _PLACE_LABELS) or (
+                    c.dep_ in ("compound", "nmod", "poss", "amod") and c.pos_ == "PROPN")) and not _country_word(c):
                 out.setdefault(c.i, False)
     for r in roles:
         if r is not None:
@@ -88,17 +141,24 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None]) -> dic
 
 
 def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles: Iterable[Role | None],
-              country: str | None, lo: int, hi: int) -> Place | None:
+              country: str | None, lo: int, hi: int, homes: set[int] = frozenset()) -> Place | None:
     """The place the event's clause [lo, hi) attaches to it, or None.
     A place in another country than `country` (the report's) counts only when it is a
-    place name right on a predicate."""
+    place name right on a predicate. `homes`: the tokens of the acting force's own name
+    (`force_home`), a place though they are words of an organisation's name."""
     attached = attached_tokens(members, roles)
+    for i in homes:
+        attached.setdefault(i, True)
+    if attached:  # a clause sharing the event's scene may lie outside its own words
+        doc = parsed.doc
+        lo = min(lo, min(doc[i].idx for i in attached))
+        hi = max(hi, max(doc[i].idx + len(doc[i].text) for i in attached))
     found: list[tuple[tuple, Place]] = []
     for p in places:
         if p.lat is None or not (lo <= p.start < hi):
             continue
         span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None or names_no_location(parsed, p):
+        if span is None or (names_no_location(parsed, p) and not any(t.i in homes for t in span)):
             continue
         hits = [attached[t.i] for t in span if t.i in attached]
         if not hits:
@@ -161,16 +221,17 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame) 
 
 
 def setting_place(ev: Event, frame: ReportFrame, country: Place | None) -> Place | None:
-    """Where an event its clause does not locate happened, as a coder reads the report:
-    a current incident done to people or things, at the frame's place; a current verbal act
-    (a charge, a promise, a refusal) by the frame country's own actors, there too (a
-    court's indictment is where the report is); a background incident, only in the
-    frame's country (its town is seldom the report's); a foreign actor's statement or a
-    generic one, nowhere (a veto in New York is not an event in Aleppo)."""
+    """Where an event its clause does not locate happened, as a coder reads the report
+    (docs/annotation.md: "from the report's setting"): an incident done to people or
+    things, current or recalled, at the frame's place; a current verbal act (a charge, a
+    promise, a refusal) by the frame country's own actors, there too (a court's indictment
+    is where the report is); a recalled verbal act, in the frame's country; a foreign
+    actor's statement or a generic one, nowhere (a veto in New York is not an event in
+    Aleppo)."""
     if ev.timing == "generic":
         return None
     if ev.timing != "current":
-        return country
+        return frame.place if _happens_somewhere(ev) else country
     if _happens_somewhere(ev) or _domestic(ev, frame.country):
         return frame.place
     return None

@@ -141,6 +141,7 @@ class DocContext:
     focus: str | None = None
     last_captor_state: bool | None = None
     opponents: dict[str, ActorRef] | None = None  # side -> the report's main armed actor (lazy)
+    bombs_named: bool = False  # the report names a bomb or explosives somewhere
 
 
 

@@ -29,12 +29,23 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     for tok in chain[1:4]:  # "a halt to the bombardments", "victims of the attack"
         if tok.pos_ == "NOUN" and _scope_of(tok, lex) == "block":
             return "block", f"mention under '{tok.text}'"
+    presupposed = _presupposed(head)
+    unreal = _unreal_noun(head)
+    if unreal:
+        return unreal
     # modals and conditionals on the trigger's own clause (and infinitive chains above it)
     for i, tok in enumerate(chain):
+        if presupposed:
+            break
         if i > 0 and chain[i - 1].dep_ not in _SCOPED_DEPS:
             break
+        # "would not identify it but said he was sentenced": a modal needs a bare verb, so
+        # it does not reach a finite conjunct
+        finite_conj = i > 0 and chain[i - 1].dep_ == "conj" and chain[i - 1].tag_ in ("VBD", "VBZ", "VBP")
         for c in tok.children:
             low = c.lower_
+            if finite_conj and c.dep_ in ("aux", "auxpass"):
+                continue
             if c.dep_ in ("aux", "auxpass") and low in _MODAL_HYPO and (i == 0 or chain[i - 1].dep_ in _MODAL_DEPS):
                 return "hypothetical", f"modal '{c.text}'"
             if c.dep_ in ("aux",) and low in _MODAL_FUTURE and (i == 0 or chain[i - 1].dep_ in ("xcomp", "conj")):
@@ -46,7 +57,9 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             if c.dep_ == "neg" and i > 0 and chain[i - 1].dep_ == "xcomp":
                 return "negated", f"negation '{c.text}' on '{tok.text}'"
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if i == 0 and tok.dep_ in ("xcomp", "advcl", "acl") and to_infinitive:  # "rationales to veto X"
+        if i == 0 and to_infinitive and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return "future", f"'{tok.text}' to come"  # a headline's "families to sue the state"
+        if i == 0 and tok.dep_ in ("xcomp", "advcl", "acl", "relcl") and to_infinitive:  # "rationales to veto X"
             gov = tok.head.lemma_.lower()
             if gov not in _ASPECTUAL and _scope_of(tok.head, lex) is None and not _is_light(tok.head, lex):
                 return "future", f"purpose '{tok.head.text} ... to {tok.text}'"
@@ -57,7 +70,7 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
         if _asserts_itself(chain[i - 1]):
             break
         kind = _scope_of(tok, lex)
-        if kind is None:
+        if kind is None or (presupposed and kind in _UNREAL):
             continue
         if kind == "block" and tok.tag_ in ("VBD", "VBN") and chain[i - 1].dep_ == "nsubj":
             continue  # "three days of fighting ended on Friday": it happened, then ended
@@ -68,6 +81,49 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             return "negated", f"negated '{tok.text}'"
         return kind, f"governed by '{tok.text}'"
     return "asserted", ""
+
+
+# what a governing word makes of an event that has not happened (yet)
+_UNREAL = frozenset({"future", "planned", "hypothetical"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# modifiers that make a definite event noun one that has not happened
+_NOT_YET = frozenset({"planned", "proposed", "possible", "potential", "future", "expected", "threatened",
+                      "imminent", "feared", "new", "further", "next", "alleged", "attempted", "failed"})
+
+
+# happenings a definite noun presupposes (violence, arrests, protests, charges, sentences);
+# an agreement or a veto named so may be one still to come or one long past ("would
+# override the veto", "the ceasefire")
+_PRESUPPOSED_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "CLASH", "ARREST", "ABDUCT",
+                              "PROTEST", "RIOT", "SEXUAL", "LOOT", "CAPTURE", "STRIKE", "ACCUSE", "SANCTION"})
+
+
+# modifiers of an event noun that say it did not (or may not) happen
+_NOUN_STATUS = {"attempted": "planned", "failed": "planned", "foiled": "planned", "thwarted": "planned",
+                "planned": "planned", "would-be": "planned", "possible": "hypothetical",
+                "potential": "hypothetical"}
+
+
+def _unreal_noun(head: Trigger) -> tuple[str, str] | None:
+    """"the attempted murder of", "a foiled attack", "a possible strike"."""
+    tok = head.tok
+    if tok.pos_ != "NOUN":
+        return None
+    m = next((k for k in tok.children if k.dep_ in ("amod", "compound") and k.lower_ in _NOUN_STATUS), None)
+    return (_NOUN_STATUS[m.lower_], f"modifier '{m.text}'") if m is not None else None
+
+
+def _presupposed(head: Trigger) -> bool:
+    """A definite event noun ("the fatal shooting of Keith Scott", "Sunday's attack")
+    tells of an event that happened whatever governs it: "called for information about
+    the shooting", "vowed to investigate the killing" do not make it future."""
+    tok = head.tok
+    if tok.pos_ != "NOUN" or head.anchor.i != tok.i or head.frame not in _PRESUPPOSED_FRAMES:
+        return False
+    kids = list(tok.children)
+    if any(k.lower_ in _NOT_YET for k in kids if k.dep_ in ("amod", "compound")):
+        return False
+    return any((k.dep_ == "det" and k.lower_ in _DEFINITE) or k.dep_ == "poss" for k in kids)
 
 
 # subordinating words after which a clause states a fact of its own, whatever governs the
@@ -104,7 +160,7 @@ def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline
     before the news, or under "a week after"), else current."""
     anchors = {m.anchor.i: m.anchor for m in members} | {head.tok.i: head.tok}
     for a in anchors.values():
-        why = _habitual(a, physical) or _long_period(a)
+        why = _habitual(a, physical) or _long_period(a) or _aggregate_toll(a)
         if why:
             return "generic", why
     why = next((w for m in members if (w := _many(m.tok))), None)
@@ -149,6 +205,17 @@ def _habitual(tok, physical: bool) -> str | None:
         if c.dep_ == "npadvmod" and any(d.lower_ in ("every", "each") for d in c.children):
             return f"every '{c.text}'"
     return None
+
+
+def _aggregate_toll(tok) -> str | None:
+    """"Dozens have been killed in sectarian clashes": a toll in round hundreds or dozens,
+    in the present perfect and with no day of its own, sums many incidents."""
+    if not _perfect(tok) or any(c.ent_type_ in ("DATE", "TIME") for c in tok.subtree):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in _AGGREGATE_HEADS:
+        return None
+    return f"aggregate toll '{subj.text}' in the perfect"
 
 
 def _long_period(tok) -> str | None:

@@ -428,10 +428,15 @@ _SEARCH_WORDS = frozenset({"raid", "search", "storm"})
 def _search(c: Clause) -> Typing | None:
     """Security forces raiding or searching a home or an office coerce; they do not attack
     (PLOVER COERCE): "his house was raided", "police searched the offices"."""
-    if c.head.tok.lemma_.lower() not in _SEARCH_WORDS or "BUILDING" not in c.pctx or c.armed and c.ak not in (
-            None, "state_forces", "government"):
+    if c.head.tok.lemma_.lower() not in _SEARCH_WORDS or c.armed and c.ak not in (None, "state_forces", "government"):
         return None
-    return Typing("COERCE", "premises raided or searched")
+    if "BUILDING" in c.pctx:
+        return Typing("COERCE", "premises raided or searched")
+    # "a series of raids by Montreal police": the police's raids harm no one named
+    if c.patient_role is None and c.ak in ("state_forces", "government") and c.fs == {"ATTACK"} \
+            and "LETHAL" not in c.ctxv:
+        return Typing("COERCE", "raids by the authorities")
+    return None
 
 
 def _bombing(c: Clause) -> Typing | None:
@@ -440,7 +445,10 @@ def _bombing(c: Clause) -> Typing | None:
         return None
     if fs <= {"BOMB", "KILL"} and not c.armed and not _BOMB_WORD.search(
             " ".join(t.text for m in c.members for t in m.tok.subtree if t.i <= m.tok.i)):
-        return Typing(None, "explosion without weapon or armed actor")
+        # an explosion in a report that names bombs is one, unless its sentence tells an
+        # accident ("a gas explosion"); elsewhere it may be one
+        if not c.ctx.bombs_named or c.harmless_ctx:
+            return Typing(None, "explosion without weapon or armed actor")
     if c.ak in ("state_forces", "external_forces"):
         return Typing("AIR", "bombing by state forces without other weapon cue")
     fired = _values(c.sent_cues, "weapon") & {"SHELLING", "AIR"}
@@ -469,8 +477,6 @@ def _untyped_violence(c: Clause) -> Typing:
 def _arrest(c: Clause) -> Typing | None:
     if "ARREST" not in c.fs:
         return None
-    if "CRIME" in c.sctx and c.ak not in _NON_STATE:
-        return Typing(None, "criminal arrest")
     if c.ak in _NON_STATE:
         return Typing("ABDUCTION", "non-state 'arrest'")
     return Typing("ARRESTS", "detention by authorities")
@@ -600,7 +606,10 @@ def _diplomatic(c: Clause) -> Typing | None:
     dip = next((f for f in c.frames if f in _DIPLOMATIC), None)
     if not dip:
         return None
-    if c.weak and not _political_agent(c):
+    eased = _eased_restriction(c)
+    if eased:  # PLOVER 2021: easing a curfew, sanctions or a blockade is RETREAT, a ban CONCEDE
+        return Typing("CONCEDE" if eased == "ban" else "RETREAT", f"{eased} lifted")
+    if c.weak and not (_political_agent(c) or _titled(c.patient_role)):
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return Typing("PROTEST", "roads blocked")
@@ -608,6 +617,28 @@ def _diplomatic(c: Clause) -> Typing | None:
     if why:
         return Typing(None, why)
     return Typing(dip, "diplomatic/verbal act")
+
+
+# what only an authority imposes, so lifting it is a concession whoever is named
+_RESTRICTIONS = frozenset({"curfew", "ban", "embargo", "blockade", "siege", "restriction", "sanction", "lockdown",
+                           "closure", "emergency", "law", "order", "moratorium", "suspension"})
+_EASING = frozenset({"lift", "ease", "relax", "end", "suspend", "remove", "rescind", "revoke"})
+
+
+def _eased_restriction(c: Clause) -> str | None:
+    """The restriction a clause lifts ("lifted the curfew", "curfew lifted", "eased the
+    blockade"), which only an authority imposes, so no political agent need be named;
+    "martial law", "state of emergency" by their head noun."""
+    verb, r = c.head.tok, c.patient_role
+    if verb.lemma_.lower() not in _EASING or verb.pos_ != "VERB":
+        return None
+    noun = r.tok if r is not None and r.how in ("object", "passive-subject") else next(
+        (k for k in verb.children if k.dep_ in ("dobj", "nsubjpass", "nsubj")), None)
+    lemma = noun.lemma_.lower() if noun is not None else ""
+    if lemma not in _RESTRICTIONS or lemma in ("law", "order", "emergency") and not any(
+            m.lower_ in ("martial", "state", "emergency") for m in noun.subtree):
+        return None
+    return lemma
 
 
 # complements that make a refusal or a denial no political act ("declined to comment",
@@ -661,7 +692,25 @@ def _political_agent(c: Clause) -> bool:
         return True
     if c.agent is not None and (c.agent.kind is not None or r.tok.ent_type_ == "PERSON"):
         return True
-    return _representatives(r.tok)
+    return _representatives(r.tok) or _titled(r)
+
+
+# Offices that make whoever holds them a political actor ("met Aleppo Mayor Brita Hagi Hasan")
+_TITLES = frozenset({"president", "vice-president", "leader", "minister", "premier", "chancellor", "king", "queen",
+                     "prince", "emir", "governor", "mayor", "senator", "sen.", "gov.", "rep.", "congressman",
+                     "congresswoman", "lawmaker", "legislator", "general", "gen.", "colonel", "col.", "commander",
+                     "secretary", "ambassador", "envoy", "diplomat", "spokesman", "spokeswoman", "chairman"})
+
+
+def _titled(r: Role | None) -> bool:
+    """A role filled by a person named with an office ("Mayor Brita Hagi Hasan",
+    "Vice-President Moody Awori", "Hasan, the mayor of Aleppo")."""
+    if r is None:
+        return False
+    tok = r.tok
+    mods = [m for m in tok.children if m.dep_ in ("compound", "appos", "amod")]
+    mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "amod")]
+    return tok.lower_ in _TITLES or any(m.lower_ in _TITLES for m in mods)
 
 
 # People who speak or act for a state, a people or an organisation

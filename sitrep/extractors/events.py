@@ -40,9 +40,9 @@ from .event_clauses import (
     _roles,
     _verbal,
 )
-from .event_lexicon import _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
+from .event_lexicon import _BOMB_WORD, _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
 from .event_model import candidate_features
-from .event_place import own_place, place_events
+from .event_place import force_home, own_place, place_events
 from .event_roles import DocContext, _acled_roles, _actor_ref, _infer_counterpart
 from .event_status import _certainty, timing
 from .event_time import governing_offset, later_offsets, own_time, set_date
@@ -280,9 +280,11 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     if twhy:
         ev.rule += f"; timing {ev.timing} ({twhy})"
     set_date(ev, t, frame, governing_offset(head))
-    roles = [p_role] + ([a_role] if {m.frame for m in cand.members} & _TERRITORY else [])
+    frames = {m.frame for m in cand.members}
+    roles = [p_role] + ([a_role] if frames & _TERRITORY else [])
+    homes = {t.i for t in force_home(a_role.tok)} if "ARREST" in frames and a_role is not None else set()
     place = own_place(view.parsed, ex.places, cand.members, roles if physical else [], frame.country,
-                      cand.start, cand.end)
+                      cand.start, cand.end, homes)
     view.own_places[id(ev)] = place
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
     info.toll_only = a_role is None and all(m.frame == "KILL" for m in cand.members)
@@ -312,6 +314,7 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
         patient=_named_patient(p_role),
         own_day=t.date_start if t is not None and t.precision == "day" else None,
         own_place=place.name if place is not None else None,
+        own_area=(place.country, place.admin1, place.feature) if place is not None else None,
         distinct=any(c.lower_ in _DISTINCT_WORDS for c in kids),
         strength=type_strength(ev.rule))
 
@@ -427,7 +430,8 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     receives every candidate's typing features, `collect_mentions` every mention's
     confidence features (for training)."""
     lex = lexicon()
-    view = ReportView(parsed, ex, lex, DocContext(focus=actors.focus_country(parsed, ex)),
+    ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None)
+    view = ReportView(parsed, ex, lex, ctx,
                       report_frame(parsed, ex), _CueIndex(parsed.text, lex), [(p.start, p.end) for p in ex.places],
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)
     tokens = parsed.tokens

@@ -40,6 +40,7 @@ class MentionInfo:
     patient: str | None = None  # the patient when it names someone (a name, "the ambassador")
     own_day: str | None = None  # a day the mention's own clause states
     own_place: str | None = None  # a place the mention's own clause attaches
+    own_area: tuple[str | None, str | None, str] | None = None  # its (country, admin1, feature)
     distinct: bool = False  # "another attack", "a second blast"
     strength: int = 1
     certainty_why: str = ""  # what made the mention not asserted ("modal 'will'", "governed by 'vow'")
@@ -100,8 +101,21 @@ def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     days = {i.own_day for i in inc.infos if i.own_day}
     if info.own_day and days and info.own_day not in days:
         return False
-    places = {i.own_place for i in inc.infos if i.own_place}
-    return not (info.own_place and places and info.own_place not in places)
+    placed = [i for i in inc.infos if i.own_place]
+    return not info.own_place or all(_same_area(i, info) for i in placed)
+
+
+def _same_area(a: MentionInfo, b: MentionInfo) -> bool:
+    """Two clauses' places can hold one incident: the same name, or one contains the other
+    ("in Manbij" and "in Syria"; "in Aleppo" and "in Aleppo province")."""
+    if a.own_place == b.own_place:
+        return True
+    if a.own_area is None or b.own_area is None:
+        return False
+    (c1, r1, f1), (c2, r2, f2) = a.own_area, b.own_area
+    if c1 is None or c1 != c2:
+        return False
+    return "country" in (f1, f2) or (r1 is not None and r1 == r2 and "admin1" in (f1, f2))
 
 
 def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:

@@ -154,6 +154,7 @@ class _Recogniser:
         self.lower_words = {t.text for t in T if t.text.islower()}
         self.person_words = self._person_words()
         self.titled_words = self._titled_words()
+        self.acronyms = self._acronyms()
         self.taken = [False] * n
         self.mentions: list[Mention] = []
 
@@ -176,6 +177,23 @@ class _Recogniser:
         the gazetteer does not know them as places, the model's GPE for them is that person."""
         return {nxt.lower_ for t, nxt in zip(self.T, self.T[1:], strict=False)
                 if t.lower_.rstrip(".") in HONORIFICS and nxt.pos_ == "PROPN" and _capitalised(nxt)}
+
+    def _acronyms(self) -> set[str]:
+        """Short forms a report defines for a name ("the Ministry of Defence (MoD)"): an
+        organisation's, not a place, wherever the report uses them. Its capitals are the
+        initials of the capitalised words before the bracket."""
+        out = set()
+        T = self.T
+        for i in range(1, self.n - 1):
+            if T[i - 1].text != "(" or T[i + 1].text != ")":
+                continue
+            caps = "".join(ch for ch in T[i].text if ch.isupper())
+            if len(caps) < 2:
+                continue
+            words = [t for t in T[max(0, i - 1 - 2 * len(caps)):i - 1] if _capitalised(t)]
+            if "".join(t.text[0] for t in words[-len(caps):]) == caps:
+                out.add(T[i].text)
+        return out
 
     def persons_role(self, s: int, e: int, key: str) -> bool:
         """A named person's surname as the subject of a clause or an owner ("Paris had been
@@ -214,6 +232,8 @@ class _Recogniser:
                 s, e = _strip_span(T, ent.start, ent.end)
                 if s < e:
                     grams[(s, e)] = norm_name(doc[s:e].text)
+        for (i, j) in [k for k in grams if k[1] - k[0] == 1 and T[k[0]].text in self.acronyms]:
+            del grams[(i, j)]
         self.grams = grams
         self.found = self.gaz.lookup(set(grams.values()))
 
@@ -293,7 +313,8 @@ class _Recogniser:
         s, e = _strip_span(T, ent.start, ent.end)
         if s >= e or any(self.taken[s:e]) or not any(ch.isalpha() for ch in self.doc[s:e].text):
             return
-        if T[s].lower_.rstrip(".") in HONORIFICS or not _capitalised(T[s]):
+        if T[s].lower_.rstrip(".") in HONORIFICS or not _capitalised(T[s]) or (
+                e - s == 1 and T[s].text in self.acronyms):
             return
         for j in range(min(self.n, s + 6), e, -1):  # "U.S." + "Virgin Islands" -> one name
             if self.grams.get((s, j)) in found and not any(self.taken[e:j]):

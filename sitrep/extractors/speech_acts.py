@@ -24,7 +24,7 @@ _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "MOB
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "",
                 "REJECT": "", "MOBILIZE": "violence", "ACCUSE": ""}
 _REJECT_MODE = {"CONSULT": "meet", "AID": "assist", "CONCEDE": "yield", "RETREAT": "yield", "AGREE": "change"}
-_GOVERNOR = re.compile(r"(?:modal|governed by) '([^']+)'")
+_GOVERNOR = re.compile(r"(?:modal|governed by|purpose) '([^'\s]+)")
 _CONDITION = re.compile(r"\b(unless|if)\b", re.I)
 
 

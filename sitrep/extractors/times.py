@@ -156,6 +156,8 @@ def _absolute(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
         return fast
     if base is None and not _YEAR.search(text):
         return None  # "at 10 a.m.", "March 5" in an undated report: dateparser would read today's clock
+    if not any(m in text for m in MONTHS) and not _YEAR.search(text) and not re.search(r"\d[/.-]\d", text):
+        return None  # "aged 15 and 17": bare numbers are no date (dateparser reads 1917-12-15)
     settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
                 "REQUIRE_PARTS": [], "PREFER_DAY_OF_MONTH": "first"}
     # with no publication date, a year alone anchors it: missing parts come from 1 January

@@ -89,6 +89,18 @@ TABLE = [
     ("Both sides agreed to a truce to allow the evacuation of civilians.", "Agreement", A),
     ("Hundreds of fighters surrendered to the army with their weapons.", "Agreement", A),
     ("Police arrested the opposition leader at his home in Harare.", "Arrests", A),
+    # an arrest for a crime is an arrest; a support verb carries the noun
+    ("Police arrested two men for drug smuggling at the port.", "Arrests", A),
+    ("The police made the arrest after hearing from the woman's family.", "Arrests", A),
+    # a definite event noun happened, whatever governs it
+    ("Protesters continued to call for more information about the fatal shooting of Keith Scott by police.",
+     "Attack", A),
+    ("The police killing of an unarmed man in Sacramento prompted outrage.", "Attack", A),
+    # what a happening set off is a happening too
+    ("The shooting sparked sometimes violent protests.", "Violent demonstration", A),
+    # an explosion in a report that names a bomb is one
+    ("An explosion injured 29 people in Chelsea on Saturday; police later found a second bomb nearby.",
+     "Remote explosive/landmine/IED", A),
     # what someone is held for is the charge, not a second happening the arrest reports
     ("Police arrested two men in Lagos for killing a shopkeeper.", "Arrests", A),
     ("Officers detained a man suspected of raping a girl in the village of Kafin.", "Arrests", A),
@@ -131,6 +143,15 @@ TABLE = [
      "AGREE", A),
     ("The president threatened to impose tariffs on imports from China.", "THREATEN", A),
     ("The European Union imposed sanctions on senior military officers.", "SANCTION", A),
+    # a modal needs a bare verb: it does not reach a finite conjunct
+    ("The sheriff would not identify the county but said Smith was sentenced there last year.", "SANCTION", A),
+    # a definite charge happened, whatever is vowed about it
+    ("Khartoum vowed to fight the ICC indictment of President Bashir.", "ACCUSE", A),
+    # PLOVER 2021: easing a curfew or a blockade is RETREAT, lifting a ban on a party CONCEDE;
+    # only an authority lifts them, named or not
+    ("The city lifted the midnight curfew on Saturday.", "RETREAT", A),
+    ("The government lifted the ban on the opposition party.", "CONCEDE", A),
+    ("The shops were closed during a series of raids by Montreal police.", "COERCE", A),
     ("Norway expelled two diplomats over espionage allegations.", "SANCTION", A),
     ("The two foreign ministers held talks in Geneva on Thursday.", "CONSULT", A),
     # saying what another party must do is a demand of it
@@ -172,7 +193,6 @@ NO_EVENT = [
     "An earthquake killed at least 97 people on the island of Sumatra.",
     "A gas explosion at a chemical factory killed five workers.",
     "Floods destroyed hundreds of homes along the river.",
-    "Police arrested two men for drug smuggling at the port.",
     "The minister visited a school and praised the teachers.",
     "The victory in the cup final was celebrated across the city.",
     "A government victory in Aleppo would not end the war.",
@@ -198,6 +218,11 @@ NO_CLAIM = [
     "Salt trucks have been deployed on main roads across the city.",
     # the aggregate modifier sits on the first of the listed attacks
     "Ten people were killed and dozens injured in separate gun, bomb and knife attacks across the country.",
+    # an attempt named on the noun did not succeed; a headline's "X to do Y" is to come
+    "The attempted assassination of the governor shocked the town.",
+    "Victims' families to sue the government over the collapse, lawyers say",
+    # a round toll in the perfect, with no day of its own, sums many incidents
+    "Dozens have been killed in sectarian clashes.",
 ]
 
 

@@ -84,6 +84,8 @@ def test_unknown_named_area_borrows_its_city_with_precision_flag(nlp):
     # the model's GPE for a name a title gives elsewhere in the report is that person
     ("President Saakashvili met reporters on Monday. The removal of Saakashvili from power is justified, "
      "Okruashvili said.", "Saakashvili"),
+    # a short form the report defines for an organisation is that organisation everywhere
+    ("The Ministry of Defence (MoD) named the soldier on Friday. The MoD said he served in Syria.", "MoD"),
 ])
 def test_not_places(nlp, text, not_a_place):
     assert not_a_place not in [p.name for p in places_of(nlp, text)]

@@ -49,7 +49,7 @@ def test_expression_resolves(text, anchor, future, start, end, precision):
 
 
 @pytest.mark.parametrize("text", ["months-long", "the coming hours", "a 5-year-old", "decades", "three hours",
-                                  "10 years", "a 25-year", "the 1990s", "the '80s", "22"])
+                                  "10 years", "a 25-year", "the 1990s", "the '80s", "22", "15 and 17"])
 def test_durations_and_ages_are_not_times(text):
     assert resolve_expression(text, WED, None) is None
 

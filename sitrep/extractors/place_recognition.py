@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from ..vocab import read_table
@@ -103,6 +104,11 @@ def _word_prefix(a: str, b: str) -> bool:
     return wa[:n] == wb[:n]
 
 
+_HOLY_BUILDINGS = frozenset({"church", "churches", "cathedral", "chapel", "basilica", "monastery", "abbey",
+                             "convent", "parish", "shrine", "mosque", "temple", "school", "college", "hospital"})
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # "West 23rd Street", "5th Avenue"
+
+
 def _capitalised(tok) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper()
@@ -194,6 +200,23 @@ class _Recogniser:
             if "".join(t.text[0] for t in words[-len(caps):]) == caps:
                 out.add(T[i].text)
         return out
+
+    def saint_of_building(self, s: int, e: int) -> bool:
+        """"St. Peter's church", "the church of St. Peter and St. Paul", "St. Mark's
+        Cathedral": a saint a building is named after, not the towns called so."""
+        T = self.T
+        if T[s].lower_ not in ("st.", "st", "saint", "ste.", "sainte", "san", "santa"):
+            return False
+        k = e + (1 if e < self.n and T[e].lower_ in ("'s", "’s") else 0)
+        while k < self.n and _capitalised(T[k]) and T[k].lower_ not in _HOLY_BUILDINGS and k - e < 3:
+            k += 1  # "St. Mark's Coptic Orthodox Cathedral"
+        if k < self.n and T[k].lower_ in _HOLY_BUILDINGS:
+            return True
+        j = s - 1
+        while j > 0 and (T[j].lower_ in ("and", ",", "&") or _capitalised(T[j]) or T[j].lower_ in ("'s", "’s")) \
+                and s - j < 8:
+            j -= 1  # "the church of St. Peter and St. Paul": back over the listed saints
+        return j > 0 and T[j].lower_ == "of" and T[j - 1].lower_ in _HOLY_BUILDINGS
 
     def persons_role(self, s: int, e: int, key: str) -> bool:
         """A named person's surname as the subject of a clause or an owner ("Paris had been
@@ -314,7 +337,7 @@ class _Recogniser:
         if s >= e or any(self.taken[s:e]) or not any(ch.isalpha() for ch in self.doc[s:e].text):
             return
         if T[s].lower_.rstrip(".") in HONORIFICS or not _capitalised(T[s]) or (
-                e - s == 1 and T[s].text in self.acronyms):
+                e - s == 1 and T[s].text in self.acronyms) or self.saint_of_building(s, e):
             return
         for j in range(min(self.n, s + 6), e, -1):  # "U.S." + "Virgin Islands" -> one name
             if self.grams.get((s, j)) in found and not any(self.taken[e:j]):
@@ -386,7 +409,8 @@ class _Recogniser:
             while have is not None and first > 0 and T[first - 1].idx >= have.start:
                 first -= 1  # the tagger's "Needle Drive" of "Pine Needle Drive": extended
             s = first
-            while s > 0 and first - s < 3 and _capitalised(T[s - 1]) and not self.taken[s - 1] \
+            while s > 0 and first - s < 3 and (_capitalised(T[s - 1]) or _ORDINAL.match(T[s - 1].lower_)) \
+                    and not self.taken[s - 1] \
                     and T[s - 1].lower_ not in self.stop and T[s - 1].lower_ not in HONORIFICS \
                     and T[s - 1].lower_ not in MONTHS_DAYS and any(ch.isalpha() for ch in T[s - 1].text):
                 s -= 1
@@ -561,6 +585,8 @@ class _Recogniser:
         single = e - s == 1
         text = doc[s:e].text
         after_prep = s > 0 and T[s - 1].lower_ in LOCATIVE_PREPS
+        if self.saint_of_building(s, e):
+            return False
         if any(w in MONTHS_DAYS for w in words) or (lab in SKIP_LABELS and not (strong or after_prep)):
             return False  # "in Manbij" the model called a DATE is still a place
         if all(w in self.stop or w in CONNECTORS for w in words):

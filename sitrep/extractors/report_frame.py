@@ -27,7 +27,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "area", "outskirts",
                         "suburb", "suburbs", "neighbourhood", "neighborhood", "centre", "center", "capital",
                         "county", "state", "governorate", "countryside", "border", "coast", "south", "north",
-                        "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp"})
+                        "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp",
+                        "front", "vicinity", "middle"})  # "in front of X", "in the vicinity of X"
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3
 NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative mention's 1

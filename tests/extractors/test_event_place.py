@@ -34,6 +34,9 @@ def the_event(text: str, word: str):
     # a country before an event noun says whose it is, also inside a locative phrase
     ("IDLIB, Syria - Rebels shelled government positions near Idlib on Monday. Their commander was killed in "
      "an August 2015 U.S. drone strike.", "drone", "Idlib"),
+    # "in front of X" is at X
+    ("NEW YORK - A bomb went off in front of 131 West 23rd Street on Saturday night, injuring 29 people.",
+     "bomb", "23rd Street"),
     # a local force arrests in its own town, named in its name
     ("Henderson County deputies searched a field on Monday. The Athens Police Department arrested a "
      "33-year-old man on Tuesday.", "Athens Police", "Athens"),

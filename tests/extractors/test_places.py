@@ -86,6 +86,10 @@ def test_unknown_named_area_borrows_its_city_with_precision_flag(nlp):
      "Okruashvili said.", "Saakashvili"),
     # a short form the report defines for an organisation is that organisation everywhere
     ("The Ministry of Defence (MoD) named the soldier on Friday. The MoD said he served in Syria.", "MoD"),
+    # saints a building is named after are not the towns called so
+    ("CAIRO - A bomb hit the church of St. Peter and St. Paul in Cairo on Sunday.", "St. Peter"),
+    ("CAIRO - A bomb hit the church of St. Peter and St. Paul in Cairo on Sunday.", "St. Paul"),
+    ("Worshippers gathered outside St. Mark's Cathedral in Cairo on Monday.", "St. Mark"),
 ])
 def test_not_places(nlp, text, not_a_place):
     assert not_a_place not in [p.name for p in places_of(nlp, text)]
@@ -154,6 +158,8 @@ def test_local_news_context(nlp, text, name, country, admin1):
      "TORRINGTON"),
     # a street the tagger does not call a place
     ("Officers were called to a home on Pine Needle Drive in Athens, Georgia, late Sunday.", "Pine Needle Drive"),
+    # a numbered street
+    ("NEW YORK - A bomb went off in front of 131 West 23rd Street on Saturday night.", "23rd Street"),
     # a town inside an organisation's name, confirmed by the towns around it
     ("The Zionsville Education Foundation gave $20,000 to schools in Lebanon, Whitestown and "
      "Boone County, Indiana.", "Zionsville"),

@@ -190,6 +190,9 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
         frame, weak, phrase, mode = hit
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
             continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _SUPPORTING and any(
+                c.dep_ == "dobj" and (h := _match_trigger(c, lex)) is not None and h[0] != frame for c in tok.children):
+            continue  # "opened fraud investigations": the object's event, not a base opened
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
             continue  # "the besieged city", "war-torn": a description, not a happening
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -276,6 +279,11 @@ def _verbal(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent", "aux") for c in tok.children)
 
 
+# verbs that carry the event their object names, and none of their own then ("made the
+# arrest", "opened fraud investigations", "began talks")
+_SUPPORTING = frozenset({"make", "open", "begin", "start", "initiate"})
+
+
 def _anchor(tok: Token, lex: Lexicon) -> Token:
     """The verb that carries tense, modality and agent for a trigger: itself when a verb,
     else the support verb it is the object or subject of ("launched an attack")."""
@@ -283,8 +291,8 @@ def _anchor(tok: Token, lex: Lexicon) -> Token:
         return tok
     h = tok.head
     if h.i != tok.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and h.pos_ in ("VERB", "AUX"):
-        if _is_light(h, lex) or (tok.dep_ == "dobj" and h.lemma_.lower() == "make"):
-            return h  # "made the arrest": "make" carries only the event its object names
+        if _is_light(h, lex) or (tok.dep_ == "dobj" and h.lemma_.lower() in _SUPPORTING):
+            return h  # "made the arrest", "opened an investigation": the verb carries the noun's event
     if h.i != tok.i and tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and _is_light(h.head, lex) \
             and h.lower_ not in _OTHER_TIME:  # "a protest took place following the arrest": two happenings
         return h.head

@@ -367,7 +367,8 @@ def _protest(c: Clause) -> Typing | None:
             return Typing(None, "bare unrest word")
         return Typing("MOB_VIOLENCE", "mob violence")
     by_demonstrators = c.ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
-    if "RIOT" in fs or by_demonstrators or (riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal)):
+    if "RIOT" in fs or by_demonstrators or _turned_violent(c.head.tok) or (
+            riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal)):
         return Typing("VIOLENT_DEMO", "demonstrators used violence")
     if _intervened(c):
         if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
@@ -381,6 +382,17 @@ def _protest(c: Clause) -> Typing | None:
             "protesters", "civilians") and not c.protest_ctx:
         return Typing(None, "gathered something, not a crowd")
     return Typing("PEACEFUL_PROTEST", "demonstration")
+
+
+_BECOMING = frozenset({"turn", "become", "grow", "get"})
+_UNRULY = frozenset({"violent", "unruly", "chaotic", "deadly", "bloody", "ugly", "riotous"})
+
+
+def _turned_violent(tok) -> bool:
+    """"The protests turned (very) violent", "the march became unruly"."""
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
+    return verb.lemma_.lower() in _BECOMING and any(
+        k.dep_ in ("acomp", "oprd", "xcomp") and k.lemma_.lower() in _UNRULY for k in verb.children)
 
 
 def _hurts_protesters(c: Clause) -> bool:

@@ -49,6 +49,8 @@ TABLE = [
      "Excessive force against protesters", A),
     ("Protesters threw stones at police and set fire to tyres in the main square.", "Violent demonstration", A),
     ("The protest turned violent as demonstrators torched cars and smashed shop windows.", "Violent demonstration", A),
+    # a protest that turned (however) violent, with no violent act named
+    ("Anti-globalization protests near the summit turned very violent on Saturday.", "Violent demonstration", A),
     ("An angry mob lynched two men accused of stealing cattle in the village.", "Mob violence", A),
     ("A mob attacked a church and burned homes in the district.", "Mob violence", A),
     # Explosions / remote violence
@@ -147,6 +149,9 @@ TABLE = [
     ("The sheriff would not identify the county but said Smith was sentenced there last year.", "SANCTION", A),
     # a definite charge happened, whatever is vowed about it
     ("Khartoum vowed to fight the ICC indictment of President Bashir.", "ACCUSE", A),
+    # a supporting verb carries its object's event, and none of its own
+    ("The emir launched a mediation effort between the Emirates and Saudi Arabia.", "CONSULT", A),
+    ("The army opened a new base near the border.", "Headquarters or base established", A),
     # PLOVER 2021: easing a curfew or a blockade is RETREAT, lifting a ban on a party CONCEDE;
     # only an authority lifts them, named or not
     ("The city lifted the midnight curfew on Saturday.", "RETREAT", A),
@@ -401,3 +406,12 @@ def test_an_agreement_already_made_is_not_made_again():
     evs = _extract_all(["Rebels used the ceasefire to regroup and attack army positions near Hama."])[0].events
     assert not [e for e in evs if e.plover == "AGREE"], [(e.sub_event_type, e.plover) for e in evs]
     assert [e for e in evs if e.event_type == "Battles"], [(e.sub_event_type, e.plover) for e in evs]
+
+
+def test_a_supporting_verb_carries_its_objects_event_by_rule():
+    # "opened" is no base established here: the rules type the investigation (not the
+    # sentence head's capped guess) and claim it
+    ex = _extract_all(["Judge Ana Rivera opened fraud investigations against 28 officials suspected of taking "
+                       "kickbacks."])[0]
+    accuse = [e for e in ex.events if e.plover == "ACCUSE" and not e.rule.startswith("SENTENCE")]
+    assert accuse and accuse[0].certainty == A and accuse[0].confidence >= 0.5, [e.rule for e in ex.events]

@@ -33,10 +33,9 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     unreal = _unreal_noun(head)
     if unreal:
         return unreal
-    # modals and conditionals on the trigger's own clause (and infinitive chains above it)
-    for i, tok in enumerate(chain):
-        if presupposed:
-            break
+    # modals and conditionals on the trigger's own clause (and infinitive chains above it);
+    # none reach a presupposed noun
+    for i, tok in enumerate([] if presupposed else chain):
         if i > 0 and chain[i - 1].dep_ not in _SCOPED_DEPS:
             break
         # "would not identify it but said he was sentenced": a modal needs a bare verb, so
@@ -86,22 +85,18 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
 # what a governing word makes of an event that has not happened (yet)
 _UNREAL = frozenset({"future", "planned", "hypothetical"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-# modifiers that make a definite event noun one that has not happened
-_NOT_YET = frozenset({"planned", "proposed", "possible", "potential", "future", "expected", "threatened",
-                      "imminent", "feared", "new", "further", "next", "alleged", "attempted", "failed"})
-
-
-# happenings a definite noun presupposes (violence, arrests, protests, charges, sentences);
-# an agreement or a veto named so may be one still to come or one long past ("would
-# override the veto", "the ceasefire")
-_PRESUPPOSED_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "CLASH", "ARREST", "ABDUCT",
-                              "PROTEST", "RIOT", "SEXUAL", "LOOT", "CAPTURE", "STRIKE", "ACCUSE", "SANCTION"})
-
-
 # modifiers of an event noun that say it did not (or may not) happen
 _NOUN_STATUS = {"attempted": "planned", "failed": "planned", "foiled": "planned", "thwarted": "planned",
                 "planned": "planned", "would-be": "planned", "possible": "hypothetical",
                 "potential": "hypothetical"}
+# ... and those that leave a definite one to the words that govern it ("the proposed talks")
+_NOT_YET = frozenset(_NOUN_STATUS) | {"proposed", "future", "expected", "threatened", "imminent", "feared", "new",
+                                      "further", "next", "alleged"}
+# happenings a definite noun presupposes (violence, arrests, protests, charges, sentences);
+# an agreement or a veto named so may be one still to come or one long past ("would
+# override the veto", "the ceasefire")
+_PRESUPPOSED_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "CLASH", "ARREST", "ABDUCT",
+                                 "PROTEST", "RIOT", "SEXUAL", "LOOT", "CAPTURE", "STRIKE", "ACCUSE", "SANCTION"})
 
 
 def _unreal_noun(head: Trigger) -> tuple[str, str] | None:

@@ -631,7 +631,7 @@ def _diplomatic(c: Clause) -> Typing | None:
     return Typing(dip, "diplomatic/verbal act")
 
 
-# what only an authority imposes, so lifting it is a concession whoever is named
+# what only an authority imposes, so lifting it is an act toward others whoever is named
 _RESTRICTIONS = frozenset({"curfew", "ban", "embargo", "blockade", "siege", "restriction", "sanction", "lockdown",
                            "closure", "emergency", "law", "order", "moratorium", "suspension"})
 _EASING = frozenset({"lift", "ease", "relax", "end", "suspend", "remove", "rescind", "revoke"})

@@ -81,15 +81,14 @@ def _same_scene(verb) -> list:
         verb = verb.head  # "when the bomb exploded": the clause of the event noun
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    out = []
-    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_MOMENT for c in verb.children)
-    if verb.dep_ == "advcl" and marked and verb.head.pos_ in ("VERB", "AUX"):
+    out = [c for c in verb.children if c.dep_ == "advcl" and _at_same_moment(c)]
+    if verb.dep_ == "advcl" and _at_same_moment(verb) and verb.head.pos_ in ("VERB", "AUX"):
         out.append(verb.head)
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(k.dep_ in ("mark", "advmod") and k.lower_ in _SAME_MOMENT
-                                     for k in c.children):
-            out.append(c)
     return out
+
+
+def _at_same_moment(clause) -> bool:
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_MOMENT for c in clause.children)
 
 
 # heads of a local force's name ("the Athens Police Department", "Ventura County Sheriff's Office")

@@ -707,7 +707,9 @@ def _political_agent(c: Clause) -> bool:
     return _representatives(r.tok) or _titled(r)
 
 
-# Offices that make whoever holds them a political actor ("met Aleppo Mayor Brita Hagi Hasan")
+# Offices that make whoever holds them a political actor ("met Aleppo Mayor Brita Hagi Hasan").
+# Narrower than the actors stage's role patterns (actors.classify_role), which also count
+# "officer", "deputy", "official": with those, four more false claims on the tune reports
 _TITLES = frozenset({"president", "vice-president", "leader", "minister", "premier", "chancellor", "king", "queen",
                      "prince", "emir", "governor", "mayor", "senator", "sen.", "gov.", "rep.", "congressman",
                      "congresswoman", "lawmaker", "legislator", "general", "gen.", "colonel", "col.", "commander",

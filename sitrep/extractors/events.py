@@ -314,7 +314,7 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
         patient=_named_patient(p_role),
         own_day=t.date_start if t is not None and t.precision == "day" else None,
         own_place=place.name if place is not None else None,
-        own_area=(place.country, place.admin1, place.feature) if place is not None else None,
+        own_area=place,
         distinct=any(c.lower_ in _DISTINCT_WORDS for c in kids),
         strength=type_strength(ev.rule))
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import CLAIMED_CERTAINTIES, Event, Fatalities
+from ..models import CLAIMED_CERTAINTIES, Event, Fatalities, Place
 from . import event_confidence
+from .event_place import contains
 
 # ACLED event types whose mentions can tell one happening (a bombing is "the attack")
 _FAMILY = {"Battles": "violence", "Explosions/Remote violence": "violence",
@@ -40,7 +41,7 @@ class MentionInfo:
     patient: str | None = None  # the patient when it names someone (a name, "the ambassador")
     own_day: str | None = None  # a day the mention's own clause states
     own_place: str | None = None  # a place the mention's own clause attaches
-    own_area: tuple[str | None, str | None, str] | None = None  # its (country, admin1, feature)
+    own_area: Place | None = None  # that place, for containment
     distinct: bool = False  # "another attack", "a second blast"
     strength: int = 1
     certainty_why: str = ""  # what made the mention not asserted ("modal 'will'", "governed by 'vow'")
@@ -110,12 +111,8 @@ def _same_area(a: MentionInfo, b: MentionInfo) -> bool:
     ("in Manbij" and "in Syria"; "in Aleppo" and "in Aleppo province")."""
     if a.own_place == b.own_place:
         return True
-    if a.own_area is None or b.own_area is None:
-        return False
-    (c1, r1, f1), (c2, r2, f2) = a.own_area, b.own_area
-    if c1 is None or c1 != c2:
-        return False
-    return "country" in (f1, f2) or (r1 is not None and r1 == r2 and "admin1" in (f1, f2))
+    pa, pb = a.own_area, b.own_area
+    return pa is not None and pb is not None and (contains(pa, pb) or contains(pb, pa))
 
 
 def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:

@@ -340,12 +340,16 @@ def _place_condition(scope: PlaceScope, name, lat=None, lon=None, country=None, 
 
 def _in_place(kind: str, t: sa.Table, scope: PlaceScope):
     """An item in a place scope: by its own columns (places, an event's point) or by the
-    place record of the same name in its report (country, admin1, coordinates)."""
+    place record of the same name (an event's: or at the same point) in its report
+    (country, admin1, coordinates)."""
     c, p = t.c, item_tables["places"].c
     if kind == "places":
         return _place_condition(scope, c.name, c.lat, c.lon, c.country, c.admin1)
     own = _place_condition(scope, c.place, c.lat, c.lon) if kind == "events" else _place_condition(scope, c.place)
-    named = sa.exists().where(p.article_id == c.article_id, sa.func.lower(p.name) == sa.func.lower(c.place),
+    same = sa.func.lower(p.name) == sa.func.lower(c.place)
+    if kind == "events":  # an event named by its site ("the White House") sits at its place's coordinates
+        same = sa.or_(same, sa.and_(c.lat.is_not(None), p.lat == c.lat, p.lon == c.lon))
+    named = sa.exists().where(p.article_id == c.article_id, same,
                               _place_condition(scope, p.name, p.lat, p.lon, p.country, p.admin1))
     return sa.or_(own, named)
 

@@ -5,6 +5,7 @@ filters mean containment in the gazetteer's hierarchy."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -185,6 +186,19 @@ def test_place_filter_is_containment_in_the_api_and_situation(db, place, expecte
     assert sorted(i["place"] for i in incidents) == sorted(e["place"]["name"] if isinstance(e["place"], dict)
                                                            else e["place"] for e in events)
     assert sorted(e["id"] for e in sit["events"]) == sorted(i["id"] for i in incidents)
+
+
+def test_an_event_named_by_its_site_is_in_its_places_country(tmp_path):
+    # "held in the Gaziantep Courthouse": the event's place is the site, at Gaziantep's point
+    path = str(tmp_path / "site.db")
+    with Store(path) as s:
+        s.add(_report("site", GAZIANTEP, [replace(_event(GAZIANTEP, "2016-12-03"), place="Gaziantep Courthouse")]))
+        fuse_store(s)
+    for place, expected in [("Turkey", ["site"]), ("Syria", [])]:
+        rows = _json(["events", "--db", path, "--place", place, "--format", "json"])
+        assert [r["article_id"] for r in rows] == expected, place
+        res = runner.invoke(app, ["situation", "--place", place, "--db", path, "--markdown"])
+        assert res.exit_code == 0 and ("Gaziantep Courthouse" in res.stdout) == bool(expected), res.stdout
 
 
 def test_situation_in_turkey_lists_no_syrian_incident(db):

@@ -107,7 +107,10 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
     if not any(f in lex.trigger_words for f in forms) and not (tok.i >= 1 and tok.doc[tok.i - 1].text == "-"):
         return None  # no trigger, phrase or compound uses this word
     is_verb = tok.pos_ == "VERB"
-    for c in tok.children:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
+    kids = list(tok.children)
+    if is_verb:  # "cited the driver for speeding": the parser may hang "for" on the object
+        kids += [p for o in kids if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
+    for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
         if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
             continue
         cw = (c.lower_, c.lemma_.lower())
@@ -195,6 +198,9 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
             continue  # "opened fraud investigations": the object's event, not a base opened
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
             continue  # "the besieged city", "war-torn": a description, not a happening
+        if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue  # "the injured included an officer": the people the violence left, named as such
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "riot police", "protest leaders": the head noun says what it is
         if tok.dep_ == "pobj" and tok.head.lower_ in ("without",):
@@ -216,10 +222,13 @@ _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under",
            ("under", "bombardment"): "SHELL", ("into", "custody"): "ARREST", ("in", "custody"): "ARREST",
            ("to", "custody"): "ARREST", ("to", "prison"): "ARREST", ("to", "jail"): "ARREST",
            ("on", "charge"): "ARREST", ("on", "charges"): "ARREST", ("without", "charge"): "ARREST",
+           ("without", "bond"): "ARREST", ("without", "bail"): "ARREST", ("in", "jail"): "ARREST",
            ("on", "alert"): "MOBILIZE"}
 # idioms that hold only under these verbs ("held on charges", not "accused on charges")
 _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"): {"hold", "jail", "detain"},
                 ("without", "charge"): {"hold", "detain", "jail"}, ("to", "custody"): {"send", "remand", "commit"},
+                ("without", "bond"): {"hold", "jail", "detain"}, ("without", "bail"): {"hold", "jail", "detain"},
+                ("in", "jail"): {"hold", "be", "remain", "book", "lodge", "place"},
                 ("to", "prison"): {"send", "remand", "commit"}, ("to", "jail"): {"send", "remand", "commit"},
                 ("on", "alert"): {"put", "place", "remain", "stay", "be", "keep", "go"}}
 _GROUP_NOUNS = {"group", "movement", "organization", "organisation", "faction", "network", "cell"}
@@ -296,6 +305,10 @@ def _anchor(tok: Token, lex: Lexicon) -> Token:
     if h.i != tok.i and tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and _is_light(h.head, lex) \
             and h.lower_ not in _OTHER_TIME:  # "a protest took place following the arrest": two happenings
         return h.head
+    series = h.head if tok.dep_ == "pobj" and h.lower_ == "of" else None
+    if series is not None and series.lemma_.lower() in _SERIES and series.dep_ in ("dobj", "nsubjpass") \
+            and series.head.pos_ == "VERB" and _is_light(series.head, lex):
+        return series.head  # "carried out a series of attacks": the support verb carries them
     return tok
 
 
@@ -516,10 +529,12 @@ def _object(verb: Token) -> Role | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _PHRASAL_OBJECTS:
             return Role(c, "object" if c.dep_ == "dobj" else "passive-subject", _conjuncts(c))
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return Role(verb.head, "participle-patient", _conjuncts(verb.head))  # "officers shot by a gunman"
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon"):
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     return Role(p, c.lower_ + "-phrase", _conjuncts(p))
     return None
 
@@ -592,6 +607,8 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             a, p = _subject(m.tok), _object(m.tok)
             if m.frame == "BOMB" and a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNACCUSATIVE:
                 a, p = None, p or Role(a.tok, "exploded-subject")  # "a police car exploded on a mine"
+            if a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNDERGOING:
+                a, p = None, Role(a.tok, "undergoer", a.conj)  # "Ranger faces charges": he is charged
             if m.frame == "CLASH" and a is not None and a.conj and p is None:
                 p = Role(a.conj[0], "coordinated-subject")
                 a = Role(a.tok, a.how)
@@ -608,11 +625,14 @@ def _object_other_than(verb: Token, tok: Token) -> Role | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into", "upon"):
             for p in c.children:
-                if p.dep_ == "pobj" and p.i != tok.i:
+                if p.dep_ == "pobj" and p.i != tok.i and p.ent_type_ not in ("DATE", "TIME"):
                     return Role(p, c.lower_ + "-phrase", _conjuncts(p))
     return None
 
 
+
+# verbs of a phrase trigger whose subject undergoes the act: "faces charges", "gets two years"
+_UNDERGOING = frozenset({"face", "get", "receive", "undergo"})
 
 # verbs whose object is a happening another one brought about ("the shooting sparked protests")
 _CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "cause", "ignite", "fuel", "unleash", "touch",

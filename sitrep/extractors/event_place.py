@@ -172,6 +172,37 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
     return min(found, key=lambda kp: kp[0])[1] if found else None
 
 
+# head nouns of a named site: "the Anderson County Jail", "St. Mark's Cathedral", "the Oval Office"
+_SITE_HEADS = frozenset({"jail", "prison", "center", "centre", "hospital", "school", "church", "cathedral", "mosque",
+                         "synagogue", "temple", "courthouse", "station", "airport", "university", "college", "hotel",
+                         "market", "mall", "stadium", "house", "palace", "embassy", "consulate", "office", "base",
+                         "camp", "square", "bridge", "park", "plaza", "building", "tower", "museum", "compound",
+                         "complex", "port", "harbour", "harbor", "checkpoint", "crossing"})
+_SITE_LABELS = ("FAC", "ORG", "LOC")
+
+
+def own_site(parsed: Parsed, members: list[Trigger]) -> str | None:
+    """The named site a predicate of the event is directly at ("visited the White House",
+    "held in the Columbia County Detention Center", "bombed the World Trade Center"): the
+    most specific place the text names (docs/annotation.md), which the gazetteer seldom
+    holds; the event keeps its place's coordinates and takes the site's name."""
+    ents = {t.i: e for e in parsed.ent_spans if e.label_ in _SITE_LABELS for t in e}
+    for m in members:
+        for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
+            objs = [(g, d) for g, d in _locative_objects(head)]
+            objs += [(c, True) for c in head.children if c.dep_ == "dobj" and head.pos_ == "VERB"]
+            for g, direct in objs:
+                e = ents.get(g.i)
+                if direct and e is not None and e.root.i == g.i and _is_site(e):
+                    return e.text[4:] if e.text.lower().startswith("the ") else e.text
+    return None
+
+
+def _is_site(ent) -> bool:
+    head = ent.root.lemma_.lower()
+    return (ent.label_ == "FAC" or head in _SITE_HEADS) and head not in ("department", "ministry") and len(ent) > 1
+
+
 def contains(outer: Place, inner: Place) -> bool:
     """`inner` lies in `outer` (a country or admin1 region holding a city or district)."""
     if _FEATURE_RANK.get(outer.feature, 1) <= _FEATURE_RANK.get(inner.feature, 1) or outer.country != inner.country:
@@ -192,9 +223,12 @@ def _happens_somewhere(ev: Event) -> bool:
     return ev.event_type is not None or (ev.plover or "").upper() in _PHYSICAL_PLOVER
 
 
-def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame) -> None:
+def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
+                 sites: dict[int, str] | None = None) -> None:
     """Settle the frame's place from where the report's current incidents happen, then
-    place every event: its own place, else the report's setting (`setting_place`)."""
+    place every event: its own place, else the report's setting (`setting_place`); an
+    event at a named site (`sites`, id(event) -> name) is named by it, at its place's
+    coordinates (the store and fusion find that place by them)."""
     weight = dict(frame.weights)
     first = {}
     for ev, p in located:
@@ -217,6 +251,9 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame) 
             ev.place, ev.lat, ev.lon = p.name, p.lat, p.lon
             own = p.precision if p.feature != "country" else "country"
             ev.geo_precision = "report-focus" if how == "frame" else own
+        site = (sites or {}).get(id(ev))
+        if site is not None and ev.timing != "generic":
+            ev.place = site  # the coordinates (and their precision) stay its place's
 
 
 def setting_place(ev: Event, frame: ReportFrame, country: Place | None) -> Place | None:

@@ -51,9 +51,10 @@ _PARTITIVES = frozenset({"group", "team", "delegation", "number", "dozen", "doze
 
 
 def _of_whom(tok):
-    """The people a partitive noun counts ("a group of X" -> X), else the noun itself."""
-    if tok.lemma_.lower() not in _PARTITIVES and tok.lower_ not in _PARTITIVES:
-        return tok
+    """The people a partitive noun or a number counts ("a group of X", "four of X" -> X),
+    else the noun itself."""
+    if tok.lemma_.lower() not in _PARTITIVES and tok.lower_ not in _PARTITIVES and not tok.like_num:
+        return tok  # a number counts them too: "four of the officers"
     pobj = of_object(tok)
     return pobj if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") else tok
 
@@ -142,6 +143,7 @@ class DocContext:
     last_captor_state: bool | None = None
     opponents: dict[str, ActorRef] | None = None  # side -> the report's main armed actor (lazy)
     bombs_named: bool = False  # the report names a bomb or explosives somewhere
+    officials: frozenset[str] = frozenset()  # surnames of people the report names with an office
 
 
 

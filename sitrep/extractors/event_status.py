@@ -36,7 +36,7 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     # modals and conditionals on the trigger's own clause (and infinitive chains above it);
     # none reach a presupposed noun
     for i, tok in enumerate([] if presupposed else chain):
-        if i > 0 and chain[i - 1].dep_ not in _SCOPED_DEPS:
+        if i > 0 and (chain[i - 1].dep_ not in _SCOPED_DEPS or (i == 1 and _reduced_relative(chain[0]))):
             break
         # "would not identify it but said he was sentenced": a modal needs a bare verb, so
         # it does not reach a finite conjunct
@@ -66,7 +66,7 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             continue
     # governing words: accused/claimed, denied, plans to, threat of, halt to
     for i, tok in enumerate(chain[1:], start=1):
-        if _asserts_itself(chain[i - 1]):
+        if _asserts_itself(chain[i - 1]) or (i == 1 and _reduced_relative(chain[0])):
             break
         kind = _scope_of(tok, lex)
         if kind is None or (presupposed and kind in _UNREAL):
@@ -126,6 +126,13 @@ def _presupposed(head: Trigger) -> bool:
 _OWN_FACT_MARKS = frozenset(_OTHER_CLAUSE - {"until"} | {"when"})
 
 
+def _reduced_relative(clause) -> bool:
+    """"The officers shot by the gunman": the event's own past participle on a noun tells
+    what befell it, whatever governs the noun ("we must honor the officers shot ...")."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.head.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in clause.children)
+
+
 def _asserts_itself(clause) -> bool:
     """A relative clause, or a subordinate clause with a factual mark, that has its own
     subject: a governing word above it ("urges", "proposed") does not reach into it."""
@@ -163,6 +170,8 @@ def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline
         return "generic", why
     if physical and not in_headline and _present_simple(head.anchor):
         return "generic", f"present tense '{head.anchor.text}'"
+    if _activity_named(head.anchor):
+        return "generic", f"an activity named, '{head.anchor.text}'"
     if background_day:
         return "background", "dated well before the news"
     if _after_another(head.anchor):
@@ -193,13 +202,23 @@ def _habitual(tok, physical: bool) -> str | None:
     for c in tok.children:
         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL_ADVERBS:
             return f"habit '{c.text}'"
-        if physical and c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
-                d.dep_ == "det" and d.lower_ in ("any", "every", "each")
-                                                           for d in c.children):
+        if physical and c.dep_ in ("dobj", "nsubjpass", "nsubj") and _whoever(c):
             return f"any/every '{c.text}'"
         if c.dep_ == "npadvmod" and any(d.lower_ in ("every", "each") for d in c.children):
             return f"every '{c.text}'"
     return None
+
+
+# words for whoever it may be: "arrest anyone who is caught", "those who choose this path"
+_WHOEVER = frozenset({"anyone", "anybody", "whoever", "everyone", "everybody"})
+
+
+def _whoever(noun) -> bool:
+    """A role filled by anyone at all: "any brawls", "every protester", "anyone caught",
+    "those who choose to take this path"."""
+    if noun.lower_ in _WHOEVER or any(d.dep_ == "det" and d.lower_ in ("any", "every", "each") for d in noun.children):
+        return True
+    return noun.lower_ == "those" and any(d.dep_ == "relcl" for d in noun.children)
 
 
 def _aggregate_toll(tok) -> str | None:
@@ -241,6 +260,13 @@ def _perfect(verb) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
 
 
+def _activity_named(verb) -> bool:
+    """A gerund with no subject of its own as a clause's subject names a kind of activity
+    ("recruiting residents is central to their strategy"), not a happening."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "poss") for c in verb.children)
+
+
 def _present_simple(verb) -> bool:
     """An event verb in the simple present outside a headline reports a habit or a state
     ("police arrest hundreds a year", "soldiers are deployed"), not a happening."""
@@ -249,8 +275,9 @@ def _present_simple(verb) -> bool:
         return False
     if any(c.dep_ == "aux" for c in verb.children):
         return False  # "has attacked", "is attacking": not a simple present
-    if any(c.dep_ == "advmod" and c.lower_ in ("now", "currently", "still") for c in verb.children):
-        return False  # "who is now in custody": the state a happening left, now
+    if verb.lemma_ == "be" or any(c.dep_ == "advmod" and c.lower_ in ("now", "currently", "still")
+                                  for c in verb.children):
+        return False  # "a man is (now) in custody": the state a happening left holds now
     return verb.dep_ not in ("ccomp",) or verb.head.lemma_ not in ("say", "tell", "report")
 
 

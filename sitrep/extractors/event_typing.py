@@ -120,8 +120,9 @@ def build_clause(c: Clause) -> Clause:
     c.weak = all(m.weak for m in c.members)
     c.ak, c.pk = _kind(c.agent), _kind(c.patient)
     c.protest_ctx_early = "PROTEST" in _values(c.cues, "context") or "PROTEST" in _values(c.sent_cues, "context")
+    ptext = _patient_text(c.patient_role)
     if c.patient_role is not None and c.pk in (None, "civilians", "other"):
-        c.pk = _cue_kind(_phrase_text(c.patient_role.tok), lex) or c.pk
+        c.pk = _cue_kind(ptext, lex) or c.pk
     if c.agent_role is not None and c.ak in (None, "other"):
         c.ak = _cue_kind(_np_text(c.agent_role.tok), lex) or c.ak
     c.ctxv, c.sctx = _values(c.cues, "context"), _values(c.sent_cues, "context")
@@ -130,7 +131,6 @@ def build_clause(c: Clause) -> Clause:
     if c.tactic is None and c.fs & _VIOLENT and c.lone:
         _borrow_tactic(c)
     c.armed = bool(c.weapons) or c.ak in _ARMED_KINDS or bool(c.sctx & {"CONFLICT"})
-    ptext = _phrase_text(c.patient_role.tok) if c.patient_role else ""
     pcues = _cues(ptext, lex) if ptext else {}
     c.pctx, c.pkinds = _values(pcues, "context"), _values(pcues, "actor")
     if _values(pcues, "weapon") & _WEAPON_OBJECTS:  # "two explosive devices": the longer cue names the thing
@@ -141,11 +141,43 @@ def build_clause(c: Clause) -> Clause:
         c.pk is None and c.pkinds & _ARMED_KINDS and "civilians" not in c.pkinds)
     c.wctx = c.sctx | _values(c.next_cues, "context")
     strong_weapons = {v for v, p in c.cues.get("weapon", ()) if v != "ARMED" and p not in _VEHICLE_WORDS}
-    c.harmless_ctx = ("DISASTER" in c.sctx or "ACCIDENT" in c.sctx) and c.ak not in _ARMED_KINDS and not (
-        strong_weapons - ({"SHELLING"} if "ACCIDENT" in c.sctx else set()))
+    c.harmless_ctx = ("DISASTER" in c.sctx or "ACCIDENT" in c.sctx or _mindless_agent(c)) and (
+        c.ak not in _ARMED_KINDS) and not (strong_weapons - ({"SHELLING"} if "ACCIDENT" in c.sctx else set()))
     c.protest_ctx = "PROTEST" in c.ctxv or c.pk == "protesters" or c.ak == "protesters"
     _normalise_frames(c)
     return c
+
+
+def _patient_text(role: Role | None) -> str:
+    """The patient's phrase; for the noun a participle hangs on ("a man shot by officers"),
+    the words up to the noun: the rest is the event itself."""
+    if role is None:
+        return ""
+    tok = role.tok
+    if role.how == "participle-patient":
+        return tok.doc[tok.left_edge.i: tok.i + 1].text
+    return _phrase_text(tok)
+
+
+# what harms without meaning to: "a tree fell on a wedding party", "hit by a car"
+_MINDLESS = frozenset({"tree", "branch", "wall", "roof", "ceiling", "rock", "boulder", "debris", "wave", "lightning",
+                       "avalanche"})
+_TRAFFIC = frozenset({"car", "truck", "vehicle", "van", "bus", "train", "lorry", "motorcycle", "motorbike", "tractor",
+                      "taxi", "suv", "pickup", "motorist", "driver"})
+# a vehicle used as a weapon is told so: "rammed", "ploughed into", "deliberately"
+_RAMMING = re.compile(r"\b(?:ram|rams|rammed|ramming|plough|plow|ploughed|plowed|deliberately|terror\w*|attack\w*)\b",
+                      re.I)
+
+
+def _mindless_agent(c: Clause) -> bool:
+    """The harm's agent is a thing, not anyone: a falling tree or wall, or a vehicle in
+    traffic (unless the sentence tells a ramming)."""
+    if c.agent_role is None or not c.fs & _VIOLENT:
+        return False
+    lemma = c.agent_role.tok.lemma_.lower()
+    if lemma in _MINDLESS:
+        return True
+    return lemma in _TRAFFIC and not _RAMMING.search(c.agent_role.tok.sent.text)
 
 
 def _borrow_tactic(c: Clause) -> None:
@@ -220,7 +252,7 @@ def _bare_crackdown(c: Clause) -> Typing | None:
 
 def _struck_by_a_thing(c: Clause) -> Typing | None:
     r = c.agent_role
-    if not (c.fs <= {"ATTACK", "STRIKE"} and r is not None and r.how == "subject" and c.agent is None):
+    if not (c.fs <= {"ATTACK", "STRIKE"} and r is not None and r.how in ("subject", "by-phrase") and c.agent is None):
         return None
     if _cues(_np_text(r.tok), c.lex).get("weapon") or r.tok.ent_type_ != "" or r.tok.pos_ != "NOUN":
         return None
@@ -455,14 +487,17 @@ def _bombing(c: Clause) -> Typing | None:
     fs = c.fs
     if "BOMB" not in fs:
         return None
-    if fs <= {"BOMB", "KILL"} and not c.armed and not _BOMB_WORD.search(
+    # "radical Islamists bombed the World Trade Center": someone bombing something is a bombing
+    someone_bombed = any(m.tok.pos_ == "VERB" and m.tok.lemma_.lower() == "bomb" and c.agent_role is not None
+                         and any(k.dep_ == "dobj" for k in m.tok.children) for m in c.members)
+    if fs <= {"BOMB", "KILL"} and not c.armed and not someone_bombed and not _BOMB_WORD.search(
             " ".join(t.text for m in c.members for t in m.tok.subtree if t.i <= m.tok.i)):
         # an explosion in a report that names bombs is one, unless its sentence tells an
         # accident ("a gas explosion"); elsewhere it may be one
         if not c.ctx.bombs_named or c.harmless_ctx:
             return Typing(None, "explosion without weapon or armed actor")
-    if c.ak in ("state_forces", "external_forces"):
-        return Typing("AIR", "bombing by state forces without other weapon cue")
+    if c.ak in ("state_forces", "external_forces") or (someone_bombed and c.ak == "government"):
+        return Typing("AIR", "bombing by a state without other weapon cue")
     fired = _values(c.sent_cues, "weapon") & {"SHELLING", "AIR"}
     bomb_named = _BOMB_WORD.search(" ".join(m.tok.text for m in c.members))
     if fs <= {"BOMB", "KILL"} and fired and not bomb_named:  # "explosions rocked the area as militants fired rockets"
@@ -621,7 +656,7 @@ def _diplomatic(c: Clause) -> Typing | None:
     eased = _eased_restriction(c)
     if eased:  # PLOVER 2021: easing a curfew, sanctions or a blockade is RETREAT, a ban CONCEDE
         return Typing("CONCEDE" if eased == "ban" else "RETREAT", f"{eased} lifted")
-    if c.weak and not (_political_agent(c) or _titled(c.patient_role)):
+    if c.weak and not (_political_agent(c) or _titled(c.patient_role, c.ctx.officials)):
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return Typing("PROTEST", "roads blocked")
@@ -675,7 +710,17 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "an order of something, not to someone"
     if dip == "AID" and _gives_information(kids.get("dobj")):
         return "gave information, not aid"
+    if dip == "THREATEN" and lemma in ("warn", "caution") and _warns_of_hazard(c):
+        return "a warning of weather or a hazard, not a threat"
     return None
+
+
+def _warns_of_hazard(c: Clause) -> bool:
+    """"Warned of fog", "warns residents about flooding": a hazard no actor threatens."""
+    said = [g for k in c.head.tok.children if k.dep_ == "prep" and k.lower_ in ("of", "about", "against")
+            for g in k.children if g.dep_ == "pobj"]
+    said += [k for k in c.head.tok.children if k.dep_ in ("ccomp", "dobj")]
+    return any("DISASTER" in _values(_cues(_phrase_text(t), c.lex), "context") for t in said)
 
 
 # what is given or provided without aiding anyone: words, evidence, a hearing
@@ -704,7 +749,7 @@ def _political_agent(c: Clause) -> bool:
         return True
     if c.agent is not None and (c.agent.kind is not None or r.tok.ent_type_ == "PERSON"):
         return True
-    return _representatives(r.tok) or _titled(r)
+    return _representatives(r.tok) or _titled(r, c.ctx.officials)
 
 
 # Offices that make whoever holds them a political actor ("met Aleppo Mayor Brita Hagi Hasan").
@@ -716,15 +761,37 @@ _TITLES = frozenset({"president", "vice-president", "leader", "minister", "premi
                      "secretary", "ambassador", "envoy", "diplomat", "spokesman", "spokeswoman", "chairman"})
 
 
-def _titled(r: Role | None) -> bool:
+def _titled(r: Role | None, officials: frozenset[str] = frozenset()) -> bool:
     """A role filled by a person named with an office ("Mayor Brita Hagi Hasan",
-    "Vice-President Moody Awori", "Hasan, the mayor of Aleppo")."""
+    "Vice-President Moody Awori", "Hasan, the mayor of Aleppo"), or by the name of one
+    the report gives an office elsewhere ("President Barack Obama ... Obama met ...")."""
     if r is None:
         return False
     tok = r.tok
+    if tok.ent_type_ == "PERSON" and tok.lower_ in officials:
+        return True
     mods = [m for m in tok.children if m.dep_ in ("compound", "appos", "amod")]
     mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "amod")]
     return tok.lower_ in _TITLES or any(m.lower_ in _TITLES for m in mods)
+
+
+# how far before a person's name its office may stand: "then-Secretary of State Hillary Clinton"
+_TITLE_REACH = 4
+
+
+def officials(doc) -> frozenset[str]:
+    """Surnames (lower case) of the people a report names with an office anywhere: news
+    gives the office once ("Vice President Joe Biden") and the bare name after."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        before = doc[max(ent.sent.start, ent.start - _TITLE_REACH): ent.start]
+        after = [a for a in ent.root.children if a.dep_ == "appos"]
+        if any(t.lower_.split("-")[-1] in _TITLES for t in before) or any(
+                t.lower_ in _TITLES for a in after for t in a.subtree):
+            out.add(ent[-1].lower_)
+    return frozenset(out)
 
 
 # People who speak or act for a state, a people or an organisation

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..models import Event, Extraction, Fatalities, Place
-from . import actors, event_model, sources
+from . import actors, event_model, layout, sources
 from .event_clauses import (
     Role,
     Trigger,
@@ -42,11 +42,11 @@ from .event_clauses import (
 )
 from .event_lexicon import _BOMB_WORD, _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
 from .event_model import candidate_features
-from .event_place import force_home, own_place, place_events
+from .event_place import force_home, own_place, own_site, place_events
 from .event_roles import DocContext, _acled_roles, _actor_ref, _infer_counterpart
 from .event_status import _certainty, timing
 from .event_time import governing_offset, later_offsets, own_time, set_date
-from .event_typing import Clause, Typing, type_clause
+from .event_typing import Clause, Typing, officials, type_clause
 from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents, type_strength
 from .parse import Parsed
 from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
@@ -125,6 +125,7 @@ class ReportView:
     collect: list[dict] | None = None  # training: every candidate's features are appended here
     collect_mentions: list[dict] | None = None  # training: every mention's confidence features
     own_places: dict[int, Place | None] = field(default_factory=dict)  # id(event) -> its clause's place
+    sites: dict[int, str] = field(default_factory=dict)  # id(event) -> the named site it is at
     infos: dict[int, MentionInfo] = field(default_factory=dict)  # id(event) -> what merging reads
     # read once per report: the heads in use, and whether a sentence the rules make no
     # event of is offered to the sentence head (always when collecting training rows)
@@ -286,6 +287,10 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     place = own_place(view.parsed, ex.places, cand.members, roles if physical else [], frame.country,
                       cand.start, cand.end, homes)
     view.own_places[id(ev)] = place
+    if physical or ev.plover in ("CONSULT", "PROTEST"):
+        site = own_site(view.parsed, cand.members)
+        if site is not None:
+            view.sites[id(ev)] = site
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
     info.toll_only = a_role is None and all(m.frame == "KILL" for m in cand.members)
     info.certainty_why, info.certainty = cwhy, ev.certainty
@@ -376,8 +381,34 @@ def _embedded_heads(built: list[tuple[Event, Trigger]]) -> set[int]:
     return out
 
 
+# a caption's day: "December 11, 2016", "11 December 2016"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DAY_RE = re.compile(rf"\b(?:{_MONTH} \d{{1,2}},? |\d{{1,2}} {_MONTH},? )(?:19|20)\d\d\b")
+
+
+def _in_caption(parsed: Parsed, sent: Span) -> bool:
+    """A photo caption tells the picture, not the news: a sentence in a caption span
+    (layout.caption_spans), or a paragraph of its own in a wire caption's form, a present-
+    tense scene on a dated day ("A nun reacts as ... on December 11, 2016, in Cairo")."""
+    if len(parsed.paragraphs) < 2:
+        return False  # a caption alone (a snippet, a feed item) is the only news there is
+    if any(s < sent.end_char and sent.start_char < e for s, e in parsed.caption_spans):
+        return True
+    root = sent.root  # present tense; the tagger reads some caption verbs as plurals ("a nun reacts")
+    if root.tag_ not in ("VBZ", "VBP", "NNS") or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    if root.lemma_ in ("be", "have") or root.lemma_ in actors.speech_lemmas():
+        return False
+    para = layout.paragraph_of(parsed.paragraphs, sent.start_char)
+    if para[0] != sent.start_char or parsed.text[sent.end_char:para[1]].strip():
+        return False
+    return _FULL_DAY_RE.search(sent.text) is not None
+
+
 def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
     sent = view.parsed._sents[k]
+    if _in_caption(view.parsed, sent):
+        return []
     cands = _candidates(view, sent, tokens)
     if not cands and not view.offers_fallback:
         return []
@@ -430,7 +461,8 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     receives every candidate's typing features, `collect_mentions` every mention's
     confidence features (for training)."""
     lex = lexicon()
-    ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None)
+    ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None,
+                     officials=officials(parsed.doc))
     view = ReportView(parsed, ex, lex, ctx,
                       report_frame(parsed, ex), _CueIndex(parsed.text, lex), [(p.start, p.end) for p in ex.places],
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)
@@ -439,7 +471,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     for k in range(len(parsed._sents)):
         events.extend(_sentence_events(view, k, tokens))
     later_offsets(events, parsed.text)
-    place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame)
+    place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, view.sites)
     # the sentence head's candidates stand alone: merged, one could retype or date a claim
     ranks = _ranks(lex)
     proposed = [ev for ev in events if view.infos[id(ev)].model_p is not None]

@@ -1,11 +1,15 @@
 """A report's layout, read off its text before any parse: paragraphs and direct quotes.
 
+Captions: the paragraphs (or, in a long paragraph, the sentence) that carry a photo's
+credit or tag ("(Muhammad Hamed/Reuters)", "file photo", "AP Photo"): what they say is
+the picture's, told again or from elsewhere, not the report's news (docs/annotation.md).
+
 Paragraphs: a blank line always ends one; a single line break only after a sentence end,
 so hard-wrapped text stays one paragraph. Direct quotes: the spans inside quotation marks
 (straight or curly, guillemets, doubled apostrophes, a curly single quote opening a word);
 a quote left open at a paragraph's end runs on when the next paragraph opens with a mark
-of the same family. `Parsed.paragraphs` and `Parsed.quote_spans` compute them once per
-report; the sources and quotes stages read them there.
+of the same family. `Parsed.paragraphs`, `Parsed.quote_spans` and `Parsed.caption_spans` compute them once
+per report; the sources and quotes stages read them there.
 """
 from __future__ import annotations
 
@@ -135,3 +139,26 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int,
             elif ce > cs:
                 out.append((cs, ce, False))
     return [(s, e, m) for s, e, m in out if text[s:e].strip()]
+
+
+# a photo's credit or tag: "(Muhammad Hamed/Reuters)", "(AP Photo/Hussein Malla)",
+# "(Photo: AFP)", "file photo", "Getty Images", "Reuters photo"
+_PHOTO_CUE_RE = re.compile(
+    r"\((?:[A-Z][\w.'’ -]{1,40}/(?:[A-Z][\w.&'’ -]{1,40}|\w+ Images)|(?:AP |AFP |Reuters |EPA )?Photo\b[^)]{0,60})\)"
+    r"|\bfile (?:photo|picture|image)\b|\bGetty Images\b|\b(?:AP|AFP|EPA|Reuters) [Pp]hoto\b"
+    r"|\bPhoto(?:graph)?: |\bin this (?:file )?(?:photo|picture|image)\b")
+# a paragraph this short that carries a photo cue is the caption whole
+CAPTION_CHARS = 400
+
+
+def caption_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of photo captions: a short paragraph with a photo credit or tag is one; in a
+    longer paragraph, the cue itself (the sentence holding it is the caption)."""
+    out = []
+    for ps, pe in paras:
+        cues = list(_PHOTO_CUE_RE.finditer(text, ps, pe))
+        if cues and pe - ps <= CAPTION_CHARS:
+            out.append((ps, pe))
+        else:
+            out.extend(m.span() for m in cues)
+    return out

@@ -140,6 +140,11 @@ class Parsed:
         """Direct-quote content spans (start, end, multi_paragraph) (see `layout.quote_spans`)."""
         return layout.quote_spans(self.text, self.paragraphs)
 
+    @functools.cached_property
+    def caption_spans(self) -> list[tuple[int, int]]:
+        """Photo-caption spans (see `layout.caption_spans`)."""
+        return layout.caption_spans(self.text, self.paragraphs)
+
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding character offset `char`."""
         return max(0, bisect.bisect_right(self._sent_starts, char) - 1)

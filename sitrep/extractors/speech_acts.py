@@ -46,7 +46,16 @@ def stated_intention(ev: Event, why: str, sent) -> Event | None:
                    mode=_THREAT_MODE.get(ev.plover) or None if hostile else None, certainty="asserted",
                    fatalities=None, place=None, lat=None, lon=None, geo_precision=None, mentions=[],
                    rule=f"{cat}: the stated intention to {ev.plover.lower()} ({why}) is itself the act",
-                   timing="current" if ev.timing == "generic" else ev.timing)
+                   timing=_said_now(ev))
+
+
+def _said_now(ev: Event) -> str:
+    """A stated intention is said now, though what it states is general ("will not accept
+    any more refugees"); one to act on whoever it may be is a policy, not an act toward
+    anyone ("will arrest anyone who is caught")."""
+    if ev.timing != "generic" or "timing generic (any/every" in (ev.rule or ""):
+        return ev.timing
+    return "current"
 
 
 def refusal(ev: Event) -> None:

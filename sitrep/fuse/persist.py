@@ -101,14 +101,18 @@ def _mentions(store, ids: set[str] | None, fam: Families) -> list[Mention]:
     """The event mentions of the given articles (every article: None), completed from
     their reports' places, oldest report first."""
     places: dict[tuple[str, str], dict] = {}
+    at: dict[tuple[str, float, float], dict] = {}
     for p in store.report_items("places", ids):
         places.setdefault((p["article_id"], norm(p.get("name"))), p)
+        if p.get("lat") is not None:
+            at.setdefault((p["article_id"], p["lat"], p["lon"]), p)
     out = []
     for ev in store.report_items("events", ids):
         with fusing(f"event {ev['article_id']}#{ev['idx']}"):
             m = Mention.from_event(ev, article_id=ev["article_id"], idx=ev["idx"], published=ev["published"],
                                    publisher=ev["publisher"])
-            apply_place(m, places.get((m.article_id, norm(m.place))))
+            # an event named by its site ("the White House") sits at its place's coordinates
+            apply_place(m, places.get((m.article_id, norm(m.place))) or at.get((m.article_id, m.lat, m.lon)))
             m.superseded = m.article_id in fam.superseded
             m.copy_of = fam.copy_of(m.article_id)
             out.append(m)

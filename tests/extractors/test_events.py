@@ -191,6 +191,17 @@ TABLE = [
     ("The opposition accused police of arresting hundreds of its supporters.", "Arrests", C),
     ("The ministry denied carrying out airstrikes on the hospital.", "Air/drone strike", D),
     ("The militia denied abducting the journalists.", "Abduction/forced disappearance", D),
+    # a police report's words for detention, charges, sentences and a shootout
+    ("A police patrol busted the dealer outside a nightclub on Friday.", "Arrests", A),
+    ("She was held without bond in the county detention center on Monday.", "Arrests", A),
+    ("An officer was wounded when police returned fire on the gunmen.", "Armed clash", A),
+    ("Her boyfriend is wanted for the robbery, police said.", "ACCUSE", A),
+    ("Deputies cited the driver for reckless endangerment on Saturday.", "ACCUSE", A),
+    ("The former mayor got five years in prison for bribery on Tuesday.", "SANCTION", A),
+    ("The former mayor has been found guilty of murder.", "SANCTION", A),
+    # someone bombing something needs no weapon word; police shot by a gunman are armed
+    ("Militants bombed the city's main market on Monday.", "Remote explosive/landmine/IED", A),
+    ("Two police officers shot by a gunman on Friday were taken to hospital.", "Armed clash", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -198,6 +209,9 @@ NO_EVENT = [
     "An earthquake killed at least 97 people on the island of Sumatra.",
     "A gas explosion at a chemical factory killed five workers.",
     "Floods destroyed hundreds of homes along the river.",
+    # a thing, not anyone, did the harm
+    "A woman was killed and five others were injured when a large tree fell on a wedding party.",
+    "A four-year-old boy riding a scooter was hit by a car and killed on Sunday.",
     "The minister visited a school and praised the teachers.",
     "The victory in the cup final was celebrated across the city.",
     "A government victory in Aleppo would not end the war.",
@@ -228,6 +242,13 @@ NO_CLAIM = [
     "Victims' families to sue the government over the collapse, lawyers say",
     # a round toll in the perfect, with no day of its own, sums many incidents
     "Dozens have been killed in sectarian clashes.",
+    # the people violence left, named as such, are no second incident
+    "The injured included a police officer and two nurses.",
+    # a weather warning threatens no one; a phenomenon strikes no one; a kind of activity
+    # named as a subject is no happening
+    "The Met Office warned of fog and icy roads throughout Saturday evening.",
+    "Our country has been struck by radical Islamic terrorism.",
+    "Recruiting and radicalizing young men is central to the group's strategy.",
 ]
 
 
@@ -415,3 +436,33 @@ def test_a_supporting_verb_carries_its_objects_event_by_rule():
                        "kickbacks."])[0]
     accuse = [e for e in ex.events if e.plover == "ACCUSE" and not e.rule.startswith("SENTENCE")]
     assert accuse and accuse[0].certainty == A and accuse[0].confidence >= 0.5, [e.rule for e in ex.events]
+
+
+def test_who_undergoes_a_sentence_or_charges_is_its_target_not_its_actor():
+    ex = _extract_all(["The former mayor got five years in prison for bribery on Tuesday.",
+                       "The activist faces charges of sedition."])
+    acts = [e for x in ex for e in x.events if e.plover in ("SANCTION", "ACCUSE")]
+    assert len(acts) == 2, [e.rule for x in ex for e in x.events]
+    for e in acts:
+        assert "actor1 -" in e.rule and "actor2 undergoer" in e.rule, events.explain(e)
+
+
+def test_what_befell_the_people_a_participle_names_is_asserted_under_a_modal():
+    ex = _extract_all(["We must honor the two police officers shot by the gunman."])[0]
+    assert [e for e in ex.events if e.event_type == "Battles" and e.certainty == A], \
+        [(e.sub_event_type, e.certainty) for e in ex.events]
+
+
+def test_a_person_given_an_office_once_is_a_political_actor_by_name_after():
+    ex = _extract_all(["President Barack Obama arrived on Monday. After her meeting with Obama, the Burmese leader "
+                       "spoke to reporters."])[0]
+    assert [e for e in ex.events if e.plover == "CONSULT" and e.certainty == A], [e.rule for e in ex.events]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Aung San Suu Kyi visited the White House on Wednesday.", "White House"),
+    ("She was held without bond on Monday in the Columbia County Detention Center.", "Columbia County Detention Center"),
+])
+def test_an_event_at_a_named_site_is_placed_there(text, site):
+    evs = _extract_all([text])[0].events
+    assert [e for e in evs if e.place == site], [(e.plover, e.place) for e in evs]

@@ -149,3 +149,34 @@ def test_a_lead_in_headline_present_after_a_dateline_is_news():
 def test_who_is_now_in_custody_was_detained():
     ex = report("The 15-year-old, who is now in custody, was charged with arson on Monday.", "2009-03-20")
     assert [e for e in claimed(ex) if e.sub_event_type == "Arrests"], [(e.sub_event_type, e.timing) for e in ex.events]
+
+
+def test_a_man_in_custody_was_detained_now():
+    ex = report("A 28-year-old man is in custody after a police dog tracked him down near the river.", "2018-03-31")
+    assert [e for e in claimed(ex) if e.sub_event_type == "Arrests"], [(e.sub_event_type, e.timing) for e in ex.events]
+
+
+@pytest.mark.parametrize("caption", [
+    # a photo credit closes the caption paragraph
+    "Two soldiers were killed in the attack, officials said. Here, a soldier stands guard in the northern "
+    "city of Irbid in March. (Jane Roe/Reuters)",
+    # a wire caption: a present-tense scene on a dated day
+    "A nun reacts as security forces inspect the scene of a bomb explosion at a church on March 2, 2017, "
+    "in the city centre.",
+    "Troops battle militants near the town, file photo.",
+])
+def test_a_photo_caption_is_no_incident_of_the_report(caption):
+    body = "Gunmen attacked a police checkpoint in Karak on Sunday, killing a policeman, officials said."
+    text = f"Policeman killed in Karak attack\n\n{body}\n\n{caption}\n\nThe town was calm on Monday."
+    ex = report(text, "2017-03-05")
+    cap_at = text.index(caption)
+    assert [e for e in claimed(ex) if e.start < cap_at], [(e.sub_event_type, e.start) for e in ex.events]
+    assert not [e for e in claimed(ex) if cap_at <= e.start < cap_at + len(caption)], \
+        [(e.sub_event_type, e.sentence) for e in ex.events]
+
+
+def test_a_caption_alone_is_the_news():
+    # a feed item or snippet that is only a caption has nothing else to be the report
+    ex = report("A demonstrator throws a fence into a fire during a protest against police action in Barcelona, "
+                "Spain, October 26, 2019", "2019-10-26")
+    assert [e for e in ex.events if e.sub_event_type == "Violent demonstration"], [e.rule for e in ex.events]

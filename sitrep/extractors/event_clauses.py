@@ -203,6 +203,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
             continue  # "the injured included an officer": the people the violence left, named as such
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "riot police", "protest leaders": the head noun says what it is
+        if _hyphen_modifier(tok):
+            continue  # "a sanctions-only approach", "war-weary voters": a kind of thing
         if tok.dep_ == "pobj" and tok.head.lower_ in ("without",):
             continue  # "withdrew without a fight"
         if (not _verbal(tok) and _describes_actor(tok, lex)) or (
@@ -232,6 +234,15 @@ _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"):
                 ("to", "prison"): {"send", "remand", "commit"}, ("to", "jail"): {"send", "remand", "commit"},
                 ("on", "alert"): {"put", "place", "remain", "stay", "be", "keep", "go"}}
 _GROUP_NOUNS = {"group", "movement", "organization", "organisation", "faction", "network", "cell"}
+
+
+def _hyphen_modifier(tok: Token) -> bool:
+    """The first word of a hyphenated modifier before a noun ("sanctions-only approach")."""
+    doc = tok.doc
+    if tok.pos_ == "VERB" or tok.i + 3 >= len(doc) or tok.whitespace_ or doc[tok.i + 1].text != "-" \
+            or doc[tok.i + 1].whitespace_:
+        return False
+    return doc[tok.i + 2].is_lower and doc[tok.i + 3].pos_ in ("NOUN", "PROPN")
 
 
 def _describes_actor(tok: Token, lex: Lexicon) -> bool:

@@ -710,9 +710,25 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "an order of something, not to someone"
     if dip == "AID" and _gives_information(kids.get("dobj")):
         return "gave information, not aid"
+    if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:
+        return f"'{c.agent_role.tok.text}' is no one in particular"
+    if dip == "CONSULT" and lemma == "visit" and _visits_a_place(c):
+        return "a visit to a place, not a meeting"
     if dip == "THREATEN" and lemma in ("warn", "caution") and _warns_of_hazard(c):
         return "a warning of weather or a hazard, not a threat"
     return None
+
+
+# agents that are no one in particular: "whom many blame", "some accuse him of ..."
+_ANYONE_MANY = frozenset({"many", "some", "others", "few", "most", "everyone", "everybody", "anyone", "people",
+                          "someone", "somebody"})
+
+
+def _visits_a_place(c: Clause) -> bool:
+    """"Visiting a local market": a common noun that is no actor is where one goes, not
+    whom one meets (a country, a capital or the White House may stand for its government)."""
+    r = c.patient_role
+    return r is not None and r.tok.pos_ == "NOUN" and c.pk not in _POLITICAL_KINDS and not c.pkinds & _POLITICAL_KINDS
 
 
 def _warns_of_hazard(c: Clause) -> bool:

@@ -40,6 +40,7 @@ class MentionInfo:
     referring: bool = False  # a definite/demonstrative/possessive event noun
     patient: str | None = None  # the patient when it names someone (a name, "the ambassador")
     own_day: str | None = None  # a day the mention's own clause states
+    own_period: tuple[str, str] | None = None  # the period (a day, a month, a year) it states
     own_place: str | None = None  # a place the mention's own clause attaches
     own_area: Place | None = None  # that place, for containment
     distinct: bool = False  # "another attack", "a second blast"
@@ -102,8 +103,17 @@ def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     days = {i.own_day for i in inc.infos if i.own_day}
     if info.own_day and days and info.own_day not in days:
         return False
+    # "her visit on Wednesday" and "Obama's 2012 visit": periods that do not meet are two
+    if info.own_period and any(i.own_period and not _overlap(i.own_period, info.own_period) for i in inc.infos):
+        return False
+    if {head.timing, ev.timing} == {"current", "background"}:
+        return False  # what the report recalls is not what it reports
     placed = [i for i in inc.infos if i.own_place]
     return not info.own_place or all(_same_area(i, info) for i in placed)
+
+
+def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _same_area(a: MentionInfo, b: MentionInfo) -> bool:

@@ -249,6 +249,9 @@ NO_CLAIM = [
     "The Met Office warned of fog and icy roads throughout Saturday evening.",
     "Our country has been struck by radical Islamic terrorism.",
     "Recruiting and radicalizing young men is central to the group's strategy.",
+    # no one in particular accuses; one visits a market, one does not meet it
+    "The mayor, whom many blame for the lack of tourists, left the city.",
+    "The president was visiting a local market in the city when it began to rain.",
 ]
 
 
@@ -466,3 +469,16 @@ def test_a_person_given_an_office_once_is_a_political_actor_by_name_after():
 def test_an_event_at_a_named_site_is_placed_there(text, site):
     evs = _extract_all([text])[0].events
     assert [e for e in evs if e.place == site], [(e.plover, e.place) for e in evs]
+
+
+@pytest.mark.parametrize("text, word, modifier", [
+    ("The current sanctions-only approach has failed.", "sanctions", True),
+    ("War-weary residents fled the town.", "War", True),
+    ("Paramilitaries broke-up sit-ins in front of army units.", "broke", False),  # a verb's particle
+    ("The cease-fire held overnight.", "cease", False),  # no noun after it: the compound is the noun
+])
+def test_the_first_word_of_a_hyphenated_modifier_is_no_trigger(nlp, text, word, modifier):
+    from sitrep.extractors.event_clauses import _hyphen_modifier
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert _hyphen_modifier(tok) is modifier

@@ -180,3 +180,10 @@ def test_a_caption_alone_is_the_news():
     ex = report("A demonstrator throws a fence into a fire during a protest against police action in Barcelona, "
                 "Spain, October 26, 2019", "2019-10-26")
     assert [e for e in ex.events if e.sub_event_type == "Violent demonstration"], [e.rule for e in ex.events]
+
+
+def test_a_visit_recalled_with_its_year_is_not_the_visit_reported():
+    ex = report("President Barack Obama met Aung San Suu Kyi at the White House on Wednesday. She thanked him "
+                "for Obama's landmark 2012 visit to Rangoon.", "2016-09-16")
+    consult = sorted((e.date_start or "", e.timing) for e in ex.events if e.plover == "CONSULT")
+    assert ("2016-09-14", "current") in consult and ("2012-01-01", "background") in consult, consult

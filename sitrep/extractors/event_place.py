@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from ..models import Event, Place
 from .actors import countries
 from .event_clauses import Role, Trigger
-from .gazetteer import get_gazetteer
+from .gazetteer import _km, get_gazetteer
 from .parse import Parsed
 from .places import names_no_location
-from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame
+from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame, many_countries
 
 _FEATURE_RANK = {"landmark": 0, "district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -48,6 +48,9 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                         yield g, here
                         if depth < 3:
                             stack.append((g, depth + 1, here))
+            elif c.dep_ == "prep" and c.lower_ == "to" and depth < 3:
+                # "sentenced to a prison term in Georgia": not a place, but its own locatives are
+                stack.extend((g, depth + 1, False) for g in c.children if g.dep_ == "pobj")
             elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos") and not (
                     c.dep_ != "conj" and _country_word(c) and t.lemma_.lower() not in AREA_NOUNS
                     and t.ent_type_ not in _PLACE_LABELS):  # "in a U.S. drone strike": whose
@@ -163,7 +166,8 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
         if not hits:
             continue
         direct = any(hits)
-        if country and p.country and p.country != country and not (direct and span.root.ent_type_ in ("GPE", "LOC")):
+        if country and p.country and p.country != country and not (
+                (direct or _in_country(span.root, p)) and span.root.ent_type_ in ("GPE", "LOC")):
             continue
         found.append(((_FEATURE_RANK.get(p.feature, 1), 0 if direct else 1, p.start), p))
     # "in the town of Akuressa, in Matara district": the place inside the other one
@@ -201,6 +205,12 @@ def own_site(parsed: Parsed, members: list[Trigger]) -> str | None:
 def _is_site(ent) -> bool:
     head = ent.root.lemma_.lower()
     return (ent.label_ == "FAC" or head in _SITE_HEADS) and head not in ("department", "ministry") and len(ent) > 1
+
+
+def _in_country(tok, p: Place) -> bool:
+    """"Sentenced to a prison term in Georgia": a country named with "in" anywhere in the
+    clause is where its act happened, though the parser hangs it on a noun."""
+    return p.feature == "country" and tok.dep_ == "pobj" and tok.head.lower_ == "in"
 
 
 def contains(outer: Place, inner: Place) -> bool:
@@ -243,7 +253,7 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
     country = _frame_country_place(frame)
     for ev, p in located:
         how = "clause"
-        if p is None or (frame.place is not None and contains(p, frame.place)):
+        if p is None or (frame.place is not None and (contains(p, frame.place) or _vaguer(p, frame.place))):
             setting = setting_place(ev, frame, country)
             if setting is not None:
                 p, how = setting, "frame"
@@ -254,6 +264,18 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
         site = (sites or {}).get(id(ev))
         if site is not None and ev.timing != "generic":
             ev.place = site  # the coordinates (and their precision) stay its place's
+
+
+# how near a many-country region's point the frame's place must be to lie in it
+REGION_KM = 1500.0
+
+
+def _vaguer(p: Place, setting: Place) -> bool:
+    """A region of many countries or a sea ("in the Middle East") says less than the
+    report's setting when that lies in it ("Manbij")."""
+    if not many_countries(p) or p.lat is None or setting.lat is None:
+        return False
+    return _km(p.lat, p.lon, setting.lat, setting.lon) <= REGION_KM
 
 
 def setting_place(ev: Event, frame: ReportFrame, country: Place | None) -> Place | None:

@@ -46,13 +46,19 @@ class ReportFrame:
     places: dict[str, Place] = field(default_factory=dict)  # place name -> its first locative mention
 
     def choose(self, weight: dict[str, float], more: dict[str, Place]) -> None:
-        """The main place: most weight below country level (else a country)."""
+        """The main place: most weight below country level (else a country; a region of
+        many countries, "the Middle East", is above it)."""
         first = {**more, **self.places}
-        below = [n for n in weight if n in first and first[n].feature != "country"]
+        below = [n for n in weight if n in first and first[n].feature != "country" and not many_countries(first[n])]
         pool = below or [n for n in weight if n in first]
         if pool:
             self.place = first[min(pool, key=lambda n: (-weight[n], first[n].start))]
             self.country = self.place.country
+
+
+def many_countries(p: Place) -> bool:
+    """A named region or sea of no one country ("the Middle East", regions.csv)."""
+    return not p.country and p.feature != "country"
 
 
 def is_dateline(p: Place, text: str) -> bool:

@@ -187,3 +187,18 @@ def test_a_visit_recalled_with_its_year_is_not_the_visit_reported():
                 "for Obama's landmark 2012 visit to Rangoon.", "2016-09-16")
     consult = sorted((e.date_start or "", e.timing) for e in ex.events if e.plover == "CONSULT")
     assert ("2016-09-14", "current") in consult and ("2012-01-01", "background") in consult, consult
+
+
+def test_a_region_of_many_countries_says_less_than_the_town_the_report_is_set_in():
+    ex = report("A British soldier was killed in action in the Middle East on Thursday, the ministry said. He was "
+                "embedded with US forces in Manbij near the Turkish border when a roadside bomb exploded.",
+                "2018-03-31")
+    places = [e.place for e in claimed(ex) if e.event_type]
+    assert places and "Middle East" not in places and "Manbij" in places, places
+
+
+def test_a_country_named_with_in_inside_the_clause_places_its_act_though_the_report_is_elsewhere():
+    ex = report("The interview was recorded in Paris on March 24. Okruashvili, who has received political asylum "
+                "in France, was sentenced to an 11-year prison term in Georgia in absentia last year.", "2009-03-28")
+    sentenced = [e for e in ex.events if e.plover == "SANCTION"]
+    assert sentenced and sentenced[0].place == "Georgia", [(e.plover, e.place) for e in ex.events]

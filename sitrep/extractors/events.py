@@ -293,6 +293,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
             view.sites[id(ev)] = site
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
     info.toll_only = a_role is None and all(m.frame == "KILL" for m in cand.members)
+    info.sentence = sv.k
     info.certainty_why, info.certainty = cwhy, ev.certainty
     info.agent_is_subject = a_role is not None and a_role.how in ("subject", "inherited subject")
     info.agent_how = a_role.how.split()[-1] if a_role else ""

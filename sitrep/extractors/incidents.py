@@ -62,6 +62,7 @@ class MentionInfo:
     stated: bool = False  # a promise or threat read off a stated intention
     siblings: int = 1  # candidates in its sentence
     toll_only: bool = False  # only who was killed or hurt, by no one named ("seven were killed")
+    sentence: int = -1  # index of its sentence in the report
     model_p: float | None = None  # typed by the sentence head alone: its probability is the confidence
 
 
@@ -134,6 +135,10 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     # and the violence of its sentence are one happening
     if any(e.sentence == ev.sentence and (info.toll_only or i.toll_only)
            for e, i in zip(inc.events, inc.infos, strict=True)):
+        return True
+    # "A suicide bomber struck a market. Some 14 people were killed": a toll right after an
+    # incident, by no one and nothing named, is that incident's
+    if info.toll_only and info.strength < 3 and info.sentence >= 1 and inc.infos[-1].sentence == info.sentence - 1:
         return True
     return any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
 

@@ -202,3 +202,12 @@ def test_a_country_named_with_in_inside_the_clause_places_its_act_though_the_rep
                 "in France, was sentenced to an 11-year prison term in Georgia in absentia last year.", "2009-03-28")
     sentenced = [e for e in ex.events if e.plover == "SANCTION"]
     assert sentenced and sentenced[0].place == "Georgia", [(e.plover, e.place) for e in ex.events]
+
+
+def test_a_toll_right_after_an_incident_is_that_incidents():
+    ex = report("A suicide bomber blew himself up at a bus stop in Kayseri on Saturday. Some 14 people were killed "
+                "and 56 were injured, officials said.", "2016-12-17")
+    at = ex.article.text.index("Some 14")
+    toll = [e for e in claimed(ex) if any(s >= at for s, _ in e.mentions)]
+    assert toll and all(e.sub_event_type == "Suicide bomb" for e in toll), [(e.sub_event_type, e.mentions)
+                                                                             for e in ex.events]

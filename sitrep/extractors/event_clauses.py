@@ -109,10 +109,13 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
     is_verb = tok.pos_ == "VERB"
     kids = list(tok.children)
     if is_verb:  # "cited the driver for speeding": the parser may hang "for" on the object
-        kids += [p for o in kids if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
+        kids += [p for o in kids if o.dep_ == "dobj" and o.lemma_.lower() not in lex.trigger_words
+                 for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]  # not "called demands for"
     for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
         if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
             continue
+        if is_verb and c.dep_ == "prep" and (c.i < tok.i or _times(c)):
+            continue  # "On Friday, X called ...", "called in sick for three days": no "call on/for"
         cw = (c.lower_, c.lemma_.lower())
         for f in forms:
             for w in cw:
@@ -137,6 +140,11 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
             return f, w, tok.text, mode
     return None
 
+
+
+def _times(prep: Token) -> bool:
+    """A preposition whose object is a time ("for three days", "on Friday")."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:

@@ -174,10 +174,13 @@ def _mindless_agent(c: Clause) -> bool:
     traffic (unless the sentence tells a ramming)."""
     if c.agent_role is None or not c.fs & _VIOLENT:
         return False
-    lemma = c.agent_role.tok.lemma_.lower()
+    tok = c.agent_role.tok
+    lemma = tok.lemma_.lower()
     if lemma in _MINDLESS:
         return True
-    return lemma in _TRAFFIC and not _RAMMING.search(c.agent_role.tok.sent.text)
+    # "struck by a Ford Crown Victoria, driven by a 56-year-old": a vehicle whatever its name
+    driven = any(k.dep_ == "acl" and k.lemma_.lower() == "drive" for k in tok.children)
+    return (lemma in _TRAFFIC or driven) and not _RAMMING.search(tok.sent.text)
 
 
 def _borrow_tactic(c: Clause) -> None:

@@ -202,6 +202,8 @@ TABLE = [
     # someone bombing something needs no weapon word; police shot by a gunman are armed
     ("Militants bombed the city's main market on Monday.", "Remote explosive/landmine/IED", A),
     ("Two police officers shot by a gunman on Friday were taken to hospital.", "Armed clash", A),
+    ("Russia carried out a snap military exercise near the border on Monday.", "MOBILIZE", A),
+    ("The bank was fined $185 million by federal regulators on Thursday.", "SANCTION", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -212,6 +214,7 @@ NO_EVENT = [
     # a thing, not anyone, did the harm
     "A woman was killed and five others were injured when a large tree fell on a wedding party.",
     "A four-year-old boy riding a scooter was hit by a car and killed on Sunday.",
+    "She was struck by a Ford Crown Victoria driven by a 56-year-old man.",
     "The minister visited a school and praised the teachers.",
     "The victory in the cup final was celebrated across the city.",
     "A government victory in Aleppo would not end the war.",
@@ -252,6 +255,9 @@ NO_CLAIM = [
     # no one in particular accuses; one visits a market, one does not meet it
     "The mayor, whom many blame for the lack of tourists, left the city.",
     "The president was visiting a local market in the city when it began to rain.",
+    # a time after a verb is no particle of it
+    "He had called in sick for the previous three days.",
+    "On Friday, the minister called the provinces' demands for more money out of the question.",
 ]
 
 

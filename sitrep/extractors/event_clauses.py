@@ -19,6 +19,7 @@ from .event_lexicon import (
     _forms,
     _is_light,
 )
+from .report_frame import LOCATIVE_PREPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -199,6 +200,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
                         break
             continue
         frame, weak, phrase, mode = hit
+        if tok.lemma_.lower() in _LOCKUPS and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+            continue  # "arraigned at the county jail": where, not a detention (the idioms take "held in jail")
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
             continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SUPPORTING and any(
@@ -226,6 +229,9 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
             t.anchor = _anchor(t.tok, lex)
     return found
 
+
+# places of detention, which name where when a locative governs them
+_LOCKUPS = frozenset({"jail", "prison"})
 
 # prepositional idioms: (preposition, noun) -> frame; "came under fire", "taken into custody"
 _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under", "shelling"): "SHELL",

@@ -211,3 +211,14 @@ def test_a_toll_right_after_an_incident_is_that_incidents():
     toll = [e for e in claimed(ex) if any(s >= at for s, _ in e.mentions)]
     assert toll and all(e.sub_event_type == "Suicide bomb" for e in toll), [(e.sub_event_type, e.mentions)
                                                                              for e in ex.events]
+
+
+def test_a_jail_a_locative_governs_is_where_not_a_second_detention():
+    # a lower-cased report: the restored "county jail" is a noun, no longer a facility's name
+    ex = report("man booked for teen assault. the athens police department arrested a 33-year-old man monday on a "
+                "charge of aggravated sexual assault of a child. julius anton givens was arraigned at the henderson "
+                "county jail tuesday morning, with bond set at $50,000.", "2009-03-18")
+    at = ex.article.text.index("arraigned")
+    assert not [e for e in ex.events if any(s >= at for s, _ in e.mentions)], [(e.date_start, e.mentions)
+                                                                                 for e in ex.events]
+    assert {e.date_start for e in claimed(ex)} == {"2009-03-16"}, [(e.date_start, e.mentions) for e in ex.events]

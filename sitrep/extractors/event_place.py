@@ -190,14 +190,15 @@ def own_site(parsed: Parsed, members: list[Trigger]) -> str | None:
     "held in the Columbia County Detention Center", "bombed the World Trade Center"): the
     most specific place the text names (docs/annotation.md), which the gazetteer seldom
     holds; the event keeps its place's coordinates and takes the site's name."""
-    ents = {t.i: e for e in parsed.ent_spans if e.label_ in _SITE_LABELS for t in e}
     for m in members:
         for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
-            objs = [(g, d) for g, d in _locative_objects(head)]
+            objs = list(_locative_objects(head))
             objs += [(c, True) for c in head.children if c.dep_ == "dobj" and head.pos_ == "VERB"]
             for g, direct in objs:
-                e = ents.get(g.i)
-                if direct and e is not None and e.root.i == g.i and _is_site(e):
+                if not direct or g.ent_type_ not in _SITE_LABELS:
+                    continue
+                e = next(e for e in parsed.ent_spans if e.start <= g.i < e.end)
+                if e.root.i == g.i and _is_site(e):
                     return e.text[4:] if e.text.lower().startswith("the ") else e.text
     return None
 

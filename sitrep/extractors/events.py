@@ -318,7 +318,6 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
         trigger_pos=head.tok.pos_, weak=head.weak, lemma=head.tok.lemma_.lower(),
         referring=_refers_back(head.tok, noun, kids),
         patient=_named_patient(p_role),
-        own_day=t.date_start if t is not None and t.precision == "day" else None,
         own_period=(t.date_start, t.date_end or t.date_start) if t is not None and t.date_start else None,
         own_place=place.name if place is not None else None,
         own_area=place,

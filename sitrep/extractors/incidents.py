@@ -39,7 +39,6 @@ class MentionInfo:
     """What merging reads of a mention beyond its Event (filled by the events stage)."""
     referring: bool = False  # a definite/demonstrative/possessive event noun
     patient: str | None = None  # the patient when it names someone (a name, "the ambassador")
-    own_day: str | None = None  # a day the mention's own clause states
     own_period: tuple[str, str] | None = None  # the period (a day, a month, a year) it states
     own_place: str | None = None  # a place the mention's own clause attaches
     own_area: Place | None = None  # that place, for containment
@@ -101,10 +100,8 @@ def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
         return False
     if head.timing == "generic" or ev.timing == "generic":
         return False
-    days = {i.own_day for i in inc.infos if i.own_day}
-    if info.own_day and days and info.own_day not in days:
-        return False
-    # "her visit on Wednesday" and "Obama's 2012 visit": periods that do not meet are two
+    # "on Monday" and "on Tuesday", "her visit on Wednesday" and "Obama's 2012 visit":
+    # periods its own clauses state that do not meet are two incidents
     if info.own_period and any(i.own_period and not _overlap(i.own_period, info.own_period) for i in inc.infos):
         return False
     if {head.timing, ev.timing} == {"current", "background"}:

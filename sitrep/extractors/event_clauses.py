@@ -115,8 +115,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
     for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
         if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
             continue
-        if is_verb and c.dep_ == "prep" and (c.i < tok.i or _times(c)):
-            continue  # "On Friday, X called ...", "called in sick for three days": no "call on/for"
+        if c.dep_ == "prep" and ((is_verb and c.i < tok.i) or _times(c)):
+            continue  # "On Friday, X called ...", "called in sick for three days", "a call on Sunday"
         cw = (c.lower_, c.lemma_.lower())
         for f in forms:
             for w in cw:
@@ -143,9 +143,41 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
 
 
 
+def _weapon_used(verb: Token, lex: Lexicon) -> Trigger | None:
+    """A support verb whose object names a weapon is the attack ("fired rockets"); aircraft
+    launched are one only at something ("launched drones at the base", not "launched the
+    drones" to search the sea)."""
+    for o in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if _match_trigger(o, lex) is not None:
+            return None  # "launched shells": the noun is the trigger
+        tactics = {v for v, _ in _cues(_phrase_text(o), lex).get("weapon", ()) if v in _TACTICS}
+        if tactics == {"AIR"} and not _aimed(verb, o):
+            continue
+        if tactics:
+            return Trigger(verb, "ATTACK", False, f"{verb.text} {o.text}")
+    return None
+
+
+_AIMING = frozenset({"at", "on", "against", "into", "toward", "towards"})
+
+
+def _aimed(verb: Token, obj: Token) -> bool:
+    """A launch or a firing aimed at something: "launched drones at the base"."""
+    return any(k.dep_ == "prep" and k.lower_ in _AIMING for k in (*verb.children, *obj.children))
+
+
 def _times(prep: Token) -> bool:
     """A preposition whose object is a time ("for three days", "on Friday")."""
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _person_words(doc) -> frozenset[str]:
+    """The capitalised words of the people the report names (once per document)."""
+    words = doc.user_data.get("sitrep_person_words")
+    if words is None:
+        words = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper())
+        doc.user_data["sitrep_person_words"] = words
+    return words
 
 
 def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
@@ -158,6 +190,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
             continue
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
             continue
+        if tok.text[:1].isupper() and (tok.ent_type_ == "PERSON" or tok.lower_ in _person_words(tok.doc)):
+            continue  # "Loretta Lynch ... Lynch said": a name, though the tagger calls it a verb
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "on March 21"
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
@@ -188,16 +222,9 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
                 taken.add(tok.i)
                 continue
         if hit is None:
-            # a support verb whose object names a weapon is the attack ("fired rockets")
-            if tok.pos_ == "VERB" and _is_light(tok, lex):
-                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-                for o in objs:
-                    if _match_trigger(o, lex) is not None:
-                        break  # "launched shells": the noun is the trigger
-                    cues = _cues(_phrase_text(o), lex)
-                    if any(v in _TACTICS for v, _ in cues.get("weapon", ())):
-                        found.append(Trigger(tok, "ATTACK", False, f"{tok.text} {o.text}"))
-                        break
+            light = _weapon_used(tok, lex) if tok.pos_ == "VERB" and _is_light(tok, lex) else None
+            if light is not None:
+                found.append(light)
             continue
         frame, weak, phrase, mode = hit
         if tok.lemma_.lower() in _LOCKUPS and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
@@ -239,14 +266,19 @@ _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under",
            ("to", "custody"): "ARREST", ("to", "prison"): "ARREST", ("to", "jail"): "ARREST",
            ("on", "charge"): "ARREST", ("on", "charges"): "ARREST", ("without", "charge"): "ARREST",
            ("without", "bond"): "ARREST", ("without", "bail"): "ARREST", ("in", "jail"): "ARREST",
-           ("on", "alert"): "MOBILIZE"}
+           ("on", "alert"): "MOBILIZE", ("under", "arrest"): "ARREST", ("on", "bail"): "ARREST",
+           ("on", "bond"): "ARREST", ("under", "investigation"): "ACCUSE"}
 # idioms that hold only under these verbs ("held on charges", not "accused on charges")
 _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"): {"hold", "jail", "detain"},
                 ("without", "charge"): {"hold", "detain", "jail"}, ("to", "custody"): {"send", "remand", "commit"},
                 ("without", "bond"): {"hold", "jail", "detain"}, ("without", "bail"): {"hold", "jail", "detain"},
                 ("in", "jail"): {"hold", "be", "remain", "book", "lodge", "place"},
                 ("to", "prison"): {"send", "remand", "commit"}, ("to", "jail"): {"send", "remand", "commit"},
-                ("on", "alert"): {"put", "place", "remain", "stay", "be", "keep", "go"}}
+                ("on", "alert"): {"put", "place", "remain", "stay", "be", "keep", "go"},
+                # "held on $100,000 bail", not "released on bail"
+                ("on", "bail"): {"hold", "jail", "detain", "keep", "remain"},
+                ("on", "bond"): {"hold", "jail", "detain", "keep", "remain"},
+                ("under", "investigation"): {"be", "have", "remain", "place", "put", "come", "keep"}}
 _GROUP_NOUNS = {"group", "movement", "organization", "organisation", "faction", "network", "cell"}
 
 
@@ -617,9 +649,12 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
                 m.tok.head.lower_, m.tok.lower_) in _IDIOMS:
             s_ = _subject(m.anchor)
             under = s_ is not None and m.tok.head.lower_ == "under"
-            a, p = None, (Role(s_.tok, "target of 'under fire'", s_.conj) if under else s_)
+            a, p = None, (Role(s_.tok, f"target of 'under {m.tok.lower_}'", s_.conj) if under else s_)
+            obj = next((k for k in m.anchor.children if k.dep_ == "dobj"), None)
             if m.frame == "MOBILIZE":  # "troops remained on alert": they are the ones who act
                 a, p = s_, None
+            elif under and obj is not None:  # "police have had them under investigation"
+                a, p = s_, Role(obj, "object", _conjuncts(obj))
             elif m.tok.head.lower_ != "under":  # "X was taken into custody": X is detained
                 p = Role(s_.tok, "detained", s_.conj) if s_ else None
         elif m.anchor.i != m.tok.i:  # "launched an attack on X": agent from the support verb

@@ -19,7 +19,7 @@ from .event_clauses import Role, Trigger
 from .gazetteer import _km, get_gazetteer
 from .parse import Parsed
 from .places import names_no_location
-from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame, many_countries
+from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame, add_weight, many_countries, place_key
 
 _FEATURE_RANK = {"landmark": 0, "district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -241,16 +241,17 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
     event at a named site (`sites`, id(event) -> name) is named by it, at its place's
     coordinates (the store and fusion find that place by them)."""
     weight = dict(frame.weights)
-    first = {}
+    first: dict[str, Place] = {}
+    happened: dict[str, float] = {}
     for ev, p in located:
         if p is None or ev.event_type is None or ev.timing != "current":
             continue
         w = 3.0 * (2.0 if ev.start < frame.lead_end else 1.0)
-        first.setdefault(p.name, p)
-        weight[p.name] = weight.get(p.name, 0.0) + w
+        add_weight(weight, first, p, w)
+        add_weight(happened, {}, p, w)
         if p.within:
-            weight[p.within] = weight.get(p.within, 0.0) + 0.5 * w
-    frame.choose(weight, first)
+            weight[place_key(p.within)] = weight.get(place_key(p.within), 0.0) + 0.5 * w
+    frame.choose(weight, first, happened)
     country = _frame_country_place(frame)
     for ev, p in located:
         how = "clause"

@@ -2,6 +2,8 @@
 planned, negated, denied) from negation, modals, conditionals and governing words."""
 from __future__ import annotations
 
+import re
+
 from .event_clauses import _BOUNDARY_DEPS, _OTHER_CLAUSE, Trigger
 from .event_lexicon import _ASPECTUAL, _CONDITIONAL_MARKS, _MODAL_FUTURE, _MODAL_HYPO, Lexicon, _is_light, _scope_of
 
@@ -12,6 +14,10 @@ _MODAL_DEPS = frozenset({"xcomp", "relcl", "pcomp", "pobj", "prep", "dobj", "acl
 
 
 # ---------------------------------------------------------------------------- certainty
+# why a mention with "no" for its object is negated: nothing was done, nothing refused
+NOTHING = "nothing:"
+
+
 def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str, str]:
     """(certainty, why). Only `asserted` and `claimed` events count as having happened."""
     for m in members:
@@ -19,6 +25,11 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             for c in tok.children:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no",)):
                     return "negated", f"negation '{c.text}'"
+                # "no gun was found", "found no weapons": nothing was
+                if tok.pos_ == "VERB" and c.dep_ in ("nsubjpass", "dobj") and any(
+                        d.dep_ == "det" and d.lower_ == "no" for d in c.children) and \
+                        sum(k.dep_ == c.dep_ for k in tok.children) == 1:
+                    return "negated", f"{NOTHING} 'no {c.text}'"
     node = head.anchor
     chain = [node]
     for _ in range(10):
@@ -155,7 +166,7 @@ _AGGREGATE_HEADS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens
 
 
 def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline: bool,
-           background_day: bool) -> tuple[str, str]:
+           background_day: bool, offering: bool = False) -> tuple[str, str]:
     """(timing, why): generic for habits and aggregates over long periods ("dozens have been
     killed since 2011", "killed 800 people over four decades", "police break up any
     brawls"), background for an earlier incident the report recalls (its own date well
@@ -165,10 +176,12 @@ def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline
         why = _habitual(a, physical) or _long_period(a) or _aggregate_toll(a)
         if why:
             return "generic", why
-    why = next((w for m in members if (w := _many(m.tok))), None)
+    why = next((w for m in members if (w := _many(m.tok) or _as_law(m.tok) or _in_a_war(m.anchor))), None)
     if why:
         return "generic", why
-    if physical and not in_headline and _present_simple(head.anchor):
+    # an offer, a service or an aid in the simple present is a standing one ("the library
+    # offers workshops", "FSC provides counselling"), as a physical act is a habit
+    if (physical or offering) and not in_headline and _present_simple(head.anchor):
         return "generic", f"present tense '{head.anchor.text}'"
     if _activity_named(head.anchor):
         return "generic", f"an activity named, '{head.anchor.text}'"
@@ -179,10 +192,42 @@ def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline
     return "current", ""
 
 
+# verbs that make a kind of act a matter of law: "marital rape would be outlawed"
+_LAWMAKING = frozenset({"outlaw", "ban", "prohibit", "forbid", "criminalize", "criminalise", "legalize", "legalise",
+                        "decriminalize", "decriminalise", "define"})
+_LAW_NOUNS = frozenset({"law", "laws", "bill", "legislation", "statute", "ordinance"})
+
+
+def _as_law(tok) -> str | None:
+    """An act named as what a law outlaws or allows ("rape would be outlawed", "a law
+    against torture") is a kind of act, no incident."""
+    if tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in _LAWMAKING:
+        return f"a kind of act under '{tok.head.text}'"
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _LAW_NOUNS:
+        return f"a kind of act in a '{tok.head.head.text}'"
+    return None
+
+
+def _in_a_war(tok) -> str | None:
+    """"Fought in World War I", "served in the Gulf War": a part in a war, no incident."""
+    for k in tok.children:
+        if k.dep_ == "prep" and k.lower_ in ("in", "during"):
+            for g in k.children:
+                name = g.doc[g.left_edge.i:g.i + 1].text
+                if g.dep_ == "pobj" and g.ent_type_ == "EVENT" and "war" in name.lower():
+                    return f"a part in '{name}'"
+    return None
+
+
 # "several meetings", "separate gun and bomb attacks", "repeated air strikes": many
 # incidents told as one, an aggregate no single event stands for (docs/annotation.md)
 _MANY = frozenset({"several", "multiple", "numerous", "repeated", "separate", "various", "countless", "frequent",
                    "many"})
+
+
+_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+                  r"last night|\d{1,2}(?:st|nd|rd|th)?)\b", re.I)
+_WIDE = frozenset({"country", "nation", "world", "globe", "region", "continent", "state", "states", "city"})
 
 
 def _many(tok) -> str | None:
@@ -195,7 +240,14 @@ def _many(tok) -> str | None:
         heads.append(heads[-1].head)
     left = min(h.left_edge.i for h in heads)
     m = next((t for t in tok.doc[left:tok.i] if t.lower_ in _MANY and t.dep_ in ("amod", "det", "nummod")), None)
-    return f"aggregate '{m.text} {tok.text}'" if m is not None else None
+    if m is not None:
+        return f"aggregate '{m.text} {tok.text}'"
+    # "police shootings of African Americans across the country": many places, many incidents
+    wide = next((g for k in tok.children if k.dep_ == "prep" and k.lower_ in ("across", "throughout", "around")
+                 for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() in _WIDE), None)
+    if wide is None or any(e.label_ in ("DATE", "TIME") and _DAY.search(e.text) for e in tok.sent.ents):
+        return None  # "attacks across the region killed 40 on Sunday": one day's incidents
+    return f"aggregate '{tok.text} ... {wide.text}'"
 
 
 def _habitual(tok, physical: bool) -> str | None:

@@ -191,6 +191,9 @@ def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | No
             return sum(1 for t in sent if t.idx >= dash_end and not t.is_space) <= HEADLINE_WORDS
     if sent.start_char > 0 or len(sent) > HEADLINE_WORDS:
         return False
+    if sent.root.tag_ in ("VBZ", "VBP") and not any(k.dep_ in ("aux", "auxpass") for k in sent.root.children) \
+            and sent.root.lemma_ != "be" and len(parsed.sentences) > 1:
+        return True  # "Avoyelles task force arrests 14." run into its body: headline grammar
     first_line = parsed.text.split("\n", 1)[0].strip()
     if not first_line.endswith((".", '"', "”")) or first_line == (parsed.article.title or "").strip():
         return True
@@ -262,6 +265,10 @@ def _decide(view: ReportView, sv: SentenceView, cand: Candidate, rule_code: str 
     return event_model.decide(rule_code, probs, view.lex.types)
 
 
+# PLOVER acts one may offer standing (a service, a programme, support), not only do once
+_OFFERED = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE"})
+
+
 def _trigger_text(head: Trigger) -> str:
     return head.phrase if head.anchor.i == head.tok.i else f"{head.anchor.text} ... {head.phrase}"
 
@@ -277,7 +284,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     early = t is not None and frame.news_date is not None and t.date_end is not None and \
         t.date_end < _days_before(frame.news_date, BACKGROUND_DAYS)
     ev.timing, twhy = timing(head, cand.members, physical=physical, in_headline=sv.in_headline,
-                             background_day=early)
+                             background_day=early, offering=not physical and ev.plover in _OFFERED)
     if twhy:
         ev.rule += f"; timing {ev.timing} ({twhy})"
     set_date(ev, t, frame, governing_offset(head))

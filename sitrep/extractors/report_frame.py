@@ -42,18 +42,62 @@ class ReportFrame:
     news_date: str | None = None  # ISO day of the report's news
     lead_end: int = 0  # character offset where the report's lead (its first LEAD_SENTENCES) ends
     published: str | None = None
-    weights: dict[str, float] = field(default_factory=dict)  # place name -> locative weight
-    places: dict[str, Place] = field(default_factory=dict)  # place name -> its first locative mention
+    weights: dict[str, float] = field(default_factory=dict)  # place key (place_key) -> locative weight
+    places: dict[str, Place] = field(default_factory=dict)  # place key -> the mention naming it
 
-    def choose(self, weight: dict[str, float], more: dict[str, Place]) -> None:
+    def choose(self, weight: dict[str, float], more: dict[str, Place],
+               happened: dict[str, float] | None = None) -> None:
         """The main place: most weight below country level (else a country; a region of
-        many countries, "the Middle East", is above it)."""
+        many countries, "the Middle East", is above it). The one place inside it where the
+        report's incidents happen (`happened`: weight from them), more of them than in it
+        and with a quarter of its weight, is the more specific setting ("Crown Heights" in
+        a "NEW YORK -" report); a report of incidents in several districts of a city is set
+        in the city."""
         first = {**more, **self.places}
         below = [n for n in weight if n in first and first[n].feature != "country" and not many_countries(first[n])]
         pool = below or [n for n in weight if n in first]
-        if pool:
-            self.place = first[min(pool, key=lambda n: (-weight[n], first[n].start))]
-            self.country = self.place.country
+        if not pool:
+            return
+        top = min(pool, key=lambda n: (-weight[n], first[n].start))
+        happened = happened or {}
+        inside = [n for n in happened if n in first and _inside(first[n], top, first)]
+        if len(inside) == 1 and happened[inside[0]] > happened.get(top, 0.0) and \
+                weight[inside[0]] >= INNER_SHARE * weight[top]:
+            top = inside[0]
+        self.place = first[top]
+        self.country = self.place.country
+
+
+INNER_SHARE = 0.25  # of the main place's weight, that a place inside it where incidents happen needs
+
+
+def _inside(p: Place, key: str, first: dict[str, Place]) -> bool:
+    """`p` lies in the place keyed `key`, following the gazetteer's "within" up to three
+    levels (a neighbourhood in a borough in a city)."""
+    for _ in range(3):
+        if not p.within:
+            return False
+        k = place_key(p.within)
+        if k == key:
+            return True
+        if k not in first:
+            return False
+        p = first[k]
+    return False
+
+
+def place_key(name: str) -> str:
+    """One key for a place however a report writes it ("CHARLOTTE -" datelines, "Charlotte")."""
+    return name.casefold()
+
+
+def add_weight(weight: dict[str, float], first: dict[str, Place], p: Place, w: float) -> None:
+    """Add `w` to the place's weight; its first mention names it, in the report's mixed case
+    when it has one (not a dateline's capitals)."""
+    k = place_key(p.name)
+    if k not in first or (first[k].name.isupper() and not p.name.isupper()):
+        first[k] = p
+    weight[k] = weight.get(k, 0.0) + w
 
 
 def many_countries(p: Place) -> bool:
@@ -126,11 +170,9 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
         else:  # named, not as a location ("Rome's new mayor"): a report's setting when nothing else is
             w = NAMED_WEIGHT
         w *= 2.0 if p.start < lead_end else 1.0
-        first.setdefault(p.name, p)
-        weight[p.name] = weight.get(p.name, 0.0) + w
+        add_weight(weight, first, p, w)
         if p.within and p.feature in ("district", "landmark", "city"):
-            weight.setdefault(p.within, 0.0)
-            weight[p.within] += 0.5 * w
+            weight[place_key(p.within)] = weight.get(place_key(p.within), 0.0) + 0.5 * w
     frame.weights, frame.places = weight, first
     frame.choose(weight, {})
     return frame

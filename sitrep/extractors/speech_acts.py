@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from ..models import Event
+from .event_status import NOTHING
 
 # words whose scope is a commitment the actor states ("will give", "pledged to send")
 # (promise, pledge, vow ... are triggers of their own: typing/_commitment)
@@ -38,6 +39,8 @@ def stated_intention(ev: Event, why: str, sent) -> Event | None:
     reported_would = word == "would" and sent.root.lemma_.lower() in _REPORTING
     if not (word in _COMMITTING or reported_would) or (ev.certainty == "hypothetical" and not reported_would):
         return None
+    if not reported_would and not _stated(ev, sent):
+        return None  # "the council will host a forum on Saturday": the report's schedule, no one's word
     hostile = ev.plover in _HOSTILE or bool(_CONDITION.search(ev.sentence))
     if not hostile and ev.plover not in _COOPERATIVE:
         return None
@@ -47,6 +50,29 @@ def stated_intention(ev: Event, why: str, sent) -> Event | None:
                    fatalities=None, place=None, lat=None, lon=None, geo_precision=None, mentions=[],
                    rule=f"{cat}: the stated intention to {ev.plover.lower()} ({why}) is itself the act",
                    timing=_said_now(ev))
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+_QUOTES = "\"“”"
+
+
+def _stated(ev: Event, sent) -> bool:
+    """The intention is someone's word: a reporting verb governs it ("said it will
+    withdraw"), its subject is "I" or "we", or it stands in a quotation."""
+    span = sent.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    clause = (tok, *tok.ancestors)
+    # "X will provide aid, the agency said": the reporting verb may hang on the clause
+    if any(a.lemma_.lower() in _REPORTING for a in clause[1:]) or any(
+            k.lemma_.lower() in _REPORTING and k.dep_ in ("parataxis", "ccomp", "advcl", "conj") for a in clause
+            for k in a.children):
+        return True
+    if any(k.dep_ == "nsubj" and k.lower_ in _FIRST_PERSON for a in (tok, *tok.ancestors) for k in a.children):
+        return True
+    before = sent.doc.text[sent.start_char:ev.start]
+    return sum(before.count(q) for q in _QUOTES) % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _said_now(ev: Event) -> str:
@@ -64,6 +90,8 @@ def refusal(ev: Event) -> None:
     rejected nothing, a side that would not accept a truce did."""
     if ev.certainty != "negated" or ev.actor1 is None or ev.plover not in _COOPERATIVE:
         return
+    if NOTHING in (ev.rule or ""):
+        return  # "gave no order": nothing given, nothing refused
     if ev.event_type and ev.plover != "AGREE":
         return
     mode = _REJECT_MODE.get(ev.plover)

@@ -115,8 +115,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
     for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
         if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
             continue
-        if c.dep_ == "prep" and ((is_verb and c.i < tok.i) or _times(c)):
-            continue  # "On Friday, X called ...", "called in sick for three days", "a call on Sunday"
+        if c.dep_ == "prep" and (c.i < tok.i or _times(c)):
+            continue  # "On Friday, X called ...", "For tickets, call ...", "in sick for three days", "a call on Sunday"
         cw = (c.lower_, c.lemma_.lower())
         for f in forms:
             for w in cw:

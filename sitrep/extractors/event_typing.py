@@ -288,6 +288,8 @@ def _no_foe(c: Clause) -> Typing | None:
     ailment, a fire or an idea), unless the clause names weapons, armed actors or deaths."""
     if not c.fs or not c.fs <= {"ATTACK", "CLASH", "STRIKE"} or c.weapons or "LETHAL" in c.ctxv:
         return None
+    if c.fs == {"STRIKE"} and any(k.dep_ == "prt" and k.lower_ == "out" for k in c.head.tok.children):
+        return Typing(None, "struck out: set off, or failed")  # "Alan, 79, strikes out in marathon"
     if c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS:
         return None
     texts = [_np_text(c.agent_role.tok)] if c.agent_role is not None and "CLASH" in c.fs else []
@@ -470,10 +472,11 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
     # "recovered her stolen car in Athens", "the United States entered the war": a patient
     # that is no place takes what was taken elsewhere; a place as subject is the captor,
     # the place taken only when it fell
-    other_patient = c.patient_role is not None and not _is_place(c.patient_role, lex, spans) and \
-        c.patient_role.tok.lemma_.lower() not in _GROUND and c.pk is None and not c.pkinds and \
-        not c.patient_armed and "TROOPS" not in c.pctx and \
-        c.patient_role.tok.ent_type_ not in ("PERSON", "NORP", "ORG") and c.patient_role.tok.pos_ != "PRON"
+    ptok = c.patient_role.tok if c.patient_role is not None else None
+    other_patient = ptok is not None and not _is_place(c.patient_role, lex, spans) and \
+        ptok.lemma_.lower() not in _GROUND | _PERSON_NOUNS and c.pk in (None, "other") and \
+        not (c.pkinds - {"other"}) and not c.patient_armed and "TROOPS" not in c.pctx and \
+        (ptok.ent_type_ not in ("PERSON", "NORP", "ORG") or "CRIME" in c.pctx) and ptok.pos_ != "PRON"
     agent_taken = _is_place(c.agent_role, lex, spans) and "LOSE" in terr
     has_place = (_is_place(c.patient_role, lex, spans) or agent_taken
                  or (c.patient_role is None and bool(named)) or (bool(prep_places) and not other_patient))

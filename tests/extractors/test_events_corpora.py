@@ -98,6 +98,10 @@ EVERYDAY_SENSES = [
     ("geo/geowebnews.dev.jsonl", "gwn-218", 825),   # teaching that captures pupils' interest
     ("geo/lgl.dev.jsonl", "lgl-41840564", 1991),    # firefighters fighting a fire
     ("geo/lgl.dev.jsonl", "lgl-38553509", 2371),    # a veteran battling cancer
+    ("geo/lgl.dev.jsonl", "lgl-40273227", 538),     # "for tickets, call" the box office
+    ("geo/lgl.dev.jsonl", "lgl-41748947", 622),     # police recovering a stolen car
+    ("geo/lgl.dev.jsonl", "lgl-43798480", 0),       # a swimmer who "strikes out" in a race
+    ("geo/lgl.dev.jsonl", "lgl-42388700", 3320),    # a soldier killed by a short-circuit
 ]
 
 

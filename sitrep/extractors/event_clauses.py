@@ -171,17 +171,9 @@ def _times(prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
-def _person_words(doc) -> frozenset[str]:
-    """The capitalised words of the people the report names (once per document)."""
-    words = doc.user_data.get("sitrep_person_words")
-    if words is None:
-        words = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper())
-        doc.user_data["sitrep_person_words"] = words
-    return words
-
-
-def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
-    """Triggers among the tokens of one sentence."""
+def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str] = frozenset()) -> list[Trigger]:
+    """Triggers among the tokens of one sentence; `names`: the words of the people the
+    report names (place_recognition.person_words), which are never triggers."""
     found: list[Trigger] = []
     taken: set[int] = set()
     described: set[int] = set()
@@ -190,7 +182,7 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
             continue
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
             continue
-        if tok.text[:1].isupper() and (tok.ent_type_ == "PERSON" or tok.lower_ in _person_words(tok.doc)):
+        if tok.text[:1].isupper() and (tok.ent_type_ == "PERSON" or tok.lower_ in names):
             continue  # "Loretta Lynch ... Lynch said": a name, though the tagger calls it a verb
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "on March 21"

@@ -19,7 +19,7 @@ from .event_clauses import Role, Trigger
 from .gazetteer import _km, get_gazetteer
 from .parse import Parsed
 from .places import names_no_location
-from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame, add_weight, many_countries, place_key
+from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame, add_weight, bump, many_countries
 
 _FEATURE_RANK = {"landmark": 0, "district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -248,9 +248,9 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
             continue
         w = 3.0 * (2.0 if ev.start < frame.lead_end else 1.0)
         add_weight(weight, first, p, w)
-        add_weight(happened, {}, p, w)
+        bump(happened, p.name, w)
         if p.within:
-            weight[place_key(p.within)] = weight.get(place_key(p.within), 0.0) + 0.5 * w
+            bump(weight, p.within, 0.5 * w)
     frame.choose(weight, first, happened)
     country = _frame_country_place(frame)
     for ev, p in located:

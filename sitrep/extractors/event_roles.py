@@ -144,6 +144,7 @@ class DocContext:
     opponents: dict[str, ActorRef] | None = None  # side -> the report's main armed actor (lazy)
     bombs_named: bool = False  # the report names a bomb or explosives somewhere
     officials: frozenset[str] = frozenset()  # surnames of people the report names with an office
+    names: frozenset[str] = frozenset()  # words of the people the report names (no event words)
 
 
 

@@ -100,6 +100,7 @@ class Clause:
     sctx: set[str] = field(default_factory=set)  # ... of the sentence
     wctx: set[str] = field(default_factory=set)  # ... of the sentence and the next
     pctx: set[str] = field(default_factory=set)  # ... of the patient's phrase
+    actx: set[str] = field(default_factory=set)  # ... of the agent's phrase
     pkinds: set[str] = field(default_factory=set)  # actor kinds named in the patient's phrase
     weapons: list[str] = field(default_factory=list)
     tactic: str | None = None
@@ -123,8 +124,10 @@ def build_clause(c: Clause) -> Clause:
     ptext = _patient_text(c.patient_role)
     if c.patient_role is not None and c.pk in (None, "civilians", "other"):
         c.pk = _cue_kind(ptext, lex) or c.pk
+    atext = _np_text(c.agent_role.tok) if c.agent_role is not None else ""
     if c.agent_role is not None and c.ak in (None, "other"):
-        c.ak = _cue_kind(_np_text(c.agent_role.tok), lex) or c.ak
+        c.ak = _cue_kind(atext, lex) or c.ak
+    c.actx = _values(_cues(atext, lex), "context") if atext else set()
     c.ctxv, c.sctx = _values(c.cues, "context"), _values(c.sent_cues, "context")
     c.weapons = [v for v, _ in c.cues.get("weapon", ())]
     c.tactic = next((t for t in _TACTICS if t in c.weapons), None)
@@ -292,9 +295,9 @@ def _no_foe(c: Clause) -> Typing | None:
         return Typing(None, "struck out: set off, or failed")  # "Alan, 79, strikes out in marathon"
     if c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS:
         return None
-    texts = [_np_text(c.agent_role.tok)] if c.agent_role is not None and "CLASH" in c.fs else []
-    texts += [_phrase_text(o) for o in _objects(c)]  # the parser's object, when no patient was kept
-    if "ABSTRACT" in c.pctx or any("ABSTRACT" in _values(_cues(t, c.lex), "context") for t in texts):
+    objects = [_phrase_text(o) for o in _objects(c)]  # the parser's object, when no patient was kept
+    if "ABSTRACT" in c.pctx or ("CLASH" in c.fs and "ABSTRACT" in c.actx) or any(
+            "ABSTRACT" in _values(_cues(t, c.lex), "context") for t in objects):
         return Typing(None, "fought something that is no one")
     return None
 
@@ -727,8 +730,7 @@ def _change(c: Clause) -> Typing | None:
     if c.patient_role is not None and not (c.patient_armed or "TROOPS" in c.pctx or posture) \
             and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS:
         return Typing(None, "moved something other than forces")  # "salt trucks were deployed"
-    if c.patient_role is None and c.agent_role is not None and c.ak not in _ARMED_KINDS and \
-            "TROOPS" not in _values(_cues(_np_text(c.agent_role.tok), c.lex), "context"):
+    if c.patient_role is None and c.agent_role is not None and c.ak not in _ARMED_KINDS and "TROOPS" not in c.actx:
         return Typing(None, "something other than forces deployed")  # "the airbags deployed"
     return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
 
@@ -876,8 +878,7 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "a visit to a place, not a meeting"
     if dip == "THREATEN" and lemma in ("warn", "caution") and _warns_of_hazard(c):
         return "a warning of weather or a hazard, not a threat"
-    if c.agent_role is not None and "ABSTRACT" in _values(_cues(_np_text(c.agent_role.tok), c.lex), "context") \
-            and c.ak is None:
+    if "ABSTRACT" in c.actx and c.ak is None:
         return "a plan or a text 'calls for' what it specifies"  # "the plan calls for cutting ..."
     if _imperative(verb):
         return "an instruction to the reader"  # "For tickets, call (800) ..."

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..models import Event, Extraction, Fatalities, Place
+from ..models import Event, Extraction, Fatalities, Place, TimeMention
 from . import actors, event_model, layout, sources
 from .event_clauses import (
     Role,
@@ -49,6 +49,7 @@ from .event_time import governing_offset, later_offsets, own_time, set_date
 from .event_typing import Clause, Typing, officials, type_clause
 from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents, type_strength
 from .parse import Parsed
+from .place_recognition import person_words
 from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
 from .speech_acts import refusal, stated_intention
 
@@ -140,7 +141,7 @@ class ReportView:
 
 
 def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
-    trigs = _find_triggers(tokens[sent.start:sent.end], view.lex)
+    trigs = _find_triggers(tokens[sent.start:sent.end], view.lex, view.ctx.names)
     out = []
     for head in _group(trigs) if trigs else []:
         members = _members(head)
@@ -389,12 +390,17 @@ def _embedded_heads(built: list[tuple[Event, Trigger]]) -> set[int]:
     return out
 
 
-# a caption's day: "December 11, 2016", "11 December 2016"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_FULL_DAY_RE = re.compile(rf"\b(?:{_MONTH} \d{{1,2}},? |\d{{1,2}} {_MONTH},? )(?:19|20)\d\d\b")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _in_caption(parsed: Parsed, sent: Span) -> bool:
+def _dated_in_full(times: list[TimeMention], sent: Span) -> bool:
+    """The sentence states a day with its year ("on December 11, 2016"), as the times
+    stage read it."""
+    return any(sent.start_char <= t.start < sent.end_char and t.precision == "day" and _YEAR_RE.search(t.text)
+               for t in times)
+
+
+def _in_caption(parsed: Parsed, sent: Span, times: list[TimeMention]) -> bool:
     """A photo caption tells the picture, not the news: a sentence in a caption span
     (layout.caption_spans), or a paragraph of its own in a wire caption's form, a present-
     tense scene on a dated day ("A nun reacts as ... on December 11, 2016, in Cairo")."""
@@ -410,12 +416,12 @@ def _in_caption(parsed: Parsed, sent: Span) -> bool:
     para = layout.paragraph_of(parsed.paragraphs, sent.start_char)
     if para[0] != sent.start_char or parsed.text[sent.end_char:para[1]].strip():
         return False
-    return _FULL_DAY_RE.search(sent.text) is not None
+    return _dated_in_full(times, sent)
 
 
 def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
     sent = view.parsed._sents[k]
-    if _in_caption(view.parsed, sent):
+    if _in_caption(view.parsed, sent, view.ex.times):
         return []
     cands = _candidates(view, sent, tokens)
     if not cands and not view.offers_fallback:
@@ -439,7 +445,7 @@ def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
         refusal(ev)
         out.append(ev)
         info = view.infos[id(ev)]
-        said = stated_intention(ev, info.certainty_why, sv.span) if info.agent_is_subject else None
+        said = stated_intention(ev, info.certainty_why, sv.span, info.in_quote) if info.agent_is_subject else None
         if said is not None:
             view.infos[id(said)] = replace(info, stated=True, referring=False, patient=None, own_place=None)
             view.own_places[id(said)] = None
@@ -470,7 +476,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     confidence features (for training)."""
     lex = lexicon()
     ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None,
-                     officials=officials(parsed.doc))
+                     officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
     view = ReportView(parsed, ex, lex, ctx,
                       report_frame(parsed, ex), _CueIndex(parsed.text, lex), [(p.start, p.end) for p in ex.places],
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)

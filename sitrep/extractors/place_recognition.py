@@ -66,6 +66,21 @@ def _speech_lemmas() -> frozenset[str]:
     return frozenset(r["cue"] for r in read_table("speech_verbs.csv") if r["kind"] == "speech" and " " not in r["cue"])
 
 
+def person_words(ents) -> set[str]:
+    """Words of the multi-word person names in the report ("Jordan Henderson"): a bare
+    "Henderson" later is him. In "Anderson County Sheriff Greg Taylor" only the words
+    after the title are the person's."""
+    stop = _stopwords()
+    words: set[str] = set()
+    for ent in ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        toks = [t.lower_ for t in ent]
+        cut = max((i for i, w in enumerate(toks) if w in stop or w in ADMIN_WORDS or w in HONORIFICS), default=-1)
+        words.update(w for w in toks[cut + 1:] if w.isalpha())
+    return words
+
+
 @functools.lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in read_table("place_stopwords.csv"))
@@ -158,25 +173,12 @@ class _Recogniser:
         self.place_keys = {norm_name(doc[s:e].text) for ent in self.ents if ent.label_ in ("GPE", "LOC")
                            for s, e in [_strip_span(T, ent.start, ent.end)] if s < e}
         self.lower_words = {t.text for t in T if t.text.islower()}
-        self.person_words = self._person_words()
+        self.person_words = person_words(self.ents)
         self.titled_words = self._titled_words()
         self.acronyms = self._acronyms()
         self.taken = [False] * n
         self.mentions: list[Mention] = []
 
-    def _person_words(self) -> set[str]:
-        """Words of the multi-word person names in the report ("Jordan Henderson"): a bare
-        "Henderson" later is him. In "Anderson County Sheriff Greg Taylor" only the words
-        after the title are the person's."""
-        words: set[str] = set()
-        for ent in self.ents:
-            if ent.label_ != "PERSON" or len(ent) < 2:
-                continue
-            toks = [t.lower_ for t in ent]
-            cut = max((i for i, w in enumerate(toks) if w in self.stop or w in ADMIN_WORDS or w in HONORIFICS),
-                      default=-1)
-            words.update(w for w in toks[cut + 1:] if w.isalpha())
-        return words
 
     def _titled_words(self) -> set[str]:
         """Names that follow a title somewhere in the report ("President Saakashvili"): where

@@ -97,6 +97,12 @@ def add_weight(weight: dict[str, float], first: dict[str, Place], p: Place, w: f
     k = place_key(p.name)
     if k not in first or (first[k].name.isupper() and not p.name.isupper()):
         first[k] = p
+    bump(weight, p.name, w)
+
+
+def bump(weight: dict[str, float], name: str, w: float) -> None:
+    """Add `w` to the weight of the place named `name` (keyed by `place_key`)."""
+    k = place_key(name)
     weight[k] = weight.get(k, 0.0) + w
 
 
@@ -172,7 +178,7 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
         w *= 2.0 if p.start < lead_end else 1.0
         add_weight(weight, first, p, w)
         if p.within and p.feature in ("district", "landmark", "city"):
-            weight[place_key(p.within)] = weight.get(place_key(p.within), 0.0) + 0.5 * w
+            bump(weight, p.within, 0.5 * w)
     frame.weights, frame.places = weight, first
     frame.choose(weight, {})
     return frame

@@ -29,8 +29,9 @@ _GOVERNOR = re.compile(r"(?:modal|governed by|purpose) '([^'\s]+)")
 _CONDITION = re.compile(r"\b(unless|if)\b", re.I)
 
 
-def stated_intention(ev: Event, why: str, sent) -> Event | None:
-    """The promise or threat an actor's stated intention makes (None when it makes none)."""
+def stated_intention(ev: Event, why: str, sent, quoted: bool = False) -> Event | None:
+    """The promise or threat an actor's stated intention makes (None when it makes none);
+    `quoted`: the mention stands in a direct quotation (Parsed.quote_spans)."""
     if ev.certainty not in ("future", "planned", "hypothetical") or ev.actor1 is None or not ev.plover:
         return None
     m = _GOVERNOR.search(why)
@@ -39,7 +40,7 @@ def stated_intention(ev: Event, why: str, sent) -> Event | None:
     reported_would = word == "would" and sent.root.lemma_.lower() in _REPORTING
     if not (word in _COMMITTING or reported_would) or (ev.certainty == "hypothetical" and not reported_would):
         return None
-    if not reported_would and not _stated(ev, sent):
+    if not reported_would and not quoted and not _stated(ev, sent):
         return None  # "the council will host a forum on Saturday": the report's schedule, no one's word
     hostile = ev.plover in _HOSTILE or bool(_CONDITION.search(ev.sentence))
     if not hostile and ev.plover not in _COOPERATIVE:
@@ -53,12 +54,11 @@ def stated_intention(ev: Event, why: str, sent) -> Event | None:
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
-_QUOTES = "\"“”"
 
 
 def _stated(ev: Event, sent) -> bool:
     """The intention is someone's word: a reporting verb governs it ("said it will
-    withdraw"), its subject is "I" or "we", or it stands in a quotation."""
+    withdraw") or its subject is "I" or "we" (a quotation the caller knows)."""
     span = sent.doc.char_span(ev.start, ev.end, alignment_mode="expand")
     if span is None:
         return True
@@ -69,10 +69,7 @@ def _stated(ev: Event, sent) -> bool:
             k.lemma_.lower() in _REPORTING and k.dep_ in ("parataxis", "ccomp", "advcl", "conj") for a in clause
             for k in a.children):
         return True
-    if any(k.dep_ == "nsubj" and k.lower_ in _FIRST_PERSON for a in (tok, *tok.ancestors) for k in a.children):
-        return True
-    before = sent.doc.text[sent.start_char:ev.start]
-    return sum(before.count(q) for q in _QUOTES) % 2 == 1 or before.count("“") > before.count("”")
+    return any(k.dep_ == "nsubj" and k.lower_ in _FIRST_PERSON for a in clause for k in a.children)
 
 
 def _said_now(ev: Event) -> str:

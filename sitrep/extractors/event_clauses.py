@@ -197,8 +197,9 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             found.append(Trigger(tok, "REQUEST", True, tok.text, mode="demand"))
             taken.add(tok.i)
             continue
-        idiom = _IDIOMS.get((tok.head.lower_, tok.lower_)) if tok.dep_ == "pobj" else None
-        verbs = _IDIOM_VERBS.get((tok.head.lower_, tok.lower_))
+        noun = _lockup_word(tok)
+        idiom = _IDIOMS.get((tok.head.lower_, noun)) if tok.dep_ == "pobj" else None
+        verbs = _IDIOM_VERBS.get((tok.head.lower_, noun))
         if verbs is not None and tok.head.head.lemma_.lower() not in verbs:
             idiom = None
         if idiom and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -265,12 +266,21 @@ _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"):
                 ("without", "charge"): {"hold", "detain", "jail"}, ("to", "custody"): {"send", "remand", "commit"},
                 ("without", "bond"): {"hold", "jail", "detain"}, ("without", "bail"): {"hold", "jail", "detain"},
                 ("in", "jail"): {"hold", "be", "remain", "book", "lodge", "place"},
-                ("to", "prison"): {"send", "remand", "commit"}, ("to", "jail"): {"send", "remand", "commit"},
+                ("to", "prison"): {"send", "remand", "commit"},
+                ("to", "jail"): {"send", "remand", "commit", "take", "transport", "bring"},
                 ("on", "alert"): {"put", "place", "remain", "stay", "be", "keep", "go"},
                 # "held on $100,000 bail", not "released on bail"
                 ("on", "bail"): {"hold", "jail", "detain", "keep", "remain"},
                 ("on", "bond"): {"hold", "jail", "detain", "keep", "remain"},
                 ("under", "investigation"): {"be", "have", "remain", "place", "put", "come", "keep"}}
+def _lockup_word(tok: Token) -> str:
+    """A detention facility or centre is a jail ("taken to a juvenile detention facility")."""
+    if tok.lemma_.lower() in ("facility", "center", "centre", "cell", "unit", "home") and any(
+            c.dep_ in ("compound", "amod") and c.lower_ == "detention" for c in tok.children):
+        return "jail"
+    return tok.lower_
+
+
 _GROUP_NOUNS = {"group", "movement", "organization", "organisation", "faction", "network", "cell"}
 
 

@@ -19,7 +19,7 @@ from .event_clauses import Role, Trigger
 from .gazetteer import _km, get_gazetteer
 from .parse import Parsed
 from .places import names_no_location
-from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame, add_weight, bump, many_countries
+from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame, add_weight, bump, locative_use, many_countries
 
 _FEATURE_RANK = {"landmark": 0, "district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -34,6 +34,10 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
     stack = [(tok, 0, True)]
     while stack:
         t, depth, direct = stack.pop()
+        name = _named_area(t) if depth else None
+        if name is not None:  # "in the Dagestani capital, Makhachkala": as direct as the area
+            yield name, direct
+            stack.append((name, depth + 1, direct))
         for c in t.children:
             area_of = c.lower_ == "of" and (t.lemma_.lower() in AREA_NOUNS or t.lower_ in _DIRECTIONS)
             if (c.lower_ in _DIRECTIONS and c.dep_ in ("advmod", "npadvmod", "prep", "nummod")) or (
@@ -56,6 +60,16 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                     and t.ent_type_ not in _PLACE_LABELS):  # "in a U.S. drone strike": whose
                 yield c, False
                 stack.append((c, depth + 1, False))
+
+
+def _named_area(area):
+    """The name set off after an area noun: "the provincial capital, Kandahar" (the parser
+    hangs it on the noun, on the comma or elsewhere)."""
+    if area.lemma_.lower() not in AREA_NOUNS or area.i + 2 >= len(area.doc) or area.nbor(1).text != ",":
+        return None
+    name = area.nbor(2)
+    ok = name.pos_ == "PROPN" and name.head.i in (area.i, area.i + 1) and name.dep_ != "compound"
+    return name if ok else None
 
 
 def _np_tokens(tok) -> Iterable[object]:
@@ -173,6 +187,27 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
     # "in the town of Akuressa, in Matara district": the place inside the other one
     outer = {p.within for _, p in found if p.within}
     found = [(k, p) for k, p in found if p.name not in outer] or found
+    return min(found, key=lambda kp: kp[0])[1] if found else None
+
+
+def scene_place(parsed: Parsed, root, places: list[Place]) -> Place | None:
+    """The most specific place a clause names as a location ("It happened just before 5 p.m.
+    in the Crown Heights neighborhood of Brooklyn after callers said ..."), outside its
+    subordinate clauses (what the callers said happened elsewhere)."""
+    inner = {t.i for c in root.subtree if c.i != root.i and c.dep_ in ("advcl", "ccomp", "relcl", "acl")
+             for t in c.subtree}
+    lo, hi = root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)
+    found = []
+    for p in places:
+        if p.lat is None or not (lo <= p.start < hi):
+            continue
+        span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or span.root.i in inner:
+            continue
+        # "the Dorchester neighborhood": a place however the tagger labels the name
+        if locative_use(parsed, p) or (span.root.dep_ in ("compound", "poss", "nmod")
+                                       and span.root.head.lemma_.lower() in AREA_NOUNS):
+            found.append(((_FEATURE_RANK.get(p.feature, 1), p.start), p))
     return min(found, key=lambda kp: kp[0])[1] if found else None
 
 

@@ -250,7 +250,15 @@ def _many(tok) -> str | None:
     return f"aggregate '{tok.text} ... {wide.text}'"
 
 
+# what a kind of incident is said to be, not one incident: "clashes are frequent there"
+_FREQUENCY_ADJECTIVES = frozenset({"frequent", "common", "commonplace", "rare", "routine", "regular", "rife",
+                                   "widespread", "endemic", "recurrent", "uncommon", "unusual", "usual", "typical"})
+
+
 def _habitual(tok, physical: bool) -> str | None:
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in _FREQUENCY_ADJECTIVES for c in tok.head.children):
+        return f"a kind of incident, '{tok.text} ... {tok.head.text}'"
     for c in tok.children:
         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL_ADVERBS:
             return f"habit '{c.text}'"

@@ -416,6 +416,9 @@ def _territory(c: Clause) -> Typing | None:
         return Typing("ARRESTS", "a person captured")  # "a man wanted for murder was captured by police"
     if taken is not None and taken.lemma_.lower() in _CAPTIVATED:
         return Typing(None, "took something that is no place and no one")  # "to capture the students' interest"
+    joined = _joined_happening(c)
+    if joined is not None:
+        return Typing(None, f"entered '{joined.text}', a happening, not a place")  # "as he entered the talks"
     if not _names_a_place(c, terr):
         if "CAPTURE" in terr and (c.pk in {"civilians"} | _ARMED_KINDS or person):
             return Typing("ARRESTS" if c.ak in ("state_forces", "government", None) else "ABDUCTION", "people captured")
@@ -430,6 +433,19 @@ def _territory(c: Clause) -> Typing | None:
     state_captor, why = _captor_is_state(c, terr, agent_is_place)
     c.ctx.last_captor_state = state_captor
     return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
+
+
+def _joined_happening(c: Clause):
+    """The object of "enter" or "join" when it is itself a happening ("entered the talks",
+    "joined the fighting"): one takes part in it; no place changes hands."""
+    verb = c.head.tok
+    if verb.lemma_.lower() not in ("enter", "join") or verb.pos_ != "VERB":
+        return None
+    obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    hit = _match_trigger(obj, c.lex)
+    return obj if hit is not None and hit[0] not in _TERRITORY else None
 
 
 # what a side gains or loses that is ground though no place: "regained control", "lost ground"
@@ -560,6 +576,9 @@ def _protest(c: Clause) -> Typing | None:
     if c.weak and c.patient_role is not None and c.patient_role.how == "object" and c.pk not in (
             "protesters", "civilians") and not c.protest_ctx:
         return Typing(None, "gathered something, not a crowd")
+    if c.weak and not c.protest_ctx and (_titled(c.agent_role, c.ctx.officials) or _representatives(c.agent_role.tok)
+                                         or c.ak in ("government", "international_org")):
+        return Typing("CONSULT", "leaders or officials gathered: a meeting")  # "EU leaders gathered to discuss"
     return Typing("PEACEFUL_PROTEST", "demonstration")
 
 
@@ -604,10 +623,24 @@ def _violence(c: Clause) -> Typing | None:
         return Typing(None, "disaster/accident context")
     if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS:
         return Typing(None, "crime context")
+    if tactic == "CHEMICAL" and (_named_person_poisoned(c) or (c.head.tok.lemma_.lower() == "poison" and
+                                                             "CONFLICT" not in c.wctx and c.ak not in _ARMED_KINDS)):
+        # ACLED's chemical weapon is one used in war; poisoning a named person is an attack
+        return Typing("ATTACK_CIVILIANS", "a named person poisoned, outside armed conflict")
     if tactic:
         named = next((p for v, p in c.cues.get("weapon", ()) if v == tactic), None)
         return Typing(tactic, f"weapon cue '{named}'" if named else "trigger names the tactic")
     return _search(c) or _bombing(c) or _untyped_violence(c)
+
+
+def _named_person_poisoned(c: Clause) -> bool:
+    """"The Skripals were found ... in a nerve agent attack": a chemical's victim named as a
+    person, by no armed actor, in a report of no war."""
+    r = c.patient_role
+    if r is None or r.tok.pos_ != "PROPN" or "CONFLICT" in c.wctx or c.ak in _ARMED_KINDS:
+        return False
+    word = r.tok.lower_
+    return r.tok.ent_type_ == "PERSON" or word in c.ctx.names or word.removesuffix("s") in c.ctx.names
 
 
 _SEARCH_WORDS = frozenset({"raid", "search", "storm"})
@@ -658,7 +691,8 @@ def _untyped_violence(c: Clause) -> Typing:
         return Typing("ARMED_CLASH", "armed actor attacked")
     if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:
         return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
-    if c.weak and not c.armed:
+    if c.weak and not c.armed and not (c.head.tok.lemma_.lower() == "poison" and c.patient_role is not None and (
+            c.agent_role is not None or c.patient_role.tok.ent_type_ == "PERSON")):  # "X was poisoned": harm
         return Typing(None, "weak violence word without armed actor")
     if c.ak == "civilians":
         return Typing(None, "violence between individuals (crime)")
@@ -754,10 +788,15 @@ def _agree(c: Clause) -> Typing | None:
         return Typing(None, "agreeing with a view, not to a deal")
     if _gave_up_to_police(c.head.tok):
         return Typing(None, "gave themselves up to the police: an arrest, not an agreement")
+    if c.head.tok.lemma_.lower() == "release" and _gives_information(
+            next((k for k in c.head.tok.children if k.dep_ in ("dobj", "nsubjpass")), None)):
+        return Typing(None, "released footage or a statement, not people")  # "police released footage of ..."
     if _made_before(c.head.tok):
         return Typing(None, "an agreement already made, not its making")
     if conflict:
         return Typing("AGREEMENT", "agreement")
+    if _private_party(c):
+        return Typing(None, "a private party's agreement, not a political actor's")
     return Typing("AGREE_DIPLO", "agreement outside armed conflict")
 
 
@@ -820,6 +859,8 @@ def _diplomatic(c: Clause) -> Typing | None:
     why = _no_act(c, dip)
     if why:
         return Typing(None, why)
+    if _private_party(c):
+        return Typing(None, "a private party's act, not a political actor's")
     return Typing(dip, "diplomatic/verbal act")
 
 
@@ -907,12 +948,19 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "declined something no one proposed"  # "declined treatment at the scene"
     if dip == "THREATEN" and c.agent_role is not None and _hazard(c.agent_role.tok, c.lex):
         return "a hazard threatens, not an actor"  # "a brush fire threatens to close the highway"
+    if lemma == "dismiss" and "dobj" in kids and (
+            kids["dobj"].ent_type_ == "PERSON" or kids["dobj"].lemma_.lower() in _TITLES | _OFFICE_HOLDERS):
+        return "dismissed from office, not a rejection"  # "Medvedev dismissed four governors"
     if lemma == "resign" and any(k.dep_ in ("dobj", "npadvmod") and k.lower_.endswith(("self", "selves"))
                                  for k in verb.children):
         return "resigned oneself to something"
     return None
 
 
+# who holds a post one can be dismissed from (beside _TITLES)
+_OFFICE_HOLDERS = frozenset({"official", "officer", "employee", "staff", "worker", "manager", "director", "head",
+                             "chief", "coach", "judge", "prosecutor", "commissioner", "administrator", "adviser",
+                             "advisor", "aide", "cabinet", "government"})
 # addressees that are the public at large, not an actor asked to act
 _PUBLIC = frozenset({"public", "people", "residents", "motorists", "drivers", "citizens", "consumers", "parents",
                      "donors", "voters", "everyone", "anyone", "viewers", "readers", "listeners", "travellers",
@@ -928,6 +976,8 @@ _WH = frozenset({"why", "what", "how", "whether", "if", "who", "when", "where", 
 _PAYERS = frozenset({"user", "customer", "consumer", "client", "subscriber", "household", "ratepayer"})
 _PRICED = frozenset({"use", "service", "good", "goods", "water", "power", "electricity", "gas", "access", "delivery",
                      "parking", "volume", "hour", "minute", "mile", "unit", "ticket", "admission"})
+_PRICES = frozenset({"rate", "fee", "rent", "price", "fare", "premium", "tuition", "interest", "cost", "commission",
+                     "tariff", "surcharge", "markup"})
 # what an investigation may be of and still accuse no one
 _NO_ONE_ACCUSED = frozenset({"crash", "accident", "collision", "fire", "blaze", "death", "deaths", "collapse",
                              "incident", "cause", "explosion", "outbreak", "derailment", "drowning", "spill", "leak"})
@@ -943,8 +993,13 @@ def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
     if lemma == "charge" and "with" not in preps and (
             any(g.lemma_.lower() in _PRICED for k in ("for", "by") for g in preps.get(k, []))
             or any(k.ent_type_ == "MONEY" for k in verb.children if k.dep_ in ("dobj", "npadvmod"))
-            or (c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _PAYERS)):
+            or (c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _PAYERS)
+            or any(k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in _PRICES for k in verb.children)
+            or (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in _PRICES)):  # "the rent he charges"
         return "a price charged, not a crime"
+    if lemma in ("investigate", "probe") and c.patient_role is None and not any(
+            k.dep_ in ("dobj", "prep", "ccomp", "nsubjpass") for k in verb.children):
+        return "investigating, with no one or nothing named"  # "police are investigating"
     if lemma in ("investigate", "investigation", "probe") and c.patient_role is not None and \
             c.patient_role.tok.lemma_.lower() in _NO_ONE_ACCUSED and \
             not any(t.dep_ == "agent" for t in c.patient_role.tok.subtree):  # "a man shot by officers": someone
@@ -1022,7 +1077,9 @@ def _warns_of_hazard(c: Clause) -> bool:
 _INFORMATION = frozenset({"evidence", "information", "detail", "account", "explanation", "statement", "interview",
                           "answer", "testimony", "update", "briefing", "figure", "data", "proof", "comment",
                           "speech", "example", "insight", "overview", "reason", "assurance", "clue", "motive",
-                          "indication", "name", "timeline", "description"})
+                          "indication", "name", "timeline", "description", "footage", "video", "image", "photo",
+                          "photograph", "picture", "recording", "audio", "tape", "transcript", "report", "document",
+                          "finding", "result", "sketch", "clip", "map", "list"})
 
 
 def _gives_information(obj) -> bool:
@@ -1040,11 +1097,41 @@ def _political_agent(c: Clause) -> bool:
     r = c.agent_role
     if r is None:
         return False
-    if c.ak in _POLITICAL_KINDS or r.tok.ent_type_ in ("GPE", "ORG", "NORP"):
+    if c.ak in _POLITICAL_KINDS or r.tok.ent_type_ in ("GPE", "ORG", "NORP") or r.tok.lemma_.lower() in _STATES:
         return True
     if c.agent is not None and (c.agent.kind is not None or r.tok.ent_type_ == "PERSON"):
         return True
     return _representatives(r.tok) or _titled(r, c.ctx.officials)
+
+
+# Who acts privately (docs/annotation.md: PLOVER-only events are gold between political
+# actors): a company, its customers and owners, residents
+_PRIVATE_ROLES = frozenset({"company", "firm", "business", "corporation", "store", "retailer", "manufacturer",
+                            "developer", "employer", "customer", "client", "investor", "shareholder", "airline",
+                            "ceo", "executive", "owner", "landlord", "tenant", "resident", "neighbor", "neighbour",
+                            "parent", "fan", "shopper", "homeowner", "consumer", "bank", "insurer", "builder"})
+_COMPANY_MARKS = frozenset({"inc", "inc.", "co", "co.", "corp", "corp.", "corporation", "llc", "ltd", "ltd.",
+                            "plc", "company", "companies", "airlines", "airways", "bank", "farms", "motors"})
+
+
+def _private_party(c: Clause) -> bool:
+    """The agent acts as a private party: a business ("Julian LeCraw & Co.", "the CEOs"),
+    its customers or owners, residents. (A person named without an office is not read as
+    private: the actors stage knows too few officials by name, and "Kerry met Lavrov" is
+    gold.)"""
+    r = c.agent_role
+    if r is None or c.ak in _POLITICAL_KINDS - {"ngo"} or _titled(r, c.ctx.officials) or _representatives(r.tok):
+        return False
+    tok = r.tok
+    if tok.lemma_.lower() in _PRIVATE_ROLES:
+        return True
+    name = {t.lower_ for t in tok.subtree if t.dep_ in ("compound", "conj", "cc", "punct") or t.i == tok.i}
+    return tok.ent_type_ == "ORG" and bool(name & _COMPANY_MARKS)
+
+
+# common nouns that name states or their governments ("the two countries signed an agreement")
+_STATES = frozenset({"country", "nation", "state", "government", "administration", "ally", "power", "neighbor",
+                     "neighbour", "capital", "republic", "kingdom", "regime"})
 
 
 # Offices that make whoever holds them a political actor ("met Aleppo Mayor Brita Hagi Hasan").

@@ -42,7 +42,7 @@ from .event_clauses import (
 )
 from .event_lexicon import _BOMB_WORD, _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
 from .event_model import candidate_features
-from .event_place import force_home, own_place, own_site, place_events
+from .event_place import force_home, own_place, own_site, place_events, scene_place
 from .event_roles import DocContext, _acled_roles, _actor_ref, _infer_counterpart
 from .event_status import _certainty, timing
 from .event_time import governing_offset, later_offsets, own_time, set_date
@@ -377,10 +377,13 @@ def _days_before(iso: str, n: int) -> str:
 
 
 def _embedded_heads(built: list[tuple[Event, Trigger]]) -> set[int]:
-    """Tokens above each ACLED event's trigger: an accusation there is its attribution."""
+    """Tokens above each ACLED event's trigger, and the relative clause on its noun ("an
+    attack that Britain blamed on Russia"): an accusation there is its attribution."""
     out: set[int] = set()
     for ev, head in built:
         if ev.event_type:
+            for t in {m.tok for m in _members(head)} | {head.tok}:
+                out.update(c.i for c in t.children if c.dep_ in ("relcl", "acl"))
             anc = head.anchor.head
             for _ in range(6):
                 out.add(anc.i)
@@ -458,6 +461,35 @@ def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
 FALLBACK = "SENTENCE"
 
 
+# verbs of a sentence that only says where and when the incident just told happened
+_SCENE_VERBS = frozenset({"happen", "occur", "unfold"})
+
+
+def _locate_by_scene(view: ReportView, k: int, told: list[Event]) -> None:
+    """"Officers fatally shot a man. It happened just before 5 p.m. in the Crown Heights
+    neighborhood": the place of such a sentence is that of the incidents the sentence
+    before it told, where their own clauses name none."""
+    root = view.parsed._sents[k].root
+    if root.lemma_.lower() in ("say", "add", "report", "tell", "state"):  # "It happened ..., police said."
+        root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+    lemma = root.lemma_.lower()
+    if lemma not in _SCENE_VERBS and not (lemma == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in root.children)):
+        return
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.lower_ in ("it", "this", "that") or any(
+            d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in subj.children)):
+        return
+    place = scene_place(view.parsed, root, view.ex.places)
+    if place is None:
+        return
+    for ev in told:
+        info = view.infos[id(ev)]
+        if view.own_places.get(id(ev)) is None and ev.timing == "current" and not info.stated:
+            view.own_places[id(ev)] = place
+            info.own_place, info.own_area = place.name, place
+
+
 def _fallback_candidate(view: ReportView, sent: Span) -> Candidate | None:
     """The sentence's main verb as a candidate spanning the whole sentence (a question,
     a fragment or a verbless headline offers none)."""
@@ -482,8 +514,13 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)
     tokens = parsed.tokens
     events: list[Event] = []
+    told: list[Event] = []  # the previous sentence's mentions
     for k in range(len(parsed._sents)):
-        events.extend(_sentence_events(view, k, tokens))
+        got = _sentence_events(view, k, tokens)
+        if told:
+            _locate_by_scene(view, k, told)
+        events.extend(got)
+        told = got
     later_offsets(events, parsed.text)
     place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, view.sites)
     # the sentence head's candidates stand alone: merged, one could retype or date a claim

@@ -28,7 +28,7 @@ AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "regi
                         "suburb", "suburbs", "neighbourhood", "neighborhood", "centre", "center", "capital",
                         "county", "state", "governorate", "countryside", "border", "coast", "south", "north",
                         "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp",
-                        "front", "vicinity", "middle"})  # "in front of X", "in the vicinity of X"
+                        "front", "vicinity", "middle", "block"})  # "in front of X", "the 500 block of X"
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3
 NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative mention's 1
@@ -59,6 +59,12 @@ class ReportFrame:
         if not pool:
             return
         top = min(pool, key=lambda n: (-weight[n], first[n].start))
+        if first[top].feature in ("admin1", "admin2"):
+            # a region whose weight is mostly its own city's: "in Beverly Hills, California"
+            inner = [n for n in pool if _inside(first[n], top, first)]
+            best = min(inner, key=lambda n: (-weight[n], first[n].start), default=None)
+            if best is not None and weight[best] >= REGION_TO_CITY * weight[top]:
+                top = best
         happened = happened or {}
         inside = [n for n in happened if n in first and _inside(first[n], top, first)]
         if len(inside) == 1 and happened[inside[0]] > happened.get(top, 0.0) and \
@@ -68,6 +74,7 @@ class ReportFrame:
         self.country = self.place.country
 
 
+REGION_TO_CITY = 0.5  # of a region's weight, that the main place inside it needs to be the setting
 INNER_SHARE = 0.25  # of the main place's weight, that a place inside it where incidents happen needs
 
 
@@ -112,9 +119,10 @@ def many_countries(p: Place) -> bool:
 
 
 def is_dateline(p: Place, text: str) -> bool:
-    """A place opening a paragraph and followed by the dateline dash: "BOR, South Sudan, 9 March —"."""
+    """A place opening a paragraph and followed by the dateline dash: "BOR, South Sudan, 9 March —",
+    "(NEW YORK) —"."""
     line_start = text.rfind("\n", 0, p.start) + 1
-    return not text[line_start:p.start].strip() and bool(DATELINE_TAIL.match(text, p.end))
+    return text[line_start:p.start].strip() in ("", "(") and bool(DATELINE_TAIL.match(text, p.end))
 
 
 def locative_use(parsed: Parsed, p: Place) -> bool:
@@ -134,12 +142,20 @@ def locative_use(parsed: Parsed, p: Place) -> bool:
             tok = tok.head
     if tok.dep_ == "pobj":
         prep = tok.head
-        if prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "from":
+        if prep.lower_ in LOCATIVE_PREPS:
             return True
         return prep.lower_ == "of" and prep.head.lemma_.lower() in AREA_NOUNS
     if tok.dep_ in ("poss", "compound", "nmod") and tok.head.lemma_.lower() in AREA_NOUNS:
         return True
     return is_dateline(p, parsed.text)
+
+
+def origin_use(parsed: Parsed, p: Place) -> bool:
+    """The object of "from": where someone or something came from, seldom where the
+    report's incidents happen."""
+    span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "from" \
+        and not names_no_location(parsed, p)
 
 
 def _lead_date(ex: Extraction, parsed: Parsed, lead_end: int) -> str | None:
@@ -171,6 +187,8 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
             frame.dateline = p
         if dateline or locative_use(parsed, p):
             w = 3.0 if dateline else 1.0
+        elif origin_use(parsed, p):  # "a woman visiting from Canada": where someone came from
+            w = NAMED_WEIGHT
         elif names_no_location(parsed, p) or p.score is None:
             continue  # a name the gazetteer does not know, not used as a location, sets no scene
         else:  # named, not as a location ("Rome's new mayor"): a report's setting when nothing else is

@@ -220,6 +220,15 @@ TABLE = [
     ("Police catch murder suspect in downtown motel. The man had fled on Friday.", "Arrests", A),
     ("The couple faces multiple drug counts in county court.", "ACCUSE", A),
     ("Also wanted for questioning in relation to this incident is Jimmy Smith, 25.", "ACCUSE", A),
+    ("The 16-year-old was taken to a juvenile detention facility in Fort Worth.", "Arrests", A),
+    # acts of states the rules had missed: tariffs slapped, an annexation, leaders gathered,
+    # "the two countries" as parties, a named person poisoned (an attack, not war's chemicals)
+    ("Canada slapped tariffs on American steel on Friday.", "SANCTION", A),
+    ("Morocco's annexation of Western Sahara in 1975 is still disputed.", "Non-violent transfer of territory", A),
+    ("Arab leaders gathered in Amman on Friday to discuss the war in Yemen.", "CONSULT", A),
+    ("In 2011 the two countries signed an agreement on border crossings.", "AGREE", A),
+    ("Alexander Litvinenko was poisoned with polonium in a London hotel in 2006.", "Attack", A),
+    ("The Netherlands has accused Russia of poisoning a dissident in The Hague.", "Attack", C),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -324,6 +333,18 @@ NO_CLAIM = [
     "The hunter was found after a call on Sunday, November 27, 2016.",
     "He was released on bail on Monday.",
     "The house caught fire on Monday.",
+    # an investigation that names no one accuses no one; what a kind of incident is said
+    # to be is no incident
+    "State police are investigating after a body was found near the river on Sunday.",
+    "Police are investigating.",
+    "Skirmishes are common along the border, where smugglers often fire at patrols.",
+    # a private party's request or agreement is no political act (docs/annotation.md);
+    # a rent charged is a price; dismissing officials is no rejection
+    "Acme Holdings Inc. has asked the county to rezone the land near the highway.",
+    "The homeowners agreed to share the cost of the new fence.",
+    "Several customers have accused the contractor of shoddy work.",
+    "The rent she charges covers the cost of repairs.",
+    "The president dismissed three ministers on Friday.",
 ]
 
 
@@ -447,12 +468,40 @@ def test_explain_names_trigger_roles_and_rule(extracted):
      "Afgooye"),
     ("The monitor, a Britain-based group, said Russian jets struck Aleppo on Monday, killing five people.",
      "Aleppo"),
+    # a sentence that only says where the incident just told happened
+    ("BOSTON (AP) — Officers shot and killed a man holding a knife on Tuesday. It happened shortly "
+     "after noon in the Dorchester neighborhood, police said.", "Dorchester"),
 ])
 def test_event_place_is_where_it_happened(text, place):
     import sitrep
     ex = sitrep.extract(text, published="2020-02-04")
     typed = [e for e in ex.events if e.event_type]
     assert typed and typed[0].place == place
+
+
+def test_an_accusation_in_a_relative_clause_on_an_attack_is_its_attribution():
+    import sitrep
+    ex = sitrep.extract("Two soldiers were killed in a bomb attack that the government has blamed on the "
+                        "rebels.", published="2020-02-05")
+    assert any(e.event_type for e in ex.events), ex.events
+    assert not [e for e in ex.events if e.plover == "ACCUSE"], [events.explain(e) for e in ex.events]
+
+
+# The report's setting, where its arrest (which names no place) happened: a parenthesised
+# dateline; not where someone came from; a city, not the region it lies in.
+@pytest.mark.parametrize("text,place", [
+    ("(BOSTON) — Police arrested two men on Tuesday after a robbery, a spokesman said. "
+     "One of them had served time for a theft in Baltimore.", "BOSTON"),
+    ("Gunmen killed a doctor visiting from Toronto and a nurse from Toronto on Monday "
+     "in a clinic in Irbid. Police arrested two suspects.", "Irbid"),
+    ("A man smashed the window of a parked car in Santa Monica, California on Wednesday. "
+     "Police arrested the man.", "Santa Monica"),
+])
+def test_an_unplaced_arrest_is_in_the_reports_setting(text, place):
+    import sitrep
+    ex = sitrep.extract(text, published="2020-02-05")
+    arrest = [e for e in ex.events if e.sub_event_type == "Arrests"]
+    assert arrest and arrest[0].place == place, events.explain(arrest[0]) if arrest else ex.events
 
 
 def test_unplaced_event_takes_the_report_focus_place():

@@ -102,6 +102,9 @@ EVERYDAY_SENSES = [
     ("geo/lgl.dev.jsonl", "lgl-41748947", 622),     # police recovering a stolen car
     ("geo/lgl.dev.jsonl", "lgl-43798480", 0),       # a swimmer who "strikes out" in a race
     ("geo/lgl.dev.jsonl", "lgl-42388700", 3320),    # a soldier killed by a short-circuit
+    ("geo/trnews.dev.jsonl", "trnews-1350001", 12),  # police releasing footage
+    ("geo/geowebnews.dev.jsonl", "gwn-162", 11),    # police investigating, no one named
+    ("geo/lgl.dev.jsonl", "lgl-41028454", 233),     # clashes said to be frequent
 ]
 
 
@@ -139,3 +142,24 @@ def test_a_report_is_set_in_its_place_however_the_report_writes_it():
     assert protests and all(e.place == "Charlotte" for e in protests), [(e.sub_event_type, e.place) for e in protests]
     shootings = [e for e in crown.events if e.sub_event_type == "Attack"]
     assert shootings and all(e.place == "Crown Heights" for e in shootings), [e.place for e in shootings]
+
+
+# Real reports whose event took its place from the wrong word: (corpus, id, offset of the
+# event's trigger, the place its own words give it).
+PLACED = [
+    ("geo/geowebnews.dev.jsonl", "gwn-250", 900, "Lemay"),           # "the 500 block of X in Lemay"
+    ("geo/lgl.dev.jsonl", "lgl-41028454", 1635, "Makhachkala"),      # "the capital, Makhachkala,"
+    ("geo/geowebnews.dev.jsonl", "gwn-170", 103, "Crown Heights"),   # "It happened ... in Crown Heights"
+]
+
+
+@pytest.mark.parametrize("corpus,rid,offset,place", PLACED, ids=[r[1] for r in PLACED])
+def test_an_event_takes_the_place_its_own_words_give(corpus, rid, offset, place):
+    from sitrep.models import Article
+    from sitrep.pipeline import extract_articles
+
+    rec = _record(corpus, rid)
+    published = (rec.get("date") or "")[:10] if (rec.get("date") or "")[:4].isdigit() else None
+    ex = next(extract_articles([Article(id=rid, input_id=rid, text=rec["text"], published=published)]))
+    at = [e for e in ex.events if any(a <= offset < b for a, b in e.mentions)]
+    assert at and all(e.place == place for e in at), [(e.sub_event_type or e.plover, e.place) for e in at]

@@ -180,7 +180,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
     for tok in sent:
         if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or tok.i in taken:
             continue
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC") and not (
+                tok.dep_ == "pobj" and _lockup_word(tok) == "jail"):  # "taken to the Oxford Police Department"
             continue
         if tok.text[:1].isupper() and (tok.ent_type_ == "PERSON" or tok.lower_ in names):
             continue  # "Loretta Lynch ... Lynch said": a name, though the tagger calls it a verb
@@ -274,10 +275,13 @@ _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"):
                 ("on", "bond"): {"hold", "jail", "detain", "keep", "remain"},
                 ("under", "investigation"): {"be", "have", "remain", "place", "put", "come", "keep"}}
 def _lockup_word(tok: Token) -> str:
-    """A detention facility or centre is a jail ("taken to a juvenile detention facility")."""
-    if tok.lemma_.lower() in ("facility", "center", "centre", "cell", "unit", "home") and any(
-            c.dep_ in ("compound", "amod") and c.lower_ == "detention" for c in tok.children):
+    """A detention facility or a police station is a jail ("taken to a juvenile detention
+    facility", "taken to the police station")."""
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    if tok.lemma_.lower() in ("facility", "center", "centre", "cell", "unit", "home") and "detention" in mods:
         return "jail"
+    if tok.lemma_.lower() in ("station", "department", "headquarters", "precinct") and "police" in mods:
+        return "jail"  # "taken to the Oxford Police Department"
     return tok.lower_
 
 

@@ -318,15 +318,15 @@ def _vaguer(p: Place, setting: Place) -> bool:
 def setting_place(ev: Event, frame: ReportFrame, country: Place | None) -> Place | None:
     """Where an event its clause does not locate happened, as a coder reads the report
     (docs/annotation.md: "from the report's setting"): an incident done to people or
-    things, current or recalled, at the frame's place; a current verbal act (a charge, a
-    promise, a refusal) by the frame country's own actors, there too (a court's indictment
-    is where the report is); a recalled verbal act, in the frame's country; a foreign
-    actor's statement or a generic one, nowhere (a veto in New York is not an event in
-    Aleppo)."""
+    things, current or recalled, at the frame's place; a verbal act (a charge, a promise,
+    a refusal) by the frame country's own actors, there too (a court's indictment is where
+    the report is); a foreign actor's recalled verbal act, in the frame's country; a
+    foreign actor's current statement or a generic one, nowhere (a veto in New York is not
+    an event in Aleppo)."""
     if ev.timing == "generic":
         return None
     if ev.timing != "current":
-        return frame.place if _happens_somewhere(ev) else country
+        return frame.place if _happens_somewhere(ev) or _domestic(ev, frame.country) else country
     if _happens_somewhere(ev) or _domestic(ev, frame.country):
         return frame.place
     return None

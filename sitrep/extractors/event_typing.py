@@ -623,7 +623,7 @@ def _violence(c: Clause) -> Typing | None:
         return Typing(None, "disaster/accident context")
     if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS:
         return Typing(None, "crime context")
-    if tactic == "CHEMICAL" and (_named_person_poisoned(c) or (c.head.tok.lemma_.lower() == "poison" and
+    if tactic == "CHEMICAL" and (_named_person_poisoned(c) or (c.head.tok.lemma_.lower() in ("poison", "poisoning") and
                                                              "CONFLICT" not in c.wctx and c.ak not in _ARMED_KINDS)):
         # ACLED's chemical weapon is one used in war; poisoning a named person is an attack
         return Typing("ATTACK_CIVILIANS", "a named person poisoned, outside armed conflict")
@@ -852,7 +852,8 @@ def _diplomatic(c: Clause) -> Typing | None:
     eased = _eased_restriction(c)
     if eased:  # PLOVER 2021: easing a curfew, sanctions or a blockade is RETREAT, a ban CONCEDE
         return Typing("CONCEDE" if eased == "ban" else "RETREAT", f"{eased} lifted")
-    if c.weak and not (_political_agent(c) or _titled(c.patient_role, c.ctx.officials)):
+    if c.weak and not (_political_agent(c) or _titled(c.patient_role, c.ctx.officials)
+                       or (dip == "CONSULT" and _parties_named(c.head.tok, c.ctx.officials))):
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return Typing("PROTEST", "roads blocked")
@@ -913,6 +914,8 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "an order of something, not to someone"
     if dip == "AID" and _gives_information(kids.get("dobj")):
         return "gave information, not aid"
+    if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:
+        return "a restriction lifted, not imposed"  # "the curfew was lifted": the lifting is the act
     if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:
         return f"'{c.agent_role.tok.text}' is no one in particular"
     if dip == "CONSULT" and lemma == "visit" and _visits_a_place(c):
@@ -1102,6 +1105,30 @@ def _political_agent(c: Clause) -> bool:
     if c.agent is not None and (c.agent.kind is not None or r.tok.ent_type_ == "PERSON"):
         return True
     return _representatives(r.tok) or _titled(r, c.ctx.officials)
+
+
+# prepositions that name the parties to a meeting noun: "a meeting with his counterparts",
+# "a visit from Secretary of State Clinton", "talks between Kiev and Moscow"
+_PARTY_PREPS = frozenset({"with", "from", "by", "between", "among", "of"})
+
+
+def _parties_named(noun, officials: frozenset[str]) -> bool:
+    """A meeting noun whose own phrase names a political party to it: a state, a
+    people, an official or a representative ("a summit of 27 leaders"); not an organisation
+    (the monthly meeting of a club or a task force is civic life, not diplomacy)."""
+    if noun.pos_ != "NOUN":
+        return False
+    cands = [g for k in noun.children if k.dep_ == "prep" and k.lower_ in _PARTY_PREPS
+             for g in k.children if g.dep_ == "pobj"]
+    cands += [k for k in noun.children if k.dep_ == "poss"]
+    cands += [c for g in cands for c in g.children if c.dep_ == "conj"]
+    for g in cands:
+        if g.ent_type_ in ("GPE", "NORP") or g.lemma_.lower() in _REPRESENTING | _TITLES | {"counterpart"}:
+            return True
+        if (g.ent_type_ == "PERSON" and g.lower_ in officials) or any(
+                m.lower_ in _TITLES for m in g.subtree if m.dep_ in ("compound", "amod", "appos")):
+            return True
+    return False
 
 
 # Who acts privately (docs/annotation.md: PLOVER-only events are gold between political

@@ -221,6 +221,8 @@ TABLE = [
     ("The couple faces multiple drug counts in county court.", "ACCUSE", A),
     ("Also wanted for questioning in relation to this incident is Jimmy Smith, 25.", "ACCUSE", A),
     ("The 16-year-old was taken to a juvenile detention facility in Fort Worth.", "Arrests", A),
+    ("Police said the woman was taken to the Gainesville Police Department.", "Arrests", A),
+    ("A curfew was announced from midnight to 6 a.m. in the city center.", "COERCE", A),
     # acts of states the rules had missed: tariffs slapped, an annexation, leaders gathered,
     # "the two countries" as parties, a named person poisoned (an attack, not war's chemicals)
     ("Canada slapped tariffs on American steel on Friday.", "SANCTION", A),
@@ -479,6 +481,25 @@ def test_event_place_is_where_it_happened(text, place):
     assert typed and typed[0].place == place
 
 
+# claimed by the rules themselves (not left to the sentence head): a meeting noun with no
+# agent whose own phrase names political parties to it
+@pytest.mark.parametrize("text,label", [
+    ("The finance minister was entering a dinner meeting with his provincial counterparts on Sunday.", "CONSULT"),
+])
+def test_claimed_by_a_rule(text, label):
+    import sitrep
+    ex = sitrep.extract(text, published="2020-02-05")
+    hits = [e for e in ex.events if (e.sub_event_type or e.plover) == label and "sentence model" not in e.rule]
+    assert hits and hits[0].confidence >= 0.5, [events.explain(e) for e in ex.events]
+
+
+def test_a_curfew_lifted_is_no_curfew_imposed():
+    import sitrep
+    ex = sitrep.extract("The curfew in the old city was lifted on Saturday.", published="2020-02-05")
+    kinds = [e.plover for e in ex.events]
+    assert kinds == ["RETREAT"], [events.explain(e) for e in ex.events]
+
+
 def test_an_accusation_in_a_relative_clause_on_an_attack_is_its_attribution():
     import sitrep
     ex = sitrep.extract("Two soldiers were killed in a bomb attack that the government has blamed on the "
@@ -502,6 +523,15 @@ def test_an_unplaced_arrest_is_in_the_reports_setting(text, place):
     ex = sitrep.extract(text, published="2020-02-05")
     arrest = [e for e in ex.events if e.sub_event_type == "Arrests"]
     assert arrest and arrest[0].place == place, events.explain(arrest[0]) if arrest else ex.events
+
+
+def test_a_recalled_charge_by_the_reports_own_authorities_is_in_its_setting():
+    import sitrep
+    ex = sitrep.extract("ALEXANDRIA, Va. — A man was arrested on Monday after a robbery at a bank on King "
+                        "Street. In 2017 prosecutors had charged him with fraud.", published="2020-02-05")
+    charge = [e for e in ex.events if e.plover == "ACCUSE"]
+    assert charge and charge[0].timing == "background" and charge[0].place == "ALEXANDRIA", \
+        [events.explain(e) for e in ex.events]
 
 
 def test_unplaced_event_takes_the_report_focus_place():

@@ -158,7 +158,8 @@ def _asserts_itself(clause) -> bool:
 # adverbs and determiners of habit: "frequently attacked", "break up any brawls"
 _HABITUAL_ADVERBS = frozenset({"frequently", "often", "regularly", "routinely", "repeatedly", "usually", "always",
                                "sometimes", "occasionally", "rarely", "constantly", "commonly", "typically",
-                               "normally", "generally", "increasingly", "seldom", "never", "whenever"})
+                               "normally", "generally", "increasingly", "seldom", "never", "whenever",
+                               "twice", "thrice"})  # "vandalised twice": more than one incident
 _LONG_UNITS = frozenset({"years", "decades", "centuries", "year", "decade", "generations"})
 _ERA_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution",
                         "crisis", "insurgency", "independence", "invasion", "occupation"})
@@ -266,6 +267,8 @@ def _habitual(tok, physical: bool) -> str | None:
             return f"any/every '{c.text}'"
         if c.dep_ == "npadvmod" and any(d.lower_ in ("every", "each") for d in c.children):
             return f"every '{c.text}'"
+        if c.dep_ == "npadvmod" and c.lower_ == "times" and any(d.dep_ == "nummod" for d in c.children):
+            return f"repeated '{c.text}'"  # "attacked four times since January"
     return None
 
 

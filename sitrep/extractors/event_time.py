@@ -88,6 +88,9 @@ def _relation(node):
 
 
 def set_date(ev: Event, t: TimeMention | None, frame: ReportFrame, offset: int | None) -> None:
+    if t is not None and t.date_start and frame.published and t.date_start > frame.published and \
+            ev.certainty in ("asserted", "claimed"):
+        t = None  # what has happened is not dated after the report: the time is another clause's
     if t is not None:
         ev.date_start, ev.date_end, ev.time_precision = t.date_start, t.date_end or t.date_start, t.precision
     elif offset is not None and frame.news_date:

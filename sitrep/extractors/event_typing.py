@@ -612,10 +612,18 @@ def _sexual(c: Clause) -> Typing | None:
     return Typing("SEXUAL_VIOLENCE", "sexual violence") if "SEXUAL" in c.fs else None
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves",
+                         "oneself", "yourselves"})
+
+
 def _violence(c: Clause) -> Typing | None:
     fs = c.fs
     if not fs & _VIOLENT:
         return None
+    if c.patient_role is not None and c.patient_role.tok.lower_ in _REFLEXIVES and not (
+            "BOMB" in fs or c.ak in _ARMED_KINDS or (c.agent_role is not None and _BOMB_WORD.search(
+                c.agent_role.tok.text))):  # "suicide bombers blew themselves up"
+        return Typing(None, "harm done to oneself")  # "shot himself", "were killing themselves"
     tactic = "AIR" if "AIRSTRIKE" in fs else "SHELLING" if "SHELL" in fs and c.tactic is None else c.tactic
     if fs == {"STRIKE"} and tactic is None and (_labour_strike(c, False) or "PROTEST" in c.ctxv):
         return Typing("PEACEFUL_PROTEST", "labour strike")
@@ -782,14 +790,15 @@ def _agree(c: Clause) -> Typing | None:
     if "AGREE" not in c.fs:
         return None
     conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx
+    if c.head.tok.lemma_.lower() == "release" and not conflict and _released_people(c):
+        return Typing("RETREAT", "people released (PLOVER 2021: release)")  # "released him on a suspended sentence"
     if c.head.frame in ("AGREE",) and c.weak and not conflict and not (_political_agent(c) and _settles(c.head.anchor)):
         return Typing(None, "weak agreement word")
     if _opinion(c.head.tok):
         return Typing(None, "agreeing with a view, not to a deal")
     if _gave_up_to_police(c.head.tok):
         return Typing(None, "gave themselves up to the police: an arrest, not an agreement")
-    if c.head.tok.lemma_.lower() == "release" and _gives_information(
-            next((k for k in c.head.tok.children if k.dep_ in ("dobj", "nsubjpass")), None)):
+    if c.head.tok.lemma_.lower() == "release" and _gives_information(_released(c.head.tok)):
         return Typing(None, "released footage or a statement, not people")  # "police released footage of ..."
     if _made_before(c.head.tok):
         return Typing(None, "an agreement already made, not its making")
@@ -798,6 +807,24 @@ def _agree(c: Clause) -> Typing | None:
     if _private_party(c):
         return Typing(None, "a private party's agreement, not a political actor's")
     return Typing("AGREE_DIPLO", "agreement outside armed conflict")
+
+
+def _released(verb):
+    """What a release lets go: its object, its passive subject, or the noun a participle
+    describes ("the data released by the department")."""
+    obj = next((k for k in verb.children if k.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head
+    return obj
+
+
+def _released_people(c: Clause) -> bool:
+    """A release of people (a prisoner, a hostage, "him"): PLOVER 2021 codes it RETREAT."""
+    obj = _released(c.head.tok)
+    if obj is None:
+        return False
+    return obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her", "them") or \
+        obj.lemma_.lower() in _PERSON_NOUNS | {"hostage", "detainee", "captive", "journalist", "activist"}
 
 
 # verbs whose object is an agreement being made; any other verb ("used the ceasefire to
@@ -954,12 +981,18 @@ def _no_act(c: Clause, dip: str) -> str | None:
     if lemma == "dismiss" and "dobj" in kids and (
             kids["dobj"].ent_type_ == "PERSON" or kids["dobj"].lemma_.lower() in _TITLES | _OFFICE_HOLDERS):
         return "dismissed from office, not a rejection"  # "Medvedev dismissed four governors"
+    if dip == "SUPPORT" and lemma == "defend" and "dobj" in kids and kids["dobj"].lemma_.lower() in _POSITIONS:
+        return "defended a position or a practice, not an actor"  # "defends his group's practice"
     if lemma == "resign" and any(k.dep_ in ("dobj", "npadvmod") and k.lower_.endswith(("self", "selves"))
                                  for k in verb.children):
         return "resigned oneself to something"
     return None
 
 
+# what one defends that is a stand, not an actor ("defended the decision")
+_POSITIONS = frozenset({"practice", "policy", "decision", "record", "work", "action", "plan", "approach", "stance",
+                        "position", "remark", "comment", "statement", "law", "right", "choice", "vote", "move",
+                        "view", "belief", "conduct", "handling", "response", "strategy", "program", "programme"})
 # who holds a post one can be dismissed from (beside _TITLES)
 _OFFICE_HOLDERS = frozenset({"official", "officer", "employee", "staff", "worker", "manager", "director", "head",
                              "chief", "coach", "judge", "prosecutor", "commissioner", "administrator", "adviser",
@@ -1082,7 +1115,9 @@ _INFORMATION = frozenset({"evidence", "information", "detail", "account", "expla
                           "speech", "example", "insight", "overview", "reason", "assurance", "clue", "motive",
                           "indication", "name", "timeline", "description", "footage", "video", "image", "photo",
                           "photograph", "picture", "recording", "audio", "tape", "transcript", "report", "document",
-                          "finding", "result", "sketch", "clip", "map", "list"})
+                          "finding", "result", "sketch", "clip", "map", "list", "analysis", "study", "survey",
+                          "assessment", "review", "audit", "poll", "statistic", "estimate", "forecast", "number",
+                          "guidance", "guideline", "album", "song", "film", "book", "version", "product"})
 
 
 def _gives_information(obj) -> bool:

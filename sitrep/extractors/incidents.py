@@ -192,7 +192,10 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     first.event_type, first.sub_event_type, first.plover = typer.event_type, typer.sub_event_type, typer.plover
     if typer is not first:
         first.rule = (first.rule or "") + f"; typed by its mention '{typer.trigger}'"
-    dated = [e for e in inc.events if e.time_precision not in ("report", "unknown", None)]
+    # a date from a mention that tells the incident as happening, not from one that only
+    # wants, plans or doubts it ("pressure from donors to back Trump ... in 2018")
+    dated = [e for e in inc.events if e.time_precision not in ("report", "unknown", None)
+             and e.certainty in ("asserted", "claimed")]
     if dated and first.time_precision in ("report", "unknown", None):
         d = dated[0]
         first.date_start, first.date_end, first.time_precision = d.date_start, d.date_end, d.time_precision

@@ -223,6 +223,8 @@ TABLE = [
     ("The 16-year-old was taken to a juvenile detention facility in Fort Worth.", "Arrests", A),
     ("Police said the woman was taken to the Gainesville Police Department.", "Arrests", A),
     ("A curfew was announced from midnight to 6 a.m. in the city center.", "COERCE", A),
+    # PLOVER 2021: people released are RETREAT (outside a conflict's agreements)
+    ("A court released the journalist on a suspended sentence on Tuesday.", "RETREAT", A),
     # acts of states the rules had missed: tariffs slapped, an annexation, leaders gathered,
     # "the two countries" as parties, a named person poisoned (an attack, not war's chemicals)
     ("Canada slapped tariffs on American steel on Friday.", "SANCTION", A),
@@ -347,6 +349,10 @@ NO_CLAIM = [
     "Several customers have accused the contractor of shoddy work.",
     "The rent she charges covers the cost of repairs.",
     "The president dismissed three ministers on Friday.",
+    # harm done to oneself; an incident told as repeated; a position defended
+    "A retired officer shot himself in the parking lot of a hospital on Monday.",
+    "Over the past fortnight his car has been vandalised twice.",
+    "The former leader is defending his group's practice.",
 ]
 
 
@@ -491,6 +497,14 @@ def test_claimed_by_a_rule(text, label):
     ex = sitrep.extract(text, published="2020-02-05")
     hits = [e for e in ex.events if (e.sub_event_type or e.plover) == label and "sentence model" not in e.rule]
     assert hits and hits[0].confidence >= 0.5, [events.explain(e) for e in ex.events]
+
+
+def test_what_has_happened_is_not_dated_after_the_report():
+    import sitrep
+    ex = sitrep.extract("The senator faces a reelection fight in 2018, and the talk may die down now that he "
+                        "has endorsed the governor.", published="2016-09-26")
+    endorsed = [e for e in ex.events if e.plover == "SUPPORT"]
+    assert endorsed and endorsed[0].date_start == "2016-09-26", [events.explain(e) for e in ex.events]
 
 
 def test_a_curfew_lifted_is_no_curfew_imposed():

@@ -105,6 +105,7 @@ EVERYDAY_SENSES = [
     ("geo/trnews.dev.jsonl", "trnews-1350001", 12),  # police releasing footage
     ("geo/geowebnews.dev.jsonl", "gwn-162", 11),    # police investigating, no one named
     ("geo/lgl.dev.jsonl", "lgl-41028454", 233),     # clashes said to be frequent
+    ("quotes/polnear.dev.jsonl", "polnear-usa-today_2016-09-16_every-minutes-a-veteran-commits-", 338),  # figures released
 ]
 
 

@@ -25,6 +25,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             for c in tok.children:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no",)):
                     return "negated", f"negation '{c.text}'"
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "neither"):
+                    return "negated", f"no one '{c.text}'"  # "nobody specific was under investigation"
                 # "no gun was found", "found no weapons": nothing was
                 if tok.pos_ == "VERB" and c.dep_ in ("nsubjpass", "dobj") and any(
                         d.dep_ == "det" and d.lower_ == "no" for d in c.children) and \

@@ -423,7 +423,7 @@ def _territory(c: Clause) -> Typing | None:
         if "CAPTURE" in terr and (c.pk in {"civilians"} | _ARMED_KINDS or person):
             return Typing("ARRESTS" if c.ak in ("state_forces", "government", None) else "ABDUCTION", "people captured")
         return Typing(None, "territorial verb without a place")
-    if "CRIME" in c.sctx and not c.armed:
+    if "CRIME" in c.sctx and (not c.armed or c.ak == "state_forces"):  # police at a break and enter
         return Typing(None, "crime context")
     if "NONVIOLENT" in c.ctxv or "NONVIOLENT" in c.sctx or set(terr) == {"WITHDRAW"}:
         return Typing("NONVIOLENT_TRANSFER", "no fighting reported")
@@ -889,6 +889,8 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing(None, why)
     if _private_party(c):
         return Typing(None, "a private party's act, not a political actor's")
+    if "SPORT" in c.ctxv or "SPORT" in c.actx:
+        return Typing(None, "an act of sport's bodies, clubs or players")  # "UEFA charged Liverpool"
     return Typing(dip, "diplomatic/verbal act")
 
 
@@ -896,6 +898,11 @@ def _diplomatic(c: Clause) -> Typing | None:
 _RESTRICTIONS = frozenset({"curfew", "ban", "embargo", "blockade", "siege", "restriction", "sanction", "lockdown",
                            "closure", "emergency", "law", "order", "moratorium", "suspension"})
 _EASING = frozenset({"lift", "ease", "relax", "end", "suspend", "remove", "rescind", "revoke"})
+
+
+# bans that regulate a hazard or a pastime, not anyone's politics
+_HOUSEKEEPING = frozenset({"burn", "burning", "fire", "outdoor", "water", "watering", "smoking", "fishing",
+                           "hunting", "parking", "fireworks", "boil", "swimming", "alcohol"})
 
 
 def _eased_restriction(c: Clause) -> str | None:
@@ -911,6 +918,8 @@ def _eased_restriction(c: Clause) -> str | None:
     if lemma not in _RESTRICTIONS or lemma in ("law", "order", "emergency") and not any(
             m.lower_ in ("martial", "state", "emergency") for m in noun.subtree):
         return None
+    if any(m.dep_ in ("compound", "amod") and m.lower_ in _HOUSEKEEPING for m in noun.children):
+        return None  # "the burn ban has been lifted": a safety rule, not an act toward anyone
     return lemma
 
 
@@ -1185,7 +1194,8 @@ def _private_party(c: Clause) -> bool:
     if r is None or c.ak in _POLITICAL_KINDS - {"ngo"} or _titled(r, c.ctx.officials) or _representatives(r.tok):
         return False
     tok = r.tok
-    if tok.lemma_.lower() in _PRIVATE_ROLES:
+    if tok.lemma_.lower() in _PRIVATE_ROLES or any(  # "an auto manufacturers trade group"
+            m.dep_ in ("compound", "amod") and m.lemma_.lower() in _PRIVATE_ROLES for m in tok.subtree if m.i < tok.i):
         return True
     name = {t.lower_ for t in tok.subtree if t.dep_ in ("compound", "conj", "cc", "punct") or t.i == tok.i}
     return tok.ent_type_ == "ORG" and bool(name & _COMPANY_MARKS)

@@ -353,6 +353,13 @@ NO_CLAIM = [
     "A retired officer shot himself in the parking lot of a hospital on Monday.",
     "Over the past fortnight his car has been vandalised twice.",
     "The former leader is defending his group's practice.",
+    # a burglary's "break and enter"; "nobody" under investigation; a trade group's appeal;
+    # a sports body's charge
+    "Officers responded to a call for a break and enter on Elm Street on Monday.",
+    "Investigators said nobody specific was under investigation.",
+    "An auto manufacturers trade group urged the president to act on Monday.",
+    "European football's governing body charged the club after objects were thrown during the match.",
+    "While the burn ban has been lifted, residents of the city still need a permit to burn.",
 ]
 
 

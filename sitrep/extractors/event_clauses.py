@@ -274,6 +274,8 @@ _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"):
                 ("on", "bail"): {"hold", "jail", "detain", "keep", "remain"},
                 ("on", "bond"): {"hold", "jail", "detain", "keep", "remain"},
                 ("under", "investigation"): {"be", "have", "remain", "place", "put", "come", "keep"}}
+
+
 def _lockup_word(tok: Token) -> str:
     """A detention facility or a police station is a jail ("taken to a juvenile detention
     facility", "taken to the police station")."""

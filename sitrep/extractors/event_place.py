@@ -19,7 +19,16 @@ from .event_clauses import Role, Trigger
 from .gazetteer import _km, get_gazetteer
 from .parse import Parsed
 from .places import names_no_location
-from .report_frame import AREA_NOUNS, LOCATIVE_PREPS, ReportFrame, add_weight, bump, locative_use, many_countries
+from .report_frame import (
+    AREA_NOUNS,
+    LOCATIVE_PREPS,
+    ReportFrame,
+    add_weight,
+    bump,
+    locative_use,
+    many_countries,
+    names_area,
+)
 
 _FEATURE_RANK = {"landmark": 0, "district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -205,8 +214,7 @@ def scene_place(parsed: Parsed, root, places: list[Place]) -> Place | None:
         if span is None or span.root.i in inner:
             continue
         # "the Dorchester neighborhood": a place however the tagger labels the name
-        if locative_use(parsed, p) or (span.root.dep_ in ("compound", "poss", "nmod")
-                                       and span.root.head.lemma_.lower() in AREA_NOUNS):
+        if locative_use(parsed, p) or names_area(span.root):
             found.append(((_FEATURE_RANK.get(p.feature, 1), p.start), p))
     return min(found, key=lambda kp: kp[0])[1] if found else None
 

@@ -631,8 +631,7 @@ def _violence(c: Clause) -> Typing | None:
         return Typing(None, "disaster/accident context")
     if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS:
         return Typing(None, "crime context")
-    if tactic == "CHEMICAL" and (_named_person_poisoned(c) or (c.head.tok.lemma_.lower() in ("poison", "poisoning") and
-                                                             "CONFLICT" not in c.wctx and c.ak not in _ARMED_KINDS)):
+    if tactic == "CHEMICAL" and _poisoned_outside_war(c):
         # ACLED's chemical weapon is one used in war; poisoning a named person is an attack
         return Typing("ATTACK_CIVILIANS", "a named person poisoned, outside armed conflict")
     if tactic:
@@ -641,11 +640,15 @@ def _violence(c: Clause) -> Typing | None:
     return _search(c) or _bombing(c) or _untyped_violence(c)
 
 
-def _named_person_poisoned(c: Clause) -> bool:
-    """"The Skripals were found ... in a nerve agent attack": a chemical's victim named as a
-    person, by no armed actor, in a report of no war."""
+def _poisoned_outside_war(c: Clause) -> bool:
+    """"Poisoned", or "the Skripals were found ... in a nerve agent attack" (a chemical's
+    victim named as a person), by no armed actor, in a sentence of no war."""
+    if "CONFLICT" in c.wctx or c.ak in _ARMED_KINDS:
+        return False
+    if c.head.tok.lemma_.lower() in ("poison", "poisoning"):
+        return True
     r = c.patient_role
-    if r is None or r.tok.pos_ != "PROPN" or "CONFLICT" in c.wctx or c.ak in _ARMED_KINDS:
+    if r is None or r.tok.pos_ != "PROPN":
         return False
     word = r.tok.lower_
     return r.tok.ent_type_ == "PERSON" or word in c.ctx.names or word.removesuffix("s") in c.ctx.names
@@ -790,7 +793,8 @@ def _agree(c: Clause) -> Typing | None:
     if "AGREE" not in c.fs:
         return None
     conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx
-    if c.head.tok.lemma_.lower() == "release" and not conflict and _released_people(c):
+    release = c.head.tok.lemma_.lower() == "release"
+    if release and not conflict and _released_people(c):
         return Typing("RETREAT", "people released (PLOVER 2021: release)")  # "released him on a suspended sentence"
     if c.head.frame in ("AGREE",) and c.weak and not conflict and not (_political_agent(c) and _settles(c.head.anchor)):
         return Typing(None, "weak agreement word")
@@ -798,7 +802,7 @@ def _agree(c: Clause) -> Typing | None:
         return Typing(None, "agreeing with a view, not to a deal")
     if _gave_up_to_police(c.head.tok):
         return Typing(None, "gave themselves up to the police: an arrest, not an agreement")
-    if c.head.tok.lemma_.lower() == "release" and _gives_information(_released(c.head.tok)):
+    if release and _gives_information(_released(c.head.tok)):
         return Typing(None, "released footage or a statement, not people")  # "police released footage of ..."
     if _made_before(c.head.tok):
         return Typing(None, "an agreement already made, not its making")

@@ -43,7 +43,7 @@ from .event_clauses import (
 from .event_lexicon import _BOMB_WORD, _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
 from .event_model import candidate_features
 from .event_place import force_home, own_place, own_site, place_events, scene_place
-from .event_roles import DocContext, _acled_roles, _actor_ref, _infer_counterpart
+from .event_roles import _SPEECH, DocContext, _acled_roles, _actor_ref, _infer_counterpart
 from .event_status import _certainty, timing
 from .event_time import governing_offset, later_offsets, own_time, set_date
 from .event_typing import Clause, Typing, officials, type_clause
@@ -382,8 +382,8 @@ def _embedded_heads(built: list[tuple[Event, Trigger]]) -> set[int]:
     out: set[int] = set()
     for ev, head in built:
         if ev.event_type:
-            for t in {m.tok for m in _members(head)} | {head.tok}:
-                out.update(c.i for c in t.children if c.dep_ in ("relcl", "acl"))
+            for m in _members(head):  # the head among them
+                out.update(c.i for c in m.tok.children if c.dep_ in ("relcl", "acl"))
             anc = head.anchor.head
             for _ in range(6):
                 out.add(anc.i)
@@ -470,7 +470,7 @@ def _locate_by_scene(view: ReportView, k: int, told: list[Event]) -> None:
     neighborhood": the place of such a sentence is that of the incidents the sentence
     before it told, where their own clauses name none."""
     root = view.parsed._sents[k].root
-    if root.lemma_.lower() in ("say", "add", "report", "tell", "state"):  # "It happened ..., police said."
+    if root.lemma_.lower() in _SPEECH:  # "It happened ..., police said."
         root = next((c for c in root.children if c.dep_ == "ccomp"), root)
     lemma = root.lemma_.lower()
     if lemma not in _SCENE_VERBS and not (lemma == "take" and any(

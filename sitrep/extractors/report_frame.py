@@ -145,14 +145,20 @@ def locative_use(parsed: Parsed, p: Place) -> bool:
         if prep.lower_ in LOCATIVE_PREPS:
             return True
         return prep.lower_ == "of" and prep.head.lemma_.lower() in AREA_NOUNS
-    if tok.dep_ in ("poss", "compound", "nmod") and tok.head.lemma_.lower() in AREA_NOUNS:
+    if names_area(tok):
         return True
     return is_dateline(p, parsed.text)
 
 
+def names_area(tok) -> bool:
+    """The name that owns or qualifies an area noun: "the Crown Heights neighborhood", "Aleppo's
+    eastern districts"."""
+    return tok.dep_ in ("poss", "compound", "nmod") and tok.head.lemma_.lower() in AREA_NOUNS
+
+
 def origin_use(parsed: Parsed, p: Place) -> bool:
     """The object of "from": where someone or something came from, seldom where the
-    report's incidents happen."""
+    report's incidents happen (weighed as a name even when the gazetteer gave no score)."""
     span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "from" \
         and not names_no_location(parsed, p)

@@ -516,9 +516,17 @@ def _np_span(tok: Token) -> tuple[int, int]:
     for t in tok.doc[left.i:tok.i]:
         if t.text in ("—", "–", "--") or (t.text == "-" and t.whitespace_):
             left = tok.doc[t.i + 1]
-    while left.i < tok.i and left.dep_ in ("det", "punct", "cc", "predet"):
+    while left.i < tok.i and (left.dep_ in ("det", "punct", "cc", "predet") or _resultative(left)):
         left = tok.doc[left.i + 1]
     return left.idx, tok.idx + len(tok.text)
+
+
+# "shot dead two people": the parser may hang the verb's result on its object
+_RESULTS = frozenset({"dead", "down"})
+
+
+def _resultative(t: Token) -> bool:
+    return t.lower_ in _RESULTS and t.i > 0 and t.doc[t.i - 1].pos_ == "VERB"
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -536,8 +544,9 @@ def _is_dateline_token(tok: Token) -> bool:
     "MOGADISHU, Somalia — A car bomb exploded", "UNITED NATIONS - Russia vetoed" (its
     phrase opens a line, then a dash comes before the verb)."""
     first = tok.left_edge
-    if first.i and "\n" not in tok.doc[first.i - 1].text_with_ws:  # (doc.text would rebuild the text)
-        return False
+    if first.i and "\n" not in tok.doc[first.i - 1].text_with_ws and not (
+            first.is_sent_start and first.is_upper):  # "... in area. MIDDLETOWN — A man": a headline run in
+        return False  # (doc.text would rebuild the text)
     return any(_is_dash(t) for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12, tok.head.i)])
 
 
@@ -592,7 +601,8 @@ _PHRASAL_OBJECTS = {"fire", "control", "hostage", "allegiance", "sanction", "san
 
 def _object(verb: Token) -> Role | None:
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _PHRASAL_OBJECTS:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _PHRASAL_OBJECTS and not (
+                c.dep_ == "nsubjpass" and _is_dateline_token(c)):  # "MIDDLETOWN — A man ... was captured"
             return Role(c, "object" if c.dep_ == "dobj" else "passive-subject", _conjuncts(c))
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return Role(verb.head, "participle-patient", _conjuncts(verb.head))  # "officers shot by a gunman"
@@ -729,6 +739,9 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
     tok = head.tok
     if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return not head.weak or len(members) > 1
+    if a_role is not None and tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
+            c.dep_ == "ccomp" for c in tok.children):
+        return True  # "..., while demanding that they improve their targeting": what is said anchors it
     if not head.weak and _caused(tok):
         return True
     anchors = {"GPE", "LOC", "FAC"} if head.weak else {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}

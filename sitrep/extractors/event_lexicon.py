@@ -229,6 +229,11 @@ def _is_light(tok: Token, lex: Lexicon) -> bool:
                for c in tok.children if c.dep_ in ("prt", "dobj", "prep") for f in forms)
 
 
+# journeys (PLOVER CONSULT's visits): their destination is where they happen, and many of
+# them ("his overseas trips") are no one incident
+JOURNEYS = frozenset({"visit", "trip", "tour", "journey", "travel"})
+
+
 def _scope_of(tok: Token, lex: Lexicon) -> str | None:
     for f in _forms(tok, lex):
         kind = lex.scope.get(f)

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from ..models import Event, Place
 from .actors import countries
 from .event_clauses import Role, Trigger
+from .event_lexicon import JOURNEYS
+from .event_roles import localise_unnamed
 from .gazetteer import _km, get_gazetteer
 from .parse import Parsed
 from .places import names_no_location
@@ -61,8 +63,9 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                         yield g, here
                         if depth < 3:
                             stack.append((g, depth + 1, here))
-            elif c.dep_ == "prep" and c.lower_ == "to" and depth < 3:
-                # "sentenced to a prison term in Georgia": not a place, but its own locatives are
+            elif depth < 3 and ((c.dep_ == "prep" and c.lower_ in ("to", "with")) or (c.dep_ == "agent" and not depth)):
+                # "sentenced to a prison term in Georgia", "poisoned with a nerve agent in
+                # Salisbury", "killed by a bomb in X": not a place, but its own locatives are
                 stack.extend((g, depth + 1, False) for g in c.children if g.dep_ == "pobj")
             elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos") and not (
                     c.dep_ != "conj" and _country_word(c) and t.lemma_.lower() not in AREA_NOUNS
@@ -144,10 +147,15 @@ def _country_word(tok) -> bool:
     return countries().lookup.get(tok.text.lower()) is not None
 
 
+
 def attached_tokens(members: list[Trigger], roles: Iterable[Role | None]) -> dict[int, bool]:
     """Token index -> direct, for every token the event's predicates attach as a location."""
     out: dict[int, bool] = {}
     for m in members:
+        if m.tok.lemma_.lower() in JOURNEYS:  # "Trump's visit to Riyadh": where the visit was
+            for k in m.tok.children:
+                if k.dep_ == "prep" and (k.lower_ == "to" or (k.lower_ == "of" and m.tok.lemma_.lower() == "tour")):
+                    out.update({g.i: True for g in k.children if g.dep_ == "pobj"})
         for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
             for verb in (head, *_same_scene(head)):
                 for g, direct in _locative_objects(verb):
@@ -304,6 +312,7 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
                 p, how = setting, "frame"
         if p is not None:
             ev.place, ev.lat, ev.lon = p.name, p.lat, p.lon
+            localise_unnamed(ev, p.country)
             own = p.precision if p.feature != "country" else "country"
             ev.geo_precision = "report-focus" if how == "frame" else own
         site = (sites or {}).get(id(ev))

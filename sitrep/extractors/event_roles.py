@@ -177,14 +177,35 @@ _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civ
 def _unnamed_actor1(row: TypeRow, ctx: DocContext) -> tuple[ActorRef | None, str]:
     """ACLED's names for a perpetrator the report does not name: violence by an
     "Unidentified armed group (Country)", an arrest by the country's police."""
-    country = actors.country_name(ctx.focus)
     if row.event_type in _VIOLENT_TYPES and row.code not in ("GOV_REGAINS",):
-        name = f"Unidentified armed group ({country})" if country else "Unidentified armed group"
-        return ActorRef(name, "political_militia", ctx.focus), "perpetrator not named: unidentified armed group"
+        return _unnamed_group(ctx.focus), "perpetrator not named: unidentified armed group"
     if row.code == "ARRESTS":
-        name = f"Police forces of {country}" if country else "Police forces"
-        return ActorRef(name, "state_forces", ctx.focus), "no agent named: the country's police"
+        return _unnamed_police(ctx.focus), "no agent named: the country's police"
     return None, ""
+
+
+def _unnamed_group(iso3: str | None) -> ActorRef:
+    country = actors.country_name(iso3)
+    return ActorRef(f"Unidentified armed group ({country})" if country else "Unidentified armed group",
+                    "political_militia", iso3)
+
+
+def _unnamed_police(iso3: str | None) -> ActorRef:
+    country = actors.country_name(iso3)
+    return ActorRef(f"Police forces of {country}" if country else "Police forces", "state_forces", iso3)
+
+
+def localise_unnamed(ev: Event, place_country: str | None) -> None:
+    """An unnamed perpetrator is of the country where the event happened (ISO2
+    `place_country`), which may not be the report's: a spy of one country poisoned in
+    another is attacked by an unidentified group of the second."""
+    iso3 = actors.countries().iso2_to_iso3.get(place_country or "")
+    a1 = ev.actor1
+    if iso3 is None or a1 is None or a1.country == iso3:
+        return
+    for make in (_unnamed_group, _unnamed_police):
+        if a1 == make(a1.country):
+            ev.actor1 = make(iso3)
 
 
 # Victims whose killing makes the target of a remote attack civilians (ACLED codes the

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from .event_clauses import _BOUNDARY_DEPS, _OTHER_CLAUSE, Trigger
-from .event_lexicon import _ASPECTUAL, _CONDITIONAL_MARKS, _MODAL_FUTURE, _MODAL_HYPO, Lexicon, _is_light, _scope_of
+from .event_lexicon import (
+    _ASPECTUAL,
+    _CONDITIONAL_MARKS,
+    _MODAL_FUTURE,
+    _MODAL_HYPO,
+    JOURNEYS,
+    Lexicon,
+    _is_light,
+    _scope_of,
+)
 
 # dependencies through which a modal or a negation above a trigger reaches it
 _SCOPED_DEPS = frozenset({"xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "relcl", "conj", "nsubj",
@@ -86,6 +95,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             continue
         if kind == "block" and tok.tag_ in ("VBD", "VBN") and chain[i - 1].dep_ == "nsubj":
             continue  # "three days of fighting ended on Friday": it happened, then ended
+        if kind == "block" and any(t.dep_ == "advcl" for t in chain[:i]):
+            continue  # "stopped selling arms while demanding ...": what stopped is not the demand
         if kind == "claimed" and any(c.lower_ in ("responsibility", "credit") for c in tok.subtree):
             continue  # "claimed responsibility for the attack": the attack is not in doubt
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
@@ -233,6 +244,7 @@ _DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunda
 _WIDE = frozenset({"country", "nation", "world", "globe", "region", "continent", "state", "states", "city"})
 
 
+
 def _many(tok) -> str | None:
     if tok.tag_ != "NNS":
         return None
@@ -245,6 +257,8 @@ def _many(tok) -> str | None:
     m = next((t for t in tok.doc[left:tok.i] if t.lower_ in _MANY and t.dep_ in ("amod", "det", "nummod")), None)
     if m is not None:
         return f"aggregate '{m.text} {tok.text}'"
+    if tok.lemma_.lower() in JOURNEYS and not any(k.dep_ == "nummod" for k in tok.children):
+        return f"many journeys, '{tok.text}'"  # "the governor's overseas trips"
     # "police shootings of African Americans across the country": many places, many incidents
     wide = next((g for k in tok.children if k.dep_ == "prep" and k.lower_ in ("across", "throughout", "around")
                  for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() in _WIDE), None)

@@ -410,8 +410,7 @@ def _territory(c: Clause) -> Typing | None:
         return None
     terr = [f for f in c.frames if f in _TERRITORY]
     taken = c.patient_role.tok if c.patient_role is not None else _taken(c)
-    person = taken is not None and ((taken.ent_type_ == "PERSON" and taken.pos_ == "PROPN")
-                                    or taken.lemma_.lower() in _PERSON_NOUNS)
+    person = taken is not None and _a_person(taken, c)
     if "CAPTURE" in terr and person and c.pk not in _ARMED_KINDS and c.ak in ("state_forces", "government", None):
         return Typing("ARRESTS", "a person captured")  # "a man wanted for murder was captured by police"
     if taken is not None and taken.lemma_.lower() in _CAPTIVATED:
@@ -433,6 +432,20 @@ def _territory(c: Clause) -> Typing | None:
     state_captor, why = _captor_is_state(c, terr, agent_is_place)
     c.ctx.last_captor_state = state_captor
     return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
+
+
+_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
+
+
+def _a_person(tok, c: Clause) -> bool:
+    """Whom a territorial verb takes as a person: a person's name or noun, a personal
+    pronoun, or a name given an age ("Jones, 29,"), which no place is."""
+    if (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or tok.lemma_.lower() in _PERSON_NOUNS:
+        return True
+    if tok.lower_ in _PERSONAL:
+        return True
+    return tok.pos_ == "PROPN" and not any(s <= tok.idx < e for s, e in c.place_spans) and any(
+        k.dep_ == "appos" and k.like_num for k in tok.children)
 
 
 def _joined_happening(c: Clause):
@@ -648,6 +661,8 @@ def _poisoned_outside_war(c: Clause) -> bool:
     if c.head.tok.lemma_.lower() in ("poison", "poisoning"):
         return True
     r = c.patient_role
+    if r is not None and r.tok.lower_ in _PERSONAL:
+        return True  # "they were attacked March 4 with a nerve agent"
     if r is None or r.tok.pos_ != "PROPN":
         return False
     word = r.tok.lower_
@@ -940,6 +955,24 @@ _DECLINABLE = _DENIABLE | {"offer", "proposal", "invitation", "plea", "deal", "a
                            "negotiation", "mediation", "ceasefire", "truce", "extradition", "recognition", "compromise"}
 
 
+def _talks_with_someone(verb) -> bool:
+    """"Talked with/to X", "the two leaders talked", "X and Y spoke", "met and talked": a
+    party to talk with; "he talked about his ride" has none."""
+    if any(k.dep_ in ("dative", "dobj") and k.pos_ in ("PROPN", "NOUN", "PRON") for k in verb.children):
+        return True
+    hosts = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i
+                      and verb.head.pos_ == "VERB" else [])
+    return any(_party_to_talk(k) for h in hosts for k in h.children)
+
+
+def _party_to_talk(k) -> bool:
+    """A "with/to" phrase, or a subject of many ("the two leaders", "they", "X and Y")."""
+    if k.dep_ == "prep" and k.lower_ in ("with", "to"):
+        return any(g.dep_ == "pobj" for g in k.children)
+    return k.dep_ == "nsubj" and (k.tag_ in ("NNS", "NNPS") or k.lower_ in ("they", "we")
+                                  or any(g.dep_ == "conj" for g in k.children))
+
+
 def _no_act(c: Clause, dip: str) -> str | None:
     verb = c.head.tok
     lemma = verb.lemma_.lower()
@@ -954,12 +987,22 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "an order of something, not to someone"
     if dip == "AID" and _gives_information(kids.get("dobj")):
         return "gave information, not aid"
+    if dip == "AID" and "dobj" in kids and kids["dobj"].lemma_.lower() in _INTANGIBLE:
+        return "gave a sign or a chance, not aid"  # "giving a vote of confidence to the military"
     if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:
         return "a restriction lifted, not imposed"  # "the curfew was lifted": the lifting is the act
     if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:
         return f"'{c.agent_role.tok.text}' is no one in particular"
     if dip == "CONSULT" and lemma == "visit" and _visits_a_place(c):
         return "a visit to a place, not a meeting"
+    if dip == "CONSULT" and lemma in ("trip", "tour") and (verb.pos_ == "VERB" or not (
+            c.ak in ("government", "international_org") or _titled(c.agent_role, c.ctx.officials))):
+        return "no official's journey"  # "toured the museum", "tripped over himself", "the train's maiden trip"
+    if lemma == "find" and any(k.lower_ == "guilty" and any(g.dep_ == "neg" for g in k.children)
+                               for k in verb.children):
+        return "found not guilty: an acquittal"
+    if dip == "CONSULT" and lemma in ("talk", "speak") and verb.pos_ == "VERB" and not _talks_with_someone(verb):
+        return "talked, with no one to talk with"  # "as Clinton talked about bringing communities together"
     if dip == "THREATEN" and lemma in ("warn", "caution") and _warns_of_hazard(c):
         return "a warning of weather or a hazard, not a threat"
     if "ABSTRACT" in c.actx and c.ak is None:
@@ -1035,6 +1078,13 @@ _WANTED_FOR = frozenset({"questioning", "murder", "robbery", "theft", "assault",
                          "shooting", "killing", "rape", "kidnapping", "escape", "charges", "trafficking"})
 
 
+def _mishap(tok, lex: Lexicon) -> bool:
+    """An accident or a disaster ("the crash", "the stampede", "the flood"), which an
+    investigation may look into without accusing anyone."""
+    return tok.lemma_.lower() in _NO_ONE_ACCUSED or bool(
+        {"ACCIDENT", "DISASTER"} & _values(_cues(tok.lemma_, lex), "context"))
+
+
 def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
     """A charge that is a price, an investigation of an accident, a blame laid on a
     fault or the weather, a want that is no warrant."""
@@ -1050,7 +1100,7 @@ def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
             k.dep_ in ("dobj", "prep", "ccomp", "nsubjpass") for k in verb.children):
         return "investigating, with no one or nothing named"  # "police are investigating"
     if lemma in ("investigate", "investigation", "probe") and c.patient_role is not None and \
-            c.patient_role.tok.lemma_.lower() in _NO_ONE_ACCUSED and \
+            _mishap(c.patient_role.tok, c.lex) and \
             not any(t.dep_ == "agent" for t in c.patient_role.tok.subtree):  # "a man shot by officers": someone
         return "an accident investigated, no one accused"
     if lemma == "blame":
@@ -1131,6 +1181,11 @@ _INFORMATION = frozenset({"evidence", "information", "detail", "account", "expla
                           "finding", "result", "sketch", "clip", "map", "list", "analysis", "study", "survey",
                           "assessment", "review", "audit", "poll", "statistic", "estimate", "forecast", "number",
                           "guidance", "guideline", "album", "song", "film", "book", "version", "product"})
+
+
+# what is given that aids no one: "a vote of confidence", "a boost", "a chance"
+_INTANGIBLE = frozenset({"vote", "boost", "signal", "nod", "chance", "opportunity", "impression", "sense", "credit",
+                         "hope", "confidence", "voice", "platform", "lift", "edge", "head", "green", "go-ahead"})
 
 
 def _gives_information(obj) -> bool:
@@ -1273,6 +1328,12 @@ _HOSTILE_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SH
                              "THREATEN", "ACCUSE"})
 
 
+# what one offers that commits one to nothing
+_SENTIMENTS = frozenset({"condolence", "prayer", "thanks", "apology", "praise", "congratulation", "sympathy",
+                         "thought", "opinion", "view", "perspective", "glimpse", "advice", "tip", "word",
+                         "encouragement", "tribute", "blessing", "wish", "greeting", "remark", "observation"})
+
+
 def _commitment(c: Clause) -> Typing | None:
     """A promise, pledge or vow is an AGREE when what is promised is cooperative, a
     THREATEN when it is hostile ("vowed to fight on")."""
@@ -1281,6 +1342,9 @@ def _commitment(c: Clause) -> Typing | None:
     if c.weak and not _political_agent(c):
         return Typing(None, "promise without a political actor")
     promised = [t for t in c.head.anchor.children if t.dep_ in ("xcomp", "dobj", "ccomp")]
+    if c.head.anchor.lemma_.lower() == "offer" and any(
+            t.dep_ == "dobj" and (_gives_information(t) or t.lemma_.lower() in _SENTIMENTS) for t in promised):
+        return Typing(None, "offered words or feelings, no commitment")  # "offered insights", "offered condolences"
     hits = [_match_trigger(t, c.lex) for t in promised]
     if any(h is not None and h[0] in _HOSTILE_FRAMES for h in hits):
         return Typing("THREATEN", "vowed a hostile act")

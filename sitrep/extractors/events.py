@@ -274,6 +274,14 @@ def _trigger_text(head: Trigger) -> str:
     return head.phrase if head.anchor.i == head.tok.i else f"{head.anchor.text} ... {head.phrase}"
 
 
+# a time well before the news, whenever the news was: "last year", "two years ago" (a
+# report without a publication date still says its recalled incidents are past)
+_LONG_AGO = re.compile(r"\b(?:last|previous|past) (?:year|decade|summer|winter|spring|autumn|fall)\b|"
+                       r"\b(?:years|decades|a year|a decade) (?:ago|earlier|before)\b|"
+                       r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) years? (?:ago|earlier|before)\b",
+                       re.I)
+
+
 def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_role, p_role, sole: bool,
              cwhy: str = "") -> None:
     """Timing, place, date, fatalities and source of a typed mention."""
@@ -284,6 +292,9 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     physical = ev.event_type is not None
     early = t is not None and frame.news_date is not None and t.date_end is not None and \
         t.date_end < _days_before(frame.news_date, BACKGROUND_DAYS)
+    if frame.news_date is None and t is None:
+        clause = head.anchor.doc[head.anchor.left_edge.i:head.anchor.right_edge.i + 1]
+        early = _LONG_AGO.search(clause.text) is not None
     ev.timing, twhy = timing(head, cand.members, physical=physical, in_headline=sv.in_headline,
                              background_day=early, offering=not physical and ev.plover in _OFFERED)
     if twhy:

@@ -233,6 +233,19 @@ TABLE = [
     ("In 2011 the two countries signed an agreement on border crossings.", "AGREE", A),
     ("Alexander Litvinenko was poisoned with polonium in a London hotel in 2006.", "Attack", A),
     ("The Netherlands has accused Russia of poisoning a dissident in The Hague.", "Attack", C),
+    # a name given an age is a person captured, not a place taken
+    ("Jones, 29, was captured by police in Columbia on Friday.", "Arrests", A),
+    # agreements reached, brokered or sealed; a plea accepted is a conviction
+    ("The government clinched a deal with the unions on Tuesday.", "AGREE", A),
+    ("Russia and Turkey reached an agreement on gas prices on Tuesday.", "AGREE", A),
+    ("The judge accepted the defendant's guilty plea on Monday.", "SANCTION", A),
+    # a journey made, and a demand made while something else stopped
+    ("Prime Minister Justin Trudeau paid a visit to Beijing on Monday.", "CONSULT", A),
+    ("Saudi Crown Prince Mohammed bin Salman concluded a tour of the United States on Saturday.", "CONSULT", A),
+    # people poisoned outside a war, named by a pronoun
+    ("The couple were found on a bench after they were attacked on March 4 with a nerve agent.", "Attack", A),
+    ("The United States stopped selling bombs to the coalition while demanding that it improve its targeting.",
+     "REQUEST", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -260,6 +273,14 @@ NO_CLAIM = [
     "She sent a letter to the editor of the local newspaper.",
     # many incidents told as one are an aggregate, not an event
     "The two presidents held several meetings about the disputed border.",
+    # talk with no one to talk with; words or a sign offered or given; a verb "tour"
+    "The senator talked about bringing communities together at the rally.",
+    "In his speech the president offered insights into his approach to business.",
+    "The Trump administration gave a vote of confidence to the Saudi military on Thursday.",
+    "The mayor toured the museum last week.",
+    "The train's maiden trip from London to Amsterdam took three hours and 41 minutes.",
+    # what one will be unable to do, however many verbs it takes
+    "The candidate will be unable to turn the crowd against the moderators and accuse the audience of bias.",
     # a noun's to-infinitive is what is meant to happen ("rationales to veto")
     "The party's motives to boycott the vote remain unclear.",
     # giving information aids no one
@@ -504,6 +525,45 @@ def test_claimed_by_a_rule(text, label):
     ex = sitrep.extract(text, published="2020-02-05")
     hits = [e for e in ex.events if (e.sub_event_type or e.plover) == label and "sentence model" not in e.rule]
     assert hits and hits[0].confidence >= 0.5, [events.explain(e) for e in ex.events]
+
+
+@pytest.mark.parametrize("text,place", [
+    # a place on the instrument's phrase ("with a nerve agent in Salisbury") beats the dateline
+    ("LONDON — A former intelligence officer and his daughter were poisoned with a nerve agent in Salisbury "
+     "on Sunday, police said.", "Salisbury"),
+    # a journey's destination
+    ("WASHINGTON — President Obama paid a visit to Hanoi on Monday, the White House said.", "Hanoi"),
+])
+def test_an_event_is_placed_by_its_own_phrases(text, place):
+    import sitrep
+    ex = sitrep.extract(text, published="2020-02-05")
+    assert ex.events and ex.events[0].place == place, [events.explain(e) for e in ex.events]
+
+
+def test_an_unnamed_perpetrator_is_of_the_country_where_it_struck():
+    import sitrep
+    ex = sitrep.extract("PARIS — Gunmen shot dead two people in Brussels on Sunday, police said.",
+                        published="2020-02-05")
+    attack = [e for e in ex.events if e.event_type]
+    assert attack and attack[0].actor1.name == "Unidentified armed group (Belgium)", \
+        [events.explain(e) for e in ex.events]
+    assert attack[0].actor2.name == "two people"  # "shot dead": the verb's result is no part of its victims
+
+
+def test_a_dateline_run_into_a_headline_is_no_captive():
+    import sitrep
+    ex = sitrep.extract("Man wanted for murder caught. MIDDLETOWN — A man wanted in a recent Indiana homicide "
+                        "has been captured by Middletown police.", published="2020-02-05")
+    assert [e.sub_event_type for e in ex.events if e.event_type] == ["Arrests"], \
+        [events.explain(e) for e in ex.events]
+
+
+def test_a_visit_last_year_is_recalled_without_a_publication_date():
+    import sitrep
+    ex = sitrep.extract("The crown prince met the president on Tuesday. During the president's visit to "
+                        "Riyadh last year, the two leaders talked about trade.", published=None)
+    recalled = [e for e in ex.events if e.plover == "CONSULT" and e.start > ex.article.text.index("During")]
+    assert recalled and all(e.timing == "background" for e in recalled), [events.explain(e) for e in ex.events]
 
 
 def test_what_has_happened_is_not_dated_after_the_report():

@@ -113,7 +113,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
         kids += [p for o in kids if o.dep_ == "dobj" and o.lemma_.lower() not in lex.trigger_words
                  for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]  # not "called demands for"
     for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
-        if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr"):
+        if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr",
+                          "nsubjpass"):  # "charges were filed"
             continue
         if c.dep_ == "prep" and (c.i < tok.i or _times(c)):
             continue  # "On Friday, X called ...", "For tickets, call ...", "in sick for three days", "a call on Sunday"

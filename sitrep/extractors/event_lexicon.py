@@ -211,8 +211,8 @@ def _forms_of(lemma: str, w: str, verb: bool) -> tuple[str, ...]:
             out += [w[:-3], w[:-3] + "e"]
             if len(w) > 5 and w[-4] == w[-5]:
                 out.append(w[:-4])
-    if w.endswith("es"):
-        out.append(w[:-2])
+    if w.endswith("es") and w[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        out.append(w[:-2])  # "clashes", "taxes"; not "aides" (an aide is no aid)
     if w.endswith("s"):
         out.append(w[:-1])
     return tuple(dict.fromkeys(out))

@@ -172,7 +172,9 @@ def _asserts_itself(clause) -> bool:
 _HABITUAL_ADVERBS = frozenset({"frequently", "often", "regularly", "routinely", "repeatedly", "usually", "always",
                                "sometimes", "occasionally", "rarely", "constantly", "commonly", "typically",
                                "normally", "generally", "increasingly", "seldom", "never", "whenever",
-                               "twice", "thrice"})  # "vandalised twice": more than one incident
+                               "twice", "thrice",  # "vandalised twice": more than one incident
+                               "steadily", "continually", "continuously", "consistently", "persistently",
+                               "relentlessly"})  # "has been steadily pounding Trump"
 _LONG_UNITS = frozenset({"years", "decades", "centuries", "year", "decade", "generations"})
 _ERA_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution",
                         "crisis", "insurgency", "independence", "invasion", "occupation"})
@@ -245,7 +247,15 @@ _WIDE = frozenset({"country", "nation", "world", "globe", "region", "continent",
 
 
 
+# what police hand out one by one, so that a number of them is a tally of many incidents
+_TALLIED = frozenset({"citation", "ticket", "summons", "fine"})
+
+
 def _many(tok) -> str | None:
+    if tok.pos_ == "VERB":  # "issued 584 citations", "115 citations were issued"
+        tally = next((k for k in tok.children if k.dep_ in ("dobj", "nsubjpass") and k.tag_ == "NNS"
+                      and k.lemma_.lower() in _TALLIED and any(n.dep_ == "nummod" for n in k.children)), None)
+        return f"a tally of '{tally.text}'" if tally is not None else None
     if tok.tag_ != "NNS":
         return None
     # "separate gun, bomb and machete attacks": the modifier may sit on the first conjunct

@@ -352,10 +352,16 @@ def _shows(c: Clause) -> Typing | None:
 _AIDES = frozenset({"chief", "aide", "adviser", "advisor", "official", "staffer", "candidate", "rival", "nominee"})
 
 
+# words of shelling that also say "criticised hard": "Reid has been pounding Trump"
+_FIGURATIVE_BLOWS = frozenset({"pound", "hammer", "blast", "batter", "bombard"})
+
+
 def _quarrel(c: Clause) -> Typing | None:
-    """"The chief of staff clashed with the president's son-in-law": a clash between named
-    people or officials that tells no weapons, armed actors or harm is a quarrel."""
-    if c.fs != {"CLASH"} or c.weapons or c.armed or c.sctx & {"LETHAL", "TROOPS", "CONFLICT"}:
+    """"The chief of staff clashed with the president's son-in-law", "the senator pounded
+    the candidate": a clash or a pounding between named people or officials that tells no
+    weapons, armed actors or harm is a quarrel."""
+    blows = c.fs == {"SHELL"} and c.head.tok.lemma_.lower() in _FIGURATIVE_BLOWS
+    if (c.fs != {"CLASH"} and not blows) or c.weapons or c.armed or c.sctx & {"LETHAL", "TROOPS", "CONFLICT"}:
         return None
     if c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS or c.ak in ("protesters", "rioters"):
         return None
@@ -415,6 +421,8 @@ def _territory(c: Clause) -> Typing | None:
         return Typing("ARRESTS", "a person captured")  # "a man wanted for murder was captured by police"
     if taken is not None and taken.lemma_.lower() in _CAPTIVATED:
         return Typing(None, "took something that is no place and no one")  # "to capture the students' interest"
+    if set(terr) == {"ENTER"} and not c.armed and c.ak not in _ARMED_KINDS and c.ak != "state_forces":
+        return Typing(None, "entered a place, with no armed actor to take it")  # "migrants entering the U.S."
     joined = _joined_happening(c)
     if joined is not None:
         return Typing(None, f"entered '{joined.text}', a happening, not a place")  # "as he entered the talks"
@@ -995,6 +1003,8 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return f"'{c.agent_role.tok.text}' is no one in particular"
     if dip == "CONSULT" and lemma == "visit" and _visits_a_place(c):
         return "a visit to a place, not a meeting"
+    if verb.tag_ == "VBG" and c.agent_role is None and c.patient_role is None:
+        return "an activity named, with no one doing it"  # "rather than cooperating and finding ..."
     if dip == "CONSULT" and lemma in ("trip", "tour") and (verb.pos_ == "VERB" or not (
             c.ak in ("government", "international_org") or _titled(c.agent_role, c.ctx.officials))):
         return "no official's journey"  # "toured the museum", "tripped over himself", "the train's maiden trip"
@@ -1121,10 +1131,13 @@ _POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "tro
 
 
 def _gave_up_to_police(verb) -> bool:
-    """"Surrendered to police": a suspect's surrender is the arrest's, no agreement."""
+    """"Surrendered to police", "surrendering on the warrants": a suspect's surrender is
+    the arrest's, no agreement."""
     return verb.lemma_.lower() == "surrender" and any(
         g.lower_ in _POLICE_WORDS or "police" in _np_text(g).lower()
-        for k in verb.children if k.dep_ == "prep" and k.lower_ == "to" for g in k.children if g.dep_ == "pobj")
+        or (k.lower_ == "on" and g.lemma_.lower() == "warrant")
+        for k in verb.children if k.dep_ == "prep" and k.lower_ in ("to", "on") for g in k.children
+        if g.dep_ == "pobj")
 
 
 def _imperative(verb) -> bool:

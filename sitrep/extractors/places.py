@@ -352,6 +352,12 @@ def focus_place(ex: Extraction, places: list[Place] | None = None) -> Place | No
     return first[min(counts, key=lambda n: (-counts[n], n))] if counts else None
 
 
+def _road_number(span, place: Place) -> bool:
+    """"KY 80 west", "Georgia 400": a state's name with a road's number is the road."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return place.feature == "admin1" and nxt is not None and nxt.text.isdigit() and len(nxt.text) <= 3
+
+
 def names_no_location(parsed: Parsed, place: Place) -> bool:
     """A nationality adjective ("a Russian colonel", "Russian strikes") or a word of an
     organisation's name ("the Syrian Arab News Agency") is a toponym but says nowhere."""
@@ -359,7 +365,7 @@ def names_no_location(parsed: Parsed, place: Place) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.tag_ == "JJ":
+    if root.tag_ == "JJ" or _road_number(span, place):
         return True
     ent = next((e for e in parsed.ent_spans if e.start <= span.start and span.end <= e.end), None)
     if ent is not None and ent.label_ == "ORG" and len(ent) > len(span):

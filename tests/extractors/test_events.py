@@ -244,6 +244,9 @@ TABLE = [
     ("Saudi Crown Prince Mohammed bin Salman concluded a tour of the United States on Saturday.", "CONSULT", A),
     # people poisoned outside a war, named by a pronoun
     ("The couple were found on a bench after they were attacked on March 4 with a nerve agent.", "Attack", A),
+    # charges filed (a phrasal object as the passive subject), a citation issued
+    ("Additional charges of reckless homicide were filed against him on Monday.", "ACCUSE", A),
+    ("He was issued a citation for driving while intoxicated on Friday.", "ACCUSE", A),
     ("The United States stopped selling bombs to the coalition while demanding that it improve its targeting.",
      "REQUEST", A),
 ]
@@ -279,6 +282,15 @@ NO_CLAIM = [
     "The Trump administration gave a vote of confidence to the Saudi military on Thursday.",
     "The mayor toured the museum last week.",
     "The train's maiden trip from London to Amsterdam took three hours and 41 minutes.",
+    # an aide is no aid; people crossing a border take no territory; a pounding in words
+    "Obama's aides said the plan was ready.",
+    "Hundreds of refugees entered Hungary on Monday.",
+    "The family entered Canada on Monday after a long journey.",
+    "Senate Minority Leader Harry Reid pounded Donald Trump on Tuesday.",
+    # an activity named with no one doing it; a suspect's surrender; a tally of citations
+    "Rather than cooperating and finding what we have in common, he divides us.",
+    "The suspect surrendered on the warrants on Tuesday afternoon.",
+    "Deputies issued 584 citations for speeding in February.",
     # what one will be unable to do, however many verbs it takes
     "The candidate will be unable to turn the crowd against the moderators and accuse the audience of bias.",
     # a noun's to-infinitive is what is meant to happen ("rationales to veto")
@@ -533,6 +545,9 @@ def test_claimed_by_a_rule(text, label):
      "on Sunday, police said.", "Salisbury"),
     # a journey's destination
     ("WASHINGTON — President Obama paid a visit to Hanoi on Monday, the White House said.", "Hanoi"),
+    # a state's name with a road's number is the road, no place: the arrest is in the town
+    ("LONDON, Ky. — Officer Travis Rogers stopped a car for speeding on KY 80 west on Tuesday. Police "
+     "arrested the driver.", "LONDON"),
 ])
 def test_an_event_is_placed_by_its_own_phrases(text, place):
     import sitrep

@@ -1089,10 +1089,16 @@ _WANTED_FOR = frozenset({"questioning", "murder", "robbery", "theft", "assault",
 
 
 def _mishap(tok, lex: Lexicon) -> bool:
-    """An accident or a disaster ("the crash", "the stampede", "the flood"), which an
-    investigation may look into without accusing anyone."""
+    """An accident or a disaster ("the crash", "the stampede", "the flood", "the events
+    that led to a drowning"), which an investigation may look into without accusing anyone."""
+    if tok.lemma_.lower() in _WHAT_HAPPENED:
+        return any(_mishap(t, lex) for t in tok.subtree if t.i != tok.i and t.pos_ == "NOUN")
     return tok.lemma_.lower() in _NO_ONE_ACCUSED or bool(
         {"ACCIDENT", "DISASTER"} & _values(_cues(tok.lemma_, lex), "context"))
+
+
+# words for what happened that say nothing of it but what they lead to
+_WHAT_HAPPENED = frozenset({"event", "circumstance"})
 
 
 def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
@@ -1106,6 +1112,8 @@ def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
             or any(k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in _PRICES for k in verb.children)
             or (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in _PRICES)):  # "the rent he charges"
         return "a price charged, not a crime"
+    if lemma in ("investigate", "investigation", "probe", "inquiry") and c.ak == "media":
+        return "a news outlet's investigation, no accusation by an authority"  # "a CBC investigation found"
     if lemma in ("investigate", "probe") and c.patient_role is None and not any(
             k.dep_ in ("dobj", "prep", "ccomp", "nsubjpass") for k in verb.children):
         return "investigating, with no one or nothing named"  # "police are investigating"

@@ -303,7 +303,9 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     frames = {m.frame for m in cand.members}
     roles = [p_role] + ([a_role] if frames & _TERRITORY else [])
     homes = {t.i for t in force_home(a_role.tok)} if "ARREST" in frames and a_role is not None else set()
-    place = own_place(view.parsed, ex.places, cand.members, roles if physical else [], frame.country,
+    # "met Lavrov in Brussels": the one met may carry the meeting's place
+    placing = roles if physical else [p_role] if ev.plover == "CONSULT" else []
+    place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
                       cand.start, cand.end, homes)
     view.own_places[id(ev)] = place
     if physical or ev.plover in ("CONSULT", "PROTEST"):

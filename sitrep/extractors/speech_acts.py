@@ -91,6 +91,8 @@ def refusal(ev: Event) -> None:
         return  # "gave no order": nothing given, nothing refused
     if ev.event_type and ev.plover != "AGREE":
         return
+    if ev.plover == "AGREE" and ev.actor2 is not None and "actor2 with-phrase" in (ev.rule or ""):
+        return  # "the American people do not agree with Trump": a view not shared, nothing refused
     mode = _REJECT_MODE.get(ev.plover)
     ev.rule = (ev.rule or "") + f"; a refused {ev.plover.lower()} is a REJECT"
     ev.plover, ev.mode, ev.certainty = "REJECT", mode, "asserted"

@@ -291,6 +291,10 @@ NO_CLAIM = [
     "Rather than cooperating and finding what we have in common, he divides us.",
     "The suspect surrendered on the warrants on Tuesday afternoon.",
     "Deputies issued 584 citations for speeding in February.",
+    # a disagreement with someone is no refusal; a news outlet's investigation; a drowning investigated
+    "The American people do not agree with Trump.",
+    "A CBC investigation found that the province paid the company millions.",
+    "Gwinnett County Police still are investigating the events that led to a 2-year-old drowning in a pool.",
     # what one will be unable to do, however many verbs it takes
     "The candidate will be unable to turn the crowd against the moderators and accuse the audience of bias.",
     # a noun's to-infinitive is what is meant to happen ("rationales to veto")
@@ -545,6 +549,9 @@ def test_claimed_by_a_rule(text, label):
      "on Sunday, police said.", "Salisbury"),
     # a journey's destination
     ("WASHINGTON — President Obama paid a visit to Hanoi on Monday, the White House said.", "Hanoi"),
+    # the one met may carry the meeting's place
+    ("U.S. Secretary of State Hillary Clinton met Russian Foreign Minister Sergei Lavrov in Brussels on "
+     "Friday.", "Brussels"),
     # a state's name with a road's number is the road, no place: the arrest is in the town
     ("LONDON, Ky. — Officer Travis Rogers stopped a car for speeding on KY 80 west on Tuesday. Police "
      "arrested the driver.", "LONDON"),

@@ -174,7 +174,7 @@ _HABITUAL_ADVERBS = frozenset({"frequently", "often", "regularly", "routinely", 
                                "normally", "generally", "increasingly", "seldom", "never", "whenever",
                                "twice", "thrice",  # "vandalised twice": more than one incident
                                "steadily", "continually", "continuously", "consistently", "persistently",
-                               "relentlessly"})  # "has been steadily pounding Trump"
+                               "relentlessly", "systematically"})  # "has been steadily pounding Trump"
 _LONG_UNITS = frozenset({"years", "decades", "centuries", "year", "decade", "generations"})
 _ERA_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution",
                         "crisis", "insurgency", "independence", "invasion", "occupation"})

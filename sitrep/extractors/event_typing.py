@@ -421,6 +421,10 @@ def _territory(c: Clause) -> Typing | None:
         return Typing("ARRESTS", "a person captured")  # "a man wanted for murder was captured by police"
     if taken is not None and taken.lemma_.lower() in _CAPTIVATED:
         return Typing(None, "took something that is no place and no one")  # "to capture the students' interest"
+    if set(terr) == {"LOSE"} and _lost_no_ground(c):
+        return Typing(None, "lost or fell as no place does")  # "have lost pets", "the biopic fell flat"
+    if not c.armed and c.ak not in _ARMED_KINDS and _private_party(c):
+        return Typing(None, "a private party took no territory")  # "the company gained control of mines"
     if set(terr) == {"ENTER"} and not c.armed and c.ak not in _ARMED_KINDS and c.ak != "state_forces":
         return Typing(None, "entered a place, with no armed actor to take it")  # "migrants entering the U.S."
     joined = _joined_happening(c)
@@ -454,6 +458,22 @@ def _a_person(tok, c: Clause) -> bool:
         return True
     return tok.pos_ == "PROPN" and not any(s <= tok.idx < e for s, e in c.place_spans) and any(
         k.dep_ == "appos" and k.like_num for k in tok.children)
+
+
+# what a thing falls into that no town does: "fell flat", "fell short", "fell silent"
+_FELL_AS = frozenset({"flat", "short", "silent", "ill", "asleep", "apart", "behind", "quiet", "sick", "victim"})
+
+
+def _lost_no_ground(c: Clause) -> bool:
+    """"Hughes and his wife have lost pets", "the biopic fell flat": what is lost is no
+    place and no ground, or the fall is an idiom's."""
+    verb = c.head.tok
+    if verb.lemma_.lower() == "fall" and any(k.lower_ in _FELL_AS for k in verb.children
+                                              if k.dep_ in ("acomp", "advmod", "oprd", "attr", "prt")):
+        return True
+    obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in _GROUND and not _is_place(
+        Role(obj, "object", []), c.lex, c.place_spans)
 
 
 def _joined_happening(c: Clause):
@@ -526,6 +546,17 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
     return has_place
 
 
+def _fell_to(c: Clause) -> str | None:
+    """The kind of the armed actor a place fell to ("fell to the rebels"), if named."""
+    for k in c.head.tok.children:
+        if k.dep_ == "prep" and k.lower_ == "to":
+            for g in k.children:
+                kind = _cue_kind(_phrase_text(g), c.lex) if g.dep_ == "pobj" else None
+                if kind in _ARMED_KINDS:
+                    return kind
+    return None
+
+
 def _captor_is_state(c: Clause, terr: list[str], agent_is_place: bool) -> tuple[bool, str]:
     if "LOSE" in terr and c.agent_role is not None and not agent_is_place:
         return c.ak not in ("state_forces", "government", "external_forces"), \
@@ -534,6 +565,9 @@ def _captor_is_state(c: Clause, terr: list[str], agent_is_place: bool) -> tuple[
         state = c.ctx.last_captor_state if c.ctx.last_captor_state is not None else True
         if c.pk is not None:
             state = c.pk in ("state_forces", "government")
+        fell_to = _fell_to(c)
+        if fell_to is not None:  # "the town fell to the rebels": the captor
+            return fell_to not in _NON_STATE, f"place fell to {fell_to}"
         return state, "place fell"
     if "RETAKE" in terr:
         return c.ak not in _NON_STATE, "retaken"
@@ -1206,7 +1240,8 @@ _INFORMATION = frozenset({"evidence", "information", "detail", "account", "expla
 
 # what is given that aids no one: "a vote of confidence", "a boost", "a chance"
 _INTANGIBLE = frozenset({"vote", "boost", "signal", "nod", "chance", "opportunity", "impression", "sense", "credit",
-                         "hope", "confidence", "voice", "platform", "lift", "edge", "head", "green", "go-ahead"})
+                         "hope", "confidence", "voice", "platform", "lift", "edge", "head", "green", "go-ahead",
+                         "go", "try", "shot", "look", "endorsement"})  # "giving it another go"
 
 
 def _gives_information(obj) -> bool:
@@ -1351,6 +1386,7 @@ _HOSTILE_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SH
 
 # what one offers that commits one to nothing
 _SENTIMENTS = frozenset({"condolence", "prayer", "thanks", "apology", "praise", "congratulation", "sympathy",
+                         "job", "position", "post",  # "offered her a position as city manager"
                          "thought", "opinion", "view", "perspective", "glimpse", "advice", "tip", "word",
                          "encouragement", "tribute", "blessing", "wish", "greeting", "remark", "observation"})
 

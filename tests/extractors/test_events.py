@@ -244,6 +244,8 @@ TABLE = [
     ("Saudi Crown Prince Mohammed bin Salman concluded a tour of the United States on Saturday.", "CONSULT", A),
     # people poisoned outside a war, named by a pronoun
     ("The couple were found on a bench after they were attacked on March 4 with a nerve agent.", "Attack", A),
+    # the armed actor a place fell to is its captor
+    ("The town fell to the rebels on Monday.", "Non-state actor overtakes territory", A),
     # charges filed (a phrasal object as the passive subject), a citation issued
     ("Additional charges of reckless homicide were filed against him on Monday.", "ACCUSE", A),
     ("He was issued a citation for driving while intoxicated on Friday.", "ACCUSE", A),
@@ -295,6 +297,12 @@ NO_CLAIM = [
     "The American people do not agree with Trump.",
     "A CBC investigation found that the province paid the company millions.",
     "Gwinnett County Police still are investigating the events that led to a 2-year-old drowning in a pool.",
+    # lost or fell as no place does; a company's mines; given a go or an endorsement; a job offered
+    "Paris and his wife have lost pets before, Paris said on Monday.",
+    "The company gained control of multiple underground mines in West Virginia.",
+    "Restaurateur Bill Sohovich is giving Southridge another go.",
+    "During the primaries, the Times gave Clinton a glowing endorsement.",
+    "Boulder City Council offered Dublin City Manager Jane Brautigam a position as its city manager on Monday.",
     # what one will be unable to do, however many verbs it takes
     "The candidate will be unable to turn the crowd against the moderators and accuse the audience of bias.",
     # a noun's to-infinitive is what is meant to happen ("rationales to veto")

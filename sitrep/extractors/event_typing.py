@@ -454,8 +454,8 @@ def _a_person(tok, c: Clause) -> bool:
     pronoun, or a name given an age ("Jones, 29,"), which no place is."""
     if (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or tok.lemma_.lower() in _PERSON_NOUNS:
         return True
-    if tok.lower_ in _PERSONAL:
-        return True
+    if tok.lower_ in _PERSONAL or tok.lower_ in ("who", "whom"):
+        return True  # "a man who was caught": "who" stands only for people
     return tok.pos_ == "PROPN" and not any(s <= tok.idx < e for s, e in c.place_spans) and any(
         k.dep_ == "appos" and k.like_num for k in tok.children)
 
@@ -767,13 +767,27 @@ def _untyped_violence(c: Clause) -> Typing:
     return Typing("ATTACK_CIVILIANS", "violence against civilians, perpetrator unstated")
 
 
+# verbs of arrest that mostly mean something else: a person caught or picked up by the
+# police ("was caught in the area, police said") is arrested, a fish or a child is not
+_LOOSE_ARRESTS = frozenset({"catch", "pick", "track"})
+_RECORDERS = frozenset({"camera", "video", "tape", "film", "surveillance", "cctv", "footage", "audio"})
+
+
+def _police_say(c: Clause) -> bool:
+    """The sentence names the police (as the speaker, or anywhere in it)."""
+    return any(t.lower_ in _POLICE_WORDS or t.lower_ == "marshals" for t in c.head.tok.sent)
+
+
 def _arrest(c: Clause) -> Typing | None:
     if "ARREST" not in c.fs:
         return None
-    if all(m.tok.lemma_.lower() == "catch" for m in c.members if m.frame == "ARREST") and not (
-            c.ak in ("state_forces", "government") and c.patient_role is not None and (
-                c.pk in ("civilians", *_ARMED_KINDS) or c.patient_role.tok.lemma_.lower() in _PERSON_NOUNS)):
-        return Typing(None, "caught something, not by the police")  # "Police catch murder suspect" is one
+    if any(g.lemma_.lower() in _RECORDERS for m in c.members for k in m.tok.children if k.lower_ == "on"
+           for g in k.children):
+        return Typing(None, "caught on camera: recorded, not arrested")
+    if all(m.tok.lemma_.lower() in _LOOSE_ARRESTS for m in c.members if m.frame == "ARREST") and not (
+            c.patient_role is not None and (c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c))
+            and (c.ak in ("state_forces", "government") or (c.ak is None and _police_say(c)))):
+        return Typing(None, "caught or picked up something, not by the police")  # "Police catch murder suspect"
     if c.ak in _NON_STATE:
         return Typing("ABDUCTION", "non-state 'arrest'")
     return Typing("ARRESTS", "detention by authorities")

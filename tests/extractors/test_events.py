@@ -244,6 +244,10 @@ TABLE = [
     ("Saudi Crown Prince Mohammed bin Salman concluded a tour of the United States on Saturday.", "CONSULT", A),
     # people poisoned outside a war, named by a pronoun
     ("The couple were found on a bench after they were attacked on March 4 with a nerve agent.", "Attack", A),
+    # a person caught or picked up where the police are named; tracked down by the police
+    ("Jones, 29, was caught in the area of Roanoke Park, police said.", "Arrests", A),
+    ("The suspect was picked up by deputies on Friday.", "Arrests", A),
+    ("Police tracked down the suspect in Dallas on Friday.", "Arrests", A),
     # the armed actor a place fell to is its captor
     ("The town fell to the rebels on Monday.", "Non-state actor overtakes territory", A),
     # charges filed (a phrasal object as the passive subject), a citation issued
@@ -299,6 +303,10 @@ NO_CLAIM = [
     "Gwinnett County Police still are investigating the events that led to a 2-year-old drowning in a pool.",
     # lost or fell as no place does; a company's mines; given a go or an endorsement; a job offered
     "Paris and his wife have lost pets before, Paris said on Monday.",
+    # caught on camera; children and passengers picked up
+    "Police are looking for a third man, who was caught on camera.",
+    "The children were picked up from school on Friday.",
+    "The bus picked up passengers on Main Street on Friday.",
     "The company gained control of multiple underground mines in West Virginia.",
     "Restaurateur Bill Sohovich is giving Southridge another go.",
     "During the primaries, the Times gave Clinton a glowing endorsement.",

@@ -236,6 +236,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue  # "the injured included an officer": the people the violence left, named as such
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "riot police", "protest leaders": the head noun says what it is
+        if tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in _CRIME_HEADS:
+            continue  # "Police catch murder suspect": a compound the parser split in a headline
         if _hyphen_modifier(tok):
             continue  # "a sanctions-only approach", "war-weary voters": a kind of thing
         if tok.dep_ == "pobj" and tok.head.lower_ in ("without",):
@@ -251,6 +253,10 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             t.anchor = _anchor(t.tok, lex)
     return found
 
+
+# nouns a crime's name modifies ("murder suspect", "assault charges")
+_CRIME_HEADS = frozenset({"suspect", "suspects", "defendant", "defendants", "charge", "charges", "case", "cases",
+                          "trial", "conviction", "convictions", "count", "counts", "warrant", "warrants"})
 
 # places of detention, which name where when a locative governs them
 _LOCKUPS = frozenset({"jail", "prison"})

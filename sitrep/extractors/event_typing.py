@@ -456,6 +456,8 @@ def _a_person(tok, c: Clause) -> bool:
         return True
     if tok.lower_ in _PERSONAL or tok.lower_ in ("who", "whom"):
         return True  # "a man who was caught": "who" stands only for people
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in ("suspect", "defendant"):
+        return True  # "catch murder suspect": the parser split the compound
     return tok.pos_ == "PROPN" and not any(s <= tok.idx < e for s, e in c.place_spans) and any(
         k.dep_ == "appos" and k.like_num for k in tok.children)
 

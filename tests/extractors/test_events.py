@@ -596,6 +596,15 @@ def test_a_dateline_run_into_a_headline_is_no_captive():
         [events.explain(e) for e in ex.events]
 
 
+def test_a_crime_naming_a_suspect_in_a_headline_is_no_second_event():
+    import sitrep
+    text = ("Police catch murder suspect after long hunt. The events that culminated in his arrest began on "
+            "Monday, when he shot a man near a market, according to police.")
+    ex = sitrep.extract(text, published="2020-03-10")
+    headline = [e for e in ex.events if any(s < 43 for s, _ in (e.mentions or [[e.start, e.end]]))]
+    assert [e.sub_event_type for e in headline] == ["Arrests"], [events.explain(e) for e in ex.events]
+
+
 def test_a_visit_last_year_is_recalled_without_a_publication_date():
     import sitrep
     ex = sitrep.extract("The crown prince met the president on Tuesday. During the president's visit to "

@@ -17,7 +17,6 @@ from ..models import Event, Place
 from .actors import countries
 from .event_clauses import Role, Trigger
 from .event_lexicon import JOURNEYS
-from .event_roles import localise_unnamed
 from .gazetteer import _km, get_gazetteer
 from .parse import Parsed
 from .places import names_no_location
@@ -286,11 +285,12 @@ def _happens_somewhere(ev: Event) -> bool:
 
 
 def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
-                 sites: dict[int, str] | None = None) -> None:
+                 sites: dict[int, str] | None = None) -> list[Place | None]:
     """Settle the frame's place from where the report's current incidents happen, then
     place every event: its own place, else the report's setting (`setting_place`); an
     event at a named site (`sites`, id(event) -> name) is named by it, at its place's
-    coordinates (the store and fusion find that place by them)."""
+    coordinates (the store and fusion find that place by them). Returns each event's
+    place, in order."""
     weight = dict(frame.weights)
     first: dict[str, Place] = {}
     happened: dict[str, float] = {}
@@ -304,6 +304,7 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
             bump(weight, p.within, 0.5 * w)
     frame.choose(weight, first, happened)
     country = _frame_country_place(frame)
+    placed: list[Place | None] = []
     for ev, p in located:
         how = "clause"
         if p is None or (frame.place is not None and (contains(p, frame.place) or _vaguer(p, frame.place))):
@@ -312,12 +313,13 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
                 p, how = setting, "frame"
         if p is not None:
             ev.place, ev.lat, ev.lon = p.name, p.lat, p.lon
-            localise_unnamed(ev, p.country)
             own = p.precision if p.feature != "country" else "country"
             ev.geo_precision = "report-focus" if how == "frame" else own
         site = (sites or {}).get(id(ev))
         if site is not None and ev.timing != "generic":
             ev.place = site  # the coordinates (and their precision) stay its place's
+        placed.append(p)
+    return placed
 
 
 # how near a many-country region's point the frame's place must be to lie in it

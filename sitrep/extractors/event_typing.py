@@ -446,7 +446,7 @@ def _territory(c: Clause) -> Typing | None:
     return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
 
 
-_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "who", "whom"})
 
 
 def _a_person(tok, c: Clause) -> bool:
@@ -454,7 +454,7 @@ def _a_person(tok, c: Clause) -> bool:
     pronoun, or a name given an age ("Jones, 29,"), which no place is."""
     if (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or tok.lemma_.lower() in _PERSON_NOUNS:
         return True
-    if tok.lower_ in _PERSONAL or tok.lower_ in ("who", "whom"):
+    if tok.lower_ in _PERSONAL:
         return True  # "a man who was caught": "who" stands only for people
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in ("suspect", "defendant"):
         return True  # "catch murder suspect": the parser split the compound
@@ -777,7 +777,7 @@ _RECORDERS = frozenset({"camera", "video", "tape", "film", "surveillance", "cctv
 
 def _police_say(c: Clause) -> bool:
     """The sentence names the police (as the speaker, or anywhere in it)."""
-    return any(t.lower_ in _POLICE_WORDS or t.lower_ == "marshals" for t in c.head.tok.sent)
+    return any(t.lower_ in _POLICE_WORDS for t in c.head.tok.sent)
 
 
 def _arrest(c: Clause) -> Typing | None:
@@ -900,6 +900,8 @@ def _released_people(c: Clause) -> bool:
     obj = _released(c.head.tok)
     if obj is None:
         return False
+    # object pronouns only: "released him on a suspended sentence" is a release, "he was
+    # released on bail" the tail of an arrest
     return obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her", "them") or \
         obj.lemma_.lower() in _PERSON_NOUNS | {"hostage", "detainee", "captive", "journalist", "activist"}
 
@@ -1185,7 +1187,8 @@ def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
     return None
 
 
-_POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "troopers", "agents", "sheriff"})
+_POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "troopers", "agents", "sheriff",
+                           "marshals"})
 
 
 def _gave_up_to_police(verb) -> bool:
@@ -1401,10 +1404,10 @@ _HOSTILE_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SH
 
 
 # what one offers that commits one to nothing
-_SENTIMENTS = frozenset({"condolence", "prayer", "thanks", "apology", "praise", "congratulation", "sympathy",
-                         "job", "position", "post",  # "offered her a position as city manager"
-                         "thought", "opinion", "view", "perspective", "glimpse", "advice", "tip", "word",
-                         "encouragement", "tribute", "blessing", "wish", "greeting", "remark", "observation"})
+_NO_COMMITMENT = frozenset({"condolence", "prayer", "thanks", "apology", "praise", "congratulation", "sympathy",
+                            "job", "position", "post",  # "offered her a position as city manager"
+                            "thought", "opinion", "view", "perspective", "glimpse", "advice", "tip", "word",
+                            "encouragement", "tribute", "blessing", "wish", "greeting", "remark", "observation"})
 
 
 def _commitment(c: Clause) -> Typing | None:
@@ -1416,7 +1419,7 @@ def _commitment(c: Clause) -> Typing | None:
         return Typing(None, "promise without a political actor")
     promised = [t for t in c.head.anchor.children if t.dep_ in ("xcomp", "dobj", "ccomp")]
     if c.head.anchor.lemma_.lower() == "offer" and any(
-            t.dep_ == "dobj" and (_gives_information(t) or t.lemma_.lower() in _SENTIMENTS) for t in promised):
+            t.dep_ == "dobj" and (_gives_information(t) or t.lemma_.lower() in _NO_COMMITMENT) for t in promised):
         return Typing(None, "offered words or feelings, no commitment")  # "offered insights", "offered condolences"
     hits = [_match_trigger(t, c.lex) for t in promised]
     if any(h is not None and h[0] in _HOSTILE_FRAMES for h in hits):

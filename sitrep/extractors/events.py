@@ -43,7 +43,7 @@ from .event_clauses import (
 from .event_lexicon import _BOMB_WORD, _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
 from .event_model import candidate_features
 from .event_place import force_home, own_place, own_site, place_events, scene_place
-from .event_roles import _SPEECH, DocContext, _acled_roles, _actor_ref, _infer_counterpart
+from .event_roles import _SPEECH, DocContext, _acled_roles, _actor_ref, _infer_counterpart, localise_unnamed
 from .event_status import _certainty, timing
 from .event_time import governing_offset, later_offsets, own_time, set_date
 from .event_typing import Clause, Typing, officials, type_clause
@@ -275,7 +275,9 @@ def _trigger_text(head: Trigger) -> str:
 
 
 # a time well before the news, whenever the news was: "last year", "two years ago" (a
-# report without a publication date still says its recalled incidents are past)
+# report without a publication date still says its recalled incidents are past). Read off
+# the clause's text, not the times stage's expressions: with no date to anchor them those
+# are dropped, and the tagger misses some ("visit to Riyadh last year")
 _LONG_AGO = re.compile(r"\b(?:last|previous|past) (?:year|decade|summer|winter|spring|autumn|fall)\b|"
                        r"\b(?:years|decades|a year|a decade) (?:ago|earlier|before)\b|"
                        r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) years? (?:ago|earlier|before)\b",
@@ -535,7 +537,10 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
         events.extend(got)
         told = got
     later_offsets(events, parsed.text)
-    place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, view.sites)
+    placed = place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, view.sites)
+    for ev, p in zip(events, placed, strict=True):
+        if p is not None:
+            localise_unnamed(ev, p.country)
     # the sentence head's candidates stand alone: merged, one could retype or date a claim
     ranks = _ranks(lex)
     proposed = [ev for ev in events if view.infos[id(ev)].model_p is not None]

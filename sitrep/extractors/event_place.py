@@ -231,7 +231,9 @@ _SITE_HEADS = frozenset({"jail", "prison", "center", "centre", "hospital", "scho
                          "synagogue", "temple", "courthouse", "station", "airport", "university", "college", "hotel",
                          "market", "mall", "stadium", "house", "palace", "embassy", "consulate", "office", "base",
                          "camp", "square", "bridge", "park", "plaza", "building", "tower", "museum", "compound",
-                         "complex", "port", "harbour", "harbor", "checkpoint", "crossing"})
+                         "complex", "port", "harbour", "harbor", "checkpoint", "crossing", "motel", "inn",
+                         "restaurant", "nightclub", "club", "bar", "cafe", "theater", "theatre", "arena", "hall",
+                         "court", "clinic", "library", "barracks", "academy", "casino", "supermarket", "factory"})
 _SITE_LABELS = ("FAC", "ORG", "LOC")
 
 

@@ -31,9 +31,13 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     """(certainty, why). Only `asserted` and `claimed` events count as having happened."""
     for m in members:
         for tok in {m.tok, m.anchor}:
+            if tok.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" for c in tok.head.children):
+                return "negated", "'nor'"  # "has given no order, nor offered a timetable"
             for c in tok.children:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no",)):
                     return "negated", f"negation '{c.text}'"
+                if c.dep_ == "det" and c.lower_ == "any" and tok.pos_ == "NOUN":
+                    return "hypothetical", "'any': none in particular"  # "refused any negotiations with Tehran"
                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "neither"):
                     return "negated", f"no one '{c.text}'"  # "nobody specific was under investigation"
                 # "no gun was found", "found no weapons": nothing was
@@ -55,6 +59,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     unreal = _unreal_noun(head)
     if unreal:
         return unreal
+    if not presupposed and _polar_question(chain):
+        return "hypothetical", "a yes-no question"
     # modals and conditionals on the trigger's own clause (and infinitive chains above it);
     # none reach a presupposed noun
     for i, tok in enumerate([] if presupposed else chain):
@@ -93,6 +99,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
         kind = _scope_of(tok, lex)
         if kind is None or (presupposed and kind in _UNREAL):
             continue
+        if chain[i - 1].dep_ == "conj" and chain[i - 1].head.i == tok.i and tok.pos_ in ("VERB", "AUX"):
+            continue  # "tried to avoid arrest but was detained": a verb's scope is not its conjunct's
         if kind == "block" and tok.tag_ in ("VBD", "VBN") and chain[i - 1].dep_ == "nsubj":
             continue  # "three days of fighting ended on Friday": it happened, then ended
         if kind == "block" and any(t.dep_ == "advcl" for t in chain[:i]):
@@ -121,6 +129,21 @@ _NOT_YET = frozenset(_NOUN_STATUS) | {"proposed", "future", "expected", "threate
 # override the veto", "the ceasefire")
 _PRESUPPOSED_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "CLASH", "ARREST", "ABDUCT",
                                  "PROTEST", "RIOT", "SEXUAL", "LOOT", "CAPTURE", "STRIKE", "ACCUSE", "SANCTION"})
+
+
+def _polar_question(chain) -> bool:
+    """"Has he called for changing it?", "Did the jets bomb the convoy?": an auxiliary
+    before the subject of a sentence that ends in a question mark asks whether it
+    happened. ("Who attacked the convoy?" and "Why did police arrest them?" take it as
+    given: a wh-word opens them.)"""
+    sent = chain[0].sent
+    if not sent.text.rstrip().rstrip("\"'”’)").endswith("?") or sent[0].tag_ in ("WDT", "WP", "WP$", "WRB"):
+        return False
+    verb = next((t for t in chain if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)), None)
+    if verb is None:
+        return False
+    subj = next(k for k in verb.children if k.dep_ in ("nsubj", "nsubjpass"))
+    return any(k.dep_ in ("aux", "auxpass") and k.i < subj.i for k in verb.children)
 
 
 def _unreal_noun(head: Trigger) -> tuple[str, str] | None:

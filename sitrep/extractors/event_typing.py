@@ -585,7 +585,31 @@ def _clash(c: Clause) -> Typing | None:
         return Typing("VIOLENT_DEMO", "demonstrators clashed")
     if c.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed:
         return Typing(None, "bare fighting word")
+    if _between_persons(c):
+        return Typing(None, "a fight between persons, not armed groups")  # "her ex-boyfriend started a fight with her"
     return Typing("ARMED_CLASH", "fighting between armed groups")
+
+
+_KIN = frozenset({"boyfriend", "girlfriend", "ex-boyfriend", "ex-girlfriend", "husband", "wife", "ex-husband",
+                  "ex-wife", "partner", "father", "mother", "son", "daughter", "brother", "sister", "neighbor",
+                  "neighbour", "roommate", "friend", "cousin", "stepfather", "uncle"})
+
+
+def _between_persons(c: Clause) -> bool:
+    """A fight a person starts with another person (a pronoun, a name, a kin noun), with no
+    weapon or armed side named: a brawl or domestic violence, not a battle."""
+    if c.armed or c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS:
+        return False
+    partners = [g for m in c.members for h in {m.tok, m.anchor} for k in h.children
+                if k.dep_ == "prep" and k.lower_ == "with" for g in k.children if g.dep_ == "pobj"]
+    if not partners or not all(_a_person(t, c) or t.lemma_.lower() in _KIN for t in partners):
+        return False
+    if c.agent_role is None:
+        return True
+    # the tagger splits "her ex-boyfriend" into three subjects: any of them may say who
+    agent = c.agent_role.tok
+    words = [agent, *(t for t in agent.head.children if t.dep_ == agent.dep_ and t.i != agent.i)]
+    return any(_a_person(t, c) or t.lemma_.lower() in _KIN for t in words)
 
 
 # INTERVENTION cues that disperse a crowd; a baton or a beating strikes the people in it
@@ -790,9 +814,26 @@ def _arrest(c: Clause) -> Typing | None:
             c.patient_role is not None and (c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c))
             and (c.ak in ("state_forces", "government") or (c.ak is None and _police_say(c)))):
         return Typing(None, "caught or picked up something, not by the police")  # "Police catch murder suspect"
+    if any(_evaded(m.tok) for m in c.members if m.frame == "ARREST"):
+        return Typing(None, "an arrest evaded or resisted: a charge's name")  # "a charge of evading arrest"
     if c.ak in _NON_STATE:
         return Typing("ABDUCTION", "non-state 'arrest'")
     return Typing("ARRESTS", "detention by authorities")
+
+
+_EVADING = frozenset({"evade", "evading", "resist", "resisting", "avoid", "avoiding", "elude", "eluding", "flee",
+                      "fleeing", "escape", "escaping"})
+
+
+def _evaded(noun) -> bool:
+    """"Resisting arrest", "evading arrest/detention": the arrest is what the crime
+    evades, told as the charge's name (the tagger makes "evading" a verb or a modifier)."""
+    if noun.pos_ != "NOUN":
+        return False
+    near = [noun.head] if noun.dep_ in ("dobj", "nmod", "compound", "conj") else []
+    near += [k for k in noun.children if k.dep_ in ("amod", "compound")]
+    near += [k for h in near if h.dep_ in ("nmod", "compound", "conj") for k in h.head.children if k.dep_ == "amod"]
+    return any(t.lower_ in _EVADING or t.lemma_.lower() in _EVADING for t in near if t.i < noun.i)
 
 
 def _abduct(c: Clause) -> Typing | None:
@@ -938,10 +979,15 @@ def _opinion(verb) -> bool:
     an object, a "to" complement or is reached ("agreed to a ceasefire", "agreed on it")."""
     if verb.lemma_.lower() != "agree" or verb.pos_ != "VERB":
         return False
-    if any(k.dep_ in ("xcomp", "dobj") or (k.dep_ == "prep" and k.lower_ in ("to", "upon")) for k in verb.children):
+    if any(k.dep_ in ("xcomp", "dobj") or (k.dep_ == "prep" and k.lower_ in ("to", "upon")) or (
+            k.dep_ == "prep" and k.lower_ == "on" and not any(g.ent_type_ in ("DATE", "TIME") for g in k.children))
+           for k in verb.children):
         return False
     if verb.tag_ in ("VBZ", "VBP"):
         return True
+    if any(k.dep_ == "prep" and k.lower_ == "with" for k in verb.children) and not any(
+            k.dep_ == "ccomp" for k in verb.children):
+        return True  # "largely agreed with McLenny": of one mind, nothing settled
     # "agreed that the countries should cooperate" settles what they will do; "agreed that
     # the plan was flawed" shares a view
     return any(k.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _SETTLING_MODALS for a in k.children)
@@ -1033,6 +1079,11 @@ def _party_to_talk(k) -> bool:
                                   or any(g.dep_ == "conj" for g in k.children))
 
 
+def _with_a_suspect(verb) -> bool:
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _PERSON_NOUNS - {"person", "people"}
+               for k in verb.children if k.dep_ == "prep" and k.lower_ == "with" for g in k.children)
+
+
 def _no_act(c: Clause, dip: str) -> str | None:
     verb = c.head.tok
     lemma = verb.lemma_.lower()
@@ -1049,10 +1100,16 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "gave information, not aid"
     if dip == "AID" and "dobj" in kids and kids["dobj"].lemma_.lower() in _INTANGIBLE:
         return "gave a sign or a chance, not aid"  # "giving a vote of confidence to the military"
+    if dip == "COOPERATE" and lemma == "share" and "dobj" in kids and kids["dobj"].lemma_.lower() in _STANCES:
+        return "shared a view, not a resource"  # "many leaders share these apprehensions"
+    if dip == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return "a standing backing named, not an act"  # "the Syrian government, backed by Russia and Iran"
     if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:
         return "a restriction lifted, not imposed"  # "the curfew was lifted": the lifting is the act
     if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:
         return f"'{c.agent_role.tok.text}' is no one in particular"
+    if dip == "CONSULT" and lemma in ("negotiate", "negotiation") and _with_a_suspect(verb):
+        return "police talking to a suspect, not diplomacy"  # "continued negotiation with the suspect"
     if dip == "CONSULT" and lemma == "visit" and _visits_a_place(c):
         return "a visit to a place, not a meeting"
     if verb.tag_ == "VBG" and c.agent_role is None and c.patient_role is None:
@@ -1263,6 +1320,12 @@ _INTANGIBLE = frozenset({"vote", "boost", "signal", "nod", "chance", "opportunit
                          "go", "try", "shot", "look", "endorsement"})  # "giving it another go"
 
 
+# what is shared as a state of mind, not as a resource or a task
+_STANCES = frozenset({"concern", "apprehension", "fear", "worry", "view", "belief", "opinion", "sentiment", "feeling",
+                      "frustration", "anger", "hope", "goal", "vision", "skepticism", "scepticism", "doubt",
+                      "outrage", "sympathy", "enthusiasm", "assessment", "perspective", "value", "reservation"})
+
+
 def _gives_information(obj) -> bool:
     return obj is not None and any(t is not None and t.lemma_.lower() in _INFORMATION for t in (obj, of_object(obj)))
 
@@ -1360,7 +1423,7 @@ def _titled(r: Role | None, officials: frozenset[str] = frozenset()) -> bool:
         return True
     mods = [m for m in tok.children if m.dep_ in ("compound", "appos", "amod")]
     mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "amod")]
-    return tok.lower_ in _TITLES or any(m.lower_ in _TITLES for m in mods)
+    return tok.lower_ in _TITLES or tok.lemma_.lower() in _TITLES or any(m.lower_ in _TITLES for m in mods)
 
 
 # how far before a person's name its office may stand: "then-Secretary of State Hillary Clinton"
@@ -1389,13 +1452,15 @@ _REPRESENTING = frozenset({"representative", "leader", "official", "delegate", "
 
 
 def _representatives(tok) -> bool:
-    """"South Ossetian representatives", "UN inspectors", "tribal elders": a representing
-    role named with whom it represents (a people, a place or an organisation)."""
+    """"South Ossetian representatives", "UN inspectors", "tribal elders", "leaders of the
+    G7": a representing role named with whom it represents (a people, a place or an
+    organisation)."""
     if tok.lemma_.lower() not in _REPRESENTING:
         return False
+    of = [g for k in tok.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
     return any(m.dep_ in ("amod", "compound", "nmod") and (m.ent_type_ in ("NORP", "GPE", "ORG")
                                                           or m.lower_ in ("tribal", "traditional", "community"))
-               for m in tok.children)
+               for m in tok.children) or any(g.ent_type_ in ("NORP", "GPE", "ORG") for g in of)
 
 
 _HOSTILE_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "STRIKE", "CLASH", "CAPTURE",
@@ -1418,6 +1483,9 @@ def _commitment(c: Clause) -> Typing | None:
     if c.weak and not _political_agent(c):
         return Typing(None, "promise without a political actor")
     promised = [t for t in c.head.anchor.children if t.dep_ in ("xcomp", "dobj", "ccomp")]
+    if c.head.anchor.lemma_.lower() == "commit" and not any(
+            t.dep_ == "xcomp" or (t.dep_ == "prep" and t.lower_ == "to") for t in c.head.anchor.children):
+        return Typing(None, "a deed committed, not a commitment")  # "is committing war crimes"
     if c.head.anchor.lemma_.lower() == "offer" and any(
             t.dep_ == "dobj" and (_gives_information(t) or t.lemma_.lower() in _NO_COMMITMENT) for t in promised):
         return Typing(None, "offered words or feelings, no commitment")  # "offered insights", "offered condolences"

@@ -182,8 +182,18 @@ def _confidences(inc: Incident, collect: list[dict] | None) -> list[float]:
         collect += [dict(typed, start=e.start, end=e.end, features=f) for e, f in zip(inc.events, feats, strict=True)]
     if w is None:
         return []
-    return [round(i.model_p if i.model_p is not None else event_confidence.probability(f, w), 3)
+    return [round(_capped(i.model_p if i.model_p is not None else event_confidence.probability(f, w), i, head), 3)
             for f, i in zip(feats, inc.infos, strict=True)]
+
+
+# A promise read off a modal ("will give up their pay raises", "would support all efforts")
+# is an AGREE to PLOVER's coders and a future act to whole-report coders (docs/annotation.md,
+# stated intentions): a candidate at most, never a claim on its own.
+PROMISE_CAP = 0.49
+
+
+def _capped(p: float, info: MentionInfo, head: Event) -> float:
+    return min(p, PROMISE_CAP) if info.stated and head.plover == "AGREE" else p
 
 
 def _settle(inc: Incident, ranks: dict[str, int]) -> None:

@@ -142,11 +142,13 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int,
 
 
 # a photo's credit or tag: "(Muhammad Hamed/Reuters)", "(AP Photo/Hussein Malla)",
-# "(Photo: AFP)", "file photo", "Getty Images", "Reuters photo"
+# "(Photo: AFP)", "file photo", "Getty Images", "Reuters photo", a line ending "(CBC)"
 _PHOTO_CUE_RE = re.compile(
     r"\((?:[A-Z][\w.'’ -]{1,40}/(?:[A-Z][\w.&'’ -]{1,40}|\w+ Images)|(?:AP |AFP |Reuters |EPA )?Photo\b[^)]{0,60})\)"
     r"|\bfile (?:photo|picture|image)\b|\bGetty Images\b|\b(?:AP|AFP|EPA|Reuters) [Pp]hoto\b"
-    r"|\bPhoto(?:graph)?: |\bin this (?:file )?(?:photo|picture|image)\b")
+    r"|\bPhoto(?:graph)?: |\bin this (?:file )?(?:photo|picture|image)\b"
+    # an outlet's name alone in brackets closing a line: "... in politics. (CBC)"
+    r"|\((?:The )?(?:CBC|AP|Associated Press|Reuters|AFP|EPA|Getty Images|CP|Canadian Press)\)(?=[ \t]*(?:\n|$))")
 # a paragraph this short that carries a photo cue is the caption whole
 CAPTION_CHARS = 400
 

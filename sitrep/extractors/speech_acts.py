@@ -87,8 +87,8 @@ def refusal(ev: Event) -> None:
     rejected nothing, a side that would not accept a truce did."""
     if ev.certainty != "negated" or ev.actor1 is None or ev.plover not in _COOPERATIVE:
         return
-    if NOTHING in (ev.rule or ""):
-        return  # "gave no order": nothing given, nothing refused
+    if NOTHING in (ev.rule or "") or "promised" in (ev.rule or ""):
+        return  # "gave no order", "nor offered a timetable": nothing given or promised, nothing refused
     if ev.event_type and ev.plover != "AGREE":
         return
     if ev.plover == "AGREE" and ev.actor2 is not None and "actor2 with-phrase" in (ev.rule or ""):

@@ -39,6 +39,7 @@ _MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _ASPECTUAL = {"begin", "start", "continue", "keep", "resume", "manage", "go", "come", "use",
               "help", "join", "move", "seem", "appear", "launch", "escalate", "be",
+              "vote",  # "voted 3-2 to deny a request": the vote is the denial
               # raising verbs of report: "were reported to have been killed"
               "report", "say", "believe", "think", "know", "confirm", "understand", "estimate", "fear"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who",

@@ -29,22 +29,9 @@ NOTHING = "nothing:"
 
 def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str, str]:
     """(certainty, why). Only `asserted` and `claimed` events count as having happened."""
-    for m in members:
-        for tok in {m.tok, m.anchor}:
-            if tok.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" for c in tok.head.children):
-                return "negated", "'nor'"  # "has given no order, nor offered a timetable"
-            for c in tok.children:
-                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no",)):
-                    return "negated", f"negation '{c.text}'"
-                if c.dep_ == "det" and c.lower_ == "any" and tok.pos_ == "NOUN":
-                    return "hypothetical", "'any': none in particular"  # "refused any negotiations with Tehran"
-                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "neither"):
-                    return "negated", f"no one '{c.text}'"  # "nobody specific was under investigation"
-                # "no gun was found", "found no weapons": nothing was
-                if tok.pos_ == "VERB" and c.dep_ in ("nsubjpass", "dobj") and any(
-                        d.dep_ == "det" and d.lower_ == "no" for d in c.children) and \
-                        sum(k.dep_ == c.dep_ for k in tok.children) == 1:
-                    return "negated", f"{NOTHING} 'no {c.text}'"
+    own = _own_negation(members)
+    if own is not None:
+        return own
     node = head.anchor
     chain = [node]
     for _ in range(10):
@@ -129,6 +116,28 @@ _NOT_YET = frozenset(_NOUN_STATUS) | {"proposed", "future", "expected", "threate
 # override the veto", "the ceasefire")
 _PRESUPPOSED_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "CLASH", "ARREST", "ABDUCT",
                                  "PROTEST", "RIOT", "SEXUAL", "LOOT", "CAPTURE", "STRIKE", "ACCUSE", "SANCTION"})
+
+
+def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
+    """Negation or a non-specific determiner on the trigger's own words ("did not attack",
+    "no arrests", "nobody was charged", "nor offered", "any negotiations")."""
+    for m in members:
+        for tok in {m.tok, m.anchor}:
+            if tok.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" for c in tok.head.children):
+                return "negated", "'nor'"  # "has given no order, nor offered a timetable"
+            for c in tok.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no",)):
+                    return "negated", f"negation '{c.text}'"
+                if c.dep_ == "det" and c.lower_ == "any" and tok.pos_ == "NOUN":
+                    return "hypothetical", "'any': none in particular"  # "refused any negotiations with Tehran"
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "neither"):
+                    return "negated", f"no one '{c.text}'"  # "nobody specific was under investigation"
+                # "no gun was found", "found no weapons": nothing was
+                if tok.pos_ == "VERB" and c.dep_ in ("nsubjpass", "dobj") and any(
+                        d.dep_ == "det" and d.lower_ == "no" for d in c.children) and \
+                        sum(k.dep_ == c.dep_ for k in tok.children) == 1:
+                    return "negated", f"{NOTHING} 'no {c.text}'"
+    return None
 
 
 def _polar_question(chain) -> bool:

@@ -601,8 +601,11 @@ def _between_persons(c: Clause) -> bool:
     if c.armed or c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS:
         return False
     partners = [g for m in c.members for h in {m.tok, m.anchor} for k in h.children
-                if k.dep_ == "prep" and k.lower_ == "with" for g in k.children if g.dep_ == "pobj"]
-    if not partners or not all(_a_person(t, c) or t.lemma_.lower() in _KIN for t in partners):
+                if k.dep_ == "prep" and k.lower_ in ("with", "between") for g in k.children if g.dep_ == "pobj"]
+    partners += [g for p in partners for g in p.children if g.dep_ == "conj"]
+    if not partners:  # "Williams started the fight": a brawl one person starts
+        return c.agent_role is not None and c.head.tok.lower_ == "fight" and _a_person(c.agent_role.tok, c)
+    if not all(_a_person(t, c) or t.lemma_.lower() in _KIN or t.lower_ in ("them", "two") for t in partners):
         return False
     if c.agent_role is None:
         return True
@@ -800,8 +803,10 @@ _RECORDERS = frozenset({"camera", "video", "tape", "film", "surveillance", "cctv
 
 
 def _police_say(c: Clause) -> bool:
-    """The sentence names the police (as the speaker, or anywhere in it)."""
-    return any(t.lower_ in _POLICE_WORDS for t in c.head.tok.sent)
+    """The sentence names the police (as the speaker, or anywhere in it), or the taking is
+    "for questioning", which only the police do."""
+    sent = c.head.tok.sent
+    return any(t.lower_ in _POLICE_WORDS for t in sent) or "for questioning" in sent.text.lower()
 
 
 def _arrest(c: Clause) -> Typing | None:
@@ -810,8 +815,10 @@ def _arrest(c: Clause) -> Typing | None:
     if any(g.lemma_.lower() in _RECORDERS for m in c.members for k in m.tok.children if k.lower_ == "on"
            for g in k.children):
         return Typing(None, "caught on camera: recorded, not arrested")
+    questioned = "for questioning" in c.head.tok.sent.text.lower()  # "picked up for questioning": people
     if all(m.tok.lemma_.lower() in _LOOSE_ARRESTS for m in c.members if m.frame == "ARREST") and not (
-            c.patient_role is not None and (c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c))
+            c.patient_role is not None and (c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c)
+                                            or questioned)
             and (c.ak in ("state_forces", "government") or (c.ak is None and _police_say(c)))):
         return Typing(None, "caught or picked up something, not by the police")  # "Police catch murder suspect"
     if any(_evaded(m.tok) for m in c.members if m.frame == "ARREST"):
@@ -1002,6 +1009,8 @@ def _diplomatic(c: Clause) -> Typing | None:
     if not dip:
         return None
     eased = _eased_restriction(c)
+    if eased == _HOUSEKEEPING_LIFTED:
+        return Typing(None, "a safety rule lifted, not an act toward anyone")  # "lifted the burn ban"
     if eased:  # PLOVER 2021: easing a curfew, sanctions or a blockade is RETREAT, a ban CONCEDE
         return Typing("CONCEDE" if eased == "ban" else "RETREAT", f"{eased} lifted")
     if c.weak and not (_political_agent(c) or _titled(c.patient_role, c.ctx.officials)
@@ -1044,8 +1053,11 @@ def _eased_restriction(c: Clause) -> str | None:
             m.lower_ in ("martial", "state", "emergency") for m in noun.subtree):
         return None
     if any(m.dep_ in ("compound", "amod") and m.lower_ in _HOUSEKEEPING for m in noun.children):
-        return None  # "the burn ban has been lifted": a safety rule, not an act toward anyone
+        return _HOUSEKEEPING_LIFTED  # "the burn ban has been lifted": a safety rule, not an act toward anyone
     return lemma
+
+
+_HOUSEKEEPING_LIFTED = "housekeeping"
 
 
 # complements that make a refusal or a denial no political act ("declined to comment",
@@ -1084,24 +1096,38 @@ def _with_a_suspect(verb) -> bool:
                for k in verb.children if k.dep_ == "prep" and k.lower_ == "with" for g in k.children)
 
 
-def _no_act(c: Clause, dip: str) -> str | None:
-    verb = c.head.tok
-    lemma = verb.lemma_.lower()
-    kids = {k.dep_: k for k in verb.children}
+def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
+    """What the verb takes makes its act none: a comment declined, a report denied, a
+    thing ordered, information or a chance given, a person or a claim dismissed, a button
+    pressed, a view shared."""
+    obj = kids["dobj"].lemma_.lower() if "dobj" in kids else None
     if dip == "REJECT" and lemma in ("decline", "refuse") and "xcomp" in kids \
             and kids["xcomp"].lemma_.lower() in _SAYING:
         return "declined to comment"
-    if dip == "REJECT" and lemma == "deny" and not (
-            "dobj" in kids and kids["dobj"].lemma_.lower() in _DENIABLE):
+    if dip == "REJECT" and lemma == "deny" and obj not in _DENIABLE:
         return "a denial of a report or a claim"
     if dip == "REQUEST" and lemma == "order" and "xcomp" not in kids and "ccomp" not in kids:
         return "an order of something, not to someone"
     if dip == "AID" and _gives_information(kids.get("dobj")):
         return "gave information, not aid"
-    if dip == "AID" and "dobj" in kids and kids["dobj"].lemma_.lower() in _INTANGIBLE:
+    if dip == "AID" and obj in _INTANGIBLE:
         return "gave a sign or a chance, not aid"  # "giving a vote of confidence to the military"
-    if dip == "COOPERATE" and lemma == "share" and "dobj" in kids and kids["dobj"].lemma_.lower() in _STANCES:
+    if dip == "REJECT" and lemma == "dismiss" and obj is not None and obj not in _DISMISSIBLE:
+        return "dismissed a person or a claim, not a proposal"  # "voted to dismiss the assessors"
+    if dip == "REQUEST" and lemma == "press" and obj in _CONTROLS:
+        return "pressed a button, not for anything"  # "press the reset button"
+    if dip == "COOPERATE" and lemma == "share" and obj in _STANCES:
         return "shared a view, not a resource"  # "many leaders share these apprehensions"
+    return None
+
+
+def _no_act(c: Clause, dip: str) -> str | None:
+    verb = c.head.tok
+    lemma = verb.lemma_.lower()
+    kids = {k.dep_: k for k in verb.children}
+    why = _object_makes_no_act(dip, lemma, kids)
+    if why:
+        return why
     if dip == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         return "a standing backing named, not an act"  # "the Syrian government, backed by Russia and Iran"
     if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:
@@ -1153,9 +1179,6 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "declined something no one proposed"  # "declined treatment at the scene"
     if dip == "THREATEN" and c.agent_role is not None and _hazard(c.agent_role.tok, c.lex):
         return "a hazard threatens, not an actor"  # "a brush fire threatens to close the highway"
-    if lemma == "dismiss" and "dobj" in kids and (
-            kids["dobj"].ent_type_ == "PERSON" or kids["dobj"].lemma_.lower() in _TITLES | _OFFICE_HOLDERS):
-        return "dismissed from office, not a rejection"  # "Medvedev dismissed four governors"
     if dip == "SUPPORT" and lemma == "defend" and "dobj" in kids and kids["dobj"].lemma_.lower() in _POSITIONS:
         return "defended a position or a practice, not an actor"  # "defends his group's practice"
     if lemma == "resign" and any(k.dep_ in ("dobj", "npadvmod") and k.lower_.endswith(("self", "selves"))
@@ -1168,10 +1191,6 @@ def _no_act(c: Clause, dip: str) -> str | None:
 _POSITIONS = frozenset({"practice", "policy", "decision", "record", "work", "action", "plan", "approach", "stance",
                         "position", "remark", "comment", "statement", "law", "right", "choice", "vote", "move",
                         "view", "belief", "conduct", "handling", "response", "strategy", "program", "programme"})
-# who holds a post one can be dismissed from (beside _TITLES)
-_OFFICE_HOLDERS = frozenset({"official", "officer", "employee", "staff", "worker", "manager", "director", "head",
-                             "chief", "coach", "judge", "prosecutor", "commissioner", "administrator", "adviser",
-                             "advisor", "aide", "cabinet", "government"})
 # addressees that are the public at large, not an actor asked to act
 _PUBLIC = frozenset({"public", "people", "residents", "motorists", "drivers", "citizens", "consumers", "parents",
                      "donors", "voters", "everyone", "anyone", "viewers", "readers", "listeners", "travellers",
@@ -1320,6 +1339,10 @@ _INTANGIBLE = frozenset({"vote", "boost", "signal", "nod", "chance", "opportunit
                          "go", "try", "shot", "look", "endorsement"})  # "giving it another go"
 
 
+# what one dismisses as a REJECT: a proposal, a request or a case brought (dismissing an
+# accusation or a report is a denial, docs/annotation.md; dismissing a person, a firing)
+_DISMISSIBLE = _DECLINABLE | {"lawsuit", "suit", "case", "complaint", "petition", "call", "suggestion", "idea"}
+_CONTROLS = frozenset({"button", "key", "switch", "lever", "pedal", "buzzer", "doorbell", "trigger", "panic"})
 # what is shared as a state of mind, not as a resource or a task
 _STANCES = frozenset({"concern", "apprehension", "fear", "worry", "view", "belief", "opinion", "sentiment", "feeling",
                       "frustration", "anger", "hope", "goal", "vision", "skepticism", "scepticism", "doubt",
@@ -1409,7 +1432,8 @@ _STATES = frozenset({"country", "nation", "state", "government", "administration
 _TITLES = frozenset({"president", "vice-president", "leader", "minister", "premier", "chancellor", "king", "queen",
                      "prince", "emir", "governor", "mayor", "senator", "sen.", "gov.", "rep.", "congressman",
                      "congresswoman", "lawmaker", "legislator", "general", "gen.", "colonel", "col.", "commander",
-                     "secretary", "ambassador", "envoy", "diplomat", "spokesman", "spokeswoman", "chairman"})
+                     "secretary", "ambassador", "envoy", "diplomat", "spokesman", "spokeswoman", "chairman",
+                     "commissioner", "councilman", "councilwoman", "councillor", "councilor", "alderman"})
 
 
 def _titled(r: Role | None, officials: frozenset[str] = frozenset()) -> bool:

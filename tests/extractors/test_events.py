@@ -264,6 +264,13 @@ TABLE = [
     ("Jones tried to avoid arrest but was detained in Dayton on Friday.", "Arrests", A),
     # a yes-no question asks whether it happened
     ("Did Russian jets bomb the convoy near Aleppo on Monday?", "Air/drone strike", H),
+    # a vote is the act voted; local officials act politically; "for questioning" is the police's
+    ("The commissioners voted 3-2 to deny a request from the constable for a larger car.", "REJECT", A),
+    ("Gillen and Vasquez were picked up for questioning on Saturday afternoon.", "Arrests", A),
+    ("Gillen is facing a felony stealing charge.", "ACCUSE", A),
+    # what one commits to is still to come
+    ("Clinton and Lavrov committed the two countries to negotiate a new arms treaty by the end of the year.",
+     "CONSULT", F),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -280,6 +287,8 @@ NO_EVENT = [
     "The victory in the cup final was celebrated across the city.",
     "A government victory in Aleppo would not end the war.",
     "The rebels had no plans to surrender.",
+    # a charge of evading arrest names the crime, not an arrest
+    "Jones faces a charge of evading arrest in Palestine.",
 ]
 
 # sentences that must yield no event of any kind (PLOVER included) claimed to have happened
@@ -422,12 +431,11 @@ NO_CLAIM = [
     "An auto manufacturers trade group urged the president to act on Monday.",
     "European football's governing body charged the club after objects were thrown during the match.",
     "While the burn ban has been lifted, residents of the city still need a permit to burn.",
-    # a view shared or agreed with; police talking a suspect out; a charge's name; "nor";
+    # a view shared or agreed with; police talking a suspect out; "nor";
     # a yes-no question; a promise read off "will" (a candidate, never a claim)
     "Many leaders of ethnic communities in Chicago share these apprehensions.",
     "Anderson largely agreed with McLenny in Chicago on Monday.",
     "While the sergeant continued negotiation with the suspect, officers waited outside.",
-    "Jones faces a charge of evading arrest in Palestine.",
     "Trump has given no formal order to pull out the troops, nor offered a public timetable.",
     "But has he called for changing any of the provisions that benefit him?",
     "The university president said he will give up his pay raise to fund scholarships.",
@@ -435,6 +443,13 @@ NO_CLAIM = [
     "Her ex-boyfriend started a fight with her in Dayton on Friday and hit her in the face.",
     "The Syrian government, backed by Russia and Iran, is committing war crimes, the envoy said.",
     "The channel is providing a perspective viewers will not find elsewhere, its editor said.",
+    # a button pressed; a fire-safety rule lifted
+    "The president was going to press the reset button in relations with Moscow.",
+    "The county commissioners court lifted the five-week-old burn ban on Tuesday.",
+    # staff dismissed; an accusation dismissed (a denial); a brawl one person starts
+    "Commissioners voted to dismiss the assessors on Monday night.",
+    "Russia dismissed the accusations as nonsense.",
+    "Police said Williams started the fight and hit her.",
 ]
 
 

@@ -76,7 +76,14 @@ def person_words(ents) -> set[str]:
         if ent.label_ != "PERSON" or len(ent) < 2:
             continue
         toks = [t.lower_ for t in ent]
-        cut = max((i for i, w in enumerate(toks) if w in stop or w in ADMIN_WORDS or w in HONORIFICS), default=-1)
+        while toks and toks[-1] in ("'s", "’s", "'", "’"):
+            toks.pop()  # "Jaime King's": the possessive closes the name, it does not cut it
+        titles = [i for i, w in enumerate(toks) if w in stop or w in ADMIN_WORDS or w in HONORIFICS]
+        # a title before the name cuts it; a last word after a name is the name's ("Jaime
+        # King"), after a title or a place's word a title ("Anderson County Sheriff")
+        if titles and titles[-1] == len(toks) - 1 and len(toks) > 1 and len(toks) - 2 not in titles:
+            titles.pop()
+        cut = max(titles, default=-1)
         words.update(w for w in toks[cut + 1:] if w.isalpha())
     return words
 
@@ -617,6 +624,8 @@ class _Recogniser:
                     if set(words) & self.person_words:
                         return strong
                     return strong or known_here or self._maybe(s, e, cands)
+                if lab == "ORG" and set(words) & self.person_words and not strong:
+                    return False  # "King’s four year old son", for "Jaime King": her, not King County
                 if lab == "ORG":
                     big = top.feature == "city" and top.kind != "alt" and top.population >= 500_000
                     return known_here or big or any(

@@ -178,6 +178,9 @@ def test_local_mentions_found(nlp, text, name):
      "head, the sheriff said.", "Paris"),
     # the state a town is named after ("Tennessee Colony")
     ("The man was found shot between Tennessee Colony and Yard in northern Anderson County.", "Tennessee"),
+    # a surname that is also a title ("King") named in full, with a possessive, once
+    ("King's son James was injured in Beverly Hills on Wednesday, police said. The actress Jaime King's son "
+     "is four. Representatives for King had no comment.", "King"),
 ])
 def test_local_not_places(nlp, text, not_a_place):
     assert not_a_place not in [p.name for p in places_of(nlp, text)]

@@ -14,6 +14,7 @@ from .event_lexicon import (
     _SUBJ,
     _TACTICS,
     _UNACCUSATIVE,
+    _VIOLENT,
     Lexicon,
     _cues,
     _forms,
@@ -343,14 +344,25 @@ def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
         agent = c if c.dep_ == "nsubj" else by
         if agent is None:
             continue
-        if agent.pos_ not in ("NOUN", "PROPN"):
-            continue
-        kinds = {v for v, _ in _cues(agent.text, lex).get("actor", ())}
-        if "protesters" in kinds:
-            return "PROTEST"
-        if "rioters" in kinds:
-            return "RIOT"
+        for who in _crowd_words(agent):
+            kinds = {v for v, _ in _cues(who.text, lex).get("actor", ())}
+            if "protesters" in kinds:
+                return "PROTEST"
+            if "rioters" in kinds:
+                return "RIOT"
     return None
+
+
+def _crowd_words(agent: Token) -> list[Token]:
+    """The nouns that say who a subject is: itself, its conjuncts ("she and hundreds of other
+    demonstrators") and what a number or a crowd word is of ("thousands of protesters")."""
+    heads = [agent, *(c for c in agent.children if c.dep_ == "conj")]
+    out = []
+    for h in heads:
+        of = next((g for k in h.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children
+                   if g.dep_ == "pobj"), None)
+        out += [t for t in (h, of) if t is not None and t.pos_ in ("NOUN", "PROPN")]
+    return out
 
 
 def _verbal(tok: Token) -> bool:
@@ -463,6 +475,9 @@ def _same_happening(p: Trigger, t: Trigger) -> bool:
         return p.anchor.lemma_.lower() in _ASPECTUAL
     # a change of group/activity is not the attack it prepares
     if (p.frame in ("CHANGE", "BASE")) != (t.frame in ("CHANGE", "BASE")):
+        return False
+    # an arrest is not the violence it follows ("was shot by a trooper ... was jailed Tuesday")
+    if {p.frame, t.frame} & {"ARREST"} and {p.frame, t.frame} & _VIOLENT:
         return False
     return True
 

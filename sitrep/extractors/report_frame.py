@@ -54,7 +54,10 @@ class ReportFrame:
         a "NEW YORK -" report); a report of incidents in several districts of a city is set
         in the city."""
         first = {**more, **self.places}
-        below = [n for n in weight if n in first and first[n].feature != "country" and not many_countries(first[n])]
+        # a street (a landmark placed at its town) names where one incident happened, not
+        # the report's setting
+        below = [n for n in weight if n in first and first[n].feature != "country" and not many_countries(first[n])
+                 and not _street(first[n])]
         pool = below or [n for n in weight if n in first]
         if not pool:
             return
@@ -66,7 +69,7 @@ class ReportFrame:
             if best is not None and weight[best] >= REGION_TO_CITY * weight[top]:
                 top = best
         happened = happened or {}
-        inside = [n for n in happened if n in first and _inside(first[n], top, first)]
+        inside = [n for n in happened if n in first and _inside(first[n], top, first) and not _street(first[n])]
         if len(inside) == 1 and happened[inside[0]] > happened.get(top, 0.0) and \
                 weight[inside[0]] >= INNER_SHARE * weight[top]:
             top = inside[0]
@@ -96,6 +99,11 @@ def _inside(p: Place, key: str, first: dict[str, Place]) -> bool:
 def place_key(name: str) -> str:
     """One key for a place however a report writes it ("CHARLOTTE -" datelines, "Charlotte")."""
     return name.casefold()
+
+
+def _street(p: Place) -> bool:
+    """A street or a site the gazetteer lacks, placed at its town's point."""
+    return p.feature == "landmark" and p.precision == "city"
 
 
 def add_weight(weight: dict[str, float], first: dict[str, Place], p: Place, w: float) -> None:

@@ -268,6 +268,12 @@ TABLE = [
     ("The commissioners voted 3-2 to deny a request from the constable for a larger car.", "REJECT", A),
     ("Gillen and Vasquez were picked up for questioning on Saturday afternoon.", "Arrests", A),
     ("Gillen is facing a felony stealing charge.", "ACCUSE", A),
+    # a crowd of demonstrators told by its number, or beside a named marcher, whatever its verb
+    ("Thousands of protesters poured into the streets of Minsk on Sunday.", "Peaceful protest", A),
+    ("She and hundreds of other demonstrators moved through the city early on Sunday.", "Peaceful protest", A),
+    # an arrest is not the violence it follows, though one verb joins them
+    ("Soldiers killed two militants and arrested five others in Kandahar.", "Arrests", A),
+    ("Soldiers killed two militants and arrested five others in Kandahar.", "Armed clash", A),
     # what one commits to is still to come
     ("Clinton and Lavrov committed the two countries to negotiate a new arms treaty by the end of the year.",
      "CONSULT", F),
@@ -819,3 +825,11 @@ def test_a_line_closed_by_an_outlets_name_is_a_caption():
     ex = sitrep.extract(text, published="2016-11-22")
     asked = [e for e in ex.events if e.plover == "REQUEST" and e.certainty == "asserted"]
     assert [ex.article.text[e.start:e.end][:7] for e in asked] == ["Calgary"], [events.explain(e) for e in ex.events]
+
+
+def test_a_street_is_no_reports_setting():
+    import sitrep
+    ex = sitrep.extract("A man was shot dead on Parkwood Drive in West Columbia on Saturday night. Two people "
+                        "have been arrested and charged with murder, police said.", published="2009-03-23")
+    charged = [e for e in ex.events if e.plover == "ACCUSE"]
+    assert charged and charged[0].place == "West Columbia", [events.explain(e) for e in ex.events]

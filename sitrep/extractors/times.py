@@ -53,6 +53,7 @@ RE_WINDOW = re.compile(
 RE_AGO = re.compile(r"^" + _NUM + r"\s+(day|week|month|year)s?\s+ago$")
 RE_RELATIVE_PERIOD = re.compile(
     r"^(?:earlier\s+|later\s+)?(last|this|next|earlier this|later this)\s+(week|month|year)$")
+RE_WEEKEND = re.compile(r"^(?:over |during |at |on )?(?:the )?(?:(last|past|this|next|coming) )?weekend$")
 RE_YEAR = re.compile(r"^(?:in\s+|since\s+)?((?:19|20)\d\d)$")
 RE_MONTH_ONLY = re.compile(r"^(?:early|late|mid|mid-)?\s*(?:in\s+)?([a-z]+)\.?(?:\s+((?:19|20)\d\d))?$")
 
@@ -61,7 +62,8 @@ RE_EXTRA = re.compile(
     r"\b(?:(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+|[a-z]+\s+)?\s*(?:days?|weeks?|months?|years?)"
     r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"
     r"|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|(?:yesterday|today|tonight|last night))\b",
+    r"|(?:yesterday|today|tonight|last night)"
+    r"|(?:(?:over|during)\s+the|last|this|past|next)\s+weekend)\b",
     re.IGNORECASE)
 
 # Entity text that is not a point or window in time (durations, ages, eras).
@@ -303,6 +305,22 @@ def _relative_period(m: re.Match, published: dt.date | None, anchor: dt.date | N
     return f"{y}-01-01", f"{y}-12-31", "year", "relative-period"
 
 
+def _weekend(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+    """"over the weekend", "last weekend": the Saturday and Sunday at or before publication
+    (a week earlier for "last weekend" told on one); "next weekend", or one the sentence
+    speaks of as to come, the one after it."""
+    if published is None:
+        return None
+    which = m.group(1)
+    if which in ("next", "coming") or (future and which not in ("last", "past")):
+        sat = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
+        return _iso(sat), _iso(sat + dt.timedelta(days=1)), "week", "weekend"
+    sat = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    if which == "last" and published.weekday() >= 5:
+        sat -= dt.timedelta(days=7)
+    return _iso(sat), _iso(min(sat + dt.timedelta(days=1), published)), "week", "weekend"
+
+
 def _year(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
     """"2016": the whole year."""
     y = int(m.group(1))
@@ -327,7 +345,8 @@ def _month_only(m: re.Match, published: dt.date | None, anchor: dt.date | None, 
 # The rules of resolve_expression, in the order they are tried.
 RULES: tuple[tuple[re.Pattern, Callable[..., object]], ...] = (
     (RE_WEEKDAY, _weekday), (RE_DEICTIC, _deictic), (RE_NEXT, _anchored), (RE_WINDOW, _window),
-    (RE_AGO, _ago), (RE_RELATIVE_PERIOD, _relative_period), (RE_YEAR, _year), (RE_MONTH_ONLY, _month_only),
+    (RE_AGO, _ago), (RE_RELATIVE_PERIOD, _relative_period), (RE_WEEKEND, _weekend), (RE_YEAR, _year),
+    (RE_MONTH_ONLY, _month_only),
 )
 
 

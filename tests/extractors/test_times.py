@@ -41,6 +41,10 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("Dec. 2, 2016", None, False, "2016-12-02", "2016-12-02", "day"),
     ("2 December 2016", None, False, "2016-12-02", "2016-12-02", "day"),
     ("2016-11-30", None, False, "2016-11-30", "2016-11-30", "day"),
+    # the weekend before publication (Wednesday 7 December 2016), or the next one to come
+    ("over the weekend", None, False, "2016-12-03", "2016-12-04", "week"),
+    ("last weekend", None, False, "2016-12-03", "2016-12-04", "week"),
+    ("this weekend", None, True, "2016-12-10", "2016-12-11", "week"),
 ])
 def test_expression_resolves(text, anchor, future, start, end, precision):
     res = resolve_expression(text, WED, anchor, future=future)
@@ -108,3 +112,10 @@ def test_explicit_dates_read_as_dateparser_reads_them():
         day_read = res.date_obj.date().isoformat()
         assert fast == (day_read, day_read, res.period), (text, base)
     assert taken > 300
+
+
+def test_a_weekend_told_on_a_weekend_day():
+    sat, sun = dt.date(2016, 12, 10), dt.date(2016, 12, 11)
+    assert resolve_expression("over the weekend", sun, None)[:2] == ("2016-12-10", "2016-12-11")
+    assert resolve_expression("this weekend", sat, None)[:2] == ("2016-12-10", "2016-12-10")  # not after publication
+    assert resolve_expression("last weekend", sun, None)[:2] == ("2016-12-03", "2016-12-04")

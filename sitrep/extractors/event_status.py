@@ -206,7 +206,8 @@ _HABITUAL_ADVERBS = frozenset({"frequently", "often", "regularly", "routinely", 
                                "normally", "generally", "increasingly", "seldom", "never", "whenever",
                                "twice", "thrice",  # "vandalised twice": more than one incident
                                "steadily", "continually", "continuously", "consistently", "persistently",
-                               "relentlessly", "systematically"})  # "has been steadily pounding Trump"
+                               "relentlessly", "systematically",  # "has been steadily pounding Trump"
+                               "long"})  # "has long called for tax fairness": a standing position
 _LONG_UNITS = frozenset({"years", "decades", "centuries", "year", "decade", "generations"})
 _ERA_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution",
                         "crisis", "insurgency", "independence", "invasion", "occupation"})

@@ -1118,6 +1118,8 @@ def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
         return "pressed a button, not for anything"  # "press the reset button"
     if dip == "COOPERATE" and lemma == "share" and obj in _STANCES:
         return "shared a view, not a resource"  # "many leaders share these apprehensions"
+    if dip == "SUPPORT" and lemma == "welcome" and obj is None and "prep" not in kids and "conj" not in kids:
+        return "a greeting, no one welcomed"  # "as he welcomed, the crowd cheered"
     return None
 
 
@@ -1190,7 +1192,8 @@ def _no_act(c: Clause, dip: str) -> str | None:
 # what one defends that is a stand, not an actor ("defended the decision")
 _POSITIONS = frozenset({"practice", "policy", "decision", "record", "work", "action", "plan", "approach", "stance",
                         "position", "remark", "comment", "statement", "law", "right", "choice", "vote", "move",
-                        "view", "belief", "conduct", "handling", "response", "strategy", "program", "programme"})
+                        "view", "belief", "conduct", "handling", "response", "strategy", "program", "programme",
+                        "tweet", "post", "word", "claim", "criticism", "proposal", "budget", "bill", "reputation"})
 # addressees that are the public at large, not an actor asked to act
 _PUBLIC = frozenset({"public", "people", "residents", "motorists", "drivers", "citizens", "consumers", "parents",
                      "donors", "voters", "everyone", "anyone", "viewers", "readers", "listeners", "travellers",
@@ -1311,6 +1314,10 @@ def _visits_a_place(c: Clause) -> bool:
     """"Visiting a local market": a common noun that is no actor is where one goes, not
     whom one meets (a country, a capital or the White House may stand for its government)."""
     r = c.patient_role
+    if r is None and c.head.tok.pos_ == "NOUN":  # "a visit by a delegation to production sites"
+        to = [g for k in c.head.tok.children if k.dep_ == "prep" and k.lower_ == "to" for g in k.children
+              if g.dep_ == "pobj"]
+        return bool(to) and all(g.pos_ == "NOUN" and not g.ent_type_ for g in to) and not c.pkinds & _POLITICAL_KINDS
     return r is not None and r.tok.pos_ == "NOUN" and c.pk not in _POLITICAL_KINDS and not c.pkinds & _POLITICAL_KINDS
 
 
@@ -1346,7 +1353,8 @@ _CONTROLS = frozenset({"button", "key", "switch", "lever", "pedal", "buzzer", "d
 # what is shared as a state of mind, not as a resource or a task
 _STANCES = frozenset({"concern", "apprehension", "fear", "worry", "view", "belief", "opinion", "sentiment", "feeling",
                       "frustration", "anger", "hope", "goal", "vision", "skepticism", "scepticism", "doubt",
-                      "outrage", "sympathy", "enthusiasm", "assessment", "perspective", "value", "reservation"})
+                      "outrage", "sympathy", "enthusiasm", "assessment", "perspective", "value", "reservation",
+                      "thought", "idea", "experience", "story", "memory", "passion", "love", "interest"})
 
 
 def _gives_information(obj) -> bool:

@@ -456,6 +456,12 @@ NO_CLAIM = [
     "Commissioners voted to dismiss the assessors on Monday night.",
     "Russia dismissed the accusations as nonsense.",
     "Police said Williams started the fight and hit her.",
+    # thoughts shared, tweets defended, a position long held, a greeting, a visit to sites
+    "The governor came to share his thoughts on the state's economy on Monday.",
+    "Trump is defending his early-morning tweets, saying they were justified.",
+    "President Obama has long called for tax fairness.",
+    "As the president welcomed, the crowd in Richmond cheered on Monday.",
+    "The successful visit by a Japanese delegation to production sites in the UK went well.",
 ]
 
 

@@ -140,13 +140,17 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
     return None
 
 
+_CLOSERS = frozenset({'"', "'", "”", "’", ")"})
+
+
 def _polar_question(chain) -> bool:
     """"Has he called for changing it?", "Did the jets bomb the convoy?": an auxiliary
     before the subject of a sentence that ends in a question mark asks whether it
     happened. ("Who attacked the convoy?" and "Why did police arrest them?" take it as
     given: a wh-word opens them.)"""
     sent = chain[0].sent
-    if not sent.text.rstrip().rstrip("\"'”’)").endswith("?") or sent[0].tag_ in ("WDT", "WP", "WP$", "WRB"):
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in _CLOSERS), None)
+    if last is None or last.text != "?" or sent[0].tag_ in ("WDT", "WP", "WP$", "WRB"):
         return False
     verb = next((t for t in chain if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)), None)
     if verb is None:

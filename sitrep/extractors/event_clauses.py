@@ -357,12 +357,7 @@ def _crowd_words(agent: Token) -> list[Token]:
     """The nouns that say who a subject is: itself, its conjuncts ("she and hundreds of other
     demonstrators") and what a number or a crowd word is of ("thousands of protesters")."""
     heads = [agent, *(c for c in agent.children if c.dep_ == "conj")]
-    out = []
-    for h in heads:
-        of = next((g for k in h.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children
-                   if g.dep_ == "pobj"), None)
-        out += [t for t in (h, of) if t is not None and t.pos_ in ("NOUN", "PROPN")]
-    return out
+    return [t for h in heads for t in (h, of_object(h)) if t is not None and t.pos_ in ("NOUN", "PROPN")]
 
 
 def _verbal(tok: Token) -> bool:

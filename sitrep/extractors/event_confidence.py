@@ -25,6 +25,7 @@ from ..models import Event
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "event_confidence.json"
 CLAIM = 0.5  # consumers treat less as a candidate, not a claim (design.md)
+CANDIDATE_CAP = 0.49  # the most a reading that is never a claim on its own may carry
 
 _SHIPPED = object()
 _active: object = _SHIPPED

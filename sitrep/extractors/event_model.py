@@ -36,6 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .event_confidence import CANDIDATE_CAP
+
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "event_model.json.gz"
 _STOP = frozenset("""the a an of to in on at by for with from and or but as that this these those it its is are was were
 be been being has have had he she they we you i his her their our your them him us who which what
@@ -136,7 +138,7 @@ PLOVER_MIN, PLOVER_MARGIN = 0.7, 0.4
 SENTENCE_MIN = 0.4
 # A sentence head's event is a candidate, never a claim on its own: on the annotated
 # reports such events were seldom right (see docs/annotation.md, Confidence)
-SENTENCE_CAP = 0.49
+SENTENCE_CAP = CANDIDATE_CAP
 
 
 def plover_codes(types: dict) -> dict[str, str]:

@@ -603,9 +603,10 @@ def _between_persons(c: Clause) -> bool:
     partners = [g for m in c.members for h in {m.tok, m.anchor} for k in h.children
                 if k.dep_ == "prep" and k.lower_ in ("with", "between") for g in k.children if g.dep_ == "pobj"]
     partners += [g for p in partners for g in p.children if g.dep_ == "conj"]
+    partners = [(of_object(p) or p) if p.like_num else p for p in partners]  # "between the two of them"
     if not partners:  # "Williams started the fight": a brawl one person starts
         return c.agent_role is not None and c.head.tok.lower_ == "fight" and _a_person(c.agent_role.tok, c)
-    if not all(_a_person(t, c) or t.lemma_.lower() in _KIN or t.lower_ in ("them", "two") for t in partners):
+    if not all(_a_person(t, c) or t.lemma_.lower() in _KIN for t in partners):
         return False
     if c.agent_role is None:
         return True
@@ -803,10 +804,14 @@ _RECORDERS = frozenset({"camera", "video", "tape", "film", "surveillance", "cctv
 
 
 def _police_say(c: Clause) -> bool:
-    """The sentence names the police (as the speaker, or anywhere in it), or the taking is
-    "for questioning", which only the police do."""
+    """The sentence names the police (as the speaker, or anywhere in it)."""
+    return any(t.lower_ in _POLICE_WORDS for t in c.head.tok.sent)
+
+
+def _for_questioning(c: Clause) -> bool:
+    """"Picked up for questioning": a taking only the police do, and only of people."""
     sent = c.head.tok.sent
-    return any(t.lower_ in _POLICE_WORDS for t in sent) or "for questioning" in sent.text.lower()
+    return any(t.lower_ == "for" and t.i + 1 < sent.end and t.nbor().lower_ == "questioning" for t in sent)
 
 
 def _arrest(c: Clause) -> Typing | None:
@@ -815,17 +820,24 @@ def _arrest(c: Clause) -> Typing | None:
     if any(g.lemma_.lower() in _RECORDERS for m in c.members for k in m.tok.children if k.lower_ == "on"
            for g in k.children):
         return Typing(None, "caught on camera: recorded, not arrested")
-    questioned = "for questioning" in c.head.tok.sent.text.lower()  # "picked up for questioning": people
-    if all(m.tok.lemma_.lower() in _LOOSE_ARRESTS for m in c.members if m.frame == "ARREST") and not (
-            c.patient_role is not None and (c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c)
-                                            or questioned)
-            and (c.ak in ("state_forces", "government") or (c.ak is None and _police_say(c)))):
+    loose = all(m.tok.lemma_.lower() in _LOOSE_ARRESTS for m in c.members if m.frame == "ARREST")
+    if loose and not _taken_by_police(c):
         return Typing(None, "caught or picked up something, not by the police")  # "Police catch murder suspect"
     if any(_evaded(m.tok) for m in c.members if m.frame == "ARREST"):
         return Typing(None, "an arrest evaded or resisted: a charge's name")  # "a charge of evading arrest"
     if c.ak in _NON_STATE:
         return Typing("ABDUCTION", "non-state 'arrest'")
     return Typing("ARRESTS", "detention by authorities")
+
+
+def _taken_by_police(c: Clause) -> bool:
+    """A person (or an armed or civilian side) taken, by the police or where the sentence
+    names them."""
+    if c.patient_role is None:
+        return False
+    questioned = _for_questioning(c)
+    person = c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c) or questioned
+    return person and (c.ak in ("state_forces", "government") or (c.ak is None and (questioned or _police_say(c))))
 
 
 _EVADING = frozenset({"evade", "evading", "resist", "resisting", "avoid", "avoiding", "elude", "eluding", "flee",

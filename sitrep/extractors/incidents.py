@@ -186,14 +186,11 @@ def _confidences(inc: Incident, collect: list[dict] | None) -> list[float]:
             for f, i in zip(feats, inc.infos, strict=True)]
 
 
-# A promise read off a modal ("will give up their pay raises", "would support all efforts")
-# is an AGREE to PLOVER's coders and a future act to whole-report coders (docs/annotation.md,
-# stated intentions): a candidate at most, never a claim on its own.
-PROMISE_CAP = 0.49
-
-
 def _capped(p: float, info: MentionInfo, head: Event) -> float:
-    return min(p, PROMISE_CAP) if info.stated and head.plover == "AGREE" else p
+    """A promise read off a modal ("will give up their pay raises", "would support all
+    efforts") is an AGREE to PLOVER's coders and a future act to whole-report coders
+    (docs/annotation.md, stated intentions): a candidate at most, never a claim on its own."""
+    return min(p, event_confidence.CANDIDATE_CAP) if info.stated and head.plover == "AGREE" else p
 
 
 def _settle(inc: Incident, ranks: dict[str, int]) -> None:

@@ -33,6 +33,8 @@ _ATTACK_WORD = re.compile(
     r"\b(attack|attacks|bomb|bombs|explosion|explosions|blast|strike|strikes|shells?|fired|used|contained)\b", re.I)
 _UNACCUSATIVE = {"explode", "go", "blast", "detonate"}
 _BOMB_WORD = re.compile(r"\b(bomb|bombs|bombing|bombings|explosive|explosives|ied|tnt)\b", re.I)
+# a report about mining: its "mines" are pits, not explosives (one sense per report)
+_MINING_WORD = re.compile(r"\b(mining|miners?|coal|colliery|quarry|ore|mountaintop)\b", re.I)
 _VEHICLE_WORDS = {"aircraft", "helicopter", "jet", "aerial", "drone", "tank", "projectile"}
 _MODAL_HYPO = {"would", "could", "might", "may", "should", "can", "must"}
 _MODAL_FUTURE = {"will", "shall", "'ll", "wo"}

@@ -147,14 +147,18 @@ def _country_word(tok) -> bool:
 
 
 
-def attached_tokens(members: list[Trigger], roles: Iterable[Role | None]) -> dict[int, bool]:
-    """Token index -> direct, for every token the event's predicates attach as a location."""
+def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_words: bool = True) -> dict[int, bool]:
+    """Token index -> direct, for every token the event's predicates attach as a location.
+    `role_words=False`: a role's own words are a party or a topic ("discussed Syria with
+    Erdogan"), only its locative phrases place the event ("met Lavrov in Brussels")."""
     out: dict[int, bool] = {}
     for m in members:
         if m.tok.lemma_.lower() in JOURNEYS:  # "Trump's visit to Riyadh": where the visit was
             for k in m.tok.children:
                 if k.dep_ == "prep" and (k.lower_ == "to" or (k.lower_ == "of" and m.tok.lemma_.lower() == "tour")):
                     out.update({g.i: True for g in k.children if g.dep_ == "pobj"})
+                elif k.dep_ == "dobj" and m.tok.pos_ == "VERB":  # "visited Riyadh"
+                    out.update({t.i: True for t in _np_tokens(k)})
         for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
             for verb in (head, *_same_scene(head)):
                 for g, direct in _locative_objects(verb):
@@ -167,18 +171,19 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None]) -> dic
                 out.setdefault(c.i, False)
     for r in roles:
         if r is not None:
-            for t in _np_tokens(r.tok):
+            for t in (_np_tokens(r.tok) if role_words else (g for g, _ in _locative_objects(r.tok))):
                 out.setdefault(t.i, True)
     return out
 
 
 def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles: Iterable[Role | None],
-              country: str | None, lo: int, hi: int, homes: set[int] = frozenset()) -> Place | None:
+              country: str | None, lo: int, hi: int, homes: set[int] = frozenset(),
+              role_words: bool = True) -> Place | None:
     """The place the event's clause [lo, hi) attaches to it, or None.
     A place in another country than `country` (the report's) counts only when it is a
     place name right on a predicate. `homes`: the tokens of the acting force's own name
     (`force_home`), a place though they are words of an organisation's name."""
-    attached = attached_tokens(members, roles)
+    attached = attached_tokens(members, roles, role_words)
     for i in homes:
         attached.setdefault(i, True)
     if attached:  # a clause sharing the event's scene may lie outside its own words

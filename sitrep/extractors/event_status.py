@@ -75,6 +75,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             return "future", f"'{tok.text}' to come"  # a headline's "families to sue the state"
         if i == 0 and tok.dep_ in ("xcomp", "advcl", "acl", "relcl") and to_infinitive:  # "rationales to veto X"
             gov = tok.head.lemma_.lower()
+            if gov == "be" and tok.dep_ == "xcomp" and tok.lemma_.lower() != "blame":
+                return "future", f"'{tok.head.text} to {tok.text}': scheduled"  # "the ministers are to meet"
             if gov not in _ASPECTUAL and _scope_of(tok.head, lex) is None and not _is_light(tok.head, lex):
                 return "future", f"purpose '{tok.head.text} ... to {tok.text}'"
         if tok.dep_ in _BOUNDARY_DEPS and i == 0:
@@ -107,7 +109,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # modifiers of an event noun that say it did not (or may not) happen
 _NOUN_STATUS = {"attempted": "planned", "failed": "planned", "foiled": "planned", "thwarted": "planned",
                 "planned": "planned", "would-be": "planned", "possible": "hypothetical",
-                "potential": "hypothetical"}
+                "potential": "hypothetical", "future": "future", "upcoming": "future", "proposed": "future",
+                "prospective": "future", "imminent": "future"}
 # ... and those that leave a definite one to the words that govern it ("the proposed talks")
 _NOT_YET = frozenset(_NOUN_STATUS) | {"proposed", "future", "expected", "threatened", "imminent", "feared", "new",
                                       "further", "next", "alleged"}

@@ -399,6 +399,8 @@ def _disrupted_weapons(c: Clause) -> Typing | None:
     taken = c.fs & {"CAPTURE", "RETAKE", "DISRUPT"}  # seized, cleared, intercepted
     if taken and c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _CAPTIVATED:
         return None  # "a camera captured the moment the bomb exploded"
+    if taken and c.ctx.mining_named and c.patient_role is not None and c.patient_role.tok.lemma_.lower() == "mine":
+        return Typing(None, "mines in a report about mining are pits")  # "reclaiming the company's mines"
     if taken and "WEAPONS" in c.pctx and not _is_place(c.patient_role, c.lex, c.place_spans):
         return Typing("DISRUPTED_WEAPONS", "weapons seized/intercepted")
     if "DISRUPT" not in c.fs:
@@ -658,6 +660,8 @@ def _protest(c: Clause) -> Typing | None:
         return Typing("PROTEST_INTERVENTION", "protest dispersed/suppressed")
     if c.weak and not c.protest_ctx and (c.agent_role is None or c.ak in _ARMED_KINDS):
         return Typing(None, "weak protest word")
+    if _objections(c.head.tok):
+        return Typing(None, "protests named as objections overridden")  # "despite their protests, ..."
     if c.weak and c.patient_role is not None and c.patient_role.how == "object" and c.pk not in (
             "protesters", "civilians") and not c.protest_ctx:
         return Typing(None, "gathered something, not a crowd")
@@ -665,6 +669,12 @@ def _protest(c: Clause) -> Typing | None:
                                          or c.ak in ("government", "international_org")):
         return Typing("CONSULT", "leaders or officials gathered: a meeting")  # "EU leaders gathered to discuss"
     return Typing("PEACEFUL_PROTEST", "demonstration")
+
+
+def _objections(tok) -> bool:
+    """"Despite (their) protests": objections someone overrode, told by no crowd or number."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "notwithstanding") \
+        and not any(k.dep_ in ("nummod", "prep", "amod", "compound") for k in tok.children)
 
 
 _BECOMING = frozenset({"turn", "become", "grow", "get"})
@@ -902,6 +912,8 @@ _POSTURE = frozenset({"presence", "position", "deployment", "defence", "defense"
 def _change(c: Clause) -> Typing | None:
     if "CHANGE" not in c.fs:
         return None
+    if _joined_forces(c.head.tok) and c.ak not in _ARMED_KINDS:
+        return Typing("COOPERATE", "joined forces: an alliance, no troops moved")  # "is joining forces with X"
     posture = c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _POSTURE
     if c.weak and "TROOPS" not in c.pctx and not (posture and c.ak in _ARMED_KINDS):
         return Typing(None, "weak change word")
@@ -911,6 +923,10 @@ def _change(c: Clause) -> Typing | None:
     if c.patient_role is None and c.agent_role is not None and c.ak not in _ARMED_KINDS and "TROOPS" not in c.actx:
         return Typing(None, "something other than forces deployed")  # "the airbags deployed"
     return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
+
+
+def _joined_forces(verb) -> bool:
+    return verb.lemma_.lower() == "join" and any(k.dep_ == "dobj" and k.lower_ == "forces" for k in verb.children)
 
 
 _PEACE_WORDS = {"ceasefire", "cease-fire", "truce", "peace", "surrender"}
@@ -931,8 +947,8 @@ def _agree(c: Clause) -> Typing | None:
         return Typing("RETREAT", "people released (PLOVER 2021: release)")  # "released him on a suspended sentence"
     if c.head.frame in ("AGREE",) and c.weak and not conflict and not (_political_agent(c) and _settles(c.head.anchor)):
         return Typing(None, "weak agreement word")
-    if _opinion(c.head.tok):
-        return Typing(None, "agreeing with a view, not to a deal")
+    if _opinion(c.head.tok) or (_bare_assent(c.head.tok) and not _political_agent(c)):
+        return Typing(None, "agreeing with a view, not to a deal")  # "his ex-wife agreed, but ..."
     if _gave_up_to_police(c.head.tok):
         return Typing(None, "gave themselves up to the police: an arrest, not an agreement")
     if release and _gives_information(_released(c.head.tok)):
@@ -1016,6 +1032,25 @@ def _opinion(verb) -> bool:
 _SETTLING_MODALS = frozenset({"should", "would", "will", "must", "shall"})
 
 
+def _guests(kids: dict) -> bool:
+    """A dinner "for the visiting king", "with Chinese officials": parties to meet."""
+    preps = [k for t in (kids["dobj"], *kids.values()) for k in t.children if k.dep_ == "prep"]
+    preps += [k for k in kids.values() if k.dep_ == "prep"]
+    return any(k.lower_ in ("for", "with") and g.dep_ == "pobj" and (
+        g.ent_type_ in ("PERSON", "NORP", "GPE") or g.lemma_.lower() in _REPRESENTING | _DELEGATES)
+        for k in preps for g in k.children)
+
+
+_DELEGATES = frozenset({"delegation", "counterpart", "official", "minister", "president", "king", "queen", "envoy",
+                        "ambassador", "guest", "visitor", "prince", "premier", "chancellor", "diplomat"})
+
+
+def _bare_assent(verb) -> bool:
+    """"Agreed" with nothing it agreed to, on or with: assent to what was said before."""
+    return verb.lemma_.lower() == "agree" and verb.pos_ == "VERB" and not any(
+        k.dep_ in _AGREED_TO for k in verb.children)
+
+
 def _diplomatic(c: Clause) -> Typing | None:
     dip = next((f for f in c.frames if f in _DIPLOMATIC), None)
     if not dip:
@@ -1095,6 +1130,16 @@ def _talks_with_someone(verb) -> bool:
     return any(_party_to_talk(k) for h in hosts for k in h.children)
 
 
+def _discusses_with_someone(verb) -> bool:
+    """What one discusses is a topic: a party is a "with" phrase or a subject of many."""
+    hosts = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i
+                      and verb.head.pos_ == "VERB" else [])
+    topics = [k for k in verb.children if k.dep_ == "dobj"]  # "discussed the crisis with Merkel"
+    return any(_party_to_talk(k) for h in hosts for k in h.children if k.dep_ != "dobj") or any(
+        k.dep_ == "prep" and k.lower_ == "with" and any(g.dep_ == "pobj" for g in k.children)
+        for t in topics for k in t.children)
+
+
 def _party_to_talk(k) -> bool:
     """A "with/to" phrase, or a subject of many ("the two leaders", "they", "X and Y")."""
     if k.dep_ == "prep" and k.lower_ in ("with", "to"):
@@ -1128,6 +1173,8 @@ def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
         return "dismissed a person or a claim, not a proposal"  # "voted to dismiss the assessors"
     if dip == "REQUEST" and lemma == "press" and obj in _CONTROLS:
         return "pressed a button, not for anything"  # "press the reset button"
+    if dip == "CONSULT" and lemma == "host" and obj in _OCCASIONS and not _guests(kids):
+        return "hosted an occasion, not a meeting"  # "the fire department hosts its annual fundraiser"
     if dip == "COOPERATE" and lemma == "share" and obj in _STANCES:
         return "shared a view, not a resource"  # "many leaders share these apprehensions"
     if dip == "SUPPORT" and lemma == "welcome" and obj is None and "prep" not in kids and "conj" not in kids:
@@ -1142,7 +1189,7 @@ def _no_act(c: Clause, dip: str) -> str | None:
     why = _object_makes_no_act(dip, lemma, kids)
     if why:
         return why
-    if dip == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if dip == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG"):
         return "a standing backing named, not an act"  # "the Syrian government, backed by Russia and Iran"
     if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:
         return "a restriction lifted, not imposed"  # "the curfew was lifted": the lifting is the act
@@ -1162,6 +1209,8 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "found not guilty: an acquittal"
     if dip == "CONSULT" and lemma in ("talk", "speak") and verb.pos_ == "VERB" and not _talks_with_someone(verb):
         return "talked, with no one to talk with"  # "as Clinton talked about bringing communities together"
+    if dip == "CONSULT" and lemma == "discuss" and verb.pos_ == "VERB" and not _discusses_with_someone(verb):
+        return "discussed a topic, with no one to discuss it with"  # "went on to discuss the polls"
     if dip == "THREATEN" and lemma in ("warn", "caution") and _warns_of_hazard(c):
         return "a warning of weather or a hazard, not a threat"
     if "ABSTRACT" in c.actx and c.ak is None:
@@ -1201,6 +1250,14 @@ def _no_act(c: Clause, dip: str) -> str | None:
     return None
 
 
+# what an agreement names: what was agreed to, on or with whom
+_AGREED_TO = frozenset({"xcomp", "ccomp", "prep", "dobj", "advcl", "agent", "nsubjpass", "advmod"})
+# what one hosts that is an occasion, not a meeting of parties
+_OCCASIONS = frozenset({"fundraiser", "party", "dinner", "breakfast", "lunch", "luncheon", "gala", "concert",
+                        "festival", "tournament", "game", "match", "show", "event", "celebration", "sale", "fair",
+                        "workshop", "class", "seminar", "race", "exhibition", "auction", "contest", "competition",
+                        "screening", "clinic", "drive", "camp", "night", "day", "program", "programme", "series",
+                        "tour", "banquet", "picnic", "cookout", "barbecue", "ball", "dance", "parade", "open"})
 # what one defends that is a stand, not an actor ("defended the decision")
 _POSITIONS = frozenset({"practice", "policy", "decision", "record", "work", "action", "plan", "approach", "stance",
                         "position", "remark", "comment", "statement", "law", "right", "choice", "vote", "move",
@@ -1330,7 +1387,8 @@ def _visits_a_place(c: Clause) -> bool:
         to = [g for k in c.head.tok.children if k.dep_ == "prep" and k.lower_ == "to" for g in k.children
               if g.dep_ == "pobj"]
         return bool(to) and all(g.pos_ == "NOUN" and not g.ent_type_ for g in to) and not c.pkinds & _POLITICAL_KINDS
-    return r is not None and r.tok.pos_ == "NOUN" and c.pk not in _POLITICAL_KINDS and not c.pkinds & _POLITICAL_KINDS
+    return r is not None and r.tok.pos_ == "NOUN" and c.pk not in _POLITICAL_KINDS and not c.pkinds & _POLITICAL_KINDS \
+        and r.tok.lemma_.lower() not in ("capital", "country")  # "visited the Saudi capital"
 
 
 def _warns_of_hazard(c: Clause) -> bool:
@@ -1533,6 +1591,9 @@ def _commitment(c: Clause) -> Typing | None:
     if c.head.anchor.lemma_.lower() == "offer" and any(
             t.dep_ == "dobj" and (_gives_information(t) or t.lemma_.lower() in _NO_COMMITMENT) for t in promised):
         return Typing(None, "offered words or feelings, no commitment")  # "offered insights", "offered condolences"
+    if promised and all(t.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _SETTLING_MODALS | {"to"}
+                                                          for a in t.children) for t in promised):
+        return Typing(None, "swore to a fact, no commitment")  # "had sworn he never had ..."
     hits = [_match_trigger(t, c.lex) for t in promised]
     if any(h is not None and h[0] in _HOSTILE_FRAMES for h in hits):
         return Typing("THREATEN", "vowed a hostile act")

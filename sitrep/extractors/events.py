@@ -40,7 +40,7 @@ from .event_clauses import (
     _roles,
     _verbal,
 )
-from .event_lexicon import _BOMB_WORD, _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
+from .event_lexicon import _BOMB_WORD, _MINING_WORD, _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
 from .event_model import candidate_features
 from .event_place import force_home, own_place, own_site, place_events, scene_place
 from .event_roles import _SPEECH, DocContext, _acled_roles, _actor_ref, _infer_counterpart, localise_unnamed
@@ -308,7 +308,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     # "met Lavrov in Brussels": the one met may carry the meeting's place
     placing = roles if physical else [p_role] if ev.plover == "CONSULT" else []
     place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
-                      cand.start, cand.end, homes)
+                      cand.start, cand.end, homes, role_words=physical)
     view.own_places[id(ev)] = place
     if physical or ev.plover in ("CONSULT", "PROTEST"):
         site = own_site(view.parsed, cand.members)
@@ -523,6 +523,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     confidence features (for training)."""
     lex = lexicon()
     ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None,
+                     mining_named=_MINING_WORD.search(parsed.text) is not None,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
     view = ReportView(parsed, ex, lex, ctx,
                       report_frame(parsed, ex), _CueIndex(parsed.text, lex), [(p.start, p.end) for p in ex.places],

@@ -362,6 +362,17 @@ def _future_context(parsed: Parsed, start: int) -> bool:
     return any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in head.children)
 
 
+# a number before a street's name or "block" is an address: "of 1935 Orchard St.", "the 2400 block"
+_STREET_AFTER = re.compile(
+    r"\s+(?:(?:[NSEW]|North|South|East|West|Old)\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){1,3}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Way|Ct|Court|Pl|Place|Ter|Terrace|Cir|Circle"
+    r"|Hwy|Highway|Pike|Parkway|Pkwy|Trail|Trl)\b\.?|\s+block\b")
+
+
+def _house_number(text: str, start: int, end: int) -> bool:
+    return text[start:end].isdigit() and _STREET_AFTER.match(text, end) is not None
+
+
 def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
     published = None
     if parsed.article.published:
@@ -387,6 +398,8 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
     anchor: dt.date | None = None
     for s, e in chosen:
         surface = text[s:e]
+        if _house_number(text, s, e):
+            continue
         res = resolve_expression(surface, published, anchor, future=_future_context(parsed, s))
         if res is None:
             continue

@@ -187,6 +187,9 @@ TABLE = [
     ("The militia had no plans to attack the town, its commander said.", "Attack", N),
     ("The militants vowed to attack army bases in the coming weeks.", "Armed clash", F),
     ("Troops will deploy to the border next month.", "Change to group/activity", F),
+    ("The two foreign ministers are to meet in Geneva next week.", "CONSULT", F),  # "be to": scheduled
+    ("Putin hosted a dinner for the visiting Saudi king on Monday.", "CONSULT", A),  # a guest: a meeting
+    ("The mayor is joining forces with a local charity to fund the shelter.", "COOPERATE", A),  # no troops
     ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),
     ("The opposition accused police of arresting hundreds of its supporters.", "Arrests", C),
     ("The ministry denied carrying out airstrikes on the hospital.", "Air/drone strike", D),
@@ -462,6 +465,21 @@ NO_CLAIM = [
     "President Obama has long called for tax fairness.",
     "As the president welcomed, the crowd in Richmond cheered on Monday.",
     "The successful visit by a Japanese delegation to production sites in the UK went well.",
+    # avoidance verbs negate; a bare "agreed" assents to a view; protests overridden are objections
+    "The opposition is steering clear of criticizing the president over the tax plan.",
+    "The rebels refrained from shelling the town on Sunday.",
+    "Her brother agreed, but said the family still wanted answers.",
+    "Despite their protests, the council approved the new budget on Monday.",
+    # a topic discussed alone; an occasion hosted; a mining company's mines
+    "Senator Burke went on to discuss the latest surveys from three swing states.",
+    "Governor Smith hosted a fundraiser for the hospital on Saturday.",
+    "The ministry hosted a workshop on Tuesday.",
+    # talks to come
+    "The senator kept her options open concerning future talks with Iran.",
+    # a standing backing told by a participle; a fact sworn to
+    "She is the model for the millions of Americans supporting the senator.",
+    "The witness swore that he had never met the defendant before the trial.",
+    "The firm is reclaiming its old mines so that coal country can build on the land.",
 ]
 
 
@@ -616,6 +634,7 @@ def test_claimed_by_a_rule(text, label):
      "on Sunday, police said.", "Salisbury"),
     # a journey's destination
     ("WASHINGTON — President Obama paid a visit to Hanoi on Monday, the White House said.", "Hanoi"),
+    ("WASHINGTON — President Trump visited the Saudi capital, Riyadh, on Monday.", "Riyadh"),
     # the one met may carry the meeting's place
     ("U.S. Secretary of State Hillary Clinton met Russian Foreign Minister Sergei Lavrov in Brussels on "
      "Friday.", "Brussels"),
@@ -627,6 +646,14 @@ def test_an_event_is_placed_by_its_own_phrases(text, place):
     import sitrep
     ex = sitrep.extract(text, published="2020-02-05")
     assert ex.events and ex.events[0].place == place, [events.explain(e) for e in ex.events]
+
+
+def test_what_a_meeting_discusses_is_no_place():
+    import sitrep
+    ex = sitrep.extract("MOSCOW — President Putin discussed Syria with President Erdogan by phone on Monday.",
+                        published="2020-02-05")
+    talks = [e for e in ex.events if e.plover == "CONSULT"]
+    assert talks and talks[0].place != "Syria", [events.explain(e) for e in ex.events]
 
 
 def test_an_unnamed_perpetrator_is_of_the_country_where_it_struck():

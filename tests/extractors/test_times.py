@@ -119,3 +119,15 @@ def test_a_weekend_told_on_a_weekend_day():
     assert resolve_expression("over the weekend", sun, None)[:2] == ("2016-12-10", "2016-12-11")
     assert resolve_expression("this weekend", sat, None)[:2] == ("2016-12-10", "2016-12-10")  # not after publication
     assert resolve_expression("last weekend", sun, None)[:2] == ("2016-12-03", "2016-12-04")
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Jane Roe, 19, of 1935 Orchard St., was arrested on Monday.", None),
+    ("The fire broke out at 2010 North Main Street on Monday.", None),
+    ("He was stopped in the 2400 block of Jay Lane on Monday.", None),
+    ("In 2008 Congress voted to extend the program.", "2008-01-01"),  # a year before a name is still a year
+])
+def test_a_house_number_is_no_year(text, year):
+    import sitrep
+    years = [t.date_start for t in sitrep.extract(text, published="2009-03-20").times if t.precision == "year"]
+    assert years == ([year] if year else []), years

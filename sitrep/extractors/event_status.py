@@ -31,7 +31,9 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     """(certainty, why). Only `asserted` and `claimed` events count as having happened."""
     own = _own_negation(members)
     if own is not None:
-        return own
+        cond = next((c for c in head.anchor.children if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS), None)
+        # "if the minister does not support them": no refusal, a condition
+        return ("hypothetical", f"conditional '{cond.text}'") if cond is not None else own
     node = head.anchor
     chain = [node]
     for _ in range(10):
@@ -129,6 +131,8 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
             if tok.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" for c in tok.head.children):
                 return "negated", "'nor'"  # "has given no order, nor offered a timetable"
             for c in tok.children:
+                if c.dep_ == "neg" and any(k.lower_ == "yet" and k.dep_ == "advmod" for k in tok.children):
+                    return "future", "'not yet': still to come"  # "has not yet given clearance": no refusal
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no",)):
                     return "negated", f"negation '{c.text}'"
                 if c.dep_ == "det" and c.lower_ == "any" and tok.pos_ == "NOUN":

@@ -589,7 +589,21 @@ def _clash(c: Clause) -> Typing | None:
         return Typing(None, "bare fighting word")
     if _between_persons(c):
         return Typing(None, "a fight between persons, not armed groups")  # "her ex-boyfriend started a fight with her"
+    if _struggling(c):
+        return Typing(None, "fighting to do something, no armed side")  # "the companies are fighting to survive"
     return Typing("ARMED_CLASH", "fighting between armed groups")
+
+
+def _struggling(c: Clause) -> bool:
+    verb = c.head.tok
+    return verb.pos_ == "VERB" and not c.weapons and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS \
+        and "TROOPS" not in c.actx and any(k.dep_ == "xcomp" and not _hostile(k, c.lex) for k in verb.children)
+
+
+def _hostile(tok, lex: Lexicon) -> bool:
+    """"Fought to take the hill": what the fighting is for is itself a hostile act."""
+    hit = _match_trigger(tok, lex)
+    return hit is not None and hit[0] in _HOSTILE_FRAMES
 
 
 _KIN = frozenset({"boyfriend", "girlfriend", "ex-boyfriend", "ex-girlfriend", "husband", "wife", "ex-husband",
@@ -1163,6 +1177,8 @@ def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
         return "declined to comment"
     if dip == "REJECT" and lemma == "deny" and obj not in _DENIABLE:
         return "a denial of a report or a claim"
+    if dip == "REQUEST" and lemma == "call" and "oprd" in kids:
+        return "called someone a name, no request"  # "has been called a charlatan"
     if dip == "REQUEST" and lemma == "order" and "xcomp" not in kids and "ccomp" not in kids:
         return "an order of something, not to someone"
     if dip == "AID" and _gives_information(kids.get("dobj")):
@@ -1191,6 +1207,8 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return why
     if dip == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG"):
         return "a standing backing named, not an act"  # "the Syrian government, backed by Russia and Iran"
+    if dip == "ACCUSE" and lemma == "face" and verb.dep_ == "acl":
+        return "people described as facing charges, no charge laid"  # "defendants facing lesser offenses"
     if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:
         return "a restriction lifted, not imposed"  # "the curfew was lifted": the lifting is the act
     if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:

@@ -190,6 +190,7 @@ TABLE = [
     ("The two foreign ministers are to meet in Geneva next week.", "CONSULT", F),  # "be to": scheduled
     ("Putin hosted a dinner for the visiting Saudi king on Monday.", "CONSULT", A),  # a guest: a meeting
     ("The mayor is joining forces with a local charity to fund the shelter.", "COOPERATE", A),  # no troops
+    ("The chairman requested that all the assessors resign.", "RETREAT", F),  # a resignation requested
     ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),
     ("The opposition accused police of arresting hundreds of its supporters.", "Arrests", C),
     ("The ministry denied carrying out airstrikes on the hospital.", "Air/drone strike", D),
@@ -479,6 +480,13 @@ NO_CLAIM = [
     # a standing backing told by a participle; a fact sworn to
     "She is the model for the millions of Americans supporting the senator.",
     "The witness swore that he had never met the defendant before the trial.",
+    # a negation under a condition is no refusal
+    "The farmer fears the worst if the health minister does not support the family.",
+    # fighting to do something with no armed side; clearance not yet given; a name called
+    "The two airlines are fighting to protect their shrinking market share.",
+    "The federal government has not yet given clearance for the county's use of the funds.",
+    "The television doctor has been called a charlatan by fellow physicians.",
+    "Many more children testified against defendants facing lesser offenses.",
     "The firm is reclaiming its old mines so that coal country can build on the land.",
 ]
 

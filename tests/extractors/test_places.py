@@ -138,6 +138,8 @@ def test_norm_name():
     # a focus region inferred from the other places named (the state itself never is)
     ("Deputies from Knoxville and Maryville searched the river near Alcoa. "
      "Lenoir City officials joined them.", "Maryville", "US", "Tennessee"),
+    # a New England town named as a municipality ("the Town of X")
+    ("He served the citizens of the Town of Groton for six years.", "Town of Groton", "US", "Connecticut"),
     # a town and the county it lies in agree, whichever reading is likelier alone
     ("Henry County deputies arrested a man on Lone Oak Road in Paris on Friday.", "Paris", "US", "Tennessee"),
     ("Henry County deputies arrested a man on Lone Oak Road in Paris on Friday.", "Henry County", "US",
@@ -178,6 +180,8 @@ def test_local_mentions_found(nlp, text, name):
      "head, the sheriff said.", "Paris"),
     # the state a town is named after ("Tennessee Colony")
     ("The man was found shot between Tennessee Colony and Yard in northern Anderson County.", "Tennessee"),
+    # "Town" alone names no place, though a quarter of some city bears it
+    ("Republican Town Committee Chairwoman Deb Smith could not be reached for comment.", "Town"),
     # a surname that is also a title ("King") named in full, with a possessive, once
     ("King's son James was injured in Beverly Hills on Wednesday, police said. The actress Jaime King's son "
      "is four. Representatives for King had no comment.", "King"),

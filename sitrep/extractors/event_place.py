@@ -312,8 +312,11 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
     frame.choose(weight, first, happened)
     country = _frame_country_place(frame)
     placed: list[Place | None] = []
+    told = _told_just_before(located)
     for ev, p in located:
         how = "clause"
+        if p is None and id(ev) in told:
+            p, how = told[id(ev)], "discourse"
         if p is None or (frame.place is not None and (contains(p, frame.place) or _vaguer(p, frame.place))):
             setting = setting_place(ev, frame, country)
             if setting is not None:
@@ -327,6 +330,30 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
             ev.place = site  # the coordinates (and their precision) stay its place's
         placed.append(p)
     return placed
+
+
+_TAKES_A_PLACE = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                            "Non-violent transfer of territory"})
+# how far (characters) an unplaced mention may follow a placed one of its kind and take its place
+CONTINUED_CHARS = 300
+
+
+def _told_just_before(located: list[tuple[Event, Place | None]]) -> dict[int, Place]:
+    """id(event) -> the place of the mention of its kind just before it: "the police killing
+    of a man in Sacramento. Stephon Clark, 22, was shot by officers ..." goes on telling
+    the incident placed a sentence before, not one in the report's setting."""
+    out: dict[int, Place] = {}
+    last: tuple[tuple[str, str | None], Place, int] | None = None
+    for ev, p in sorted(located, key=lambda x: x[0].start):
+        kind = ev.event_type or ev.plover or ""
+        if ev.sub_event_type in _TAKES_A_PLACE:
+            continue  # "took the Old City ... more neighbourhoods fell": each capture is of its own place
+        kind = (kind, ev.timing)  # a recalled incident is not the news told after it
+        if p is not None and ev.timing != "generic":
+            last = (kind, p, ev.end)
+        elif p is None and last is not None and last[0] == kind and 0 <= ev.start - last[2] <= CONTINUED_CHARS:
+            out[id(ev)] = last[1]
+    return out
 
 
 # how near a many-country region's point the frame's place must be to lie in it

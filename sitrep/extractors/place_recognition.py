@@ -695,8 +695,8 @@ class _Recogniser:
                     m.local = True
             if span.start >= 2 and T[span.start - 2].lower_ in ("city", "town") and T[span.start - 1].lower_ == "of":
                 m.local = True  # "the City of Paris"
-            if span.start >= 2 and T[span.start - 1].text == "," and T[span.start - 2].lower_ in STREET_NOUNS:
-                m.local = True  # "400 S. Locust St., Lebanon": a street address's town
+            if span.start >= 2 and T[span.start - 1].lower_ in (",", "in") and T[span.start - 2].lower_ in STREET_NOUNS:
+                m.local = True  # "400 S. Locust St., Lebanon", "West 11th Street in San Pedro": a street's town
             rest = text[m.end:m.end + 2]
             if rest in (", ", " ("):
                 nxt = by_start.get(m.end + 2)

@@ -874,3 +874,13 @@ def test_a_street_is_no_reports_setting():
                         "have been arrested and charged with murder, police said.", published="2009-03-23")
     charged = [e for e in ex.events if e.plover == "ACCUSE"]
     assert charged and charged[0].place == "West Columbia", [events.explain(e) for e in ex.events]
+
+
+def test_an_unplaced_mention_goes_on_telling_the_incident_placed_just_before():
+    import sitrep
+    text = ("CHICAGO — Chicago police arrested three men on Monday in a drug raid on the city's West Side. Chicago "
+            "police said the raid had been planned for weeks. In a separate case, officers arrested a man in "
+            "Evanston on Tuesday. Officers later detained his brother.")
+    ex = sitrep.extract(text, published="2018-04-06")
+    brother = [e for e in ex.events if "his brother" in text[e.start:e.end]]
+    assert brother and brother[0].place == "Evanston", [events.explain(e) for e in ex.events]

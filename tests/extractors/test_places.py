@@ -138,6 +138,10 @@ def test_norm_name():
     # a focus region inferred from the other places named (the state itself never is)
     ("Deputies from Knoxville and Maryville searched the river near Alcoa. "
      "Lenoir City officials joined them.", "Maryville", "US", "Tennessee"),
+    # a town whose streets are named in English with numbers, with American cues (SWAT), is
+    # the American town, not a Paraguayan department of the same name
+    ("A gunman wounded a man near Pine Avenue and East 9th Street in San Pedro on Monday. SWAT officers "
+     "later surrounded a home in the neighborhood.", "San Pedro", "US", "California"),
     # a New England town named as a municipality ("the Town of X")
     ("He served the citizens of the Town of Groton for six years.", "Town of Groton", "US", "Connecticut"),
     # a town and the county it lies in agree, whichever reading is likelier alone

@@ -913,10 +913,17 @@ def _base(c: Clause) -> Typing | None:
         return None
     head_noun = c.patient_role.tok.lemma_ if c.patient_role is not None else ""
     if "BASE_NOUN" in c.pctx or _has(_cues(head_noun, c.lex), "context", "BASE_NOUN"):  # "a military post"
+        if _office_opened(c):
+            return Typing(None, "an office opened by no armed group")  # "opened his campaign headquarters"
         return Typing("BASE", "base established")
     if "TROOPS" in c.pctx and not c.weak or ("TROOPS" in c.pctx and c.ak in _ARMED_KINDS):
         return Typing("CHANGE_GROUP", "group formed")
     return Typing(None, "establish without base")
+
+
+def _office_opened(c: Clause) -> bool:
+    """"Opened his campaign headquarters": a named civilian's office, no armed group's base."""
+    return c.agent_role is not None and c.ak not in _ARMED_KINDS and "TROOPS" not in c.actx and not c.weapons
 
 
 # what armed forces reinforce besides troops: "reinforced their presence around churches"
@@ -1149,7 +1156,9 @@ def _discusses_with_someone(verb) -> bool:
     hosts = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i
                       and verb.head.pos_ == "VERB" else [])
     topics = [k for k in verb.children if k.dep_ == "dobj"]  # "discussed the crisis with Merkel"
-    return any(_party_to_talk(k) for h in hosts for k in h.children if k.dep_ != "dobj") or any(
+    # "came to town to discuss": a "to" phrase is where one goes, not whom one discusses with
+    return any(_party_to_talk(k) for h in hosts for k in h.children
+               if k.dep_ != "dobj" and not (k.dep_ == "prep" and k.lower_ == "to")) or any(
         k.dep_ == "prep" and k.lower_ == "with" and any(g.dep_ == "pobj" for g in k.children)
         for t in topics for k in t.children)
 
@@ -1229,8 +1238,9 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "talked, with no one to talk with"  # "as Clinton talked about bringing communities together"
     if dip == "CONSULT" and lemma == "discuss" and verb.pos_ == "VERB" and not _discusses_with_someone(verb):
         return "discussed a topic, with no one to discuss it with"  # "went on to discuss the polls"
-    if dip == "THREATEN" and lemma in ("warn", "caution") and _warns_of_hazard(c):
-        return "a warning of weather or a hazard, not a threat"
+    if dip == "THREATEN" and lemma in ("warn", "caution") and (_warns_of_hazard(c) or (
+            c.patient_role is not None and c.patient_role.tok.lower_ in _PUBLIC and c.ak not in _ARMED_KINDS)):
+        return "a warning of weather or a hazard, or to the public, not a threat"  # "warning people not to eat"
     if "ABSTRACT" in c.actx and c.ak is None:
         return "a plan or a text 'calls for' what it specifies"  # "the plan calls for cutting ..."
     if _imperative(verb):
@@ -1431,7 +1441,8 @@ _INFORMATION = frozenset({"evidence", "information", "detail", "account", "expla
 # what is given that aids no one: "a vote of confidence", "a boost", "a chance"
 _INTANGIBLE = frozenset({"vote", "boost", "signal", "nod", "chance", "opportunity", "impression", "sense", "credit",
                          "hope", "confidence", "voice", "platform", "lift", "edge", "head", "green", "go-ahead",
-                         "go", "try", "shot", "look", "endorsement"})  # "giving it another go"
+                         "go", "try", "shot", "look", "endorsement", "perspective", "view", "insight",
+                         "outlook", "angle", "glimpse"})  # "giving it another go", "providing a perspective"
 
 
 # what one dismisses as a REJECT: a proposal, a request or a case brought (dismissing an

@@ -191,6 +191,7 @@ TABLE = [
     ("Putin hosted a dinner for the visiting Saudi king on Monday.", "CONSULT", A),  # a guest: a meeting
     ("The mayor is joining forces with a local charity to fund the shelter.", "COOPERATE", A),  # no troops
     ("The chairman requested that all the assessors resign.", "RETREAT", F),  # a resignation requested
+    ("Al-Shabaab opened a new headquarters in Jilib on Monday.", "Headquarters or base established", A),
     ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),
     ("The opposition accused police of arresting hundreds of its supporters.", "Arrests", C),
     ("The ministry denied carrying out airstrikes on the hospital.", "Air/drone strike", D),
@@ -487,6 +488,11 @@ NO_CLAIM = [
     "The federal government has not yet given clearance for the county's use of the funds.",
     "The television doctor has been called a charlatan by fellow physicians.",
     "Many more children testified against defendants facing lesser offenses.",
+    # a journey "to town" to discuss; a campaign office; a perspective provided; a warning to the public
+    "Senator Burke came to town to discuss the economy and the budget deficit.",
+    "The candidate opened his campaign headquarters at 12 Main St. on Saturday.",
+    "CNN is providing a perspective you won't get from the other networks.",
+    "The Food Standards Agency is warning people not to eat a frozen chicken product recalled by Tesco.",
     "The firm is reclaiming its old mines so that coal country can build on the land.",
 ]
 

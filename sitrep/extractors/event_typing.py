@@ -725,14 +725,23 @@ _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself",
                          "oneself", "yourselves"})
 
 
+_SUICIDE_ATTACKER = re.compile(r"\b(?:bombs?|bombers?|bombings?|explosives?|suicide)\b", re.I)
+
+
+def _only_oneself(c: Clause) -> bool:
+    p = c.patient_role
+    return p is not None and p.tok.lower_ in _REFLEXIVES and not any(k.dep_ == "conj" for k in p.tok.children)
+
+
 def _violence(c: Clause) -> Typing | None:
     fs = c.fs
     if not fs & _VIOLENT:
         return None
-    if c.patient_role is not None and c.patient_role.tok.lower_ in _REFLEXIVES and not (
-            "BOMB" in fs or c.ak in _ARMED_KINDS or (c.agent_role is not None and _BOMB_WORD.search(
-                c.agent_role.tok.text))):  # "suicide bombers blew themselves up"
-        return Typing(None, "harm done to oneself")  # "shot himself", "were killing themselves"
+    if _only_oneself(c) and not ("BOMB" in fs or c.tactic in ("SUICIDE", "IED") or (
+            c.agent_role is not None and _SUICIDE_ATTACKER.search(_phrase_text(c.agent_role.tok)))):
+        # "suicide bombers blew themselves up" is an attack; "a suicide bomber killed himself
+        # and 12 others" harmed others too
+        return Typing(None, "harm done to oneself")  # "shot himself", "a police officer killed himself"
     tactic = "AIR" if "AIRSTRIKE" in fs else "SHELLING" if "SHELL" in fs and c.tactic is None else c.tactic
     if fs == {"STRIKE"} and tactic is None and (_labour_strike(c, False) or "PROTEST" in c.ctxv):
         return Typing("PEACEFUL_PROTEST", "labour strike")
@@ -1216,6 +1225,9 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return why
     if dip == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG"):
         return "a standing backing named, not an act"  # "the Syrian government, backed by Russia and Iran"
+    if dip == "REJECT" and lemma in ("decline", "refuse") and "xcomp" in kids and (
+            (hit := _match_trigger(kids["xcomp"], c.lex)) is not None and hit[0] in ("THREATEN", "ACCUSE")):
+        return "declined to threaten or to blame: nothing said, nothing refused"  # "declined to threaten Moscow"
     if dip == "ACCUSE" and lemma == "face" and verb.dep_ == "acl":
         return "people described as facing charges, no charge laid"  # "defendants facing lesser offenses"
     if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:

@@ -192,6 +192,7 @@ TABLE = [
     ("The mayor is joining forces with a local charity to fund the shelter.", "COOPERATE", A),  # no troops
     ("The chairman requested that all the assessors resign.", "RETREAT", F),  # a resignation requested
     ("Al-Shabaab opened a new headquarters in Jilib on Monday.", "Headquarters or base established", A),
+    ("A suicide bomber killed himself and 12 others at a market in Kabul on Monday.", "Suicide bomb", A),
     ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),
     ("The opposition accused police of arresting hundreds of its supporters.", "Arrests", C),
     ("The ministry denied carrying out airstrikes on the hospital.", "Air/drone strike", D),
@@ -493,6 +494,9 @@ NO_CLAIM = [
     "The candidate opened his campaign headquarters at 12 Main St. on Saturday.",
     "CNN is providing a perspective you won't get from the other networks.",
     "The Food Standards Agency is warning people not to eat a frozen chicken product recalled by Tesco.",
+    # harm done to oneself by an officer; a threat declined
+    "A retired police officer, 76, shot himself in the parking lot of the station on Monday.",
+    "This week, the president declined to threaten Moscow or even to declare it responsible.",
     "The firm is reclaiming its old mines so that coal country can build on the land.",
 ]
 

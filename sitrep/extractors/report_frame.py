@@ -8,11 +8,13 @@ places inside it counting for it) and country are where an event the report does
 locate itself happened; a place far from the frame needs strong local evidence.
 
 Its news date is the day the report's news happened: the first day-precise time the lead
-states ("on Monday"), else the publication date. Current events that state no time of
-their own take it; background and generic ones never do.
+states ("on Monday", "over the weekend"), else the first day of the week before
+publication the report names further on, else the publication date. Current events that
+state no time of their own take it; background and generic ones never do.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -173,16 +175,29 @@ def origin_use(parsed: Parsed, p: Place) -> bool:
 
 
 def _lead_date(ex: Extraction, parsed: Parsed, lead_end: int) -> str | None:
+    """The day of the report's news: the first day its lead names; else the first day
+    of the week before publication it names further on ("A man was arrested ... He was
+    arrested Thursday"); else the publication day."""
     pub = parsed.article.published[:10] if parsed.article.published else None
-    for t in sorted(ex.times, key=lambda t: t.start):
-        if t.start >= lead_end:
-            break
-        if _is_day(t) and (pub is None or t.date_start <= pub):
-            return t.date_start
-    return pub
+    days = [t for t in sorted(ex.times, key=lambda t: t.start) if _is_day(t) and (pub is None or t.date_start <= pub)]
+    lead = [t for t in days if t.start < lead_end]
+    if lead:
+        return lead[0].date_start
+    try:
+        week = (dt.date.fromisoformat(pub) - dt.timedelta(days=NEWS_WEEK)).isoformat() if pub else None
+    except ValueError:  # a publication date the reader could not normalise names no week
+        week = None
+    later = [t for t in days if week is not None and t.date_start >= week]
+    return later[0].date_start if later else pub
+
+
+NEWS_WEEK = 7  # days before publication within which a day named after the lead is the news day
 
 
 def _is_day(t: TimeMention) -> bool:
+    """A day, or a weekend ("over the weekend": its Saturday, the news told as of then)."""
+    if t.rule == "weekend" and t.date_start:
+        return True
     return bool(t.date_start) and t.precision == "day" and t.date_end in (None, t.date_start)
 
 

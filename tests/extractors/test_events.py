@@ -894,3 +894,22 @@ def test_an_unplaced_mention_goes_on_telling_the_incident_placed_just_before():
     ex = sitrep.extract(text, published="2018-04-06")
     brother = [e for e in ex.events if "his brother" in text[e.start:e.end]]
     assert brother and brother[0].place == "Evanston", [events.explain(e) for e in ex.events]
+
+
+def test_a_weekend_in_the_lead_dates_the_news_not_the_publication_day():
+    import sitrep
+    text = ("Teenager arrested in downtown bar.\n\nPolice arrested a 16-year-old girl while checking bars over the "
+            "weekend, officers said.")
+    ex = sitrep.extract(text, published="2009-03-31")  # a Tuesday
+    arrests = [e for e in ex.events if e.sub_event_type == "Arrests"]
+    assert arrests and {e.date_start for e in arrests} == {"2009-03-28"}, [events.explain(e) for e in ex.events]
+
+
+def test_a_day_named_after_the_lead_dates_the_news_when_the_lead_names_none():
+    import sitrep
+    text = ("A Lakeland man was arrested on fraud charges after a bank teller raised the alarm, police said. "
+            "The teller noticed the forged checks. Detectives then searched his office. "
+            "Smith, 52, was arrested Thursday at his home.")
+    ex = sitrep.extract(text, published="2009-03-20")  # a Friday
+    first = min((e for e in ex.events if e.sub_event_type == "Arrests"), key=lambda e: e.start, default=None)
+    assert first is not None and first.date_start == "2009-03-19", [events.explain(e) for e in ex.events]

@@ -373,6 +373,10 @@ def _house_number(text: str, start: int, end: int) -> bool:
     return text[start:end].isdigit() and _STREET_AFTER.match(text, end) is not None
 
 
+_LEADING_DAY = re.compile(r"(?:(?:last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday"
+                          r"|sunday)\b(?=\s+(?:to|for|after|before|in)\b)", re.IGNORECASE)
+
+
 def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
     published = None
     if parsed.article.published:
@@ -401,6 +405,10 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
         if _house_number(text, s, e):
             continue
         res = resolve_expression(surface, published, anchor, future=_future_context(parsed, s))
+        lead = _LEADING_DAY.match(surface) if res is None else None
+        if lead is not None:  # "Wednesday to 20 years": the tagger ran a day into a sentence's length
+            e = s + lead.end()
+            res = resolve_expression(text[s:e], published, anchor, future=_future_context(parsed, s))
         if res is None:
             continue
         date_start, date_end, precision, rule = res

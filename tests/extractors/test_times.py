@@ -131,3 +131,11 @@ def test_a_house_number_is_no_year(text, year):
     import sitrep
     years = [t.date_start for t in sitrep.extract(text, published="2009-03-20").times if t.precision == "year"]
     assert years == ([year] if year else []), years
+
+
+def test_a_day_the_tagger_ran_into_a_length_is_still_that_day():
+    import sitrep
+    text = ("A man who admitted to having plotted to attack a police station was sentenced on Wednesday to 20 years "
+            "in prison, the Justice Department said.")
+    times = [(t.text, t.date_start) for t in sitrep.extract(text, published="2016-11-23").times]
+    assert ("Wednesday", "2016-11-23") in times, times

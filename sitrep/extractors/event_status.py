@@ -139,6 +139,9 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
                     return "hypothetical", "'any': none in particular"  # "refused any negotiations with Tehran"
                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "neither"):
                     return "negated", f"no one '{c.text}'"  # "nobody specific was under investigation"
+                if c.dep_ in ("nsubj", "nsubjpass") and any(
+                        d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children):
+                    return "negated", "'neither ... nor'"  # "neither Clinton nor her allies have been charged"
                 # "no gun was found", "found no weapons": nothing was
                 if tok.pos_ == "VERB" and c.dep_ in ("nsubjpass", "dobj") and any(
                         d.dep_ == "det" and d.lower_ == "no" for d in c.children) and \

@@ -1382,6 +1382,8 @@ _POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "tro
 def _gave_up_to_police(verb) -> bool:
     """"Surrendered to police", "surrendering on the warrants": a suspect's surrender is
     the arrest's, no agreement."""
+    if verb.lemma_.lower() == "agree":  # "the suspect agreed to surrender himself to police"
+        return any(k.dep_ == "xcomp" and _gave_up_to_police(k) for k in verb.children)
     return verb.lemma_.lower() == "surrender" and any(
         g.lower_ in _POLICE_WORDS or "police" in _np_text(g).lower()
         or (k.lower_ == "on" and g.lemma_.lower() == "warrant")
@@ -1454,7 +1456,8 @@ _INFORMATION = frozenset({"evidence", "information", "detail", "account", "expla
 _INTANGIBLE = frozenset({"vote", "boost", "signal", "nod", "chance", "opportunity", "impression", "sense", "credit",
                          "hope", "confidence", "voice", "platform", "lift", "edge", "head", "green", "go-ahead",
                          "go", "try", "shot", "look", "endorsement", "perspective", "view", "insight",
-                         "outlook", "angle", "glimpse"})  # "giving it another go", "providing a perspective"
+                         "outlook", "angle", "glimpse", "welcome", "introduction", "tour", "talk",
+                         "speech"})  # "giving it another go", "providing a perspective", "gave the welcome"
 
 
 # what one dismisses as a REJECT: a proposal, a request or a case brought (dismissing an

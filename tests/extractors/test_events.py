@@ -497,6 +497,10 @@ NO_CLAIM = [
     # harm done to oneself by an officer; a threat declined
     "A retired police officer, 76, shot himself in the parking lot of the station on Monday.",
     "This week, the president declined to threaten Moscow or even to declare it responsible.",
+    # neither ... nor; a welcome given; a suspect who agreed to give himself up (the arrest is the event)
+    "Neither the senator nor her aides have been charged with any crime.",
+    "The mayor gave the welcome and did the introductions for the event.",
+    "After three hours of negotiations, the suspect agreed to surrender himself to police.",
     "The firm is reclaiming its old mines so that coal country can build on the land.",
 ]
 

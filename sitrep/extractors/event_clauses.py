@@ -125,6 +125,11 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
                 hit = lex.pairs.get((f, w)) or lex.pairs.get((w, f))
                 if hit:
                     return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}", hit[2]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.dep_ == "mark" and nxt.head.i > tok.i:  # "calls for Israel to hand over the maps":
+        hit = next((lex.pairs.get((f, nxt.lower_)) for f in forms if lex.pairs.get((f, nxt.lower_))), None)
+        if hit:  # the parser made "for" the mark of the clause that says what is called for
+            return hit[0], hit[1], f"{tok.text} {nxt.text}", hit[2]
     lower = tok.lower_
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "cease-fire", "sit-in"
         joined = tok.doc[tok.i - 2].lower_ + "-" + lower

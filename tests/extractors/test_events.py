@@ -193,6 +193,7 @@ TABLE = [
     ("The chairman requested that all the assessors resign.", "RETREAT", F),  # a resignation requested
     ("Al-Shabaab opened a new headquarters in Jilib on Monday.", "Headquarters or base established", A),
     ("A suicide bomber killed himself and 12 others at a market in Kabul on Monday.", "Suicide bomb", A),
+    ("Lebanon renewed its calls for Israel to hand over maps of the minefields.", "REQUEST", A),  # "for" a mark
     ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),
     ("The opposition accused police of arresting hundreds of its supporters.", "Arrests", C),
     ("The ministry denied carrying out airstrikes on the hospital.", "Air/drone strike", D),
@@ -501,6 +502,9 @@ NO_CLAIM = [
     "Neither the senator nor her aides have been charged with any crime.",
     "The mayor gave the welcome and did the introductions for the event.",
     "After three hours of negotiations, the suspect agreed to surrender himself to police.",
+    # what a deal or a protocol "calls for" is its terms, no one's request
+    "A deal announced on Thursday also calls for the city to pay the owners of the land.",
+    "Secret Service protocol called for the nominee to be taken to a secure location.",
     "The firm is reclaiming its old mines so that coal country can build on the land.",
 ]
 

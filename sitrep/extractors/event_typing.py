@@ -728,6 +728,24 @@ _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself",
 _SUICIDE_ATTACKER = re.compile(r"\b(?:bombs?|bombers?|bombings?|explosives?|suicide)\b", re.I)
 
 
+# what words are said in: "attacked Machado in early-morning tweets", "in a speech"
+_UTTERANCES = frozenset({"tweet", "speech", "interview", "statement", "remark", "post", "column", "op-ed", "ad",
+                         "advertisement", "debate", "letter", "video", "book", "article", "essay", "editorial",
+                         "podcast", "broadcast", "address", "message", "blog"})
+
+
+def _verbal_attack(c: Clause) -> Typing | None:
+    """An attack told in words ("attacked Machado in tweets") is an accusation, not violence."""
+    verb = c.head.tok
+    if c.fs != {"ATTACK"} or verb.pos_ != "VERB" or c.weapons:
+        return None
+    said_in = [g for k in verb.children if k.dep_ == "prep" and k.lower_ in ("in", "on", "during", "via", "with")
+               for g in k.children if g.dep_ == "pobj"]
+    said_in += [of_object(g) for g in said_in]  # "in a series of tweets"
+    return Typing("ACCUSE", "attacked in words") if any(
+        g is not None and g.lemma_.lower() in _UTTERANCES for g in said_in) else None
+
+
 def _only_oneself(c: Clause) -> bool:
     p = c.patient_role
     return p is not None and p.tok.lower_ in _REFLEXIVES and not any(k.dep_ == "conj" for k in p.tok.children)
@@ -1647,8 +1665,8 @@ def _commitment(c: Clause) -> Typing | None:
 # In the codebook's order of precedence; the first family that decides wins.
 FAMILIES: list[Callable[[Clause], Typing | None]] = [
     _mass_grave, _no_foe, _sport, _shows, _quarrel, _bare_crackdown, _struck_by_a_thing, _coup, _find,
-    _disrupted_weapons, _territory, _clash, _protest, _sexual, _violence, _arrest, _abduct, _loot, _base, _change,
-    _peace_talks, _agree, _commitment, _diplomatic,
+    _disrupted_weapons, _territory, _clash, _protest, _sexual, _verbal_attack, _violence, _arrest, _abduct, _loot,
+    _base, _change, _peace_talks, _agree, _commitment, _diplomatic,
 ]
 
 

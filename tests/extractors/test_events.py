@@ -194,6 +194,7 @@ TABLE = [
     ("Al-Shabaab opened a new headquarters in Jilib on Monday.", "Headquarters or base established", A),
     ("A suicide bomber killed himself and 12 others at a market in Kabul on Monday.", "Suicide bomb", A),
     ("Lebanon renewed its calls for Israel to hand over maps of the minefields.", "REQUEST", A),  # "for" a mark
+    ("Senator Burke attacked the governor in a series of early-morning tweets.", "ACCUSE", A),  # in words
     ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),
     ("The opposition accused police of arresting hundreds of its supporters.", "Arrests", C),
     ("The ministry denied carrying out airstrikes on the hospital.", "Air/drone strike", D),

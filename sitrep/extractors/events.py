@@ -36,6 +36,7 @@ from .event_clauses import (
     _group,
     _group_extent,
     _has_argument,
+    _match_trigger,
     _members,
     _roles,
     _verbal,
@@ -284,13 +285,28 @@ _LONG_AGO = re.compile(r"\b(?:last|previous|past) (?:year|decade|summer|winter|s
                        re.I)
 
 
+_MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "nummod", "poss"})
+
+
+def _dates_another_event(view: ReportView, t, cand: Candidate) -> bool:
+    """A time that modifies another event noun dates that event ("indicts man in December
+    slaying", "charged in the 2015 killing"), not the clause's own."""
+    span = view.parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in _MODIFIER_DEPS:
+        return False
+    noun = span.root.head
+    own = {m.tok.i for m in cand.members}
+    return noun.pos_ == "NOUN" and noun.i not in own and _match_trigger(noun, view.lex) is not None
+
+
 def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_role, p_role, sole: bool,
              cwhy: str = "") -> None:
     """Timing, place, date, fatalities and source of a typed mention."""
     ex, frame, head = view.ex, view.frame, cand.head
     s_lo, s_hi = sv.span.start_char, sv.span.end_char
     others = [(o.start, o.end) for o in sv.candidates if o is not cand and not (o.start <= cand.start < o.end)]
-    t = own_time(ex.times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)
+    times = [t for t in ex.times if not _dates_another_event(view, t, cand)]
+    t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)
     physical = ev.event_type is not None
     early = t is not None and frame.news_date is not None and t.date_end is not None and \
         t.date_end < _days_before(frame.news_date, BACKGROUND_DAYS)

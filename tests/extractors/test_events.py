@@ -922,3 +922,11 @@ def test_a_day_named_after_the_lead_dates_the_news_when_the_lead_names_none():
     ex = sitrep.extract(text, published="2009-03-20")  # a Friday
     first = min((e for e in ex.events if e.sub_event_type == "Arrests"), key=lambda e: e.start, default=None)
     assert first is not None and first.date_start == "2009-03-19", [events.explain(e) for e in ex.events]
+
+
+def test_a_time_on_another_event_noun_dates_that_event_not_the_clause():
+    import sitrep
+    text = "Grand Jury Indicts Man In December Slaying.\n\nA grand jury indicted the man on Monday."
+    ex = sitrep.extract(text, published="2009-03-10")  # a Tuesday
+    charges = [e for e in ex.events if e.plover == "ACCUSE"]
+    assert charges and all(e.date_start == "2009-03-09" for e in charges), [events.explain(e) for e in ex.events]

@@ -305,7 +305,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     ex, frame, head = view.ex, view.frame, cand.head
     s_lo, s_hi = sv.span.start_char, sv.span.end_char
     others = [(o.start, o.end) for o in sv.candidates if o is not cand and not (o.start <= cand.start < o.end)]
-    times = [t for t in ex.times if not _dates_another_event(view, t, cand)]
+    times = [t for t in ex.times if not (s_lo <= t.start < s_hi and _dates_another_event(view, t, cand))]
     t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)
     physical = ev.event_type is not None
     early = t is not None and frame.news_date is not None and t.date_end is not None and \

@@ -345,10 +345,9 @@ def _told_just_before(located: list[tuple[Event, Place | None]]) -> dict[int, Pl
     out: dict[int, Place] = {}
     last: tuple[tuple[str, str | None], Place, int] | None = None
     for ev, p in sorted(located, key=lambda x: x[0].start):
-        kind = ev.event_type or ev.plover or ""
         if ev.sub_event_type in _TAKES_A_PLACE:
             continue  # "took the Old City ... more neighbourhoods fell": each capture is of its own place
-        kind = (kind, ev.timing)  # a recalled incident is not the news told after it
+        kind = (ev.event_type or ev.plover or "", ev.timing)  # a recalled incident is not the news told after it
         if p is not None and ev.timing != "generic":
             last = (kind, p, ev.end)
         elif p is None and last is not None and last[0] == kind and 0 <= ev.start - last[2] <= CONTINUED_CHARS:

@@ -596,8 +596,13 @@ def _clash(c: Clause) -> Typing | None:
 
 def _struggling(c: Clause) -> bool:
     verb = c.head.tok
-    return verb.pos_ == "VERB" and not c.weapons and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS \
-        and "TROOPS" not in c.actx and any(k.dep_ == "xcomp" and not _hostile(k, c.lex) for k in verb.children)
+    return verb.pos_ == "VERB" and _unarmed_agent(c) and c.pk not in _ARMED_KINDS \
+        and any(k.dep_ == "xcomp" and not _hostile(k, c.lex) for k in verb.children)
+
+
+def _unarmed_agent(c: Clause) -> bool:
+    """No weapon in the clause and no armed actor or troops doing it."""
+    return not c.weapons and c.ak not in _ARMED_KINDS and "TROOPS" not in c.actx
 
 
 def _hostile(tok, lex: Lexicon) -> bool:
@@ -950,7 +955,7 @@ def _base(c: Clause) -> Typing | None:
 
 def _office_opened(c: Clause) -> bool:
     """"Opened his campaign headquarters": a named civilian's office, no armed group's base."""
-    return c.agent_role is not None and c.ak not in _ARMED_KINDS and "TROOPS" not in c.actx and not c.weapons
+    return c.agent_role is not None and _unarmed_agent(c)
 
 
 # what armed forces reinforce besides troops: "reinforced their presence around churches"
@@ -1082,15 +1087,16 @@ _SETTLING_MODALS = frozenset({"should", "would", "will", "must", "shall"})
 
 def _guests(kids: dict) -> bool:
     """A dinner "for the visiting king", "with Chinese officials": parties to meet."""
-    preps = [k for t in (kids["dobj"], *kids.values()) for k in t.children if k.dep_ == "prep"]
-    preps += [k for k in kids.values() if k.dep_ == "prep"]
+    dinner = kids["dobj"]
+    preps = [k for t in (dinner, dinner.head) for k in t.children if k.dep_ == "prep"]
     return any(k.lower_ in ("for", "with") and g.dep_ == "pobj" and (
         g.ent_type_ in ("PERSON", "NORP", "GPE") or g.lemma_.lower() in _REPRESENTING | _DELEGATES)
         for k in preps for g in k.children)
 
 
-_DELEGATES = frozenset({"delegation", "counterpart", "official", "minister", "president", "king", "queen", "envoy",
-                        "ambassador", "guest", "visitor", "prince", "premier", "chancellor", "diplomat"})
+# guests beside the representing roles: heads of state and visitors
+_DELEGATES = frozenset({"counterpart", "president", "king", "queen", "ambassador", "guest", "visitor", "prince",
+                        "premier", "chancellor"})
 
 
 def _bare_assent(verb) -> bool:
@@ -1173,18 +1179,21 @@ def _talks_with_someone(verb) -> bool:
     party to talk with; "he talked about his ride" has none."""
     if any(k.dep_ in ("dative", "dobj") and k.pos_ in ("PROPN", "NOUN", "PRON") for k in verb.children):
         return True
-    hosts = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i
-                      and verb.head.pos_ == "VERB" else [])
-    return any(_party_to_talk(k) for h in hosts for k in h.children)
+    return any(_party_to_talk(k) for h in _speaking_verbs(verb) for k in h.children)
+
+
+def _speaking_verbs(verb) -> list:
+    """The verb and the one it completes ("went on to discuss", "met and talked"), whose
+    subject or "with" phrase may name the parties."""
+    return [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i
+                     and verb.head.pos_ == "VERB" else [])
 
 
 def _discusses_with_someone(verb) -> bool:
     """What one discusses is a topic: a party is a "with" phrase or a subject of many."""
-    hosts = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i
-                      and verb.head.pos_ == "VERB" else [])
     topics = [k for k in verb.children if k.dep_ == "dobj"]  # "discussed the crisis with Merkel"
     # "came to town to discuss": a "to" phrase is where one goes, not whom one discusses with
-    return any(_party_to_talk(k) for h in hosts for k in h.children
+    return any(_party_to_talk(k) for h in _speaking_verbs(verb) for k in h.children
                if k.dep_ != "dobj" and not (k.dep_ == "prep" and k.lower_ == "to")) or any(
         k.dep_ == "prep" and k.lower_ == "with" and any(g.dep_ == "pobj" for g in k.children)
         for t in topics for k in t.children)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from ..models import Extraction, TimeMention
+from ..vocab import read_table
 from .parse import Parsed
 
 WEEKDAYS = {name: i for i, name in enumerate(
@@ -362,19 +363,21 @@ def _future_context(parsed: Parsed, start: int) -> bool:
     return any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in head.children)
 
 
-# a number before a street's name or "block" is an address: "of 1935 Orchard St.", "the 2400 block"
-_STREET_AFTER = re.compile(
-    r"\s+(?:(?:[NSEW]|North|South|East|West|Old)\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){1,3}"
-    r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Way|Ct|Court|Pl|Place|Ter|Terrace|Cir|Circle"
-    r"|Hwy|Highway|Pike|Parkway|Pkwy|Trail|Trl)\b\.?|\s+block\b")
+@functools.cache
+def _street_after() -> re.Pattern:
+    """A number before a street's name or "block" is an address ("of 1935 Orchard St.",
+    "the 2400 block"): the street nouns of data/place_words.csv, with or without their dot."""
+    nouns = sorted({r["word"].rstrip(".") for r in read_table("place_words.csv") if r["class"] == "street_noun"})
+    return re.compile(r"\s+(?:(?:[NSEW]|North|South|East|West|Old)\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){1,3}(?:"
+                      + "|".join(map(re.escape, nouns)) + r")\b\.?|\s+block\b", re.IGNORECASE)
 
 
 def _house_number(text: str, start: int, end: int) -> bool:
-    return text[start:end].isdigit() and _STREET_AFTER.match(text, end) is not None
+    return text[start:end].isdigit() and _street_after().match(text, end) is not None
 
 
-_LEADING_DAY = re.compile(r"(?:(?:last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday"
-                          r"|sunday)\b(?=\s+(?:to|for|after|before|in)\b)", re.IGNORECASE)
+_LEADING_DAY = re.compile(r"(?:(?:last|this|early|late)\s+)?(?:" + "|".join(WEEKDAYS)
+                          + r")\b(?=\s+(?:to|for|after|before|in)\b)", re.IGNORECASE)
 
 
 def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:

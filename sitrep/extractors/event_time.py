@@ -1,6 +1,7 @@
 """When an event happened: a time its own clause states, a time relative to another event
-("a week after X", "two days later", "the day before"), the incident's other mentions, or
-the report frame's news date for current events. A background or generic event with no
+("a week after X", "two days later", "the day before"), the incident's other mentions, the
+dated telling of its kind just before it ("video of last week's shooting. He was shot ..."),
+or the report frame's news date for current events. A background or generic event with no
 stated time has no date (its `time_precision` says "unknown"); it never takes the
 publication day by default.
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from ..models import Event, TimeMention
 from .event_clauses import Trigger
@@ -117,3 +119,39 @@ def later_offsets(events: list[Event], text: str) -> None:
                 ev.time_precision = "relative"
         if ev.date_start and ev.time_precision not in ("report", "unknown"):
             prev = ev
+
+
+# how far (characters) an undated mention may follow a dated one of its kind and take its date
+CONTINUED_CHARS = 300
+_UNDATED = ("report", "unknown", None)
+
+
+@dataclass(frozen=True)
+class DateAnchor:
+    """A dated telling of a happening: a mention with a time of its own, or an event noun
+    a time modifies that is no mention ("video of last week's shooting")."""
+    end: int
+    kind: str  # incidents.family of the mention, or of the noun's frame
+    timing: str
+    date_start: str
+    date_end: str | None
+    precision: str | None
+
+
+def continued_dates(events: list[Event], kinds: dict[int, str], nouns: list[DateAnchor]) -> None:
+    """An undated current mention (dated only by the news day) that goes on telling the
+    happening of its kind dated just before it, within CONTINUED_CHARS, takes that date:
+    "Police released video of last week's shooting. Crutcher was shot by an officer" is
+    last week's, not the news day's. `kinds`: id(event) -> its family."""
+    told = [DateAnchor(e.end, kinds[id(e)], e.timing or "", e.date_start, e.date_end, e.time_precision)
+            for e in events if e.time_precision not in _UNDATED and e.date_start
+            and e.certainty in ("asserted", "claimed")]
+    told = sorted([*told, *nouns], key=lambda a: a.end)
+    for ev in events:
+        if ev.time_precision != "report":
+            continue
+        near = [a for a in told if a.kind == kinds[id(ev)] and a.timing == ev.timing
+                and 0 <= ev.start - a.end <= CONTINUED_CHARS]
+        if near:
+            a = near[-1]
+            ev.date_start, ev.date_end, ev.time_precision = a.date_start, a.date_end or a.date_start, a.precision

@@ -1479,12 +1479,14 @@ _INFORMATION = frozenset({"evidence", "information", "detail", "account", "expla
                           "guidance", "guideline", "album", "song", "film", "book", "version", "product"})
 
 
-# what is given that aids no one: "a vote of confidence", "a boost", "a chance"
+# what is given that aids no one: "a vote of confidence", "a boost", "a chance", "giving it
+# another go", "providing a perspective", "gave the welcome", "gave a presentation"
 _INTANGIBLE = frozenset({"vote", "boost", "signal", "nod", "chance", "opportunity", "impression", "sense", "credit",
                          "hope", "confidence", "voice", "platform", "lift", "edge", "head", "green", "go-ahead",
                          "go", "try", "shot", "look", "endorsement", "perspective", "view", "insight",
                          "outlook", "angle", "glimpse", "welcome", "introduction", "tour", "talk",
-                         "speech"})  # "giving it another go", "providing a perspective", "gave the welcome"
+                         "speech", "presentation", "lecture", "address", "sermon", "performance", "toast",
+                         "tribute", "interview"})
 
 
 # what one dismisses as a REJECT: a proposal, a request or a case brought (dismissing an

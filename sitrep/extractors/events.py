@@ -46,9 +46,9 @@ from .event_model import candidate_features
 from .event_place import force_home, own_place, own_site, place_events, scene_place
 from .event_roles import _SPEECH, DocContext, _acled_roles, _actor_ref, _infer_counterpart, localise_unnamed
 from .event_status import _certainty, timing
-from .event_time import governing_offset, later_offsets, own_time, set_date
+from .event_time import DateAnchor, continued_dates, governing_offset, later_offsets, own_time, set_date
 from .event_typing import Clause, Typing, officials, type_clause
-from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents, type_strength
+from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, family, merge_incidents, type_strength
 from .parse import Parsed
 from .place_recognition import person_words
 from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
@@ -297,6 +297,30 @@ def _dates_another_event(view: ReportView, t, cand: Candidate) -> bool:
     noun = span.root.head
     own = {m.tok.i for m in cand.members}
     return noun.pos_ == "NOUN" and noun.i not in own and _match_trigger(noun, view.lex) is not None
+
+
+# the family (incidents.family) of a happening an event noun's frame names
+_NOUN_FAMILIES = {**dict.fromkeys(("ATTACK", "KILL", "SHOOT", "BOMB", "SHELL", "AIRSTRIKE", "STRIKE", "CLASH"),
+                                  "violence"), "PROTEST": "protest", "RIOT": "protest", "ARREST": "Arrests"}
+
+
+def _dated_event_nouns(view: ReportView) -> list[DateAnchor]:
+    """Event nouns a time modifies ("last week's shooting", "the March 7 attack"), as
+    anchors for the mentions that go on telling them (event_time.continued_dates)."""
+    out = []
+    for t in view.ex.times:
+        span = view.parsed.doc.char_span(t.start, t.end, alignment_mode="expand") if t.date_start else None
+        if span is None or span.root.dep_ not in _MODIFIER_DEPS or span.root.head.pos_ != "NOUN":
+            continue
+        noun = span.root.head
+        hit = _match_trigger(noun, view.lex)
+        kind = _NOUN_FAMILIES.get(hit[0]) if hit else None
+        if kind is not None:
+            news = view.frame.news_date
+            early = news is not None and (t.date_end or t.date_start) < _days_before(news, BACKGROUND_DAYS)
+            out.append(DateAnchor(noun.idx + len(noun.text), kind, "background" if early else "current",
+                                  t.date_start, t.date_end, t.precision))
+    return out
 
 
 def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_role, p_role, sole: bool,
@@ -554,6 +578,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
         events.extend(got)
         told = got
     later_offsets(events, parsed.text)
+    continued_dates(events, {id(ev): family(ev) for ev in events}, _dated_event_nouns(view))
     placed = place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, view.sites)
     for ev, p in zip(events, placed, strict=True):
         if p is not None:

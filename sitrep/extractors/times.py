@@ -200,6 +200,7 @@ def resolve_expression(text: str, published: dt.date | None, anchor: dt.date | N
     RULES are tried in order, the first whose pattern matches answers; then dates written
     out (`_absolute`)."""
     t = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
+    t = re.sub(r"(?<=[a-z0-9])'s$", "", t)  # "Saturday's attack", "last week's shooting": the day's
     if not t.startswith(("in the", "over the")):
         t = re.sub(r"^(?:on|by|from|since|until|as of|in|at|during)\s+(?=[a-z0-9])", "", t)
     if RE_NOT_A_TIME.search(t) and not RE_AGO.match(t) and not RE_WINDOW.match(t):
@@ -380,6 +381,30 @@ _LEADING_DAY = re.compile(r"(?:(?:last|this|early|late)\s+)?(?:" + "|".join(WEEK
                           + r")\b(?=\s+(?:to|for|after|before|in)\b)", re.IGNORECASE)
 
 
+# a time run into the possessive time of the next noun: "on Monday of last week's shooting"
+_GLUED = re.compile(r"\s+of\s+(?=[^,;]*['’]s$)")
+
+
+def _time_mention(parsed: Parsed, s: int, e: int, published: dt.date | None,
+                  anchor: dt.date | None) -> TimeMention | None:
+    """The time the text [s, e) states, or None."""
+    text = parsed.text
+    res = resolve_expression(text[s:e], published, anchor, future=_future_context(parsed, s))
+    lead = _LEADING_DAY.match(text[s:e]) if res is None else None
+    if lead is not None:  # "Wednesday to 20 years": the tagger ran a day into a sentence's length
+        e = s + lead.end()
+        res = resolve_expression(text[s:e], published, anchor, future=_future_context(parsed, s))
+    if res is None:
+        return None
+    date_start, date_end, precision, rule = res
+    if rule == "window":  # "in the last 10 days": with its preposition as the evidence span
+        pre = re.search(r"\b(in|over|during)\s+$", text[max(0, s - 8):s])
+        if pre:
+            s = s - (len(text[max(0, s - 8):s]) - pre.start())
+    return TimeMention(text=text[s:e], start=s, end=e, date_start=date_start, date_end=date_end,
+                       precision=precision, sentence=parsed.sentence_text(s), rule=rule)
+
+
 def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
     published = None
     if parsed.article.published:
@@ -404,24 +429,15 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
     out: list[TimeMention] = []
     anchor: dt.date | None = None
     for s, e in chosen:
-        surface = text[s:e]
         if _house_number(text, s, e):
             continue
-        res = resolve_expression(surface, published, anchor, future=_future_context(parsed, s))
-        lead = _LEADING_DAY.match(surface) if res is None else None
-        if lead is not None:  # "Wednesday to 20 years": the tagger ran a day into a sentence's length
-            e = s + lead.end()
-            res = resolve_expression(text[s:e], published, anchor, future=_future_context(parsed, s))
-        if res is None:
-            continue
-        date_start, date_end, precision, rule = res
-        # Keep "in the last 10 days" with its preposition as the evidence span.
-        if rule == "window":
-            pre = re.search(r"\b(in|over|during)\s+$", text[max(0, s - 8):s])
-            if pre:
-                s = s - (len(text[max(0, s - 8):s]) - pre.start())
-        out.append(TimeMention(text=text[s:e], start=s, end=e, date_start=date_start, date_end=date_end,
-                               precision=precision, sentence=parsed.sentence_text(s), rule=rule))
-        if date_end and precision == "day" and rule != "window":
-            anchor = dt.date.fromisoformat(date_end)
+        found = _time_mention(parsed, s, e, published, anchor)
+        glued = _GLUED.search(text[s:e]) if found is None else None
+        # "released video on Monday of last week's shooting": the tagger ran two times into one
+        parts = [found] if glued is None else [_time_mention(parsed, s, s + glued.start(), published, anchor),
+                                               _time_mention(parsed, s + glued.end(), e, published, anchor)]
+        for tm in filter(None, parts):
+            out.append(tm)
+            if tm.date_end and tm.precision == "day" and tm.rule != "window":
+                anchor = dt.date.fromisoformat(tm.date_end)
     return out

@@ -507,6 +507,9 @@ NO_CLAIM = [
     "A deal announced on Thursday also calls for the city to pay the owners of the land.",
     "Secret Service protocol called for the nominee to be taken to a secure location.",
     "The firm is reclaiming its old mines so that coal country can build on the land.",
+    # a presentation or a lecture given is no aid
+    "Mayor John Harding gave a presentation on how far the restoration of the school had come.",
+    "The governor gave a lecture at the university on Tuesday.",
 ]
 
 
@@ -930,3 +933,27 @@ def test_a_time_on_another_event_noun_dates_that_event_not_the_clause():
     ex = sitrep.extract(text, published="2009-03-10")  # a Tuesday
     charges = [e for e in ex.events if e.plover == "ACCUSE"]
     assert charges and all(e.date_start == "2009-03-09" for e in charges), [events.explain(e) for e in ex.events]
+
+
+@pytest.mark.parametrize("text,date", [
+    # an event noun a time modifies, told on without a time of its own
+    ("Police in the city released video on Monday of last week's shooting. The man, 40, was shot and killed by "
+     "an officer after his car stalled on a highway.", "2016-09-12"),
+    # a dated mention of the incident, told on a sentence later
+    ("Gunmen attacked a checkpoint in the town on Saturday. Three soldiers were killed in the attack, and the "
+     "gunmen fled into the hills.", "2016-09-17"),
+])
+def test_a_mention_that_goes_on_telling_a_dated_incident_takes_its_date(text, date):
+    import sitrep
+    ex = sitrep.extract(text, published="2016-09-20")  # a Tuesday
+    violent = [e for e in ex.events if e.event_type in ("Violence against civilians", "Battles")]
+    assert violent and all(e.date_start == date for e in violent), [events.explain(e) for e in ex.events]
+
+
+def test_a_recalled_incident_does_not_date_the_news_told_after_it():
+    import sitrep
+    text = ("The town was the scene of the 2014 attack on a school. On a quiet street, police shot and killed a "
+            "man who was holding a knife, witnesses said.")
+    ex = sitrep.extract(text, published="2016-09-20")
+    shot = [e for e in ex.events if "shot" in text[e.start:e.end]]
+    assert shot and shot[0].date_start == "2016-09-20", [events.explain(e) for e in ex.events]

@@ -45,6 +45,10 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("over the weekend", None, False, "2016-12-03", "2016-12-04", "week"),
     ("last weekend", None, False, "2016-12-03", "2016-12-04", "week"),
     ("this weekend", None, True, "2016-12-10", "2016-12-11", "week"),
+    # a possessive time modifies the noun after it ("Saturday's attack", "last week's shooting")
+    ("Saturday's", None, False, "2016-12-03", "2016-12-03", "day"),
+    ("last week’s", None, False, "2016-11-28", "2016-12-04", "week"),
+    ("March 2015's", None, False, "2015-03-01", "2015-03-31", "month"),
 ])
 def test_expression_resolves(text, anchor, future, start, end, precision):
     res = resolve_expression(text, WED, anchor, future=future)
@@ -139,3 +143,13 @@ def test_a_day_the_tagger_ran_into_a_length_is_still_that_day():
             "in prison, the Justice Department said.")
     times = [(t.text, t.date_start) for t in sitrep.extract(text, published="2016-11-23").times]
     assert ("Wednesday", "2016-11-23") in times, times
+
+
+def test_a_day_run_into_the_possessive_time_of_the_next_noun_is_two_times():
+    import sitrep
+    text = "Police released video on Monday of last week's shooting."
+    times = [(t.text, t.date_start, t.date_end) for t in sitrep.extract(text, published="2016-09-20").times]
+    assert times == [("Monday", "2016-09-19", "2016-09-19"), ("last week's", "2016-09-12", "2016-09-18")], times
+    # a month of a year is one time, not the month and a year
+    times = [t.date_start for t in sitrep.extract("The plan is due by March of next year.", published="2016-09-20").times]
+    assert "2016-03-01" not in times, times

@@ -114,13 +114,24 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 RE_MONTH_DAY = re.compile(rf"^{_MONTH_RE} {_ORDINAL}(?:,? (\d{{4}}))?$")
 RE_DAY_MONTH = re.compile(rf"^{_ORDINAL} {_MONTH_RE}(?:,? (\d{{4}}))?$")
 RE_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# a run of days: "Sept. 11-12", "March 3 and 4, 2015", "11-12 September" (dateparser reads
+# "11-12" as the year 2012, and gives up on the rest)
+_DAYS_LINK = r"\s*(?:-|–|and|to|through)\s*"
+RE_MONTH_DAYS = re.compile(rf"^{_MONTH_RE} {_ORDINAL}{_DAYS_LINK}{_ORDINAL}(?:,? (\d{{4}}))?$")
+RE_DAYS_MONTH = re.compile(rf"^{_ORDINAL}{_DAYS_LINK}{_ORDINAL} {_MONTH_RE}(?:,? (\d{{4}}))?$")
+# a day number the tagger left out of the month after it: "on the night of 12 September"
+_DAY_BEFORE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 
 
-def _explicit_day(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
+def _explicit_day(text: str, base: dt.date | None, future: bool = False) -> tuple[str, str, str] | None:
     """The commonest absolute forms ("December 7", "7 Dec. 2016", "2016-12-07") read
     directly, as dateparser reads them (a day and month without a year: the latest such
-    day on or before the publication date). dateparser costs about 0.8 ms a call, the most
+    day on or before the publication date; on or after it when the sentence speaks of the
+    future: "will host the rodeo on May 7"). dateparser costs about 0.8 ms a call, the most
     of the times stage; a test checks both agree on these forms. None: not one of them."""
+    days = _day_run(text, base, future)
+    if days is not None:
+        return days
     m = RE_ISO_DATE.match(text)
     if m:
         y, mo, d = (int(g) for g in m.groups())
@@ -136,7 +147,7 @@ def _explicit_day(text: str, base: dt.date | None) -> tuple[str, str, str] | Non
         if y is None:
             if base is None:
                 return None
-            y = base.year if (mo, d) <= (base.month, base.day) else base.year - 1
+            y = _year_of(mo, d, base, future)
         y = int(y)
     try:
         day = dt.date(y, mo, d)
@@ -145,16 +156,54 @@ def _explicit_day(text: str, base: dt.date | None) -> tuple[str, str, str] | Non
     return _iso(day), _iso(day), "day"
 
 
+def _year_of(month: int, day: int, base: dt.date, future: bool) -> int:
+    """The year of a day and month written without one: the latest on or before `base`;
+    for what is still to come, the first after it, unless the day is only weeks before
+    (a future clause may tell of a day just past: "will be tried for the March 20 raid")."""
+    if future:
+        try:
+            past = dt.date(base.year, month, day) < base - dt.timedelta(days=FUTURE_SLACK_DAYS)
+        except ValueError:  # 29 February
+            past = False
+        return base.year + 1 if past else base.year
+    return base.year if (month, day) <= (base.month, base.day) else base.year - 1
+
+
+# how far before the publication day a day told in a future clause may still lie
+FUTURE_SLACK_DAYS = 31
+
+
+def _day_run(text: str, base: dt.date | None, future: bool) -> tuple[str, str, str] | None:
+    """"Sept. 11-12" -> the 11th to the 12th (the year as for one day); None: not a run."""
+    m = RE_MONTH_DAYS.match(text)
+    if m:
+        mo, d1, d2, y = MONTHS[m.group(1)], int(m.group(2)), int(m.group(3)), m.group(4)
+    else:
+        m = RE_DAYS_MONTH.match(text)
+        if not m:
+            return None
+        d1, d2, mo, y = int(m.group(1)), int(m.group(2)), MONTHS[m.group(3)], m.group(4)
+    if y is None:
+        if base is None:
+            return None
+        y = _year_of(mo, d1, base, future)
+    try:
+        first, last = dt.date(int(y), mo, d1), dt.date(int(y), mo, d2)
+    except ValueError:
+        return None
+    return (_iso(first), _iso(last), "day") if first <= last else None
+
+
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 @functools.lru_cache(maxsize=4096)
-def _absolute(text: str, base: dt.date | None) -> tuple[str, str, str] | None:
+def _absolute(text: str, base: dt.date | None, future: bool = False) -> tuple[str, str, str] | None:
     """An absolute date, read directly in its commonest forms, else via dateparser:
     (start, end, precision) or None."""
     if not re.search(r"\d", text) and not any(m in text for m in MONTHS if len(m) > 3):
         return None
-    fast = _explicit_day(text, base)
+    fast = _explicit_day(text, base, future)
     if fast is not None:
         return fast
     if base is None and not _YEAR.search(text):
@@ -211,7 +260,7 @@ def resolve_expression(text: str, published: dt.date | None, anchor: dt.date | N
             res = rule(m, published, anchor, future)
             if res is not _NOT_MINE:
                 return res
-    res = _absolute(t, published)
+    res = _absolute(t, published, future)
     if res:
         return (*res, "absolute")
     return None
@@ -431,6 +480,8 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
     for s, e in chosen:
         if _house_number(text, s, e):
             continue
+        day = _DAY_BEFORE_MONTH.search(text, max(0, s - 12), s) if text[s:e].lower().rstrip(".") in MONTHS else None
+        s = day.start() if day is not None else s
         found = _time_mention(parsed, s, e, published, anchor)
         glued = _GLUED.search(text[s:e]) if found is None else None
         # "released video on Monday of last week's shooting": the tagger ran two times into one

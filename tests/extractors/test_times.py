@@ -49,6 +49,14 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("Saturday's", None, False, "2016-12-03", "2016-12-03", "day"),
     ("last week’s", None, False, "2016-11-28", "2016-12-04", "week"),
     ("March 2015's", None, False, "2015-03-01", "2015-03-31", "month"),
+    # a run of days (dateparser read "11-12" as the year 2012)
+    ("Sept. 11-12", None, False, "2016-09-11", "2016-09-12", "day"),
+    ("3 and 4 December", None, False, "2016-12-03", "2016-12-04", "day"),
+    ("June 2-5, 2015", None, False, "2015-06-02", "2015-06-05", "day"),
+    # a day to come is the next such day ("will be sentenced January 4"), unless only weeks past
+    ("January 4", None, True, "2017-01-04", "2017-01-04", "day"),
+    ("May 7-9", None, True, "2017-05-07", "2017-05-09", "day"),
+    ("December 1", None, True, "2016-12-01", "2016-12-01", "day"),
 ])
 def test_expression_resolves(text, anchor, future, start, end, precision):
     res = resolve_expression(text, WED, anchor, future=future)
@@ -153,3 +161,10 @@ def test_a_day_run_into_the_possessive_time_of_the_next_noun_is_two_times():
     # a month of a year is one time, not the month and a year
     times = [t.date_start for t in sitrep.extract("The plan is due by March of next year.", published="2016-09-20").times]
     assert "2016-03-01" not in times, times
+
+
+def test_a_day_number_the_tagger_left_out_of_its_month_is_read():
+    import sitrep
+    text = "Gunmen killed five people in an attack on a village on the night of 12 September."
+    times = [(t.text, t.date_start) for t in sitrep.extract(text, published="2016-09-20").times]
+    assert times == [("12 September", "2016-09-12")], times

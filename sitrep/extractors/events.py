@@ -323,13 +323,29 @@ def _dated_event_nouns(view: ReportView) -> list[DateAnchor]:
     return out
 
 
+def _dates_a_relative_clause(view: ReportView, t, cand: Candidate) -> bool:
+    """A time in a relative clause dates what that clause tells ("asking for $1.6 million
+    for work it completed from December 2003 to April 2004"), not the event it hangs on."""
+    span = view.parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    own = {i for m in cand.members for i in (m.tok.i, m.anchor.i)}
+    node = span.root
+    while node.head.i != node.i and node.i not in own:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i not in own:
+            return node.dep_ in ("relcl", "acl")
+    return False
+
+
 def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_role, p_role, sole: bool,
              cwhy: str = "") -> None:
     """Timing, place, date, fatalities and source of a typed mention."""
     ex, frame, head = view.ex, view.frame, cand.head
     s_lo, s_hi = sv.span.start_char, sv.span.end_char
     others = [(o.start, o.end) for o in sv.candidates if o is not cand and not (o.start <= cand.start < o.end)]
-    times = [t for t in ex.times if not (s_lo <= t.start < s_hi and _dates_another_event(view, t, cand))]
+    times = [t for t in ex.times if not (s_lo <= t.start < s_hi and (
+        _dates_another_event(view, t, cand) or _dates_a_relative_clause(view, t, cand)))]
     t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)
     physical = ev.event_type is not None
     early = t is not None and frame.news_date is not None and t.date_end is not None and \

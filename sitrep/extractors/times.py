@@ -247,9 +247,44 @@ def resolve_expression(text: str, published: dt.date | None, anchor: dt.date | N
     `anchor` is the date of the previous time the report mentioned ("the next morning").
     `future` says the sentence speaks of the future ("will meet on Friday"). The rules of
     RULES are tried in order, the first whose pattern matches answers; then dates written
-    out (`_absolute`)."""
+    out (`_absolute`); then the expression without the words that only narrow a time down
+    ("late last month", "at the end of November", "overnight Tuesday": `_LOOSER`), and a
+    pair of times as the period from the first to the second ("Friday night and Saturday")."""
     t = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
     t = re.sub(r"(?<=[a-z0-9])'s$", "", t)  # "Saturday's attack", "last week's shooting": the day's
+    t = _HOURS.sub(lambda m: f"{int(m.group(1)) // 24} days", t)  # "in the past 48 hours"
+    res = _resolve_normalised(t, published, anchor, future)
+    for rx, repl in _LOOSER if res is None else ():  # each rewrite on the last one's result
+        looser = rx.sub(repl, t).strip()
+        if looser and looser != t:
+            t = looser
+            res = _resolve_normalised(t, published, anchor, future)
+            if res is not None:
+                break
+    pair = _PAIR.match(t) if res is None else None
+    if pair is not None:
+        first, second = (_resolve_normalised(g, published, anchor, future) for g in pair.groups())
+        if first and second and first[0] and second[1] and first[0] <= second[1]:
+            res = (first[0], second[1], "day" if "day" in (first[2], second[2]) else first[2], "pair")
+    return res
+
+
+# words that only narrow a time down, dropped when the whole does not resolve
+_LOOSER = (
+    (re.compile(r"^(?:at|by|in|towards?|around|until|between) "), ""),
+    (re.compile(r"^(?:the )?(?:very )?(?:end|beginning|start|middle|close|turn|first half|second half|"
+                r"(?:first|second|third|fourth|last|final) (?:week|weekend|days?)) of "), ""),
+    (re.compile(r"^(?:earlier|later|early|late) (?:on )?(?=(?:last|this|next|on|[a-z]+day)\b)"), ""),
+    (re.compile(r"^(?:overnight|over ?night) (?:on )?"), ""),
+    (re.compile(r"^this past "), "last "),
+    (re.compile(r" (?:local time|gmt|utc|\(?[a-z]{2,4}t\)?)$"), ""),
+)
+_HOURS = re.compile(r"\b(24|48|72|96)[ -]hours?\b")
+_PAIR = re.compile(r"^(.+?) (?:and|to|through|until|-|–) (.+)$")
+
+
+def _resolve_normalised(t: str, published: dt.date | None, anchor: dt.date | None,
+                        future: bool) -> Resolved | None:
     if not t.startswith(("in the", "over the")):
         t = re.sub(r"^(?:on|by|from|since|until|as of|in|at|during)\s+(?=[a-z0-9])", "", t)
     if RE_NOT_A_TIME.search(t) and not RE_AGO.match(t) and not RE_WINDOW.match(t):

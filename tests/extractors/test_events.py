@@ -957,3 +957,16 @@ def test_a_recalled_incident_does_not_date_the_news_told_after_it():
     ex = sitrep.extract(text, published="2016-09-20")
     shot = [e for e in ex.events if "shot" in text[e.start:e.end]]
     assert shot and shot[0].date_start == "2016-09-20", [events.explain(e) for e in ex.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a man who had escaped from prison in 2014.",
+    "The minister, who served as ambassador in 2012, met the president of Burma.",
+    "The UN demanded the release of activists who were detained during the riots in August.",
+])
+def test_a_time_in_a_relative_clause_does_not_date_the_event_it_hangs_on(text):
+    import sitrep
+    ex = sitrep.extract(text, published="2016-09-20")
+    main = [e for e in ex.events if e.start == 0]  # the main clause's event, not the relative clause's
+    assert main and all(e.date_start == "2016-09-20" and e.timing == "current" for e in main), \
+        [events.explain(e) for e in ex.events]

@@ -57,6 +57,15 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("January 4", None, True, "2017-01-04", "2017-01-04", "day"),
     ("May 7-9", None, True, "2017-05-07", "2017-05-09", "day"),
     ("December 1", None, True, "2016-12-01", "2016-12-01", "day"),
+    # words that only narrow a time down; a pair of times is the period between them
+    ("late last month", None, False, "2016-11-01", "2016-11-30", "month"),
+    ("at the end of November", None, False, "2016-11-01", "2016-11-30", "month"),
+    ("overnight Tuesday", None, False, "2016-12-06", "2016-12-06", "day"),
+    ("earlier on Tuesday", None, False, "2016-12-06", "2016-12-06", "day"),
+    ("this past weekend", None, False, "2016-12-03", "2016-12-04", "week"),
+    ("in the past 24 hours", None, False, "2016-12-06", "2016-12-07", "day"),
+    ("Friday night and Saturday", None, False, "2016-12-02", "2016-12-03", "day"),
+    ("between Monday and Wednesday", None, False, "2016-12-05", "2016-12-07", "day"),
 ])
 def test_expression_resolves(text, anchor, future, start, end, precision):
     res = resolve_expression(text, WED, anchor, future=future)

@@ -478,10 +478,12 @@ def _in_caption(parsed: Parsed, sent: Span, times: list[TimeMention]) -> bool:
     """A photo caption tells the picture, not the news: a sentence in a caption span
     (layout.caption_spans), or a paragraph of its own in a wire caption's form, a present-
     tense scene on a dated day ("A nun reacts as ... on December 11, 2016, in Cairo")."""
-    if len(parsed.paragraphs) < 2:
-        return False  # a caption alone (a snippet, a feed item) is the only news there is
-    if any(s < sent.end_char and sent.start_char < e for s, e in parsed.caption_spans):
+    # a caption alone (a snippet, a feed item) is the only news there is
+    whole = len(parsed.text.strip())
+    if any(s < sent.end_char and sent.start_char < e and e - s < whole for s, e in parsed.caption_spans):
         return True
+    if len(parsed.paragraphs) < 2:
+        return False
     root = sent.root  # present tense; the tagger reads some caption verbs as plurals ("a nun reacts")
     if root.tag_ not in ("VBZ", "VBP", "NNS") or any(c.dep_ in ("aux", "auxpass") for c in root.children):
         return False

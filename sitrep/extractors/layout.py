@@ -142,13 +142,20 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int,
 
 
 # a photo's credit or tag: "(Muhammad Hamed/Reuters)", "(AP Photo/Hussein Malla)",
-# "(Photo: AFP)", "file photo", "Getty Images", "Reuters photo", a line ending "(CBC)"
+# "(Photo: AFP)", "(Picture: Slidell PD)", "file photo", "Getty Images", "Reuters photo", a
+# line ending "(CBC)" or "(Newark police)"; a credit given first covers the sentence after
+# it ("Photo credit: A. Name. The president visits troops ...")
 _PHOTO_CUE_RE = re.compile(
-    r"\((?:[A-Z][\w.'’ -]{1,40}/(?:[A-Z][\w.&'’ -]{1,40}|\w+ Images)|(?:AP |AFP |Reuters |EPA )?Photo\b[^)]{0,60})\)"
+    r"\((?:[A-Z][\w.'’ -]{1,40}/(?:[A-Z][\w.&'’ -]{1,40}|\w+ Images)"
+    r"|(?:AP |AFP |Reuters |EPA )?(?:Photo|Picture|Pic|Image)\b[^)]{0,60})\)"
     r"|\bfile (?:photo|picture|image)\b|\bGetty Images\b|\b(?:AP|AFP|EPA|Reuters) [Pp]hoto\b"
     r"|\bPhoto(?:graph)?: |\bin this (?:file )?(?:photo|picture|image)\b"
-    # an outlet's name alone in brackets closing a line: "... in politics. (CBC)"
-    r"|\((?:The )?(?:CBC|AP|Associated Press|Reuters|AFP|EPA|Getty Images|CP|Canadian Press)\)(?=[ \t]*(?:\n|$))")
+    r"|\bPhoto (?:credit|courtesy)\s*:[^.\n]{1,60}\.\s+[^\n]*?[.!?](?=\s|$)"
+    # an outlet's or a police force's name alone in brackets closing a line, with the
+    # sentence it closes: "... in politics. (CBC)"
+    r"|(?:[^.!?\n]*[.!?][\"”’]?[ \t]*)?"
+    r"\((?:(?:The )?(?:CBC|AP|Associated Press|Reuters|AFP|EPA|Getty Images|CP|Canadian Press)"
+    r"|(?:[A-Z][\w.'’-]+ ){1,3}(?:[Pp]olice(?: [Dd]epartment)?|PD|[Ss]heriff['’]s [Oo]ffice))\)(?=[ \t]*(?:\n|$))")
 # a paragraph this short that carries a photo cue is the caption whole
 CAPTION_CHARS = 400
 

@@ -175,6 +175,40 @@ def test_a_photo_caption_is_no_incident_of_the_report(caption):
         [(e.sub_event_type, e.sentence) for e in ex.events]
 
 
+@pytest.mark.parametrize("text,caption", [
+    # a credit given before its caption, at the head of a long paragraph
+    ("Photo credit: Jane Roe. President Muhammadu Buhari visited troops of the Nigerian Army at their headquarters "
+     "in Maiduguri on 1st Oct 2017. The defence minister has said that 20,000 personnel have been recruited into "
+     "the army, the navy and the air force since 2015, and that more would join this year. He spoke at a "
+     "passing-out parade in Kaduna, where he said the forces had been given new equipment. Troops clashed with "
+     "Boko Haram fighters near Bama on Tuesday, the army said.\n\nThe army said two soldiers were wounded.",
+     "President Muhammadu Buhari visited"),
+    # a credit in brackets naming a picture's source, run into the next sentence
+    ("Police in Slidell said a boy died in a house without running water on Monday after weeks of neglect. John "
+     "Doe, who has been arrested on suspicion of negligent homicide (Picture: Slidell PD) Officers said they "
+     "found drugs in the house, and that the boy had not seen a doctor in months. The boy's mother is in jail on "
+     "drug charges, officers said, and the boy's uncle had been looking after him since January.\n\nA hearing "
+     "is set for next week.", "who has been arrested"),
+])
+def test_a_caption_inside_a_paragraph_is_no_incident(text, caption):
+    ex = report(text, "2017-10-03")
+    at = text.index(caption)
+    assert not [e for e in ex.events if at <= e.start < at + 60], [(e.sub_event_type, e.sentence) for e in ex.events]
+
+
+def test_a_caption_closing_a_one_paragraph_report_is_no_incident():
+    # a force's name in brackets closes the caption sentence, in a report of one paragraph
+    text = ("Gunmen attacked a police checkpoint in Karak on Sunday, killing a policeman, officials said. "
+            "The town was calm on Monday and shops opened again after a night of searches in the hills around it. "
+            "The governor said the checkpoint would be rebuilt and that more officers would be sent to the area "
+            "before the holiday. Residents said they had heard shooting for about an hour. "
+            "A 30-year-old man was arrested after he was found near the checkpoint with a rifle in his car. "
+            "(Karak police)")
+    ex = report(text, "2017-03-05")
+    assert [e for e in claimed(ex) if e.event_type == "Battles"], [(e.sub_event_type, e.start) for e in ex.events]
+    assert not [e for e in claimed(ex) if e.sub_event_type == "Arrests"], [(e.sub_event_type, e.sentence) for e in ex.events]
+
+
 def test_a_caption_alone_is_the_news():
     # a feed item or snippet that is only a caption has nothing else to be the report
     ex = report("A demonstrator throws a fence into a fire during a protest against police action in Barcelona, "

@@ -322,7 +322,7 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
             if setting is not None:
                 p, how = setting, "frame"
         if p is not None:
-            ev.place, ev.lat, ev.lon = p.name, p.lat, p.lon
+            ev.place, ev.lat, ev.lon = _display_name(p.name), p.lat, p.lon
             own = p.precision if p.feature != "country" else "country"
             ev.geo_precision = "report-focus" if how == "frame" else own
         site = (sites or {}).get(id(ev))
@@ -330,6 +330,12 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
             ev.place = site  # the coordinates (and their precision) stay its place's
         placed.append(p)
     return placed
+
+
+def _display_name(name: str) -> str:
+    """A dateline's capitals as a place is written ("ATLANTA" -> "Atlanta"); an acronym
+    ("USA", "DRC") as it is."""
+    return name.title() if name.isupper() and sum(ch.isalpha() for ch in name) > 4 else name
 
 
 _TAKES_A_PLACE = frozenset({"Government regains territory", "Non-state actor overtakes territory",

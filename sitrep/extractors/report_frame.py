@@ -70,6 +70,11 @@ class ReportFrame:
             best = min(inner, key=lambda n: (-weight[n], first[n].start), default=None)
             if best is not None and weight[best] >= REGION_TO_CITY * weight[top]:
                 top = best
+            # the report says where it is from, inside the region it is about ("ATLANTA - ...
+            # a Georgia man ... Georgia authorities"): the dateline is the more specific setting
+            own = place_key(self.dateline.name) if self.dateline is not None else None
+            if first[top].feature in ("admin1", "admin2") and own in first and _inside(first[own], top, first):
+                top = own
         happened = happened or {}
         inside = [n for n in happened if n in first and _inside(first[n], top, first) and not _street(first[n])]
         if len(inside) == 1 and happened[inside[0]] > happened.get(top, 0.0) and \
@@ -130,9 +135,16 @@ def many_countries(p: Place) -> bool:
 
 def is_dateline(p: Place, text: str) -> bool:
     """A place opening a paragraph and followed by the dateline dash: "BOR, South Sudan, 9 March —",
-    "(NEW YORK) —"."""
+    "(NEW YORK) —"; or in capitals after a sentence, a headline run into its body ("Leader
+    of group defends work. ATLANTA - A former ...")."""
     line_start = text.rfind("\n", 0, p.start) + 1
-    return text[line_start:p.start].strip() in ("", "(") and bool(DATELINE_TAIL.match(text, p.end))
+    before = text[line_start:p.start]
+    opens = before.strip() in ("", "(") or (
+        text[p.start:p.end].isupper() and _AFTER_SENTENCE.search(before) is not None)
+    return opens and bool(DATELINE_TAIL.match(text, p.end))
+
+
+_AFTER_SENTENCE = re.compile(r"[.!?][\"”’]?\s+\(?$")
 
 
 def locative_use(parsed: Parsed, p: Place) -> bool:

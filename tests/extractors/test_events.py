@@ -266,6 +266,10 @@ TABLE = [
     # meetings held, attended or told as negotiations; leaders (plural) of a named body
     ("The leaders of the G-20 held a summit in Hangzhou on Sunday.", "CONSULT", A),
     ("Negotiations between Israel and Hamas took place in Cairo on Monday.", "CONSULT", A),
+    # a call or a meal with a political counterpart
+    ("President Putin had a telephone conversation with President Erdogan on Monday.", "CONSULT", A),
+    ("Prime Minister Trudeau made a phone call to President Xi on Monday.", "CONSULT", A),
+    ("The premiers sat down for a working dinner on Sunday with Finance Minister Bill Morneau.", "CONSULT", A),
     ("The Italian premier attended the summit in Hangzhou on Sunday.", "CONSULT", A),
     ("Leaders of the G7 met in Biarritz on Saturday.", "CONSULT", A),
     # a verb's scope ("tried") is not its conjunct's
@@ -507,6 +511,10 @@ NO_CLAIM = [
     "A deal announced on Thursday also calls for the city to pay the owners of the land.",
     "Secret Service protocol called for the nominee to be taken to a secure location.",
     "The firm is reclaiming its old mines so that coal country can build on the land.",
+    # a call with a broadcaster, a gala dinner, a meal with friends: no consultation
+    "She described her ordeal in an emotional phone call with CBC Toronto.",
+    "The senator spoke at the foundation's annual gala dinner in Washington on Saturday.",
+    "We had dinner with friends on Tuesday and talked about the weather.",
     # a presentation or a lecture given is no aid
     "Mayor John Harding gave a presentation on how far the restoration of the school had come.",
     "The governor gave a lecture at the university on Tuesday.",

@@ -766,6 +766,9 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
         return True  # "..., while demanding that they improve their targeting": what is said anchors it
     if not head.weak and _caused(tok):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" for c in tok.head.head.children):
+        return True  # "workers went on strike", "teachers are on strike": the subject is the party
     anchors = {"GPE", "LOC", "FAC"} if head.weak else {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
     for t in tok.subtree:
         if t.ent_type_ in anchors or (t.dep_ == "nummod" and t.head.i == tok.i):

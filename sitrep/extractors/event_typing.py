@@ -201,7 +201,9 @@ def _borrow_tactic(c: Clause) -> None:
 
 
 _HELD_BY = re.compile(r"\w-(?:held|controlled|occupied)\b", re.I)
-_LABOUR_WORDS = frozenset({"hunger", "general", "worker", "workers", "strikers", "union", "unions"})
+_LABOUR_WORDS = frozenset({"hunger", "general", "worker", "workers", "strikers", "union", "unions", "employees",
+                           "staff", "teachers", "nurses", "doctors", "drivers", "miners", "dockers", "dockworkers",
+                           "pilots", "porters", "labourers", "laborers", "walkout"})
 
 
 def _labour_strike(c: Clause, words_of_sentence: bool) -> bool:
@@ -295,6 +297,8 @@ def _no_foe(c: Clause) -> Typing | None:
         return Typing(None, "struck out: set off, or failed")  # "Alan, 79, strikes out in marathon"
     if c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS:
         return None
+    if c.head.phrase.endswith(" fire") and c.head.tok.lemma_.lower() in ("exchange", "trade", "return"):
+        return None  # the phrase is the fighting, its fire no foe ("came under fire" may be words)
     objects = [_phrase_text(o) for o in _objects(c)]  # the parser's object, when no patient was kept
     if "ABSTRACT" in c.pctx or ("CLASH" in c.fs and "ABSTRACT" in c.actx) or any(
             "ABSTRACT" in _values(_cues(t, c.lex), "context") for t in objects):

@@ -17,6 +17,14 @@ TABLE = [
     ("Heavy fighting between the army and Islamist militants raged in the northern town for a third day.", "Armed clash", A),
     ("Militants attacked an army checkpoint outside Maiduguri, sparking a two-hour gun battle.", "Armed clash", A),
     ("Police exchanged fire with gunmen who ambushed their patrol on the highway.", "Armed clash", A),
+    # the fire exchanged is the fighting, not a fire fought; gunfire and shots too
+    ("India and Pakistan exchanged fire across the border on Monday.", "Armed clash", A),
+    ("Troops and rebels exchanged gunfire near the town on Monday.", "Armed clash", A),
+    ("Police and gunmen traded fire for two hours outside the bank.", "Armed clash", A),
+    # a labour strike: "on strike", strikers named by their trade
+    ("Thousands of dock workers went on strike at the port on Monday.", "Peaceful protest", A),
+    ("Teachers are on strike across the state for a second week.", "Peaceful protest", A),
+    ("Nurses are striking at three hospitals in the city.", "Peaceful protest", A),
     ("An attack by separatist fighters on a military convoy was repulsed by soldiers.", "Armed clash", A),
     ("Army troops recaptured the town of Palmyra from Islamic State fighters on Sunday.", "Government regains territory", A),
     ("The town of Manbij was retaken by government forces after a week of fighting.", "Government regains territory", A),

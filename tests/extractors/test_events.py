@@ -239,6 +239,9 @@ TABLE = [
     ("The 16-year-old was taken to a juvenile detention facility in Fort Worth.", "Arrests", A),
     ("Police said the woman was taken to the Gainesville Police Department.", "Arrests", A),
     ("A curfew was announced from midnight to 6 a.m. in the city center.", "COERCE", A),
+    # martial law, and a coercive measure imposed; the internet shut down
+    ("The army imposed martial law in the northern province on Monday.", "COERCE", A),
+    ("The government shut down the internet in the region on Friday.", "COERCE", A),
     # PLOVER 2021: people released are RETREAT (outside a conflict's agreements)
     ("A court released the journalist on a suspended sentence on Tuesday.", "RETREAT", A),
     # acts of states the rules had missed: tariffs slapped, an annexation, leaders gathered,

@@ -439,6 +439,8 @@ def _territory(c: Clause) -> Typing | None:
     if not _names_a_place(c, terr):
         if "CAPTURE" in terr and (c.pk in {"civilians"} | _ARMED_KINDS or person):
             return Typing("ARRESTS" if c.ak in ("state_forces", "government", None) else "ABDUCTION", "people captured")
+        if "CAPTURE" in terr and c.ak == "state_forces" and taken is not None and taken.pos_ == "NOUN":
+            return Typing("COERCE", "goods seized by the authorities")  # "officers seized 2 kilograms of cocaine"
         return Typing(None, "territorial verb without a place")
     if "CRIME" in c.sctx and (not c.armed or c.ak == "state_forces"):  # police at a break and enter
         return Typing(None, "crime context")

@@ -242,6 +242,9 @@ TABLE = [
     # martial law, and a coercive measure imposed; the internet shut down
     ("The army imposed martial law in the northern province on Monday.", "COERCE", A),
     ("The government shut down the internet in the region on Friday.", "COERCE", A),
+    # goods seized by the authorities; a warrant executed is a search, not a killing
+    ("Officers seized 2 kilograms of cocaine and cash in the raid.", "COERCE", A),
+    ("Police executed a search warrant at a house on Main Street on Tuesday.", "COERCE", A),
     # PLOVER 2021: people released are RETREAT (outside a conflict's agreements)
     ("A court released the journalist on a suspended sentence on Tuesday.", "RETREAT", A),
     # acts of states the rules had missed: tariffs slapped, an annexation, leaders gathered,

@@ -129,6 +129,7 @@ class ReportView:
     own_places: dict[int, Place | None] = field(default_factory=dict)  # id(event) -> its clause's place
     sites: dict[int, str] = field(default_factory=dict)  # id(event) -> the named site it is at
     infos: dict[int, MentionInfo] = field(default_factory=dict)  # id(event) -> what merging reads
+    time_roots: dict[int, object] = field(default_factory=dict)  # time's start -> its span's root (time_root)
     # read once per report: the heads in use, and whether a sentence the rules make no
     # event of is offered to the sentence head (always when collecting training rows)
     heads: dict | None = field(init=False, default=None)
@@ -288,13 +289,21 @@ _LONG_AGO = re.compile(r"\b(?:last|previous|past) (?:year|decade|summer|winter|s
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "nummod", "poss"})
 
 
+def time_root(view: ReportView, t):
+    """The root token of a time's words (built once per time of the report), or None."""
+    if t.start not in view.time_roots:
+        span = view.parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
+        view.time_roots[t.start] = span.root if span is not None else None
+    return view.time_roots[t.start]
+
+
 def _dates_another_event(view: ReportView, t, cand: Candidate) -> bool:
     """A time that modifies another event noun dates that event ("indicts man in December
     slaying", "charged in the 2015 killing"), not the clause's own."""
-    span = view.parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in _MODIFIER_DEPS:
+    root = time_root(view, t)
+    if root is None or root.dep_ not in _MODIFIER_DEPS:
         return False
-    noun = span.root.head
+    noun = root.head
     own = {m.tok.i for m in cand.members}
     return noun.pos_ == "NOUN" and noun.i not in own and _match_trigger(noun, view.lex) is not None
 
@@ -309,10 +318,10 @@ def _dated_event_nouns(view: ReportView) -> list[DateAnchor]:
     anchors for the mentions that go on telling them (event_time.continued_dates)."""
     out = []
     for t in view.ex.times:
-        span = view.parsed.doc.char_span(t.start, t.end, alignment_mode="expand") if t.date_start else None
-        if span is None or span.root.dep_ not in _MODIFIER_DEPS or span.root.head.pos_ != "NOUN":
+        root = time_root(view, t) if t.date_start else None
+        if root is None or root.dep_ not in _MODIFIER_DEPS or root.head.pos_ != "NOUN":
             continue
-        noun = span.root.head
+        noun = root.head
         hit = _match_trigger(noun, view.lex)
         kind = _NOUN_FAMILIES.get(hit[0]) if hit else None
         if kind is not None:
@@ -326,11 +335,10 @@ def _dated_event_nouns(view: ReportView) -> list[DateAnchor]:
 def _dates_a_relative_clause(view: ReportView, t, cand: Candidate) -> bool:
     """A time in a relative clause dates what that clause tells ("asking for $1.6 million
     for work it completed from December 2003 to April 2004"), not the event it hangs on."""
-    span = view.parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
+    node = time_root(view, t)
+    if node is None:
         return False
     own = {i for m in cand.members for i in (m.tok.i, m.anchor.i)}
-    node = span.root
     while node.head.i != node.i and node.i not in own:
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.i not in own:

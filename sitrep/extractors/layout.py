@@ -151,11 +151,10 @@ _PHOTO_CUE_RE = re.compile(
     r"|\bfile (?:photo|picture|image)\b|\bGetty Images\b|\b(?:AP|AFP|EPA|Reuters) [Pp]hoto\b"
     r"|\bPhoto(?:graph)?: |\bin this (?:file )?(?:photo|picture|image)\b"
     r"|\bPhoto (?:credit|courtesy)\s*:[^.\n]{1,60}\.\s+[^\n]*?[.!?](?=\s|$)"
-    # an outlet's or a police force's name alone in brackets closing a line, with the
-    # sentence it closes: "... in politics. (CBC)"
-    r"|(?:[^.!?\n]*[.!?][\"”’]?[ \t]*)?"
-    r"\((?:(?:The )?(?:CBC|AP|Associated Press|Reuters|AFP|EPA|Getty Images|CP|Canadian Press)"
-    r"|(?:[A-Z][\w.'’-]+ ){1,3}(?:[Pp]olice(?: [Dd]epartment)?|PD|[Ss]heriff['’]s [Oo]ffice))\)(?=[ \t]*(?:\n|$))")
+    # an outlet's or a police force's name alone in brackets closing a line (the sentence
+    # it closes is the caption: caption_spans): "... in politics. (CBC)"
+    r"|(?P<closing>\((?:(?:The )?(?:CBC|AP|Associated Press|Reuters|AFP|EPA|Getty Images|CP|Canadian Press)"
+    r"|(?:[A-Z][\w.'’-]+ ){1,3}(?:[Pp]olice(?: [Dd]epartment)?|PD|[Ss]heriff['’]s [Oo]ffice))\))(?=[ \t]*(?:\n|$))")
 # a paragraph this short that carries a photo cue is the caption whole
 CAPTION_CHARS = 400
 
@@ -169,5 +168,15 @@ def caption_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, in
         if cues and pe - ps <= CAPTION_CHARS:
             out.append((ps, pe))
         else:
-            out.extend(m.span() for m in cues)
+            out.extend((_closed_sentence(text, ps, m.start()) if m.group("closing") else m.start(), m.end())
+                       for m in cues)
     return out
+
+
+def _closed_sentence(text: str, para_start: int, credit: int) -> int:
+    """Where the sentence a closing credit closes begins: after the sentence before it."""
+    body = text[para_start:credit].rstrip()
+    end = len(body) - 1  # the closed sentence's own stop is not the one before it
+    cut = max(body.rfind(". ", 0, end), body.rfind("? ", 0, end), body.rfind("! ", 0, end))
+    line = body.rfind("\n", 0, end)
+    return para_start + max(cut + 2 if cut >= 0 else 0, line + 1)

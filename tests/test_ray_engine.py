@@ -16,6 +16,7 @@ import pytest
 ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'sitrep[ray]' to test the Ray engine")
 
 import sqlalchemy as sa  # noqa: E402
+from conftest import PG_URL, _drop_database  # noqa: E402
 
 from sitrep.ingest import ingest  # noqa: E402
 from sitrep.ray_engine import ACTOR_PREFIX, ingest_ray  # noqa: E402
@@ -137,7 +138,6 @@ def test_ray_restarts_a_killed_worker_and_finishes_the_run(reports, local_rows, 
     assert stored_rows(store) == local_rows
 
 
-PG_URL = os.environ.get("SITREP_TEST_PG_URL", "postgresql://sitrep:sitrep@127.0.0.1:5432/sitrep_test")
 
 
 @pytest.fixture()
@@ -156,9 +156,10 @@ def pg_url():
     try:
         yield f"{PG_URL.rsplit('/', 1)[0]}/{name}"
     finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        try:
+            _drop_database(admin, name)  # retried: autovacuum may be visiting the freshly written database
+        finally:
+            admin.dispose()
 
 
 @pytest.mark.postgres

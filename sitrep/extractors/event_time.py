@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..models import Event, TimeMention
 from .event_clauses import Trigger
+from .incidents import family
 from .report_frame import ReportFrame
 
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
@@ -138,19 +139,19 @@ class DateAnchor:
     precision: str | None
 
 
-def continued_dates(events: list[Event], kinds: dict[int, str], nouns: list[DateAnchor]) -> None:
+def continued_dates(events: list[Event], nouns: list[DateAnchor]) -> None:
     """An undated current mention (dated only by the news day) that goes on telling the
-    happening of its kind dated just before it, within CONTINUED_CHARS, takes that date:
-    "Police released video of last week's shooting. Crutcher was shot by an officer" is
-    last week's, not the news day's. `kinds`: id(event) -> its family."""
-    told = [DateAnchor(e.end, kinds[id(e)], e.timing or "", e.date_start, e.date_end, e.time_precision)
+    happening of its kind (incidents.family) dated just before it, within CONTINUED_CHARS,
+    takes that date: "Police released video of last week's shooting. Crutcher was shot by
+    an officer" is last week's, not the news day's."""
+    told = [DateAnchor(e.end, family(e), e.timing or "", e.date_start, e.date_end, e.time_precision)
             for e in events if e.time_precision not in _UNDATED and e.date_start
             and e.certainty in ("asserted", "claimed")]
     told = sorted([*told, *nouns], key=lambda a: a.end)
     for ev in events:
         if ev.time_precision != "report":
             continue
-        near = [a for a in told if a.kind == kinds[id(ev)] and a.timing == ev.timing
+        near = [a for a in told if a.kind == family(ev) and a.timing == ev.timing
                 and 0 <= ev.start - a.end <= CONTINUED_CHARS]
         if near:
             a = near[-1]

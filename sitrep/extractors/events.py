@@ -41,14 +41,24 @@ from .event_clauses import (
     _roles,
     _verbal,
 )
-from .event_lexicon import _BOMB_WORD, _MINING_WORD, _TACTICS, _TERRITORY, Lexicon, _CueIndex, _forms, lexicon
+from .event_lexicon import (
+    _BOMB_WORD,
+    _MINING_WORD,
+    _TACTICS,
+    _TERRITORY,
+    _VIOLENT,
+    Lexicon,
+    _CueIndex,
+    _forms,
+    lexicon,
+)
 from .event_model import candidate_features
 from .event_place import force_home, own_place, own_site, place_events, scene_place
 from .event_roles import _SPEECH, DocContext, _acled_roles, _actor_ref, _infer_counterpart, localise_unnamed
 from .event_status import _certainty, timing
 from .event_time import DateAnchor, continued_dates, governing_offset, later_offsets, own_time, set_date
 from .event_typing import Clause, Typing, officials, type_clause
-from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, family, merge_incidents, type_strength
+from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents, type_strength
 from .parse import Parsed
 from .place_recognition import person_words
 from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
@@ -297,20 +307,26 @@ def time_root(view: ReportView, t):
     return view.time_roots[t.start]
 
 
+def _dated_noun(view: ReportView, t) -> tuple[object, str] | None:
+    """(the event noun, its frame) when the time modifies one ("the December slaying",
+    "last week's shooting"), else None."""
+    root = time_root(view, t)
+    if root is None or root.dep_ not in _MODIFIER_DEPS or root.head.pos_ != "NOUN":
+        return None
+    hit = _match_trigger(root.head, view.lex)
+    return (root.head, hit[0]) if hit else None
+
+
 def _dates_another_event(view: ReportView, t, cand: Candidate) -> bool:
     """A time that modifies another event noun dates that event ("indicts man in December
     slaying", "charged in the 2015 killing"), not the clause's own."""
-    root = time_root(view, t)
-    if root is None or root.dep_ not in _MODIFIER_DEPS:
-        return False
-    noun = root.head
-    own = {m.tok.i for m in cand.members}
-    return noun.pos_ == "NOUN" and noun.i not in own and _match_trigger(noun, view.lex) is not None
+    dated = _dated_noun(view, t)
+    return dated is not None and dated[0].i not in {m.tok.i for m in cand.members}
 
 
 # the family (incidents.family) of a happening an event noun's frame names
-_NOUN_FAMILIES = {**dict.fromkeys(("ATTACK", "KILL", "SHOOT", "BOMB", "SHELL", "AIRSTRIKE", "STRIKE", "CLASH"),
-                                  "violence"), "PROTEST": "protest", "RIOT": "protest", "ARREST": "Arrests"}
+_NOUN_FAMILIES = {**dict.fromkeys(_VIOLENT | {"CLASH"}, "violence"), "PROTEST": "protest", "RIOT": "protest",
+                  "ARREST": "Arrests"}
 
 
 def _dated_event_nouns(view: ReportView) -> list[DateAnchor]:
@@ -318,18 +334,18 @@ def _dated_event_nouns(view: ReportView) -> list[DateAnchor]:
     anchors for the mentions that go on telling them (event_time.continued_dates)."""
     out = []
     for t in view.ex.times:
-        root = time_root(view, t) if t.date_start else None
-        if root is None or root.dep_ not in _MODIFIER_DEPS or root.head.pos_ != "NOUN":
-            continue
-        noun = root.head
-        hit = _match_trigger(noun, view.lex)
-        kind = _NOUN_FAMILIES.get(hit[0]) if hit else None
+        dated = _dated_noun(view, t) if t.date_start else None
+        kind = _NOUN_FAMILIES.get(dated[1]) if dated else None
         if kind is not None:
-            news = view.frame.news_date
-            early = news is not None and (t.date_end or t.date_start) < _days_before(news, BACKGROUND_DAYS)
-            out.append(DateAnchor(noun.idx + len(noun.text), kind, "background" if early else "current",
-                                  t.date_start, t.date_end, t.precision))
+            noun, timing = dated[0], "background" if _recalled(view.frame, t) else "current"
+            out.append(DateAnchor(noun.idx + len(noun.text), kind, timing, t.date_start, t.date_end, t.precision))
     return out
+
+
+def _recalled(frame: ReportFrame, t) -> bool:
+    """The time ends before the report's news days (BACKGROUND_DAYS before its news date)."""
+    end = t.date_end or t.date_start
+    return frame.news_date is not None and end is not None and end < _days_before(frame.news_date, BACKGROUND_DAYS)
 
 
 def _dates_a_relative_clause(view: ReportView, t, cand: Candidate) -> bool:
@@ -356,8 +372,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
         _dates_another_event(view, t, cand) or _dates_a_relative_clause(view, t, cand)))]
     t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)
     physical = ev.event_type is not None
-    early = t is not None and frame.news_date is not None and t.date_end is not None and \
-        t.date_end < _days_before(frame.news_date, BACKGROUND_DAYS)
+    early = t is not None and t.date_end is not None and _recalled(frame, t)
     if frame.news_date is None and t is None:
         clause = head.anchor.doc[head.anchor.left_edge.i:head.anchor.right_edge.i + 1]
         early = _LONG_AGO.search(clause.text) is not None
@@ -486,9 +501,9 @@ def _in_caption(parsed: Parsed, sent: Span, times: list[TimeMention]) -> bool:
     """A photo caption tells the picture, not the news: a sentence in a caption span
     (layout.caption_spans), or a paragraph of its own in a wire caption's form, a present-
     tense scene on a dated day ("A nun reacts as ... on December 11, 2016, in Cairo")."""
+    spans = [(s, e) for s, e in parsed.caption_spans if s < sent.end_char and sent.start_char < e]
     # a caption alone (a snippet, a feed item) is the only news there is
-    whole = len(parsed.text.strip())
-    if any(s < sent.end_char and sent.start_char < e and e - s < whole for s, e in parsed.caption_spans):
+    if spans and any(e - s < len(parsed.text.strip()) for s, e in spans):
         return True
     if len(parsed.paragraphs) < 2:
         return False
@@ -604,7 +619,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
         events.extend(got)
         told = got
     later_offsets(events, parsed.text)
-    continued_dates(events, {id(ev): family(ev) for ev in events}, _dated_event_nouns(view))
+    continued_dates(events, _dated_event_nouns(view))
     placed = place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, view.sites)
     for ev, p in zip(events, placed, strict=True):
         if p is not None:

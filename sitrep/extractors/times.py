@@ -472,12 +472,12 @@ _GLUED = re.compile(r"\s+of\s+(?=[^,;]*['’]s$)")
 def _time_mention(parsed: Parsed, s: int, e: int, published: dt.date | None,
                   anchor: dt.date | None) -> TimeMention | None:
     """The time the text [s, e) states, or None."""
-    text = parsed.text
-    res = resolve_expression(text[s:e], published, anchor, future=_future_context(parsed, s))
+    text, future = parsed.text, _future_context(parsed, s)
+    res = resolve_expression(text[s:e], published, anchor, future=future)
     lead = _LEADING_DAY.match(text[s:e]) if res is None else None
     if lead is not None:  # "Wednesday to 20 years": the tagger ran a day into a sentence's length
         e = s + lead.end()
-        res = resolve_expression(text[s:e], published, anchor, future=_future_context(parsed, s))
+        res = resolve_expression(text[s:e], published, anchor, future=future)
     if res is None:
         return None
     date_start, date_end, precision, rule = res

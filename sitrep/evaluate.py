@@ -194,21 +194,25 @@ def score_reports(pairs: list[tuple[dict, dict]], preds: dict[str, dict], shared
     return out
 
 
-def calibration_bins(gold: dict, pred: dict, sc, bins: dict) -> None:
-    """Count every mention the prediction claims, whatever its confidence, right or wrong
-    (typed match with a gold event) by confidence bin; mentions of optional events are
-    left out. A mention's confidence is its incident's."""
+def scored_mentions(gold: dict, pred: dict, sc) -> list[tuple[dict, bool]]:
+    """Every mention the prediction claims, whatever its confidence (which is its
+    incident's), with whether it is right (a typed match with a gold event); a wrong one
+    inside an optional event's span is neither and left out."""
     text = pred["article"]["text"]
     claimed = [dict(m, confidence=e.get("confidence")) for e in pred.get("events", [])
                for m in sc.claimed_mentions([dict(e, confidence=None)])]
     right = {id(p) for _, p in sc.pair(gold.get("events", []), claimed, text, sc.event_type_ok)}
     optional = [sc.locate(text, o["evidence"]) for o in gold.get("optional_events", [])]
-    for m in claimed:
-        if id(m) not in right and any(sc.overlaps(o, sc.span_of(m)) for o in optional):
-            continue
+    return [(m, id(m) in right) for m in claimed
+            if id(m) in right or not any(sc.overlaps(o, sc.span_of(m)) for o in optional)]
+
+
+def calibration_bins(gold: dict, pred: dict, sc, bins: dict) -> None:
+    """Count the scored mentions (`scored_mentions`) right or wrong by confidence bin."""
+    for m, ok in scored_mentions(gold, pred, sc):
         b = min(int((m.get("confidence") or 0.0) * 10), 9)
-        n, ok = bins.get(b, (0, 0))
-        bins[b] = (n + 1, ok + (id(m) in right))
+        n, hits = bins.get(b, (0, 0))
+        bins[b] = (n + 1, hits + ok)
 
 
 def calibration_table(bins: dict) -> list[dict]:

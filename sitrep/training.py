@@ -515,16 +515,24 @@ def _fit_with_sentences(own: list[tuple[list[str], int]], sentences: list[tuple[
 
 
 def train_confidence(shared: Path, tune_dir: Path, out: Path) -> dict:
+    """The confidence model fitted on the tune reports and the labelled sentences, with
+    the map to unseen reports fitted on the blind rounds (sitrep/calibration.py)."""
+    from . import calibration
+
     rows = confidence_rows(shared, report_set(shared, tune_dir))
     model = _fit_with_sentences([r for rs in rows.values() for r in rs], sentence_confidence_rows(shared))
+    model["unseen"] = calibration.fit_map(calibration.read_rows())
     out.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", encoding="utf-8")
-    return {"mentions": sum(len(r) for r in rows.values()),
+    return {"mentions": sum(len(r) for r in rows.values()), "unseen_map": model["unseen"],
             "positive": sum(label for rs in rows.values() for _, label in rs), "features": len(model["weights"])}
 
 
 def cv_confidence(shared: Path, tune_dir: Path) -> dict:
-    """Out-of-fold confidences (5 folds by report): the calibration table and the tune
-    reports' typed precision and recall as score.py counts them."""
+    """Out-of-fold confidences (5 folds by report; the model's own probability, without
+    the map to unseen reports): the calibration table and the tune reports' typed
+    precision and recall as score.py counts them; then the map, each blind round scored
+    by the map fitted on the others."""
+    from . import calibration
     from .annotations import to_gold
     from .extractors import event_confidence
 
@@ -547,4 +555,5 @@ def cv_confidence(shared: Path, tune_dir: Path) -> dict:
     pr = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
     rc = tot["tp"] / tot["gold"] if tot["gold"] else 0.0
     return {"typed_precision": round(pr, 3), "typed_recall": round(rc, 3), **tot,
-            "calibration": calibration_table(bins)}
+            "calibration": calibration_table(bins),
+            "unseen_map_by_round": calibration.leave_one_round_out(calibration.read_rows())}

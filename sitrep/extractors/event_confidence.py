@@ -10,7 +10,10 @@ more (the spans that report it; mere references are left out).
 
 Weights: `sitrep/data/event_confidence.json`, rebuilt by `scripts/train_event_model.py
 --confidence` (cross-validated by report; the calibration table is printed by
-`sitrep eval reports`). Without the file every event has confidence None.
+`sitrep eval reports`). The rules it reads were tuned on the same reports, so the model's
+probability is passed through a map fitted on reports the rules had never seen (the blind
+rounds, sitrep/calibration.py) before it becomes the confidence. Without the file every
+event has confidence None.
 """
 from __future__ import annotations
 
@@ -53,8 +56,16 @@ def _shipped() -> dict | None:
     return json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else None
 
 
+def apply_map(z: float, unseen: dict | None) -> float:
+    """The model's log-odds `z` as the log-odds on unseen reports (unchanged without a map:
+    {"slope", "intercept"}, fitted by sitrep/calibration.py)."""
+    return z if not unseen else unseen["slope"] * z + unseen["intercept"]
+
+
 def probability(features: list[str], w: dict) -> float:
-    z = w["bias"] + sum(w["weights"].get(f, 0.0) for f in features)
+    """The model's probability, through the map to unseen reports when the weights carry
+    one (`"unseen"`, sitrep/calibration.py)."""
+    z = apply_map(w["bias"] + sum(w["weights"].get(f, 0.0) for f in features), w.get("unseen"))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Rebuild tests/annotations/reports/blind_rounds.csv: how right sitrep's claims were on
+reports its rules had never been tuned on.
+
+    python scripts/blind_rounds.py            # needs ../shared and the git history
+
+Each blind round of docs/annotation.md ("Blind annotation") was scored once with the system
+as it stood when the round arrived, before anyone read its errors. This script checks out
+that commit (a temporary git worktree), extracts the round's reports with it, in a child
+process that imports sitrep from the checkout, and scores every mention that commit claims
+or nearly claims (asserted or claimed, not generic, any confidence) against today's gold
+with the shared scorer, as `sitrep eval reports` bins its calibration table. One row per
+mention: round, commit, report, span, the confidence that commit gave it, right (1/0).
+
+Those rows are the only evidence of how a confidence fitted on the tune reports (in-sample
+for the hand rules as well as for the model) holds up on unseen reports;
+`sitrep.calibration` fits the map from one to the other (`train_event_model.py
+--confidence`). Rounds whose commit shipped no confidence model (C, D) are left out.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from sitrep.calibration import BLIND_ROUNDS_CSV, COLUMNS
+from sitrep.evaluate import find_shared, gold_reports, scored_mentions, shared_scorer
+
+ROOT = Path(__file__).resolve().parents[1]
+TUNE = ROOT / "tests/annotations/reports/tune"
+# round (annotator letter) -> the commit it was first scored with (docs/annotation.md)
+ARRIVAL = {"E": "9ad410d", "F": "9ad410d", "G": "25ebdc0", "H": "25ebdc0", "I": "99cd91b",
+           "J": "8e21dac", "K": "ce93c68", "L": "ce93c68", "M": "ae88c07", "N": "b0a94aa"}
+
+_CHILD = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import sitrep
+assert sitrep.__file__.startswith(sys.argv[1]), sitrep.__file__
+from sitrep.evaluate import gold_reports, extract_records
+pairs = gold_reports(Path(sys.argv[2]), Path(sys.argv[3]))
+json.dump(extract_records([rec for _, rec in pairs]), open(sys.argv[4], "w"))
+"""
+
+
+def round_of(path: Path) -> str:
+    return json.loads(path.read_text(encoding="utf-8")).get("annotator", "")[-2:-1]
+
+
+def extract_at(commit: str, golds: Path, shared: Path, work: Path) -> dict:
+    tree, out = work / f"tree-{commit}", work / f"pred-{golds.name}.json"
+    if not tree.exists():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), commit], check=True)
+    subprocess.run([sys.executable, "-c", _CHILD, str(tree), str(golds), str(shared), str(out)], check=True,
+                   cwd=work)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def mention_rows(rnd: str, commit: str, pairs: list, preds: dict, sc) -> list[list]:
+    return [[rnd, commit, gold["id"], *sc.span_of(m), m["confidence"], int(ok)]
+            for gold, _rec in pairs for m, ok in scored_mentions(gold, preds[gold["id"]], sc)
+            if m.get("confidence") is not None]
+
+
+def main() -> int:
+    shared = find_shared(None)
+    sc = shared_scorer("score", shared)
+    rows: list[list] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        try:
+            for rnd, commit in sorted(ARRIVAL.items()):
+                golds = work / f"round-{rnd}"
+                golds.mkdir()
+                for f in sorted(TUNE.glob("*.json")):
+                    if round_of(f) == rnd:
+                        (golds / f.name).write_bytes(f.read_bytes())
+                preds = extract_at(commit, golds, shared, work)
+                rows += mention_rows(rnd, commit, gold_reports(golds, shared), preds, sc)
+                print(rnd, commit, len(preds), "reports", file=sys.stderr)
+        finally:
+            for tree in work.glob("tree-*"):
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], check=False)
+    rows.sort(key=lambda r: (r[0], r[2], r[3], r[4], r[5]))
+    with BLIND_ROUNDS_CSV.open("w", encoding="utf-8", newline="") as f:
+        f.write("# written by scripts/blind_rounds.py; see its docstring and docs/annotation.md\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(COLUMNS)
+        w.writerows(rows)
+    print(f"{len(rows)} mentions -> {BLIND_ROUNDS_CSV.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,7 +10,8 @@ that commit (a temporary git worktree), extracts the round's reports with it, in
 process that imports sitrep from the checkout, and scores every mention that commit claims
 or nearly claims (asserted or claimed, not generic, any confidence) against today's gold
 with the shared scorer, as `sitrep eval reports` bins its calibration table. One row per
-mention: round, commit, report, span, the confidence that commit gave it, right (1/0).
+mention: round, commit, report, span, the confidence that commit's model gave it (before
+any map to unseen reports: that map is what these rows fit), right (1/0).
 
 Those rows are the only evidence of how a confidence fitted on the tune reports (in-sample
 for the hand rules as well as for the model) holds up on unseen reports;
@@ -42,6 +43,10 @@ sys.path.insert(0, sys.argv[1])
 import sitrep
 assert sitrep.__file__.startswith(sys.argv[1]), sitrep.__file__
 from sitrep.evaluate import gold_reports, extract_records
+from sitrep.extractors import event_confidence as ec
+shipped = ec.weights()
+if shipped and "unseen" in shipped:  # the model's own probability: the map is what is fitted
+    ec._active = {k: v for k, v in shipped.items() if k != "unseen"}
 pairs = gold_reports(Path(sys.argv[2]), Path(sys.argv[3]))
 json.dump(extract_records([rec for _, rec in pairs]), open(sys.argv[4], "w"))
 """

@@ -577,7 +577,19 @@ _STATEMENT_NOUNS = frozenset({"declaration", "statement", "letter", "resolution"
                               "message", "petition", "note", "decree", "appeal", "ultimatum", "memorandum"})
 
 
+def _reduced_passive(verb: Token) -> Token | None:
+    """Headline grammar's passive without its "was": "Woman charged in connection with
+    fire", "Three arrested" (a past participle with a subject, no auxiliary and no object).
+    Returns the subject, which undergoes the act."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp", "advcl") or (
+            c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP")) for c in verb.children):
+        return None  # "Everyone criticized as complicated what is ...": an active verb the tagger took for one
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _subject(verb: Token, depth: int = 0) -> Role | None:
+    if _reduced_passive(verb) is not None:
+        return _agent_phrase(verb)
     for c in verb.children:
         if c.dep_ in _SUBJ and _is_dateline_token(c):
             # "UNITED NATIONS - Russia and China vetoed": the subject follows the dash
@@ -587,11 +599,9 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
         elif c.dep_ in _SUBJ:
             return Role(c, "subject", _conjuncts(c))
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return Role(p, "by-phrase", _conjuncts(p))
+    by = _agent_phrase(verb)
+    if by is not None:
+        return by
     if passive or depth > 3:
         return None
     # "accused the government of arresting": the accused is the agent of the gerund
@@ -617,11 +627,23 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
     return None
 
 
+def _agent_phrase(verb: Token) -> Role | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return Role(p, "by-phrase", _conjuncts(p))
+    return None
+
+
 # objects that belong to a phrasal trigger ("opened fire on X", "took control of X")
 _PHRASAL_OBJECTS = {"fire", "control", "hostage", "allegiance", "sanction", "sanctions", "talks", "responsibility"}
 
 
 def _object(verb: Token) -> Role | None:
+    undergoer = _reduced_passive(verb)
+    if undergoer is not None:
+        return Role(undergoer, "headline-passive-subject", _conjuncts(undergoer))
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _PHRASAL_OBJECTS and not (
                 c.dep_ == "nsubjpass" and _is_dateline_token(c)):  # "MIDDLETOWN — A man ... was captured"

@@ -859,6 +859,31 @@ def test_who_undergoes_a_sentence_or_charges_is_its_target_not_its_actor():
         assert "actor1 -" in e.rule and "actor2 undergoer" in e.rule, events.explain(e)
 
 
+@pytest.mark.parametrize("text,plover,undergoer", [
+    # headline grammar drops the "was": the subject of the bare participle undergoes the act
+    ("Clayton woman arrested in connection with Maple Street stabbing. Officers said the stabbing happened on "
+     "Friday.", "COERCE", "woman"),
+    ("Clayton woman charged in connection with Maple Street stabbing. Prosecutors said the victim was her "
+     "neighbour.", "ACCUSE", "woman"),
+])
+def test_the_subject_of_a_headline_participle_is_its_target(text, plover, undergoer):
+    ex = _extract_all([text])[0]
+    head = [e for e in ex.events if e.plover == plover and e.start < text.index(".")]
+    assert head, [(e.plover, e.start) for e in ex.events]
+    subject = text[: text.index(undergoer) + len(undergoer)].lower()  # "Clayton woman"
+    e = head[0]
+    assert e.actor2 is not None and e.actor2.name.lower() in subject, events.explain(e)
+    assert e.actor1 is None or e.actor1.name.lower() not in subject, events.explain(e)
+
+
+def test_an_active_verb_the_tagger_takes_for_a_participle_keeps_its_subject():
+    # "criticized" tagged VBN, its object a clause: no headline passive
+    ex = _extract_all(["Every economist we asked criticized as needlessly complicated what is likely the "
+                       "senator's tax plan."])[0]
+    assert not [e for e in ex.events if e.actor2 is not None and e.actor2.name.lower().startswith("every")], \
+        [events.explain(e) for e in ex.events]
+
+
 def test_what_befell_the_people_a_participle_names_is_asserted_under_a_modal():
     ex = _extract_all(["We must honor the two police officers shot by the gunman."])[0]
     assert [e for e in ex.events if e.event_type == "Battles" and e.certainty == A], \

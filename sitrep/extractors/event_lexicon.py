@@ -164,6 +164,13 @@ def _short_cues(text: str) -> dict[str, list[tuple[str, str]]]:
     return _scan_cues(text, lexicon())
 
 
+# a negation at most two words before a cue that something happened (violence, deaths, force
+# used): what did not happen colours nothing ("local boards didn't vote to shut down", "no
+# one was killed"); cues read the other way ("had not encountered any resistance") keep it
+_HAPPENINGS = frozenset({"RIOT", "LETHAL", "INTERVENTION"})
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no)|n['’]t)(?:\W+[\w'’-]+){0,2}\W+$", re.IGNORECASE)
+
+
 class _CueIndex:
     """Every cue of a document found in one pass; spans are then looked up, not rescanned."""
 
@@ -171,8 +178,10 @@ class _CueIndex:
         self.hits = []  # (start, kind, value, phrase)
         for m in lex.cue_re.finditer(text):
             phrase = m.group(1).lower()
+            negated = _NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
             for kind, value in lex.cue_map.get(phrase, ()):
-                self.hits.append((m.start(), m.end(), kind, value, phrase))
+                if not (negated and kind == "context" and value in _HAPPENINGS):
+                    self.hits.append((m.start(), m.end(), kind, value, phrase))
         self.starts = [h[0] for h in self.hits]
 
     def within(self, lo: int, hi: int) -> dict[str, list[tuple[str, str]]]:

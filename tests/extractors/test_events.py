@@ -884,6 +884,20 @@ def test_an_active_verb_the_tagger_takes_for_a_participle_keeps_its_subject():
         [events.explain(e) for e in ex.events]
 
 
+@pytest.mark.parametrize("text,sub_event_type", [
+    # what did not happen in the next sentence does not make the march violent
+    ("Nurses marched on the statehouse on Tuesday. Many hospitals didn't vote to shut down, and clinics stayed open.",
+     "Peaceful protest"),
+    ("Nurses marched on the statehouse on Tuesday. No windows were smashed, officers said.", "Peaceful protest"),
+    # guard: what did happen still does
+    ("Nurses marched on the statehouse on Tuesday. Some smashed windows, officers said.", "Violent demonstration"),
+])
+def test_a_negated_cue_of_violence_colours_no_protest(text, sub_event_type):
+    ex = _extract_all([text])[0]
+    march = [e for e in ex.events if e.event_type in ("Protests", "Riots") and e.start < text.index(".")]
+    assert march and march[0].sub_event_type == sub_event_type, [events.explain(e) for e in ex.events]
+
+
 def test_what_befell_the_people_a_participle_names_is_asserted_under_a_modal():
     ex = _extract_all(["We must honor the two police officers shot by the gunman."])[0]
     assert [e for e in ex.events if e.event_type == "Battles" and e.certainty == A], \

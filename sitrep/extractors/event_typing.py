@@ -217,6 +217,8 @@ def _labour_strike(c: Clause, words_of_sentence: bool) -> bool:
     words = {t.lower_ for t in tok.subtree}
     if tok.pos_ == "VERB":
         words |= {t.lower_ for k in tok.children if k.dep_ == "nsubj" for t in k.subtree}
+        if tok.dep_ == "acl":
+            words.add(tok.head.lower_)  # "teachers striking in West Virginia": the teachers strike
     if words_of_sentence:
         words |= set(sent_cues_text(c.sent_cues).lower().split())
     return bool(words & _LABOUR_WORDS)

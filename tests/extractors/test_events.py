@@ -898,6 +898,18 @@ def test_a_negated_cue_of_violence_colours_no_protest(text, sub_event_type):
     assert march and march[0].sub_event_type == sub_event_type, [events.explain(e) for e in ex.events]
 
 
+@pytest.mark.parametrize("text", [
+    # the participle's noun is who strikes: labour, not a blow
+    "Nurses striking at two hospitals marched to city hall on Monday.",
+    "Bus drivers striking over unpaid wages rallied outside the depot on Friday.",
+])
+def test_workers_striking_are_on_strike_not_hit(text):
+    ex = _extract_all([text])[0]
+    assert ex.events and all(e.event_type in ("Protests", None) for e in ex.events), \
+        [events.explain(e) for e in ex.events]
+    assert [e for e in ex.events if e.sub_event_type == "Peaceful protest"], [events.explain(e) for e in ex.events]
+
+
 def test_what_befell_the_people_a_participle_names_is_asserted_under_a_modal():
     ex = _extract_all(["We must honor the two police officers shot by the gunman."])[0]
     assert [e for e in ex.events if e.event_type == "Battles" and e.certainty == A], \

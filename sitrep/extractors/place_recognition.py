@@ -21,6 +21,11 @@ DIRECTIONS = {
 }
 
 
+def _home_town(T, s: int, e: int) -> bool:
+    """The span modifies the person noun right after it ("a Gainesville man")."""
+    return e < len(T) and T[e].lower_ in RESIDENT_NOUNS and T[e - 1].head.i == T[e].i
+
+
 def _word_classes() -> dict[str, frozenset[str]]:
     """The word classes of data/place_words.csv (what each class is for is documented there)."""
     classes: dict[str, set[str]] = {}
@@ -39,6 +44,7 @@ ADMIN_WORDS = _WORDS["admin_word"]
 CONNECTORS = _WORDS["connector"]
 HONORIFICS = _WORDS["honorific"]
 LOCATIVE_PREPS = _WORDS["locative_prep"]
+RESIDENT_NOUNS = _WORDS["resident_noun"]
 DASHES = {"-", "--", "—", "–"}
 # month and day names (and their abbreviations) are dates, never places: the times stage's words
 MONTHS_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -626,6 +632,8 @@ class _Recogniser:
                     return strong or known_here or self._maybe(s, e, cands)
                 if lab == "ORG" and set(words) & self.person_words and not strong:
                     return False  # "King’s four year old son", for "Jaime King": her, not King County
+                if lab == "ORG" and _home_town(T, s, e) and any(c.feature == "city" for c in cands):
+                    return True  # "A Gainesville man cut a plea deal": his town
                 if lab == "ORG":
                     big = top.feature == "city" and top.kind != "alt" and top.population >= 500_000
                     return known_here or big or any(

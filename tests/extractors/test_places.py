@@ -169,6 +169,8 @@ def test_local_news_context(nlp, text, name, country, admin1):
     # a town inside an organisation's name, confirmed by the towns around it
     ("The Zionsville Education Foundation gave $20,000 to schools in Lebanon, Whitestown and "
      "Boone County, Indiana.", "Zionsville"),
+    # a town modifying the person who lives there, which the tagger calls an organisation
+    ("A Gainesville man took a plea deal on Monday, hours before his trial was to begin.", "Gainesville"),
 ])
 def test_local_mentions_found(nlp, text, name):
     assert name in [p.name for p in places_of(nlp, text)]
@@ -179,6 +181,8 @@ def test_local_mentions_found(nlp, text, name):
     ("\"We will rebuild the barn by summer,\" Nelson said on Tuesday.", "Nelson"),
     # a gazetteer name inside an organisation's name with nothing to confirm it
     ("The Titan Drilling Company said it would not drill near the school.", "Titan"),
+    # a brand before a person's trade is no home town (only man, woman, teen ... are)
+    ("A Ford driver was hurt when his truck rolled over on Monday.", "Ford"),
     # a named person's surname as subject or owner, whatever city shares it
     ("Melton Lewis Paris, 51, was found shot to death inside his residence. Paris had been shot once in the "
      "head, the sheriff said.", "Paris"),

@@ -80,6 +80,7 @@ def report_cues(text: str) -> dict[str, float]:
     """Summed weight of the country cues (data/country_cues.csv) a report's text holds, per
     country; each cue counted once, countries whose cues sum below W.country_cue_min left out."""
     got: Counter = Counter()
+    text = text.replace("\u2019", "'")  # "Sheriff’s Office": the cues are written with a straight apostrophe
     low = text.lower()
     for rx, anchors, iso, w in _country_cues():
         if (anchors is None or any(a in low for a in anchors)) and rx.search(text):

@@ -241,6 +241,8 @@ def test_city_hall_is_its_town(nlp):
 def test_report_cues():
     from sitrep.extractors.place_resolution import report_cues
     assert "US" in report_cues("Sheriff's deputies said the school district and county commissioners met.")
+    # feeds set the apostrophe typographically
+    assert "US" in report_cues("The Sheriff\u2019s Office said the county commissioners met on Monday.")
     assert report_cues("The minister said $5 billion in aid would reach Aleppo.") == {}
     assert "GB" in report_cues("The council tax rise was opposed by local MPs and the NHS trust.")
     # an amount of several digits is money too (the cue's word-boundary guard once stopped

@@ -46,10 +46,13 @@ assert sitrep.__file__.startswith(sys.argv[1]), sitrep.__file__
 from sitrep.evaluate import gold_reports, extract_records
 from sitrep.extractors import event_confidence as ec
 shipped = ec.weights()
-if shipped and "unseen" in shipped:  # the model's own probability: the map is what is fitted
-    ec._active = {k: v for k, v in shipped.items() if k != "unseen"}
 pairs = gold_reports(Path(sys.argv[2]), Path(sys.argv[3]))
-json.dump(extract_records([rec for _, rec in pairs]), open(sys.argv[4], "w"))
+if shipped and "unseen" in shipped:  # the model's own probability: the map is what is fitted
+    with ec.weights_in_use({k: v for k, v in shipped.items() if k != "unseen"}):
+        preds = extract_records([rec for _, rec in pairs])
+else:
+    preds = extract_records([rec for _, rec in pairs])
+json.dump(preds, open(sys.argv[4], "w"))
 """
 
 

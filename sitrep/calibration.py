@@ -24,7 +24,7 @@ import csv
 import math
 from pathlib import Path
 
-from .extractors.event_confidence import apply_map
+from .extractors.event_confidence import apply_map, sigmoid
 
 BLIND_ROUNDS_CSV = Path(__file__).resolve().parents[1] / "tests/annotations/reports/blind_rounds.csv"
 COLUMNS = ("round", "commit", "report", "start", "end", "confidence", "right")
@@ -62,7 +62,7 @@ def leave_one_round_out(rows: list[dict]) -> dict:
     for rnd in sorted({r["round"] for r in rows}):
         m = fit_map([r for r in rows if r["round"] != rnd])
         for r in (r for r in rows if r["round"] == rnd):
-            mapped = 1.0 / (1.0 + math.exp(-apply_map(logit(r["confidence"]), m)))
+            mapped = sigmoid(apply_map(logit(r["confidence"]), m))
             for key, p in (("raw", r["confidence"]), ("mapped", mapped)):
                 t = out[key]
                 t["claims"] += p >= 0.5

@@ -65,7 +65,10 @@ def apply_map(z: float, unseen: dict | None) -> float:
 def probability(features: list[str], w: dict) -> float:
     """The model's probability, through the map to unseen reports when the weights carry
     one (`"unseen"`, sitrep/calibration.py)."""
-    z = apply_map(w["bias"] + sum(w["weights"].get(f, 0.0) for f in features), w.get("unseen"))
+    return sigmoid(apply_map(w["bias"] + sum(w["weights"].get(f, 0.0) for f in features), w.get("unseen")))
+
+
+def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -178,10 +178,14 @@ class _CueIndex:
         self.hits = []  # (start, kind, value, phrase)
         for m in lex.cue_re.finditer(text):
             phrase = m.group(1).lower()
-            negated = _NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+            negated = None  # looked for only before a cue of a happening
             for kind, value in lex.cue_map.get(phrase, ()):
-                if not (negated and kind == "context" and value in _HAPPENINGS):
-                    self.hits.append((m.start(), m.end(), kind, value, phrase))
+                if kind == "context" and value in _HAPPENINGS:
+                    if negated is None:
+                        negated = _NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+                    if negated:
+                        continue
+                self.hits.append((m.start(), m.end(), kind, value, phrase))
         self.starts = [h[0] for h in self.hits]
 
     def within(self, lo: int, hi: int) -> dict[str, list[tuple[str, str]]]:

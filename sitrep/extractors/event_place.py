@@ -239,7 +239,7 @@ _SITE_HEADS = frozenset({"jail", "prison", "center", "centre", "hospital", "scho
                          "complex", "port", "harbour", "harbor", "checkpoint", "crossing", "motel", "inn",
                          "restaurant", "nightclub", "club", "bar", "cafe", "theater", "theatre", "arena", "hall",
                          "court", "clinic", "library", "barracks", "academy", "casino", "supermarket", "factory"})
-_SITE_LABELS = ("FAC", "ORG", "LOC")
+_SITE_LABELS = ("FAC", "ORG", "LOC", "GPE")  # a GPE only with a site's head: "Wyandotte County District Court"
 
 
 def own_site(parsed: Parsed, members: list[Trigger]) -> str | None:

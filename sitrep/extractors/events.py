@@ -279,6 +279,9 @@ def _decide(view: ReportView, sv: SentenceView, cand: Candidate, rule_code: str 
 
 
 # PLOVER acts one may offer standing (a service, a programme, support), not only do once
+# verbal acts a named site can hold: talks in a hall, a rally at a Capitol, a charge or a
+# sentence read out in a court; a request or a statement is where its speaker is
+_AT_SITES = frozenset({"CONSULT", "PROTEST", "ACCUSE", "SANCTION"})
 _OFFERED = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE"})
 
 
@@ -389,11 +392,12 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
                       cand.start, cand.end, homes, role_words=physical)
     view.own_places[id(ev)] = place
-    if physical or ev.plover in ("CONSULT", "PROTEST"):
-        site = own_site(view.parsed, cand.members)
-        if site is not None:
-            view.sites[id(ev)] = site
+    # a charge or a sentence read out in a named court is there too
+    site = own_site(view.parsed, cand.members) if physical or ev.plover in _AT_SITES else None
+    if site is not None:
+        view.sites[id(ev)] = site
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
+    info.site = site
     info.toll_only = a_role is None and all(m.frame == "KILL" for m in cand.members)
     info.sentence = sv.k
     info.certainty_why, info.certainty = cwhy, ev.certainty

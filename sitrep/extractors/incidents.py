@@ -42,6 +42,7 @@ class MentionInfo:
     own_period: tuple[str, str] | None = None  # the period (a day, a month, a year) it states
     own_place: str | None = None  # a place the mention's own clause attaches
     own_area: Place | None = None  # that place, for containment
+    site: str | None = None  # the named site its clause puts it at ("held in the X Detention Center")
     distinct: bool = False  # "another attack", "a second blast"
     strength: int = 1
     certainty_why: str = ""  # what made the mention not asserted ("modal 'will'", "governed by 'vow'")
@@ -206,10 +207,7 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     if dated and first.time_precision in ("report", "unknown", None):
         d = dated[0]
         first.date_start, first.date_end, first.time_precision = d.date_start, d.date_end, d.time_precision
-    placed = [e for e in inc.events if e.geo_precision not in ("report-focus", None) and e.place]
-    if placed and first.geo_precision in ("report-focus", None):
-        p = placed[0]
-        first.place, first.lat, first.lon, first.geo_precision = p.place, p.lat, p.lon, p.geo_precision
+    _settle_place(inc)
     first.actor1 = first.actor1 or next((e.actor1 for e in inc.events if e.actor1), None)
     first.actor2 = first.actor2 or next((e.actor2 for e in inc.events if e.actor2), None)
     tolls = [e.fatalities for e in inc.events if e.fatalities and e.fatalities.low is not None]
@@ -218,6 +216,22 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
         first.fatalities = Fatalities(top.low, top.best, top.high)
     if any(e.certainty == "asserted" for e in inc.events):
         first.certainty = "asserted"
+
+
+def _settle_place(inc: Incident) -> None:
+    """The incident's most precise place: a mention's own clause's over the report's
+    setting; a named site one mention puts it at ("is now in jail ... held in the Columbia
+    County Detention Center") names the incident there when it is at that site's place."""
+    first = inc.head
+    placed = [e for e in inc.events if e.geo_precision not in ("report-focus", None) and e.place]
+    if placed and first.geo_precision in ("report-focus", None):
+        p = placed[0]
+        first.place, first.lat, first.lon, first.geo_precision = p.place, p.lat, p.lon, p.geo_precision
+    if inc.infos[0].site is None:
+        sited = [e for e, i in zip(inc.events, inc.infos, strict=True)
+                 if i.site is not None and e.place == i.site and (e.lat, e.lon) == (first.lat, first.lon)]
+        if sited:
+            first.place = sited[0].place
 
 
 def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[str, int],

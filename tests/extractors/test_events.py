@@ -926,10 +926,22 @@ def test_a_person_given_an_office_once_is_a_political_actor_by_name_after():
     ("Aung San Suu Kyi visited the White House on Wednesday.", "White House"),
     ("She was held without bond on Monday in the Columbia County Detention Center.", "Columbia County Detention Center"),
     ("Police made the arrests at the Riverside Motel in Chattanooga last month.", "Riverside Motel"),
+    # a charge read out in a court the tagger calls a GPE (guards _SITE_LABELS, _AT_SITES)
+    ("A Dayton man was charged Tuesday in Jefferson County District Court with burglary.",
+     "Jefferson County District Court"),
 ])
 def test_an_event_at_a_named_site_is_placed_there(text, site):
     evs = _extract_all([text])[0].events
     assert [e for e in evs if e.place == site], [(e.plover, e.place) for e in evs]
+
+
+def test_an_incident_is_at_the_site_one_of_its_mentions_names():
+    """The first mention ("is now in jail") names no site; a later one of the same arrest
+    does: the incident is there (guards incidents._settle_place)."""
+    text = ("The Dayton woman accused of the robbery is now in jail. She was held without bond "
+            "on Friday in the Laurel County Detention Center, according to jail records.")
+    evs = [e for e in _extract_all([text])[0].events if e.sub_event_type == "Arrests"]
+    assert evs and all(e.place == "Laurel County Detention Center" for e in evs), [(e.trigger, e.place) for e in evs]
 
 
 @pytest.mark.parametrize("text, word, modifier", [

@@ -21,6 +21,9 @@ DIRECTIONS = {
 }
 
 
+# prepositions whose object is someone, not somewhere ("filed against Fairfield")
+_PERSON_PREPS = frozenset({"against", "for", "with", "by", "about"})
+
 def _home_town(T, s: int, e: int) -> bool:
     """The span modifies the person noun right after it ("a Gainesville man")."""
     return e < len(T) and T[e].lower_ in RESIDENT_NOUNS and T[e - 1].head.i == T[e].i
@@ -79,7 +82,7 @@ def person_words(ents) -> set[str]:
     stop = _stopwords()
     words: set[str] = set()
     for ent in ents:
-        if ent.label_ != "PERSON" or len(ent) < 2:
+        if ent.label_ != "PERSON" or (len(ent) < 2 and not _named_relative(ent.root)):
             continue
         toks = [t.lower_ for t in ent]
         while toks and toks[-1] in ("'s", "’s", "'", "’"):
@@ -92,6 +95,16 @@ def person_words(ents) -> set[str]:
         cut = max(titles, default=-1)
         words.update(w for w in toks[cut + 1:] if w.isalpha())
     return words
+
+
+def _named_relative(tok) -> bool:
+    """A one-word name in apposition with a person noun ("her daughter, Brittany"): a
+    first name, so a later bare "Brittany" is her, not the region."""
+    doc = tok.doc
+    set_off = tok.i > 0 and doc[tok.i - 1].text == ","  # an apposition is set off by commas,
+    # not a compound the parser took for one ("Clinton couple faces ...")
+    return set_off and ((tok.dep_ == "appos" and tok.head.lower_ in RESIDENT_NOUNS) or any(
+        c.dep_ == "appos" and c.lower_ in RESIDENT_NOUNS for c in tok.children))
 
 
 @functools.lru_cache(maxsize=1)
@@ -187,6 +200,11 @@ class _Recogniser:
                            for s, e in [_strip_span(T, ent.start, ent.end)] if s < e}
         self.lower_words = {t.text for t in T if t.text.islower()}
         self.person_words = person_words(self.ents)
+        self.relatives = {e.root.lower_ for e in self.ents if e.label_ == "PERSON" and len(e) == 1
+                          and _named_relative(e.root)}
+        # names the report also writes as a place's: "Madison County", a dateline's "CLINTON —"
+        self.place_written = {t.lower_ for t, nxt in zip(T, T[1:], strict=False) if _capitalised(t) and (
+            (nxt.lower_ in ADMIN_WORDS and nxt.is_title) or (t.is_upper and len(t) > 3 and nxt.text in DASHES))}
         self.titled_words = self._titled_words()
         self.acronyms = self._acronyms()
         self.taken = [False] * n
@@ -234,14 +252,19 @@ class _Recogniser:
         return j > 0 and T[j].lower_ == "of" and T[j - 1].lower_ in _HOLY_BUILDINGS
 
     def persons_role(self, s: int, e: int, key: str) -> bool:
-        """A named person's surname as the subject of a clause or an owner ("Paris had been
-        shot", "Paris' residence", for "Melton Lewis Paris"), when no reading of it is a
-        country or region (governments act by those names)."""
+        """A named person's surname in a person's role: the subject of a clause, an owner,
+        an object or the object of a preposition no place takes ("Paris had been shot",
+        "Paris' residence", "charges were filed against Paris", for "Melton Lewis Paris"),
+        when no reading of it is a country or region (governments act by those names)."""
         if e - s != 1 or any(c.feature in ("country", "admin1", "continent", "region") for c in self.found[key]):
             return False
         t = self.T[s]
+        if t.lower_ in self.place_written:
+            return False
         nxt = self.T[e].text if e < self.n else ""
-        return t.dep_ in ("nsubj", "nsubjpass", "poss") or nxt in ("'", "’", "'s", "’s")
+        by_person_prep = t.dep_ == "pobj" and t.head.lower_ in _PERSON_PREPS
+        return t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "dative") or by_person_prep or nxt in (
+            "'", "’", "'s", "’s")
 
     # candidate n-grams, looked up in one batch
     def lookups(self):
@@ -627,9 +650,7 @@ class _Recogniser:
                 if lab == "ORG" and after_prep and top.feature in ("city", "admin2", "district"):
                     return True  # "in Huntsville and in counties around it"
                 if lab == "PERSON":
-                    if set(words) & self.person_words:
-                        return strong
-                    return strong or known_here or self._maybe(s, e, cands)
+                    return self._person_entity_a_place(s, e, key, strong, after_prep, known_here)
                 if lab == "ORG" and set(words) & self.person_words and not strong:
                     return False  # "King’s four year old son", for "Jaime King": her, not King County
                 if lab == "ORG" and _home_town(T, s, e) and any(c.feature == "city" for c in cands):
@@ -665,6 +686,18 @@ class _Recogniser:
         if single and T[s].is_sent_start and not strong:
             return self._maybe(s, e, cands)  # a dateline: "ROSWELL -- ..."
         return strong or top.population >= 1_000 or top.feature in ("admin2", "district")
+
+    def _person_entity_a_place(self, s: int, e: int, key: str, strong: bool, after_prep: bool,
+                               known_here: bool) -> object:
+        """A gazetteer name the tagger calls a person, as a whole entity."""
+        if e - s == 1 and self.T[s].lower_ in self.relatives:
+            return after_prep  # "her daughter, Brittany ... giving Brittany a dose"
+        if {t.lower_ for t in self.T[s:e]} & self.person_words:
+            # the tagger and the report's own names agree it is someone in a person's role
+            # ("Elizabeth Fairfield ... Fairfield was already in jail"); a country or region
+            # keeps its name ("Tamil Nadu said")
+            return strong and not self.persons_role(s, e, key)
+        return strong or known_here or self._maybe(s, e, self.found[key])
 
     def _maybe(self, s: int, e: int, cands) -> object:
         """A name the tagger did not call a place: worth resolving if some reading of it is

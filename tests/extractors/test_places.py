@@ -171,6 +171,13 @@ def test_local_news_context(nlp, text, name, country, admin1):
      "Boone County, Indiana.", "Zionsville"),
     # a town modifying the person who lives there, which the tagger calls an organisation
     ("A Gainesville man took a plea deal on Monday, hours before his trial was to begin.", "Gainesville"),
+    # a headline town the tagger calls a person: a compound is no apposition (guards the
+    # commas of _named_relative); a name the report writes as a county's too stays the town's
+    # (guards place_written)
+    ("Clinton couple faces multiple drug counts. CLINTON — A town couple was charged with selling narcotics, "
+     "police said.", "Clinton"),
+    ("Madison will dump its assessors. DANIELSVILLE — Madison County commissioners voted on Monday to "
+     "dismiss the board, said county attorney Hal Madison.", "Madison"),
 ])
 def test_local_mentions_found(nlp, text, name):
     assert name in [p.name for p in places_of(nlp, text)]
@@ -193,6 +200,15 @@ def test_local_mentions_found(nlp, text, name):
     # a surname that is also a title ("King") named in full, with a possessive, once
     ("King's son James was injured in Beverly Hills on Wednesday, police said. The actress Jaime King's son "
      "is four. Representatives for King had no comment.", "King"),
+    # a surname named in full, later the object of a preposition no place takes, or a bare
+    # name the tagger too calls a person (guards persons_role, the PERSON branch of accept_scan)
+    ("Dana Fairfield, 34, missed a court date in May. Charges of fraud were filed against Fairfield "
+     "on Monday.", "Fairfield"),
+    ("Dana Fairfield, 34, of Lebanon was charged in May. Fairfield was already in jail on another count.",
+     "Fairfield"),
+    # a first name set off beside a relative ("her daughter, Brittany"), not the region
+    ("The man is accused of hitting his daughter, Brittany, in March. He denied giving Brittany any "
+     "medicine.", "Brittany"),
 ])
 def test_local_not_places(nlp, text, not_a_place):
     assert not_a_place not in [p.name for p in places_of(nlp, text)]

@@ -596,6 +596,10 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
             after = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i), None)
             if after is not None:
                 return Role(after, "subject after the dateline", _conjuncts(after))
+        elif c.dep_ in _SUBJ and c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in (
+                "NOUN", "PROPN"):
+            # "Tillerson, who met with Trump": the relative pronoun stands for its noun
+            return Role(verb.head, "relative subject", _conjuncts(verb.head))
         elif c.dep_ in _SUBJ:
             return Role(c, "subject", _conjuncts(c))
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

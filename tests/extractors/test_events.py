@@ -642,6 +642,15 @@ def test_agent_from_by_phrase_modifier_and_possessive(extracted, sentence):
     assert evs[0].actor1 is not None and evs[0].actor1.kind == "state_forces", events.explain(evs[0])
 
 
+def test_a_relative_pronoun_acts_for_its_noun():
+    """"Lopez, who met with ...": the agent is Lopez, not "who", so the meeting has the
+    party a diplomatic word needs (guards the relative subject in event_clauses._subject)."""
+    text = "Maria Lopez, who met with Governor Tom Hale in Austin on Monday, is expected to join the cabinet."
+    evs = [e for e in _extract_all([text])[0].events if e.plover == "CONSULT" and e.trigger == "met"]
+    assert evs and evs[0].actor1 is not None and evs[0].actor1.name == "Maria Lopez", [
+        (e.plover, e.trigger, e.actor1) for e in _extract_all([text])[0].events]
+
+
 def test_explain_names_trigger_roles_and_rule(extracted):
     ex = extracted["Rebels shelled residential areas of Donetsk overnight."]
     text = events.explain(ex.events[0])

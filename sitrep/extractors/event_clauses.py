@@ -765,6 +765,12 @@ _CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "cause", "ignite"
                       "set", "lead", "bring"})
 
 
+# verbs that say an event noun's happening took place ("a meeting held in ...", "the talks
+# that began on ...")
+_TOOK_PLACE = frozenset({"hold", "convene", "begin", "start", "end", "conclude", "open", "close", "last",
+                         "occur", "happen", "unfold", "take", "break", "erupt", "stage"})
+
+
 def _caused(tok: Token) -> bool:
     """An event noun that a cause brought about: "sparked protests", "led to clashes",
     "set off riots"."""
@@ -792,6 +798,9 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
         return True  # "..., while demanding that they improve their targeting": what is said anchors it
     if not head.weak and _caused(tok):
         return True
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _TOOK_PLACE
+                                  for c in tok.children):
+        return True  # "the day-long meeting that was held in part on a boat": it happened
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "nsubj" for c in tok.head.head.children):
         return True  # "workers went on strike", "teachers are on strike": the subject is the party

@@ -1123,7 +1123,8 @@ def _diplomatic(c: Clause) -> Typing | None:
     if eased:  # PLOVER 2021: easing a curfew, sanctions or a blockade is RETREAT, a ban CONCEDE
         return Typing("CONCEDE" if eased == "ban" else "RETREAT", f"{eased} lifted")
     if c.weak and not (_political_agent(c) or _titled(c.patient_role, c.ctx.officials)
-                       or (dip == "CONSULT" and _parties_named(c.head.tok, c.ctx.officials))):
+                       or (dip == "CONSULT" and (_parties_named(c.head.tok, c.ctx.officials)
+                                                 or _attended_by_official(c.head.tok, c.ctx.officials)))):
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return Typing("PROTEST", "roads blocked")
@@ -1552,6 +1553,20 @@ def _parties_named(noun, officials: frozenset[str]) -> bool:
                 m.lower_ in _TITLES for m in g.subtree if m.dep_ in ("compound", "amod", "appos")):
             return True
     return False
+
+
+# prepositions that set a clause's act at a meeting its subject attends
+_AT_MEETING = frozenset({"after", "before", "during", "at", "following"})
+
+
+def _attended_by_official(noun, officials: frozenset[str]) -> bool:
+    """"Chancellor Angela Merkel told reporters after the day-long meeting": a meeting whose
+    clause's subject, an official, spoke at it or around it is one that official attended."""
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in _AT_MEETING:
+        return False
+    subj = next((k for k in prep.head.children if k.dep_ == "nsubj"), None)
+    return subj is not None and _titled(Role(subj, "subject", []), officials)
 
 
 # Who acts privately (docs/annotation.md: PLOVER-only events are gold between political

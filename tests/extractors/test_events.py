@@ -717,6 +717,20 @@ def test_what_a_meeting_discusses_is_no_place():
     assert talks and talks[0].place != "Syria", [events.explain(e) for e in ex.events]
 
 
+@pytest.mark.parametrize("text, consult", [
+    # an official speaking after a meeting that was held attended it (guards
+    # event_typing._attended_by_official and event_clauses._TOOK_PLACE)
+    ("Chancellor Olaf Scholz spoke to reporters after the long meeting that was held on a river boat.", True),
+    # a meeting nobody is said to hold, and a private person after it: no diplomacy
+    ("Chancellor Olaf Scholz spoke to reporters after the long meeting.", False),
+    ("The plumber spoke to reporters after the long meeting that was held on a river boat.", False),
+])
+def test_a_meeting_an_official_attended(text, consult):
+    evs = _extract_all([text])[0].events
+    got = any(e.plover == "CONSULT" and e.trigger == "meeting" for e in evs)
+    assert got == consult, [(e.plover, e.trigger) for e in evs]
+
+
 def test_an_unnamed_perpetrator_is_of_the_country_where_it_struck():
     import sitrep
     ex = sitrep.extract("PARIS — Gunmen shot dead two people in Brussels on Sunday, police said.",

@@ -100,9 +100,8 @@ def person_words(ents) -> set[str]:
 def _named_relative(tok) -> bool:
     """A one-word name in apposition with a person noun ("her daughter, Brittany"): a
     first name, so a later bare "Brittany" is her, not the region."""
-    doc = tok.doc
-    set_off = tok.i > 0 and doc[tok.i - 1].text == ","  # an apposition is set off by commas,
-    # not a compound the parser took for one ("Clinton couple faces ...")
+    # set off by a comma: not a compound the parser took for an apposition ("Clinton couple faces")
+    set_off = tok.i > 0 and tok.doc[tok.i - 1].text == ","
     return set_off and ((tok.dep_ == "appos" and tok.head.lower_ in RESIDENT_NOUNS) or any(
         c.dep_ == "appos" and c.lower_ in RESIDENT_NOUNS for c in tok.children))
 

@@ -242,22 +242,42 @@ _SITE_HEADS = frozenset({"jail", "prison", "center", "centre", "hospital", "scho
 _SITE_LABELS = ("FAC", "ORG", "LOC", "GPE")  # a GPE only with a site's head: "Wyandotte County District Court"
 
 
-def own_site(parsed: Parsed, members: list[Trigger]) -> str | None:
+def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int, int]] = ()) -> str | None:
     """The named site a predicate of the event is directly at ("visited the White House",
     "held in the Columbia County Detention Center", "bombed the World Trade Center"): the
     most specific place the text names (docs/annotation.md), which the gazetteer seldom
-    holds; the event keeps its place's coordinates and takes the site's name."""
+    holds; the event keeps its place's coordinates and takes the site's name. `place_spans`:
+    the report's place names, which name no site ("a Winnipeg jail" is in Winnipeg)."""
     for m in members:
         for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
             objs = list(_locative_objects(head))
             objs += [(c, True) for c in head.children if c.dep_ == "dobj" and head.pos_ == "VERB"]
             for g, direct in objs:
-                if not direct or g.ent_type_ not in _SITE_LABELS:
+                if not direct:
+                    continue
+                if g.ent_type_ not in _SITE_LABELS:
+                    named = _named_common_site(g, place_spans)
+                    if named is not None:
+                        return named
                     continue
                 e = next(e for e in parsed.ent_spans if e.start <= g.i < e.end)
                 if e.root.i == g.i and _is_site(e):
                     return e.text[4:] if e.text.lower().startswith("the ") else e.text
     return None
+
+
+def _named_common_site(noun, place_spans) -> str | None:
+    """"in the Mieh Mieh refugee camp", "at the Kakuma camp": a site's common noun named by
+    the proper nouns before it, which the tagger leaves out of any place entity."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SITE_HEADS:
+        return None
+    mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("compound", "amod", "nmod")]
+    names = [c for c in mods if c.pos_ == "PROPN"]
+    if not names or any(c.ent_type_ in ("GPE", "NORP") or any(s <= c.idx < e for s, e in place_spans)
+                        for c in names):
+        return None  # "a Winnipeg jail", "the U.S. compound": a town's or a country's, placed by it
+    start = min(c.left_edge.i for c in mods)
+    return noun.doc[start:noun.i + 1].text
 
 
 def _is_site(ent) -> bool:

@@ -392,7 +392,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
                       cand.start, cand.end, homes, role_words=physical)
     view.own_places[id(ev)] = place
-    site = own_site(view.parsed, cand.members) if physical or ev.plover in _AT_SITES else None
+    site = own_site(view.parsed, cand.members, view.place_spans) if physical or ev.plover in _AT_SITES else None
     if site is not None:
         view.sites[id(ev)] = site
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)

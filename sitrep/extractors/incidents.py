@@ -221,13 +221,16 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
 def _settle_place(inc: Incident) -> None:
     """The incident's most precise place: a mention's own clause's over the report's
     setting; a named site one mention puts it at ("is now in jail ... held in the Columbia
-    County Detention Center") names the incident there when it is at that site's place."""
+    County Detention Center") names the incident there when it is at that site's place and
+    its first mention's own clause placed it nowhere (an attack placed in the Bekaa Valley
+    does not take the name of a camp a clash merged into it was fought in)."""
     first = inc.head
+    unplaced = first.geo_precision in ("report-focus", None)
     placed = [e for e in inc.events if e.geo_precision not in ("report-focus", None) and e.place]
-    if placed and first.geo_precision in ("report-focus", None):
+    if placed and unplaced:
         p = placed[0]
         first.place, first.lat, first.lon, first.geo_precision = p.place, p.lat, p.lon, p.geo_precision
-    if inc.infos[0].site is None:
+    if unplaced and inc.infos[0].site is None:
         sited = [e for e, i in zip(inc.events, inc.infos, strict=True)
                  if i.site is not None and e.place == i.site and (e.lat, e.lon) == (first.lat, first.lon)]
         if sited:

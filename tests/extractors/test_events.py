@@ -949,6 +949,9 @@ def test_a_person_given_an_office_once_is_a_political_actor_by_name_after():
     ("Aung San Suu Kyi visited the White House on Wednesday.", "White House"),
     ("She was held without bond on Monday in the Columbia County Detention Center.", "Columbia County Detention Center"),
     ("Police made the arrests at the Riverside Motel in Chattanooga last month.", "Riverside Motel"),
+    # a camp the proper nouns before it name, outside any entity (guards _named_common_site)
+    ("Rival families fought with guns on Saturday in the Mieh Mieh refugee camp near Sidon.",
+     "Mieh Mieh refugee camp"),
     # a charge read out in a court the tagger calls a GPE (guards _SITE_LABELS, _AT_SITES)
     ("A Dayton man was charged Tuesday in Jefferson County District Court with burglary.",
      "Jefferson County District Court"),
@@ -956,6 +959,12 @@ def test_a_person_given_an_office_once_is_a_political_actor_by_name_after():
 def test_an_event_at_a_named_site_is_placed_there(text, site):
     evs = _extract_all([text])[0].events
     assert [e for e in evs if e.place == site], [(e.plover, e.place) for e in evs]
+
+
+def test_a_towns_common_noun_is_no_site():
+    """"a Winnipeg jail" is in Winnipeg: a place's name before a common noun names no site."""
+    evs = _extract_all(["A 23-year-old man was held on Monday in a Winnipeg jail on fraud charges."])[0].events
+    assert evs and all(e.place != "Winnipeg jail" for e in evs), [(e.trigger, e.place) for e in evs]
 
 
 def test_an_incident_is_at_the_site_one_of_its_mentions_names():

@@ -47,7 +47,11 @@ _ASPECTUAL = {"begin", "start", "continue", "keep", "resume", "manage", "go", "c
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who",
              "which", "that", "this", "these", "those", "what"}
 _SUBJ = ("nsubj", "csubj")
-_AGENTIVE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn"}
+# verbs whose object did what their "of"/"for" gerund says: "accused the army of shelling",
+# "criticized officer Shelby for shooting", "arrested a man for stabbing"
+_AGENTIVE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn", "criticize", "criticise",
+                   "fault", "praise", "thank", "commend", "denounce", "rebuke", "sue", "arrest", "indict",
+                   "sentence", "fine", "punish", "prosecute", "investigate", "jail", "detain"}
 # ACLED codes what a government does with force as its state forces.
 _AS_ARMED = {"government": "state_forces"}
 

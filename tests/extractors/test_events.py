@@ -651,6 +651,18 @@ def test_a_relative_pronoun_acts_for_its_noun():
         (e.plover, e.trigger, e.actor1) for e in _extract_all([text])[0].events]
 
 
+@pytest.mark.parametrize("text", [
+    "On Tuesday, the senator criticized Tulsa police officer Dana Reyes for shooting and killing John Smith.",
+    "On Tuesday, the governor praised Tulsa police officer Dana Reyes for shooting and killing a gunman.",
+])
+def test_the_object_of_a_verb_of_blame_did_its_gerund(text):
+    """"criticized officer Reyes for shooting": the police shot, not some unidentified
+    group (guards _AGENTIVE_VERBS)."""
+    evs = [e for e in _extract_all([text])[0].events if e.event_type]
+    assert evs and evs[0].actor1 is not None and evs[0].actor1.kind == "state_forces", [
+        events.explain(e) for e in evs]
+
+
 def test_explain_names_trigger_roles_and_rule(extracted):
     ex = extracted["Rebels shelled residential areas of Donetsk overnight."]
     text = events.explain(ex.events[0])

@@ -242,7 +242,7 @@ _SITE_HEADS = frozenset({"jail", "prison", "center", "centre", "hospital", "scho
 _SITE_LABELS = ("FAC", "ORG", "LOC", "GPE")  # a GPE only with a site's head: "Wyandotte County District Court"
 
 
-def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int, int]] = ()) -> str | None:
+def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int, int]]) -> str | None:
     """The named site a predicate of the event is directly at ("visited the White House",
     "held in the Columbia County Detention Center", "bombed the World Trade Center"): the
     most specific place the text names (docs/annotation.md), which the gazetteer seldom
@@ -266,7 +266,7 @@ def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int
     return None
 
 
-def _named_common_site(noun, place_spans) -> str | None:
+def _named_common_site(noun, place_spans: list[tuple[int, int]]) -> str | None:
     """"in the Mieh Mieh refugee camp", "at the Kakuma camp": a site's common noun named by
     the proper nouns before it, which the tagger leaves out of any place entity."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SITE_HEADS:

@@ -1549,7 +1549,7 @@ def _parties_named(noun, officials: frozenset[str]) -> bool:
     for g in cands:
         if g.ent_type_ in ("GPE", "NORP") or g.lemma_.lower() in _REPRESENTING | _TITLES | {"counterpart"}:
             return True
-        if (g.ent_type_ == "PERSON" and g.lower_ in officials) or any(
+        if _official_named(g, officials) or any(
                 m.lower_ in _TITLES for m in g.subtree if m.dep_ in ("compound", "amod", "appos")):
             return True
     return False
@@ -1617,11 +1617,20 @@ def _titled(r: Role | None, officials: frozenset[str] = frozenset()) -> bool:
     if r is None:
         return False
     tok = r.tok
-    if tok.ent_type_ == "PERSON" and tok.lower_ in officials:
+    if _official_named(tok, officials):
         return True
     mods = [m for m in tok.children if m.dep_ in ("compound", "appos", "amod")]
     mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "amod")]
     return tok.lower_ in _TITLES or tok.lemma_.lower() in _TITLES or any(m.lower_ in _TITLES for m in mods)
+
+
+def _official_named(tok, officials: frozenset[str]) -> bool:
+    """The bare name of a person the report gives an office elsewhere. The parser's entity
+    tagger drops many such repeats ("President Donald Trump ... Trump met Putin": the second
+    "Trump", first in its sentence, is tagged a common noun), so an untagged capitalised
+    noun counts too; a name inside another entity ("Trump Tower") does not."""
+    return tok.lower_ in officials and (tok.ent_type_ == "PERSON" or (
+        not tok.ent_type_ and tok.is_title and tok.pos_ in ("PROPN", "NOUN")))
 
 
 # how far before a person's name its office may stand: "then-Secretary of State Hillary Clinton"

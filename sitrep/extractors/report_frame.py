@@ -15,10 +15,12 @@ state no time of their own take it; background and generic ones never do.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
 from ..models import Extraction, Place, TimeMention
+from ..vocab import read_table
 from .parse import Parsed
 from .places import names_no_location
 
@@ -34,6 +36,10 @@ AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "regi
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3
 NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative mention's 1
+# a town named by one of its institutions ("the Gainesville Police Department arrest
+# report"): in local news, the jurisdiction of whoever reports the incidents; below any
+# other use, it sets the scene only when no place is used as a location
+INSTITUTION_WEIGHT = 0.25
 
 
 @dataclass
@@ -178,6 +184,31 @@ def names_area(tok) -> bool:
     return tok.dep_ in ("poss", "compound", "nmod") and tok.head.lemma_.lower() in AREA_NOUNS
 
 
+@functools.lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(r["phrase"] for r in read_table("local_heads.csv") if r["kind"] == "institution")
+
+
+_COUNTY = re.compile(r"\s+(?:county|parish)\b", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"['’]?s?\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def institution_use(text: str, p: Place) -> bool:
+    """A town's (or county's) name followed by one of its institutions (data/local_heads.csv:
+    "Gainesville Police Department", "Anderson County Sheriff's Office")."""
+    at = p.end
+    county = _COUNTY.match(text, at)
+    if county:
+        at = county.end()
+    elif p.feature not in ("city", "district"):
+        return False  # a state's or a country's offices say nothing of where incidents happen
+    m = _NEXT_WORDS.match(text.lower(), at)
+    if m is None:
+        return False
+    one, two = m.group(1), f"{m.group(1)} {m.group(2)}" if m.group(2) else ""
+    return one in _institutions() or two in _institutions()
+
+
 def origin_use(parsed: Parsed, p: Place) -> bool:
     """The object of "from": where someone or something came from, seldom where the
     report's incidents happen (weighed as a name even when the gazetteer gave no score)."""
@@ -230,6 +261,8 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
             w = 3.0 if dateline else 1.0
         elif origin_use(parsed, p):  # "a woman visiting from Canada": where someone came from
             w = NAMED_WEIGHT
+        elif institution_use(text, p):
+            w = INSTITUTION_WEIGHT
         elif names_no_location(parsed, p) or p.score is None:
             continue  # a name the gazetteer does not know, not used as a location, sets no scene
         else:  # named, not as a location ("Rome's new mayor"): a report's setting when nothing else is

@@ -59,6 +59,17 @@ def test_a_place_name_modifying_the_event_noun_is_where():
     assert attacks and attacks[0].place == "Kvemo"
 
 
+@pytest.mark.parametrize("text, word, place", [
+    ("Woman charged in store fight. A clerk was arrested Monday after she cut two people with a knife, "
+     "according to the Gainesville Police Department arrest report.", "arrested", "Gainesville"),
+    ("Man held after chase. A man was arrested Wednesday after a chase, according to the Evansville Police "
+     "Department.", "arrested", "Evansville"),
+])
+def test_a_report_told_by_a_local_institution_is_set_in_its_town(text, word, place):
+    # no place is used as a location: the town whose police tell the incident is its setting
+    assert the_event(text, word).place == place
+
+
 def test_a_domestic_charge_the_clause_does_not_place_is_at_the_report_setting():
     e = the_event("DANBURY, Conn. - Police arrested a Danbury man on Monday after a break-in on Main Street. "
                   "The man was charged with burglary and larceny, police said.", "charged")

@@ -652,6 +652,18 @@ def test_a_relative_pronoun_acts_for_its_noun():
 
 
 @pytest.mark.parametrize("text", [
+    "President Donald Trump spoke on Monday. Trump met Putin in Helsinki on Tuesday.",
+    "Governor Ann Gold spoke on Monday. Gold met Carlos Ruiz in Boise on Tuesday.",
+])
+def test_an_officials_bare_name_is_a_party_to_talks(text):
+    """The office is given once, the bare name after; the tagger reads a repeat that opens
+    its sentence as a common noun ("Trump", "Gold"), yet it still names the official whose
+    meeting it is (guards event_typing._official_named)."""
+    evs = _extract_all([text])[0].events
+    assert any(e.plover == "CONSULT" and e.trigger == "met" for e in evs), [(e.plover, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
     "On Tuesday, the senator criticized Tulsa police officer Dana Reyes for shooting and killing John Smith.",
     "On Tuesday, the governor praised Tulsa police officer Dana Reyes for shooting and killing a gunman.",
 ])

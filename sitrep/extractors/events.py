@@ -58,7 +58,15 @@ from .event_roles import _SPEECH, DocContext, _acled_roles, _actor_ref, _infer_c
 from .event_status import _certainty, timing
 from .event_time import DateAnchor, continued_dates, governing_offset, later_offsets, own_time, set_date
 from .event_typing import Clause, Typing, officials, type_clause
-from .incidents import _DISTINCT_WORDS, _REFERRING, MentionInfo, merge_incidents, type_strength
+from .incidents import (
+    _DISTINCT_WORDS,
+    _REFERRING,
+    MentionInfo,
+    merge_incidents,
+    section_breaks,
+    section_of,
+    type_strength,
+)
 from .parse import Parsed
 from .place_recognition import person_words
 from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
@@ -145,11 +153,13 @@ class ReportView:
     heads: dict | None = field(init=False, default=None)
     offers_fallback: bool = field(init=False, default=False)
     dateline_lead: tuple[int, int] | None = field(init=False, default=None)  # see _dateline_lead
+    section_breaks: list[int] = field(init=False, default_factory=list)  # see incidents.section_breaks
 
     def __post_init__(self) -> None:
         self.heads = event_model.model() if self.use_model else None
         self.offers_fallback = self.collect is not None or bool(self.heads and "sentence" in self.heads)
         self.dateline_lead = _dateline_lead(self.parsed.text)
+        self.section_breaks = section_breaks(self.parsed.text)
 
 
 def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
@@ -399,6 +409,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     info.site = site
     info.toll_only = a_role is None and all(m.frame == "KILL" for m in cand.members)
     info.sentence = sv.k
+    info.section = section_of(view.section_breaks, ev.start)
     info.certainty_why, info.certainty = cwhy, ev.certainty
     info.agent_is_subject = a_role is not None and a_role.how in ("subject", "inherited subject")
     info.agent_how = a_role.how.split()[-1] if a_role else ""

@@ -11,13 +11,17 @@ demonstrative event noun ("the attack", "this bombing", "Karlov's assassination"
 time or place of its own that differs — or when it shares the incident's patient ("shot
 the ambassador" ... "shooting the ambassador") or sits in the same clause span. It never
 joins across families (an arrest is not the attack it follows), across different stated
-days or places, across "another", "second", "separate", or between a claim and a
-hypothesis. A bare toll ("seven were killed") joins the violence its sentence tells.
+days or places, across "another", "second", "separate", across a sentence that opens
+other news ("In other incidents:", "Separately,", "Elsewhere,": a police blotter's or a
+roundup's next item), or between a claim and a hypothesis. A bare toll ("seven were
+killed") joins the violence its sentence tells.
 Merging is conservative: two incidents told apart wrongly cost less than two
 merged wrongly.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 from ..models import CLAIMED_CERTAINTIES, Event, Fatalities, Place
@@ -64,6 +68,7 @@ class MentionInfo:
     toll_only: bool = False  # only who was killed or hurt, by no one named ("seven were killed")
     sentence: int = -1  # index of its sentence in the report
     model_p: float | None = None  # typed by the sentence head alone: its probability is the confidence
+    section: int = 0  # how many openings of other news (section_breaks) precede it
 
 
 @dataclass
@@ -95,7 +100,7 @@ def type_strength(rule: str | None) -> int:
 
 def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     head = inc.head
-    if family(head) != family(ev) or info.distinct:
+    if family(head) != family(ev) or info.distinct or info.section != inc.infos[-1].section:
         return False
     if (head.certainty in CLAIMED_CERTAINTIES) != (ev.certainty in CLAIMED_CERTAINTIES):
         return False
@@ -109,6 +114,21 @@ def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
         return False  # what the report recalls is not what it reports
     placed = [i for i in inc.infos if i.own_place]
     return not info.own_place or all(_same_area(i, info) for i in placed)
+
+
+# a sentence (or a paragraph's heading) that turns to other news: what follows is another item
+_OTHER_NEWS = re.compile(
+    r"(?:^|(?<=[.!?:\n])[\"”’]?\s+)(?:in (?:other|unrelated|a separate|another) (?:incidents?|news|cases?|arrests?|"
+    r"reports?|developments?|crime|police|matters|action)\b|separately\b|elsewhere\b)", re.IGNORECASE)
+
+
+def section_breaks(text: str) -> list[int]:
+    """Offsets where a report turns to other news ("In other incidents:", "Separately,")."""
+    return [m.start() for m in _OTHER_NEWS.finditer(text)]
+
+
+def section_of(breaks: list[int], offset: int) -> int:
+    return bisect.bisect_right(breaks, offset)
 
 
 def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -262,3 +262,15 @@ def test_a_jail_a_locative_governs_is_where_not_a_second_detention():
     assert not [e for e in ex.events if any(s >= at for s, _ in e.mentions)], [(e.date_start, e.mentions)
                                                                                  for e in ex.events]
     assert {e.date_start for e in claimed(ex)} == {"2009-03-16"}, [(e.date_start, e.mentions) for e in ex.events]
+
+
+@pytest.mark.parametrize("turn", ["In other incidents:", "In other police news,", "Separately,", "Elsewhere,"])
+def test_an_item_after_a_turn_to_other_news_is_its_own_incident(turn):
+    # a police blotter: the second arrest, told with its own day, is not the first one
+    ex = report("Man charged with burglary. A Dover man was arrested Sunday on a burglary charge. Tom Reed, 19, was "
+                f"arrested at City Hall by Sgt. Ann Cole. {turn} more details were released on the Wednesday arrest "
+                "of a Dover woman for child neglect.", "2009-03-30")
+    at = ex.article.text.index("details were released")
+    later = [e for e in told(ex) if any(s >= at for s, _ in e.mentions)]
+    assert later and all(e.date_start == "2009-03-25" for e in later), [(e.date_start, e.mentions)
+                                                                        for e in ex.events]

@@ -218,23 +218,31 @@ def origin_use(parsed: Parsed, p: Place) -> bool:
 
 
 def _lead_date(ex: Extraction, parsed: Parsed, lead_end: int) -> str | None:
-    """The day of the report's news: the first day its lead names; else the first day
-    of the week before publication it names further on ("A man was arrested ... He was
-    arrested Thursday"); else the publication day."""
+    """The day of the report's news: the first day its lead names in the month before
+    publication; else the first day of the week before publication it names further on
+    ("A man was arrested ... He was arrested Thursday"); else the publication day."""
     pub = parsed.article.published[:10] if parsed.article.published else None
     days = [t for t in sorted(ex.times, key=lambda t: t.start) if _is_day(t) and (pub is None or t.date_start <= pub)]
-    lead = [t for t in days if t.start < lead_end]
+    month = _days_before(pub, NEWS_MONTH)
+    lead = [t for t in days if t.start < lead_end and (month is None or t.date_start >= month)]
     if lead:
         return lead[0].date_start
-    try:
-        week = (dt.date.fromisoformat(pub) - dt.timedelta(days=NEWS_WEEK)).isoformat() if pub else None
-    except ValueError:  # a publication date the reader could not normalise names no week
-        week = None
+    week = _days_before(pub, NEWS_WEEK)
     later = [t for t in days if week is not None and t.date_start >= week]
     return later[0].date_start if later else pub
 
 
 NEWS_WEEK = 7  # days before publication within which a day named after the lead is the news day
+# days before publication beyond which a day the lead names is what the news recalls ("charged
+# last week with robbing a bank on Dec. 5" in March), not the day of the news
+NEWS_MONTH = 31
+
+
+def _days_before(pub: str | None, days: int) -> str | None:
+    try:
+        return (dt.date.fromisoformat(pub) - dt.timedelta(days=days)).isoformat() if pub else None
+    except ValueError:  # a publication date the reader could not normalise names no window
+        return None
 
 
 def _is_day(t: TimeMention) -> bool:

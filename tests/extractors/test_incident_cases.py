@@ -274,3 +274,11 @@ def test_an_item_after_a_turn_to_other_news_is_its_own_incident(turn):
     later = [e for e in told(ex) if any(s >= at for s, _ in e.mentions)]
     assert later and all(e.date_start == "2009-03-25" for e in later), [(e.date_start, e.mentions)
                                                                         for e in ex.events]
+
+
+def test_a_day_months_before_publication_is_not_the_day_of_the_news():
+    # the lead's only day is the robbery's, three months back: the charge is this week's news
+    ex = report("Bank clerk charged in robberies. A former bank clerk has been charged with robbing two banks. "
+                "Prosecutors last week charged Tom Reed with robbing a credit union on Dec. 5.", "2009-03-16")
+    lead = [e for e in told(ex) if e.plover == "ACCUSE" and e.start < ex.article.text.index("Prosecutors")]
+    assert lead and all(e.date_start >= "2009-03-01" for e in lead), [(e.date_start, e.sentence) for e in lead]

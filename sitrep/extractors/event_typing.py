@@ -1141,6 +1141,8 @@ def _diplomatic(c: Clause) -> Typing | None:
 # what only an authority imposes, so lifting it is an act toward others whoever is named
 _RESTRICTIONS = frozenset({"curfew", "ban", "embargo", "blockade", "siege", "restriction", "sanction", "lockdown",
                            "closure", "emergency", "law", "order", "moratorium", "suspension"})
+# what undoes a charge ("dropped the charges against him", "dismissed the indictment")
+_UNDOING = frozenset({"drop", "dismiss", "withdraw", "vacate", "quash", "overturn"})
 _EASING = frozenset({"lift", "ease", "relax", "end", "suspend", "remove", "rescind", "revoke"})
 
 
@@ -1266,6 +1268,10 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "declined to threaten or to blame: nothing said, nothing refused"  # "declined to threaten Moscow"
     if dip == "ACCUSE" and lemma == "face" and verb.dep_ == "acl":
         return "people described as facing charges, no charge laid"  # "defendants facing lesser offenses"
+    if dip == "ACCUSE" and (lemma in _UNDOING or (verb.pos_ == "NOUN" and verb.head.lemma_.lower() in _UNDOING)):
+        return "charges dropped or dismissed, none laid"  # "the charges against him were dropped"
+    if dip == "ACCUSE" and "dobj" in kids and kids["dobj"].lower_ == "cases":
+        return "a career of cases, no one accused"  # "years prosecuting cases for the attorney's office"
     if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:
         return "a restriction lifted, not imposed"  # "the curfew was lifted": the lifting is the act
     if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:

@@ -294,6 +294,7 @@ TABLE = [
     ("The commissioners voted 3-2 to deny a request from the constable for a larger car.", "REJECT", A),
     ("Gillen and Vasquez were picked up for questioning on Saturday afternoon.", "Arrests", A),
     ("Gillen is facing a felony stealing charge.", "ACCUSE", A),
+    ("A former network leader being prosecuted in a man's death said he was not guilty.", "ACCUSE", A),
     # a crowd of demonstrators told by its number, or beside a named marcher, whatever its verb
     ("Thousands of protesters poured into the streets of Minsk on Sunday.", "Peaceful protest", A),
     ("She and hundreds of other demonstrators moved through the city early on Sunday.", "Peaceful protest", A),
@@ -325,6 +326,10 @@ NO_EVENT = [
 
 # sentences that must yield no event of any kind (PLOVER included) claimed to have happened
 NO_CLAIM = [
+    # a charge undone is none laid; a prosecutor's career of cases accuses no one
+    "Prosecutors dropped the indictment against the mayor on Monday.",
+    "A judge dismissed the indictment against the mayor on Monday.",
+    "She spent ten years prosecuting cases for the attorney's office.",
     # one's own obligation, or an obliged economy, is no demand; signing a book no agreement
     "The minister said he must leave the meeting early.",
     "The bank said the economy should grow next year.",

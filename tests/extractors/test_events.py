@@ -295,6 +295,8 @@ TABLE = [
     ("Gillen and Vasquez were picked up for questioning on Saturday afternoon.", "Arrests", A),
     ("Gillen is facing a felony stealing charge.", "ACCUSE", A),
     ("A former network leader being prosecuted in a man's death said he was not guilty.", "ACCUSE", A),
+    # a company's officer is no police officer: killing one is an attack on a civilian
+    ("Gunmen killed the chief executive officer of a bank on Monday.", "Attack", A),
     # a crowd of demonstrators told by its number, or beside a named marcher, whatever its verb
     ("Thousands of protesters poured into the streets of Minsk on Sunday.", "Peaceful protest", A),
     ("She and hundreds of other demonstrators moved through the city early on Sunday.", "Peaceful protest", A),
@@ -645,6 +647,19 @@ def test_agent_from_by_phrase_modifier_and_possessive(extracted, sentence):
     evs = [e for e in extracted[sentence].events if e.event_type]
     assert evs and evs[0].sub_event_type == "Shelling/artillery/missile attack"
     assert evs[0].actor1 is not None and evs[0].actor1.kind == "state_forces", events.explain(evs[0])
+
+
+@pytest.mark.parametrize("text", [
+    "John Smith was shot and killed by a white officer after his car stalled on Friday.",
+    "An officer shot and wounded a man outside a bar in Dayton on Friday.",
+    "The man was shot by a sheriff's deputy during a traffic stop on Friday.",
+])
+def test_an_officer_who_shoots_is_the_police(text):
+    """A lone "officer" or a sheriff's deputy who shoots is the police, not an
+    unidentified armed group (guards the actor rows of event_triggers.csv)."""
+    evs = [e for e in _extract_all([text])[0].events if e.event_type]
+    assert evs and evs[0].actor1 is not None and evs[0].actor1.kind == "state_forces", [
+        events.explain(e) for e in evs]
 
 
 def test_a_relative_pronoun_acts_for_its_noun():

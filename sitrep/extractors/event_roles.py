@@ -185,6 +185,26 @@ def _unnamed_actor1(row: TypeRow, ctx: DocContext) -> tuple[ActorRef | None, str
     return None, ""
 
 
+# words of a legal act that only a state's police, prosecutors or courts perform: when no
+# one is named ("he was charged with murder", "was sentenced to five years"), they did it
+_LEGAL_ACTS = frozenset({"charge", "indict", "indictment", "prosecute", "prosecution", "sentence", "convict",
+                         "face"})
+
+
+def unnamed_authority(plover: str | None, lemma: str, ctx: DocContext) -> tuple[ActorRef | None, str]:
+    """The accuser or judge of a charge, an indictment or a sentence nobody is named
+    for: the report's country's authorities (a government actor, as ACLED and PLOVER code
+    prosecutors and courts)."""
+    if plover not in ("ACCUSE", "SANCTION") or lemma not in _LEGAL_ACTS:
+        return None, ""
+    return _unnamed_authorities(ctx.focus), "no accuser or court named: the country's authorities"
+
+
+def _unnamed_authorities(iso3: str | None) -> ActorRef:
+    country = actors.country_name(iso3)
+    return ActorRef(f"Authorities of {country}" if country else "Authorities", "government", iso3)
+
+
 def _unnamed_group(iso3: str | None) -> ActorRef:
     country = actors.country_name(iso3)
     return ActorRef(f"Unidentified armed group ({country})" if country else "Unidentified armed group",
@@ -204,7 +224,7 @@ def localise_unnamed(ev: Event, place_country: str | None) -> None:
     a1 = ev.actor1
     if iso3 is None or a1 is None or a1.country == iso3:
         return
-    for make in (_unnamed_group, _unnamed_police):
+    for make in (_unnamed_group, _unnamed_police, _unnamed_authorities):
         if a1 == make(a1.country):
             ev.actor1 = make(iso3)
 

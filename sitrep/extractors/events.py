@@ -54,7 +54,15 @@ from .event_lexicon import (
 )
 from .event_model import candidate_features
 from .event_place import force_home, own_place, own_site, place_events, scene_place
-from .event_roles import _SPEECH, DocContext, _acled_roles, _actor_ref, _infer_counterpart, localise_unnamed
+from .event_roles import (
+    _SPEECH,
+    DocContext,
+    _acled_roles,
+    _actor_ref,
+    _infer_counterpart,
+    localise_unnamed,
+    unnamed_authority,
+)
 from .event_status import _certainty, timing
 from .event_time import DateAnchor, continued_dates, governing_offset, later_offsets, own_time, set_date
 from .event_typing import Clause, Typing, officials, type_clause
@@ -246,6 +254,8 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
         return None
     row = lex.types[code]
     actor1, actor2, role_note = _acled_roles(row, frames, actor1, actor2, view.ctx)
+    if actor1 is None:
+        actor1, role_note = unnamed_authority(row.plover, head.tok.lemma_.lower(), view.ctx)
     ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
                mode=head.mode or row.mode or None, actor1=actor1, actor2=actor2, certainty=certainty,
                start=cand.start, end=cand.end,

@@ -662,6 +662,19 @@ def test_an_officer_who_shoots_is_the_police(text):
         events.explain(e) for e in evs]
 
 
+@pytest.mark.parametrize("text, plover", [
+    ("DANBURY, Conn. - A Danbury man was charged with burglary on Monday, police said.", "ACCUSE"),
+    ("DANBURY, Conn. - A Danbury man was sentenced to five years in prison on Friday.", "SANCTION"),
+    ("DANBURY, Conn. - Two brothers were indicted on fraud charges on Friday.", "ACCUSE"),
+])
+def test_a_charge_or_sentence_by_no_one_named_is_the_authorities(text, plover):
+    """ACLED's and PLOVER's way with a passive legal act: the accuser or the court is the
+    country's authorities (a government actor), as an arrest by no one named is its police."""
+    evs = [e for e in _extract_all([text])[0].events if e.plover == plover]
+    assert evs and evs[0].actor1 is not None, [events.explain(e) for e in _extract_all([text])[0].events]
+    assert (evs[0].actor1.kind, evs[0].actor1.country) == ("government", "USA"), events.explain(evs[0])
+
+
 def test_a_relative_pronoun_acts_for_its_noun():
     """"Lopez, who met with ...": the agent is Lopez, not "who", so the meeting has the
     party a diplomatic word needs (guards the relative subject in event_clauses._subject)."""

@@ -92,6 +92,19 @@ def test_role_gives_country_and_kind():
     assert person.kind == "government" and person.country == "SYR"
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    ("Acting Circuit Judge Mary Coker sentenced the man to ten years on Friday.", "Mary Coker", "government"),
+    ("The Grave Crimes Court sentenced the journalist to nine years on Friday.", "Grave Crimes Court", "government"),
+    ("The FBI raided the offices on Friday.", "FBI", "government"),
+    ("The ICC charged the former president with war crimes.", "ICC", "international_org"),
+])
+def test_judges_courts_and_federal_police_are_the_state(text, name, kind):
+    # a judge, a court, a prosecutor or the FBI acts for the state; the ICC for an organisation of states
+    ex = sitrep.extract(text, published="2016-12-07")
+    actor = next((a for a in ex.actors if a.name == name), None)
+    assert actor is not None and actor.kind == kind, [(a.name, a.kind) for a in ex.actors]
+
+
 def test_user_actors_csv_adds_rows(tmp_path):
     csv = tmp_path / "mine.csv"
     csv.write_text("# my actors\nname,kind,country,aliases,source_kind,stance\n"

@@ -191,6 +191,7 @@ def _institutions() -> frozenset[str]:
 
 _COUNTY = re.compile(r"\s+(?:county|parish)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"['’]?s?\s+([a-z]+)(?:\s+([a-z]+))?")
+_REACH = 40  # characters after a name that can hold its institution's two words
 
 
 def institution_use(text: str, p: Place) -> bool:
@@ -200,9 +201,9 @@ def institution_use(text: str, p: Place) -> bool:
     county = _COUNTY.match(text, at)
     if county:
         at = county.end()
-    elif p.feature not in ("city", "district"):
+    elif p.feature not in ("city", "district") and not p.name.lower().endswith((" county", " parish")):
         return False  # a state's or a country's offices say nothing of where incidents happen
-    m = _NEXT_WORDS.match(text.lower(), at)
+    m = _NEXT_WORDS.match(text[at: at + _REACH].lower())
     if m is None:
         return False
     one, two = m.group(1), f"{m.group(1)} {m.group(2)}" if m.group(2) else ""
@@ -269,10 +270,10 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
             w = 3.0 if dateline else 1.0
         elif origin_use(parsed, p):  # "a woman visiting from Canada": where someone came from
             w = NAMED_WEIGHT
-        elif institution_use(text, p):
-            w = INSTITUTION_WEIGHT
         elif names_no_location(parsed, p) or p.score is None:
-            continue  # a name the gazetteer does not know, not used as a location, sets no scene
+            if not institution_use(text, p):
+                continue  # a name the gazetteer does not know, not used as a location, sets no scene
+            w = INSTITUTION_WEIGHT
         else:  # named, not as a location ("Rome's new mayor"): a report's setting when nothing else is
             w = NAMED_WEIGHT
         w *= 2.0 if p.start < lead_end else 1.0

@@ -622,6 +622,11 @@ def _merge_people(mentions: list[Mention]) -> None:
             m.key, m.name = target.key, target.name
 
 
+# offices held in a town, a county or a state: their holder, with no country named, is of
+# the report's country (a foreign one is named with it: "the Mexican ambassador")
+_LOCAL_OFFICE = re.compile(r"\b(?:judge|prosecutor|district attorney|attorney general|sheriff|mayor|governor|"
+                           r"police chief|chief of police|council(?:man|woman|or|lor)|commissioner|alderman)\b",
+                           re.IGNORECASE)
 _POSS_COUNTRY_RE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)['’]s? ")
 
 
@@ -662,6 +667,8 @@ def find_actors(parsed: Parsed, ex: Extraction) -> list[Actor]:
     for m in mentions:
         if m.origin == "person" and m.role:
             _apply_role(m, mentions, parsed.text)
+            if not m.country and _LOCAL_OFFICE.search(m.role):
+                m.country = focus  # "Acting Circuit Judge Mary Day Coker": the report's own judge
     # group mentions into actors, in order of first mention
     actors: list[Actor] = []
     index: dict[str, int] = {}

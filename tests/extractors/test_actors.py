@@ -105,6 +105,18 @@ def test_judges_courts_and_federal_police_are_the_state(text, name, kind):
     assert actor is not None and actor.kind == kind, [(a.name, a.kind) for a in ex.actors]
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("DANBURY, Conn. - Acting Circuit Judge Mary Coker sentenced the man to ten years on Friday.", "Mary Coker",
+     "USA"),
+    ("ALEPPO, Syria - Aleppo Mayor Brita Hagi Hasan asked for a truce on Monday.", "Brita Hagi Hasan", "SYR"),
+])
+def test_a_local_office_holder_is_of_the_reports_country(text, name, country):
+    # a judge, a mayor or a sheriff named with no country holds office where the report is set
+    ex = sitrep.extract(text, published="2016-12-07")
+    actor = next((a for a in ex.actors if a.name == name), None)
+    assert actor is not None and actor.country == country, [(a.name, a.kind, a.country) for a in ex.actors]
+
+
 def test_user_actors_csv_adds_rows(tmp_path):
     csv = tmp_path / "mine.csv"
     csv.write_text("# my actors\nname,kind,country,aliases,source_kind,stance\n"

@@ -201,8 +201,10 @@ def unnamed_authority(plover: str | None, lemma: str, ctx: DocContext) -> tuple[
 
 
 def _unnamed_authorities(iso3: str | None) -> ActorRef:
+    """Named as the actors stage names "the authorities" (actor_patterns.csv), so the two
+    are one actor across reports."""
     country = actors.country_name(iso3)
-    return ActorRef(f"Authorities of {country}" if country else "Authorities", "government", iso3)
+    return ActorRef(f"Government of {country}" if country else "Government", "government", iso3)
 
 
 def _unnamed_group(iso3: str | None) -> ActorRef:

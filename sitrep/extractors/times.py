@@ -70,9 +70,9 @@ RE_EXTRA = re.compile(
 # Entity text that is not a point or window in time (durations, ages, eras).
 RE_NOT_A_TIME = re.compile(
     r"(-long|-old|\bold\b|\bages?\b|\bdecades?\b|\bcentur|\bera\b|\bseason|\bcoming\b|\bhours?\b|\bminutes?\b|\bseconds?\b"
-    # durations and decades have no date of their own ("10 years", "a 25-year plan", "the
-    # 1990s": dateparser reads them as 2006, the 25th, the day before publication), nor does
-    # a bare day number ("22")
+    # durations have no date of their own ("10 years", "a 25-year plan": dateparser reads
+    # them as 2006, the 25th), nor does a bare day number ("22"); a decade RE_DECADE did not
+    # read ("the 1990s and 2000s") never reaches dateparser, which reads it as a day
     r"|^(?:an? |about |some |nearly |almost |more than |over |up to |at least )?\d+[ -](?:years?|months?|weeks?|days?)$"
     r"|\b(?:1[5-9]|20)\d0s\b|'\d0s\b|^\d{1,2}$)")
 
@@ -286,7 +286,10 @@ _PAIR = re.compile(r"^(.+?) (?:and|to|through|until|-|–) (.+)$")
 def _resolve_normalised(t: str, published: dt.date | None, anchor: dt.date | None,
                         future: bool) -> Resolved | None:
     if not t.startswith(("in the", "over the")):
-        t = re.sub(r"^(?:on|by|from|since|until|as of|in|at|during)\s+(?=[a-z0-9])", "", t)
+        t = re.sub(r"^(?:on|by|from|since|until|as of|in|at|during)\s+(?=[a-z0-9'])", "", t)
+    decade = RE_DECADE.match(t)
+    if decade is not None:
+        return _decade(decade, published)
     if RE_NOT_A_TIME.search(t) and not RE_AGO.match(t) and not RE_WINDOW.match(t):
         return None
     for rx, rule in RULES:
@@ -411,6 +414,24 @@ def _year(m: re.Match, published: dt.date | None, anchor: dt.date | None, future
     """"2016": the whole year."""
     y = int(m.group(1))
     return f"{y}-01-01", f"{y}-12-31", "year", "year"
+
+
+# "the 1990s", "the late 1980s", "the '90s": a decade or a third of one, as the years it spans
+RE_DECADE = re.compile(r"^(?:in |during )?(?:the )?(?:(early|mid|mid-|late) ?)?(?:((?:1[5-9]|20)\d)0s|'(\d)0s)$")
+_THIRDS = {"early": (0, 3), "mid": (4, 6), "mid-": (4, 6), "late": (7, 9), None: (0, 9)}
+
+
+def _decade(m: re.Match, published: dt.date | None) -> Resolved | None:
+    """A decade's years (precision "year": the range says how many). "the '90s" is the last
+    such decade before publication."""
+    if m.group(2):
+        first = int(m.group(2)) * 10
+    else:
+        first = 2000 + int(m.group(3)) * 10
+        if published is not None and first > published.year:
+            first -= 100
+    lo, hi = _THIRDS[m.group(1)]
+    return f"{first + lo}-01-01", f"{first + hi}-12-31", "year", "decade"
 
 
 def _month_only(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> object:

@@ -66,6 +66,11 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("in the past 24 hours", None, False, "2016-12-06", "2016-12-07", "day"),
     ("Friday night and Saturday", None, False, "2016-12-02", "2016-12-03", "day"),
     ("between Monday and Wednesday", None, False, "2016-12-05", "2016-12-07", "day"),
+    # a decade, or a third of one, is the years it spans ("convicted in the 1990s")
+    ("the 1990s", None, False, "1990-01-01", "1999-12-31", "year"),
+    ("in the late 1980s", None, False, "1987-01-01", "1989-12-31", "year"),
+    ("the '80s", None, False, "1980-01-01", "1989-12-31", "year"),
+    ("the '10s", None, False, "2010-01-01", "2019-12-31", "year"),
 ])
 def test_expression_resolves(text, anchor, future, start, end, precision):
     res = resolve_expression(text, WED, anchor, future=future)
@@ -74,7 +79,7 @@ def test_expression_resolves(text, anchor, future, start, end, precision):
 
 
 @pytest.mark.parametrize("text", ["months-long", "the coming hours", "a 5-year-old", "decades", "three hours",
-                                  "10 years", "a 25-year", "the 1990s", "the '80s", "22", "15 and 17"])
+                                  "10 years", "a 25-year", "the 90s", "22", "15 and 17"])
 def test_durations_and_ages_are_not_times(text):
     assert resolve_expression(text, WED, None) is None
 

@@ -891,7 +891,19 @@ def _arrest(c: Clause) -> Typing | None:
         return Typing(None, "an arrest evaded or resisted: a charge's name")  # "a charge of evading arrest"
     if c.ak in _NON_STATE:
         return Typing("ABDUCTION", "non-state 'arrest'")
+    if any(_for_a_term(m.tok) for m in c.members if m.frame == "ARREST"):
+        return Typing("SANCTION", "jailed for a term: a sentence")  # "was jailed for 11 months"
     return Typing("ARRESTS", "detention by authorities")
+
+
+_TERMS = frozenset({"year", "month", "week", "day", "life"})
+
+
+def _for_a_term(verb) -> bool:
+    """"jailed for 11 months", "imprisoned for life": a prison term, which a court gives."""
+    return verb.lemma_.lower() in ("jail", "imprison") and any(
+        k.lower_ == "for" and any(g.lemma_.lower() in _TERMS for g in k.children if g.dep_ == "pobj")
+        for k in verb.children)
 
 
 def _taken_by_police(c: Clause) -> bool:

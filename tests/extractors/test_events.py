@@ -295,6 +295,8 @@ TABLE = [
     ("Gillen and Vasquez were picked up for questioning on Saturday afternoon.", "Arrests", A),
     ("Gillen is facing a felony stealing charge.", "ACCUSE", A),
     ("A former network leader being prosecuted in a man's death said he was not guilty.", "ACCUSE", A),
+    # a prison term is a sentence, not an arrest
+    ("A failed asylum seeker was jailed for 11 months on Friday for using a fake passport.", "SANCTION", A),
     # a company's officer is no police officer: killing one is an attack on a civilian
     ("Gunmen killed the chief executive officer of a bank on Monday.", "Attack", A),
     # a crowd of demonstrators told by its number, or beside a named marcher, whatever its verb

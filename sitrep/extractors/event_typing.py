@@ -1199,10 +1199,18 @@ _DECLINABLE = _DENIABLE | {"offer", "proposal", "invitation", "plea", "deal", "a
 
 def _talks_with_someone(verb) -> bool:
     """"Talked with/to X", "the two leaders talked", "X and Y spoke", "met and talked": a
-    party to talk with; "he talked about his ride" has none."""
-    if any(k.dep_ in ("dative", "dobj") and k.pos_ in ("PROPN", "NOUN", "PRON") for k in verb.children):
+    party to talk with; "he talked about his ride" has none, nor has a topic talked ("City
+    Council talks money", "talked trade"): an object is a party only when it names one."""
+    if any(k.dep_ == "dative" or (k.dep_ == "dobj" and (k.pos_ in ("PROPN", "PRON") or k.ent_type_ in _PARTIES))
+           for k in verb.children):
+        return True
+    if any(t.dep_ == "prep" and t.lower_ == "with" and any(g.dep_ == "pobj" for g in t.children)
+           for t in verb.subtree):  # "talked trade during a telephone call ... with Angela Merkel"
         return True
     return any(_party_to_talk(k) for h in _speaking_verbs(verb) for k in h.children)
+
+
+_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _speaking_verbs(verb) -> list:

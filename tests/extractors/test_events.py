@@ -295,6 +295,9 @@ TABLE = [
     ("Gillen and Vasquez were picked up for questioning on Saturday afternoon.", "Arrests", A),
     ("Gillen is facing a felony stealing charge.", "ACCUSE", A),
     ("A former network leader being prosecuted in a man's death said he was not guilty.", "ACCUSE", A),
+    # a topic talked, with the party in a "with" phrase further on
+    ("Prime Minister Justin Trudeau talked trade during a telephone call on Tuesday with Chancellor Angela Merkel.",
+     "CONSULT", A),
     # a prison term is a sentence, not an arrest
     ("A failed asylum seeker was jailed for 11 months on Friday for using a fake passport.", "SANCTION", A),
     # a company's officer is no police officer: killing one is an attack on a civilian
@@ -330,6 +333,8 @@ NO_EVENT = [
 
 # sentences that must yield no event of any kind (PLOVER included) claimed to have happened
 NO_CLAIM = [
+    # a topic talked is no party to talk with
+    "City Council talks money.",
     # a charge undone is none laid; a prosecutor's career of cases accuses no one
     "Prosecutors dropped the indictment against the mayor on Monday.",
     "A judge dismissed the indictment against the mayor on Monday.",

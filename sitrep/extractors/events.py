@@ -153,7 +153,6 @@ class ReportView:
     collect: list[dict] | None = None  # training: every candidate's features are appended here
     collect_mentions: list[dict] | None = None  # training: every mention's confidence features
     own_places: dict[int, Place | None] = field(default_factory=dict)  # id(event) -> its clause's place
-    sites: dict[int, str] = field(default_factory=dict)  # id(event) -> the named site it is at
     infos: dict[int, MentionInfo] = field(default_factory=dict)  # id(event) -> what merging reads
     time_roots: dict[int, object] = field(default_factory=dict)  # time's start -> its span's root (time_root)
     # read once per report: the heads in use, and whether a sentence the rules make no
@@ -412,11 +411,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
                       cand.start, cand.end, homes, role_words=physical)
     view.own_places[id(ev)] = place
-    site = own_site(view.parsed, cand.members, view.place_spans) if physical or ev.plover in _AT_SITES else None
-    if site is not None:
-        view.sites[id(ev)] = site
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
-    info.site = site
+    info.site = own_site(view.parsed, cand.members, view.place_spans) if physical or ev.plover in _AT_SITES else None
     info.toll_only = a_role is None and all(m.frame == "KILL" for m in cand.members)
     info.sentence = sv.k
     info.section = section_of(view.section_breaks, ev.start)
@@ -644,7 +640,8 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
         told = got
     later_offsets(events, parsed.text)
     continued_dates(events, _dated_event_nouns(view))
-    placed = place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, view.sites)
+    sites = {k: i.site for k, i in view.infos.items() if i.site is not None}
+    placed = place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, sites)
     for ev, p in zip(events, placed, strict=True):
         if p is not None:
             localise_unnamed(ev, p.country)

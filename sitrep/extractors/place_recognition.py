@@ -24,6 +24,7 @@ DIRECTIONS = {
 # prepositions whose object is someone, not somewhere ("filed against Fairfield")
 _PERSON_PREPS = frozenset({"against", "for", "with", "by", "about"})
 
+
 def _home_town(T, s: int, e: int) -> bool:
     """The span modifies the person noun right after it ("a Gainesville man")."""
     return e < len(T) and T[e].lower_ in RESIDENT_NOUNS and T[e - 1].head.i == T[e].i
@@ -68,6 +69,12 @@ def _alias_forms() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _local_heads() -> frozenset[str]:
     return frozenset(r["phrase"].lower() for r in read_table("local_heads.csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def institution_heads() -> frozenset[str]:
+    """The municipal institutions of data/local_heads.csv, not its words for inhabitants."""
+    return frozenset(r["phrase"].lower() for r in read_table("local_heads.csv") if r["kind"] == "institution")
 
 
 @functools.lru_cache(maxsize=1)

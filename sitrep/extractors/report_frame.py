@@ -15,13 +15,12 @@ state no time of their own take it; background and generic ones never do.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
 from ..models import Extraction, Place, TimeMention
-from ..vocab import read_table
 from .parse import Parsed
+from .place_recognition import institution_heads
 from .places import names_no_location
 
 # prepositions that locate what their head does or is ("killed in X", "a blast at X")
@@ -184,11 +183,6 @@ def names_area(tok) -> bool:
     return tok.dep_ in ("poss", "compound", "nmod") and tok.head.lemma_.lower() in AREA_NOUNS
 
 
-@functools.lru_cache(maxsize=1)
-def _institutions() -> frozenset[str]:
-    return frozenset(r["phrase"] for r in read_table("local_heads.csv") if r["kind"] == "institution")
-
-
 _COUNTY = re.compile(r"\s+(?:county|parish)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"['’]?s?\s+([a-z]+)(?:\s+([a-z]+))?")
 _REACH = 40  # characters after a name that can hold its institution's two words
@@ -207,7 +201,7 @@ def institution_use(text: str, p: Place) -> bool:
     if m is None:
         return False
     one, two = m.group(1), f"{m.group(1)} {m.group(2)}" if m.group(2) else ""
-    return one in _institutions() or two in _institutions()
+    return one in institution_heads() or two in institution_heads()
 
 
 def origin_use(parsed: Parsed, p: Place) -> bool:

@@ -71,8 +71,8 @@ RE_EXTRA = re.compile(
 RE_NOT_A_TIME = re.compile(
     r"(-long|-old|\bold\b|\bages?\b|\bdecades?\b|\bcentur|\bera\b|\bseason|\bcoming\b|\bhours?\b|\bminutes?\b|\bseconds?\b"
     # durations have no date of their own ("10 years", "a 25-year plan": dateparser reads
-    # them as 2006, the 25th), nor does a bare day number ("22"); a decade RE_DECADE did not
-    # read ("the 1990s and 2000s") never reaches dateparser, which reads it as a day
+    # them as 2006, the 25th), nor does a bare day number ("22"); a decade is RE_DECADE's, and
+    # one it does not read ("the 1990s and 2000s") never reaches dateparser, which reads it as a day
     r"|^(?:an? |about |some |nearly |almost |more than |over |up to |at least )?\d+[ -](?:years?|months?|weeks?|days?)$"
     r"|\b(?:1[5-9]|20)\d0s\b|'\d0s\b|^\d{1,2}$)")
 
@@ -287,10 +287,7 @@ def _resolve_normalised(t: str, published: dt.date | None, anchor: dt.date | Non
                         future: bool) -> Resolved | None:
     if not t.startswith(("in the", "over the")):
         t = re.sub(r"^(?:on|by|from|since|until|as of|in|at|during)\s+(?=[a-z0-9'])", "", t)
-    decade = RE_DECADE.match(t)
-    if decade is not None:
-        return _decade(decade, published)
-    if RE_NOT_A_TIME.search(t) and not RE_AGO.match(t) and not RE_WINDOW.match(t):
+    if RE_NOT_A_TIME.search(t) and not (RE_AGO.match(t) or RE_WINDOW.match(t) or RE_DECADE.match(t)):
         return None
     for rx, rule in RULES:
         m = rx.match(t)
@@ -421,7 +418,7 @@ RE_DECADE = re.compile(r"^(?:in |during )?(?:the )?(?:(early|mid|mid-|late) ?)?(
 _THIRDS = {"early": (0, 3), "mid": (4, 6), "mid-": (4, 6), "late": (7, 9), None: (0, 9)}
 
 
-def _decade(m: re.Match, published: dt.date | None) -> Resolved | None:
+def _decade(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
     """A decade's years (precision "year": the range says how many). "the '90s" is the last
     such decade before publication."""
     if m.group(2):
@@ -453,7 +450,7 @@ def _month_only(m: re.Match, published: dt.date | None, anchor: dt.date | None, 
 RULES: tuple[tuple[re.Pattern, Callable[..., object]], ...] = (
     (RE_WEEKDAY, _weekday), (RE_DEICTIC, _deictic), (RE_NEXT, _anchored), (RE_WINDOW, _window),
     (RE_AGO, _ago), (RE_RELATIVE_PERIOD, _relative_period), (RE_WEEKEND, _weekend), (RE_YEAR, _year),
-    (RE_MONTH_ONLY, _month_only),
+    (RE_DECADE, _decade), (RE_MONTH_ONLY, _month_only),
 )
 
 

@@ -613,8 +613,15 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
         for c in verb.head.head.children:
             if c.dep_ == "dobj":
                 return Role(c, "accused-of", _conjuncts(c))
-    # participles and infinitives share the subject of the verb they hang on
     host = verb.head
+    if verb.dep_ == "dep" and verb.tag_ == "VBD" and host.tag_ == "VBG" and not any(
+            c.dep_ in ("aux", "auxpass") for c in host.children):
+        # "officers responding to a call ... shot a man": the parser hung the verb on the
+        # participle of a reduced relative it took for the clause's verb; its subject is the verb's
+        subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return Role(subj, "participle's subject", _conjuncts(subj))
+    # participles and infinitives share the subject of the verb they hang on
     if verb.dep_ == "xcomp" and host.pos_ == "ADJ" and host.dep_ == "acomp":
         host = host.head  # "he is prepared to lift": the subject of "is"
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and host.i != verb.i and host.pos_ in ("VERB", "AUX"):

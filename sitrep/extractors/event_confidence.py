@@ -4,7 +4,9 @@ A logistic regression over what the rules know of a mention, calibrated on the a
 tune reports (docs/annotation.md): its type and how it was typed, its certainty and
 timing, its arguments (who, whom, where, when and how each was found), where it stands
 in the report (headline, lead, a quote), whether it only refers back to an incident, how
-many mentions its incident has. Its probability is the mention's `confidence`; an
+many mentions refer to its incident (retellings in other words are evidence, not references),
+and whether the report is about violence (a lone killing in a political story is seldom
+news; a shelling told once in a war report usually is). Its probability is the mention's `confidence`; an
 incident's confidence is its best mention's, and its `mentions` are the spans of 0.5 or
 more (the spans that report it; mere references are left out).
 
@@ -72,9 +74,21 @@ def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def mention_features(ev: Event, info, n_mentions: int) -> list[str]:
+VIOLENT_REPORT = 3  # mentions of violence told as happening that make a report about violence
+
+
+def about_violence(violent_mentions: int, violent_lead: bool) -> bool:
+    """A report is about violence (a war, a crime wave, a shooting) when its headline or lead
+    tells violence as happening or it tells violence at least VIOLENT_REPORT times: there a
+    violent mention is likelier news than a killing recalled in a political story."""
+    return violent_lead or violent_mentions >= VIOLENT_REPORT
+
+
+def mention_features(ev: Event, info, n_mentions: int, violent_report: bool = False) -> list[str]:
     """What the confidence model reads of one mention (`info`: its MentionInfo) of an
-    incident typed as `ev`."""
+    incident typed as `ev`, in a report about violence or not (`about_violence`)."""
+    violent = ev.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    report_kind = "violent" if violent_report else "other"
     a1 = ev.actor1
     a1_src = "named" if a1 is not None and info.agent_how else ("inferred" if a1 is not None else "none")
     f = [f"type:{ev.sub_event_type or ev.plover}", f"fam:{ev.event_type or 'PLOVER'}", f"cert:{info.certainty}",
@@ -87,5 +101,8 @@ def mention_features(ev: Event, info, n_mentions: int) -> list[str]:
          f"fat:{ev.fatalities is not None}", f"src:{ev.source is not None}", f"said:{info.stated}",
          f"sib:{min(info.siblings, 3)}", f"famtim:{ev.event_type or 'PLOVER'}:{ev.timing}",
          f"famwhere:{ev.event_type or 'PLOVER'}:{info.where}",
-         f"typecert:{ev.sub_event_type or ev.plover}:{info.certainty}"]
+         f"typecert:{ev.sub_event_type or ev.plover}:{info.certainty}", f"report:{report_kind}:{violent}",
+         # how many times a report tells an incident says more in a report about violence,
+         # which tells its incidents once each, than in one that retells its one incident
+         f"report:{report_kind}:{violent}|nment:{min(n_mentions, 3)}"]
     return f

@@ -33,6 +33,9 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
             return None
     tok = _of_whom(tok)
     start, end = _np_span(tok)
+    if _HELD.search(parsed.text[start:end]) and (tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or any(
+            p.start < end and start < p.end for p in ex.places)):
+        return None  # "government-held west Aleppo" is a place, not the government
     hit = actors.actor_at(ex, start, end)
     if hit is not None:
         ref = ActorRef(hit.name, hit.kind, hit.country)
@@ -101,8 +104,6 @@ _HELD = re.compile(r"-(held|controlled|besieged|occupied)\b", re.I)
 def _fallback_actor(tok: Token, start: int, end: int, parsed: Parsed, lex: Lexicon,
                     ctx: DocContext) -> ActorRef | None:
     text = parsed.text[start:end]
-    if tok.ent_type_ in ("GPE", "LOC", "FAC") and _HELD.search(text):
-        return None  # "government-held west Aleppo" is a place, not the government
     cues = _cues(text, lex)
     kinds = [v for v, _ in cues.get("actor", ())]
     country = None

@@ -440,6 +440,8 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
         trigger_pos=head.tok.pos_, weak=head.weak, lemma=head.tok.lemma_.lower(),
         referring=_refers_back(head.tok, noun, kids),
         patient=_named_patient(p_role),
+        patient_noun=_patient_noun(p_role),
+        result_clause=head.anchor.tag_ == "VBG" and head.anchor.dep_ == "advcl",
         own_period=(t.date_start, t.date_end or t.date_start) if t is not None and t.date_start else None,
         own_place=place.name if place is not None else None,
         own_area=place,
@@ -456,9 +458,13 @@ def _refers_back(tok, noun: bool, kids: list) -> bool:
     if noun:
         return any(determines(c) for c in kids)
     lex = lexicon()
+
+    def names_event(c) -> bool:  # an event noun or a weapon, not a person ("the gunman was killed")
+        cues = lex.cue_map.get(c.lower_, ())
+        return (c.lemma_.lower() in lex.triggers or bool(cues)) and all(kind != "actor" for kind, _ in cues)
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and any(determines(d) for d in c.children)
                and not any(d.lower_ in _DISTINCT_WORDS for d in c.children)  # "the second missile"
-               and (c.lemma_.lower() in lex.triggers or c.lower_ in lex.cue_map) for c in tok.children)
+               and names_event(c) for c in tok.children)
 
 
 def _depth(tok) -> int:
@@ -467,6 +473,18 @@ def _depth(tok) -> int:
     while tok.head.i != tok.i and n < 10:
         tok, n = tok.head, n + 1
     return n
+
+
+def _patient_noun(role) -> str | None:
+    """The patient's common noun when it is a kind of person ("a man", "the teenager") or a
+    person's relation ("his brother"): what tells two victims apart when neither is named.
+    Not what a verb takes as its object otherwise ("fired a total of 12 rounds")."""
+    if role is None or role.tok.pos_ != "NOUN":
+        return None
+    tok, lex = role.tok, lexicon()
+    related = any(c.dep_ == "poss" for c in tok.children)
+    person = any(kind == "actor" for kind, _ in lex.cue_map.get(tok.lower_, ()))
+    return tok.lemma_.lower() if related or person else None
 
 
 def _named_patient(role) -> str | None:

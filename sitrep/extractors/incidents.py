@@ -14,7 +14,9 @@ joins across families (an arrest is not the attack it follows), across different
 days or places, across "another", "second", "separate", across a sentence that opens
 other news ("In other incidents:", "Separately,", "Elsewhere,": a police blotter's or a
 roundup's next item), or between a claim and a hypothesis. A bare toll ("seven were
-killed") joins the violence its sentence tells.
+killed") joins the violence its sentence tells. Failing those, a mention that retells the
+headline's or lead's incident in other words joins it when nothing tells them apart
+(`_retells`: the only incident of its type it could join, no other victim or perpetrator).
 Merging is conservative: two incidents told apart wrongly cost less than two
 merged wrongly.
 """
@@ -43,6 +45,7 @@ class MentionInfo:
     """What merging reads of a mention beyond its Event (filled by the events stage)."""
     referring: bool = False  # a definite/demonstrative/possessive event noun
     patient: str | None = None  # the patient when it names someone (a name, "the ambassador")
+    patient_noun: str | None = None  # the patient's common noun, definite or not ("a man", "his brother")
     own_period: tuple[str, str] | None = None  # the period (a day, a month, a year) it states
     own_place: str | None = None  # a place the mention's own clause attaches
     own_area: Place | None = None  # that place, for containment
@@ -68,6 +71,8 @@ class MentionInfo:
     toll_only: bool = False  # only who was killed or hurt, by no one named ("seven were killed")
     sentence: int = -1  # index of its sentence in the report
     model_p: float | None = None  # typed by the sentence head alone: its probability is the confidence
+    result_clause: bool = False  # a participle of result on its clause (", killing 25 people")
+    retold: bool = False  # joined its incident only as a retelling (_retells), referring to nothing
     section: int = 0  # how many openings of other news (section_breaks) precede it
 
 
@@ -75,6 +80,7 @@ class MentionInfo:
 class Incident:
     events: list[Event] = field(default_factory=list)
     infos: list[MentionInfo] = field(default_factory=list)
+    violent_report: bool = False  # the report is about violence (event_confidence.about_violence)
 
     @property
     def head(self) -> Event:
@@ -149,6 +155,10 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
         return True
     if info.patient and info.patient in {i.patient for i in inc.infos}:
         return True
+    # "A bomb ripped through a chapel ..., killing 25 people": what the clause did is the
+    # incident its sentence has already told
+    if info.result_clause and any(e.sentence == ev.sentence for e in inc.events):
+        return True
     # "seven were killed and eleven wounded in mortar shells fired into homes": a toll
     # and the violence of its sentence are one happening
     if any(e.sentence == ev.sentence and (info.toll_only or i.toll_only)
@@ -161,13 +171,43 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     return any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
 
 
+def _retells(inc: Incident, ev: Event, info: MentionInfo, incidents: list[Incident]) -> bool:
+    """A report tells the incident its headline or lead tells again in other words ("the
+    fatal police shooting of a man" ... "officers fatally shot a man" ... "Vassell was
+    killed"): a mention of the same ACLED type joins it when it is the only incident of that
+    type the mention could join (same section, status, timing, day and place) and their
+    parties do not differ. An incident the body tells (a roundup's next item) is told once."""
+    kind = ev.sub_event_type
+    if kind is None or inc.head.sub_event_type != kind or inc.infos[0].where == "body":
+        return False
+    rivals = (o for o in incidents if o is not inc and o.head.sub_event_type == kind)
+    return _same_parties(inc, ev, info) and not any(_compatible(o, ev, info) for o in rivals)
+
+
+def _same_parties(inc: Incident, ev: Event, info: MentionInfo) -> bool:
+    """Nothing tells the mention's parties apart from the incident's: no other named victim,
+    no other kind of victim ("arrested a man" ... "detained his brother"), no other kind of
+    named perpetrator ("the YPG and Islamic State have fought" ... "soldiers clashed")."""
+    if info.patient and any(i.patient and i.patient != info.patient for i in inc.infos):
+        return False
+    nouns = {i.patient_noun for i in inc.infos if i.patient_noun}
+    if info.patient_noun and nouns and info.patient_noun not in nouns:
+        return False
+    kinds = {e.actor1.kind for e, i in zip(inc.events, inc.infos, strict=True) if e.actor1 and i.agent_how}
+    return not (ev.actor1 and info.agent_how and kinds and ev.actor1.kind not in kinds)
+
+
 def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incident]:
     """Incidents in order of first mention; each mention joins the most recent
     compatible incident it refers to, else founds one."""
     incidents: list[Incident] = []
     for ev, info in sorted(zip(events, infos, strict=True), key=lambda x: (x[0].start, x[0].end)):
-        target = next((inc for inc in reversed(incidents)
-                       if _compatible(inc, ev, info) and _refers(inc, ev, info)), None)
+        target = next((inc for inc in reversed(incidents) if _compatible(inc, ev, info) and _refers(inc, ev, info)),
+                      None)
+        if target is None:
+            target = next((inc for inc in reversed(incidents)
+                           if _compatible(inc, ev, info) and _retells(inc, ev, info, incidents)), None)
+            info.retold = target is not None
         if target is None:
             target = Incident()
             incidents.append(target)
@@ -183,21 +223,29 @@ def _rank(ev: Event, ranks: dict[str, int]) -> int:
 def incident_event(inc: Incident, ranks: dict[str, int], collect: list[dict] | None = None) -> Event:
     """One event for an incident: the first mention's event, typed by its most telling
     mention, with the most precise date and place, the named actors and the highest toll;
-    its confidence is its best mention's, its `mentions` those that claim it (>= 0.5)."""
+    its confidence is its best mention's, its `mentions` those that claim it (>= 0.5), one
+    span per sentence (a sentence that tells it twice, "A bomb ripped through ..., killing
+    25", is one piece of evidence: the extent of its mentions)."""
     first = inc.head
     if len(inc.events) > 1:
         _settle(inc, ranks)
-    confs = _confidences(inc, collect)
-    first.confidence = max(confs) if confs else None
-    spans = [[e.start, e.end] for e, c in zip(inc.events, confs or [None] * len(inc.events), strict=True)
-             if c is None or c >= event_confidence.CLAIM]
-    first.mentions = sorted(spans) or [[first.start, first.end]]
+    confs = _confidences(inc, collect) or [None] * len(inc.events)
+    first.confidence = max(confs) if confs[0] is not None else None
+    by_sentence: dict[int, list[int]] = {}
+    for k, (e, i, c) in enumerate(zip(inc.events, inc.infos, confs, strict=True)):
+        if c is None or c >= event_confidence.CLAIM:
+            span = by_sentence.setdefault(i.sentence if i.sentence >= 0 else -1 - k, [e.start, e.end])
+            span[:] = [min(span[0], e.start), max(span[1], e.end)]
+    first.mentions = sorted(by_sentence.values()) or [[first.start, first.end]]
     return first
 
 
 def _confidences(inc: Incident, collect: list[dict] | None) -> list[float]:
     head, w = inc.head, event_confidence.weights()
-    feats = [event_confidence.mention_features(head, info, len(inc.events)) for info in inc.infos]
+    # how often the report refers back to the incident: a retelling in other words is
+    # evidence of it, not a reference (measured: counting them made references claims)
+    told = sum(1 for i in inc.infos if not i.retold)
+    feats = [event_confidence.mention_features(head, info, told, inc.violent_report) for info in inc.infos]
     if collect is not None:
         typed = {"sub_event_type": head.sub_event_type, "event_type": head.event_type, "plover": head.plover}
         collect += [dict(typed, start=e.start, end=e.end, features=f) for e, f in zip(inc.events, feats, strict=True)]
@@ -259,4 +307,10 @@ def _settle_place(inc: Incident) -> None:
 
 def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[str, int],
                     collect: list[dict] | None = None) -> list[Event]:
-    return [incident_event(inc, ranks, collect) for inc in group_mentions(events, infos)]
+    incidents = group_mentions(events, infos)
+    told = [(e, i) for e, i in zip(events, infos, strict=True) if _FAMILY.get(e.event_type or "") == "violence"
+            and e.certainty in CLAIMED_CERTAINTIES and e.timing != "generic"]
+    violent = event_confidence.about_violence(len(told), any(i.where != "body" for _, i in told))
+    for inc in incidents:
+        inc.violent_report = violent
+    return [incident_event(inc, ranks, collect) for inc in incidents]

@@ -912,10 +912,14 @@ def test_a_battle_with_rival_groups_of_equal_weight_infers_no_second_side():
     assert battle and battle[0].actor2 is None, events.explain(battle[0])
 
 
-def test_people_killed_by_shelling_of_a_held_town_are_civilians_not_the_town():
+@pytest.mark.parametrize("text", [
+    "Rebels fired rockets into government-held Hama on Monday, killing seven people.",
+    # the tagger reads "west Aleppo" as a nationality, not a place: the places stage knows it
+    "Militants lobbed mortars into regime-held west Aleppo overnight, killing nine residents.",
+])
+def test_people_killed_by_shelling_of_a_held_town_are_civilians_not_the_town(text):
     import sitrep
-    ex = sitrep.extract("Rebels fired rockets into government-held Hama on Monday, killing seven people.",
-                        published="2020-06-03")
+    ex = sitrep.extract(text, published="2020-06-03")
     shelling = [e for e in ex.events if e.event_type == "Explosions/Remote violence"]
     assert shelling and shelling[0].actor2 is not None
     assert shelling[0].actor2.kind == "civilians", events.explain(shelling[0])

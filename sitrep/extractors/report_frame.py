@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Extraction, Place, TimeMention
+from .event_lexicon import lexicon
 from .parse import Parsed
 from .place_recognition import institution_heads
 from .places import names_no_location
@@ -39,6 +40,11 @@ NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative men
 # report"): in local news, the jurisdiction of whoever reports the incidents; below any
 # other use, it sets the scene only when no place is used as a location
 INSTITUTION_WEIGHT = 0.25
+# a town a person comes from ("an Independence teenager", "Henry, 19, of 12 Oak St.,
+# Alexandria"): where a suspect or a victim lives, no more the scene than an institution's town
+RESIDENCE_WEIGHT = 0.25
+# happenings a town's name can qualify: "the Kelleyland fire", "the Charlotte shooting"
+_HAPPENING_CONTEXTS = frozenset({"CRIME", "ACCIDENT", "PROTEST"})
 
 
 @dataclass
@@ -177,6 +183,49 @@ def locative_use(parsed: Parsed, p: Place) -> bool:
     return is_dateline(p, parsed.text)
 
 
+def _name_root(parsed: Parsed, p: Place):
+    """The token heading the place's name, above its appositions and coordinations."""
+    span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+    return tok
+
+
+def _qualified(tok):
+    """The noun a name qualifies ("Kelleyland fire", "an Independence teenager"), or None."""
+    return tok.head if tok.dep_ in ("compound", "nmod", "amod") and tok.head.pos_ == "NOUN" else None
+
+
+def happening_use(parsed: Parsed, p: Place) -> bool:
+    """The name qualifies a happening: "the Kelleyland fire", "the Charlotte shooting"."""
+    tok = _name_root(parsed, p)
+    noun = _qualified(tok) if tok is not None else None
+    if noun is None or names_no_location(parsed, p):
+        return False
+    lex = lexicon()
+    return noun.lemma_.lower() in lex.triggers or any(
+        kind == "context" and value in _HAPPENING_CONTEXTS for kind, value in lex.cue_map.get(noun.lower_, ()))
+
+
+def residence_use(parsed: Parsed, p: Place) -> bool:
+    """The name qualifies a person ("an Independence teenager", "a Goose Creek man") or ends
+    a person's address ("Henry, 19, of 1935 Orchard St., Alexandria")."""
+    tok = _name_root(parsed, p)
+    if tok is None:
+        return False
+    noun = _qualified(tok)
+    if noun is None and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        noun = tok.head.head
+    if noun is None:
+        return False
+    person = any(kind == "actor" and value == "civilians" for kind, value in lexicon().cue_map.get(noun.lower_, ()))
+    return person or noun.ent_type_ == "PERSON"
+
+
 def names_area(tok) -> bool:
     """The name that owns or qualifies an area noun: "the Crown Heights neighborhood", "Aleppo's
     eastern districts"."""
@@ -260,8 +309,10 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
         dateline = is_dateline(p, text)
         if dateline and frame.dateline is None:
             frame.dateline = p
-        if dateline or locative_use(parsed, p):
+        if dateline or locative_use(parsed, p) or happening_use(parsed, p):
             w = 3.0 if dateline else 1.0
+        elif residence_use(parsed, p):
+            w = RESIDENCE_WEIGHT
         elif origin_use(parsed, p):  # "a woman visiting from Canada": where someone came from
             w = NAMED_WEIGHT
         elif names_no_location(parsed, p) or p.score is None:

@@ -328,3 +328,14 @@ def test_a_bombing_and_its_toll_in_one_sentence_are_one_incident():
     violent = violence_told(ex)
     assert len(violent) == 1 and violent[0].sub_event_type == "Remote explosive/landmine/IED", [
         (e.sub_event_type, e.mentions) for e in violent]
+
+
+def test_the_town_a_suspect_or_victim_is_from_is_not_the_scene():
+    # "the Parkville man", "a Parkville teenager", "a man of Parkville": where people live;
+    # the report says the struggle was in Riverside
+    ex = report("Man dies after fight over stolen tools\n\nHe confronted the two men early Saturday in Riverside, but "
+                "in the struggle that followed, the 50-year-old Parkville man was fatally stabbed. Prosecutors on "
+                "Monday charged a Parkville teenager with murder. The victim had fought with a 19-year-old man of "
+                "Parkville, police said.", "2009-03-24")
+    charged = [e for e in claimed(ex) if e.plover == "ACCUSE"]
+    assert charged and all(e.place == "Riverside" for e in charged), [(e.plover, e.place) for e in ex.events]

@@ -22,6 +22,8 @@ Timing = Literal["current", "background", "generic"]
 TIMINGS: tuple[str, ...] = get_args(Timing)
 # What a consumer counts as a claim that something happened.
 CLAIMED_CERTAINTIES = ("asserted", "claimed")
+# ACLED's event types of political violence (Protests, Riots and Strategic developments are not)
+VIOLENT_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # The kinds of item an extraction holds, in the order of the contract JSON (the store has
 # one table per kind, the API and CLI one listing per kind).
 ItemKind = Literal["places", "times", "actors", "figures", "events", "quotes", "sources"]

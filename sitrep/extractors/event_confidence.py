@@ -26,7 +26,7 @@ import math
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..models import Event
+from ..models import VIOLENT_EVENT_TYPES, Event
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "event_confidence.json"
 CLAIM = 0.5  # consumers treat less as a candidate, not a claim (design.md)
@@ -87,7 +87,7 @@ def about_violence(violent_mentions: int, violent_lead: bool) -> bool:
 def mention_features(ev: Event, info, n_mentions: int, violent_report: bool = False) -> list[str]:
     """What the confidence model reads of one mention (`info`: its MentionInfo) of an
     incident typed as `ev`, in a report about violence or not (`about_violence`)."""
-    violent = ev.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    violent = ev.event_type in VIOLENT_EVENT_TYPES
     report_kind = "violent" if violent_report else "other"
     a1 = ev.actor1
     a1_src = "named" if a1 is not None and info.agent_how else ("inferred" if a1 is not None else "none")

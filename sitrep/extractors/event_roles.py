@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import ActorRef, Event, Extraction
+from ..models import VIOLENT_EVENT_TYPES, ActorRef, Event, Extraction
 from . import actors
 from .event_clauses import Role, _np_span, of_object
 from .event_lexicon import _ARMED_KINDS, _AS_ARMED, _NON_STATE, _PRONOUNS, Lexicon, TypeRow, _cue_kind, _cues
@@ -173,13 +173,12 @@ def _acled_roles(row: TypeRow, frames, actor1, actor2, ctx: DocContext):
     return actor1, actor2, note
 
 
-_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 def _unnamed_actor1(row: TypeRow, ctx: DocContext) -> tuple[ActorRef | None, str]:
     """ACLED's names for a perpetrator the report does not name: violence by an
     "Unidentified armed group (Country)", an arrest by the country's police."""
-    if row.event_type in _VIOLENT_TYPES and row.code not in ("GOV_REGAINS",):
+    if row.event_type in VIOLENT_EVENT_TYPES and row.code not in ("GOV_REGAINS",):
         return _unnamed_group(ctx.focus), "perpetrator not named: unidentified armed group"
     if row.code == "ARRESTS":
         return _unnamed_police(ctx.focus), "no agent named: the country's police"

@@ -26,13 +26,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..models import CLAIMED_CERTAINTIES, Event, Fatalities, Place
+from ..models import CLAIMED_CERTAINTIES, VIOLENT_EVENT_TYPES, Event, Fatalities, Place
 from . import event_confidence
 from .event_place import contains
 
 # ACLED event types whose mentions can tell one happening (a bombing is "the attack")
-_FAMILY = {"Battles": "violence", "Explosions/Remote violence": "violence",
-           "Violence against civilians": "violence", "Protests": "protest", "Riots": "protest"}
+_FAMILY = {t: "violence" for t in VIOLENT_EVENT_TYPES} | {"Protests": "protest", "Riots": "protest"}
 _DISTINCT_WORDS = ("another", "second", "separate", "earlier", "previous", "similar", "other")
 _REFERRING = frozenset({"the", "this", "that", "these", "those", "such", "its", "his", "her", "their"})
 # how telling a mention's type is: an explicit weapon in its clause beats a bare "attack"
@@ -308,7 +307,7 @@ def _settle_place(inc: Incident) -> None:
 def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[str, int],
                     collect: list[dict] | None = None) -> list[Event]:
     incidents = group_mentions(events, infos)
-    told = [(e, i) for e, i in zip(events, infos, strict=True) if _FAMILY.get(e.event_type or "") == "violence"
+    told = [(e, i) for e, i in zip(events, infos, strict=True) if e.event_type in VIOLENT_EVENT_TYPES
             and e.certainty in CLAIMED_CERTAINTIES and e.timing != "generic"]
     violent = event_confidence.about_violence(len(told), any(i.where != "body" for _, i in told))
     for inc in incidents:

@@ -99,16 +99,34 @@ def _fatalities(ex: Extraction, lo: int, hi: int, sole_event: bool, s_lo: int, s
     for m in members:  # "a colonel was killed", "killing 11 people" without a figure
         if m.frame != "KILL" or m.tok.lemma_.lower() not in _KILL_VERBS:
             continue
-        victim = next((c for c in m.tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if victim is None:
-            continue
-        num = next((c for c in victim.children if c.dep_ == "nummod"), None)
-        if num is not None and num.text.replace(",", "").isdigit():
-            n = int(num.text.replace(",", ""))
+        n = _victims_counted(_victim(m.tok))
+        if n is not None:
             return Fatalities(n, n, n)
-        one = any(c.lower_ in ("a", "an", "one") for c in victim.children)
-        if num is None and victim.tag_ in ("NN", "NNP") and one:
-            return Fatalities(1, 1, 1)
+    return None
+
+
+def _victim(verb):
+    """Who a killing verb's clause says died: its object or passive subject, or its first
+    conjunct's ("Crutcher was shot and killed")."""
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        victim = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if victim is not None:
+            return victim
+    return None
+
+
+def _victims_counted(victim) -> int | None:
+    """How many the victim phrase counts: "11 people", "a colonel" (1), a named person and
+    the people named beside them ("Terence Crutcher" 1, "Ann Lee and Tom Reed" 2)."""
+    if victim is None:
+        return None
+    num = next((c for c in victim.children if c.dep_ == "nummod"), None)
+    if num is not None:
+        return int(num.text.replace(",", "")) if num.text.replace(",", "").isdigit() else None
+    if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victim.children):
+        return 1
+    if victim.ent_type_ == "PERSON" and victim.tag_ == "NNP":
+        return 1 + sum(1 for c in victim.conjuncts if c.ent_type_ == "PERSON" and c.tag_ == "NNP")
     return None
 
 

@@ -339,3 +339,13 @@ def test_the_town_a_suspect_or_victim_is_from_is_not_the_scene():
                 "Parkville, police said.", "2009-03-24")
     charged = [e for e in claimed(ex) if e.plover == "ACCUSE"]
     assert charged and all(e.place == "Riverside" for e in charged), [(e.plover, e.place) for e in ex.events]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Police said Marcus Hill, 41, was shot and killed by an officer on Tuesday in Flatbush.", 1),
+    ("Police said Ann Lee and Tom Reed were shot and killed by a gunman on Sunday in Flatbush.", 2),
+])
+def test_named_people_killed_count(text, dead):
+    violent = violence_told(report(text, "2018-04-05"))
+    assert violent and violent[0].fatalities is not None and violent[0].fatalities.best == dead, [
+        (e.sub_event_type, e.fatalities) for e in violent]

@@ -48,6 +48,7 @@ TITLE_WORDS = {
     "gov.", "governor", "secretary", "king", "queen", "prince", "sheikh", "sheik", "ambassador",
     "commander", "lt", "lt.", "maj", "maj.", "capt", "capt.", "sgt", "sgt.", "pope", "chancellor",
     "foreign", "defense", "defence", "spokesman", "spokeswoman", "envoy", "judge", "mayor",
+    "crown", "acting", "deputy",  # "Crown Prince Mohammed bin Salman", "Acting Circuit Judge ..."
 }
 SURNAME_PARTICLES = ("al-", "el-", "al ", "el ", "bin ", "ibn ", "abu ")
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "i", "we", "you",
@@ -571,6 +572,9 @@ def _entity_mention(ent, doc) -> Mention | None:
             return None
         m = Mention(s, e, name, "other", None, "person", key="person:" + name.lower())
         m.role, _ = _role_of(ent, doc)
+        if s > ent.start_char:  # the entity held the title: "(young) Crown Prince Mohammed bin Salman"
+            title = doc.text[ent.start_char:s].strip()
+            m.role = f"{m.role} {title}" if m.role else title
         return m
     if label == "ORG":
         name = _clean_name(ent.text)

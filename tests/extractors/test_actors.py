@@ -97,6 +97,8 @@ def test_role_gives_country_and_kind():
     ("The Grave Crimes Court sentenced the journalist to nine years on Friday.", "Grave Crimes Court", "government"),
     ("The FBI raided the offices on Friday.", "FBI", "government"),
     ("The ICC charged the former president with war crimes.", "ICC", "international_org"),
+    # a title the tagger reads as part of the name is still the person's role
+    ("The tour ends as young Crown Prince Khalid bin Faisal flies home.", "Khalid bin Faisal", "government"),
 ])
 def test_judges_courts_and_federal_police_are_the_state(text, name, kind):
     # a judge, a court, a prosecutor or the FBI acts for the state; the ICC for an organisation of states

@@ -581,10 +581,27 @@ def _reduced_passive(verb: Token) -> Token | None:
     """Headline grammar's passive without its "was": "Woman charged in connection with
     fire", "Three arrested" (a past participle with a subject, no auxiliary and no object).
     Returns the subject, which undergoes the act."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp", "advcl") or (
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp", "advcl") or (
             c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP")) for c in verb.children):
         return None  # "Everyone criticized as complicated what is ...": an active verb the tagger took for one
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ == "VBD" and not _headline_patient(subj, verb):
+        return None
+    return subj
+
+
+# acts done to someone that a headline tells without "was": "Man cited for driving drunk"
+_DONE_TO = frozenset({"charge", "cite", "arrest", "jail", "sentence", "indict", "convict", "detain", "book", "fine",
+                      "deport", "kidnap", "abduct", "kill", "shoot", "stab", "injure", "wound", "hurt", "rescue"})
+
+
+def _headline_patient(subj: Token | None, verb: Token) -> bool:
+    """A past-tense act done to someone, with no object, whose subject is a bare singular
+    noun or a name ("Man cited for ...", "Woman charged in ...", "Smith jailed for ..."):
+    the tagger's reading of a headline's passive as an active verb."""
+    if subj is None or verb.lemma_.lower() not in _DONE_TO or any(c.dep_ == "det" for c in subj.children):
+        return False
+    return subj.tag_ == "NN" or (subj.tag_ == "NNP" and subj.ent_type_ == "PERSON")
 
 
 def _subject(verb: Token, depth: int = 0) -> Role | None:

@@ -188,7 +188,7 @@ def _unnamed_actor1(row: TypeRow, ctx: DocContext) -> tuple[ActorRef | None, str
 # words of a legal act that only a state's police, prosecutors or courts perform: when no
 # one is named ("he was charged with murder", "was sentenced to five years"), they did it
 _LEGAL_ACTS = frozenset({"charge", "indict", "indictment", "prosecute", "prosecution", "sentence", "convict",
-                         "face", "jail", "imprison"})
+                         "face", "jail", "imprison", "cite", "citation"})
 
 
 def unnamed_authority(plover: str | None, lemma: str, ctx: DocContext) -> tuple[ActorRef | None, str]:

@@ -349,3 +349,17 @@ def test_named_people_killed_count(text, dead):
     violent = violence_told(report(text, "2018-04-05"))
     assert violent and violent[0].fatalities is not None and violent[0].fatalities.best == dead, [
         (e.sub_event_type, e.fatalities) for e in violent]
+
+
+@pytest.mark.parametrize("text", [
+    "Woman charged in connection with house fire. A fire destroyed a home on Elm Street early Sunday, fire officials "
+    "said. No one was hurt.",
+    "Man cited for driving drunk after crash. It was listed as other vehicle in the crash report. Police said no "
+    "one was hurt.",
+])
+def test_who_a_headline_says_was_charged_is_not_the_accuser(text):
+    # the tagger reads "Woman charged in ..." as an active verb: headline grammar drops "was"
+    charged = [e for e in told(report(text, "2009-03-30")) if e.plover == "ACCUSE"]
+    assert charged and all(actor_name(e.actor1) not in ("woman", "man") for e in charged), [
+        (e.actor1, e.actor2) for e in charged]
+    assert all(actor_name(e.actor2) in ("woman", "man") for e in charged), [(e.actor1, e.actor2) for e in charged]

@@ -191,11 +191,11 @@ _LEGAL_ACTS = frozenset({"charge", "indict", "indictment", "prosecute", "prosecu
                          "face", "jail", "imprison", "cite", "citation"})
 
 
-def unnamed_authority(plover: str | None, lemma: str, ctx: DocContext) -> tuple[ActorRef | None, str]:
+def unnamed_authority(plover: str | None, words: set[str], ctx: DocContext) -> tuple[ActorRef | None, str]:
     """The accuser or judge of a charge, an indictment or a sentence nobody is named
     for: the report's country's authorities (a government actor, as ACLED and PLOVER code
     prosecutors and courts)."""
-    if plover not in ("ACCUSE", "SANCTION") or lemma not in _LEGAL_ACTS:
+    if plover not in ("ACCUSE", "SANCTION") or not words & _LEGAL_ACTS:
         return None, ""
     return _unnamed_authorities(ctx.focus), "no accuser or court named: the country's authorities"
 

@@ -272,7 +272,8 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
     row = lex.types[code]
     actor1, actor2, role_note = _acled_roles(row, frames, actor1, actor2, view.ctx)
     if actor1 is None:
-        actor1, role_note = unnamed_authority(row.plover, head.tok.lemma_.lower(), view.ctx)
+        words = {head.tok.lemma_.lower(), *head.phrase.lower().split()}  # "issued (a) citation"
+        actor1, role_note = unnamed_authority(row.plover, words, view.ctx)
     ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
                mode=head.mode or row.mode or None, actor1=actor1, actor2=actor2, certainty=certainty,
                start=cand.start, end=cand.end,

@@ -673,6 +673,7 @@ def test_an_officer_who_shoots_is_the_police(text):
     ("DANBURY, Conn. - A Danbury man was charged with burglary on Monday, police said.", "ACCUSE"),
     ("DANBURY, Conn. - A Danbury man was sentenced to five years in prison on Friday.", "SANCTION"),
     ("DANBURY, Conn. - Two brothers were indicted on fraud charges on Friday.", "ACCUSE"),
+    ("DANBURY, Conn. - A Danbury man was issued a citation for drunken driving on Friday.", "ACCUSE"),
 ])
 def test_a_charge_or_sentence_by_no_one_named_is_the_authorities(text, plover):
     """ACLED's and PLOVER's way with a passive legal act: the accuser or the court is the

@@ -631,6 +631,11 @@ def _merge_people(mentions: list[Mention]) -> None:
 _LOCAL_OFFICE = re.compile(r"\b(?:judge|prosecutor|district attorney|attorney general|sheriff|mayor|governor|"
                            r"police chief|chief of police|council(?:man|woman|or|lor)|commissioner|alderman)\b",
                            re.IGNORECASE)
+# institutions that act where they sit (a town's police, a state's or a county's court): named
+# with no country, they are of the report's country
+_LOCAL_INSTITUTION = re.compile(r"\b(?:court|tribunal|grand jury|police|sheriff(?:'s|’s)? (?:office|department)|"
+                                r"prosecutor(?:'s|’s)? office|attorney(?:'s|’s)? office|city council|county)\b",
+                                re.IGNORECASE)
 _POSS_COUNTRY_RE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)['’]s? ")
 
 
@@ -673,6 +678,9 @@ def find_actors(parsed: Parsed, ex: Extraction) -> list[Actor]:
             _apply_role(m, mentions, parsed.text)
             if not m.country and _LOCAL_OFFICE.search(m.role):
                 m.country = focus  # "Acting Circuit Judge Mary Day Coker": the report's own judge
+        elif m.origin == "org" and not m.country and m.kind in ("government", "state_forces") \
+                and _LOCAL_INSTITUTION.search(m.name):
+            m.country = focus  # "the Ohio Supreme Court", "Oxford police": the report's own
     # group mentions into actors, in order of first mention
     actors: list[Actor] = []
     index: dict[str, int] = {}

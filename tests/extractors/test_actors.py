@@ -95,7 +95,7 @@ def test_role_gives_country_and_kind():
 @pytest.mark.parametrize("text, name, kind", [
     ("Acting Circuit Judge Mary Coker sentenced the man to ten years on Friday.", "Mary Coker", "government"),
     ("The Grave Crimes Court sentenced the journalist to nine years on Friday.", "Grave Crimes Court", "government"),
-    ("The FBI raided the offices on Friday.", "FBI", "government"),
+    ("The FBI raided the offices on Friday.", "Federal Bureau of Investigation", "state_forces"),
     ("The ICC charged the former president with war crimes.", "ICC", "international_org"),
     # a title the tagger reads as part of the name is still the person's role
     ("The tour ends as young Crown Prince Khalid bin Faisal flies home.", "Khalid bin Faisal", "government"),
@@ -111,9 +111,12 @@ def test_judges_courts_and_federal_police_are_the_state(text, name, kind):
     ("DANBURY, Conn. - Acting Circuit Judge Mary Coker sentenced the man to ten years on Friday.", "Mary Coker",
      "USA"),
     ("ALEPPO, Syria - Aleppo Mayor Brita Hagi Hasan asked for a truce on Monday.", "Brita Hagi Hasan", "SYR"),
+    ("The Grave Crimes Court in Baku sentenced the Azerbaijani journalist to nine years on Friday.",
+     "Grave Crimes Court", "AZE"),
 ])
 def test_a_local_office_holder_is_of_the_reports_country(text, name, country):
-    # a judge, a mayor or a sheriff named with no country holds office where the report is set
+    # a judge, a mayor, a sheriff or a court named with no country holds office where the
+    # report is set
     ex = sitrep.extract(text, published="2016-12-07")
     actor = next((a for a in ex.actors if a.name == name), None)
     assert actor is not None and actor.country == country, [(a.name, a.kind, a.country) for a in ex.actors]

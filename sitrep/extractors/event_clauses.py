@@ -19,6 +19,7 @@ from .event_lexicon import (
     _cues,
     _forms,
     _is_light,
+    lexicon,
 )
 from .report_frame import LOCATIVE_PREPS
 
@@ -601,7 +602,8 @@ def _headline_patient(subj: Token | None, verb: Token) -> bool:
     the tagger's reading of a headline's passive as an active verb."""
     if subj is None or verb.lemma_.lower() not in _DONE_TO or any(c.dep_ == "det" for c in subj.children):
         return False
-    return subj.tag_ == "NN" or (subj.tag_ == "NNP" and subj.ent_type_ == "PERSON")
+    person = any(kind == "actor" and value == "civilians" for kind, value in lexicon().cue_map.get(subj.lower_, ()))
+    return subj.tag_ == "NN" or (subj.tag_ == "NNP" and (subj.ent_type_ == "PERSON" or person))  # "Man booked"
 
 
 def _subject(verb: Token, depth: int = 0) -> Role | None:

@@ -363,3 +363,11 @@ def test_who_a_headline_says_was_charged_is_not_the_accuser(text):
     assert charged and all(actor_name(e.actor1) not in ("woman", "man") for e in charged), [
         (e.actor1, e.actor2) for e in charged]
     assert all(actor_name(e.actor2) in ("woman", "man") for e in charged), [(e.actor1, e.actor2) for e in charged]
+
+
+def test_who_a_headline_says_was_booked_is_the_one_arrested():
+    # a capitalised "Man" the tagger takes for a name, and "booked" for an active verb
+    ex = report("Man booked for teen assault. Dover police arrested a 33-year-old man Monday on a charge of assault. "
+                "He was arrested without incident.", "2009-03-18")
+    arrests = [e for e in told(ex) if e.sub_event_type == "Arrests"]
+    assert arrests and all(actor_name(e.actor1) != "man" for e in arrests), [(e.actor1, e.actor2) for e in arrests]

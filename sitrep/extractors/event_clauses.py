@@ -602,7 +602,7 @@ def _headline_patient(subj: Token | None, verb: Token) -> bool:
     the tagger's reading of a headline's passive as an active verb."""
     if subj is None or verb.lemma_.lower() not in _DONE_TO or any(c.dep_ == "det" for c in subj.children):
         return False
-    person = any(kind == "actor" and value == "civilians" for kind, value in lexicon().cue_map.get(subj.lower_, ()))
+    person = "civilians" in lexicon().actor_kinds(subj.text)
     return subj.tag_ == "NN" or (subj.tag_ == "NNP" and (subj.ent_type_ == "PERSON" or person))  # "Man booked"
 
 

@@ -84,6 +84,10 @@ class Lexicon:
     light_heads: set[str] = field(default_factory=set)  # first words of phrasal support verbs
     verb_only: set[str] = field(default_factory=set)  # trigger lemmas that are events only as verbs
 
+    def actor_kinds(self, word: str) -> set[str]:
+        """The actor kinds a word names as a cue ("man" -> civilians, "gunman" -> political_militia)."""
+        return {value for kind, value in self.cue_map.get(word.lower(), ()) if kind == "actor"}
+
 
 def _trie_pattern(words: list[str]) -> str:
     """One regex alternation for many phrases, factored as a trie so that matching does

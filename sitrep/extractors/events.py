@@ -479,8 +479,7 @@ def _refers_back(tok, noun: bool, kids: list) -> bool:
     lex = lexicon()
 
     def names_event(c) -> bool:  # an event noun or a weapon, not a person ("the gunman was killed")
-        cues = lex.cue_map.get(c.lower_, ())
-        return (c.lemma_.lower() in lex.triggers or bool(cues)) and all(kind != "actor" for kind, _ in cues)
+        return (c.lemma_.lower() in lex.triggers or c.lower_ in lex.cue_map) and not lex.actor_kinds(c.text)
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and any(determines(d) for d in c.children)
                and not any(d.lower_ in _DISTINCT_WORDS for d in c.children)  # "the second missile"
                and names_event(c) for c in tok.children)
@@ -500,10 +499,9 @@ def _patient_noun(role) -> str | None:
     Not what a verb takes as its object otherwise ("fired a total of 12 rounds")."""
     if role is None or role.tok.pos_ != "NOUN":
         return None
-    tok, lex = role.tok, lexicon()
+    tok = role.tok
     related = any(c.dep_ == "poss" for c in tok.children)
-    person = any(kind == "actor" for kind, _ in lex.cue_map.get(tok.lower_, ()))
-    return tok.lemma_.lower() if related or person else None
+    return tok.lemma_.lower() if related or lexicon().actor_kinds(tok.text) else None
 
 
 def _named_patient(role) -> str | None:

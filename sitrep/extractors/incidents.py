@@ -79,7 +79,6 @@ class MentionInfo:
 class Incident:
     events: list[Event] = field(default_factory=list)
     infos: list[MentionInfo] = field(default_factory=list)
-    violent_report: bool = False  # the report is about violence (event_confidence.about_violence)
 
     @property
     def head(self) -> Event:
@@ -219,7 +218,8 @@ def _rank(ev: Event, ranks: dict[str, int]) -> int:
     return ranks.get(ev.sub_event_type or "", 99)
 
 
-def incident_event(inc: Incident, ranks: dict[str, int], collect: list[dict] | None = None) -> Event:
+def incident_event(inc: Incident, ranks: dict[str, int], violent_report: bool = False,
+                   collect: list[dict] | None = None) -> Event:
     """One event for an incident: the first mention's event, typed by its most telling
     mention, with the most precise date and place, the named actors and the highest toll;
     its confidence is its best mention's, its `mentions` those that claim it (>= 0.5), one
@@ -228,7 +228,7 @@ def incident_event(inc: Incident, ranks: dict[str, int], collect: list[dict] | N
     first = inc.head
     if len(inc.events) > 1:
         _settle(inc, ranks)
-    confs = _confidences(inc, collect) or [None] * len(inc.events)
+    confs = _confidences(inc, violent_report, collect) or [None] * len(inc.events)
     first.confidence = max(confs) if confs[0] is not None else None
     by_sentence: dict[int, list[int]] = {}
     for k, (e, i, c) in enumerate(zip(inc.events, inc.infos, confs, strict=True)):
@@ -239,12 +239,12 @@ def incident_event(inc: Incident, ranks: dict[str, int], collect: list[dict] | N
     return first
 
 
-def _confidences(inc: Incident, collect: list[dict] | None) -> list[float]:
+def _confidences(inc: Incident, violent_report: bool, collect: list[dict] | None) -> list[float]:
     head, w = inc.head, event_confidence.weights()
     # how often the report refers back to the incident: a retelling in other words is
     # evidence of it, not a reference (measured: counting them made references claims)
     told = sum(1 for i in inc.infos if not i.retold)
-    feats = [event_confidence.mention_features(head, info, told, inc.violent_report) for info in inc.infos]
+    feats = [event_confidence.mention_features(head, info, told, violent_report) for info in inc.infos]
     if collect is not None:
         typed = {"sub_event_type": head.sub_event_type, "event_type": head.event_type, "plover": head.plover}
         collect += [dict(typed, start=e.start, end=e.end, features=f) for e, f in zip(inc.events, feats, strict=True)]
@@ -310,6 +310,4 @@ def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[s
     told = [(e, i) for e, i in zip(events, infos, strict=True) if e.event_type in VIOLENT_EVENT_TYPES
             and e.certainty in CLAIMED_CERTAINTIES and e.timing != "generic"]
     violent = event_confidence.about_violence(len(told), any(i.where != "body" for _, i in told))
-    for inc in incidents:
-        inc.violent_report = violent
-    return [incident_event(inc, ranks, collect) for inc in incidents]
+    return [incident_event(inc, ranks, violent, collect) for inc in incidents]

@@ -165,14 +165,9 @@ def locative_use(parsed: Parsed, p: Place) -> bool:
     if names_no_location(parsed, p) or parsed.text.startswith(("-based", "-born"), p.end):
         return False
     span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None:
+    if span is None or span.root.ent_type_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"):
         return False
-    tok = span.root
-    if tok.ent_type_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"):
-        return False
-    for _ in range(3):  # climb appositions and coordinations ("in Aleppo and Idlib")
-        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
-            tok = tok.head
+    tok = _above_lists(span.root)
     if tok.dep_ == "pobj":
         prep = tok.head
         if prep.lower_ in LOCATIVE_PREPS:
@@ -183,16 +178,18 @@ def locative_use(parsed: Parsed, p: Place) -> bool:
     return is_dateline(p, parsed.text)
 
 
-def _name_root(parsed: Parsed, p: Place):
-    """The token heading the place's name, above its appositions and coordinations."""
-    span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None:
-        return None
-    tok = span.root
+def _above_lists(tok):
+    """The token a name's appositions and coordinations hang on ("in Aleppo and Idlib")."""
     for _ in range(3):
         if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
     return tok
+
+
+def _name_root(parsed: Parsed, p: Place):
+    """The token heading the place's name, above its appositions and coordinations."""
+    span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
+    return _above_lists(span.root) if span is not None else None
 
 
 def _qualified(tok):
@@ -222,7 +219,7 @@ def residence_use(parsed: Parsed, p: Place) -> bool:
         noun = tok.head.head
     if noun is None:
         return False
-    person = any(kind == "actor" and value == "civilians" for kind, value in lexicon().cue_map.get(noun.lower_, ()))
+    person = "civilians" in lexicon().actor_kinds(noun.text)
     return person or noun.ent_type_ == "PERSON"
 
 

@@ -431,9 +431,12 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 t.parent = p
                 p.children.append(t)
             continue
+        described = None  # the noun a relative clause with its own subject describes
         for _ in range(8):
             if node.dep_ in _BOUNDARY_DEPS:
                 crossed = True
+            if node.dep_ == "relcl" and _has_own_subject(node) and node.head.i not in by_tok:
+                described = node
             if node.head.i == node.i:
                 break
             node = node.head
@@ -442,8 +445,8 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_own_subject(node):
                     break
                 continue
-            if crossed:
-                break
+            if crossed or (described is not None and p.frame != t.frame and t.frame != "KILL"):
+                break  # "a bombing at a mosque in Matara, where worshippers had gathered": the place's own story
             if p.weak and not t.weak and _has_own_subject(t.anchor):
                 break  # "displaced by fighting as troops bombarded": the clause is the happening
             if _other_time(t):
@@ -509,6 +512,53 @@ def _clause_tokens(tok: Token) -> list[int]:
                 continue
             stack.append(c)
     return keep
+
+
+# what hangs off a clause and tells a happening or a state of its own: "and will be seen by
+# a judge", "as he attempted to conclude a deal", "who has no prior arrest record",
+# "following a hearing"
+_OWN_STORY_DEPS = frozenset({"conj", "advcl", "relcl", "acl"})
+
+
+def evidence_extent(members: list[Trigger]) -> tuple[int, int]:
+    """First and last token of what a mention's evidence is: its clause without the
+    conjunct predicates, adverbial and relative clauses and time phrases ("after ...",
+    "following ...") that are not its own triggers (the whole clause still gives its time,
+    toll and source)."""
+    own = {m.tok.i for m in members} | {m.anchor.i for m in members}
+    idx: list[int] = []
+    for m in members:
+        stack = [m.anchor]
+        while stack:
+            t = stack.pop()
+            idx.append(t.i)
+            for c in t.children:
+                if c.dep_ in _BOUNDARY_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _has_own_subject(c)):
+                    continue
+                if c.i not in own and not any(k.i in own for k in c.subtree) and (
+                        (c.dep_ in _OWN_STORY_DEPS and c.pos_ in ("VERB", "AUX") and _not_told_as_done(c))
+                        or (c.dep_ == "prep" and c.lower_ in _OTHER_TIME)):
+                    continue
+                stack.append(c)
+    doc = members[0].tok.doc
+    words = [i for i in idx if not doc[i].is_punct] or idx
+    return min(words), max(words)
+
+
+_NOT_DONE_WORDS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall", "not",
+                             "n't", "never", "no", "attempt", "try", "plan", "intend", "hope", "seek"})
+
+
+def _not_told_as_done(pred: Token) -> bool:
+    """A clause hung on a mention that says what is to come, may be, was tried or never
+    was ("and will appear in court", "who has no prior arrest record", "as he attempted
+    to"): no part of the mention's evidence."""
+    if pred.lemma_.lower() in _NOT_DONE_WORDS or pred.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _OTHER_CLAUSE for c in pred.children):
+        return True
+    return any(c.lower_ in _NOT_DONE_WORDS or c.lemma_.lower() in _NOT_DONE_WORDS
+               or (c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+               for c in pred.children if c.dep_ in ("aux", "neg", "dobj", "xcomp", "advmod"))
 
 
 def _group_extent(members: list[Trigger]) -> tuple[int, int]:

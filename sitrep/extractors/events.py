@@ -40,6 +40,7 @@ from .event_clauses import (
     _members,
     _roles,
     _verbal,
+    evidence_extent,
 )
 from .event_lexicon import (
     _BOMB_WORD,
@@ -140,6 +141,7 @@ class Candidate:
     hi: int
     start: int
     end: int
+    evidence: tuple[int, int]  # the characters of its own telling (evidence_extent): the mention's span
     cues: dict
     weapons: set[str]  # tactics its own clause names
     model_p: float | None = None  # typed by the sentence head: its probability
@@ -198,7 +200,9 @@ def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
         cues = view.index.within(start, end)
         local = {v for v, _ in cues.get("weapon", ()) if v in _TACTICS} or (
             {"AIR"} if any(m.frame == "AIRSTRIKE" for m in members) else set())
-        out.append(Candidate(head, members, lo, hi, start, end, cues, local))
+        e_lo, e_hi = evidence_extent(members)
+        evidence = (doc[e_lo].idx, doc[e_hi].idx + len(doc[e_hi].text))
+        out.append(Candidate(head, members, lo, hi, start, end, evidence, cues, local))
     return out
 
 
@@ -276,7 +280,7 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
         actor1, role_note = unnamed_authority(row.plover, words, view.ctx)
     ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
                mode=head.mode or row.mode or None, actor1=actor1, actor2=actor2, certainty=certainty,
-               start=cand.start, end=cand.end,
+               start=cand.evidence[0], end=cand.evidence[1],
                sentence=sv.span.text, trigger=_trigger_text(head))
     ev.assoc_actor1 = [r for r in (_actor_ref(Role(c, "conj"), view.parsed, view.ex, lex, view.ctx)
                                    for c in (a_role.conj if a_role else [])) if r]
@@ -649,7 +653,8 @@ def _fallback_candidate(view: ReportView, sent: Span) -> Candidate | None:
         return None
     head = Trigger(tok=root, frame=FALLBACK, weak=False, phrase=root.text, anchor=root)
     start, end = root.idx, root.idx + len(root.text)
-    return Candidate(head, [head], sent.start, sent.end - 1, start, end, view.index.within(start, end), set())
+    return Candidate(head, [head], sent.start, sent.end - 1, start, end, (start, end), view.index.within(start, end),
+                     set())
 
 
 def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,

@@ -36,7 +36,13 @@ def the_event(text: str, word: str):
      "an August 2015 U.S. drone strike.", "drone", "Idlib"),
     # "in front of X" is at X
     ("NEW YORK - A bomb went off in front of 131 West 23rd Street on Saturday night, injuring 29 people.",
-     "bomb", "23rd Street"),
+     "bomb", "West 23rd Street"),
+    # a named street or numbered road the clause puts it on, which no gazetteer holds
+    ("TYLER, Texas - Deputies arrested two men on Maple Ridge Road on Tuesday.", "arrested", "Maple Ridge Road"),
+    ("TYLER, Texas - A man was arrested in the 400 block of Elm St. on Friday.", "arrested", "Elm St."),
+    ("TYLER, Texas - Troopers arrested the driver on FM 1204 late Sunday.", "arrested", "FM 1204"),
+    ("DAYTON, Ohio - About 200 people marched near the intersection of Third Street and Main Street.",
+     "marched", "Third Street"),
     # a local force arrests in its own town, named in its name
     ("Henderson County deputies searched a field on Monday. The Athens Police Department arrested a "
      "33-year-old man on Tuesday.", "Athens Police", "Athens"),

@@ -371,3 +371,26 @@ def test_who_a_headline_says_was_booked_is_the_one_arrested():
                 "He was arrested without incident.", "2009-03-18")
     arrests = [e for e in told(ex) if e.sub_event_type == "Arrests"]
     assert arrests and all(actor_name(e.actor1) != "man" for e in arrests), [(e.actor1, e.actor2) for e in arrests]
+
+
+def test_a_bombing_is_not_the_shelling_told_before_it():
+    # each mention names its tactic and the tactics differ: two incidents, however the
+    # second is worded ("The suicide bombing" refers back, but not to the shelling)
+    ex = report("A week of attacks in the south\n\nMonitors said 40 civilians were killed by army shelling "
+                "this month. The suicide bombing occurred at a mosque in the south, where worshippers had "
+                "gathered for a festival.", "2009-03-15")
+    kinds = {e.sub_event_type for e in violence_told(ex)}
+    assert {"Shelling/artillery/missile attack", "Suicide bomb"} <= kinds, [
+        (e.sub_event_type, e.mentions) for e in ex.events]
+
+
+@pytest.mark.parametrize("text, told, not_told", [
+    ("A Tyler man was arrested on Friday and will appear in court on Monday.", "arrested", "will appear"),
+    ("Officers arrested the driver as he tried to leave the parking lot on Friday.", "arrested", "tried to leave"),
+    ("A woman was charged with theft on Friday, though she had no prior record.", "charged", "no prior record"),
+])
+def test_a_mentions_evidence_leaves_out_what_it_says_was_not_done(text, told, not_told):
+    # the evidence of an arrest is its clause, not a hearing to come or an attempt beside it
+    ex = report("TYLER, Texas -\n\n" + text, "2018-04-07")
+    spans = [ex.article.text[s:e] for ev in claimed(ex) for s, e in ev.mentions]
+    assert any(told in s for s in spans) and not any(not_told in s for s in spans), spans

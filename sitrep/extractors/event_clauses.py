@@ -497,6 +497,31 @@ def _members(head: Trigger) -> list[Trigger]:
 
 
 # ---------------------------------------------------------------------------- spans
+def _reduced_relative_subject(verb: Token) -> Token | None:
+    """Who a finite past verb's clause is about when the parser took a reduced relative
+    for the clause's frame ("officers responding to a call shot a man"): the verb hangs on
+    the bare participle (its subject), or inside the participle's phrase ("a call shot")
+    when the participle describes the sentence's root noun ("Officers responding ...")."""
+    if verb.tag_ != "VBD" or verb.dep_ not in ("dep", "advcl", "acl", "pobj"):
+        return None
+    host = verb.head
+    if host.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in host.children):
+        subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    node = verb
+    for _ in range(4):
+        node = node.head
+        bare = node.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+        if bare and node.dep_ == "ROOT":  # "Deputies answering a report of a burglary shot"
+            return next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if bare and node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head  # "Officers responding to a call shot"
+        if node.dep_ not in ("pobj", "prep", "dobj"):
+            return None
+    return None
+
+
 def _clause_tokens(tok: Token) -> list[int]:
     """Token indices of the clause headed by `tok`, minus complement clauses and conjunct
     clauses that have their own subject (those are other happenings or the attribution)."""
@@ -683,13 +708,9 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
             if c.dep_ == "dobj":
                 return Role(c, "accused-of", _conjuncts(c))
     host = verb.head
-    if verb.dep_ == "dep" and verb.tag_ == "VBD" and host.tag_ == "VBG" and not any(
-            c.dep_ in ("aux", "auxpass") for c in host.children):
-        # "officers responding to a call ... shot a man": the parser hung the verb on the
-        # participle of a reduced relative it took for the clause's verb; its subject is the verb's
-        subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return Role(subj, "participle's subject", _conjuncts(subj))
+    subj = _reduced_relative_subject(verb)
+    if subj is not None:
+        return Role(subj, "participle's subject", _conjuncts(subj))
     # participles and infinitives share the subject of the verb they hang on
     if verb.dep_ == "xcomp" and host.pos_ == "ADJ" and host.dep_ == "acomp":
         host = host.head  # "he is prepared to lift": the subject of "is"

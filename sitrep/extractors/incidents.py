@@ -220,8 +220,11 @@ def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incide
     compatible incident it refers to, else founds one."""
     incidents: list[Incident] = []
     for ev, info in sorted(zip(events, infos, strict=True), key=lambda x: (x[0].start, x[0].end)):
-        target = next((inc for inc in reversed(incidents) if _compatible(inc, ev, info) and _refers(inc, ev, info)),
-                      None)
+        referred = [inc for inc in reversed(incidents) if _compatible(inc, ev, info) and _refers(inc, ev, info)]
+        # "the assassination" after a roundup of other bombings: the latest incident of its
+        # own type, when there is one, before the latest of its family
+        target = next((inc for inc in referred if inc.head.sub_event_type == ev.sub_event_type),
+                      referred[0] if referred else None)
         if target is None:
             target = next((inc for inc in reversed(incidents)
                            if _compatible(inc, ev, info) and _retells(inc, ev, info, incidents)), None)

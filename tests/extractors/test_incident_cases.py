@@ -394,3 +394,15 @@ def test_a_mentions_evidence_leaves_out_what_it_says_was_not_done(text, told, no
     ex = report("TYLER, Texas -\n\n" + text, "2018-04-07")
     spans = [ex.article.text[s:e] for ev in claimed(ex) for s, e in ev.mentions]
     assert any(told in s for s in spans) and not any(not_told in s for s in spans), spans
+
+
+@pytest.mark.parametrize("text", [
+    "Officers responding to a call shot a man outside a bar in Flatbush on Tuesday.",
+    "Officers answering a report of gunfire shot a teenager in Flatbush on Tuesday.",
+])
+def test_who_a_reduced_relative_names_shot_the_man(text):
+    # the parser hangs "shot" on the noun of the participle's phrase ("a call shot"): the
+    # officers, not an unidentified armed group, are who shot
+    violent = violence_told(report("Shooting in Flatbush\n\n" + text, "2018-04-05"))
+    assert violent and all(e.actor1 is not None and e.actor1.kind == "state_forces" for e in violent), [
+        (e.sub_event_type, e.actor1) for e in violent]

@@ -504,17 +504,16 @@ def _reduced_relative_subject(verb: Token) -> Token | None:
     when the participle describes the sentence's root noun ("Officers responding ...")."""
     if verb.tag_ != "VBD" or verb.dep_ not in ("dep", "advcl", "acl", "pobj"):
         return None
-    host = verb.head
-    if host.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in host.children):
-        subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return subj
     node = verb
-    for _ in range(4):
+    for step in range(4):
         node = node.head
         bare = node.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
-        if bare and node.dep_ == "ROOT":  # "Deputies answering a report of a burglary shot"
-            return next((c for c in node.children if c.dep_ == "nsubj"), None)
+        # the participle the verb hangs on, or the root one above its object ("Deputies
+        # answering a report of a burglary shot"): its subject
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None) if bare and (
+            step == 0 or node.dep_ == "ROOT") else None
+        if subj is not None:
+            return subj
         if bare and node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head  # "Officers responding to a call shot"
         if node.dep_ not in ("pobj", "prep", "dobj"):
@@ -522,9 +521,10 @@ def _reduced_relative_subject(verb: Token) -> Token | None:
     return None
 
 
-def _clause_tokens(tok: Token) -> list[int]:
+def _clause_tokens(tok: Token, leave_out=None) -> list[int]:
     """Token indices of the clause headed by `tok`, minus complement clauses and conjunct
-    clauses that have their own subject (those are other happenings or the attribution)."""
+    clauses that have their own subject (those are other happenings or the attribution),
+    and minus the dependents `leave_out` picks."""
     keep: list[int] = []
     stack = [tok]
     while stack:
@@ -534,6 +534,8 @@ def _clause_tokens(tok: Token) -> list[int]:
             if c.dep_ in _BOUNDARY_DEPS:
                 continue
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _has_own_subject(c):
+                continue
+            if leave_out is not None and leave_out(c):
                 continue
             stack.append(c)
     return keep
@@ -550,21 +552,14 @@ def evidence_extent(members: list[Trigger]) -> tuple[int, int]:
     conjunct predicates, adverbial and relative clauses and time phrases ("after ...",
     "following ...") that are not its own triggers (the whole clause still gives its time,
     toll and source)."""
-    own = {m.tok.i for m in members} | {m.anchor.i for m in members}
-    idx: list[int] = []
-    for m in members:
-        stack = [m.anchor]
-        while stack:
-            t = stack.pop()
-            idx.append(t.i)
-            for c in t.children:
-                if c.dep_ in _BOUNDARY_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _has_own_subject(c)):
-                    continue
-                if c.i not in own and not any(k.i in own for k in c.subtree) and (
-                        (c.dep_ in _OWN_STORY_DEPS and c.pos_ in ("VERB", "AUX") and _not_told_as_done(c))
-                        or (c.dep_ == "prep" and c.lower_ in _OTHER_TIME)):
-                    continue
-                stack.append(c)
+    # a dependent holding a trigger of the mention (the trigger or one of its heads) stays
+    holds = {a.i for m in members for t in (m.tok, m.anchor) for a in (t, *t.ancestors)}
+
+    def leave_out(c: Token) -> bool:
+        return c.i not in holds and ((c.dep_ in _OWN_STORY_DEPS and c.pos_ in ("VERB", "AUX") and _not_told_as_done(c))
+                                     or (c.dep_ == "prep" and c.lower_ in _OTHER_TIME))
+
+    idx = [i for m in members for i in _clause_tokens(m.anchor, leave_out)]
     doc = members[0].tok.doc
     words = [i for i in idx if not doc[i].is_punct] or idx
     return min(words), max(words)

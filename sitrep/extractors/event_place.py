@@ -19,6 +19,7 @@ from .event_clauses import Role, Trigger
 from .event_lexicon import JOURNEYS
 from .gazetteer import _km, get_gazetteer
 from .parse import Parsed
+from .place_recognition import ROAD_PREFIXES, STREET_NOUNS
 from .places import names_no_location
 from .report_frame import (
     AREA_NOUNS,
@@ -269,38 +270,24 @@ def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int
     return None
 
 
-# a street's or a road's last word ("Locust Street", "Orchard St.", "Vaughn Ridge Road")
-_STREET_HEADS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd",
-                           "blvd.", "drive", "dr.", "lane", "ln.", "highway", "hwy", "hwy.", "parkway", "pkwy",
-                           "pike", "turnpike", "expressway", "freeway"})
-# a numbered road's first word ("CR 367", "FM 645", "Interstate 95", "Route 9", "U.S. 27")
-_ROAD_PREFIXES = frozenset({"cr", "fm", "sr", "rr", "us", "u.s.", "interstate", "i", "highway", "route", "hwy",
-                            "state", "county"})
-
-
 def _street(tok) -> str | None:
-    """A named street or road the event is on ("arrested on Vaughn Ridge Road", "marched
-    along Northwest 8th Avenue", "in the 1900 block of Orchard St.", "stopped on CR 367",
-    "near the intersection of X and Y": its first street): the most specific place a police
-    or protest report names, which no gazetteer holds."""
-    if tok.lemma_.lower() in ("block", "intersection", "corner"):
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        return _street(obj) if obj is not None else None
+    """A named street or numbered road the event is on ("arrested on Vaughn Ridge Road",
+    "marched along Northwest 8th Avenue", "stopped on CR 367"; the locatives reach "the
+    1900 block of Orchard St." through its area noun): the most specific place a police or
+    protest report names, which no gazetteer holds. The words are place_words.csv's."""
     if not tok.text[:1].isupper():
         return None
-    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "nummod")]
-    if tok.lower_ in _STREET_HEADS:
+    if tok.lower_ in STREET_NOUNS:
+        mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "nummod")]
         if not mods or not all(c.text[:1].isupper() or c.text[:1].isdigit() for c in mods):
             return None
         start = min(c.left_edge.i for c in mods)
         while start < tok.i and tok.doc[start].text.isdigit():
             start += 1  # "131 West 23rd Street": the street, not the house
         return tok.doc[start:tok.i + 1].text
-    number = [c for c in tok.children if c.i == tok.i + 1 and c.dep_ in ("nummod", "appos", "npadvmod")
-              and c.like_num]
-    if tok.lower_ in _ROAD_PREFIXES and number:
-        return tok.doc[tok.i:number[0].i + 1].text
+    number = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ in ROAD_PREFIXES and number is not None and number.text.isdigit() and number.head.i == tok.i:
+        return tok.doc[tok.i:number.i + 1].text
     return None
 
 

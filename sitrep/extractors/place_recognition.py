@@ -40,6 +40,7 @@ def _word_classes() -> dict[str, frozenset[str]]:
 
 _WORDS = _word_classes()
 STREET_NOUNS = _WORDS["street_noun"]
+ROAD_PREFIXES = _WORDS["road_prefix"]
 SETTLEMENT_HEADS = _WORDS["settlement_head"]
 SETTLEMENT_NOUNS = _WORDS["settlement_noun"]
 CITY_OFFICES = tuple(sorted(_WORDS["city_office"]))  # for str.startswith

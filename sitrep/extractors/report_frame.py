@@ -27,12 +27,13 @@ from .places import names_no_location
 # prepositions that locate what their head does or is ("killed in X", "a blast at X")
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into",
                             "within", "along", "off", "toward", "towards", "on", "against", "over"})
-# nouns of areas whose "of" phrase is the place itself ("the town of X", "outskirts of X")
+# nouns of areas whose "of" phrase is the place itself ("the town of X", "outskirts of X",
+# "in front of X", "the 500 block of X", "the intersection of X and Y")
 AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "area", "outskirts",
                         "suburb", "suburbs", "neighbourhood", "neighborhood", "centre", "center", "capital",
                         "county", "state", "governorate", "countryside", "border", "coast", "south", "north",
                         "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp",
-                        "front", "vicinity", "middle", "block"})  # "in front of X", "the 500 block of X"
+                        "front", "vicinity", "middle", "block", "intersection", "corner"})
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3
 NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative mention's 1

@@ -358,6 +358,8 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
     country = _frame_country_place(frame)
     placed: list[Place | None] = []
     told = _told_just_before(located)
+    towns = {q.name.lower() for q in [frame.place, *(q for _, q in located)]
+             if q is not None and q.feature in _TOWN_FEATURES}
     for ev, p in located:
         how = "clause"
         if p is None and id(ev) in told:
@@ -372,9 +374,26 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
             ev.geo_precision = "report-focus" if how == "frame" else own
         site = (sites or {}).get(id(ev))
         if site is not None and ev.timing != "generic":
-            ev.place = site  # the coordinates (and their precision) stay its place's
+            ev.place = _site_name(site, p, towns)  # the coordinates (and their precision) stay its place's
         placed.append(p)
     return placed
+
+
+_TOWN_FEATURES = ("city", "district", "admin2")
+
+
+def _site_name(site: str, p: Place | None, towns: set[str]) -> str:
+    """A site or street named with the town (or district) it is in, as an address is written
+    ("14th St., Chattanooga", "Petit Cambodge restaurant, Paris"): the site alone names no
+    place a reader can find, and its coordinates are the town's. A region or a country adds
+    nothing a reader needs ("Mieh Mieh refugee camp", not "..., Lebanon"); a street the
+    places stage found is named with its town only when the report's events or setting are
+    in that town (`towns`, lower case)."""
+    town = None if p is None else p.name if p.feature in _TOWN_FEATURES else (
+        p.within if p.feature == "landmark" and (p.within or "").lower() in towns else None)
+    if town is None or town.lower() in site.lower():
+        return site
+    return f"{site}, {_display_name(town)}"
 
 
 def _display_name(name: str) -> str:

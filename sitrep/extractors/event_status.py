@@ -14,6 +14,7 @@ from .event_lexicon import (
     Lexicon,
     _is_light,
     _scope_of,
+    lexicon,
 )
 
 # dependencies through which a modal or a negation above a trigger reaches it
@@ -239,7 +240,8 @@ def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline
         why = _habitual(a, physical) or _long_period(a) or _aggregate_toll(a)
         if why:
             return "generic", why
-    why = next((w for m in members if (w := _many(m.tok) or _as_law(m.tok) or _in_a_war(m.anchor))), None)
+    why = next((w for m in members if (w := _many(m.tok) or _as_law(m.tok) or _in_a_war(m.anchor)
+                                       or _topic(m.tok))), None)
     if why:
         return "generic", why
     # an offer, a service or an aid in the simple present is a standing one ("the library
@@ -259,6 +261,28 @@ def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline
 _LAWMAKING = frozenset({"outlaw", "ban", "prohibit", "forbid", "criminalize", "criminalise", "legalize", "legalise",
                         "decriminalize", "decriminalise", "define"})
 _LAW_NOUNS = frozenset({"law", "laws", "bill", "legislation", "statute", "ordinance"})
+
+
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+_TOPIC_VERBS = frozenset({"discuss", "debate"})  # "lawmakers discussed sanctions on Iran"
+
+
+def _topic(tok) -> str | None:
+    """A kind of act talked about ("talked about police shootings and police being shot",
+    "discussed sanctions on Iran"): the topic of talk, no incident. A definite one ("asked about
+    the shooting", "Sunday's attack") is one that happened and stays."""
+    head = tok
+    while head.dep_ in ("conj", "acl") and head.head.i != head.i:  # "... and people being attacked"
+        head = head.head
+    about = (head.dep_ == "pobj" and head.head.lower_ in _TOPIC_PREPS) or (
+        head.dep_ == "dobj" and head.head.lemma_.lower() in _TOPIC_VERBS)
+    if not about or head.pos_ not in ("NOUN", "VERB"):
+        return None
+    if any(k.dep_ in ("poss", "nummod") or (k.dep_ == "det" and k.lower_ in _DEFINITE) for k in head.children) or any(
+            k.ent_type_ in ("PERSON", "DATE", "TIME") or (k.dep_ == "prep" and k.lower_ in ("in", "at", "near"))
+            for k in head.subtree if k.i != head.i):
+        return None  # one that happened: "the shooting", "an attack near Mosul on Sunday"
+    return f"a topic of talk, '{head.head.text} {head.text}'"
 
 
 def _as_law(tok) -> str | None:
@@ -409,6 +433,9 @@ def _present_simple(verb) -> bool:
     if verb.tag_ not in ("VBZ", "VBP") and not (verb.tag_ == "VBN" and any(
             c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)):
         return False
+    if verb.tag_ in ("VBZ", "VBP") and (verb.lower_.endswith("ed") and not verb.lower_.endswith("eed")
+                                         or lexicon().forms.get(verb.lower_, verb.lower_) != verb.lower_):
+        return False  # "retook", "attacked": a past form the tagger took for a present one
     if any(c.dep_ == "aux" for c in verb.children):
         return False  # "has attacked", "is attacking": not a simple present
     if verb.lemma_ == "be" or any(c.dep_ == "advmod" and c.lower_ in ("now", "currently", "still")

@@ -764,11 +764,18 @@ def _only_oneself(c: Clause) -> bool:
     return p is not None and p.tok.lower_ in _REFLEXIVES and not any(k.dep_ == "conj" for k in p.tok.children)
 
 
+def _suicide_named(c: Clause) -> bool:
+    """A suicide attack named by more than the clause's own killing of oneself: "a suicide
+    vest", "blew himself up"; not "veterans were killing themselves", which is no attack."""
+    return any(v == "SUICIDE" and not phrase.startswith(("killing ", "killed ", "kill "))
+               for v, phrase in c.cues.get("weapon", ()))
+
+
 def _violence(c: Clause) -> Typing | None:
     fs = c.fs
     if not fs & _VIOLENT:
         return None
-    if _only_oneself(c) and not ("BOMB" in fs or c.tactic in ("SUICIDE", "IED") or (
+    if _only_oneself(c) and not ("BOMB" in fs or c.tactic == "IED" or _suicide_named(c) or (
             c.agent_role is not None and _SUICIDE_ATTACKER.search(_phrase_text(c.agent_role.tok)))):
         # "suicide bombers blew themselves up" is an attack; "a suicide bomber killed himself
         # and 12 others" harmed others too
@@ -1261,6 +1268,8 @@ def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
         return "gave information, not aid"
     if dip == "AID" and obj in _INTANGIBLE:
         return "gave a sign or a chance, not aid"  # "giving a vote of confidence to the military"
+    if dip == "REQUEST" and lemma == "seek" and obj in _SOUGHT_FOR_ONESELF:
+        return "sought for oneself, not asked of anyone"
     if dip == "REJECT" and lemma == "dismiss" and obj is not None and obj not in _DISMISSIBLE:
         return "dismissed a person or a claim, not a proposal"  # "voted to dismiss the assessors"
     if dip == "REQUEST" and lemma == "press" and obj in _CONTROLS:
@@ -1274,11 +1283,34 @@ def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
     return None
 
 
+_SPEECH_ACTS = frozenset({"REQUEST", "REJECT", "CONSULT", "AGREE", "SUPPORT", "THREATEN"})
+
+
+def _recipient(verb) -> bool:
+    """Someone the act is given to: "provided food to the refugees", "gave them shelter",
+    "assistance for flood victims"."""
+    obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
+    heads = [verb] + ([obj] if obj is not None else [])
+    return any(k.dep_ in ("dative", "iobj") or (k.dep_ == "prep" and k.lower_ in ("to", "for"))
+               for h in heads for k in h.children)
+
+
+def _parties_make_no_act(c: Clause, dip: str, verb) -> str | None:
+    """Who acts, or toward whom, makes the act none: a plea to a relative or a crowd, an
+    officer "providing assistance" to nobody named (help in an operation, no aid)."""
+    if dip in _SPEECH_ACTS and c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _PRIVATE_ADDRESSEES:
+        return "addressed to a relative or a crowd, no act between political actors"
+    if dip == "AID" and not _recipient(verb) and c.agent_role is not None and (
+            c.ak == "state_forces" or any(t.lower_ in _OFFICERS for t in c.agent_role.tok.subtree)):
+        return "security forces assisting in an operation, no aid delivered"
+    return None
+
+
 def _no_act(c: Clause, dip: str) -> str | None:
     verb = c.head.tok
     lemma = verb.lemma_.lower()
     kids = {k.dep_: k for k in verb.children}
-    why = _object_makes_no_act(dip, lemma, kids)
+    why = _object_makes_no_act(dip, lemma, kids) or _parties_make_no_act(c, dip, verb)
     if why:
         return why
     if dip == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG"):
@@ -1439,6 +1471,9 @@ def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
 
 _POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "troopers", "agents", "sheriff",
                            "marshals"})
+# a police officer named as such ("Officer Larry Cole", "a deputy")
+_OFFICERS = _POLICE_WORDS | {"officer", "deputy", "trooper", "agent", "detective", "detectives", "policeman",
+                             "policemen", "constable", "patrolman", "patrolmen"}
 
 
 def _gave_up_to_police(verb) -> bool:
@@ -1521,7 +1556,13 @@ _INTANGIBLE = frozenset({"vote", "boost", "signal", "nod", "chance", "opportunit
                          "go", "try", "shot", "look", "endorsement", "perspective", "view", "insight",
                          "outlook", "angle", "glimpse", "welcome", "introduction", "tour", "talk",
                          "speech", "presentation", "lecture", "address", "sermon", "performance", "toast",
-                         "tribute", "interview"})
+                         "tribute", "interview",
+                         # what is said or done to someone, not delivered: "gave commands", "gave chase"
+                         "command", "order", "instruction", "warning", "direction", "chase", "pursuit"})
+# what one seeks for oneself, asking no one for anything: "seeking a fourth term", "sought
+# medical treatment"
+_SOUGHT_FOR_ONESELF = frozenset({"term", "reelection", "re-election", "election", "office", "nomination", "seat",
+                                 "presidency", "treatment", "care", "shelter", "cover"})
 
 
 # what one dismisses as a REJECT: a proposal, a request or a case brought (dismissing an
@@ -1600,7 +1641,14 @@ def _attended_by_official(noun, officials: frozenset[str]) -> bool:
 _PRIVATE_ROLES = frozenset({"company", "firm", "business", "corporation", "store", "retailer", "manufacturer",
                             "developer", "employer", "customer", "client", "investor", "shareholder", "airline",
                             "ceo", "executive", "owner", "landlord", "tenant", "resident", "neighbor", "neighbour",
-                            "parent", "fan", "shopper", "homeowner", "consumer", "bank", "insurer", "builder"})
+                            "parent", "fan", "shopper", "homeowner", "consumer", "bank", "insurer", "builder",
+                            # a police report's private persons: "the driver refused to stop"
+                            "driver", "motorist", "passenger", "suspect"})
+# whom an act is addressed to that makes it private: a relative, a friend, a crowd ("urged
+# her husband to come out of the car", "asked the crowd to welcome the governor")
+_PRIVATE_ADDRESSEES = frozenset({"husband", "wife", "son", "daughter", "mother", "father", "brother", "sister",
+                                 "boyfriend", "girlfriend", "family", "child", "children", "kid", "friend",
+                                 "crowd", "audience"})
 _COMPANY_MARKS = frozenset({"inc", "inc.", "co", "co.", "corp", "corp.", "corporation", "llc", "ltd", "ltd.",
                             "plc", "company", "companies", "airlines", "airways", "bank", "farms", "motors"})
 

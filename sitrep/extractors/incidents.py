@@ -245,17 +245,22 @@ def incident_event(inc: Incident, ranks: dict[str, int], violent_report: bool = 
                    collect: list[dict] | None = None) -> Event:
     """One event for an incident: the first mention's event, typed by its most telling
     mention, with the most precise date and place, the named actors and the highest toll;
-    its confidence is its best mention's, its `mentions` those that claim it (>= 0.5), one
-    span per sentence (a sentence that tells it twice, "A bomb ripped through ..., killing
-    25", is one piece of evidence: the extent of its mentions)."""
+    its confidence is its best mention's, its `mentions` those that claim it (>= 0.5) and,
+    once one does, every other that tells it as happening (asserted or claimed) unless the
+    model all but rules it out (EVIDENCE_FLOOR): "the blast destroyed the bus" is evidence
+    of the bombing the lead claimed, however plain its own words; one span per sentence (a
+    sentence that tells it twice, "A bomb ripped through ..., killing 25", is one piece of
+    evidence: the extent of its mentions)."""
     first = inc.head
     if len(inc.events) > 1:
         _settle(inc, ranks)
     confs = _confidences(inc, violent_report, collect) or [None] * len(inc.events)
     first.confidence = max(confs) if confs[0] is not None else None
+    claimed = first.confidence is None or first.confidence >= event_confidence.CLAIM
     by_sentence: dict[int, list[int]] = {}
     for k, (e, i, c) in enumerate(zip(inc.events, inc.infos, confs, strict=True)):
-        if c is None or c >= event_confidence.CLAIM:
+        if c is None or c >= event_confidence.CLAIM or (
+                claimed and e.certainty in CLAIMED_CERTAINTIES and c >= event_confidence.EVIDENCE_FLOOR):
             span = by_sentence.setdefault(i.sentence if i.sentence >= 0 else -1 - k, [e.start, e.end])
             span[:] = [min(span[0], e.start), max(span[1], e.end)]
     first.mentions = sorted(by_sentence.values()) or [[first.start, first.end]]
@@ -322,7 +327,8 @@ def _settle_place(inc: Incident) -> None:
         first.place, first.lat, first.lon, first.geo_precision = p.place, p.lat, p.lon, p.geo_precision
     if unplaced and inc.infos[0].site is None:
         sited = [e for e, i in zip(inc.events, inc.infos, strict=True)
-                 if i.site is not None and e.place == i.site and (e.lat, e.lon) == (first.lat, first.lon)]
+                 if i.site is not None and (e.place or "").startswith(i.site)  # "Site, Town"
+                 and (e.lat, e.lon) == (first.lat, first.lon)]
         if sited:
             first.place = sited[0].place
 

@@ -239,7 +239,8 @@ class _Resolver:
                 # towns bear it as their name: one of those is meant
                 parts["alternate_name"] += W.alt_of_named_town
         if ms and ms[0].text.isupper() and len(ms[0].text.replace(".", "")) <= 5 and e.kind in ("name", "alt") \
-                and e.source != "sitrep" and e.feature not in ("country", "admin1", "continent"):
+                and e.source != "sitrep" and e.feature not in ("country", "admin1", "continent") \
+                and not any(m.qualifier for m in ms):  # "TYLER, Texas": a dateline's town, no acronym
             if _DOTTED_INITIALS.fullmatch(ms[0].text) and e.kind == "alt" \
                     and e.population >= W.dotted_initials_population and ms[0].text not in _alias_forms():
                 # "L.A.": a big city's dotted initials, listed among its names; the lookup key

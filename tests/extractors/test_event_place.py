@@ -22,6 +22,10 @@ def the_event(text: str, word: str):
     # a town the gazetteer lacks, named as a town, inside a district it knows
     ("COLOMBO, Sri Lanka - A bomb killed nine people in the village of Kadirawela, in Matara district, on "
      "Tuesday, police said.", "bomb", "Kadirawela"),
+    # a town the gazetteer knows by another name, named as a town, which the tagger takes
+    # for a person
+    ("DAMASCUS - Syria's army retook the town of Palmyra from Islamic State fighters on Sunday, state media "
+     "said.", "retook", "Palmyra"),
     # "north of X" places the event at X, even with a time word between (a misparse the
     # small model makes)
     ("Police said a gun battle on Sunday west of the capital of Ingushetia left three militants dead.",
@@ -37,12 +41,13 @@ def the_event(text: str, word: str):
     # "in front of X" is at X
     ("NEW YORK - A bomb went off in front of 131 West 23rd Street on Saturday night, injuring 29 people.",
      "bomb", "West 23rd Street"),
-    # a named street or numbered road the clause puts it on, which no gazetteer holds
-    ("TYLER, Texas - Deputies arrested two men on Maple Ridge Road on Tuesday.", "arrested", "Maple Ridge Road"),
-    ("TYLER, Texas - A man was arrested in the 400 block of Elm St. on Friday.", "arrested", "Elm St."),
-    ("TYLER, Texas - Troopers arrested the driver on FM 1204 late Sunday.", "arrested", "FM 1204"),
+    # a named street or numbered road the clause puts it on, which no gazetteer holds, named
+    # with its town as an address is
+    ("TYLER, Texas - Deputies arrested two men on Maple Ridge Road on Tuesday.", "arrested", "Maple Ridge Road, Tyler"),
+    ("TYLER, Texas - A man was arrested in the 400 block of Elm St. on Friday.", "arrested", "Elm St., Tyler"),
+    ("TYLER, Texas - Troopers arrested the driver on FM 1204 late Sunday.", "arrested", "FM 1204, Tyler"),
     ("DAYTON, Ohio - About 200 people marched near the intersection of Third Street and Main Street.",
-     "marched", "Third Street"),
+     "marched", "Third Street, Dayton"),
     # a local force arrests in its own town, named in its name
     ("Henderson County deputies searched a field on Monday. The Athens Police Department arrested a "
      "33-year-old man on Tuesday.", "Athens Police", "Athens"),
@@ -94,3 +99,13 @@ def test_a_foreign_government_statement_is_not_placed_at_the_setting():
     e = the_event("ALEPPO, Syria - Government forces shelled the eastern districts on Monday. In Moscow, Russia "
                   "rejected calls for a truce.", "rejected")
     assert e.place != "ALEPPO"
+
+
+@pytest.mark.parametrize("text, word, place", [
+    ("PARIS - Gunmen opened fire outside the Carillon bar on Friday night, killing 15 people.", "Gunmen",
+     "Carillon bar, Paris"),
+    ("CHATTANOOGA, Tenn. - Police arrested three men on McCallie Avenue on Thursday afternoon.", "arrested",
+     "McCallie Avenue, Chattanooga"),
+])
+def test_a_site_is_named_with_its_town_as_an_address_is(text, word, place):
+    assert the_event(text, word).place == place

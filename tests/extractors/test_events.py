@@ -468,6 +468,16 @@ NO_CLAIM = [
     "The president dismissed three ministers on Friday.",
     # harm done to oneself; an incident told as repeated; a position defended
     "A retired officer shot himself in the parking lot of a hospital on Monday.",
+    "Former soldiers in that state were killing themselves at twice the national rate last year.",
+    # what police say or do in a chase is no aid; an office or a treatment sought asks no one
+    "Two officers gave chase on Monday.",
+    "The trooper gave commands for the driver to step out of the truck on Friday.",
+    "Officer Dana Ruiz was providing assistance at the scene on Friday, the chief said.",
+    "Senator Smith is seeking re-election in November.",
+    "Last year, 40 soldiers sought medical treatment for burns, according to the report.",
+    # a private person's refusal, a plea to a relative: no act between political actors
+    "The driver refused to stop and sped away on Friday.",
+    "She urged her husband to leave the house on Sunday.",
     "Over the past fortnight his car has been vandalised twice.",
     "The former leader is defending his group's practice.",
     # a burglary's "break and enter"; "nobody" under investigation; a trade group's appeal;
@@ -1027,7 +1037,8 @@ def test_a_person_given_an_office_once_is_a_political_actor_by_name_after():
 ])
 def test_an_event_at_a_named_site_is_placed_there(text, site):
     evs = _extract_all([text])[0].events
-    assert [e for e in evs if e.place == site], [(e.plover, e.place) for e in evs]
+    # the site leads the name, its town may follow ("Riverside Motel, Chattanooga")
+    assert [e for e in evs if (e.place or "").split(", ")[0] == site], [(e.plover, e.place) for e in evs]
 
 
 def test_a_towns_common_noun_is_no_site():
@@ -1042,7 +1053,8 @@ def test_an_incident_is_at_the_site_one_of_its_mentions_names():
     text = ("The Dayton woman accused of the robbery is now in jail. She was held without bond "
             "on Friday in the Laurel County Detention Center, according to jail records.")
     evs = [e for e in _extract_all([text])[0].events if e.sub_event_type == "Arrests"]
-    assert evs and all(e.place == "Laurel County Detention Center" for e in evs), [(e.trigger, e.place) for e in evs]
+    assert evs and all((e.place or "").split(", ")[0] == "Laurel County Detention Center" for e in evs), \
+        [(e.trigger, e.place) for e in evs]
 
 
 @pytest.mark.parametrize("text, word, modifier", [
@@ -1173,3 +1185,21 @@ def test_a_dateline_inside_the_region_a_report_is_about_is_its_setting(text, pla
     ex = sitrep.extract(text, published="2009-03-18")
     arrests = [e for e in ex.events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].place == place, [events.explain(e) for e in ex.events]
+
+
+@pytest.mark.parametrize("text, kind, timing", [
+    # a kind of act talked about is the topic of talk, no incident
+    ("The candidate spoke at length about police shootings during the debate.", "Violence against civilians",
+     "generic"),
+    ("The senator spoke about killings of civilians by militias.", "Violence against civilians", "generic"),
+    ("The foreign ministers discussed sanctions on the junta.", "SANCTION", "generic"),
+    # the incident asked about happened
+    ("He was asked about the shooting of Keith Scott on Tuesday.", "Violence against civilians", "current"),
+    # "retook" tagged as a present: a past form of the lexicon's irregular verbs is no habit
+    ("Syria's army retook the town of Palmyra on Sunday.", "Battles", "current"),
+])
+def test_timing_read_off_the_clause(text, kind, timing):
+    import sitrep
+    ex = sitrep.extract(text, published="2016-09-20")
+    acts = [e for e in ex.events if kind in (e.event_type, e.plover)]
+    assert acts and all(e.timing == timing for e in acts), [events.explain(e) for e in ex.events]

@@ -406,3 +406,25 @@ def test_who_a_reduced_relative_names_shot_the_man(text):
     violent = violence_told(report("Shooting in Flatbush\n\n" + text, "2018-04-05"))
     assert violent and all(e.actor1 is not None and e.actor1.kind == "state_forces" for e in violent), [
         (e.sub_event_type, e.actor1) for e in violent]
+
+
+# A model that trusts a lead and doubts the body: the lead's mention is a claim, the body's
+# are not on their own (where:lead +3 -> 0.95; where:body -1 -> 0.27; a quoted body
+# mention -4 more -> 0.007)
+_LEAD_TRUSTED = {"bias": 0.0, "weights": {"where:lead": 3.0, "where:body": -1.0, "quote:True": -4.0}}
+_BOMBING = ("A car bomb killed nine police officers at a checkpoint in the southern city of Aden on Monday. "
+            "Officials said two more officers died in hospital on Tuesday. Reporters were kept away. "
+            "The blast wrecked two armoured vehicles near the gate of the police compound. "
+            "A witness said: \"The blast shook every window in the street.\"")
+
+
+def test_a_claimed_incident_takes_every_mention_that_tells_it_as_evidence():
+    from sitrep.extractors import event_confidence
+    with event_confidence.weights_in_use(_LEAD_TRUSTED):
+        ex = report(_BOMBING, "2016-05-03")
+    (bombing,) = [e for e in ex.events if e.event_type == "Explosions/Remote violence"]
+    text = ex.article.text
+    starts = [s for s, _ in bombing.mentions]
+    assert bombing.confidence >= 0.5
+    assert text.index("The blast wrecked") in starts, bombing.mentions  # 0.27 alone: evidence of a claim
+    assert text.index("The blast shook") not in starts, bombing.mentions  # all but ruled out: no evidence

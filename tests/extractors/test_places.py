@@ -117,6 +117,15 @@ def test_report_context_picks_the_local_reading(nlp):
     assert ps and all(p.country == "US" and p.admin1 == "Georgia" for p in ps)
 
 
+@pytest.mark.parametrize("text,name", [
+    ("TYLER, Texas - A man was arrested on Friday after a chase.", "TYLER"),
+    ("MACON, Ga. - Two men were arrested on Friday after a chase.", "MACON"),
+])
+def test_a_short_dateline_in_capitals_is_its_town_not_an_acronym(nlp, text, name):
+    p = by_name(places_of(nlp, text), name)
+    assert p.feature == "city", explain_candidates(Parsed.from_doc(Article(text=text), nlp(text)), name)[:2]
+
+
 def test_candidates_are_explained(nlp):
     text = "The mayor of Paris, Texas, said the storm damaged forty homes."
     art = Article(text=text)

@@ -155,6 +155,11 @@ def _acled_roles(row: TypeRow, frames, actor1, actor2, ctx: DocContext):
     if row.event_type not in (None, "Protests") and actor1 is not None and actor1.kind in _AS_ARMED:
         actor1 = ActorRef(actor1.name, _AS_ARMED[actor1.kind], actor1.country)
         note = "government acting by force coded as state forces"
+    if row.event_type == "Battles" and actor1 is not None and actor1.kind == "civilians" \
+            and actor2 is not None and actor2.kind == "state_forces":
+        # "a man killed a police officer": ACLED names a lone attacker of security forces
+        # an unidentified armed group
+        actor1, note = _unnamed_group(ctx.focus), "a person fighting security forces: unidentified armed group"
     state = ("state_forces", "government", "external_forces")
     if row.code == "GOV_REGAINS" and (actor1 is None or actor1.kind not in state):
         loser = actor1

@@ -88,6 +88,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     for i, tok in enumerate(chain[1:], start=1):
         if _asserts_itself(chain[i - 1]) or (i == 1 and _reduced_relative(chain[0])):
             break
+        if chain[i - 1].dep_ == "xcomp" and tok.pos_ in ("VERB", "AUX") and _no_one_subject(tok):
+            return "negated", f"no one '{tok.text}'"  # "no group has admitted carrying out the attack"
         kind = _scope_of(tok, lex)
         if kind is None or (presupposed and kind in _UNREAL):
             continue
@@ -122,6 +124,12 @@ _NOT_YET = frozenset(_NOUN_STATUS) | {"proposed", "future", "expected", "threate
 # override the veto", "the ceasefire")
 _PRESUPPOSED_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "CLASH", "ARREST", "ABDUCT",
                                  "PROTEST", "RIOT", "SEXUAL", "LOOT", "CAPTURE", "STRIKE", "ACCUSE", "SANCTION"})
+
+
+def _no_one_subject(verb) -> bool:
+    """The verb's subject is no one: "nobody", "none", "no group"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "noone") or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in verb.children)
 
 
 def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
@@ -292,6 +300,19 @@ def _as_law(tok) -> str | None:
         return f"a kind of act under '{tok.head.text}'"
     if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _LAW_NOUNS:
         return f"a kind of act in a '{tok.head.head.text}'"
+    # "attacking churches, whether by demolition or bombing, is prohibited": a gerund the
+    # law's verb takes as its subject (however the parser hangs it), with what it lists
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        if node.head.lemma_.lower() in _LAWMAKING and (
+                (node.dep_ in ("csubj", "csubjpass", "advcl") and node.tag_ == "VBG")
+                or (node.dep_ == "prep" and node.lower_ == "by")):
+            return f"a kind of act under '{node.head.text}'"
+        if node.dep_ not in ("conj", "pobj", "prep", "dobj"):
+            break
+        node = node.head
     return None
 
 

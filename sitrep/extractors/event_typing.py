@@ -863,6 +863,10 @@ def _untyped_violence(c: Clause) -> Typing:
     if c.weak and not c.armed and not (c.head.tok.lemma_.lower() == "poison" and c.patient_role is not None and (
             c.agent_role is not None or c.patient_role.tok.ent_type_ == "PERSON")):  # "X was poisoned": harm
         return Typing(None, "weak violence word without armed actor")
+    if c.ak == "civilians" and c.patient_armed and (c.fs & {"KILL", "SHOOT"} or "ARMED" in c.weapons):
+        # "a man killed a police officer": whoever kills or shoots security forces is an
+        # armed attacker, and ACLED codes fighting with state forces as a clash
+        return Typing("ARMED_CLASH", "a person killed or shot security forces")
     if c.ak == "civilians":
         return Typing(None, "violence between individuals (crime)")
     return Typing("ATTACK_CIVILIANS", "violence against civilians, perpetrator unstated")
@@ -1270,6 +1274,8 @@ def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
         return "gave a sign or a chance, not aid"  # "giving a vote of confidence to the military"
     if dip == "REQUEST" and lemma == "seek" and obj in _SOUGHT_FOR_ONESELF:
         return "sought for oneself, not asked of anyone"
+    if dip == "REQUEST" and "xcomp" in kids and kids["xcomp"].lemma_.lower() in ("name", "identify", "quote"):
+        return "a source's anonymity asked, no request"  # "who asked not to be named"
     if dip == "REJECT" and lemma == "dismiss" and obj is not None and obj not in _DISMISSIBLE:
         return "dismissed a person or a claim, not a proposal"  # "voted to dismiss the assessors"
     if dip == "REQUEST" and lemma == "press" and obj in _CONTROLS:

@@ -341,6 +341,11 @@ _LONG_AGO = re.compile(r"\b(?:last|previous|past) (?:year|decade|summer|winter|s
                        re.I)
 
 
+# "Turkey's apology earlier this year": an earlier incident the report recalls, however
+# near the period's end lies to the news
+_EARLIER_PERIOD = re.compile(r"\bearlier (?:this|in the) (?:year|month)\b", re.I)
+
+
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "nummod", "poss"})
 
 
@@ -417,10 +422,10 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
         _dates_another_event(view, t, cand) or _dates_a_relative_clause(view, t, cand)))]
     t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)
     physical = ev.event_type is not None
-    early = t is not None and t.date_end is not None and _recalled(frame, t)
+    early = t is not None and t.date_end is not None and (_recalled(frame, t) or _EARLIER_PERIOD.search(t.text))
     if frame.news_date is None and t is None:
         clause = head.anchor.doc[head.anchor.left_edge.i:head.anchor.right_edge.i + 1]
-        early = _LONG_AGO.search(clause.text) is not None
+        early = _LONG_AGO.search(clause.text) is not None or _EARLIER_PERIOD.search(clause.text) is not None
     ev.timing, twhy = timing(head, cand.members, physical=physical, in_headline=sv.in_headline,
                              background_day=early, offering=not physical and ev.plover in _OFFERED)
     if twhy:

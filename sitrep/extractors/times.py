@@ -383,12 +383,13 @@ def _relative_period(m: re.Match, published: dt.date | None, anchor: dt.date | N
     step = {"last": -1, "next": 1}.get(which, 0)
     if unit == "week":
         s, e = _week(published + dt.timedelta(days=7 * step))
-        return _iso(s), _iso(e), "week", "relative-period"
-    if unit == "month":
+    elif unit == "month":
         s, e = _month(*_add_months(published, step))
-        return _iso(s), _iso(e), "month", "relative-period"
-    y = published.year + step
-    return f"{y}-01-01", f"{y}-12-31", "year", "relative-period"
+    else:
+        s, e = dt.date(published.year + step, 1, 1), dt.date(published.year + step, 12, 31)
+    if which == "earlier this" or m.string.startswith("earlier "):  # "earlier this year": before the report
+        e = max(s, published - dt.timedelta(days=1))
+    return _iso(s), _iso(e), unit, "relative-period"
 
 
 def _weekend(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
@@ -530,6 +531,7 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
 
     out: list[TimeMention] = []
     anchor: dt.date | None = None
+    period: tuple[dt.date, dt.date, int] | None = None  # the last month named with its year, and where
     for s, e in chosen:
         if _house_number(text, s, e):
             continue
@@ -541,7 +543,30 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
         parts = [found] if glued is None else [_time_mention(parsed, s, s + glued.start(), published, anchor),
                                                _time_mention(parsed, s + glued.end(), e, published, anchor)]
         for tm in filter(None, parts):
+            _in_told_period(tm, text, period)
             out.append(tm)
             if tm.date_end and tm.precision == "day" and tm.rule != "window":
                 anchor = dt.date.fromisoformat(tm.date_end)
+            if tm.date_start and tm.precision in ("month", "week") and _YEAR.search(text[tm.start:tm.end]):
+                period = (dt.date.fromisoformat(tm.date_start), dt.date.fromisoformat(tm.date_end), tm.end)
     return out
+
+
+# how far (characters) a month the report names with its year still dates a day it names
+# without one: "In July 1999 the brothers fled ... It was there on July 7 that ..."
+PERIOD_REACH = 400
+
+
+def _in_told_period(tm: TimeMention, text: str, period: tuple[dt.date, dt.date, int] | None) -> None:
+    """A day and month without a year that fall in the month (or week) the report has just
+    named with its year take that year, not the latest one before publication."""
+    if period is None or tm.precision != "day" or tm.rule != "absolute" or not tm.date_start \
+            or _YEAR.search(text[tm.start:tm.end]) or tm.start - period[2] > PERIOD_REACH:
+        return
+    day = dt.date.fromisoformat(tm.date_start)
+    try:
+        moved = day.replace(year=period[0].year)
+    except ValueError:
+        return
+    if period[0] <= moved <= period[1] and moved != day:
+        tm.date_start = tm.date_end = _iso(moved)

@@ -189,6 +189,10 @@ TABLE = [
     ("A government offensive could kill thousands of civilians.", "Attack", H),
     ("The rebels did not attack the checkpoint on Monday.", "Armed clash", N),
     ("No airstrikes were carried out on the town last week.", "Air/drone strike", N),
+    ("No group has admitted carrying out the attack on the convoy near Mosul.", "Armed clash", N),
+    # whoever kills or shoots security forces is an armed attacker: a clash, not a crime
+    ("A man killed a police officer in Oakland on Saturday.", "Armed clash", A),
+    ("A woman shot a sheriff's deputy during a traffic stop on Friday.", "Armed clash", A),
     ("The army plans to launch an offensive to retake the city of Mosul.", "Government regains territory", P),
     ("Two men admitted to having plotted to attack a local police station.", "Armed clash", P),
     # "no plans to" negates the plan, and with it the act
@@ -1203,3 +1207,22 @@ def test_timing_read_off_the_clause(text, kind, timing):
     ex = sitrep.extract(text, published="2016-09-20")
     acts = [e for e in ex.events if kind in (e.event_type, e.plover)]
     assert acts and all(e.timing == timing for e in acts), [events.explain(e) for e in ex.events]
+
+
+@pytest.mark.parametrize("text", [
+    "A Western diplomat, who asked not to be named, said the talks had failed.",
+    "Two officials, who asked not to be identified, said the convoy was hit at dawn.",
+])
+def test_a_sources_anonymity_is_no_request(text):
+    import sitrep
+    evs = sitrep.extract(text, published="2016-09-20").events
+    assert not [e for e in evs if e.plover == "REQUEST"], [events.explain(e) for e in evs]
+
+
+def test_a_lone_attacker_of_security_forces_is_an_unidentified_armed_group():
+    import sitrep
+    evs = sitrep.extract("A man killed a police officer in Oakland on Saturday.", published="2009-03-23").events
+    clash = [e for e in evs if e.sub_event_type == "Armed clash"]
+    assert clash and clash[0].actor1.name == "Unidentified armed group (United States)", \
+        [events.explain(e) for e in evs]
+    assert clash[0].actor2.kind == "state_forces"

@@ -182,3 +182,17 @@ def test_a_day_number_the_tagger_left_out_of_its_month_is_read():
     text = "Gunmen killed five people in an attack on a village on the night of 12 September."
     times = [(t.text, t.date_start) for t in sitrep.extract(text, published="2016-09-20").times]
     assert times == [("12 September", "2016-09-12")], times
+
+
+@pytest.mark.parametrize("text,day", [
+    # a day and month within the month the report has just named with its year
+    ("The two brothers moved to Reno in May 2004. On May 12 they were arrested at a motel.", "2004-05-12"),
+    # far from it, or outside it, the day is the latest one before publication
+    ("The two brothers moved to Reno in May 2004. " + "They kept a low profile for years. " * 12
+     + "On May 12 they were arrested at a motel.", "2008-05-12"),
+    ("The two brothers moved to Reno in May 2004. On June 12 they were arrested at a motel.", "2008-06-12"),
+])
+def test_a_day_without_a_year_in_the_month_just_named_takes_its_year(text, day):
+    import sitrep
+    times = [t.date_start for t in sitrep.extract(text, published="2009-03-20").times if t.precision == "day"]
+    assert times == [day], times

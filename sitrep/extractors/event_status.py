@@ -276,11 +276,11 @@ _TOPIC_VERBS = frozenset({"discuss", "debate"})  # "lawmakers discussed sanction
 
 
 def _topic(tok) -> str | None:
-    """A kind of act talked about ("talked about police shootings and police being shot",
-    "discussed sanctions on Iran"): the topic of talk, no incident. A definite one ("asked about
+    """A kind of act talked about ("spoke about police shootings", "discussed sanctions on
+    Iran"): the topic of talk, no incident. A definite one ("asked about
     the shooting", "Sunday's attack") is one that happened and stays."""
     head = tok
-    while head.dep_ in ("conj", "acl") and head.head.i != head.i:  # "... and people being attacked"
+    while head.dep_ in ("conj", "acl") and head.head.i != head.i:  # "about robberies and assaults"
         head = head.head
     about = (head.dep_ == "pobj" and head.head.lower_ in _TOPIC_PREPS) or (
         head.dep_ == "dobj" and head.head.lemma_.lower() in _TOPIC_VERBS)

@@ -341,8 +341,8 @@ _LONG_AGO = re.compile(r"\b(?:last|previous|past) (?:year|decade|summer|winter|s
                        re.I)
 
 
-# "Turkey's apology earlier this year": an earlier incident the report recalls, however
-# near the period's end lies to the news
+# "an apology earlier this year": an earlier incident the report recalls, however close to
+# the news the period runs
 _EARLIER_PERIOD = re.compile(r"\bearlier (?:this|in the) (?:year|month)\b", re.I)
 
 

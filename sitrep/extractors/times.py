@@ -387,7 +387,7 @@ def _relative_period(m: re.Match, published: dt.date | None, anchor: dt.date | N
         s, e = _month(*_add_months(published, step))
     else:
         s, e = dt.date(published.year + step, 1, 1), dt.date(published.year + step, 12, 31)
-    if which == "earlier this" or m.string.startswith("earlier "):  # "earlier this year": before the report
+    if which in ("this", "earlier this") and m.string.startswith("earlier "):  # "earlier this year": before the report
         e = max(s, published - dt.timedelta(days=1))
     return _iso(s), _iso(e), unit, "relative-period"
 

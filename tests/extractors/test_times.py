@@ -71,6 +71,10 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("in the late 1980s", None, False, "1987-01-01", "1989-12-31", "year"),
     ("the '80s", None, False, "1980-01-01", "1989-12-31", "year"),
     ("the '10s", None, False, "2010-01-01", "2019-12-31", "year"),
+    # "earlier this year" ends before the report; "this year" and "earlier last week" do not move
+    ("earlier this year", None, False, "2016-01-01", "2016-12-06", "year"),
+    ("this year", None, False, "2016-01-01", "2016-12-31", "year"),
+    ("earlier last week", None, False, "2016-11-28", "2016-12-04", "week"),
 ])
 def test_expression_resolves(text, anchor, future, start, end, precision):
     res = resolve_expression(text, WED, anchor, future=future)

@@ -212,7 +212,14 @@ def _same_parties(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     if info.patient_noun and nouns and info.patient_noun not in nouns:
         return False
     kinds = {e.actor1.kind for e, i in zip(inc.events, inc.infos, strict=True) if e.actor1 and i.agent_how}
+    if ev.actor1 and _ROLE_NOUN.fullmatch(ev.actor1.name or ""):
+        return True  # "the gunman", "the assailant": who did it, named by the act, not another party
     return not (ev.actor1 and info.agent_how and kinds and ev.actor1.kind not in kinds)
+
+
+# nouns that name a perpetrator by the act alone, whoever the report says he is
+_ROLE_NOUN = re.compile(r"(?:the |an? )?(?:lone )?(?:gunman|gunmen|assailant|assailants|attacker|attackers|shooter|"
+                        r"killer|perpetrator|perpetrators)", re.I)
 
 
 def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incident]:

@@ -58,6 +58,16 @@ def test_victims_listed_beside_a_count_add_up_and_a_visitor_from_afar_places_not
     assert all("reuters" not in actor_name(e.actor1) and "haddad" not in actor_name(e.actor1) for e in ex.events)
 
 
+def test_the_gunman_a_report_goes_on_to_describe_is_the_one_who_shot():
+    """"The gunman" names the perpetrator by the act: no other party, so no other incident
+    (the Karlov report split into many)."""
+    ex = report("ANKARA (AP) - An off-duty police officer shot dead a foreign ambassador at an art gallery in "
+                "Ankara on Monday. The gunman, who wore a dark suit, fired at least eight shots as the envoy spoke, "
+                "witnesses said.", "2016-12-19")
+    violent = [e for e in ex.events if e.event_type in VIOLENT]
+    assert len(violent) == 1 and len(violent[0].mentions) == 2, [(e.sub_event_type, e.mentions) for e in violent]
+
+
 def test_an_assassination_told_twice_is_one_incident_in_its_city_with_its_victim_counted():
     ex = report("ANKARA (AP) - An off-duty Turkish police officer shot dead Russia's ambassador to Turkey at a photo "
                 "exhibition in Ankara on Monday, shouting 'Remember Aleppo!' as the envoy lay on the floor. The "

@@ -33,6 +33,7 @@ from .report_frame import (
 )
 
 _FEATURE_RANK = {"landmark": 0, "district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+_TOWN_FEATURES = ("city", "district", "admin2")  # what a site's name may add as its town
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "north-east", "north-west", "south-east", "south-west"})
@@ -377,9 +378,6 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
             ev.place = _site_name(site, p, towns)  # the coordinates (and their precision) stay its place's
         placed.append(p)
     return placed
-
-
-_TOWN_FEATURES = ("city", "district", "admin2")
 
 
 def _site_name(site: str, p: Place | None, towns: set[str]) -> str:

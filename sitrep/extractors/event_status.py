@@ -126,9 +126,13 @@ _PRESUPPOSED_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE",
                                  "PROTEST", "RIOT", "SEXUAL", "LOOT", "CAPTURE", "STRIKE", "ACCUSE", "SANCTION"})
 
 
+# subjects that are no one: "nobody was charged", "none was hurt"
+_NO_ONE = frozenset({"nobody", "nothing", "none", "neither"})
+
+
 def _no_one_subject(verb) -> bool:
     """The verb's subject is no one: "nobody", "none", "no group"."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "noone") or any(
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_ONE or any(
         d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in verb.children)
 
 
@@ -146,7 +150,7 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
                     return "negated", f"negation '{c.text}'"
                 if c.dep_ == "det" and c.lower_ == "any" and tok.pos_ == "NOUN":
                     return "hypothetical", "'any': none in particular"  # "refused any negotiations with Tehran"
-                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "neither"):
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NO_ONE:
                     return "negated", f"no one '{c.text}'"  # "nobody specific was under investigation"
                 if c.dep_ in ("nsubj", "nsubjpass") and any(
                         d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children):

@@ -331,19 +331,18 @@ def _trigger_text(head: Trigger) -> str:
     return head.phrase if head.anchor.i == head.tok.i else f"{head.anchor.text} ... {head.phrase}"
 
 
-# a time well before the news, whenever the news was: "last year", "two years ago" (a
-# report without a publication date still says its recalled incidents are past). Read off
-# the clause's text, not the times stage's expressions: with no date to anchor them those
-# are dropped, and the tagger misses some ("visit to Riyadh last year")
-_LONG_AGO = re.compile(r"\b(?:last|previous|past) (?:year|decade|summer|winter|spring|autumn|fall)\b|"
-                       r"\b(?:years|decades|a year|a decade) (?:ago|earlier|before)\b|"
-                       r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) years? (?:ago|earlier|before)\b",
-                       re.I)
-
-
 # "an apology earlier this year": an earlier incident the report recalls, however close to
 # the news the period runs
 _EARLIER_PERIOD = re.compile(r"\bearlier (?:this|in the) (?:year|month)\b", re.I)
+# a time well before the news, whenever the news was: "last year", "two years ago",
+# "earlier this year" (a report without a publication date still says its recalled
+# incidents are past). Read off the clause's text, not the times stage's expressions: with
+# no date to anchor them those are dropped, and the tagger misses some ("visit to Riyadh
+# last year")
+_LONG_AGO = re.compile(r"\b(?:last|previous|past) (?:year|decade|summer|winter|spring|autumn|fall)\b|"
+                       r"\b(?:years|decades|a year|a decade) (?:ago|earlier|before)\b|"
+                       r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) years? (?:ago|earlier|before)\b|"
+                       + _EARLIER_PERIOD.pattern, re.I)
 
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "nummod", "poss"})
@@ -425,7 +424,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     early = t is not None and t.date_end is not None and (_recalled(frame, t) or _EARLIER_PERIOD.search(t.text))
     if frame.news_date is None and t is None:
         clause = head.anchor.doc[head.anchor.left_edge.i:head.anchor.right_edge.i + 1]
-        early = _LONG_AGO.search(clause.text) is not None or _EARLIER_PERIOD.search(clause.text) is not None
+        early = _LONG_AGO.search(clause.text) is not None
     ev.timing, twhy = timing(head, cand.members, physical=physical, in_headline=sv.in_headline,
                              background_day=early, offering=not physical and ev.plover in _OFFERED)
     if twhy:

@@ -211,9 +211,9 @@ def _same_parties(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     nouns = {i.patient_noun for i in inc.infos if i.patient_noun}
     if info.patient_noun and nouns and info.patient_noun not in nouns:
         return False
-    kinds = {e.actor1.kind for e, i in zip(inc.events, inc.infos, strict=True) if e.actor1 and i.agent_how}
     if ev.actor1 and _ROLE_NOUN.fullmatch(ev.actor1.name or ""):
         return True  # "the gunman", "the assailant": who did it, named by the act, not another party
+    kinds = {e.actor1.kind for e, i in zip(inc.events, inc.infos, strict=True) if e.actor1 and i.agent_how}
     return not (ev.actor1 and info.agent_how and kinds and ev.actor1.kind not in kinds)
 
 

@@ -391,6 +391,10 @@ def _habitual(tok, physical: bool) -> str | None:
             return f"every '{c.text}'"
         if c.dep_ == "npadvmod" and c.lower_ == "times" and any(d.dep_ == "nummod" for d in c.children):
             return f"repeated '{c.text}'"  # "attacked four times since January"
+        if c.dep_ == "prep" and c.lower_ in ("at", "in") and any(
+                g.dep_ == "pobj" and g.lower_ in ("times", "periods", "moments") and not any(
+                    d.dep_ in ("det", "nummod") for d in g.children) for g in c.children):
+            return f"habit '{c.text} times'"  # "cooperated closely at times when ..."
     return None
 
 

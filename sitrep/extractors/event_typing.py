@@ -268,8 +268,19 @@ def _mass_grave(c: Clause) -> Typing | None:
     return None
 
 
+def _things_rounded_up(c: Clause) -> Typing | None:
+    """"Rounded up a sampling of the reviews": what is rounded up is no one."""
+    verb = c.head.tok
+    if "ARREST" in c.fs and verb.lemma_.lower() == "round" and any(
+            k.dep_ == "dobj" and _not_people(k) for k in verb.children):
+        return Typing(None, "rounded up things, not people")
+    return None
+
+
 def _bare_crackdown(c: Clause) -> Typing | None:
-    if c.fs == {"DISPERSE"} and not (c.protest_ctx_early or c.ak in _ARMED_KINDS or c.ak == "government"):
+    # "breaking them up and arresting those involved": a ring broken up by no force, no protest
+    if "DISPERSE" in c.fs and c.fs <= {"DISPERSE", "ARREST"} and not (
+            c.protest_ctx_early or c.ak in _ARMED_KINDS or c.ak == "government"):
         return Typing(None, "crackdown without protest or security forces")
     return None
 
@@ -352,7 +363,16 @@ def _shows(c: Clause) -> Typing | None:
         if lemma == "demonstration" and any(k.dep_ == "prep" and k.lower_ == "of" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _SHOWN for g in k.children) for k in m.tok.children):
             return Typing(None, "a demonstration of something: a showing")
+        if lemma == "demonstration" and any(k.dep_ in ("amod", "compound") and k.lower_ in _SHOWING_KINDS
+                                            for k in m.tok.children):
+            return Typing(None, "a teaching demonstration: a showing")  # "cooking demonstrations at the fair"
     return None
+
+
+# what makes a demonstration a lesson or an exhibit: "interactive demonstrations", "a cooking demonstration"
+_SHOWING_KINDS = frozenset({"interactive", "live", "practical", "hands-on", "cooking", "culinary", "product",
+                            "technical", "educational", "craft", "gardening", "safety", "training", "flight",
+                            "firearms", "science", "demo"})
 
 
 _AIDES = frozenset({"chief", "aide", "adviser", "advisor", "official", "staffer", "candidate", "rival", "nominee"})
@@ -1259,9 +1279,10 @@ def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
     thing ordered, information or a chance given, a person or a claim dismissed, a button
     pressed, a view shared."""
     obj = kids["dobj"].lemma_.lower() if "dobj" in kids else None
-    if dip == "REJECT" and lemma in ("decline", "refuse") and "xcomp" in kids \
-            and kids["xcomp"].lemma_.lower() in _SAYING:
-        return "declined to comment"
+    if dip == "REJECT" and lemma in ("decline", "refuse") and "xcomp" in kids and (
+            kids["xcomp"].lemma_.lower() in _SAYING
+            or any(t.lemma_.lower() in _PRESS_QUESTIONS for t in kids["xcomp"].subtree)):
+        return "declined to comment"  # or "to make him available for an interview"
     if dip == "REJECT" and lemma == "deny" and obj not in _DENIABLE:
         return "a denial of a report or a claim"
     if dip == "REQUEST" and lemma == "call" and "oprd" in kids:
@@ -1284,12 +1305,37 @@ def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
         return "hosted an occasion, not a meeting"  # "the fire department hosts its annual fundraiser"
     if dip == "COOPERATE" and lemma == "share" and obj in _STANCES:
         return "shared a view, not a resource"  # "many leaders share these apprehensions"
+    if dip == "COOPERATE" and lemma == "share" and _gives_information(kids.get("dobj")) and not _shared_with(kids):
+        return "posted a picture or a word, shared with no one in particular"  # "shared a photo of her son"
+    if dip == "ACCUSE" and lemma == "complain" and _complains_of_trouble(kids):
+        return "complained of a trouble, no one accused"  # "firms complain about their struggle to hire"
     if dip == "SUPPORT" and lemma == "welcome" and obj is None and "prep" not in kids and "conj" not in kids:
         return "a greeting, no one welcomed"  # "as he welcomed, the crowd cheered"
     return None
 
 
 _SPEECH_ACTS = frozenset({"REQUEST", "REJECT", "CONSULT", "AGREE", "SUPPORT", "THREATEN"})
+# what a reporter asks for, declined as a comment is: "declined to make him available for an interview"
+_PRESS_QUESTIONS = frozenset({"interview", "comment", "question"})
+# troubles one complains of that no one is accused of causing
+_TROUBLES = frozenset({"struggle", "difficulty", "problem", "trouble", "condition", "cost", "price", "delay",
+                       "shortage", "lack", "noise", "weather", "pain", "traffic", "heat", "cold", "smell", "symptom",
+                       "workload", "hour", "wage", "pay", "rent", "bill", "fatigue", "headache"})
+
+
+def _shared_with(kids: dict) -> bool:
+    """Shared with someone, or between a subject of many ("the two agencies share data")."""
+    return any(k.dep_ == "prep" and k.lower_ in ("with", "between", "among") for k in kids.values()) or (
+        "nsubj" in kids and _party_to_talk(kids["nsubj"]))
+
+
+def _complains_of_trouble(kids: dict) -> bool:
+    """"Complaining about their struggles to find workers": what is complained of is a
+    trouble, not someone's act."""
+    prep = kids.get("prep")
+    heads = [g for g in (prep.children if prep is not None and prep.lower_ in ("about", "of") else ())
+             if g.dep_ == "pobj"]
+    return bool(heads) and all(g.lemma_.lower() in _TROUBLES for g in heads)
 
 
 def _recipient(verb) -> bool:
@@ -1326,6 +1372,9 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "declined to threaten or to blame: nothing said, nothing refused"  # "declined to threaten Moscow"
     if dip == "ACCUSE" and lemma == "face" and verb.dep_ == "acl":
         return "people described as facing charges, no charge laid"  # "defendants facing lesser offenses"
+    if dip == "ACCUSE" and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.tag_ == "NNS" and not any(
+            d.dep_ in ("det", "nummod", "poss") for d in verb.head.children):
+        return "a kind of people named by a charge, no one charged"  # "defended people accused of fraud"
     if dip == "ACCUSE" and (lemma in _UNDOING or (verb.pos_ == "NOUN" and verb.head.lemma_.lower() in _UNDOING)):
         return "charges dropped or dismissed, none laid"  # "the charges against him were dropped"
     if dip == "ACCUSE" and "dobj" in kids and kids["dobj"].lower_ == "cases":
@@ -1559,7 +1608,8 @@ _INFORMATION = frozenset({"evidence", "information", "detail", "account", "expla
 # another go", "providing a perspective", "gave the welcome", "gave a presentation"
 _INTANGIBLE = frozenset({"vote", "boost", "signal", "nod", "chance", "opportunity", "impression", "sense", "credit",
                          "hope", "confidence", "voice", "platform", "lift", "edge", "head", "green", "go-ahead",
-                         "go", "try", "shot", "look", "endorsement", "perspective", "view", "insight",
+                         "go", "ahead", "light", "approval", "consent", "blessing", "try", "shot", "look",
+                         "endorsement", "perspective", "view", "insight",
                          "outlook", "angle", "glimpse", "welcome", "introduction", "tour", "talk",
                          "speech", "presentation", "lecture", "address", "sermon", "performance", "toast",
                          "tribute", "interview",
@@ -1580,6 +1630,19 @@ _STANCES = frozenset({"concern", "apprehension", "fear", "worry", "view", "belie
                       "frustration", "anger", "hope", "goal", "vision", "skepticism", "scepticism", "doubt",
                       "outrage", "sympathy", "enthusiasm", "assessment", "perspective", "value", "reservation",
                       "thought", "idea", "experience", "story", "memory", "passion", "love", "interest"})
+
+
+# what is rounded up, gathered or collected that is no one: a list, a sample, votes, cattle
+_GATHERED_THINGS = _INFORMATION | {"sampling", "sample", "selection", "collection", "highlight", "way", "example",
+                                   "vote", "support", "money", "fund", "donation", "cattle", "sheep", "horse", "dog",
+                                   "animal", "livestock", "stray", "cart", "trolley", "supply"}
+
+
+def _not_people(obj) -> bool:
+    """"A sampling of the ways", "the stray dogs": an object, or what it is a number of, that
+    names things or animals."""
+    inner = of_object(obj)
+    return obj.lemma_.lower() in _GATHERED_THINGS or (inner is not None and inner.lemma_.lower() in _GATHERED_THINGS)
 
 
 def _gives_information(obj) -> bool:
@@ -1787,7 +1850,8 @@ def _commitment(c: Clause) -> Typing | None:
 
 # In the codebook's order of precedence; the first family that decides wins.
 FAMILIES: list[Callable[[Clause], Typing | None]] = [
-    _mass_grave, _no_foe, _sport, _shows, _quarrel, _bare_crackdown, _struck_by_a_thing, _coup, _find,
+    _mass_grave, _no_foe, _sport, _shows, _quarrel, _bare_crackdown, _things_rounded_up, _struck_by_a_thing, _coup,
+    _find,
     _disrupted_weapons, _territory, _clash, _protest, _sexual, _verbal_attack, _violence, _arrest, _abduct, _loot,
     _base, _change, _peace_talks, _agree, _commitment, _diplomatic,
 ]

@@ -641,6 +641,8 @@ class _Recogniser:
             return False
         if s > 0 and T[s - 1].lower_.rstrip(".") in HONORIFICS:
             return False
+        if s > 0 and T[s - 1].like_num and T[s - 1].is_title:
+            return False  # "of Ten Mile": the last word of a name the gazetteer lacks, not Mile (Ethiopia)
         kinds = {c.kind for c in cands}
         if single and T[s].is_stop and not text.isupper():  # "US" is not "us"
             return False

@@ -339,6 +339,18 @@ NO_EVENT = [
 NO_CLAIM = [
     # a topic talked is no party to talk with
     "City Council talks money.",
+    # a picture posted to no one in particular; a trouble complained of, no one accused
+    "Governor Ann Lee shared a photo of her grandson on Sunday.",
+    "Local farmers are complaining about their struggle to hire pickers this season.",
+    # a reporter's question declined is a comment declined; a go-ahead given is no aid
+    "The ministry declined to make the general available for an interview.",
+    "The president gave his go-ahead on Monday to the signing of a border treaty with Oman.",
+    # a cooking demonstration at a fair; a list rounded up; people named by a charge
+    "Cooking demonstrations held throughout the afternoon will show visitors how to can tomatoes.",
+    "The newsletter rounded up a sampling of the ways the project had gone over budget.",
+    "As a young lawyer she defended people accused of fraud in the county court.",
+    # a ring broken up, and its members arrested, by no force named in a claim about a politician
+    "The senator is breaking them up and arresting those involved in their operation.",
     # a charge undone is none laid; a prosecutor's career of cases accuses no one
     "Prosecutors dropped the indictment against the mayor on Monday.",
     "A judge dismissed the indictment against the mayor on Monday.",
@@ -1201,6 +1213,8 @@ def test_a_dateline_inside_the_region_a_report_is_about_is_its_setting(text, pla
     ("He was asked about the shooting of Keith Scott on Tuesday.", "Violence against civilians", "current"),
     # "retook" tagged as a present: a past form of the lexicon's irregular verbs is no habit
     ("Syria's army retook the town of Palmyra on Sunday.", "Battles", "current"),
+    # "at times when ...": what a country did whenever it was so, no one incident
+    ("Chile cooperated closely with Peru at times when both governments were weak.", "COOPERATE", "generic"),
 ])
 def test_timing_read_off_the_clause(text, kind, timing):
     import sitrep

@@ -215,6 +215,9 @@ def test_local_mentions_found(nlp, text, name):
      "on Monday.", "Fairfield"),
     ("Dana Fairfield, 34, of Lebanon was charged in May. Fairfield was already in jail on another count.",
      "Fairfield"),
+    # the last word of a town's name the gazetteer lacks, after its number word ("Ten Mile"),
+    # is not the Ethiopian town Mile
+    ("Deputies spoke with a cyclist, 30, of Ten Mile, who said he had been hit by a pellet.", "Mile"),
     # a first name set off beside a relative ("her daughter, Brittany"), not the region
     ("The man is accused of hitting his daughter, Brittany, in March. He denied giving Brittany any "
      "medicine.", "Brittany"),

@@ -157,6 +157,11 @@ _HOLY_BUILDINGS = frozenset({"church", "churches", "cathedral", "chapel", "basil
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # "West 23rd Street", "5th Avenue"
 
 
+def _initial(tok) -> bool:
+    """A middle initial: "E." (the tokenizer keeps the point on a single capital)."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
 def _capitalised(tok) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper()
@@ -641,8 +646,12 @@ class _Recogniser:
             return False
         if s > 0 and T[s - 1].lower_.rstrip(".") in HONORIFICS:
             return False
-        if s > 0 and T[s - 1].like_num and T[s - 1].is_title:
-            return False  # "of Ten Mile": the last word of a name the gazetteer lacks, not Mile (Ethiopia)
+        if s > 0 and T[s - 1].like_num and T[s - 1].is_title and not (e < self.n and T[e].pos_ in ("NOUN", "PROPN")):
+            # "of Ten Mile,": the last word of a name the gazetteer lacks, not Mile (Ethiopia);
+            # "One Edmonton resident" counts people of a place
+            return False
+        if e + 1 < self.n and _initial(T[e]) and T[e + 1].is_title:
+            return False  # "Warren E. Buffett": a first name before a middle initial
         kinds = {c.kind for c in cands}
         if single and T[s].is_stop and not text.isupper():  # "US" is not "us"
             return False

@@ -168,6 +168,8 @@ def test_local_news_context(nlp, text, name, country, admin1):
 
 
 @pytest.mark.parametrize("text,name", [
+    # a number word counting the people of a place leaves the place ("One Calgary resident")
+    ("One Calgary resident who called the hotline said the roads had been closed since Monday.", "Calgary"),
     # a dateline in capitals
     ("TORRINGTON — The city council voted on Monday to buy two new plows for Litchfield County roads.",
      "TORRINGTON"),
@@ -218,6 +220,9 @@ def test_local_mentions_found(nlp, text, name):
     # the last word of a town's name the gazetteer lacks, after its number word ("Ten Mile"),
     # is not the Ethiopian town Mile
     ("Deputies spoke with a cyclist, 30, of Ten Mile, who said he had been hit by a pellet.", "Mile"),
+    # a first name before a middle initial ("Warren E. Buffett") is a person's, not the county
+    ("Mrs. Lee wants a minimum tax for the rich, the ''Buffett rule'' named after Warren E. Buffett, the "
+     "billionaire investor, as Americans in Ohio and Texas know.", "Warren"),
     # a first name set off beside a relative ("her daughter, Brittany"), not the region
     ("The man is accused of hitting his daughter, Brittany, in March. He denied giving Brittany any "
      "medicine.", "Brittany"),

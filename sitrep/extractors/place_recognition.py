@@ -644,14 +644,8 @@ class _Recogniser:
             return False  # "in Manbij" the model called a DATE is still a place
         if all(w in self.stop or w in CONNECTORS for w in words):
             return False
-        if s > 0 and T[s - 1].lower_.rstrip(".") in HONORIFICS:
+        if self.inside_a_longer_name(s, e):
             return False
-        if s > 0 and T[s - 1].like_num and T[s - 1].is_title and not (e < self.n and T[e].pos_ in ("NOUN", "PROPN")):
-            # "of Ten Mile,": the last word of a name the gazetteer lacks, not Mile (Ethiopia);
-            # "One Edmonton resident" counts people of a place
-            return False
-        if e + 1 < self.n and _initial(T[e]) and T[e + 1].is_title:
-            return False  # "Warren E. Buffett": a first name before a middle initial
         kinds = {c.kind for c in cands}
         if single and T[s].is_stop and not text.isupper():  # "US" is not "us"
             return False
@@ -707,6 +701,17 @@ class _Recogniser:
         if single and T[s].is_sent_start and not strong:
             return self._maybe(s, e, cands)  # a dateline: "ROSWELL -- ..."
         return strong or top.population >= 1_000 or top.feature in ("admin2", "district")
+
+    def inside_a_longer_name(self, s: int, e: int) -> bool:
+        """A word of a person's or a place's longer name: "Mr. Paris", "Warren E. Buffett"
+        (a first name before a middle initial), "of Ten Mile," (the last word of a name the
+        gazetteer lacks, not Mile in Ethiopia); "One Edmonton resident" counts people of a town."""
+        T = self.T
+        if s > 0 and T[s - 1].lower_.rstrip(".") in HONORIFICS:
+            return True
+        if s > 0 and T[s - 1].like_num and T[s - 1].is_title and not (e < self.n and T[e].pos_ in ("NOUN", "PROPN")):
+            return True
+        return e + 1 < self.n and _initial(T[e]) and T[e + 1].is_title
 
     def _person_entity_a_place(self, s: int, e: int, key: str, strong: bool, after_prep: bool,
                                known_here: bool) -> object:

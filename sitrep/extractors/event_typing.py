@@ -1274,10 +1274,11 @@ def _with_a_suspect(verb) -> bool:
                for k in verb.children if k.dep_ == "prep" and k.lower_ == "with" for g in k.children)
 
 
-def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
+def _object_makes_no_act(dip: str, verb, kids: dict) -> str | None:
     """What the verb takes makes its act none: a comment declined, a report denied, a
     thing ordered, information or a chance given, a person or a claim dismissed, a button
     pressed, a view shared."""
+    lemma = verb.lemma_.lower()
     obj = kids["dobj"].lemma_.lower() if "dobj" in kids else None
     if dip == "REJECT" and lemma in ("decline", "refuse") and "xcomp" in kids and (
             kids["xcomp"].lemma_.lower() in _SAYING
@@ -1305,9 +1306,9 @@ def _object_makes_no_act(dip: str, lemma: str, kids: dict) -> str | None:
         return "hosted an occasion, not a meeting"  # "the fire department hosts its annual fundraiser"
     if dip == "COOPERATE" and lemma == "share" and obj in _STANCES:
         return "shared a view, not a resource"  # "many leaders share these apprehensions"
-    if dip == "COOPERATE" and lemma == "share" and _gives_information(kids.get("dobj")) and not _shared_with(kids):
+    if dip == "COOPERATE" and lemma == "share" and _gives_information(kids.get("dobj")) and not _shared_with(verb):
         return "posted a picture or a word, shared with no one in particular"  # "shared a photo of her son"
-    if dip == "ACCUSE" and lemma == "complain" and _complains_of_trouble(kids):
+    if dip == "ACCUSE" and lemma == "complain" and _complains_of_trouble(verb):
         return "complained of a trouble, no one accused"  # "firms complain about their struggle to hire"
     if dip == "SUPPORT" and lemma == "welcome" and obj is None and "prep" not in kids and "conj" not in kids:
         return "a greeting, no one welcomed"  # "as he welcomed, the crowd cheered"
@@ -1323,18 +1324,20 @@ _TROUBLES = frozenset({"struggle", "difficulty", "problem", "trouble", "conditio
                        "workload", "hour", "wage", "pay", "rent", "bill", "fatigue", "headache"})
 
 
-def _shared_with(kids: dict) -> bool:
-    """Shared with someone, or between a subject of many ("the two agencies share data")."""
-    return any(k.dep_ == "prep" and k.lower_ in ("with", "between", "among") for k in kids.values()) or (
-        "nsubj" in kids and _party_to_talk(kids["nsubj"]))
+def _shared_with(verb) -> bool:
+    """Shared with someone ("shared reports with Jordan", the phrase on the verb or its
+    object), or between a subject of many ("the two agencies share data")."""
+    objects = [k for k in verb.children if k.dep_ == "dobj"]
+    return any(k.dep_ == "prep" and k.lower_ in ("with", "between", "among")
+               for h in (verb, *objects) for k in h.children) or any(
+        k.dep_ == "nsubj" and _party_to_talk(k) for k in verb.children)
 
 
-def _complains_of_trouble(kids: dict) -> bool:
+def _complains_of_trouble(verb) -> bool:
     """"Complaining about their struggles to find workers": what is complained of is a
     trouble, not someone's act."""
-    prep = kids.get("prep")
-    heads = [g for g in (prep.children if prep is not None and prep.lower_ in ("about", "of") else ())
-             if g.dep_ == "pobj"]
+    heads = [g for k in verb.children if k.dep_ == "prep" and k.lower_ in ("about", "of")
+             for g in k.children if g.dep_ == "pobj"]
     return bool(heads) and all(g.lemma_.lower() in _TROUBLES for g in heads)
 
 
@@ -1362,7 +1365,7 @@ def _no_act(c: Clause, dip: str) -> str | None:
     verb = c.head.tok
     lemma = verb.lemma_.lower()
     kids = {k.dep_: k for k in verb.children}
-    why = _object_makes_no_act(dip, lemma, kids) or _parties_make_no_act(c, dip, verb)
+    why = _object_makes_no_act(dip, verb, kids) or _parties_make_no_act(c, dip, verb)
     if why:
         return why
     if dip == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG"):
@@ -1638,15 +1641,18 @@ _GATHERED_THINGS = _INFORMATION | {"sampling", "sample", "selection", "collectio
                                    "animal", "livestock", "stray", "cart", "trolley", "supply"}
 
 
+def _names_one_of(obj, words: frozenset[str]) -> bool:
+    """The object, or what it is a number of ("a sampling of the ways"), is one of `words`."""
+    return obj is not None and any(t is not None and t.lemma_.lower() in words for t in (obj, of_object(obj)))
+
+
 def _not_people(obj) -> bool:
-    """"A sampling of the ways", "the stray dogs": an object, or what it is a number of, that
-    names things or animals."""
-    inner = of_object(obj)
-    return obj.lemma_.lower() in _GATHERED_THINGS or (inner is not None and inner.lemma_.lower() in _GATHERED_THINGS)
+    """"A sampling of the ways", "the stray dogs": things or animals."""
+    return _names_one_of(obj, _GATHERED_THINGS)
 
 
 def _gives_information(obj) -> bool:
-    return obj is not None and any(t is not None and t.lemma_.lower() in _INFORMATION for t in (obj, of_object(obj)))
+    return _names_one_of(obj, _INFORMATION)
 
 
 _POLITICAL_KINDS = frozenset({"government", "international_org", "state_forces", "rebels", "political_militia",

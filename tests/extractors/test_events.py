@@ -202,6 +202,9 @@ TABLE = [
     ("The two foreign ministers are to meet in Geneva next week.", "CONSULT", F),  # "be to": scheduled
     ("Putin hosted a dinner for the visiting Saudi king on Monday.", "CONSULT", A),  # a guest: a meeting
     ("The mayor is joining forces with a local charity to fund the shelter.", "COOPERATE", A),  # no troops
+    # reports shared with a named party, the "with" phrase on the object or after a time
+    ("Governor Ann Lee shared intelligence reports with Jordan on Sunday.", "COOPERATE", A),
+    ("The ministry shared a report on Sunday with the Jordanian army.", "COOPERATE", A),
     ("The chairman requested that all the assessors resign.", "RETREAT", F),  # a resignation requested
     ("Al-Shabaab opened a new headquarters in Jilib on Monday.", "Headquarters or base established", A),
     ("A suicide bomber killed himself and 12 others at a market in Kabul on Monday.", "Suicide bomb", A),

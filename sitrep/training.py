@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .evaluate import calibration_bins, calibration_table, reader_view, shared_scorer
 from .extractors import event_model, events
-from .extractors.parse import Parsed, load_nlp
+from .extractors.parse import Parsed, load_nlp, parse_texts
 from .pipeline import STAGES, prepare
 from .readers import article_from_record
 
@@ -51,7 +51,8 @@ def _key(records: list[dict], model: str) -> str:
     the parsed text (reading, case restoration, cleaning)."""
     h = hashlib.sha1(model.encode())
     here = Path(__file__).parent
-    for src in ("readers.py", "clean.py", "extractors/truecase.py", "pipeline.py", "training.py"):
+    for src in ("readers.py", "clean.py", "extractors/truecase.py", "extractors/layout.py",
+                "extractors/parse.py", "pipeline.py", "training.py"):
         h.update((here / src).read_bytes())
     for r in records:
         h.update(json.dumps(r, sort_keys=True).encode())
@@ -71,7 +72,7 @@ def parsed_records(records: list[dict], label: str) -> list[Parsed]:
     else:
         items = (article_from_record(r, where=r["id"]) for r in records)
         arts = list(prepare(items, on_error=lambda e: print(f"skipped: {e}", file=sys.stderr)))
-        docs = list(nlp.pipe((a.parse_text or a.text for a in arts), batch_size=32))
+        docs = list(parse_texts(nlp, (a.parse_text or a.text for a in arts), batch_size=32))
         bin_ = DocBin(store_user_data=False)
         for d in docs:
             bin_.add(d)

@@ -15,6 +15,7 @@ from .event_lexicon import (
     _TACTICS,
     _UNACCUSATIVE,
     _VIOLENT,
+    JOURNEYS,
     Lexicon,
     _cues,
     _forms,
@@ -789,6 +790,9 @@ def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
                 continue
             if (c.lower_ == "by" or (c.lower_ == "from" and _cues(pobj.text, lex).get("actor"))) and agent is None:
                 agent = Role(pobj, c.lower_ + "-phrase", _conjuncts(pobj))
+            elif c.lower_ == "of" and noun.lemma_.lower() in JOURNEYS and agent is None \
+                    and pobj.ent_type_ not in ("GPE", "LOC", "FAC"):
+                agent = Role(pobj, "of-phrase", _conjuncts(pobj))  # "the first visit of the new secretary"
             elif c.lower_ in ("on", "against", "of", "at", "with") and patient is None:
                 patient = Role(pobj, c.lower_ + "-phrase", _conjuncts(pobj))
             elif c.lower_ == "between" and agent is None:

@@ -28,7 +28,7 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
     if tok.lower_ in _PRONOUNS:
         # "Hungary has said it will support ...": it is Hungary; "Putin said ... He asked
         # Turkey to ...": he is the person the previous sentence is about
-        tok = speaker_of(tok) or previous_subject(tok)
+        tok = speaker_of(tok) or main_clause_subject(tok) or previous_subject(tok)
         if tok is None:
             return None
     tok = _of_whom(tok)
@@ -82,6 +82,41 @@ def speaker_of(pronoun):
             if subj is not None and subj.lower_ not in _PRONOUNS:
                 return subj
     return None
+
+
+# the nouns a "he" or "she" can stand for when no name is given ("The president ... as he met")
+_PERSON_NOUNS = frozenset({"president", "leader", "minister", "premier", "chancellor", "king", "queen", "prince",
+                           "emir", "governor", "mayor", "senator", "general", "commander", "secretary", "ambassador",
+                           "envoy", "spokesman", "spokeswoman", "chairman", "chief", "officer", "man", "woman"})
+_SIDE_CLAUSES = ("advcl", "conj", "ccomp")
+
+
+def main_clause_subject(pronoun):
+    """A subject "he", "she" or "they" of a side clause ("as he met ...", "and then she
+    flew ...") is the nearest subject up the clauses it hangs on that can be what the
+    pronoun stands for: a person for "he"/"she", a plural or a group for "they" ("The
+    president made clear his patience was running out as he met ..." -> the president)."""
+    if pronoun.lower_ not in ("he", "she", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pronoun.head
+    for _ in range(3):
+        if verb.dep_ not in _SIDE_CLAUSES or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        if subj.lower_ in _PRONOUNS:
+            return None
+        if _can_stand_for(pronoun.lower_, subj):
+            return subj
+    return None
+
+
+def _can_stand_for(pronoun: str, subj) -> bool:
+    if pronoun == "they":
+        return subj.tag_ in ("NNS", "NNPS") or subj.ent_type_ in ("NORP", "ORG")
+    return subj.ent_type_ == "PERSON" or (subj.tag_ == "NN" and subj.lemma_.lower() in _PERSON_NOUNS)
 
 
 def previous_subject(pronoun):

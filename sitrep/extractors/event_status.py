@@ -88,6 +88,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     for i, tok in enumerate(chain[1:], start=1):
         if _asserts_itself(chain[i - 1]) or (i == 1 and _reduced_relative(chain[0])):
             break
+        if chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ in _SETTING_PREPS:
+            break  # "during her visit, she promised ...": the setting of a promise is not promised
         if chain[i - 1].dep_ == "xcomp" and tok.pos_ in ("VERB", "AUX") and _no_one_subject(tok):
             return "negated", f"no one '{tok.text}'"  # "no group has admitted carrying out the attack"
         kind = _scope_of(tok, lex)
@@ -108,6 +110,9 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     return "asserted", ""
 
 
+# prepositions that set a verb's act in time beside another happening, which its words do
+# not govern ("during her visit", "after the talks", "amid the fighting")
+_SETTING_PREPS = frozenset({"during", "after", "amid", "amidst", "following", "throughout", "since", "despite"})
 # what a governing word makes of an event that has not happened (yet)
 _UNREAL = frozenset({"future", "planned", "hypothetical"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})

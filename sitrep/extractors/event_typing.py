@@ -1386,22 +1386,14 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "a restriction lifted, not imposed"  # "the curfew was lifted": the lifting is the act
     if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:
         return f"'{c.agent_role.tok.text}' is no one in particular"
-    if dip == "CONSULT" and lemma in ("negotiate", "negotiation") and _with_a_suspect(verb):
-        return "police talking to a suspect, not diplomacy"  # "continued negotiation with the suspect"
-    if dip == "CONSULT" and lemma == "visit" and _visits_a_place(c):
-        return "a visit to a place, not a meeting"
+    why = _no_meeting(c, verb, lemma) if dip == "CONSULT" else None
+    if why:
+        return why
     if verb.tag_ == "VBG" and c.agent_role is None and c.patient_role is None:
         return "an activity named, with no one doing it"  # "rather than cooperating and finding ..."
-    if dip == "CONSULT" and lemma in ("trip", "tour") and (verb.pos_ == "VERB" or not (
-            c.ak in ("government", "international_org") or _titled(c.agent_role, c.ctx.officials))):
-        return "no official's journey"  # "toured the museum", "tripped over himself", "the train's maiden trip"
     if lemma == "find" and any(k.lower_ == "guilty" and any(g.dep_ == "neg" for g in k.children)
                                for k in verb.children):
         return "found not guilty: an acquittal"
-    if dip == "CONSULT" and lemma in ("talk", "speak") and verb.pos_ == "VERB" and not _talks_with_someone(verb):
-        return "talked, with no one to talk with"  # "as Clinton talked about bringing communities together"
-    if dip == "CONSULT" and lemma == "discuss" and verb.pos_ == "VERB" and not _discusses_with_someone(verb):
-        return "discussed a topic, with no one to discuss it with"  # "went on to discuss the polls"
     if dip == "THREATEN" and lemma in ("warn", "caution") and (_warns_of_hazard(c) or (
             c.patient_role is not None and c.patient_role.tok.lower_ in _PUBLIC and c.ak not in _ARMED_KINDS)):
         return "a warning of weather or a hazard, or to the public, not a threat"  # "warning people not to eat"
@@ -1427,8 +1419,6 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "a search for the missing, not a coercion"  # "searching for three missing climbers"
     if lemma in ("concede", "admit", "acknowledge") and any(k.dep_ == "ccomp" for k in verb.children):
         return "conceded a point, not a demand"  # "concedes the figure could be optimistic"
-    if dip == "CONSULT" and "ABSTRACT" in c.pctx and lemma == "meet":
-        return "met a goal or a need, not someone"  # "met the 15 percent goal"
     if dip == "REJECT" and lemma in ("decline", "refuse") and "dobj" in kids \
             and kids["dobj"].lemma_.lower() not in _DECLINABLE:
         return "declined something no one proposed"  # "declined treatment at the scene"
@@ -1478,6 +1468,28 @@ _NO_ONE_ACCUSED = frozenset({"crash", "accident", "collision", "fire", "blaze", 
 _WANTED_FOR = frozenset({"questioning", "murder", "robbery", "theft", "assault", "fraud", "crime", "crimes",
                          "offense", "offence", "arrest", "warrant", "violation", "violations", "burglary", "homicide",
                          "shooting", "killing", "rape", "kidnapping", "escape", "charges", "trafficking"})
+
+def _no_meeting(c: Clause, verb, lemma: str) -> str | None:
+    """Why a word of meeting reports no meeting between parties, if it does not."""
+    if lemma in ("negotiate", "negotiation") and _with_a_suspect(verb):
+        return "police talking to a suspect, not diplomacy"  # "continued negotiation with the suspect"
+    if lemma == "visit" and _visits_a_place(c):
+        return "a visit to a place, not a meeting"
+    if lemma == "call" and verb.pos_ == "VERB" and not _calls_someone(verb, c.ctx.officials):
+        return "called something or someone something, not a call to them"  # "called him a liar"
+    if lemma == "conference" and (verb.ent_type_ or any(
+            k.dep_ in ("compound", "amod") and k.lower_ in _NO_MEETING_CONFERENCES for k in verb.children)):
+        return "a press conference or a league, not a meeting"
+    if lemma in ("trip", "tour") and (verb.pos_ == "VERB" or not (
+            c.ak in ("government", "international_org") or _titled(c.agent_role, c.ctx.officials))):
+        return "no official's journey"  # "toured the museum", "tripped over himself", "the train's maiden trip"
+    if lemma in ("talk", "speak") and verb.pos_ == "VERB" and not _talks_with_someone(verb):
+        return "talked, with no one to talk with"  # "as Clinton talked about bringing communities together"
+    if lemma == "discuss" and verb.pos_ == "VERB" and not _discusses_with_someone(verb):
+        return "discussed a topic, with no one to discuss it with"  # "went on to discuss the polls"
+    if "ABSTRACT" in c.pctx and lemma == "meet":
+        return "met a goal or a need, not someone"  # "met the 15 percent goal"
+    return None
 
 
 def _mishap(tok, lex: Lexicon) -> bool:
@@ -1576,6 +1588,24 @@ _ANYONE_MANY = frozenset({"many", "some", "others", "few", "most", "everyone", "
                           "someone", "somebody"})
 
 
+# conferences that are no meeting between parties
+_NO_MEETING_CONFERENCES = frozenset({"press", "news", "video", "academic", "scientific", "medical", "tournament"})
+# what a verb of calling takes besides whom it calls, when it names or summons rather than
+# telephones: "called him a liar", "called off", "called in the army", "calls it a day"
+_CALL_NOT_PHONED = frozenset({"oprd", "ccomp", "xcomp", "prt", "dative", "attr"})
+
+
+def _calls_someone(verb, officials) -> bool:
+    """"Clinton called Machado on Friday": a call placed to a person, an official or a
+    state, which telephones them (PLOVER CONSULT): the verb's object is one, and nothing
+    makes the call a naming, a summons or an election."""
+    if verb.pos_ != "VERB" or any(k.dep_ in _CALL_NOT_PHONED and not (k.dep_ == "xcomp" and k.pos_ == "VERB")
+                                  for k in verb.children):
+        return False
+    obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
+    return obj is not None and (obj.ent_type_ in ("PERSON", "GPE") or _titled(Role(obj, "object"), officials))
+
+
 def _visits_a_place(c: Clause) -> bool:
     """"Visiting a local market": a common noun that is no actor is where one goes, not
     whom one meets (a country, a capital or the White House may stand for its government)."""
@@ -1583,9 +1613,14 @@ def _visits_a_place(c: Clause) -> bool:
     if r is None and c.head.tok.pos_ == "NOUN":  # "a visit by a delegation to production sites"
         to = [g for k in c.head.tok.children if k.dep_ == "prep" and k.lower_ == "to" for g in k.children
               if g.dep_ == "pobj"]
-        return bool(to) and all(g.pos_ == "NOUN" and not g.ent_type_ for g in to) and not c.pkinds & _POLITICAL_KINDS
+        return bool(to) and all(g.pos_ == "NOUN" and not g.ent_type_ and g.lemma_.lower() not in _POLITIES
+                                for g in to) and not c.pkinds & _POLITICAL_KINDS
     return r is not None and r.tok.pos_ == "NOUN" and c.pk not in _POLITICAL_KINDS and not c.pkinds & _POLITICAL_KINDS \
-        and r.tok.lemma_.lower() not in ("capital", "country")  # "visited the Saudi capital"
+        and r.tok.lemma_.lower() not in _POLITIES  # "visited the Saudi capital"
+
+
+# common nouns for a country or a region that stand for its governments ("her visit to the region")
+_POLITIES = frozenset({"capital", "country", "region", "nation", "kingdom"})
 
 
 def _warns_of_hazard(c: Clause) -> bool:

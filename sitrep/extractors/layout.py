@@ -173,6 +173,20 @@ def caption_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+def caption_breaks(text: str) -> list[int]:
+    """Where the text after a caption starts on a new line: there a new sentence starts
+    (the parse stage fixes it), whatever the parser would make of the credit before it."""
+    out = []
+    for _s, e in caption_spans(text, paragraphs(text)):
+        m = _NEXT_LINE_RE.match(text, e)
+        if m and m.end() < len(text):
+            out.append(m.end())
+    return out
+
+
+_NEXT_LINE_RE = re.compile(r"[ \t]*\n\s*")
+
+
 def _closed_sentence(text: str, para_start: int, credit: int) -> int:
     """Where the sentence a closing credit closes begins: after the sentence before it."""
     body = text[para_start:credit].rstrip()

@@ -201,6 +201,11 @@ TABLE = [
     ("Troops will deploy to the border next month.", "Change to group/activity", F),
     ("The two foreign ministers are to meet in Geneva next week.", "CONSULT", F),  # "be to": scheduled
     ("Putin hosted a dinner for the visiting Saudi king on Monday.", "CONSULT", A),  # a guest: a meeting
+    ("Governor Ann Lee called President Tom Hale on Friday to thank him.", "CONSULT", A),  # a phone call
+    ("The foreign minister attended a conference on the reconstruction of Gaza on Monday.", "CONSULT", A),
+    ("The envoy's first visit to the region began in Amman on Monday.", "CONSULT", A),  # a region is no market
+    # the setting of a promise is not what was promised
+    ("During her visit to Jordan, Secretary of State Ann Lee promised more aid.", "CONSULT", A),
     ("The mayor is joining forces with a local charity to fund the shelter.", "COOPERATE", A),  # no troops
     # reports shared with a named party, the "with" phrase on the object or after a time
     ("Governor Ann Lee shared intelligence reports with Jordan on Sunday.", "COOPERATE", A),
@@ -340,6 +345,10 @@ NO_EVENT = [
 
 # sentences that must yield no event of any kind (PLOVER included) claimed to have happened
 NO_CLAIM = [
+    # naming someone something, summoning the police, a press conference: no call or meeting
+    "Senator Tom Hale called the governor a liar on Friday.",
+    "The mayor called police after the fight.",
+    "The minister held a press conference on Monday.",
     # a topic talked is no party to talk with
     "City Council talks money.",
     # a picture posted to no one in particular; a trouble complained of, no one accused
@@ -719,6 +728,19 @@ def test_a_relative_pronoun_acts_for_its_noun():
     evs = [e for e in _extract_all([text])[0].events if e.plover == "CONSULT" and e.trigger == "met"]
     assert evs and evs[0].actor1 is not None and evs[0].actor1.name == "Maria Lopez", [
         (e.plover, e.trigger, e.actor1) for e in _extract_all([text])[0].events]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The president made clear his patience was running out as he met the defence minister on Tuesday.",
+     "president"),
+    ("Governor Ann Gold was in a hurry when she met the trade envoy on Tuesday.", "Ann Gold"),
+])
+def test_a_pronoun_in_a_side_clause_is_the_subject_it_hangs_on(text, actor):
+    """"as he met ...": he is the main clause's subject when it can be a person (guards
+    event_roles.main_clause_subject, which skips "his patience" for "the president")."""
+    evs = [e for e in _extract_all([text])[0].events if e.plover == "CONSULT" and e.trigger == "met"]
+    assert evs and evs[0].actor1 is not None and actor in evs[0].actor1.name.lower() + evs[0].actor1.name, \
+        [(e.plover, e.trigger, e.actor1) for e in _extract_all([text])[0].events]
 
 
 @pytest.mark.parametrize("text", [

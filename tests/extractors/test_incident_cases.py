@@ -219,6 +219,18 @@ def test_a_caption_inside_a_paragraph_is_no_incident(text, caption):
     assert not [e for e in ex.events if at <= e.start < at + 60], [(e.sub_event_type, e.sentence) for e in ex.events]
 
 
+def test_news_after_a_caption_credit_is_no_caption():
+    # the credit ends its line and the report goes on: the parse must not run the caption's
+    # sentence into the news, or the news is read as the picture's
+    text = ("Soldiers killed in Karak attacks\n\nTwo soldiers were killed in the attacks, officials said. Here, a soldier stands guard in the "
+            "northern city of Irbid, in March. (Jane Roe/Reuters)\n"
+            "Gunmen carried out a series of attacks in the town of Karak on Sunday, killing two soldiers, "
+            "officials said.\nThe town was calm on Monday.")
+    ex = report(text, "2017-03-05")
+    at = ex.article.text.index("Gunmen carried")
+    assert [e for e in told(ex) if at <= e.start < at + 60], [(e.sub_event_type, e.start, e.sentence) for e in ex.events]
+
+
 def test_a_caption_closing_a_one_paragraph_report_is_no_incident():
     # a force's name in brackets closes the caption sentence, in a report of one paragraph
     text = ("Gunmen attacked a police checkpoint in Karak on Sunday, killing a policeman, officials said. "

@@ -84,7 +84,11 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
                 return "future", f"purpose '{tok.head.text} ... to {tok.text}'"
         if tok.dep_ in _BOUNDARY_DEPS and i == 0:
             continue
-    # governing words: accused/claimed, denied, plans to, threat of, halt to
+    return _governed(chain, presupposed, lex)
+
+def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
+    """What the words governing the trigger's clause make of it (accused/claimed,
+    denied, plans to, threat of, halt to), up its chain of heads."""
     for i, tok in enumerate(chain[1:], start=1):
         if _asserts_itself(chain[i - 1]) or (i == 1 and _reduced_relative(chain[0])):
             break
@@ -99,6 +103,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             continue  # "tried to avoid arrest but was detained": a verb's scope is not its conjunct's
         if kind == "block" and tok.tag_ in ("VBD", "VBN") and chain[i - 1].dep_ == "nsubj":
             continue  # "three days of fighting ended on Friday": it happened, then ended
+        if chain[i - 1].dep_ == "nsubj" and any(k.dep_ == "xcomp" for k in tok.children):
+            continue  # "the summit had failed to break the ice": the summit met, the thawing failed
         if kind == "block" and any(t.dep_ == "advcl" for t in chain[:i]):
             continue  # "stopped selling arms while demanding ...": what stopped is not the demand
         if kind == "claimed" and any(c.lower_ in ("responsibility", "credit") for c in tok.subtree):

@@ -1294,6 +1294,8 @@ def _object_makes_no_act(dip: str, verb, kids: dict) -> str | None:
         return "gave information, not aid"
     if dip == "AID" and obj in _INTANGIBLE:
         return "gave a sign or a chance, not aid"  # "giving a vote of confidence to the military"
+    if dip == "AID" and lemma in ("sell", "sale") and not _sells_arms(verb):
+        return "a sale of goods, not of arms"
     if dip == "REQUEST" and lemma == "seek" and obj in _SOUGHT_FOR_ONESELF:
         return "sought for oneself, not asked of anyone"
     if dip == "REQUEST" and "xcomp" in kids and kids["xcomp"].lemma_.lower() in ("name", "identify", "quote"):
@@ -1339,6 +1341,20 @@ def _complains_of_trouble(verb) -> bool:
     heads = [g for k in verb.children if k.dep_ == "prep" and k.lower_ in ("about", "of")
              for g in k.children if g.dep_ == "pobj"]
     return bool(heads) and all(g.lemma_.lower() in _TROUBLES for g in heads)
+
+
+# what an arms sale sells
+_ARMS = frozenset({"arm", "arms", "weapon", "munition", "missile", "howitzer", "tank", "jet", "fighter", "drone",
+                   "helicopter", "rifle", "ammunition", "artillery", "aircraft", "warship", "frigate", "submarine",
+                   "rocket", "bomb", "gun", "warplane"})
+
+
+def _sells_arms(verb) -> bool:
+    """A sale of arms: what is sold ("to sell Saudi Arabia 180 howitzers", "an arms sale",
+    "the sale of fighter jets") is a weapon."""
+    sold = [k for k in verb.children if k.dep_ in ("dobj", "compound", "nmod", "amod")]
+    sold += [g for k in verb.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in _ARMS or t.lower_ in _ARMS for k in sold for t in k.subtree)
 
 
 def _recipient(verb) -> bool:
@@ -1525,6 +1541,9 @@ def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
             _mishap(c.patient_role.tok, c.lex) and \
             not any(t.dep_ == "agent" for t in c.patient_role.tok.subtree):  # "a man shot by officers": someone
         return "an accident investigated, no one accused"
+    if lemma in ("investigation", "review", "inquiry") and verb.head.lower_ == "under" \
+            and _open_question(verb.head.head):
+        return "an open question under investigation, no one named"  # "exactly who did it remains under ..."
     if lemma == "blame":
         blamed = [g for k in verb.children if k.dep_ == "prep" and k.lower_ == "on" for g in k.children] or \
             [k for k in verb.children if k.dep_ == "nsubjpass"]
@@ -1537,6 +1556,17 @@ def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
                               or _match_trigger(g, c.lex) is not None for g in wanted):
             return "wanted something, not wanted by the police"
     return None
+
+
+# what "it" or a question under investigation leaves open: the cause, who did it
+_OPEN_MATTERS = frozenset({"it", "this", "that", "cause", "matter", "incident", "case", "death", "fire", "crash"})
+
+
+def _open_question(anchor) -> bool:
+    """What is under investigation is a question ("who did it"), "it" or a cause, not anyone."""
+    subj = [k for k in anchor.children if k.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    return bool(subj) and all(k.dep_ == "csubj" or k.lower_ in _OPEN_MATTERS or k.lemma_.lower() in _OPEN_MATTERS
+                              for k in subj) or any(k.dep_ == "csubj" for k in subj)
 
 
 _POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "troopers", "agents", "sheriff",
@@ -1781,7 +1811,9 @@ def _private_party(c: Clause) -> bool:
 
 # common nouns that name states or their governments ("the two countries signed an agreement")
 _STATES = frozenset({"country", "nation", "state", "government", "administration", "ally", "power", "neighbor",
-                     "neighbour", "capital", "republic", "kingdom", "regime"})
+                     "neighbour", "capital", "republic", "kingdom", "regime",
+                     # a local government acting: "the city of Phoenix is demanding that ..."
+                     "city", "county", "municipality"})
 
 
 # Offices that make whoever holds them a political actor ("met Aleppo Mayor Brita Hagi Hasan").

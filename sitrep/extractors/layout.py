@@ -153,6 +153,9 @@ _PHOTO_CUE_RE = re.compile(
     r"|\bPhoto (?:credit|courtesy)\s*:[^.\n]{1,60}\.\s+[^\n]*?[.!?](?=\s|$)"
     # an outlet's or a police force's name alone in brackets closing a line (the sentence
     # it closes is the caption: caption_spans): "... in politics. (CBC)"
+    # a credit in square brackets after a sentence's end closes that sentence, the caption:
+    # "... in Moscow on April 5th, 2018. [Photo: fmprc.gov.cn] The ..."
+    r"|(?<=[.!?] )(?P<after>\[(?:Photo|Picture|Image|Pic)(?:graph)?s?\s*:[^\]\n]{1,60}\])"
     r"|(?P<closing>\((?:(?:The )?(?:CBC|AP|Associated Press|Reuters|AFP|EPA|Getty Images|CP|Canadian Press)"
     r"|(?:[A-Z][\w.'’-]+ ){1,3}(?:[Pp]olice(?: [Dd]epartment)?|PD|[Ss]heriff['’]s [Oo]ffice))\))(?=[ \t]*(?:\n|$))")
 # a paragraph this short that carries a photo cue is the caption whole
@@ -168,23 +171,35 @@ def caption_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, in
         if cues and pe - ps <= CAPTION_CHARS:
             out.append((ps, pe))
         else:
-            out.extend((_closed_sentence(text, ps, m.start()) if m.group("closing") else m.start(), m.end())
-                       for m in cues)
+            out.extend((_closed_sentence(text, ps, m.start()) if m.group("closing") or m.group("after")
+                        else m.start(), m.end()) for m in cues)
     return out
 
 
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n\s*(?=\S)")
+
+
+def sentence_breaks(text: str) -> list[int]:
+    """Where a sentence must start whatever the parser makes of it: after a blank line
+    (no sentence runs across paragraphs: "... after it backed Clinton.\n\n___." is two)
+    and after a caption (caption_breaks)."""
+    return sorted({m.end() for m in _BLANK_LINE_RE.finditer(text)} | set(caption_breaks(text)))
+
+
 def caption_breaks(text: str) -> list[int]:
-    """Where the text after a caption starts on a new line: there a new sentence starts
-    (the parse stage fixes it), whatever the parser would make of the credit before it."""
+    """Where the text after a caption starts on a new line, or after the caption's
+    bracketed credit: there a new sentence starts (the parse stage fixes it), whatever the
+    parser would make of the credit before it."""
     out = []
     for _s, e in caption_spans(text, paragraphs(text)):
-        m = _NEXT_LINE_RE.match(text, e)
-        if m and m.end() < len(text):
+        m = (_NEXT_LINE_RE if text[e - 1] not in ")]" else _NEXT_WORD_RE).match(text, e)
+        if m and m.end() < len(text) and m.end() > e:
             out.append(m.end())
     return out
 
 
 _NEXT_LINE_RE = re.compile(r"[ \t]*\n\s*")
+_NEXT_WORD_RE = re.compile(r"\s+(?=\S)")
 
 
 def _closed_sentence(text: str, para_start: int, credit: int) -> int:

@@ -162,12 +162,13 @@ class Parsed:
         return self.sentences[self.sentence_index(char)].text if self.sentences else ""
 
 
-def _doc_with_caption_breaks(nlp: Language, text: str) -> Doc:
-    """The tokenised text, with a sentence start fixed after each photo caption
-    (layout.caption_breaks): the parser keeps it, so a caption's credit never runs into
-    the news after it ("(Muhammad Hamed/Reuters)\n Gunmen carried out ...")."""
+def _doc_with_layout_breaks(nlp: Language, text: str) -> Doc:
+    """The tokenised text, with a sentence start fixed after each blank line and photo
+    caption (layout.sentence_breaks): the parser keeps them, so a caption's credit never
+    runs into the news after it ("(Muhammad Hamed/Reuters)\n Gunmen carried out ..."),
+    nor a paragraph into the rule under it ("... demonstrated outside the paper.\n\n___")."""
     doc = nlp.make_doc(text)
-    for char in layout.caption_breaks(text):
+    for char in layout.sentence_breaks(text):
         tok = doc.char_span(char, char + 1, alignment_mode="expand")
         if tok is not None and tok[0].idx == char and tok[0].i > 0:
             tok[0].is_sent_start = True
@@ -179,11 +180,11 @@ def parse_articles(articles: Iterable[Article], *, n_process: int = 1,
     """Parse a stream of articles lazily; order is kept."""
     nlp = load_nlp(model)
     batch_size = batch_size or settings().batch_size
-    stream = ((_doc_with_caption_breaks(nlp, a.parse_text or a.text), a) for a in articles)
+    stream = ((_doc_with_layout_breaks(nlp, a.parse_text or a.text), a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield Parsed.from_doc(article, doc)
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
     """Docs for texts, parsed as `parse_articles` parses them (for training's cache)."""
-    yield from nlp.pipe((_doc_with_caption_breaks(nlp, t) for t in texts), batch_size=batch_size)
+    yield from nlp.pipe((_doc_with_layout_breaks(nlp, t) for t in texts), batch_size=batch_size)

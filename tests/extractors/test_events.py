@@ -204,6 +204,12 @@ TABLE = [
     ("Governor Ann Lee called President Tom Hale on Friday to thank him.", "CONSULT", A),  # a phone call
     ("The foreign minister attended a conference on the reconstruction of Gaza on Monday.", "CONSULT", A),
     ("The envoy's first visit to the region began in Amman on Monday.", "CONSULT", A),  # a region is no market
+    # arms sold to a state are military aid; a meeting that "failed to" do something met
+    ("Washington approved the sale of 180 howitzers to Saudi Arabia on Thursday.", "AID", A),
+    ("The United States sold 40 fighter jets to Qatar on Thursday.", "AID", A),
+    ("A summit between President Ann Lee and President Tom Hale in June 2013 had failed to break the ice.",
+     "CONSULT", A),
+    ("The city of Phoenix is demanding that the Hale campaign stop using the image of its skyline.", "REQUEST", A),
     # the setting of a promise is not what was promised
     ("During her visit to Jordan, Secretary of State Ann Lee promised more aid.", "CONSULT", A),
     ("The mayor is joining forces with a local charity to fund the shelter.", "COOPERATE", A),  # no troops
@@ -349,6 +355,9 @@ NO_CLAIM = [
     "Senator Tom Hale called the governor a liar on Friday.",
     "The mayor called police after the fight.",
     "The minister held a press conference on Monday.",
+    # a sale of anything but arms is trade; a question under investigation accuses no one
+    "The state approved the sale of the old jail to the county on Monday.",
+    "Police said exactly who did it remains under investigation.",
     # a topic talked is no party to talk with
     "City Council talks money.",
     # a picture posted to no one in particular; a trouble complained of, no one accused

@@ -231,6 +231,28 @@ def test_news_after_a_caption_credit_is_no_caption():
     assert [e for e in told(ex) if at <= e.start < at + 60], [(e.sub_event_type, e.start, e.sentence) for e in ex.events]
 
 
+def test_a_bracketed_credit_closes_the_caption_before_it_not_the_news_after():
+    text = ("Ministers meet in Moscow\n\nThe two ministers said they would work for peace on the peninsula, "
+            "officials said on Thursday after the talks. Foreign Minister Ann Lee met with Foreign Minister Tom "
+            "Hale in Moscow on April 5th, 2018. [Photo: ministry handout] Lee is visiting Russia as the special "
+            "envoy of the president, officials said, and will travel on to Minsk on Friday for two more days of "
+            "meetings with officials there, before going home at the end of the week.")
+    ex = report(text, "2018-04-06")
+    body = ex.article.text
+    cap, news = body.index("Foreign Minister Ann Lee met"), body.index("Lee is visiting")
+    assert not [e for e in ex.events if cap <= e.start < cap + 40], [(e.plover, e.sentence) for e in ex.events]
+    assert [e for e in ex.events if news <= e.start < news + 40], [(e.plover, e.sentence) for e in ex.events]
+
+
+def test_a_paragraph_does_not_run_into_the_rule_under_it():
+    # "___" under a paragraph was parsed as what the crowd "demonstrated" (showed)
+    text = ("The Latest: campaign day\n\nReaders care enough to respond. About a dozen people demonstrated "
+            "outside the Daily Ledger in Austin after it backed the governor.\n\n___.\n\n1:30 p.m.\n\n"
+            "The senator spoke in Dallas on Friday.")
+    ex = report(text, "2016-09-30")
+    assert [e for e in told(ex) if e.sub_event_type == "Peaceful protest"], [(e.plover, e.rule) for e in ex.events]
+
+
 def test_a_caption_closing_a_one_paragraph_report_is_no_incident():
     # a force's name in brackets closes the caption sentence, in a report of one paragraph
     text = ("Gunmen attacked a police checkpoint in Karak on Sunday, killing a policeman, officials said. "

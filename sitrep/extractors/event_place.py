@@ -121,14 +121,16 @@ def _at_same_moment(clause) -> bool:
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_MOMENT for c in clause.children)
 
 
-# heads of a local force's name ("the Athens Police Department", "Ventura County Sheriff's Office")
-_FORCE_HEADS = frozenset({"police", "department", "sheriff", "office", "patrol", "trooper", "constabulary"})
+# heads of a local force's or a local court's name ("the Athens Police Department", "Ventura
+# County Sheriff's Office", "Vanderburgh County prosecutors", "a Columbia County grand jury")
+_FORCE_HEADS = frozenset({"police", "department", "sheriff", "office", "patrol", "trooper", "constabulary",
+                          "deputy", "detective", "prosecutor", "attorney", "court", "jury", "judge"})
 
 
 def force_home(tok) -> list:
-    """The names in a local force's name (the town or county among them): where its
-    arrests happen when the clause names no place ("The Athens Police Department
-    arrested a man")."""
+    """The names in a local force's or court's name (the town or county among them):
+    where its arrests, charges and sentences happen when the clause names no place ("The
+    Athens Police Department arrested a man", "Vanderburgh County prosecutors charged")."""
     if tok.lemma_.lower() not in _FORCE_HEADS:
         return []
     out, stack = [], [(tok, 0)]

@@ -432,7 +432,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     set_date(ev, t, frame, governing_offset(head))
     frames = {m.frame for m in cand.members}
     roles = [p_role] + ([a_role] if frames & _TERRITORY else [])
-    homes = {t.i for t in force_home(a_role.tok)} if "ARREST" in frames and a_role is not None else set()
+    homes = {t.i for t in force_home(a_role.tok)} if frames & _LAW_FRAMES and a_role is not None else set()
     # "met Lavrov in Brussels": the one met may carry the meeting's place
     placing = roles if physical else [p_role] if ev.plover == "CONSULT" else []
     place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
@@ -457,6 +457,10 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
         ev.fatalities = _fatalities(ex, cand.start, cand.end, sole, s_lo, s_hi, cand.members)
     src = sources.source_for(ex, cand.start, cand.end)
     ev.source = src.name if src is not None else None
+
+
+# what a local force or court does where it sits (event_place.force_home)
+_LAW_FRAMES = frozenset({"ARREST", "ACCUSE", "SANCTION", "COERCE"})
 
 
 def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) -> MentionInfo:

@@ -931,6 +931,19 @@ def test_an_unplaced_arrest_is_in_the_reports_setting(text, place):
     assert arrest and arrest[0].place == place, events.explain(arrest[0]) if arrest else ex.events
 
 
+@pytest.mark.parametrize("text,plover,place", [
+    ("ALTON, Ill. — A funeral director from Alton was held on Friday. Vanderburgh County prosecutors "
+     "charged him with robbing two banks.", "ACCUSE", "Vanderburgh County"),
+    ("ALTON, Ill. — A funeral director from Alton was held on Friday. A Vanderburgh County judge "
+     "sentenced him to ten years.", "SANCTION", "Vanderburgh County"),
+])
+def test_a_local_court_or_prosecutor_acts_where_it_sits(text, plover, place):
+    import sitrep
+    ex = sitrep.extract(text, published="2020-02-05")
+    act = [e for e in ex.events if e.plover == plover]
+    assert act and act[0].place == place, [events.explain(e) for e in ex.events]
+
+
 def test_a_recalled_charge_by_the_reports_own_authorities_is_in_its_setting():
     import sitrep
     ex = sitrep.extract("ALEXANDRIA, Va. — A man was arrested on Monday after a robbery at a bank on King "

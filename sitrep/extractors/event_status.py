@@ -80,7 +80,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             gov = tok.head.lemma_.lower()
             if gov == "be" and tok.dep_ == "xcomp" and tok.lemma_.lower() != "blame":
                 return "future", f"'{tok.head.text} to {tok.text}': scheduled"  # "the ministers are to meet"
-            if gov not in _ASPECTUAL and _scope_of(tok.head, lex) is None and not _is_light(tok.head, lex):
+            if gov not in _ASPECTUAL and _scope_of(tok.head, lex) is None and not _is_light(tok.head, lex) \
+                    and not _through_a_channel(tok.head):
                 return "future", f"purpose '{tok.head.text} ... to {tok.text}'"
         if tok.dep_ in _BOUNDARY_DEPS and i == 0:
             continue
@@ -92,7 +93,7 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
     for i, tok in enumerate(chain[1:], start=1):
         if _asserts_itself(chain[i - 1]) or (i == 1 and _reduced_relative(chain[0])):
             break
-        if chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ in _SETTING_PREPS:
+        if chain[i - 1].dep_ == "prep" and (chain[i - 1].lower_ in _SETTING_PREPS or _aside(chain[i - 1])):
             break  # "during her visit, she promised ...": the setting of a promise is not promised
         if chain[i - 1].dep_ == "xcomp" and tok.pos_ in ("VERB", "AUX") and _no_one_subject(tok):
             return "negated", f"no one '{tok.text}'"  # "no group has admitted carrying out the attack"
@@ -114,6 +115,20 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
             return "negated", f"negated '{tok.text}'"
         return kind, f"governed by '{tok.text}'"
     return "asserted", ""
+
+
+def _aside(prep) -> bool:
+    """A phrase set off by commas ("The city, in talks with the county, plans ..."): a
+    state of things beside the clause, which its verb does not govern."""
+    return prep.i > 0 and prep.doc[prep.i - 1].text == "," and prep.lower_ == "in"
+
+
+def _through_a_channel(verb) -> bool:
+    """"Took to Twitter to accuse ...", "used the speech to attack ...": the channel taken
+    is how the act was done, not a purpose still to come."""
+    lemma = verb.lemma_.lower()
+    return verb.tag_ == "VBD" and (
+        (lemma == "take" and any(k.dep_ == "prep" and k.lower_ == "to" for k in verb.children)) or lemma == "use")
 
 
 # prepositions that set a verb's act in time beside another happening, which its words do

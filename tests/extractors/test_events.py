@@ -210,6 +210,9 @@ TABLE = [
     ("A summit between President Ann Lee and President Tom Hale in June 2013 had failed to break the ice.",
      "CONSULT", A),
     ("The city of Phoenix is demanding that the Hale campaign stop using the image of its skyline.", "REQUEST", A),
+    # a channel taken is how the act was done; a state set off by commas is not what is planned
+    ("Senator Tom Hale took to Twitter overnight to accuse the governor's campaign of lying.", "ACCUSE", A),
+    ("The city, in talks with Hall County and the state, plans to open a new jail.", "CONSULT", A),
     # the setting of a promise is not what was promised
     ("During her visit to Jordan, Secretary of State Ann Lee promised more aid.", "CONSULT", A),
     ("The mayor is joining forces with a local charity to fund the shelter.", "COOPERATE", A),  # no troops

@@ -1053,6 +1053,8 @@ def _agree(c: Clause) -> Typing | None:
         return Typing(None, "weak agreement word")
     if _opinion(c.head.tok) or (_bare_assent(c.head.tok) and not _political_agent(c)):
         return Typing(None, "agreeing with a view, not to a deal")  # "his ex-wife agreed, but ..."
+    if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:
+        return Typing(None, f"'{c.agent_role.tok.text}' is no one in particular")  # "all agreed that ..."
     if _gave_up_to_police(c.head.tok):
         return Typing(None, "gave themselves up to the police: an arrest, not an agreement")
     if release and _gives_information(_released(c.head.tok)):
@@ -1603,6 +1605,9 @@ def _asks_a_question(verb) -> bool:
                                                                                         "dobj", "attr"))
                                   or (verb.lemma_.lower() == "insist" and k.tag_ in ("VBZ", "VBD", "VBP"))):
             return True
+    if verb.lemma_.lower() == "ask" and any(k.dep_ == "prep" and k.lower_ == "about" for k in verb.children) \
+            and not any(k.dep_ in ("xcomp", "ccomp") for k in verb.children):
+        return True  # "asked Clinton about her email": a question
     return not any(k.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative") for k in verb.children) and \
         verb.lemma_.lower() == "ask"
 
@@ -1615,7 +1620,7 @@ def _hazard(tok, lex: Lexicon) -> bool:
 
 # agents that are no one in particular: "whom many blame", "some accuse him of ..."
 _ANYONE_MANY = frozenset({"many", "some", "others", "few", "most", "everyone", "everybody", "anyone", "people",
-                          "someone", "somebody"})
+                          "someone", "somebody", "all"})
 
 
 # conferences that are no meeting between parties
@@ -1783,14 +1788,18 @@ _PRIVATE_ROLES = frozenset({"company", "firm", "business", "corporation", "store
                             "ceo", "executive", "owner", "landlord", "tenant", "resident", "neighbor", "neighbour",
                             "parent", "fan", "shopper", "homeowner", "consumer", "bank", "insurer", "builder",
                             # a police report's private persons: "the driver refused to stop"
-                            "driver", "motorist", "passenger", "suspect"})
+                            "driver", "motorist", "passenger", "suspect",
+                            # "the Upper King Street Neighborhood Association is co-hosting a forum"
+                            "neighborhood", "neighbourhood"})
 # whom an act is addressed to that makes it private: a relative, a friend, a crowd ("urged
 # her husband to come out of the car", "asked the crowd to welcome the governor")
 _PRIVATE_ADDRESSEES = frozenset({"husband", "wife", "son", "daughter", "mother", "father", "brother", "sister",
                                  "boyfriend", "girlfriend", "family", "child", "children", "kid", "friend",
                                  "crowd", "audience"})
 _COMPANY_MARKS = frozenset({"inc", "inc.", "co", "co.", "corp", "corp.", "corporation", "llc", "ltd", "ltd.",
-                            "plc", "company", "companies", "airlines", "airways", "bank", "farms", "motors"})
+                            "plc", "company", "companies", "airlines", "airways", "bank", "farms", "motors",
+                            # a charity, and a firm named by its partners ("Stevens & Wilkinson")
+                            "foundation", "&"})
 
 
 def _private_party(c: Clause) -> bool:

@@ -149,6 +149,7 @@ _PHOTO_CUE_RE = re.compile(
     r"\((?:[A-Z][\w.'’ -]{1,40}/(?:[A-Z][\w.&'’ -]{1,40}|\w+ Images)"
     r"|(?:AP |AFP |Reuters |EPA )?(?:Photo|Picture|Pic|Image)\b[^)]{0,60})\)"
     r"|\bfile (?:photo|picture|image)\b|\bGetty Images\b|\b(?:AP|AFP|EPA|Reuters) [Pp]hoto\b"
+    r"|\b(?:[Ss]taff |[Ff]ile )?[Pp]hoto(?:graph)? by [A-Z]"
     r"|\bPhoto(?:graph)?: |\bin this (?:file )?(?:photo|picture|image)\b"
     r"|\bPhoto (?:credit|courtesy)\s*:[^.\n]{1,60}\.\s+[^\n]*?[.!?](?=\s|$)"
     # an outlet's or a police force's name alone in brackets closing a line (the sentence

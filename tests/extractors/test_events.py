@@ -358,6 +358,13 @@ NO_CLAIM = [
     "Senator Tom Hale called the governor a liar on Friday.",
     "The mayor called police after the fight.",
     "The minister held a press conference on Monday.",
+    # a charity's or a neighbourhood's acts are private; "all" is no one in particular; a
+    # question asked about something is no request
+    "The Riverside Neighborhood Association is co-hosting a forum for council candidates with the Old Town "
+    "Civic Association on Monday.",
+    "The Edgar County Community Foundation agreed to be the custodians of the funds.",
+    "To varying degrees, all agreed that the proposal would increase taxes on the rich.",
+    "Matt Lauer asked Senator Ann Lee about her email scandal on Monday.",
     # a sale of anything but arms is trade; a question under investigation accuses no one
     "The state approved the sale of the old jail to the county on Monday.",
     "Police said exactly who did it remains under investigation.",

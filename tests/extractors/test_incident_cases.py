@@ -253,6 +253,16 @@ def test_a_paragraph_does_not_run_into_the_rule_under_it():
     assert [e for e in told(ex) if e.sub_event_type == "Peaceful protest"], [(e.plover, e.rule) for e in ex.events]
 
 
+def test_a_staff_photo_credit_makes_its_paragraph_a_caption():
+    text = ("Highway plan draws crowd\n\nThe state will widen Highway 24 next year, the transport department "
+            "said on Wednesday, after months of talks with the county about the cost.\n\nStaff photo by Jane Roe "
+            "Tom Hale, left, with Mayor Ann Lee, talk about proposed changes to the highway during a meeting "
+            "Wednesday.\n\nThe work will take two years.")
+    ex = report(text, "2009-03-25")
+    at = ex.article.text.index("Staff photo")
+    assert not [e for e in ex.events if at <= e.start < at + 160], [(e.plover, e.sentence) for e in ex.events]
+
+
 def test_a_caption_closing_a_one_paragraph_report_is_no_incident():
     # a force's name in brackets closes the caption sentence, in a report of one paragraph
     text = ("Gunmen attacked a police checkpoint in Karak on Sunday, killing a policeman, officials said. "

@@ -207,14 +207,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             found.append(Trigger(tok, "REQUEST", True, tok.text, mode="demand"))
             taken.add(tok.i)
             continue
-        noun = _lockup_word(tok)
-        idiom = _IDIOMS.get((tok.head.lower_, noun)) if tok.dep_ == "pobj" else None
-        verbs = _IDIOM_VERBS.get((tok.head.lower_, noun))
-        if verbs is not None and tok.head.head.lemma_.lower() not in verbs:
-            idiom = None
-        if idiom and tok.head.head.pos_ in ("VERB", "AUX"):
-            t = Trigger(tok, idiom, False, f"{tok.head.head.text} {tok.head.text} {tok.text}")
-            t.anchor = tok.head.head
+        t = _idiom_trigger(tok)
+        if t is not None:
             found.append(t)
             taken.add(tok.i)
             continue
@@ -270,6 +264,24 @@ _CRIME_HEADS = frozenset({"suspect", "suspects", "defendant", "defendants", "cha
 _LOCKUPS = frozenset({"jail", "prison"})
 
 # prepositional idioms: (preposition, noun) -> frame; "came under fire", "taken into custody"
+def _idiom_trigger(tok) -> Trigger | None:
+    """A verb's idiom with the noun's preposition ("came under fire", "was taken into
+    custody", "remanded back into custody"), anchored on the verb."""
+    if tok.dep_ != "pobj":
+        return None
+    noun = _lockup_word(tok)
+    idiom = _IDIOMS.get((tok.head.lower_, noun))
+    gov = tok.head.head
+    if gov.pos_ == "ADV" and gov.dep_ == "advmod":  # "remanded back into custody"
+        gov = gov.head
+    verbs = _IDIOM_VERBS.get((tok.head.lower_, noun))
+    if idiom is None or (verbs is not None and gov.lemma_.lower() not in verbs) or gov.pos_ not in ("VERB", "AUX"):
+        return None
+    t = Trigger(tok, idiom, False, f"{gov.text} {tok.head.text} {tok.text}")
+    t.anchor = gov
+    return t
+
+
 _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under", "shelling"): "SHELL",
            ("under", "bombardment"): "SHELL", ("into", "custody"): "ARREST", ("in", "custody"): "ARREST",
            ("to", "custody"): "ARREST", ("to", "prison"): "ARREST", ("to", "jail"): "ARREST",

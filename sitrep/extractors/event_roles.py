@@ -234,7 +234,10 @@ _LEGAL_ACTS = frozenset({"charge", "indict", "indictment", "prosecute", "prosecu
 def unnamed_authority(plover: str | None, words: set[str], ctx: DocContext) -> tuple[ActorRef | None, str]:
     """The accuser or judge of a charge, an indictment or a sentence nobody is named
     for: the report's country's authorities (a government actor, as ACLED and PLOVER code
-    prosecutors and courts)."""
+    prosecutors and courts); the searcher of premises searched by no one named: the
+    country's police."""
+    if plover == "COERCE" and "search" in words:
+        return _unnamed_police(ctx.focus), "no searcher named: the country's police"
     if plover not in ("ACCUSE", "SANCTION") or not words & _LEGAL_ACTS:
         return None, ""
     return _unnamed_authorities(ctx.focus), "no accuser or court named: the country's authorities"

@@ -1152,6 +1152,19 @@ _DELEGATES = frozenset({"counterpart", "president", "king", "queen", "ambassador
                         "premier", "chancellor"})
 
 
+# what only the authorities search unbidden: "his home was searched", "the offices were searched"
+_PREMISES = frozenset({"home", "house", "apartment", "flat", "office", "premises", "residence", "headquarters",
+                       "property", "compound", "hideout"})
+
+
+def _premises_searched(c: Clause) -> bool:
+    """"The shooter's family home was later searched": premises searched by no one named
+    are searched by the authorities."""
+    verb = c.head.tok
+    return verb.lemma_.lower() == "search" and c.agent_role is None and c.patient_role is not None \
+        and c.patient_role.how == "passive-subject" and c.patient_role.tok.lemma_.lower() in _PREMISES
+
+
 def _bare_assent(verb) -> bool:
     """"Agreed" with nothing it agreed to, on or with: assent to what was said before."""
     return verb.lemma_.lower() == "agree" and verb.pos_ == "VERB" and not any(
@@ -1169,7 +1182,8 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing("CONCEDE" if eased == "ban" else "RETREAT", f"{eased} lifted")
     if c.weak and not (_political_agent(c) or _titled(c.patient_role, c.ctx.officials)
                        or (dip == "CONSULT" and (_parties_named(c.head.tok, c.ctx.officials)
-                                                 or _attended_by_official(c.head.tok, c.ctx.officials)))):
+                                                 or _attended_by_official(c.head.tok, c.ctx.officials)))
+                       or (dip == "COERCE" and _premises_searched(c))):
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return Typing("PROTEST", "roads blocked")

@@ -433,8 +433,9 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     frames = {m.frame for m in cand.members}
     roles = [p_role] + ([a_role] if frames & _TERRITORY else [])
     homes = {t.i for t in force_home(a_role.tok)} if frames & _LAW_FRAMES and a_role is not None else set()
-    # "met Lavrov in Brussels": the one met may carry the meeting's place
-    placing = roles if physical else [p_role] if ev.plover == "CONSULT" else []
+    # "met Lavrov in Brussels": the one met may carry the meeting's place, as the premises
+    # searched carry the search's ("his home in Aydin was searched")
+    placing = roles if physical else [p_role] if ev.plover in ("CONSULT", "COERCE") else []
     place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
                       cand.start, cand.end, homes, role_words=physical)
     view.own_places[id(ev)] = place

@@ -210,6 +210,9 @@ TABLE = [
     ("A summit between President Ann Lee and President Tom Hale in June 2013 had failed to break the ice.",
      "CONSULT", A),
     ("The city of Phoenix is demanding that the Hale campaign stop using the image of its skyline.", "REQUEST", A),
+    # "back" between a verb and its custody; premises searched by no one named
+    ("Rockett was remanded back into custody by District Judge Liam McStay on Monday.", "Arrests", A),
+    ("His home was searched on Monday.", "COERCE", A),
     # a channel taken is how the act was done; a state set off by commas is not what is planned
     ("Senator Tom Hale took to Twitter overnight to accuse the governor's campaign of lying.", "ACCUSE", A),
     ("The city, in talks with Hall County and the state, plans to open a new jail.", "CONSULT", A),
@@ -952,6 +955,15 @@ def test_a_local_court_or_prosecutor_acts_where_it_sits(text, plover, place):
     ex = sitrep.extract(text, published="2020-02-05")
     act = [e for e in ex.events if e.plover == plover]
     assert act and act[0].place == place, [events.explain(e) for e in ex.events]
+
+
+def test_premises_searched_by_no_one_named_are_searched_by_police_where_they_are():
+    import sitrep
+    ex = sitrep.extract("ANKARA — A policeman shot the ambassador on Monday. The shooter's family home in the "
+                        "western province of Aydin was later searched.", published="2016-12-19")
+    search = [e for e in ex.events if e.plover == "COERCE" and e.trigger == "searched"]
+    assert search and search[0].place == "Aydin" and search[0].actor1 is not None \
+        and search[0].actor1.kind == "state_forces", [events.explain(e) for e in ex.events]
 
 
 def test_a_recalled_charge_by_the_reports_own_authorities_is_in_its_setting():

@@ -796,6 +796,10 @@ def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
         elif c.dep_ in ("compound", "amod", "nmod") and agent is None and (
                 c.ent_type_ in ("NORP", "GPE", "ORG") or "actor" in _cues(c.text, lex)):
             agent = Role(c, "modifier", [x for x in c.children if x.dep_ == "conj"])
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and agent is None:  # "a deal announced by the city and ..."
+            by = next((g for k in c.children if k.dep_ == "agent" for g in k.children if g.dep_ == "pobj"), None)
+            if by is not None:
+                agent = Role(by, "by-phrase", _conjuncts(by))
         elif c.dep_ == "prep":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is None:

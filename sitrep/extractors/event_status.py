@@ -102,8 +102,9 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
             continue
         if chain[i - 1].dep_ == "conj" and chain[i - 1].head.i == tok.i and tok.pos_ in ("VERB", "AUX"):
             continue  # "tried to avoid arrest but was detained": a verb's scope is not its conjunct's
-        if kind == "block" and tok.tag_ in ("VBD", "VBN") and chain[i - 1].dep_ == "nsubj":
-            continue  # "three days of fighting ended on Friday": it happened, then ended
+        if kind == "block" and chain[i - 1].dep_ == "nsubj" and (
+                tok.tag_ in ("VBD", "VBN") or any(k.dep_ == "dobj" for k in tok.children)):
+            continue  # "three days of fighting ended on Friday": it happened, then ended; "a deal ends the dispute"
         if chain[i - 1].dep_ == "nsubj" and any(k.dep_ == "xcomp" for k in tok.children):
             continue  # "the summit had failed to break the ice": the summit met, the thawing failed
         if kind == "block" and any(t.dep_ == "advcl" for t in chain[:i]):

@@ -1110,9 +1110,16 @@ _SETTLEMENTS = frozenset({"agreement", "accord", "deal", "treaty", "memorandum",
 
 
 def _settles(verb) -> bool:
-    """A weak agreement verb whose object is a settlement ("accepted the plan")."""
+    """A weak agreement verb whose object is a settlement ("accepted the plan"), or a
+    deal a participle says was made ("a deal announced Thursday by the city and ...")."""
+    if verb.pos_ == "NOUN":
+        return any(k.dep_ == "acl" and k.tag_ == "VBN" and k.lemma_.lower() in _DEAL_MADE for k in verb.children)
     return verb.pos_ == "VERB" and any(k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in _SETTLEMENTS
                                        for k in verb.children)
+
+
+# participles that say a deal was made
+_DEAL_MADE = frozenset({"announce", "sign", "reach", "strike", "broker", "seal", "conclude", "finalize", "finalise"})
 
 
 def _opinion(verb) -> bool:

@@ -210,6 +210,12 @@ TABLE = [
     ("A summit between President Ann Lee and President Tom Hale in June 2013 had failed to break the ice.",
      "CONSULT", A),
     ("The city of Phoenix is demanding that the Hale campaign stop using the image of its skyline.", "REQUEST", A),
+    # agreements announced or worked out, and a deal its participle says was made, which ends
+    # what it settles
+    ("President Ann Lee and President Tom Hale announced an agreement to explore ways to cut emissions.", "AGREE", A),
+    ("The city had worked out a verbal agreement with the county to buy the old jail.", "AGREE", A),
+    ("A deal announced Thursday by the city and the county ends the dispute over the jail.", "AGREE", A),
+    ("The Securities and Exchange Commission filed a lawsuit against the firm on Thursday.", "ACCUSE", A),
     # "back" between a verb and its custody; premises searched by no one named
     ("Rockett was remanded back into custody by District Judge Liam McStay on Monday.", "Arrests", A),
     ("His home was searched on Monday.", "COERCE", A),

@@ -23,6 +23,9 @@ DIRECTIONS = {
 
 # prepositions whose object is someone, not somewhere ("filed against Fairfield")
 _PERSON_PREPS = frozenset({"against", "for", "with", "by", "about"})
+# what a leader's surname names before it: "the Bush administration", "the Obama presidency"
+_LEADERS_THINGS = frozenset({"administration", "presidency", "government", "campaign", "era", "doctrine", "team",
+                             "aide", "camp", "cabinet"})
 
 
 def _home_town(T, s: int, e: int) -> bool:
@@ -275,7 +278,8 @@ class _Recogniser:
             return False
         nxt = self.T[e].text if e < self.n else ""
         by_person_prep = t.dep_ == "pobj" and t.head.lower_ in _PERSON_PREPS
-        return t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "dative") or by_person_prep or nxt in (
+        leaders = t.dep_ == "compound" and t.head.lemma_.lower() in _LEADERS_THINGS  # "the Bush administration"
+        return t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "dative") or by_person_prep or leaders or nxt in (
             "'", "’", "'s", "’s")
 
     # candidate n-grams, looked up in one batch

@@ -223,6 +223,9 @@ def test_local_mentions_found(nlp, text, name):
     # a first name before a middle initial ("Warren E. Buffett") is a person's, not the county
     ("Mrs. Lee wants a minimum tax for the rich, the ''Buffett rule'' named after Warren E. Buffett, the "
      "billionaire investor, as Americans in Ohio and Texas know.", "Warren"),
+    # a leader's surname before what is his ("the Bush administration"), named in full elsewhere
+    ("Relations improved during the presidency of George Bush Sr. The Bush administration started out by "
+     "blaming Iran for the crisis.", "Bush"),
     # a first name set off beside a relative ("her daughter, Brittany"), not the region
     ("The man is accused of hitting his daughter, Brittany, in March. He denied giving Brittany any "
      "medicine.", "Brittany"),

@@ -709,6 +709,8 @@ def _protest(c: Clause) -> Typing | None:
         return Typing(None, "weak protest word")
     if _objections(c.head.tok):
         return Typing(None, "protests named as objections overridden")  # "despite their protests, ..."
+    if _campaign_rally(c):
+        return Typing(None, "a campaign rally or a rally behind someone, not a demonstration")
     if c.weak and c.patient_role is not None and c.patient_role.how == "object" and c.pk not in (
             "protesters", "civilians") and not c.protest_ctx:
         return Typing(None, "gathered something, not a crowd")
@@ -716,6 +718,30 @@ def _protest(c: Clause) -> Typing | None:
                                          or c.ak in ("government", "international_org")):
         return Typing("CONSULT", "leaders or officials gathered: a meeting")  # "EU leaders gathered to discuss"
     return Typing("PEACEFUL_PROTEST", "demonstration")
+
+
+_CAMPAIGN = frozenset({"campaign", "election", "electoral", "reelection", "re-election", "victory", "stump"})
+_SPEAKING = frozenset({"speak", "say", "tell", "address", "appear", "campaign", "stump"})
+
+
+def _campaign_rally(c: Clause) -> bool:
+    """A rally that is a campaign's, not a demonstration (docs/annotation.md): called a
+    campaign rally, held by a person (a candidate holds rallies, a party or a crowd
+    protests), one someone speaks at ("said at a rally in Novi"), or a rallying behind
+    a person ("if blacks don't rally for Hillary Clinton")."""
+    tok = c.head.tok
+    if tok.lemma_.lower() != "rally":
+        return False
+    if any(k.dep_ in ("compound", "amod") and k.lemma_.lower() in _CAMPAIGN for k in tok.children):
+        return True
+    if any(k.dep_ == "prep" and k.lower_ in ("for", "behind") and any(
+            g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in k.children) for k in tok.children):
+        return True
+    holder = c.agent_role.tok if c.agent_role is not None else None
+    if tok.pos_ == "NOUN" and holder is not None and holder.ent_type_ == "PERSON" and c.head.anchor.i != tok.i:
+        return True  # "Mrs. Clinton has held rallies before large crowds"
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "at" and (
+        tok.head.head.lemma_.lower() in _SPEAKING)
 
 
 def _objections(tok) -> bool:

@@ -216,6 +216,9 @@ TABLE = [
     ("The city had worked out a verbal agreement with the county to buy the old jail.", "AGREE", A),
     ("A deal announced Thursday by the city and the county ends the dispute over the jail.", "AGREE", A),
     ("The Securities and Exchange Commission filed a lawsuit against the firm on Thursday.", "ACCUSE", A),
+    # a party's or a crowd's rally is a demonstration
+    ("Thousands of opposition supporters held a rally in Tbilisi on Monday demanding the president's "
+     "resignation.", "Peaceful protest", A),
     # "back" between a verb and its custody; premises searched by no one named
     ("Rockett was remanded back into custody by District Judge Liam McStay on Monday.", "Arrests", A),
     ("His home was searched on Monday.", "COERCE", A),
@@ -367,6 +370,11 @@ NO_CLAIM = [
     "Senator Tom Hale called the governor a liar on Friday.",
     "The mayor called police after the fight.",
     "The minister held a press conference on Monday.",
+    # a campaign's rallies: held by a candidate, spoken at, called so, or a rallying behind someone
+    "In the weeks since Labor Day, Senator Ann Lee has held rallies before large crowds in Ohio.",
+    "Speaking at a rally in Novi, Michigan, Tom Hale said the race was close.",
+    "Thousands attended a campaign rally for the president in Lagos on Saturday.",
+    "Obama Sees Insult if Voters Don't Rally for Ann Lee.",
     # a charity's or a neighbourhood's acts are private; "all" is no one in particular; a
     # question asked about something is no request
     "The Riverside Neighborhood Association is co-hosting a forum for council candidates with the Old Town "

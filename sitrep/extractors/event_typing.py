@@ -1972,9 +1972,16 @@ def _commitment(c: Clause) -> Typing | None:
                                                           for a in t.children) for t in promised):
         return Typing(None, "swore to a fact, no commitment")  # "had sworn he never had ..."
     hits = [_match_trigger(t, c.lex) for t in promised]
+    if any((h is not None and h[0] in ("PROTEST", "STRIKE")) or t.lemma_.lower() in _PROTEST_ACTS
+           for h, t in zip(hits, promised, strict=True)):
+        return Typing(None, "a protest vowed: a protest planned, not a commitment to anyone")
     if any(h is not None and h[0] in _HOSTILE_FRAMES for h in hits):
         return Typing("THREATEN", "vowed a hostile act")
     return Typing("AGREE_DIPLO", "promised")
+
+
+# ways to protest a vow may promise ("vowed to sit-in at the parliament")
+_PROTEST_ACTS = frozenset({"protest", "march", "rally", "strike", "boycott", "demonstrate", "sit", "picket"})
 
 
 # In the codebook's order of precedence; the first family that decides wins.

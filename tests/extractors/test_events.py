@@ -370,6 +370,8 @@ NO_CLAIM = [
     "Senator Tom Hale called the governor a liar on Friday.",
     "The mayor called police after the fight.",
     "The minister held a press conference on Monday.",
+    # a protest vowed is a protest planned, not a commitment to anyone
+    "Opposition leaders and lawyers had vowed to sit-in at the parliament later Monday.",
     # a campaign's rallies: held by a candidate, spoken at, called so, or a rallying behind someone
     "In the weeks since Labor Day, Senator Ann Lee has held rallies before large crowds in Ohio.",
     "Speaking at a rally in Novi, Michigan, Tom Hale said the race was close.",

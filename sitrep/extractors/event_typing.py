@@ -1835,9 +1835,10 @@ _PRIVATE_ROLES = frozenset({"company", "firm", "business", "corporation", "store
                             "ceo", "executive", "owner", "landlord", "tenant", "resident", "neighbor", "neighbour",
                             "parent", "fan", "shopper", "homeowner", "consumer", "bank", "insurer", "builder",
                             # a police report's private persons: "the driver refused to stop"
-                            "driver", "motorist", "passenger", "suspect",
-                            # "the Upper King Street Neighborhood Association is co-hosting a forum"
-                            "neighborhood", "neighbourhood"})
+                            "driver", "motorist", "passenger", "suspect"})
+# ... and words that make a private body of the name they modify, though alone they are
+# places ("the Upper King Street Neighborhood Association is co-hosting a forum")
+_PRIVATE_MODIFIERS = _PRIVATE_ROLES | {"neighborhood", "neighbourhood"}
 # whom an act is addressed to that makes it private: a relative, a friend, a crowd ("urged
 # her husband to come out of the car", "asked the crowd to welcome the governor")
 _PRIVATE_ADDRESSEES = frozenset({"husband", "wife", "son", "daughter", "mother", "father", "brother", "sister",
@@ -1859,7 +1860,8 @@ def _private_party(c: Clause) -> bool:
         return False
     tok = r.tok
     if tok.lemma_.lower() in _PRIVATE_ROLES or any(  # "an auto manufacturers trade group"
-            m.dep_ in ("compound", "amod") and m.lemma_.lower() in _PRIVATE_ROLES for m in tok.subtree if m.i < tok.i):
+            m.dep_ in ("compound", "amod") and m.lemma_.lower() in _PRIVATE_MODIFIERS
+            for m in tok.subtree if m.i < tok.i):
         return True
     name = {t.lower_ for t in tok.subtree if t.dep_ in ("compound", "conj", "cc", "punct") or t.i == tok.i}
     return tok.ent_type_ == "ORG" and bool(name & _COMPANY_MARKS)

@@ -216,6 +216,9 @@ TABLE = [
     ("The city had worked out a verbal agreement with the county to buy the old jail.", "AGREE", A),
     ("A deal announced Thursday by the city and the county ends the dispute over the jail.", "AGREE", A),
     ("The Securities and Exchange Commission filed a lawsuit against the firm on Thursday.", "ACCUSE", A),
+    # neighbourhoods taken are territory, though a neighbourhood association is a private body
+    ("Government troops pressed on in the city. Several more neighborhoods fell Wednesday.",
+     "Government regains territory", A),
     # a party's or a crowd's rally is a demonstration
     ("Thousands of opposition supporters held a rally in Tbilisi on Monday demanding the president's "
      "resignation.", "Peaceful protest", A),

@@ -5,7 +5,9 @@ credit or tag ("(Muhammad Hamed/Reuters)", "file photo", "AP Photo"): what they 
 the picture's, told again or from elsewhere, not the report's news (docs/annotation.md).
 
 Paragraphs: a blank line always ends one; a single line break only after a sentence end,
-so hard-wrapped text stays one paragraph. Direct quotes: the spans inside quotation marks
+so hard-wrapped text stays one paragraph. Sentence breaks: after a blank line and after a
+caption a new sentence starts, whatever the parser would make of it (`sentence_breaks`,
+fixed on the doc before the parse by the parse stage). Direct quotes: the spans inside quotation marks
 (straight or curly, guillemets, doubled apostrophes, a curly single quote opening a word);
 a quote left open at a paragraph's end runs on when the next paragraph opens with a mark
 of the same family. `Parsed.paragraphs`, `Parsed.quote_spans` and `Parsed.caption_spans` compute them once
@@ -152,11 +154,11 @@ _PHOTO_CUE_RE = re.compile(
     r"|\b(?:[Ss]taff |[Ff]ile )?[Pp]hoto(?:graph)? by [A-Z]"
     r"|\bPhoto(?:graph)?: |\bin this (?:file )?(?:photo|picture|image)\b"
     r"|\bPhoto (?:credit|courtesy)\s*:[^.\n]{1,60}\.\s+[^\n]*?[.!?](?=\s|$)"
-    # an outlet's or a police force's name alone in brackets closing a line (the sentence
-    # it closes is the caption: caption_spans): "... in politics. (CBC)"
     # a credit in square brackets after a sentence's end closes that sentence, the caption:
     # "... in Moscow on April 5th, 2018. [Photo: fmprc.gov.cn] The ..."
     r"|(?<=[.!?] )(?P<after>\[(?:Photo|Picture|Image|Pic)(?:graph)?s?\s*:[^\]\n]{1,60}\])"
+    # an outlet's or a police force's name alone in brackets closing a line (the sentence
+    # it closes is the caption: caption_spans): "... in politics. (CBC)"
     r"|(?P<closing>\((?:(?:The )?(?:CBC|AP|Associated Press|Reuters|AFP|EPA|Getty Images|CP|Canadian Press)"
     r"|(?:[A-Z][\w.'’-]+ ){1,3}(?:[Pp]olice(?: [Dd]epartment)?|PD|[Ss]heriff['’]s [Oo]ffice))\))(?=[ \t]*(?:\n|$))")
 # a paragraph this short that carries a photo cue is the caption whole

@@ -1462,7 +1462,7 @@ def _no_act(c: Clause, dip: str) -> str | None:
     if dip == "THREATEN" and lemma in ("warn", "caution") and (_warns_of_hazard(c) or (
             c.patient_role is not None and c.patient_role.tok.lower_ in _PUBLIC and c.ak not in _ARMED_KINDS)):
         return "a warning of weather or a hazard, or to the public, not a threat"  # "warning people not to eat"
-    if "ABSTRACT" in c.actx and c.ak is None:
+    if "ABSTRACT" in c.actx and (c.ak is None or "ABSTRACT" in _values(_cues(c.agent_role.tok.text, c.lex), "context")):
         return "a plan or a text 'calls for' what it specifies"  # "the plan calls for cutting ..."
     if _imperative(verb):
         return "an instruction to the reader"  # "For tickets, call (800) ..."

@@ -985,6 +985,18 @@ def test_premises_searched_by_no_one_named_are_searched_by_police_where_they_are
         and search[0].actor1.kind == "state_forces", [events.explain(e) for e in ex.events]
 
 
+@pytest.mark.parametrize("text", [
+    "The Marriage Protection Amendment resolution introduced last month calls for a statewide referendum.",
+    "The Mohs procedure provides precise removal of the tissue.",
+])
+def test_what_a_text_or_a_procedure_specifies_is_no_act(text):
+    """A resolution that "calls for" a referendum, a procedure that "provides" removal:
+    the text's content, not an act by whoever named the text (guards the ABSTRACT agent
+    head in event_typing._no_act)."""
+    evs = [e for e in _extract_all([text])[0].events if e.plover in ("REQUEST", "AID")]
+    assert not evs, [(e.plover, e.rule) for e in evs]
+
+
 def test_a_recalled_charge_by_the_reports_own_authorities_is_in_its_setting():
     import sitrep
     ex = sitrep.extract("ALEXANDRIA, Va. — A man was arrested on Monday after a robbery at a bank on King "

@@ -263,7 +263,6 @@ _CRIME_HEADS = frozenset({"suspect", "suspects", "defendant", "defendants", "cha
 # places of detention, which name where when a locative governs them
 _LOCKUPS = frozenset({"jail", "prison"})
 
-# prepositional idioms: (preposition, noun) -> frame; "came under fire", "taken into custody"
 def _idiom_trigger(tok) -> Trigger | None:
     """A verb's idiom with the noun's preposition ("came under fire", "was taken into
     custody", "remanded back into custody"), anchored on the verb."""
@@ -282,6 +281,7 @@ def _idiom_trigger(tok) -> Trigger | None:
     return t
 
 
+# prepositional idioms: (preposition, noun) -> frame; "came under fire", "taken into custody"
 _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under", "shelling"): "SHELL",
            ("under", "bombardment"): "SHELL", ("into", "custody"): "ARREST", ("in", "custody"): "ARREST",
            ("to", "custody"): "ARREST", ("to", "prison"): "ARREST", ("to", "jail"): "ARREST",

@@ -258,6 +258,16 @@ def _is_light(tok: Token, lex: Lexicon) -> bool:
 JOURNEYS = frozenset({"visit", "trip", "tour", "journey", "travel"})
 
 
+# Offices that make whoever holds them a political actor ("met Aleppo Mayor Brita Hagi Hasan").
+# Narrower than the actors stage's role patterns (actors.classify_role), which also count
+# "officer", "deputy", "official": with those, four more false claims on the tune reports
+_TITLES = frozenset({"president", "vice-president", "leader", "minister", "premier", "chancellor", "king", "queen",
+                     "prince", "emir", "governor", "mayor", "senator", "sen.", "gov.", "rep.", "congressman",
+                     "congresswoman", "lawmaker", "legislator", "general", "gen.", "colonel", "col.", "commander",
+                     "secretary", "ambassador", "envoy", "diplomat", "spokesman", "spokeswoman", "chairman",
+                     "commissioner", "councilman", "councilwoman", "councillor", "councilor", "alderman"})
+
+
 def _scope_of(tok: Token, lex: Lexicon) -> str | None:
     for f in _forms(tok, lex):
         kind = lex.scope.get(f)

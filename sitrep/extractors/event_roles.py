@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING
 from ..models import VIOLENT_EVENT_TYPES, ActorRef, Event, Extraction
 from . import actors
 from .event_clauses import Role, _np_span, of_object
-from .event_lexicon import _ARMED_KINDS, _AS_ARMED, _NON_STATE, _PRONOUNS, Lexicon, TypeRow, _cue_kind, _cues
+from .event_lexicon import (
+    _ARMED_KINDS,
+    _AS_ARMED,
+    _NON_STATE,
+    _PRONOUNS,
+    _TITLES,
+    Lexicon,
+    TypeRow,
+    _cue_kind,
+    _cues,
+)
 from .parse import Parsed
 
 if TYPE_CHECKING:
@@ -85,9 +95,7 @@ def speaker_of(pronoun):
 
 
 # the nouns a "he" or "she" can stand for when no name is given ("The president ... as he met")
-_PERSON_NOUNS = frozenset({"president", "leader", "minister", "premier", "chancellor", "king", "queen", "prince",
-                           "emir", "governor", "mayor", "senator", "general", "commander", "secretary", "ambassador",
-                           "envoy", "spokesman", "spokeswoman", "chairman", "chief", "officer", "man", "woman"})
+_PERSON_NOUNS = _TITLES | {"chief", "officer", "man", "woman"}
 _SIDE_CLAUSES = ("advcl", "conj", "ccomp")
 
 

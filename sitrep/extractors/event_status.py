@@ -87,6 +87,7 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             continue
     return _governed(chain, presupposed, lex)
 
+
 def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
     """What the words governing the trigger's clause make of it (accused/claimed,
     denied, plans to, threat of, halt to), up its chain of heads."""
@@ -135,6 +136,7 @@ def _through_a_channel(verb) -> bool:
 # prepositions that set a verb's act in time beside another happening, which its words do
 # not govern ("during her visit", "after the talks", "amid the fighting")
 _SETTING_PREPS = frozenset({"during", "after", "amid", "amidst", "following", "throughout", "since", "despite"})
+
 # what a governing word makes of an event that has not happened (yet)
 _UNREAL = frozenset({"future", "planned", "hypothetical"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})

@@ -25,6 +25,7 @@ from .event_lexicon import (
     _PRONOUNS,
     _TACTICS,
     _TERRITORY,
+    _TITLES,
     _VEHICLE_WORDS,
     _VIOLENT,
     Lexicon,
@@ -1079,8 +1080,8 @@ def _agree(c: Clause) -> Typing | None:
         return Typing(None, "weak agreement word")
     if _opinion(c.head.tok) or (_bare_assent(c.head.tok) and not _political_agent(c)):
         return Typing(None, "agreeing with a view, not to a deal")  # "his ex-wife agreed, but ..."
-    if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:
-        return Typing(None, f"'{c.agent_role.tok.text}' is no one in particular")  # "all agreed that ..."
+    if nobody := _no_one_in_particular(c):
+        return Typing(None, nobody)  # "all agreed that ..."
     if _gave_up_to_police(c.head.tok):
         return Typing(None, "gave themselves up to the police: an arrest, not an agreement")
     if release and _gives_information(_released(c.head.tok)):
@@ -1449,8 +1450,8 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "a career of cases, no one accused"  # "years prosecuting cases for the attorney's office"
     if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:
         return "a restriction lifted, not imposed"  # "the curfew was lifted": the lifting is the act
-    if c.agent_role is not None and c.agent_role.tok.lower_ in _ANYONE_MANY:
-        return f"'{c.agent_role.tok.text}' is no one in particular"
+    if nobody := _no_one_in_particular(c):
+        return nobody
     why = _no_meeting(c, verb, lemma) if dip == "CONSULT" else None
     if why:
         return why
@@ -1534,6 +1535,7 @@ _WANTED_FOR = frozenset({"questioning", "murder", "robbery", "theft", "assault",
                          "offense", "offence", "arrest", "warrant", "violation", "violations", "burglary", "homicide",
                          "shooting", "killing", "rape", "kidnapping", "escape", "charges", "trafficking"})
 
+
 def _no_meeting(c: Clause, verb, lemma: str) -> str | None:
     """Why a word of meeting reports no meeting between parties, if it does not."""
     if lemma in ("negotiate", "negotiation") and _with_a_suspect(verb):
@@ -1614,8 +1616,8 @@ _OPEN_MATTERS = frozenset({"it", "this", "that", "cause", "matter", "incident", 
 def _open_question(anchor) -> bool:
     """What is under investigation is a question ("who did it"), "it" or a cause, not anyone."""
     subj = [k for k in anchor.children if k.dep_ in ("nsubj", "nsubjpass", "csubj")]
-    return bool(subj) and all(k.dep_ == "csubj" or k.lower_ in _OPEN_MATTERS or k.lemma_.lower() in _OPEN_MATTERS
-                              for k in subj) or any(k.dep_ == "csubj" for k in subj)
+    return any(k.dep_ == "csubj" for k in subj) or bool(subj) and all(
+        k.lower_ in _OPEN_MATTERS or k.lemma_.lower() in _OPEN_MATTERS for k in subj)
 
 
 _POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "troopers", "agents", "sheriff",
@@ -1668,6 +1670,12 @@ def _hazard(tok, lex: Lexicon) -> bool:
 # agents that are no one in particular: "whom many blame", "some accuse him of ..."
 _ANYONE_MANY = frozenset({"many", "some", "others", "few", "most", "everyone", "everybody", "anyone", "people",
                           "someone", "somebody", "all"})
+
+
+def _no_one_in_particular(c: Clause) -> str | None:
+    """Why the agent is no one who acts: "many", "some", "all" ... (None when it is someone)."""
+    r = c.agent_role
+    return f"'{r.tok.text}' is no one in particular" if r is not None and r.tok.lower_ in _ANYONE_MANY else None
 
 
 # conferences that are no meeting between parties
@@ -1873,15 +1881,6 @@ _STATES = frozenset({"country", "nation", "state", "government", "administration
                      # a local government acting: "the city of Phoenix is demanding that ..."
                      "city", "county", "municipality"})
 
-
-# Offices that make whoever holds them a political actor ("met Aleppo Mayor Brita Hagi Hasan").
-# Narrower than the actors stage's role patterns (actors.classify_role), which also count
-# "officer", "deputy", "official": with those, four more false claims on the tune reports
-_TITLES = frozenset({"president", "vice-president", "leader", "minister", "premier", "chancellor", "king", "queen",
-                     "prince", "emir", "governor", "mayor", "senator", "sen.", "gov.", "rep.", "congressman",
-                     "congresswoman", "lawmaker", "legislator", "general", "gen.", "colonel", "col.", "commander",
-                     "secretary", "ambassador", "envoy", "diplomat", "spokesman", "spokeswoman", "chairman",
-                     "commissioner", "councilman", "councilwoman", "councillor", "councilor", "alderman"})
 
 
 def _titled(r: Role | None, officials: frozenset[str] = frozenset()) -> bool:

@@ -46,6 +46,13 @@ def report(text: str, published: str):
     return sitrep.extract(text, published=published)
 
 
+def starting_at(evs: list, ex, needle: str, width: int) -> list:
+    """The events of `evs` whose evidence starts within `width` characters of where `needle`
+    stands in the report's body (offsets are the body's, without its headline)."""
+    at = ex.article.text.index(needle)
+    return [e for e in evs if at <= e.start < at + width]
+
+
 def test_victims_listed_beside_a_count_add_up_and_a_visitor_from_afar_places_nothing():
     ex = report("KARAK, Jordan (Reuters) - Four members of the Jordanian security forces and a tourist visiting "
                 "from Canada were killed on Sunday when gunmen attacked a police patrol in the southern city of "
@@ -222,13 +229,12 @@ def test_a_caption_inside_a_paragraph_is_no_incident(text, caption):
 def test_news_after_a_caption_credit_is_no_caption():
     # the credit ends its line and the report goes on: the parse must not run the caption's
     # sentence into the news, or the news is read as the picture's
-    text = ("Soldiers killed in Karak attacks\n\nTwo soldiers were killed in the attacks, officials said. Here, a soldier stands guard in the "
-            "northern city of Irbid, in March. (Jane Roe/Reuters)\n"
+    text = ("Soldiers killed in Karak attacks\n\nTwo soldiers were killed in the attacks, officials said. Here, "
+            "a soldier stands guard in the northern city of Irbid, in March. (Jane Roe/Reuters)\n"
             "Gunmen carried out a series of attacks in the town of Karak on Sunday, killing two soldiers, "
             "officials said.\nThe town was calm on Monday.")
     ex = report(text, "2017-03-05")
-    at = ex.article.text.index("Gunmen carried")
-    assert [e for e in told(ex) if at <= e.start < at + 60], [(e.sub_event_type, e.start, e.sentence) for e in ex.events]
+    assert starting_at(told(ex), ex, "Gunmen carried", 60), [(e.sub_event_type, e.start, e.sentence) for e in ex.events]
 
 
 def test_a_bracketed_credit_closes_the_caption_before_it_not_the_news_after():
@@ -238,10 +244,8 @@ def test_a_bracketed_credit_closes_the_caption_before_it_not_the_news_after():
             "envoy of the president, officials said, and will travel on to Minsk on Friday for two more days of "
             "meetings with officials there, before going home at the end of the week.")
     ex = report(text, "2018-04-06")
-    body = ex.article.text
-    cap, news = body.index("Foreign Minister Ann Lee met"), body.index("Lee is visiting")
-    assert not [e for e in ex.events if cap <= e.start < cap + 40], [(e.plover, e.sentence) for e in ex.events]
-    assert [e for e in ex.events if news <= e.start < news + 40], [(e.plover, e.sentence) for e in ex.events]
+    assert not starting_at(ex.events, ex, "Foreign Minister Ann Lee met", 40), [(e.plover, e.sentence) for e in ex.events]
+    assert starting_at(ex.events, ex, "Lee is visiting", 40), [(e.plover, e.sentence) for e in ex.events]
 
 
 def test_a_paragraph_does_not_run_into_the_rule_under_it():
@@ -259,8 +263,7 @@ def test_a_staff_photo_credit_makes_its_paragraph_a_caption():
             "Tom Hale, left, with Mayor Ann Lee, talk about proposed changes to the highway during a meeting "
             "Wednesday.\n\nThe work will take two years.")
     ex = report(text, "2009-03-25")
-    at = ex.article.text.index("Staff photo")
-    assert not [e for e in ex.events if at <= e.start < at + 160], [(e.plover, e.sentence) for e in ex.events]
+    assert not starting_at(ex.events, ex, "Staff photo", 160), [(e.plover, e.sentence) for e in ex.events]
 
 
 def test_a_caption_closing_a_one_paragraph_report_is_no_incident():

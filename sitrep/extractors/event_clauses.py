@@ -329,7 +329,8 @@ def _hyphen_modifier(tok: Token) -> bool:
 def _describes_actor(tok: Token, lex: Lexicon) -> bool:
     """An event noun inside the description of an actor ("a group responsible for a string
     of attacks", "the coalition tasked with fighting IS") characterises the actor; it does
-    not report a happening."""
+    not report a happening. A harm the actor suffered in it does ("the third person
+    injured in the blast"): the noun is then the cause of a casualty the report tells."""
     node, via_modifier = tok, False
     for _ in range(6):
         if node.dep_ in ("amod", "acl", "relcl", "appos"):
@@ -338,6 +339,8 @@ def _describes_actor(tok: Token, lex: Lexicon) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
+            if lex.triggers.get(node.lemma_.lower(), ("",))[0] == "KILL":
+                return False
             if node.dep_ in ("acl", "relcl", "amod"):
                 via_modifier = True
                 continue

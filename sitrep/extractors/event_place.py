@@ -206,13 +206,20 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
             continue
         direct = any(hits)
         if country and p.country and p.country != country and not (
-                (direct or _in_country(span.root, p)) and span.root.ent_type_ in ("GPE", "LOC")):
+                (direct or _in_country(span.root, p)) and _named_as_place(span)):
             continue
         found.append(((_FEATURE_RANK.get(p.feature, 1), 0 if direct else 1, p.start), p))
     # "in the town of Akuressa, in Matara district": the place inside the other one
     outer = {p.within for _, p in found if p.within}
     found = [(k, p) for k, p in found if p.name not in outer] or found
     return min(found, key=lambda kp: kp[0])[1] if found else None
+
+
+def _named_as_place(span) -> bool:
+    """The tagger names the span a place, or a people when it is not a people's name (it
+    tags "the destruction of Aleppo" so; "Syrian" is a people's)."""
+    tag = span.root.ent_type_
+    return tag in ("GPE", "LOC") or (tag == "NORP" and countries().demonym_re.fullmatch(span.text) is None)
 
 
 def scene_place(parsed: Parsed, root, places: list[Place]) -> Place | None:

@@ -887,7 +887,9 @@ def _bombing(c: Clause) -> Typing | None:
             " ".join(t.text for m in c.members for t in m.tok.subtree if t.i <= m.tok.i)):
         # an explosion in a report that names bombs is one, unless its sentence tells an
         # accident ("a gas explosion"); elsewhere it may be one
-        if not c.ctx.bombs_named or c.harmless_ctx:
+        # a blast that kills or wounds soldiers or police is one too ("an explosion killed
+        # three soldiers"), unless it is an accident
+        if (not c.ctx.bombs_named and not (c.patient_armed and fs == {"BOMB", "KILL"})) or c.harmless_ctx:
             return Typing(None, "explosion without weapon or armed actor")
     if c.ak in ("state_forces", "external_forces") or (someone_bombed and c.ak == "government"):
         return Typing("AIR", "bombing by a state without other weapon cue")

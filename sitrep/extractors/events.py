@@ -484,7 +484,8 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
 def _refers_back(tok, noun: bool, kids: list) -> bool:
     """A definite event noun ("the attack", "Karlov's assassination"), or a verb whose
     subject is one or a definite weapon it names ("the shells hit a bakery", "the blast
-    destroyed"): the mention tells an incident the report has already told."""
+    destroyed"), or that names one as its cause ("three were killed in the attack"): the
+    mention tells an incident the report has already told."""
     def determines(c) -> bool:  # "the", "this", "its", "Karlov's"
         return c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _REFERRING)
     if noun:
@@ -493,9 +494,17 @@ def _refers_back(tok, noun: bool, kids: list) -> bool:
 
     def names_event(c) -> bool:  # an event noun or a weapon, not a person ("the gunman was killed")
         return (c.lemma_.lower() in lex.triggers or c.lower_ in lex.cue_map) and not lex.actor_kinds(c.text)
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and any(determines(d) for d in c.children)
-               and not any(d.lower_ in _DISTINCT_WORDS for d in c.children)  # "the second missile"
-               and names_event(c) for c in tok.children)
+
+    def told(c) -> bool:  # "the shells", "the attack": not "the second missile"
+        return c.pos_ == "NOUN" and any(determines(d) for d in c.children) and names_event(c) \
+            and not any(d.lower_ in _DISTINCT_WORDS for d in c.children)
+    causes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS
+              for g in c.children if g.dep_ == "pobj" and lex.triggers.get(g.lemma_.lower(), ("",))[0] in _HARMS]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and told(c) for c in tok.children) or any(map(told, causes))
+
+
+_CAUSE_PREPS = frozenset({"in", "by", "during", "from"})
+_HARMS = frozenset({"ATTACK", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "CLASH", "KILL"})  # what a casualty is "in"
 
 
 def _depth(tok) -> int:
@@ -694,6 +703,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     for ev, p in zip(events, placed, strict=True):
         if p is not None:
             localise_unnamed(ev, p.country)
+            view.infos[id(ev)].country = p.country
     # the sentence head's candidates stand alone: merged, one could retype or date a claim
     ranks = _ranks(lex)
     proposed = [ev for ev in events if view.infos[id(ev)].model_p is not None]

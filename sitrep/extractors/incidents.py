@@ -56,6 +56,7 @@ class MentionInfo:
     own_period: tuple[str, str] | None = None  # the period (a day, a month, a year) it states
     own_place: str | None = None  # a place the mention's own clause attaches
     own_area: Place | None = None  # that place, for containment
+    country: str | None = None  # the country it is placed in, by its clause or the report's setting
     site: str | None = None  # the named site its clause puts it at ("held in the X Detention Center")
     distinct: bool = False  # "another attack", "a second blast"
     strength: int = 1
@@ -127,7 +128,16 @@ def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     if _other_tactic(inc, ev, info):
         return False
     placed = [i for i in inc.infos if i.own_place]
+    if info.own_place and _other_country(inc, info):
+        return False  # "the bombardment of Aleppo" is not the Ankara shooting its report tells
     return not info.own_place or all(_same_area(i, info) for i in placed)
+
+
+def _other_country(inc: Incident, info: MentionInfo) -> bool:
+    """The mention's own clause places it in a country none of the incident's places is in."""
+    country = info.own_area.country if info.own_area is not None else None
+    theirs = {i.country for i in inc.infos if i.country}
+    return bool(country and theirs and country not in theirs)
 
 
 # a sentence (or a paragraph's heading) that turns to other news: what follows is another item
@@ -228,9 +238,9 @@ def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incide
     incidents: list[Incident] = []
     for ev, info in sorted(zip(events, infos, strict=True), key=lambda x: (x[0].start, x[0].end)):
         referred = [inc for inc in reversed(incidents) if _compatible(inc, ev, info) and _refers(inc, ev, info)]
-        # "the assassination" after a roundup of other bombings: the latest incident of its
-        # own type, when there is one, before the latest of its family
-        target = next((inc for inc in referred if inc.head.sub_event_type == ev.sub_event_type),
+        # "the assassination" after a roundup of other bombings: the latest incident one of
+        # whose mentions has its own type, when there is one, before the latest of its family
+        target = next((inc for inc in referred if any(e.sub_event_type == ev.sub_event_type for e in inc.events)),
                       referred[0] if referred else None)
         if target is None:
             target = next((inc for inc in reversed(incidents)

@@ -485,3 +485,49 @@ def test_a_claimed_incident_takes_every_mention_that_tells_it_as_evidence():
     assert bombing.confidence >= 0.5
     assert text.index("The blast wrecked") in starts, bombing.mentions  # 0.27 alone: evidence of a claim
     assert text.index("The blast shook") not in starts, bombing.mentions  # all but ruled out: no evidence
+
+
+@pytest.mark.parametrize("casualties", [
+    "Three people were killed in the attack.",
+    "The third person injured in the blast was a shop owner.",
+    "Two guards were wounded by the explosion, police said.",
+])
+def test_casualties_of_the_blast_told_before_are_that_incidents(casualties):
+    ex = report("A bomb went off in a market in Ochamchire on Sunday, officials said. " + casualties, "2009-03-30")
+    violent = violence_told(ex)
+    assert len(violent) == 1, [(e.sub_event_type, e.mentions) for e in ex.events]
+    (e,) = violent
+    at = ex.article.text.index(casualties[:12])
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and any(s >= at for s, _ in e.mentions)
+
+
+@pytest.mark.parametrize("text, bombing", [
+    ("An explosion killed three soldiers near the border on Sunday, the ministry said.", True),
+    ("A blast wounded two police officers outside the station on Sunday.", True),
+    ("A gas explosion killed three people in their home on Sunday.", False),
+    ("The analyst blasted the police for their handling of the case on Sunday.", False),
+])
+def test_an_explosion_that_kills_soldiers_or_police_is_a_bombing(text, bombing):
+    ex = report(text, "2009-03-30")
+    got = [e for e in told(ex) if e.event_type == "Explosions/Remote violence"]
+    assert bool(got) == bombing, [(e.sub_event_type, e.rule) for e in ex.events]
+
+
+def test_a_reference_joins_the_incident_that_has_a_mention_of_its_type():
+    # the incident's first mention is typed a clash ("killed ... while battling"); its
+    # bombing is told next, and "the blast" is that incident's, not the clash told between
+    ex = report("A British soldier was killed by a buried bomb while battling Islamic State in Syria. He was serving "
+                "with US forces in Manbij when the booby-trap bomb exploded. A second soldier was killed in Syria by "
+                "Islamic State, the ministry said. The blast took place close to the town of Manbij.", "2018-03-30")
+    (blast,) = [e for e in told(ex) if any(s >= ex.article.text.index("The blast") for s, _ in e.mentions)]
+    assert blast.sub_event_type == "Remote explosive/landmine/IED", [(e.sub_event_type, e.mentions) for e in ex.events]
+
+
+def test_a_reference_placed_in_another_country_is_not_the_incident_told_here():
+    # the tagger takes "Aleppo" here for a people: the place is still the bombardment's own
+    ex = report("ANKARA (AP) - A Turkish police officer shot dead Russia's ambassador at a gallery in Ankara on "
+                "Monday. The gunman was later killed in a shootout with police. Turks are angry over Russia's role "
+                "in the bombardment and destruction of Aleppo, Syria's largest city.", "2016-12-19")
+    (shootout,) = starting_at(told(ex), ex, "The gunman", 40)
+    assert shootout.sub_event_type == "Armed clash", [(e.sub_event_type, e.place, e.mentions) for e in ex.events]
+    assert all(e.place != "Ankara" for e in told(ex) if e.sub_event_type == "Shelling/artillery/missile attack")

@@ -276,6 +276,8 @@ def _idiom_trigger(tok) -> Trigger | None:
     verbs = _IDIOM_VERBS.get((tok.head.lower_, noun))
     if idiom is None or (verbs is not None and gov.lemma_.lower() not in verbs) or gov.pos_ not in ("VERB", "AUX"):
         return None
+    if gov.lemma_.lower() == "go" and any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None  # "went to jail" is a jailing, "went to the jail to visit" a visit
     t = Trigger(tok, idiom, False, f"{gov.text} {tok.head.text} {tok.text}")
     t.anchor = gov
     return t
@@ -295,7 +297,7 @@ _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"):
                 ("without", "bond"): {"hold", "jail", "detain"}, ("without", "bail"): {"hold", "jail", "detain"},
                 ("in", "jail"): {"hold", "be", "remain", "book", "lodge", "place"},
                 ("to", "prison"): {"send", "remand", "commit"},
-                ("to", "jail"): {"send", "remand", "commit", "take", "transport", "bring"},
+                ("to", "jail"): {"send", "remand", "commit", "take", "transport", "bring", "go"},
                 ("on", "alert"): {"put", "place", "remain", "stay", "be", "keep", "go"},
                 # "held on $100,000 bail", not "released on bail"
                 ("on", "bail"): {"hold", "jail", "detain", "keep", "remain"},

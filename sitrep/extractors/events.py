@@ -462,6 +462,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
 
 # what a local force or court does where it sits (event_place.force_home)
 _LAW_FRAMES = frozenset({"ARREST", "ACCUSE", "SANCTION", "COERCE"})
+_PRIVATE_KINDS = frozenset({"other", "civilians"})  # people, not a state or an armed group
 
 
 def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) -> MentionInfo:
@@ -613,9 +614,12 @@ def _sentence_events(view: ReportView, k: int, tokens) -> list[Event]:
     embedded = _embedded_heads(built)
     out = []
     for ev, head in built:
-        # an accusation of an ACLED event is that event's attribution, not a second event
+        # an accusation of an ACLED event is that event's attribution, not a second event;
+        # a person accused of a crime ("Williams is accused of killing ...") is a case, one
+        # described so ("a woman accused of murdering her daughter") is not one told here
         if ev.event_type is None and ev.plover == "ACCUSE" and head.tok.i in embedded and (
-                _forms(head.tok, view.lex)[0] in ("accuse", "blame", "allege", "accusation")):
+                _forms(head.tok, view.lex)[0] in ("accuse", "blame", "allege", "accusation")) and not (
+                ev.actor2 is not None and ev.actor2.kind in _PRIVATE_KINDS and head.tok.dep_ != "acl"):
             continue
         _infer_counterpart(ev, view.ex, view.ctx)
         refusal(ev)

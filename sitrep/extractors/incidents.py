@@ -319,6 +319,12 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     if dated and first.time_precision in ("report", "unknown", None):
         d = dated[0]
         first.date_start, first.date_end, first.time_precision = d.date_start, d.date_end, d.time_precision
+    # "the 1946 lynching" ... "shot to death ... July 25, 1946": the day within the year
+    finer = [e for e in dated if _PRECISION.get(e.time_precision, 0) > _PRECISION.get(first.time_precision, 0)
+             and _within(e, first)]
+    if finer:
+        d = max(finer, key=lambda e: _PRECISION.get(e.time_precision, 0))
+        first.date_start, first.date_end, first.time_precision = d.date_start, d.date_end, d.time_precision
     _settle_place(inc)
     first.actor1 = first.actor1 or next((e.actor1 for e in inc.events if e.actor1), None)
     first.actor2 = first.actor2 or next((e.actor2 for e in inc.events if e.actor2), None)
@@ -330,17 +336,28 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
         first.certainty = "asserted"
 
 
+_PRECISION = {"year": 1, "month": 2, "week": 3, "day": 4}
+
+
+def _within(e: Event, period: Event) -> bool:
+    """`e`'s dates lie in `period`'s (ISO dates compare as strings)."""
+    lo, hi = period.date_start, period.date_end or period.date_start
+    return bool(lo and e.date_start and lo <= e.date_start and (e.date_end or e.date_start) <= hi)
+
+
 def _settle_place(inc: Incident) -> None:
     """The incident's most precise place: a mention's own clause's over the report's
-    setting; a named site one mention puts it at ("is now in jail ... held in the Columbia
+    setting, a place inside the region its first mention names over that region; a named
+    site one mention puts it at ("is now in jail ... held in the Columbia
     County Detention Center") names the incident there when it is at that site's place and
     its first mention's own clause placed it nowhere (an attack placed in the Bekaa Valley
     does not take the name of a camp a clash merged into it was fought in)."""
     first = inc.head
     unplaced = first.geo_precision in ("report-focus", None)
     placed = [e for e in inc.events if e.geo_precision not in ("report-focus", None) and e.place]
-    if placed and unplaced:
-        p = placed[0]
+    inner = _inside_first(inc)
+    if (placed and unplaced) or inner is not None:
+        p = inner or placed[0]
         first.place, first.lat, first.lon, first.geo_precision = p.place, p.lat, p.lon, p.geo_precision
     if unplaced and inc.infos[0].site is None:
         sited = [e for e, i in zip(inc.events, inc.infos, strict=True)
@@ -348,6 +365,17 @@ def _settle_place(inc: Incident) -> None:
                  and (e.lat, e.lon) == (first.lat, first.lon)]
         if sited:
             first.place = sited[0].place
+
+
+def _inside_first(inc: Incident) -> Event | None:
+    """The first mention that places the incident inside the region or country the
+    first mention's clause names ("Blast Injures Three in Abkhazia" ... "an explosion in
+    the village of Achguara"): the most specific place wins."""
+    outer = inc.infos[0].own_area
+    if outer is None:
+        return None
+    return next((e for e, i in zip(inc.events[1:], inc.infos[1:], strict=True)
+                 if i.own_area is not None and contains(outer, i.own_area)), None)
 
 
 def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[str, int],

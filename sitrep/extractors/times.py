@@ -64,7 +64,10 @@ RE_EXTRA = re.compile(
     r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"
     r"|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:yesterday|today|tonight|last night)"
-    r"|(?:(?:over|during)\s+the|last|this|past|next)\s+weekend)\b",
+    r"|(?:(?:over|during)\s+the|last|this|past|next)\s+weekend"
+    # a year naming what it modifies ("the 1946 Moore's Ford lynching", "the 2011 raid"), not
+    # a count of people ("the 2000 residents")
+    r"|(?<=\bthe\s)(?:19|20)\d\d(?=\s+(?:(?-i:[A-Z])|(?-i:[a-z]+)\b(?<!s\b))))\b",
     re.IGNORECASE)
 
 # Entity text that is not a point or window in time (durations, ages, eras).

@@ -190,7 +190,8 @@ HEADLINE_MAX = 200  # a headline is the text's first line (or first sentence) up
 
 def title_cased(line: str) -> bool:
     """A headline In Title Case: most words capitalised, some of them ordinary words the
-    word table says are written in lower case ("Georgia Arrests Opposition Members")."""
+    word table says are written in lower case ("Georgia Arrests Opposition Members"), or
+    English words it does not know."""
     words = _WORD.findall(line)
     if len(words) < TITLE_MIN_WORDS or line.isupper():
         return False
@@ -198,7 +199,9 @@ def title_cased(line: str) -> bool:
     if len(caps) < TITLE_SHARE * len(words):
         return False
     lex = lexicon()
-    return sum(1 for w in caps[1:] if lex.strength(w.lower()) == "lower") >= 2
+    # a word the table does not know counts when it is English ("Blast Injures Three in ...")
+    return sum(1 for w in caps[1:] if lex.strength(w.lower()) == "lower" or (
+        lex.strength(w.lower()) is None and is_english(w.lower(), lex.english))) >= 2
 
 
 def delivered_case(article: Article) -> Article:

@@ -224,6 +224,11 @@ TABLE = [
      "resignation.", "Peaceful protest", A),
     # "back" between a verb and its custody; premises searched by no one named
     ("Rockett was remanded back into custody by District Judge Liam McStay on Monday.", "Arrests", A),
+    # a suspect who "went to jail" was jailed; a person accused of a crime is a case
+    ("The man accused of the stabbing went to jail on Saturday.", "Arrests", A),
+    ("Williams is accused of killing his neighbour in Meigs County.", "ACCUSE", A),
+    # the noun of "lynch", which the lemmatizer leaves as it is
+    ("The 1946 lynching of four people at the bridge shocked the nation.", "Mob violence", A),
     ("His home was searched on Monday.", "COERCE", A),
     # a channel taken is how the act was done; a state set off by commas is not what is planned
     ("Senator Tom Hale took to Twitter overnight to accuse the governor's campaign of lying.", "ACCUSE", A),
@@ -373,6 +378,10 @@ NO_CLAIM = [
     "Senator Tom Hale called the governor a liar on Friday.",
     "The mayor called police after the fight.",
     "The minister held a press conference on Monday.",
+    # a visit to the jail is no jailing
+    "She went to the jail to visit her son on Sunday.",
+    # a person described as accused is no case the report tells
+    "Jane Fairfield, a woman accused of murdering her daughter, lives in Lebanon.",
     # a protest vowed is a protest planned, not a commitment to anyone
     "Opposition leaders and lawyers had vowed to sit-in at the parliament later Monday.",
     # a campaign's rallies: held by a candidate, spoken at, called so, or a rallying behind someone

@@ -531,3 +531,17 @@ def test_a_reference_placed_in_another_country_is_not_the_incident_told_here():
     (shootout,) = starting_at(told(ex), ex, "The gunman", 40)
     assert shootout.sub_event_type == "Armed clash", [(e.sub_event_type, e.place, e.mentions) for e in ex.events]
     assert all(e.place != "Ankara" for e in told(ex) if e.sub_event_type == "Shelling/artillery/missile attack")
+
+
+def test_a_lynching_recalled_with_its_year_and_day_is_dated_on_that_day():
+    ex = report("MONROE - Officials said Saturday they are close to solving the 1946 Moore's Ford lynching. The "
+                "lynching took place on July 25, 1946, at the bridge.", "2009-03-29")
+    (mob,) = [e for e in told(ex) if e.sub_event_type == "Mob violence"]
+    assert len(mob.mentions) == 2 and mob.date_start == "1946-07-25", (mob.date_start, mob.mentions)
+
+
+def test_an_incident_is_placed_at_the_place_inside_the_region_its_first_mention_names():
+    ex = report("A bomb exploded in Abkhazia on Sunday, injuring three people. The explosion in the village of "
+                "Achguara damaged a shop in the Ochamchire district, officials said.", "2017-03-30")
+    (bomb,) = violence_told(ex)
+    assert len(bomb.mentions) == 2 and bomb.place not in (None, "Abkhazia"), (bomb.place, bomb.mentions)

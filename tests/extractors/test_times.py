@@ -156,6 +156,8 @@ def test_a_weekend_told_on_a_weekend_day():
     ("The fire broke out at 2010 North Main Street on Monday.", None),
     ("He was stopped in the 2400 block of Jay Lane on Monday.", None),
     ("In 2008 Congress voted to extend the program.", "2008-01-01"),  # a year before a name is still a year
+    # a year naming what it modifies, which the tagger leaves untagged; a count is no year
+    ("Officials hope someone can help solve the 1946 Moore's Ford lynching.", "1946-01-01"),
 ])
 def test_a_house_number_is_no_year(text, year):
     import sitrep

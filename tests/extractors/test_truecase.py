@@ -153,3 +153,13 @@ def test_lower_and_upper_copies_of_real_reports_score_as_the_cased_ones(tmp_path
         scores[case] = (s["tagging"]["f1"], s["end_to_end_acc161"])
     for cased, copy in zip(scores["asis"], scores["lower"], strict=True):
         assert copy >= cased - 0.05, scores
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("Georgia Arrests Opposition Members", True),
+    ("Blast Injures Three in Abkhazia", True),  # "injures": English, though not in the word table
+    ("John Smith and Mary Jones", False),
+])
+def test_a_title_case_headline_is_told_by_its_ordinary_words(line, headline):
+    from sitrep.extractors.truecase import title_cased
+    assert title_cased(line) == headline

@@ -71,6 +71,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
                 return "future", f"modal '{c.text}'"
             if c.dep_ == "mark" and low in _CONDITIONAL_MARKS:
                 return "hypothetical", f"conditional '{c.text}'"
+            if c.dep_ in ("aux", "advmod", "intj", "dep") and _supposing(c):  # the parser's "Say" as an auxiliary
+                return "hypothetical", f"supposed ('{c.text} ...')"
             if c.dep_ == "neg" and i > 0 and chain[i - 1].dep_ == "xcomp":
                 return "negated", f"negation '{c.text}' on '{tok.text}'"
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -98,6 +100,8 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
             break  # "during her visit, she promised ...": the setting of a promise is not promised
         if chain[i - 1].dep_ == "xcomp" and tok.pos_ in ("VERB", "AUX") and _no_one_subject(tok):
             return "negated", f"no one '{tok.text}'"  # "no group has admitted carrying out the attack"
+        if chain[i - 1].dep_ == "ccomp" and _supposing(tok):
+            return "hypothetical", f"supposed ('{tok.text} ...')"
         kind = _scope_of(tok, lex)
         if kind is None or (presupposed and kind in _UNREAL):
             continue
@@ -117,6 +121,13 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
             return "negated", f"negated '{tok.text}'"
         return kind, f"governed by '{tok.text}'"
     return "asserted", ""
+
+
+def _supposing(verb) -> bool:
+    """"Say Mexico demanded ...": a sentence opened by "say" with no one saying it puts a
+    case to the reader, as "suppose" does."""
+    return verb.lower_ == "say" and verb.i == verb.sent.start and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _aside(prep) -> bool:

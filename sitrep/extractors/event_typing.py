@@ -1015,9 +1015,25 @@ def _loot(c: Clause) -> Typing | None:
         return Typing("MOB_VIOLENCE", "mob destroyed property")
     if c.weak and not (c.armed or c.ak):
         return Typing(None, "weak destruction word")
+    if not (c.armed or c.ak) and _cleared_to_build(c):
+        return Typing(None, "a building cleared to build, by no armed actor")
     if "WEAPONS" in c.pctx and c.ak in ("state_forces",):
         return Typing("DISRUPTED_WEAPONS", "weapons destroyed")
     return Typing("LOOTING", "looting/destruction")
+
+
+def _cleared_to_build(c: Clause) -> bool:
+    """"Razed last summer to make way for apartments", "demolished for redevelopment": a
+    demolition whose purpose is building, not destruction an actor inflicts."""
+    for t in c.head.anchor.subtree:
+        if t.lemma_.lower() == "make" and any(k.dep_ == "dobj" and k.lower_ in ("way", "room") for k in t.children):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.lemma_.lower() in _BUILDING_WORKS:
+            return True
+    return False
+
+
+_BUILDING_WORKS = frozenset({"construction", "redevelopment", "development", "renovation", "expansion"})
 
 
 def _base(c: Clause) -> Typing | None:

@@ -227,6 +227,13 @@ TABLE = [
     # a suspect who "went to jail" was jailed; a person accused of a crime is a case
     ("The man accused of the stabbing went to jail on Saturday.", "Arrests", A),
     ("Williams is accused of killing his neighbour in Meigs County.", "ACCUSE", A),
+    # forces who demolish homes destroy property, whatever the purpose
+    ("Israeli forces demolished three Palestinian homes in Hebron to make way for a road.",
+     "Looting/property destruction", A),
+    # a case put to the reader: "say", "suppose", "imagine" with no one saying it
+    ("Say Mexico demanded that the United States prove each migrant was Mexican.", "REQUEST", H),
+    ("Suppose Mexico demanded the return of the land.", "REQUEST", H),
+    ("They say Mexico demanded the return of the land on Monday.", "REQUEST", A),
     # the noun of "lynch", which the lemmatizer leaves as it is
     ("The 1946 lynching of four people at the bridge shocked the nation.", "Mob violence", A),
     ("His home was searched on Monday.", "COERCE", A),
@@ -370,6 +377,8 @@ NO_EVENT = [
     "The rebels had no plans to surrender.",
     # a charge of evading arrest names the crime, not an arrest
     "Jones faces a charge of evading arrest in Palestine.",
+    # a building cleared to build by no armed actor is a demolition, not destruction inflicted
+    "The old school was razed last summer to make way for apartments.",
 ]
 
 # sentences that must yield no event of any kind (PLOVER included) claimed to have happened

@@ -317,14 +317,12 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     dated = [e for e in inc.events if e.time_precision not in ("report", "unknown", None)
              and e.certainty in ("asserted", "claimed")]
     if dated and first.time_precision in ("report", "unknown", None):
-        d = dated[0]
-        first.date_start, first.date_end, first.time_precision = d.date_start, d.date_end, d.time_precision
+        _take_date(first, dated[0])
     # "the 1946 lynching" ... "shot to death ... July 25, 1946": the day within the year
     finer = [e for e in dated if _PRECISION.get(e.time_precision, 0) > _PRECISION.get(first.time_precision, 0)
              and _within(e, first)]
     if finer:
-        d = max(finer, key=lambda e: _PRECISION.get(e.time_precision, 0))
-        first.date_start, first.date_end, first.time_precision = d.date_start, d.date_end, d.time_precision
+        _take_date(first, max(finer, key=lambda e: _PRECISION.get(e.time_precision, 0)))
     _settle_place(inc)
     first.actor1 = first.actor1 or next((e.actor1 for e in inc.events if e.actor1), None)
     first.actor2 = first.actor2 or next((e.actor2 for e in inc.events if e.actor2), None)
@@ -339,6 +337,10 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
 _PRECISION = {"year": 1, "month": 2, "week": 3, "day": 4}
 
 
+def _take_date(first: Event, d: Event) -> None:
+    first.date_start, first.date_end, first.time_precision = d.date_start, d.date_end, d.time_precision
+
+
 def _within(e: Event, period: Event) -> bool:
     """`e`'s dates lie in `period`'s (ISO dates compare as strings)."""
     lo, hi = period.date_start, period.date_end or period.date_start
@@ -348,10 +350,10 @@ def _within(e: Event, period: Event) -> bool:
 def _settle_place(inc: Incident) -> None:
     """The incident's most precise place: a mention's own clause's over the report's
     setting, a place inside the region its first mention names over that region; a named
-    site one mention puts it at ("is now in jail ... held in the Columbia
-    County Detention Center") names the incident there when it is at that site's place and
-    its first mention's own clause placed it nowhere (an attack placed in the Bekaa Valley
-    does not take the name of a camp a clash merged into it was fought in)."""
+    site one mention puts it at ("is now in jail ... held in the Columbia County Detention
+    Center") names the incident there when it is at that site's place and its first
+    mention's own clause placed it nowhere (an attack placed in the Bekaa Valley does not
+    take the name of a camp a clash merged into it was fought in)."""
     first = inc.head
     unplaced = first.geo_precision in ("report-focus", None)
     placed = [e for e in inc.events if e.geo_precision not in ("report-focus", None) and e.place]

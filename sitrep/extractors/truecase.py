@@ -199,9 +199,14 @@ def title_cased(line: str) -> bool:
     if len(caps) < TITLE_SHARE * len(words):
         return False
     lex = lexicon()
-    # a word the table does not know counts when it is English ("Blast Injures Three in ...")
-    return sum(1 for w in caps[1:] if lex.strength(w.lower()) == "lower" or (
-        lex.strength(w.lower()) is None and is_english(w.lower(), lex.english))) >= 2
+    return sum(1 for w in caps[1:] if _ordinary(w.lower(), lex)) >= 2
+
+
+def _ordinary(word: str, lex) -> bool:
+    """A word written in lower case mid-sentence: so says the word table, or, when the table
+    does not know it, it is English ("injures" in "Blast Injures Three in Abkhazia")."""
+    strength = lex.strength(word)
+    return strength == "lower" or (strength is None and is_english(word, lex.english))
 
 
 def delivered_case(article: Article) -> Article:

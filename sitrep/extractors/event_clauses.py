@@ -228,6 +228,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue  # "arraigned at the county jail": where, not a detention (the idioms take "held in jail")
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
             continue
+        if _in_a_title(tok):
+            continue  # "a project entitled: Supporting marine turtle conservation": a name
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SUPPORTING and any(
                 c.dep_ == "dobj" and (h := _match_trigger(c, lex)) is not None and h[0] != frame for c in tok.children):
             continue  # "opened fraud investigations": the object's event, not a base opened
@@ -262,6 +264,17 @@ _CRIME_HEADS = frozenset({"suspect", "suspects", "defendant", "defendants", "cha
 
 # places of detention, which name where when a locative governs them
 _LOCKUPS = frozenset({"jail", "prison"})
+
+def _in_a_title(tok: Token) -> bool:
+    """A capitalised word right after "entitled", "titled" or "dubbed" (a colon or a quote
+    between) begins the title of a work, a project or an operation."""
+    if not tok.text[:1].isupper() or tok.i == tok.sent.start:
+        return False
+    k = tok.i - 1
+    while k > tok.sent.start and tok.doc[k].is_punct:
+        k -= 1
+    return tok.doc[k].lower_ in ("entitled", "titled", "dubbed")
+
 
 def _idiom_trigger(tok) -> Trigger | None:
     """A verb's idiom with the noun's preposition ("came under fire", "was taken into

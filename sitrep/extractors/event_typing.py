@@ -450,6 +450,8 @@ def _territory(c: Clause) -> Typing | None:
         return Typing("ARRESTS", "a person captured")  # "a man wanted for murder was captured by police"
     if taken is not None and taken.lemma_.lower() in _CAPTIVATED:
         return Typing(None, "took something that is no place and no one")  # "to capture the students' interest"
+    if set(terr) == {"RETAKE"} and c.weak and c.patient_role is None:
+        return Typing(None, "recovered, with nothing recovered named")  # "man recovers after bee attack"
     if set(terr) == {"LOSE"} and _lost_no_ground(c):
         return Typing(None, "lost or fell as no place does")  # "have lost pets", "the biopic fell flat"
     if not c.armed and c.ak not in _ARMED_KINDS and _private_party(c):

@@ -149,14 +149,14 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int,
 # it ("Photo credit: A. Name. The president visits troops ...")
 _PHOTO_CUE_RE = re.compile(
     r"\((?:[A-Z][\w.'’ -]{1,40}/(?:[A-Z][\w.&'’ -]{1,40}|\w+ Images)"
-    r"|(?:AP |AFP |Reuters |EPA )?(?:Photo|Picture|Pic|Image)\b[^)]{0,60})\)"
+    r"|(?i:(?:AP |AFP |Reuters |EPA )?(?:Photo|Picture|Pic|Image))\b[^)]{0,60})\)"  # any case: "(picture: ...)"
     r"|\bfile (?:photo|picture|image)\b|\bGetty Images\b|\b(?:AP|AFP|EPA|Reuters) [Pp]hoto\b"
     r"|\b(?:[Ss]taff |[Ff]ile )?[Pp]hoto(?:graph)? by [A-Z]"
     r"|\bPhoto(?:graph)?: |\bin this (?:file )?(?:photo|picture|image)\b"
     r"|\bPhoto (?:credit|courtesy)\s*:[^.\n]{1,60}\.\s+[^\n]*?[.!?](?=\s|$)"
     # a credit in square brackets after a sentence's end closes that sentence, the caption:
     # "... in Moscow on April 5th, 2018. [Photo: fmprc.gov.cn] The ..."
-    r"|(?<=[.!?] )(?P<after>\[(?:Photo|Picture|Image|Pic)(?:graph)?s?\s*:[^\]\n]{1,60}\])"
+    r"|(?<=[.!?] )(?P<after>\[(?i:(?:Photo|Picture|Image|Pic)(?:graph)?s?)\s*:[^\]\n]{1,60}\])"
     # an outlet's or a police force's name alone in brackets closing a line (the sentence
     # it closes is the caption: caption_spans): "... in politics. (CBC)"
     r"|(?P<closing>\((?:(?:The )?(?:CBC|AP|Associated Press|Reuters|AFP|EPA|Getty Images|CP|Canadian Press)"

@@ -377,6 +377,9 @@ NO_EVENT = [
     "The rebels had no plans to surrender.",
     # a charge of evading arrest names the crime, not an arrest
     "Jones faces a charge of evading arrest in Palestine.",
+    # recovering with nothing recovered named is no territory regained
+    "The economy recovered in Ohio last year.",
+    "Ohio recovered quickly after the storm on Monday.",
     # a building cleared to build by no armed actor is a demolition, not destruction inflicted
     "The old school was razed last summer to make way for apartments.",
 ]
@@ -387,6 +390,8 @@ NO_CLAIM = [
     "Senator Tom Hale called the governor a liar on Friday.",
     "The mayor called police after the fight.",
     "The minister held a press conference on Monday.",
+    # a title is a name: "a project entitled: Supporting ..."
+    "Over 70 students took part in a project entitled: Supporting more effective turtle conservation.",
     # a visit to the jail is no jailing
     "She went to the jail to visit her son on Sunday.",
     # a person described as accused is no case the report tells

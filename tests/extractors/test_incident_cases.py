@@ -219,6 +219,12 @@ def test_a_photo_caption_is_no_incident_of_the_report(caption):
      "found drugs in the house, and that the boy had not seen a doctor in months. The boy's mother is in jail on "
      "drug charges, officers said, and the boy's uncle had been looking after him since January.\n\nA hearing "
      "is set for next week.", "who has been arrested"),
+    # the same credit in a report delivered in lower case
+    ("police in slidell said a boy died in a house without running water on monday after weeks of neglect. john "
+     "doe, who has been arrested on suspicion of negligent homicide (picture: slidell pd) officers said they "
+     "found drugs in the house, and that the boy had not seen a doctor in months. the boy's mother is in jail on "
+     "drug charges, officers said, and the boy's uncle had been looking after him since january.\n\na hearing "
+     "is set for next week.", "who has been arrested"),
 ])
 def test_a_caption_inside_a_paragraph_is_no_incident(text, caption):
     ex = report(text, "2017-10-03")

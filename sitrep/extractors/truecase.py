@@ -646,12 +646,23 @@ class _Restorer:
             j -= 1
 
     def _neighbours(self, maybe: list[tuple[int, str]]) -> None:
-        for i, form in maybe:
-            left = i > 0 and self.named[i - 1] and _gap_joins(self.low, self.toks[i - 1], self.toks[i])
-            right = (i + 1 < len(self.toks) and self.named[i + 1]
-                     and _gap_joins(self.low, self.toks[i], self.toks[i + 1]))
-            if left or right:
-                self.forms[i] = form
+        """A word capitalised beside a name takes its capital, and is then a name its own
+        neighbours stand beside ("president barack obama": "obama", then "barack", then
+        "president"), until no word changes."""
+        pending = list(maybe)
+        while pending:
+            left_over = []
+            for i, form in pending:
+                left = i > 0 and self.named[i - 1] and _gap_joins(self.low, self.toks[i - 1], self.toks[i])
+                right = (i + 1 < len(self.toks) and self.named[i + 1]
+                         and _gap_joins(self.low, self.toks[i], self.toks[i + 1]))
+                if left or right:
+                    self.forms[i], self.named[i] = form, True
+                else:
+                    left_over.append((i, form))
+            if len(left_over) == len(pending):
+                break
+            pending = left_over
 
     def _context(self) -> None:
         """Sentence starts, "I", titles before names, ambiguous month names."""

@@ -163,3 +163,11 @@ def test_lower_and_upper_copies_of_real_reports_score_as_the_cased_ones(tmp_path
 def test_a_title_case_headline_is_told_by_its_ordinary_words(line, headline):
     from sitrep.extractors.truecase import title_cased
     assert title_cased(line) == headline
+
+
+def test_a_title_before_names_that_are_common_words_is_restored_with_them():
+    # "obama" is a name; "barack" and "president" are capitalised only beside one, in turn
+    from sitrep.extractors.truecase import restore_case
+    text = ("officials said that the senator is demanding president barack obama make a pledge. "
+            "he said so on monday. it was late.")
+    assert "President Barack Obama" in restore_case(text)

@@ -188,6 +188,10 @@ TITLE_MIN_WORDS, TITLE_SHARE = 4, 0.75
 HEADLINE_MAX = 200  # a headline is the text's first line (or first sentence) up to this long
 
 
+# words that go on a sentence a quotation ending in "?" or "!" sits in
+_QUOTE_GOES_ON = frozenset({"and", "or", "but", "nor", "said", "says", "asked", "shouted", "chanted"})
+
+
 def title_cased(line: str) -> bool:
     """A headline In Title Case: most words capitalised, some of them ordinary words the
     word table says are written in lower case ("Georgia Arrests Opposition Members"), or
@@ -499,8 +503,8 @@ class _Restorer:
             if form is None:
                 continue
             full = form + t.group()[len(word):]
-            if strength == "capital":
-                self.forms[i], self.named[i] = full, not form.isupper()
+            if strength == "capital":  # a day's capital makes no neighbour a name ("into the sea Monday")
+                self.forms[i], self.named[i] = full, not form.isupper() and word not in _words_of("calendar")
             else:
                 maybe.append((i, full))
         return maybe
@@ -525,6 +529,8 @@ class _Restorer:
             if lex.strength(word) in (None, "capital") or self._acronym_context(i):
                 return lex.acronyms[word], "capital"
             return None, "lower"
+        if word in _words_of("months_ambiguous"):
+            return None, "lower"  # "residents march", "the march": a month only after its cues (_context)
         if "." in word:  # u.s., d.c.: initials
             return (None, "lower") if word in ("a.m.", "p.m.", "e.g.", "i.e.") else (in_case(word, "upper"), "capital")
         if self._state_abbreviation(i, entries):
@@ -707,6 +713,8 @@ class _Restorer:
             return True
         if not _SENTENCE_END.search(before):
             return False
+        if t.group() in _QUOTE_GOES_ON and before.rstrip()[-1:] in "\"”'’":
+            return False  # 'chanted "what curfew?" and kept going': the quote's sentence goes on
         prev = self.toks[i - 1].group()
         initials = "." in prev or (len(prev) == 1 and prev != "i")  # "u.s. military", "george w. bush"
         return prev not in _words_of("not_sentence_end") and not initials

@@ -171,3 +171,17 @@ def test_a_title_before_names_that_are_common_words_is_restored_with_them():
     text = ("officials said that the senator is demanding president barack obama make a pledge. "
             "he said so on monday. it was late.")
     assert "President Barack Obama" in restore_case(text)
+
+
+@pytest.mark.parametrize("lower, restored", [
+    # "march" is a month only after its cues; a day's capital makes no neighbour a name
+    ("gainesville residents march in protest of the new charter.", "residents march in protest"),
+    ("the attack happened in march 2016, officials said.", "in March 2016"),
+    ("pyongyang fired three missiles into the sea monday.", "into the sea Monday"),
+    # a quotation ending in "?" or "!" does not end the sentence it sits in
+    ("protesters chanted \"what curfew?\" and kept going until 2 a.m.", "curfew?\" and kept going"),
+])
+def test_a_word_is_restored_as_its_neighbours_and_cues_say(lower, restored):
+    from sitrep.extractors.truecase import restore_case
+    text = f"officials said so on friday. {lower} it was late. he said so."
+    assert restored in restore_case(text)

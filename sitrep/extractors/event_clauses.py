@@ -354,7 +354,7 @@ def _describes_actor(tok: Token, lex: Lexicon) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            if lex.triggers.get(node.lemma_.lower(), ("",))[0] == "KILL":
+            if lex.frame_of(node.lemma_.lower()) == "KILL":
                 return False
             if node.dep_ in ("acl", "relcl", "amod"):
                 via_modifier = True

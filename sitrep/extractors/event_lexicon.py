@@ -88,6 +88,11 @@ class Lexicon:
         """The actor kinds a word names as a cue ("man" -> civilians, "gunman" -> political_militia)."""
         return {value for kind, value in self.cue_map.get(word.lower(), ()) if kind == "actor"}
 
+    def frame_of(self, lemma: str) -> str | None:
+        """The frame a trigger word evokes alone ("blast" -> BOMB), or None."""
+        entry = self.triggers.get(lemma)
+        return entry[0] if entry else None
+
 
 def _trie_pattern(words: list[str]) -> str:
     """One regex alternation for many phrases, factored as a trie so that matching does

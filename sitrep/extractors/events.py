@@ -499,13 +499,13 @@ def _refers_back(tok, noun: bool, kids: list) -> bool:
     def told(c) -> bool:  # "the shells", "the attack": not "the second missile"
         return c.pos_ == "NOUN" and any(determines(d) for d in c.children) and names_event(c) \
             and not any(d.lower_ in _DISTINCT_WORDS for d in c.children)
-    causes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS
-              for g in c.children if g.dep_ == "pobj" and lex.triggers.get(g.lemma_.lower(), ("",))[0] in _HARMS]
+    causes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS for g in c.children
+              if g.dep_ == "pobj" and _NOUN_FAMILIES.get(lex.frame_of(g.lemma_.lower()) or "") == "violence"]
     return any(c.dep_ in ("nsubj", "nsubjpass") and told(c) for c in tok.children) or any(map(told, causes))
 
 
+# a casualty's cause: "killed in the attack", "wounded by the explosion"
 _CAUSE_PREPS = frozenset({"in", "by", "during", "from"})
-_HARMS = frozenset({"ATTACK", "SHOOT", "BOMB", "AIRSTRIKE", "SHELL", "CLASH", "KILL"})  # what a casualty is "in"
 
 
 def _depth(tok) -> int:

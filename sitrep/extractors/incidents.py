@@ -23,12 +23,14 @@ merged wrongly.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
 from ..models import CLAIMED_CERTAINTIES, VIOLENT_EVENT_TYPES, Event, Fatalities, Place
 from . import event_confidence
 from .event_place import contains
+from .times import UNIT_DAYS
 
 # ACLED event types whose mentions can tell one happening (a bombing is "the attack")
 _FAMILY = {t: "violence" for t in VIOLENT_EVENT_TYPES} | {"Protests": "protest", "Riots": "protest"}
@@ -128,7 +130,7 @@ def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     if _other_tactic(inc, ev, info):
         return False
     placed = [i for i in inc.infos if i.own_place]
-    if info.own_place and _other_country(inc, info):
+    if _other_country(inc, info):
         return False  # "the bombardment of Aleppo" is not the Ankara shooting its report tells
     return not info.own_place or all(_same_area(i, info) for i in placed)
 
@@ -319,10 +321,9 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     if dated and first.time_precision in ("report", "unknown", None):
         _take_date(first, dated[0])
     # "the 1946 lynching" ... "shot to death ... July 25, 1946": the day within the year
-    finer = [e for e in dated if _PRECISION.get(e.time_precision, 0) > _PRECISION.get(first.time_precision, 0)
-             and _within(e, first)]
+    finer = [e for e in dated if _days(e) < _days(first) and _within(e, first)]
     if finer:
-        _take_date(first, max(finer, key=lambda e: _PRECISION.get(e.time_precision, 0)))
+        _take_date(first, min(finer, key=_days))
     _settle_place(inc)
     first.actor1 = first.actor1 or next((e.actor1 for e in inc.events if e.actor1), None)
     first.actor2 = first.actor2 or next((e.actor2 for e in inc.events if e.actor2), None)
@@ -334,7 +335,9 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
         first.certainty = "asserted"
 
 
-_PRECISION = {"year": 1, "month": 2, "week": 3, "day": 4}
+def _days(e: Event) -> float:
+    """How long the period of the event's date precision is (a day, a week ...; inf: none)."""
+    return UNIT_DAYS.get(e.time_precision or "", math.inf)
 
 
 def _take_date(first: Event, d: Event) -> None:

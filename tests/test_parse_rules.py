@@ -1,5 +1,6 @@
 """sitrep's parse applies the model's attribute rules by table lookup
-(sitrep/extractors/attribute_rules.py). It must give every token the POS, morphology and
+(sitrep/extractors/attribute_rules.py) and its lemmatizer through a memo by word form
+(sitrep/extractors/lemma_memo.py). It must give every token the POS, morphology and
 lemma the stock spaCy pipeline gives it: compared token by token on real text."""
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import pytest
 from conftest import ROOT, need_shared
 
-from sitrep.extractors import attribute_rules
+from sitrep.extractors import attribute_rules, lemma_memo
 from sitrep.readers import iter_inputs
 
 # Sentences that reach the rules with two-token patterns, regular expressions, dependency
@@ -44,6 +45,32 @@ def _assert_same(stock, nlp, texts: list[str]) -> int:
 def test_sitrep_pipeline_uses_the_table(nlp):
     ruler = nlp.get_pipe("attribute_ruler")
     assert "match" in vars(ruler), "load_nlp should apply the attribute rules by table lookup"
+
+
+def test_sitrep_pipeline_memoises_lemmas(nlp):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert "pipe" in vars(lemmatizer), "load_nlp should run the lemmatizer through lemma_memo"
+    list(nlp.pipe(["The gunmen were fleeing the burning villages."]))
+    assert lemmatizer.sitrep_memo, "the memo should hold the forms it has lemmatised"
+
+
+def test_memoised_lemmas_match_stock_when_seen_again(stock, nlp):
+    # the second pass reads every lemma from the memo, including forms the attribute
+    # rules lemmatise first (the memo must not overwrite them)
+    texts = ["They're saying he'd been shelled; the shellings were heavier and she's fled.",
+             "Militias are fighting. A militia fought. He's fighting, wasn't he?"]
+    lemma_memo.forget(nlp)
+    assert _assert_same(stock, nlp, texts) > 0
+    assert _assert_same(stock, nlp, texts) > 0
+
+
+def test_a_lookup_lemmatizer_is_left_as_it_is():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert lemma_memo.speed_up(nlp) is False
+    assert "pipe" not in vars(nlp.get_pipe("lemmatizer"))
 
 
 @pytest.mark.parametrize("text", RULE_CASES)

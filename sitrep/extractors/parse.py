@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..config import settings
 from ..errors import ConfigError
 from ..models import Article, Entity, Sentence
-from . import attribute_rules, layout
+from . import attribute_rules, layout, lemma_memo
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `sitrep --help` should not pay for it
     from spacy.language import Language
@@ -51,6 +51,7 @@ def _load_model(name: str) -> Language:
     # only guards memory, and the reader already refuses oversized inputs.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     attribute_rules.speed_up(nlp)  # the same POS, morphology and lemma fixes, by table lookup
+    lemma_memo.speed_up(nlp)  # the same lemmas, computed once per word form
     return nlp
 
 

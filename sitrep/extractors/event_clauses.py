@@ -127,6 +127,11 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
                 hit = lex.pairs.get((f, w)) or lex.pairs.get((w, f))
                 if hit:
                     return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}", hit[2]
+    if is_verb and tok.dep_ == "relcl" and tok.head.i < tok.i and not any(c.dep_ == "dobj" for c in kids):
+        hit = next((h for f in forms for w in (tok.head.lower_, tok.head.lemma_.lower())
+                    if (h := lex.pairs.get((f, w)))), None)
+        if hit:  # "the charges he is facing": the phrase's object is the clause's antecedent
+            return hit[0], hit[1], f"{tok.head.text} {tok.text}", hit[2]
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.dep_ == "mark" and nxt.head.i > tok.i:  # "calls for Israel to hand over the maps":
         hit = next((lex.pairs.get((f, nxt.lower_)) for f in forms if lex.pairs.get((f, nxt.lower_))), None)

@@ -461,6 +461,17 @@ def _aggregate_toll(tok) -> str | None:
     return f"aggregate toll '{subj.text}' in the perfect"
 
 
+# verbs whose "for two years" is the length of a penalty given once, not a period the act
+# went on over ("jailed for two years", "banned for five years")
+_TERM_VERBS = frozenset({"jail", "imprison", "sentence", "ban", "bar", "suspend", "exile", "incarcerate"})
+
+
+def _term(tok, prep, unit) -> bool:
+    """"Jailed for two years": a counted term of a penalty, not a long period."""
+    return (prep.lower_ == "for" and tok.lemma_.lower() in _TERM_VERBS
+            and any(d.dep_ == "nummod" for d in unit.children))
+
+
 def _long_period(tok) -> str | None:
     """"over four decades", "since 2011", "in recent years", "for years": an aggregate."""
     for c in tok.children:
@@ -470,7 +481,7 @@ def _long_period(tok) -> str | None:
             if g.dep_ != "pobj":
                 continue
             if g.lower_ in _LONG_UNITS and (c.lower_ != "in" or any(d.lower_ in ("recent", "past", "last")
-                                                                    for d in g.children)):
+                                                                    for d in g.children)) and not _term(tok, c, g):
                 return f"period '{c.text} ... {g.text}'"
             if c.lower_ == "since" and g.like_num and len(g.text) == 4:
                 return f"since '{g.text}'"

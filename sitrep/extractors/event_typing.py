@@ -930,8 +930,9 @@ _RECORDERS = frozenset({"camera", "video", "tape", "film", "surveillance", "cctv
 
 
 def _police_say(c: Clause) -> bool:
-    """The sentence names the police (as the speaker, or anywhere in it)."""
-    return any(t.lower_ in _POLICE_WORDS for t in c.head.tok.sent)
+    """The sentence names the police (as the speaker, or anywhere in it), or an operation
+    only they run ("caught after a raid on her home")."""
+    return any(t.lower_ in _POLICE_WORDS or t.lemma_.lower() in _POLICE_OPERATIONS for t in c.head.tok.sent)
 
 
 def _for_questioning(c: Clause) -> bool:
@@ -1642,6 +1643,7 @@ def _open_question(anchor) -> bool:
 
 _POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "troopers", "agents", "sheriff",
                            "marshals"})
+_POLICE_OPERATIONS = frozenset({"raid", "sting", "manhunt", "stakeout", "warrant", "crackdown"})
 # a police officer named as such ("Officer Larry Cole", "a deputy")
 _OFFICERS = _POLICE_WORDS | {"officer", "deputy", "trooper", "agent", "detective", "detectives", "policeman",
                              "policemen", "constable", "patrolman", "patrolmen"}

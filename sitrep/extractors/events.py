@@ -231,6 +231,9 @@ def _dateline_lead(text: str) -> tuple[int, int] | None:
     return (dash.end(), line_end) if dash and line_end > 0 else None
 
 
+_FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})  # and a past tense heading its sentence
+
+
 def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | None) -> bool:
     """The report's headline, kept as its first line or sentence (news headlines are in
     the present): the first sentence, short, and followed by a line break or a dateline
@@ -246,6 +249,9 @@ def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | No
     if sent.root.tag_ in ("VBZ", "VBP") and not any(k.dep_ in ("aux", "auxpass") for k in sent.root.children) \
             and sent.root.lemma_ != "be" and len(parsed.sentences) > 1:
         return True  # "Avoyelles task force arrests 14." run into its body: headline grammar
+    if len(parsed.sentences) > 1 and any(t.tag_ in ("VBN", "VBG", "VBD") for t in sent) and not any(
+            t.tag_ in _FINITE_TAGS or (t.tag_ == "VBD" and t.dep_ == "ROOT") for t in sent):
+        return True  # "Leeds: Man jailed for forged visas.": verbs, none finite: headline grammar
     first_line = parsed.text.split("\n", 1)[0].strip()
     if not first_line.endswith((".", '"', "”")) or first_line == (parsed.article.title or "").strip():
         return True

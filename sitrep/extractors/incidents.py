@@ -234,6 +234,24 @@ _ROLE_NOUN = re.compile(r"(?:the |an? )?(?:lone )?(?:gunman|gunmen|assailant|ass
                         r"killer|perpetrator|perpetrators)", re.I)
 
 
+def type_headline_as_lead(events: list[Event], infos: list[MentionInfo]) -> None:
+    """A headline is its lead in fewer words: a headline mention whose trigger word the lead
+    uses again, typed otherwise there, takes the lead's type ("Man jailed for forged visas"
+    ... "was jailed for two years": the lead's term makes it a sentence, not an arrest)."""
+    lead: dict[str, Event] = {}
+    for ev, info in zip(events, infos, strict=True):
+        if info.where == "lead" and info.lemma:
+            lead.setdefault(info.lemma, ev)
+    for ev, info in zip(events, infos, strict=True):
+        told = lead.get(info.lemma) if info.where == "headline" else None
+        if told is None or told.certainty != ev.certainty or (told.sub_event_type, told.plover) == (
+                ev.sub_event_type, ev.plover):
+            continue
+        ev.event_type, ev.sub_event_type = told.event_type, told.sub_event_type
+        ev.plover, ev.mode = told.plover, told.mode
+        ev.rule = f"{ev.rule}; typed as the lead tells it"
+
+
 def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incident]:
     """Incidents in order of first mention; each mention joins the most recent
     compatible incident it refers to, else founds one."""
@@ -385,6 +403,7 @@ def _inside_first(inc: Incident) -> Event | None:
 
 def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[str, int],
                     collect: list[dict] | None = None) -> list[Event]:
+    type_headline_as_lead(events, infos)
     incidents = group_mentions(events, infos)
     told = [(e, i) for e, i in zip(events, infos, strict=True) if e.event_type in VIOLENT_EVENT_TYPES
             and e.certainty in CLAIMED_CERTAINTIES and e.timing != "generic"]

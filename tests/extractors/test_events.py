@@ -227,6 +227,10 @@ TABLE = [
     # a suspect who "went to jail" was jailed; a person accused of a crime is a case
     ("The man accused of the stabbing went to jail on Saturday.", "Arrests", A),
     ("Williams is accused of killing his neighbour in Meigs County.", "ACCUSE", A),
+    # a suspect caught where the sentence tells of a police operation; the charges a person
+    # faces, told in a relative clause on them
+    ("He was caught after a raid on his flat last month.", "Arrests", A),
+    ("The deputy pleaded not guilty to the federal charges he is facing.", "ACCUSE", A),
     # forces who demolish homes destroy property, whatever the purpose
     ("Israeli forces demolished three Palestinian homes in Hebron to make way for a road.",
      "Looting/property destruction", A),
@@ -1089,6 +1093,27 @@ def test_a_supporting_verb_carries_its_objects_event_by_rule():
                        "kickbacks."])[0]
     accuse = [e for e in ex.events if e.plover == "ACCUSE" and not e.rule.startswith("SENTENCE")]
     assert accuse and accuse[0].certainty == A and accuse[0].confidence >= 0.5, [e.rule for e in ex.events]
+
+
+@pytest.mark.parametrize("text", [
+    "A nurse who forged her papers was jailed for two years on Monday.",
+    "The activist was imprisoned for three years on Friday.",
+])
+def test_a_penalty_for_a_counted_term_is_no_long_period(text):
+    # "for two years" is how long the penalty runs, not years over which it was repeated
+    import sitrep
+    ex = sitrep.extract(text, published="2020-02-05")
+    acts = [e for e in ex.events if e.plover == "SANCTION"]
+    assert acts and all(e.timing != "generic" for e in acts), [events.explain(e) for e in ex.events]
+
+
+def test_a_headline_told_again_in_the_lead_takes_the_leads_type():
+    import sitrep
+    text = ("Leeds: Nurse jailed for forged papers. A nurse who forged her papers to work in a care home was "
+            "jailed for two years on Monday.")
+    ex = sitrep.extract(text, published="2020-02-05")
+    head = [e for e in ex.events if e.start < text.index(".")]
+    assert head and all(e.plover == "SANCTION" for e in head), [events.explain(e) for e in ex.events]
 
 
 def test_who_undergoes_a_sentence_or_charges_is_its_target_not_its_actor():

@@ -358,9 +358,15 @@ def _road_number(span, place: Place) -> bool:
     return place.feature == "admin1" and nxt is not None and nxt.text.isdigit() and len(nxt.text) <= 3
 
 
+# nouns a place's name makes the name of a pact, signed there once, whatever is done with it now
+_PACTS = frozenset({"accord", "accords", "agreement", "protocol", "treaty", "convention", "pact", "declaration",
+                    "charter"})
+
+
 def names_no_location(parsed: Parsed, place: Place) -> bool:
-    """A nationality adjective ("a Russian colonel", "Russian strikes") or a word of an
-    organisation's name ("the Syrian Arab News Agency") is a toponym but says nowhere."""
+    """A nationality adjective ("a Russian colonel", "Russian strikes"), a word of an
+    organisation's name ("the Syrian Arab News Agency") or of a pact's ("the Paris accord")
+    is a toponym but says nowhere."""
     span = parsed.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
@@ -370,5 +376,7 @@ def names_no_location(parsed: Parsed, place: Place) -> bool:
     ent = next((e for e in parsed.ent_spans if e.start <= span.start and span.end <= e.end), None)
     if ent is not None and ent.label_ == "ORG" and len(ent) > len(span):
         return True
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i and root.head.lemma_.lower() in _PACTS:
+        return True  # "committed to the Paris accord", "the Minsk agreements": a pact's name
     # spaCy calls "Aleppo" NORP at times: a demonym resolves to a country, a city stays a place
     return len(span) == 1 and root.ent_type_ == "NORP" and place.feature in ("country", "admin1")

@@ -1033,6 +1033,24 @@ def test_a_recalled_charge_by_the_reports_own_authorities_is_in_its_setting():
         [events.explain(e) for e in ex.events]
 
 
+def test_a_pacts_name_is_no_reports_setting():
+    import sitrep
+    ex = sitrep.extract("Climate talks stalled\n\nNegotiators argued on Monday over how to meet the targets of the "
+                        "Paris accord and the Kyoto Protocol. Later, hundreds of protesters marched outside the hall, "
+                        "police said.", published="2020-02-05")
+    march = [e for e in ex.events if e.plover == "PROTEST"]
+    assert march and march[0].place is None, [events.explain(e) for e in ex.events]
+
+
+def test_a_meeting_told_or_addressed_is_where_the_speaker_stood():
+    # the verb's fronted "In Geneva" places the meeting its object names
+    import sitrep
+    ex = sitrep.extract("In Geneva on Friday, the minister told a meeting of donors that the camps were full.",
+                        published="2020-02-05")
+    meeting = [e for e in ex.events if e.plover == "CONSULT"]
+    assert meeting and meeting[0].place == "Geneva", [events.explain(e) for e in ex.events]
+
+
 def test_unplaced_event_takes_the_report_focus_place():
     import sitrep
     ex = sitrep.extract("Shelling hits Ariha again\n\nShelling hit Ariha on Monday, killing four people. "

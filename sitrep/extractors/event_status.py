@@ -54,7 +54,8 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
     # modals and conditionals on the trigger's own clause (and infinitive chains above it);
     # none reach a presupposed noun
     for i, tok in enumerate([] if presupposed else chain):
-        if i > 0 and (chain[i - 1].dep_ not in _SCOPED_DEPS or (i == 1 and _reduced_relative(chain[0]))):
+        if i > 0 and (chain[i - 1].dep_ not in _SCOPED_DEPS or (i == 1 and _reduced_relative(chain[0]))
+                      or _past_relative(chain[i - 1])):
             break
         # "would not identify it but said he was sentenced": a modal needs a bare verb, so
         # it does not reach a finite conjunct
@@ -88,6 +89,13 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
         if tok.dep_ in _BOUNDARY_DEPS and i == 0:
             continue
     return _governed(chain, presupposed, lex)
+
+
+def _past_relative(verb) -> bool:
+    """"Retaliate against countries that expelled its diplomats": a relative clause in the
+    past tells what has happened, whatever modal the clause it hangs on has."""
+    return verb.dep_ == "relcl" and (verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were") for c in verb.children))
 
 
 def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:

@@ -38,7 +38,10 @@ _DISTINCT_WORDS = ("another", "second", "separate", "earlier", "previous", "simi
 _REFERRING = frozenset({"the", "this", "that", "these", "those", "such", "its", "his", "her", "their"})
 # how telling a mention's type is: an explicit weapon in its clause beats a bare "attack"
 _STRENGTH = (("weapon cue", 3), ("trigger names the tactic", 3), ("lethal", 2), ("fighting between", 2),
-             ("armed actor attacked", 2), ("captured", 2), ("retaken", 2))
+             ("armed actor attacked", 2), ("captured", 2), ("retaken", 2),
+             # a poisoning of a named person outside armed conflict types its incident, though
+             # another mention names the agent ("the nerve agent attack" is no chemical warfare)
+             ("a named person poisoned", 4))
 
 
 # tactics no mention of one happening names two of: a bombing that a shelling killed 75

@@ -1125,6 +1125,22 @@ def test_a_penalty_for_a_counted_term_is_no_long_period(text):
     assert acts and all(e.timing != "generic" for e in acts), [events.explain(e) for e in ex.events]
 
 
+def test_a_past_relative_clause_under_a_modal_tells_what_happened():
+    import sitrep
+    ex = sitrep.extract("The minister said on Thursday that Oslo would retaliate against states that expelled "
+                        "Norwegian diplomats last month.", published="2020-02-05")
+    expelled = [e for e in ex.events if e.plover == "SANCTION" and "expelled" in ex.article.text[e.start:e.end]]
+    assert expelled and expelled[0].certainty == "asserted", [events.explain(e) for e in ex.events]
+
+
+def test_a_named_persons_poisoning_types_its_incident_over_the_agent_named_later():
+    import sitrep
+    ex = sitrep.extract("The defector Ivan Petrov and his son were poisoned in Leeds on March 4. Police said the "
+                        "nerve agent attack left both in a critical condition.", published="2018-03-29")
+    attack = [e for e in ex.events if len(e.mentions) == 2]
+    assert attack and attack[0].sub_event_type == "Attack", [events.explain(e) for e in ex.events]
+
+
 def test_a_headline_told_again_in_the_lead_takes_the_leads_type():
     import sitrep
     text = ("Leeds: Nurse jailed for forged papers. A nurse who forged her papers to work in a care home was "

@@ -717,8 +717,14 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
         return _agent_phrase(verb)
     for c in verb.children:
         if c.dep_ in _SUBJ and _is_dateline_token(c):
-            # "UNITED NATIONS - Russia and China vetoed": the subject follows the dash
-            after = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i), None)
+            # "UNITED NATIONS - Russia and China vetoed": the subject follows the dash; the
+            # parser may also give the verb the real subject beside the dateline ("GAINESVILLE,
+            # Fla. -- About 50 residents marched"), whose state is no subject
+            real = next((o for o in verb.children if o.dep_ in _SUBJ and o.i > c.i and not _is_dateline_token(o)), None)
+            if real is not None:
+                return Role(real, "subject", _conjuncts(real))
+            after = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i and not _is_dateline_token(a)),
+                         None)
             if after is not None:
                 return Role(after, "subject after the dateline", _conjuncts(after))
         elif c.dep_ in _SUBJ and c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in (

@@ -28,7 +28,7 @@ _LEADERS_THINGS = frozenset({"administration", "presidency", "government", "camp
                              "aide", "camp", "cabinet"})
 
 
-def _home_town(T, s: int, e: int) -> bool:
+def home_town(T, s: int, e: int) -> bool:
     """The span modifies the person noun right after it ("a Gainesville man")."""
     return e < len(T) and T[e].lower_ in RESIDENT_NOUNS and T[e - 1].head.i == T[e].i
 
@@ -672,7 +672,7 @@ class _Recogniser:
                     return self._person_entity_a_place(s, e, key, strong, after_prep, known_here)
                 if lab == "ORG" and set(words) & self.person_words and not strong:
                     return False  # "King’s four year old son", for "Jaime King": her, not King County
-                if lab == "ORG" and _home_town(T, s, e) and any(c.feature == "city" for c in cands):
+                if lab == "ORG" and home_town(T, s, e) and any(c.feature == "city" for c in cands):
                     return True  # "A Gainesville man cut a plea deal": his town
                 if lab == "ORG":
                     big = top.feature == "city" and top.kind != "alt" and top.population >= 500_000

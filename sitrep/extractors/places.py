@@ -66,7 +66,7 @@ from ..models import Extraction, Place
 from .gazetteer import Entry, contract_feature, get_gazetteer, norm_name
 from .parse import Parsed
 from .place_priors import KIND_PRIOR
-from .place_recognition import DIRECTIONS, Mention, _Recogniser, _word_prefix
+from .place_recognition import DIRECTIONS, Mention, _Recogniser, _word_prefix, home_town
 from .place_resolution import Scored, _backed, _Resolver, report_cues
 
 # ---------------------------------------------------------------- the stage
@@ -215,7 +215,8 @@ _PARENT_RANK = {"district": 0, "city": 0, "landmark": 1, "admin2": 1, "admin1": 
 def _parent_of(m: Mention, mentions: list[Mention], resolved: dict[str, Scored], main_city: Entry | None,
                parsed: Parsed) -> Entry | None:
     """Where a place the gazetteer lacks most likely is: the most specific place named in
-    its sentence ("... on Royal Street in New Orleans"), else the report's city."""
+    its sentence ("... on Royal Street in New Orleans"), not as a person's home town, else
+    the report's city."""
     if m.within_hint and m.within_hint in resolved:
         return resolved[m.within_hint].entry
     sent = parsed.sentence_index(m.start)
@@ -223,7 +224,7 @@ def _parent_of(m: Mention, mentions: list[Mention], resolved: dict[str, Scored],
     for o in mentions:
         if o is m or o.origin == "unknown" or o.key not in resolved:
             continue
-        if parsed.sentence_index(o.start) != sent:
+        if parsed.sentence_index(o.start) != sent or _names_a_home(parsed, o):
             continue
         e = resolved[o.key].entry
         rank = _PARENT_RANK.get(e.feature)
@@ -235,6 +236,12 @@ def _parent_of(m: Mention, mentions: list[Mention], resolved: dict[str, Scored],
     if best is not None and (best[0] == 0 or main_city is None or best[2].country != main_city.country):
         return best[2]
     return main_city if main_city is not None else (best[2] if best else None)
+
+
+def _names_a_home(parsed: Parsed, m: Mention) -> bool:
+    """"A Chicago man was arrested on Elm Lane": a person's home town is no street's town."""
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and home_town(parsed.doc, span.start, span.end)
 
 
 def _main_city(mentions, resolved) -> Entry | None:

@@ -1141,6 +1141,22 @@ def test_a_named_persons_poisoning_types_its_incident_over_the_agent_named_later
     assert attack and attack[0].sub_event_type == "Attack", [events.explain(e) for e in ex.events]
 
 
+def test_a_datelines_state_is_not_the_subject_beside_it():
+    import sitrep
+    ex = sitrep.extract("NAPLES, Fla. -- About 60 residents marched on Saturday.",
+                        published="2020-02-05")
+    march = [e for e in ex.events if e.plover == "PROTEST"]
+    assert march and march[0].sub_event_type == "Peaceful protest", [events.explain(e) for e in ex.events]
+
+
+def test_a_persons_home_town_is_not_the_town_of_the_street_it_happened_on():
+    import sitrep
+    ex = sitrep.extract("ELGIN, Ill. -- A Chicago man was arrested Friday on Birch Lane after a break-in, police "
+                        "said.", published="2020-02-05")
+    arrest = [e for e in ex.events if e.sub_event_type == "Arrests"]
+    assert arrest and arrest[0].place == "Birch Lane, Elgin", [events.explain(e) for e in ex.events]
+
+
 def test_a_headline_told_again_in_the_lead_takes_the_leads_type():
     import sitrep
     text = ("Leeds: Nurse jailed for forged papers. A nurse who forged her papers to work in a care home was "

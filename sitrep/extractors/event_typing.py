@@ -932,7 +932,7 @@ _RECORDERS = frozenset({"camera", "video", "tape", "film", "surveillance", "cctv
 def _police_say(c: Clause) -> bool:
     """The sentence names the police (as the speaker, or anywhere in it), or an operation
     only they run ("caught after a raid on her home")."""
-    return any(t.lower_ in _POLICE_WORDS or t.lemma_.lower() in _POLICE_OPERATIONS for t in c.head.tok.sent)
+    return any(t.lower_ in _OFFICERS or t.lemma_.lower() in _POLICE_OPERATIONS for t in c.head.tok.sent)
 
 
 def _for_questioning(c: Clause) -> bool:

@@ -230,6 +230,7 @@ TABLE = [
     # a suspect caught where the sentence tells of a police operation; the charges a person
     # faces, told in a relative clause on them
     ("He was caught after a raid on his flat last month.", "Arrests", A),
+    ("A deputy chased the thief, who was caught near the river.", "Arrests", A),
     ("The deputy pleaded not guilty to the federal charges he is facing.", "ACCUSE", A),
     # forces who demolish homes destroy property, whatever the purpose
     ("Israeli forces demolished three Palestinian homes in Hebron to make way for a road.",

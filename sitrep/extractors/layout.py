@@ -165,10 +165,33 @@ _PHOTO_CUE_RE = re.compile(
 CAPTION_CHARS = 400
 
 
-def caption_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of photo captions: a short paragraph with a photo credit or tag is one; in a
-    longer paragraph, the cue itself (the sentence holding it is the caption)."""
+# a related story's link run into the body, as scraped pages flatten them: "... in early
+# March. Read more: What Lavrov said: Germany, other countries expel Russian diplomats over
+# Skripal poisoning The Foreign Ministry told ...", "More: <headline> [archive] 38 year old"
+_LINK_START_RE = re.compile(r"(?:(?<=[.!?\"”’)] )|(?<=\n)|^)(?:Read more|READ MORE|Read also|Also read|Read next|"
+                            r"More|MORE|Related|RELATED|See also)\s*:\s+")
+# where the linked headline ends: a sentence's stop, a line's end, a bracketed tag, an
+# opening quote, or a new sentence's first word after a headline's last, with no stop between
+_LINK_END_RE = re.compile(r"[.!?](?=\s)|\n|\](?=\s)|(?<=[A-Za-z0-9’'])(?= [“\"])|(?<=[a-z0-9’'])(?= (?:The|A|An|He|"
+                          r"She|It|They|In|On|At|But|This|His|Her|Police|Officials) )")
+LINK_CHARS = 250  # a headline no longer than this
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of related-story links inside the body: they tell another report's news."""
     out = []
+    for m in _LINK_START_RE.finditer(text):
+        end = _LINK_END_RE.search(text, m.end(), min(len(text), m.end() + LINK_CHARS))
+        if end is not None and end.start() > m.end():
+            out.append((m.start(), end.end() if end.group() == "]" else end.start()))
+    return out
+
+
+def caption_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of photo captions (a short paragraph with a photo credit or tag is one; in a
+    longer paragraph, the cue itself: the sentence holding it is the caption), and of
+    related-story links (link_spans): neither is the report's news."""
+    out = link_spans(text)
     for ps, pe in paras:
         cues = list(_PHOTO_CUE_RE.finditer(text, ps, pe))
         if cues and pe - ps <= CAPTION_CHARS:
@@ -194,8 +217,9 @@ def caption_breaks(text: str) -> list[int]:
     bracketed credit: there a new sentence starts (the parse stage fixes it), whatever the
     parser would make of the credit before it."""
     out = []
-    for _s, e in caption_spans(text, paragraphs(text)):
-        m = (_NEXT_LINE_RE if text[e - 1] not in ")]" else _NEXT_WORD_RE).match(text, e)
+    links = set(link_spans(text))
+    for s, e in caption_spans(text, paragraphs(text)):
+        m = (_NEXT_LINE_RE if text[e - 1] not in ")]" and (s, e) not in links else _NEXT_WORD_RE).match(text, e)
         if m and m.end() < len(text) and m.end() > e:
             out.append(m.end())
     return out

@@ -254,6 +254,22 @@ def test_a_bracketed_credit_closes_the_caption_before_it_not_the_news_after():
     assert starting_at(ex.events, ex, "Lee is visiting", 40), [(e.plover, e.sentence) for e in ex.events]
 
 
+@pytest.mark.parametrize("link,after", [
+    ("More: Troops shell rebel villages near the border [archive]", "38 year old Lee"),
+    ("Related: Troops shell rebel villages near the border", "“We will not"),
+    ("More: Rebels kill four soldiers in an ambush near Idlib [archive]", "38 year old Lee"),
+])
+def test_a_related_storys_link_run_into_the_body_is_no_incident(link, after):
+    # scraped pages flatten a related story's link into the text, with no stop after it
+    text = (f"Norway recalls envoy\n\nNorway recalled its ambassador from Moscow on Thursday, officials said. "
+            f"{link} {after} said on Friday that the talks would go on.")
+    ex = report(text, "2018-03-30")
+    at = ex.article.text.index(link)
+    linked = [e for e in told(ex) if any(s < at + len(link) and at < t for s, t in e.mentions or [[e.start, e.end]])]
+    assert not linked, [(e.sub_event_type, e.sentence) for e in linked]
+    assert starting_at(told(ex), ex, "Norway recalled", 40), [(e.plover, e.sentence) for e in ex.events]
+
+
 def test_a_paragraph_does_not_run_into_the_rule_under_it():
     # "___" under a paragraph was parsed as what the crowd "demonstrated" (showed)
     text = ("The Latest: campaign day\n\nReaders care enough to respond. About a dozen people demonstrated "

@@ -476,7 +476,20 @@ def _territory(c: Clause) -> Typing | None:
         return Typing(None, "something other than a place or an actor was lost")
     state_captor, why = _captor_is_state(c, terr, agent_is_place)
     c.ctx.last_captor_state = state_captor
+    if state_captor and not c.armed and _taken_from_a_state(c):
+        return Typing("NONVIOLENT_TRANSFER", "taken from another state, no fighting reported")
     return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
+
+
+def _taken_from_a_state(c: Clause) -> bool:
+    """"Seized Crimea from Ukraine": what a state takes from another state it does not regain
+    from rebels (ACLED's Government regains territory)."""
+    from .actors import countries
+
+    heads = [m.tok for m in c.members] + ([c.patient_role.tok] if c.patient_role is not None else [])
+    return any(k.dep_ == "prep" and k.lower_ == "from" and any(
+        g.dep_ == "pobj" and countries().lookup.get(g.text.lower()) is not None for g in k.children)
+        for h in heads for k in h.children)
 
 
 _PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "who", "whom"})

@@ -231,6 +231,8 @@ TABLE = [
     # faces, told in a relative clause on them
     ("He was caught after a raid on his flat last month.", "Arrests", A),
     ("A deputy chased the thief, who was caught near the river.", "Arrests", A),
+    # a state that takes land from another state, with no fighting told, regains nothing
+    ("Morocco seized the territory from Spain in 1975.", "Non-violent transfer of territory", A),
     ("The deputy pleaded not guilty to the federal charges he is facing.", "ACCUSE", A),
     # forces who demolish homes destroy property, whatever the purpose
     ("Israeli forces demolished three Palestinian homes in Hebron to make way for a road.",
@@ -866,6 +868,7 @@ def test_event_place_is_where_it_happened(text, place):
 # agent whose own phrase names political parties to it
 @pytest.mark.parametrize("text,label", [
     ("The finance minister was entering a dinner meeting with his provincial counterparts on Sunday.", "CONSULT"),
+    ("The governor asked for federal troops, but the White House overruled the request on Friday.", "REJECT"),
 ])
 def test_claimed_by_a_rule(text, label):
     import sitrep

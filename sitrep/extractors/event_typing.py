@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..models import ActorRef
+from .actors import countries
 from .event_clauses import _PHRASAL_OBJECTS, Role, Trigger, _match_trigger, _members, _phrase_text, of_object
 from .event_lexicon import (
     _ARMED_KINDS,
@@ -484,8 +485,6 @@ def _territory(c: Clause) -> Typing | None:
 def _taken_from_a_state(c: Clause) -> bool:
     """"Seized Crimea from Ukraine": what a state takes from another state it does not regain
     from rebels (ACLED's Government regains territory)."""
-    from .actors import countries
-
     heads = [m.tok for m in c.members] + ([c.patient_role.tok] if c.patient_role is not None else [])
     return any(k.dep_ == "prep" and k.lower_ == "from" and any(
         g.dep_ == "pobj" and countries().lookup.get(g.text.lower()) is not None for g in k.children)

@@ -57,6 +57,7 @@ RE_RELATIVE_PERIOD = re.compile(
 RE_WEEKEND = re.compile(r"^(?:over |during |at |on )?(?:the )?(?:(last|past|this|next|coming) )?weekend$")
 RE_YEAR = re.compile(r"^(?:in\s+|since\s+)?((?:19|20)\d\d)$")
 RE_MONTH_ONLY = re.compile(r"^(?:early|late|mid|mid-)?\s*(?:in\s+)?([a-z]+)\.?(?:\s+((?:19|20)\d\d))?$")
+RE_NAMED_MONTH = re.compile(r"^(?:(?:early|late|mid|mid-)\s*)?(last|past|this|next)\s+([a-z]+)\.?$")
 
 # spaCy misses some of these or tags them TIME; they are found by pattern as well.
 RE_EXTRA = re.compile(
@@ -450,11 +451,29 @@ def _month_only(m: re.Match, published: dt.date | None, anchor: dt.date | None, 
     return _iso(s), _iso(e), "month", "month"
 
 
+def _named_month(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> object:
+    """"Last November", "this March", "next June": the month of that name before, in or
+    after the publication's year ("last November" in March 2009 is November 2008, and in
+    November 2009 too)."""
+    if m.group(2) not in MONTHS or len(m.group(2)) <= 2:
+        return _NOT_MINE
+    if not published:
+        return None
+    month, which = MONTHS[m.group(2)], m.group(1)
+    year = published.year
+    if which in ("last", "past") and month >= published.month:
+        year -= 1
+    elif which == "next" and month <= published.month:
+        year += 1
+    s, e = _month(year, month)
+    return _iso(s), _iso(e), "month", "month"
+
+
 # The rules of resolve_expression, in the order they are tried.
 RULES: tuple[tuple[re.Pattern, Callable[..., object]], ...] = (
     (RE_WEEKDAY, _weekday), (RE_DEICTIC, _deictic), (RE_NEXT, _anchored), (RE_WINDOW, _window),
     (RE_AGO, _ago), (RE_RELATIVE_PERIOD, _relative_period), (RE_WEEKEND, _weekend), (RE_YEAR, _year),
-    (RE_DECADE, _decade), (RE_MONTH_ONLY, _month_only),
+    (RE_DECADE, _decade), (RE_NAMED_MONTH, _named_month), (RE_MONTH_ONLY, _month_only),
 )
 
 

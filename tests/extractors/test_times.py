@@ -36,6 +36,11 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("last year", None, False, "2015-01-01", "2015-12-31", "year"),
     ("2012", None, False, "2012-01-01", "2012-12-31", "year"),
     ("November", None, False, "2016-11-01", "2016-11-30", "month"),
+    # a named month with "last", "this" or "next" (published 2016-12-07)
+    ("last November", None, False, "2016-11-01", "2016-11-30", "month"),
+    ("last December", None, False, "2015-12-01", "2015-12-31", "month"),
+    ("this March", None, False, "2016-03-01", "2016-03-31", "month"),
+    ("next June", None, False, "2017-06-01", "2017-06-30", "month"),
     ("March 2015", None, False, "2015-03-01", "2015-03-31", "month"),
     ("December 2", None, False, "2016-12-02", "2016-12-02", "day"),
     ("Dec. 2, 2016", None, False, "2016-12-02", "2016-12-02", "day"),

@@ -1032,9 +1032,19 @@ def _loot(c: Clause) -> Typing | None:
         return Typing(None, "weak destruction word")
     if not (c.armed or c.ak) and _cleared_to_build(c):
         return Typing(None, "a building cleared to build, by no armed actor")
+    if not (c.armed or c.ak) and _participle_of_a_site(c.head.tok):
+        return Typing(None, "a site named by a demolition, by no armed actor")  # "the building razed last summer"
     if "WEAPONS" in c.pctx and c.ak in ("state_forces",):
         return Typing("DISRUPTED_WEAPONS", "weapons destroyed")
     return Typing("LOOTING", "looting/destruction")
+
+
+def _participle_of_a_site(verb) -> bool:
+    """"The site of the mill building razed last summer": a bare participle with no subject
+    or agent, which says what became of a place, not who destroyed it (the tagger reads
+    some as past tenses)."""
+    return verb.dep_ in ("acl", "advcl") and verb.tag_ in ("VBN", "VBD") and not any(
+        k.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for k in verb.children)
 
 
 def _cleared_to_build(c: Clause) -> bool:

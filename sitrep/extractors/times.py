@@ -57,6 +57,10 @@ RE_RELATIVE_PERIOD = re.compile(
 RE_WEEKEND = re.compile(r"^(?:over |during |at |on )?(?:the )?(?:(last|past|this|next|coming) )?weekend$")
 RE_YEAR = re.compile(r"^(?:in\s+|since\s+)?((?:19|20)\d\d)$")
 RE_MONTH_ONLY = re.compile(r"^(?:early|late|mid|mid-)?\s*(?:in\s+)?([a-z]+)\.?(?:\s+((?:19|20)\d\d))?$")
+RE_PART_OF_YEAR = re.compile(r"^(?:in |during |by |until |since |through )?(?:the )?(?:early|late|mid|mid-|"
+                             r"(?:start|beginning|middle|end) of)\s*-?((?:19|20)\d\d)$")
+RE_SEASON = re.compile(r"^(?:in |during |over |through |throughout |by )?(?:the )?(?:(?:early|late|mid|mid-)\s*)?"
+                       r"(?:(last|past|this|next)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?((?:19|20)\d\d))?$")
 RE_NAMED_MONTH = re.compile(r"^(?:(?:early|late|mid|mid-)\s*)?(last|past|this|next)\s+([a-z]+)\.?$")
 
 # spaCy misses some of these or tags them TIME; they are found by pattern as well.
@@ -469,11 +473,49 @@ def _named_month(m: re.Match, published: dt.date | None, anchor: dt.date | None,
     return _iso(s), _iso(e), "month", "month"
 
 
+def _part_of_year(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved:
+    """"Early 2015", "mid-2016", "the end of 2014": somewhen in that year (its precision)."""
+    year = int(m.group(1))
+    return f"{year}-01-01", f"{year}-12-31", "year", "year"
+
+
+# a season's first month and its length, northern hemisphere (winter runs into the next year)
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def _season(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+    """"Last summer", "the summer of 2010", "this spring": the season's three months, of
+    the year stated, else the one the word and the publication date point to: a bare
+    season is the latest begun, "last" the latest ended ("last summer" in March 2009 is
+    June to August 2008), "this" the running one or else this year's, "next" the one after
+    the latest begun."""
+    which, name, year = m.group(1), m.group(2), m.group(3)
+    if year:
+        return _season_span(int(year) - (1 if name == "winter" else 0), name)  # "winter of 2010": Dec 2009 on
+    if not published:
+        return None
+    first = _SEASONS[name]
+    begun = published.year if first <= published.month else published.year - 1
+    running = published <= dt.date.fromisoformat(_season_span(begun, name)[1])
+    if which == "next" or (which == "this" and not running and begun < published.year):
+        begun += 1  # "this summer" in March: the one to come this year
+    elif which in ("last", "past") and running:
+        begun -= 1
+    return _season_span(begun, name)
+
+
+def _season_span(year: int, name: str) -> Resolved:
+    start = dt.date(year, _SEASONS[name], 1)
+    end_year, end_month = _add_months(start, 2)
+    return _iso(start), _iso(_month(end_year, end_month)[1]), "month", "season"
+
+
 # The rules of resolve_expression, in the order they are tried.
 RULES: tuple[tuple[re.Pattern, Callable[..., object]], ...] = (
     (RE_WEEKDAY, _weekday), (RE_DEICTIC, _deictic), (RE_NEXT, _anchored), (RE_WINDOW, _window),
     (RE_AGO, _ago), (RE_RELATIVE_PERIOD, _relative_period), (RE_WEEKEND, _weekend), (RE_YEAR, _year),
-    (RE_DECADE, _decade), (RE_NAMED_MONTH, _named_month), (RE_MONTH_ONLY, _month_only),
+    (RE_DECADE, _decade), (RE_PART_OF_YEAR, _part_of_year), (RE_SEASON, _season), (RE_NAMED_MONTH, _named_month),
+    (RE_MONTH_ONLY, _month_only),
 )
 
 

@@ -41,6 +41,13 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("last December", None, False, "2015-12-01", "2015-12-31", "month"),
     ("this March", None, False, "2016-03-01", "2016-03-31", "month"),
     ("next June", None, False, "2017-06-01", "2017-06-30", "month"),
+    # seasons (northern hemisphere: a winter runs December to February) and parts of a year
+    ("last summer", None, False, "2016-06-01", "2016-08-31", "month"),
+    ("the summer of 2010", None, False, "2010-06-01", "2010-08-31", "month"),
+    ("this winter", None, False, "2016-12-01", "2017-02-28", "month"),
+    ("last winter", None, False, "2015-12-01", "2016-02-29", "month"),
+    ("early 2015", None, False, "2015-01-01", "2015-12-31", "year"),
+    ("mid-2014", None, False, "2014-01-01", "2014-12-31", "year"),
     ("March 2015", None, False, "2015-03-01", "2015-03-31", "month"),
     ("December 2", None, False, "2016-12-02", "2016-12-02", "day"),
     ("Dec. 2, 2016", None, False, "2016-12-02", "2016-12-02", "day"),

@@ -473,13 +473,7 @@ def _named_month(m: re.Match, published: dt.date | None, anchor: dt.date | None,
     return _iso(s), _iso(e), "month", "month"
 
 
-def _part_of_year(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved:
-    """"Early 2015", "mid-2016", "the end of 2014": somewhen in that year (its precision)."""
-    year = int(m.group(1))
-    return f"{year}-01-01", f"{year}-12-31", "year", "year"
-
-
-# a season's first month and its length, northern hemisphere (winter runs into the next year)
+# a season's first month (it runs three), northern hemisphere: winter runs into the next year
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
@@ -514,7 +508,8 @@ def _season_span(year: int, name: str) -> Resolved:
 RULES: tuple[tuple[re.Pattern, Callable[..., object]], ...] = (
     (RE_WEEKDAY, _weekday), (RE_DEICTIC, _deictic), (RE_NEXT, _anchored), (RE_WINDOW, _window),
     (RE_AGO, _ago), (RE_RELATIVE_PERIOD, _relative_period), (RE_WEEKEND, _weekend), (RE_YEAR, _year),
-    (RE_DECADE, _decade), (RE_PART_OF_YEAR, _part_of_year), (RE_SEASON, _season), (RE_NAMED_MONTH, _named_month),
+    # "early 2015", "mid-2016", "the end of 2014": somewhen in that year, at its precision
+    (RE_DECADE, _decade), (RE_PART_OF_YEAR, _year), (RE_SEASON, _season), (RE_NAMED_MONTH, _named_month),
     (RE_MONTH_ONLY, _month_only),
 )
 

@@ -105,6 +105,18 @@ def _demands(verb: Token) -> bool:
     return False
 
 
+def _phrase_of(forms: tuple[str, ...], words: tuple[str, ...], lex: Lexicon,
+               either_order: bool = False) -> tuple | None:
+    """The phrase row a trigger word's forms make with one of `words` ("face" + "charges");
+    `either_order`: the word may also come first ("air strike")."""
+    for f in forms:
+        for w in words:
+            hit = lex.pairs.get((f, w)) or (lex.pairs.get((w, f)) if either_order else None)
+            if hit:
+                return hit
+    return None
+
+
 def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | None:
     """(frame, weak, matched phrase, PLOVER mode) when `tok` is a trigger."""
     forms = _forms(tok, lex)
@@ -121,20 +133,16 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
             continue
         if c.dep_ == "prep" and (c.i < tok.i or _times(c)):
             continue  # "On Friday, X called ...", "For tickets, call ...", "in sick for three days", "a call on Sunday"
-        cw = (c.lower_, c.lemma_.lower())
-        for f in forms:
-            for w in cw:
-                hit = lex.pairs.get((f, w)) or lex.pairs.get((w, f))
-                if hit:
-                    return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}", hit[2]
+        hit = _phrase_of(forms, (c.lower_, c.lemma_.lower()), lex, either_order=True)
+        if hit:
+            return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}", hit[2]
     if is_verb and tok.dep_ == "relcl" and tok.head.i < tok.i and not any(c.dep_ == "dobj" for c in kids):
-        hit = next((h for f in forms for w in (tok.head.lower_, tok.head.lemma_.lower())
-                    if (h := lex.pairs.get((f, w)))), None)
+        hit = _phrase_of(forms, (tok.head.lower_, tok.head.lemma_.lower()), lex)
         if hit:  # "the charges he is facing": the phrase's object is the clause's antecedent
             return hit[0], hit[1], f"{tok.head.text} {tok.text}", hit[2]
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.dep_ == "mark" and nxt.head.i > tok.i:  # "calls for Israel to hand over the maps":
-        hit = next((lex.pairs.get((f, nxt.lower_)) for f in forms if lex.pairs.get((f, nxt.lower_))), None)
+        hit = _phrase_of(forms, (nxt.lower_,), lex)
         if hit:  # the parser made "for" the mark of the clause that says what is called for
             return hit[0], hit[1], f"{tok.text} {nxt.text}", hit[2]
     lower = tok.lower_

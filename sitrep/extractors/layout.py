@@ -217,9 +217,9 @@ def caption_breaks(text: str) -> list[int]:
     bracketed credit: there a new sentence starts (the parse stage fixes it), whatever the
     parser would make of the credit before it."""
     out = []
-    links = set(link_spans(text))
     for s, e in caption_spans(text, paragraphs(text)):
-        m = (_NEXT_LINE_RE if text[e - 1] not in ")]" and (s, e) not in links else _NEXT_WORD_RE).match(text, e)
+        link = _LINK_START_RE.match(text, s) is not None  # a link's headline runs on into the news
+        m = (_NEXT_LINE_RE if text[e - 1] not in ")]" and not link else _NEXT_WORD_RE).match(text, e)
         if m and m.end() < len(text) and m.end() > e:
             out.append(m.end())
     return out

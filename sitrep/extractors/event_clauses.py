@@ -130,7 +130,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
     for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
         if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr",
                           "nsubjpass"):  # "charges were filed"
-            continue
+            if not (c.dep_ == "ccomp" and c.pos_ == "ADJ"):  # "found Smith guilty": a small clause
+                continue
         if c.dep_ == "prep" and (c.i < tok.i or _times(c)):
             continue  # "On Friday, X called ...", "For tickets, call ...", "in sick for three days", "a call on Sunday"
         hit = _phrase_of(forms, (c.lower_, c.lemma_.lower()), lex, either_order=True)

@@ -1635,6 +1635,8 @@ def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
             _mishap(c.patient_role.tok, c.lex) and \
             not any(t.dep_ == "agent" for t in c.patient_role.tok.subtree):  # "a man shot by officers": someone
         return "an accident investigated, no one accused"
+    if lemma in ("investigate", "investigation", "probe", "inquiry") and _unnamed_matter(c, verb):
+        return "a matter investigated, no one named"  # "began investigations into the matter"
     if lemma in ("investigation", "review", "inquiry") and verb.head.lower_ == "under" \
             and _open_question(verb.head.head):
         return "an open question under investigation, no one named"  # "exactly who did it remains under ..."
@@ -1654,6 +1656,22 @@ def _no_accusation(c: Clause, verb, lemma: str) -> str | None:
 
 # what "it" or a question under investigation leaves open: the cause, who did it
 _OPEN_MATTERS = frozenset({"it", "this", "that", "cause", "matter", "incident", "case", "death", "fire", "crash"})
+
+
+# what an investigation into "the matter" leaves unnamed ("the case" names a crime: coders accuse)
+_UNNAMED_MATTERS = frozenset({"matter", "matters", "it", "this", "that"})
+
+
+def _unnamed_matter(c: Clause, verb) -> bool:
+    """What is investigated is only "the matter" (or "it"), whose it is unsaid."""
+    what = [c.patient_role.tok] if c.patient_role is not None else [
+        g for k in verb.children if k.dep_ == "prep" and k.lower_ == "into" for g in k.children if g.dep_ == "pobj"]
+    return bool(what) and all(g.lemma_.lower() in _UNNAMED_MATTERS and not _has_a_holder(g) for g in what)
+
+
+def _has_a_holder(tok) -> bool:
+    """The noun names whose it is ("Smith's case", "the case against Smith")."""
+    return any(k.dep_ == "poss" or (k.dep_ == "prep" and k.lower_ in ("against", "of")) for k in tok.children)
 
 
 def _open_question(anchor) -> bool:

@@ -366,6 +366,13 @@ TABLE = [
     # what one commits to is still to come
     ("Clinton and Lavrov committed the two countries to negotiate a new arms treaty by the end of the year.",
      "CONSULT", F),
+    # "found X guilty": the parser makes "guilty" a clause of its own; a desecration
+    # and a consultation are events as their verbs are
+    ("A jury in Harlan County found the defendant, Mark Ellis, 41, of Lynch, guilty of burglary on Monday.",
+     "SANCTION", A),
+    ("Vandals desecrated four graves at the town cemetery overnight, police said.", "Looting/property destruction",
+     A),
+    ("The prime minister and the king consulted by phone on Wednesday, the palace said.", "CONSULT", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -657,6 +664,8 @@ NO_CLAIM = [
     # a presentation or a lecture given is no aid
     "Mayor John Harding gave a presentation on how far the restoration of the school had come.",
     "The governor gave a lecture at the university on Tuesday.",
+    # an investigation of "the matter" accuses no one
+    "Police began an investigation into the matter on Friday.",
 ]
 
 

@@ -634,7 +634,18 @@ def _clash(c: Clause) -> Typing | None:
         return Typing(None, "a fight between persons, not armed groups")  # "her ex-boyfriend started a fight with her"
     if _struggling(c):
         return Typing(None, "fighting to do something, no armed side")  # "the companies are fighting to survive"
+    if _crowd_against_forces(c):
+        return Typing("MOB_VIOLENCE", "an unarmed crowd clashed with security forces")
     return Typing("ARMED_CLASH", "fighting between armed groups")
+
+
+def _crowd_against_forces(c: Clause) -> bool:
+    """"Hundreds of fans clashed with riot police": a crowd named by a plural common noun,
+    with no weapon and no armed kind, fighting police or troops is a riot, not a battle
+    (ACLED: a battle needs two organised armed sides)."""
+    a = c.agent_role
+    return a is not None and a.tok.tag_ == "NNS" and c.ak in (None, "civilians") and _unarmed_agent(c) \
+        and c.patient_armed
 
 
 def _struggling(c: Clause) -> bool:
@@ -695,6 +706,12 @@ def _about_protest(c: Clause) -> bool:
         or (fs <= {"SHOOT", "KILL"} and c.ak in ("state_forces", "government") and _crowd_control(c))))
 
 
+def _thrown_at_no_one(verb) -> bool:
+    """Stones thrown or hurled with no "at" naming whom they were thrown at."""
+    return verb.lemma_.lower() in ("throw", "hurl") and not any(
+        k.dep_ == "prep" and k.lower_ == "at" for k in verb.children)
+
+
 def _crowd_control(c: Clause) -> bool:
     """The clause's own words name crowd-control means ("fired rubber bullets and tear gas")."""
     return bool({p for v, p in c.cues.get("context", ()) if v == "INTERVENTION"} & _CROWD_CONTROL)
@@ -706,6 +723,8 @@ def _protest(c: Clause) -> Typing | None:
     if not _about_protest(c):
         return None
     fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx
+    if "RIOT" in fs and _thrown_at_no_one(c.head.tok):
+        return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"
     if ("RIOT" in fs or c.ak == "rioters") and not (c.protest_ctx or "PROTEST" in c.wctx):
         if c.weak and not c.armed and c.agent is None:
             return Typing(None, "bare unrest word")

@@ -373,6 +373,13 @@ TABLE = [
     ("Vandals desecrated four graves at the town cemetery overnight, police said.", "Looting/property destruction",
      A),
     ("The prime minister and the king consulted by phone on Wednesday, the palace said.", "CONSULT", A),
+    # an unarmed crowd fighting police riots, it fights no battle; stones thrown at someone riot
+    ("Hundreds of fans clashed with riot police after the match, throwing bottles and stones.", "Mob violence", A),
+    ("Students clashed with police at the university gates on Tuesday.", "Mob violence", A),
+    ("Youths threw stones at police in the old city on Friday.", "Mob violence", A),
+    ("Protesters hurled rocks at officers outside the embassy.", "Violent demonstration", A),
+    ("Demonstrators pelted the police with stones and bottles.", "Violent demonstration", A),
+    ("Gunmen clashed with police in the north of the city on Monday.", "Armed clash", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -664,7 +671,9 @@ NO_CLAIM = [
     # a presentation or a lecture given is no aid
     "Mayor John Harding gave a presentation on how far the restoration of the school had come.",
     "The governor gave a lecture at the university on Tuesday.",
-    # an investigation of "the matter" accuses no one
+    # an investigation of "the matter" accuses no one; a stone thrown at no one is no riot
+    "He threw a stone into the lake.",
+    "The kids were throwing rocks in the creek when they found the body.",
     "Police began an investigation into the matter on Friday.",
 ]
 

@@ -190,6 +190,34 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
     attached = attached_tokens(members, roles, role_words)
     for i in homes:
         attached.setdefault(i, True)
+    found = _attached_place(parsed, places, attached, homes, country, lo, hi)
+    if found is None and (shared := conjunct_tokens(members)):
+        found = _attached_place(parsed, places, shared, homes, country, lo, hi)
+    return found
+
+
+def conjunct_tokens(members: list[Trigger]) -> dict[int, bool]:
+    """Token index -> False for the places a conjoined clause attaches to its own verb or
+    its subject and object ("the family home in Aydin was searched and his parents were
+    detained"): one sentence's coordinated clauses share a scene unless one names its own."""
+    out: dict[int, bool] = {}
+    for m in members:
+        verb = m.tok
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        partners = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") else []
+        partners += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        for p in partners:
+            if any(k.dep_ == "neg" for k in p.children):
+                continue  # "had never been arrested and was not even in Canada"
+            for k in (p, *(k for k in p.children if k.dep_ in ("nsubj", "nsubjpass", "dobj"))):
+                out.update({g.i: False for g, _ in _locative_objects(k) if g.i not in out})
+    return out
+
+
+def _attached_place(parsed: Parsed, places: list[Place], attached: dict[int, bool], homes: set[int],
+                    country: str | None, lo: int, hi: int) -> Place | None:
+    """The most specific of `places` whose words are `attached` (token index -> direct)."""
     if attached:  # a clause sharing the event's scene may lie outside its own words
         doc = parsed.doc
         lo = min(lo, min(doc[i].idx for i in attached))

@@ -61,6 +61,21 @@ def test_the_clause_place_is_the_most_specific_one_it_attaches(text, word, place
     assert the_event(text, word).place == place
 
 
+@pytest.mark.parametrize("text, place", [
+    # one sentence's coordinated clauses share a scene: the arrest is where the search was
+    ("ANKARA, Turkey - The gunman's family home in the western province of Aydin was searched on Tuesday "
+     "and his parents were detained, the agency said.", "Aydin"),
+    # unless the arrest's own clause names a place, or a clause denies being anywhere
+    ("ANKARA, Turkey - The gunman's family home in Aydin was searched on Tuesday and his parents were "
+     "detained in Izmir, the agency said.", "Izmir"),
+    ("LOMBARD, Ill. - The caller said a nephew had been arrested on Monday. The nephew had never been "
+     "arrested and was not even in Canada.", "Lombard"),
+])
+def test_a_clause_takes_the_place_of_the_clause_it_is_coordinated_with(text, place):
+    arrests = [e for e in events_in(text) if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[-1].place == place, [(e.sub_event_type, e.place) for e in events_in(text)]
+
+
 def test_a_place_name_modifying_the_event_noun_is_where():
     # "Kvemo" is a village the gazetteer lacks, named as one later; the model reads the
     # headline's "Kvemo" as an adjective of "attack"

@@ -278,6 +278,8 @@ _SITE_HEADS = frozenset({"jail", "prison", "center", "centre", "hospital", "scho
                          "complex", "port", "harbour", "harbor", "checkpoint", "crossing", "motel", "inn",
                          "restaurant", "nightclub", "club", "bar", "cafe", "theater", "theatre", "arena", "hall",
                          "court", "clinic", "library", "barracks", "academy", "casino", "supermarket", "factory"})
+# a town's quarter named by its own name, which gazetteers seldom hold ("Giza's Haram district")
+_QUARTER_HEADS = frozenset({"district", "neighborhood", "neighbourhood", "quarter", "suburb"})
 _SITE_LABELS = ("FAC", "ORG", "LOC", "GPE")  # a GPE only with a site's head: "Wyandotte County District Court"
 
 
@@ -290,7 +292,9 @@ def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int
     for m in members:
         for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
             objs = list(_locative_objects(head))
-            objs += [(c, True) for c in head.children if c.dep_ == "dobj" and head.pos_ == "VERB"]
+            for c in (c for c in head.children if c.dep_ == "dobj" and head.pos_ == "VERB"):
+                objs.append((c, True))  # "killed six officers and a civilian in Giza's Haram district"
+                objs += [o for t in (c, *(k for k in c.children if k.dep_ == "conj")) for o in _locative_objects(t)]
             for g, direct in objs:
                 if not direct:
                     continue
@@ -332,7 +336,7 @@ def _street(tok) -> str | None:
 def _named_common_site(noun, place_spans: list[tuple[int, int]]) -> str | None:
     """"in the Mieh Mieh refugee camp", "at the Kakuma camp": a site's common noun named by
     the proper nouns before it, which the tagger leaves out of any place entity."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SITE_HEADS:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SITE_HEADS | _QUARTER_HEADS:
         return None
     mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("compound", "amod", "nmod")]
     names = [c for c in mods if c.pos_ == "PROPN"]

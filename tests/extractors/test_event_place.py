@@ -35,6 +35,9 @@ def the_event(text: str, word: str):
     # the place of a casualty list hangs on its last victim
     ("CAIRO -- A bomb hit a church on Sunday. On Friday, two bombs killed six police officers and a civilian in "
      "Giza, officials said.", "six police", "Giza"),
+    # a town's quarter the gazetteer lacks, on the object's phrase, named with its town
+    ("CAIRO -- On Friday, a bomb killed two police officers and a guard in Giza's Haram district, officials "
+     "said.", "bomb", "Haram district, Giza"),
     # a country before an event noun says whose it is, also inside a locative phrase
     ("IDLIB, Syria - Rebels shelled government positions near Idlib on Monday. Their commander was killed in "
      "an August 2015 U.S. drone strike.", "drone", "Idlib"),

@@ -690,7 +690,8 @@ def _is_dateline_token(tok: Token) -> bool:
 
 # what an actor issues that can demand, accuse or reject in its stead
 _STATEMENT_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "communiqué",
-                              "message", "petition", "note", "decree", "appeal", "ultimatum", "memorandum"})
+                              "message", "petition", "note", "decree", "appeal", "ultimatum", "memorandum",
+                              "order", "directive", "ordinance", "proclamation", "edict"})
 
 
 def _reduced_passive(verb: Token) -> Token | None:

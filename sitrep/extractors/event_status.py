@@ -113,6 +113,8 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
         kind = _scope_of(tok, lex)
         if kind is None or (presupposed and kind in _UNREAL):
             continue
+        if kind == "future" and tok.pos_ == "NOUN" and chain[i - 1].dep_ == "acl" and chain[i - 1].tag_ == "VBG":
+            continue  # "signed an order imposing a curfew": the order imposes it, as it is signed
         if chain[i - 1].dep_ == "conj" and chain[i - 1].head.i == tok.i and tok.pos_ in ("VERB", "AUX"):
             continue  # "tried to avoid arrest but was detained": a verb's scope is not its conjunct's
         if kind == "block" and chain[i - 1].dep_ == "nsubj" and (

@@ -563,6 +563,16 @@ def _taken(c: Clause):
     return None
 
 
+def _refers_to_a_place(tok, lex: Lexicon, spans) -> bool:
+    """"Seized the town in 2014 before the army retook it": "it" stands for the nearest
+    argument before it in its sentence outside its own clause, a place here."""
+    if tok is None or tok.lower_ != "it":
+        return False
+    before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
+              and t.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj") and t.head.i != tok.head.i]  # not its own subject
+    return bool(before) and _is_place(Role(before[-1], ""), lex, spans)
+
+
 def _names_a_place(c: Clause, terr: list[str]) -> bool:
     """A territorial verb counts only with a place: its patient or agent, a place named in
     its span, or a place in a from/into/of ... phrase of one of its verbs."""
@@ -585,7 +595,7 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
         not (c.pkinds - {"other"}) and not c.patient_armed and "TROOPS" not in c.pctx and \
         (ptok.ent_type_ not in ("PERSON", "NORP", "ORG") or "CRIME" in c.pctx) and ptok.pos_ != "PRON"
     agent_taken = _is_place(c.agent_role, lex, spans) and "LOSE" in terr
-    has_place = (_is_place(c.patient_role, lex, spans) or agent_taken
+    has_place = (_is_place(c.patient_role, lex, spans) or agent_taken or _refers_to_a_place(ptok, lex, spans)
                  or (c.patient_role is None and bool(named)) or (bool(prep_places) and not other_patient))
     if has_place and c.weak and len(terr) == len(c.frames) and not named and not any(
             t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in c.head.anchor.subtree):
@@ -1392,6 +1402,9 @@ def _object_makes_no_act(dip: str, verb, kids: dict) -> str | None:
     pressed, a view shared."""
     lemma = verb.lemma_.lower()
     obj = kids["dobj"].lemma_.lower() if "dobj" in kids else None
+    if dip == "MOBILIZE" and obj == "state" and not any(
+            t.lemma_.lower() in ("emergency", "siege", "alert", "war") for t in kids["dobj"].subtree):
+        return "a state named, not a state of emergency"  # "declared the state a disaster area"
     if dip == "REJECT" and lemma in ("decline", "refuse") and "xcomp" in kids and (
             kids["xcomp"].lemma_.lower() in _SAYING
             or any(t.lemma_.lower() in _PRESS_QUESTIONS for t in kids["xcomp"].subtree)):

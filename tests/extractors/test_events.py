@@ -380,6 +380,12 @@ TABLE = [
     ("Protesters hurled rocks at officers outside the embassy.", "Violent demonstration", A),
     ("Demonstrators pelted the police with stones and bottles.", "Violent demonstration", A),
     ("Gunmen clashed with police in the north of the city on Monday.", "Armed clash", A),
+    # an order or a decree that imposes something imposes it (its issuer does); a state of
+    # emergency declared mobilises
+    ("The governor signed an executive order imposing a curfew on the city on Sunday.", "COERCE", A),
+    ("The president issued a decree imposing a state of emergency in the province.", "MOBILIZE", A),
+    # "it" taken back is the place the sentence named before it
+    ("Rebels seized the airport on Monday, but troops retook it on Wednesday.", "Government regains territory", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -673,6 +679,7 @@ NO_CLAIM = [
     "The governor gave a lecture at the university on Tuesday.",
     # an investigation of "the matter" accuses no one; a stone thrown at no one is no riot
     "He threw a stone into the lake.",
+    "The governor declared the state a disaster area.",
     "The kids were throwing rocks in the creek when they found the body.",
     "Police began an investigation into the matter on Friday.",
 ]
@@ -889,6 +896,7 @@ def test_event_place_is_where_it_happened(text, place):
 @pytest.mark.parametrize("text,label", [
     ("The finance minister was entering a dinner meeting with his provincial counterparts on Sunday.", "CONSULT"),
     ("The governor asked for federal troops, but the White House overruled the request on Friday.", "REJECT"),
+    ("The governor declared a state of emergency on Monday.", "MOBILIZE"),
 ])
 def test_claimed_by_a_rule(text, label):
     import sitrep

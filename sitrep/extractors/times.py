@@ -311,7 +311,8 @@ def _resolve_normalised(t: str, published: dt.date | None, anchor: dt.date | Non
 
 def _weekday(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
     """"Tuesday", "last Friday", "next Monday": the nearest such day before publication
-    (after it when the sentence speaks of the future)."""
+    (after it when the sentence speaks of the future); "last Thursday" in a Friday's report
+    is the Thursday of the week before, as a writer names the day before otherwise."""
     if published is None:
         return None
     which, day = m.group(1), WEEKDAYS[m.group(2)]
@@ -319,6 +320,8 @@ def _weekday(m: re.Match, published: dt.date | None, anchor: dt.date | None, fut
     if which == "next" or (future and which != "last"):
         ahead = (day - published.weekday()) % 7 or 7
         d = published + dt.timedelta(days=ahead)
+    elif which == "last" and delta == 1:
+        d = published - dt.timedelta(days=8)  # yesterday is "yesterday" or "Thursday": "last Thursday" is a week before
     else:
         d = published - dt.timedelta(days=delta or (7 if which == "last" else 0))
     return _iso(d), _iso(d), "day", "weekday"

@@ -18,6 +18,8 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("on Thursday", None, False, "2016-12-01", "2016-12-01", "day"),    # most recent past Thursday
     ("Thursday", None, True, "2016-12-08", "2016-12-08", "day"),        # "will meet on Thursday"
     ("last Wednesday", None, False, "2016-11-30", "2016-11-30", "day"),
+    ("last Monday", None, False, "2016-12-05", "2016-12-05", "day"),    # two days before: this week's
+    ("last Tuesday", None, False, "2016-11-29", "2016-11-29", "day"),   # the day before is "Tuesday"
     ("Sunday night", None, False, "2016-12-04", "2016-12-04", "day"),
     ("yesterday", None, False, "2016-12-06", "2016-12-06", "day"),
     ("today", None, False, "2016-12-07", "2016-12-07", "day"),

@@ -48,6 +48,8 @@ RE_DEICTIC = re.compile(
     r"last night|overnight|the day before yesterday)$")
 RE_NEXT = re.compile(
     r"^(?:by\s+)?the\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night|week|month|year)$")
+# "the day before", "the week after": from the time the report mentioned last, as RE_NEXT
+RE_BEFORE_AFTER = re.compile(r"^(?:on\s+)?the\s+(day|night|week|month|year)\s+(before|after)$")
 RE_WINDOW = re.compile(
     r"^(?:in|over|during|for|within)?\s*the\s+(?:last|past|previous|preceding)\s+" + _NUM
     + r"?\s*(day|week|month|year)s?$")
@@ -67,6 +69,7 @@ RE_NAMED_MONTH = re.compile(r"^(?:(?:early|late|mid|mid-)\s*)?(last|past|this|ne
 RE_EXTRA = re.compile(
     r"\b(?:(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+|[a-z]+\s+)?\s*(?:days?|weeks?|months?|years?)"
     r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"
+    r"|the\s+(?:day|night)\s+(?:before|after)(?=\s*[,.;])"  # "The day before, gunmen had ..."
     r"|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:yesterday|today|tonight|last night)"
     r"|(?:(?:over|during)\s+the|last|this|past|next)\s+weekend"
@@ -339,11 +342,18 @@ def _deictic(m: re.Match, published: dt.date | None, anchor: dt.date | None, fut
 
 def _anchored(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
     """"the next day", "the previous week": from the time the report mentioned last."""
-    base = anchor or published
+    return _from_anchor(anchor or published, 1 if m.group(1) in ("next", "following") else -1, m.group(2))
+
+
+def _before_after(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+    """"the day before", "the week after": from the time the report mentioned last."""
+    return _from_anchor(anchor or published, 1 if m.group(2) == "after" else -1, m.group(1))
+
+
+def _from_anchor(base: dt.date | None, sign: int, unit: str) -> Resolved | None:
+    """The day, week, month or year `sign` units from `base` (a night is its day)."""
     if base is None:
         return None
-    sign = 1 if m.group(1) in ("next", "following") else -1
-    unit = m.group(2)
     if unit in ("week", "month", "year"):
         days = UNIT_DAYS[unit]
         d = base + dt.timedelta(days=sign * days)
@@ -509,8 +519,9 @@ def _season_span(year: int, name: str) -> Resolved:
 
 # The rules of resolve_expression, in the order they are tried.
 RULES: tuple[tuple[re.Pattern, Callable[..., object]], ...] = (
-    (RE_WEEKDAY, _weekday), (RE_DEICTIC, _deictic), (RE_NEXT, _anchored), (RE_WINDOW, _window),
-    (RE_AGO, _ago), (RE_RELATIVE_PERIOD, _relative_period), (RE_WEEKEND, _weekend), (RE_YEAR, _year),
+    (RE_WEEKDAY, _weekday), (RE_DEICTIC, _deictic), (RE_NEXT, _anchored), (RE_BEFORE_AFTER, _before_after),
+    (RE_WINDOW, _window), (RE_AGO, _ago), (RE_RELATIVE_PERIOD, _relative_period), (RE_WEEKEND, _weekend),
+    (RE_YEAR, _year),
     # "early 2015", "mid-2016", "the end of 2014": somewhen in that year, at its precision
     (RE_DECADE, _decade), (RE_PART_OF_YEAR, _year), (RE_SEASON, _season), (RE_NAMED_MONTH, _named_month),
     (RE_MONTH_ONLY, _month_only),

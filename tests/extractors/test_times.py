@@ -27,6 +27,8 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("tomorrow", None, False, "2016-12-08", "2016-12-08", "day"),
     ("the next morning", dt.date(2016, 12, 6), False, "2016-12-07", "2016-12-07", "day"),
     ("the following day", dt.date(2016, 12, 1), False, "2016-12-02", "2016-12-02", "day"),
+    ("the day before", dt.date(2016, 12, 4), False, "2016-12-03", "2016-12-03", "day"),
+    ("the day after", dt.date(2016, 12, 4), False, "2016-12-05", "2016-12-05", "day"),
     ("in the last 10 days", None, False, "2016-11-27", "2016-12-07", "day"),
     ("over the past three days", None, False, "2016-12-04", "2016-12-07", "day"),
     ("the past week", None, False, "2016-11-30", "2016-12-07", "week"),
@@ -216,3 +218,13 @@ def test_a_day_without_a_year_in_the_month_just_named_takes_its_year(text, day):
     import sitrep
     times = [t.date_start for t in sitrep.extract(text, published="2009-03-20").times if t.precision == "day"]
     assert times == [day], times
+
+
+def test_the_day_before_an_incident_is_found_and_anchored_on_it():
+    """"The day before, ..." opens a sentence the tagger leaves without a date: the pattern
+    finds it, and it counts back from the last time the report named."""
+    import sitrep
+    ex = sitrep.extract("A bomb killed 25 people at a market on Sunday. The day before, gunmen had attacked "
+                        "a checkpoint outside the town.", published="2016-12-21")
+    attack = next(e for e in ex.events if "checkpoint" in e.sentence)
+    assert attack.date_start == "2016-12-17", [(e.sub_event_type, e.date_start) for e in ex.events]

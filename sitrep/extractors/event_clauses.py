@@ -884,7 +884,7 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             a, p = _subject(m.tok), _object(m.tok)
             if m.frame == "BOMB" and a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNACCUSATIVE:
                 a, p = None, p or Role(a.tok, "exploded-subject")  # "a police car exploded on a mine"
-            if a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNDERGOING:
+            if a is not None and a.how == "subject" and (_forms(m.tok, lex)[0] in _UNDERGOING or gives_self_up(m.tok)):
                 a, p = None, Role(a.tok, "undergoer", a.conj)  # "Ranger faces charges": he is charged
             if m.frame == "CLASH" and a is not None and a.conj and p is None:
                 p = Role(a.conj[0], "coordinated-subject")
@@ -910,6 +910,19 @@ def _object_other_than(verb: Token, tok: Token) -> Role | None:
 
 # verbs of a phrase trigger whose subject undergoes the act: "faces charges", "gets two years"
 _UNDERGOING = frozenset({"face", "get", "receive", "undergo"})
+_TO_WHOM_ONE_SURRENDERS = frozenset({"police", "authorities", "officers", "deputies", "investigators", "troopers",
+                                     "detectives", "agents", "marshals"})
+
+
+def gives_self_up(verb: Token) -> bool:
+    """"turned himself in", "surrendered to police": the subject is the one arrested."""
+    lemma = verb.lemma_.lower()
+    if lemma == "turn":
+        return any(k.dep_ == "dobj" and k.lower_.endswith(("self", "selves")) for k in verb.children) and any(
+            k.dep_ in ("prt", "prep", "advmod") and k.lower_ == "in" for k in verb.children)
+    return lemma == "surrender" and any(
+        g.lower_ in _TO_WHOM_ONE_SURRENDERS or any(t.lower_ in _TO_WHOM_ONE_SURRENDERS for t in g.subtree)
+        for k in verb.children if k.dep_ == "prep" and k.lower_ == "to" for g in k.children if g.dep_ == "pobj")
 
 # verbs whose object is a happening another one brought about ("the shooting sparked protests")
 _CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "cause", "ignite", "fuel", "unleash", "touch",

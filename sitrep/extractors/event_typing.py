@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 
 from ..models import ActorRef
 from .actors import countries
-from .event_clauses import _PHRASAL_OBJECTS, Role, Trigger, _match_trigger, _members, _phrase_text, of_object
+from .event_clauses import (
+    _PHRASAL_OBJECTS,
+    Role,
+    Trigger,
+    _match_trigger,
+    _members,
+    _phrase_text,
+    gives_self_up,
+    of_object,
+)
 from .event_lexicon import (
     _ARMED_KINDS,
     _ATTACK_WORD,
@@ -991,6 +1000,8 @@ def _arrest(c: Clause) -> Typing | None:
     loose = all(m.tok.lemma_.lower() in _LOOSE_ARRESTS for m in c.members if m.frame == "ARREST")
     if loose and not _taken_by_police(c):
         return Typing(None, "caught or picked up something, not by the police")  # "Police catch murder suspect"
+    if any(m.tok.lemma_.lower() == "turn" and not gives_self_up(m.tok) for m in c.members if m.frame == "ARREST"):
+        return Typing(None, "turned something in, not oneself")  # "turned in the gun", "turned in his report"
     if any(_evaded(m.tok) for m in c.members if m.frame == "ARREST"):
         return Typing(None, "an arrest evaded or resisted: a charge's name")  # "a charge of evading arrest"
     if c.ak in _NON_STATE:
@@ -1155,7 +1166,7 @@ def _agree(c: Clause) -> Typing | None:
     if nobody := _no_one_in_particular(c):
         return Typing(None, nobody)  # "all agreed that ..."
     if _gave_up_to_police(c.head.tok):
-        return Typing(None, "gave themselves up to the police: an arrest, not an agreement")
+        return Typing("ARRESTS", "gave themselves up to the police: an arrest, not an agreement")
     if release and _gives_information(_released(c.head.tok)):
         return Typing(None, "released footage or a statement, not people")  # "police released footage of ..."
     if _made_before(c.head.tok):
@@ -1726,11 +1737,9 @@ def _gave_up_to_police(verb) -> bool:
     the arrest's, no agreement."""
     if verb.lemma_.lower() == "agree":  # "the suspect agreed to surrender himself to police"
         return any(k.dep_ == "xcomp" and _gave_up_to_police(k) for k in verb.children)
-    return verb.lemma_.lower() == "surrender" and any(
-        g.lower_ in _POLICE_WORDS or "police" in _np_text(g).lower()
-        or (k.lower_ == "on" and g.lemma_.lower() == "warrant")
-        for k in verb.children if k.dep_ == "prep" and k.lower_ in ("to", "on") for g in k.children
-        if g.dep_ == "pobj")
+    return gives_self_up(verb) or verb.lemma_.lower() == "surrender" and any(
+        k.lower_ == "on" and g.lemma_.lower() == "warrant"
+        for k in verb.children if k.dep_ == "prep" for g in k.children if g.dep_ == "pobj")
 
 
 def _imperative(verb) -> bool:

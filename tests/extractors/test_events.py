@@ -384,6 +384,12 @@ TABLE = [
     # emergency declared mobilises
     ("The governor signed an executive order imposing a curfew on the city on Sunday.", "COERCE", A),
     ("The president issued a decree imposing a state of emergency in the province.", "MOBILIZE", A),
+    # a suspect who gives himself up is arrested: an arrest, no agreement
+    ("Jane Roe, 29, turned herself in at the county jail on Monday.", "Arrests", A),
+    ("John Smith, 34, surrendered to police on Tuesday.", "Arrests", A),
+    ("The suspect surrendered on the warrants on Tuesday afternoon.", "Arrests", A),
+    ("Several people who had been inside the home surrendered to police by 7 p.m.", "Arrests", A),
+    ("After three hours of negotiations, the suspect agreed to surrender himself to police.", "Arrests", A),
     # "it" taken back is the place the sentence named before it
     ("Rebels seized the airport on Monday, but troops retook it on Wednesday.", "Government regains territory", A),
 ]
@@ -478,9 +484,8 @@ NO_CLAIM = [
     "Hundreds of refugees entered Hungary on Monday.",
     "The family entered Canada on Monday after a long journey.",
     "Senate Minority Leader Harry Reid pounded Donald Trump on Tuesday.",
-    # an activity named with no one doing it; a suspect's surrender; a tally of citations
+    # an activity named with no one doing it; a tally of citations
     "Rather than cooperating and finding what we have in common, he divides us.",
-    "The suspect surrendered on the warrants on Tuesday afternoon.",
     "Deputies issued 584 citations for speeding in February.",
     # a disagreement with someone is no refusal; a news outlet's investigation; a drowning investigated
     "The American people do not agree with Trump.",
@@ -568,9 +573,8 @@ NO_CLAIM = [
     "Berlin police are investigating the crash.",
     "The outage was mostly blamed on electrical faults.",
     "He explained what they wanted for bait.",
-    # a suspect's surrender to the police is the arrest's; alerting someone tells them;
-    # "a call on Sunday" is a telephone call; a release on bail detains no one
-    "Several people who had been inside the home surrendered to police by 7 p.m.",
+    # alerting someone tells them; "a call on Sunday" is a telephone call; a release on bail
+    # detains no one
     "Officer Joe Smith alerted the detective that the man he had questioned was wanted.",
     "The hunter was found after a call on Sunday, November 27, 2016.",
     "He was released on bail on Monday.",
@@ -665,7 +669,6 @@ NO_CLAIM = [
     # neither ... nor; a welcome given; a suspect who agreed to give himself up (the arrest is the event)
     "Neither the senator nor her aides have been charged with any crime.",
     "The mayor gave the welcome and did the introductions for the event.",
-    "After three hours of negotiations, the suspect agreed to surrender himself to police.",
     # what a deal or a protocol "calls for" is its terms, no one's request
     "A deal announced on Thursday also calls for the city to pay the owners of the land.",
     "Secret Service protocol called for the nominee to be taken to a secure location.",
@@ -680,6 +683,8 @@ NO_CLAIM = [
     # an investigation of "the matter" accuses no one; a stone thrown at no one is no riot
     "He threw a stone into the lake.",
     "The governor declared the state a disaster area.",
+    "He turned in the gun to investigators on Monday.",
+    "The sheriff said he anticipated the two men surrendering to police later that day.",
     "The kids were throwing rocks in the creek when they found the body.",
     "Police began an investigation into the matter on Friday.",
 ]
@@ -1470,3 +1475,10 @@ def test_a_lone_attacker_of_security_forces_is_an_unidentified_armed_group():
     assert clash and clash[0].actor1.name == "Unidentified armed group (United States)", \
         [events.explain(e) for e in evs]
     assert clash[0].actor2.kind == "state_forces"
+
+
+def test_one_who_gives_himself_up_is_the_arrested_not_the_arrester():
+    import sitrep
+    ev = sitrep.extract("John Smith, 34, surrendered to police on Tuesday.", published="2021-05-12").events[0]
+    assert ev.sub_event_type == "Arrests" and ev.actor2 is not None and ev.actor2.name == "John Smith"
+    assert ev.actor1 is not None and ev.actor1.kind == "state_forces", ev.actor1

@@ -821,6 +821,15 @@ def _hurts_protesters(c: Clause) -> bool:
         and not _crowd_control(c)
 
 
+def _road_blocked(c: Clause) -> Typing:
+    """Roads blocked by people: ACLED counts road-blocking with barricades, tyres or other
+    material among the destructive acts of a violent demonstration (conventions.md); by
+    the authorities, a road closed, no protest."""
+    if c.ak in ("state_forces", "government", "external_forces"):
+        return Typing(None, "a road closed by the authorities, no protest")
+    return Typing("VIOLENT_DEMO", "roads blocked by demonstrators")
+
+
 def _intervened(c: Clause) -> bool:
     fs = c.fs
     if "DISPERSE" in fs or fs & (_VIOLENT | {"ARREST"}) or "INTERVENTION" in c.ctxv:
@@ -1303,7 +1312,7 @@ def _diplomatic(c: Clause) -> Typing | None:
                        or (dip == "COERCE" and _premises_searched(c))):
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
-        return Typing("PROTEST", "roads blocked")
+        return _road_blocked(c)
     why = _no_act(c, dip)
     if why:
         return Typing(None, why)

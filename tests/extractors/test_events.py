@@ -384,6 +384,9 @@ TABLE = [
     # emergency declared mobilises
     ("The governor signed an executive order imposing a curfew on the city on Sunday.", "COERCE", A),
     ("The president issued a decree imposing a state of emergency in the province.", "MOBILIZE", A),
+    # roads blocked by demonstrators: ACLED counts road-blocking with barricades among a
+    # violent demonstration's acts; the authorities closing a road stage no protest
+    ("Farmers blocked the highway with tractors on Monday.", "Violent demonstration", A),
     # a suspect who gives himself up is arrested: an arrest, no agreement
     ("Jane Roe, 29, turned herself in at the county jail on Monday.", "Arrests", A),
     ("John Smith, 34, surrendered to police on Tuesday.", "Arrests", A),
@@ -684,6 +687,7 @@ NO_CLAIM = [
     "He threw a stone into the lake.",
     "The governor declared the state a disaster area.",
     "He turned in the gun to investigators on Monday.",
+    "Police blocked the road to the stadium on Sunday.",
     "The sheriff said he anticipated the two men surrendering to police later that day.",
     "The kids were throwing rocks in the creek when they found the body.",
     "Police began an investigation into the matter on Friday.",

@@ -910,8 +910,10 @@ def _object_other_than(verb: Token, tok: Token) -> Role | None:
 
 # verbs of a phrase trigger whose subject undergoes the act: "faces charges", "gets two years"
 _UNDERGOING = frozenset({"face", "get", "receive", "undergo"})
-_TO_WHOM_ONE_SURRENDERS = frozenset({"police", "authorities", "officers", "deputies", "investigators", "troopers",
-                                     "detectives", "agents", "marshals"})
+# the police named as a body ("surrendered to police", "the authorities said")
+POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "troopers", "agents", "sheriff",
+                          "marshals"})
+_TO_WHOM_ONE_SURRENDERS = POLICE_WORDS | {"investigators", "detectives"}
 
 
 def gives_self_up(verb: Token) -> bool:

@@ -18,6 +18,7 @@ from ..models import ActorRef
 from .actors import countries
 from .event_clauses import (
     _PHRASAL_OBJECTS,
+    POLICE_WORDS,
     Role,
     Trigger,
     _match_trigger,
@@ -1733,11 +1734,9 @@ def _open_question(anchor) -> bool:
         k.lower_ in _OPEN_MATTERS or k.lemma_.lower() in _OPEN_MATTERS for k in subj)
 
 
-_POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "troopers", "agents", "sheriff",
-                           "marshals"})
 _POLICE_OPERATIONS = frozenset({"raid", "sting", "manhunt", "stakeout", "warrant", "crackdown"})
 # a police officer named as such ("Officer Larry Cole", "a deputy")
-_OFFICERS = _POLICE_WORDS | {"officer", "deputy", "trooper", "agent", "detective", "detectives", "policeman",
+_OFFICERS = POLICE_WORDS | {"officer", "deputy", "trooper", "agent", "detective", "detectives", "policeman",
                              "policemen", "constable", "patrolman", "patrolmen"}
 
 

@@ -893,6 +893,8 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             a, p = _noun_roles(m.tok, lex)
             if a is None and m.tok.dep_ in ("nsubj",) and m.tok.head.pos_ == "VERB":
                 p = p or _object(m.tok.head)
+        if m.frame == "FIND" and any(x.frame in _VIOLENT for x in members if x is not m):
+            a = None  # "officers found the victim with a gunshot wound": the finder is not who shot
         agent = agent or a
         patient = patient or p
     return agent, patient

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extractors import events
-from sitrep.models import Article
+from sitrep.models import VIOLENT_EVENT_TYPES, Article
 from sitrep.pipeline import extract_articles
 
 A, C, H, N, D, F, P = "asserted", "claimed", "hypothetical", "negated", "denied", "future", "planned"
@@ -1486,3 +1486,14 @@ def test_one_who_gives_himself_up_is_the_arrested_not_the_arrester():
     ev = sitrep.extract("John Smith, 34, surrendered to police on Tuesday.", published="2021-05-12").events[0]
     assert ev.sub_event_type == "Arrests" and ev.actor2 is not None and ev.actor2.name == "John Smith"
     assert ev.actor1 is not None and ev.actor1.kind == "state_forces", ev.actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers found three bodies with gunshot wounds near the village on Monday.",
+    "Officers found the victim with a gunshot wound to the chest; he died at the scene.",
+])
+def test_who_finds_the_dead_is_not_who_killed_them(text):
+    import sitrep
+    evs = [e for e in sitrep.extract(text, published="2021-05-12").events if e.event_type in VIOLENT_EVENT_TYPES]
+    assert not any(e.actor1 is not None and e.actor1.kind == "state_forces" for e in evs), [
+        (e.sub_event_type, e.actor1) for e in evs]

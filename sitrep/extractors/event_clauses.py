@@ -798,6 +798,11 @@ def _object(verb: Token) -> Role | None:
             return Role(c, "object" if c.dep_ == "dobj" else "passive-subject", _conjuncts(c))
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return Role(verb.head, "participle-patient", _conjuncts(verb.head))  # "officers shot by a gunman"
+    for c in verb.children:  # "found the defendant guilty": the subject of the small clause
+        if c.dep_ == "ccomp" and c.pos_ == "ADJ":
+            for k in c.children:
+                if k.dep_ == "nsubj":
+                    return Role(k, "small-clause subject", _conjuncts(k))
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon"):
             for p in c.children:

@@ -1497,3 +1497,10 @@ def test_who_finds_the_dead_is_not_who_killed_them(text):
     evs = [e for e in sitrep.extract(text, published="2021-05-12").events if e.event_type in VIOLENT_EVENT_TYPES]
     assert not any(e.actor1 is not None and e.actor1.kind == "state_forces" for e in evs), [
         (e.sub_event_type, e.actor1) for e in evs]
+
+
+def test_who_is_found_guilty_is_the_one_sanctioned():
+    import sitrep
+    ev = next(e for e in sitrep.extract("A jury found John Smith guilty of theft on Monday.",
+                                        published="2021-05-12").events if e.plover == "SANCTION")
+    assert ev.actor2 is not None and ev.actor2.name == "John Smith", ev.actor2

@@ -191,12 +191,12 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
     for i in homes:
         attached.setdefault(i, True)
     found = _attached_place(parsed, places, attached, homes, country, lo, hi)
-    if found is None and (shared := conjunct_tokens(members)):
+    if found is None and (shared := _conjunct_tokens(members)):
         found = _attached_place(parsed, places, shared, homes, country, lo, hi)
     return found
 
 
-def conjunct_tokens(members: list[Trigger]) -> dict[int, bool]:
+def _conjunct_tokens(members: list[Trigger]) -> dict[int, bool]:
     """Token index -> False for the places a conjoined clause attaches to its own verb or
     its subject and object ("the family home in Aydin was searched and his parents were
     detained"): one sentence's coordinated clauses share a scene unless one names its own."""

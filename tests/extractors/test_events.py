@@ -723,6 +723,14 @@ def _label(e) -> str:
     return e.sub_event_type if e.sub_event_type else e.plover
 
 
+def _events_where(text: str, keep, published: str = "2020-02-05") -> tuple[list, list[str]]:
+    """The events of one extracted text that `keep` accepts, and every event explained (for
+    an assertion's message)."""
+    import sitrep
+    ex = sitrep.extract(text, published=published)
+    return [e for e in ex.events if keep(e)], [events.explain(e) for e in ex.events]
+
+
 def test_table_is_large_and_covers_every_type():
     assert len(TABLE) >= 80
     subs = {row[1] for row in TABLE}
@@ -1075,21 +1083,17 @@ def test_a_recalled_charge_by_the_reports_own_authorities_is_in_its_setting():
 
 
 def test_a_pacts_name_is_no_reports_setting():
-    import sitrep
-    ex = sitrep.extract("Climate talks stalled\n\nNegotiators argued on Monday over how to meet the targets of the "
-                        "Paris accord and the Kyoto Protocol. Later, hundreds of protesters marched outside the hall, "
-                        "police said.", published="2020-02-05")
-    march = [e for e in ex.events if e.plover == "PROTEST"]
-    assert march and march[0].place is None, [events.explain(e) for e in ex.events]
+    march, why = _events_where("Climate talks stalled\n\nNegotiators argued on Monday over how to meet the targets of "
+                               "the Paris accord and the Kyoto Protocol. Later, hundreds of protesters marched outside "
+                               "the hall, police said.", lambda e: e.plover == "PROTEST")
+    assert march and march[0].place is None, why
 
 
 def test_a_meeting_told_or_addressed_is_where_the_speaker_stood():
     # the verb's fronted "In Geneva" places the meeting its object names
-    import sitrep
-    ex = sitrep.extract("In Geneva on Friday, the minister told a meeting of donors that the camps were full.",
-                        published="2020-02-05")
-    meeting = [e for e in ex.events if e.plover == "CONSULT"]
-    assert meeting and meeting[0].place == "Geneva", [events.explain(e) for e in ex.events]
+    meeting, why = _events_where("In Geneva on Friday, the minister told a meeting of donors that the camps were full.",
+                                 lambda e: e.plover == "CONSULT")
+    assert meeting and meeting[0].place == "Geneva", why
 
 
 def test_unplaced_event_takes_the_report_focus_place():
@@ -1160,10 +1164,8 @@ def test_a_supporting_verb_carries_its_objects_event_by_rule():
 ])
 def test_a_penalty_for_a_counted_term_is_no_long_period(text):
     # "for two years" is how long the penalty runs, not years over which it was repeated
-    import sitrep
-    ex = sitrep.extract(text, published="2020-02-05")
-    acts = [e for e in ex.events if e.plover == "SANCTION"]
-    assert acts and all(e.timing != "generic" for e in acts), [events.explain(e) for e in ex.events]
+    acts, why = _events_where(text, lambda e: e.plover == "SANCTION")
+    assert acts and all(e.timing != "generic" for e in acts), why
 
 
 def test_a_past_relative_clause_under_a_modal_tells_what_happened():
@@ -1175,36 +1177,28 @@ def test_a_past_relative_clause_under_a_modal_tells_what_happened():
 
 
 def test_a_named_persons_poisoning_types_its_incident_over_the_agent_named_later():
-    import sitrep
-    ex = sitrep.extract("The defector Ivan Petrov and his son were poisoned in Leeds on March 4. Police said the "
-                        "nerve agent attack left both in a critical condition.", published="2018-03-29")
-    attack = [e for e in ex.events if len(e.mentions) == 2]
-    assert attack and attack[0].sub_event_type == "Attack", [events.explain(e) for e in ex.events]
+    attack, why = _events_where("The defector Ivan Petrov and his son were poisoned in Leeds on March 4. Police said "
+                                "the nerve agent attack left both in a critical condition.",
+                                lambda e: len(e.mentions) == 2, published="2018-03-29")
+    assert attack and attack[0].sub_event_type == "Attack", why
 
 
 def test_a_datelines_state_is_not_the_subject_beside_it():
-    import sitrep
-    ex = sitrep.extract("NAPLES, Fla. -- About 60 residents marched on Saturday.",
-                        published="2020-02-05")
-    march = [e for e in ex.events if e.plover == "PROTEST"]
-    assert march and march[0].sub_event_type == "Peaceful protest", [events.explain(e) for e in ex.events]
+    march, why = _events_where("NAPLES, Fla. -- About 60 residents marched on Saturday.", lambda e: e.plover == "PROTEST")
+    assert march and march[0].sub_event_type == "Peaceful protest", why
 
 
 def test_a_persons_home_town_is_not_the_town_of_the_street_it_happened_on():
-    import sitrep
-    ex = sitrep.extract("ELGIN, Ill. -- A Chicago man was arrested Friday on Birch Lane after a break-in, police "
-                        "said.", published="2020-02-05")
-    arrest = [e for e in ex.events if e.sub_event_type == "Arrests"]
-    assert arrest and arrest[0].place == "Birch Lane, Elgin", [events.explain(e) for e in ex.events]
+    arrest, why = _events_where("ELGIN, Ill. -- A Chicago man was arrested Friday on Birch Lane after a break-in, "
+                                "police said.", lambda e: e.sub_event_type == "Arrests")
+    assert arrest and arrest[0].place == "Birch Lane, Elgin", why
 
 
 def test_a_headline_told_again_in_the_lead_takes_the_leads_type():
-    import sitrep
     text = ("Leeds: Nurse jailed for forged papers. A nurse who forged her papers to work in a care home was "
             "jailed for two years on Monday.")
-    ex = sitrep.extract(text, published="2020-02-05")
-    head = [e for e in ex.events if e.start < text.index(".")]
-    assert head and all(e.plover == "SANCTION" for e in head), [events.explain(e) for e in ex.events]
+    head, why = _events_where(text, lambda e: e.start < text.index("."))
+    assert head and all(e.plover == "SANCTION" for e in head), why
 
 
 def test_who_undergoes_a_sentence_or_charges_is_its_target_not_its_actor():

@@ -36,7 +36,7 @@ TUNE = ROOT / "tests/annotations/reports/tune"
 ARRIVAL = {"E": "9ad410d", "F": "9ad410d", "G": "25ebdc0", "H": "25ebdc0", "I": "99cd91b",
            "J": "8e21dac", "K": "ce93c68", "L": "ce93c68", "M": "ae88c07", "N": "b0a94aa",
            "O": "47c97ae", "P": "b290208", "Q": "26cab57", "R": "911ab6e",
-           "S": "5f22aae", "T": "e0d0563", "U": "67c396c"}
+           "S": "5f22aae", "T": "e0d0563", "U": "67c396c", "V": "23d0ba5"}
 
 _CHILD = """
 import json, sys

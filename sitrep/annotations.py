@@ -2,7 +2,9 @@
 turned back into gold files the shared scorer reads.
 
 A span file keeps a report's `id`, its corpus file under ../shared/data and character spans
-into that record's `text`; the text itself never enters the repository. `gold_files` reads
+into that record's `text`; the text itself never enters the repository. The exception is a
+corpus named `repo:<path>`: reports the project wrote itself (no one's article), kept in the
+repository. `gold_files` reads
 the texts at run time and writes `<id>.gold.json` files in the seed gold's form (each item's
 `evidence` is its text), ready for `../shared/eval/score_reports.py`.
 """
@@ -17,6 +19,8 @@ from .errors import ConfigError, InputError
 from .models import CERTAINTIES, TIMINGS
 from .vocab import read_table
 
+REPO_PREFIX = "repo:"
+REPO_ROOT = Path(__file__).resolve().parents[1]
 LISTS = ("events", "optional_events", "not_events", "figures", "optional_figures", "not_figures")
 FIGURE_CATEGORIES = frozenset("""killed injured missing arrested displaced fled evacuated sheltered relocated
 homeless refugees returned besieged population in_need aid_delivered homes_destroyed homes_damaged""".split())
@@ -94,13 +98,22 @@ def check_figure(f: dict, where: str) -> list[str]:
 
 
 # ---- texts ---------------------------------------------------------------------------
+def corpus_path(shared: Path, corpus: str) -> Path:
+    """Where a corpus file is: a path under shared/data, or, for `repo:<path>`, a file of the
+    repository checkout (reports the project wrote itself, docs/annotation.md "Written rounds")."""
+    if corpus.startswith(REPO_PREFIX):
+        return REPO_ROOT / corpus[len(REPO_PREFIX):]
+    return shared / "data" / corpus
+
+
 def corpus_texts(shared: Path, corpora: set[str]) -> dict[tuple[str, str], dict]:
-    """(corpus, id) -> record, for the corpus files named (paths under shared/data)."""
+    """(corpus, id) -> record, for the corpus files named (see `corpus_path`)."""
     out = {}
     for corpus in sorted(corpora):
-        path = shared / "data" / corpus
+        path = corpus_path(shared, corpus)
         if not path.exists():
-            raise ConfigError(f"{path}: corpus file not found (is ../shared beside the repository?)")
+            where = "a repository checkout" if corpus.startswith(REPO_PREFIX) else "../shared beside the repository"
+            raise ConfigError(f"{path}: corpus file not found (is {where}?)")
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
@@ -186,7 +199,7 @@ def reports_with_records(folder: Path, shared: Path) -> list[tuple[dict, dict]]:
     for r in reports:
         rec = texts.get((r["corpus"], r["id"]))
         if rec is None:
-            raise ConfigError(f"{folder}: report {r['id']} is not in the shared corpus {r['corpus']}")
+            raise ConfigError(f"{folder}: report {r['id']} is not in its corpus {r['corpus']}")
         out.append((r, rec))
     return out
 

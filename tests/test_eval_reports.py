@@ -76,3 +76,27 @@ def test_the_annotated_tune_reports_score_with_their_calibration_table(tmp_path)
     typed = res["events.typed"]
     assert typed["gold"] > 100 and 0 < typed["tp"] <= typed["pred"]
     assert [b["confidence"] for b in res["calibration"]] == sorted(b["confidence"] for b in res["calibration"])
+
+
+def _span_file(folder, corpus: str, events: list[dict]) -> None:
+    report = {"id": "synth-W1-01", "corpus": corpus, "published": None, "events": events}
+    (folder / "synth-W1-01.json").write_text(json.dumps(report), encoding="utf-8")
+
+
+def test_a_report_the_project_wrote_is_read_from_the_repository(tmp_path):
+    from sitrep.annotations import corpus_texts
+    texts = corpus_texts(tmp_path, {"repo:tests/annotations/written/W.jsonl"})  # no ../shared needed for it
+    text = texts[("repo:tests/annotations/written/W.jsonl", "synth-W1-01")]["text"]
+    first = text.split()[0]
+    _span_file(tmp_path, "repo:tests/annotations/written/W.jsonl",
+               [{"event_type": "Battles", "sub_event_type": "Armed clash", "span": [0, len(first)]}])
+    res = run(tmp_path)
+    assert res["reports"] == 1 and res["events.typed"]["gold"] == 1
+
+
+def test_a_missing_written_corpus_is_named_in_the_error(tmp_path):
+    need_shared("eval", "score.py")
+    _span_file(tmp_path, "repo:tests/annotations/written/nowhere.jsonl", [])
+    res = runner.invoke(app, ["eval", "reports", str(tmp_path), "--shared", str(SHARED)])
+    assert res.exit_code == 2
+    assert "nowhere.jsonl" in res.output and "repository checkout" in res.output

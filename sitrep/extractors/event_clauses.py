@@ -212,6 +212,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue  # "on March 21"
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             continue  # "according to": an attribution, not an accord
+        if _rushed_at(tok):
+            continue  # "a man who charged at him with a knife": a rush, not a charge laid
         if tok.pos_ == "VERB" and _delivers_aid(tok):  # before "hand over" a town
             found.append(Trigger(tok, "AID", False, _transfer_phrase(tok)))
             taken.add(tok.i)
@@ -270,6 +272,16 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
         if t.anchor is None:
             t.anchor = _anchor(t.tok, lex)
     return found
+
+
+_RUSH_PREPS = frozenset({"at", "toward", "towards", "into", "through", "across", "down", "up"})
+
+
+def _rushed_at(tok: Token) -> bool:
+    """The verb "charge" aimed at someone or somewhere ("charged at officers", "charged
+    into the crowd") is a rush, not an accusation."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() == "charge" and any(
+        c.dep_ == "prep" and c.lower_ in _RUSH_PREPS for c in tok.children)
 
 
 # nouns a crime's name modifies ("murder suspect", "assault charges")
@@ -707,6 +719,18 @@ def _reduced_passive(verb: Token) -> Token | None:
     return subj
 
 
+def _participle_after_its_noun(verb: Token) -> bool:
+    """"Responded to a report of shots fired and found ...": a past participle right after
+    an object noun, with no subject or auxiliary of its own, tells what was done to that
+    noun (the parser may hang it on the main verb); its doer is not the main verb's subject."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD") or verb.i == 0:
+        return False
+    if any(c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj")
+
+
 # acts done to someone that a headline tells without "was": "Man cited for driving drunk"
 _DONE_TO = frozenset({"charge", "cite", "arrest", "jail", "sentence", "indict", "convict", "detain", "book", "fine",
                       "deport", "kidnap", "abduct", "kill", "shoot", "stab", "injure", "wound", "hurt", "rescue"})
@@ -723,7 +747,7 @@ def _headline_patient(subj: Token | None, verb: Token) -> bool:
 
 
 def _subject(verb: Token, depth: int = 0) -> Role | None:
-    if _reduced_passive(verb) is not None:
+    if _reduced_passive(verb) is not None or _participle_after_its_noun(verb):
         return _agent_phrase(verb)
     for c in verb.children:
         if c.dep_ in _SUBJ and _is_dateline_token(c):

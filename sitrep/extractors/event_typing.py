@@ -575,12 +575,23 @@ def _taken(c: Clause):
 
 def _refers_to_a_place(tok, lex: Lexicon, spans) -> bool:
     """"Seized the town in 2014 before the army retook it": "it" stands for the nearest
-    argument before it in its sentence outside its own clause, a place here."""
+    argument before it in its sentence outside its own clause, a place here; with none
+    there, for the object of the sentence before, or its subject ("Militants seized the
+    town. The army retook it"; not "reported his car stolen in Dayton. Police recovered it")."""
     if tok is None or tok.lower_ != "it":
         return False
-    before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
-              and t.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj") and t.head.i != tok.head.i]  # not its own subject
+    before = _arguments(t for t in tok.sent if t.i < tok.i and t.head.i != tok.head.i)  # not its own subject
+    if not before and tok.sent.start > 0:
+        root = tok.doc[tok.sent.start - 1].sent.root
+        before = _arguments(c for c in root.children if c.dep_ in ("dobj", "nsubjpass")) or _arguments(
+            c for c in root.children if c.dep_ == "nsubj")
     return bool(before) and _is_place(Role(before[-1], ""), lex, spans)
+
+
+def _arguments(tokens) -> list:
+    """The nouns among `tokens` that are a verb's or a preposition's argument, times left out."""
+    return [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
+            and t.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj")]
 
 
 def _names_a_place(c: Clause, terr: list[str]) -> bool:
@@ -646,17 +657,45 @@ def _clash(c: Clause) -> Typing | None:
         return None
     if c.tactic in ("CHEMICAL", "SUICIDE", "GRENADE", "IED") and c.tactic_from == "clause" and not c.protest_ctx:
         return Typing(c.tactic, f"weapon cue inside the fighting ({c.tactic.lower()})")
-    if c.ak in ("protesters", "rioters") or (c.protest_ctx and "RIOT" in c.ctxv):
-        return Typing("VIOLENT_DEMO", "demonstrators clashed")
+    if c.ak in ("protesters", "rioters") or (c.protest_ctx and ("RIOT" in c.ctxv or _brawl(c))):
+        return Typing("VIOLENT_DEMO", "demonstrators clashed")  # "a fight between protesters and ..."
     if c.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed:
         return Typing(None, "bare fighting word")
     if _between_persons(c):
         return Typing(None, "a fight between persons, not armed groups")  # "her ex-boyfriend started a fight with her"
+    if _brawl_beside(c):
+        return None  # "stabbed during a fight outside a bar": the stabbing or the arrest is the event
     if _struggling(c):
         return Typing(None, "fighting to do something, no armed side")  # "the companies are fighting to survive"
     if _crowd_against_forces(c):
         return Typing("MOB_VIOLENCE", "an unarmed crowd clashed with security forces")
     return Typing("ARMED_CLASH", "fighting between armed groups")
+
+
+_BRAWLS = frozenset({"fight", "brawl", "scuffle", "altercation", "fistfight", "melee", "fracas"})
+
+
+def _brawl(c: Clause) -> bool:
+    """The clause's fighting is named by brawl nouns only ("a fight", "a scuffle")."""
+    fights = [m.tok for m in c.members if m.frame == "CLASH"]
+    return bool(fights) and all(t.pos_ == "NOUN" and t.lemma_.lower() in _BRAWLS for t in fights)
+
+
+def _brawl_beside(c: Clause) -> bool:
+    """The fighting is a brawl named by a noun ("a fight outside a bar"), with no armed side,
+    beside another act in the clause: a stabbing or a shooting during it, or the police
+    breaking it up and arresting people. That act is the event; a brawl is no battle."""
+    if not _brawl(c):
+        return False
+    if _brawl_broken_up(c):
+        return True
+    return bool(c.fs - {"CLASH", "DISPERSE"}) and c.pk not in _ARMED_KINDS and not c.armed
+
+
+def _brawl_broken_up(c: Clause) -> bool:
+    """"Police broke up a large fight": the authorities ending a brawl, no protest dispersed."""
+    return "DISPERSE" in c.fs and not c.fs & {"PROTEST", "RIOT"} and not c.protest_ctx and c.ak in (
+        "state_forces", "government") and _brawl(c)
 
 
 def _crowd_against_forces(c: Clause) -> bool:
@@ -718,7 +757,7 @@ _CROWD_CONTROL = frozenset({"tear gas", "teargas", "water cannon", "rubber bulle
 
 def _about_protest(c: Clause) -> bool:
     fs = c.fs
-    if fs & {"PROTEST", "RIOT", "DISPERSE"}:
+    if fs & {"PROTEST", "RIOT"} or ("DISPERSE" in fs and not _brawl_broken_up(c)):
         return True
     return bool(fs & (_VIOLENT | {"ARREST", "LOOT"}) and (
         c.pk == "protesters" or c.ak in ("protesters", "rioters")
@@ -740,8 +779,8 @@ def _crowd_control(c: Clause) -> bool:
 def _protest(c: Clause) -> Typing | None:
     """ACLED: violence BY demonstrators makes a riot; force against peaceful ones is
     excessive when lethal or seriously injuring, an intervention otherwise."""
-    if not _about_protest(c):
-        return None
+    if not _about_protest(c) or any(gives_self_up(m.tok) for m in c.members):
+        return None  # "two protesters turned themselves in": an arrest, after the protest
     fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx
     if "RIOT" in fs and _thrown_at_no_one(c.head.tok):
         return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"
@@ -828,6 +867,8 @@ def _road_blocked(c: Clause) -> Typing:
     the authorities, a road closed, no protest."""
     if c.ak in ("state_forces", "government", "external_forces"):
         return Typing(None, "a road closed by the authorities, no protest")
+    if c.ak in _ARMED_KINDS:
+        return Typing(None, "a road blocked by an armed group: no demonstration")
     return Typing("VIOLENT_DEMO", "roads blocked by demonstrators")
 
 

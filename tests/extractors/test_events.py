@@ -387,14 +387,24 @@ TABLE = [
     # roads blocked by demonstrators: ACLED counts road-blocking with barricades among a
     # violent demonstration's acts; the authorities closing a road stage no protest
     ("Farmers blocked the highway with tractors on Monday.", "Violent demonstration", A),
+    ("Truckers blocked the main border crossing on Monday, demanding lower fuel taxes.", "Violent demonstration", A),
     # a suspect who gives himself up is arrested: an arrest, no agreement
     ("Jane Roe, 29, turned herself in at the county jail on Monday.", "Arrests", A),
     ("John Smith, 34, surrendered to police on Tuesday.", "Arrests", A),
+    ("Two protesters turned themselves in to police on Wednesday.", "Arrests", A),
+    # a brawl is no battle: the police ending it and arresting people arrest them; a fight
+    # between demonstrators and others is a violent demonstration
+    ("Police broke up a large fight at the fairgrounds and arrested four people.", "Arrests", A),
+    ("Riot police broke up a fight between protesters and counter-protesters.", "Violent demonstration", A),
     ("The suspect surrendered on the warrants on Tuesday afternoon.", "Arrests", A),
     ("Several people who had been inside the home surrendered to police by 7 p.m.", "Arrests", A),
     ("After three hours of negotiations, the suspect agreed to surrender himself to police.", "Arrests", A),
     # "it" taken back is the place the sentence named before it
     ("Rebels seized the airport on Monday, but troops retook it on Wednesday.", "Government regains territory", A),
+    # ... or, with none there, the object of the sentence before
+    ("Militants seized the town of Dara on Monday. The army retook it on Wednesday.", "Government regains territory",
+     A),
+    ("Militants overran the army base near Kunduz. Troops later recaptured it.", "Government regains territory", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -418,6 +428,13 @@ NO_EVENT = [
     # recovering with nothing recovered named is no territory regained
     "The economy recovered in Ohio last year.",
     "Ohio recovered quickly after the storm on Monday.",
+    "A man reported his car stolen from a parking lot in Dayton. Officers recovered it on Tuesday.",
+    # a brawl: no battle, and a stabbing during one is crime, not an ACLED event
+    "A 17-year-old was stabbed in the chest during a fight outside a bar early Saturday.",
+    "Police broke up a fight between rival gangs.",
+    # a road blocked by an armed group is no demonstration (nor by snow)
+    "Rebels blocked the highway to the capital on Monday.",
+    "Snow blocked the main street on Monday.",
     # a building cleared to build by no armed actor is a demolition, not destruction inflicted
     "The old school was razed last summer to make way for apartments.",
 ]
@@ -428,6 +445,9 @@ NO_CLAIM = [
     "Senator Tom Hale called the governor a liar on Friday.",
     "The mayor called police after the fight.",
     "The minister held a press conference on Monday.",
+    # "charge" aimed at someone or somewhere is a rush, not a charge laid
+    "The bull charged into the crowd at the festival.",
+    "The man charged at officers with a knife on Monday.",
     # a title is a name: "a project entitled: Supporting ..."
     "Over 70 students took part in a project entitled: Supporting more effective turtle conservation.",
     # a visit to the jail is no jailing
@@ -1485,11 +1505,22 @@ def test_one_who_gives_himself_up_is_the_arrested_not_the_arrester():
 @pytest.mark.parametrize("text", [
     "Soldiers found three bodies with gunshot wounds near the village on Monday.",
     "Officers found the victim with a gunshot wound to the chest; he died at the scene.",
+    # "shots fired" after its noun: fired by someone unnamed, not by the officers responding
+    "Officers responded to a report of shots fired and found a man with a gunshot wound to the leg.",
 ])
 def test_who_finds_the_dead_is_not_who_killed_them(text):
     import sitrep
     evs = [e for e in sitrep.extract(text, published="2021-05-12").events if e.event_type in VIOLENT_EVENT_TYPES]
     assert not any(e.actor1 is not None and e.actor1.kind == "state_forces" for e in evs), [
+        (e.sub_event_type, e.actor1) for e in evs]
+
+
+@pytest.mark.parametrize("text", ["A deputy shot and killed a man on Monday.",
+                                  "Two deputies arrested the suspect at his home on Monday."])
+def test_deputies_are_the_police(text):
+    import sitrep
+    evs = [e for e in sitrep.extract(text, published="2021-05-12").events if e.event_type]
+    assert evs and all(e.actor1 is not None and e.actor1.kind == "state_forces" for e in evs), [
         (e.sub_event_type, e.actor1) for e in evs]
 
 

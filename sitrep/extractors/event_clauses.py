@@ -508,6 +508,8 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 break  # "displaced by fighting as troops bombarded": the clause is the happening
             if _other_time(t):
                 break  # "after fighting", "as forces battle IS": a related, different happening
+            if _grievance(p, t):
+                break  # "rallied over a police shooting": what the protest is about happened before it
             if p.frame in _PHYSICAL and t.frame in _PHYSICAL and _same_happening(p, t):
                 t.parent = p
                 p.children.append(t)
@@ -522,10 +524,30 @@ _OTHER_CLAUSE = {"as", "while", "although", "though", "because", "since", "until
 _OTHER_TIME = {"after", "before", "since", "following", "amid", "until"}
 
 
+_GRIEVANCE_PREPS = frozenset({"over", "against", "about", "at"})
+
+
+def _grievance(p: Trigger, t: Trigger) -> bool:
+    """`t` names what protest `p` is about: inside its "over/against/about/at" phrase
+    ("rallied over a deadly police shooting", "marched against the killing of a student")
+    or its object ("protested the arrest of their leader")."""
+    if p.frame != "PROTEST" or t.frame == "PROTEST":
+        return False
+    node = t.anchor
+    while node.i != node.head.i and node.head.i not in (p.tok.i, p.anchor.i):
+        node = node.head
+    if node.head.i not in (p.tok.i, p.anchor.i) or node.i == node.head.i:
+        return False
+    return (node.dep_ == "prep" and node.lower_ in _GRIEVANCE_PREPS) or (
+        node.dep_ == "dobj" and p.tok.pos_ == "VERB")
+
+
 def _other_time(t: Trigger) -> bool:
     a = t.anchor
     if _has_own_subject(a) and any(c.dep_ == "mark" and c.lower_ in _OTHER_CLAUSE for c in a.children):
         return True
+    if a.dep_ == "pobj" and a.head.lower_ == "of" and a.head.head.dep_ == "pobj":
+        a = a.head.head  # "after two days of rioting": the days' preposition
     return a.dep_ in ("pobj", "pcomp") and a.head.lower_ in _OTHER_TIME
 
 
@@ -953,9 +975,25 @@ def gives_self_up(verb: Token) -> bool:
     if lemma == "turn":
         return any(k.dep_ == "dobj" and k.lower_.endswith(("self", "selves")) for k in verb.children) and any(
             k.dep_ in ("prt", "prep", "advmod") and k.lower_ == "in" for k in verb.children)
-    return lemma == "surrender" and any(
-        g.lower_ in _TO_WHOM_ONE_SURRENDERS or any(t.lower_ in _TO_WHOM_ONE_SURRENDERS for t in g.subtree)
-        for k in verb.children if k.dep_ == "prep" and k.lower_ == "to" for g in k.children if g.dep_ == "pobj")
+    if lemma != "surrender" or any(k.dep_ == "dobj" and not k.lower_.endswith(("self", "selves"))
+                                   for k in verb.children):
+        return False  # "surrendered their weapons"; not "surrendered himself"
+    objects = [(k.lower_, g) for k in verb.children if k.dep_ == "prep" for g in k.children if g.dep_ == "pobj"]
+    if any(p == "to" and (g.lower_ in _TO_WHOM_ONE_SURRENDERS or any(t.lower_ in _TO_WHOM_ONE_SURRENDERS
+                                                                     for t in g.subtree)) for p, g in objects):
+        return True
+    if any(p == "at" and _lockup_word(g) == "jail" for p, g in objects):
+        return True  # "surrendered at the jail"
+    if any(p == "to" for p, _ in objects):
+        return False  # "surrendered to the rebels"
+    subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_ in ("NN", "NNP") and (
+        subj.ent_type_ == "PERSON" or subj.lemma_.lower() in _LONE_SUSPECTS)  # "the gunman surrendered"
+
+
+# one person a report of a crime names, who surrenders to the police, not to an army
+_LONE_SUSPECTS = frozenset({"suspect", "gunman", "shooter", "fugitive", "man", "woman", "teen", "teenager",
+                            "driver", "robber", "escapee", "inmate", "defendant"})
 
 # verbs whose object is a happening another one brought about ("the shooting sparked protests")
 _CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "cause", "ignite", "fuel", "unleash", "touch",

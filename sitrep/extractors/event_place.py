@@ -104,16 +104,20 @@ def _np_tokens(tok) -> Iterable[object]:
 _SAME_MOMENT = frozenset({"when", "while", "as"})
 
 
-def _same_scene(verb) -> list:
-    """The clauses that share a predicate's scene: the main clause of a "when/while/as"
-    clause, and the "when/while/as" clauses (or bare participles) of a main clause."""
+def _same_scene(verb) -> list[tuple[object, bool]]:
+    """(clause, own) for the clauses that share a predicate's scene: the verb an event noun
+    is the subject of (its own clause: "fighting rages in X"), the main clause of a
+    "when/while/as" clause and the "when/while/as" clauses of a main clause (another
+    clause: its place counts, but less than the event's own)."""
+    out = []
     if verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # "when the bomb exploded": the clause of the event noun
+        verb = verb.head  # "when the bomb exploded", "fighting rages in X": the clause of the event noun
+        out.append((verb, True))
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    out = [c for c in verb.children if c.dep_ == "advcl" and _at_same_moment(c)]
+    out += [(c, False) for c in verb.children if c.dep_ == "advcl" and _at_same_moment(c)]
     if verb.dep_ == "advcl" and _at_same_moment(verb) and verb.head.pos_ in ("VERB", "AUX"):
-        out.append(verb.head)
+        out.append((verb.head, False))
     return out
 
 
@@ -164,9 +168,9 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_w
                 elif k.dep_ == "dobj" and m.tok.pos_ == "VERB":  # "visited Riyadh"
                     out.update({t.i: True for t in _np_tokens(k)})
         for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
-            for verb in (head, *_same_scene(head)):
-                for g, direct in _locative_objects(verb):
-                    out[g.i] = out.get(g.i, False) or direct
+            for verb, own in ((head, True), *_same_scene(head)):
+                for g, direct in _locative_objects(verb):  # "while talks begin in Geneva": less than its own
+                    out[g.i] = out.get(g.i, False) or (direct and own)
         for c in m.tok.children:
             # "the Aleppo offensive": where, unless a locative phrase says ("a U.S. drone
             # strike in Syria": the modifier is whose strike)
@@ -182,14 +186,19 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_w
 
 def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles: Iterable[Role | None],
               country: str | None, lo: int, hi: int, homes: set[int] = frozenset(),
-              role_words: bool = True) -> Place | None:
+              role_words: bool = True, stationed: Role | None = None) -> Place | None:
     """The place the event's clause [lo, hi) attaches to it, or None.
     A place in another country than `country` (the report's) counts only when it is a
     place name right on a predicate. `homes`: the tokens of the acting force's own name
-    (`force_home`), a place though they are words of an organisation's name."""
+    (`force_home`), a place though they are words of an organisation's name. `stationed`:
+    the agent, whose own words are a party, but whose locative phrase says where it acts
+    ("gendarmerie forces in the province of Erzurum detained five people")."""
     attached = attached_tokens(members, roles, role_words)
     for i in homes:
         attached.setdefault(i, True)
+    if stationed is not None:
+        for g, _ in _locative_objects(stationed.tok):
+            attached.setdefault(g.i, False)
     found = _attached_place(parsed, places, attached, homes, country, lo, hi)
     if found is None and (shared := _conjunct_tokens(members)):
         found = _attached_place(parsed, places, shared, homes, country, lo, hi)

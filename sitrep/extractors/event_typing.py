@@ -24,6 +24,7 @@ from .event_clauses import (
     _match_trigger,
     _members,
     _phrase_text,
+    _times,
     gives_self_up,
     of_object,
 )
@@ -231,6 +232,11 @@ def _labour_strike(c: Clause, words_of_sentence: bool) -> bool:
         words |= {t.lower_ for k in tok.children if k.dep_ == "nsubj" for t in k.subtree}
         if tok.dep_ == "acl":
             words.add(tok.head.lower_)  # "teachers striking in West Virginia": the teachers strike
+    if words & _LABOUR_WORDS:
+        return True
+    if tok.pos_ == "NOUN" and any(k.dep_ == "prep" and k.lower_ == "on" and any(
+            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in k.children) for k in tok.children):
+        return False  # "a strike on a busy market", whoever else the sentence names: an attack on it
     if words_of_sentence:
         words |= set(sent_cues_text(c.sent_cues).lower().split())
     return bool(words & _LABOUR_WORDS)
@@ -256,10 +262,22 @@ def _charge_content(tok) -> bool:
     return False
 
 
+_FIRE_BOMBS = frozenset({"petrol", "molotov", "gasoline"})
+
+
+def _fire_bomb(tok) -> bool:
+    """"Petrol bombs", "Molotov cocktails", "firebombs": fire thrown by hand, not explosives."""
+    return tok.lower_.startswith("firebomb") or any(
+        k.dep_ in ("compound", "amod") and k.lower_ in _FIRE_BOMBS for k in tok.children)
+
+
 def _normalise_frames(c: Clause) -> None:
     fs = c.fs
     if "STRIKE" in fs and c.tactic is None and "AIRSTRIKE" not in fs and _labour_strike(c, True):
         fs = (fs - {"STRIKE"}) | {"PROTEST"}
+    bombs = [m.tok for m in c.members if m.frame == "BOMB"]
+    if bombs and all(_fire_bomb(t) for t in bombs):
+        fs = (fs - {"BOMB"}) | {"RIOT"}  # "attacked with stones and petrol bombs": a rioter's weapon
     if fs & {"ARREST", "ABDUCT"} and fs & _VIOLENT and all(m.weak for m in c.members if m.frame in _VIOLENT):
         fs = fs - _VIOLENT  # "arrested and beat", "kidnapped dozens in raids": the taking is the event
     if "ARREST" in fs:  # "arrested for killing", "on a charge of sexual battery": what he is charged with
@@ -669,6 +687,8 @@ def _clash(c: Clause) -> Typing | None:
         return Typing(None, "fighting to do something, no armed side")  # "the companies are fighting to survive"
     if _crowd_against_forces(c):
         return Typing("MOB_VIOLENCE", "an unarmed crowd clashed with security forces")
+    if _unarmed_communities(c):
+        return Typing("MOB_VIOLENCE", "communities or crowds clashed without arms")
     return Typing("ARMED_CLASH", "fighting between armed groups")
 
 
@@ -705,6 +725,38 @@ def _crowd_against_forces(c: Clause) -> bool:
     a = c.agent_role
     return a is not None and a.tok.tag_ == "NNS" and c.ak in (None, "civilians") and _unarmed_agent(c) \
         and c.patient_armed
+
+
+# what crowds fight with: thrown or swung, no gun
+_THROWN = frozenset({"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles", "stick", "sticks",
+                     "pelted", "pelting", "stone-pelting", "molotov", "batons", "clubs"})
+_COMMUNITY_WORDS = frozenset({"communal", "community", "communities", "villager", "villagers", "resident",
+                              "residents", "group", "groups", "mob", "mobs", "youth", "youths", "crowd", "crowds"})
+
+
+def _unarmed_communities(c: Clause) -> bool:
+    """"Communal clashes", "members of both communities clashed, throwing stones": fighting
+    between communities or crowds with stones and sticks, no gun or armed group named, is
+    mob violence (ACLED's riots), not a battle between organised armed groups."""
+    if c.weapons or c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS or c.patient_armed or "TROOPS" in c.actx:
+        return False
+    words = {t.lower_ for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)}
+    if c.agent_role is not None:
+        words |= {t.lower_ for t in c.agent_role.tok.subtree}
+    thrown = {t.lower_ for t in c.head.tok.sent if c.span_lo <= t.idx < c.span_hi} & _THROWN
+    return bool(thrown or words & _COMMUNITY_WORDS)
+
+
+def _sides(fight) -> list:
+    """The words naming a fight's kind and sides: its modifiers ("communal clashes") and its
+    with/between phrases, not the rest of its sentence."""
+    out = [fight]
+    for k in fight.children:
+        if k.dep_ in ("amod", "compound", "nsubj"):
+            out.extend(k.subtree)
+        elif k.dep_ == "prep" and k.lower_ in ("with", "between", "among"):
+            out.extend(k.subtree)
+    return out
 
 
 def _struggling(c: Clause) -> bool:
@@ -765,6 +817,13 @@ def _about_protest(c: Clause) -> bool:
         or (fs <= {"SHOOT", "KILL"} and c.ak in ("state_forces", "government") and _crowd_control(c))))
 
 
+def _over_grievance(c: Clause) -> bool:
+    """Rioting "over chronic power cuts", "against the new tax": a grievance voiced, so a
+    demonstration that turned violent, not a mob's violence."""
+    return any(k.dep_ == "prep" and k.lower_ in ("over", "against") and not _times(k)
+               for m in c.members if m.frame == "RIOT" for k in m.tok.children)
+
+
 def _thrown_at_no_one(verb) -> bool:
     """Stones thrown or hurled with no "at" naming whom they were thrown at."""
     return verb.lemma_.lower() in ("throw", "hurl") and not any(
@@ -784,7 +843,7 @@ def _protest(c: Clause) -> Typing | None:
     fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx
     if "RIOT" in fs and _thrown_at_no_one(c.head.tok):
         return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"
-    if ("RIOT" in fs or c.ak == "rioters") and not (c.protest_ctx or "PROTEST" in c.wctx):
+    if ("RIOT" in fs or c.ak == "rioters") and not (c.protest_ctx or "PROTEST" in c.wctx or _over_grievance(c)):
         if c.weak and not c.armed and c.agent is None:
             return Typing(None, "bare unrest word")
         return Typing("MOB_VIOLENCE", "mob violence")

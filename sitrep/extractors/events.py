@@ -443,7 +443,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     # searched carry the search's ("his home in Aydin was searched")
     placing = roles if physical else [p_role] if ev.plover in ("CONSULT", "COERCE") else []
     place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
-                      cand.start, cand.end, homes, role_words=physical)
+                      cand.start, cand.end, homes, role_words=physical,
+                      stationed=a_role if a_role is not None and a_role.how == "subject" else None)
     view.own_places[id(ev)] = place
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
     info.site = own_site(view.parsed, cand.members, view.place_spans) if physical or ev.plover in _AT_SITES else None

@@ -29,7 +29,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
                             "within", "along", "off", "toward", "towards", "on", "against", "over"})
 # nouns of areas whose "of" phrase is the place itself ("the town of X", "outskirts of X",
 # "in front of X", "the 500 block of X", "the intersection of X and Y")
-AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "area", "outskirts",
+AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "area", "outskirts", "outskirt",
                         "suburb", "suburbs", "neighbourhood", "neighborhood", "centre", "center", "capital",
                         "county", "state", "governorate", "countryside", "border", "coast", "south", "north",
                         "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp",

@@ -59,6 +59,12 @@ def the_event(text: str, word: str):
      "when a roadside bomb exploded, killing two soldiers.", "roadside", "Kidal"),
     ("GAO, Mali - Rebels attacked an army post in Gao on Monday. Two soldiers were killed on Tuesday while "
      "patrolling in Kidal.", "Two soldiers", "Kidal"),
+    # ... but less than the event's own: "while talks begin in Geneva" is a second scene
+    ("TRIPOLI, Libya - Fighting raged on the southern outskirts of Tripoli on Monday while military talks "
+     "began in Geneva.", "Fighting", "Tripoli"),
+    # the agent's own words are a party, but its locative phrase says where it acted
+    ("ANKARA - Police detained 41 suspects in Ankara on Tuesday. Also on Monday, gendarmerie forces in the "
+     "eastern province of Erzurum detained five people.", "gendarmerie", "Erzurum"),
 ])
 def test_the_clause_place_is_the_most_specific_one_it_attaches(text, word, place):
     assert the_event(text, word).place == place
@@ -127,3 +133,10 @@ def test_a_foreign_government_statement_is_not_placed_at_the_setting():
 ])
 def test_a_site_is_named_with_its_town_as_an_address_is(text, word, place):
     assert the_event(text, word).place == place
+
+
+def test_a_second_scene_keeps_its_own_place():
+    # "while talks began in Geneva": the talks are in Geneva, the fighting at Sirte
+    evs = events_in("SIRTE, Libya - Fighting raged near Sirte on Monday while military talks began in Geneva.")
+    places = {e.plover if e.event_type is None else e.sub_event_type: e.place for e in evs}
+    assert places.get("CONSULT") == "Geneva" and places.get("Armed clash") == "Sirte", places

@@ -392,6 +392,25 @@ TABLE = [
     ("Jane Roe, 29, turned herself in at the county jail on Monday.", "Arrests", A),
     ("John Smith, 34, surrendered to police on Tuesday.", "Arrests", A),
     ("Two protesters turned themselves in to police on Wednesday.", "Arrests", A),
+    ("Pruitt surrendered at the jail at about 8 p.m. on Tuesday.", "Arrests", A),
+    ("The gunman surrendered after a four-hour standoff with officers.", "Arrests", A),
+    # a strike aimed at something is an attack on it, whoever else the sentence names
+    ("In late May, a strike on a busy market in Ariha killed 10 people, and rescue workers said a bakery was "
+     "damaged.", "Attack", A),
+    # communities or crowds fighting with stones, no gun or armed group named, riot
+    ("Communal clashes broke out in the town on Sunday during a religious procession.", "Mob violence", A),
+    ("Members of both communities clashed, throwing stones at each other.", "Mob violence", A),
+    ("A police post was attacked with stones and petrol bombs on Monday.", "Mob violence", A),
+    ("Aircraft dropped incendiary bombs on the village on Monday.", "Air/drone strike", A),
+    # rioting over a grievance is a demonstration turned violent; rioting alone a mob's;
+    # rioting "after" which a curfew was imposed is its own happening
+    ("Riots over the price of bread broke out in Khartoum on Friday.", "Violent demonstration", A),
+    ("Two days of rioting left two people dead.", "Mob violence", A),
+    ("Authorities imposed a curfew on the capital on Friday after two days of rioting over power cuts left two "
+     "people dead.", "Violent demonstration", A),
+    # accusations traded; addresses raided by the police
+    ("Saudi Arabia and Iran traded accusations over weapons and airstrikes on Monday.", "ACCUSE", A),
+    ("Police raided 30 addresses in the capital on Tuesday.", "COERCE", A),
     # a brawl is no battle: the police ending it and arresting people arrest them; a fight
     # between demonstrators and others is a violent demonstration
     ("Police broke up a large fight at the fairgrounds and arrested four people.", "Arrests", A),
@@ -1522,6 +1541,27 @@ def test_deputies_are_the_police(text):
     evs = [e for e in sitrep.extract(text, published="2021-05-12").events if e.event_type]
     assert evs and all(e.actor1 is not None and e.actor1.kind == "state_forces" for e in evs), [
         (e.sub_event_type, e.actor1) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds rally in Salinas over deadly police shooting",
+    "Hundreds of people protested in Minneapolis on Tuesday over the police killing of a black man.",
+    "Thousands marched against the killing of a student by police.",
+    "Students protested the arrest of their leader on Monday.",
+])
+def test_what_a_protest_is_about_is_not_done_to_it(text):
+    # the grievance happened before the protest: the protesters met no force for it
+    import sitrep
+    evs = sitrep.extract(text, published="2021-05-12").events
+    kinds = [e.sub_event_type for e in evs]
+    assert "Peaceful protest" in kinds, kinds
+    assert not {"Excessive force against protesters", "Protest with intervention"} & set(kinds), kinds
+
+
+def test_one_who_surrenders_to_an_armed_group_is_not_arrested():
+    import sitrep
+    evs = sitrep.extract("General Ahmed surrendered to the rebels with 200 soldiers.", published="2021-05-12").events
+    assert not any(e.sub_event_type == "Arrests" for e in evs), [e.sub_event_type for e in evs]
 
 
 def test_who_is_found_guilty_is_the_one_sanctioned():

@@ -468,6 +468,16 @@ def _disrupted_weapons(c: Clause) -> Typing | None:
     return Typing("DISRUPTED_WEAPONS", "interception/defusal")
 
 
+_POSTS = frozenset({"base", "airbase", "post", "outpost", "checkpoint", "headquarters", "camp", "garrison",
+                    "position", "barracks", "station"})
+
+
+def _overran_a_post(c: Clause) -> bool:
+    """A capture verb whose own object is a military post ("overran a military base")."""
+    return any(k.dep_ == "dobj" and k.lemma_.lower() in _POSTS
+               for m in c.members if m.frame == "CAPTURE" for k in m.tok.children)
+
+
 def _territory(c: Clause) -> Typing | None:
     fs = c.fs
     if not fs & _TERRITORY or (fs & {"CLASH"} and not fs & {"CAPTURE", "RETAKE", "ENTER", "LOSE"}):
@@ -491,6 +501,8 @@ def _territory(c: Clause) -> Typing | None:
     if joined is not None:
         return Typing(None, f"entered '{joined.text}', a happening, not a place")  # "as he entered the talks"
     if not _names_a_place(c, terr):
+        if "CAPTURE" in terr and _overran_a_post(c) and c.fs & _VIOLENT:
+            return None  # "killed 11 soldiers when they overran a base": an attack on the base, no one captured
         if "CAPTURE" in terr and (c.pk in {"civilians"} | _ARMED_KINDS or person):
             return Typing("ARRESTS" if c.ak in ("state_forces", "government", None) else "ABDUCTION", "people captured")
         if "CAPTURE" in terr and c.ak == "state_forces" and taken is not None and taken.pos_ == "NOUN":
@@ -1022,6 +1034,7 @@ def _poisoned_outside_war(c: Clause) -> bool:
 
 
 _SEARCH_WORDS = frozenset({"raid", "search", "storm"})
+_CROWDS = frozenset({"crowd", "mob", "throng", "protester", "demonstrator", "rioter", "youth", "gang"})
 
 
 def _search(c: Clause) -> Typing | None:
@@ -1029,6 +1042,9 @@ def _search(c: Clause) -> Typing | None:
     (PLOVER COERCE): "his house was raided", "police searched the offices"."""
     if c.head.tok.lemma_.lower() not in _SEARCH_WORDS or c.armed and c.ak not in (None, "state_forces", "government"):
         return None
+    crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _CROWDS
+    if c.ak in ("protesters", "rioters", "civilians") or crowd:
+        return None  # "a crowd stormed the building": no search, a riot
     if "BUILDING" in c.pctx:
         return Typing("COERCE", "premises raided or searched")
     # "a series of raids by Montreal police": the police's raids harm no one named
@@ -1065,8 +1081,8 @@ def _bombing(c: Clause) -> Typing | None:
 
 def _untyped_violence(c: Clause) -> Typing:
     """Violence with no weapon cue: by whom on whom decides."""
-    if c.ak == "rioters":
-        return Typing("MOB_VIOLENCE", "mob attack")
+    if c.ak == "rioters" or (c.agent_role is not None and c.agent_role.tok.lemma_.lower() in ("crowd", "mob", "throng")):
+        return Typing("MOB_VIOLENCE", "mob attack")  # "a crowd stormed the building and set it on fire"
     if (c.patient_armed or "BASE_NOUN" in c.pctx) and (c.ak in _ARMED_KINDS or c.ak is None):
         return Typing("ARMED_CLASH", "armed actor attacked")
     if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:

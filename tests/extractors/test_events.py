@@ -411,6 +411,9 @@ TABLE = [
     # accusations traded; addresses raided by the police
     ("Saudi Arabia and Iran traded accusations over weapons and airstrikes on Monday.", "ACCUSE", A),
     ("Police raided 30 addresses in the capital on Tuesday.", "COERCE", A),
+    # a base overrun while soldiers are killed is attacked, no one in it captured; a crowd
+    # storming a building riots, it searches nothing
+    ("On Thursday a crowd stormed the building, looted computers and set it on fire.", "Mob violence", A),
     # a brawl is no battle: the police ending it and arresting people arrest them; a fight
     # between demonstrators and others is a violent demonstration
     ("Police broke up a large fight at the fairgrounds and arrested four people.", "Arrests", A),
@@ -1556,6 +1559,14 @@ def test_what_a_protest_is_about_is_not_done_to_it(text):
     kinds = [e.sub_event_type for e in evs]
     assert "Peaceful protest" in kinds, kinds
     assert not {"Excessive force against protesters", "Protest with intervention"} & set(kinds), kinds
+
+
+def test_soldiers_killed_when_their_base_is_overrun_are_not_captured():
+    import sitrep
+    evs = sitrep.extract("Islamic State-linked jihadists killed at least 11 soldiers when they overran a military "
+                         "base in northeast Nigeria on Saturday.", published="2019-07-22").events
+    kinds = [e.sub_event_type for e in evs]
+    assert "Armed clash" in kinds and not {"Arrests", "Abduction/forced disappearance"} & set(kinds), kinds
 
 
 def test_one_who_surrenders_to_an_armed_group_is_not_arrested():

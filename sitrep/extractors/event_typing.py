@@ -1081,7 +1081,8 @@ def _bombing(c: Clause) -> Typing | None:
 
 def _untyped_violence(c: Clause) -> Typing:
     """Violence with no weapon cue: by whom on whom decides."""
-    if c.ak == "rioters" or (c.agent_role is not None and c.agent_role.tok.lemma_.lower() in ("crowd", "mob", "throng")):
+    crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in ("crowd", "mob", "throng")
+    if c.ak == "rioters" or crowd:
         return Typing("MOB_VIOLENCE", "mob attack")  # "a crowd stormed the building and set it on fire"
     if (c.patient_armed or "BASE_NOUN" in c.pctx) and (c.ak in _ARMED_KINDS or c.ak is None):
         return Typing("ARMED_CLASH", "armed actor attacked")

@@ -46,6 +46,7 @@ class PlaceWeights:
     city_over_its_region: float
     city_over_region_population: float
     city_share_of_region: float
+    city_over_foreign_region_population: float
     city_in_report: float
     district_without_its_city: float
     qualifier: float

@@ -274,6 +274,10 @@ class _Resolver:
                         (c.admin1 == e.admin1 and e.population >= W.city_share_of_region * c.population):
                     parts["city_over_its_region"] = W.city_over_its_region
                     break
+        if e.feature == "admin1" and any(
+                c.feature == "city" and c.country != e.country and c.population > e.population
+                and c.population >= W.city_over_foreign_region_population for c in self.found[key]):
+            parts["region_under_foreign_city"] = -W.city_over_its_region  # "Manchester": not the Jamaican parish
         if e.feature == "district" and e.source == "sitrep":
             named = e.within and norm_name(e.within) in self.by_key
             parts["city_in_report"] = W.city_in_report if named else W.district_without_its_city

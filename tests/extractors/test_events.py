@@ -411,6 +411,8 @@ TABLE = [
     # accusations traded; addresses raided by the police
     ("Saudi Arabia and Iran traded accusations over weapons and airstrikes on Monday.", "ACCUSE", A),
     ("Police raided 30 addresses in the capital on Tuesday.", "COERCE", A),
+    # a baton charge on demonstrators (South Asia's "lathi-charge") is no charge laid
+    ("Police lathi-charged the protesters outside the collectorate.", "Protest with intervention", A),
     # a base overrun while soldiers are killed is attacked, no one in it captured; a crowd
     # storming a building riots, it searches nothing
     ("On Thursday a crowd stormed the building, looted computers and set it on fire.", "Mob violence", A),

@@ -698,6 +698,8 @@ def _clash(c: Clause) -> Typing | None:
     if _struggling(c):
         return Typing(None, "fighting to do something, no armed side")  # "the companies are fighting to survive"
     if _crowd_against_forces(c):
+        if c.protest_ctx or _protesting(c.agent_role.tok):
+            return Typing("VIOLENT_DEMO", "demonstrators or strikers clashed with security forces")
         return Typing("MOB_VIOLENCE", "an unarmed crowd clashed with security forces")
     if _unarmed_communities(c):
         return Typing("MOB_VIOLENCE", "communities or crowds clashed without arms")
@@ -728,6 +730,14 @@ def _brawl_broken_up(c: Clause) -> bool:
     """"Police broke up a large fight": the authorities ending a brawl, no protest dispersed."""
     return "DISPERSE" in c.fs and not c.fs & {"PROTEST", "RIOT"} and not c.protest_ctx and c.ak in (
         "state_forces", "government") and _brawl(c)
+
+
+_PROTESTING = frozenset({"striking", "protesting", "demonstrating", "marching", "picketing"})
+
+
+def _protesting(tok) -> bool:
+    """"Striking teachers", "protesting farmers": people named by the protest they make."""
+    return any(k.dep_ in ("amod", "compound") and k.lower_ in _PROTESTING for k in tok.children)
 
 
 def _crowd_against_forces(c: Clause) -> bool:
@@ -829,6 +839,21 @@ def _about_protest(c: Clause) -> bool:
         or (fs <= {"SHOOT", "KILL"} and c.ak in ("state_forces", "government") and _crowd_control(c))))
 
 
+def _only_police_threw(c: Clause) -> bool:
+    """The sentence's throwing is all done by the police ("police fired rubber bullets and
+    threw stun grenades"), none by anyone else ("protesters threw stones at police")."""
+    throws = [t for t in c.head.tok.sent if t.pos_ == "VERB" and t.lemma_.lower() in ("throw", "hurl", "lob")]
+    if not throws:
+        return False
+    for verb in throws:
+        subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj":
+            subj = next((k for k in verb.head.children if k.dep_ == "nsubj"), None)
+        if subj is None or (subj.lemma_.lower() not in _OFFICERS and subj.lower_ not in _OFFICERS):
+            return False
+    return True
+
+
 def _over_grievance(c: Clause) -> bool:
     """Rioting "over chronic power cuts", "against the new tax": a grievance voiced, so a
     demonstration that turned violent, not a mob's violence."""
@@ -860,8 +885,10 @@ def _protest(c: Clause) -> Typing | None:
             return Typing(None, "bare unrest word")
         return Typing("MOB_VIOLENCE", "mob violence")
     by_demonstrators = c.ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
-    if "RIOT" in fs or by_demonstrators or _turned_violent(c.head.tok) or (
-            riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal)):
+    # "police fired rubber bullets and threw stun grenades": the police threw, no rioter
+    police_threw = c.ak in ("state_forces", "government") and _crowd_control(c) and _only_police_threw(c)
+    if ("RIOT" in fs and not police_threw) or by_demonstrators or _turned_violent(c.head.tok) or (
+            riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal) and not police_threw):
         return Typing("VIOLENT_DEMO", "demonstrators used violence")
     if _intervened(c):
         if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
@@ -1415,6 +1442,21 @@ def _bare_assent(verb) -> bool:
         k.dep_ in _AGREED_TO for k in verb.children)
 
 
+_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "counsellor", "counselor",
+                     "staff", "official", "officials"})
+
+
+def _ordered_out(verb) -> bool:
+    """"Ordered two Latvian diplomats to leave the country", "gave the ambassador 72 hours
+    to leave": an expulsion, which PLOVER codes as SANCTION, not a request."""
+    if verb.lemma_.lower() not in ("order", "tell", "give", "instruct", "ask"):
+        return False
+    envoy = any(k.dep_ in ("dobj", "dative") and k.lemma_.lower() in _ENVOYS for k in verb.children)
+    leave = any(t.lemma_.lower() == "leave" for k in verb.children if k.dep_ in ("xcomp", "ccomp", "advcl")
+                for t in (k, *k.children))
+    return envoy and leave
+
+
 def _diplomatic(c: Clause) -> Typing | None:
     dip = next((f for f in c.frames if f in _DIPLOMATIC), None)
     if not dip:
@@ -1431,6 +1473,8 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return _road_blocked(c)
+    if dip == "REQUEST" and _ordered_out(c.head.tok):
+        return Typing("SANCTION", "diplomats ordered to leave: an expulsion")
     why = _no_act(c, dip)
     if why:
         return Typing(None, why)

@@ -411,6 +411,13 @@ TABLE = [
     # accusations traded; addresses raided by the police
     ("Saudi Arabia and Iran traded accusations over weapons and airstrikes on Monday.", "ACCUSE", A),
     ("Police raided 30 addresses in the capital on Tuesday.", "COERCE", A),
+    # strikers or demonstrators clashing with police riot as demonstrators; stun grenades the
+    # police threw are their crowd control, no riot; a riot met by force stays a riot
+    ("Striking teachers clashed with police in several cities in southern Peru on Wednesday.",
+     "Violent demonstration", A),
+    ("Protesters threw stones at police, who fired tear gas.", "Violent demonstration", A),
+    # diplomats ordered to leave are expelled
+    ("Russia on Wednesday ordered two Latvian diplomats to leave the country.", "SANCTION", A),
     # a baton charge on demonstrators (South Asia's "lathi-charge") is no charge laid
     ("Police lathi-charged the protesters outside the collectorate.", "Protest with intervention", A),
     # a base overrun while soldiers are killed is attacked, no one in it captured; a crowd
@@ -1569,6 +1576,14 @@ def test_soldiers_killed_when_their_base_is_overrun_are_not_captured():
                          "base in northeast Nigeria on Saturday.", published="2019-07-22").events
     kinds = [e.sub_event_type for e in evs]
     assert "Armed clash" in kinds and not {"Arrests", "Abduction/forced disappearance"} & set(kinds), kinds
+
+
+def test_stun_grenades_the_police_throw_are_no_riot():
+    import sitrep
+    evs = sitrep.extract("Police fired rubber bullets and threw stun grenades at the crowd.",
+                         published="2020-10-19").events
+    kinds = [e.sub_event_type for e in evs]
+    assert "Protest with intervention" in kinds and "Violent demonstration" not in kinds, kinds
 
 
 def test_one_who_surrenders_to_an_armed_group_is_not_arrested():

@@ -641,9 +641,10 @@ class _Recogniser:
         after_prep = s > 0 and T[s - 1].lower_ in LOCATIVE_PREPS
         if self.saint_of_building(s, e):
             return False
-        if s > 2 and T[s - 1].lower_ == "of" and T[s - 2].lower_ in SETTLEMENT_NOUNS and T[s - 3].lower_ == "the" \
-                and T[s - 2].text.islower() and any(c.feature in ("city", "district") for c in cands):
-            return True  # "the town of Palmyra": named as a town, whatever the tagger calls it
+        if s > 2 and T[s - 1].lower_ == "of" and T[s - 2].lower_ in SETTLEMENT_NOUNS and T[s - 2].text.islower() \
+                and any(c.dep_ == "det" for c in T[s - 2].children) and any(c.feature in ("city", "district")
+                                                                          for c in cands):
+            return True  # "the (government-held) town of Palmyra": named as a town, whatever the tagger calls it
         if any(w in MONTHS_DAYS for w in words) or (lab in SKIP_LABELS and not (strong or after_prep)):
             return False  # "in Manbij" the model called a DATE is still a place
         if all(w in self.stop or w in CONNECTORS for w in words):

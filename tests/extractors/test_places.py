@@ -44,6 +44,9 @@ def near(p, lat, lon, tol=0.5):
     ("The U.S. and Britain condemned the strike on the convoy.", "Britain", "country", "GB", 54.76, -2.7),
     ("Officials in Washington said the talks would resume.", "Washington", "city", "US", 38.9, -77.04),
     ("Aid trucks reached Homs, Syria, on Sunday.", "Homs", "city", "SY", 34.73, 36.71),
+    # a town named as one, an adjective between ("the government-held town of X")
+    ("Shells struck the government-held town of Avdiivka in eastern Ukraine overnight.", "Avdiivka", "city", "UA",
+     48.14, 37.74),
     # a big city over a small region of its name in another country (Manchester Parish, Jamaica)
     ("A man was arrested in Manchester on Monday.", "Manchester", "city", "GB", 53.48, -2.24),
     ("European leaders gathered for the summit.", "European", "country", "", 48.69, 9.14),

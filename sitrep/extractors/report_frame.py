@@ -157,6 +157,7 @@ def is_dateline(p: Place, text: str) -> bool:
 
 
 _AFTER_SENTENCE = re.compile(r"[.!?][\"”’]?\s+\(?$")
+_WIRE_BUREAU = re.compile(r"[^.\n]{0,40}?\((?:AFP|AP|Reuters|Xinhua|Anadolu|UPI|dpa|IANS|PTI)\)")
 
 
 def locative_use(parsed: Parsed, p: Place) -> bool:
@@ -308,7 +309,9 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
         if dateline and frame.dateline is None:
             frame.dateline = p
         if dateline or locative_use(parsed, p) or happening_use(parsed, p):
-            w = 3.0 if dateline else 1.0
+            # a wire agency's dateline ("Kano (AFP) -") names the bureau that filed, often
+            # far from the news its lead places: no more than a place the lead names
+            w = (1.0 if _WIRE_BUREAU.match(text, p.end) else 3.0) if dateline else 1.0
         elif residence_use(parsed, p):
             w = RESIDENCE_WEIGHT
         elif origin_use(parsed, p):  # "a woman visiting from Canada": where someone came from

@@ -62,6 +62,10 @@ def the_event(text: str, word: str):
     # ... but less than the event's own: "while talks begin in Geneva" is a second scene
     ("TRIPOLI, Libya - Fighting raged on the southern outskirts of Tripoli on Monday while military talks "
      "began in Geneva.", "Fighting", "Tripoli"),
+    # a wire agency's dateline names the bureau that filed, not where its lead's news happened
+    ("Kano (AFP) - Jihadists killed at least 11 soldiers in an attack on a military base late on Saturday, "
+     "security sources said on Monday.\n\nThe base lies in Magumeri, some 50 kilometres northwest of Maiduguri in "
+     "Borno state.", "Jihadists", "Magumeri"),
     # the agent's own words are a party, but its locative phrase says where it acted
     ("ANKARA - Police detained 41 suspects in Ankara on Tuesday. Also on Monday, gendarmerie forces in the "
      "eastern province of Erzurum detained five people.", "gendarmerie", "Erzurum"),

@@ -1586,6 +1586,14 @@ def test_stun_grenades_the_police_throw_are_no_riot():
     assert "Protest with intervention" in kinds and "Violent demonstration" not in kinds, kinds
 
 
+def test_the_wire_agency_after_a_dateline_is_no_actor():
+    import sitrep
+    evs = sitrep.extract("Kano (AFP) - Islamic State-linked jihadists killed at least 11 soldiers when they overran "
+                         "a military base in northeast Nigeria, security sources said.", published="2019-07-22").events
+    assert evs and all(e.actor1 is None or e.actor1.kind != "media" for e in evs), [(e.sub_event_type, e.actor1)
+                                                                                      for e in evs]
+
+
 def test_one_who_surrenders_to_an_armed_group_is_not_arrested():
     import sitrep
     evs = sitrep.extract("General Ahmed surrendered to the rebels with 200 soldiers.", published="2021-05-12").events

@@ -212,13 +212,13 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue  # "on March 21"
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             continue  # "according to": an attribution, not an accord
-        if _rushed_at(tok):
-            continue  # "a man who charged at him with a knife": a rush, not a charge laid
         if tok.pos_ == "VERB" and _delivers_aid(tok):  # before "hand over" a town
             found.append(Trigger(tok, "AID", False, _transfer_phrase(tok)))
             taken.add(tok.i)
             continue
         hit = _match_trigger(tok, lex)
+        if hit is not None and _rushed_at(tok):
+            continue  # "a man who charged at him with a knife": a rush, not a charge laid
         if hit is None and tok.pos_ == "VERB" and _demands(tok):  # "agreed that X should" is agreeing
             found.append(Trigger(tok, "REQUEST", True, tok.text, mode="demand"))
             taken.add(tok.i)

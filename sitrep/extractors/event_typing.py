@@ -842,7 +842,7 @@ def _about_protest(c: Clause) -> bool:
 def _only_police_threw(c: Clause) -> bool:
     """The sentence's throwing is all done by the police ("police fired rubber bullets and
     threw stun grenades"), none by anyone else ("protesters threw stones at police")."""
-    throws = [t for t in c.head.tok.sent if t.pos_ == "VERB" and t.lemma_.lower() in ("throw", "hurl", "lob")]
+    throws = [t for t in c.head.tok.sent if t.pos_ == "VERB" and t.lemma_.lower() in _THROWING]
     if not throws:
         return False
     for verb in throws:
@@ -861,9 +861,12 @@ def _over_grievance(c: Clause) -> bool:
                for m in c.members if m.frame == "RIOT" for k in m.tok.children)
 
 
+_THROWING = frozenset({"throw", "hurl", "lob"})
+
+
 def _thrown_at_no_one(verb) -> bool:
     """Stones thrown or hurled with no "at" naming whom they were thrown at."""
-    return verb.lemma_.lower() in ("throw", "hurl") and not any(
+    return verb.lemma_.lower() in _THROWING and not any(
         k.dep_ == "prep" and k.lower_ == "at" for k in verb.children)
 
 
@@ -1061,7 +1064,9 @@ def _poisoned_outside_war(c: Clause) -> bool:
 
 
 _SEARCH_WORDS = frozenset({"raid", "search", "storm"})
-_CROWDS = frozenset({"crowd", "mob", "throng", "protester", "demonstrator", "rioter", "youth", "gang"})
+# a crowd named as such, which does violence as a mob; and crowds that search nothing
+_MOB_NOUNS = frozenset({"crowd", "mob", "throng"})
+_CROWDS = _MOB_NOUNS | {"protester", "demonstrator", "rioter", "youth", "gang"}
 
 
 def _search(c: Clause) -> Typing | None:
@@ -1108,7 +1113,7 @@ def _bombing(c: Clause) -> Typing | None:
 
 def _untyped_violence(c: Clause) -> Typing:
     """Violence with no weapon cue: by whom on whom decides."""
-    crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in ("crowd", "mob", "throng")
+    crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _MOB_NOUNS
     if c.ak == "rioters" or crowd:
         return Typing("MOB_VIOLENCE", "mob attack")  # "a crowd stormed the building and set it on fire"
     if (c.patient_armed or "BASE_NOUN" in c.pctx) and (c.ak in _ARMED_KINDS or c.ak is None):

@@ -244,13 +244,15 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue  # "arraigned at the county jail": where, not a detention (the idioms take "held in jail")
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
             continue
+        if frame == "SHELL" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _TEAR_GAS:
+            continue  # "tear shells", "teargas shells": crowd control, not artillery
         if _in_a_title(tok):
             continue  # "a project entitled: Supporting marine turtle conservation": a name
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SUPPORTING and any(
                 c.dep_ == "dobj" and (h := _match_trigger(c, lex)) is not None and h[0] != frame for c in tok.children):
             continue  # "opened fraud investigations": the object's event, not a base opened
-        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
-            continue  # "the besieged city", "war-torn": a description, not a happening
+        if (tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ")) or _names_a_place_as(tok):
+            continue  # "the besieged city", "war-torn", "in occupied Melitopol": a description, not a happening
         if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue  # "the injured included an officer": the people the violence left, named as such
@@ -290,6 +292,25 @@ _CRIME_HEADS = frozenset({"suspect", "suspects", "defendant", "defendants", "cha
 
 # places of detention, which name where when a locative governs them
 _LOCKUPS = frozenset({"jail", "prison"})
+
+_TEAR_GAS = frozenset({"tear", "teargas", "gas", "tear-gas"})
+
+
+def _names_a_place_as(tok: Token) -> bool:
+    """"in occupied Melitopol", "Nablus, occupied West Bank": a participle with no subject or
+    auxiliary of its own, right before a place's name after a preposition, a comma or a
+    determiner, describes the place (the tagger often reads it as a verb taking the name)."""
+    doc = tok.doc
+    if tok.tag_ not in ("VBN", "VBD") or tok.i + 1 >= len(doc) or doc[tok.i + 1].tag_ != "NNP":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and not (c.is_upper and c.is_sent_start)
+           for c in tok.children):
+        return False  # (a dateline's capitals are no subject: "RAMALLAH, occupied West Bank (AP)")
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.text == "," and tok.i > 1:
+        return doc[tok.i - 2].tag_ == "NNP" and tok.dep_ != "conj"  # "Nablus, occupied West Bank"
+    return before is not None and before.pos_ in ("ADP", "DET")
+
 
 def _in_a_title(tok: Token) -> bool:
     """A capitalised word right after "entitled", "titled" or "dubbed" (a colon or a quote
@@ -849,8 +870,11 @@ def _object(verb: Token) -> Role | None:
             for k in c.children:
                 if k.dep_ == "nsubj":
                     return Role(k, "small-clause subject", _conjuncts(k))
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon"):
+        # "was struck with a chunk of concrete": a passive's "with" is its instrument
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon") and not (
+                passive and c.lower_ == "with"):
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     return Role(p, c.lower_ + "-phrase", _conjuncts(p))
@@ -966,6 +990,8 @@ _UNDERGOING = frozenset({"face", "get", "receive", "undergo"})
 # the police named as a body ("surrendered to police", "the authorities said")
 POLICE_WORDS = frozenset({"police", "officers", "deputies", "authorities", "troopers", "agents", "sheriff",
                           "marshals"})
+# fighters who surrender to an army make an agreement in ACLED's codebook (its examples of
+# Agreement include surrenders); a suspect who gives himself up to the police is arrested
 _TO_WHOM_ONE_SURRENDERS = POLICE_WORDS | {"investigators", "detectives"}
 
 

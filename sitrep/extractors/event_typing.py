@@ -180,6 +180,7 @@ _MINDLESS = frozenset({"tree", "branch", "wall", "roof", "ceiling", "rock", "bou
                        "avalanche"})
 _TRAFFIC = frozenset({"car", "truck", "vehicle", "van", "bus", "train", "lorry", "motorcycle", "motorbike", "tractor",
                       "taxi", "suv", "pickup", "motorist", "driver"})
+_EXPLOSIVES = frozenset({"explosive", "explosives", "bomb", "bombs", "ied", "dynamite", "tnt"})
 # a vehicle used as a weapon is told so: "rammed", "ploughed into", "deliberately"
 _RAMMING = re.compile(r"\b(?:ram|rams|rammed|ramming|plough|plow|ploughed|plowed|deliberately|terror\w*|attack\w*)\b",
                       re.I)
@@ -194,6 +195,8 @@ def _mindless_agent(c: Clause) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in _MINDLESS:
         return True
+    if any(t.lemma_.lower() in _EXPLOSIVES for t in tok.subtree):
+        return False  # "a motorcycle loaded with explosives blew up": a car bomb, not a crash
     # "struck by a Ford Crown Victoria, driven by a 56-year-old": a vehicle whatever its name
     driven = any(k.dep_ == "acl" and k.lemma_.lower() == "drive" for k in tok.children)
     return (lemma in _TRAFFIC or driven) and not _RAMMING.search(tok.sent.text)
@@ -205,8 +208,12 @@ def _borrow_tactic(c: Clause) -> None:
     pools = [("sentence", c.sent_cues)]
     if _ATTACK_WORD.search(sent_cues_text(c.next_cues) + " " + c.next_text):
         pools.append(("next sentence", c.next_cues))  # "The attacks - mostly using grenades - ..."
+    # rebels and militias fly no warplanes: an air strike beside their attack is another
+    # side's (the army's counter-offensive the lead goes on to tell)
+    barred = {"AIR"} if c.ak in _NON_STATE or c.ak in ("protesters", "rioters") else set()
     for where, pool in pools:
-        found = sorted({v for v, _ in pool.get("weapon", ()) if v in _TACTICS}, key=_TACTICS.index)
+        found = sorted({v for v, _ in pool.get("weapon", ()) if v in _TACTICS and v not in barred},
+                       key=_TACTICS.index)
         if found:
             c.tactic, c.tactic_from = found[0], where
             c.weapons = c.weapons + [c.tactic]
@@ -501,8 +508,10 @@ def _territory(c: Clause) -> Typing | None:
     if joined is not None:
         return Typing(None, f"entered '{joined.text}', a happening, not a place")  # "as he entered the talks"
     if not _names_a_place(c, terr):
-        if "CAPTURE" in terr and _overran_a_post(c) and c.fs & _VIOLENT:
-            return None  # "killed 11 soldiers when they overran a base": an attack on the base, no one captured
+        if "CAPTURE" in terr and (_overran_a_post(c) or _seized_things(c)) and c.fs & _VIOLENT:
+            # "killed 11 soldiers when they overran a base", "killed 20 soldiers and seized
+            # arms": an attack, no one captured
+            return None
         if "CAPTURE" in terr and (c.pk in {"civilians"} | _ARMED_KINDS or person):
             return Typing("ARRESTS" if c.ak in ("state_forces", "government", None) else "ABDUCTION", "people captured")
         if "CAPTURE" in terr and c.ak == "state_forces" and taken is not None and taken.pos_ == "NOUN":
@@ -519,7 +528,18 @@ def _territory(c: Clause) -> Typing | None:
     c.ctx.last_captor_state = state_captor
     if state_captor and not c.armed and _taken_from_a_state(c):
         return Typing("NONVIOLENT_TRANSFER", "taken from another state, no fighting reported")
+    if state_captor and "CAPTURE" in terr and _foreign_forces(c):
+        # ACLED: a foreign state's forces taking a place is "Non-state actor overtakes territory"
+        return Typing("NSA_OVERTAKES", "a foreign state's forces captured")
     return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
+
+
+def _foreign_forces(c: Clause) -> bool:
+    """The captor is the forces of a state other than the report's ("Russian forces took
+    Vuhledar" in a report on Ukraine)."""
+    a = c.agent
+    return c.ak in ("state_forces", "government") and a is not None and bool(a.country) and bool(c.ctx.focus) \
+        and a.country != c.ctx.focus
 
 
 def _taken_from_a_state(c: Clause) -> bool:
@@ -698,7 +718,7 @@ def _clash(c: Clause) -> Typing | None:
     if _struggling(c):
         return Typing(None, "fighting to do something, no armed side")  # "the companies are fighting to survive"
     if _crowd_against_forces(c):
-        if c.protest_ctx or _protesting(c.agent_role.tok):
+        if c.protest_ctx or _protesting(c.agent_role.tok) or c.agent_role.tok.lemma_.lower() in _DEMONSTRATORS:
             return Typing("VIOLENT_DEMO", "demonstrators or strikers clashed with security forces")
         return Typing("MOB_VIOLENCE", "an unarmed crowd clashed with security forces")
     if _unarmed_communities(c):
@@ -738,6 +758,65 @@ _PROTESTING = frozenset({"striking", "protesting", "demonstrating", "marching", 
 def _protesting(tok) -> bool:
     """"Striking teachers", "protesting farmers": people named by the protest they make."""
     return any(k.dep_ in ("amod", "compound") and k.lower_ in _PROTESTING for k in tok.children)
+
+
+# people who, clashing with police or troops, are demonstrators in ACLED's coding (students,
+# youths, residents); fans, inmates or a mob that clash are rioters
+_DEMONSTRATORS = frozenset({"student", "youth", "resident", "villager", "worker", "farmer", "activist", "trader",
+                            "teacher", "shopkeeper", "miner", "supporter", "man", "youngster", "teenager", "boy"})
+
+
+_FORCES = POLICE_WORDS | {"soldier", "soldiers", "troops", "forces", "army", "gendarmes", "officers"}
+_COUNTS = frozenset({"dozen", "dozens", "hundred", "hundreds", "scores", "group", "groups", "band"})
+
+
+# what is seized that is no person and no place: arms, stocks, vehicles
+_SEIZED_THINGS = frozenset({"arm", "arms", "weapon", "ammunition", "quantity", "quantities", "vehicle", "equipment",
+                            "cache", "explosive", "explosives", "rifle", "rifles", "truck", "trucks", "supply",
+                            "supplies", "cash", "money", "drug", "drugs"})
+
+
+def _seized_things(c: Clause) -> bool:
+    """The capturing member's own object is a thing ("seized large quantities of arms")."""
+    for m in c.members:
+        if m.frame == "CAPTURE":
+            verb = m.anchor if m.anchor is not None else m.tok
+            obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in _SEIZED_THINGS:
+                return True
+    return False
+
+
+_ARMED_UNITS = frozenset({"convoy", "patrol", "post", "checkpoint", "checkpost", "base", "outpost", "camp",
+                          "unit", "column", "vehicle", "vehicles"})
+
+
+def _fired_on_forces(c: Clause) -> bool:
+    """A shooting member of the clause fires on troops, police or their convoy, post or
+    patrol ("opened fire on the army convoy", "fired on the soldiers")."""
+    for m in c.members:
+        if m.frame != "SHOOT":
+            continue
+        verb = m.anchor if m.anchor is not None else m.tok
+        for g in (g for k in verb.children if k.dep_ == "prep" and k.lower_ in ("on", "at", "upon")
+                  for g in k.children if g.dep_ == "pobj"):
+            if g.lower_ in _FORCES or (g.lemma_.lower() in _ARMED_UNITS and any(
+                    k.lower_ in ("army", "military", "police", "security", "junta") for k in g.children)):
+                return True
+    return False
+
+
+def _youths_at_forces(c: Clause) -> bool:
+    """"Dozens of youths threw stones at soldiers": people who demonstrate (students, youths,
+    residents) throwing at police or troops are a violent demonstration, not a mob."""
+    verb = c.head.tok
+    at = [g for k in verb.children if k.dep_ == "prep" and k.lower_ == "at" for g in k.children if g.dep_ == "pobj"]
+    if not any(g.lower_ in _FORCES for g in at):
+        return False
+    subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in _COUNTS:  # "dozens of youths": the people counted
+        subj = next((g for k in subj.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children), None)
+    return subj is not None and subj.lemma_.lower() in _DEMONSTRATORS
 
 
 def _crowd_against_forces(c: Clause) -> bool:
@@ -826,7 +905,8 @@ def _between_persons(c: Clause) -> bool:
 
 # INTERVENTION cues that disperse a crowd; a baton or a beating strikes the people in it
 _CROWD_CONTROL = frozenset({"tear gas", "teargas", "water cannon", "rubber bullet", "pepper spray", "stun grenade",
-                            "disperse", "dispersed"})
+                            "disperse", "dispersed", "tear shell", "tear gas shell", "teargas shell", "tear-gas shell",
+                            "tear gas canister"})
 
 
 def _about_protest(c: Clause) -> bool:
@@ -886,6 +966,8 @@ def _protest(c: Clause) -> Typing | None:
     if ("RIOT" in fs or c.ak == "rioters") and not (c.protest_ctx or "PROTEST" in c.wctx or _over_grievance(c)):
         if c.weak and not c.armed and c.agent is None:
             return Typing(None, "bare unrest word")
+        if _youths_at_forces(c):
+            return Typing("VIOLENT_DEMO", "youths or residents threw at police or troops")
         return Typing("MOB_VIOLENCE", "mob violence")
     by_demonstrators = c.ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
     # "police fired rubber bullets and threw stun grenades": the police threw, no rioter
@@ -1041,6 +1123,10 @@ def _violence(c: Clause) -> Typing | None:
     if tactic == "CHEMICAL" and _poisoned_outside_war(c):
         # ACLED's chemical weapon is one used in war; poisoning a named person is an attack
         return Typing("ATTACK_CIVILIANS", "a named person poisoned, outside armed conflict")
+    if tactic == "IED" and "SHOOT" in fs and _fired_on_forces(c):
+        # "detonated mines and opened fire on the convoy": an ambush, a battle (ACLED codes
+        # the fighting an explosive opens as the battle)
+        return Typing("ARMED_CLASH", "an ambush: explosives and gunfire on an armed side")
     if tactic:
         named = next((p for v, p in c.cues.get("weapon", ()) if v == tactic), None)
         return Typing(tactic, f"weapon cue '{named}'" if named else "trigger names the tactic")
@@ -1127,9 +1213,31 @@ def _untyped_violence(c: Clause) -> Typing:
         # "a man killed a police officer": whoever kills or shoots security forces is an
         # armed attacker, and ACLED codes fighting with state forces as a clash
         return Typing("ARMED_CLASH", "a person killed or shot security forces")
+    if _political_victim(c):
+        return Typing("ATTACK_CIVILIANS", "a public figure attacked")  # ACLED: political violence, not crime
     if c.ak == "civilians":
         return Typing(None, "violence between individuals (crime)")
     return Typing("ATTACK_CIVILIANS", "violence against civilians, perpetrator unstated")
+
+
+# victims whose killing or shooting ACLED counts as political violence, not crime: social and
+# community leaders, activists, journalists, politicians, officials of the state's justice
+_PUBLIC_FIGURES = frozenset({"activist", "journalist", "reporter", "defender", "unionist", "trade-unionist",
+                             "politician", "mayor", "councillor", "councilor", "councilman", "councilwoman",
+                             "candidate", "lawmaker", "legislator", "senator", "judge", "prosecutor", "cleric",
+                             "imam", "priest"})
+_LEADER_KINDS = frozenset({"community", "social", "indigenous", "tribal", "opposition", "union", "party",
+                           "religious", "village", "student", "rights"})
+
+
+def _political_victim(c: Clause) -> bool:
+    """"A community leader was shot dead", "gunmen killed a journalist": a public figure."""
+    p = c.patient_role
+    if p is None or not c.fs & {"KILL", "SHOOT", "ATTACK"}:
+        return False
+    lemma = p.tok.lemma_.lower()
+    mods = {k.lower_ for k in p.tok.children if k.dep_ in ("compound", "amod")}
+    return lemma in _PUBLIC_FIGURES or (lemma == "leader" and bool(mods & _LEADER_KINDS))
 
 
 # verbs of arrest that mostly mean something else: a person caught or picked up by the
@@ -1708,7 +1816,9 @@ def _no_act(c: Clause, dip: str) -> str | None:
         return "a kind of people named by a charge, no one charged"  # "defended people accused of fraud"
     if dip == "ACCUSE" and (lemma in _UNDOING or (verb.pos_ == "NOUN" and verb.head.lemma_.lower() in _UNDOING)):
         return "charges dropped or dismissed, none laid"  # "the charges against him were dropped"
-    if dip == "ACCUSE" and "dobj" in kids and kids["dobj"].lower_ == "cases":
+    if dip == "ACCUSE" and "dobj" in kids and kids["dobj"].lower_ == "cases" and not any(
+            k.dep_ == "prep" and k.lower_ == "against" for k in list(kids["dobj"].children) + list(verb.children)):
+        # ("filed cases against 300 people" accuses them)
         return "a career of cases, no one accused"  # "years prosecuting cases for the attorney's office"
     if dip == "COERCE" and lemma in _RESTRICTIONS and verb.head.lemma_.lower() in _EASING:
         return "a restriction lifted, not imposed"  # "the curfew was lifted": the lifting is the act

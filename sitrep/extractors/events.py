@@ -485,8 +485,15 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
         own_period=(t.date_start, t.date_end or t.date_start) if t is not None and t.date_start else None,
         own_place=place.name if place is not None else None,
         own_area=place,
-        distinct=any(c.lower_ in _DISTINCT_WORDS for c in kids),
+        distinct=any(c.lower_ in _DISTINCT_WORDS for c in kids) or (place is not None and _also(head)),
         strength=type_strength(ev.rule))
+
+
+def _also(head) -> bool:
+    """"Demonstrations were also reported in Valencia": an instance of its own, at a place of
+    its own (what "also" adds to an incident with no place of its own is more of it)."""
+    verbs = {head.tok, head.anchor} | ({head.tok.head} if head.tok.dep_ in ("nsubj", "nsubjpass") else set())
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for t in verbs for c in t.children)
 
 
 def _refers_back(tok, noun: bool, kids: list) -> bool:

@@ -331,7 +331,7 @@ def _capped(p: float, info: MentionInfo, head: Event) -> float:
 
 def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     first = inc.head
-    typer = max(zip(inc.events, inc.infos, strict=True), key=lambda ei: (ei[1].strength, -_rank(ei[0], ranks)))[0]
+    typer = max(zip(inc.events, inc.infos, strict=True), key=lambda ei: _typing_key(ei[0], ei[1], ranks))[0]
     first.event_type, first.sub_event_type, first.plover = typer.event_type, typer.sub_event_type, typer.plover
     if typer is not first:
         first.rule = (first.rule or "") + f"; typed by its mention '{typer.trigger}'"
@@ -354,6 +354,15 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
         first.fatalities = Fatalities(top.low, top.best, top.high)
     if any(e.certainty == "asserted" for e in inc.events):
         first.certainty = "asserted"
+
+
+def _typing_key(ev: Event, info: MentionInfo, ranks: dict[str, int]) -> tuple[int, int]:
+    """How well a mention types its incident: its strength, then its type's rank. "The
+    shooting in Kansas City", by no one named, is an armed actor's attack only by default:
+    it types the incident only when no other mention does."""
+    rule = ev.rule or ""
+    by_default = "actor1 -" in rule and "perpetrator not named" in rule and "armed actor attacked" in rule
+    return (0 if by_default else info.strength), -_rank(ev, ranks)
 
 
 def _days(e: Event) -> float:

@@ -53,6 +53,7 @@ CONNECTORS = _WORDS["connector"]
 HONORIFICS = _WORDS["honorific"]
 LOCATIVE_PREPS = _WORDS["locative_prep"]
 RESIDENT_NOUNS = _WORDS["resident_noun"]
+ROLE_NOUNS = _WORDS["role_noun"] | HONORIFICS | RESIDENT_NOUNS
 DASHES = {"-", "--", "—", "–"}
 # month and day names (and their abbreviations) are dates, never places: the times stage's words
 MONTHS_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -106,6 +107,31 @@ def person_words(ents) -> set[str]:
         cut = max(titles, default=-1)
         words.update(w for w in toks[cut + 1:] if w.isalpha())
     return words
+
+
+# verbs whose object is a place taken, held or struck ("recaptured Palmyra", "shelled Douma")
+_TAKING_VERBS = frozenset({"capture", "recapture", "retake", "seize", "overrun", "storm", "liberate", "besiege",
+                           "encircle", "shell", "bomb", "raid"})
+
+
+def _taken_place(tok) -> bool:
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TAKING_VERBS
+
+
+def _role_apposition(T, s: int, e: int) -> bool:
+    """The name is set off by a comma and a person's role ("Gilberto Sanchez, a lawmaker",
+    "Jose Ruiz, 34, a farmer"): a person, whatever the tagger called it."""
+    j = e
+    if j < len(T) and T[j].text == ",":
+        j += 1
+        if j + 1 < len(T) and T[j].like_num and T[j + 1].text == ",":
+            j += 2  # an age between name and role
+    else:
+        return False
+    for t in T[j:j + 5]:
+        if t.pos_ in ("NOUN", "PROPN") and t.head.i < e or t.dep_ == "appos":
+            return t.lower_ in ROLE_NOUNS
+    return False
 
 
 def _named_relative(tok) -> bool:
@@ -430,6 +456,13 @@ class _Recogniser:
             return
         if all(t.lower_ in self.titled_words for t in T[s:e]):
             return  # "the removal of Saakashvili" after "President Saakashvili": him, not a place
+        if _role_apposition(T, s, e):
+            # "detained Gilberto Sanchez, a lawmaker for ...": a person the model took for a
+            # place; no word of the name is a place later either
+            self.person_words.update(t.lower_ for t in T[s:e] if t.is_alpha)
+            for k in range(s, e):
+                self.taken[k] = True
+            return
         # a place the gazetteer lacks (a street, a township): kept, placed later
         self.add(s, e, "unknown")
 
@@ -669,6 +702,9 @@ class _Recogniser:
             if es == s and ee == e:  # the whole entity is the name
                 if lab == "ORG" and after_prep and top.feature in ("city", "admin2", "district"):
                     return True  # "in Huntsville and in counties around it"
+                if lab == "PERSON" and _taken_place(T[e - 1]) and any(
+                        c.feature == "city" and c.population >= 10_000 for c in cands):
+                    return True  # "the army recaptured Palmyra": what was taken is a place
                 if lab == "PERSON":
                     return self._person_entity_a_place(s, e, key, strong, after_prep, known_here)
                 if lab == "ORG" and set(words) & self.person_words and not strong:

@@ -373,10 +373,14 @@ TABLE = [
     ("Vandals desecrated four graves at the town cemetery overnight, police said.", "Looting/property destruction",
      A),
     ("The prime minister and the king consulted by phone on Wednesday, the palace said.", "CONSULT", A),
-    # an unarmed crowd fighting police riots, it fights no battle; stones thrown at someone riot
+    # an unarmed crowd fighting police riots, it fights no battle; stones thrown at someone riot.
+    # Fans riot as a mob; students, youths or residents against police or troops demonstrate
+    # violently (the coding of three blind rounds' annotators, docs/annotation.md)
     ("Hundreds of fans clashed with riot police after the match, throwing bottles and stones.", "Mob violence", A),
-    ("Students clashed with police at the university gates on Tuesday.", "Mob violence", A),
-    ("Youths threw stones at police in the old city on Friday.", "Mob violence", A),
+    ("Students clashed with police at the university gates on Tuesday.", "Violent demonstration", A),
+    ("Youths threw stones at police in the old city on Friday.", "Violent demonstration", A),
+    ("Dozens of young men hurled rocks at soldiers near the checkpoint.", "Violent demonstration", A),
+    ("Inmates threw rocks at guards during the disturbance.", "Mob violence", A),
     ("Protesters hurled rocks at officers outside the embassy.", "Violent demonstration", A),
     ("Demonstrators pelted the police with stones and bottles.", "Violent demonstration", A),
     ("Gunmen clashed with police in the north of the city on Monday.", "Armed clash", A),
@@ -436,10 +440,39 @@ TABLE = [
     ("Militants seized the town of Dara on Monday. The army retook it on Wednesday.", "Government regains territory",
      A),
     ("Militants overran the army base near Kunduz. Troops later recaptured it.", "Government regains territory", A),
+    # tear gas fired in shells, batons charged: crowd control, not artillery, not a charge laid
+    ("Police fired teargas shells at the crowd outside the court on Sunday.", "Protest with intervention", A),
+    ("Police charged batons on the demonstrators near the intersection on Monday.", "Protest with intervention", A),
+    # a population's communications cut or its gatherings banned is coercion, not a sanction
+    ("The district administration suspended mobile internet services in the town on Thursday.", "COERCE", A),
+    ("Officials imposed prohibitory orders in the district after the violence.", "COERCE", A),
+    ("Police filed cases against 300 unnamed people over the violence on Sunday.", "ACCUSE", A),
+    ("The accused have been booked under sections of the penal code on Friday.", "ACCUSE", A),
+    ("Members of both communities pelted stones at each other near the temple.", "Mob violence", A),
+    # mines and gunfire on a convoy are an ambush, a battle; arms seized beside soldiers
+    # killed capture no one
+    ("Resistance fighters detonated mines and opened fire on the army convoy near the village on Saturday.",
+     "Armed clash", A),
+    ("The group said its fighters had killed more than 20 soldiers and seized large quantities of arms.",
+     "Armed clash", A),
+    # a public figure shot is political violence, not a crime between persons
+    ("A community leader was shot dead outside his home by two men on Friday.", "Attack", A),
+    # a vehicle loaded with explosives is a car bomb, not a crash
+    ("A motorcycle loaded with explosives blew up outside a police station on Sunday, wounding four officers.",
+     "Remote explosive/landmine/IED", A),
+    ("Two other men were wounded by live fire during the raid on Monday.", "Attack", A),
+    ("A police van was set alight outside the hotel on Saturday night.", "Looting/property destruction", A),
+    # ACLED: a foreign state's forces taking a place overtake territory; from a state, with no
+    # fighting, the transfer is non-violent (guards the order of the two)
+    ("Russian forces took the town of Vuhledar in Ukraine's Donetsk region in October.",
+     "Non-state actor overtakes territory", A),
+    ("Russia seized Crimea from Ukraine in 2014.", "Non-violent transfer of territory", A),
 ]
 
 # sentences that must yield no event counted as having happened
 NO_EVENT = [
+    # a dateline's "occupied West Bank" describes the place; its capitals are no captor
+    "RAMALLAH, occupied West Bank (AP) — The Palestinian cabinet met on Monday to discuss the budget.",
     # a site named by what became of it, with no one named doing it
     "A supermarket will open on the site of the old mill building razed last summer.",
     "An earthquake killed at least 97 people on the island of Sumatra.",
@@ -1605,3 +1638,15 @@ def test_who_is_found_guilty_is_the_one_sanctioned():
     ev = next(e for e in sitrep.extract("A jury found John Smith guilty of theft on Monday.",
                                         published="2021-05-12").events if e.plover == "SANCTION")
     assert ev.actor2 is not None and ev.actor2.name == "John Smith", ev.actor2
+
+
+def test_a_passives_with_phrase_is_its_instrument_not_its_victim():
+    evs, why = _events_where("An officer was taken to hospital after being struck in the face with a chunk of "
+                             "concrete on Friday.", lambda e: True)
+    assert evs and not any("actor2 with-phrase" in (e.rule or "") for e in evs), why
+
+
+def test_gangs_are_an_armed_group():
+    evs, why = _events_where("Armed gangs torched dozens of homes in the suburb on Monday.",
+                             lambda e: e.sub_event_type == "Looting/property destruction")
+    assert evs and all(e.actor1 is not None and e.actor1.kind == "political_militia" for e in evs), why

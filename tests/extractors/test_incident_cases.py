@@ -567,3 +567,31 @@ def test_an_incident_is_placed_at_the_place_inside_the_region_its_first_mention_
                 "Achguara damaged a shop in the Ochamchire district, officials said.", "2017-03-30")
     (bomb,) = violence_told(ex)
     assert len(bomb.mentions) == 2 and bomb.place not in (None, "Abkhazia"), (bomb.place, bomb.mentions)
+
+
+def test_demonstrations_also_reported_elsewhere_are_not_the_leads_incident():
+    """"Also reported in Maracaibo": instances of their own, at a place of their own."""
+    ex = report("Protesters clash with troops in Caracas\n\nCARACAS, Venezuela (AP) — Protesters threw rocks and "
+                "petrol bombs at National Guard troops in the capital on Wednesday, and at least 40 people were "
+                "hurt. Violent demonstrations were also reported in Maracaibo and Merida, where protesters burned "
+                "tyres and blocked roads.", "2017-05-25")
+    also = ex.article.text.index("Violent demonstrations were also")
+    lead = [e for e in told(ex) if e.start < also]
+    assert lead, [(e.sub_event_type, e.mentions) for e in told(ex)]
+    assert all(s < also for e in lead for s, _ in e.mentions), [(e.sub_event_type, e.mentions) for e in lead]
+
+
+def test_an_air_strike_in_the_armys_counter_offensive_does_not_type_the_jihadists_attack():
+    """Militants fly no warplanes: the air strikes the next sentence tells are the army's."""
+    ex = report("Jihadists kill 14 in attack on village\n\nSuspected jihadists killed at least 14 civilians in an "
+                "attack on a village in northern Burkina Faso on Tuesday, security sources said. The army said it "
+                "had killed around 20 militants in a counter-offensive backed by air strikes.", "2021-10-07")
+    first = starting_at(told(ex), ex, "Suspected jihadists", 30)
+    assert first and all(e.sub_event_type == "Attack" for e in first), [(e.sub_event_type, e.rule) for e in first]
+
+
+def test_a_place_named_as_occupied_is_no_capture():
+    ex = report("Moscow accused Kyiv of a drone attack on a market in occupied Melitopol on Monday.", "2024-05-23")
+    kinds = {e.sub_event_type for e in told(ex)}
+    assert not kinds & {"Arrests", "Government regains territory", "Non-state actor overtakes territory"}, kinds
+    assert "Air/drone strike" in kinds

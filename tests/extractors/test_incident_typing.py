@@ -1,0 +1,39 @@
+"""Which mention types an incident: its most telling one (incidents._settle). A mention
+typed only by a default ("the shooting in Kansas City", by no one named, taken for an armed
+actor's attack) does not outweigh the mentions that name who shot whom."""
+from __future__ import annotations
+
+from sitrep.extractors.events import _ranks, lexicon
+from sitrep.extractors.incidents import MentionInfo, merge_incidents, type_strength
+from sitrep.models import Event
+
+ATTACK = ("Violence against civilians", "Attack")
+CLASH = ("Battles", "Armed clash")
+
+
+def _mention(kind: tuple[str, str], rule: str, start: int, sentence: int, referring: bool = False):
+    ev = Event(event_type=kind[0], sub_event_type=kind[1], plover="ASSAULT", rule=rule, start=start,
+               end=start + 10, date_start="2016-09-21", time_precision="day")
+    info = MentionInfo(referring=referring, strength=type_strength(rule), sentence=sentence, where="body",
+                       patient="whitlow" if not referring else None)
+    return ev, info
+
+
+def _incident_type(mentions) -> list[str | None]:
+    events, infos = zip(*mentions, strict=True)
+    return [e.sub_event_type for e in merge_incidents(list(events), list(infos), _ranks(lexicon()))]
+
+
+def test_a_mention_typed_by_default_does_not_type_the_incident_its_named_mentions_tell():
+    shot = "SHOOT -> Attack: armed actor harmed civilians; actor1 subject, actor2 object"
+    by_default = ("SHOOT -> Armed clash: armed actor attacked; actor1 -, actor2 at-phrase; perpetrator not named: "
+                  "unidentified armed group")
+    assert _incident_type([_mention(ATTACK, shot, 0, 0), _mention(ATTACK, shot, 100, 1),
+                           _mention(CLASH, by_default, 200, 2, referring=True)]) == ["Attack"]
+
+
+def test_a_mention_that_names_an_armed_attacker_still_types_its_incident():
+    shot = "SHOOT -> Attack: armed actor harmed civilians; actor1 subject, actor2 object"
+    named = "ATTACK -> Armed clash: armed actor attacked; actor1 subject, actor2 object"
+    assert _incident_type([_mention(ATTACK, shot, 0, 0), _mention(CLASH, named, 200, 2, referring=True)]) == [
+        "Armed clash"]

@@ -972,7 +972,26 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             a = None  # "officers found the victim with a gunshot wound": the finder is not who shot
         agent = agent or a
         patient = patient or p
-    return agent, patient
+    return _doer_of_the_act(agent, lex), patient
+
+
+def _doer_of_the_act(agent: Role | None, lex: Lexicon) -> Role | None:
+    """"Israeli strikes killed 12", "a Russian attack hit the town": when the subject is an
+    event noun, the nationality it names did it."""
+    if agent is None or agent.tok.pos_ != "NOUN" or agent.tok.dep_ != "nsubj" \
+            or agent.tok.head.lemma_.lower() not in _HARMING:
+        return agent
+    hit = _match_trigger(agent.tok, lex)
+    if hit is None or hit[0] not in ("ATTACK", "STRIKE", "AIRSTRIKE", "SHELL", "BOMB"):
+        return agent
+    mod = next((k for k in agent.tok.children if k.dep_ in ("amod", "compound", "nmod")
+                and k.ent_type_ in ("NORP", "GPE")), None)
+    return Role(mod, "nationality of the act") if mod is not None else agent
+
+
+# what an attack, a strike or a shelling does to people and places
+_HARMING = frozenset({"kill", "hit", "wound", "injure", "destroy", "target", "pound", "level", "flatten", "strike",
+                      "damage", "claim"})
 
 
 def _object_other_than(verb: Token, tok: Token) -> Role | None:

@@ -42,6 +42,13 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
         if tok is None:
             return None
     tok = _of_whom(tok)
+    if role.how == "nationality of the act":
+        # "Israeli strikes killed 12": the state's forces (as actor_patterns.csv names them)
+        named = actors.actor_at(ex, tok.idx, tok.idx + len(tok.text))
+        country = named.country if named is not None else _fallback_actor(tok, tok.idx, tok.idx + len(tok.text),
+                                                                          parsed, lex, ctx).country
+        name = actors.country_name(country)
+        return ActorRef(f"Military Forces of {name}" if name else tok.text, "state_forces", country)
     start, end = _np_span(tok)
     if _HELD.search(parsed.text[start:end]) and (tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or any(
             p.start < end and start < p.end for p in ex.places)):

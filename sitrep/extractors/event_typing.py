@@ -1104,6 +1104,11 @@ def _suicide_named(c: Clause) -> bool:
                for v, phrase in c.cues.get("weapon", ()))
 
 
+def _a_states_strikes(c: Clause) -> bool:
+    return c.ak in ("state_forces", "external_forces") and any(
+        m.frame == "STRIKE" and m.tok.pos_ == "NOUN" for m in c.members) and not _labour_strike(c, False)
+
+
 def _violence(c: Clause) -> Typing | None:
     fs = c.fs
     if not fs & _VIOLENT:
@@ -1114,6 +1119,9 @@ def _violence(c: Clause) -> Typing | None:
         # and 12 others" harmed others too
         return Typing(None, "harm done to oneself")  # "shot himself", "a police officer killed himself"
     tactic = "AIR" if "AIRSTRIKE" in fs else "SHELLING" if "SHELL" in fs and c.tactic is None else c.tactic
+    if tactic is None and _a_states_strikes(c) and not c.harmless_ctx:
+        # "Israeli strikes killed 12": a state's strikes, no other weapon named, are from the air
+        return Typing("AIR", "a state's strikes, no weapon named")
     if fs == {"STRIKE"} and tactic is None and (_labour_strike(c, False) or "PROTEST" in c.ctxv):
         return Typing("PEACEFUL_PROTEST", "labour strike")
     if c.harmless_ctx:

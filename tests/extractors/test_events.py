@@ -467,6 +467,8 @@ TABLE = [
     ("Russian forces took the town of Vuhledar in Ukraine's Donetsk region in October.",
      "Non-state actor overtakes territory", A),
     ("Russia seized Crimea from Ukraine in 2014.", "Non-violent transfer of territory", A),
+    # a state's strikes that kill or hit, no other weapon named, are air strikes
+    ("Israeli strikes killed 12 people in the north of the strip on Monday.", "Air/drone strike", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -1650,3 +1652,12 @@ def test_gangs_are_an_armed_group():
     evs, why = _events_where("Armed gangs torched dozens of homes in the suburb on Monday.",
                              lambda e: e.sub_event_type == "Looting/property destruction")
     assert evs and all(e.actor1 is not None and e.actor1.kind == "political_militia" for e in evs), why
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Russian shelling killed three people in the city on Monday.", "Military Forces of Russia"),
+    ("Turkish strikes hit three villages near the border on Tuesday.", "Military Forces of Turkey"),
+])
+def test_the_nationality_of_an_attack_that_harms_is_its_states_forces(text, actor):
+    evs, why = _events_where(text, lambda e: e.event_type is not None)
+    assert evs and all(e.actor1 is not None and e.actor1.name == actor for e in evs), why

@@ -139,7 +139,7 @@ def test_a_report_is_set_in_its_place_however_the_report_writes_it():
     arts = [Article(id="charlotte", input_id="charlotte", text=rec["text"], published="2016-09-25"),
             Article(id="nyc", input_id="nyc", text=nyc["text"])]
     charlotte, crown = extract_articles(arts)
-    protests = [e for e in charlotte.events if e.event_type == "Protests" and (e.confidence or 0) >= 0.5]
+    protests = [e for e in charlotte.events if e.event_type in ("Protests", "Riots") and (e.confidence or 0) >= 0.5]
     assert protests and all(e.place == "Charlotte" for e in protests), [(e.sub_event_type, e.place) for e in protests]
     shootings = [e for e in crown.events if e.sub_event_type == "Attack"]
     assert shootings and all(e.place == "Crown Heights" for e in shootings), [e.place for e in shootings]

@@ -137,6 +137,12 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
         hit = _phrase_of(forms, (c.lower_, c.lemma_.lower()), lex, either_order=True)
         if hit:
             return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}", hit[2]
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN":
+            # "the exchange of fire" is "exchanged fire": a nominalised verb and its object
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            hit = _phrase_of(forms, (obj.lower_, obj.lemma_.lower()), lex) if obj is not None else None
+            if hit:
+                return hit[0], hit[1], f"{tok.text} of {obj.text}", hit[2]
     if is_verb and tok.dep_ == "relcl" and tok.head.i < tok.i and not any(c.dep_ == "dobj" for c in kids):
         hit = _phrase_of(forms, (tok.head.lower_, tok.head.lemma_.lower()), lex)
         if hit:  # "the charges he is facing": the phrase's object is the clause's antecedent

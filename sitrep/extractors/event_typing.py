@@ -157,11 +157,26 @@ def build_clause(c: Clause) -> Clause:
         c.pk is None and c.pkinds & _ARMED_KINDS and "civilians" not in c.pkinds)
     c.wctx = c.sctx | _values(c.next_cues, "context")
     strong_weapons = {v for v, p in c.cues.get("weapon", ()) if v != "ARMED" and p not in _VEHICLE_WORDS}
+    if "DISASTER" in c.sctx and _stormed_by_someone(c):
+        c.sctx = c.sctx - {"DISASTER"}
     c.harmless_ctx = ("DISASTER" in c.sctx or "ACCIDENT" in c.sctx or _mindless_agent(c)) and (
         c.ak not in _ARMED_KINDS) and not (strong_weapons - ({"SHELLING"} if "ACCIDENT" in c.sctx else set()))
     c.protest_ctx = "PROTEST" in c.ctxv or c.pk == "protesters" or c.ak == "protesters"
     _normalise_frames(c)
     return c
+
+
+# "militants storm checkpost": the verb (a headline's tagger reads a noun), not the weather
+_STORMED_BY = re.compile(r"\b(?:militants|gunmen|rebels|fighters|insurgents|attackers|jihadists|troops|soldiers|"
+                         r"police|commandos|protesters|demonstrators|mob|crowd|rioters|students)\s+storm(?:s|ed)?\b",
+                         re.I)
+
+
+def _stormed_by_someone(c: Clause) -> bool:
+    """Every disaster word of the sentence is a "storm" that someone makes."""
+    phrases = {p for v, p in c.sent_cues.get("context", ()) if v == "DISASTER"}
+    return bool(phrases) and phrases <= {"storm", "storms", "stormed"} and bool(
+        _STORMED_BY.search(c.head.tok.sent.text))
 
 
 def _patient_text(role: Role | None) -> str:
@@ -711,6 +726,8 @@ def _clash(c: Clause) -> Typing | None:
         return Typing("VIOLENT_DEMO", "demonstrators clashed")  # "a fight between protesters and ..."
     if c.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed:
         return Typing(None, "bare fighting word")
+    if c.head.tok.lemma_.lower() == "encounter" and c.head.tok.pos_ == "VERB" and not c.patient_armed:
+        return Typing(None, "met someone, no armed side")  # "officers encountered Scott": a meeting
     if _between_persons(c):
         return Typing(None, "a fight between persons, not armed groups")  # "her ex-boyfriend started a fight with her"
     if _brawl_beside(c):

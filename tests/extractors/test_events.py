@@ -469,10 +469,23 @@ TABLE = [
     ("Russia seized Crimea from Ukraine in 2014.", "Non-violent transfer of territory", A),
     # a state's strikes that kill or hit, no other weapon named, are air strikes
     ("Israeli strikes killed 12 people in the north of the strip on Monday.", "Air/drone strike", A),
+    # South Asian and Turkish usage: the martyred are killed; a checkpost is a post; militants
+    # who storm make no weather; troops who encounter armed rebels fight them
+    ("Three policemen were martyred when militants attacked a checkpost in the district on Tuesday night.",
+     "Armed clash", A),
+    ("Four policemen martyred as militants storm checkpost in Bannu", "Armed clash", A),
+    ("Troops encountered about 20 armed rebels near the village on Sunday morning.", "Armed clash", A),
+    # thrown missiles are a crowd's (British usage), not artillery
+    ("Missiles were thrown at police lines as the crowd grew.", "Mob violence", A),
+    # a nominalised verb with its object is the verb phrase ("exchanged fire")
+    ("The exchange of fire between the troops and the gunmen lasted an hour.", "Armed clash", A),
 ]
 
 # sentences that must yield no event counted as having happened
 NO_EVENT = [
+    # to encounter weather, or a man the police were looking for, is no fight
+    "Hikers encountered heavy rain near the village on Sunday.",
+    "Officers encountered the man because they were searching for another suspect.",
     # a dateline's "occupied West Bank" describes the place; its capitals are no captor
     "RAMALLAH, occupied West Bank (AP) — The Palestinian cabinet met on Monday to discuss the budget.",
     # a site named by what became of it, with no one named doing it

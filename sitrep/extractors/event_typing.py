@@ -808,6 +808,18 @@ _ARMED_UNITS = frozenset({"convoy", "patrol", "post", "checkpoint", "checkpost",
                           "unit", "column", "vehicle", "vehicles"})
 
 
+def _armed_attackers_killed(c: Clause) -> bool:
+    """Gunmen or militants killed or shot by someone who is no weapon, the clause setting off
+    no bomb of its own."""
+    if not c.fs <= {"KILL", "SHOOT", "ATTACK", "CLASH"} or c.pk not in _ARMED_KINDS:
+        return False
+    doer = c.agent_role.tok if c.agent_role is not None else None
+    verb = c.head.tok
+    if doer is None and verb.tag_ == "VBG":  # ", killing four gunmen": the sentence's own subject did it
+        doer = next((k for k in verb.sent.root.children if k.dep_ == "nsubj"), None)
+    return doer is not None and not _cues(_np_text(doer), c.lex).get("weapon")
+
+
 def _fired_on_forces(c: Clause) -> bool:
     """A shooting member of the clause fires on troops, police or their convoy, post or
     patrol ("opened fire on the army convoy", "fired on the soldiers")."""
@@ -1148,6 +1160,10 @@ def _violence(c: Clause) -> Typing | None:
     if tactic == "CHEMICAL" and _poisoned_outside_war(c):
         # ACLED's chemical weapon is one used in war; poisoning a named person is an attack
         return Typing("ATTACK_CIVILIANS", "a named person poisoned, outside armed conflict")
+    if tactic == "IED" and _armed_attackers_killed(c):
+        # "forces ended the siege, killing four gunmen who had stormed it after a car bomb":
+        # the attackers fell in the fighting; the bomb of their assault types no killing of them
+        return Typing("ARMED_CLASH", "armed attackers killed in the fighting")
     if tactic == "IED" and "SHOOT" in fs and _fired_on_forces(c):
         # "detonated mines and opened fire on the convoy": an ambush, a battle (ACLED codes
         # the fighting an explosive opens as the battle)

@@ -77,7 +77,7 @@ from .incidents import (
     type_strength,
 )
 from .parse import Parsed
-from .place_recognition import person_words
+from .place_recognition import STREET_NOUNS, person_words
 from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
 from .speech_acts import refusal, stated_intention
 
@@ -729,7 +729,51 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     events = merge_incidents(ruled, [view.infos[id(ev)] for ev in ruled], ranks, view.collect_mentions)
     events += [e for ev in proposed for e in merge_incidents([ev], [view.infos[id(ev)]], ranks)]
     events.sort(key=lambda e: (e.start, e.end))
+    for ev in events:
+        _name_the_place_within(ev, parsed, ex)
     return events
+
+
+def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction) -> None:
+    """An incident placed in a town or a region whose mentions' sentences name one place
+    inside it ("clashes in Tripoli ... in the Souq Al-Juma district", "Mushaki, in North
+    Kivu") is named by both, most specific first ("Souq Al-Juma, Tripoli"), as ACLED's
+    location names the most specific place: the town stays in the name for who looks it up."""
+    if not ev.place or "," in ev.place:
+        return
+    outer = next((p for p in ex.places if p.name == ev.place and (p.lat, p.lon) == (ev.lat, ev.lon)), None)
+    if outer is not None and _part_of_its_town(outer):
+        ev.place = f"{outer.name}, {outer.within}"  # "Ingorokva Street, Tbilisi": with its town
+        return
+    if outer is None or outer.feature not in ("city", "admin1", "admin2"):
+        return
+    sents = {parsed.sentence_index(s) for s, _ in ev.mentions or [[ev.start, ev.end]]}
+    inside = {p.name: p for p in ex.places if parsed.sentence_index(p.start) in sents and p.name != outer.name
+              and _lies_in(p, outer)}
+    if len(inside) == 1:
+        sub = next(iter(inside.values()))
+        ev.place = f"{sub.name}, {outer.name}"
+        if sub.lat is not None and sub.geonameid is not None:
+            ev.lat, ev.lon = sub.lat, sub.lon
+
+
+def _part_of_its_town(p: Place) -> bool:
+    """A district of a town, or a street in it (a landmark the gazetteer lacks is only placed
+    at the report's town, which need not hold it: "the town of Palmyra" in a Damascus report)."""
+    if not p.within or p.within.lower() == p.name.lower():
+        return False
+    return p.feature == "district" or (p.feature == "landmark" and p.name.split()[-1].lower().rstrip(".")
+                                       in STREET_NOUNS)
+
+
+def _lies_in(inner: Place, outer: Place) -> bool:
+    """A district or landmark of a town, or a town of a region (by the places stage's own
+    `within` and admin1)."""
+    if inner.country != outer.country:
+        return False
+    if outer.feature == "city":
+        return inner.feature in ("district", "landmark") and (inner.within or "").lower() == outer.name.lower()
+    return inner.feature in ("city", "district", "landmark") and outer.name in (inner.within, inner.admin1)
 
 
 def _ranks(lex: Lexicon) -> dict[str, int]:

@@ -561,15 +561,27 @@ class _Recogniser:
             if tok.lower_ not in AREA_NOUNS or i == 0:
                 continue
             s = i
-            while s > 0 and _capitalised(T[s - 1]) and self.label[s - 1] not in SKIP_LABELS - MISTAKEN_NAMES \
-                    and T[s - 1].lower_ not in self.stop and i - s < 4:
+            while s > 0 and i - s < 5:
+                if T[s - 1].text == "-" and s > 1 and _capitalised(T[s - 2]) and s < i:
+                    s -= 1  # "Souq Al-Juma district": a hyphen inside the name
+                    continue
+                if not (_capitalised(T[s - 1]) and self.label[s - 1] not in SKIP_LABELS - MISTAKEN_NAMES
+                        and T[s - 1].lower_ not in self.stop):
+                    break
                 s -= 1
             if s == i:
                 continue
             if any(self.taken[s:i]):
-                for m in self.mentions:
-                    if T[s].idx <= m.start < T[i].idx:
-                        m.area = True
+                inner = [m for m in self.mentions if T[s].idx <= m.start < T[i].idx]
+                if inner and all(m.origin == "scan" for m in inner) and not any(
+                        m.start == T[s].idx and m.end == T[i - 1].idx + len(T[i - 1].text) for m in inner):
+                    # "Kabul's Khair Khana area": the gazetteer's "Khair" is a word of the
+                    # area's name, not a town of its own
+                    self.mentions = [m for m in self.mentions if m not in inner]
+                    self.add(s, i, "area", area=True)
+                    continue
+                for m in inner:
+                    m.area = True
                 continue
             self.add(s, i, "area", area=True)
 
@@ -702,9 +714,6 @@ class _Recogniser:
             if es == s and ee == e:  # the whole entity is the name
                 if lab == "ORG" and after_prep and top.feature in ("city", "admin2", "district"):
                     return True  # "in Huntsville and in counties around it"
-                if lab == "PERSON" and _taken_place(T[e - 1]) and any(
-                        c.feature == "city" and c.population >= 10_000 for c in cands):
-                    return True  # "the army recaptured Palmyra": what was taken is a place
                 if lab == "PERSON":
                     return self._person_entity_a_place(s, e, key, strong, after_prep, known_here)
                 if lab == "ORG" and set(words) & self.person_words and not strong:
@@ -757,6 +766,9 @@ class _Recogniser:
     def _person_entity_a_place(self, s: int, e: int, key: str, strong: bool, after_prep: bool,
                                known_here: bool) -> object:
         """A gazetteer name the tagger calls a person, as a whole entity."""
+        if _taken_place(self.T[e - 1]) and any(c.feature == "city" and c.population >= 10_000
+                                               for c in self.found[key]):
+            return True  # "the army recaptured Palmyra": what was taken is a place
         if e - s == 1 and self.T[s].lower_ in self.relatives:
             return after_prep  # "her daughter, Brittany ... giving Brittany a dose"
         if {t.lower_ for t in self.T[s:e]} & self.person_words:

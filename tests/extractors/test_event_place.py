@@ -134,6 +134,14 @@ def test_a_foreign_government_statement_is_not_placed_at_the_setting():
      "Carillon bar, Paris"),
     ("CHATTANOOGA, Tenn. - Police arrested three men on McCallie Avenue on Thursday afternoon.", "arrested",
      "McCallie Avenue, Chattanooga"),
+    # a street or a district the clause names, with its town; a place inside the town the
+    # sentence names is named first (the most specific place, as ACLED's location is)
+    ("Police fired water cannon at protesters on Ingorokva Street in Tbilisi on Friday.", "water cannon",
+     "Ingorokva Street, Tbilisi"),
+    ("A ceasefire took hold in Tripoli on Tuesday after heavy clashes between two armed groups in the Souq "
+     "Al-Juma district.", "ceasefire", "Souq Al-Juma, Tripoli"),
+    ("A bomb exploded at a mosque in Kabul's Khair Khana area on Friday, killing 12 worshippers.", "bomb",
+     "Khair Khana, Kabul"),
 ])
 def test_a_site_is_named_with_its_town_as_an_address_is(text, word, place):
     assert the_event(text, word).place == place

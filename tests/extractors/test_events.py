@@ -479,6 +479,11 @@ TABLE = [
     ("Missiles were thrown at police lines as the crowd grew.", "Mob violence", A),
     # a nominalised verb with its object is the verb phrase ("exchanged fire")
     ("The exchange of fire between the troops and the gunmen lasted an hour.", "Armed clash", A),
+    # gunmen killed by forces fell in the fighting, whatever bomb opened their assault; a bomb
+    # that kills them is a bombing (guard)
+    ("Security forces ended a siege at a hotel in the capital late on Sunday, killing four gunmen who had "
+     "stormed the building after a car bomb blew open its gate.", "Armed clash", A),
+    ("A car bomb exploded at the gate, killing four gunmen.", "Remote explosive/landmine/IED", A),
 ]
 
 # sentences that must yield no event counted as having happened

@@ -767,13 +767,15 @@ def _part_of_its_town(p: Place) -> bool:
 
 
 def _lies_in(inner: Place, outer: Place) -> bool:
-    """A district or landmark of a town, or a town of a region (by the places stage's own
-    `within` and admin1)."""
+    """A district or a street of a town, or a town or a district of a region (by the places
+    stage's own `within` and admin1); never a name the gazetteer lacks that was only placed
+    at the report's town."""
     if inner.country != outer.country:
         return False
     if outer.feature == "city":
-        return inner.feature in ("district", "landmark") and (inner.within or "").lower() == outer.name.lower()
-    return inner.feature in ("city", "district", "landmark") and outer.name in (inner.within, inner.admin1)
+        return _part_of_its_town(inner) and inner.within.lower() == outer.name.lower()
+    return (inner.feature in ("city", "district") or _part_of_its_town(inner)) and outer.name in (
+        inner.within, inner.admin1)
 
 
 def _ranks(lex: Lexicon) -> dict[str, int]:

@@ -152,3 +152,17 @@ def test_a_second_scene_keeps_its_own_place():
     evs = events_in("SIRTE, Libya - Fighting raged near Sirte on Monday while military talks began in Geneva.")
     places = {e.plover if e.event_type is None else e.sub_event_type: e.place for e in evs}
     assert places.get("CONSULT") == "Geneva" and places.get("Armed clash") == "Sirte", places
+
+
+@pytest.mark.parametrize("name, feature, within, inside", [
+    ("Souq Al-Juma", "district", "Tripoli", True),
+    ("Al-Shatt Road", "landmark", "Tripoli", True),
+    # a name the gazetteer lacks is only placed at the report's town, which need not hold it
+    ("Qaryatain", "landmark", "Tripoli", False),
+    ("Tajoura", "city", "Tripoli", False),
+])
+def test_what_names_an_incident_with_its_town_lies_inside_it(name, feature, within, inside):
+    from sitrep.extractors.events import _lies_in
+    from sitrep.models import Place
+    town = Place(name="Tripoli", start=0, end=7, country="LY", feature="city", admin1="Tripoli")
+    assert _lies_in(Place(name=name, start=10, end=20, country="LY", feature=feature, within=within), town) is inside

@@ -47,7 +47,7 @@ from .event_lexicon import (
     _np_text,
     sent_cues_text,
 )
-from .event_roles import DocContext
+from .event_roles import DocContext, _of_whom
 from .incidents import _REFERRING
 
 # weapon cues that name a thing one can find, seize or clear (not a way of attacking:
@@ -166,17 +166,18 @@ def build_clause(c: Clause) -> Clause:
     return c
 
 
-# "militants storm checkpost": the verb (a headline's tagger reads a noun), not the weather
-_STORMED_BY = re.compile(r"\b(?:militants|gunmen|rebels|fighters|insurgents|attackers|jihadists|troops|soldiers|"
-                         r"police|commandos|protesters|demonstrators|mob|crowd|rioters|students)\s+storm(?:s|ed)?\b",
-                         re.I)
+_STORMS = frozenset({"storm", "storms", "stormed"})
 
 
 def _stormed_by_someone(c: Clause) -> bool:
-    """Every disaster word of the sentence is a "storm" that someone makes."""
+    """Every disaster word of the sentence is a "storm" that a party the lexicon knows, or a
+    crowd, makes ("militants storm checkpost": the verb a headline's tagger reads as a noun)."""
     phrases = {p for v, p in c.sent_cues.get("context", ()) if v == "DISASTER"}
-    return bool(phrases) and phrases <= {"storm", "storms", "stormed"} and bool(
-        _STORMED_BY.search(c.head.tok.sent.text))
+    if not phrases or not phrases <= _STORMS:
+        return False
+    return any(t.lower_ in _STORMS and t.i > 0 and (_cues(t.nbor(-1).text, c.lex).get("actor") or
+                                                     t.nbor(-1).lemma_.lower() in _CROWDS)
+               for t in c.head.tok.sent)
 
 
 def _patient_text(role: Role | None) -> str:
@@ -783,8 +784,12 @@ _DEMONSTRATORS = frozenset({"student", "youth", "resident", "villager", "worker"
                             "teacher", "shopkeeper", "miner", "supporter", "man", "youngster", "teenager", "boy"})
 
 
-_FORCES = POLICE_WORDS | {"soldier", "soldiers", "troops", "forces", "army", "gendarmes", "officers"}
-_COUNTS = frozenset({"dozen", "dozens", "hundred", "hundreds", "scores", "group", "groups", "band"})
+def _armed_side(tok, lex: Lexicon) -> bool:
+    """The phrase names police, troops or an armed group, or their convoy, post or patrol, as
+    the lexicon's cues tell a clause's patient ("the soldiers", "the army convoy")."""
+    cues = _cues(_phrase_text(tok), lex)
+    return bool({v for v, _ in cues.get("actor", ())} & (_ARMED_KINDS | {"state_forces"})) or bool(
+        {v for v, _ in cues.get("context", ())} & {"TROOPS", "ARMED_TARGET"})
 
 
 # what is seized that is no person and no place: arms, stocks, vehicles
@@ -802,10 +807,6 @@ def _seized_things(c: Clause) -> bool:
             if obj is not None and obj.lemma_.lower() in _SEIZED_THINGS:
                 return True
     return False
-
-
-_ARMED_UNITS = frozenset({"convoy", "patrol", "post", "checkpoint", "checkpost", "base", "outpost", "camp",
-                          "unit", "column", "vehicle", "vehicles"})
 
 
 def _armed_attackers_killed(c: Clause) -> bool:
@@ -829,8 +830,7 @@ def _fired_on_forces(c: Clause) -> bool:
         verb = m.anchor if m.anchor is not None else m.tok
         for g in (g for k in verb.children if k.dep_ == "prep" and k.lower_ in ("on", "at", "upon")
                   for g in k.children if g.dep_ == "pobj"):
-            if g.lower_ in _FORCES or (g.lemma_.lower() in _ARMED_UNITS and any(
-                    k.lower_ in ("army", "military", "police", "security", "junta") for k in g.children)):
+            if _armed_side(g, c.lex):
                 return True
     return False
 
@@ -840,12 +840,10 @@ def _youths_at_forces(c: Clause) -> bool:
     residents) throwing at police or troops are a violent demonstration, not a mob."""
     verb = c.head.tok
     at = [g for k in verb.children if k.dep_ == "prep" and k.lower_ == "at" for g in k.children if g.dep_ == "pobj"]
-    if not any(g.lower_ in _FORCES for g in at):
+    if not any(_armed_side(g, c.lex) for g in at):
         return False
     subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
-    if subj is not None and subj.lower_ in _COUNTS:  # "dozens of youths": the people counted
-        subj = next((g for k in subj.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children), None)
-    return subj is not None and subj.lemma_.lower() in _DEMONSTRATORS
+    return subj is not None and _of_whom(subj).lemma_.lower() in _DEMONSTRATORS  # "dozens of youths": the youths
 
 
 def _crowd_against_forces(c: Clause) -> bool:

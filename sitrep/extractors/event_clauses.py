@@ -234,6 +234,10 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             found.append(t)
             taken.add(tok.i)
             continue
+        if hit is None and tok.pos_ == "VERB" and _answered_with_crowd_control(tok, lex):
+            found.append(Trigger(tok, "DISPERSE", True, tok.text))  # "police responded with tear gas"
+            taken.add(tok.i)
+            continue
         if hit is None and tok.pos_ == "VERB":
             crowd = _crowd_subject(tok, lex)
             if crowd:
@@ -356,7 +360,7 @@ _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under",
            ("on", "charge"): "ARREST", ("on", "charges"): "ARREST", ("without", "charge"): "ARREST",
            ("without", "bond"): "ARREST", ("without", "bail"): "ARREST", ("in", "jail"): "ARREST",
            ("on", "alert"): "MOBILIZE", ("under", "arrest"): "ARREST", ("on", "bail"): "ARREST",
-           ("on", "bond"): "ARREST", ("under", "investigation"): "ACCUSE"}
+           ("on", "bond"): "ARREST", ("under", "investigation"): "ACCUSE", ("on", "fire"): "LOOT"}
 # idioms that hold only under these verbs ("held on charges", not "accused on charges")
 _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"): {"hold", "jail", "detain"},
                 ("without", "charge"): {"hold", "detain", "jail"}, ("to", "custody"): {"send", "remand", "commit"},
@@ -368,7 +372,8 @@ _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"):
                 # "held on $100,000 bail", not "released on bail"
                 ("on", "bail"): {"hold", "jail", "detain", "keep", "remain"},
                 ("on", "bond"): {"hold", "jail", "detain", "keep", "remain"},
-                ("under", "investigation"): {"be", "have", "remain", "place", "put", "come", "keep"}}
+                ("under", "investigation"): {"be", "have", "remain", "place", "put", "come", "keep"},
+                ("on", "fire"): {"set"}}  # "cars were set on fire", not "the building was on fire"
 
 
 def _lockup_word(tok: Token) -> str:
@@ -441,6 +446,26 @@ def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
             if "rioters" in kinds:
                 return "RIOT"
     return None
+
+
+# what police turn on a crowd to break it up
+CROWD_CONTROL_MEANS = frozenset({"tear gas", "teargas", "water cannon", "rubber bullet", "pepper spray",
+                                 "stun grenade", "tear gas shell", "teargas shell", "tear shell", "tear gas canister"})
+
+
+def _answered_with_crowd_control(verb: Token, lex: Lexicon) -> bool:
+    """Police or troops whose verb takes crowd-control means as its object or its "with"
+    ("riot police responded with tear gas and water cannon", "used pepper spray"): they
+    dispersed a crowd, whatever the verb."""
+    if verb.dep_ in ("amod", "acl", "relcl") or _is_light(verb, lex):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not {v for v, _ in _cues(subj.text, lex).get("actor", ())} & {"state_forces"}:
+        return False
+    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
+    text = " ".join(verb.doc[g.left_edge.i: g.right_edge.i + 1].text.lower() for g in means)
+    return any(m in text for m in CROWD_CONTROL_MEANS)
 
 
 def _crowd_words(agent: Token) -> list[Token]:

@@ -197,6 +197,9 @@ class DocContext:
     mining_named: bool = False  # the report is about mining: its mines are pits
     officials: frozenset[str] = frozenset()  # surnames of people the report names with an office
     names: frozenset[str] = frozenset()  # words of the people the report names (no event words)
+    # first tokens of the sentences a demonstration's scene covers: one that names protesters,
+    # a protest or a march, and the next three (docs/annotation.md, "protest scenes")
+    protest_scene: frozenset[int] = frozenset()
 
 
 

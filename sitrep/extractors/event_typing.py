@@ -18,6 +18,7 @@ from ..models import ActorRef
 from .actors import countries
 from .event_clauses import (
     _PHRASAL_OBJECTS,
+    CROWD_CONTROL_MEANS,
     POLICE_WORDS,
     Role,
     Trigger,
@@ -506,6 +507,9 @@ def _territory(c: Clause) -> Typing | None:
     if not fs & _TERRITORY or (fs & {"CLASH"} and not fs & {"CAPTURE", "RETAKE", "ENTER", "LOSE"}):
         return None
     terr = [f for f in c.frames if f in _TERRITORY]
+    if c.ak in ("protesters", "rioters") and {"CAPTURE", "ENTER"} & set(terr):
+        # "protesters overran police lines", "stormed parliament": a crowd's violence, no captive
+        return Typing("VIOLENT_DEMO" if c.ak == "protesters" else "MOB_VIOLENCE", "a crowd overran or stormed a place")
     taken = c.patient_role.tok if c.patient_role is not None else _taken(c)
     person = taken is not None and _a_person(taken, c)
     if "CAPTURE" in terr and person and c.pk not in _ARMED_KINDS and c.ak in ("state_forces", "government", None):
@@ -741,7 +745,29 @@ def _clash(c: Clause) -> Typing | None:
         return Typing("MOB_VIOLENCE", "an unarmed crowd clashed with security forces")
     if _unarmed_communities(c):
         return Typing("MOB_VIOLENCE", "communities or crowds clashed without arms")
+    if _at_a_protest(c):
+        return Typing("VIOLENT_DEMO", "clashes in a demonstration's scene, no armed group named")
     return Typing("ARMED_CLASH", "fighting between armed groups")
+
+
+def _in_protest_scene(c: Clause) -> bool:
+    return c.protest_ctx or "PROTEST" in c.sctx or c.head.tok.sent.start in c.ctx.protest_scene
+
+
+# what police fire at a crowd: no armed group's weapon
+_CROWD_FIRE = frozenset({"live fire", "live ammunition", "bullet", "bullets"})
+
+
+def _at_a_protest(c: Clause) -> bool:
+    """Clashes in a demonstration's scene (the sentence or the few after one naming
+    protesters or a march: DocContext.protest_scene) with no armed group named and no
+    weapon but the police's are the demonstration turning violent, as ACLED codes "marches
+    degenerated into clashes with police", not a battle."""
+    if not _in_protest_scene(c):
+        return False
+    if c.ak in _NON_STATE or c.pk in _NON_STATE or c.pkinds & _NON_STATE or "CONFLICT" in c.sctx:
+        return False
+    return all(v == "ARMED" and p.lower() in _CROWD_FIRE for v, p in c.cues.get("weapon", ()))
 
 
 _BRAWLS = frozenset({"fight", "brawl", "scuffle", "altercation", "fistfight", "melee", "fracas"})
@@ -859,14 +885,21 @@ def _crowd_against_forces(c: Clause) -> bool:
 _THROWN = frozenset({"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles", "stick", "sticks",
                      "pelted", "pelting", "stone-pelting", "molotov", "batons", "clubs"})
 _COMMUNITY_WORDS = frozenset({"communal", "community", "communities", "villager", "villagers", "resident",
-                              "residents", "group", "groups", "mob", "mobs", "youth", "youths", "crowd", "crowds"})
+                              "residents", "group", "groups", "mob", "mobs", "youth", "youths", "crowd", "crowds",
+                              # a party's rank and file: "supporters of two rival factions clashed"
+                              "supporter", "supporters", "activist", "activists", "cadre", "cadres"})
+
+
+_PARTY_PEOPLE = frozenset({"supporter", "supporters", "activist", "activists", "cadre", "cadres", "member", "members"})
 
 
 def _unarmed_communities(c: Clause) -> bool:
     """"Communal clashes", "members of both communities clashed, throwing stones": fighting
     between communities or crowds with stones and sticks, no gun or armed group named, is
     mob violence (ACLED's riots), not a battle between organised armed groups."""
-    if c.weapons or c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS or c.patient_armed or "TROOPS" in c.actx:
+    party_person = c.patient_role is not None and c.patient_role.tok.lower_ in _PARTY_PEOPLE
+    if c.weapons or c.ak in _ARMED_KINDS or "TROOPS" in c.actx or (
+            (c.pk in _ARMED_KINDS or c.patient_armed) and not party_person):  # "a Jubo League activist was killed"
         return False
     words = {t.lower_ for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)}
     if c.agent_role is not None:
@@ -879,6 +912,9 @@ def _sides(fight) -> list:
     """The words naming a fight's kind and sides: its modifiers ("communal clashes") and its
     with/between phrases, not the rest of its sentence."""
     out = [fight]
+    if fight.dep_ in ("acl", "relcl") and not any(k.dep_ == "nsubj" for k in fight.children):
+        # "as supporters of two rival factions clashed", parsed as the noun's clause: the noun is a side
+        out.extend(fight.doc[fight.head.left_edge.i: fight.head.i + 1])
     for k in fight.children:
         if k.dep_ in ("amod", "compound", "nsubj"):
             out.extend(k.subtree)
@@ -931,9 +967,7 @@ def _between_persons(c: Clause) -> bool:
 
 
 # INTERVENTION cues that disperse a crowd; a baton or a beating strikes the people in it
-_CROWD_CONTROL = frozenset({"tear gas", "teargas", "water cannon", "rubber bullet", "pepper spray", "stun grenade",
-                            "disperse", "dispersed", "tear shell", "tear gas shell", "teargas shell", "tear-gas shell",
-                            "tear gas canister"})
+_CROWD_CONTROL = CROWD_CONTROL_MEANS | {"disperse", "dispersed", "tear-gas shell"}
 
 
 def _about_protest(c: Clause) -> bool:
@@ -943,7 +977,27 @@ def _about_protest(c: Clause) -> bool:
     return bool(fs & (_VIOLENT | {"ARREST", "LOOT"}) and (
         c.pk == "protesters" or c.ak in ("protesters", "rioters")
         or ("PROTEST" in c.ctxv and c.tactic is None and c.pk in (None, "civilians"))
-        or (fs <= {"SHOOT", "KILL"} and c.ak in ("state_forces", "government") and _crowd_control(c))))
+        or (fs <= {"SHOOT", "KILL"} and c.ak in ("state_forces", "government") and _crowd_control(c))
+        or (fs <= {"SHOOT", "KILL"} and _police_fire_at_a_protest(c))))
+
+
+def _police_fire_at_a_protest(c: Clause) -> bool:
+    """Shooting in a demonstration's scene by the police, or by no one named in a sentence
+    whose police fire ("14 people were shot dead as police fired live bullets", "police also
+    fired live rounds into the air"), at no armed side: force against the demonstration."""
+    if not _in_protest_scene(c) or c.tactic is not None or "CONFLICT" in c.sctx:
+        return False
+    if c.pk not in (None, "civilians", "protesters") or c.ak not in (None, "state_forces", "government"):
+        return False
+    if not (c.ak is not None or "state_forces" in _values(c.sent_cues, "actor")):
+        return False
+    # at the crowd, or over its heads: not "the police shooting of a black man" it protests
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("at", "on", "into", "upon") and (
+        t.lemma_.lower() in _CROWD_WORDS or t.lower_ == "air") for t in c.head.tok.sent)
+
+
+_CROWD_WORDS = frozenset({"crowd", "crowds", "protester", "protestor", "demonstrator", "marcher", "procession",
+                          "demonstration", "protest", "rally"})
 
 
 def _only_police_threw(c: Clause) -> bool:
@@ -1372,6 +1426,8 @@ def _loot(c: Clause) -> Typing | None:
         return Typing(None, "disaster/accident context")
     if c.ak in ("protesters",) or c.protest_ctx:
         return Typing("VIOLENT_DEMO", "demonstrators destroyed property")
+    if c.ak in (None, "civilians") and not c.armed and _in_protest_scene(c):
+        return Typing("VIOLENT_DEMO", "property destroyed in a demonstration's scene, by no armed actor")
     if c.ak == "rioters":
         return Typing("MOB_VIOLENCE", "mob destroyed property")
     if c.weak and not (c.armed or c.ak):

@@ -702,8 +702,10 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None,
                      mining_named=_MINING_WORD.search(parsed.text) is not None,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
+    index = _CueIndex(parsed.text, lex)
+    ctx.protest_scene = protest_scene(parsed._sents, index)
     view = ReportView(parsed, ex, lex, ctx,
-                      report_frame(parsed, ex), _CueIndex(parsed.text, lex), [(p.start, p.end) for p in ex.places],
+                      report_frame(parsed, ex), index, [(p.start, p.end) for p in ex.places],
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)
     tokens = parsed.tokens
     events: list[Event] = []
@@ -732,6 +734,23 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     for ev in events:
         _name_the_place_within(ev, parsed, ex)
     return events
+
+
+# how many sentences after one naming a demonstration still tell its scene
+PROTEST_SCENE_SENTENCES = 3
+_MARCH_WORDS = re.compile(r"\b(?:march(?:es|ed|ers?)?|marching|mobili[sz]ation|procession)\b", re.IGNORECASE)
+
+
+def protest_scene(sents: list[Span], index: _CueIndex) -> frozenset[int]:
+    """The sentences a demonstration's scene covers: one naming protesters, a protest, a
+    march or a procession, and the next few. "Clashes broke out", "cars were set on fire"
+    there are the demonstration's, as ACLED codes them, with no armed side named."""
+    scene: set[int] = set()
+    for k, sent in enumerate(sents):
+        context = {v for v, _ in index.within(sent.start_char, sent.end_char).get("context", ())}
+        if "PROTEST" in context or _MARCH_WORDS.search(sent.text):
+            scene.update(s.start for s in sents[k: k + 1 + PROTEST_SCENE_SENTENCES])
+    return frozenset(scene)
 
 
 def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction) -> None:

@@ -201,7 +201,31 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     # incident, by no one and nothing named, is that incident's
     if info.toll_only and info.strength < 3 and info.sentence >= 1 and inc.infos[-1].sentence == info.sentence - 1:
         return True
+    if _same_demonstration(inc, ev, info):
+        return True
     return any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
+
+
+_DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                            "Violent demonstration"})
+# what can follow a violent demonstration as part of it: more of its violence, the police's answer
+_ANSWERS = frozenset({"Violent demonstration", "Protest with intervention", "Excessive force against protesters"})
+# how many sentences after a demonstration's last mention its scene still runs (events.PROTEST_SCENE_SENTENCES)
+_SCENE_SENTENCES = 3
+
+
+def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo) -> bool:
+    """"Protesters threw stones at police ... Clashes broke out ... Riot police responded with
+    tear gas": what follows a demonstration that turned violent, within a few sentences, the
+    crowd's violence or the police's answer, is that demonstration (ACLED codes one violent
+    demonstration, however hard the police answered), when nothing places it elsewhere
+    (_compatible). A peaceful march and its dispersal stay two mentions of their own types,
+    as annotators code them."""
+    if ev.sub_event_type not in _ANSWERS or not any(e.sub_event_type == "Violent demonstration" for e in inc.events):
+        return False
+    # one sentence's two mentions stay two pieces of evidence ("turned violent, when
+    # demonstrators clashed with police"): they are joined only as the clauses above join them
+    return 1 <= info.sentence - inc.infos[-1].sentence <= _SCENE_SENTENCES
 
 
 def _retells(inc: Incident, ev: Event, info: MentionInfo, incidents: list[Incident]) -> bool:
@@ -332,6 +356,10 @@ def _capped(p: float, info: MentionInfo, head: Event) -> float:
 def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     first = inc.head
     typer = max(zip(inc.events, inc.infos, strict=True), key=lambda ei: _typing_key(ei[0], ei[1], ranks))[0]
+    # ACLED: a demonstration whose crowd turned violent is a violent demonstration, however
+    # hard the police answered (excessive force is force on peaceful demonstrators)
+    typer = next((e for e in inc.events if e.sub_event_type == "Violent demonstration"
+                  and typer.sub_event_type in _DEMONSTRATION), typer)
     first.event_type, first.sub_event_type, first.plover = typer.event_type, typer.sub_event_type, typer.plover
     if typer is not first:
         first.rule = (first.rule or "") + f"; typed by its mention '{typer.trigger}'"

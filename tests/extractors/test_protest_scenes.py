@@ -1,0 +1,90 @@
+"""A demonstration's scene (events.protest_scene, event_typing._at_a_protest,
+incidents._same_demonstration): what happens in the sentences after a march or a crowd's
+violence, with no armed group named, is the demonstration's, as ACLED codes it: clashes and
+burning cars make it a violent demonstration, not a battle or looting; the police's answer
+to a crowd that turned violent is part of that one event. Party supporters fighting each
+other riot as a mob. Sentences are the project's own."""
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+PUBLISHED = "2023-03-24"
+
+
+def _claims(text: str) -> list:
+    ex = sitrep.extract(text, published=PUBLISHED)
+    return [e for e in ex.events if e.certainty in ("asserted", "claimed") and (e.confidence or 0) >= 0.5]
+
+
+def _types(text: str) -> set[str | None]:
+    return {e.sub_event_type for e in sitrep.extract(text, published=PUBLISHED).events if e.event_type}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands marched against the fuel tax in Bordeaux on Thursday. Clashes broke out near the town hall in "
+    "the evening.",
+    "Several thousand teachers marched through Rennes on Thursday. Later that night clashes erupted with police "
+    "near the station.",
+])
+def test_clashes_after_a_march_are_the_demonstration_turning_violent(text):
+    types = _types(text)
+    assert "Armed clash" not in types and "Violent demonstration" in types, types
+
+
+def test_cars_set_on_fire_after_a_march_are_the_demonstrations_destruction():
+    text = ("Thousands marched against the pension reform in Nantes on Thursday. Dozens of cars were set on fire "
+            "in the streets near the prefecture.")
+    types = _types(text)
+    assert "Violent demonstration" in types and "Looting/property destruction" not in types, types
+
+
+def test_the_polices_answer_to_a_violent_crowd_is_part_of_its_demonstration():
+    text = ("Protesters threw stones at police outside the ministry in Lusaka on Tuesday. Riot police responded "
+            "with tear gas and water cannon.")
+    claims = _claims(text)
+    assert [e.sub_event_type for e in claims] == ["Violent demonstration"], [(e.sub_event_type, e.rule) for e in claims]
+    answer = text.index("Riot police")
+    assert any(a <= answer < b for a, b in claims[0].mentions), claims[0].mentions
+
+
+def test_a_crowd_that_overran_police_lines_captured_no_one():
+    text = "Hundreds of protesters overran police lines outside the assembly in Lusaka on Tuesday afternoon."
+    types = _types(text)
+    assert "Abduction/forced disappearance" not in types and "Violent demonstration" in types, types
+
+
+def test_people_shot_as_police_fired_at_a_storming_crowd_are_the_demonstrations_toll():
+    text = ("Hundreds of protesters overran police lines outside the assembly in Lusaka on Tuesday. At least nine "
+            "people were shot dead as police fired live bullets at the crowd.")
+    claims = _claims(text)
+    assert [e.sub_event_type for e in claims] == ["Violent demonstration"], [(e.sub_event_type, e.rule) for e in claims]
+    assert len(claims[0].mentions) == 2, claims[0].mentions
+
+
+def test_a_shooting_a_march_protests_is_not_force_against_the_march():
+    # guard: the shooting the crowd protests is the police's attack on a man, not their answer to the crowd
+    text = "Hundreds marched to city hall in Fresno on Saturday over the police shooting of a man last week."
+    assert "Excessive force against protesters" not in _types(text)
+
+
+def test_gunmen_in_a_protest_report_still_fight_a_battle():
+    # guard: an armed group named keeps its battle whatever the scene
+    text = "Protesters marched through the city on Monday. Later, gunmen clashed with soldiers near the airport."
+    assert "Armed clash" in _types(text)
+
+
+def test_a_house_set_on_fire_outside_any_protest_is_no_demonstration():
+    text = "A house was set on fire in the east of the town on Monday night, police said."
+    assert "Violent demonstration" not in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of two rival factions of the ruling party clashed in the market town on Friday, leaving one dead.",
+    "A party activist was killed and 20 people were injured as supporters of two rival factions clashed in the "
+    "town on Friday.",
+])
+def test_party_supporters_fighting_each_other_riot_as_a_mob(text):
+    types = _types(text)
+    assert "Mob violence" in types and "Armed clash" not in types, types

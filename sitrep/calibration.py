@@ -12,10 +12,10 @@ So the shipped confidence is the model's probability passed through a map fitted
 rounds: Platt scaling, `p' = sigmoid(slope * logit(p) + intercept)`, a logistic regression
 of "the mention was right" on the logit of the confidence the system of the day gave it
 (tests/annotations/reports/blind_rounds.csv, rebuilt by scripts/blind_rounds.py). Two
-numbers, fitted on seventeen rounds scored by the systems of fourteen commits. Fitted without
-one round at a time they vary little (slope 1.39-1.48, intercept -1.20 to -1.39), which is what
-lets a map fitted on earlier systems stand for today's; `leave_one_round_out` prints what
-it does to each round scored by the map fitted on the others. The map is monotone: it
+numbers, fitted on the real rounds E-V and the written rounds W-AB (docs/annotation.md),
+scored by the systems of twenty commits. Every round's own map crosses 0.5 at about the same
+raw confidence (0.71), which is what lets a map fitted on earlier systems stand for today's;
+`leave_one_round_out` prints what it does to each round scored by the map fitted on the others. The map is monotone: it
 changes which mentions are claims (>= 0.5) and how sure each is, never their order.
 """
 from __future__ import annotations

@@ -234,16 +234,11 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             found.append(t)
             taken.add(tok.i)
             continue
-        if hit is None and tok.pos_ == "VERB" and _answered_with_crowd_control(tok, lex):
-            found.append(Trigger(tok, "DISPERSE", True, tok.text))  # "police responded with tear gas"
+        crowd = _crowd_trigger(tok, lex) if hit is None and tok.pos_ == "VERB" else None
+        if crowd is not None:
+            found.append(crowd)
             taken.add(tok.i)
             continue
-        if hit is None and tok.pos_ == "VERB":
-            crowd = _crowd_subject(tok, lex)
-            if crowd:
-                found.append(Trigger(tok, crowd, True, tok.text))
-                taken.add(tok.i)
-                continue
         if hit is None:
             light = _weapon_used(tok, lex) if tok.pos_ == "VERB" and _is_light(tok, lex) else None
             if light is not None:
@@ -427,6 +422,15 @@ def _describes_actor(tok: Token, lex: Lexicon) -> bool:
 
 # what happens to a crowd rather than what it does ("four protesters died from gunfire")
 _SUFFERED = frozenset({"die", "suffer", "succumb", "perish"})
+
+
+def _crowd_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    """A verb no trigger names that a crowd or its policing makes an event of: police who
+    "responded with tear gas" dispersed a crowd; "protesters poured into the streets" protest."""
+    if _answered_with_crowd_control(verb, lex):
+        return Trigger(verb, "DISPERSE", True, verb.text)
+    crowd = _crowd_subject(verb, lex)
+    return Trigger(verb, crowd, True, verb.text) if crowd else None
 
 
 def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:

@@ -201,8 +201,6 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     # incident, by no one and nothing named, is that incident's
     if info.toll_only and info.strength < 3 and info.sentence >= 1 and inc.infos[-1].sentence == info.sentence - 1:
         return True
-    if _same_demonstration(inc, ev, info):
-        return True
     return any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
 
 
@@ -214,7 +212,7 @@ _ANSWERS = frozenset({"Violent demonstration", "Protest with intervention", "Exc
 _SCENE_SENTENCES = 3
 
 
-def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo) -> bool:
+def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo, incidents: list[Incident]) -> bool:
     """"Protesters threw stones at police ... Clashes broke out ... Riot police responded with
     tear gas": what follows a demonstration that turned violent, within a few sentences, the
     crowd's violence or the police's answer, is that demonstration (ACLED codes one violent
@@ -223,6 +221,10 @@ def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     as annotators code them."""
     if ev.sub_event_type not in _ANSWERS or not any(e.sub_event_type == "Violent demonstration" for e in inc.events):
         return False
+    if info.own_place and not any(i.own_place and _same_area(i, info) for i in inc.infos):
+        return False  # "violent demonstrations were also reported in Maracaibo": a place of its own
+    if any(o is not inc and any(i.sentence == info.sentence for i in o.infos) for o in incidents):
+        return False  # "... also reported in Maracaibo, where protesters burned tyres": its sentence's incident
     # one sentence's two mentions stay two pieces of evidence ("turned violent, when
     # demonstrators clashed with police"): they are joined only as the clauses above join them
     return 1 <= info.sentence - inc.infos[-1].sentence <= _SCENE_SENTENCES
@@ -284,7 +286,8 @@ def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incide
     compatible incident it refers to, else founds one."""
     incidents: list[Incident] = []
     for ev, info in sorted(zip(events, infos, strict=True), key=lambda x: (x[0].start, x[0].end)):
-        referred = [inc for inc in reversed(incidents) if _compatible(inc, ev, info) and _refers(inc, ev, info)]
+        referred = [inc for inc in reversed(incidents) if _compatible(inc, ev, info) and (
+            _refers(inc, ev, info) or _same_demonstration(inc, ev, info, incidents))]
         # "the assassination" after a roundup of other bombings: the latest incident one of
         # whose mentions has its own type, when there is one, before the latest of its family
         target = next((inc for inc in referred if any(e.sub_event_type == ev.sub_event_type for e in inc.events)),

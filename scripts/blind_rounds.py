@@ -4,7 +4,7 @@ reports its rules had never been tuned on.
 
     python scripts/blind_rounds.py            # needs ../shared and the git history
 
-Each blind round of docs/annotation.md ("Blind annotation") was scored once with the system
+Each blind round of docs/rounds.md ("Blind annotation") was scored once with the system
 as it stood when the round arrived, before anyone read its errors. This script checks out
 that commit (a temporary git worktree), extracts the round's reports with it, in a child
 process that imports sitrep from the checkout, and scores every mention that commit claims
@@ -41,12 +41,12 @@ from sitrep.evaluate import find_shared, gold_reports, scored_mentions, shared_s
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "tests/annotations/reports"
-# round (annotator letter) -> the commit it was first scored with (docs/annotation.md)
+# round (annotator letter) -> the commit it was first scored with (docs/rounds.md)
 ARRIVAL = {"E": "9ad410d", "F": "9ad410d", "G": "25ebdc0", "H": "25ebdc0", "I": "99cd91b",
            "J": "8e21dac", "K": "ce93c68", "L": "ce93c68", "M": "ae88c07", "N": "b0a94aa",
            "O": "47c97ae", "P": "b290208", "Q": "26cab57", "R": "911ab6e",
            "S": "5f22aae", "T": "e0d0563", "U": "67c396c", "V": "23d0ba5",
-           # written rounds (docs/annotation.md, "Written rounds"): the systems of the last stops
+           # written rounds (docs/rounds.md, "Written rounds"): the systems of the last stops
            "W": "daaeda9", "X": "98d9d6f", "Y": "5f2c735", "Z": "0d2f45e", "AA": "f32f07d", "AB": "86cba72"}
 
 _CHILD = """
@@ -110,7 +110,7 @@ def main() -> int:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], check=False)
     rows.sort(key=lambda r: (r[0], r[2], r[3], r[4], r[5]))
     with BLIND_ROUNDS_CSV.open("w", encoding="utf-8", newline="") as f:
-        f.write("# written by scripts/blind_rounds.py; see its docstring and docs/annotation.md\n")
+        f.write("# written by scripts/blind_rounds.py; see its docstring and docs/rounds.md\n")
         w = csv.writer(f, lineterminator="\n")
         w.writerow(COLUMNS)
         w.writerows(rows)

@@ -100,7 +100,7 @@ def check_figure(f: dict, where: str) -> list[str]:
 # ---- texts ---------------------------------------------------------------------------
 def corpus_path(shared: Path, corpus: str) -> Path:
     """Where a corpus file is: a path under shared/data, or, for `repo:<path>`, a file of the
-    repository checkout (reports the project wrote itself, docs/annotation.md "Written rounds")."""
+    repository checkout (reports the project wrote itself, docs/rounds.md "Written rounds")."""
     if corpus.startswith(REPO_PREFIX):
         return REPO_ROOT / corpus[len(REPO_PREFIX):]
     return shared / "data" / corpus

@@ -2,7 +2,7 @@
 
 The confidence model (extractors/event_confidence.py) is fitted on the tune reports, and so
 were the hand rules whose outputs it reads: on those reports a rule that fires is right more
-often than on a report nobody tuned on. Every blind round of docs/annotation.md measured
+often than on a report nobody tuned on. Every blind round of docs/rounds.md measured
 this when it arrived. Of the mentions the system of the day claimed (asserted or claimed,
 not generic) on its round, 21 of 55 were right at confidence 0.5-0.6, 22 of 59 at 0.6-0.7,
 40 of 71 at 0.7-0.8, 74 of 95 at 0.8-0.9, 112 of 121 at 0.9 or more (rounds E to U); on the
@@ -12,7 +12,7 @@ So the shipped confidence is the model's probability passed through a map fitted
 rounds: Platt scaling, `p' = sigmoid(slope * logit(p) + intercept)`, a logistic regression
 of "the mention was right" on the logit of the confidence the system of the day gave it
 (tests/annotations/reports/blind_rounds.csv, rebuilt by scripts/blind_rounds.py). Two
-numbers, fitted on the real rounds E-V and the written rounds W-AB (docs/annotation.md),
+numbers, fitted on the real rounds E-V and the written rounds W-AB (docs/rounds.md),
 scored by the systems of twenty commits. Every round's own map crosses 0.5 at about the same
 raw confidence (0.71), which is what lets a map fitted on earlier systems stand for today's;
 `leave_one_round_out` prints what it does to each round scored by the map fitted on the others. The map is monotone: it

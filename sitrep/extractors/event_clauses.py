@@ -355,7 +355,8 @@ _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under",
            ("on", "charge"): "ARREST", ("on", "charges"): "ARREST", ("without", "charge"): "ARREST",
            ("without", "bond"): "ARREST", ("without", "bail"): "ARREST", ("in", "jail"): "ARREST",
            ("on", "alert"): "MOBILIZE", ("under", "arrest"): "ARREST", ("on", "bail"): "ARREST",
-           ("on", "bond"): "ARREST", ("under", "investigation"): "ACCUSE", ("on", "fire"): "LOOT"}
+           ("on", "bond"): "ARREST", ("under", "investigation"): "ACCUSE", ("on", "fire"): "LOOT",
+           ("on", "standby"): "MOBILIZE"}
 # idioms that hold only under these verbs ("held on charges", not "accused on charges")
 _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"): {"hold", "jail", "detain"},
                 ("without", "charge"): {"hold", "detain", "jail"}, ("to", "custody"): {"send", "remand", "commit"},
@@ -368,7 +369,8 @@ _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"):
                 ("on", "bail"): {"hold", "jail", "detain", "keep", "remain"},
                 ("on", "bond"): {"hold", "jail", "detain", "keep", "remain"},
                 ("under", "investigation"): {"be", "have", "remain", "place", "put", "come", "keep"},
-                ("on", "fire"): {"set"}}  # "cars were set on fire", not "the building was on fire"
+                # "cars were set on fire", not "the building was on fire"
+                ("on", "fire"): {"set"}, ("on", "standby"): {"put", "place", "remain", "be", "keep", "go"}}
 
 
 def _lockup_word(tok: Token) -> str:
@@ -429,6 +431,8 @@ def _crowd_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     "responded with tear gas" dispersed a crowd; "protesters poured into the streets" protest."""
     if _answered_with_crowd_control(verb, lex):
         return Trigger(verb, "DISPERSE", True, verb.text)
+    if _throws_projectiles(verb):
+        return Trigger(verb, "RIOT", False, verb.text)
     crowd = _crowd_subject(verb, lex)
     return Trigger(verb, crowd, True, verb.text) if crowd else None
 
@@ -450,6 +454,21 @@ def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
             if "rioters" in kinds:
                 return "RIOT"
     return None
+
+
+_THROWS = frozenset({"throw", "hurl", "lob", "fling"})
+# what a crowd throws, named first or in a list ("threw eggs, bottles and flares")
+_PROJECTILES = frozenset({"stone", "rock", "brick", "bottle", "egg", "flare", "firework", "firecracker", "molotov",
+                          "cocktail", "missile", "projectile", "object", "can", "chair", "pallet", "tile", "slab"})
+
+
+def _throws_projectiles(verb: Token) -> bool:
+    """"Threw eggs, bottles and flares at the building": a verb of throwing whose object or
+    one of its conjuncts is a projectile (the lexicon's "throw stone" reads only the first)."""
+    if verb.lemma_.lower() not in _THROWS:
+        return False
+    objs = [k for k in verb.children if k.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lemma_.lower() in _PROJECTILES for o in objs for t in (o, *_conjuncts(o)))
 
 
 # what police turn on a crowd to break it up
@@ -1007,7 +1026,26 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             a = None  # "officers found the victim with a gunshot wound": the finder is not who shot
         agent = agent or a
         patient = patient or p
+    if agent is None and head.frame in ("KILL", "SHOOT"):
+        agent = _forces_of_the_operation(head.anchor)
     return _doer_of_the_act(agent, lex), patient
+
+
+# what forces conduct, in which people are killed: "killed in a police operation"
+_OPERATIONS = frozenset({"operation", "raid", "encounter", "crackdown", "sweep"})
+_FORCES_MODIFIERS = frozenset({"police", "army", "military", "paramilitary", "navy"})  # words the actors stage resolves
+
+
+def _forces_of_the_operation(verb: Token) -> Role | None:
+    """"Three suspects were killed in a police operation", "shot dead during an army raid":
+    with no agent named, the forces whose operation it was did it."""
+    for prep in (k for k in verb.children if k.dep_ == "prep" and k.lower_ in ("in", "during")):
+        for op in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _OPERATIONS):
+            mod = next((k for k in op.children if k.dep_ in ("compound", "amod")
+                        and k.lower_ in _FORCES_MODIFIERS), None)
+            if mod is not None:
+                return Role(mod, "forces of the operation")
+    return None
 
 
 def _doer_of_the_act(agent: Role | None, lex: Lexicon) -> Role | None:

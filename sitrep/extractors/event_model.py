@@ -137,7 +137,7 @@ ACLED_MIN, ACLED_MARGIN = 0.8, 0.5
 PLOVER_MIN, PLOVER_MARGIN = 0.7, 0.4
 SENTENCE_MIN = 0.4
 # A sentence head's event is a candidate, never a claim on its own: on the annotated
-# reports such events were seldom right (see docs/annotation.md, Confidence)
+# reports such events were seldom right (see docs/rounds.md, confidence)
 SENTENCE_CAP = CANDIDATE_CAP
 
 

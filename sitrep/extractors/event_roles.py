@@ -198,7 +198,7 @@ class DocContext:
     officials: frozenset[str] = frozenset()  # surnames of people the report names with an office
     names: frozenset[str] = frozenset()  # words of the people the report names (no event words)
     # first tokens of the sentences a demonstration's scene covers: one that names protesters,
-    # a protest or a march, and the next three (docs/annotation.md, "protest scenes")
+    # a protest or a march, and the next three (README, "a demonstration has a scene")
     protest_scene: frozenset[int] = frozenset()
 
 

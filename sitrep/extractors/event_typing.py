@@ -1044,7 +1044,7 @@ def _protest(c: Clause) -> Typing | None:
     fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx
     if "RIOT" in fs and _thrown_at_no_one(c.head.tok):
         return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"
-    if ("RIOT" in fs or c.ak == "rioters") and not (c.protest_ctx or "PROTEST" in c.wctx or _over_grievance(c)):
+    if ("RIOT" in fs or c.ak == "rioters") and not (_in_protest_scene(c) or "PROTEST" in c.wctx or _over_grievance(c)):
         if c.weak and not c.armed and c.agent is None:
             return Typing(None, "bare unrest word")
         if _youths_at_forces(c):

@@ -244,6 +244,8 @@ def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | No
         dash_end, line_end = dateline_lead
         if sent.start_char <= dash_end and line_end <= sent.end_char <= line_end + 1:
             return sum(1 for t in sent if t.idx >= dash_end and not t.is_space) <= HEADLINE_WORDS
+    if 0 < sent.start_char <= layout.HEADLINE_CHARS and sent.start_char in layout.headline_breaks(parsed.text):
+        return True  # a headline's later clause ("...; at least 12 killed"), parsed apart (layout)
     if sent.start_char > 0 or len(sent) > HEADLINE_WORDS:
         return False
     if sent.root.tag_ in ("VBZ", "VBP") and not any(k.dep_ in ("aux", "auxpass") for k in sent.root.children) \

@@ -88,3 +88,15 @@ def test_a_house_set_on_fire_outside_any_protest_is_no_demonstration():
 def test_party_supporters_fighting_each_other_riot_as_a_mob(text):
     types = _types(text)
     assert "Mob violence" in types and "Armed clash" not in types, types
+
+
+def test_a_crowd_throwing_a_list_of_things_at_police_riots():
+    text = "Protesters threw eggs, bottles and flares at the police line outside the ministry on Friday."
+    assert "Violent demonstration" in _types(text), _types(text)
+
+
+def test_things_thrown_at_police_after_a_march_are_the_demonstrations_not_a_mobs():
+    text = ("Thousands marched through Skopje on Friday against the new tax. Bottles and cans were thrown at police "
+            "near the assembly.")
+    types = _types(text)
+    assert "Violent demonstration" in types and "Mob violence" not in types, types

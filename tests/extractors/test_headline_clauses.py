@@ -1,0 +1,35 @@
+"""A headline's clauses are parsed apart (layout.headline_breaks): "X; Y" and a kicker
+"Place: ..." tell separate things, and the small parser, given a whole headline as one
+sentence, often reads none of them. Each clause is still the headline (present tense is
+news there, not a habit). Headlines are the project's own."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.evaluate import extract_records
+from sitrep.extractors.layout import headline_breaks
+
+BODY = "\n\nOfficials gave no further details on Tuesday."
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("Troops end siege of border post; at least nine killed" + BODY, ["at least nine killed"]),
+    ("Kenya: police fire tear gas at marchers in Kisumu" + BODY, ["police fire tear gas"]),
+    ("Troops end siege of border post, nine killed" + BODY, []),  # a comma joins one headline's clauses
+    ("A full sentence; it ends with a stop.\n\nBody." , []),  # no headline: a sentence of the body
+    ("One line only; no body after it", []),
+])
+def test_where_a_headlines_clauses_start(text, starts):
+    assert [text[i:i + len(s)] for i, s in zip(headline_breaks(text), starts, strict=False)] == starts
+    assert len(headline_breaks(text)) == len(starts)
+
+
+def _claims(text: str, published: str = "2024-05-14") -> list[dict]:
+    out = extract_records([{"id": "h", "title": "", "text": text, "published": published}])["h"]
+    return [e for e in out["events"] if e["certainty"] in ("asserted", "claimed") and e["timing"] != "generic"]
+
+
+def test_a_kickers_headline_in_the_present_is_news_not_a_habit():
+    # guard: parsed apart, the clause after "Ukraine:" is still the headline, so its present tense is news
+    text = "Ukraine: shelling hits frontline towns near Avdiivka" + BODY
+    assert any(e["sub_event_type"] == "Shelling/artillery/missile attack" for e in _claims(text)), _claims(text)

@@ -766,6 +766,10 @@ def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction) -> None:
     if outer is not None and _part_of_its_town(outer):
         ev.place = f"{outer.name}, {outer.within}"  # "Ingorokva Street, Tbilisi": with its town
         return
+    described = _described_within(parsed, ev.place)
+    if len(described) == 1 and (outer is None or outer.feature != "country"):
+        ev.place = f"{described.pop()}, {ev.place}"  # "Kwi, a farming village in Riyom": named, not located
+        return
     if outer is None or outer.feature not in ("city", "admin1", "admin2"):
         return
     sents = {parsed.sentence_index(s) for s, _ in ev.mentions or [[ev.start, ev.end]]}
@@ -776,6 +780,25 @@ def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction) -> None:
         ev.place = f"{sub.name}, {outer.name}"
         if sub.lat is not None and sub.geonameid is not None:
             ev.lat, ev.lon = sub.lat, sub.lon
+
+
+_PLACE_NOUNS = (r"(?:village|town|township|district|area|neighbou?rhood|camp|upazila|suburb|locality|settlement|"
+                r"municipality|hamlet|quarter)")
+
+
+def _described_within(parsed: Parsed, outer: str) -> set[str]:
+    """The names the report itself says lie in `outer`, in words, whether or not the gazetteer
+    knows them: "Kwi, a farming village in Riyom", "Ramganj upazila town of Lakshmipur". A
+    name is a proper noun to the tagger ("Meanwhile, a village in ..." names none)."""
+    name = r"([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+){0,2})"
+    pat = (name + r"(?:,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?" + _PLACE_NOUNS + r"|\s+" + _PLACE_NOUNS +
+           r"(?:\s+town)?)\s+(?:in|of|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?" + re.escape(outer) + r"\b")
+    out = set()
+    for m in re.finditer(pat, parsed.text):
+        span = parsed.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if m.group(1) != outer and span is not None and all(t.pos_ == "PROPN" for t in span):
+            out.add(m.group(1))
+    return out
 
 
 def _part_of_its_town(p: Place) -> bool:

@@ -166,3 +166,23 @@ def test_what_names_an_incident_with_its_town_lies_inside_it(name, feature, with
     from sitrep.models import Place
     town = Place(name="Tripoli", start=0, end=7, country="LY", feature="city", admin1="Tripoli")
     assert _lies_in(Place(name=name, start=10, end=20, country="LY", feature=feature, within=within), town) is inside
+
+
+def _parsed(text: str):
+    from sitrep.extractors.parse import parse_articles
+    from sitrep.readers import article_from_text
+    (parsed,) = list(parse_articles([article_from_text(text, published="2019-09-14")]))
+    return parsed
+
+
+@pytest.mark.parametrize("text, outer, named", [
+    # names the gazetteer lacks, said in words to lie in a place (events._described_within)
+    ("The shooting happened late Sunday in Kwarangi, a hamlet in Bokkos local government area.", "Bokkos",
+     {"Kwarangi"}),
+    ("Activists clashed in Begumganj upazila town of Noakhali on Friday.", "Noakhali", {"Begumganj"}),
+    ("Meanwhile, a village in Bokkos was calm.", "Bokkos", set()),  # no name: a word of the sentence
+    ("The shooting happened in Kwarangi, 20 km from Bokkos.", "Bokkos", set()),  # a distance says no "in"
+])
+def test_a_place_the_report_says_lies_in_another_is_read_from_its_words(text, outer, named):
+    from sitrep.extractors.events import _described_within
+    assert _described_within(_parsed(text), outer) == named

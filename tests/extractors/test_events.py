@@ -122,6 +122,10 @@ TABLE = [
     ("Turkey has strengthened its forces along the border with Syria, officials said.", "Change to group/activity", A),
     ("Police reinforced their presence around polling stations in the capital.", "Change to group/activity", A),
     ("Jordanian troops were put on high alert along the northern border.", "MOBILIZE", A),
+    # forces put on standby mobilise; commandos and patrols sent are troops moved
+    ("The army was placed on standby in the capital on Sunday.", "MOBILIZE", A),
+    ("Additional commandos were sent to the district on Sunday.", "Change to group/activity", A),
+    ("Extra patrols were sent to the border villages on Monday.", "Change to group/activity", A),
     ("Soldiers defused an improvised explosive device found near the bridge.", "Disrupted weapons use", A),
     ("The missile was intercepted by air defence systems over the city.", "Disrupted weapons use", A),
     ("Police seized a large cache of weapons and ammunition in a raid on a farm.", "Disrupted weapons use", A),

@@ -17,10 +17,14 @@ __version__ = "0.1.0"
 
 def extract(text: str, *, published: str | None = None, source: str | None = None,
             title: str | None = None, url: str | None = None, id: str | None = None) -> Extraction:
-    """Extract the contract from one report given as plain text."""
+    """Extract the contract from one report given as plain text. `published` is normalised
+    to YYYY-MM-DD ("Wed, 23 Nov 2016 10:00:00 GMT" too); one that names no day raises
+    ConfigError, rather than dating events by a string that is no date."""
     from .pipeline import extract_articles
-    from .readers import article_from_text
+    from .readers import article_from_text, parse_published
 
+    if published is not None:
+        published = parse_published(published)
     art = article_from_text(text, published=published, source=source, title=title, url=url, input_id=id)
     return next(extract_articles([art]))
 

@@ -37,3 +37,12 @@ def test_extract_is_deterministic():
 def test_extract_of_empty_text_is_an_input_error():
     with pytest.raises(sitrep.InputError):
         sitrep.extract("   \n", published="2019-05-08")
+
+
+def test_extract_normalises_a_written_publication_date_and_refuses_one_with_no_day():
+    text = "Gunmen killed five people in Kano on Monday, police said."
+    ex = sitrep.extract(text, published="Wed, 23 Nov 2016 10:00:00 GMT")
+    assert ex.article.published == "2016-11-23"
+    assert [e.date_start for e in ex.events if e.event_type] == ["2016-11-21"]  # the Monday before
+    with pytest.raises(sitrep.errors.ConfigError, match="Wed Nov 23"):
+        sitrep.extract(text, published="Wed Nov 23")

@@ -36,7 +36,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sitrep.calibration import BLIND_ROUNDS_CSV, COLUMNS
+from sitrep.calibration import BLIND_ROUNDS_CSV, COLUMNS, round_of
 from sitrep.evaluate import find_shared, gold_reports, scored_mentions, shared_scorer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,9 +68,8 @@ json.dump(preds, open(sys.argv[4], "w"))
 """
 
 
-def round_of(path: Path) -> str:
-    """'annotator-AB2' -> 'AB'."""
-    return json.loads(path.read_text(encoding="utf-8")).get("annotator", "").rsplit("-", 1)[-1].rstrip("0123456789")
+def round_of_report(path: Path) -> str:
+    return round_of(json.loads(path.read_text(encoding="utf-8")).get("annotator", ""))
 
 
 def extract_at(commit: str, golds: Path, shared: Path, work: Path) -> dict:
@@ -99,7 +98,7 @@ def main() -> int:
                 golds = work / f"round-{rnd}"
                 golds.mkdir()
                 for f in sorted([*REPORTS.glob("tune/*.json"), *REPORTS.glob("blind/*.json")]):
-                    if round_of(f) == rnd:
+                    if round_of_report(f) == rnd:
                         (golds / f.name).write_bytes(f.read_bytes())
                 preds = extract_at(commit, golds, shared, work)
                 rows += mention_rows(rnd, commit, gold_reports(golds, shared), preds, sc)

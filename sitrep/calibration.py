@@ -37,6 +37,11 @@ def logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+def round_of(annotator: str) -> str:
+    """The round an annotator's name tells: 'annotator-AB2' -> 'AB', 'annotator-E1' -> 'E'."""
+    return annotator.rsplit("-", 1)[-1].rstrip("0123456789")
+
+
 def read_rows(path: Path = BLIND_ROUNDS_CSV) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(line for line in f if not line.startswith("#")))

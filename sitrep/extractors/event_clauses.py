@@ -456,7 +456,7 @@ def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
     return None
 
 
-_THROWS = frozenset({"throw", "hurl", "lob", "fling"})
+THROW_VERBS = frozenset({"throw", "hurl", "lob", "fling"})
 # what a crowd throws, named first or in a list ("threw eggs, bottles and flares")
 _PROJECTILES = frozenset({"stone", "rock", "brick", "bottle", "egg", "flare", "firework", "firecracker", "molotov",
                           "cocktail", "missile", "projectile", "object", "can", "chair", "pallet", "tile", "slab"})
@@ -465,7 +465,7 @@ _PROJECTILES = frozenset({"stone", "rock", "brick", "bottle", "egg", "flare", "f
 def _throws_projectiles(verb: Token) -> bool:
     """"Threw eggs, bottles and flares at the building": a verb of throwing whose object or
     one of its conjuncts is a projectile (the lexicon's "throw stone" reads only the first)."""
-    if verb.lemma_.lower() not in _THROWS:
+    if verb.lemma_.lower() not in THROW_VERBS:
         return False
     objs = [k for k in verb.children if k.dep_ in ("dobj", "nsubjpass")]
     return any(t.lemma_.lower() in _PROJECTILES for o in objs for t in (o, *_conjuncts(o)))

@@ -20,6 +20,7 @@ from .event_clauses import (
     _PHRASAL_OBJECTS,
     CROWD_CONTROL_MEANS,
     POLICE_WORDS,
+    THROW_VERBS,
     Role,
     Trigger,
     _match_trigger,
@@ -751,7 +752,9 @@ def _clash(c: Clause) -> Typing | None:
 
 
 def _in_protest_scene(c: Clause) -> bool:
-    return c.protest_ctx or "PROTEST" in c.sctx or c.head.tok.sent.start in c.ctx.protest_scene
+    """The clause names protesters, or its sentence lies in a demonstration's scene (which
+    holds every sentence with a protest cue: DocContext.protest_scene)."""
+    return c.protest_ctx or c.head.tok.sent.start in c.ctx.protest_scene
 
 
 # what police fire at a crowd: no armed group's weapon
@@ -884,13 +887,14 @@ def _crowd_against_forces(c: Clause) -> bool:
 # what crowds fight with: thrown or swung, no gun
 _THROWN = frozenset({"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles", "stick", "sticks",
                      "pelted", "pelting", "stone-pelting", "molotov", "batons", "clubs"})
+
+# a party's rank and file
+_RANK_AND_FILE = frozenset({"supporter", "supporters", "activist", "activists", "cadre", "cadres"})
 _COMMUNITY_WORDS = frozenset({"communal", "community", "communities", "villager", "villagers", "resident",
-                              "residents", "group", "groups", "mob", "mobs", "youth", "youths", "crowd", "crowds",
-                              # a party's rank and file: "supporters of two rival factions clashed"
-                              "supporter", "supporters", "activist", "activists", "cadre", "cadres"})
-
-
-_PARTY_PEOPLE = frozenset({"supporter", "supporters", "activist", "activists", "cadre", "cadres", "member", "members"})
+                              "residents", "group", "groups", "mob", "mobs", "youth", "youths", "crowd", "crowds"}
+                             ) | _RANK_AND_FILE  # "supporters of two rival factions clashed"
+# a party's people: a patient who is one is no armed side, whatever the party ("a Jubo League activist")
+_PARTY_PEOPLE = _RANK_AND_FILE | {"member", "members"}
 
 
 def _unarmed_communities(c: Clause) -> bool:
@@ -1022,7 +1026,7 @@ def _over_grievance(c: Clause) -> bool:
                for m in c.members if m.frame == "RIOT" for k in m.tok.children)
 
 
-_THROWING = frozenset({"throw", "hurl", "lob"})
+_THROWING = THROW_VERBS
 
 
 def _thrown_at_no_one(verb) -> bool:

@@ -70,6 +70,7 @@ from .event_typing import Clause, Typing, officials, type_clause
 from .incidents import (
     _DISTINCT_WORDS,
     _REFERRING,
+    SCENE_SENTENCES,
     MentionInfo,
     merge_incidents,
     section_breaks,
@@ -733,13 +734,12 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     events = merge_incidents(ruled, [view.infos[id(ev)] for ev in ruled], ranks, view.collect_mentions)
     events += [e for ev in proposed for e in merge_incidents([ev], [view.infos[id(ev)]], ranks)]
     events.sort(key=lambda e: (e.start, e.end))
+    described: dict[str, set[str]] = {}  # place -> names the report says lie in it
     for ev in events:
-        _name_the_place_within(ev, parsed, ex)
+        _name_the_place_within(ev, parsed, ex, described)
     return events
 
 
-# how many sentences after one naming a demonstration still tell its scene
-PROTEST_SCENE_SENTENCES = 3
 _MARCH_WORDS = re.compile(r"\b(?:march(?:es|ed|ers?)?|marching|mobili[sz]ation|procession)\b", re.IGNORECASE)
 
 
@@ -751,11 +751,11 @@ def protest_scene(sents: list[Span], index: _CueIndex) -> frozenset[int]:
     for k, sent in enumerate(sents):
         context = {v for v, _ in index.within(sent.start_char, sent.end_char).get("context", ())}
         if "PROTEST" in context or _MARCH_WORDS.search(sent.text):
-            scene.update(s.start for s in sents[k: k + 1 + PROTEST_SCENE_SENTENCES])
+            scene.update(s.start for s in sents[k: k + 1 + SCENE_SENTENCES])
     return frozenset(scene)
 
 
-def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction) -> None:
+def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction, described: dict[str, set[str]]) -> None:
     """An incident placed in a town or a region whose mentions' sentences name one place
     inside it ("clashes in Tripoli ... in the Souq Al-Juma district", "Mushaki, in North
     Kivu") is named by both, most specific first ("Souq Al-Juma, Tripoli"), as ACLED's
@@ -766,9 +766,11 @@ def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction) -> None:
     if outer is not None and _part_of_its_town(outer):
         ev.place = f"{outer.name}, {outer.within}"  # "Ingorokva Street, Tbilisi": with its town
         return
-    described = _described_within(parsed, ev.place)
-    if len(described) == 1 and (outer is None or outer.feature != "country"):
-        ev.place = f"{described.pop()}, {ev.place}"  # "Kwi, a farming village in Riyom": named, not located
+    if ev.place not in described:
+        described[ev.place] = _described_within(parsed, ev.place)
+    named = described[ev.place]
+    if len(named) == 1 and (outer is None or outer.feature != "country"):
+        ev.place = f"{next(iter(named))}, {ev.place}"  # "Kwi, a farming village in Riyom": named, not located
         return
     if outer is None or outer.feature not in ("city", "admin1", "admin2"):
         return

@@ -208,8 +208,8 @@ _DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Ex
                             "Violent demonstration"})
 # what can follow a violent demonstration as part of it: more of its violence, the police's answer
 _ANSWERS = frozenset({"Violent demonstration", "Protest with intervention", "Excessive force against protesters"})
-# how many sentences after a demonstration's last mention its scene still runs (events.PROTEST_SCENE_SENTENCES)
-_SCENE_SENTENCES = 3
+# how many sentences after one naming a demonstration (or its last mention) its scene runs on
+SCENE_SENTENCES = 3
 
 
 def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo, incidents: list[Incident]) -> bool:
@@ -227,7 +227,7 @@ def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo, incidents: 
         return False  # "... also reported in Maracaibo, where protesters burned tyres": its sentence's incident
     # one sentence's two mentions stay two pieces of evidence ("turned violent, when
     # demonstrators clashed with police"): they are joined only as the clauses above join them
-    return 1 <= info.sentence - inc.infos[-1].sentence <= _SCENE_SENTENCES
+    return 1 <= info.sentence - inc.infos[-1].sentence <= SCENE_SENTENCES
 
 
 def _retells(inc: Incident, ev: Event, info: MentionInfo, incidents: list[Incident]) -> bool:
@@ -361,8 +361,8 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     typer = max(zip(inc.events, inc.infos, strict=True), key=lambda ei: _typing_key(ei[0], ei[1], ranks))[0]
     # ACLED: a demonstration whose crowd turned violent is a violent demonstration, however
     # hard the police answered (excessive force is force on peaceful demonstrators)
-    typer = next((e for e in inc.events if e.sub_event_type == "Violent demonstration"
-                  and typer.sub_event_type in _DEMONSTRATION), typer)
+    if typer.sub_event_type in _DEMONSTRATION:
+        typer = next((e for e in inc.events if e.sub_event_type == "Violent demonstration"), typer)
     first.event_type, first.sub_event_type, first.plover = typer.event_type, typer.sub_event_type, typer.plover
     if typer is not first:
         first.rule = (first.rule or "") + f"; typed by its mention '{typer.trigger}'"

@@ -245,6 +245,7 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
                 found.append(light)
             continue
         frame, weak, phrase, mode = hit
+        frame = "DISPERSE" if frame == "REJECT" and _blocks_a_protest(tok, lex) else frame
         if tok.lemma_.lower() in _LOCKUPS and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
             continue  # "arraigned at the county jail": where, not a detention (the idioms take "held in jail")
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
@@ -424,6 +425,19 @@ def _describes_actor(tok: Token, lex: Lexicon) -> bool:
 
 # what happens to a crowd rather than what it does ("four protesters died from gunfire")
 _SUFFERED = frozenset({"die", "suffer", "succumb", "perish"})
+
+
+def _blocks_a_protest(verb: Token, lex: Lexicon) -> bool:
+    """"Police block NUP procession", "blocked a march by students": force stopping a
+    demonstration (DISPERSE), not a refusal (REJECT)."""
+    if verb.pos_ != "VERB":
+        return False
+    for o in verb.children:
+        if o.dep_ in ("dobj", "nsubjpass"):
+            hit = _match_trigger(o, lex)
+            if (hit is not None and hit[0] == "PROTEST") or o.lemma_.lower() == "procession":
+                return True
+    return False
 
 
 def _crowd_trigger(verb: Token, lex: Lexicon) -> Trigger | None:

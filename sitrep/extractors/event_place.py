@@ -11,6 +11,7 @@ counts only when it is a proper place name attached directly to a predicate.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from ..models import Event, Place
@@ -64,10 +65,12 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                         yield g, here
                         if depth < 3:
                             stack.append((g, depth + 1, here))
-            elif depth < 3 and ((c.dep_ == "prep" and c.lower_ in ("to", "with")) or (c.dep_ == "agent" and not depth)):
+            elif depth < 3 and ((c.dep_ == "prep" and c.lower_ in ("to", "with", "for")) or (
+                    c.dep_ == "agent" and not depth)):
                 # "sentenced to a prison term in Georgia", "poisoned with a nerve agent in
-                # Salisbury", "killed by a bomb in X": not a place, but its own locatives are
-                stack.extend((g, depth + 1, False) for g in c.children if g.dep_ == "pobj")
+                # Salisbury", "killed by a bomb in X", "detained for questioning in X": not a
+                # place, but its own locatives are
+                stack.extend((g, depth + 1, False) for g in c.children if g.dep_ in ("pobj", "pcomp"))
             elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos") and not (
                     c.dep_ != "conj" and _country_word(c) and t.lemma_.lower() not in AREA_NOUNS
                     and t.ent_type_ not in _PLACE_LABELS):  # "in a U.S. drone strike": whose
@@ -131,11 +134,21 @@ _FORCE_HEADS = frozenset({"police", "department", "sheriff", "office", "patrol",
                           "deputy", "detective", "prosecutor", "attorney", "court", "jury", "judge"})
 
 
-def force_home(tok) -> list:
+_WIDE_FORCES = frozenset({"state", "county", "provincial", "national", "federal", "regional"})
+
+
+def force_home(tok, anchor=None) -> list:
     """The names in a local force's or court's name (the town or county among them):
     where its arrests, charges and sentences happen when the clause names no place ("The
-    Athens Police Department arrested a man", "Vanderburgh County prosecutors charged")."""
-    if tok.lemma_.lower() not in _FORCE_HEADS:
+    Athens Police Department arrested a man", "Vanderburgh County prosecutors charged").
+    With no agent (`tok` None), the force that tells of them ("Durham police said three
+    people had been arrested"): the subject of a verb the predicate's `anchor` hangs from."""
+    if tok is None and anchor is not None:
+        tok = next((k for a in anchor.ancestors if a.pos_ == "VERB"
+                    for k in a.children if k.dep_ == "nsubj"), None)
+        if tok is not None and any(t.lower_ in _WIDE_FORCES for t in tok.subtree):
+            return []  # "Maryland State Police say": a force of a whole state tells of arrests anywhere in it
+    if tok is None or tok.lemma_.lower() not in _FORCE_HEADS:
         return []
     out, stack = [], [(tok, 0)]
     while stack:
@@ -249,7 +262,18 @@ def _attached_place(parsed: Parsed, places: list[Place], attached: dict[int, boo
     # "in the town of Akuressa, in Matara district": the place inside the other one
     outer = {p.within for _, p in found if p.within}
     found = [(k, p) for k, p in found if p.name not in outer] or found
+    found = [(k, p) for k, p in found if not _possessor_of(parsed, p, [q for _, q in found])] or found
     return min(found, key=lambda kp: kp[0])[1] if found else None
+
+
+def _possessor_of(parsed: Parsed, p: Place, others: list[Place]) -> bool:
+    """"In Katsina's Safana Local Government Area", "the city's Kyivskyi district": the
+    possessor holds the place it owns, which is where the event is."""
+    span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "poss":
+        return False
+    owned = span.root.head
+    return any(q is not p and q.start <= owned.idx < q.end + 40 and q.start > p.start for q in others)
 
 
 def _named_as_place(span) -> bool:
@@ -377,6 +401,40 @@ def contains(outer: Place, inner: Place) -> bool:
         inner.admin1 in (outer.admin1, outer.name) or inner.within == outer.name)
 
 
+def holds_setting(outer: Place, setting: Place) -> bool:
+    """`outer` holds the report's setting, so says less than it: a region, or a district
+    or county the setting town lies in (a county seat), not a sibling district of the
+    same state ("in Safana" in a report from Katsina town)."""
+    if not contains(outer, setting):
+        return False
+    return outer.feature != "admin1" or setting.admin1 == outer.name or setting.within == outer.name \
+        or _own_admin1(outer) or _around(outer, setting)
+
+
+# how near a district's or county's centre a town must be to count as lying in it
+DISTRICT_KM = 30.0
+
+
+def _own_admin1(p: Place) -> bool:
+    """The region is its admin1 ("Katsina State", admin1 Katsina), not a district or county
+    within one, which the contract also calls admin1 ("Safana", admin1 Katsina)."""
+    own, name = _folded_words(p.admin1 or ""), _folded_words(p.name)
+    return bool(own) and (own <= name or name <= own)
+
+
+def _folded_words(name: str) -> set[str]:
+    """"Jammu and Kashmīr" as the report writes it: lower case, no diacritics."""
+    return set("".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower().split())
+
+
+def _around(district: Place, town: Place) -> bool:
+    """A town near a district's or county's centre lies in it (a county seat); one farther
+    off is in a sibling district of the same state ("in Safana" in a report from Katsina)."""
+    if None in (district.lat, district.lon, town.lat, town.lon):
+        return True
+    return _km(district.lat, district.lon, town.lat, town.lon) <= DISTRICT_KM
+
+
 # PLOVER acts done to people or things where they are (an arrest, a raid, a sanction's
 # seizure, troops moved, aid delivered); the verbal and diplomatic ones (a veto, an
 # accusation, talks) are done in a capital or a hall the report seldom names
@@ -415,7 +473,7 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
         how = "clause"
         if p is None and id(ev) in told:
             p, how = told[id(ev)], "discourse"
-        if p is None or (frame.place is not None and (contains(p, frame.place) or _vaguer(p, frame.place))):
+        if p is None or (frame.place is not None and (holds_setting(p, frame.place) or _vaguer(p, frame.place))):
             setting = setting_place(ev, frame, country)
             if setting is not None:
                 p, how = setting, "frame"

@@ -200,6 +200,9 @@ class DocContext:
     # first tokens of the sentences a demonstration's scene covers: one that names protesters,
     # a protest or a march, and the next three (README, "a demonstration has a scene")
     protest_scene: frozenset[int] = frozenset()
+    # the same for a riot named as such ("rioting", "disorder", "violence erupted") where no
+    # demonstration is: its burnt cars and looted shops are the mob's
+    riot_scene: frozenset[int] = frozenset()
 
 
 

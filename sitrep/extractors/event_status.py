@@ -412,15 +412,21 @@ def _many(tok) -> str | None:
     left = min(h.left_edge.i for h in heads)
     m = next((t for t in tok.doc[left:tok.i] if t.lower_ in _MANY and t.dep_ in ("amod", "det", "nummod")), None)
     if m is not None:
+        if _names_a_day(tok.sent):
+            return None  # "in separate attacks ... on Sunday and Monday": the days' incidents
         return f"aggregate '{m.text} {tok.text}'"
     if tok.lemma_.lower() in JOURNEYS and not any(k.dep_ == "nummod" for k in tok.children):
         return f"many journeys, '{tok.text}'"  # "the governor's overseas trips"
     # "police shootings of African Americans across the country": many places, many incidents
     wide = next((g for k in tok.children if k.dep_ == "prep" and k.lower_ in ("across", "throughout", "around")
                  for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() in _WIDE), None)
-    if wide is None or any(e.label_ in ("DATE", "TIME") and _DAY.search(e.text) for e in tok.sent.ents):
+    if wide is None or _names_a_day(tok.sent):
         return None  # "attacks across the region killed 40 on Sunday": one day's incidents
     return f"aggregate '{tok.text} ... {wide.text}'"
+
+
+def _names_a_day(sent) -> bool:
+    return any(e.label_ in ("DATE", "TIME") and _DAY.search(e.text) for e in sent.ents)
 
 
 # what a kind of incident is said to be, not one incident: "clashes are frequent there"

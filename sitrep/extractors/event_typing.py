@@ -303,7 +303,8 @@ def _normalise_frames(c: Clause) -> None:
     bombs = [m.tok for m in c.members if m.frame == "BOMB"]
     if bombs and all(_fire_bomb(t) for t in bombs):
         fs = (fs - {"BOMB"}) | {"RIOT"}  # "attacked with stones and petrol bombs": a rioter's weapon
-    if fs & {"ARREST", "ABDUCT"} and fs & _VIOLENT and all(m.weak for m in c.members if m.frame in _VIOLENT):
+    if fs & {"ARREST", "ABDUCT"} and fs & _VIOLENT and all(
+            m.weak or _frames_the_taking(m, c) for m in c.members if m.frame in _VIOLENT):
         fs = fs - _VIOLENT  # "arrested and beat", "kidnapped dozens in raids": the taking is the event
     if "ARREST" in fs:  # "arrested for killing", "on a charge of sexual battery": what he is charged with
         charged = {m.frame for m in c.members if m.frame in _CHARGEABLE and _charge_content(m.tok)}
@@ -314,6 +315,16 @@ def _normalise_frames(c: Clause) -> None:
     if weak_terr and strong_other and not (fs & _TERRITORY) - weak_terr:
         fs = fs - weak_terr  # "troops entered a village and raped": the movement is not the event
     c.fs = fs
+
+
+def _frames_the_taking(m: Trigger, c: Clause) -> bool:
+    """A violent noun in an adjunct of the arrest or abduction ("abducted 40 residents ...
+    in a fresh wave of attacks", "detained during the raid") names the taking's setting,
+    not a second act; one that killed ("abducted ... in an attack that killed six") is not."""
+    if m.tok.pos_ != "NOUN" or m.tok.dep_ != "pobj" or "KILL" in c.fs:
+        return False
+    takings = {t.tok.i for t in c.members if t.frame in ("ARREST", "ABDUCT")}
+    return any(a.i in takings for a in m.tok.ancestors)
 
 
 # ---------------------------------------------------------------------------- families
@@ -770,7 +781,13 @@ def _at_a_protest(c: Clause) -> bool:
         return False
     if c.ak in _NON_STATE or c.pk in _NON_STATE or c.pkinds & _NON_STATE or "CONFLICT" in c.sctx:
         return False
+    sides = " ".join(_phrase_text(r.tok) for r in (c.agent_role, c.patient_role) if r is not None)
+    if _SOLDIERS.search(sides):
+        return False  # "a soldier was killed in an exchange of fire": troops fight battles, police face crowds
     return all(v == "ARMED" and p.lower() in _CROWD_FIRE for v, p in c.cues.get("weapon", ()))
+
+
+_SOLDIERS = re.compile(r"\b(?:soldiers?|troops|army|military|servicem[ae]n|conscripts?)\b", re.I)
 
 
 _BRAWLS = frozenset({"fight", "brawl", "scuffle", "altercation", "fistfight", "melee", "fracas"})
@@ -878,10 +895,11 @@ def _youths_at_forces(c: Clause) -> bool:
 def _crowd_against_forces(c: Clause) -> bool:
     """"Hundreds of fans clashed with riot police": a crowd named by a plural common noun,
     with no weapon and no armed kind, fighting police or troops is a riot, not a battle
-    (ACLED: a battle needs two organised armed sides)."""
+    (ACLED: a battle needs two organised armed sides). "Members of a watch corps and local
+    vigilantes": an armed kind anywhere in the crowd's phrase makes it an armed side."""
     a = c.agent_role
     return a is not None and a.tok.tag_ == "NNS" and c.ak in (None, "civilians") and _unarmed_agent(c) \
-        and c.patient_armed
+        and c.patient_armed and not _values(_cues(_phrase_text(a.tok), c.lex), "actor") & _ARMED_KINDS
 
 
 # what crowds fight with: thrown or swung, no gun
@@ -1035,6 +1053,14 @@ def _thrown_at_no_one(verb) -> bool:
         k.dep_ == "prep" and k.lower_ == "at" for k in verb.children)
 
 
+def _only_police_blocked(c: Clause) -> bool:
+    """The scene's one unrest word is the police's own "blocked" ("police blocked a march"):
+    the crowd did nothing violent."""
+    blockers = {m.tok.lower_ for m in c.members if m.frame == "DISPERSE"}
+    said = {p.lower() for cues in (c.sent_cues, c.next_cues) for v, p in cues.get("context", ()) if v == "RIOT"}
+    return bool(said) and said <= blockers
+
+
 def _crowd_control(c: Clause) -> bool:
     """The clause's own words name crowd-control means ("fired rubber bullets and tear gas")."""
     return bool({p for v, p in c.cues.get("context", ()) if v == "INTERVENTION"} & _CROWD_CONTROL)
@@ -1045,7 +1071,7 @@ def _protest(c: Clause) -> Typing | None:
     excessive when lethal or seriously injuring, an intervention otherwise."""
     if not _about_protest(c) or any(gives_self_up(m.tok) for m in c.members):
         return None  # "two protesters turned themselves in": an arrest, after the protest
-    fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx
+    fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx and not _only_police_blocked(c)
     if "RIOT" in fs and _thrown_at_no_one(c.head.tok):
         return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"
     if ("RIOT" in fs or c.ak == "rioters") and not (_in_protest_scene(c) or "PROTEST" in c.wctx or _over_grievance(c)):
@@ -1434,6 +1460,8 @@ def _loot(c: Clause) -> Typing | None:
         return Typing("VIOLENT_DEMO", "property destroyed in a demonstration's scene, by no armed actor")
     if c.ak == "rioters":
         return Typing("MOB_VIOLENCE", "mob destroyed property")
+    if c.ak in (None, "civilians") and not c.armed and c.head.tok.sent.start in c.ctx.riot_scene:
+        return Typing("MOB_VIOLENCE", "property destroyed in a riot's scene, by no armed actor")
     if c.weak and not (c.armed or c.ak):
         return Typing(None, "weak destruction word")
     if not (c.armed or c.ak) and _cleared_to_build(c):
@@ -1554,14 +1582,23 @@ def _released(verb):
 
 
 def _released_people(c: Clause) -> bool:
-    """A release of people (a prisoner, a hostage, "him"): PLOVER 2021 codes it RETREAT."""
+    """A release of people (a prisoner, a hostage, "him", "nine were released on bail"):
+    PLOVER 2021 codes it RETREAT (docs/annotation.md); not a patient sent home from hospital
+    ("treated at the scene and released")."""
     obj = _released(c.head.tok)
-    if obj is None:
+    if obj is None or _HOSPITAL.search(c.head.tok.sent.text):
         return False
-    # object pronouns only: "released him on a suspended sentence" is a release, "he was
-    # released on bail" the tail of an arrest
-    return obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her", "them") or \
-        obj.lemma_.lower() in _PERSON_NOUNS | {"hostage", "detainee", "captive", "journalist", "activist"}
+    return obj.ent_type_ == "PERSON" or obj.lower_ in _RELEASED_PRONOUNS or obj.tag_ == "CD" or \
+        obj.lemma_.lower() in _PERSON_NOUNS | _RELEASED_PEOPLE or (
+            obj.lemma_.lower() in _RELEASED_REST and obj.pos_ in ("NOUN", "PRON", "ADJ", "DET"))
+
+
+_HOSPITAL = re.compile(r"\b(?:hospital|treated|discharged|medical|clinic)\b", re.I)
+_RELEASED_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "who"})
+_RELEASED_PEOPLE = frozenset({"hostage", "detainee", "captive", "journalist", "activist", "prisoner", "suspect",
+                              "protester", "student", "person", "people", "man", "woman", "men", "women", "leader",
+                              "passenger", "worker", "boy", "girl", "child", "teenager", "inmate", "victim"})
+_RELEASED_REST = frozenset({"other", "others", "rest", "remainder", "most", "some", "all", "many", "both", "few"})
 
 
 # verbs whose object is an agreement being made; any other verb ("used the ceasefire to

@@ -441,7 +441,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     set_date(ev, t, frame, governing_offset(head))
     frames = {m.frame for m in cand.members}
     roles = [p_role] + ([a_role] if frames & _TERRITORY else [])
-    homes = {t.i for t in force_home(a_role.tok)} if frames & _LAW_FRAMES and a_role is not None else set()
+    homes = _law_homes(a_role, head.anchor, ex.places) if frames & _LAW_FRAMES else set()
     # "met Lavrov in Brussels": the one met may carry the meeting's place, as the premises
     # searched carry the search's ("his home in Aydin was searched")
     placing = roles if physical else [p_role] if ev.plover in ("CONSULT", "COERCE") else []
@@ -473,6 +473,17 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
 # what a local force or court does where it sits (event_place.force_home)
 _LAW_FRAMES = frozenset({"ARREST", "ACCUSE", "SANCTION", "COERCE"})
 _PRIVATE_KINDS = frozenset({"other", "civilians"})  # people, not a state or an armed group
+
+
+def _law_homes(a_role, anchor, places: list[Place]) -> set[int]:
+    """The words of the acting force's home (event_place.force_home); with no agent, those
+    of the force that tells of the arrest, when its home is a town: "Durham police said three
+    people were arrested" (a state's or county's police speaks for a wider area than where
+    it arrests)."""
+    if a_role is not None:
+        return {t.i for t in force_home(a_role.tok)}
+    towns = [(p.start, p.end) for p in places if p.feature == "city"]
+    return {t.i for t in force_home(None, anchor) if any(a <= t.idx < b for a, b in towns)}
 
 
 def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) -> MentionInfo:
@@ -707,6 +718,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
     index = _CueIndex(parsed.text, lex)
     ctx.protest_scene = protest_scene(parsed._sents, index)
+    ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "")
     view = ReportView(parsed, ex, lex, ctx,
                       report_frame(parsed, ex), index, [(p.start, p.end) for p in ex.places],
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)
@@ -751,6 +763,23 @@ def protest_scene(sents: list[Span], index: _CueIndex) -> frozenset[int]:
     for k, sent in enumerate(sents):
         context = {v for v, _ in index.within(sent.start_char, sent.end_char).get("context", ())}
         if "PROTEST" in context or _MARCH_WORDS.search(sent.text):
+            scene.update(s.start for s in sents[k: k + 1 + SCENE_SENTENCES])
+    return frozenset(scene)
+
+
+_RIOT_WORDS = re.compile(r"\b(?:riot(?:s|ing|ers?)?|disorder|unrest|violence (?:erupted|erupts|broke out))\b",
+                         re.IGNORECASE)
+
+
+def riot_scene(sents: list[Span], title: str = "") -> frozenset[int]:
+    """The sentences a riot's scene covers: one naming rioting, disorder or violence
+    breaking out, and the next few (as `protest_scene`); every sentence when the headline
+    or the lead names it (the report is the riot's: "violence erupts in Dublin")."""
+    if _RIOT_WORDS.search(title) or any(_RIOT_WORDS.search(sent.text) for sent in sents[:LEAD_SENTENCES + 1]):
+        return frozenset(sent.start for sent in sents)
+    scene: set[int] = set()
+    for k, sent in enumerate(sents):
+        if _RIOT_WORDS.search(sent.text):
             scene.update(s.start for s in sents[k: k + 1 + SCENE_SENTENCES])
     return frozenset(scene)
 

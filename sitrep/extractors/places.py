@@ -370,6 +370,11 @@ _PACTS = frozenset({"accord", "accords", "agreement", "protocol", "treaty", "con
                     "charter"})
 
 
+# the last word of an administrative area's name ("Safana Local Government Area")
+_AREA_TAILS = frozenset({"area", "lga", "district", "province", "county", "governorate", "region", "municipality",
+                         "tehsil", "upazila", "territory", "prefecture", "division", "subdistrict"})
+
+
 def names_no_location(parsed: Parsed, place: Place) -> bool:
     """A nationality adjective ("a Russian colonel", "Russian strikes"), a word of an
     organisation's name ("the Syrian Arab News Agency") or of a pact's ("the Paris accord")
@@ -381,8 +386,8 @@ def names_no_location(parsed: Parsed, place: Place) -> bool:
     if root.tag_ == "JJ" or _road_number(span, place):
         return True
     ent = next((e for e in parsed.ent_spans if e.start <= span.start and span.end <= e.end), None)
-    if ent is not None and ent.label_ == "ORG" and len(ent) > len(span):
-        return True
+    if ent is not None and ent.label_ == "ORG" and len(ent) > len(span) and ent[-1].lower_ not in _AREA_TAILS:
+        return True  # not "Safana Local Government Area", an area the tagger calls an organisation
     if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i and root.head.lemma_.lower() in _PACTS:
         return True  # "committed to the Paris accord", "the Minsk agreements": a pact's name
     # spaCy calls "Aleppo" NORP at times: a demonym resolves to a country, a city stays a place

@@ -265,7 +265,8 @@ def _lead_date(ex: Extraction, parsed: Parsed, lead_end: int) -> str | None:
     publication; else the first day of the week before publication it names further on
     ("A man was arrested ... He was arrested Thursday"); else the publication day."""
     pub = parsed.article.published[:10] if parsed.article.published else None
-    days = [t for t in sorted(ex.times, key=lambda t: t.start) if _is_day(t) and (pub is None or t.date_start <= pub)]
+    days = [t for t in sorted(ex.times, key=lambda t: t.start) if _is_day(t) and (pub is None or t.date_start <= pub)
+            and not _in_dateline(t, parsed.text)]
     month = _days_before(pub, NEWS_MONTH)
     lead = [t for t in days if t.start < lead_end and (month is None or t.date_start >= month)]
     if lead:
@@ -275,6 +276,14 @@ def _lead_date(ex: Extraction, parsed: Parsed, lead_end: int) -> str | None:
     return later[0].date_start if later else pub
 
 
+def _in_dateline(t: TimeMention, text: str) -> bool:
+    """"Buenos Aires, January 25th 2024 (MercoPress) - Police and ...": the day the report
+    was filed, not the day of its news."""
+    before = text[text.rfind("\n", 0, t.start) + 1:t.start]
+    return len(before) < 60 and not any(c in before for c in ".!?") and _DATELINE_DASH.match(text, t.end) is not None
+
+
+_DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—]{1,2}\s")
 NEWS_WEEK = 7  # days before publication within which a day named after the lead is the news day
 # days before publication beyond which a day the lead names is what the news recalls ("charged
 # last week with robbing a bank on Dec. 5" in March), not the day of the news

@@ -69,6 +69,13 @@ def the_event(text: str, word: str):
     # the agent's own words are a party, but its locative phrase says where it acted
     ("ANKARA - Police detained 41 suspects in Ankara on Tuesday. Also on Monday, gendarmerie forces in the "
      "eastern province of Erzurum detained five people.", "gendarmerie", "Erzurum"),
+    # a locative of the arrest's purpose ("for questioning in X") is where it was made
+    ("IMPHAL, India - Gunmen fired on a relief camp near Imphal on Friday. Three men were later detained for "
+     "questioning in Bishnupur district, officials said.", "detained for", "Bishnupur district"),
+    # a district of the setting's state far from its town is no region holding the town:
+    # "Katsina's Safana" is not "somewhere around Katsina"
+    ("KATSINA, Nigeria - Bandits abducted 14 farmers in Katsina's Safana Local Government Area on Sunday, "
+     "residents said.", "abducted", "Safana"),
 ])
 def test_the_clause_place_is_the_most_specific_one_it_attaches(text, word, place):
     assert the_event(text, word).place == place
@@ -107,6 +114,19 @@ def test_a_place_name_modifying_the_event_noun_is_where():
 def test_a_report_told_by_a_local_institution_is_set_in_its_town(text, word, place):
     # no place is used as a location: the town whose police tell the incident is its setting
     assert the_event(text, word).place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # an arrest no one is named making, told by a town's police: made in that town
+    ("RALEIGH, N.C. - A man was shot outside a bar in Raleigh on Friday. Separately, Durham police said two "
+     "women had been arrested over a string of pharmacy thefts.", "Durham"),
+    # guard: a state's police tell of arrests anywhere in the state; the setting stays
+    ("RALEIGH, N.C. - A man was shot outside a bar in Raleigh on Friday. North Carolina State Highway Patrol "
+     "officers said two women had been arrested.", "Raleigh"),
+])
+def test_an_arrest_told_by_a_towns_police_is_made_in_that_town(text, place):
+    arrests = [e for e in events_in(text) if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].place == place, [(e.sub_event_type, e.place) for e in events_in(text)]
 
 
 def test_a_domestic_charge_the_clause_does_not_place_is_at_the_report_setting():

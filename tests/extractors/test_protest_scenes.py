@@ -100,3 +100,27 @@ def test_things_thrown_at_police_after_a_march_are_the_demonstrations_not_a_mobs
             "near the assembly.")
     types = _types(text)
     assert "Violent demonstration" in types and "Mob violence" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "Police block opposition procession in Mbale",
+    "Riot police on Tuesday blocked a march by nurses towards the health ministry in Lilongwe.",
+])
+def test_police_blocking_a_march_intervene_in_a_protest(text):
+    types = _types(text)
+    assert types == {"Protest with intervention"}, types
+
+
+def test_the_senate_blocking_a_bill_is_no_protest():  # guard: "blocked" alone is a refusal
+    text = "The Senate on Tuesday blocked a bill that would have raised the fuel tax."
+    assert "Protest with intervention" not in _types(text)
+
+
+def test_property_burnt_in_a_riot_the_headline_names_is_the_mobs():
+    text = ("Violence erupts in Leeds after a car crash\n\nA crowd gathered on Harehills Lane on Thursday evening "
+            "after a crash in which a boy was hurt. Officers were sent to the scene.\n\nResidents said the driver "
+            "had left on foot. Some of them went looking for him in nearby streets.\n\nLater that night a bus was "
+            "set on fire on Roundhay Road and two shops were looted.")
+    late = {e.sub_event_type for e in sitrep.extract(text, published=PUBLISHED).events
+            if e.event_type and "Roundhay" in e.sentence}
+    assert late == {"Mob violence"}, late

@@ -1,0 +1,23 @@
+"""The day of a report's news (report_frame._lead_date) and what is news: a dateline's date
+is when the report was filed, not the day its lead tells; incidents "in separate attacks on
+Sunday and Monday" are the days' news, not a tally. Sentences are the project's own."""
+from __future__ import annotations
+
+import sitrep
+
+
+def test_a_datelines_date_is_not_the_day_of_the_news():
+    text = ("Strike day ends in clashes\n\nSantiago, March 9th 2023 (WireCo) - Police and strikers clashed outside "
+            "the copper ministry in Santiago on Wednesday as thousands marched through the city centre.\n\n"
+            "Officials said 14 police officers were hurt. Twenty people were arrested.")
+    ex = sitrep.extract(text, published="2023-03-09")
+    arrests = [e for e in ex.events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].date_start == "2023-03-08", [(e.sub_event_type, e.date_start) for e in ex.events]
+
+
+def test_incidents_in_separate_attacks_on_named_days_are_news():
+    text = ("Three farmers were killed and a policeman was wounded in separate attacks in Plateau State on Sunday "
+            "and Monday, police said.")
+    ex = sitrep.extract(text, published="2023-05-16")
+    told = [e for e in ex.events if e.event_type]
+    assert told and all(e.timing == "current" for e in told), [(e.sub_event_type, e.timing, e.rule) for e in told]

@@ -1,0 +1,37 @@
+"""What the weapon named and the act told make of an incident: bombs dropped from the air
+(glide and guided bombs, "pounded ... from the air") are air strikes, not remote explosives
+or shelling; people kidnapped "in a wave of attacks" were abducted, the attacks being the
+setting, unless the attack also killed. Sentences are the project's own."""
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+PUBLISHED = "2024-06-12"
+
+
+def _types(text: str) -> set[str | None]:
+    return {e.sub_event_type for e in sitrep.extract(text, published=PUBLISHED).events if e.event_type}
+
+
+@pytest.mark.parametrize("text", [
+    "Two glide bombs struck a residential block in Zaporizhzhia on Tuesday, regional officials said.",
+    "Guided bombs hit the outskirts of Sumy overnight, wounding four people.",
+    "The army pounded rebel positions from the air on Tuesday as families fled the town.",
+])
+def test_bombs_dropped_from_the_air_are_an_air_strike(text):
+    types = _types(text)
+    assert "Air/drone strike" in types and not types & {
+        "Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}, types
+
+
+def test_people_taken_in_a_wave_of_attacks_were_abducted():
+    text = "Armed men abducted at least 30 villagers in Sokoto State on Monday in a fresh wave of attacks."
+    types = _types(text)
+    assert "Abduction/forced disappearance" in types and "Attack" not in types, types
+
+
+def test_people_taken_in_an_attack_that_killed_were_attacked():  # guard: the killing makes it an attack
+    text = "Armed men abducted at least 30 villagers in Sokoto State on Monday in an attack that killed four."
+    assert "Attack" in _types(text)

@@ -20,6 +20,7 @@ from .event_lexicon import (
     _cues,
     _forms,
     _is_light,
+    _np_text,
     lexicon,
 )
 from .report_frame import LOCATIVE_PREPS
@@ -427,13 +428,21 @@ def _describes_actor(tok: Token, lex: Lexicon) -> bool:
 _SUFFERED = frozenset({"die", "suffer", "succumb", "perish"})
 
 
-def _blocks_a_protest(verb: Token, lex: Lexicon) -> bool:
+_STOPPING = frozenset({"stop", "halt", "block", "bar", "prevent", "turn"})
+
+
+def _blocks_a_protest(verb: Token, lex: Lexicon, doer_needed: bool = False) -> bool:
     """"Police block NUP procession", "blocked a march by students": force stopping a
     demonstration (DISPERSE), not a refusal (REJECT)."""
     if verb.pos_ != "VERB":
         return False
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(
+        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if (doer is None and doer_needed) or (
+            doer is not None and "state_forces" not in {v for v, _ in _cues(_np_text(doer), lex).get("actor", ())}):
+        return False  # "the storm stopped the march", "a rally was halted": no force named stopping it
     for o in verb.children:
-        if o.dep_ in ("dobj", "nsubjpass"):
+        if o.dep_ in ("dobj", "nsubjpass", "npadvmod"):  # "stopped a march": the model's npadvmod at times
             hit = _match_trigger(o, lex)
             if (hit is not None and hit[0] == "PROTEST") or o.lemma_.lower() == "procession":
                 return True
@@ -443,8 +452,9 @@ def _blocks_a_protest(verb: Token, lex: Lexicon) -> bool:
 def _crowd_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """A verb no trigger names that a crowd or its policing makes an event of: police who
     "responded with tear gas" dispersed a crowd; "protesters poured into the streets" protest."""
-    if _answered_with_crowd_control(verb, lex):
-        return Trigger(verb, "DISPERSE", True, verb.text)
+    if _answered_with_crowd_control(verb, lex) or (verb.lemma_.lower() in _STOPPING and _blocks_a_protest(
+            verb, lex, doer_needed=True)):
+        return Trigger(verb, "DISPERSE", True, verb.text)  # "police stopped a march by families"
     if _throws_projectiles(verb):
         return Trigger(verb, "RIOT", False, verb.text)
     crowd = _crowd_subject(verb, lex)

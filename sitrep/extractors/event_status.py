@@ -202,6 +202,8 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
                     return "hypothetical", "'any': none in particular"  # "refused any negotiations with Tehran"
                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NO_ONE:
                     return "negated", f"no one '{c.text}'"  # "nobody specific was under investigation"
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _not_one(c):
+                    return "negated", f"{NOTHING} 'not one {c.text}'"  # "not a single refugee agreed": no one did
                 if c.dep_ in ("nsubj", "nsubjpass") and any(
                         d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children):
                     return "negated", "'neither ... nor'"  # "neither Clinton nor her allies have been charged"
@@ -211,6 +213,15 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
                         sum(k.dep_ == c.dep_ for k in tok.children) == 1:
                     return "negated", f"{NOTHING} 'no {c.text}'"
     return None
+
+
+def _not_one(noun) -> bool:
+    """"Not a single refugee", "not one protester": the noun, or its number, negated (not
+    "not one but three suspects")."""
+    if any(t.lower_ == "but" for t in noun.subtree):
+        return False
+    return any(d.dep_ == "neg" for d in noun.children) or any(
+        d.dep_ == "nummod" and any(e.dep_ == "neg" for e in d.children) for d in noun.children)
 
 
 _CLOSERS = frozenset({'"', "'", "”", "’", ")"})

@@ -247,8 +247,8 @@ def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | No
             return sum(1 for t in sent if t.idx >= dash_end and not t.is_space) <= HEADLINE_WORDS
     if 0 < sent.start_char <= layout.HEADLINE_CHARS and sent.start_char in layout.headline_breaks(parsed.text):
         return True  # a headline's later clause ("...; at least 12 killed"), parsed apart (layout)
-    if sent.start_char > 0 or len(sent) > HEADLINE_WORDS:
-        return False
+    if sent.start_char > 0 or len(sent.text.split()) > HEADLINE_WORDS:
+        return False  # words, not tokens: "Port-au-Prince" is one word of a headline
     if sent.root.tag_ in ("VBZ", "VBP") and not any(k.dep_ in ("aux", "auxpass") for k in sent.root.children) \
             and sent.root.lemma_ != "be" and len(parsed.sentences) > 1:
         return True  # "Avoyelles task force arrests 14." run into its body: headline grammar

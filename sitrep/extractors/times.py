@@ -264,7 +264,7 @@ def resolve_expression(text: str, published: dt.date | None, anchor: dt.date | N
     t = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
     t = re.sub(r"(?<=[a-z0-9])'s$", "", t)  # "Saturday's attack", "last week's shooting": the day's
     t = _HOURS.sub(lambda m: f"{int(m.group(1)) // 24} days", t)  # "in the past 48 hours"
-    res = _resolve_normalised(t, published, anchor, future)
+    res = _resolve_normalised(t, published, anchor, future) or _in_named_year(t, published)
     for rx, repl in _LOOSER if res is None else ():  # each rewrite on the last one's result
         looser = rx.sub(repl, t).strip()
         if looser and looser != t:
@@ -278,6 +278,23 @@ def resolve_expression(text: str, published: dt.date | None, anchor: dt.date | N
         if first and second and first[0] and second[1] and first[0] <= second[1]:
             res = (first[0], second[1], "day" if "day" in (first[2], second[2]) else first[2], "pair")
     return res
+
+
+_YEAR_NAMED_AFTER = re.compile(r"^(.+?),? (last|this|next) year$")
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+def _in_named_year(t: str, published: dt.date | None) -> Resolved | None:
+    """"July 8 last year", "in March this year": the day or month, in the year the words name
+    (resolved as if published on that year's last day, then kept only if it falls in it)."""
+    m = _YEAR_NAMED_AFTER.match(t)
+    if m is None or published is None:
+        return None
+    year = published.year + _YEAR_SHIFT[m.group(2)]
+    res = _resolve_normalised(m.group(1), dt.date(year, 12, 31), None, False)
+    if res is None or not (res[0] or "").startswith(str(year)) or res[2] not in ("day", "month"):
+        return None
+    return (res[0], res[1], res[2], "in a named year")
 
 
 # words that only narrow a time down, dropped when the whole does not resolve

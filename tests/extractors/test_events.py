@@ -719,6 +719,9 @@ NO_CLAIM = [
     # a sports body's charge
     "Officers responded to a call for a break and enter on Elm Street on Monday.",
     "Investigators said nobody specific was under investigation.",
+    # "not a single" / "not one" negate their noun: no one did it
+    "Not a single family in the camp agreed to return to the village on Monday.",
+    "Not one of the protesters was detained by police on Saturday, organisers said.",
     "An auto manufacturers trade group urged the president to act on Monday.",
     "European football's governing body charged the club after objects were thrown during the match.",
     "While the burn ban has been lifted, residents of the city still need a permit to burn.",

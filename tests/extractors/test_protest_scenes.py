@@ -105,14 +105,18 @@ def test_things_thrown_at_police_after_a_march_are_the_demonstrations_not_a_mobs
 @pytest.mark.parametrize("text", [
     "Police block opposition procession in Mbale",
     "Riot police on Tuesday blocked a march by nurses towards the health ministry in Lilongwe.",
+    "In Gulu, police stopped a march by market vendors near the district offices on Monday.",
 ])
 def test_police_blocking_a_march_intervene_in_a_protest(text):
     types = _types(text)
     assert types == {"Protest with intervention"}, types
 
 
-def test_the_senate_blocking_a_bill_is_no_protest():  # guard: "blocked" alone is a refusal
-    text = "The Senate on Tuesday blocked a bill that would have raised the fuel tax."
+@pytest.mark.parametrize("text", [
+    "The Senate on Tuesday blocked a bill that would have raised the fuel tax.",  # guard: a refusal
+    "A storm stopped the march on Sunday afternoon.",  # no force stopped it
+])
+def test_what_no_force_blocks_is_no_intervention(text):
     assert "Protest with intervention" not in _types(text)
 
 

@@ -38,6 +38,10 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("last month", None, False, "2016-11-01", "2016-11-30", "month"),
     ("this year", None, False, "2016-01-01", "2016-12-31", "year"),
     ("last year", None, False, "2015-01-01", "2015-12-31", "year"),
+    # a day or month in the year the words name after it
+    ("July 8 last year", None, False, "2015-07-08", "2015-07-08", "day"),
+    ("in March this year", None, False, "2016-03-01", "2016-03-31", "month"),
+    ("February next year", None, True, "2017-02-01", "2017-02-28", "month"),
     ("2012", None, False, "2012-01-01", "2012-12-31", "year"),
     ("November", None, False, "2016-11-01", "2016-11-30", "month"),
     # a named month with "last", "this" or "next" (published 2016-12-07)

@@ -251,8 +251,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue  # "arraigned at the county jail": where, not a detention (the idioms take "held in jail")
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
             continue
-        if frame == "SHELL" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _TEAR_GAS:
-            continue  # "tear shells", "teargas shells": crowd control, not artillery
+        if frame == "SHELL" and _no_artillery(tok):
+            continue  # "tear gas shells", "the burned-out shells of motorcycles": no artillery
         if _in_a_title(tok):
             continue  # "a project entitled: Supporting marine turtle conservation": a name
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SUPPORTING and any(
@@ -301,6 +301,23 @@ _CRIME_HEADS = frozenset({"suspect", "suspects", "defendant", "defendants", "cha
 _LOCKUPS = frozenset({"jail", "prison"})
 
 _TEAR_GAS = frozenset({"tear", "teargas", "gas", "tear-gas"})
+_HUSKS = frozenset({"burned-out", "burnt-out", "burned", "burnt", "charred", "gutted", "empty", "blackened"})
+
+
+def _no_artillery(tok: Token) -> bool:
+    """"Tear gas shells" are crowd control; "the burned-out shells of motorcycles" are husks."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _TEAR_GAS:
+        return True
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != "shell":
+        return False
+    return any(k.lower_ in _HUSKS for k in tok.children if k.dep_ in ("amod", "compound")) or any(
+        g.lemma_.lower() in _HUSKED for k in tok.children if k.dep_ == "prep" and k.lower_ == "of"
+        for g in k.children if g.dep_ == "pobj")
+
+
+# what leaves a shell when burned out: "the shells of motorcycles" (not "shells of the army")
+_HUSKED = frozenset({"car", "motorcycle", "motorbike", "vehicle", "bus", "truck", "lorry", "building", "house",
+                     "home", "shop", "van", "tram", "train"})
 
 
 def _names_a_place_as(tok: Token) -> bool:

@@ -495,6 +495,7 @@ def _site_name(site: str, p: Place | None, towns: set[str]) -> str:
     nothing a reader needs ("Mieh Mieh refugee camp", not "..., Lebanon"); a street the
     places stage found is named with its town only when the report's events or setting are
     in that town (`towns`, lower case)."""
+    site = " ".join(site.split())  # a headline's trailing line break, a name run over two lines
     town = None if p is None else p.name if p.feature in _TOWN_FEATURES else (
         p.within if p.feature == "landmark" and (p.within or "").lower() in towns else None)
     if town is None or town.lower() in site.lower():
@@ -504,7 +505,8 @@ def _site_name(site: str, p: Place | None, towns: set[str]) -> str:
 
 def _display_name(name: str) -> str:
     """A dateline's capitals as a place is written ("ATLANTA" -> "Atlanta"); an acronym
-    ("USA", "DRC") as it is."""
+    ("USA", "DRC") as it is; never with the line break a headline's last word may carry."""
+    name = name.strip()
     return name.title() if name.isupper() and sum(ch.isalpha() for ch in name) > 4 else name
 
 

@@ -759,7 +759,22 @@ def _clash(c: Clause) -> Typing | None:
         return Typing("MOB_VIOLENCE", "communities or crowds clashed without arms")
     if _at_a_protest(c):
         return Typing("VIOLENT_DEMO", "clashes in a demonstration's scene, no armed group named")
+    if _inmates_fought(c):
+        return Typing("MOB_VIOLENCE", "inmates fought (a prison riot, whatever their weapons)")
     return Typing("ARMED_CLASH", "fighting between armed groups")
+
+
+_INMATES = frozenset({"inmate", "inmates", "prisoner", "prisoners", "convict", "convicts"})
+
+
+def _inmates_fought(c: Clause) -> bool:
+    """"Inmates were killed in fighting between rival gangs": docs/annotation.md codes
+    inmates who riot or fight in a prison as mob violence, not a battle."""
+    words = {t.lower_ for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)}
+    for role in (c.agent_role, c.patient_role):
+        if role is not None:
+            words |= {t.lower_ for t in role.tok.subtree}
+    return bool(words & _INMATES)
 
 
 def _in_protest_scene(c: Clause) -> bool:

@@ -33,6 +33,11 @@ def home_town(T, s: int, e: int) -> bool:
     return e < len(T) and T[e].lower_ in RESIDENT_NOUNS and T[e - 1].head.i == T[e].i
 
 
+# lower-case words inside many places' names ("Mocímboa da Praia", "Jisr al-Shughur")
+_PLACE_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "el",
+                              "al", "en", "sur", "am", "an", "upon"})
+
+
 def _word_classes() -> dict[str, frozenset[str]]:
     """The word classes of data/place_words.csv (what each class is for is documented there)."""
     classes: dict[str, set[str]] = {}
@@ -521,11 +526,23 @@ class _Recogniser:
                 j += 1
             if j == i or j >= self.n or any(self.taken[i:j]):
                 continue
-            if not (T[j].text in DASHES or (T[j].text == "," and j + 1 < self.n and T[j + 1].text.endswith("."))):
+            if not (T[j].text in DASHES or (T[j].text == "," and j + 1 < self.n and T[j + 1].text.endswith(".")
+                                             or self._dashed_after_country(j))):
                 continue
             key = self.grams.get((i, j))
             if key and key in self.found and key not in self.stop:
                 self.add(i, j, "scan", key=key)
+
+    def _dashed_after_country(self, comma: int) -> bool:
+        """"PEMBA, Mozambique (Lusa) -", "GOMA, DR Congo -": after the comma, a few capitalised
+        words (a country, a wire agency in parentheses) and then the dateline's dash."""
+        T = self.T
+        for k in range(comma + 1, min(self.n, comma + 9)):
+            if T[k].text in DASHES:
+                return k > comma + 1
+            if not (T[k].text[:1].isupper() or T[k].text in ("(", ")")):
+                return False
+        return False
 
     def gazetteer_scan(self) -> None:
         """5. Gazetteer names over proper-noun runs the tagger mislabelled or missed, longest
@@ -766,6 +783,8 @@ class _Recogniser:
     def _person_entity_a_place(self, s: int, e: int, key: str, strong: bool, after_prep: bool,
                                known_here: bool) -> object:
         """A gazetteer name the tagger calls a person, as a whole entity."""
+        if after_prep and e - s >= 3 and any(t.text in _PLACE_PARTICLES for t in self.T[s + 1:e - 1]):
+            return True  # "near Mocímboa da Praia", "in Rio de Janeiro": a place's particle, after "near"
         if _taken_place(self.T[e - 1]) and any(c.feature == "city" and c.population >= 10_000
                                                for c in self.found[key]):
             return True  # "the army recaptured Palmyra": what was taken is a place

@@ -370,6 +370,8 @@ _PACTS = frozenset({"accord", "accords", "agreement", "protocol", "treaty", "con
                     "charter"})
 
 
+# a wire agency's name in the parentheses before a dateline's dash
+_WIRE_CREDIT = re.compile(r"\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\)\s*[-–—]")
 # the last word of an administrative area's name ("Safana Local Government Area")
 _AREA_TAILS = frozenset({"area", "lga", "district", "province", "county", "governorate", "region", "municipality",
                          "tehsil", "upazila", "territory", "prefecture", "division", "subdistrict"})
@@ -383,8 +385,8 @@ def names_no_location(parsed: Parsed, place: Place) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.tag_ == "JJ" or _road_number(span, place):
-        return True
+    if root.tag_ == "JJ" or _road_number(span, place) or _WIRE_CREDIT.match(parsed.text, max(0, place.start - 1)):
+        return True  # "PEMBA, Mozambique (Lusa) -": the agency that filed, not a place
     ent = next((e for e in parsed.ent_spans if e.start <= span.start and span.end <= e.end), None)
     if ent is not None and ent.label_ == "ORG" and len(ent) > len(span) and ent[-1].lower_ not in _AREA_TAILS:
         return True  # not "Safana Local Government Area", an area the tagger calls an organisation

@@ -50,3 +50,9 @@ def test_soldiers_trading_fire_near_a_rally_fight_a_battle():
 def test_fire_opened_on_a_post_is_fighting_an_armed_side(text):
     types = _types(text)
     assert "Armed clash" in types and "Attack" not in types, types
+
+
+def test_inmates_fighting_riot_as_a_mob():
+    text = "At least 40 inmates were killed in fighting between rival gangs at the Tamara prison on Monday."
+    types = _types(text)
+    assert "Mob violence" in types and "Armed clash" not in types, types

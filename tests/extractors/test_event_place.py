@@ -76,6 +76,12 @@ def the_event(text: str, word: str):
     # "Katsina's Safana" is not "somewhere around Katsina"
     ("KATSINA, Nigeria - Bandits abducted 14 farmers in Katsina's Safana Local Government Area on Sunday, "
      "residents said.", "abducted", "Safana"),
+    # a dateline whose town is followed by its country and a wire agency: the town is the
+    # setting, the agency no place
+    ("PEMBA, Mozambique (Lusa) - Insurgents killed four fishermen on Tuesday, officials said.", "killed", "Pemba"),
+    # a place's lower-case particle, after "near", though the tagger calls the name a person
+    ("NAMPULA, Mozambique - Insurgents killed four fishermen near Mocímboa da Praia on Tuesday.", "killed",
+     "Mocímboa da Praia"),
 ])
 def test_the_clause_place_is_the_most_specific_one_it_attaches(text, word, place):
     assert the_event(text, word).place == place
@@ -206,3 +212,13 @@ def _parsed(text: str):
 def test_a_place_the_report_says_lies_in_another_is_read_from_its_words(text, outer, named):
     from sitrep.extractors.events import _described_within
     assert _described_within(_parsed(text), outer) == named
+
+
+def test_a_headline_place_carries_no_line_break():
+    # read as `sitrep eval` reads a report: the headline in the text, no title apart
+    from sitrep.evaluate import extract_records
+    text = ("Junta air strikes kill 11 in Sagaing villages; resistance forces hit outposts near Mandalay\n\n"
+            "YANGON - Myanmar junta air strikes killed at least 11 civilians on Saturday.")
+    out = extract_records([{"id": "r", "title": "", "text": text, "published": "2023-06-20"}])["r"]
+    places = [e["place"] for e in out["events"] if e.get("place")]
+    assert places and all(p == p.strip() for p in places), places

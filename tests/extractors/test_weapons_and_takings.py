@@ -35,3 +35,8 @@ def test_people_taken_in_a_wave_of_attacks_were_abducted():
 def test_people_taken_in_an_attack_that_killed_were_attacked():  # guard: the killing makes it an attack
     text = "Armed men abducted at least 30 villagers in Sokoto State on Monday in an attack that killed four."
     assert "Attack" in _types(text)
+
+
+def test_the_burned_out_shells_of_vehicles_are_no_shelling():
+    text = "Residents walked past the burned-out shells of motorcycles on Saturday morning."
+    assert "Shelling/artillery/missile attack" not in _types(text)

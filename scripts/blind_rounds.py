@@ -48,7 +48,8 @@ ARRIVAL = {"E": "9ad410d", "F": "9ad410d", "G": "25ebdc0", "H": "25ebdc0", "I": 
            "S": "5f22aae", "T": "e0d0563", "U": "67c396c", "V": "23d0ba5",
            # written rounds (docs/rounds.md, "Written rounds"): the systems of the last stops
            "W": "daaeda9", "X": "98d9d6f", "Y": "5f2c735", "Z": "0d2f45e", "AA": "f32f07d", "AB": "86cba72",
-           "AC": "174af71", "AD": "d014af6", "AE": "7a68872"}
+           "AC": "174af71", "AD": "d014af6", "AE": "7a68872",
+           "AF": "adb65a3"}
 
 _CHILD = """
 import json, sys

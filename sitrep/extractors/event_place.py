@@ -273,7 +273,11 @@ def _possessor_of(parsed: Parsed, p: Place, others: list[Place]) -> bool:
     if span is None or span.root.dep_ != "poss":
         return False
     owned = span.root.head
-    return any(q is not p and q.start <= owned.idx < q.end + 40 and q.start > p.start for q in others)
+    return any(q is not p and q.start <= owned.idx < q.end + _AREA_TAIL_CHARS and q.start > p.start for q in others)
+
+
+# how far past an owned place's name its head may lie ("Safana Local Government Area")
+_AREA_TAIL_CHARS = 40
 
 
 def _named_as_place(span) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -759,12 +760,10 @@ def protest_scene(sents: list[Span], index: _CueIndex) -> frozenset[int]:
     """The sentences a demonstration's scene covers: one naming protesters, a protest, a
     march or a procession, and the next few. "Clashes broke out", "cars were set on fire"
     there are the demonstration's, as ACLED codes them, with no armed side named."""
-    scene: set[int] = set()
-    for k, sent in enumerate(sents):
+    def names_a_protest(sent: Span) -> bool:
         context = {v for v, _ in index.within(sent.start_char, sent.end_char).get("context", ())}
-        if "PROTEST" in context or _MARCH_WORDS.search(sent.text):
-            scene.update(s.start for s in sents[k: k + 1 + SCENE_SENTENCES])
-    return frozenset(scene)
+        return "PROTEST" in context or _MARCH_WORDS.search(sent.text) is not None
+    return _scene(sents, names_a_protest)
 
 
 _RIOT_WORDS = re.compile(r"\b(?:riot(?:s|ing|ers?)?|disorder|unrest|violence (?:erupted|erupts|broke out))\b",
@@ -777,9 +776,14 @@ def riot_scene(sents: list[Span], title: str = "") -> frozenset[int]:
     or the lead names it (the report is the riot's: "violence erupts in Dublin")."""
     if _RIOT_WORDS.search(title) or any(_RIOT_WORDS.search(sent.text) for sent in sents[:LEAD_SENTENCES + 1]):
         return frozenset(sent.start for sent in sents)
+    return _scene(sents, lambda sent: _RIOT_WORDS.search(sent.text) is not None)
+
+
+def _scene(sents: list[Span], opens: Callable[[Span], bool]) -> frozenset[int]:
+    """First tokens of each sentence that `opens` a scene and of the SCENE_SENTENCES after it."""
     scene: set[int] = set()
     for k, sent in enumerate(sents):
-        if _RIOT_WORDS.search(sent.text):
+        if opens(sent):
             scene.update(s.start for s in sents[k: k + 1 + SCENE_SENTENCES])
     return frozenset(scene)
 

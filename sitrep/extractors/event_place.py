@@ -11,14 +11,13 @@ counts only when it is a proper place name attached directly to a predicate.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from ..models import Event, Place
 from .actors import countries
 from .event_clauses import Role, Trigger
 from .event_lexicon import JOURNEYS
-from .gazetteer import _km, get_gazetteer
+from .gazetteer import _km, get_gazetteer, norm_name
 from .parse import Parsed
 from .place_recognition import ROAD_PREFIXES, STREET_NOUNS
 from .places import names_no_location
@@ -137,17 +136,18 @@ _FORCE_HEADS = frozenset({"police", "department", "sheriff", "office", "patrol",
 _WIDE_FORCES = frozenset({"state", "county", "provincial", "national", "federal", "regional"})
 
 
-def force_home(tok, anchor=None) -> list:
+def telling_force(anchor):
+    """Who tells of an arrest no one is named making ("Durham police said three people had
+    been arrested"): the subject of a verb the predicate's `anchor` hangs from; not a force
+    of a whole state or county ("Maryland State Police say"), which arrests anywhere in it."""
+    teller = next((k for a in anchor.ancestors if a.pos_ == "VERB" for k in a.children if k.dep_ == "nsubj"), None)
+    return None if teller is None or any(t.lower_ in _WIDE_FORCES for t in teller.subtree) else teller
+
+
+def force_home(tok) -> list:
     """The names in a local force's or court's name (the town or county among them):
     where its arrests, charges and sentences happen when the clause names no place ("The
-    Athens Police Department arrested a man", "Vanderburgh County prosecutors charged").
-    With no agent (`tok` None), the force that tells of them ("Durham police said three
-    people had been arrested"): the subject of a verb the predicate's `anchor` hangs from."""
-    if tok is None and anchor is not None:
-        tok = next((k for a in anchor.ancestors if a.pos_ == "VERB"
-                    for k in a.children if k.dep_ == "nsubj"), None)
-        if tok is not None and any(t.lower_ in _WIDE_FORCES for t in tok.subtree):
-            return []  # "Maryland State Police say": a force of a whole state tells of arrests anywhere in it
+    Athens Police Department arrested a man", "Vanderburgh County prosecutors charged")."""
     if tok is None or tok.lemma_.lower() not in _FORCE_HEADS:
         return []
     out, stack = [], [(tok, 0)]
@@ -422,13 +422,8 @@ DISTRICT_KM = 30.0
 def _own_admin1(p: Place) -> bool:
     """The region is its admin1 ("Katsina State", admin1 Katsina), not a district or county
     within one, which the contract also calls admin1 ("Safana", admin1 Katsina)."""
-    own, name = _folded_words(p.admin1 or ""), _folded_words(p.name)
+    own, name = set(norm_name(p.admin1 or "").split()), set(norm_name(p.name).split())  # "Jammu and Kashmīr"
     return bool(own) and (own <= name or name <= own)
-
-
-def _folded_words(name: str) -> set[str]:
-    """"Jammu and Kashmīr" as the report writes it: lower case, no diacritics."""
-    return set("".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower().split())
 
 
 def _around(district: Place, town: Place) -> bool:

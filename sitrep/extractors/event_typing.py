@@ -1610,9 +1610,9 @@ def _released_people(c: Clause) -> bool:
 
 _HOSPITAL = re.compile(r"\b(?:hospital|treated|discharged|medical|clinic)\b", re.I)
 _RELEASED_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "who"})
-_RELEASED_PEOPLE = frozenset({"hostage", "detainee", "captive", "journalist", "activist", "prisoner", "suspect",
-                              "protester", "student", "person", "people", "man", "woman", "men", "women", "leader",
-                              "passenger", "worker", "boy", "girl", "child", "teenager", "inmate", "victim"})
+# beside _PERSON_NOUNS: who else is held and let go
+_RELEASED_PEOPLE = frozenset({"hostage", "detainee", "captive", "journalist", "activist", "protester", "student",
+                              "leader", "passenger", "worker", "child", "victim"})
 _RELEASED_REST = frozenset({"other", "others", "rest", "remainder", "most", "some", "all", "many", "both", "few"})
 
 

@@ -55,7 +55,7 @@ from .event_lexicon import (
     lexicon,
 )
 from .event_model import candidate_features
-from .event_place import force_home, own_place, own_site, place_events, scene_place
+from .event_place import force_home, own_place, own_site, place_events, scene_place, telling_force
 from .event_roles import (
     _SPEECH,
     DocContext,
@@ -484,7 +484,7 @@ def _law_homes(a_role, anchor, places: list[Place]) -> set[int]:
     if a_role is not None:
         return {t.i for t in force_home(a_role.tok)}
     towns = [(p.start, p.end) for p in places if p.feature == "city"]
-    return {t.i for t in force_home(None, anchor) if any(a <= t.idx < b for a, b in towns)}
+    return {t.i for t in force_home(telling_force(anchor)) if any(a <= t.idx < b for a, b in towns)}
 
 
 def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) -> MentionInfo:

@@ -203,6 +203,9 @@ def caption_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n\s*(?=\S)")
+# what ends a dateline: an optional wire agency in parentheses, then the dash
+# ("Buenos Aires, January 25th 2024 (MercoPress) - ", "PEMBA, Mozambique (Lusa) - ")
+DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—]{1,2}(?=\s)")
 
 
 def sentence_breaks(text: str) -> list[int]:

@@ -64,6 +64,7 @@ from collections import Counter
 
 from ..models import Extraction, Place
 from .gazetteer import Entry, contract_feature, get_gazetteer, norm_name
+from .layout import DATELINE_DASH
 from .parse import Parsed
 from .place_priors import KIND_PRIOR
 from .place_recognition import DIRECTIONS, Mention, _Recogniser, _word_prefix, home_town
@@ -370,8 +371,12 @@ _PACTS = frozenset({"accord", "accords", "agreement", "protocol", "treaty", "con
                     "charter"})
 
 
-# a wire agency's name in the parentheses before a dateline's dash
-_WIRE_CREDIT = re.compile(r"\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\)\s*[-–—]")
+def _wire_credit(text: str, place: Place) -> bool:
+    """"PEMBA, Mozambique (Lusa) -": the agency in a dateline's parentheses filed, it is no place."""
+    return text[place.start - 1:place.start] == "(" and text[place.end:place.end + 1] == ")" \
+        and DATELINE_DASH.match(text, place.end + 1) is not None
+
+
 # the last word of an administrative area's name ("Safana Local Government Area")
 _AREA_TAILS = frozenset({"area", "lga", "district", "province", "county", "governorate", "region", "municipality",
                          "tehsil", "upazila", "territory", "prefecture", "division", "subdistrict"})
@@ -385,8 +390,8 @@ def names_no_location(parsed: Parsed, place: Place) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.tag_ == "JJ" or _road_number(span, place) or _WIRE_CREDIT.match(parsed.text, max(0, place.start - 1)):
-        return True  # "PEMBA, Mozambique (Lusa) -": the agency that filed, not a place
+    if root.tag_ == "JJ" or _road_number(span, place) or _wire_credit(parsed.text, place):
+        return True
     ent = next((e for e in parsed.ent_spans if e.start <= span.start and span.end <= e.end), None)
     if ent is not None and ent.label_ == "ORG" and len(ent) > len(span) and ent[-1].lower_ not in _AREA_TAILS:
         return True  # not "Safana Local Government Area", an area the tagger calls an organisation

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..models import Extraction, Place, TimeMention
 from .event_lexicon import lexicon
+from .layout import DATELINE_DASH
 from .parse import Parsed
 from .place_recognition import institution_heads
 from .places import names_no_location
@@ -280,10 +281,9 @@ def _in_dateline(t: TimeMention, text: str) -> bool:
     """"Buenos Aires, January 25th 2024 (MercoPress) - Police and ...": the day the report
     was filed, not the day of its news."""
     before = text[text.rfind("\n", 0, t.start) + 1:t.start]
-    return len(before) < 60 and not any(c in before for c in ".!?") and _DATELINE_DASH.match(text, t.end) is not None
+    return len(before) < 60 and not any(c in before for c in ".!?") and DATELINE_DASH.match(text, t.end) is not None
 
 
-_DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—]{1,2}\s")
 NEWS_WEEK = 7  # days before publication within which a day named after the lead is the news day
 # days before publication beyond which a day the lead names is what the news recalls ("charged
 # last week with robbing a bank on Dec. 5" in March), not the day of the news

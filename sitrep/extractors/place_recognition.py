@@ -51,6 +51,7 @@ STREET_NOUNS = _WORDS["street_noun"]
 ROAD_PREFIXES = _WORDS["road_prefix"]
 SETTLEMENT_HEADS = _WORDS["settlement_head"]
 SETTLEMENT_NOUNS = _WORDS["settlement_noun"]
+BETWEEN_HOLDERS = _WORDS["between_holder"]
 CITY_OFFICES = tuple(sorted(_WORDS["city_office"]))  # for str.startswith
 AREA_NOUNS = _WORDS["area_noun"]
 ADMIN_WORDS = _WORDS["admin_word"]
@@ -402,7 +403,7 @@ class _Recogniser:
         counties and the words around each mention."""
         self.lookups()
         for find in (self.place_entities, self.demonyms, self.streets, self.datelines, self.gazetteer_scan,
-                     self.named_areas, self.named_settlements, self.settlements_again):
+                     self.named_areas, self.named_settlements, self.named_between, self.settlements_again):
             find()
         self.mentions.sort(key=lambda m: m.start)
         self.counties_listed()
@@ -620,12 +621,38 @@ class _Recogniser:
             if known is not None:  # found by an earlier pass as a name the gazetteer lacks
                 known.settlement = True
                 continue
-            while e < self.n and e - s < 3 and _capitalised(T[e]) and not self.taken[e] \
-                    and self.label[e] not in SKIP_LABELS - MISTAKEN_NAMES and T[e].lower_ not in self.stop \
-                    and T[e].is_alpha:
-                e += 1
+            e = self._name_end(s)
             if e > s:
                 self.add(s, e, "unknown", settlement=True)
+
+    def _name_end(self, s: int) -> int:
+        """The end of the untaken capitalised words from `s` (at most three) that can name a town."""
+        T, e = self.T, s
+        while e < self.n and e - s < 3 and _capitalised(T[e]) and not self.taken[e] \
+                and self.label[e] not in SKIP_LABELS - MISTAKEN_NAMES and T[e].lower_ not in self.stop \
+                and T[e].is_alpha:
+            e += 1
+        return e
+
+    def named_between(self) -> None:
+        """7b. Towns a road or an area lies between ("on the road between Sinuni and
+        Khanasor"), which the gazetteer may lack; "clashes between X and Y" name parties."""
+        T = self.T
+        for i in range(1, self.n - 3):
+            if T[i].lower_ != "between" or T[i - 1].lower_ not in BETWEEN_HOLDERS:
+                continue
+            s1 = e1 = i + 1
+            while e1 < self.n and self.taken[e1] and e1 - s1 < 4:
+                e1 += 1  # a town an earlier pass knew
+            known = e1 > s1
+            e1 = e1 if known else self._name_end(s1)
+            if e1 == s1 or e1 >= self.n - 1 or T[e1].lower_ != "and":
+                continue  # "the road between the two towns"
+            if not known:
+                self.add(s1, e1, "unknown", settlement=True)
+            e2 = self._name_end(e1 + 1)
+            if e2 > e1 + 1:
+                self.add(e1 + 1, e2, "unknown", settlement=True)
 
     def settlements_again(self) -> None:
         """8. The other mentions of a town named as such ("the village Dvani" ... "the

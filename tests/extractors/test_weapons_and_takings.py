@@ -1,7 +1,9 @@
 """What the weapon named and the act told make of an incident: bombs dropped from the air
 (glide and guided bombs, "pounded ... from the air") are air strikes, not remote explosives
 or shelling; people kidnapped "in a wave of attacks" were abducted, the attacks being the
-setting, unless the attack also killed. Sentences are the project's own."""
+setting, unless the attack also killed; a town captured is no person arrested; a bomb at a
+rally is no police force; whose convoy was ambushed decides attack or battle. Sentences are
+the project's own."""
 from __future__ import annotations
 
 import pytest
@@ -40,3 +42,29 @@ def test_people_taken_in_an_attack_that_killed_were_attacked():  # guard: the ki
 def test_the_burned_out_shells_of_vehicles_are_no_shelling():
     text = "Residents walked past the burned-out shells of motorcycles on Saturday morning."
     assert "Shelling/artillery/missile attack" not in _types(text)
+
+
+def test_a_town_the_tagger_calls_a_person_is_captured_not_arrested():
+    """The places stage's township is what a capture verb took, though the tagger calls the
+    name a person's."""
+    text = "The Arakan Army said on Sunday it had captured Manaung, the island township off Rakhine State's coast."
+    types = _types(text)
+    assert "Arrests" not in types and types & {"Non-state actor overtakes territory",
+                                               "Government regains territory"}, types
+
+
+def test_a_bomb_at_a_rally_is_an_explosion_not_the_police_force():
+    text = ("QUETTA - A candidate and eight of his supporters were killed on Friday when a bomb exploded at an "
+            "election rally in Surab, police said.")
+    types = _types(text)
+    assert "Excessive force against protesters" not in types and "Remote explosive/landmine/IED" in types, types
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a convoy is an armed target's noun, but "passenger" says whose vehicles were ambushed
+    ("Gunmen ambushed a convoy of passenger vehicles near Parachinar on Wednesday, killing nine people.", "Attack"),
+    # guard: an army-escorted convoy is the army's
+    ("Gunmen ambushed an army convoy near Parachinar on Wednesday, killing nine soldiers.", "Armed clash"),
+])
+def test_whose_convoy_was_ambushed_decides_attack_or_battle(text, kind):
+    assert kind in _types(text)

@@ -39,6 +39,12 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwe
                          "north-east", "north-west", "south-east", "south-west"})
 
 
+# verbs whose "from" phrase is where the taking was done ("arrested from Feni", "abducted
+# from their homes in X"); a flight or a journey "from X" is not there
+_TAKEN_FROM = frozenset({"arrest", "detain", "nab", "apprehend", "abduct", "kidnap", "rescue", "recover", "seize",
+                         "pick"})
+
+
 def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
     """(token, direct) for the objects of the locative phrases of `tok`, and their own
     locatives, area "of" phrases, possessors and compounds, depth first. The place of an
@@ -60,18 +66,20 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
             elif depth and c.dep_ == "prep" and c.lower_ == "between" and t.lower_ in BETWEEN_HOLDERS:
                 # "on the road between Sinuni and Khanasor": near the first, which the road leaves
                 yield from ((g, False) for g in c.children if g.dep_ == "pobj")
-            elif c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or area_of):
+            elif c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or area_of or (
+                    c.lower_ == "from" and not depth and t.lemma_.lower() in _TAKEN_FROM)):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         here = depth == 0 or (area_of and direct)
                         yield g, here
                         if depth < 3:
                             stack.append((g, depth + 1, here))
-            elif depth < 3 and ((c.dep_ == "prep" and c.lower_ in ("to", "with", "for")) or (
+            elif depth < 3 and ((c.dep_ == "prep" and c.lower_ in ("to", "with", "for", "between")) or (
                     c.dep_ == "agent" and not depth)):
                 # "sentenced to a prison term in Georgia", "poisoned with a nerve agent in
-                # Salisbury", "killed by a bomb in X", "detained for questioning in X": not a
-                # place, but its own locatives are
+                # Salisbury", "killed by a bomb in X", "detained for questioning in X",
+                # "clashes between protesters and police at the airport in X": not a place,
+                # but its own locatives are
                 stack.extend((g, depth + 1, False) for g in c.children if g.dep_ in ("pobj", "pcomp"))
             elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos") and not (
                     c.dep_ != "conj" and _country_word(c) and t.lemma_.lower() not in AREA_NOUNS
@@ -100,6 +108,10 @@ def _np_tokens(tok) -> Iterable[object]:
             yield c
         if c.dep_ == "conj":  # "killed six officers and a civilian in Giza": the list's place
             yield from (g for g, _ in _locative_objects(c))
+        if c.dep_ == "acl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+            # "an attempt to storm an army post near Ouallam": where the attempt was aimed
+            for k in (c, *(k for k in c.children if k.dep_ == "dobj")):
+                yield from (g for g, _ in _locative_objects(k))
     for g, _ in _locative_objects(tok):
         yield g
 
@@ -176,6 +188,7 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_w
     `role_words=False`: a role's own words are a party or a topic ("discussed Syria with
     Erdogan"), only its locative phrases place the event ("met Lavrov in Brussels")."""
     out: dict[int, bool] = {}
+    objects = []
     for m in members:
         if m.tok.lemma_.lower() in JOURNEYS:  # "Trump's visit to Riyadh": where the visit was
             for k in m.tok.children:
@@ -187,6 +200,7 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_w
             for verb, own in ((head, True), *_same_scene(head)):
                 for g, direct in _locative_objects(verb):  # "while talks begin in Geneva": less than its own
                     out[g.i] = out.get(g.i, False) or (direct and own)
+            objects += [k for k in head.children if k.dep_ == "dobj" and head.pos_ == "VERB"]
         for c in m.tok.children:
             # "the Aleppo offensive": where, unless a locative phrase says ("a U.S. drone
             # strike in Syria": the modifier is whose strike)
@@ -197,6 +211,9 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_w
         if r is not None:
             for t in (_np_tokens(r.tok) if role_words else (g for g, _ in _locative_objects(r.tok))):
                 out.setdefault(t.i, True)
+    for obj in objects:  # "an attempt to storm an army post near Ouallam": where its object is
+        for g, _ in _locative_objects(obj):
+            out.setdefault(g.i, False)
     return out
 
 

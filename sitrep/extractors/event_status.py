@@ -260,9 +260,23 @@ def _presupposed(head: Trigger) -> bool:
     if tok.pos_ != "NOUN" or head.anchor.i != tok.i or head.frame not in _PRESUPPOSED_FRAMES:
         return False
     kids = list(tok.children)
-    if any(k.lower_ in _NOT_YET for k in kids if k.dep_ in ("amod", "compound")):
+    if any(k.lower_ in _NOT_YET for k in kids if k.dep_ in ("amod", "compound")) or _demanded(tok):
         return False
     return any((k.dep_ == "det" and k.lower_ in _DEFINITE) or k.dep_ == "poss" for k in kids)
+
+
+# verbs whose object, or whose "for" phrase, is an act wanted, not one done
+_DEMANDING = frozenset({"demand", "seek", "urge", "request", "want"})
+_CALLING_FOR = frozenset({"call", "ask", "press", "push", "appeal", "clamour", "clamor"})
+
+
+def _demanded(tok) -> bool:
+    """"Demanding the arrest of the driver", "called for the release of the detainees": the
+    definite noun names the act the demand wants, which has not happened."""
+    head = tok.head
+    if tok.dep_ == "dobj":
+        return head.lemma_.lower() in _DEMANDING
+    return tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _CALLING_FOR
 
 
 # subordinating words after which a clause states a fact of its own, whatever governs the

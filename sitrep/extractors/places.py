@@ -225,7 +225,8 @@ def _parent_of(m: Mention, mentions: list[Mention], resolved: dict[str, Scored],
     for o in mentions:
         if o is m or o.origin == "unknown" or o.key not in resolved:
             continue
-        if parsed.sentence_index(o.start) != sent or _names_a_home(parsed, o):
+        if parsed.sentence_index(o.start) != sent or _names_a_home(parsed, o) or _BORDER_WITH.search(
+                parsed.text, max(0, o.start - 30), o.start):
             continue
         e = resolved[o.key].entry
         rank = _PARENT_RANK.get(e.feature)
@@ -237,6 +238,10 @@ def _parent_of(m: Mention, mentions: list[Mention], resolved: dict[str, Scored],
     if best is not None and (best[0] == 0 or main_city is None or best[2].country != main_city.country):
         return best[2]
     return main_city if main_city is not None else (best[2] if best else None)
+
+
+# "close to the border with Mali": the neighbour across the border holds no place on this side
+_BORDER_WITH = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _names_a_home(parsed: Parsed, m: Mention) -> bool:

@@ -90,6 +90,18 @@ def the_event(text: str, word: str):
      "fighters.", "drone", "Gir Zerik"),
     ("RAIPUR, India - Two rebels were shot dead in the forests between Pamed and Tarrem on Sunday.", "shot",
      "Pamed"),
+    # a locative hung on the parties of "clashes between X and Y" is the clash's (a guard:
+    # the frame gave it before)
+    ("LIMA, Peru - Two people were killed on Tuesday during clashes between farmers and police at the bus "
+     "terminal in Juliaca, officials said.", "clashes", "Juliaca"),
+    # where an attempt to storm a post was aimed, and an arrest made "from" a town
+    ("NIAMEY, Niger - Gunmen killed 17 soldiers near Tera on Monday. The army said an attempt to storm an army "
+     "post near Ouallam was repelled on Sunday.", "attempt", "Ouallam"),
+    ("KHULNA, Bangladesh - Police fired on students in Khulna on Monday. The bus driver was arrested from "
+     "Jessore on Monday night.", "arrested", "Jessore"),
+    # a village the gazetteer lacks "close to the border with Mali" is on this side of it
+    ("NIAMEY, Niger - Gunmen killed 17 soldiers near Tera on Monday. A patrol was attacked on Tuesday near "
+     "Banibangou, close to the border with Mali, the ministry said.", "patrol", "Banibangou"),
     # "the port city", "the town": the town the report named last before it
     ("DHAKA, Bangladesh - Students blocked roads in Dhaka on Monday. In Khulna, police fired on a march, "
      "killing a student. Officials imposed a curfew in parts of the port city on Monday night.", "curfew", "Khulna"),

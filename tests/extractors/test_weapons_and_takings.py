@@ -68,3 +68,13 @@ def test_a_bomb_at_a_rally_is_an_explosion_not_the_police_force():
 ])
 def test_whose_convoy_was_ambushed_decides_attack_or_battle(text, kind):
     assert kind in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of students gathered at the university on Monday, demanding the arrest of the bus driver.",
+    "Relatives called for the release of the detained fishermen on Monday.",  # guard: "call for" was a scope
+])
+def test_an_act_demanded_has_not_happened(text):
+    told = [e for e in sitrep.extract(text, published=PUBLISHED).events
+            if e.sub_event_type in ("Arrests",) or e.plover == "RETREAT"]
+    assert all(e.certainty != "asserted" for e in told), [(e.sub_event_type, e.certainty) for e in told]

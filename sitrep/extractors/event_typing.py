@@ -142,13 +142,18 @@ def build_clause(c: Clause) -> Clause:
     atext = _np_text(c.agent_role.tok) if c.agent_role is not None else ""
     if c.agent_role is not None and c.ak in (None, "other"):
         c.ak = _cue_kind(atext, lex) or c.ak
+    elif c.agent_role is not None and c.ak == "government" and _cue_kind(atext, lex) == "state_forces":
+        c.ak = "state_forces"  # "regime navy vessels fired shells": the government's forces, by their words
     c.actx = _values(_cues(atext, lex), "context") if atext else set()
     c.ctxv, c.sctx = _values(c.cues, "context"), _values(c.sent_cues, "context")
     c.weapons = [v for v, _ in c.cues.get("weapon", ())]
     c.tactic = next((t for t in _TACTICS if t in c.weapons), None)
     if c.tactic is None and c.fs & _VIOLENT and c.lone:
         _borrow_tactic(c)
-    c.armed = bool(c.weapons) or c.ak in _ARMED_KINDS or bool(c.sctx & {"CONFLICT"})
+    # "Gunmen positioned on the hills fired on the vehicles": a misparse leaves the act no
+    # agent, but the sentence's armed men are who did it (police are as often the target)
+    c.armed = bool(c.weapons) or c.ak in _ARMED_KINDS or bool(c.sctx & {"CONFLICT"}) or (
+        c.agent_role is None and bool(_values(c.sent_cues, "actor") & (_ARMED_KINDS - {"state_forces"})))
     pcues = _cues(ptext, lex) if ptext else {}
     c.pctx, c.pkinds = _values(pcues, "context"), _values(pcues, "actor")
     if _values(pcues, "weapon") & _WEAPON_OBJECTS:  # "two explosive devices": the longer cue names the thing
@@ -1091,8 +1096,8 @@ def _protest(c: Clause) -> Typing | None:
     if not _about_protest(c) or any(gives_self_up(m.tok) for m in c.members):
         return None  # "two protesters turned themselves in": an arrest, after the protest
     fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx and not _only_police_blocked(c)
-    if "RIOT" in fs and _thrown_at_no_one(c.head.tok):
-        return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"
+    if "RIOT" in fs and _thrown_at_no_one(c.head.tok) and c.ak not in ("protesters", "rioters"):
+        return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake", not "demonstrators threw stones"
     if ("RIOT" in fs or c.ak == "rioters") and not (_in_protest_scene(c) or "PROTEST" in c.wctx or _over_grievance(c)):
         if c.weak and not c.armed and c.agent is None:
             return Typing(None, "bare unrest word")

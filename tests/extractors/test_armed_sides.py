@@ -1,7 +1,9 @@
 """Who is an armed side (event_typing's kinds, event_triggers.csv's actor and ARMED_TARGET
 cues): vigilantes and community security outfits fight battles, not riots; bandits and
 kidnappers are an unidentified armed group; soldiers trading fire by a rally fight a
-battle; an army or police post is an armed target. Sentences are the project's own."""
+battle; an army or police post is an armed target; a government's navy firing shells is its
+forces; demonstrators throwing stones are violent; armed men a misparse cuts from their act
+still did it. Sentences are the project's own."""
 from __future__ import annotations
 
 import pytest
@@ -56,3 +58,25 @@ def test_inmates_fighting_riot_as_a_mob():
     text = "At least 40 inmates were killed in fighting between rival gangs at the Tamara prison on Monday."
     types = _types(text)
     assert "Mob violence" in types and "Armed clash" not in types, types
+
+
+def test_a_governments_navy_firing_shells_is_its_forces_not_an_accident():
+    """"Vessels" is a word of shipwrecks, but the regime's navy firing shells is shelling."""
+    text = ("SITTWE, Myanmar - Regime navy vessels anchored off the coast fired dozens of shells into fishing "
+            "villages on Saturday.")
+    assert "Shelling/artillery/missile attack" in _types(text)
+
+
+@pytest.mark.parametrize("text, violent", [
+    ("Officers used tear gas in Lima after groups of demonstrators threw stones and fireworks on Wednesday.", True),
+    # guard: stones thrown by no crowd, at no one
+    ("A boy threw a stone into the river in Lima on Wednesday.", False),
+])
+def test_demonstrators_throwing_stones_is_violence_whatever_they_aimed_at(text, violent):
+    assert ("Violent demonstration" in _types(text)) is violent
+
+
+def test_armed_men_the_parse_leaves_without_their_act_still_did_it():
+    text = ("Gunmen positioned on the hills on both sides of the road fired on the vehicles for nearly an hour "
+            "near Parachinar on Wednesday.")
+    assert _types(text) & {"Attack", "Armed clash"}, _types(text)

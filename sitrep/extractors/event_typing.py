@@ -1097,7 +1097,7 @@ def _protest(c: Clause) -> Typing | None:
         return None  # "two protesters turned themselves in": an arrest, after the protest
     fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx and not _only_police_blocked(c)
     if "RIOT" in fs and _thrown_at_no_one(c.head.tok) and c.ak not in ("protesters", "rioters"):
-        return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake", not "demonstrators threw stones"
+        return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"
     if ("RIOT" in fs or c.ak == "rioters") and not (_in_protest_scene(c) or "PROTEST" in c.wctx or _over_grievance(c)):
         if c.weak and not c.armed and c.agent is None:
             return Typing(None, "bare unrest word")

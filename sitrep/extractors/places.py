@@ -220,6 +220,9 @@ def _parent_of(m: Mention, mentions: list[Mention], resolved: dict[str, Scored],
     the report's city."""
     if m.within_hint and m.within_hint in resolved:
         return resolved[m.within_hint].entry
+    named = _town_in_its_name(m, mentions, resolved, parsed.text)
+    if named is not None:
+        return named
     sent = parsed.sentence_index(m.start)
     best = None
     for o in mentions:
@@ -238,6 +241,17 @@ def _parent_of(m: Mention, mentions: list[Mention], resolved: dict[str, Scored],
     if best is not None and (best[0] == 0 or main_city is None or best[2].country != main_city.country):
         return best[2]
     return main_city if main_city is not None else (best[2] if best else None)
+
+
+def _town_in_its_name(m: Mention, mentions: list[Mention], resolved: dict[str, Scored], text: str) -> Entry | None:
+    """"Juliaca airport", "Kabul University": a site named after a town the report names on
+    its own is in that town, wherever else its sentence is (not "Khair" in "Khair Khana")."""
+    for o in mentions:
+        e = resolved[o.key].entry if o.origin != "unknown" and o.key in resolved else None
+        if e is not None and e.feature == "city" and m.text.startswith(o.text + " ") and \
+                not text.startswith(m.text, o.start):
+            return e
+    return None
 
 
 # "close to the border with Mali": the neighbour across the border holds no place on this side

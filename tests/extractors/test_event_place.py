@@ -102,6 +102,9 @@ def the_event(text: str, word: str):
     # a village the gazetteer lacks "close to the border with Mali" is on this side of it
     ("NIAMEY, Niger - Gunmen killed 17 soldiers near Tera on Monday. A patrol was attacked on Tuesday near "
      "Banibangou, close to the border with Mali, the ministry said.", "patrol", "Banibangou"),
+    # a site named after a town the report names is in that town, not the dateline's
+    ("LIMA, Peru - Clashes at Juliaca airport killed two people on Tuesday, officials in Lima said. Shops in "
+     "Juliaca stayed closed.", "Clashes", "Juliaca airport"),
     # "the port city", "the town": the town the report named last before it
     ("DHAKA, Bangladesh - Students blocked roads in Dhaka on Monday. In Khulna, police fired on a march, "
      "killing a student. Officials imposed a curfew in parts of the port city on Monday night.", "curfew", "Khulna"),

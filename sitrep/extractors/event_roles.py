@@ -56,7 +56,9 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
     hit = actors.actor_at(ex, start, end)
     if hit is not None:
         ref = ActorRef(hit.name, hit.kind, hit.country)
-        head_kind = _cue_kind(tok.text, lex)
+        # "the country's soldiers": the head says the role; "the Arakan Army": a word of the
+        # actor's own name says nothing the actor table does not
+        head_kind = _cue_kind(tok.text, lex) if tok.text not in hit.name.split() else None
         if head_kind in _ARMED_KINDS | {"protesters", "rioters"} and ref.kind != head_kind and not (
                 head_kind == "state_forces" and ref.kind in ("external_forces", "state_forces")):
             return ActorRef(parsed.text[start:end], head_kind, ref.country)

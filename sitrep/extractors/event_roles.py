@@ -97,7 +97,10 @@ def speaker_of(pronoun):
             return None
         verb = verb.head
         if verb.lemma_.lower() in _SPEECH:
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # the subject nearest the verb: a dateline the parser made a second subject
+            # ("SITTWE, Myanmar - The Arakan Army said it ...") is farther off
+            subj = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i), default=None)
             if subj is not None and subj.lower_ not in _PRONOUNS:
                 return subj
     return None

@@ -87,3 +87,8 @@ def test_a_word_of_an_actors_own_name_does_not_retype_it():
     text = "The Arakan Army said on Sunday it had captured Manaung, the island township off Rakhine State's coast."
     ev = next(e for e in _events(text) if e.actor1 is not None and e.actor1.name == "Arakan Army")
     assert ev.actor1.kind == "rebels" and ev.sub_event_type == "Non-state actor overtakes territory", ev
+
+
+def test_a_pronoun_reported_by_a_speaker_is_the_speaker_not_the_dateline():
+    text = "SITTWE, Myanmar - The Arakan Army said on Sunday it had captured Manaung, the island township off the coast."
+    assert any(e.actor1 is not None and e.actor1.name == "Arakan Army" for e in _events(text))

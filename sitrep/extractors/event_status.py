@@ -526,14 +526,35 @@ def _long_period(tok) -> str | None:
                 return f"period '{c.text} ... {g.text}'"
             if c.lower_ == "since" and g.like_num and len(g.text) == 4:
                 return f"since '{g.text}'"
-            if c.lower_ == "since" and g.lemma_.lower() in _ERA_NOUNS and _perfect(tok):
-                return f"since the {g.text}"  # "since the start of the war", "since the uprising"
-    # "have been killed since the war began": a tally kept since a clause's start
+            if c.lower_ == "since" and (g.lemma_.lower() in _ERA_NOUNS or _since_long_ago(g)) and _perfect(tok):
+                # "since the start of the war", "have been martyred in Bajaur since January"
+                return f"since {g.doc[g.left_edge.i:g.right_edge.i + 1].text}"
+    # "have been killed since the war began": a tally kept since a clause's start; "have been
+    # killed in the camps so far this year": one kept to date
     perfect = _perfect(tok)
     for c in tok.children:
         if perfect and c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
             return "a tally since a start ('since ...')"
+        if perfect and c.dep_ == "advmod" and c.lower_ == "far" and any(k.lower_ == "so" for k in c.children):
+            return "a tally so far"
     return None
+
+
+_RECENT_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                          "weekend", "night", "morning", "evening", "dawn", "midnight", "noon", "week"})
+
+
+def _since_long_ago(g) -> bool:
+    """A date a tally has been kept since ("since January", "since May 10"), not a day or two
+    ago ("since Monday", "since last night": the news itself)."""
+    return g.ent_type_ == "DATE" and g.head.head.lemma_.lower() in _TOLL_VERBS and not any(
+        t.lower_ in _RECENT_DAYS for t in g.subtree)
+
+
+# the verbs of a toll kept over time ("have been martyred since January"); a place "occupied
+# since June 13" was taken that day, three people "arrested ... since late last month" may be
+# the news
+_TOLL_VERBS = frozenset({"kill", "martyr", "die", "wound", "injure", "displace", "flee", "slay", "murder"})
 
 
 def _perfect(verb) -> bool:

@@ -99,12 +99,27 @@ def test_an_assassination_told_twice_is_one_incident_in_its_city_with_its_victim
     ("BEIRUT - Dozens have been killed in sectarian clashes in the northern city since 2011.", "2016-12-20"),
     ("BEIRUT - Dozens have been killed in sectarian clashes in the northern city since the start of the war in "
      "neighbouring Syria.", "2016-12-20"),
+    # a toll kept since a month, or "so far this year" (a guard: its year dated it before)
+    ("PESHAWAR - At least 16 policemen have been martyred in Khyber district since March, officials said.",
+     "2024-06-12"),
+    ("COX'S BAZAR - At least 40 refugees have been killed in the camps so far this year, police said.",
+     "2024-06-12"),
     # a plot admitted in court happened to no one
     ("LONDON - A 24-year-old man admitted in court on Tuesday to having plotted to attack a local police station "
      "with a homemade bomb.", "2017-05-02"),
 ])
 def test_aggregates_and_plots_claim_no_incident(text, published):
     assert [e for e in claimed(report(text, published)) if e.event_type in VIOLENT] == []
+
+
+@pytest.mark.parametrize("text", [
+    # the news of a day or two is no tally ("since Monday")
+    "GAZA - Two people have been killed since Monday in Israeli strikes on Gaza City, medics said.",
+    # a town occupied since a date was taken that day
+    "GOMA - Rebels have occupied the border town of Bunagana since June 13, residents said.",
+])
+def test_a_recent_start_or_a_taking_is_no_tally(text):
+    assert any(e.timing != "generic" for e in report(text, "2024-06-20").events if e.event_type)
 
 
 def test_a_saint_a_title_and_a_religious_ruling_are_no_places_or_bombings():

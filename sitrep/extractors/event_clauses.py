@@ -895,8 +895,10 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
             real = next((o for o in verb.children if o.dep_ in _SUBJ and o.i > c.i and not _is_dateline_token(o)), None)
             if real is not None:
                 return Role(real, "subject", _conjuncts(real))
-            after = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i and not _is_dateline_token(a)
-                          and a.doc[a.i - 1].text != "("), None)  # "Kano (AFP) - jihadists killed": not the agency
+            # "Kano (AFP) - jihadists killed": not the agency; "LASHIO, Myanmar - The MNDAA
+            # seized": the last, after the dateline's country
+            after = max((a for a in c.children if a.dep_ == "appos" and a.i > c.i and not _is_dateline_token(a)
+                         and a.doc[a.i - 1].text != "("), key=lambda a: a.i, default=None)
             if after is not None:
                 return Role(after, "subject after the dateline", _conjuncts(after))
         elif c.dep_ in _SUBJ and c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in (

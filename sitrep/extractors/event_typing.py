@@ -707,8 +707,10 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
         not (c.pkinds - {"other"}) and not c.patient_armed and "TROOPS" not in c.pctx and \
         (ptok.ent_type_ not in ("PERSON", "NORP", "ORG") or "CRIME" in c.pctx) and ptok.pos_ != "PRON"
     agent_taken = _is_place(c.agent_role, lex, spans) and "LOSE" in terr
+    # "seized the police station", "captured an army base": a post held is ground taken
+    post = ptok is not None and ptok.lemma_.lower() in _POSTS and ptok.pos_ == "NOUN"
     has_place = (_is_place(c.patient_role, lex, spans) or agent_taken or _refers_to_a_place(ptok, lex, spans)
-                 or (c.patient_role is None and bool(named)) or (bool(prep_places) and not other_patient))
+                 or (c.patient_role is None and bool(named)) or (bool(prep_places) and not other_patient) or post)
     if has_place and c.weak and len(terr) == len(c.frames) and not named and not any(
             t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in c.head.anchor.subtree):
         return False  # "the opposition has lost neighborhoods": no where, no when

@@ -78,3 +78,13 @@ def test_an_act_demanded_has_not_happened(text):
     told = [e for e in sitrep.extract(text, published=PUBLISHED).events
             if e.sub_event_type in ("Arrests",) or e.plover == "RETREAT"]
     assert all(e.certainty != "asserted" for e in told), [(e.sub_event_type, e.certainty) for e in told]
+
+
+@pytest.mark.parametrize("text", [
+    "MOGADISHU - Al-Shabaab fighters captured an army base near Bulo Burde on Monday, residents said.",
+    "LASHIO, Myanmar - The MNDAA seized the police station in the border town of Chinshwehaw on Tuesday.",
+])
+def test_a_post_captured_is_ground_taken_not_people(text):
+    types = _types(text)
+    assert "Non-state actor overtakes territory" in types and not types & {
+        "Arrests", "Abduction/forced disappearance"}, types

@@ -280,10 +280,13 @@ def _lead_date(ex: Extraction, parsed: Parsed, lead_end: int) -> str | None:
 
 
 def _in_dateline(t: TimeMention, text: str) -> bool:
-    """"Buenos Aires, January 25th 2024 (MercoPress) - Police and ...": the day the report
-    was filed, not the day of its news."""
+    """"Buenos Aires, January 25th 2024 (MercoPress) - Police and ...", or "Kathmandu, April
+    23" on a line of its own: the day the report was filed, not the day of its news."""
     before = text[text.rfind("\n", 0, t.start) + 1:t.start]
-    return len(before) < 60 and not any(c in before for c in ".!?") and DATELINE_DASH.match(text, t.end) is not None
+    line_end = text.find("\n", t.end)
+    own_line = not text[t.end:line_end if line_end >= 0 else len(text)].strip()  # "Kathmandu, April 23" alone
+    return len(before) < 60 and not any(c in before for c in ".!?") and (
+        DATELINE_DASH.match(text, t.end) is not None or (own_line and before.rstrip().endswith(",")))
 
 
 NEWS_WEEK = 7  # days before publication within which a day named after the lead is the news day

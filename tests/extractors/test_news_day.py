@@ -1,5 +1,5 @@
 """The day of a report's news (report_frame._lead_date) and what is news: a dateline's date
-is when the report was filed, not the day its lead tells; incidents "in separate attacks on
+is when the report was filed (after a dash, or on a line of its own), not the day its lead tells; incidents "in separate attacks on
 Sunday and Monday" are the days' news, not a tally. Sentences are the project's own."""
 from __future__ import annotations
 
@@ -21,3 +21,12 @@ def test_incidents_in_separate_attacks_on_named_days_are_news():
     ex = sitrep.extract(text, published="2023-05-16")
     told = [e for e in ex.events if e.event_type]
     assert told and all(e.timing == "current" for e in told), [(e.sub_event_type, e.timing, e.rule) for e in told]
+
+
+def test_a_dateline_date_on_its_own_line_is_not_the_news_day():
+    text = ("Curfew in parts of Pokhara after protest\n\nPost Report\n\nPokhara, April 23\n\nThe district "
+            "administration on Thursday evening imposed a curfew in parts of the city after a protest turned "
+            "violent. Police arrested 12 people.")
+    events = sitrep.extract(text, published="2021-04-23").events
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].date_start == "2021-04-22", [(e.sub_event_type, e.date_start) for e in events]

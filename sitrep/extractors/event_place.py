@@ -74,12 +74,12 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                         yield g, here
                         if depth < 3:
                             stack.append((g, depth + 1, here))
-            elif depth < 3 and ((c.dep_ == "prep" and c.lower_ in ("to", "with", "for", "between")) or (
+            elif depth < 3 and ((c.dep_ == "prep" and c.lower_ in ("to", "with", "for", "between", "during")) or (
                     c.dep_ == "agent" and not depth)):
                 # "sentenced to a prison term in Georgia", "poisoned with a nerve agent in
                 # Salisbury", "killed by a bomb in X", "detained for questioning in X",
-                # "clashes between protesters and police at the airport in X": not a place,
-                # but its own locatives are
+                # "clashes between protesters and police at the airport in X", "killed during
+                # an operation in X": not a place, but its own locatives are
                 stack.extend((g, depth + 1, False) for g in c.children if g.dep_ in ("pobj", "pcomp"))
             elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos") and not (
                     c.dep_ != "conj" and _country_word(c) and t.lemma_.lower() not in AREA_NOUNS

@@ -52,6 +52,7 @@ ROAD_PREFIXES = _WORDS["road_prefix"]
 SETTLEMENT_HEADS = _WORDS["settlement_head"]
 SETTLEMENT_NOUNS = _WORDS["settlement_noun"]
 BETWEEN_HOLDERS = _WORDS["between_holder"]
+NAME_PREFIXES = _WORDS["name_prefix"]
 CITY_OFFICES = tuple(sorted(_WORDS["city_office"]))  # for str.startswith
 AREA_NOUNS = _WORDS["area_noun"]
 ADMIN_WORDS = _WORDS["admin_word"]
@@ -402,7 +403,8 @@ class _Recogniser:
         the tokens it claims (`taken`) so later passes skip them, then the lists of
         counties and the words around each mention."""
         self.lookups()
-        for find in (self.place_entities, self.demonyms, self.streets, self.datelines, self.gazetteer_scan,
+        for find in (self.place_entities, self.demonyms, self.streets, self.prefixed_names, self.datelines,
+                     self.gazetteer_scan,
                      self.named_areas, self.named_settlements, self.named_between, self.settlements_again):
             find()
         self.mentions.sort(key=lambda m: m.start)
@@ -515,6 +517,29 @@ class _Recogniser:
                         self.taken[k] = True
                 elif s < i:
                     self.add(s, i + 1, "unknown")
+
+    def prefixed_names(self) -> None:
+        """3b. Streets and quarters named noun first ("Avenida Brasil", "Complexo do Alemão",
+        "Barangay 412"), which the tagger misses or splits: the noun, then capitalised words
+        or a number, with the connectors between them."""
+        T = self.T
+        for i, tok in enumerate(T[:-1]):
+            if tok.lower_ not in NAME_PREFIXES or not _capitalised(tok) or self.taken[i]:
+                continue
+            inner = [m for m in self.mentions if m.start == T[i + 1].idx]
+            for m in inner:  # "Avenida Bolívar": the state the tagger found is a word of the street's name
+                self.mentions.remove(m)
+                for k in range(i + 1, self.n):
+                    if T[k].idx >= m.end:
+                        break
+                    self.taken[k] = False
+            e = i + 1
+            while e < self.n and e - i <= 4 and not self.taken[e] and T[e].lower_ not in MONTHS_DAYS and (
+                    _capitalised(T[e]) or (T[e].like_num and e == i + 1)
+                    or (T[e].text in _PLACE_PARTICLES and e + 1 < self.n and _capitalised(T[e + 1]))):
+                e += 1
+            if e > i + 1 and T[e - 1].text not in _PLACE_PARTICLES:
+                self.add(i, e, "unknown")
 
     def datelines(self) -> None:
         """4. Datelines: "TORRINGTON — The city council ...", "RIDGE FARM, Ill. (AP) —"."""

@@ -412,7 +412,8 @@ def names_no_location(parsed: Parsed, place: Place) -> bool:
     if root.tag_ == "JJ" or _road_number(span, place) or _wire_credit(parsed.text, place):
         return True
     ent = next((e for e in parsed.ent_spans if e.start <= span.start and span.end <= e.end), None)
-    if ent is not None and ent.label_ == "ORG" and len(ent) > len(span) and ent[-1].lower_ not in _AREA_TAILS:
+    words = len(ent) - (ent[0].lower_ == "the") if ent is not None else 0  # "the Complexo do Alemão": its name
+    if ent is not None and ent.label_ == "ORG" and words > len(span) and ent[-1].lower_ not in _AREA_TAILS:
         return True  # not "Safana Local Government Area", an area the tagger calls an organisation
     if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i and root.head.lemma_.lower() in _PACTS:
         return True  # "committed to the Paris accord", "the Minsk agreements": a pact's name

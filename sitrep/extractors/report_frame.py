@@ -36,7 +36,7 @@ AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "regi
                         "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp",
                         "front", "vicinity", "middle", "block", "intersection", "corner", "community",
                         "hamlet", "settlement", "locality", "township", "municipality", "commune", "kebele",
-                        "barangay", "subdistrict", "sub-district", "tehsil"})
+                        "barangay", "subdistrict", "sub-district", "tehsil", "stretch", "lane", "lanes", "section"})
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3
 NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative mention's 1

@@ -105,6 +105,12 @@ def the_event(text: str, word: str):
     # a site named after a town the report names is in that town, not the dateline's
     ("LIMA, Peru - Clashes at Juliaca airport killed two people on Tuesday, officials in Lima said. Shops in "
      "Juliaca stayed closed.", "Clashes", "Juliaca airport"),
+    # streets and quarters named noun first, which no gazetteer holds, reached through
+    # "during an operation in X" and "lanes of X"
+    ("SAO PAULO, Brazil - Police killed four suspects during an operation in the Complexo da Maré on Tuesday, "
+     "officials said.", "killed", "Complexo da Maré"),
+    ("RIO - About 200 residents blocked lanes of Avenida Brasil on Monday.", "blocked", "Avenida Brasil"),
+    ("MANILA - Police shot dead two suspects during a drug raid in Barangay 412 on Monday.", "shot", "Barangay 412"),
     # "the port city", "the town": the town the report named last before it
     ("DHAKA, Bangladesh - Students blocked roads in Dhaka on Monday. In Khulna, police fired on a march, "
      "killing a student. Officials imposed a curfew in parts of the port city on Monday night.", "curfew", "Khulna"),

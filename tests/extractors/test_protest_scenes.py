@@ -128,3 +128,12 @@ def test_property_burnt_in_a_riot_the_headline_names_is_the_mobs():
     late = {e.sub_event_type for e in sitrep.extract(text, published=PUBLISHED).events
             if e.event_type and "Roundhay" in e.sentence}
     assert late == {"Mob violence"}, late
+
+
+@pytest.mark.parametrize("text", [
+    "CARACAS, Venezuela - Protesters blocked Avenida Bolívar on Monday, police said.",
+    "CHILPANCINGO, Mexico - Some 150 residents blocked the Autopista del Sol for two hours on Monday.",
+])
+def test_an_avenue_or_motorway_blocked_by_demonstrators_is_a_violent_demonstration(text):
+    types = {e.sub_event_type for e in sitrep.extract(text, published="2024-01-10").events}
+    assert "Violent demonstration" in types, types

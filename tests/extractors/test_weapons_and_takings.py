@@ -17,15 +17,18 @@ def _types(text: str) -> set[str | None]:
     return {e.sub_event_type for e in sitrep.extract(text, published=PUBLISHED).events if e.event_type}
 
 
+def _typed_as(text: str, kind: str, never: set[str]) -> None:
+    types = _types(text)
+    assert kind in types and not types & never, types
+
+
 @pytest.mark.parametrize("text", [
     "Two glide bombs struck a residential block in Zaporizhzhia on Tuesday, regional officials said.",
     "Guided bombs hit the outskirts of Sumy overnight, wounding four people.",
     "The army pounded rebel positions from the air on Tuesday as families fled the town.",
 ])
 def test_bombs_dropped_from_the_air_are_an_air_strike(text):
-    types = _types(text)
-    assert "Air/drone strike" in types and not types & {
-        "Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}, types
+    _typed_as(text, "Air/drone strike", never={"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"})
 
 
 def test_people_taken_in_a_wave_of_attacks_were_abducted():
@@ -85,6 +88,4 @@ def test_an_act_demanded_has_not_happened(text):
     "LASHIO, Myanmar - The MNDAA seized the police station in the border town of Chinshwehaw on Tuesday.",
 ])
 def test_a_post_captured_is_ground_taken_not_people(text):
-    types = _types(text)
-    assert "Non-state actor overtakes territory" in types and not types & {
-        "Arrests", "Abduction/forced disappearance"}, types
+    _typed_as(text, "Non-state actor overtakes territory", never={"Arrests", "Abduction/forced disappearance"})

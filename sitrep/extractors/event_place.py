@@ -201,9 +201,11 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_w
                 for g, direct in _locative_objects(verb):  # "while talks begin in Geneva": less than its own
                     out[g.i] = out.get(g.i, False) or (direct and own)
             objects += [k for k in head.children if k.dep_ == "dobj" and head.pos_ == "VERB"]
-        for c in m.tok.children:
+        located = any(True for _ in _locative_objects(m.anchor))
+        for c in (k for k in m.tok.children if not located):
             # "the Aleppo offensive": where, unless a locative phrase says ("a U.S. drone
-            # strike in Syria": the modifier is whose strike)
+            # strike in Syria": the modifier is whose strike; "the Bijapur encounter broke out
+            # in the forests near Gangaloor")
             if ((c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ in _PLACE_LABELS) or (
                     c.dep_ in ("compound", "nmod", "poss", "amod") and c.pos_ == "PROPN")) and not _country_word(c):
                 out.setdefault(c.i, False)

@@ -745,6 +745,19 @@ def _captor_is_state(c: Clause, terr: list[str], agent_is_place: bool) -> tuple[
     return c.ak in ("state_forces", "government") or (c.ak is None and c.ctx.last_captor_state is True), "captured"
 
 
+_ONSETS = frozenset({"erupt", "ensue", "rage", "flare"})
+
+
+def _broke_out(tok) -> bool:
+    """"The encounter broke out around 3 pm", "a gunfight ensued": a fighting word told as
+    a happening that started, not one named in passing."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return False
+    return verb.lemma_.lower() in _ONSETS or (verb.lemma_.lower() == "break" and any(
+        k.dep_ == "prt" and k.lower_ == "out" for k in verb.children))
+
+
 def _clash(c: Clause) -> Typing | None:
     if "CLASH" not in c.fs:
         return None
@@ -752,7 +765,8 @@ def _clash(c: Clause) -> Typing | None:
         return Typing(c.tactic, f"weapon cue inside the fighting ({c.tactic.lower()})")
     if c.ak in ("protesters", "rioters") or (c.protest_ctx and ("RIOT" in c.ctxv or _brawl(c))):
         return Typing("VIOLENT_DEMO", "demonstrators clashed")  # "a fight between protesters and ..."
-    if c.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed:
+    if c.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed and not _broke_out(
+            c.head.tok):
         return Typing(None, "bare fighting word")
     if c.head.tok.lemma_.lower() == "encounter" and c.head.tok.pos_ == "VERB" and not c.patient_armed:
         return Typing(None, "met someone, no armed side")  # "officers encountered Scott": a meeting

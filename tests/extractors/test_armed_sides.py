@@ -92,3 +92,10 @@ def test_a_word_of_an_actors_own_name_does_not_retype_it():
 def test_a_pronoun_reported_by_a_speaker_is_the_speaker_not_the_dateline():
     text = "SITTWE, Myanmar - The Arakan Army said on Sunday it had captured Manaung, the island township off the coast."
     assert any(e.actor1 is not None and e.actor1.name == "Arakan Army" for e in _events(text))
+
+
+def test_a_fighting_word_told_as_breaking_out_is_a_clash():
+    """"The encounter broke out": an Indian report's gunfight, told as a happening that
+    started, is no fighting word named in passing."""
+    text = "RAIPUR, India - The encounter broke out around 3 pm in the forests near Bijapur on Sunday, police said."
+    assert "Armed clash" in _types(text)

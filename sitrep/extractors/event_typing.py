@@ -139,6 +139,9 @@ def build_clause(c: Clause) -> Clause:
     ptext = _patient_text(c.patient_role)
     if c.patient_role is not None and c.pk in (None, "civilians", "other"):
         c.pk = _cue_kind(ptext, lex) or c.pk
+        ptok = c.patient_role.tok
+        if ptok.head.lower_ == "striking" or any(k.dep_ == "amod" and k.lower_ == "striking" for k in ptok.children):
+            c.pk = "protesters"  # "fired on striking oil workers": a labour strike's crowd
     atext = _np_text(c.agent_role.tok) if c.agent_role is not None else ""
     if c.agent_role is not None and c.ak in (None, "other"):
         c.ak = _cue_kind(atext, lex) or c.ak
@@ -1328,7 +1331,7 @@ def _search(c: Clause) -> Typing | None:
     crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _CROWDS
     if c.ak in ("protesters", "rioters", "civilians") or crowd:
         return None  # "a crowd stormed the building": no search, a riot
-    if "BUILDING" in c.pctx:
+    if "BUILDING" in c.pctx and not c.fs & {"LOOT"}:  # "stormed and set on fire": no search
         return Typing("COERCE", "premises raided or searched")
     # "a series of raids by Montreal police": the police's raids harm no one named
     if c.patient_role is None and c.ak in ("state_forces", "government") and c.fs == {"ATTACK"} \

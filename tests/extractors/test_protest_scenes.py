@@ -137,3 +137,10 @@ def test_property_burnt_in_a_riot_the_headline_names_is_the_mobs():
 def test_an_avenue_or_motorway_blocked_by_demonstrators_is_a_violent_demonstration(text):
     types = {e.sub_event_type for e in sitrep.extract(text, published="2024-01-10").events}
     assert "Violent demonstration" in types, types
+
+
+def test_police_firing_on_striking_workers_is_force_against_protesters():
+    text = ("ZHANAOZEN - In December 2011, police opened fire on striking oil workers and their supporters in the "
+            "town, killing at least 14 people.")
+    types = {e.sub_event_type for e in sitrep.extract(text, published="2022-01-07").events}
+    assert "Excessive force against protesters" in types, types

@@ -89,3 +89,15 @@ def test_an_act_demanded_has_not_happened(text):
 ])
 def test_a_post_captured_is_ground_taken_not_people(text):
     _typed_as(text, "Non-state actor overtakes territory", never={"Arrests", "Abduction/forced disappearance"})
+
+
+def test_a_place_seized_by_an_armed_group_is_taken_by_a_non_state_actor():
+    text = ("ALMATY - Security forces moved to retake the city on Thursday. The airport was seized by an armed group "
+            "late on Wednesday, officials said.")
+    assert any(e.sub_event_type == "Non-state actor overtakes territory" and "airport" in e.sentence.lower()
+               for e in sitrep.extract(text, published=PUBLISHED).events)
+
+
+def test_a_building_stormed_and_set_on_fire_is_no_search():
+    text = "ALMATY - The regional administration building was stormed and set on fire on Wednesday evening."
+    assert "COERCE" not in {e.plover for e in sitrep.extract(text, published=PUBLISHED).events}

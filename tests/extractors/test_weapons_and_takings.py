@@ -101,3 +101,9 @@ def test_a_place_seized_by_an_armed_group_is_taken_by_a_non_state_actor():
 def test_a_building_stormed_and_set_on_fire_is_no_search():
     text = "ALMATY - The regional administration building was stormed and set on fire on Wednesday evening."
     assert "COERCE" not in {e.plover for e in sitrep.extract(text, published=PUBLISHED).events}
+
+
+def test_rocket_propelled_grenades_fired_in_an_assault_are_a_battle_not_shelling():
+    text = ("ARISH - Militants attacked an army checkpoint near Arish late on Friday, killing five soldiers. A group "
+            "of gunmen opened fire on the position with automatic weapons and rocket-propelled grenades.")
+    _typed_as(text, "Armed clash", never={"Shelling/artillery/missile attack"})

@@ -530,6 +530,8 @@ def _territory(c: Clause) -> Typing | None:
     if not fs & _TERRITORY or (fs & {"CLASH"} and not fs & {"CAPTURE", "RETAKE", "ENTER", "LOSE"}):
         return None
     terr = [f for f in c.frames if f in _TERRITORY]
+    if _blockade_cleared(c, terr):
+        return Typing("VIOLENT_DEMO", "a road blockade cleared: demonstrators' roads blocked")
     if c.ak in ("protesters", "rioters") and {"CAPTURE", "ENTER"} & set(terr):
         # "protesters overran police lines", "stormed parliament": a crowd's violence, no captive
         return Typing("VIOLENT_DEMO" if c.ak == "protesters" else "MOB_VIOLENCE", "a crowd overran or stormed a place")
@@ -575,6 +577,19 @@ def _territory(c: Clause) -> Typing | None:
         # ACLED: a foreign state's forces taking a place is "Non-state actor overtakes territory"
         return Typing("NSA_OVERTAKES", "a foreign state's forces captured")
     return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
+
+
+_BLOCKADES = frozenset({"blockade", "roadblock", "barricade", "blockage"})
+
+
+def _blockade_cleared(c: Clause, terr: list[str]) -> bool:
+    """"Police cleared two roadblocks on the highway": the demonstrators' road blockade
+    (docs/annotation.md: roads blocked by demonstrators are a Violent demonstration), not
+    ground retaken; not a blockade an armed group held."""
+    ptok = c.patient_role.tok if c.patient_role is not None else None
+    return ("RETAKE" in terr and ptok is not None and ptok.lemma_.lower() in _BLOCKADES
+            and c.ak in (None, "state_forces", "government") and not c.patient_armed and "CONFLICT" not in c.sctx
+            and not c.pkinds & _ARMED_KINDS)
 
 
 def _foreign_forces(c: Clause) -> bool:

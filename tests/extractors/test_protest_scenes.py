@@ -144,3 +144,13 @@ def test_police_firing_on_striking_workers_is_force_against_protesters():
             "town, killing at least 14 people.")
     types = {e.sub_event_type for e in sitrep.extract(text, published="2022-01-07").events}
     assert "Excessive force against protesters" in types, types
+
+
+@pytest.mark.parametrize("text, demo", [
+    ("GUATEMALA CITY - Police cleared two roadblocks on the Pacific Highway on Thursday, officials said.", True),
+    # guard: a blockade an armed group held is no demonstration
+    ("MOGADISHU - Troops cleared two Al-Shabaab roadblocks on the road to Afgoye on Thursday.", False),
+])
+def test_a_road_blockade_cleared_is_the_demonstrators_blockade(text, demo):
+    types = {e.sub_event_type for e in sitrep.extract(text, published="2023-10-13").events}
+    assert ("Violent demonstration" in types) is demo, types

@@ -154,3 +154,9 @@ def test_police_firing_on_striking_workers_is_force_against_protesters():
 def test_a_road_blockade_cleared_is_the_demonstrators_blockade(text, demo):
     types = {e.sub_event_type for e in sitrep.extract(text, published="2023-10-13").events}
     assert ("Violent demonstration" in types) is demo, types
+
+
+def test_blockaders_are_demonstrators():
+    text = "COCHABAMBA, Bolivia - Police clashed with blockaders on the highway near Parotani on Wednesday."
+    types = {e.sub_event_type for e in sitrep.extract(text, published="2024-10-24").events}
+    assert "Violent demonstration" in types and "Armed clash" not in types, types

@@ -196,12 +196,13 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_w
                     out.update({g.i: True for g in k.children if g.dep_ == "pobj"})
                 elif k.dep_ == "dobj" and m.tok.pos_ == "VERB":  # "visited Riyadh"
                     out.update({t.i: True for t in _np_tokens(k)})
+        located = False  # the predicate's own locative phrase says where
         for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
             for verb, own in ((head, True), *_same_scene(head)):
                 for g, direct in _locative_objects(verb):  # "while talks begin in Geneva": less than its own
                     out[g.i] = out.get(g.i, False) or (direct and own)
+                    located = located or verb.i == m.anchor.i
             objects += [k for k in head.children if k.dep_ == "dobj" and head.pos_ == "VERB"]
-        located = any(True for _ in _locative_objects(m.anchor))
         for c in (k for k in m.tok.children if not located):
             # "the Aleppo offensive": where, unless a locative phrase says ("a U.S. drone
             # strike in Syria": the modifier is whose strike; "the Bijapur encounter broke out
@@ -519,7 +520,7 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
         if p.within:
             bump(weight, p.within, 0.5 * w)
     frame.choose(weight, first, happened)
-    country = _frame_country_place(frame)
+    country, town = _frame_country_place(frame), _setting_town(frame)
     placed: list[Place | None] = []
     told = _told_just_before(located)
     towns = {q.name.lower() for q in [frame.place, *(q for _, q in located)]
@@ -529,7 +530,7 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
         if p is None and id(ev) in told:
             p, how = told[id(ev)], "discourse"
         if p is None or (frame.place is not None and (holds_setting(p, frame.place) or _vaguer(p, frame.place))):
-            setting = setting_place(ev, frame, country)
+            setting = setting_place(ev, frame, country, town)
             if setting is not None:
                 p, how = setting, "frame"
         if p is not None:
@@ -600,17 +601,16 @@ def _vaguer(p: Place, setting: Place) -> bool:
     return _km(p.lat, p.lon, setting.lat, setting.lon) <= REGION_KM
 
 
-def setting_place(ev: Event, frame: ReportFrame, country: Place | None) -> Place | None:
+def setting_place(ev: Event, frame: ReportFrame, country: Place | None, setting: Place | None) -> Place | None:
     """Where an event its clause does not locate happened, as a coder reads the report
     (docs/annotation.md: "from the report's setting"): an incident done to people or
     things, current or recalled, at the frame's place; a verbal act (a charge, a promise,
     a refusal) by the frame country's own actors, there too (a court's indictment is where
     the report is); a foreign actor's recalled verbal act, in the frame's country; a
     foreign actor's current statement or a generic one, nowhere (a veto in New York is not
-    an event in Aleppo)."""
+    an event in Aleppo). `setting`: the frame's town (`_setting_town`)."""
     if ev.timing == "generic":
         return None
-    setting = _setting_town(frame)
     if ev.timing != "current":
         return setting if _happens_somewhere(ev) or _domestic(ev, frame.country) else country
     if _happens_somewhere(ev) or _domestic(ev, frame.country):

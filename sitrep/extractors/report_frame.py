@@ -22,7 +22,7 @@ from ..models import Extraction, Place, TimeMention
 from .event_lexicon import lexicon
 from .layout import DATELINE_DASH
 from .parse import Parsed
-from .place_recognition import institution_heads
+from .place_recognition import SETTLEMENT_NOUNS, institution_heads
 from .places import names_no_location
 
 # prepositions that locate what their head does or is ("killed in X", "a blast at X")
@@ -34,9 +34,9 @@ AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "regi
                         "suburb", "suburbs", "neighbourhood", "neighborhood", "centre", "center", "capital",
                         "county", "state", "governorate", "countryside", "border", "coast", "south", "north",
                         "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp",
-                        "front", "vicinity", "middle", "block", "intersection", "corner", "community",
-                        "hamlet", "settlement", "locality", "township", "municipality", "commune", "kebele",
-                        "barangay", "subdistrict", "sub-district", "tehsil", "stretch", "lane", "lanes", "section"})
+                        "front", "vicinity", "middle", "block", "intersection", "corner", "municipality",
+                        "subdistrict", "sub-district", "tehsil", "stretch", "lane", "lanes",
+                        "section"}) | SETTLEMENT_NOUNS  # "the town of X", "the community of X"
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3
 NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative mention's 1

@@ -12,6 +12,13 @@ def events_in(text: str, published: str = "2009-03-20") -> list:
     return sitrep.extract(text, published=published).events
 
 
+def _arrest_placed(text: str, place: str, last: bool) -> None:
+    """The report's first (or last) arrest is placed at `place`."""
+    events = events_in(text)
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[-1 if last else 0].place == place, [(e.sub_event_type, e.place) for e in events]
+
+
 def the_event(text: str, word: str):
     found = [e for e in events_in(text) if word in e.sentence]
     assert found, f"no event in the sentence with {word!r}"
@@ -135,8 +142,7 @@ def test_the_clause_place_is_the_most_specific_one_it_attaches(text, word, place
      "arrested and was not even in Canada.", "Lombard"),
 ])
 def test_a_clause_takes_the_place_of_the_clause_it_is_coordinated_with(text, place):
-    arrests = [e for e in events_in(text) if e.sub_event_type == "Arrests"]
-    assert arrests and arrests[-1].place == place, [(e.sub_event_type, e.place) for e in events_in(text)]
+    _arrest_placed(text, place, last=True)
 
 
 def test_a_place_name_modifying_the_event_noun_is_where():
@@ -168,8 +174,7 @@ def test_a_report_told_by_a_local_institution_is_set_in_its_town(text, word, pla
      "officers said two women had been arrested.", "Raleigh"),
 ])
 def test_an_arrest_told_by_a_towns_police_is_made_in_that_town(text, place):
-    arrests = [e for e in events_in(text) if e.sub_event_type == "Arrests"]
-    assert arrests and arrests[0].place == place, [(e.sub_event_type, e.place) for e in events_in(text)]
+    _arrest_placed(text, place, last=False)
 
 
 def test_a_domestic_charge_the_clause_does_not_place_is_at_the_report_setting():

@@ -208,6 +208,7 @@ class DocContext:
     # the same for a riot named as such ("rioting", "disorder", "violence erupted") where no
     # demonstration is: its burnt cars and looted shops are the mob's
     riot_scene: frozenset[int] = frozenset()
+    communal: bool = False  # the report names a religious occasion or communal strife (events.communal)
 
 
 

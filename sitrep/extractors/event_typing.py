@@ -508,11 +508,26 @@ def _disrupted_weapons(c: Clause) -> Typing | None:
         return Typing("DISRUPTED_WEAPONS", "weapons seized/intercepted")
     if "DISRUPT" not in c.fs:
         return None
+    foiled = c.patient_role.tok.lemma_.lower() if c.patient_role is not None else ""
+    if "WEAPONS" not in c.pctx and not c.fs & {"AIRSTRIKE", "SHELL", "BOMB", "STRIKE"}:
+        # "returned fire and neutralised two attackers", "four militants killed as attack on
+        # port foiled": the attack fought off is a battle (air strikes keep their own type)
+        if foiled in _ATTACKERS:
+            return Typing("ARMED_CLASH", "armed actors neutralised")
+        if foiled in _ASSAULTS and c.fs & {"KILL", "CLASH", "SHOOT"}:
+            return Typing("ARMED_CLASH", "an assault repulsed, with losses")
     if c.weak and "WEAPONS" not in c.pctx:
         if c.pk in _ARMED_KINDS:
             return Typing("ARMED_CLASH", "armed actors neutralised")
         return Typing(None, "weak disruption cue without weapons")
     return Typing("DISRUPTED_WEAPONS", "interception/defusal")
+
+
+# who is "neutralised" in an armed clash, and what is "foiled" by fighting it off (a bomb
+# defused or a drone downed stays disrupted weapons use)
+_ATTACKERS = frozenset({"attacker", "militant", "terrorist", "gunman", "gunmen", "infiltrator", "insurgent",
+                        "assailant", "fighter", "rebel", "jihadist"})
+_ASSAULTS = frozenset({"attack", "assault", "raid", "infiltration", "incursion", "offensive"})
 
 
 _POSTS = frozenset({"base", "airbase", "post", "outpost", "checkpoint", "headquarters", "camp", "garrison",
@@ -985,7 +1000,17 @@ def _unarmed_communities(c: Clause) -> bool:
     if c.agent_role is not None:
         words |= {t.lower_ for t in c.agent_role.tok.subtree}
     thrown = {t.lower_ for t in c.head.tok.sent if c.span_lo <= t.idx < c.span_hi} & _THROWN
-    return bool(thrown or words & _COMMUNITY_WORDS)
+    # a communal report's fighting is its communities', unless shots were traded ("a gunfight")
+    return bool(thrown or words & _COMMUNITY_WORDS) or (c.ctx.communal and not any(
+        m.tok.lemma_.lower() in _GUNFIGHTS or (m.tok.lemma_.lower() == "exchange" and "fire" in _child_words(m.tok))
+        for m in c.members if m.frame == "CLASH"))
+
+
+_GUNFIGHTS = frozenset({"gunfight", "firefight", "shootout", "gunbattle", "crossfire"})
+
+
+def _child_words(tok) -> set[str]:
+    return {t.lower_ for t in tok.subtree}
 
 
 def _sides(fight) -> list:

@@ -718,8 +718,9 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
                      mining_named=_MINING_WORD.search(parsed.text) is not None,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
     index = _CueIndex(parsed.text, lex)
-    ctx.protest_scene = protest_scene(parsed._sents, index)
-    ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "")
+    ctx.communal = communal(parsed._sents, index)
+    ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
+    ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal)
     view = ReportView(parsed, ex, lex, ctx,
                       report_frame(parsed, ex), index, [(p.start, p.end) for p in ex.places],
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)
@@ -756,13 +757,26 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
 _MARCH_WORDS = re.compile(r"\b(?:march(?:es|ed|ers?)?|marching|mobili[sz]ation|procession)\b", re.IGNORECASE)
 
 
-def protest_scene(sents: list[Span], index: _CueIndex) -> frozenset[int]:
+def _context(index: _CueIndex, sent: Span) -> set[str]:
+    return {v for v, _ in index.within(sent.start_char, sent.end_char).get("context", ())}
+
+
+def communal(sents: list[Span], index: _CueIndex) -> bool:
+    """The report names a religious occasion or violence between communities ("a Ram
+    Navami shobha yatra", "communal clashes"): its processions are the occasion's."""
+    return any("COMMUNAL" in _context(index, sent) for sent in sents)
+
+
+def protest_scene(sents: list[Span], index: _CueIndex, communal_report: bool = False) -> frozenset[int]:
     """The sentences a demonstration's scene covers: one naming protesters, a protest, a
     march or a procession, and the next few. "Clashes broke out", "cars were set on fire"
-    there are the demonstration's, as ACLED codes them, with no armed side named."""
+    there are the demonstration's, as ACLED codes them, with no armed side named. In a
+    communal report a procession is a religious one, no demonstration (docs/annotation.md:
+    communities fighting each other are mob violence)."""
     def names_a_protest(sent: Span) -> bool:
-        context = {v for v, _ in index.within(sent.start_char, sent.end_char).get("context", ())}
-        return "PROTEST" in context or _MARCH_WORDS.search(sent.text) is not None
+        march = _MARCH_WORDS.search(sent.text)
+        return "PROTEST" in _context(index, sent) or (
+            march is not None and not (communal_report and march.group().lower() == "procession"))
     return _scene(sents, names_a_protest)
 
 
@@ -770,11 +784,13 @@ _RIOT_WORDS = re.compile(r"\b(?:riot(?:s|ing|ers?)?|disorder|unrest|violence (?:
                          re.IGNORECASE)
 
 
-def riot_scene(sents: list[Span], title: str = "") -> frozenset[int]:
+def riot_scene(sents: list[Span], title: str = "", communal_report: bool = False) -> frozenset[int]:
     """The sentences a riot's scene covers: one naming rioting, disorder or violence
     breaking out, and the next few (as `protest_scene`); every sentence when the headline
-    or the lead names it (the report is the riot's: "violence erupts in Dublin")."""
-    if _RIOT_WORDS.search(title) or any(_RIOT_WORDS.search(sent.text) for sent in sents[:LEAD_SENTENCES + 1]):
+    or the lead names it (the report is the riot's: "violence erupts in Dublin") or the
+    report is communal (`communal`: "stone-pelting during a Ram Navami procession")."""
+    if communal_report or _RIOT_WORDS.search(title) or any(
+            _RIOT_WORDS.search(sent.text) for sent in sents[:LEAD_SENTENCES + 1]):
         return frozenset(sent.start for sent in sents)
     return _scene(sents, lambda sent: _RIOT_WORDS.search(sent.text) is not None)
 

@@ -218,6 +218,9 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
 
 
 MAYBE = "maybe"  # accept_scan's third answer: a tentative mention
+# a town this big is worth a tentative reading under another of its spellings too ("Birgunj"
+# for Birganj): kept only where the report confirms it, as every tentative mention
+ALT_TOWN = 15_000
 
 
 class _Recogniser:
@@ -852,7 +855,7 @@ class _Recogniser:
     def _maybe(self, s: int, e: int, cands) -> object:
         """A name the tagger did not call a place: worth resolving if some reading of it is
         a town of 1,000+ or a county, kept only if the report confirms that reading."""
-        if any(c.feature in ("city", "admin2", "district") and c.kind != "alt"
+        if any(c.feature in ("city", "admin2", "district") and (c.kind != "alt" or c.population >= ALT_TOWN)
                and (c.population >= 1_000 or c.feature != "city") for c in cands):
             return MAYBE
         return False

@@ -154,9 +154,15 @@ def is_dateline(p: Place, text: str) -> bool:
     of group defends work. ATLANTA - A former ...")."""
     line_start = text.rfind("\n", 0, p.start) + 1
     before = text[line_start:p.start]
+    if _BYLINE_IN.fullmatch(before) and _LINE_END.match(text, p.end):
+        return True  # "By Sunil Kumar Jha in Birgunj": where the reporter filed from, a dateline
     opens = before.strip() in ("", "(") or (
         text[p.start:p.end].isupper() and _AFTER_SENTENCE.search(before) is not None)
     return opens and bool(DATELINE_TAIL.match(text, p.end))
+
+
+_BYLINE_IN = re.compile(r"\s*By\s+[A-Z][^\n.]{0,60}?\s+in\s+")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
 _AFTER_SENTENCE = re.compile(r"[.!?][\"”’]?\s+\(?$")

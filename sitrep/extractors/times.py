@@ -72,6 +72,9 @@ RE_EXTRA = re.compile(
     r"|the\s+(?:day|night)\s+(?:before|after)(?=\s*[,.;])"  # "The day before, gunmen had ..."
     r"|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:yesterday|today|tonight|last night)"
+    # "an exchange of fire overnight killed two", "overnight raids": the night before the
+    # report; not "an overnight curfew", nor a stay or a shift, which last beyond it
+    r"|(?<!\ban )(?<!\bthe )(?<!\ba )overnight(?!\s+(?:curfews?|stays?|shifts?|flights?|trains?|vigils?)\b)"
     r"|(?:(?:over|during)\s+the|last|this|past|next)\s+weekend"
     # a year naming what it modifies ("the 1946 Moore's Ford lynching", "the 2011 raid"), not
     # a count of people ("the 2000 residents")
@@ -304,6 +307,10 @@ _LOOSER = (
                 r"(?:first|second|third|fourth|last|final) (?:week|weekend|days?)) of "), ""),
     (re.compile(r"^(?:earlier|later|early|late) (?:on )?(?=(?:last|this|next|on|[a-z]+day)\b)"), ""),
     (re.compile(r"^(?:overnight|over ?night) (?:on )?"), ""),
+    # "shortly before midnight Monday", "around 2 a.m. Sunday": the hour within the day
+    (re.compile(r"^(?:shortly |just |soon |about |around |at )?(?:before |after |around |past |at )?"
+                r"(?:midnight|midday|noon|dawn|dusk|daybreak|nightfall|sunset|sunrise|"
+                r"\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?))(?: on)? (?=\S)"), ""),
     (re.compile(r"^this past "), "last "),
     (re.compile(r" (?:local time|gmt|utc|\(?[a-z]{2,4}t\)?)$"), ""),
 )

@@ -99,3 +99,20 @@ def test_a_fighting_word_told_as_breaking_out_is_a_clash():
     started, is no fighting word named in passing."""
     text = "RAIPUR, India - The encounter broke out around 3 pm in the forests near Bijapur on Sunday, police said."
     assert "Armed clash" in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Border guards returned fire and neutralised three attackers near the crossing on Tuesday, the army said.",
+    "Five militants were killed as an attack on the naval base near Ormara was foiled on Tuesday night.",
+])
+def test_attackers_neutralised_or_an_assault_fought_off_is_a_battle(text):
+    types = _types(text)
+    assert "Armed clash" in types and "Disrupted weapons use" not in types, types
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Army engineers defused a roadside bomb near Ormara on Tuesday.", "Disrupted weapons use"),
+    ("Air defences shot down two drones over the port on Tuesday night.", "Disrupted weapons use"),
+])
+def test_a_bomb_defused_or_a_drone_downed_stays_disrupted_weapons_use(text, kind):
+    assert kind in _types(text), _types(text)

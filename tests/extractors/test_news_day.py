@@ -4,6 +4,7 @@ Sunday and Monday" are the days' news, not a tally. Sentences are the project's 
 from __future__ import annotations
 
 import sitrep
+from sitrep.evaluate import extract_records
 
 
 def test_a_datelines_date_is_not_the_day_of_the_news():
@@ -30,3 +31,20 @@ def test_a_dateline_date_on_its_own_line_is_not_the_news_day():
     events = sitrep.extract(text, published="2021-04-23").events
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].date_start == "2021-04-22", [(e.sub_event_type, e.date_start) for e in events]
+
+
+def test_a_reporters_byline_place_is_the_reports_setting():
+    # a record whose text keeps its byline line (a feed's item, `sitrep eval`'s reports)
+    text = ("Curfew and talks\n\nAnother week of strikes as leaders in Kathmandu and the front talk past each other\n\n"
+            "By Ramesh Karki in Janakpur\n\nA curfew stayed in force for a second day on Friday. Protesters set "
+            "fire to a police post on Wednesday, and 12 people were arrested on Thursday.\n\nNepal Police "
+            "headquarters in Kathmandu said the arrests were lawful. Ministers met in Kathmandu on Thursday.")
+    out = extract_records([{"id": "r", "title": "", "text": text, "published": "2015-11-27"}])["r"]
+    places = {e["sub_event_type"]: e["place"] for e in out["events"] if e.get("event_type")}
+    assert places.get("Arrests") == "Janakpur", places
+
+
+def test_an_exchange_of_fire_overnight_is_the_night_before_the_report():
+    text = "An exchange of fire overnight between gunmen in two rival districts of Tripoli killed two people."
+    events = [e for e in sitrep.extract(text, published="2015-03-17").events if e.event_type]
+    assert events and events[0].date_start == "2015-03-16", [(e.sub_event_type, e.date_start) for e in events]

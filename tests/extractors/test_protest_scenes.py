@@ -160,3 +160,21 @@ def test_blockaders_are_demonstrators():
     text = "COCHABAMBA, Bolivia - Police clashed with blockaders on the highway near Parotani on Wednesday."
     types = {e.sub_event_type for e in sitrep.extract(text, published="2024-10-24").events}
     assert "Violent demonstration" in types and "Armed clash" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "Stones were thrown at a Ram Navami procession in the town of Bhadohi on Sunday evening, and members of "
+    "both communities then clashed near the mosque.",
+    "Clashes broke out in Godhra on Friday when stones were pelted at a Muharram procession passing the market. "
+    "Two shops were set on fire.",
+])
+def test_fighting_at_a_religious_procession_is_a_communal_riot_not_a_demonstration(text):
+    types = _types(text)
+    assert "Mob violence" in types and "Violent demonstration" not in types, types
+
+
+def test_a_protest_procession_outside_a_communal_report_is_still_a_demonstration():
+    text = ("Opposition supporters brought out a procession in Kampala on Tuesday against the tax. Clashes broke "
+            "out with police near the parliament.")
+    types = _types(text)
+    assert "Violent demonstration" in types and "Mob violence" not in types, types

@@ -95,6 +95,10 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("earlier this year", None, False, "2016-01-01", "2016-12-06", "year"),
     ("this year", None, False, "2016-01-01", "2016-12-31", "year"),
     ("earlier last week", None, False, "2016-11-28", "2016-12-04", "week"),
+    # the hour within a day narrows it down; the day is the weekday's
+    ("shortly before midnight Monday", None, False, "2016-12-05", "2016-12-05", "day"),
+    ("around 2 a.m. Sunday", None, False, "2016-12-04", "2016-12-04", "day"),
+    ("overnight", None, False, "2016-12-06", "2016-12-06", "day"),
 ])
 def test_expression_resolves(text, anchor, future, start, end, precision):
     res = resolve_expression(text, WED, anchor, future=future)

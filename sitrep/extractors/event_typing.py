@@ -508,15 +508,16 @@ def _disrupted_weapons(c: Clause) -> Typing | None:
         return Typing("DISRUPTED_WEAPONS", "weapons seized/intercepted")
     if "DISRUPT" not in c.fs:
         return None
+    unarmed = "WEAPONS" not in c.pctx  # what was disrupted names no weapon
     foiled = c.patient_role.tok.lemma_.lower() if c.patient_role is not None else ""
-    if "WEAPONS" not in c.pctx and not c.fs & {"AIRSTRIKE", "SHELL", "BOMB", "STRIKE"}:
+    if unarmed and not c.fs & {"AIRSTRIKE", "SHELL", "BOMB", "STRIKE"}:
         # "returned fire and neutralised two attackers", "four militants killed as attack on
         # port foiled": the attack fought off is a battle (air strikes keep their own type)
         if foiled in _ATTACKERS:
             return Typing("ARMED_CLASH", "armed actors neutralised")
         if foiled in _ASSAULTS and c.fs & {"KILL", "CLASH", "SHOOT"}:
             return Typing("ARMED_CLASH", "an assault repulsed, with losses")
-    if c.weak and "WEAPONS" not in c.pctx:
+    if c.weak and unarmed:
         if c.pk in _ARMED_KINDS:
             return Typing("ARMED_CLASH", "armed actors neutralised")
         return Typing(None, "weak disruption cue without weapons")
@@ -1000,17 +1001,13 @@ def _unarmed_communities(c: Clause) -> bool:
     if c.agent_role is not None:
         words |= {t.lower_ for t in c.agent_role.tok.subtree}
     thrown = {t.lower_ for t in c.head.tok.sent if c.span_lo <= t.idx < c.span_hi} & _THROWN
-    # a communal report's fighting is its communities', unless shots were traded ("a gunfight")
+    # a communal report's fighting is its communities', unless shots were traded ("a
+    # gunfight", "an exchange of fire": a fighting phrase ending in fire, as `_no_foe` reads it)
     return bool(thrown or words & _COMMUNITY_WORDS) or (c.ctx.communal and not any(
-        m.tok.lemma_.lower() in _GUNFIGHTS or (m.tok.lemma_.lower() == "exchange" and "fire" in _child_words(m.tok))
-        for m in c.members if m.frame == "CLASH"))
+        m.tok.lemma_.lower() in _GUNFIGHTS or m.phrase.endswith(" fire") for m in c.members if m.frame == "CLASH"))
 
 
 _GUNFIGHTS = frozenset({"gunfight", "firefight", "shootout", "gunbattle", "crossfire"})
-
-
-def _child_words(tok) -> set[str]:
-    return {t.lower_ for t in tok.subtree}
 
 
 def _sides(fight) -> list:

@@ -52,6 +52,7 @@ from .event_lexicon import (
     Lexicon,
     _CueIndex,
     _forms,
+    _has,
     lexicon,
 )
 from .event_model import candidate_features
@@ -718,7 +719,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
                      mining_named=_MINING_WORD.search(parsed.text) is not None,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
     index = _CueIndex(parsed.text, lex)
-    ctx.communal = communal(parsed._sents, index)
+    ctx.communal = communal(parsed.text, index)
     ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
     ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal)
     view = ReportView(parsed, ex, lex, ctx,
@@ -761,10 +762,10 @@ def _context(index: _CueIndex, sent: Span) -> set[str]:
     return {v for v, _ in index.within(sent.start_char, sent.end_char).get("context", ())}
 
 
-def communal(sents: list[Span], index: _CueIndex) -> bool:
+def communal(text: str, index: _CueIndex) -> bool:
     """The report names a religious occasion or violence between communities ("a Ram
     Navami shobha yatra", "communal clashes"): its processions are the occasion's."""
-    return any("COMMUNAL" in _context(index, sent) for sent in sents)
+    return _has(index.within(0, len(text)), "context", "COMMUNAL")
 
 
 def protest_scene(sents: list[Span], index: _CueIndex, communal_report: bool = False) -> frozenset[int]:

@@ -255,6 +255,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue  # "tear gas shells", "the burned-out shells of motorcycles": no artillery
         if _in_a_title(tok):
             continue  # "a project entitled: Supporting marine turtle conservation": a name
+        if frame == "PROTEST" and weak and _gathered_for_errand(tok):
+            continue  # "when hundreds of people had gathered to buy and sell grain": a market's crowd
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SUPPORTING and any(
                 c.dep_ == "dobj" and (h := _match_trigger(c, lex)) is not None and h[0] != frame for c in tok.children):
             continue  # "opened fraud investigations": the object's event, not a base opened
@@ -284,6 +286,27 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
 
 
 _RUSH_PREPS = frozenset({"at", "toward", "towards", "into", "through", "across", "down", "up"})
+
+
+# what a crowd gathers for that is no protest: trade, worship, feasts, games, aid
+_ERRANDS = frozenset({"buy", "sell", "shop", "trade", "pray", "worship", "celebrate", "watch", "attend", "eat",
+                      "collect", "receive", "fetch", "draw", "vote", "play", "dance", "bathe", "wash"})
+_ERRAND_NOUNS = frozenset({"market", "prayer", "prayers", "wedding", "feast", "festival", "match", "game", "concert",
+                           "service", "mass", "meal", "distribution", "celebration", "celebrations", "ceremony"})
+
+
+def _gathered_for_errand(tok: Token) -> bool:
+    """"People had gathered to buy and sell grain", "gathered for Friday prayers": a crowd
+    come for trade, worship or a feast, not a demonstration."""
+    if tok.pos_ != "VERB":
+        return False
+    for k in tok.children:
+        if k.dep_ in ("xcomp", "advcl") and k.lemma_.lower() in _ERRANDS:
+            return True
+        if k.dep_ == "prep" and k.lower_ == "for" and any(
+                g.dep_ == "pobj" and g.lower_ in _ERRAND_NOUNS for g in k.children):
+            return True
+    return False
 
 
 def _rushed_at(tok: Token) -> bool:

@@ -810,6 +810,8 @@ def _clash(c: Clause) -> Typing | None:
         return None  # "stabbed during a fight outside a bar": the stabbing or the arrest is the event
     if _struggling(c):
         return Typing(None, "fighting to do something, no armed side")  # "the companies are fighting to survive"
+    if _townsfolk_against_forces(c):
+        return Typing("VIOLENT_DEMO", "residents, students or workers clashed with security forces")
     if _crowd_against_forces(c):
         if c.protest_ctx or _protesting(c.agent_role.tok) or c.agent_role.tok.lemma_.lower() in _DEMONSTRATORS:
             return Typing("VIOLENT_DEMO", "demonstrators or strikers clashed with security forces")
@@ -931,14 +933,18 @@ def _seized_things(c: Clause) -> bool:
 
 def _armed_attackers_killed(c: Clause) -> bool:
     """Gunmen or militants killed or shot by someone who is no weapon, the clause setting off
-    no bomb of its own."""
+    no bomb of its own. Soldiers or police killed are so only by a doer of their own clause
+    ("shot dead by motorcyclists"); by the bomb of another ("four jawans were killed when
+    Maoists detonated an IED") they are its victims."""
     if not c.fs <= {"KILL", "SHOOT", "ATTACK", "CLASH"} or c.pk not in _ARMED_KINDS:
         return False
     doer = c.agent_role.tok if c.agent_role is not None else None
     verb = c.head.tok
     if doer is None and verb.tag_ == "VBG":  # ", killing four gunmen": the sentence's own subject did it
         doer = next((k for k in verb.sent.root.children if k.dep_ == "nsubj"), None)
-    return doer is not None and not _cues(_np_text(doer), c.lex).get("weapon")
+    if doer is None or _cues(_np_text(doer), c.lex).get("weapon"):
+        return False
+    return c.pk in _NON_STATE or doer.head == verb or (doer.head.dep_ == "agent" and doer.head.head == verb)
 
 
 def _fired_on_forces(c: Clause) -> bool:
@@ -974,6 +980,37 @@ def _crowd_against_forces(c: Clause) -> bool:
     a = c.agent_role
     return a is not None and a.tok.tag_ == "NNS" and c.ak in (None, "civilians") and _unarmed_agent(c) \
         and c.patient_armed and not _values(_cues(_phrase_text(a.tok), c.lex), "actor") & _ARMED_KINDS
+
+
+# the people of a place or a trade, who fight police or troops as a crowd (docs/annotation.md:
+# "students, youths, residents or workers clashing with police or troops")
+_TOWNSFOLK = frozenset({"resident", "residents", "villager", "villagers", "local", "locals", "student", "students",
+                        "youth", "youths", "worker", "workers", "protester", "protesters", "demonstrator",
+                        "demonstrators", "townspeople", "inhabitants"})
+
+
+def _townsfolk_against_forces(c: Clause) -> bool:
+    """"Clashes broke out between security forces and local residents": a fight whose named
+    sides are security forces and townsfolk, with no other armed kind and no explosive, is a
+    violent demonstration, however it is phrased (the agent-first reading is
+    `_crowd_against_forces`)."""
+    if c.tactic is not None or c.weapons:
+        return False
+    sides = [t for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)[1:] + _onset_sides(m.tok)]
+    words = {t.lower_ for t in sides}
+    if not words & _TOWNSFOLK or any(t.lower_ == "armed" for m in c.members for t in m.tok.subtree):
+        return False  # "villagers armed with rifles": an armed side
+    cues = _cues(" ".join(t.text for t in sides), c.lex)
+    kinds = _values(cues, "actor")
+    return "state_forces" in kinds and not kinds & (_ARMED_KINDS - {"state_forces"}) and not cues.get("weapon")
+
+
+def _onset_sides(fight) -> list:
+    """"Clashes broke out between X and Y": the sides hang on the verb of the fight's onset."""
+    if not _broke_out(fight):
+        return []
+    return [t for k in fight.head.children if k.dep_ == "prep" and k.lower_ in ("between", "with")
+            for t in k.subtree]
 
 
 # what crowds fight with: thrown or swung, no gun
@@ -1332,10 +1369,22 @@ def _violence(c: Clause) -> Typing | None:
         # "detonated mines and opened fire on the convoy": an ambush, a battle (ACLED codes
         # the fighting an explosive opens as the battle)
         return Typing("ARMED_CLASH", "an ambush: explosives and gunfire on an armed side")
+    if tactic in ("SHELLING", "GRENADE") and _mixed_arms_assault(c):
+        return Typing("ARMED_CLASH", "a ground assault with small arms and explosives on an armed side")
     if tactic:
         named = next((p for v, p in c.cues.get("weapon", ()) if v == tactic), None)
         return Typing(tactic, f"weapon cue '{named}'" if named else "trigger names the tactic")
     return _search(c) or _bombing(c) or _untyped_violence(c)
+
+
+def _mixed_arms_assault(c: Clause) -> bool:
+    """"Militants armed with rocket launchers, grenades and automatic weapons attacked the
+    police station": rockets or grenades carried with guns into an assault on troops, police
+    or their post are the weapons of a battle (ACLED codes the ground assault as the clash),
+    not a shelling from afar."""
+    sentence_weapons = {v for v, _ in c.sent_cues.get("weapon", ())}
+    return "ARMED" in sentence_weapons and bool(c.fs & {"ATTACK", "KILL", "SHOOT", "CLASH"}) and (
+        c.patient_armed or "BASE_NOUN" in c.pctx) and c.ak not in ("state_forces", "external_forces")
 
 
 def _poisoned_outside_war(c: Clause) -> bool:

@@ -156,3 +156,24 @@ def test_dictionary_rows_are_valid():
         assert e.kind in actors.KINDS
         assert e.source_kind is None or e.source_kind in actors.SOURCE_KINDS
         assert e.country is None or len(e.country) == 3
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("JNIM fighters attacked an army post near Djibo on Tuesday.", "Jama'at Nusrat al-Islam wal-Muslimin", "rebels"),
+    ("NPA rebels ambushed an army patrol in Himamaylan on Tuesday.", "New People's Army", "rebels"),
+    ("CODECO militiamen attacked a displacement site in Djugu on Tuesday.", "Cooperative for the Development of Congo",
+     "identity_militia"),
+])
+def test_armed_groups_beyond_syria_are_named_by_their_acronyms(text, name, kind):
+    # the dictionary's regional armed groups: an acronym names the group and its kind
+    ex = sitrep.extract(text, published="2024-02-08")
+    actor = next((a for a in ex.actors if a.name == name), None)
+    assert actor is not None and actor.kind == kind, [(a.name, a.kind) for a in ex.actors]
+
+
+def test_dictionary_names_and_aliases_are_unique():
+    # one spelling (matched as written) names one actor: a repeat would make matching depend on row order
+    seen: dict[str, str] = {}
+    for e in actors.iter_entries():
+        for spelling in (e.name, *e.aliases):
+            assert seen.setdefault(spelling, e.name) == e.name, (spelling, seen[spelling], e.name)

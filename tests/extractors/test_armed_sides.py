@@ -116,3 +116,48 @@ def test_attackers_neutralised_or_an_assault_fought_off_is_a_battle(text):
 ])
 def test_a_bomb_defused_or_a_drone_downed_stays_disrupted_weapons_use(text, kind):
     assert kind in _types(text), _types(text)
+
+
+@pytest.mark.parametrize("text, expected, barred", [
+    ("Clashes broke out between security forces and local residents in Rasht on Tuesday night.",
+     "Violent demonstration", "Armed clash"),
+    ("Police clashed with students outside the university in Sylhet on Tuesday.", "Violent demonstration",
+     "Armed clash"),
+    # guard: villagers who carry rifles are an armed side
+    ("Clashes between the army and villagers armed with rifles killed four near Jos on Tuesday.", "Armed clash",
+     "Violent demonstration"),
+])
+def test_townsfolk_fighting_security_forces_demonstrate_violently(text, expected, barred):
+    types = _types(text)
+    assert expected in types and barred not in types, types
+
+
+@pytest.mark.parametrize("text, expected, barred", [
+    ("Three jawans were killed on Tuesday when Maoists set off an IED under their truck near Kistaram.",
+     "Remote explosive/landmine/IED", "Armed clash"),
+    # guard: police shot by a doer of their own clause fell in an attack on an armed side
+    ("Two constables were shot dead by gunmen on motorbikes near Tank on Tuesday, while a roadside bomb wounded "
+     "a third in Kulachi.", "Armed clash", None),
+])
+def test_security_forces_killed_by_a_bomb_are_its_victims(text, expected, barred):
+    types = _types(text)
+    assert expected in types and barred not in types, types
+
+
+@pytest.mark.parametrize("text, expected, barred", [
+    ("Three policemen were killed on Tuesday night when militants armed with rocket launchers, grenades and "
+     "automatic rifles stormed a police post in Dera Ismail Khan.", "Armed clash", "Shelling/artillery/missile attack"),
+    # guard: mortars fired at a base with no guns carried in are a shelling
+    ("Rebels fired mortars at the army base in Tessalit on Tuesday, killing two soldiers.",
+     "Shelling/artillery/missile attack", "Armed clash"),
+])
+def test_a_ground_assault_with_mixed_arms_is_a_battle(text, expected, barred):
+    types = _types(text)
+    assert expected in types and barred not in types, types
+
+
+@pytest.mark.parametrize("word", ["jawans", "cops", "guardsmen", "rangers"])
+def test_security_force_ranks_are_an_armed_side(word):
+    text = f"Two {word} were shot dead at a checkpoint near Kotli on Tuesday, officials said."
+    types = _types(text)
+    assert "Armed clash" in types and "Attack" not in types, (word, types)

@@ -461,7 +461,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     info.agent_how = a_role.how.split()[-1] if a_role else ""
     info.patient_how = p_role.how.split()[-1] if p_role else ""
     info.time_precision, info.siblings = ev.time_precision, len(sv.candidates)
-    info.where = "headline" if sv.in_headline else "lead" if sv.k < LEAD_SENTENCES else "body"
+    info.where = "headline" if sv.in_headline else "lead" if sv.span.start_char < view.frame.lead_end else "body"
     info.in_quote = any(qs <= ev.start < qe for qs, qe, _ in view.parsed.quote_spans)
     info.typing_why = ev.rule.split(": ", 1)[1].split(";")[0] if ": " in (ev.rule or "") else ""
     info.depth = _depth(head.anchor)

@@ -315,10 +315,39 @@ def _is_day(t: TimeMention) -> bool:
     return bool(t.date_start) and t.precision == "day" and t.date_end in (None, t.date_start)
 
 
+# a byline on a line of its own: "By Freddy Ndjadi", "By Hana Tesfaye, BBC News"
+_BYLINE_LINE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}(?:\s*[,|-]\s*[^\n]{1,40})?")
+
+
+def _byline_sentence(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _LINE_END.match(text, end) is not None and bool(
+        _BYLINE_LINE.fullmatch(text[start:end].strip()))
+
+
+HEADLINE_LINE_WORDS = 30  # a first line this short, followed by more text, is a headline
+
+
+def lead_end_offset(parsed: Parsed) -> int:
+    """Where the report's lead ends: after its first LEAD_SENTENCES sentences, a headline
+    counted as one however many sentences the parser cut it into ("Ituri: militiamen attack
+    camp, 14 dead; demonstration in Bunia") and a byline line not counted, so that a
+    report's lead is the same whatever its headline's punctuation or its byline."""
+    sents, text, n = parsed.sentences, parsed.text, LEAD_SENTENCES
+    first_line = text.find("\n")
+    headline_end = first_line if 0 < first_line and len(text[:first_line].split()) <= HEADLINE_LINE_WORDS else 0
+    for k, s in enumerate(sents):
+        if k >= n:
+            return sents[k - 1].end
+        if (k and s.end <= headline_end) or _byline_sentence(text, s.start, s.end):
+            n += 1
+    return sents[-1].end if sents else 0
+
+
 def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
     text = parsed.text
     frame = ReportFrame(published=parsed.article.published[:10] if parsed.article.published else None)
-    lead_end = parsed.sentences[min(LEAD_SENTENCES, len(parsed.sentences)) - 1].end if parsed.sentences else 0
+    lead_end = lead_end_offset(parsed)
     frame.lead_end, frame.news_date = lead_end, _lead_date(ex, parsed, lead_end)
     weight: dict[str, float] = {}
     first: dict[str, Place] = {}

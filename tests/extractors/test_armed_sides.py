@@ -161,3 +161,14 @@ def test_security_force_ranks_are_an_armed_side(word):
     text = f"Two {word} were shot dead at a checkpoint near Kotli on Tuesday, officials said."
     types = _types(text)
     assert "Armed clash" in types and "Attack" not in types, (word, types)
+
+
+@pytest.mark.parametrize("text, expected, barred", [
+    ("Armed youth attacked two cattle camps near Akobo on Tuesday, killing 12 herders.", "Attack", "Armed clash"),
+    ("Gunmen attacked a displacement camp near Fataki on Tuesday, killing nine people.", "Attack", "Armed clash"),
+    # guard: an army's camp is a base
+    ("Militants attacked an army camp near Fataki on Tuesday, killing four soldiers.", "Armed clash", "Attack"),
+])
+def test_a_camp_of_herders_or_the_displaced_is_no_base(text, expected, barred):
+    types = _types(text)
+    assert expected in types and barred not in types, types

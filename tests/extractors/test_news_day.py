@@ -48,3 +48,26 @@ def test_an_exchange_of_fire_overnight_is_the_night_before_the_report():
     text = "An exchange of fire overnight between gunmen in two rival districts of Tripoli killed two people."
     events = [e for e in sitrep.extract(text, published="2015-03-17").events if e.event_type]
     assert events and events[0].date_start == "2015-03-16", [(e.sub_event_type, e.date_start) for e in events]
+
+
+def _lead(text: str) -> str:
+    from sitrep.extractors.parse import parse_articles
+    from sitrep.extractors.report_frame import lead_end_offset
+    from sitrep.models import Article
+
+    parsed = next(iter(parse_articles([Article(input_id="t", text=text)])))
+    return parsed.text[:lead_end_offset(parsed)]
+
+
+def test_a_headline_cut_into_sentences_is_one_sentence_of_the_lead():
+    # "Province: X happens; Y happens" parses as three sentences, and is one headline
+    text = ("Kivu: rebels seize two villages, at least 9 dead; march in Beni\n\nRebels seized two villages north "
+            "of Beni on Sunday, killing nine people. Hundreds marched in Beni on Monday. Shops stayed shut on "
+            "Tuesday. Police patrolled the market.")
+    assert _lead(text).endswith("Hundreds marched in Beni on Monday."), _lead(text)
+
+
+def test_a_byline_line_is_no_sentence_of_the_lead():
+    text = ("Rebels seize two villages near Beni\n\nBy Amani Kasereka\n\nRebels seized two villages north of Beni "
+            "on Sunday, killing nine people. Hundreds marched in Beni on Monday. Shops stayed shut on Tuesday.")
+    assert _lead(text).endswith("Hundreds marched in Beni on Monday."), _lead(text)

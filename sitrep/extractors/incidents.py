@@ -219,7 +219,13 @@ def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo, incidents: 
     demonstration, however hard the police answered), when nothing places it elsewhere
     (_compatible). A peaceful march and its dispersal stay two mentions of their own types,
     as annotators code them."""
-    if ev.sub_event_type not in _ANSWERS or not any(e.sub_event_type == "Violent demonstration" for e in inc.events):
+    violent = any(e.sub_event_type == "Violent demonstration" for e in inc.events)
+    # a march the police dispersed, in a report of no violent demonstration it could answer
+    dispersed = ev.sub_event_type == "Protest with intervention" and any(
+        e.sub_event_type == "Peaceful protest" and e.certainty in CLAIMED_CERTAINTIES and e.timing == "current"
+        for e in inc.events) and not any(e.sub_event_type == "Violent demonstration"
+                                         for o in incidents for e in o.events)
+    if ev.sub_event_type not in _ANSWERS or not (violent or dispersed):
         return False
     if info.own_place and not any(i.own_place and _same_area(i, info) for i in inc.infos):
         return False  # "violent demonstrations were also reported in Maracaibo": a place of its own
@@ -227,7 +233,8 @@ def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo, incidents: 
         return False  # "... also reported in Maracaibo, where protesters burned tyres": its sentence's incident
     # one sentence's two mentions stay two pieces of evidence ("turned violent, when
     # demonstrators clashed with police"): they are joined only as the clauses above join them
-    return 1 <= info.sentence - inc.infos[-1].sentence <= SCENE_SENTENCES
+    # the police's answer to a peaceful march is told after the march's speeches and quotes
+    return 1 <= info.sentence - inc.infos[-1].sentence <= SCENE_SENTENCES * (2 if dispersed and not violent else 1)
 
 
 def _retells(inc: Incident, ev: Event, info: MentionInfo, incidents: list[Incident]) -> bool:
@@ -363,6 +370,8 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     # hard the police answered (excessive force is force on peaceful demonstrators)
     if typer.sub_event_type in _DEMONSTRATION:
         typer = next((e for e in inc.events if e.sub_event_type == "Violent demonstration"), typer)
+    if typer.sub_event_type == "Peaceful protest":  # a march the police then dispersed
+        typer = next((e for e in inc.events if e.sub_event_type == "Protest with intervention"), typer)
     first.event_type, first.sub_event_type, first.plover = typer.event_type, typer.sub_event_type, typer.plover
     if typer is not first:
         first.rule = (first.rule or "") + f"; typed by its mention '{typer.trigger}'"

@@ -188,3 +188,16 @@ def test_a_protest_procession_outside_a_communal_report_is_still_a_demonstration
 def test_a_crowd_come_to_trade_or_pray_is_no_demonstration(text):
     subs = {e.sub_event_type for e in sitrep.extract(text, published="2024-02-08").events}
     assert not subs & {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}, subs
+
+
+def test_a_march_the_police_dispersed_is_one_protest_with_intervention():
+    # annotators code every mention of a march the police broke up as a protest with intervention
+    text = ("Soldiers killed in island raid; families protest in capital\n\nN'DJAMENA - Gunmen killed six soldiers "
+            "on an island near Bol on Monday, while relatives of soldiers demonstrated on Wednesday in N'Djamena.\n\n"
+            "Protest in N'Djamena\n\nAround two hundred people, mostly wives of soldiers, gathered on Wednesday in "
+            "front of the Ministry of Defence and marched towards the Chagoua roundabout. They demanded the names "
+            "of the dead. \"We want the truth,\" said one woman. \"Our husbands have no food,\" said another.\n\n"
+            "Police used tear gas to disperse the demonstrators around midday.")
+    events = [e for e in sitrep.extract(text, published="2023-07-13").events if e.event_type == "Protests"]
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"], [
+        (e.sub_event_type, e.sentence) for e in events]

@@ -47,6 +47,9 @@ _STRENGTH = (("weapon cue", 3), ("trigger names the tactic", 3), ("lethal", 2), 
 # tactics no mention of one happening names two of: a bombing that a shelling killed 75
 # "last week" and "the suicide bombing" at a shrine are two incidents, while "a suicide car
 # bomb" and "the car bomb" (explosives both) are one
+# the sub-event types of fighting and explosions, which an abduction is never a mention of
+_NOT_TAKINGS = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
+                          "Remote explosive/landmine/IED", "Grenade"})
 _TACTIC = {"Air/drone strike": "air", "Shelling/artillery/missile attack": "shelling",
            "Suicide bomb": "explosive", "Remote explosive/landmine/IED": "explosive", "Grenade": "explosive",
            "Chemical weapon": "chemical"}
@@ -130,7 +133,7 @@ def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
         return False
     if {head.timing, ev.timing} == {"current", "background"}:
         return False  # what the report recalls is not what it reports
-    if _other_tactic(inc, ev, info):
+    if _other_tactic(inc, ev, info) or _taking_beside_fighting(inc, ev):
         return False
     placed = [i for i in inc.infos if i.own_place]
     if _other_country(inc, info):
@@ -168,6 +171,19 @@ def _other_tactic(inc: Incident, ev: Event, info: MentionInfo) -> bool:
         return False
     return any(i.strength >= 3 and _TACTIC.get(e.sub_event_type or "", tactic) != tactic
                for e, i in zip(inc.events, inc.infos, strict=True))
+
+
+_TAKING = "Abduction/forced disappearance"
+
+
+def _taking_beside_fighting(inc: Incident, ev: Event) -> bool:
+    """"Gunmen fought running battles in Reynosa ... 17 migrants were kidnapped": people
+    taken and a battle or a bombing are two incidents, however close, until a mention
+    names both (ACLED codes the abduction on its own)."""
+    kinds = {e.sub_event_type for e in inc.events}
+    if ev.sub_event_type == _TAKING:
+        return bool(kinds & _NOT_TAKINGS)
+    return ev.sub_event_type in _NOT_TAKINGS and _TAKING in kinds
 
 
 def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -613,3 +613,20 @@ def test_a_place_named_as_occupied_is_no_capture():
     kinds = {e.sub_event_type for e in told(ex)}
     assert not kinds & {"Arrests", "Government regains territory", "Non-state actor overtakes territory"}, kinds
     assert "Air/drone strike" in kinds
+
+
+def test_people_taken_beside_a_battle_are_their_own_abduction():
+    # a written report of the project (tests/annotations/written): a headline telling gunfights and
+    # kidnapped migrants, the kidnapping told again in the body, is two incidents
+    import json
+    from pathlib import Path
+
+    from sitrep.evaluate import extract_records
+
+    path = Path(__file__).resolve().parents[1] / "annotations/written/AJ.jsonl"
+    rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == "synth-AJ3-05")
+    out = extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
+    text = out["article"]["text"]
+    taken = text.index("were kidnapped Sunday night")
+    covering = [e["sub_event_type"] for e in out["events"] if any(a <= taken < b for a, b in e["mentions"])]
+    assert covering == ["Abduction/forced disappearance"], covering

@@ -375,6 +375,23 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
         add_weight(weight, first, p, w)
         if p.within and p.feature in ("district", "landmark", "city"):
             bump(weight, p.within, 0.5 * w)
+    filed_from = _byline_place(parsed, ex)
+    if filed_from is not None:  # "By X in Birgunj", cut from the text into the byline: a dateline
+        frame.dateline = frame.dateline or filed_from
+        add_weight(weight, first, filed_from, 2.0 * 3.0)
     frame.weights, frame.places = weight, first
     frame.choose(weight, {})
     return frame
+
+
+_BYLINE_PLACE = re.compile(r"\bin\s+([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3})\s*$")
+
+
+def _byline_place(parsed: Parsed, ex: Extraction) -> Place | None:
+    """The place a byline the cleaner cut from the text files from ("By Sunil Jha in
+    Birgunj"), as the text names it: the first resolved mention of that name."""
+    m = _BYLINE_PLACE.search(parsed.article.byline or "")
+    if m is None:
+        return None
+    name = m.group(1)
+    return next((p for p in ex.places if p.lat is not None and parsed.text[p.start:p.end] == name), None)

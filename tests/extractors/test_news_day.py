@@ -44,6 +44,18 @@ def test_a_reporters_byline_place_is_the_reports_setting():
     assert places.get("Arrests") == "Janakpur", places
 
 
+def test_a_byline_cut_from_the_text_still_sets_the_reports_setting():
+    # sitrep.extract cuts a leading "By X in Y" into the byline; where Y is named, it is the dateline
+    text = ("Curfew stays in the plains\n\nBy Ramesh Karki in Janakpur\n\nA curfew stayed in force for a second "
+            "day on Friday. Protesters set fire to a police post on Wednesday, and 12 people were arrested on "
+            "Thursday, police in Janakpur said.\n\nNepal Police headquarters in Kathmandu said the arrests were "
+            "lawful. Ministers met in Kathmandu on Thursday, and officials in Kathmandu promised talks.")
+    ex = sitrep.extract(text, published="2015-11-27")
+    assert ex.article.byline == "By Ramesh Karki in Janakpur"
+    places = {e.sub_event_type: e.place for e in ex.events if e.event_type}
+    assert places.get("Arrests") == "Janakpur", places
+
+
 def test_an_exchange_of_fire_overnight_is_the_night_before_the_report():
     text = "An exchange of fire overnight between gunmen in two rival districts of Tripoli killed two people."
     events = [e for e in sitrep.extract(text, published="2015-03-17").events if e.event_type]

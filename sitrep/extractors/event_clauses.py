@@ -251,12 +251,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue  # "arraigned at the county jail": where, not a detention (the idioms take "held in jail")
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
             continue
-        if frame == "SHELL" and _no_artillery(tok):
-            continue  # "tear gas shells", "the burned-out shells of motorcycles": no artillery
-        if _in_a_title(tok):
-            continue  # "a project entitled: Supporting marine turtle conservation": a name
-        if frame == "PROTEST" and weak and _gathered_for_errand(tok):
-            continue  # "when hundreds of people had gathered to buy and sell grain": a market's crowd
+        if _no_happening(tok, frame, weak):
+            continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SUPPORTING and any(
                 c.dep_ == "dobj" and (h := _match_trigger(c, lex)) is not None and h[0] != frame for c in tok.children):
             continue  # "opened fraud investigations": the object's event, not a base opened
@@ -286,6 +282,15 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
 
 
 _RUSH_PREPS = frozenset({"at", "toward", "towards", "into", "through", "across", "down", "up"})
+
+
+def _no_happening(tok: Token, frame: str, weak: bool) -> bool:
+    """A trigger word that tells no happening here: "tear gas shells", "the burned-out
+    shells of motorcycles" (no artillery); "a project entitled: Supporting ..." (a name);
+    "people had gathered to buy and sell grain" (a market's crowd)."""
+    if frame == "SHELL" and _no_artillery(tok):
+        return True
+    return _in_a_title(tok) or (frame == "PROTEST" and weak and _gathered_for_errand(tok))
 
 
 # what a crowd gathers for that is no protest: trade, worship, feasts, games, aid

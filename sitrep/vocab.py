@@ -5,6 +5,7 @@ are skipped, the first other line is the header, and every value comes back stri
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from .errors import ConfigError
@@ -21,3 +22,23 @@ def read_table(name: str | Path) -> list[dict[str, str]]:
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from exc
     return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines)]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation for many phrases, factored as a trie so that matching does
+    not try every phrase at every position (longer phrases are preferred)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+    return emit(trie)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..models import Actor, Extraction
-from ..vocab import read_table
+from ..vocab import read_table, trie_pattern
 from .parse import Parsed
 
 DATA = Path(__file__).parents[1] / "data"
@@ -185,8 +185,9 @@ def _dictionary() -> Dictionary:
             continue  # country rows name GPE subjects; "in Washington" is no actor
         for s in (e.name, *e.aliases):
             by_surface.setdefault(s, e)
-    alt = "|".join(re.escape(s) for s in sorted(by_surface, key=len, reverse=True))
-    surface_re = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None
+    # a trie, not an alternation of every name: one regex over 1,500 names tried at every
+    # position cost three times the rest of the stage
+    surface_re = re.compile(rf"(?<![\w-])(?:{trie_pattern(sorted(by_surface))})(?![\w-])") if by_surface else None
 
     # Generic forms run on the lower-cased text. Rows with {DEMONYM} have two variants: without
     # the demonym in the one big regex, and with it tried only where a demonym token stands

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..vocab import read_table
+from ..vocab import read_table, trie_pattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -56,7 +56,6 @@ _AGENTIVE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn",
 _AS_ARMED = {"government": "state_forces"}
 
 
-
 # ---------------------------------------------------------------------------- lexicon
 @dataclass(frozen=True)
 class TypeRow:
@@ -94,26 +93,6 @@ class Lexicon:
         return entry[0] if entry else None
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation for many phrases, factored as a trie so that matching does
-    not try every phrase at every position (longer phrases are preferred)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if end else body
-    return emit(trie)
-
-
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     types = {}
@@ -149,7 +128,7 @@ def lexicon() -> Lexicon:
                 scope_pairs[(words[0], words[-1])] = value
         else:
             cue_map.setdefault(phrase, []).append((kind, value))
-    cue_re = re.compile(r"(?<![\w-])(" + _trie_pattern(sorted(cue_map)) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
+    cue_re = re.compile(r"(?<![\w-])(" + trie_pattern(sorted(cue_map)) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
     words = set(triggers) | {w for pair in pairs for w in pair}
     return Lexicon(types, triggers, pairs, light, light_pairs, scope, scope_pairs,
                    cue_re, cue_map, forms, words, {a for a, _ in light_pairs}, verb_only)
@@ -216,7 +195,6 @@ def _has(cues, kind: str, value: str) -> bool:
     return any(v == value for v, _ in cues.get(kind, ()))
 
 
-
 def _forms(tok: Token, lex: Lexicon) -> tuple[str, ...]:
     """Candidate base forms of a word, most trusted first. The parser's lemmas miss many
     inflections ("staged" -> "stag", "retook"), so regular suffixes are undone here too."""
@@ -245,7 +223,6 @@ def _forms_of(lemma: str, w: str, verb: bool) -> tuple[str, ...]:
     if w.endswith("s"):
         out.append(w[:-1])
     return tuple(dict.fromkeys(out))
-
 
 
 def _is_light(tok: Token, lex: Lexicon) -> bool:
@@ -285,7 +262,6 @@ def _scope_of(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
-
 def sent_cues_text(cues) -> str:
     return " ".join(p for vals in cues.values() for _, p in vals)
 
@@ -303,6 +279,5 @@ def _cue_kind(text: str, lex: Lexicon) -> str | None:
         if k in kinds:
             return k
     return None
-
 
 

@@ -1205,6 +1205,26 @@ def _caused(tok: Token) -> bool:
         h.lemma_.lower() not in ("set", "touch", "bring") or any(c.dep_ == "prt" for c in h.children))
 
 
+# verbs that tell a fight as a happening: it started, went on, grew, shook a place
+_ONSETS = frozenset({"erupt", "ensue", "rage", "flare", "continue", "intensify", "resume", "escalate", "spread",
+                     "rock", "last", "persist"})
+
+
+def told_as_happening(tok) -> bool:
+    """"The encounter broke out around 3 pm", "a gunfight ensued", "fighting continued",
+    "clashes rock Tripoli", "heavy fighting was reported": a fighting word told as a
+    happening, not one named in passing."""
+    verb = tok.head
+    if verb.pos_ != "VERB":
+        return False
+    if tok.dep_ == "nsubjpass":
+        return verb.lemma_.lower() in ("report", "hear")
+    if tok.dep_ != "nsubj":
+        return False
+    return verb.lemma_.lower() in _ONSETS or (verb.lemma_.lower() == "break" and any(
+        k.dep_ == "prt" and k.lower_ == "out" for k in verb.children))
+
+
 def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:
     """Weak trigger words and bare event nouns count only with something that anchors them
     to a happening: a participant, a place, a time, a number, or a support verb."""
@@ -1216,7 +1236,7 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
         return True
     tok = head.tok
     if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
-        return not head.weak or len(members) > 1
+        return not head.weak or len(members) > 1 or told_as_happening(tok)  # "heavy fighting was reported"
     if a_role is not None and tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
             c.dep_ == "ccomp" for c in tok.children):
         return True  # "..., while demanding that they improve their targeting": what is said anchors it

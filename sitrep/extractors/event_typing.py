@@ -29,6 +29,7 @@ from .event_clauses import (
     _times,
     gives_self_up,
     of_object,
+    told_as_happening,
 )
 from .event_lexicon import (
     _ARMED_KINDS,
@@ -779,19 +780,6 @@ def _captor_is_state(c: Clause, terr: list[str], agent_is_place: bool) -> tuple[
     return c.ak in ("state_forces", "government") or (c.ak is None and c.ctx.last_captor_state is True), "captured"
 
 
-_ONSETS = frozenset({"erupt", "ensue", "rage", "flare"})
-
-
-def _broke_out(tok) -> bool:
-    """"The encounter broke out around 3 pm", "a gunfight ensued": a fighting word told as
-    a happening that started, not one named in passing."""
-    verb = tok.head
-    if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
-        return False
-    return verb.lemma_.lower() in _ONSETS or (verb.lemma_.lower() == "break" and any(
-        k.dep_ == "prt" and k.lower_ == "out" for k in verb.children))
-
-
 def _clash(c: Clause) -> Typing | None:
     if "CLASH" not in c.fs:
         return None
@@ -799,8 +787,8 @@ def _clash(c: Clause) -> Typing | None:
         return Typing(c.tactic, f"weapon cue inside the fighting ({c.tactic.lower()})")
     if c.ak in ("protesters", "rioters") or (c.protest_ctx and ("RIOT" in c.ctxv or _brawl(c))):
         return Typing("VIOLENT_DEMO", "demonstrators clashed")  # "a fight between protesters and ..."
-    if c.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed and not _broke_out(
-            c.head.tok):
+    if c.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed and \
+            not told_as_happening(c.head.tok):
         return Typing(None, "bare fighting word")
     if c.head.tok.lemma_.lower() == "encounter" and c.head.tok.pos_ == "VERB" and not c.patient_armed:
         return Typing(None, "met someone, no armed side")  # "officers encountered Scott": a meeting
@@ -810,6 +798,8 @@ def _clash(c: Clause) -> Typing | None:
         return None  # "stabbed during a fight outside a bar": the stabbing or the arrest is the event
     if _struggling(c):
         return Typing(None, "fighting to do something, no armed side")  # "the companies are fighting to survive"
+    if _stones_against_forces(c):
+        return Typing("VIOLENT_DEMO", "stones thrown at security forces in the fighting")
     if _townsfolk_against_forces(c):
         return Typing("VIOLENT_DEMO", "residents, students or workers clashed with security forces")
     if _crowd_against_forces(c):
@@ -978,7 +968,9 @@ def _crowd_against_forces(c: Clause) -> bool:
     (ACLED: a battle needs two organised armed sides). "Members of a watch corps and local
     vigilantes": an armed kind anywhere in the crowd's phrase makes it an armed side."""
     a = c.agent_role
-    return a is not None and a.tok.tag_ == "NNS" and c.ak in (None, "civilians") and _unarmed_agent(c) \
+    if a is None or any(m.tok.i == a.tok.i for m in c.members):
+        return False  # "clashes along the border left a dozen soldiers dead": the fight, not a crowd
+    return a.tok.tag_ == "NNS" and c.ak in (None, "civilians") and _unarmed_agent(c) \
         and c.patient_armed and not _values(_cues(_phrase_text(a.tok), c.lex), "actor") & _ARMED_KINDS
 
 
@@ -987,6 +979,16 @@ def _crowd_against_forces(c: Clause) -> bool:
 _TOWNSFOLK = frozenset({"resident", "residents", "villager", "villagers", "local", "locals", "student", "students",
                         "youth", "youths", "worker", "workers", "protester", "protesters", "demonstrator",
                         "demonstrators", "townspeople", "inhabitants"})
+
+
+def _stones_against_forces(c: Clause) -> bool:
+    """"Clashes broke out at the checkpoint, where youths threw stones and burned tyres":
+    fighting against soldiers or police fought with stones, no gun or armed group on the
+    crowd's side, is a violent demonstration (docs/annotation.md)."""
+    if c.weapons or c.tactic is not None or c.ak in _ARMED_KINDS - {"state_forces"}:
+        return False
+    thrown = {t.lower_ for t in c.head.tok.sent if c.span_lo <= t.idx < c.span_hi} & _THROWN
+    return bool(thrown) and (c.patient_armed or c.ak == "state_forces" or "TROOPS" in c.sctx)
 
 
 def _townsfolk_against_forces(c: Clause) -> bool:
@@ -1007,7 +1009,7 @@ def _townsfolk_against_forces(c: Clause) -> bool:
 
 def _onset_sides(fight) -> list:
     """"Clashes broke out between X and Y": the sides hang on the verb of the fight's onset."""
-    if not _broke_out(fight):
+    if not told_as_happening(fight):
         return []
     return [t for k in fight.head.children if k.dep_ == "prep" and k.lower_ in ("between", "with")
             for t in k.subtree]

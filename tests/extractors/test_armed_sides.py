@@ -172,3 +172,16 @@ def test_security_force_ranks_are_an_armed_side(word):
 def test_a_camp_of_herders_or_the_displaced_is_no_base(text, expected, barred):
     types = _types(text)
     assert expected in types and barred not in types, types
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Heavy fighting was reported in Kassala's eastern district on Tuesday.", "Armed clash"),
+    ("Fighting spread to the hills around Rutshuru on Tuesday.", "Armed clash"),
+    # the fight named as the doer is no crowd: "clashes ... left soldiers dead" is a battle
+    ("In March 2022 clashes along the border left nine soldiers dead on both sides.", "Armed clash"),
+    ("Clashes broke out on Tuesday at the Huwara checkpoint, where youths threw stones at soldiers.",
+     "Violent demonstration"),
+])
+def test_fighting_told_as_happening_is_typed_by_its_sides(text, expected):
+    types = _types(text)
+    assert types == {expected}, types

@@ -185,3 +185,15 @@ def test_a_camp_of_herders_or_the_displaced_is_no_base(text, expected, barred):
 def test_fighting_told_as_happening_is_typed_by_its_sides(text, expected):
     types = _types(text)
     assert types == {expected}, types
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gang members stormed the civil prison in Les Cayes on Wednesday, overpowering guards and freeing inmates.",
+     "Armed clash"),
+    ("Militants fired on the search party near Tral on Tuesday, wounding two.", "Armed clash"),
+    # guard: security forces raiding a prison search it
+    ("Soldiers raided the penitentiary in Esmeraldas on Tuesday, seizing weapons.", "COERCE"),
+])
+def test_a_prison_or_a_search_party_is_an_armed_side(text, expected):
+    subs = {e.sub_event_type or e.plover for e in sitrep.extract(text, published=PUBLISHED).events}
+    assert expected in subs and not subs & {"Attack"}, subs

@@ -955,11 +955,18 @@ def _youths_at_forces(c: Clause) -> bool:
     """"Dozens of youths threw stones at soldiers": people who demonstrate (students, youths,
     residents) throwing at police or troops are a violent demonstration, not a mob."""
     verb = c.head.tok
-    at = [g for k in verb.children if k.dep_ == "prep" and k.lower_ == "at" for g in k.children if g.dep_ == "pobj"]
+    heads = [verb, *(k for k in verb.children if k.dep_ == "dobj")]  # "pelted stones at the forces"
+    at = [g for h in heads for k in h.children if k.dep_ == "prep" and k.lower_ == "at"
+          for g in k.children if g.dep_ == "pobj"]
     if not any(_armed_side(g, c.lex) for g in at):
         return False
     subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
-    return subj is not None and _of_whom(subj).lemma_.lower() in _DEMONSTRATORS  # "dozens of youths": the youths
+    thrower = subj if subj is not None else (c.agent_role.tok if c.agent_role is not None else None)
+    if thrower is None:
+        return verb.tag_ == "VBN"  # "petrol bombs were thrown at police": by a crowd the report does not name
+    who = _of_whom(thrower)
+    young = any(k.dep_ == "amod" and k.lower_ in ("young", "masked") for k in who.children)
+    return who.lemma_.lower() in _DEMONSTRATORS or (young and who.lemma_.lower() in ("people", "man", "men"))
 
 
 def _crowd_against_forces(c: Clause) -> bool:

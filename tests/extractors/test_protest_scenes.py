@@ -201,3 +201,15 @@ def test_a_march_the_police_dispersed_is_one_protest_with_intervention():
     events = [e for e in sitrep.extract(text, published="2023-07-13").events if e.event_type == "Protests"]
     assert [e.sub_event_type for e in events] == ["Protest with intervention"], [
         (e.sub_event_type, e.sentence) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Groups of youth took to the streets of Shopian on Tuesday and pelted stones at the forces.",
+     "Violent demonstration"),
+    ("Groups of young people threw stones at police units in Kolda on Tuesday.", "Violent demonstration"),
+    # guard: football fans who riot are a mob (docs/annotation.md)
+    ("Football fans threw bottles at police outside the stadium in Nantes on Tuesday.", "Mob violence"),
+])
+def test_youths_throwing_at_security_forces_demonstrate_violently(text, expected):
+    subs = {e.sub_event_type for e in sitrep.extract(text, published="2024-02-08").events if e.event_type}
+    assert subs == {expected}, subs

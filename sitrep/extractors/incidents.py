@@ -44,6 +44,10 @@ _STRENGTH = (("weapon cue", 3), ("trigger names the tactic", 3), ("lethal", 2), 
              ("a named person poisoned", 4))
 
 
+_REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                     "Grenade"})
+
+
 # tactics no mention of one happening names two of: a bombing that a shelling killed 75
 # "last week" and "the suicide bombing" at a shrine are two incidents, while "a suicide car
 # bomb" and "the car bomb" (explosives both) are one
@@ -386,6 +390,10 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     # hard the police answered (excessive force is force on peaceful demonstrators)
     if typer.sub_event_type in _DEMONSTRATION:
         typer = next((e for e in inc.events if e.sub_event_type == "Violent demonstration"), typer)
+    if typer.sub_event_type in _REMOTE:
+        # ACLED: a battle whose sides also fired shells, flew drones or set off a mine is the
+        # battle; the weapon types an incident only when no mention tells two sides fighting
+        typer = next((e for e in inc.events if e.sub_event_type == "Armed clash" and _fighting_only(e)), typer)
     if typer.sub_event_type == "Peaceful protest":  # a march the police then dispersed
         typer = next((e for e in inc.events if e.sub_event_type == "Protest with intervention"), typer)
     first.event_type, first.sub_event_type, first.plover = typer.event_type, typer.sub_event_type, typer.plover
@@ -410,6 +418,17 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
         first.fatalities = Fatalities(top.low, top.best, top.high)
     if any(e.certainty == "asserted" for e in inc.events):
         first.certainty = "asserted"
+
+
+_GROUND_FRAMES = frozenset({"CLASH", "KILL", "SHOOT", "ATTACK"})
+
+
+def _fighting_only(ev: Event) -> bool:
+    """A battle typed by two sides fighting, its clause naming no bomb, shell or air strike
+    ("clashed for a second day", not "killed by a buried bomb while battling ISIS")."""
+    rule = ev.rule or ""
+    frames = set(rule.split(" -> ", 1)[0].split("+"))
+    return "fighting between armed groups" in rule and frames <= _GROUND_FRAMES
 
 
 def _typing_key(ev: Event, info: MentionInfo, ranks: dict[str, int]) -> tuple[int, int]:

@@ -37,3 +37,23 @@ def test_a_mention_that_names_an_armed_attacker_still_types_its_incident():
     named = "ATTACK -> Armed clash: armed actor attacked; actor1 subject, actor2 object"
     assert _incident_type([_mention(ATTACK, shot, 0, 0), _mention(CLASH, named, 200, 2, referring=True)]) == [
         "Armed clash"]
+
+
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_a_battle_whose_sides_also_flew_drones_is_the_battle():
+    # ACLED: the weapon types an incident only when no mention tells two sides fighting
+    drone = "AIRSTRIKE -> Air/drone strike: weapon cue 'drone'; actor1 subject, actor2 object"
+    fought = "CLASH -> Armed clash: fighting between armed groups; actor1 subject, actor2 with-phrase"
+    assert _incident_type([_mention(AIR, drone, 0, 0), _mention(CLASH, fought, 100, 1, referring=True)]) == [
+        "Armed clash"]
+
+
+def test_a_bomb_that_killed_a_fighter_in_battle_stays_a_bomb():
+    # guard: the clash reading of "killed by a buried bomb while battling ISIS" names the bomb
+    mine = "BOMB -> Remote explosive/landmine/IED: weapon cue 'bomb'; actor1 -, actor2 -"
+    bombed = "KILL+BOMB+CLASH -> Armed clash: fighting between armed groups; actor1 by-phrase, actor2 -"
+    ied = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert _incident_type([_mention(ied, mine, 0, 0), _mention(CLASH, bombed, 100, 1, referring=True)]) == [
+        "Remote explosive/landmine/IED"]

@@ -1467,6 +1467,10 @@ def _untyped_violence(c: Clause) -> Typing:
         return Typing("MOB_VIOLENCE", "mob attack")  # "a crowd stormed the building and set it on fire"
     if (c.patient_armed or "BASE_NOUN" in c.pctx) and (c.ak in _ARMED_KINDS or c.ak is None):
         return Typing("ARMED_CLASH", "armed actor attacked")
+    if _fired_on_forces(c) and c.ak in _ARMED_KINDS - {"state_forces"}:
+        # "Pvt. Kaleb was shot dead when gunmen opened fire on a patrol": whom the fire was
+        # opened on says whom it was fought with, whoever of them the clause names
+        return Typing("ARMED_CLASH", "fire opened on troops, police or their post")
     if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:
         return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
     if c.weak and not c.armed and not (c.head.tok.lemma_.lower() == "poison" and c.patient_role is not None and (

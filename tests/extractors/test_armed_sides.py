@@ -197,3 +197,9 @@ def test_fighting_told_as_happening_is_typed_by_its_sides(text, expected):
 def test_a_prison_or_a_search_party_is_an_armed_side(text, expected):
     subs = {e.sub_event_type or e.plover for e in sitrep.extract(text, published=PUBLISHED).events}
     assert expected in subs and not subs & {"Attack"}, subs
+
+
+def test_a_named_soldier_shot_when_fire_was_opened_on_his_patrol_fell_in_a_battle():
+    text = "Second Pvt. Yance Wenda was shot dead on Tuesday when gunmen opened fire on a patrol near Ilaga."
+    types = _types(text)
+    assert "Armed clash" in types and "Attack" not in types, types

@@ -1215,8 +1215,8 @@ def told_as_happening(tok) -> bool:
     "clashes rock Tripoli", "heavy fighting was reported": a fighting word told as a
     happening, not one named in passing."""
     verb = tok.head
-    if verb.pos_ != "VERB":
-        return False
+    if verb.pos_ != "VERB" or any(k.dep_ == "neg" or (k.dep_ == "aux" and k.tag_ == "MD") for k in verb.children):
+        return False  # "the fighting could spread", "fighting did not resume": not told as happening
     if tok.dep_ == "nsubjpass":
         return verb.lemma_.lower() in ("report", "hear")
     if tok.dep_ != "nsubj":

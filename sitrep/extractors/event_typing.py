@@ -963,7 +963,7 @@ def _youths_at_forces(c: Clause) -> bool:
     subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
     thrower = subj if subj is not None else (c.agent_role.tok if c.agent_role is not None else None)
     if thrower is None:
-        return verb.tag_ == "VBN"  # "petrol bombs were thrown at police": by a crowd the report does not name
+        return False  # "missiles were thrown at police lines as the crowd grew": by a mob, for all it says
     who = _of_whom(thrower)
     young = any(k.dep_ == "amod" and k.lower_ in ("young", "masked") for k in who.children)
     return who.lemma_.lower() in _DEMONSTRATORS or (young and who.lemma_.lower() in ("people", "man", "men"))
@@ -988,12 +988,18 @@ _TOWNSFOLK = frozenset({"resident", "residents", "villager", "villagers", "local
                         "demonstrators", "townspeople", "inhabitants"})
 
 
+# crowds that riot as a mob, whatever they throw (docs/annotation.md)
+_MOBS = frozenset({"fan", "hooligan", "ultra", "inmate", "prisoner", "convict", "mob"})
+
+
 def _stones_against_forces(c: Clause) -> bool:
     """"Clashes broke out at the checkpoint, where youths threw stones and burned tyres":
     fighting against soldiers or police fought with stones, no gun or armed group on the
     crowd's side, is a violent demonstration (docs/annotation.md)."""
     if c.weapons or c.tactic is not None or c.ak in _ARMED_KINDS - {"state_forces"}:
         return False
+    if c.agent_role is not None and _of_whom(c.agent_role.tok).lemma_.lower() in _MOBS:
+        return False  # "fans clashed with riot police, throwing bottles": a mob (docs/annotation.md)
     thrown = {t.lower_ for t in c.head.tok.sent if c.span_lo <= t.idx < c.span_hi} & _THROWN
     return bool(thrown) and (c.patient_armed or c.ak == "state_forces" or "TROOPS" in c.sctx)
 

@@ -428,7 +428,8 @@ def _fighting_only(ev: Event) -> bool:
     ("clashed for a second day", not "killed by a buried bomb while battling ISIS")."""
     rule = ev.rule or ""
     frames = set(rule.split(" -> ", 1)[0].split("+"))
-    return "fighting between armed groups" in rule and frames <= _GROUND_FRAMES
+    # the sides named ("troops and separatists clashed"), not a bare "the fighting"
+    return "fighting between armed groups" in rule and frames <= _GROUND_FRAMES and "actor1 -, actor2 -" not in rule
 
 
 def _typing_key(ev: Event, info: MentionInfo, ranks: dict[str, int]) -> tuple[int, int]:

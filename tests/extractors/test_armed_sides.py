@@ -203,3 +203,12 @@ def test_a_named_soldier_shot_when_fire_was_opened_on_his_patrol_fell_in_a_battl
     text = "Second Pvt. Yance Wenda was shot dead on Tuesday when gunmen opened fire on a patrol near Ilaga."
     types = _types(text)
     assert "Armed clash" in types and "Attack" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "If the road stays closed, the fighting could spread to nearby villages, an elder said.",
+    "Fighting did not resume on Tuesday, residents of Kidal said.",
+])
+def test_fighting_that_could_happen_or_did_not_is_no_battle(text):
+    claimed = [(e.sub_event_type, e.certainty) for e in _events(text) if e.certainty in ("asserted", "claimed")]
+    assert not claimed, claimed

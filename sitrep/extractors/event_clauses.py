@@ -1210,7 +1210,7 @@ _ONSETS = frozenset({"erupt", "ensue", "rage", "flare", "continue", "intensify",
                      "rock", "last", "persist"})
 
 
-def told_as_happening(tok) -> bool:
+def told_as_happening(tok: Token) -> bool:
     """"The encounter broke out around 3 pm", "a gunfight ensued", "fighting continued",
     "clashes rock Tripoli", "heavy fighting was reported": a fighting word told as a
     happening, not one named in passing."""

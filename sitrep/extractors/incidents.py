@@ -44,16 +44,17 @@ _STRENGTH = (("weapon cue", 3), ("trigger names the tactic", 3), ("lethal", 2), 
              ("a named person poisoned", 4))
 
 
+# weapons that type an incident only when no mention of it tells two sides fighting
 _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                      "Grenade"})
 
 
-# tactics no mention of one happening names two of: a bombing that a shelling killed 75
-# "last week" and "the suicide bombing" at a shrine are two incidents, while "a suicide car
-# bomb" and "the car bomb" (explosives both) are one
 # the sub-event types of fighting and explosions, which an abduction is never a mention of
 _NOT_TAKINGS = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
                           "Remote explosive/landmine/IED", "Grenade"})
+# tactics no mention of one happening names two of: a bombing that a shelling killed 75
+# "last week" and "the suicide bombing" at a shrine are two incidents, while "a suicide car
+# bomb" and "the car bomb" (explosives both) are one
 _TACTIC = {"Air/drone strike": "air", "Shelling/artillery/missile attack": "shelling",
            "Suicide bomb": "explosive", "Remote explosive/landmine/IED": "explosive", "Grenade": "explosive",
            "Chemical weapon": "chemical"}
@@ -237,8 +238,8 @@ def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo, incidents: 
     tear gas": what follows a demonstration that turned violent, within a few sentences, the
     crowd's violence or the police's answer, is that demonstration (ACLED codes one violent
     demonstration, however hard the police answered), when nothing places it elsewhere
-    (_compatible). A peaceful march and its dispersal stay two mentions of their own types,
-    as annotators code them."""
+    (_compatible). A peaceful march the police dispersed, in a report of no violent
+    demonstration, is one protest with intervention, as annotators code every mention of it."""
     violent = any(e.sub_event_type == "Violent demonstration" for e in inc.events)
     # a march the police dispersed, in a report of no violent demonstration it could answer
     dispersed = ev.sub_event_type == "Protest with intervention" and any(

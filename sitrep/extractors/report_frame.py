@@ -316,10 +316,13 @@ def _is_day(t: TimeMention) -> bool:
 
 
 # a byline on a line of its own: "By Freddy Ndjadi", "By Hana Tesfaye, BBC News"
-_BYLINE_LINE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}(?:\s*[,|-]\s*[^\n]{1,40})?")
+# (names in capitals, then an outlet: not "By Tuesday the town had fallen.")
+_BYLINE_LINE = re.compile(r"[Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|el|da|dos)){0,4}"
+                          r"(?:\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?(?:\s*[,|-]\s*[A-Z][^\n]{0,40})?")
 
 
 def _byline_sentence(text: str, start: int, end: int) -> bool:
+    """The sentence at [start, end) is a byline line of its own."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and _LINE_END.match(text, end) is not None and bool(
         _BYLINE_LINE.fullmatch(text[start:end].strip()))

@@ -83,3 +83,9 @@ def test_a_byline_line_is_no_sentence_of_the_lead():
     text = ("Rebels seize two villages near Beni\n\nBy Amani Kasereka\n\nRebels seized two villages north of Beni "
             "on Sunday, killing nine people. Hundreds marched in Beni on Monday. Shops stayed shut on Tuesday.")
     assert _lead(text).endswith("Hundreds marched in Beni on Monday."), _lead(text)
+
+
+def test_a_paragraph_opening_with_by_and_a_day_is_no_byline():
+    text = ("Rebels seize two villages near Beni\n\nRebels seized two villages north of Beni on Sunday.\n\n"
+            "By Tuesday, fighting had spread.\n\nShops stayed shut on Tuesday. Police patrolled the market.")
+    assert _lead(text).endswith("By Tuesday, fighting had spread."), _lead(text)

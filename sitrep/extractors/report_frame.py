@@ -36,7 +36,9 @@ AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "regi
                         "east", "west", "heart", "part", "parts", "edge", "streets", "quarter", "camp",
                         "front", "vicinity", "middle", "block", "intersection", "corner", "municipality",
                         "subdistrict", "sub-district", "tehsil", "stretch", "lane", "lanes",
-                        "section"}) | SETTLEMENT_NOUNS  # "the town of X", "the community of X"
+                        "section", "hinterland", "hinterlands", "hills", "mountains", "forest", "forests",
+                        "environs", "periphery", "surroundings", "uplands", "interior", "market",
+                        }) | SETTLEMENT_NOUNS  # "the town of X", "the community of X"
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3
 NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative mention's 1

@@ -273,3 +273,16 @@ def test_the_setting_of_unplaced_events_is_the_town_not_one_incidents_quarter():
                        "Tuesday. Two squad cars were set on fire late on Wednesday.", "2016-10-13")
     burned = next(e for e in events if "squad cars" in e.sentence)
     assert burned.place == "Minneapolis", burned.place
+
+
+@pytest.mark.parametrize("text, place", [
+    # "the hinterlands of X": the area noun's place is X, not the town the report names most
+    ("Rebels ambushed an army patrol in the hinterlands of Himamaylan City on Monday, the military said. Police in "
+     "Kabankalan City said on Tuesday that Kabankalan City officials met. Kabankalan City stayed calm.",
+     "Himamaylan City"),
+    # a town written with its Arabic article in lower case
+    ("Air strikes killed 12 people in al-Atarib on Monday, the monitor said.", "al-Atarib"),
+])
+def test_an_incident_is_placed_where_its_clause_says(text, place):
+    events = [e for e in sitrep.extract("Report\n\n" + text, published="2023-10-14").events if e.event_type]
+    assert events and events[0].place == place, [(e.sub_event_type, e.place) for e in events]

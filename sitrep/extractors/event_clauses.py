@@ -302,9 +302,11 @@ _ERRAND_NOUNS = frozenset({"market", "prayer", "prayers", "wedding", "feast", "f
 
 def _gathered_for_errand(tok: Token) -> bool:
     """"People had gathered to buy and sell grain", "gathered for Friday prayers": a crowd
-    come for trade, worship or a feast, not a demonstration."""
+    come for trade, worship or a feast, not a demonstration; "gathered that ...": learned."""
     if tok.pos_ != "VERB":
         return False
+    if any(k.dep_ == "ccomp" for k in tok.children):
+        return True  # "Daily Trust gathered that the bandits demanded a ransom": learned, not assembled
     for k in tok.children:
         if k.dep_ in ("xcomp", "advcl") and k.lemma_.lower() in _ERRANDS:
             return True

@@ -184,6 +184,7 @@ def test_a_protest_procession_outside_a_communal_report_is_still_a_demonstration
     "A drone strike hit the cattle market in Dangila on Tuesday, when hundreds of people had gathered to buy and "
     "sell livestock.",
     "Worshippers had gathered for Friday prayers in Khash when the blast went off.",
+    "Daily Trust gathered that the kidnappers had freed two of the farmers in Bakura on Monday.",
 ])
 def test_a_crowd_come_to_trade_or_pray_is_no_demonstration(text):
     subs = {e.sub_event_type for e in sitrep.extract(text, published="2024-02-08").events}

@@ -300,13 +300,26 @@ _ERRAND_NOUNS = frozenset({"market", "prayer", "prayers", "wedding", "feast", "f
                            "service", "mass", "meal", "distribution", "celebration", "celebrations", "ceremony"})
 
 
+# what gathers that is no crowd of demonstrators: vehicles, fighters, evidence
+_NO_CROWD = frozenset({"vehicle", "truck", "pickup", "tank", "boat", "convoy", "fighter", "troop", "soldier",
+                       "militant", "gunman", "militiaman", "force", "information", "evidence", "intelligence",
+                       "data", "signature", "cloud", "storm"})
+
+
 def _gathered_for_errand(tok: Token) -> bool:
     """"People had gathered to buy and sell grain", "gathered for Friday prayers": a crowd
-    come for trade, worship or a feast, not a demonstration; "gathered that ...": learned."""
+    come for trade, worship or a feast, not a demonstration; "gathered that ...": learned;
+    vehicles or fighters gathered: no crowd."""
     if tok.pos_ != "VERB":
         return False
     if any(k.dep_ == "ccomp" for k in tok.children):
         return True  # "Daily Trust gathered that the bandits demanded a ransom": learned, not assembled
+    gatherer = tok.head if tok.dep_ in ("acl", "relcl") else next(
+        (k for k in tok.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+    if gatherer is None and tok.dep_ == "dep" and tok.i > 0:
+        gatherer = tok.doc[tok.i - 1]  # a participle the parser left unattached: the noun before it
+    if gatherer is not None and gatherer.lemma_.lower() in _NO_CROWD:
+        return True  # "air strikes on RSF vehicles gathered near the town": no crowd
     for k in tok.children:
         if k.dep_ in ("xcomp", "advcl") and k.lemma_.lower() in _ERRANDS:
             return True

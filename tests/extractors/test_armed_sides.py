@@ -212,3 +212,4 @@ def test_a_named_soldier_shot_when_fire_was_opened_on_his_patrol_fell_in_a_battl
 def test_fighting_that_could_happen_or_did_not_is_no_battle(text):
     claimed = [(e.sub_event_type, e.certainty) for e in _events(text) if e.certainty in ("asserted", "claimed")]
     assert not claimed, claimed
+

@@ -214,3 +214,9 @@ def test_a_march_the_police_dispersed_is_one_protest_with_intervention():
 def test_youths_throwing_at_security_forces_demonstrate_violently(text, expected):
     subs = {e.sub_event_type for e in sitrep.extract(text, published="2024-02-08").events if e.event_type}
     assert subs == {expected}, subs
+
+
+def test_vehicles_gathered_near_a_town_are_no_crowd():
+    text = "Army jets struck RSF vehicles gathered near Hantoub on Friday, residents said."
+    subs = {e.sub_event_type for e in sitrep.extract(text, published="2024-02-08").events if e.event_type}
+    assert not subs & {"Peaceful protest", "Protest with intervention", "Violent demonstration"}, subs

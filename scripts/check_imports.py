@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Layers, bottom first: (name, modules it holds (a prefix holds its submodules), layers it
 # may import besides its own). The order is the pipeline's direction.
 LAYERS: list[tuple[str, tuple[str, ...], frozenset[str]]] = [
-    ("base", ("sitrep.errors", "sitrep.config", "sitrep.models", "sitrep.vocab"), frozenset()),
+    ("base", ("sitrep.errors", "sitrep.config", "sitrep.models", "sitrep.vocab", "sitrep.bylines"), frozenset()),
     ("read", ("sitrep.readers", "sitrep.clean"), frozenset({"base"})),
     ("extract", ("sitrep.extractors",), frozenset({"base"})),
     # What a user's filter means (place containment by the gazetteer, name aliases, the

@@ -28,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bylines import BY_LINE, is_head_byline
 from .errors import InputError, NotEnglishError
 from .models import Article, storable
 from .vocab import read_table
@@ -117,7 +118,6 @@ def _patterns() -> dict[str, re.Pattern]:
         "contributed": re.compile(r"\bcontributed(?: reporting)?(?: to| from| for)?(?: this| the)? ?"
                                   r"(?:report|story|article|reporting)?\b", re.I),
         "reporting_by": re.compile(r"^\(?\s*(?:additional |writing and )?reporting by\b", re.I),
-        "by_line": re.compile(r"^by\s+(?=[A-Z])", re.I),
         "roles": re.compile(rf"\b(?:{roles})\b", re.I),
         "stop": re.compile(r"\b(?:{})\b".format("|".join(re.escape(w) for w in t["stopword"]))),
     }
@@ -244,19 +244,6 @@ def _names(fragment: str) -> list[str]:
     return out
 
 
-_NAME_JOINERS = frozenset("and in of for the at from with al el de van von bin ibn da di le la".split())
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december today yesterday""".split())
-
-
-def _reads_as_names(rest: str) -> bool:
-    """ "Jane Doe and John Roe, Reuters" yes; "Tuesday, 40,000 people had fled" no."""
-    words = re.findall(r"[^\W\d_][\w'’.\-]*|\d+", rest)
-    if not words or words[0].lower() in _CALENDAR:
-        return False
-    return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
-
-
 def parse_byline(line: str) -> tuple[list[str], list[str]]:
     """(authors, contributors) named by one byline line."""
     p = _patterns()
@@ -269,7 +256,7 @@ def parse_byline(line: str) -> tuple[list[str], list[str]]:
                 (contributors if m.group(1) and m.group(1).lower().startswith("additional") else authors
                  ).extend(_names(m.group(3)))
         return authors, contributors
-    m = p["by_line"].match(line)
+    m = BY_LINE.match(line)
     if m:
         rest = re.split(r"\s+[|\-–—]\s+|,\s*(?=[A-Z][a-z]+ (?:News|Press|Times|Post))", line[m.end():])[0]
         return _names(rest), contributors
@@ -354,10 +341,8 @@ class _Cuts:
 
     def head_byline(self) -> None:
         """A "By Jane Doe" line under the headline is metadata, not news."""
-        p = _patterns()
         for i, line in enumerate(self.lines[:4]):
-            m = p["by_line"].match(line) if line else None
-            if m and len(_words(line)) <= 12 and line[-1] not in ".!?" and _reads_as_names(line[m.end():]):
+            if line and is_head_byline(line):
                 a, _ = parse_byline(line)
                 if a:
                     self.authors.extend(a)

@@ -983,13 +983,12 @@ def _crowd_against_forces(c: Clause) -> bool:
 
 # the people of a place or a trade, who fight police or troops as a crowd (docs/annotation.md:
 # "students, youths, residents or workers clashing with police or troops")
-_TOWNSFOLK = frozenset({"resident", "residents", "villager", "villagers", "local", "locals", "student", "students",
-                        "youth", "youths", "worker", "workers", "protester", "protesters", "demonstrator",
-                        "demonstrators", "townspeople", "inhabitants"})
+_TOWNSFOLK = frozenset({"resident", "villager", "local", "student", "youth", "worker", "protester", "demonstrator",
+                        "townspeople", "inhabitant"})  # lemmas
 
 
 # crowds that riot as a mob, whatever they throw (docs/annotation.md)
-_MOBS = frozenset({"fan", "hooligan", "ultra", "inmate", "prisoner", "convict", "mob"})
+_MOBS = frozenset({"fan", "hooligan", "ultra", "mob"}) | _INMATES
 
 
 def _stones_against_forces(c: Clause) -> bool:
@@ -1000,8 +999,12 @@ def _stones_against_forces(c: Clause) -> bool:
         return False
     if c.agent_role is not None and _of_whom(c.agent_role.tok).lemma_.lower() in _MOBS:
         return False  # "fans clashed with riot police, throwing bottles": a mob (docs/annotation.md)
-    thrown = {t.lower_ for t in c.head.tok.sent if c.span_lo <= t.idx < c.span_hi} & _THROWN
-    return bool(thrown) and (c.patient_armed or c.ak == "state_forces" or "TROOPS" in c.sctx)
+    return _thrown_in_clause(c) and (c.patient_armed or c.ak == "state_forces" or "TROOPS" in c.sctx)
+
+
+def _thrown_in_clause(c: Clause) -> bool:
+    """The clause's words name what crowds throw or swing (`_THROWN`)."""
+    return any(t.lower_ in _THROWN for t in c.head.tok.sent if c.span_lo <= t.idx < c.span_hi)
 
 
 def _townsfolk_against_forces(c: Clause) -> bool:
@@ -1012,8 +1015,9 @@ def _townsfolk_against_forces(c: Clause) -> bool:
     if c.tactic is not None or c.weapons:
         return False
     sides = [t for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)[1:] + _onset_sides(m.tok)]
-    words = {t.lower_ for t in sides}
-    if not words & _TOWNSFOLK or any(t.lower_ == "armed" for m in c.members for t in m.tok.subtree):
+    if not {t.lemma_.lower() for t in sides} & _TOWNSFOLK:
+        return False
+    if any(t.lower_ == "armed" for m in c.members for t in m.tok.subtree):
         return False  # "villagers armed with rifles": an armed side
     cues = _cues(" ".join(t.text for t in sides), c.lex)
     kinds = _values(cues, "actor")
@@ -1052,7 +1056,7 @@ def _unarmed_communities(c: Clause) -> bool:
     words = {t.lower_ for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)}
     if c.agent_role is not None:
         words |= {t.lower_ for t in c.agent_role.tok.subtree}
-    thrown = {t.lower_ for t in c.head.tok.sent if c.span_lo <= t.idx < c.span_hi} & _THROWN
+    thrown = _thrown_in_clause(c)
     # a communal report's fighting is its communities', unless shots were traded ("a
     # gunfight", "an exchange of fire": a fighting phrase ending in fire, as `_no_foe` reads it)
     return bool(thrown or words & _COMMUNITY_WORDS) or (c.ctx.communal and not any(

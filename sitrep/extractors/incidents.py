@@ -255,7 +255,7 @@ def _same_demonstration(inc: Incident, ev: Event, info: MentionInfo, incidents: 
     # one sentence's two mentions stay two pieces of evidence ("turned violent, when
     # demonstrators clashed with police"): they are joined only as the clauses above join them
     # the police's answer to a peaceful march is told after the march's speeches and quotes
-    return 1 <= info.sentence - inc.infos[-1].sentence <= SCENE_SENTENCES * (2 if dispersed and not violent else 1)
+    return 1 <= info.sentence - inc.infos[-1].sentence <= SCENE_SENTENCES * (2 if dispersed else 1)
 
 
 def _retells(inc: Incident, ev: Event, info: MentionInfo, incidents: list[Incident]) -> bool:

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..bylines import is_head_byline
 from ..models import Extraction, Place, TimeMention
 from .event_lexicon import lexicon
 from .layout import DATELINE_DASH
@@ -317,17 +318,12 @@ def _is_day(t: TimeMention) -> bool:
     return bool(t.date_start) and t.precision == "day" and t.date_end in (None, t.date_start)
 
 
-# a byline on a line of its own: "By Freddy Ndjadi", "By Hana Tesfaye, BBC News"
-# (names in capitals, then an outlet: not "By Tuesday the town had fallen.")
-_BYLINE_LINE = re.compile(r"[Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|el|da|dos)){0,4}"
-                          r"(?:\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?(?:\s*[,|-]\s*[A-Z][^\n]{0,40})?")
-
-
 def _byline_sentence(text: str, start: int, end: int) -> bool:
-    """The sentence at [start, end) is a byline line of its own."""
+    """The sentence at [start, end) is a byline line of its own (bylines.is_head_byline,
+    as the cleaner reads one)."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and _LINE_END.match(text, end) is not None and bool(
-        _BYLINE_LINE.fullmatch(text[start:end].strip()))
+    return not text[line_start:start].strip() and _LINE_END.match(text, end) is not None and is_head_byline(
+        text[start:end].strip())
 
 
 HEADLINE_LINE_WORDS = 30  # a first line this short, followed by more text, is a headline

@@ -306,6 +306,11 @@ _NO_CROWD = frozenset({"vehicle", "truck", "pickup", "tank", "boat", "convoy", "
                        "data", "signature", "cloud", "storm"})
 
 
+# whom an organiser gathers ("gathered thousands of supporters"): still a crowd
+_GATHERED_PEOPLE = frozenset({"people", "supporter", "protester", "demonstrator", "crowd", "member", "follower",
+                              "resident", "villager", "student", "worker", "thousand", "hundred", "dozen"})
+
+
 def _gathered_for_errand(tok: Token) -> bool:
     """"People had gathered to buy and sell grain", "gathered for Friday prayers": a crowd
     come for trade, worship or a feast, not a demonstration; "gathered that ...": learned;
@@ -320,6 +325,9 @@ def _gathered_for_errand(tok: Token) -> bool:
         gatherer = tok.doc[tok.i - 1]  # a participle the parser left unattached: the noun before it
     if gatherer is not None and gatherer.lemma_.lower() in _NO_CROWD:
         return True  # "air strikes on RSF vehicles gathered near the town": no crowd
+    if tok.lemma_.lower() == "gather" and any(
+            k.dep_ == "dobj" and not (k.like_num or k.lemma_.lower() in _GATHERED_PEOPLE) for k in tok.children):
+        return True  # "kidnapped while gathering firewood", "gathered signatures": things collected
     for k in tok.children:
         if k.dep_ in ("xcomp", "advcl") and k.lemma_.lower() in _ERRANDS:
             return True
@@ -665,7 +673,7 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 break  # "a bombing at a mosque in Matara, where worshippers had gathered": the place's own story
             if p.weak and not t.weak and _has_own_subject(t.anchor):
                 break  # "displaced by fighting as troops bombarded": the clause is the happening
-            if _other_time(t):
+            if _other_time(t) or _linked_apart(t, p):
                 break  # "after fighting", "as forces battle IS": a related, different happening
             if _grievance(p, t):
                 break  # "rallied over a police shooting": what the protest is about happened before it
@@ -708,6 +716,15 @@ def _other_time(t: Trigger) -> bool:
     if a.dep_ == "pobj" and a.head.lower_ == "of" and a.head.head.dep_ == "pobj":
         a = a.head.head  # "after two days of rioting": the days' preposition
     return a.dep_ in ("pobj", "pcomp") and a.head.lower_ in _OTHER_TIME
+
+
+def _linked_apart(t: Trigger, p: Trigger) -> bool:
+    """A clause link the parser left bare between two triggers ("Three killed in weekend of
+    bloodshed as residents march for peace": "as" hung on "killed" with no object): two
+    clauses, each its own happening."""
+    lo, hi = sorted((t.anchor.i, p.anchor.i))
+    return any(w.lower_ in _OTHER_CLAUSE and w.head.i in (t.anchor.i, p.anchor.i) and w.dep_ == "prep"
+               and not any(True for _ in w.children) for w in t.anchor.doc[lo + 1:hi])
 
 
 def _same_happening(p: Trigger, t: Trigger) -> bool:

@@ -11,6 +11,7 @@ counts only when it is a proper place name attached directly to a predicate.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..models import Event, Place
@@ -32,11 +33,16 @@ from .report_frame import (
     names_area,
 )
 
+# "the village of Nanduli, in Ancuabe district": what follows ", in" holds what precedes it
+# (the gazetteer may know neither; a bare comma may only list: "Istanbul, Konya")
+_IN_WHICH = re.compile(r",?\s+in\s+(?:the\s+)?")
 _FEATURE_RANK = {"landmark": 0, "district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 _TOWN_FEATURES = ("city", "district", "admin2")  # what a site's name may add as its town
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "north-east", "north-west", "south-east", "south-west"})
+# "next to X", "close to X", "adjacent to X": as near X as "near X"
+_NEXT = frozenset({"next", "close", "adjacent"})
 
 
 # verbs whose "from" phrase is where the taking was done ("arrested from Feni", "abducted
@@ -58,7 +64,7 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
             stack.append((name, depth + 1, direct))
         for c in t.children:
             area_of = c.lower_ == "of" and (t.lemma_.lower() in AREA_NOUNS or t.lower_ in _DIRECTIONS)
-            if (c.lower_ in _DIRECTIONS and c.dep_ in ("advmod", "npadvmod", "prep", "nummod")) or (
+            if (c.lower_ in _DIRECTIONS | _NEXT and c.dep_ in ("advmod", "npadvmod", "prep", "nummod", "amod")) or (
                     c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")):
                 # "north of X" is near X, as direct as "near X"; a time word between the
                 # event and it ("a shootout Thursday north of X") is passed through
@@ -67,6 +73,7 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                 # "on the road between Sinuni and Khanasor": near the first, which the road leaves
                 yield from ((g, False) for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or area_of or (
+                    c.lower_ == "to" and t.lower_ in _NEXT) or (
                     c.lower_ == "from" and not depth and t.lemma_.lower() in _TAKEN_FROM)):
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -315,6 +322,7 @@ def _attached_place(parsed: Parsed, places: list[Place], attached: dict[int, boo
         found.append(((_FEATURE_RANK.get(p.feature, 1), 0 if direct else 1, p.start), p))
     # "in the town of Akuressa, in Matara district": the place inside the other one
     outer = {p.within for _, p in found if p.within}
+    outer |= {q.name for _, p in found for _, q in found if _IN_WHICH.fullmatch(parsed.text, p.end, q.start)}
     found = [(k, p) for k, p in found if p.name not in outer] or found
     found = [(k, p) for k, p in found if not _possessor_of(parsed, p, [q for _, q in found])] or found
     return min(found, key=lambda kp: kp[0])[1] if found else None

@@ -521,9 +521,14 @@ def _long_period(tok) -> str | None:
         for g in c.children:
             if g.dep_ != "pobj":
                 continue
-            if g.lower_ in _LONG_UNITS and (c.lower_ != "in" or any(d.lower_ in ("recent", "past", "last")
+            # "in the past two years"; a toll kept "in the first seven months of the year"
+            recent = ("recent", "past", "last", "first") if _perfect(tok) else ("recent", "past", "last")
+            if g.lower_ in _LONG_UNITS and (c.lower_ != "in" or any(d.lower_ in recent
                                                                     for d in g.children)) and not _term(tok, c, g):
                 return f"period '{c.text} ... {g.text}'"
+            if c.lower_ == "in" and g.lower_ in ("months", "weeks") and _perfect(tok) and any(
+                    d.lower_ in ("recent", "past", "last", "first") for d in g.children):
+                return f"a tally '{c.text} ... {g.text}'"  # "have been killed in the first seven months"
             if c.lower_ == "since" and g.like_num and len(g.text) == 4:
                 return f"since '{g.text}'"
             if c.lower_ == "since" and (g.lemma_.lower() in _ERA_NOUNS or _since_long_ago(g)) and _perfect(tok):
@@ -554,7 +559,8 @@ def _since_long_ago(g) -> bool:
 # the verbs of a toll kept over time ("have been martyred since January"); a place "occupied
 # since June 13" was taken that day, three people "arrested ... since late last month" may be
 # the news
-_TOLL_VERBS = frozenset({"kill", "martyr", "die", "wound", "injure", "displace", "flee", "slay", "murder"})
+_TOLL_VERBS = frozenset({"kill", "martyr", "die", "wound", "injure", "displace", "flee", "slay", "murder",
+                         "surrender"})
 
 
 def _perfect(verb) -> bool:

@@ -46,6 +46,20 @@ def offset_days(text: str) -> tuple[int, str] | None:
     return (days if rel in ("later", "after") else -days), rel
 
 
+# "the first since 2021", "the deadliest attack since 2019": a time a superlative or an
+# ordinal measures the event against, not when it happened
+_COMPARED_SINCE = re.compile(r"\b(?:first|second|third|last|only|worst|deadliest|bloodiest|largest|biggest|heaviest|"
+                             r"highest|lowest|most\s+\w+)\b(?:\s+[\w-]+){0,4}?\s+since\s*$", re.IGNORECASE)
+
+
+def compared_against(text: str, t: TimeMention) -> bool:
+    """`t` is the time a superlative or an ordinal compares its event with."""
+    head = text[max(0, t.start - 80):t.start]
+    if t.text.lower().startswith("since"):
+        head += "since"
+    return _COMPARED_SINCE.search(head) is not None
+
+
 def own_time(times: list[TimeMention], lo: int, hi: int, others: list[tuple[int, int]], s_lo: int, s_hi: int,
              anchor: int) -> TimeMention | None:
     """The resolved time inside the clause [lo, hi); else the nearest one of its sentence

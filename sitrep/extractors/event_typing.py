@@ -363,13 +363,18 @@ def _bare_crackdown(c: Clause) -> Typing | None:
     return None
 
 
+# people acting together, named by what gathers them: "another group attacked a patrol",
+# "a crowd stormed the airport" (the actor tables know no such name)
+_BANDS = frozenset({"group", "crowd", "mob", "throng", "gang", "band", "squad"})
+
+
 def _struck_by_a_thing(c: Clause) -> Typing | None:
     r = c.agent_role
     if not (c.fs <= {"ATTACK", "STRIKE"} and r is not None and r.how in ("subject", "by-phrase") and c.agent is None):
         return None
     if _cues(_np_text(r.tok), c.lex).get("weapon") or r.tok.ent_type_ != "" or r.tok.pos_ != "NOUN":
         return None
-    if _match_trigger(r.tok, c.lex) is not None:
+    if _match_trigger(r.tok, c.lex) is not None or r.tok.lemma_.lower() in _BANDS:
         return None
     return Typing(None, "struck by something that is not an actor or a weapon")
 
@@ -1470,6 +1475,14 @@ def _bombing(c: Clause) -> Typing | None:
     return Typing("IED", "bombing without aircraft, artillery or suicide cue")
 
 
+# military campaigns, fought against the forces that hold a place, whatever place they name
+_OFFENSIVES = frozenset({"offensive", "counteroffensive", "counter-offensive"})
+
+
+def _offensive(c: Clause) -> bool:
+    return c.head.tok.lemma_.lower() in _OFFENSIVES or any(m.tok.lemma_.lower() in _OFFENSIVES for m in c.members)
+
+
 def _untyped_violence(c: Clause) -> Typing:
     """Violence with no weapon cue: by whom on whom decides."""
     crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _MOB_NOUNS
@@ -1481,6 +1494,9 @@ def _untyped_violence(c: Clause) -> Typing:
         # "Pvt. Kaleb was shot dead when gunmen opened fire on a patrol": whom the fire was
         # opened on says whom it was fought with, whoever of them the clause names
         return Typing("ARMED_CLASH", "fire opened on troops, police or their post")
+    if c.ak in _ARMED_KINDS and _offensive(c):
+        # "rebels launched an offensive on Loikaw": a campaign against the forces holding it
+        return Typing("ARMED_CLASH", "an armed side's offensive")
     if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:
         return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
     if c.weak and not c.armed and not (c.head.tok.lemma_.lower() == "poison" and c.patient_role is not None and (

@@ -67,8 +67,17 @@ from .event_roles import (
     unnamed_authority,
 )
 from .event_status import _certainty, timing
-from .event_time import DateAnchor, continued_dates, governing_offset, later_offsets, own_time, set_date
+from .event_time import (
+    DateAnchor,
+    compared_against,
+    continued_dates,
+    governing_offset,
+    later_offsets,
+    own_time,
+    set_date,
+)
 from .event_typing import Clause, Typing, officials, type_clause
+from .headline_echo import headline_echoes
 from .incidents import (
     _DISTINCT_WORDS,
     _REFERRING,
@@ -429,7 +438,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     s_lo, s_hi = sv.span.start_char, sv.span.end_char
     others = [(o.start, o.end) for o in sv.candidates if o is not cand and not (o.start <= cand.start < o.end)]
     times = [t for t in ex.times if not (s_lo <= t.start < s_hi and (
-        _dates_another_event(view, t, cand) or _dates_a_relative_clause(view, t, cand)))]
+        _dates_another_event(view, t, cand) or _dates_a_relative_clause(view, t, cand)
+        or (compared_against(view.parsed.text, t) and not _told_under(view.parsed.text, t, cand.start))))]
     t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)
     physical = ev.event_type is not None
     early = t is not None and t.date_end is not None and (_recalled(frame, t) or _EARLIER_PERIOD.search(t.text))
@@ -475,6 +485,12 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
 # what a local force or court does where it sits (event_place.force_home)
 _LAW_FRAMES = frozenset({"ARREST", "ACCUSE", "SANCTION", "COERCE"})
 _PRIVATE_KINDS = frozenset({"other", "civilians"})  # people, not a state or an armed group
+
+
+def _told_under(text: str, t, start: int) -> bool:
+    """The candidate is told in the clause the time opens ("the deadliest since November last
+    year, when three soldiers were killed"): the time is that clause's own."""
+    return start >= t.end and re.match(r"\s*,?\s*when\b", text[t.end:t.end + 12]) is not None
 
 
 def _law_homes(a_role, anchor, places: list[Place]) -> set[int]:
@@ -746,13 +762,28 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     ranks = _ranks(lex)
     proposed = [ev for ev in events if view.infos[id(ev)].model_p is not None]
     ruled = [ev for ev in events if view.infos[id(ev)].model_p is None]
-    events = merge_incidents(ruled, [view.infos[id(ev)] for ev in ruled], ranks, view.collect_mentions)
+    echoes = headline_echoes(_headlines(view), ruled, view.infos, _lead_sentences(view), lex)
+    events = merge_incidents(ruled, [view.infos[id(ev)] for ev in ruled], ranks, view.collect_mentions, echoes)
     events += [e for ev in proposed for e in merge_incidents([ev], [view.infos[id(ev)]], ranks)]
     events.sort(key=lambda e: (e.start, e.end))
     described: dict[str, set[str]] = {}  # place -> names the report says lie in it
     for ev in events:
         _name_the_place_within(ev, parsed, ex, described)
     return events
+
+
+def _headlines(view: ReportView) -> list[tuple[int, Span]]:
+    """(index, sentence) of the report's headline sentences (a headline parsed in parts)."""
+    sents = view.parsed._sents
+    return [(k, sents[k]) for k in range(min(2, len(sents)))
+            if _in_headline(view.parsed, sents[k], view.dateline_lead)
+            and not _in_caption(view.parsed, sents[k], view.ex.times)]
+
+
+def _lead_sentences(view: ReportView) -> int:
+    """The index of the lead's last sentence."""
+    sents = view.parsed._sents
+    return max((k for k, s in enumerate(sents) if s.start_char < view.frame.lead_end), default=0)
 
 
 _MARCH_WORDS = re.compile(r"\b(?:march(?:es|ed|ers?)?|marching|mobili[sz]ation|procession)\b", re.IGNORECASE)
@@ -817,7 +848,7 @@ def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction, described:
         ev.place = f"{outer.name}, {outer.within}"  # "Ingorokva Street, Tbilisi": with its town
         return
     if ev.place not in described:
-        described[ev.place] = _described_within(parsed, ev.place)
+        described[ev.place] = _described_within(parsed, ev.place, frozenset(p.name for p in ex.places))
     named = described[ev.place]
     if len(named) == 1 and (outer is None or outer.feature != "country"):
         ev.place = f"{next(iter(named))}, {ev.place}"  # "Kwi, a farming village in Riyom": named, not located
@@ -838,7 +869,7 @@ _PLACE_NOUNS = (r"(?:village|town|township|district|area|neighbou?rhood|camp|upa
                 r"municipality|hamlet|quarter)")
 
 
-def _described_within(parsed: Parsed, outer: str) -> set[str]:
+def _described_within(parsed: Parsed, outer: str, places: frozenset[str] = frozenset()) -> set[str]:
     """The names the report itself says lie in `outer`, in words, whether or not the gazetteer
     knows them: "Kwi, a farming village in Riyom", "Ramganj upazila town of Lakshmipur". A
     name is a proper noun to the tagger ("Meanwhile, a village in ..." names none)."""
@@ -849,6 +880,12 @@ def _described_within(parsed: Parsed, outer: str) -> set[str]:
     for m in re.finditer(pat, parsed.text):
         span = parsed.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if m.group(1) != outer and span is not None and all(t.pos_ == "PROPN" for t in span):
+            out.add(m.group(1))
+    # "the village of Nanduli, in Ancuabe district": a place the places stage found, set off
+    # by ", in" before the outer name (a person so set off is no place: "Ali, in Kabul")
+    for m in re.finditer(name + r",\s+in\s+(?:the\s+)?" + re.escape(outer) + r"\b", parsed.text):
+        if m.group(1) != outer and m.group(1) in places and not any(
+                t.ent_type_ == "PERSON" for t in parsed.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")):
             out.add(m.group(1))
     return out
 

@@ -491,9 +491,16 @@ def _inside_first(inc: Incident) -> Event | None:
 
 
 def merge_incidents(events: list[Event], infos: list[MentionInfo], ranks: dict[str, int],
-                    collect: list[dict] | None = None) -> list[Event]:
+                    collect: list[dict] | None = None,
+                    echoes: dict[int, list[tuple[Event, MentionInfo]]] | None = None) -> list[Event]:
+    """The report's incidents, each one event; `echoes` (headline_echo) join the incident of
+    the mention they echo."""
     type_headline_as_lead(events, infos)
     incidents = group_mentions(events, infos)
+    for inc in incidents if echoes else ():
+        for e, i in [x for ev in inc.events for x in echoes.get(id(ev), ())]:
+            inc.events.append(e)
+            inc.infos.append(i)
     told = [(e, i) for e, i in zip(events, infos, strict=True) if e.event_type in VIOLENT_EVENT_TYPES
             and e.certainty in CLAIMED_CERTAINTIES and e.timing != "generic"]
     violent = event_confidence.about_violence(len(told), any(i.where != "body" for _, i in told))

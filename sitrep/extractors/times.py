@@ -573,6 +573,24 @@ def _street_after() -> re.Pattern:
                       + "|".join(map(re.escape, nouns)) + r")\b\.?|\s+block\b", re.IGNORECASE)
 
 
+# a year that ends a name ("the Finance Bill 2024", "Vision 2030", "Euro 2024") names a
+# bill, a plan or a tournament, not a time; a month, a season or a feast before it is a time
+_NAME_YEAR = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_TIME_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter", "christmas", "easter", "ramadan", "eid",
+                         "in", "since", "until", "by", "from", "of", "during", "through", "before", "after", "early",
+                         "late", "mid"})
+
+
+def _year_in_a_name(text: str, start: int, end: int) -> bool:
+    if not re.fullmatch(r"(?:19|20)\d\d", text[start:end]):
+        return False
+    word = _NAME_YEAR.search(text, max(0, start - 30), start)
+    if word is None:
+        return False
+    w = word.group(1).lower()
+    return w not in _TIME_WORDS and w not in MONTHS and w not in WEEKDAYS
+
+
 def _house_number(text: str, start: int, end: int) -> bool:
     return text[start:end].isdigit() and _street_after().match(text, end) is not None
 
@@ -630,7 +648,7 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
     anchor: dt.date | None = None
     period: tuple[dt.date, dt.date, int] | None = None  # the last month named with its year, and where
     for s, e in chosen:
-        if _house_number(text, s, e):
+        if _house_number(text, s, e) or _year_in_a_name(text, s, e):
             continue
         day = _DAY_BEFORE_MONTH.search(text, max(0, s - 12), s) if text[s:e].lower().rstrip(".") in MONTHS else None
         s = day.start() if day is not None else s

@@ -26,6 +26,12 @@ def the_event(text: str, word: str):
 
 
 @pytest.mark.parametrize("text, word, place", [
+    # "next to X" is as near X as "near X": the village past the camp the field lies next to
+    ("LOIKAW, Myanmar - A second air strike hit a field next to a displacement camp near Ngwe Taung village on "
+     "Sunday, residents said.", "air strike", "Ngwe Taung"),
+    # ", in X district" holds what precedes it, though the gazetteer knows neither name
+    ("PEMBA, Mozambique - Armed insurgents attacked the village of Nanduli, in Ancuabe district, on Monday, "
+     "killing three people, local sources said.", "attacked", "Nanduli"),
     # a town the gazetteer lacks, named as a town, inside a district it knows
     ("COLOMBO, Sri Lanka - A bomb killed nine people in the village of Kadirawela, in Matara district, on "
      "Tuesday, police said.", "bomb", "Kadirawela"),

@@ -1,0 +1,38 @@
+"""Times that do not date the event told beside them: the time a superlative or an ordinal
+compares the event with ("the first since 2021", "the deadliest since 2019") and a year that
+ends a name ("the Finance Bill 2024", "Vision 2030"); the clause such a time opens ("since
+November last year, when three soldiers were killed") is still its own. Sentences are the
+project's own."""
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def _event(text: str, published: str, word: str):
+    found = [e for e in sitrep.extract(text, published=published).events if word in (e.trigger or "")]
+    assert found, [(e.trigger, e.sub_event_type or e.plover) for e in sitrep.extract(text, published=published).events]
+    return found[0]
+
+
+def test_the_time_an_ordinal_compares_with_does_not_date_the_event():
+    text = ("PORT OF SPAIN - Police said on Sunday that the killings were gang-related. The state of emergency, "
+            "the first since 2021, was declared after a series of killings in Laventille over the holidays.")
+    ev = _event(text, "2025-01-14", "declared")
+    assert not (ev.date_start or "").startswith("2021") and ev.timing == "current", (ev.date_start, ev.timing)
+
+
+def test_the_clause_a_compared_time_opens_keeps_that_time():
+    # guard: the ambush "when" names is November's, though the sentence compares with it
+    text = ("CATARMAN, Philippines - The attack was the deadliest in the province since November last year, when "
+            "three soldiers were killed in an ambush in San Jose, officials said.")
+    ev = _event(text, "2021-03-17", "killed")
+    assert (ev.date_start or "").startswith("2020-11"), ev.date_start
+
+
+@pytest.mark.parametrize("name", ["the Finance Bill 2024", "the Vision 2030 plan"])
+def test_a_year_that_ends_a_name_is_no_time(name):
+    text = f"NAIROBI - Thousands of people marched through Nairobi on Tuesday in protest against {name}."
+    times = [t.text for t in sitrep.extract(text, published="2024-06-27").times]
+    assert not any(t.strip().isdigit() for t in times), times

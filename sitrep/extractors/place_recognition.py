@@ -64,6 +64,7 @@ LOCATIVE_PREPS = _WORDS["locative_prep"]
 RESIDENT_NOUNS = _WORDS["resident_noun"]
 ROLE_NOUNS = _WORDS["role_noun"] | HONORIFICS | RESIDENT_NOUNS
 DASHES = {"-", "--", "—", "–"}
+_DATELINE_MARKS = re.compile(r"[.'’]")  # marks inside a dateline's capitalised words
 # month and day names (and their abbreviations) are dates, never places: the times stage's words
 MONTHS_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -554,7 +555,8 @@ class _Recogniser:
             if not (i == 0 or T[i - 1].text in (".", "\n") or T[i - 1].is_space or tok.is_sent_start):
                 continue
             j = i
-            while j < self.n and j - i < 4 and T[j].text.isupper() and T[j].text.replace(".", "").isalpha():
+            # "COX'S BAZAR -": the tokenizer's "'S" is a word of the dateline's name
+            while j < self.n and j - i < 4 and T[j].text.isupper() and _DATELINE_MARKS.sub("", T[j].text).isalpha():
                 j += 1
             if j == i or j >= self.n or any(self.taken[i:j]):
                 continue

@@ -1708,6 +1708,7 @@ def _joined_forces(verb) -> bool:
 
 
 _PEACE_WORDS = {"ceasefire", "cease-fire", "truce", "peace", "surrender"}
+_NON_STATE_ARMED = frozenset({"rebels", "political_militia", "identity_militia"})
 
 
 def _peace_talks(c: Clause) -> Typing | None:
@@ -1719,7 +1720,9 @@ def _peace_talks(c: Clause) -> Typing | None:
 def _agree(c: Clause) -> Typing | None:
     if "AGREE" not in c.fs:
         return None
-    conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx
+    # a rebel or militia party makes any agreement one of the conflict ("five Abu Sayyaf members
+    # surrendered with their firearms"): ACLED counts surrenders and truces among its Agreements
+    conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx or c.ak in _NON_STATE_ARMED
     release = c.head.tok.lemma_.lower() == "release"
     if release and not conflict and _released_people(c):
         return Typing("RETREAT", "people released (PLOVER 2021: release)")  # "released him on a suspended sentence"

@@ -26,6 +26,8 @@ TABLE = [
     ("Teachers are on strike across the state for a second week.", "Peaceful protest", A),
     ("Nurses are striking at three hospitals in the city.", "Peaceful protest", A),
     ("An attack by separatist fighters on a military convoy was repulsed by soldiers.", "Armed clash", A),
+    # a rebel party makes its surrender an agreement of the conflict, with no other conflict word
+    ("Five Abu Sayyaf members surrendered to the Marines in Patikul on Monday, officials said.", "Agreement", A),
     # an offensive is a campaign against the forces holding the place it names
     ("Rebels launched an offensive on the town of Anefis on Sunday, officials said.", "Armed clash", A),
     ("Army troops recaptured the town of Palmyra from Islamic State fighters on Sunday.", "Government regains territory", A),

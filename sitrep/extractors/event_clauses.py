@@ -724,7 +724,7 @@ def _linked_apart(t: Trigger, p: Trigger) -> bool:
     clauses, each its own happening."""
     lo, hi = sorted((t.anchor.i, p.anchor.i))
     return any(w.lower_ in _OTHER_CLAUSE and w.head.i in (t.anchor.i, p.anchor.i) and w.dep_ == "prep"
-               and not any(True for _ in w.children) for w in t.anchor.doc[lo + 1:hi])
+               and next(w.children, None) is None for w in t.anchor.doc[lo + 1:hi])
 
 
 def _same_happening(p: Trigger, t: Trigger) -> bool:

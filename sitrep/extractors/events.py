@@ -884,8 +884,9 @@ def _described_within(parsed: Parsed, outer: str, places: frozenset[str] = froze
     # "the village of Nanduli, in Ancuabe district": a place the places stage found, set off
     # by ", in" before the outer name (a person so set off is no place: "Ali, in Kabul")
     for m in re.finditer(name + r",\s+in\s+(?:the\s+)?" + re.escape(outer) + r"\b", parsed.text):
-        if m.group(1) != outer and m.group(1) in places and not any(
-                t.ent_type_ == "PERSON" for t in parsed.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")):
+        span = parsed.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if m.group(1) != outer and m.group(1) in places and span is not None and not any(
+                t.ent_type_ == "PERSON" for t in span):
             out.add(m.group(1))
     return out
 

@@ -283,6 +283,8 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
     if not _has_argument(head, members, a_role, p_role):
         return None
     actor1 = _actor_ref(a_role, view.parsed, view.ex, lex, view.ctx)
+    if actor1 is not None and actor1.kind in (None, "civilians") and _no_doer(a_role, lex):
+        actor1 = None
     actor2 = _actor_ref(p_role, view.parsed, view.ex, lex, view.ctx)
     lone = not any(o.weapons for o in others if o is not cand)
     if head.frame == FALLBACK:  # no rule types a bare predicate: the sentence head will
@@ -311,6 +313,21 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
     _situate(view, sv, cand, ev, a_role, p_role, sole=sum(1 for o in others if o.weapons or o is cand) <= 1,
              cwhy=cwhy)
     return ev
+
+
+# places and gatherings an attack strikes, which the actor cues read as civilians: never
+# the doer ("Market shelling kills 14": the parser's subject)
+_STRUCK_PLACES = frozenset({"hospital", "school", "market", "mosque", "church", "wedding"})
+
+
+def _no_doer(role, lex: Lexicon) -> bool:
+    """The agent the parse gives is a place struck or an event noun ("Mosque bombing kills
+    20": the bombing did the killing, its doer is unnamed; "Taliban attack kills 20" names
+    its doer, an actor of a kind)."""
+    if role is None or role.tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = role.tok.lemma_.lower()
+    return lemma in _STRUCK_PLACES or (role.tok.pos_ == "NOUN" and lemma in lex.triggers)
 
 
 def _decide(view: ReportView, sv: SentenceView, cand: Candidate, rule_code: str | None, certainty: str,

@@ -1746,3 +1746,18 @@ def test_a_tally_kept_over_months_is_no_single_event(text):
     (ex,) = extract_articles([Article(id="g", title="", text=text, published="2023-08-10")])
     told = [e for e in ex.events if e.event_type or e.plover in ("AGREE", "RETREAT")]
     assert told and all(e.timing == "generic" for e in told), [(e.sub_event_type or e.plover, e.timing) for e in told]
+
+
+@pytest.mark.parametrize("headline, doer", [
+    # the parser makes the struck place or the event noun the subject: neither is a doer
+    ("Market shelling kills 14 in besieged Kadugli", None),
+    ("Mosque bombing kills 20 in Quetta", None),
+    # guard: an event noun whose modifier names its doer keeps it
+    ("Taliban attack kills 20 in Quetta", "Taliban"),
+])
+def test_a_struck_place_or_an_event_noun_is_no_doer(headline, doer):
+    from sitrep.evaluate import extract_records  # the reader's path: the first line is the headline
+    text = headline + "\n\nKADUGLI - Officials said the toll could rise on Monday."
+    out = extract_records([{"id": "d", "title": "", "text": text, "published": "2025-07-22"}])["d"]
+    names = [(e.get("actor1") or {}).get("name") for e in out["events"] if e.get("event_type")]
+    assert names and all((n == doer) if doer else (n is None or n.startswith("Unidentified")) for n in names), names

@@ -364,8 +364,8 @@ def _bare_crackdown(c: Clause) -> Typing | None:
 
 
 # people acting together, named by what gathers them: "another group attacked a patrol",
-# "a crowd stormed the airport" (the actor tables know no such name)
-_BANDS = frozenset({"group", "crowd", "mob", "throng", "gang", "band", "squad"})
+# "a crowd stormed the airport" (the actor tables know no such name); crowds are _MOB_NOUNS
+_BANDS = frozenset({"group", "gang", "band", "squad"})
 
 
 def _struck_by_a_thing(c: Clause) -> Typing | None:
@@ -374,7 +374,7 @@ def _struck_by_a_thing(c: Clause) -> Typing | None:
         return None
     if _cues(_np_text(r.tok), c.lex).get("weapon") or r.tok.ent_type_ != "" or r.tok.pos_ != "NOUN":
         return None
-    if _match_trigger(r.tok, c.lex) is not None or r.tok.lemma_.lower() in _BANDS:
+    if _match_trigger(r.tok, c.lex) is not None or r.tok.lemma_.lower() in _BANDS | _MOB_NOUNS:
         return None
     return Typing(None, "struck by something that is not an actor or a weapon")
 
@@ -1480,7 +1480,7 @@ _OFFENSIVES = frozenset({"offensive", "counteroffensive", "counter-offensive"})
 
 
 def _offensive(c: Clause) -> bool:
-    return c.head.tok.lemma_.lower() in _OFFENSIVES or any(m.tok.lemma_.lower() in _OFFENSIVES for m in c.members)
+    return any(m.tok.lemma_.lower() in _OFFENSIVES for m in c.members)  # the head is a member
 
 
 def _untyped_violence(c: Clause) -> Typing:
@@ -1708,7 +1708,6 @@ def _joined_forces(verb) -> bool:
 
 
 _PEACE_WORDS = {"ceasefire", "cease-fire", "truce", "peace", "surrender"}
-_NON_STATE_ARMED = frozenset({"rebels", "political_militia", "identity_militia"})
 
 
 def _peace_talks(c: Clause) -> Typing | None:
@@ -1722,7 +1721,7 @@ def _agree(c: Clause) -> Typing | None:
         return None
     # a rebel or militia party makes any agreement one of the conflict ("five Abu Sayyaf members
     # surrendered with their firearms"): ACLED counts surrenders and truces among its Agreements
-    conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx or c.ak in _NON_STATE_ARMED
+    conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx or c.ak in _NON_STATE
     release = c.head.tok.lemma_.lower() == "release"
     if release and not conflict and _released_people(c):
         return Typing("RETREAT", "people released (PLOVER 2021: release)")  # "released him on a suspended sentence"

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ..models import Event
 from .event_lexicon import Lexicon, _forms
-from .incidents import MentionInfo
+from .incidents import MentionInfo, rule_frames
 
 # sentences after the lead's end that may still tell the headline's incident
 _AFTER_LEAD = 3
@@ -48,14 +48,9 @@ def headline_frames(sent, lex: Lexicon) -> dict[str, str]:
     return out
 
 
-def _frames_of(ev: Event) -> set[str]:
-    """The trigger frames a mention was typed from (its rule opens with them: "ATTACK+BOMB -> ...")."""
-    return set((ev.rule or "").split(" -> ", 1)[0].split("+"))
-
-
 def _echoed(frames: dict[str, str], ev: Event) -> str | None:
     """The headline word that names `ev`'s incident, if one does."""
-    own = _frames_of(ev)
+    own = rule_frames(ev)
     word = next((w for f, w in frames.items() if f in own or ev.sub_event_type in _WEAPON_TYPES.get(f, ())), None)
     if word is None and ev.event_type is not None and own & _VIOLENCE:
         word = next((w for f, w in frames.items() if f in _GENERIC_VIOLENCE), None)

@@ -424,11 +424,16 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
 _GROUND_FRAMES = frozenset({"CLASH", "KILL", "SHOOT", "ATTACK"})
 
 
+def rule_frames(ev: Event) -> set[str]:
+    """The trigger frames a mention was typed from (its rule opens with them: "ATTACK+BOMB -> ...")."""
+    return set((ev.rule or "").split(" -> ", 1)[0].split("+"))
+
+
 def _fighting_only(ev: Event) -> bool:
     """A battle typed by two sides fighting, its clause naming no bomb, shell or air strike
     ("clashed for a second day", not "killed by a buried bomb while battling ISIS")."""
     rule = ev.rule or ""
-    frames = set(rule.split(" -> ", 1)[0].split("+"))
+    frames = rule_frames(ev)
     # the sides named ("troops and separatists clashed"), not a bare "the fighting"
     return "fighting between armed groups" in rule and frames <= _GROUND_FRAMES and "actor1 -, actor2 -" not in rule
 

@@ -190,7 +190,7 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
     """Negation or a non-specific determiner on the trigger's own words ("did not attack",
     "no arrests", "nobody was charged", "nor offered", "any negotiations")."""
     for m in members:
-        for tok in {m.tok, m.anchor}:
+        for tok in dict.fromkeys((m.tok, m.anchor)):  # in order: a set's order follows the hash seed
             if tok.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" for c in tok.head.children):
                 return "negated", "'nor'"  # "has given no order, nor offered a timetable"
             for c in tok.children:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .actors import speech_cues
+from .actors import country_of, speech_cues
 from .event_lexicon import (
     _AGENTIVE_VERBS,
     _ASPECTUAL,
@@ -118,6 +118,20 @@ def _phrase_of(forms: tuple[str, ...], words: tuple[str, ...], lex: Lexicon,
     return None
 
 
+TOWN_WORDS = frozenset({"capital", "town", "city", "village", "district", "hub", "port", "stronghold"})
+
+
+def _place_taken(tok: Token, forms, kids, lex: Lexicon) -> tuple[str, bool, str, str] | None:
+    """"The rebels took Goma": to take a named place is to take a town ("take town" in the
+    lexicon); the territorial rules ask an armed taker of it (no election's "took Arizona")."""
+    if tok.pos_ != "VERB" or "take" not in forms:
+        return None
+    obj = next((c for c in kids if c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC") or any(
+        a.dep_ == "appos" and a.lemma_.lower() in TOWN_WORDS for a in c.children))), None)  # "Goma, the capital"
+    hit = _phrase_of(forms, ("town",), lex) if obj is not None else None
+    return (hit[0], True, f"{tok.text} {obj.text}", hit[2]) if hit else None
+
+
 def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | None:
     """(frame, weak, matched phrase, PLOVER mode) when `tok` is a trigger."""
     forms = _forms(tok, lex)
@@ -136,6 +150,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
         if c.dep_ == "prep" and (c.i < tok.i or _times(c)):
             continue  # "On Friday, X called ...", "For tickets, call ...", "in sick for three days", "a call on Sunday"
         hit = _phrase_of(forms, (c.lower_, c.lemma_.lower()), lex, either_order=True)
+        if hit and hit[0] == "ENTER" and c.dep_ == "prep" and any(k.dep_ == "dobj" for k in kids):
+            continue  # "pushed thousands of residents into Burundi": the object moved, no one advanced
         if hit:
             return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}", hit[2]
         if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN":
@@ -144,6 +160,9 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
             hit = _phrase_of(forms, (obj.lower_, obj.lemma_.lower()), lex) if obj is not None else None
             if hit:
                 return hit[0], hit[1], f"{tok.text} of {obj.text}", hit[2]
+    taken = _place_taken(tok, forms, kids, lex)
+    if taken is not None:
+        return taken
     if is_verb and tok.dep_ == "relcl" and tok.head.i < tok.i and not any(c.dep_ == "dobj" for c in kids):
         hit = _phrase_of(forms, (tok.head.lower_, tok.head.lemma_.lower()), lex)
         if hit:  # "the charges he is facing": the phrase's object is the clause's antecedent
@@ -1160,8 +1179,9 @@ def _doer_of_the_act(agent: Role | None, lex: Lexicon) -> Role | None:
     hit = _match_trigger(agent.tok, lex)
     if hit is None or hit[0] not in ("ATTACK", "STRIKE", "AIRSTRIKE", "SHELL", "BOMB"):
         return agent
+    # a town names where, not who: "Kabul attack kills 20" is no act of Afghanistan's forces
     mod = next((k for k in agent.tok.children if k.dep_ in ("amod", "compound", "nmod")
-                and k.ent_type_ in ("NORP", "GPE")), None)
+                and (k.ent_type_ == "NORP" or k.ent_type_ == "GPE" and country_of(k.text))), None)
     return Role(mod, "nationality of the act") if mod is not None else agent
 
 

@@ -35,7 +35,7 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
     if role is None:
         return None
     tok = role.tok
-    if tok.lower_ in _PRONOUNS:
+    if tok.lower_ in _PRONOUNS and tok.ent_type_ not in ("GPE", "NORP", "ORG"):  # "US strike": no "us"
         # "Hungary has said it will support ...": it is Hungary; "Putin said ... He asked
         # Turkey to ...": he is the person the previous sentence is about
         tok = speaker_of(tok) or main_clause_subject(tok) or previous_subject(tok)

@@ -21,6 +21,7 @@ from .event_clauses import (
     CROWD_CONTROL_MEANS,
     POLICE_WORDS,
     THROW_VERBS,
+    TOWN_WORDS,
     Role,
     Trigger,
     _match_trigger,
@@ -173,8 +174,11 @@ def build_clause(c: Clause) -> Clause:
     strong_weapons = {v for v, p in c.cues.get("weapon", ()) if v != "ARMED" and p not in _VEHICLE_WORDS}
     if "DISASTER" in c.sctx and _stormed_by_someone(c):
         c.sctx = c.sctx - {"DISASTER"}
-    c.harmless_ctx = ("DISASTER" in c.sctx or "ACCIDENT" in c.sctx or _mindless_agent(c)) and (
-        c.ak not in _ARMED_KINDS) and not (strong_weapons - ({"SHELLING"} if "ACCIDENT" in c.sctx else set()))
+    # looting or arson is meant, whatever "warehouse" or "blaze" its sentence names
+    deliberate = any(m.frame == "LOOT" and not m.weak for m in c.members)
+    accident = "ACCIDENT" in c.sctx and not deliberate
+    c.harmless_ctx = ("DISASTER" in c.sctx or accident or _mindless_agent(c)) and (
+        c.ak not in _ARMED_KINDS) and not (strong_weapons - ({"SHELLING"} if accident else set()))
     c.protest_ctx = "PROTEST" in c.ctxv or c.pk == "protesters" or c.ak == "protesters"
     _normalise_frames(c)
     return c
@@ -236,7 +240,8 @@ def _borrow_tactic(c: Clause) -> None:
     """The weapon is often named in another clause of the sentence ("killed when a roadside
     bomb exploded") or in the next sentence of a short report."""
     pools = [("sentence", c.sent_cues)]
-    if _ATTACK_WORD.search(sent_cues_text(c.next_cues) + " " + c.next_text):
+    # "shot dead by a sniper" names its own weapon: the shells of the next sentence are another act
+    if c.head.tok.lemma_.lower() != "shoot" and _ATTACK_WORD.search(sent_cues_text(c.next_cues) + " " + c.next_text):
         pools.append(("next sentence", c.next_cues))  # "The attacks - mostly using grenades - ..."
     # rebels and militias fly no warplanes: an air strike beside their attack is another
     # side's (the army's counter-offensive the lead goes on to tell)
@@ -374,7 +379,7 @@ def _struck_by_a_thing(c: Clause) -> Typing | None:
         return None
     if _cues(_np_text(r.tok), c.lex).get("weapon") or r.tok.ent_type_ != "" or r.tok.pos_ != "NOUN":
         return None
-    if _match_trigger(r.tok, c.lex) is not None or r.tok.lemma_.lower() in _BANDS | _MOB_NOUNS:
+    if _match_trigger(r.tok, c.lex) is not None or r.tok.lemma_.lower() in _BANDS | _MOB_NOUNS | _PARTISANS:
         return None
     return Typing(None, "struck by something that is not an actor or a weapon")
 
@@ -552,6 +557,8 @@ def _territory(c: Clause) -> Typing | None:
     if not fs & _TERRITORY or (fs & {"CLASH"} and not fs & {"CAPTURE", "RETAKE", "ENTER", "LOSE"}):
         return None
     terr = [f for f in c.frames if f in _TERRITORY]
+    if c.head.tok.lemma_.lower() == "take" and c.head.weak and not c.armed:
+        return Typing(None, "took a place, with no armed side")  # "Biden took Arizona"
     if _blockade_cleared(c, terr):
         return Typing("VIOLENT_DEMO", "a road blockade cleared: demonstrators' roads blocked")
     if c.ak in ("protesters", "rioters") and {"CAPTURE", "ENTER"} & set(terr):
@@ -586,7 +593,11 @@ def _territory(c: Clause) -> Typing | None:
         return Typing(None, "territorial verb without a place")
     if "CRIME" in c.sctx and (not c.armed or c.ak == "state_forces"):  # police at a break and enter
         return Typing(None, "crime context")
-    if "NONVIOLENT" in c.ctxv or "NONVIOLENT" in c.sctx or set(terr) == {"WITHDRAW"}:
+    if set(terr) == {"WITHDRAW"} and _fighting_told(c):
+        # "entered after brief fighting with troops who then withdrew": the battle is the event
+        return Typing(None, "a withdrawal from fighting its sentence tells")
+    # "entered after brief fighting with troops who then withdrew": a withdrawal cue beside fighting
+    if ("NONVIOLENT" in c.ctxv or "NONVIOLENT" in c.sctx) and not _fighting_told(c) or set(terr) == {"WITHDRAW"}:
         return Typing("NONVIOLENT_TRANSFER", "no fighting reported")
     agent_is_place = _is_place(c.agent_role, c.lex, c.place_spans)
     if "LOSE" in terr and len(terr) == 1 and c.agent_role is not None and not agent_is_place and c.ak is None:
@@ -637,7 +648,7 @@ _PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "who", "whom"}
 def _a_person(tok, c: Clause) -> bool:
     """Whom a territorial verb takes as a person: a person's name or noun, a personal
     pronoun, or a name given an age ("Jones, 29,"), which no place is."""
-    named_place = any(s <= tok.idx < e for s, e in c.place_spans)
+    named_place = any(s <= tok.idx < e for s, e in c.place_spans) or _called_a_town(tok)
     if (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and not named_place) or tok.lemma_.lower() in _PERSON_NOUNS:
         return True  # "captured Manaung": the tagger's person, the places stage's township
     if tok.lower_ in _PERSONAL:
@@ -704,6 +715,19 @@ def _taken(c: Clause):
     return None
 
 
+# shares of a place: "control of most of the town", "seized parts of the district"
+_PARTS = frozenset({"most", "part", "parts", "half", "rest", "much", "all", "swathe", "swathes", "area", "areas"})
+
+
+def _of_a_part(tok):
+    """The place a share of it names ("most of the town" -> town), else the token."""
+    if tok.lemma_.lower() not in _PARTS:
+        return tok
+    inner = next((g for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                  for g in ch.children if g.dep_ == "pobj"), None)
+    return inner if inner is not None else tok
+
+
 def _refers_to_a_place(tok, lex: Lexicon, spans) -> bool:
     """"Seized the town in 2014 before the army retook it": "it" stands for the nearest
     argument before it in its sentence outside its own clause, a place here; with none
@@ -725,6 +749,20 @@ def _arguments(tokens) -> list:
             and t.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj")]
 
 
+def _called_a_town(tok) -> bool:
+    """"Kalehe, the lakeside town": the apposition says what the name is."""
+    return any(a.dep_ == "appos" and a.lemma_.lower() in TOWN_WORDS for a in tok.children)
+
+
+def _fighting_told(c: Clause) -> bool:
+    """The clause or its sentence tells violence: a violent frame among the clause's own, or
+    a violence trigger word anywhere in its sentence."""
+    if c.fs & (_VIOLENT | {"CLASH"}):
+        return True
+    frames = (c.lex.triggers.get(t.lemma_.lower(), (None,))[0] for t in c.head.tok.sent)
+    return any(f in _VIOLENT or f == "CLASH" for f in frames)
+
+
 def _names_a_place(c: Clause, terr: list[str]) -> bool:
     """A territorial verb counts only with a place: its patient or agent, a place named in
     its span, or a place in a from/into/of ... phrase of one of its verbs."""
@@ -737,7 +775,7 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
                                                 or ch.dep_ in ("prep", "prt", "advmod") and ch.lower_ in _OUT]
     prep_places = [g for h in holders for ch in h.children if ch.dep_ == "prep"
                    and ch.lower_ in ("from", "into", "of", "over", "in", "to", "near", "outside", "around")
-                   for g in ch.children if g.dep_ == "pobj" and _is_place(Role(g, ""), lex, spans)]
+                   for g in map(_of_a_part, ch.children) if g.dep_ == "pobj" and _is_place(Role(g, ""), lex, spans)]
     # "recovered her stolen car in Athens", "the United States entered the war": a patient
     # that is no place takes what was taken elsewhere; a place as subject is the captor,
     # the place taken only when it fell
@@ -749,6 +787,13 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
     agent_taken = _is_place(c.agent_role, lex, spans) and "LOSE" in terr
     # "seized the police station", "captured an army base": a post held is ground taken
     post = ptok is not None and ptok.lemma_.lower() in _POSTS and ptok.pos_ == "NOUN"
+    # "the rebels entered Kamanyola": a name no gazetteer or actor table knows, taken by an
+    # armed side, is a place (a person taken is a captive: PERSON is no such name)
+    unknown = [t for t in [ptok] + [g for h in holders for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                                    for g in ch.children if g.dep_ == "pobj"]
+               if t is not None and t.pos_ == "PROPN" and (t.ent_type_ in ("", "ORG") or _called_a_town(t))]
+    if unknown and (c.armed or c.ak in _ARMED_KINDS) and set(terr) & {"CAPTURE", "ENTER"} and c.pk in (None, "other"):
+        return True
     has_place = (_is_place(c.patient_role, lex, spans) or agent_taken or _refers_to_a_place(ptok, lex, spans)
                  or (c.patient_role is None and bool(named)) or (bool(prep_places) and not other_patient) or post)
     if has_place and c.weak and len(terr) == len(c.frames) and not named and not any(
@@ -1113,7 +1158,7 @@ def _between_persons(c: Clause) -> bool:
     weapon or armed side named: a brawl or domestic violence, not a battle."""
     if c.armed or c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS:
         return False
-    partners = [g for m in c.members for h in {m.tok, m.anchor} for k in h.children
+    partners = [g for m in c.members for h in dict.fromkeys((m.tok, m.anchor)) for k in h.children
                 if k.dep_ == "prep" and k.lower_ in ("with", "between") for g in k.children if g.dep_ == "pobj"]
     partners += [g for p in partners for g in p.children if g.dep_ == "conj"]
     partners = [(of_object(p) or p) if p.like_num else p for p in partners]  # "between the two of them"
@@ -1161,6 +1206,18 @@ def _police_fire_at_a_protest(c: Clause) -> bool:
 
 _CROWD_WORDS = frozenset({"crowd", "crowds", "protester", "protestor", "demonstrator", "marcher", "procession",
                           "demonstration", "protest", "rally"})
+
+
+# a side's crowd, which no uniform makes the state's: "pro-government supporters attacked protesters"
+_PARTISANS = frozenset({"supporter", "loyalist", "partisan", "activist", "cadre", "thug", "goon", "youth"})
+_PROTEST_SITES = re.compile(r"\b(?:protest|sit-in|demonstration|encampment|protesters?|demonstrators?)\b", re.I)
+
+
+def _at_other_protesters(c: Clause) -> bool:
+    """The clause's patient is a demonstration: its crowd or its site."""
+    if c.patient_role is None:
+        return False
+    return c.pk == "protesters" or bool(_PROTEST_SITES.search(_patient_text(c.patient_role)))
 
 
 def _only_police_threw(c: Clause) -> bool:
@@ -1224,6 +1281,12 @@ def _protest(c: Clause) -> Typing | None:
     by_demonstrators = c.ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
     # "police fired rubber bullets and threw stun grenades": the police threw, no rioter
     police_threw = c.ak in ("state_forces", "government") and _crowd_control(c) and _only_police_threw(c)
+    crowd_did = by_demonstrators or (c.agent_role is not None and fs & (_VIOLENT | {"LOOT"})
+                                     and c.agent_role.tok.lemma_.lower() in _PARTISANS | _MOB_NOUNS)
+    if crowd_did and _at_other_protesters(c):
+        # "ruling-party supporters stormed the protest camp": one crowd on another, as
+        # communities fighting each other, is a mob's violence (docs/annotation.md)
+        return Typing("MOB_VIOLENCE", "a crowd attacked other protesters")
     if ("RIOT" in fs and not police_threw) or by_demonstrators or _turned_violent(c.head.tok) or (
             riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal) and not police_threw):
         return Typing("VIOLENT_DEMO", "demonstrators used violence")

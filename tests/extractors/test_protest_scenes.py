@@ -220,3 +220,21 @@ def test_vehicles_gathered_near_a_town_are_no_crowd():
     text = "Army jets struck RSF vehicles gathered near Hantoub on Friday, residents said."
     subs = _types(text)
     assert not subs & {"Peaceful protest", "Protest with intervention", "Violent demonstration"}, subs
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of the ruling party attacked anti-government protesters outside parliament on Monday, witnesses said.",
+    "A mob attacked the protest camp in the square on Monday night, setting fire to tents, witnesses said.",
+])
+def test_a_crowd_that_attacks_other_protesters_is_mob_violence(text):
+    from sitrep import extract
+    types = {e.sub_event_type for e in extract(text, published="2022-05-10").events if e.event_type}
+    assert "Mob violence" in types and not types & {"Excessive force against protesters", "Violent demonstration"}, \
+        types
+
+
+def test_warehouses_looted_are_no_warehouse_accident():
+    from sitrep import extract
+    text = "Shops and warehouses along the main road near the toll plaza were looted on Thursday night, police said."
+    types = {e.sub_event_type for e in extract(text, published="2024-12-27").events if e.event_type}
+    assert types, "the looting was read as a warehouse accident"

@@ -596,7 +596,7 @@ def _territory(c: Clause) -> Typing | None:
     if set(terr) == {"WITHDRAW"} and _fighting_told(c):
         # "entered after brief fighting with troops who then withdrew": the battle is the event
         return Typing(None, "a withdrawal from fighting its sentence tells")
-    # "entered after brief fighting with troops who then withdrew": a withdrawal cue beside fighting
+    # "withdrew", "unopposed": no fighting, unless its sentence tells some
     if ("NONVIOLENT" in c.ctxv or "NONVIOLENT" in c.sctx) and not _fighting_told(c) or set(terr) == {"WITHDRAW"}:
         return Typing("NONVIOLENT_TRANSFER", "no fighting reported")
     agent_is_place = _is_place(c.agent_role, c.lex, c.place_spans)
@@ -763,6 +763,18 @@ def _fighting_told(c: Clause) -> bool:
     return any(f in _VIOLENT or f == "CLASH" for f in frames)
 
 
+def _unknown_name_taken(c: Clause, terr: list[str], ptok, holders) -> bool:
+    """"The rebels entered Kamanyola", "took control of Kamanyola": a name no gazetteer or
+    actor table knows, taken by an armed side, is a place (a person taken is a captive: a
+    name the tagger calls a person's counts only when an apposition calls it a town)."""
+    if not ((c.armed or c.ak in _ARMED_KINDS) and set(terr) & {"CAPTURE", "ENTER"} and c.pk in (None, "other")):
+        return False
+    of_objects = [g for h in holders for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                  for g in ch.children if g.dep_ == "pobj"]
+    return any(t is not None and t.pos_ == "PROPN" and (t.ent_type_ in ("", "ORG") or _called_a_town(t))
+               for t in [ptok, *of_objects])
+
+
 def _names_a_place(c: Clause, terr: list[str]) -> bool:
     """A territorial verb counts only with a place: its patient or agent, a place named in
     its span, or a place in a from/into/of ... phrase of one of its verbs."""
@@ -787,12 +799,7 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
     agent_taken = _is_place(c.agent_role, lex, spans) and "LOSE" in terr
     # "seized the police station", "captured an army base": a post held is ground taken
     post = ptok is not None and ptok.lemma_.lower() in _POSTS and ptok.pos_ == "NOUN"
-    # "the rebels entered Kamanyola": a name no gazetteer or actor table knows, taken by an
-    # armed side, is a place (a person taken is a captive: PERSON is no such name)
-    unknown = [t for t in [ptok] + [g for h in holders for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "of"
-                                    for g in ch.children if g.dep_ == "pobj"]
-               if t is not None and t.pos_ == "PROPN" and (t.ent_type_ in ("", "ORG") or _called_a_town(t))]
-    if unknown and (c.armed or c.ak in _ARMED_KINDS) and set(terr) & {"CAPTURE", "ENTER"} and c.pk in (None, "other"):
+    if _unknown_name_taken(c, terr, ptok, holders):
         return True
     has_place = (_is_place(c.patient_role, lex, spans) or agent_taken or _refers_to_a_place(ptok, lex, spans)
                  or (c.patient_role is None and bool(named)) or (bool(prep_places) and not other_patient) or post)

@@ -759,8 +759,9 @@ def _fighting_told(c: Clause) -> bool:
     a violence trigger word anywhere in its sentence."""
     if c.fs & (_VIOLENT | {"CLASH"}):
         return True
-    frames = (c.lex.triggers.get(t.lemma_.lower(), (None,))[0] for t in c.head.tok.sent)
-    return any(f in _VIOLENT or f == "CLASH" for f in frames)
+    frames = (c.lex.triggers.get(t.lemma_.lower(), (None,))[0] for t in c.head.tok.sent
+              if t.head.lower_ != "without" and not any(k.dep_ == "det" and k.lower_ == "no" for k in t.children))
+    return any(f in _VIOLENT or f == "CLASH" for f in frames)  # not "without a fight", "no fighting"
 
 
 def _unknown_name_taken(c: Clause, terr: list[str], ptok, holders) -> bool:

@@ -62,9 +62,13 @@ CONNECTORS = _WORDS["connector"]
 HONORIFICS = _WORDS["honorific"]
 LOCATIVE_PREPS = _WORDS["locative_prep"]
 RESIDENT_NOUNS = _WORDS["resident_noun"]
+FACILITY_HEADS = _WORDS["facility_head"]
+NAME_DESCRIPTORS = _WORDS["name_descriptor"]
 ROLE_NOUNS = _WORDS["role_noun"] | HONORIFICS | RESIDENT_NOUNS
 DASHES = {"-", "--", "—", "–"}
 _DATELINE_MARKS = re.compile(r"[.'’]")  # marks inside a dateline's capitalised words
+# a town this big is seldom a word of someone's name on a building: it is where it stands
+FACILITY_TOWN_POPULATION = 100_000
 # month and day names (and their abbreviations) are dates, never places: the times stage's words
 MONTHS_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -771,7 +775,7 @@ class _Recogniser:
             return False  # "in Manbij" the model called a DATE is still a place
         if all(w in self.stop or w in CONNECTORS for w in words):
             return False
-        if self.inside_a_longer_name(s, e):
+        if self.inside_a_longer_name(s, e) or (not strong and self.word_of_a_facility_name(s, e, top)):
             return False
         kinds = {c.kind for c in cands}
         if single and T[s].is_stop and not text.isupper():  # "US" is not "us"
@@ -839,6 +843,24 @@ class _Recogniser:
         if s > 0 and T[s - 1].like_num and T[s - 1].is_title and not (e < self.n and T[e].pos_ in ("NOUN", "PROPN")):
             return True
         return e + 1 < self.n and _initial(T[e]) and T[e + 1].is_title
+
+    def word_of_a_facility_name(self, s: int, e: int, top) -> bool:
+        """A small town's name that is one word of a facility's longer name ("near the Inca
+        Manco Cápac airport": not Inca, Spain; not Capac, Michigan). A name that is the
+        whole of what the facility is named by ("Kabul International Airport") is its town."""
+        T = self.T
+        if top.population >= FACILITY_TOWN_POPULATION:
+            return False
+        i = e
+        while i < self.n and T[i].is_title and T[i].lower_ not in FACILITY_HEADS:
+            i += 1
+        if i >= self.n or T[i].lower_ not in FACILITY_HEADS:
+            return False
+        j = s
+        while j > 0 and T[j - 1].is_title and T[j - 1].pos_ == "PROPN":
+            j -= 1
+        named_by = [t for t in T[j:i] if t.lower_ not in NAME_DESCRIPTORS]
+        return len(named_by) > e - s
 
     def _person_entity_a_place(self, s: int, e: int, key: str, strong: bool, after_prep: bool,
                                known_here: bool) -> object:

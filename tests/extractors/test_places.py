@@ -443,3 +443,15 @@ def test_every_region_point_names_a_region_of_the_gazetteer():
     assert missing == []
     alberta = gaz.admin1("CA.01")
     assert (round(alberta.lat, 3), round(alberta.lon, 3)) == (52.283, -117.469)
+
+
+@pytest.mark.parametrize("text, not_places, kept", [
+    # a person's names on an airport or a hospital are no small towns far away
+    ("JULIACA, Peru - Protesters clashed with police near the Inca Manco Cápac airport on Monday.",
+     {"Inca", "Cápac"}, "JULIACA"),
+    # guard: a town that is the whole of the name is where the facility stands
+    ("KABUL - A blast hit the gate of Kabul International Airport on Monday, officials said.", set(), "KABUL"),
+])
+def test_a_name_on_a_facility_is_no_far_town(nlp, text, not_places, kept):
+    names = {p.name for p in places_of(nlp, text)}
+    assert kept in names and not names & not_places, names

@@ -23,6 +23,7 @@ from .event_lexicon import (
     _np_text,
     lexicon,
 )
+from .place_recognition import SETTLEMENT_NOUNS
 from .report_frame import LOCATIVE_PREPS
 
 if TYPE_CHECKING:
@@ -118,7 +119,8 @@ def _phrase_of(forms: tuple[str, ...], words: tuple[str, ...], lex: Lexicon,
     return None
 
 
-TOWN_WORDS = frozenset({"capital", "town", "city", "village", "district", "hub", "port", "stronghold"})
+# what an apposition calls a name that is a town: "Goma, the capital", "Baraka, the lakeside town"
+TOWN_WORDS = SETTLEMENT_NOUNS | {"capital", "district", "hub", "port", "stronghold"}
 
 
 def _place_taken(tok: Token, forms, kids, lex: Lexicon) -> tuple[str, bool, str, str] | None:

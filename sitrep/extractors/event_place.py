@@ -20,7 +20,7 @@ from .event_clauses import Role, Trigger
 from .event_lexicon import JOURNEYS
 from .gazetteer import _km, capital_of, get_gazetteer, norm_name
 from .parse import Parsed
-from .place_recognition import BETWEEN_HOLDERS, ROAD_PREFIXES, STREET_NOUNS
+from .place_recognition import BETWEEN_HOLDERS, FACILITY_HEADS, ROAD_PREFIXES, STREET_NOUNS
 from .places import names_no_location
 from .report_frame import (
     AREA_NOUNS,
@@ -370,13 +370,13 @@ def scene_place(parsed: Parsed, root, places: list[Place]) -> Place | None:
 
 
 # head nouns of a named site: "the Anderson County Jail", "St. Mark's Cathedral", "the Oval Office"
-_SITE_HEADS = frozenset({"jail", "prison", "center", "centre", "hospital", "school", "church", "cathedral", "mosque",
-                         "synagogue", "temple", "courthouse", "station", "airport", "university", "college", "hotel",
-                         "market", "mall", "stadium", "house", "palace", "embassy", "consulate", "office", "base",
-                         "camp", "square", "bridge", "park", "plaza", "building", "tower", "museum", "compound",
-                         "complex", "port", "harbour", "harbor", "checkpoint", "crossing", "motel", "inn",
-                         "restaurant", "nightclub", "club", "bar", "cafe", "theater", "theatre", "arena", "hall",
-                         "court", "clinic", "library", "barracks", "academy", "casino", "supermarket", "factory"})
+_SITE_HEADS = FACILITY_HEADS | frozenset({"jail", "center", "centre", "synagogue", "temple", "courthouse", "station",
+                                         "hotel", "mall", "house", "palace", "embassy", "consulate", "office",
+                                         "base", "camp", "square", "park", "plaza", "building", "tower", "museum",
+                                         "compound", "complex", "port", "harbour", "harbor", "checkpoint",
+                                         "crossing", "motel", "inn", "restaurant", "nightclub", "club", "bar",
+                                         "cafe", "theater", "theatre", "arena", "hall", "court", "library", "casino",
+                                         "supermarket", "factory"})
 # a town's quarter named by its own name, which gazetteers seldom hold ("Giza's Haram district")
 _QUARTER_HEADS = frozenset({"district", "neighborhood", "neighbourhood", "quarter", "suburb"})
 _SITE_LABELS = ("FAC", "ORG", "LOC", "GPE")  # a GPE only with a site's head: "Wyandotte County District Court"

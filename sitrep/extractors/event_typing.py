@@ -1218,14 +1218,14 @@ _CROWD_WORDS = frozenset({"crowd", "crowds", "protester", "protestor", "demonstr
 
 # a side's crowd, which no uniform makes the state's: "pro-government supporters attacked protesters"
 _PARTISANS = frozenset({"supporter", "loyalist", "partisan", "activist", "cadre", "thug", "goon", "youth"})
-_PROTEST_SITES = re.compile(r"\b(?:protest|sit-in|demonstration|encampment|protesters?|demonstrators?)\b", re.I)
 
 
 def _at_other_protesters(c: Clause) -> bool:
     """The clause's patient is a demonstration: its crowd or its site."""
     if c.patient_role is None:
         return False
-    return c.pk == "protesters" or bool(_PROTEST_SITES.search(_patient_text(c.patient_role)))
+    return c.pk == "protesters" or any(t.lemma_.lower() in _CROWD_WORDS | {"sit-in", "encampment"}
+                                       for t in c.patient_role.tok.subtree)
 
 
 def _only_police_threw(c: Clause) -> bool:

@@ -144,6 +144,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
     if is_verb:  # "cited the driver for speeding": the parser may hang "for" on the object
         kids += [p for o in kids if o.dep_ == "dobj" and o.lemma_.lower() not in lex.trigger_words
                  for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]  # not "called demands for"
+        # "set ablaze parts of the building": the particle before the object, parsed as its modifier
+        kids += [a for o in kids if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i == tok.i + 1]
     for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
         if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr",
                           "nsubjpass"):  # "charges were filed"
@@ -262,7 +264,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             taken.add(tok.i)
             continue
         if hit is None:
-            light = _weapon_used(tok, lex) if tok.pos_ == "VERB" and _is_light(tok, lex) else None
+            light = _weapon_used(tok, lex) if tok.pos_ == "VERB" and (
+                _is_light(tok, lex) or tok.lemma_.lower() in _DRIVEN_AT) else None
             if light is not None:
                 found.append(light)
             continue
@@ -294,12 +297,36 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
                 tok.dep_ in ("acl", "relcl") and tok.head.i in described):
             described.add(tok.i)
             continue
+        weak = weak and not (frame == "SHOOT" and _shots_aimed(tok))
         found.append(Trigger(tok, frame, weak, phrase, mode=mode))
         taken.add(tok.i)
     for t in found:
         if t.anchor is None:
             t.anchor = _anchor(t.tok, lex)
     return found
+
+
+# a vehicle bomb driven at its target ("drove an explosives-laden vehicle into the base"):
+# the verb is the attack only with a weapon for its object, and stays a crowd's motion else
+_DRIVEN_AT = frozenset({"drive", "ram", "crash", "steer"})
+_ROUNDS = frozenset({"shot", "round", "bullet", "volley", "salvo", "burst"})
+_AIMED_AT = frozenset({"at", "on", "into", "upon", "toward", "towards"})
+
+
+def _shots_aimed(verb: Token) -> bool:
+    """"Fired at a group of young men", "fired 12 rounds into the shutters", "fired at
+    least three times": a weapon fired, not a worker fired or a kiln fired."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "fire":
+        return False
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in _ROUNDS:
+            return True
+        if c.lower_ == "times" and any(k.like_num or k.pos_ == "NUM" for k in c.subtree):
+            return True
+        if c.dep_ == "prep" and c.lower_ in _AIMED_AT and any(
+                p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME", "ORDINAL") for p in c.children):
+            return True
+    return False
 
 
 _RUSH_PREPS = frozenset({"at", "toward", "towards", "into", "through", "across", "down", "up"})
@@ -654,6 +681,24 @@ def _has_own_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children)
 
 
+def _dated_example(t: Trigger, p: Trigger) -> bool:
+    """`t` is a dated instance listed under `p` ("... killed dozens of soldiers, including a
+    September attack on a checkpoint"): one incident with its own time, not the tally's."""
+    node = t.tok
+    while node.i != node.head.i and node.head.i not in (p.tok.i, p.anchor.i):
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in ("including", "among"):
+            return any(k.ent_type_ in ("DATE", "TIME") for k in t.tok.children)
+    return False
+
+
+def _relative_subject(tok: Token) -> bool:
+    """The clause's subject is a relative phrase ("most of which", "some of whom"): a
+    relative clause on the main clause's object, however the parser hung it."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "who", "that") and any(
+        k.tag_ in ("WDT", "WP") for k in c.subtree) for c in tok.children)
+
+
 def _group(trigs: list[Trigger]) -> list[Trigger]:
     """Attach each trigger to the nearest trigger above it that reports the same happening;
     return the group heads."""
@@ -694,6 +739,10 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 break  # "a bombing at a mosque in Matara, where worshippers had gathered": the place's own story
             if p.weak and not t.weak and _has_own_subject(t.anchor):
                 break  # "displaced by fighting as troops bombarded": the clause is the happening
+            if _dated_example(t, p):
+                break  # "has killed dozens, including a September attack that killed 20": its own incident
+            if p.frame != t.frame and _relative_subject(t.anchor):
+                break  # "fired 60 rockets, most of which were intercepted": what became of the object
             if _other_time(t) or _linked_apart(t, p):
                 break  # "after fighting", "as forces battle IS": a related, different happening
             if _grievance(p, t):
@@ -965,7 +1014,19 @@ def _headline_patient(subj: Token | None, verb: Token) -> bool:
     return subj.tag_ == "NN" or (subj.tag_ == "NNP" and (subj.ent_type_ == "PERSON" or person))  # "Man booked"
 
 
+def _finite_verb_as_modifier(verb: Token) -> bool:
+    """"In Makassar, South Sulawesi, a mob set fire to the building": with no verb at its
+    root, the parser hung the clause's finite verb on its subject as a modifier; a past
+    verb there with an object of its own is no participle describing that noun."""
+    root = verb.sent.root
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and root.pos_ not in ("VERB", "AUX") and \
+        verb.head.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in verb.children) and \
+        not any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+
+
 def _subject(verb: Token, depth: int = 0) -> Role | None:
+    if _finite_verb_as_modifier(verb):
+        return Role(verb.head, "subject", _conjuncts(verb.head))
     if _reduced_passive(verb) is not None or _participle_after_its_noun(verb):
         return _agent_phrase(verb)
     for c in verb.children:
@@ -1041,7 +1102,8 @@ def _object(verb: Token) -> Role | None:
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _PHRASAL_OBJECTS and not (
                 c.dep_ == "nsubjpass" and _is_dateline_token(c)):  # "MIDDLETOWN — A man ... was captured"
             return Role(c, "object" if c.dep_ == "dobj" else "passive-subject", _conjuncts(c))
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
+            not _finite_verb_as_modifier(verb):
         return Role(verb.head, "participle-patient", _conjuncts(verb.head))  # "officers shot by a gunman"
     for c in verb.children:  # "found the defendant guilty": the subject of the small clause
         if c.dep_ == "ccomp" and c.pos_ == "ADJ":

@@ -32,6 +32,9 @@ _TACTICS = ("CHEMICAL", "AIR", "SUICIDE", "SHELLING", "IED", "GRENADE")  # codeb
 _ATTACK_WORD = re.compile(
     r"\b(attack|attacks|bomb|bombs|explosion|explosions|blast|strike|strikes|shells?|fired|used|contained)\b", re.I)
 _UNACCUSATIVE = {"explode", "go", "blast", "detonate"}
+# bombs only aircraft drop: a report naming them tells its other bombs' hits as theirs
+AIR_BOMB_WORD = re.compile(r"\b(?:barrel|glide|gliding|guided|aerial|air-dropped|air-launched|cluster|KAB)[ -]"
+                           r"(?:aerial |air )?bombs?\b", re.I)
 _BOMB_WORD = re.compile(r"\b(bomb|bombs|bombing|bombings|explosive|explosives|ied|tnt)\b", re.I)
 # a report about mining: its "mines" are pits, not explosives (one sense per report)
 _MINING_WORD = re.compile(r"\b(mining|miners?|coal|colliery|quarry|ore|mountaintop)\b", re.I)

@@ -542,6 +542,8 @@ def _long_period(tok) -> str | None:
             return "a tally since a start ('since ...')"
         if perfect and c.dep_ == "advmod" and c.lower_ == "far" and any(k.lower_ == "so" for k in c.children):
             return "a tally so far"
+        if perfect and c.dep_ == "prep" and c.lower_ == "since" and any(g.lower_ == "then" for g in c.children):
+            return "a tally since then"  # "since then, forces have captured several villages"
     return None
 
 

@@ -104,7 +104,14 @@ def _relation(node):
     return None
 
 
-def set_date(ev: Event, t: TimeMention | None, frame: ReportFrame, offset: int | None) -> None:
+def set_date(ev: Event, t: TimeMention | None, frame: ReportFrame, offset: int | None,
+             governor_time: bool = False) -> None:
+    """`governor_time`: `t` is the time of the clause that governs the event ("quiet on
+    Wednesday ... two days after police opened fire"), so an offset counts from it."""
+    if offset is not None and governor_time and t is not None and t.date_start and t.precision == "day":
+        ev.date_start = ev.date_end = _shift(t.date_start, offset)
+        ev.time_precision = "relative"
+        return
     if t is not None and t.date_start and frame.published and t.date_start > frame.published and \
             ev.certainty in ("asserted", "claimed"):
         t = None  # what has happened is not dated after the report: the time is another clause's

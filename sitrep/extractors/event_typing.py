@@ -258,7 +258,8 @@ def _borrow_tactic(c: Clause) -> None:
 _HELD_BY = re.compile(r"\w-(?:held|controlled|occupied)\b", re.I)
 _LABOUR_WORDS = frozenset({"hunger", "general", "worker", "workers", "strikers", "union", "unions", "employees",
                            "staff", "teachers", "nurses", "doctors", "drivers", "miners", "dockers", "dockworkers",
-                           "pilots", "porters", "labourers", "laborers", "walkout"})
+                           "pilots", "porters", "labourers", "laborers", "walkout", "pay", "wage", "wages",
+                           "salary", "salaries", "sympathy"})
 
 
 def _labour_strike(c: Clause, words_of_sentence: bool) -> bool:
@@ -543,7 +544,7 @@ _ASSAULTS = frozenset({"attack", "assault", "raid", "infiltration", "incursion",
 
 
 _POSTS = frozenset({"base", "airbase", "post", "outpost", "checkpoint", "headquarters", "camp", "garrison",
-                    "position", "barracks", "station"})
+                    "position", "barracks", "station", "hideout", "stronghold", "bastion", "bunker", "trench"})
 
 
 def _overran_a_post(c: Clause) -> bool:
@@ -1295,6 +1296,8 @@ def _protest(c: Clause) -> Typing | None:
         # "ruling-party supporters stormed the protest camp": one crowd on another, as
         # communities fighting each other, is a mob's violence (docs/annotation.md)
         return Typing("MOB_VIOLENCE", "a crowd attacked other protesters")
+    if _by_a_mob(c) and fs & (_VIOLENT | {"LOOT"}):
+        return Typing("MOB_VIOLENCE", "a mob, looters or hoodlums used violence")  # even beside a protest
     if ("RIOT" in fs and not police_threw) or by_demonstrators or _turned_violent(c.head.tok) or (
             riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal) and not police_threw):
         return Typing("VIOLENT_DEMO", "demonstrators used violence")
@@ -1501,6 +1504,16 @@ def _poisoned_outside_war(c: Clause) -> bool:
 _SEARCH_WORDS = frozenset({"raid", "search", "storm"})
 # a crowd named as such, which does violence as a mob; and crowds that search nothing
 _MOB_NOUNS = frozenset({"crowd", "mob", "throng"})
+# who riots as no demonstrator does, whatever protest is near: docs/annotation.md codes "a mob
+# that riots" as mob violence, and the reports' own word for such a crowd says so
+_MOB_AGENTS = frozenset({"mob", "hoodlum", "looter", "vandal", "arsonist"})
+
+
+def _by_a_mob(c: Clause) -> bool:
+    """"Hoodlums torched police stations", "a mob set fire to the building", "looters
+    emptied shops": the agent is named as a mob, not as demonstrators."""
+    r = c.agent_role
+    return r is not None and r.tok.lemma_.lower() in _MOB_AGENTS
 _CROWDS = _MOB_NOUNS | {"protester", "demonstrator", "rioter", "youth", "gang"}
 
 
@@ -1543,7 +1556,24 @@ def _bombing(c: Clause) -> Typing | None:
     if fs <= {"BOMB", "KILL"} and fired and not bomb_named:  # "explosions rocked the area as militants fired rockets"
         tactic = "AIR" if "AIR" in fired else "SHELLING"
         return Typing(tactic, f"explosions of the {tactic.lower()} its sentence tells")
+    if c.ctx.air_bombs and c.tactic is None and _a_bomb_fell(c):
+        return Typing("AIR", "a bomb that hit, in a report of bombs dropped from the air")
     return Typing("IED", "bombing without aircraft, artillery or suicide cue")
+
+
+_FELL = frozenset({"hit", "strike", "fall", "land", "slam", "drop"})
+
+
+def _a_bomb_fell(c: Clause) -> bool:
+    """"A second bomb struck an open area", "bombs fell on the district": a bomb that hit
+    somewhere, with no word of its being planted, set off or driven (the clause names no
+    other tactic)."""
+    for m in c.members:
+        t = m.tok
+        if t.lemma_.lower() == "bomb" and t.dep_ in ("nsubj", "dobj") and t.head.lemma_.lower() in _FELL and not any(
+                k.dep_ == "compound" for k in t.children):  # "a car bomb hit": the tactic cue may not know the car
+            return True
+    return False
 
 
 # military campaigns, fought against the forces that hold a place, whatever place they name
@@ -1695,6 +1725,8 @@ def _loot(c: Clause) -> Typing | None:
         return None
     if c.harmless_ctx:
         return Typing(None, "disaster/accident context")
+    if _by_a_mob(c):
+        return Typing("MOB_VIOLENCE", "a mob, looters or hoodlums destroyed property")
     if c.ak in ("protesters",) or c.protest_ctx:
         return Typing("VIOLENT_DEMO", "demonstrators destroyed property")
     if c.ak in (None, "civilians") and not c.armed and _in_protest_scene(c):

@@ -49,6 +49,7 @@ from .event_lexicon import (
     _TACTICS,
     _TERRITORY,
     _VIOLENT,
+    AIR_BOMB_WORD,
     Lexicon,
     _CueIndex,
     _forms,
@@ -467,7 +468,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
                              background_day=early, offering=not physical and ev.plover in _OFFERED)
     if twhy:
         ev.rule += f"; timing {ev.timing} ({twhy})"
-    set_date(ev, t, frame, governing_offset(head))
+    set_date(ev, t, frame, governing_offset(head), governor_time=t is not None and not cand.start <= t.start < cand.end)
     frames = {m.frame for m in cand.members}
     roles = [p_role] + ([a_role] if frames & _TERRITORY else [])
     homes = _law_homes(a_role, head.anchor, ex.places) if frames & _LAW_FRAMES else set()
@@ -750,6 +751,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     lex = lexicon()
     ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None,
                      mining_named=_MINING_WORD.search(parsed.text) is not None,
+                     air_bombs=AIR_BOMB_WORD.search(parsed.text) is not None,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
     index = _CueIndex(parsed.text, lex)
     ctx.communal = communal(parsed.text, index)

@@ -89,3 +89,27 @@ def test_a_paragraph_opening_with_by_and_a_day_is_no_byline():
     text = ("Rebels seize two villages near Beni\n\nRebels seized two villages north of Beni on Sunday.\n\n"
             "By Tuesday, fighting had spread.\n\nShops stayed shut on Tuesday. Police patrolled the market.")
     assert _lead(text).endswith("By Tuesday, fighting had spread."), _lead(text)
+
+
+def test_days_after_an_incident_count_from_the_governing_clause_day():
+    text = ("Gulu was calm on Thursday under a curfew, two days after police opened fire on students marching "
+            "to the district offices.")
+    ex = sitrep.extract(text, published="2024-03-08")
+    fired = [e for e in ex.events if e.event_type and "opened fire" in text[e.start:e.end + 20]]
+    assert fired and fired[0].date_start == "2024-03-05", [(e.sub_event_type, e.date_start, e.rule) for e in ex.events]
+
+
+def test_a_tally_of_captures_since_then_is_no_incident():
+    text = ("The army launched its offensive in January. Since then, troops have captured several villages and hill "
+            "bases once held by the rebels.")
+    ex = sitrep.extract(text, published="2024-03-08")
+    taken = [e for e in ex.events if e.sub_event_type == "Government regains territory"]
+    assert all(e.timing == "generic" for e in taken), [(e.timing, e.rule) for e in taken]
+
+
+def test_a_dated_attack_listed_under_a_tally_is_its_own_incident():  # guard for the "since then" tally
+    text = ("Since then, the militants have killed dozens of soldiers in ambushes, including a November attack on "
+            "a checkpoint in Mudiyah that killed 12 troops.")
+    ex = sitrep.extract(text, published="2024-03-08")
+    dated = [e for e in ex.events if e.event_type and e.timing != "generic"]
+    assert dated and dated[0].date_start.startswith("2023-11"), [(e.timing, e.date_start, e.rule) for e in ex.events]

@@ -238,3 +238,41 @@ def test_warehouses_looted_are_no_warehouse_accident():
     text = "Shops and warehouses along the main road near the toll plaza were looted on Thursday night, police said."
     types = {e.sub_event_type for e in extract(text, published="2024-12-27").events if e.event_type}
     assert types, "the looting was read as a warehouse accident"
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands protested against the fuel price rise in Kisumu on Tuesday. Hoodlums torched two police posts and "
+    "looted a supermarket on Oginga Odinga Street in the evening.",  # guard: a riot's scene made it a mob's before
+    "Students marched on the governor's office in Kisumu on Tuesday. Later that night a mob set fire to a police "
+    "post near the bus park.",
+])
+def test_a_mob_or_hoodlums_who_burn_beside_a_protest_riot_as_a_mob(text):
+    types = _types(text)
+    assert "Mob violence" in types, types
+
+
+def test_protesters_who_burn_a_post_remain_a_violent_demonstration():  # guard: demonstrators named
+    text = ("Thousands protested against the fuel price rise in Kisumu on Tuesday. Protesters torched two police posts "
+            "in the evening.")
+    assert "Violent demonstration" in _types(text)
+
+
+def test_a_pay_strike_by_police_is_no_air_strike():
+    text = "A police pay strike left Honiara without officers on Wednesday, and shops were looted in the afternoon."
+    assert "Air/drone strike" not in _types(text)
+
+
+def test_crowds_that_set_ablaze_buildings_destroyed_property():
+    text = ("Protests over the election result spread across Maseru on Tuesday. On Wednesday, crowds defied the curfew "
+            "and set ablaze parts of the electoral commission building.")
+    burned = [e for e in sitrep.extract(text, published=PUBLISHED).events
+              if e.event_type and "ablaze" in text[e.start:e.end]]
+    assert burned and burned[0].sub_event_type in ("Violent demonstration", "Mob violence"), \
+        [(e.sub_event_type, text[e.start:e.end]) for e in sitrep.extract(text, published=PUBLISHED).events]
+
+
+def test_a_mob_that_set_fire_with_no_verb_at_the_sentence_root_is_the_mob():
+    text = "In Maseru, Lesotho, a mob set fire to the electoral commission building on Kingsway on Friday night."
+    ev = [e for e in sitrep.extract(text, published=PUBLISHED).events if e.event_type]
+    assert ev and ev[0].sub_event_type == "Mob violence" and ev[0].actor1 is not None, \
+        [(e.sub_event_type, e.actor1, e.rule) for e in ev]

@@ -169,3 +169,55 @@ def test_troops_who_withdrew_after_fighting_make_no_peaceful_handover():
             "who then withdrew towards Luvungi.")
     types = _types(text)
     assert "Non-violent transfer of territory" not in types and "Armed clash" in types, types
+
+
+def test_a_bomb_that_hit_in_a_report_of_guided_bombs_is_an_air_strike():
+    text = ("Russian forces struck the city of Sumy with guided aerial bombs on the evening of 2 May. The first bomb "
+            "hit a school in the Zarichnyi district. A second bomb struck an open area in the Kovpakivskyi district a "
+            "few minutes later, shattering windows.")
+    strikes = [e for e in sitrep.extract(text, published=PUBLISHED).events if e.event_type]
+    assert strikes and all(e.sub_event_type == "Air/drone strike" for e in strikes), \
+        [(e.sub_event_type, e.rule) for e in strikes]
+
+
+def test_a_bomb_that_hit_in_a_report_of_planted_bombs_stays_a_bombing():  # guard: no aerial bomb named
+    text = "A bomb hit a bus carrying workers near Quetta on Thursday, killing three people, police said."
+    _typed_as(text, "Remote explosive/landmine/IED", never={"Air/drone strike"})
+
+
+def test_a_suicide_bomber_who_drove_a_laden_truck_into_a_base_is_a_suicide_bombing():
+    text = ("A suicide bomber drove an explosives-laden truck into an army camp near Mandera on Friday morning, "
+            "officials said.")
+    _typed_as(text, "Suicide bomb", never=set())
+
+
+def test_demonstrators_who_drove_to_a_square_keep_their_protest():  # guard: a drive with no weapon is no attack
+    text = "About 40 demonstrators drove to the square outside the county court in Tulsa on Friday to protest the ruling."
+    assert "Suicide bomb" not in _types(text) and "Remote explosive/landmine/IED" not in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Two men on a scooter fired at a group of young men outside a shop in Nyanga on Sunday night, residents said.",
+    "Gunmen fired 15 rounds into the front of a pharmacy in Villa Gesell on Saturday, leaving a note behind.",  # guard
+])
+def test_shots_fired_at_someone_or_into_a_building_are_an_attack(text):
+    _typed_as(text, "Attack", never=set())
+
+
+def test_a_worker_fired_from_a_job_is_no_shooting():  # guard: "fired" with no shots, no aim
+    text = "The factory fired 40 workers in Nyanga on Sunday after the strike, the union said."
+    assert not {"Attack", "Armed clash"} & _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Somali soldiers seized two al-Shabaab hideouts in the Galgala hills on Monday after hours of fighting.",  # guard
+    "Troops captured several militant hideouts in the forest near Sambisa on Tuesday, the army said.",
+])
+def test_hideouts_taken_by_troops_are_ground_regained_not_arrests(text):
+    _typed_as(text, "Government regains territory", never={"Arrests"})
+
+
+def test_rockets_fired_most_of_which_were_intercepted_are_the_rocket_attack():  # guard: the interception is apart
+    text = ("Militants fired about 40 rockets toward Sderot on Saturday night, most of which were intercepted by "
+            "air defences, the army said.")
+    _typed_as(text, "Shelling/artillery/missile attack", never=set())

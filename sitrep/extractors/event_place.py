@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from ..models import Event, Place
-from .actors import countries
+from .actors import countries, is_named_actor
 from .event_clauses import Role, Trigger
 from .event_lexicon import JOURNEYS
 from .gazetteer import _km, capital_of, get_gazetteer, norm_name
@@ -400,6 +400,9 @@ def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int
                 street = _street(g)
                 if street is not None:
                     return street
+                village = _unplaced_name(parsed, g, place_spans)
+                if village is not None:
+                    return village
                 if g.ent_type_ not in _SITE_LABELS:
                     named = _named_common_site(g, place_spans)
                     if named is not None:
@@ -409,6 +412,36 @@ def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int
                 if e.root.i == g.i and _is_site(e):
                     return e.text[4:] if e.text.lower().startswith("the ") else e.text
     return None
+
+
+_VILLAGE_PREPS = frozenset({"in", "at", "near"})
+
+
+def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str | None:
+    """"Went from house to house in Ruwi", "a base near Balidhidin": a place name the
+    tagger saw (GPE or LOC) that the gazetteer does not hold, right after "in", "at" or
+    "near": a village or a quarter, the most specific place the text names for the event
+    (docs/annotation.md). It keeps the coordinates of the place the event is otherwise given."""
+    if g.dep_ != "pobj" or g.head.lower_ not in _VILLAGE_PREPS or g.pos_ != "PROPN":
+        return None
+    e = next((e for e in parsed.ent_spans if e.start <= g.i < e.end), None)
+    if e is None and g.head.lower_ != "at":  # "in Tanjol": a name the tagger took for nothing or a person
+        e = g.doc[min(c.i for c in g.subtree if c.dep_ == "compound" or c.i == g.i):g.i + 1]
+    elif e is not None and e.label_ not in ("GPE", "LOC") and g.head.lower_ == "at":
+        return None  # "at Reuters", "at Kenyatta": a newsroom or a person's, unless the tagger saw a place
+    if e is None or e.root.i != g.i or len(e) > 3 or any(s < e.end_char and e.start_char < t for s, t in place_spans):
+        return None
+    if not e.text[:1].isupper() or e.text.isupper() or _country_word(g) or is_named_actor(e.text) or any(
+            c.dep_ in ("case", "poss") for c in g.children) or g.lower_ in _INSTITUTIONS or g.ent_type_ in _NO_PLACE:
+        return None
+    return e.text[4:] if e.text.lower().startswith("the ") else e.text
+
+
+# names after "in" that are bodies, not places ("in Parliament", "in Congress")
+_INSTITUTIONS = frozenset({"parliament", "congress", "senate", "assembly", "court", "cabinet", "government",
+                           "council", "office", "power", "custody", "prison", "jail", "hospital"})
+_NO_PLACE = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
+                       "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"})
 
 
 def _street(tok) -> str | None:

@@ -292,3 +292,23 @@ def test_the_setting_of_unplaced_events_is_the_town_not_one_incidents_quarter():
 def test_an_incident_is_placed_where_its_clause_says(text, place):
     events = [e for e in sitrep.extract("Report\n\n" + text, published="2023-10-14").events if e.event_type]
     assert events and events[0].place == place, [(e.sub_event_type, e.place) for e in events]
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # a village the gazetteer does not hold, named after "in" or "near", is the most specific
+    # place the text names; it keeps the setting's coordinates and is named with it
+    ("BOKKOS, Nigeria - Gunmen attacked farmers in Tanjol on Sunday night, killing five people, police said.",
+     "Gunmen", "Tanjol, Bokkos"),
+])
+def test_a_village_no_gazetteer_holds_is_named_where_the_text_names_it(text, word, place):
+    assert the_event(text, word).place == place
+
+
+@pytest.mark.parametrize("text, word, absent", [  # guards: bodies and people are no villages
+    ("KABUL - Lawmakers clashed in Parliament on Saturday over the budget, officials said.", "clashed",
+     "Parliament"),
+    ("NAIROBI - Police arrested two men near Kenyatta's former home on Saturday, officers said.", "arrested",
+     "Kenyatta"),
+])
+def test_a_body_or_a_persons_name_after_in_is_no_village(text, word, absent):
+    assert absent not in (the_event(text, word).place or "")

@@ -1506,7 +1506,7 @@ _SEARCH_WORDS = frozenset({"raid", "search", "storm"})
 _MOB_NOUNS = frozenset({"crowd", "mob", "throng"})
 # who riots as no demonstrator does, whatever protest is near: docs/annotation.md codes "a mob
 # that riots" as mob violence, and the reports' own word for such a crowd says so
-_MOB_AGENTS = frozenset({"mob", "hoodlum", "looter", "vandal", "arsonist"})
+_MOB_AGENTS = frozenset({"mob", "hoodlum", "looter"})
 
 
 def _by_a_mob(c: Clause) -> bool:

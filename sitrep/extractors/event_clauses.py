@@ -285,7 +285,7 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
         if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue  # "the injured included an officer": the people the violence left, named as such
-        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not headline_verb_as_compound(tok, frame):
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "riot police", "protest leaders": the head noun says what it is
         if tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in _CRIME_HEADS:
             continue  # "Police catch murder suspect": a compound the parser split in a headline
@@ -1014,31 +1014,6 @@ def _headline_patient(subj: Token | None, verb: Token) -> bool:
     return subj.tag_ == "NN" or (subj.tag_ == "NNP" and (subj.ent_type_ == "PERSON" or person))  # "Man booked"
 
 
-# frames a headline tells with a bare present verb the tagger may read as a noun
-_HEADLINE_VERB_FRAMES = frozenset({"ATTACK", "KILL", "LOOT", "ABDUCT", "CAPTURE", "SHELL", "BOMB", "AIRSTRIKE",
-                                   "SHOOT", "STRIKE"})
-
-
-def headline_verb_as_compound(tok: Token, frame: str) -> bool:
-    """"Jihadis attack army camp in central Mali", "Hoodlums loot warehouse": in a clause
-    with no verb, the parser read a headline's bare present verb as a noun compound between
-    a plural subject and the object; the word is the event, the plural its doer."""
-    if frame not in _HEADLINE_VERB_FRAMES or tok.i == 0 or tok.lower_ != tok.lemma_.lower() or \
-            tok.tag_ not in ("NN", "VBP"):
-        return False
-    before = tok.doc[tok.i - 1]
-    plural = before.tag_ in ("NNS", "NNPS") or (
-        before.tag_ == "NNP" and before.lower_.endswith("s") and before.ent_type_ not in ("GPE", "LOC", "FAC"))
-    if not plural or before.dep_ not in ("compound", "nsubj") or before.head.i not in (tok.i, tok.head.i):
-        return False
-    node = tok
-    while node.head.i != node.i:  # no verb governs the compound: the parser found none for the clause
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return False
-    return True
-
-
 def _finite_verb_as_modifier(verb: Token) -> bool:
     """"In Makassar, South Sulawesi, a mob set fire to the building": with no verb at its
     root, the parser hung the clause's finite verb on its subject as a modifier; a past
@@ -1050,9 +1025,6 @@ def _finite_verb_as_modifier(verb: Token) -> bool:
 
 
 def _subject(verb: Token, depth: int = 0) -> Role | None:
-    if verb.dep_ == "compound" and verb.i > 0 and headline_verb_as_compound(verb, "ATTACK"):
-        doer = verb.doc[verb.i - 1]
-        return Role(doer, "subject", _conjuncts(doer))
     if _finite_verb_as_modifier(verb):
         return Role(verb.head, "subject", _conjuncts(verb.head))
     if _reduced_passive(verb) is not None or _participle_after_its_noun(verb):
@@ -1123,8 +1095,6 @@ _PHRASAL_OBJECTS = {"fire", "control", "hostage", "allegiance", "sanction", "san
 
 
 def _object(verb: Token) -> Role | None:
-    if verb.dep_ == "compound" and headline_verb_as_compound(verb, "ATTACK"):
-        return Role(verb.head, "object", _conjuncts(verb.head))
     undergoer = _reduced_passive(verb)
     if undergoer is not None:
         return Role(undergoer, "headline-passive-subject", _conjuncts(undergoer))
@@ -1225,8 +1195,7 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             a = a or na
             if p is None:
                 p = _object_other_than(m.anchor, m.tok)
-        elif _verbal(m.tok) and m.tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound") or (
-                m.tok.dep_ == "compound" and headline_verb_as_compound(m.tok, m.frame)):
+        elif _verbal(m.tok) and m.tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
             a, p = _subject(m.tok), _object(m.tok)
             if m.frame == "BOMB" and a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNACCUSATIVE:
                 a, p = None, p or Role(a.tok, "exploded-subject")  # "a police car exploded on a mine"

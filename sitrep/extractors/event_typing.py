@@ -1933,6 +1933,15 @@ def _opinion(verb) -> bool:
 _SETTLING_MODALS = frozenset({"should", "would", "will", "must", "shall"})
 
 
+# whom a place hosts as it houses them, not as guests of a meeting
+_HOUSED = frozenset({"people", "refugee", "family", "displaced", "resident", "migrant", "child", "student",
+                     "patient", "inmate", "prisoner", "troop", "soldier", "base", "population", "idp", "idps"})
+
+
+def _houses_people(obj) -> bool:
+    return obj is not None and any(t.lemma_.lower() in _HOUSED for t in obj.subtree)
+
+
 def _guests(kids: dict) -> bool:
     """A dinner "for the visiting king", "with Chinese officials": parties to meet."""
     dinner = kids["dobj"]
@@ -2137,6 +2146,8 @@ def _object_makes_no_act(dip: str, verb, kids: dict) -> str | None:
         return "pressed a button, not for anything"  # "press the reset button"
     if dip == "CONSULT" and lemma == "host" and obj in _OCCASIONS and not _guests(kids):
         return "hosted an occasion, not a meeting"  # "the fire department hosts its annual fundraiser"
+    if dip == "CONSULT" and lemma == "host" and _houses_people(kids.get("dobj")):
+        return "houses people, no meeting"  # "a camp which hosts hundreds of thousands of displaced people"
     if dip == "COOPERATE" and lemma == "share" and obj in _STANCES:
         return "shared a view, not a resource"  # "many leaders share these apprehensions"
     if dip == "COOPERATE" and lemma == "share" and _gives_information(kids.get("dobj")) and not _shared_with(verb):

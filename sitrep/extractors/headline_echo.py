@@ -36,19 +36,20 @@ _WEAPON_TYPES = {"SHELL": frozenset({"Shelling/artillery/missile attack"}),
 _TOLD = frozenset({"asserted", "claimed"})
 
 
-def headline_frames(sent, lex: Lexicon) -> dict[str, str]:
-    """frame -> the headline word that evokes it, whatever the tagger made of the word."""
+def headline_frames(sent, lex: Lexicon, told: list[tuple[int, int]] = ()) -> dict[str, object]:
+    """frame -> the headline word that evokes it, whatever the tagger made of the word;
+    none inside `told`, the spans of the headline's own mentions."""
     out: dict[str, str] = {}
     for tok in sent:
-        if tok.is_punct or tok.is_space or tok.pos_ == "PROPN":
+        if tok.is_punct or tok.is_space or tok.pos_ == "PROPN" or any(a <= tok.idx < b for a, b in told):
             continue
         hit = next((lex.triggers[f] for f in _forms(tok, lex) if f in lex.triggers), None)
         if hit is not None:
-            out.setdefault(hit[0], tok.text)
+            out.setdefault(hit[0], tok)
     return out
 
 
-def _echoed(frames: dict[str, str], ev: Event) -> str | None:
+def _echoed(frames: dict[str, object], ev: Event):
     """The headline word that names `ev`'s incident, if one does."""
     own = rule_frames(ev)
     word = next((w for f, w in frames.items() if f in own or ev.sub_event_type in _WEAPON_TYPES.get(f, ())), None)
@@ -57,14 +58,22 @@ def _echoed(frames: dict[str, str], ev: Event) -> str | None:
     return word
 
 
+def _untold_stretch(sent, word, told: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch of the headline around `word` that none of its own mentions covers."""
+    start = max([b for a, b in told if b <= word.idx] + [sent.start_char])
+    end = min([a for a, b in told if a > word.idx] + [sent.end_char])
+    return start, end
+
+
 def headline_echoes(headlines: list[tuple[int, object]], events: list[Event], infos: dict[int, MentionInfo],
                     lead_sentences: int, lex: Lexicon) -> dict[int, list[tuple[Event, MentionInfo]]]:
-    """id(lead mention) -> the echoes the headline sentences without a mention of their own
-    give it. `headlines` holds (sentence index, sentence span)."""
-    said = {infos[id(e)].sentence for e in events}
+    """id(lead mention) -> the echoes the headline sentences give it, from the event words
+    their own mentions leave unread ("Jihadis attack army camp as villagers accuse troops":
+    the accusation is read, the attack is not). `headlines` holds (sentence index, sentence span)."""
     out: dict[int, list[tuple[Event, MentionInfo]]] = {}
     for k, sent in headlines:
-        frames = headline_frames(sent, lex) if k not in said else {}
+        told = [(e.start, e.end) for e in events if infos[id(e)].sentence == k]
+        frames = headline_frames(sent, lex, told)
         if not frames:
             continue
         for ev in events:
@@ -76,8 +85,9 @@ def headline_echoes(headlines: list[tuple[int, object]], events: list[Event], in
             word = _echoed(frames, ev)
             if word is None:
                 continue
-            echo = replace(ev, start=sent.start_char, end=sent.end_char, sentence=sent.text, trigger=word,
-                           mentions=[], rule=f"{ev.rule}; the headline's '{word}' echoes this mention")
+            start, end = _untold_stretch(sent, word, told)
+            echo = replace(ev, start=start, end=end, sentence=sent.text, trigger=word.text,
+                           mentions=[], rule=f"{ev.rule}; the headline's '{word.text}' echoes this mention")
             out.setdefault(id(ev), []).append(
                 (echo, replace(info, where="headline", sentence=k, referring=False, retold=False)))
             break

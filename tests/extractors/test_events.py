@@ -1761,3 +1761,17 @@ def test_a_struck_place_or_an_event_noun_is_no_doer(headline, doer):
     out = extract_records([{"id": "d", "title": "", "text": text, "published": "2025-07-22"}])["d"]
     names = [(e.get("actor1") or {}).get("name") for e in out["events"] if e.get("event_type")]
     assert names and all((n == doer) if doer else (n is None or n.startswith("Unidentified")) for n in names), names
+
+
+@pytest.mark.parametrize("text, consult", [
+    # a place that hosts people houses them: no meeting (event_typing._houses_people)
+    ("The city, which hosts tens of thousands of people displaced by the fighting, was shelled again on Friday.",
+     False),
+    ("The town hosts thousands of refugees from across the border, the mayor said on Friday.", False),  # guard
+    # guard: a leader who hosts another meets him
+    ("President Ruto hosted his Tanzanian counterpart at State House in Nairobi on Friday.", True),
+])
+def test_a_place_that_hosts_people_holds_no_meeting(text, consult):
+    evs = _extract_all([text])[0].events
+    got = any(e.plover == "CONSULT" for e in evs)
+    assert got == consult, [(e.plover, e.trigger) for e in evs]

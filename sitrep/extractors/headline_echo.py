@@ -74,6 +74,8 @@ def headline_echoes(headlines: list[tuple[int, object]], events: list[Event], in
     for k, sent in headlines:
         told = [(e.start, e.end) for e in events if infos[id(e)].sentence == k]
         frames = headline_frames(sent, lex, told)
+        if told:  # beside a mention of its own, a toll ("30 injured") tells that mention's incident
+            frames = {f: w for f, w in frames.items() if f not in _GENERIC_VIOLENCE}
         if not frames:
             continue
         for ev in events:

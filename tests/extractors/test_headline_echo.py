@@ -48,3 +48,11 @@ def test_a_headline_with_its_own_mention_echoes_nothing():
             "the Oshodi market, a spokesman said.")
     found = _mentioned(text, "2024-03-10", "Police arrest 14")
     assert found and all("echoes" not in (e.get("rule") or "") for e in found), found
+
+
+def test_a_toll_beside_a_headlines_own_mention_is_no_second_echo():
+    # "9 injured" tells the clash the headline's own clause names: no mention of its own
+    text = ("Two killed, 9 injured as rival factions clash in Sylhet\n\nSYLHET - Supporters of two rival factions of "
+            "the ruling party clashed with sticks and machetes in Sylhet on Friday, leaving two dead, police said.")
+    starts = [text[a:b] for e in _events(text, "2023-05-13") for a, b in e["mentions"] if a < text.index("\n")]
+    assert not any(s.lstrip(", ").startswith("9 injured") for s in starts), starts

@@ -1437,6 +1437,15 @@ def _a_states_strikes(c: Clause) -> bool:
         m.frame == "STRIKE" and m.tok.pos_ == "NOUN" for m in c.members) and not _labour_strike(c, False)
 
 
+# organised armed groups a crime's words may name ("the drug gangs", "a cartel cell"): their
+# shootings are armed violence, not the petty crime a robbery or a theft is
+_GANG_WORDS = frozenset({"gang", "gangs", "cartel", "cartels", "mafia", "mafias"})
+
+
+def _gangs_named(c: Clause) -> bool:
+    return any(t.lower_ in _GANG_WORDS for t in c.head.tok.sent)
+
+
 def _violence(c: Clause) -> Typing | None:
     fs = c.fs
     if not fs & _VIOLENT:
@@ -1454,7 +1463,8 @@ def _violence(c: Clause) -> Typing | None:
         return Typing("PEACEFUL_PROTEST", "labour strike")
     if c.harmless_ctx:
         return Typing(None, "disaster/accident context")
-    if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS:
+    if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS and \
+            not _gangs_named(c):
         return Typing(None, "crime context")
     if tactic == "CHEMICAL" and _poisoned_outside_war(c):
         # ACLED's chemical weapon is one used in war; poisoning a named person is an attack

@@ -1775,3 +1775,15 @@ def test_a_place_that_hosts_people_holds_no_meeting(text, consult):
     evs = _extract_all([text])[0].events
     got = any(e.plover == "CONSULT" for e in evs)
     assert got == consult, [(e.plover, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text, attack", [
+    # the drug gangs a sentence names are armed groups: their shooting is no petty crime
+    ("A bus driver was shot dead on Sunday night in La Ceiba, the latest in a string of killings linked to the "
+     "drug gangs that extort transport workers.", True),
+    # guard: a shooting in a robbery stays a crime
+    ("A shop owner was shot during a robbery on Sunday night in La Ceiba, police said.", False),
+])
+def test_a_shooting_beside_drug_gangs_is_an_attack_not_a_crime(text, attack):
+    evs = _extract_all([text])[0].events
+    assert any(e.sub_event_type == "Attack" for e in evs) == attack, [(e.sub_event_type, e.rule) for e in evs]

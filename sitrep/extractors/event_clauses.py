@@ -574,7 +574,34 @@ def _crowd_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if _throws_projectiles(verb):
         return Trigger(verb, "RIOT", False, verb.text)
     crowd = _crowd_subject(verb, lex)
-    return Trigger(verb, crowd, True, verb.text) if crowd else None
+    if crowd:
+        return Trigger(verb, crowd, True, verb.text)
+    return Trigger(verb, "CHANGE", False, verb.text) if _troops_arrived(verb, lex) else None
+
+
+# forces that arrive or are moved somewhere: a deployment ("the first contingent of troops
+# arrived in the municipality", "a tactical team had been moved to the area")
+_ARRIVING = frozenset({"arrive", "move", "reach", "pour", "fly"})
+_TROOP_NOUNS = frozenset({"troop", "soldier", "reinforcement", "contingent", "battalion", "paratrooper",
+                          "gendarme", "commando", "marine"})
+_FORCE_UNITS = frozenset({"team", "unit", "squad", "force"})
+_FORCE_KINDS = frozenset({"tactical", "security", "police", "army", "military", "special"})
+
+
+def _troops_arrived(verb: Token, lex: Lexicon) -> bool:
+    """Forces arriving somewhere, with nothing they did on arrival ("troops arrived ...,
+    shooting into the air": the arrival is that operation's, not a deployment)."""
+    if verb.lemma_.lower() not in _ARRIVING or not any(
+            c.dep_ == "prep" and c.lower_ in ("in", "to", "into", "at") for c in verb.children):
+        return False
+    if any(c.dep_ in ("advcl", "xcomp", "conj") and _match_trigger(c, lex) is not None for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    words = {subj.lemma_.lower()} | {g.lemma_.lower() for p in subj.children if p.lower_ == "of" for g in p.children}
+    kinds = {k.lower_ for k in subj.children if k.dep_ in ("amod", "compound")}
+    return bool(words & _TROOP_NOUNS) or (subj.lemma_.lower() in _FORCE_UNITS and bool(kinds & _FORCE_KINDS))
 
 
 def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:

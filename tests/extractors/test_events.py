@@ -1787,3 +1787,17 @@ def test_a_place_that_hosts_people_holds_no_meeting(text, consult):
 def test_a_shooting_beside_drug_gangs_is_an_attack_not_a_crime(text, attack):
     evs = _extract_all([text])[0].events
     assert any(e.sub_event_type == "Attack" for e in evs) == attack, [(e.sub_event_type, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text, moved", [
+    # forces arriving somewhere are deployed there (PLOVER MOBILIZE)
+    ("The first contingent of troops arrived in Malakal on Sunday afternoon, the army said.", True),
+    ("A tactical police team had been moved to the area by Monday morning, officials said.", True),
+    # guards: a team that is no force, and forces whose arrival is the operation they carried out
+    ("The rescue team arrived at the scene on Monday.", False),
+    ("Soldiers arrived in the village at dawn, shooting into the air, residents said.", False),
+])
+def test_forces_that_arrive_somewhere_are_deployed(text, moved):
+    evs = _extract_all([text])[0].events
+    got = any(e.plover == "MOBILIZE" and e.trigger in ("arrived", "moved") for e in evs)
+    assert got == moved, [(e.plover, e.sub_event_type, e.trigger) for e in evs]

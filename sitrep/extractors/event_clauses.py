@@ -146,9 +146,10 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
                  for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]  # not "called demands for"
         # "set ablaze parts of the building": the particle before the object, parsed as its modifier
         kids += [a for o in kids if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i == tok.i + 1]
+    undergoer = _reduced_passive(tok) if is_verb else None  # "State of emergency declared": its object
     for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
         if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr",
-                          "nsubjpass"):  # "charges were filed"
+                          "nsubjpass") and (undergoer is None or c.i != undergoer.i):  # "charges were filed"
             if not (c.dep_ == "ccomp" and c.pos_ == "ADJ"):  # "found Smith guilty": a small clause
                 continue
         if c.dep_ == "prep" and (c.i < tok.i or _times(c)):
@@ -1005,13 +1006,20 @@ def _reduced_passive(verb: Token) -> Token | None:
     """Headline grammar's passive without its "was": "Woman charged in connection with
     fire", "Three arrested" (a past participle with a subject, no auxiliary and no object).
     Returns the subject, which undergoes the act."""
-    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp", "advcl") or (
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") or (
+            c.dep_ == "advcl" and not _other_clause(c)) or (
             c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP")) for c in verb.children):
         return None  # "Everyone criticized as complicated what is ...": an active verb the tagger took for one
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if verb.tag_ == "VBD" and not _headline_patient(subj, verb):
         return None
     return subj
+
+
+def _other_clause(verb: Token) -> bool:
+    """A clause with its own subject joined by "as", "after" ...: another happening ("State of
+    emergency declared as city counts cost")."""
+    return _has_own_subject(verb) and any(c.dep_ == "mark" and c.lower_ in _OTHER_CLAUSE for c in verb.children)
 
 
 def _participle_after_its_noun(verb: Token) -> bool:
@@ -1028,7 +1036,8 @@ def _participle_after_its_noun(verb: Token) -> bool:
 
 # acts done to someone that a headline tells without "was": "Man cited for driving drunk"
 _DONE_TO = frozenset({"charge", "cite", "arrest", "jail", "sentence", "indict", "convict", "detain", "book", "fine",
-                      "deport", "kidnap", "abduct", "kill", "shoot", "stab", "injure", "wound", "hurt", "rescue"})
+                      "deport", "kidnap", "abduct", "kill", "shoot", "stab", "injure", "wound", "hurt", "rescue",
+                      "declare", "impose", "extend", "lift"})  # "State of emergency declared", "Curfew lifted"
 
 
 def _headline_patient(subj: Token | None, verb: Token) -> bool:

@@ -52,3 +52,24 @@ def _headline_event(text: str) -> dict | None:
 def test_a_headlines_verb_read_as_a_noun_still_names_its_leads_incident(text, kind):
     ev = _headline_event(text)
     assert ev is not None and ev["sub_event_type"] == kind and len(ev["mentions"]) >= 2, ev
+
+
+@pytest.mark.parametrize("text", [
+    # a headline's passive without "was", even with an "as" clause of its own: the state of
+    # emergency is declared (its subject undergoes the act, as in "Three arrested")
+    "State of emergency declared as Honiara counts the cost of riots" + BODY,
+    "State of emergency declared in Honiara after two nights of looting" + BODY,
+])
+def test_a_state_of_emergency_declared_in_a_headline_is_a_mobilisation(text):
+    assert _headline_plovers(text) & {"MOBILIZE"}, _headline_plovers(text)
+
+
+def test_a_victory_declared_is_no_mobilisation():  # guard: the active verb with its own object
+    text = "Ruling party declared winner in Honiara as counting ends" + BODY
+    assert "MOBILIZE" not in _headline_plovers(text)
+
+
+def _headline_plovers(text: str) -> set[str]:
+    out = extract_records([{"id": "h", "title": "", "text": text, "published": "2024-05-14"}])["h"]
+    head_end = text.index("\n")
+    return {e["plover"] for e in out["events"] if any(a < head_end for a, _ in e["mentions"])}

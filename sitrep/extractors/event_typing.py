@@ -589,6 +589,8 @@ def _territory(c: Clause) -> Typing | None:
             return None
         if "CAPTURE" in terr and (c.pk in {"civilians"} | _ARMED_KINDS or person):
             return Typing("ARRESTS" if c.ak in ("state_forces", "government", None) else "ABDUCTION", "people captured")
+        if "CAPTURE" in terr and c.ak == "state_forces" and taken is not None and taken.lemma_.lower() == "security":
+            return Typing("MOBILIZE", "forces took over security")  # "the army took over security in the Valley"
         if "CAPTURE" in terr and c.ak == "state_forces" and taken is not None and taken.pos_ == "NOUN":
             return Typing("COERCE", "goods seized by the authorities")  # "officers seized 2 kilograms of cocaine"
         return Typing(None, "territorial verb without a place")

@@ -221,3 +221,10 @@ def test_rockets_fired_most_of_which_were_intercepted_are_the_rocket_attack():  
     text = ("Militants fired about 40 rockets toward Sderot on Saturday night, most of which were intercepted by "
             "air defences, the army said.")
     _typed_as(text, "Shelling/artillery/missile attack", never=set())
+
+
+def test_troops_who_take_over_security_are_deployed_not_seizing_goods():
+    evs = sitrep.extract("Soldiers took over security across the capital, Honiara, on Wednesday night, officials said.",
+                         published=PUBLISHED).events
+    assert any(e.plover == "MOBILIZE" for e in evs) and not any(e.plover == "COERCE" for e in evs), \
+        [(e.plover, e.sub_event_type, e.rule) for e in evs]

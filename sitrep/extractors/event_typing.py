@@ -2002,6 +2002,20 @@ def _ordered_out(verb) -> bool:
     return envoy and leave
 
 
+# what a government blocks when it censors (PLOVER COERCE), not a proposal it rejects
+_MEDIA = frozenset({"platform", "website", "site", "internet", "app", "application", "account", "network",
+                    "channel", "broadcast", "newspaper", "outlet", "facebook", "youtube", "whatsapp", "x", "tiktok",
+                    "telegram", "twitter", "instagram"})
+
+
+def _media_blocked(c: Clause) -> bool:
+    p = c.patient_role
+    if p is None:
+        return False
+    head = p.tok.lemma_.lower()  # "blocked access to the website of an opposition newspaper"
+    return head in _MEDIA or (head == "access" and any(t.lemma_.lower() in _MEDIA for t in p.tok.subtree))
+
+
 def _diplomatic(c: Clause) -> Typing | None:
     dip = next((f for f in c.frames if f in _DIPLOMATIC), None)
     if not dip:
@@ -2018,6 +2032,8 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return _road_blocked(c)
+    if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and _media_blocked(c):
+        return Typing("COERCE", "platforms or the internet blocked: censorship")  # "blocked 26 social media platforms"
     if dip == "REQUEST" and _ordered_out(c.head.tok):
         return Typing("SANCTION", "diplomats ordered to leave: an expulsion")
     why = _no_act(c, dip)

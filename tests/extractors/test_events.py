@@ -1801,3 +1801,15 @@ def test_forces_that_arrive_somewhere_are_deployed(text, moved):
     evs = _extract_all([text])[0].events
     got = any(e.plover == "MOBILIZE" and e.trigger in ("arrived", "moved") for e in evs)
     assert got == moved, [(e.plover, e.sub_event_type, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text, plover", [
+    # a government that blocks platforms censors them (PLOVER COERCE), it rejects no proposal
+    ("The government blocked 26 social media platforms, including Facebook and YouTube, on Thursday.", "COERCE"),
+    ("The interior ministry blocked access to the website of an opposition newspaper on Monday.", None),
+])
+def test_platforms_blocked_are_censored_not_rejected(text, plover):
+    evs = _extract_all([text])[0].events
+    assert not any(e.plover == "REJECT" for e in evs), [(e.plover, e.rule) for e in evs]
+    if plover:
+        assert any(e.plover == plover for e in evs), [(e.plover, e.rule) for e in evs]

@@ -809,7 +809,7 @@ def _grievance(p: Trigger, t: Trigger) -> bool:
 
 def _other_time(t: Trigger) -> bool:
     a = t.anchor
-    if _has_own_subject(a) and any(c.dep_ == "mark" and c.lower_ in _OTHER_CLAUSE for c in a.children):
+    if _other_clause(a):
         return True
     if a.dep_ == "pobj" and a.head.lower_ == "of" and a.head.head.dep_ == "pobj":
         a = a.head.head  # "after two days of rioting": the days' preposition

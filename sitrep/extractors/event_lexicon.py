@@ -32,9 +32,6 @@ _TACTICS = ("CHEMICAL", "AIR", "SUICIDE", "SHELLING", "IED", "GRENADE")  # codeb
 _ATTACK_WORD = re.compile(
     r"\b(attack|attacks|bomb|bombs|explosion|explosions|blast|strike|strikes|shells?|fired|used|contained)\b", re.I)
 _UNACCUSATIVE = {"explode", "go", "blast", "detonate"}
-# bombs only aircraft drop: a report naming them tells its other bombs' hits as theirs
-AIR_BOMB_WORD = re.compile(r"\b(?:barrel|glide|gliding|guided|aerial|air-dropped|air-launched|cluster|KAB)[ -]"
-                           r"(?:aerial |air )?bombs?\b", re.I)
 _BOMB_WORD = re.compile(r"\b(bomb|bombs|bombing|bombings|explosive|explosives|ied|tnt)\b", re.I)
 # a report about mining: its "mines" are pits, not explosives (one sense per report)
 _MINING_WORD = re.compile(r"\b(mining|miners?|coal|colliery|quarry|ore|mountaintop)\b", re.I)
@@ -192,6 +189,13 @@ class _CueIndex:
                 out.setdefault(kind, []).append((value, phrase))
             i += 1
         return out
+
+
+def air_bombs_named(index: _CueIndex) -> bool:
+    """The report names bombs only aircraft drop (event_triggers.csv's AIR bombs: "guided
+    aerial bombs", "glide bombs"): its other bombs that hit are theirs."""
+    return any(kind == "weapon" and value == "AIR" and phrase.endswith("bomb")
+               for _, _, kind, value, phrase in index.hits)
 
 
 def _has(cues, kind: str, value: str) -> bool:

@@ -410,11 +410,15 @@ def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int
                     continue
                 e = next(e for e in parsed.ent_spans if e.start <= g.i < e.end)
                 if e.root.i == g.i and _is_site(e):
-                    return e.text[4:] if e.text.lower().startswith("the ") else e.text
+                    return _without_the(e.text)
     return None
 
 
 _VILLAGE_PREPS = frozenset({"in", "at", "near"})
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str | None:
@@ -434,7 +438,7 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
     if not e.text[:1].isupper() or e.text.isupper() or _country_word(g) or is_named_actor(e.text) or any(
             c.dep_ in ("case", "poss") for c in g.children) or g.lower_ in _INSTITUTIONS or g.ent_type_ in _NO_PLACE:
         return None
-    return e.text[4:] if e.text.lower().startswith("the ") else e.text
+    return _without_the(e.text)
 
 
 # names after "in" that are bodies, not places ("in Parliament", "in Congress")

@@ -49,11 +49,11 @@ from .event_lexicon import (
     _TACTICS,
     _TERRITORY,
     _VIOLENT,
-    AIR_BOMB_WORD,
     Lexicon,
     _CueIndex,
     _forms,
     _has,
+    air_bombs_named,
     lexicon,
 )
 from .event_model import candidate_features
@@ -751,9 +751,9 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     lex = lexicon()
     ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None,
                      mining_named=_MINING_WORD.search(parsed.text) is not None,
-                     air_bombs=AIR_BOMB_WORD.search(parsed.text) is not None,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
     index = _CueIndex(parsed.text, lex)
+    ctx.air_bombs = air_bombs_named(index)
     ctx.communal = communal(parsed.text, index)
     ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
     ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal)

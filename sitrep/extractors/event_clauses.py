@@ -189,12 +189,20 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
             return None  # the hyphen compound is matched on its last part
     for k in forms:
         if k in lex.triggers:
-            if k in lex.verb_only and not is_verb:
+            if k in lex.verb_only and not is_verb or k == "engage" and not _engaged_in_combat(tok):
                 return None
             f, w, mode = lex.triggers[k]
             return f, w, tok.text, mode
     return None
 
+
+
+def _engaged_in_combat(verb: Token) -> bool:
+    """"Troops engaged the attackers near Aila" is a fight; "engaged the opposition in talks",
+    "engaged in looting" and "engaged with the community" are not."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    kids = [k for t in [verb, *objs] for k in t.children]
+    return bool(objs) and not any(c.dep_ == "prep" and c.lower_ in ("in", "with") for c in kids)
 
 
 def _weapon_used(verb: Token, lex: Lexicon) -> Trigger | None:
@@ -1060,6 +1068,16 @@ def _finite_verb_as_modifier(verb: Token) -> bool:
         not any(c.dep_ in ("auxpass", "agent") for c in verb.children) and _reduced_relative_subject(verb) is None
 
 
+def _phrase_verb_as_adjective(verb: Token) -> Token | None:
+    """"Two gunmen on a motorcycle opened fire on customers": the parser made "opened" an
+    adjective of "fire" and hung the phrase on its subject's prepositional phrase; the
+    nearest noun above the phrase is who opened fire."""
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or verb.head.lower_ not in _PHRASAL_OBJECTS \
+            or verb.head.i != verb.i + 1:
+        return None
+    return next((a for a in verb.head.ancestors if a.pos_ in ("NOUN", "PROPN") and a.i < verb.i), None)
+
+
 def _subject(verb: Token, depth: int = 0) -> Role | None:
     if _finite_verb_as_modifier(verb):
         return Role(verb.head, "subject", _conjuncts(verb.head))
@@ -1199,6 +1217,10 @@ def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
             elif c.lower_ == "of" and noun.lemma_.lower() in JOURNEYS and agent is None \
                     and pobj.ent_type_ not in ("GPE", "LOC", "FAC"):
                 agent = Role(pobj, "of-phrase", _conjuncts(pobj))  # "the first visit of the new secretary"
+            elif c.lower_ == "on" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _BLAMING:
+                # "blamed the bombing on the rebels" (but "blamed the shootout on a clash" names a cause)
+                if _match_trigger(pobj, lex) is None:
+                    agent = agent or Role(pobj, "blamed", _conjuncts(pobj))
             elif c.lower_ in ("on", "against", "of", "at", "with") and patient is None:
                 patient = Role(pobj, c.lower_ + "-phrase", _conjuncts(pobj))
             elif c.lower_ == "between" and agent is None:
@@ -1206,7 +1228,25 @@ def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
                 agent = Role(pobj, "between")
                 if conj:
                     patient = Role(conj[0], "between")
-    return agent, patient
+    return agent, patient or _target_left_on_the_verb(noun)
+
+
+_BLAMING = frozenset({"blame", "pin"})  # "blamed the attack on X": X did it
+
+
+def _target_left_on_the_verb(noun: Token) -> Role | None:
+    """"Residents reported air strikes on several villages": the parser hung the target on
+    the verb whose object the act is; it is the act's (but "blamed the attack on rebels"
+    names who did it, not whom)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in _BLAMING:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("on", "against"):
+            p = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")), None)
+            if p is not None:
+                return Role(p, c.lower_ + "-phrase", _conjuncts(p))
+    return None
 
 
 def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | None, Role | None]:
@@ -1242,6 +1282,10 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
                 a = Role(a.tok, a.how)
         else:
             a, p = _noun_roles(m.tok, lex)
+            verb = next((k for k in m.tok.children if k.dep_ == "amod" and k.i == m.tok.i - 1), None)
+            hung_on = _phrase_verb_as_adjective(verb) if verb is not None and a is None else None
+            if hung_on is not None:
+                a = Role(hung_on, "subject", _conjuncts(hung_on))
             if a is None and m.tok.dep_ in ("nsubj",) and m.tok.head.pos_ == "VERB":
                 p = p or _object(m.tok.head)
         if m.frame == "FIND" and any(x.frame in _VIOLENT for x in members if x is not m):

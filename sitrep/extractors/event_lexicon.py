@@ -198,6 +198,17 @@ def air_bombs_named(index: _CueIndex) -> bool:
                for _, _, kind, value, phrase in index.hits)
 
 
+# the AIR cues that name strikes from the air, not the aircraft or their bombs
+_AIR_STRIKE_PHRASES = frozenset({"airstrike", "air strike", "air raid", "air attack"})
+
+
+def air_strikes_named(index: _CueIndex) -> bool:
+    """The report names air strikes (event_triggers.csv's AIR strike phrases): its bare
+    "strikes" are theirs ("the strikes hit the port", "a strike on a residential building")."""
+    return any(kind == "weapon" and value == "AIR" and phrase in _AIR_STRIKE_PHRASES
+               for _, _, kind, value, phrase in index.hits)
+
+
 def _has(cues, kind: str, value: str) -> bool:
     return any(v == value for v, _ in cues.get(kind, ()))
 

@@ -200,6 +200,7 @@ class DocContext:
     opponents: dict[str, ActorRef] | None = None  # side -> the report's main armed actor (lazy)
     bombs_named: bool = False  # the report names a bomb or explosives somewhere
     air_bombs: bool = False  # the report names bombs dropped from the air ("guided aerial bombs")
+    air_strikes: bool = False  # the report names air strikes ("air strikes", "an air raid")
     mining_named: bool = False  # the report is about mining: its mines are pits
     officials: frozenset[str] = frozenset()  # surnames of people the report names with an office
     names: frozenset[str] = frozenset()  # words of the people the report names (no event words)

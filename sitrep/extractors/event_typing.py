@@ -1439,6 +1439,14 @@ def _a_states_strikes(c: Clause) -> bool:
         m.frame == "STRIKE" and m.tok.pos_ == "NOUN" for m in c.members) and not _labour_strike(c, False)
 
 
+def _bare_strikes(c: Clause) -> bool:
+    """"The strikes hit the port", "further strikes were reported": strikes by no named
+    side (or a state), no labour strike, no other weapon named."""
+    return c.ak in (None, "state_forces", "external_forces") and not c.weapons and any(
+        m.frame == "STRIKE" and m.tok.pos_ == "NOUN" for m in c.members) and not _labour_strike(c, False) \
+        and "PROTEST" not in c.ctxv
+
+
 # organised armed groups a crime's words may name ("the drug gangs", "a cartel cell"): their
 # shootings are armed violence, not the petty crime a robbery or a theft is
 _GANG_WORDS = frozenset({"gang", "gangs", "cartel", "cartels", "mafia", "mafias"})
@@ -1463,6 +1471,8 @@ def _violence(c: Clause) -> Typing | None:
         return Typing("AIR", "a state's strikes, no weapon named")
     if fs == {"STRIKE"} and tactic is None and (_labour_strike(c, False) or "PROTEST" in c.ctxv):
         return Typing("PEACEFUL_PROTEST", "labour strike")
+    if tactic is None and c.ctx.air_strikes and _bare_strikes(c) and not c.harmless_ctx:
+        return Typing("AIR", "strikes, in a report of air strikes")
     if c.harmless_ctx:
         return Typing(None, "disaster/accident context")
     if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS and \
@@ -1621,9 +1631,22 @@ def _untyped_violence(c: Clause) -> Typing:
         return Typing("ARMED_CLASH", "a person killed or shot security forces")
     if _political_victim(c):
         return Typing("ATTACK_CIVILIANS", "a public figure attacked")  # ACLED: political violence, not crime
+    if c.ak == "civilians" and _group_in_a_crowds_scene(c):
+        return Typing("MOB_VIOLENCE", "a group attacking in a riot's or a demonstration's scene")
     if c.ak == "civilians":
         return Typing(None, "violence between individuals (crime)")
     return Typing("ATTACK_CIVILIANS", "violence against civilians, perpetrator unstated")
+
+
+def _group_in_a_crowds_scene(c: Clause) -> bool:
+    """"Masked men had broken away and were attacking houses": men in the plural, with no
+    weapon or armed kind, who attack property or people where a riot or a demonstration is
+    told are a mob (docs/annotation.md), not a crime between individuals."""
+    r = c.agent_role
+    if r is None or r.tok.tag_ not in ("NNS", "NNPS") or c.armed or c.fs & {"KILL", "SHOOT"}:
+        return False
+    start = c.head.tok.sent.start
+    return start in c.ctx.riot_scene or start in c.ctx.protest_scene
 
 
 # victims whose killing or shooting ACLED counts as political violence, not crime: social and
@@ -1732,11 +1755,22 @@ def _abduct(c: Clause) -> Typing | None:
     return Typing("ABDUCTION", "abduction")
 
 
+def _people_did_it(c: Clause) -> bool:
+    """The clause's agent is people (an actor, a person, or a group in the plural), not a
+    thing ("a fault", "a candle")."""
+    r = c.agent_role
+    return r is not None and (c.ak not in (None, "other") or r.tok.tag_ in ("NNS", "NNPS")
+                              or r.tok.lemma_.lower() in _PERSON_NOUNS or r.tok.ent_type_ == "PERSON")
+
+
 def _loot(c: Clause) -> Typing | None:
     if "LOOT" not in c.fs:
         return None
     if c.harmless_ctx:
         return Typing(None, "disaster/accident context")
+    if all(m.tok.lemma_.lower() == "start" for m in c.members) and not _people_did_it(c):
+        # "youths started a fire in the foyer" is arson; "a fault started a fire" is no act
+        return Typing(None, "a fire started by no one named")
     if _by_a_mob(c):
         return Typing("MOB_VIOLENCE", "a mob, looters or hoodlums destroyed property")
     if c.ak in ("protesters",) or c.protest_ctx:

@@ -54,6 +54,7 @@ from .event_lexicon import (
     _forms,
     _has,
     air_bombs_named,
+    air_strikes_named,
     lexicon,
 )
 from .event_model import candidate_features
@@ -754,6 +755,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
     index = _CueIndex(parsed.text, lex)
     ctx.air_bombs = air_bombs_named(index)
+    ctx.air_strikes = air_strikes_named(index)
     ctx.communal = communal(parsed.text, index)
     ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
     ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal)

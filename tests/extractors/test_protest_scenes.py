@@ -276,3 +276,19 @@ def test_a_mob_that_set_fire_with_no_verb_at_the_sentence_root_is_the_mob():
     ev = [e for e in sitrep.extract(text, published=PUBLISHED).events if e.event_type]
     assert ev and ev[0].sub_event_type == "Mob violence" and ev[0].actor1 is not None, \
         [(e.sub_event_type, e.actor1, e.rule) for e in ev]
+
+
+def test_men_who_break_away_from_a_protest_to_attack_houses_are_a_mob():
+    text = ("A crowd of several hundred gathered for a protest near the town hall on Friday. Within an hour, "
+            "masked men broke away and attacked houses in nearby streets.")
+    assert "Mob violence" in {e.sub_event_type for e in sitrep.extract(text, published="2024-06-12").events}
+
+
+def test_youths_who_start_a_fire_destroy_property():
+    text = "Masked youths broke into the community hall and started a fire in its foyer on Thursday night."
+    assert {e.event_type for e in sitrep.extract(text, published="2024-06-12").events} & {"Riots", "Strategic developments"}
+
+
+def test_a_fault_that_starts_a_fire_is_no_act():  # guard
+    text = "An electrical fault started a fire in the kitchen of the hotel on Monday."
+    assert not [e for e in sitrep.extract(text, published="2024-06-12").events if e.event_type]

@@ -227,3 +227,29 @@ def test_troops_who_take_over_security_are_deployed_not_seizing_goods():
                          published=PUBLISHED).events
     assert any(e.plover == "MOBILIZE" for e in evs) and not any(e.plover == "COERCE" for e in evs), \
         [(e.plover, e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_bare_strike_in_a_report_of_air_strikes_is_an_air_strike():
+    text = ("US air strikes hit the Ras Isa port on Thursday. On Saturday, a strike hit a residential building "
+            "in Sanaa's Shuaub district, killing four people.")
+    _typed_as(text, "Air/drone strike", never={"Attack"})
+
+
+def test_a_labour_strike_in_a_report_of_air_strikes_is_no_air_strike():  # guard
+    text = ("US air strikes hit the Ras Isa port on Thursday. Dockworkers at the port went on strike on Friday "
+            "over unpaid wages.")
+    strikes = [e for e in sitrep.extract(text, published=PUBLISHED).events if "Dockworkers" in text[e.start:e.end]
+               or e.start > text.index("Dockworkers")]
+    assert strikes and all(e.sub_event_type != "Air/drone strike" for e in strikes), strikes
+
+
+def test_troops_that_engage_gunmen_fight_them():
+    _typed_as("Troops engaged the gunmen near the village on Monday evening.", "Armed clash", never=set())
+
+
+def test_a_government_that_engages_the_opposition_in_talks_fights_no_one():  # guard
+    assert not _types("The government engaged the opposition in talks on Monday.") - {None}
+
+
+def test_gunmen_who_invade_a_village_attack_it():
+    _typed_as("Gunmen invaded the village of Tse-Akaa at dawn on Sunday.", "Attack", never=set())

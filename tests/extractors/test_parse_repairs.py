@@ -1,0 +1,31 @@
+"""Roles the small parser misplaces, read back from the parse it gives: a phrase verb it made
+an adjective ("opened" of "fire") keeps the noun it hangs from as who acted; a target it hung
+on the verb whose object the act is ("reported air strikes on several villages") is the
+act's. Sentences are the project's own."""
+from __future__ import annotations
+
+import sitrep
+
+PUBLISHED = "2024-06-12"
+
+
+def _events(text: str):
+    return sitrep.extract(text, published=PUBLISHED).events
+
+
+def test_who_opened_fire_when_the_parser_made_opened_an_adjective():
+    # the parser hangs "opened fire" on "on a motorcycle"; the gunmen still fired
+    text = ("Two gunmen on a motorcycle opened fire on customers at a bar in Limoncito on Tuesday night, "
+            "killing four people.")
+    shots = [e for e in _events(text) if e.sub_event_type == "Attack" and (e.rule or "").startswith("SHOOT")]
+    assert shots and all("actor1 subject" in (e.rule or "") for e in shots), [e.rule for e in _events(text)]
+
+
+def test_air_strikes_reported_on_villages_are_an_air_strike():
+    text = "Residents reported air strikes on several villages near Nasir on Sunday."
+    assert "Air/drone strike" in {e.sub_event_type for e in _events(text)}
+
+
+def test_who_is_blamed_for_a_bombing_is_not_its_target():  # guard: "blame X on Y" names who did it
+    events = [e for e in _events("Officials blamed the bombing on the rebels.") if e.event_type]
+    assert all("actor2 on-phrase" not in (e.rule or "") for e in events), [e.rule for e in events]

@@ -77,7 +77,10 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                     c.lower_ == "from" and not depth and t.lemma_.lower() in _TAKEN_FROM)):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        here = depth == 0 or (area_of and direct)
+                        # "at their homes in Agoe", "at a bar in Limoncito": the site is in
+                        # the place, as direct as the site
+                        here = depth == 0 or (area_of and direct) or (
+                            direct and depth == 1 and t.pos_ == "NOUN" and c.lower_ in ("in", "near"))
                         yield g, here
                         if depth < 3:
                             stack.append((g, depth + 1, here))

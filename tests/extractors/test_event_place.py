@@ -299,6 +299,9 @@ def test_an_incident_is_placed_where_its_clause_says(text, place):
     # place the text names; it keeps the setting's coordinates and is named with it
     ("BOKKOS, Nigeria - Gunmen attacked farmers in Tanjol on Sunday night, killing five people, police said.",
      "Gunmen", "Tanjol, Bokkos"),
+    # the site the act is at lies in the village: "at their homes in X" is in X
+    ("LOME - Security forces arrested two activists at their homes in Agoè on Saturday morning.", "arrested",
+     "Agoè, LOME"),
 ])
 def test_a_village_no_gazetteer_holds_is_named_where_the_text_names_it(text, word, place):
     assert the_event(text, word).place == place
@@ -312,3 +315,4 @@ def test_a_village_no_gazetteer_holds_is_named_where_the_text_names_it(text, wor
 ])
 def test_a_body_or_a_persons_name_after_in_is_no_village(text, word, absent):
     assert absent not in (the_event(text, word).place or "")
+

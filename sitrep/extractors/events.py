@@ -274,6 +274,13 @@ def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | No
     return bool(_DATELINE_START.match(parsed.text, sent.end_char))
 
 
+def _in_deck(parsed: Parsed, sent: Span) -> bool:
+    """The sentence is in the deck, a second headline line told in headline grammar: its
+    present tells what happened, as a headline's does (layout.deck_span)."""
+    deck = layout.deck_span(parsed.text)
+    return deck is not None and deck[0] <= sent.start_char < deck[1]
+
+
 def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[Candidate]) -> Event | None:
     """The event one candidate reports, typed, with its status, actors, place and time."""
     lex, head, members = view.lex, cand.head, cand.members
@@ -465,7 +472,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     if frame.news_date is None and t is None:
         clause = head.anchor.doc[head.anchor.left_edge.i:head.anchor.right_edge.i + 1]
         early = _LONG_AGO.search(clause.text) is not None
-    ev.timing, twhy = timing(head, cand.members, physical=physical, in_headline=sv.in_headline,
+    headline_grammar = sv.in_headline or _in_deck(view.parsed, sv.span)
+    ev.timing, twhy = timing(head, cand.members, physical=physical, in_headline=headline_grammar,
                              background_day=early, offering=not physical and ev.plover in _OFFERED)
     if twhy:
         ev.rule += f"; timing {ev.timing} ({twhy})"

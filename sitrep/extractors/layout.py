@@ -234,6 +234,22 @@ def headline_breaks(text: str) -> list[int]:
     return [h.end() for h in _HEADLINE_CLAUSE_RE.finditer(text, 0, m.start())]
 
 
+def deck_span(text: str) -> tuple[int, int] | None:
+    """The deck: a second headline line under the headline ("Suicide bomber hits checkpost
+    in North Waziristan; Bannu residents continue sit-in"), told in headline grammar (the
+    present for what happened). A second paragraph of at most HEADLINE_CHARS and four words
+    or more, after a headline, that ends in no full stop (a byline is shorter)."""
+    first = _BLANK_LINE_RE.search(text, 0, HEADLINE_CHARS + 4)
+    if first is None or first.start() > HEADLINE_CHARS or text[:first.start()].rstrip()[-1:] in ".!?":
+        return None
+    end = text.find("\n", first.end())
+    end = len(text) if end < 0 else end
+    deck = text[first.end():end].strip()
+    if end - first.end() > HEADLINE_CHARS or len(deck.split()) < 4 or deck[-1:] in '.!?:"”' or end == len(text):
+        return None
+    return first.end(), end
+
+
 def caption_breaks(text: str) -> list[int]:
     """Where the text after a caption starts on a new line, or after the caption's
     bracketed credit: there a new sentence starts (the parse stage fixes it), whatever the

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.evaluate import extract_records
-from sitrep.extractors.layout import headline_breaks
+from sitrep.extractors.layout import deck_span, headline_breaks
 
 BODY = "\n\nOfficials gave no further details on Tuesday."
 
@@ -73,3 +73,23 @@ def _headline_plovers(text: str) -> set[str]:
     out = extract_records([{"id": "h", "title": "", "text": text, "published": "2024-05-14"}])["h"]
     head_end = text.index("\n")
     return {e["plover"] for e in out["events"] if any(a < head_end for a, _ in e["mentions"])}
+
+
+@pytest.mark.parametrize("text, deck", [
+    ("Four police killed as gunmen storm station in Lakki Marwat\n\nSuicide bomber hits army checkpoint in Bannu\n\n"
+     "By a staff reporter\n\nBANNU: Four policemen were killed late on Sunday when gunmen attacked a police station, "
+     "officials said.", True),
+    ("Four police killed as gunmen storm station in Lakki Marwat\n\nFour policemen were killed late on Sunday when "
+     "gunmen attacked a police station, officials said.\n\nMore follows.", False),  # a lead, not a deck
+    ("Four police killed as gunmen storm station.\n\nSuicide bomber hits army checkpoint in Bannu\n\nBody.", False),
+])
+def test_a_deck_is_a_second_headline_line(text, deck):
+    assert (deck_span(text) is not None) == deck
+
+
+def test_an_act_a_deck_tells_in_the_present_happened():
+    text = ("Four police killed as gunmen storm station in Lakki Marwat\n\nSuicide bomber hits army checkpoint in "
+            "Bannu\n\nBy a staff reporter\n\nBANNU: Four policemen were killed late on Sunday when gunmen attacked a "
+            "police station in Lakki Marwat, officials said.")
+    start = text.index("Suicide")
+    assert any(e["start"] >= start and e["end"] <= text.index("By a") for e in _claims(text)), _claims(text)

@@ -1048,11 +1048,22 @@ _DONE_TO = frozenset({"charge", "cite", "arrest", "jail", "sentence", "indict", 
                       "declare", "impose", "extend", "lift"})  # "State of emergency declared", "Curfew lifted"
 
 
+# harm that one does to someone, never without saying to whom
+_HARM_DONE_TO = frozenset({"ambush", "kill", "abduct", "kidnap", "wound", "injure", "behead", "massacre"})
+
+
 def _headline_patient(subj: Token | None, verb: Token) -> bool:
     """A past-tense act done to someone, with no object, whose subject is a bare singular
     noun or a name ("Man cited for ...", "Woman charged in ...", "Smith jailed for ..."):
     the tagger's reading of a headline's passive as an active verb."""
-    if subj is None or verb.lemma_.lower() not in _DONE_TO or any(c.dep_ == "det" for c in subj.children):
+    lemma = verb.lemma_.lower()
+    if subj is None or lemma not in _DONE_TO | _HARM_DONE_TO or any(c.dep_ == "det" for c in subj.children):
+        return False
+    if subj.tag_ == "NNS" and verb.dep_ != "relcl" and any(c.dep_ in ("nummod", "compound") for c in subj.children):
+        # "as police officers ambushed", "two soldiers killed": counted people with no object
+        # undergo the harm (who does it names whom)
+        return lemma in _HARM_DONE_TO
+    if lemma not in _DONE_TO:
         return False
     person = "civilians" in lexicon().actor_kinds(subj.text)
     return subj.tag_ == "NN" or (subj.tag_ == "NNP" and (subj.ent_type_ == "PERSON" or person))  # "Man booked"

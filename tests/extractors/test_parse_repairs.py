@@ -5,6 +5,7 @@ act's. Sentences are the project's own."""
 from __future__ import annotations
 
 import sitrep
+from sitrep.evaluate import extract_records
 
 PUBLISHED = "2024-06-12"
 
@@ -29,3 +30,16 @@ def test_air_strikes_reported_on_villages_are_an_air_strike():
 def test_who_is_blamed_for_a_bombing_is_not_its_target():  # guard: "blame X on Y" names who did it
     events = [e for e in _events("Officials blamed the bombing on the rebels.") if e.event_type]
     assert all("actor2 on-phrase" not in (e.rule or "") for e in events), [e.rule for e in events]
+
+
+def test_counted_people_harmed_with_no_object_undergo_the_harm():
+    # headline grammar without "were": the officers were ambushed, they ambushed no one
+    text = "Two police officers ambushed on patrol in Cieneguita\n\nOfficials gave no further details on Tuesday."
+    out = extract_records([{"id": "a", "title": "", "text": text, "published": PUBLISHED}])["a"]
+    ambush = [e for e in out["events"] if e["event_type"] == "Battles"]
+    assert ambush and (ambush[0]["actor2"] or {}).get("kind") == "state_forces", ambush
+
+
+def test_fighters_who_ambush_a_convoy_did_it():  # guard: an object names whom
+    ambush = [e for e in _events("Militants ambushed a convoy near the border on Sunday.") if e.event_type]
+    assert ambush and ambush[0].actor1 is not None and ambush[0].actor1.kind != "state_forces", ambush

@@ -759,6 +759,8 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
             continue
         described = None  # the noun a relative clause with its own subject describes
         for _ in range(8):
+            if node.i != t.anchor.i and node.pos_ in ("VERB", "AUX") and _other_clause(node):
+                break  # "detained ... hours after the rally had ended": the rally is the other clause's
             if node.dep_ in _BOUNDARY_DEPS:
                 crossed = True
             if node.dep_ == "relcl" and _has_own_subject(node) and node.head.i not in by_tok:

@@ -292,3 +292,10 @@ def test_youths_who_start_a_fire_destroy_property():
 def test_a_fault_that_starts_a_fire_is_no_act():  # guard
     text = "An electrical fault started a fire in the kitchen of the hotel on Monday."
     assert not [e for e in sitrep.extract(text, published="2024-06-12").events if e.event_type]
+
+
+def test_a_rally_in_a_clause_of_its_own_is_no_part_of_the_arrest():
+    # "hours after the rally had ended": the rally is the time of the detention, its own happening
+    text = "A student said she was detained on Saturday night while leaving the metro station, hours after the rally had ended."
+    arrests = [e for e in sitrep.extract(text, published="2024-06-12").events if "ARREST" in (e.rule or "")]
+    assert arrests and all((e.rule or "").split(" -> ")[0] == "ARREST" for e in arrests), [e.rule for e in arrests]

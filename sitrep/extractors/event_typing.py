@@ -573,6 +573,8 @@ def _territory(c: Clause) -> Typing | None:
         return Typing(None, "took something that is no place and no one")  # "to capture the students' interest"
     if set(terr) == {"RETAKE"} and c.weak and c.patient_role is None:
         return Typing(None, "recovered, with nothing recovered named")  # "man recovers after bee attack"
+    if set(terr) == {"RETAKE"} and _cleared_of_things(c):
+        return Typing(None, "cleared of things, not of fighters")  # "roads were cleared of containers"
     if set(terr) == {"LOSE"} and _lost_no_ground(c):
         return Typing(None, "lost or fell as no place does")  # "have lost pets", "the biopic fell flat"
     if not c.armed and c.ak not in _ARMED_KINDS and _private_party(c):
@@ -616,6 +618,20 @@ def _territory(c: Clause) -> Typing | None:
 
 
 _BLOCKADES = frozenset({"blockade", "roadblock", "barricade", "blockage"})
+
+
+def _cleared_of_things(c: Clause) -> bool:
+    """"Roads were cleared of containers", "cleared of all charges": what a place or a person
+    is cleared of is no armed group or people, so no ground is retaken ("cleared the town of
+    militants" is)."""
+    verb = c.head.anchor
+    if verb.lemma_.lower() != "clear":
+        return False
+    holders = [verb, *(k for k in verb.children if k.dep_ == "dobj")]
+    of = next((g for t in holders for k in t.children if k.dep_ == "prep" and k.lower_ == "of"
+               for g in k.children if g.dep_ == "pobj"), None)
+    return of is not None and _cue_kind(_np_text(of), c.lex) is None and not any(
+        t.ent_type_ in ("ORG", "NORP", "PERSON") for t in of.subtree)
 
 
 def _blockade_cleared(c: Clause, terr: list[str]) -> bool:

@@ -253,3 +253,12 @@ def test_a_government_that_engages_the_opposition_in_talks_fights_no_one():  # g
 
 def test_gunmen_who_invade_a_village_attack_it():
     _typed_as("Gunmen invaded the village of Tse-Akaa at dawn on Sunday.", "Attack", never=set())
+
+
+def test_roads_cleared_of_containers_are_no_ground_retaken():
+    text = "Roads in the capital were being cleared of containers on Wednesday afternoon."
+    assert "Government regains territory" not in _types(text)
+
+
+def test_a_town_cleared_of_militants_is_retaken():  # guard: cleared of fighters
+    _typed_as("Troops cleared the town of militants on Sunday.", "Government regains territory", never=set())

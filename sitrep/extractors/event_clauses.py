@@ -1274,6 +1274,9 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             obj = next((k for k in m.anchor.children if k.dep_ == "dobj"), None)
             if m.frame == "MOBILIZE":  # "troops remained on alert": they are the ones who act
                 a, p = s_, None
+            elif m.frame == "LOOT":  # "rioters set two cars on fire", "a leisure centre was set on fire"
+                burnt = next((k for k in m.anchor.children if k.dep_ in ("dobj", "nsubjpass")), None)
+                a, p = s_, (Role(burnt, "object", _conjuncts(burnt)) if burnt is not None else None)
             elif under and obj is not None:  # "police have had them under investigation"
                 a, p = s_, Role(obj, "object", _conjuncts(obj))
             elif m.tok.head.lower_ != "under":  # "X was taken into custody": X is detained

@@ -132,6 +132,9 @@ def the_event(text: str, word: str):
     # "the capital" is the country's capital, when the report has named it (a guard: the frame gave it before)
     ("MISRATA, Libya - Police detained a smuggler in Tripoli on Monday. Elders in Misrata called for calm. "
      "Heavy clashes broke out overnight in the capital's southern suburbs, residents said.", "clashes", "Tripoli"),
+    # what was "set on fire" is the act's object, and where it stands is where the act was
+    ("Families fled their homes in Ballymena on Wednesday, while a leisure centre in Larne was set on fire.",
+     "leisure", "Larne"),
 ])
 def test_the_clause_place_is_the_most_specific_one_it_attaches(text, word, place):
     assert the_event(text, word).place == place

@@ -262,3 +262,11 @@ def test_roads_cleared_of_containers_are_no_ground_retaken():
 
 def test_a_town_cleared_of_militants_is_retaken():  # guard: cleared of fighters
     _typed_as("Troops cleared the town of militants on Sunday.", "Government regains territory", never=set())
+
+
+@pytest.mark.parametrize("text", [
+    "A mobile squad unit from Mt Hagen was fired upon on Monday.",
+    "Gunmen ambushed a platoon near the village on Sunday.",
+])
+def test_fire_on_a_police_or_army_unit_is_a_battle(text):
+    _typed_as(text, "Armed clash", never={"Attack"})

@@ -175,7 +175,10 @@ def build_clause(c: Clause) -> Clause:
     if "DISASTER" in c.sctx and _stormed_by_someone(c):
         c.sctx = c.sctx - {"DISASTER"}
     # looting or arson is meant, whatever "warehouse" or "blaze" its sentence names
-    deliberate = any(m.frame == "LOOT" and not m.weak for m in c.members)
+    # looting, or an attack ("shops and warehouses were attacked and emptied"), is done on
+    # purpose whatever its sentence's accident words
+    deliberate = any(not m.weak and (m.frame == "LOOT" or m.tok.lemma_.lower() in ("attack", "assault"))
+                     for m in c.members)
     accident = "ACCIDENT" in c.sctx and not deliberate
     c.harmless_ctx = ("DISASTER" in c.sctx or accident or _mindless_agent(c)) and (
         c.ak not in _ARMED_KINDS) and not (strong_weapons - ({"SHELLING"} if accident else set()))

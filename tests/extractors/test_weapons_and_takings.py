@@ -270,3 +270,14 @@ def test_a_town_cleared_of_militants_is_retaken():  # guard: cleared of fighters
 ])
 def test_fire_on_a_police_or_army_unit_is_a_battle(text):
     _typed_as(text, "Armed clash", never={"Attack"})
+
+
+def test_warehouses_attacked_are_no_accident():
+    # "warehouse" marks an accident's blast, not an attack on one
+    text = "Shops, warehouses and supermarkets were attacked and emptied in the neighbourhoods of Cazenga on Monday."
+    assert _types(text) - {None}, _types(text)
+
+
+def test_a_blast_at_a_warehouse_stays_an_accident():  # guard
+    text = "A gas leak caused an explosion at a warehouse on Monday, and its owner suffered a heart attack."
+    assert not _types(text) - {None}, _types(text)

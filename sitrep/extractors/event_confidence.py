@@ -108,5 +108,8 @@ def mention_features(ev: Event, info, n_mentions: int, violent_report: bool = Fa
          f"typecert:{ev.sub_event_type or ev.plover}:{info.certainty}", f"report:{report_kind}:{violent}",
          # how many times a report tells an incident says more in a report about violence,
          # which tells its incidents once each, than in one that retells its one incident
-         f"report:{report_kind}:{violent}|nment:{min(n_mentions, 3)}"]
+         f"report:{report_kind}:{violent}|nment:{min(n_mentions, 3)}",
+         # a type is likelier news in some reports than others (a lone arrest in a war
+         # report, an air strike recalled in a protest report)
+         f"typereport:{ev.sub_event_type or ev.plover}:{report_kind}"]
     return f

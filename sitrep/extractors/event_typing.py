@@ -174,9 +174,8 @@ def build_clause(c: Clause) -> Clause:
     strong_weapons = {v for v, p in c.cues.get("weapon", ()) if v != "ARMED" and p not in _VEHICLE_WORDS}
     if "DISASTER" in c.sctx and _stormed_by_someone(c):
         c.sctx = c.sctx - {"DISASTER"}
-    # looting or arson is meant, whatever "warehouse" or "blaze" its sentence names
-    # looting, or an attack ("shops and warehouses were attacked and emptied"), is done on
-    # purpose whatever its sentence's accident words
+    # looting, arson or an attack is meant, whatever "warehouse" or "blaze" its sentence names
+    # ("shops and warehouses were attacked and emptied")
     deliberate = any(not m.weak and (m.frame == "LOOT" or m.tok.lemma_.lower() in ("attack", "assault"))
                      for m in c.members)
     accident = "ACCIDENT" in c.sctx and not deliberate

@@ -1052,6 +1052,7 @@ _DONE_TO = frozenset({"charge", "cite", "arrest", "jail", "sentence", "indict", 
 
 # harm that one does to someone, never without saying to whom
 _HARM_DONE_TO = frozenset({"ambush", "kill", "abduct", "kidnap", "wound", "injure", "behead", "massacre"})
+_DONE_OR_HARMED = _DONE_TO | _HARM_DONE_TO
 
 
 def _headline_patient(subj: Token | None, verb: Token) -> bool:
@@ -1059,7 +1060,7 @@ def _headline_patient(subj: Token | None, verb: Token) -> bool:
     noun or a name ("Man cited for ...", "Woman charged in ...", "Smith jailed for ..."):
     the tagger's reading of a headline's passive as an active verb."""
     lemma = verb.lemma_.lower()
-    if subj is None or lemma not in _DONE_TO | _HARM_DONE_TO or any(c.dep_ == "det" for c in subj.children):
+    if subj is None or lemma not in _DONE_OR_HARMED or any(c.dep_ == "det" for c in subj.children):
         return False
     if subj.tag_ == "NNS" and verb.dep_ != "relcl" and any(c.dep_ in ("nummod", "compound") for c in subj.children):
         # "as police officers ambushed", "two soldiers killed": counted people with no object
@@ -1254,12 +1255,7 @@ def _target_left_on_the_verb(noun: Token) -> Role | None:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in _BLAMING:
         return None
-    for c in verb.children:
-        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in ("on", "against"):
-            p = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")), None)
-            if p is not None:
-                return Role(p, c.lower_ + "-phrase", _conjuncts(p))
-    return None
+    return _object_other_than(verb, noun, ("on", "against"))
 
 
 def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | None, Role | None]:
@@ -1350,9 +1346,9 @@ _HARMING = frozenset({"kill", "hit", "wound", "injure", "destroy", "target", "po
                       "damage", "claim"})
 
 
-def _object_other_than(verb: Token, tok: Token) -> Role | None:
+def _object_other_than(verb: Token, tok: Token, preps=("on", "against", "at", "into", "upon")) -> Role | None:
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into", "upon"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj" and p.i != tok.i and p.ent_type_ not in ("DATE", "TIME"):
                     return Role(p, c.lower_ + "-phrase", _conjuncts(p))

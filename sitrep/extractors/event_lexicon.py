@@ -191,22 +191,16 @@ class _CueIndex:
         return out
 
 
-def air_bombs_named(index: _CueIndex) -> bool:
-    """The report names bombs only aircraft drop (event_triggers.csv's AIR bombs: "guided
-    aerial bombs", "glide bombs"): its other bombs that hit are theirs."""
-    return any(kind == "weapon" and value == "AIR" and phrase.endswith("bomb")
-               for _, _, kind, value, phrase in index.hits)
-
-
 # the AIR cues that name strikes from the air, not the aircraft or their bombs
 _AIR_STRIKE_PHRASES = frozenset({"airstrike", "air strike", "air raid", "air attack"})
 
 
-def air_strikes_named(index: _CueIndex) -> bool:
-    """The report names air strikes (event_triggers.csv's AIR strike phrases): its bare
-    "strikes" are theirs ("the strikes hit the port", "a strike on a residential building")."""
-    return any(kind == "weapon" and value == "AIR" and phrase in _AIR_STRIKE_PHRASES
-               for _, _, kind, value, phrase in index.hits)
+def air_cues_named(index: _CueIndex) -> tuple[bool, bool]:
+    """(bombs, strikes): whether the report names bombs only aircraft drop (event_triggers.csv's
+    AIR bombs: "guided aerial bombs", "glide bombs": its other bombs that hit are theirs), and
+    whether it names air strikes (its bare "strikes" are theirs: "the strikes hit the port")."""
+    phrases = {phrase for _, _, kind, value, phrase in index.hits if kind == "weapon" and value == "AIR"}
+    return any(p.endswith("bomb") for p in phrases), bool(phrases & _AIR_STRIKE_PHRASES)
 
 
 def _has(cues, kind: str, value: str) -> bool:

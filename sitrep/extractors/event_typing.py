@@ -1663,8 +1663,7 @@ def _group_in_a_crowds_scene(c: Clause) -> bool:
     r = c.agent_role
     if r is None or r.tok.tag_ not in ("NNS", "NNPS") or c.armed or c.fs & {"KILL", "SHOOT"}:
         return False
-    start = c.head.tok.sent.start
-    return start in c.ctx.riot_scene or start in c.ctx.protest_scene
+    return _in_protest_scene(c) or c.head.tok.sent.start in c.ctx.riot_scene
 
 
 # victims whose killing or shooting ACLED counts as political violence, not crime: social and

@@ -53,8 +53,7 @@ from .event_lexicon import (
     _CueIndex,
     _forms,
     _has,
-    air_bombs_named,
-    air_strikes_named,
+    air_cues_named,
     lexicon,
 )
 from .event_model import candidate_features
@@ -170,6 +169,7 @@ class SentenceView:
     next_cues: dict
     next_text: str
     in_headline: bool
+    headline_grammar: bool = False  # a headline's or a deck's: its present tells what happened
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -194,12 +194,14 @@ class ReportView:
     heads: dict | None = field(init=False, default=None)
     offers_fallback: bool = field(init=False, default=False)
     dateline_lead: tuple[int, int] | None = field(init=False, default=None)  # see _dateline_lead
+    deck: tuple[int, int] | None = field(init=False, default=None)  # see layout.deck_span
     section_breaks: list[int] = field(init=False, default_factory=list)  # see incidents.section_breaks
 
     def __post_init__(self) -> None:
         self.heads = event_model.model() if self.use_model else None
         self.offers_fallback = self.collect is not None or bool(self.heads and "sentence" in self.heads)
         self.dateline_lead = _dateline_lead(self.parsed.text)
+        self.deck = layout.deck_span(self.parsed.text)
         self.section_breaks = section_breaks(self.parsed.text)
 
 
@@ -226,8 +228,10 @@ def _sentence_view(view: ReportView, k: int) -> SentenceView:
     nsent = sents[k + 1] if k + 1 < len(sents) else None
     nxt = doc_text[nsent.start_char:nsent.end_char] if nsent is not None else ""
     next_cues = view.index.within(nsent.start_char, nsent.end_char) if nsent is not None else {}
+    in_headline = _in_headline(view.parsed, sent, view.dateline_lead)
+    in_deck = view.deck is not None and view.deck[0] <= sent.start_char < view.deck[1]
     return SentenceView(k, sent, view.index.within(sent.start_char, sent.end_char), next_cues, nxt,
-                        _in_headline(view.parsed, sent, view.dateline_lead))
+                        in_headline, in_headline or in_deck)
 
 
 HEADLINE_WORDS = 18
@@ -272,13 +276,6 @@ def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | No
     if not first_line.endswith((".", '"', "”")) or first_line == (parsed.article.title or "").strip():
         return True
     return bool(_DATELINE_START.match(parsed.text, sent.end_char))
-
-
-def _in_deck(parsed: Parsed, sent: Span) -> bool:
-    """The sentence is in the deck, a second headline line told in headline grammar: its
-    present tells what happened, as a headline's does (layout.deck_span)."""
-    deck = layout.deck_span(parsed.text)
-    return deck is not None and deck[0] <= sent.start_char < deck[1]
 
 
 def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[Candidate]) -> Event | None:
@@ -472,8 +469,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     if frame.news_date is None and t is None:
         clause = head.anchor.doc[head.anchor.left_edge.i:head.anchor.right_edge.i + 1]
         early = _LONG_AGO.search(clause.text) is not None
-    headline_grammar = sv.in_headline or _in_deck(view.parsed, sv.span)
-    ev.timing, twhy = timing(head, cand.members, physical=physical, in_headline=headline_grammar,
+    ev.timing, twhy = timing(head, cand.members, physical=physical, in_headline=sv.headline_grammar,
                              background_day=early, offering=not physical and ev.plover in _OFFERED)
     if twhy:
         ev.rule += f"; timing {ev.timing} ({twhy})"
@@ -762,8 +758,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
                      mining_named=_MINING_WORD.search(parsed.text) is not None,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
     index = _CueIndex(parsed.text, lex)
-    ctx.air_bombs = air_bombs_named(index)
-    ctx.air_strikes = air_strikes_named(index)
+    ctx.air_bombs, ctx.air_strikes = air_cues_named(index)
     ctx.communal = communal(parsed.text, index)
     ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
     ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal)

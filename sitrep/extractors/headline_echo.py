@@ -18,10 +18,14 @@ a report tells what its headline announces.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..models import Event
 from .event_lexicon import Lexicon, _forms
 from .incidents import MentionInfo, rule_frames
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # sentences after the lead's end that may still tell the headline's incident
 _AFTER_LEAD = 3
@@ -36,10 +40,10 @@ _WEAPON_TYPES = {"SHELL": frozenset({"Shelling/artillery/missile attack"}),
 _TOLD = frozenset({"asserted", "claimed"})
 
 
-def headline_frames(sent, lex: Lexicon, told: list[tuple[int, int]] = ()) -> dict[str, object]:
+def headline_frames(sent, lex: Lexicon, told: list[tuple[int, int]] = ()) -> dict[str, Token]:
     """frame -> the headline word that evokes it, whatever the tagger made of the word;
     none inside `told`, the spans of the headline's own mentions."""
-    out: dict[str, str] = {}
+    out: dict[str, Token] = {}
     for tok in sent:
         if tok.is_punct or tok.is_space or tok.pos_ == "PROPN" or any(a <= tok.idx < b for a, b in told):
             continue
@@ -49,7 +53,7 @@ def headline_frames(sent, lex: Lexicon, told: list[tuple[int, int]] = ()) -> dic
     return out
 
 
-def _echoed(frames: dict[str, object], ev: Event):
+def _echoed(frames: dict[str, Token], ev: Event) -> Token | None:
     """The headline word that names `ev`'s incident, if one does."""
     own = rule_frames(ev)
     word = next((w for f, w in frames.items() if f in own or ev.sub_event_type in _WEAPON_TYPES.get(f, ())), None)

@@ -228,10 +228,15 @@ def headline_breaks(text: str) -> list[int]:
     reads neither ("Malawi police fire tear gas at ..., detain ..." as a string of nouns).
     A headline is a first paragraph of at most HEADLINE_CHARS that ends in no full stop,
     with the report after it."""
-    m = _BLANK_LINE_RE.search(text, 0, HEADLINE_CHARS + 4)  # a headline's end, not a long text's first blank line
-    if m is None or m.start() > HEADLINE_CHARS or text[:m.start()].rstrip()[-1:] in ".!?":
-        return []
-    return [h.end() for h in _HEADLINE_CLAUSE_RE.finditer(text, 0, m.start())]
+    m = _headline_end(text)
+    return [] if m is None else [h.end() for h in _HEADLINE_CLAUSE_RE.finditer(text, 0, m.start())]
+
+
+def _headline_end(text: str) -> re.Match | None:
+    """The blank line after a headline: a first paragraph of at most HEADLINE_CHARS that ends
+    in no full stop (a headline's end, not a long text's first blank line)."""
+    m = _BLANK_LINE_RE.search(text, 0, HEADLINE_CHARS + 4)
+    return None if m is None or m.start() > HEADLINE_CHARS or text[:m.start()].rstrip()[-1:] in ".!?" else m
 
 
 def deck_span(text: str) -> tuple[int, int] | None:
@@ -239,8 +244,8 @@ def deck_span(text: str) -> tuple[int, int] | None:
     in North Waziristan; Bannu residents continue sit-in"), told in headline grammar (the
     present for what happened). A second paragraph of at most HEADLINE_CHARS and four words
     or more, after a headline, that ends in no full stop (a byline is shorter)."""
-    first = _BLANK_LINE_RE.search(text, 0, HEADLINE_CHARS + 4)
-    if first is None or first.start() > HEADLINE_CHARS or text[:first.start()].rstrip()[-1:] in ".!?":
+    first = _headline_end(text)
+    if first is None:
         return None
     end = text.find("\n", first.end())
     end = len(text) if end < 0 else end

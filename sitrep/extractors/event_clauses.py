@@ -189,7 +189,9 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
             return None  # the hyphen compound is matched on its last part
     for k in forms:
         if k in lex.triggers:
-            if (k in lex.verb_only and not is_verb) or (k == "engage" and not _engaged_in_combat(tok)):
+            # "a town hall annex ..., was set alight": a verb-only word hung as an apposition is a noun
+            if (k in lex.verb_only and (not is_verb or tok.dep_ == "appos")) or (
+                    k == "engage" and not _engaged_in_combat(tok)):
                 return None
             f, w, mode = lex.triggers[k]
             return f, w, tok.text, mode

@@ -211,6 +211,7 @@ class DocContext:
     # demonstration is: its burnt cars and looted shops are the mob's
     riot_scene: frozenset[int] = frozenset()
     communal: bool = False  # the report names a religious occasion or communal strife (events.communal)
+    young_rioters: bool = False  # its unrest is done by youths or students (events.young_rioters)
 
 
 

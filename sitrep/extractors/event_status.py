@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .event_clauses import _BOUNDARY_DEPS, _OTHER_CLAUSE, Trigger
+from .event_clauses import _BOUNDARY_DEPS, _OTHER_CLAUSE, Trigger, _times
 from .event_lexicon import (
     _ASPECTUAL,
     _CONDITIONAL_MARKS,
@@ -98,12 +98,21 @@ def _past_relative(verb) -> bool:
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were") for c in verb.children))
 
 
+def _asked_who(verb) -> bool:
+    """"Trying to determine who gunned down a man", "why the convoy was attacked": a past act
+    asked about by a wh-word is told as having happened; only its doer or cause is sought
+    ("whether" and "if" ask if it happened at all)."""
+    past = verb.tag_ == "VBD" or any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+    return verb.dep_ == "ccomp" and past and any(c.tag_ in ("WP", "WRB") for c in verb.children)
+
+
 def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
     """What the words governing the trigger's clause make of it (accused/claimed,
     denied, plans to, threat of, halt to), up its chain of heads."""
     for i, tok in enumerate(chain[1:], start=1):
-        if _asserts_itself(chain[i - 1]) or (i == 1 and _reduced_relative(chain[0])):
-            break
+        if _asserts_itself(chain[i - 1]) or (i == 1 and _reduced_relative(chain[0])) or _past_relative(chain[i - 1]) \
+                or _asked_who(chain[i - 1]):
+            break  # "trying to identify the gunman who shot a man": the shooting is told, not tried
         if chain[i - 1].dep_ == "prep" and (chain[i - 1].lower_ in _SETTING_PREPS or _aside(chain[i - 1])):
             break  # "during her visit, she promised ...": the setting of a promise is not promised
         if chain[i - 1].dep_ == "xcomp" and tok.pos_ in ("VERB", "AUX") and _no_one_subject(tok):
@@ -470,13 +479,26 @@ def _habitual(tok, physical: bool) -> str | None:
             return f"any/every '{c.text}'"
         if c.dep_ == "npadvmod" and any(d.lower_ in ("every", "each") for d in c.children):
             return f"every '{c.text}'"
-        if c.dep_ == "npadvmod" and c.lower_ == "times" and any(d.dep_ == "nummod" for d in c.children):
+        if c.dep_ == "npadvmod" and c.lower_ == "times" and any(d.dep_ == "nummod" for d in c.children) \
+                and not _shots_counted(tok):
             return f"repeated '{c.text}'"  # "attacked four times since January"
         if c.dep_ == "prep" and c.lower_ in ("at", "in") and any(
                 g.dep_ == "pobj" and g.lower_ in ("times", "periods", "moments") and not any(
                     d.dep_ in ("det", "nummod") for d in g.children) for g in c.children):
             return f"habit '{c.text} times'"  # "cooperated closely at times when ..."
     return None
+
+
+# acts whose "N times" counts shots or blows of one attack: "fired six times", "stabbed 20 times"
+_BLOWS = frozenset({"fire", "shoot", "stab", "hit", "strike", "punch", "kick", "beat", "slash"})
+
+
+def _shots_counted(verb) -> bool:
+    """"Fired at least six times at a group": the count is of shots, one act, unless a
+    stretch of time holds the repeats ("shot at four times since January")."""
+    held = [c for k in verb.children for c in (k, *(k.children if k.lower_ == "times" else ()))]
+    return verb.lemma_.lower() in _BLOWS and not any(
+        c.dep_ == "prep" and c.lower_ in ("since", "over", "during", "in", "within") and _times(c) for c in held)
 
 
 # words for whoever it may be: "arrest anyone who is caught", "those who choose this path"

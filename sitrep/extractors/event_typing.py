@@ -1272,11 +1272,13 @@ def _over_grievance(c: Clause) -> bool:
 
 
 _THROWING = THROW_VERBS
+# "fired fireworks at riot police": a crowd's projectiles are thrown whatever the verb
+_LAUNCHING = _THROWING | {"fire", "launch", "shoot"}
 
 
 def _thrown_at_no_one(verb) -> bool:
-    """Stones thrown or hurled with no "at" naming whom they were thrown at."""
-    return verb.lemma_.lower() in _THROWING and not any(
+    """Stones thrown or fireworks fired with no "at" naming whom they were aimed at."""
+    return verb.lemma_.lower() in _LAUNCHING and not any(
         k.dep_ == "prep" and k.lower_ == "at" for k in verb.children)
 
 
@@ -1306,6 +1308,8 @@ def _protest(c: Clause) -> Typing | None:
             return Typing(None, "bare unrest word")
         if _youths_at_forces(c):
             return Typing("VIOLENT_DEMO", "youths or residents threw at police or troops")
+        if c.ctx.young_rioters and not _by_a_mob(c):
+            return Typing("VIOLENT_DEMO", "unrest where youths riot")
         return Typing("MOB_VIOLENCE", "mob violence")
     by_demonstrators = c.ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
     # "police fired rubber bullets and threw stun grenades": the police threw, no rioter
@@ -1650,6 +1654,8 @@ def _untyped_violence(c: Clause) -> Typing:
     if _political_victim(c):
         return Typing("ATTACK_CIVILIANS", "a public figure attacked")  # ACLED: political violence, not crime
     if c.ak == "civilians" and _group_in_a_crowds_scene(c):
+        if c.ctx.young_rioters:
+            return Typing("VIOLENT_DEMO", "a group attacking where youths riot or demonstrate")
         return Typing("MOB_VIOLENCE", "a group attacking in a riot's or a demonstration's scene")
     if c.ak == "civilians":
         return Typing(None, "violence between individuals (crime)")
@@ -1797,6 +1803,8 @@ def _loot(c: Clause) -> Typing | None:
     if c.ak == "rioters":
         return Typing("MOB_VIOLENCE", "mob destroyed property")
     if c.ak in (None, "civilians") and not c.armed and c.head.tok.sent.start in c.ctx.riot_scene:
+        if c.ctx.young_rioters:
+            return Typing("VIOLENT_DEMO", "property destroyed where youths riot, by no armed actor")
         return Typing("MOB_VIOLENCE", "property destroyed in a riot's scene, by no armed actor")
     if c.weak and not (c.armed or c.ak):
         return Typing(None, "weak destruction word")

@@ -64,6 +64,7 @@ from .event_roles import (
     _acled_roles,
     _actor_ref,
     _infer_counterpart,
+    _of_whom,
     localise_unnamed,
     unnamed_authority,
 )
@@ -762,6 +763,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     ctx.communal = communal(parsed.text, index)
     ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
     ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal)
+    ctx.young_rioters = not ctx.communal and young_rioters(parsed._sents, ctx.riot_scene | ctx.protest_scene)
     view = ReportView(parsed, ex, lex, ctx,
                       report_frame(parsed, ex), index, [(p.start, p.end) for p in ex.places],
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)
@@ -849,6 +851,28 @@ def riot_scene(sents: list[Span], title: str = "", communal_report: bool = False
             _RIOT_WORDS.search(sent.text) for sent in sents[:LEAD_SENTENCES + 1]):
         return frozenset(sent.start for sent in sents)
     return _scene(sents, lambda sent: _RIOT_WORDS.search(sent.text) is not None)
+
+
+# the people who riot as demonstrators do (docs/annotation.md: "students, youths, residents
+# or workers clashing with or throwing at police ... are a Violent demonstration")
+_YOUNG_CROWDS = frozenset({"youth", "student", "teenager", "youngster", "protester", "demonstrator"})
+
+
+def young_rioters(sents: list[Span], scene: frozenset[int]) -> bool:
+    """The report's scenes of unrest name youths, students or young people doing something
+    ("groups of young people fired fireworks at police", "youths burned cars"): the unrest
+    is theirs, a demonstration turned violent, and its burnt cars and looted shops are
+    too; a riot whose doers it names only as a crowd or a mob stays the mob's."""
+    for sent in sents:
+        if sent.start not in scene:
+            continue
+        for t in sent:
+            doer = t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent")
+            who = _of_whom(t) if doer else None
+            if who is not None and who.tag_ in ("NNS", "NNPS") and (who.lemma_.lower() in _YOUNG_CROWDS or (
+                    who.lemma_.lower() in ("people", "man") and any(k.lower_ == "young" for k in who.children))):
+                return True
+    return False
 
 
 def _scene(sents: list[Span], opens: Callable[[Span], bool]) -> frozenset[int]:

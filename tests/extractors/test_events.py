@@ -1813,3 +1813,39 @@ def test_platforms_blocked_are_censored_not_rejected(text, plover):
     assert not any(e.plover == "REJECT" for e in evs), [(e.plover, e.rule) for e in evs]
     if plover:
         assert any(e.plover == plover for e in evs), [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text, kind, timing", [
+    # "N times" on a shooting verb counts the shots of one attack
+    ("A man on a scooter fired at least six times at a group outside a snack bar in Anderlecht on Wednesday.",
+     "Violence against civilians", "current"),
+    # guard: a stretch of time holds the repeats
+    ("Gunmen fired on the checkpoint four times in March, police said.", "Battles", "generic"),
+])
+def test_shots_counted_are_one_attack_repeats_over_a_stretch_are_many(text, kind, timing):
+    import sitrep
+    acts = [e for e in sitrep.extract(text, published="2024-04-18").events if e.event_type == kind]
+    assert acts and all(e.timing == timing for e in acts), [events.explain(e) for e in acts]
+
+
+@pytest.mark.parametrize("text, certainty", [
+    # "trying to determine who shot dead a man": the shooting is told; its doer is sought
+    ("Detectives are trying to determine who shot dead a man outside a gym in Vancouver on Monday night.",
+     "asserted"),
+    # guard: "whether" asks if it happened at all
+    ("Detectives are trying to determine whether a man was shot outside a gym in Vancouver on Monday night.",
+     "hypothetical"),
+])
+def test_an_act_asked_about_by_who_is_told_as_happening(text, certainty):
+    import sitrep
+    acts = [e for e in sitrep.extract(text, published="2025-06-12").events if e.event_type]
+    assert acts and all(e.certainty == certainty for e in acts), [events.explain(e) for e in acts]
+
+
+def test_shots_fired_retell_the_shooting():
+    import sitrep
+    text = ("Two men were wounded by gunfire near the metro station in Anderlecht on Wednesday. The shots were "
+            "fired shortly after 4 p.m. on the square outside the station.")
+    acts = [e for e in sitrep.extract(text, published="2024-04-18").events if e.sub_event_type == "Attack"]
+    at = text.index("The shots")
+    assert acts and any(a <= at < b for a, b in acts[0].mentions), [(e.mentions, events.explain(e)) for e in acts]

@@ -299,3 +299,41 @@ def test_a_rally_in_a_clause_of_its_own_is_no_part_of_the_arrest():
     text = "A student said she was detained on Saturday night while leaving the metro station, hours after the rally had ended."
     arrests = [e for e in sitrep.extract(text, published="2024-06-12").events if "ARREST" in (e.rule or "")]
     assert arrests and all((e.rule or "").split(" -> ")[0] == "ARREST" for e in arrests), [e.rule for e in arrests]
+
+
+# a riot whose doers are youths is a demonstration turned violent (docs/annotation.md:
+# "students, youths, residents or workers ... are a Violent demonstration"); one whose doers
+# are only a crowd stays the mob's
+_YOUTHS_RIOT = ("Rioting broke out in the suburbs of Lyon overnight after a teenager was killed by police. "
+                "Groups of young people fired fireworks at riot police. Cars were torched and a bus depot was "
+                "set on fire.")
+_CROWD_RIOT = ("Rioting broke out in Dublin overnight after a stabbing. A crowd of several hundred gathered and "
+               "threw bottles at gardai. Cars were torched and a bus was set on fire.")
+
+
+def _type_of(text: str, words: str) -> set[str | None]:
+    at = text.index(words)
+    return {e.sub_event_type for e in sitrep.extract(text, published="2024-06-12").events
+            if any(a <= at < b for a, b in e.mentions or [(e.start, e.end)])}
+
+
+@pytest.mark.parametrize("words", ["Groups of young people fired", "Cars were torched"])
+def test_where_youths_riot_their_fireworks_and_burnt_cars_are_a_violent_demonstration(words):
+    assert _type_of(_YOUTHS_RIOT, words) == {"Violent demonstration"}
+
+
+def test_where_a_crowd_riots_its_burnt_cars_are_the_mobs():  # guard
+    assert _type_of(_CROWD_RIOT, "Cars were torched") == {"Mob violence"}
+
+
+def test_fireworks_set_off_for_a_celebration_are_no_riot():  # guard
+    text = "Revellers fired fireworks over the harbour in Sydney to mark the new year."
+    assert not [e for e in sitrep.extract(text, published="2024-06-12").events if e.event_type]
+
+
+def test_a_town_hall_annex_set_alight_is_no_annexation():
+    text = ("Rioting spread across the Paris suburbs overnight. In Seine-Saint-Denis, a town hall annex in the "
+            "La Noue district of Montreuil was set alight shortly after 1 a.m.")
+    types = {e.sub_event_type for e in sitrep.extract(text, published="2024-06-12").events}
+    assert not types & {"Non-state actor overtakes territory", "Non-violent transfer of territory",
+                        "Government regains territory"}, types

@@ -174,6 +174,10 @@ class Dictionary:
     dem_first: frozenset[str]  # first words of demonyms, lower case
 
 
+# "KNLA-led forces", "RSF-allied militias": the name before the hyphen is the actor
+_LED_BY = r"(?=-(?:led|backed|allied|aligned|linked)\b)"
+
+
 @functools.lru_cache(maxsize=1)
 def _dictionary() -> Dictionary:
     c = countries()
@@ -187,7 +191,8 @@ def _dictionary() -> Dictionary:
             by_surface.setdefault(s, e)
     # a trie, not an alternation of every name: one regex over 1,500 names tried at every
     # position cost three times the rest of the stage
-    surface_re = re.compile(rf"(?<![\w-])(?:{trie_pattern(sorted(by_surface))})(?![\w-])") if by_surface else None
+    surface_re = re.compile(rf"(?<![\w-])(?:{trie_pattern(sorted(by_surface))})(?:(?![\w-])|{_LED_BY})") \
+        if by_surface else None
 
     # Generic forms run on the lower-cased text. Rows with {DEMONYM} have two variants: without
     # the demonym in the one big regex, and with it tried only where a demonym token stands

@@ -134,6 +134,21 @@ def _place_taken(tok: Token, forms, kids, lex: Lexicon) -> tuple[str, bool, str,
     return (hit[0], True, f"{tok.text} {obj.text}", hit[2]) if hit else None
 
 
+# verbs whose reduced relative tells where people were, not what they did
+_WHERE_PEOPLE_WERE = frozenset({"gather", "assemble", "crowd"})
+
+
+def _reduced_relative_of_people(verb: Token) -> bool:
+    """"Herders gathered near the pens" inside a clause: a participle right after the noun
+    it describes (the parser hangs it as "acl", or as a conjunct of the verb before with no
+    "and" to join them)."""
+    if verb.dep_ == "acl":
+        return True
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return verb.dep_ == "conj" and prev is not None and prev.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | None:
     """(frame, weak, matched phrase, PLOVER mode) when `tok` is a trigger."""
     forms = _forms(tok, lex)
@@ -189,6 +204,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
             return None  # the hyphen compound is matched on its last part
     for k in forms:
         if k in lex.triggers:
+            if k in _WHERE_PEOPLE_WERE and _reduced_relative_of_people(tok):
+                return None  # "a group of traders gathered near the pens": who was there, no rally
             # "a town hall annex ..., was set alight": a verb-only word hung as an apposition is a noun
             if (k in lex.verb_only and (not is_verb or tok.dep_ == "appos")) or (
                     k == "engage" and not _engaged_in_combat(tok)):
@@ -1435,6 +1452,10 @@ def told_as_happening(tok: Token) -> bool:
         k.dep_ == "prt" and k.lower_ == "out" for k in verb.children))
 
 
+# verbs that tell an event seen or reported as having happened
+_WITNESSED = frozenset({"report", "witness", "hear", "confirm", "record", "document", "describe"})
+
+
 def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:
     """Weak trigger words and bare event nouns count only with something that anchors them
     to a happening: a participant, a place, a time, a number, or a support verb."""
@@ -1459,7 +1480,9 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
             c.dep_ == "nsubj" for c in tok.head.head.children):
         return True  # "workers went on strike", "teachers are on strike": the subject is the party
     anchors = {"GPE", "LOC", "FAC"} if head.weak else {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
-    for t in tok.subtree:
+    # "residents reported several drone strikes on Monday": what is reported is dated by the report's verb
+    told = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WITNESSED else tok
+    for t in told.subtree:
         if t.ent_type_ in anchors or (t.dep_ == "nummod" and t.head.i == tok.i):
             return True
     return False

@@ -192,7 +192,7 @@ class _CueIndex:
 
 
 # the AIR cues that name strikes from the air, not the aircraft or their bombs
-_AIR_STRIKE_PHRASES = frozenset({"airstrike", "air strike", "air raid", "air attack"})
+_AIR_STRIKE_PHRASES = frozenset({"airstrike", "air strike", "air raid", "air attack", "drone"})
 
 
 def air_cues_named(index: _CueIndex) -> tuple[bool, bool]:

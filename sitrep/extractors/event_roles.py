@@ -53,6 +53,10 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
     if _HELD.search(parsed.text[start:end]) and (tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or any(
             p.start < end and start < p.end for p in ex.places)):
         return None  # "government-held west Aleppo" is a place, not the government
+    owner = owners_speaker(tok)
+    said = actors.actor_at(ex, *_np_span(owner)) if owner is not None else None
+    if said is not None:  # "a KNLA commander said his troops overran an outpost": the KNLA's troops
+        return ActorRef(said.name, _AS_ARMED.get(said.kind, said.kind), said.country)
     hit = actors.actor_at(ex, start, end)
     if hit is not None:
         ref = ActorRef(hit.name, hit.kind, hit.country)
@@ -91,7 +95,28 @@ def speaker_of(pronoun):
     verb's own subject names someone: "Syria says it will not accept" -> Syria."""
     if pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    verb = pronoun.head
+    return _speaker_above(pronoun.head)
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+# what a speaker's side fights with: "its troops", "their drones" (not "his airbags")
+_FORCE_NOUNS = frozenset({"troop", "force", "fighter", "soldier", "unit", "militant", "man", "drone", "aircraft",
+                          "jet", "warplane", "artillery", "defense", "defence", "gunman", "army", "militia", "police",
+                          "officer", "member", "brigade", "battalion", "commando"})
+
+
+def owners_speaker(noun):
+    """The speaker a possessive stands for when the noun it owns is a subject in what that
+    speaker said: "Russia's Defense Ministry claimed its troops had liberated the village",
+    "a KNLA commander said his troops overran an outpost" -> the ministry, the commander."""
+    if noun.lemma_.lower() not in _FORCE_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass") or not any(
+            c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in noun.children):
+        return None
+    return _speaker_above(noun.head)
+
+
+def _speaker_above(verb):
+    """The named subject of the speech verb one or two clauses above `verb`."""
     for _ in range(2):
         if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head.i == verb.i:
             return None
@@ -212,6 +237,7 @@ class DocContext:
     riot_scene: frozenset[int] = frozenset()
     communal: bool = False  # the report names a religious occasion or communal strife (events.communal)
     young_rioters: bool = False  # its unrest is done by youths or students (events.young_rioters)
+    actor_spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, kind) of each actor mention
 
 
 

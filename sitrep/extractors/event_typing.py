@@ -613,7 +613,7 @@ def _territory(c: Clause) -> Typing | None:
     c.ctx.last_captor_state = state_captor
     if state_captor and not c.armed and _taken_from_a_state(c):
         return Typing("NONVIOLENT_TRANSFER", "taken from another state, no fighting reported")
-    if state_captor and "CAPTURE" in terr and _foreign_forces(c):
+    if state_captor and {"CAPTURE", "RETAKE"} & set(terr) and _foreign_forces(c):
         # ACLED: a foreign state's forces taking a place is "Non-state actor overtakes territory"
         return Typing("NSA_OVERTAKES", "a foreign state's forces captured")
     return Typing("GOV_REGAINS" if state_captor else "NSA_OVERTAKES", why)
@@ -832,14 +832,28 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
 
 
 def _fell_to(c: Clause) -> str | None:
-    """The kind of the armed actor a place fell to ("fell to the rebels"), if named."""
-    for k in c.head.tok.children:
-        if k.dep_ == "prep" and k.lower_ == "to":
-            for g in k.children:
-                kind = _cue_kind(_phrase_text(g), c.lex) if g.dep_ == "pobj" else None
-                if kind in _ARMED_KINDS:
-                    return kind
+    """The kind of the armed actor a place fell to ("fell to the rebels", "fell under the
+    control of KNLA-led forces"), if named: the actors stage's kind for a name it knows."""
+    for g in _captors_named(c.head.tok):
+        lo, hi = g.left_edge.idx, g.right_edge.idx + len(g.right_edge)
+        named = [(e - s, kind) for s, e, kind in c.ctx.actor_spans if s < hi and lo < e]
+        kind = min(named)[1] if named else _cue_kind(_phrase_text(g), c.lex)
+        if kind in _ARMED_KINDS:
+            return kind
     return None
+
+
+def _captors_named(verb) -> list:
+    """"Fell to X", "fell under the control of X": X."""
+    out = []
+    for k in verb.children:
+        objs = [g for g in k.children if g.dep_ == "pobj"] if k.dep_ == "prep" else []
+        if k.lower_ == "to":
+            out += objs
+        elif k.lower_ == "under":
+            out += [x for g in objs if g.lemma_.lower() == "control" for p in g.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
+    return out
 
 
 def _captor_is_state(c: Clause, terr: list[str], agent_is_place: bool) -> tuple[bool, str]:
@@ -977,8 +991,9 @@ _DEMONSTRATORS = frozenset({"student", "youth", "resident", "villager", "worker"
 
 def _armed_side(tok, lex: Lexicon) -> bool:
     """The phrase names police, troops or an armed group, or their convoy, post or patrol, as
-    the lexicon's cues tell a clause's patient ("the soldiers", "the army convoy")."""
-    cues = _cues(_phrase_text(tok), lex)
+    the lexicon's cues tell a clause's patient ("the soldiers", "the army convoy"); "a group
+    of men" is the men."""
+    cues = _cues(_phrase_text(_of_whom(tok)), lex)
     return bool({v for v, _ in cues.get("actor", ())} & (_ARMED_KINDS | {"state_forces"})) or bool(
         {v for v, _ in cues.get("context", ())} & {"TROOPS", "ARMED_TARGET"})
 
@@ -986,7 +1001,7 @@ def _armed_side(tok, lex: Lexicon) -> bool:
 # what is seized that is no person and no place: arms, stocks, vehicles
 _SEIZED_THINGS = frozenset({"arm", "arms", "weapon", "ammunition", "quantity", "quantities", "vehicle", "equipment",
                             "cache", "explosive", "explosives", "rifle", "rifles", "truck", "trucks", "supply",
-                            "supplies", "cash", "money", "drug", "drugs"})
+                            "supplies", "cash", "money", "drug", "drugs", "camera", "phone"})
 
 
 def _seized_things(c: Clause) -> bool:
@@ -994,7 +1009,8 @@ def _seized_things(c: Clause) -> bool:
     for m in c.members:
         if m.frame == "CAPTURE":
             verb = m.anchor if m.anchor is not None else m.tok
-            obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
+            obj = verb.head if verb.dep_ == "acl" else next(  # "his camera seized by men in uniform"
+                (k for k in verb.children if k.dep_ in ("dobj", "nsubjpass")), None)
             if obj is not None and obj.lemma_.lower() in _SEIZED_THINGS:
                 return True
     return False
@@ -1328,6 +1344,8 @@ def _protest(c: Clause) -> Typing | None:
     if "BOMB" in fs and c.ak not in ("state_forces", "government"):
         return None  # "nine killed in an election rally blast": a bomb among the crowd, not the police's force
     if _intervened(c):
+        if fs & _VIOLENT and _press_harmed(c):
+            return Typing("ATTACK_CIVILIANS", "the press attacked at a demonstration")
         if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
             return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
         if _hurts_protesters(c):
@@ -1346,6 +1364,16 @@ def _protest(c: Clause) -> Typing | None:
                                          or c.ak in ("government", "international_org")):
         return Typing("CONSULT", "leaders or officials gathered: a meeting")  # "EU leaders gathered to discuss"
     return Typing("PEACEFUL_PROTEST", "demonstration")
+
+
+_PRESS = frozenset({"journalist", "reporter", "photographer", "photojournalist", "cameraman", "camerawoman",
+                    "correspondent", "videographer"})
+
+
+def _press_harmed(c: Clause) -> bool:
+    """"Three journalists were assaulted while covering the march": the press at a
+    demonstration is no part of its crowd; force on it is an attack on civilians (ACLED)."""
+    return c.patient_role is not None and _of_whom(c.patient_role.tok).lemma_.lower() in _PRESS
 
 
 _CAMPAIGN = frozenset({"campaign", "election", "electoral", "reelection", "re-election", "victory", "stump"})
@@ -1644,7 +1672,8 @@ def _untyped_violence(c: Clause) -> Typing:
         return Typing("ARMED_CLASH", "an armed side's offensive")
     if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:
         return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
-    if c.weak and not c.armed and not (c.head.tok.lemma_.lower() == "poison" and c.patient_role is not None and (
+    if c.weak and not c.armed and not _press_harmed(c) and not (
+            c.head.tok.lemma_.lower() == "poison" and c.patient_role is not None and (
             c.agent_role is not None or c.patient_role.tok.ent_type_ == "PERSON")):  # "X was poisoned": harm
         return Typing(None, "weak violence word without armed actor")
     if c.ak == "civilians" and c.patient_armed and (c.fs & {"KILL", "SHOOT"} or "ARMED" in c.weapons):
@@ -1689,7 +1718,7 @@ def _political_victim(c: Clause) -> bool:
         return False
     lemma = p.tok.lemma_.lower()
     mods = {k.lower_ for k in p.tok.children if k.dep_ in ("compound", "amod")}
-    return lemma in _PUBLIC_FIGURES or (lemma == "leader" and bool(mods & _LEADER_KINDS))
+    return lemma in _PUBLIC_FIGURES | _PRESS or (lemma == "leader" and bool(mods & _LEADER_KINDS))
 
 
 # verbs of arrest that mostly mean something else: a person caught or picked up by the

@@ -757,7 +757,8 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     lex = lexicon()
     ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None,
                      mining_named=_MINING_WORD.search(parsed.text) is not None,
-                     officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)))
+                     officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)),
+                     actor_spans=tuple((s, e, a.kind) for a in ex.actors for s, e in a.mentions))
     index = _CueIndex(parsed.text, lex)
     ctx.air_bombs, ctx.air_strikes = air_cues_named(index)
     ctx.communal = communal(parsed.text, index)

@@ -337,3 +337,21 @@ def test_a_town_hall_annex_set_alight_is_no_annexation():
     types = {e.sub_event_type for e in sitrep.extract(text, published="2024-06-12").events}
     assert not types & {"Non-state actor overtakes territory", "Non-violent transfer of territory",
                         "Government regains territory"}, types
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Police blocked an anti-corruption march to Parliament in Kampala on Tuesday. At least three journalists were "
+     "assaulted while covering the march.", "journalists were"),
+    ("Police blocked an anti-corruption march to Parliament in Kampala on Tuesday. A reporter with a local "
+     "television station was kicked while filming arrests on Parliament Avenue.", "was kicked"),
+    ("Police blocked a march to Parliament in Kampala on Tuesday. A photographer was slapped and his camera seized "
+     "by men in military uniform.", "was slapped"),
+])
+def test_the_press_hurt_at_a_demonstration_is_attacked_not_dispersed(text, words):
+    # the press at a march is no part of its crowd (ACLED: force on it is an attack on civilians)
+    assert _type_of(text, words) == {"Attack"}
+
+
+def test_a_striker_who_kicked_a_ball_attacked_no_one():  # guard
+    text = "The striker kicked the ball into the net in the final minute of the match in Kampala."
+    assert not [e for e in sitrep.extract(text, published="2024-06-12").events if e.event_type]

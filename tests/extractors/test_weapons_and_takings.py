@@ -281,3 +281,57 @@ def test_warehouses_attacked_are_no_accident():
 def test_a_blast_at_a_warehouse_stays_an_accident():  # guard
     text = "A gas leak caused an explosion at a warehouse on Monday, and its owner suffered a heart attack."
     assert not _types(text) - {None}, _types(text)
+
+
+# who took a place: a speaker's own troops are the speaker's side; a place that "fell under
+# the control of" a named group fell to that group; a foreign state taking ground in the
+# report's country is a non-state actor overtaking territory (conventions.md: "a non-state
+# (or foreign state) actor captures territory")
+@pytest.mark.parametrize("text, kind", [
+    ("Russian forces dropped glide bombs on Kostiantynivka, in Ukraine's Donetsk region, on Tuesday. Russia's "
+     "Defense Ministry claimed on Wednesday that its troops had liberated the village of Kotlyne, west of Pokrovsk.",
+     "Non-state actor overtakes territory"),
+    ("KNLA fighters attacked junta bases near Kawkareik on Tuesday. A KNLA commander said his troops overran one "
+     "outpost on Wednesday morning, killing at least 12 soldiers.", "Non-state actor overtakes territory"),
+    ("KNLA fighters attacked junta bases near Kawkareik on Tuesday. Myawaddy, a trading hub on the Thai border, "
+     "briefly fell under the control of KNLA-led forces in April.", "Non-state actor overtakes territory"),
+    # guard: a state retaking its own ground
+    ("Ukrainian troops liberated the village of Robotyne in Zaporizhzhia region on Monday.",
+     "Government regains territory"),
+])
+def test_whose_side_took_the_place(text, kind):
+    taken = [e.sub_event_type for e in sitrep.extract(text, published=PUBLISHED).events
+             if e.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory")]
+    assert taken == [kind], taken
+
+
+def test_a_speakers_airbags_are_no_troops():  # guard: only a side's forces are the speaker's
+    text = "The driver said his airbags deployed when he crashed into a tree on the highway near Leeds."
+    assert "Change to group/activity" not in _types(text)
+
+
+def test_a_drone_that_hit_people_gathered_at_a_market_is_no_protest():
+    # "herders gathered near the pens": who was there, not a rally the drone dispersed
+    text = ("Witnesses said the drone hit a group of traders and herders gathered near the livestock pens in "
+            "Abeibara on Sunday.")
+    _typed_as(text, "Air/drone strike", never={"Protest with intervention", "Peaceful protest"})
+
+
+def test_drone_strikes_residents_reported_on_days_they_name_are_events():
+    text = "Residents of Tessalit reported several drone strikes on Monday and Tuesday in the hills east of the town."
+    assert "Air/drone strike" in _types(text)
+
+
+def test_gunmen_who_fired_on_a_group_of_men_attacked_civilians():  # guard
+    # "a group of men" is the men, not an armed group
+    text = ("Gunmen travelling in a white car opened fire on a group of men gathered at a shop in Norwood shortly "
+            "after 9 p.m. on Saturday.")
+    assert "Armed clash" not in _types(text)
+
+
+def test_strikes_a_statement_did_not_mention_are_not_told():
+    text = ("Russia's defence ministry said its forces had struck positions in the Kharkiv region. It did not "
+            "mention strikes on Kharkiv city.")
+    at = text.index("strikes on")
+    told = [e for e in sitrep.extract(text, published=PUBLISHED).events if e.start <= at < e.end]
+    assert told and all(e.certainty not in ("asserted", "claimed") for e in told), [(e.certainty, e.rule) for e in told]

@@ -335,3 +335,12 @@ def test_strikes_a_statement_did_not_mention_are_not_told():
     at = text.index("strikes on")
     told = [e for e in sitrep.extract(text, published=PUBLISHED).events if e.start <= at < e.end]
     assert told and all(e.certainty not in ("asserted", "claimed") for e in told), [(e.certainty, e.rule) for e in told]
+
+
+def test_bombs_set_off_in_fighting_between_two_sides_are_the_battle():
+    # ACLED's hierarchy: remote violence only where no armed clash is told
+    text = ("Heavy exchanges of fire broke out through the night between Israeli troops and fighters of the Jenin "
+            "Brigade, which said its members had detonated explosive devices against army vehicles.")
+    fights = [e.sub_event_type for e in sitrep.extract(text, published=PUBLISHED).events
+              if text[e.start:e.end].startswith("Heavy")]
+    assert fights == ["Armed clash"], fights

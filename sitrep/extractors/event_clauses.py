@@ -1111,6 +1111,23 @@ def _phrase_verb_as_adjective(verb: Token) -> Token | None:
     return next((a for a in verb.head.ancestors if a.pos_ in ("NOUN", "PROPN") and a.i < verb.i), None)
 
 
+def _subject_hung_as_apposition(verb: Token) -> Token | None:
+    """"In the countryside of Hasakah, a cell of the Islamic State attacked a checkpoint":
+    the parser hung the subject on the fronted place as its apposition; a noun phrase that
+    ends right before a finite verb with no subject is that verb's subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i < verb.i:
+            for a in c.subtree:
+                end = a.right_edge.i + 1
+                while end < verb.i and verb.doc[end].text in (")", ","):
+                    end += 1
+                if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN") and end == verb.i:
+                    return a
+    return None
+
+
 def _subject(verb: Token, depth: int = 0) -> Role | None:
     if _finite_verb_as_modifier(verb):
         return Role(verb.head, "subject", _conjuncts(verb.head))
@@ -1142,6 +1159,9 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
         return by
     if passive or depth > 3:
         return None
+    hung = _subject_hung_as_apposition(verb)
+    if hung is not None:
+        return Role(hung, "subject", _conjuncts(hung))
     # "accused the government of arresting": the accused is the agent of the gerund
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in _AGENTIVE_VERBS:
         for c in verb.head.head.children:

@@ -73,7 +73,8 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
 # Nouns that only count or gather the people named after "of": "a group of Moroccan
 # diplomats", "dozens of protesters", "members of the security forces" act as those people
 _PARTITIVES = frozenset({"group", "team", "delegation", "number", "dozen", "dozens", "hundred", "hundreds", "thousand",
-                         "thousands", "member", "members", "band", "crowd", "handful", "contingent", "unit", "squad"})
+                         "thousands", "member", "members", "band", "crowd", "handful", "contingent", "unit", "squad",
+                         "cell", "faction", "detachment", "platoon", "column"})
 
 
 def _of_whom(tok):

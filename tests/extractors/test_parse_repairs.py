@@ -43,3 +43,12 @@ def test_counted_people_harmed_with_no_object_undergo_the_harm():
 def test_fighters_who_ambush_a_convoy_did_it():  # guard: an object names whom
     ambush = [e for e in _events("Militants ambushed a convoy near the border on Sunday.") if e.event_type]
     assert ambush and ambush[0].actor1 is not None and ambush[0].actor1.kind != "state_forces", ambush
+
+
+def test_a_subject_the_parser_hung_on_a_fronted_place_still_acted():
+    # the parser makes "a cell" an apposition of "Hasakah"; the cell (of the Islamic State) attacked
+    text = ("Meanwhile, in the southern countryside of Hasakah, a cell of the Islamic State attacked an SDF "
+            "checkpoint near al-Shaddadi on Monday night, killing two SDF members.")
+    fights = [e for e in _events(text) if e.sub_event_type == "Armed clash"]
+    assert fights and fights[0].actor1 is not None and fights[0].actor1.name == "Islamic State", \
+        [(e.sub_event_type, e.actor1, e.rule) for e in _events(text)]

@@ -939,7 +939,7 @@ def _at_a_protest(c: Clause) -> bool:
     protesters or a march: DocContext.protest_scene) with no armed group named and no
     weapon but the police's are the demonstration turning violent, as ACLED codes "marches
     degenerated into clashes with police", not a battle."""
-    if not _in_protest_scene(c):
+    if not (_in_protest_scene(c) or (c.ctx.young_rioters and c.head.tok.sent.start in c.ctx.riot_scene)):
         return False
     if c.ak in _NON_STATE or c.pk in _NON_STATE or c.pkinds & _NON_STATE or "CONFLICT" in c.sctx:
         return False

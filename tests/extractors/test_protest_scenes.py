@@ -355,3 +355,14 @@ def test_the_press_hurt_at_a_demonstration_is_attacked_not_dispersed(text, words
 def test_a_striker_who_kicked_a_ball_attacked_no_one():  # guard
     text = "The striker kicked the ball into the net in the final minute of the match in Kampala."
     assert not [e for e in sitrep.extract(text, published="2024-06-12").events if e.event_type]
+
+
+@pytest.mark.parametrize("text, words", [
+    # students against anti-riot units are a demonstration turned violent (docs/annotation.md)
+    ("Students at the university had clashed with anti-riot units on Thursday evening in Dakar.", "clashed"),
+    # where youths riot, clashes with no armed group named are theirs
+    ("Rioting spread across the suburbs of Lyon overnight as youths threw stones at police. Clashes broke out at "
+     "Place Guichard in the late afternoon.", "Clashes broke out"),
+])
+def test_clashes_of_students_or_rioting_youths_with_police_are_a_violent_demonstration(text, words):
+    assert _type_of(text, words) == {"Violent demonstration"}

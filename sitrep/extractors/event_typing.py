@@ -1659,6 +1659,24 @@ def _offensive(c: Clause) -> bool:
     return any(m.tok.lemma_.lower() in _OFFENSIVES for m in c.members)  # the head is a member
 
 
+_UNKNOWN_SHOOTERS = frozenset({"man", "assailant", "attacker", "individual", "person", "youth"})
+
+
+def _unknown_men_fired(c: Clause) -> bool:
+    """"Two men on a scooter opened fire on a group", "a man fired six shots at the bar": men
+    the report cannot name who shoot at people or places are gunmen (docs/annotation.md: a
+    shooting of civilians by a gunman is an Attack), not a quarrel between persons ("a man
+    shot his neighbour": a victim of his own is a crime)."""
+    if "SHOOT" not in c.fs or c.agent_role is None:
+        return False
+    who = _of_whom(c.agent_role.tok)
+    indefinite = not any(k.dep_ == "det" and k.lower_ in ("the", "this", "that", "his", "her", "their")
+                         for k in who.children) and who.ent_type_ != "PERSON"
+    victim = c.patient_role.tok if c.patient_role is not None else None
+    own = victim is not None and (victim.lemma_.lower() in _KIN or any(k.dep_ == "poss" for k in victim.children))
+    return who.lemma_.lower() in _UNKNOWN_SHOOTERS and indefinite and not own
+
+
 def _untyped_violence(c: Clause) -> Typing:
     """Violence with no weapon cue: by whom on whom decides."""
     crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _MOB_NOUNS
@@ -1689,6 +1707,8 @@ def _untyped_violence(c: Clause) -> Typing:
         if c.ctx.young_rioters:
             return Typing("VIOLENT_DEMO", "a group attacking where youths riot or demonstrate")
         return Typing("MOB_VIOLENCE", "a group attacking in a riot's or a demonstration's scene")
+    if c.ak == "civilians" and _unknown_men_fired(c):
+        return Typing("ATTACK_CIVILIANS", "men no one names opened fire: gunmen")
     if c.ak == "civilians":
         return Typing(None, "violence between individuals (crime)")
     return Typing("ATTACK_CIVILIANS", "violence against civilians, perpetrator unstated")

@@ -1849,3 +1849,15 @@ def test_shots_fired_retell_the_shooting():
     acts = [e for e in sitrep.extract(text, published="2024-04-18").events if e.sub_event_type == "Attack"]
     at = text.index("The shots")
     assert acts and any(a <= at < b for a, b in acts[0].mentions), [(e.mentions, events.explain(e)) for e in acts]
+
+
+@pytest.mark.parametrize("text, attack", [
+    # men the report cannot name who open fire on people are gunmen (docs/annotation.md)
+    ("Two men on a scooter opened fire on a group outside a snack bar in Anderlecht on Wednesday.", True),
+    # guard: a man who shoots his own neighbour commits a crime between persons
+    ("A man shot his neighbour after an argument in Leeds on Friday.", False),
+])
+def test_unknown_men_who_open_fire_are_gunmen(text, attack):
+    import sitrep
+    types = [e.sub_event_type for e in sitrep.extract(text, published="2024-04-18").events if e.event_type]
+    assert ("Attack" in types) == attack, types

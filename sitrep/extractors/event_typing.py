@@ -876,10 +876,10 @@ def _captor_is_state(c: Clause, terr: list[str], agent_is_place: bool) -> tuple[
 def _clash(c: Clause) -> Typing | None:
     if "CLASH" not in c.fs:
         return None
-    # a mine or a grenade used in fighting between two sides is the battle's (ACLED's
-    # hierarchy: remote violence only where no armed clash is told); gas and a suicide
-    # bomber make their own event
-    if c.tactic in ("CHEMICAL", "SUICIDE") and c.tactic_from == "clause" and not c.protest_ctx:
+    # a mine set off in fighting between two sides is the battle's (ACLED's hierarchy: remote
+    # violence only where no armed clash is told); gas, a suicide bomber and a grenade make
+    # their own event (ACLED's coders: CASE 2021's grenades hurled in clashes are Grenade)
+    if c.tactic in ("CHEMICAL", "SUICIDE", "GRENADE") and c.tactic_from == "clause" and not c.protest_ctx:
         return Typing(c.tactic, f"weapon cue inside the fighting ({c.tactic.lower()})")
     if c.ak in ("protesters", "rioters") or (c.protest_ctx and ("RIOT" in c.ctxv or _brawl(c))):
         return Typing("VIOLENT_DEMO", "demonstrators clashed")  # "a fight between protesters and ..."

@@ -191,7 +191,8 @@ class _CueIndex:
         return out
 
 
-# the AIR cues that name strikes from the air, not the aircraft or their bombs
+# the AIR cues that name strikes from the air, not aircraft or their bombs; a drone is named
+# for its strikes ("a drone struck a market", "drone strikes")
 _AIR_STRIKE_PHRASES = frozenset({"airstrike", "air strike", "air raid", "air attack", "drone"})
 
 

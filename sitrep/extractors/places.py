@@ -235,10 +235,12 @@ def _parent_of(m: Mention, mentions: list[Mention], resolved: dict[str, Scored],
         rank = _PARENT_RANK.get(e.feature)
         if rank is None:
             continue
-        cand = (rank, abs(o.start - m.start), e)
+        cand = (rank, abs(o.start - m.start), e, o.origin == "ent:NORP")
         if best is None or cand[:2] < best[:2]:
             best = cand
-    if best is not None and (best[0] == 0 or main_city is None or best[2].country != main_city.country):
+    # "Israeli drone strike ... in Jenin camp": a nationality says whose act, not where
+    told_where = best is not None and not (best[3] and main_city is not None)
+    if told_where and (best[0] == 0 or main_city is None or best[2].country != main_city.country):
         return best[2]
     return main_city if main_city is not None else (best[2] if best else None)
 

@@ -455,3 +455,18 @@ def test_every_region_point_names_a_region_of_the_gazetteer():
 def test_a_name_on_a_facility_is_no_far_town(nlp, text, not_places, kept):
     names = {p.name for p in places_of(nlp, text)}
     assert kept in names and not names & not_places, names
+
+
+def test_a_nationality_in_its_sentence_does_not_place_an_unknown_area():
+    # a written report of the project (tests/annotations/written): "Israeli drone strike ...
+    # in Jenin camp" in its headline; the nationality says whose act, the camp lies in Jenin
+    import json
+    from pathlib import Path
+
+    from sitrep.evaluate import extract_records
+
+    path = Path(__file__).resolve().parents[1] / "annotations/written/AP.jsonl"
+    rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == "synth-AP1-01")
+    out = extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
+    camp = [p for p in out["places"] if p["name"] == "Jenin"]
+    assert camp and all(p["country"] == "PS" for p in camp), [(p["country"], p["within"]) for p in camp]

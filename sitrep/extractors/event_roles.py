@@ -238,7 +238,7 @@ class DocContext:
     riot_scene: frozenset[int] = frozenset()
     communal: bool = False  # the report names a religious occasion or communal strife (events.communal)
     young_rioters: bool = False  # its unrest is done by youths or students (events.young_rioters)
-    actor_spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, kind) of each actor mention
+    extraction: Extraction | None = None  # the report's actors, for names no role holds (actors.actor_at)
 
 
 

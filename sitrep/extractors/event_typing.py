@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..models import ActorRef
-from .actors import countries
+from .actors import actor_at, countries
 from .event_clauses import (
     _PHRASAL_OBJECTS,
     CROWD_CONTROL_MEANS,
@@ -836,8 +836,8 @@ def _fell_to(c: Clause) -> str | None:
     control of KNLA-led forces"), if named: the actors stage's kind for a name it knows."""
     for g in _captors_named(c.head.tok):
         lo, hi = g.left_edge.idx, g.right_edge.idx + len(g.right_edge)
-        named = [(e - s, kind) for s, e, kind in c.ctx.actor_spans if s < hi and lo < e]
-        kind = min(named)[1] if named else _cue_kind(_phrase_text(g), c.lex)
+        named = actor_at(c.ctx.extraction, lo, hi) if c.ctx.extraction is not None else None
+        kind = named.kind if named is not None else _cue_kind(_phrase_text(g), c.lex)
         if kind in _ARMED_KINDS:
             return kind
     return None
@@ -924,6 +924,11 @@ def _inmates_fought(c: Clause) -> bool:
     return bool(words & _INMATES)
 
 
+def _in_riot_scene(c: Clause) -> bool:
+    """The clause's sentence lies in a riot's scene (DocContext.riot_scene)."""
+    return c.head.tok.sent.start in c.ctx.riot_scene
+
+
 def _in_protest_scene(c: Clause) -> bool:
     """The clause names protesters, or its sentence lies in a demonstration's scene (which
     holds every sentence with a protest cue: DocContext.protest_scene)."""
@@ -939,7 +944,7 @@ def _at_a_protest(c: Clause) -> bool:
     protesters or a march: DocContext.protest_scene) with no armed group named and no
     weapon but the police's are the demonstration turning violent, as ACLED codes "marches
     degenerated into clashes with police", not a battle."""
-    if not (_in_protest_scene(c) or (c.ctx.young_rioters and c.head.tok.sent.start in c.ctx.riot_scene)):
+    if not (_in_protest_scene(c) or (c.ctx.young_rioters and _in_riot_scene(c))):
         return False
     if c.ak in _NON_STATE or c.pk in _NON_STATE or c.pkinds & _NON_STATE or "CONFLICT" in c.sctx:
         return False
@@ -1063,8 +1068,12 @@ def _youths_at_forces(c: Clause) -> bool:
     if thrower is None:
         return False  # "missiles were thrown at police lines as the crowd grew": by a mob, for all it says
     who = _of_whom(thrower)
-    young = any(k.dep_ == "amod" and k.lower_ in ("young", "masked") for k in who.children)
-    return who.lemma_.lower() in _DEMONSTRATORS or (young and who.lemma_.lower() in ("people", "man", "men"))
+    return who.lemma_.lower() in _DEMONSTRATORS or people_described(who, ("young", "masked"))
+
+
+def people_described(who, words: tuple[str, ...]) -> bool:
+    """"Young people", "masked men": people named only by what one of `words` says of them."""
+    return who.lemma_.lower() in ("people", "man", "men") and any(k.lower_ in words for k in who.children)
 
 
 def _crowd_against_forces(c: Clause) -> bool:
@@ -1721,7 +1730,7 @@ def _group_in_a_crowds_scene(c: Clause) -> bool:
     r = c.agent_role
     if r is None or r.tok.tag_ not in ("NNS", "NNPS") or c.armed or c.fs & {"KILL", "SHOOT"}:
         return False
-    return _in_protest_scene(c) or c.head.tok.sent.start in c.ctx.riot_scene
+    return _in_protest_scene(c) or _in_riot_scene(c)
 
 
 # victims whose killing or shooting ACLED counts as political violence, not crime: social and
@@ -1854,7 +1863,7 @@ def _loot(c: Clause) -> Typing | None:
         return Typing("VIOLENT_DEMO", "property destroyed in a demonstration's scene, by no armed actor")
     if c.ak == "rioters":
         return Typing("MOB_VIOLENCE", "mob destroyed property")
-    if c.ak in (None, "civilians") and not c.armed and c.head.tok.sent.start in c.ctx.riot_scene:
+    if c.ak in (None, "civilians") and not c.armed and _in_riot_scene(c):
         if c.ctx.young_rioters:
             return Typing("VIOLENT_DEMO", "property destroyed where youths riot, by no armed actor")
         return Typing("MOB_VIOLENCE", "property destroyed in a riot's scene, by no armed actor")

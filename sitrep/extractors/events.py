@@ -78,7 +78,7 @@ from .event_time import (
     own_time,
     set_date,
 )
-from .event_typing import Clause, Typing, officials, type_clause
+from .event_typing import Clause, Typing, officials, people_described, type_clause
 from .headline_echo import headline_echoes
 from .incidents import (
     _DISTINCT_WORDS,
@@ -758,7 +758,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     ctx = DocContext(focus=actors.focus_country(parsed, ex), bombs_named=_BOMB_WORD.search(parsed.text) is not None,
                      mining_named=_MINING_WORD.search(parsed.text) is not None,
                      officials=officials(parsed.doc), names=frozenset(person_words(parsed.ent_spans)),
-                     actor_spans=tuple((s, e, a.kind) for a in ex.actors for s, e in a.mentions))
+                     extraction=ex)
     index = _CueIndex(parsed.text, lex)
     ctx.air_bombs, ctx.air_strikes = air_cues_named(index)
     ctx.communal = communal(parsed.text, index)
@@ -870,8 +870,8 @@ def young_rioters(sents: list[Span], scene: frozenset[int]) -> bool:
         for t in sent:
             doer = t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent")
             who = _of_whom(t) if doer else None
-            if who is not None and who.tag_ in ("NNS", "NNPS") and (who.lemma_.lower() in _YOUNG_CROWDS or (
-                    who.lemma_.lower() in ("people", "man") and any(k.lower_ == "young" for k in who.children))):
+            if who is not None and who.tag_ in ("NNS", "NNPS") and (
+                    who.lemma_.lower() in _YOUNG_CROWDS or people_described(who, ("young",))):
                 return True
     return False
 

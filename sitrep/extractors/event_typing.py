@@ -432,7 +432,46 @@ def _sport(c: Clause) -> Typing | None:
         return None
     if "KILL" in c.fs and not c.weak:
         return None
+    if _spectators_struck(c) or _band_of_people(c):
+        return None  # "men on scooters attacked visiting supporters": people harmed, not a team
     return Typing(None, "a game's contest words")
+
+
+# people a game draws, whom an attack harms rather than plays against
+_SPECTATORS = frozenset({"fan", "supporter", "spectator", "hooligan", "ultra", "referee", "steward", "people",
+                         "man", "men", "woman", "women", "person"})
+# nouns that name a number of people acting together ("a group of men", "gangs of youths")
+_BANDS = frozenset({"group", "gang", "band", "horde", "pack"})
+_BAND_MEMBERS = frozenset({"man", "men", "youth", "people", "fan", "supporter", "hooligan", "ultra", "boy",
+                           "teenager", "attacker", "assailant", "villager", "resident"})
+
+
+def _spectators_struck(c: Clause) -> bool:
+    """The attack's target is people a game draws: its patient, the object of a verb it
+    governs ("attacked visiting supporters", parsed "visiting" a verb), or the subject it
+    shares as a conjunct ("supporters came for a match and were attacked")."""
+    head = c.head.tok
+    near = [k for k in head.children if k.dep_ in ("dobj", "nsubjpass")]
+    near += [g for k in head.children if k.dep_ == "xcomp" for g in k.children if g.dep_ == "dobj"]
+    if head.dep_ == "conj":
+        near += [k for k in head.head.children if k.dep_ in ("nsubj", "nsubjpass")]
+    if c.patient_role is not None:
+        near.append(c.patient_role.tok)
+    return any(t.lemma_.lower() in _SPECTATORS and t.pos_ == "NOUN" for t in near)
+
+
+def _band_of_people(c: Clause) -> bool:
+    """"Groups of men on scooters attacked ...", "a group of about 30 men ambushed ...",
+    "hooligans attacked ...": people acting as a band, with no gun fired and no armed kind,
+    are a mob (ACLED: mob violence), not a quarrel between persons."""
+    a = c.agent_role
+    if a is None or "SHOOT" in c.fs or "ARMED" in c.weapons or c.ak in _ARMED_KINDS:
+        return False
+    lemma = a.tok.lemma_.lower()
+    if lemma in _BANDS:
+        return any(g.lemma_.lower() in _BAND_MEMBERS for k in a.tok.children if k.dep_ == "prep" and k.lower_ == "of"
+                   for g in k.children if g.dep_ == "pobj")
+    return lemma in ("hooligan", "ultra") or (lemma in ("fan", "supporter") and a.tok.tag_ == "NNS")
 
 
 _SHOWN = frozenset({"power", "force", "strength", "might", "capability", "resolve", "skill", "technique",
@@ -883,6 +922,8 @@ def _clash(c: Clause) -> Typing | None:
         return Typing(c.tactic, f"weapon cue inside the fighting ({c.tactic.lower()})")
     if c.ak in ("protesters", "rioters") or (c.protest_ctx and ("RIOT" in c.ctxv or _brawl(c))):
         return Typing("VIOLENT_DEMO", "demonstrators clashed")  # "a fight between protesters and ..."
+    if _protesters_a_side(c):
+        return Typing("VIOLENT_DEMO", "protesters one side of the fighting")
     if c.weak and c.agent is None and c.patient is None and len(c.frames) == 1 and not c.armed and \
             not told_as_happening(c.head.tok):
         return Typing(None, "bare fighting word")
@@ -912,6 +953,29 @@ def _clash(c: Clause) -> Typing | None:
 
 
 _INMATES = frozenset({"inmate", "inmates", "prisoner", "prisoners", "convict", "convicts"})
+
+
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
+
+
+def _protesters_a_side(c: Clause) -> bool:
+    """"Running battles erupted between protesters and heavily armed officers": a fight one
+    of whose sides its with/between phrase names as protesters is the demonstration turned
+    violent (ACLED), however armed the police facing them."""
+    words = []
+    for m in (m for m in c.members if m.frame == "CLASH"):
+        words += _sides(m.tok)
+        if m.tok.dep_ == "nsubj":  # "battles erupted between ...": the phrase hangs on the verb
+            words += [t for k in m.tok.head.children if k.dep_ == "prep" and k.lower_ in ("with", "between")
+                      for t in k.subtree]
+    return any(t.lemma_.lower() in _PROTESTERS and _a_fights_party(t) for t in words)
+
+
+def _a_fights_party(t) -> bool:
+    """The object of the fight's own with/between, or its conjunct ("between rebels and
+    protesters"), not a word deeper in that phrase."""
+    prep = t.head if t.dep_ == "pobj" else t.head.head if t.dep_ == "conj" and t.head.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("with", "between")
 
 
 def _inmates_fought(c: Clause) -> bool:
@@ -1511,11 +1575,26 @@ def _bare_strikes(c: Clause) -> bool:
 
 # organised armed groups a crime's words may name ("the drug gangs", "a cartel cell"): their
 # shootings are armed violence, not the petty crime a robbery or a theft is
-_GANG_WORDS = frozenset({"gang", "gangs", "cartel", "cartels", "mafia", "mafias"})
+_GANG_WORDS = frozenset({"gang", "gangs", "cartel", "cartels", "mafia", "mafias", "clan", "clans", "camorra",
+                         "ndrangheta", "'ndrangheta", "syndicate", "syndicates", "triad", "triads", "yakuza",
+                         "hitman", "hitmen"})
+# the operations state forces kill in ("killed in a police buy-bust operation", "a raid by
+# troops"): their killings are the forces' violence, whatever crime the operation pursued
+_OPERATIONS = frozenset({"operation", "raid", "buy-bust", "encounter", "crackdown", "sting"})
 
 
 def _gangs_named(c: Clause) -> bool:
     return any(t.lower_ in _GANG_WORDS for t in c.head.tok.sent)
+
+
+def _forces_operation(c: Clause) -> bool:
+    for k in c.head.tok.children:
+        for g in (g for g in k.children if k.dep_ == "prep" and k.lower_ in ("in", "during") and g.dep_ == "pobj"):
+            if g.lemma_.lower() in _OPERATIONS and any(
+                    _values(_cues(m.text, c.lex), "actor") & {"state_forces"} for m in g.subtree
+                    if m.i < g.i and m.dep_ in ("compound", "amod", "nmod", "poss")):
+                return True
+    return False
 
 
 def _violence(c: Clause) -> Typing | None:
@@ -1538,7 +1617,7 @@ def _violence(c: Clause) -> Typing | None:
     if c.harmless_ctx:
         return Typing(None, "disaster/accident context")
     if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS and \
-            not _gangs_named(c):
+            not _gangs_named(c) and not _forces_operation(c):
         return Typing(None, "crime context")
     if tactic == "CHEMICAL" and _poisoned_outside_war(c):
         # ACLED's chemical weapon is one used in war; poisoning a named person is an attack
@@ -1716,6 +1795,8 @@ def _untyped_violence(c: Clause) -> Typing:
         if c.ctx.young_rioters:
             return Typing("VIOLENT_DEMO", "a group attacking where youths riot or demonstrate")
         return Typing("MOB_VIOLENCE", "a group attacking in a riot's or a demonstration's scene")
+    if c.ak in ("civilians", None) and _band_of_people(c):
+        return Typing("MOB_VIOLENCE", "a band of people attacked")  # "a group of about 30 men ambushed fans"
     if c.ak == "civilians" and _unknown_men_fired(c):
         return Typing("ATTACK_CIVILIANS", "men no one names opened fire: gunmen")
     if c.ak == "civilians":
@@ -1765,6 +1846,16 @@ def _police_say(c: Clause) -> bool:
     return any(t.lower_ in _OFFICERS or t.lemma_.lower() in _POLICE_OPERATIONS for t in c.head.tok.sent)
 
 
+# words of custody and charge: people picked up where a sentence tells of them were taken by
+# the authorities ("picked up and taken to the gendarmerie", "the accused, who were picked up")
+_CUSTODY = frozenset({"gendarmerie", "custody", "court", "charge", "accused", "remand", "detain", "detention",
+                      "bail", "jail", "prison", "cell", "interrogation"})
+
+
+def _custody_told(c: Clause) -> bool:
+    return any(t.lemma_.lower() in _CUSTODY for t in c.head.tok.sent)
+
+
 def _for_questioning(c: Clause) -> bool:
     """"Picked up for questioning": a taking only the police do, and only of people."""
     sent = c.head.tok.sent
@@ -1808,7 +1899,9 @@ def _taken_by_police(c: Clause) -> bool:
         return False
     questioned = _for_questioning(c)
     person = c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c) or questioned
-    return person and (c.ak in ("state_forces", "government") or (c.ak is None and (questioned or _police_say(c))))
+    return person and (c.ak in ("state_forces", "government") or (
+        c.ak is None and (questioned or _police_say(c) or (_custody_told(c) and not any(
+            k.dep_ == "poss" for k in c.patient_role.tok.children)))))  # "picked up her children": collected
 
 
 _EVADING = frozenset({"evade", "evading", "resist", "resisting", "avoid", "avoiding", "elude", "eluding", "flee",

@@ -492,6 +492,25 @@ TABLE = [
     ("Security forces ended a siege at a hotel in the capital late on Sunday, killing four gunmen who had "
      "stormed the building after a car bomb blew open its gate.", "Armed clash", A),
     ("A car bomb exploded at the gate, killing four gunmen.", "Remote explosive/landmine/IED", A),
+    # a band of people who attack, with no gun fired, is a mob, in a match's report too (the
+    # game's own "attacked" is no violence: guard below, in NO_EVENT)
+    ("Groups of men on scooters attacked visiting supporters near the stadium late on Thursday night.",
+     "Mob violence", A),
+    ("A group of about 30 men ambushed travelling fans at the station, kicking and punching them.",
+     "Mob violence", A),
+    # organised crime's killings are armed violence; a killing in the police's operation is the
+    # police's, whatever crime the operation pursued (guard: a robber's shooting stays crime)
+    ("A man described by investigators as a member of a Camorra clan was shot dead in the port district on "
+     "Wednesday, the latest in a string of killings linked to the drug trade.", "Attack", A),
+    ("Two suspected drug dealers were killed in a police anti-narcotics operation in the village early on Monday.",
+     "Attack", A),
+    # people picked up where the sentence tells of custody or charges were arrested
+    ("At least 20 young men were picked up and taken to the gendarmerie on Monday.", "Arrests", A),
+    ("The accused, who were picked up on Sunday, appeared before a magistrate on charges of unlawful assembly.",
+     "Arrests", A),
+    # a fight whose with/between phrase names protesters is a demonstration turned violent
+    ("By noon, running battles had erupted between protesters and heavily armed police in the old town.",
+     "Violent demonstration", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -524,6 +543,10 @@ NO_EVENT = [
     # a brawl: no battle, and a stabbing during one is crime, not an ACLED event
     "A 17-year-old was stabbed in the chest during a fight outside a bar early Saturday.",
     "Police broke up a fight between rival gangs.",
+    # a game's contest words, and a person collected, not arrested
+    "The home side attacked down the left and scored twice in the second half of the match.",
+    "She picked up her children from school before the court hearing.",
+    "A shopkeeper was shot dead by a robber during a drug theft on Monday.",
     # a road blocked by an armed group is no demonstration (nor by snow)
     "Rebels blocked the highway to the capital on Monday.",
     "Snow blocked the main street on Monday.",

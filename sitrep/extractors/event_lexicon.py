@@ -204,6 +204,12 @@ def air_cues_named(index: _CueIndex) -> tuple[bool, bool]:
     return any(p.endswith("bomb") for p in phrases), bool(phrases & _AIR_STRIKE_PHRASES)
 
 
+def planted_bombs_named(index: _CueIndex) -> bool:
+    """Whether the report names a bomb set off on the ground (an IED, a car bomb, a suicide
+    bomber: event_triggers.csv's IED and SUICIDE weapons)."""
+    return any(kind == "weapon" and value in ("IED", "SUICIDE") for _, _, kind, value, _ in index.hits)
+
+
 def _has(cues, kind: str, value: str) -> bool:
     return any(v == value for v, _ in cues.get(kind, ()))
 

@@ -1382,6 +1382,18 @@ def _only_police_blocked(c: Clause) -> bool:
     return bool(said) and said <= blockers
 
 
+_HOMES = frozenset({"house", "home", "flat", "apartment", "residence", "window", "door", "bedroom"})
+
+
+def _thrown_into_a_home(verb) -> bool:
+    """The thing thrown went at or through a home's window or door ("hurled through the
+    front window of the terraced house")."""
+    if verb.dep_ in ("nsubjpass", "dobj"):  # "petrol bombs were hurled through ...": the missile's verb
+        verb = verb.head
+    return any(g.lemma_.lower() in _HOMES for k in verb.children if k.dep_ == "prep"
+               and k.lower_ in ("through", "into", "at", "onto") for g in k.subtree if g.dep_ == "pobj")
+
+
 def _crowd_control(c: Clause) -> bool:
     """The clause's own words name crowd-control means ("fired rubber bullets and tear gas")."""
     return bool({p for v, p in c.cues.get("context", ()) if v == "INTERVENTION"} & _CROWD_CONTROL)
@@ -1402,6 +1414,10 @@ def _protest(c: Clause) -> Typing | None:
             return Typing("VIOLENT_DEMO", "youths or residents threw at police or troops")
         if c.ctx.young_rioters and not _by_a_mob(c):
             return Typing("VIOLENT_DEMO", "unrest where youths riot")
+        if c.agent_role is None and _thrown_into_a_home(c.head.tok) and not _in_riot_scene(c):
+            # "petrol bombs were hurled through the window of the house": no crowd, a home's
+            # people attacked (ACLED: violence against civilians)
+            return Typing("ATTACK_CIVILIANS", "missiles thrown into a home, by no crowd named")
         return Typing("MOB_VIOLENCE", "mob violence")
     by_demonstrators = c.ak in ("protesters", "rioters") and fs & (_VIOLENT | {"LOOT", "CLASH"})
     # "police fired rubber bullets and threw stun grenades": the police threw, no rioter
@@ -1721,6 +1737,11 @@ def _bombing(c: Clause) -> Typing | None:
         return Typing(tactic, f"explosions of the {tactic.lower()} its sentence tells")
     if c.ctx.air_bombs and c.tactic is None and _a_bomb_fell(c):
         return Typing("AIR", "a bomb that hit, in a report of bombs dropped from the air")
+    if c.ctx.air_strikes and not c.ctx.planted_bombs and c.tactic is None and all(
+            m.tok.lemma_.lower() in ("bombing", "bombings") for m in c.members if m.frame == "BOMB"):
+        # "killed in the bombing" in a report of drone and air strikes that names no bomb
+        # planted, driven or worn: the strikes' bombing
+        return Typing("AIR", "a bombing, in a report of air strikes and of no planted bomb")
     return Typing("IED", "bombing without aircraft, artillery or suicide cue")
 
 
@@ -1966,9 +1987,24 @@ def _loot(c: Clause) -> Typing | None:
         return Typing(None, "a building cleared to build, by no armed actor")
     if not (c.armed or c.ak) and _participle_of_a_site(c.head.tok):
         return Typing(None, "a site named by a demolition, by no armed actor")  # "the building razed last summer"
+    if c.tactic in _REMOTE_TACTICS and c.tactic_from == "clause" and not _weapon_destroyed(c):
+        # ACLED: what a drone, shells or a bomb destroyed is that remote violence, not looting
+        return Typing(c.tactic, f"destroyed by {c.tactic.lower()}")  # "its drones destroyed RSF vehicles"
     if "WEAPONS" in c.pctx and c.ak in ("state_forces",):
         return Typing("DISRUPTED_WEAPONS", "weapons destroyed")
     return Typing("LOOTING", "looting/destruction")
+
+
+_REMOTE_TACTICS = frozenset({"AIR", "SHELLING", "IED", "GRENADE", "SUICIDE"})
+
+
+def _weapon_destroyed(c: Clause) -> bool:
+    """The tactic's weapon is what was destroyed ("destroyed two drones", "blew up an IED"),
+    not what destroyed it."""
+    if c.patient_role is None:
+        return False
+    target = _phrase_text(c.patient_role.tok).lower()
+    return any(v == c.tactic and p.lower() in target for v, p in c.cues.get("weapon", ()))
 
 
 def _participle_of_a_site(verb) -> bool:

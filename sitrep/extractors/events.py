@@ -55,6 +55,7 @@ from .event_lexicon import (
     _has,
     air_cues_named,
     lexicon,
+    planted_bombs_named,
 )
 from .event_model import candidate_features
 from .event_place import force_home, own_place, own_site, place_events, scene_place, telling_force
@@ -761,6 +762,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
                      extraction=ex)
     index = _CueIndex(parsed.text, lex)
     ctx.air_bombs, ctx.air_strikes = air_cues_named(index)
+    ctx.planted_bombs = planted_bombs_named(index)
     ctx.communal = communal(parsed.text, index)
     ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
     ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal)

@@ -222,7 +222,20 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     # incident, by no one and nothing named, is that incident's
     if info.toll_only and info.strength < 3 and info.sentence >= 1 and inc.infos[-1].sentence == info.sentence - 1:
         return True
-    return any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
+    # clauses that overlap tell one happening, unless a battle and an attack by other parties
+    overlap = any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
+    return overlap and not (_battle_beside_attack(inc, ev) and not _same_parties(inc, ev, info))
+
+
+_ONE_SIDED = frozenset({"Battles", "Violence against civilians"})
+
+
+def _battle_beside_attack(inc: Incident, ev: Event) -> bool:
+    """A battle and an attack on civilians told in one sentence ("fighters attacked a police
+    post ..., as residents accuse soldiers of killing civilians"): two incidents when their
+    parties differ (the hierarchy that folds a weapon into its battle does not apply)."""
+    kinds = {e.event_type for e in inc.events}
+    return ev.event_type in _ONE_SIDED and bool(kinds & _ONE_SIDED) and ev.event_type not in kinds
 
 
 _DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",

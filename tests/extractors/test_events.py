@@ -511,6 +511,13 @@ TABLE = [
     # a fight whose with/between phrase names protesters is a demonstration turned violent
     ("By noon, running battles had erupted between protesters and heavily armed police in the old town.",
      "Violent demonstration", A),
+    # what a drone destroyed is the drone strike (guard: drones destroyed are weapons disrupted)
+    ("The army said its drones had destroyed rebel combat vehicles north of the city on Monday.",
+     "Air/drone strike", A),
+    ("Troops destroyed two drones over the border on Monday.", "Disrupted weapons use", A),
+    # a home firebombed, or petrol bombs thrown into it by no crowd named, is an attack on its people
+    ("A family of four fled their burning home after it was firebombed on Sunday.", "Attack", A),
+    ("Petrol bombs were hurled through the front window of a terraced house at around 2am.", "Attack", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -927,6 +934,28 @@ def test_one_record_per_happening_and_fatalities(extracted):
     assert e.actor1.kind == "rebels"
     assert e.fatalities is not None and e.fatalities.low == 11
     assert e.date_start == "2020-03-10"
+
+
+@pytest.mark.parametrize("text, kind, not_kind", [
+    # "the bombing" in a report of drone strikes that names no bomb planted is the strikes'
+    ("Russian attack drones struck residential districts of the city overnight, the regional governor said. At "
+     "least four people were killed and 19 injured in the bombing, he said.", "Air/drone strike",
+     "Remote explosive/landmine/IED"),
+    ("A car bomb exploded near the market on Monday. Three people were killed in the bombing.",  # guard
+     "Remote explosive/landmine/IED", "Air/drone strike"),
+])
+def test_a_bombing_is_the_weapon_its_report_names(text, kind, not_kind):
+    evs = _extract_all([text])[0].events
+    kinds = {e.sub_event_type for e in evs if e.certainty in (A, C)}
+    assert kind in kinds and not_kind not in kinds, kinds
+
+
+def test_a_battle_and_an_attack_by_other_parties_in_one_sentence_are_two_incidents():
+    text = ("Suspected rebel fighters have attacked a police post in the district town, killing at least one "
+            "officer, as residents of a nearby village accuse soldiers of killing civilians and burning houses "
+            "during a raid on Monday.")
+    kinds = sorted(e.sub_event_type for e in _extract_all([text])[0].events if e.event_type)
+    assert kinds == ["Armed clash", "Attack"], kinds
 
 
 def test_two_happenings_in_one_sentence(extracted):

@@ -275,7 +275,7 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             taken.add(tok.i)
             continue
         hit = _match_trigger(tok, lex)
-        if hit is not None and _rushed_at(tok):
+        if hit is not None and hit[0] == "ACCUSE" and _rushed_at(tok):
             continue  # "a man who charged at him with a knife": a rush, not a charge laid
         if hit is None and tok.pos_ == "VERB" and _demands(tok):  # "agreed that X should" is agreeing
             found.append(Trigger(tok, "REQUEST", True, tok.text, mode="demand"))
@@ -415,9 +415,19 @@ def _gathered_for_errand(tok: Token) -> bool:
 
 def _rushed_at(tok: Token) -> bool:
     """The verb "charge" aimed at someone or somewhere ("charged at officers", "charged
-    into the crowd") is a rush, not an accusation."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() == "charge" and any(
-        c.dep_ == "prep" and c.lower_ in _RUSH_PREPS for c in tok.children)
+    into the crowd") is a rush, not an accusation; so is a charge on a crowd with no
+    crime it is charged with ("riot police charged the groups several times")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "charge":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _RUSH_PREPS for c in tok.children):
+        return True
+    return not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _CHARGED_CROWDS for c in tok.children)
+
+
+# who is charged as a crowd is rushed at, not accused
+_CHARGED_CROWDS = frozenset({"crowd", "group", "protester", "demonstrator", "rioter", "youth", "line", "barricade",
+                             "mob", "fan", "marcher"})
 
 
 # nouns a crime's name modifies ("murder suspect", "assault charges")
@@ -1476,6 +1486,10 @@ def told_as_happening(tok: Token) -> bool:
 _WITNESSED = frozenset({"report", "witness", "hear", "confirm", "record", "document", "describe"})
 
 
+# verbs by which an authority puts a measure in force
+_DECREEING = frozenset({"announce", "declare", "decree", "order", "introduce", "proclaim", "enforce"})
+
+
 def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:
     """Weak trigger words and bare event nouns count only with something that anchors them
     to a happening: a participant, a place, a time, a number, or a support verb."""
@@ -1493,6 +1507,9 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
         return True  # "..., while demanding that they improve their targeting": what is said anchors it
     if not head.weak and _caused(tok):
         return True
+    if not head.weak and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DECREEING and any(
+            c.dep_ == "nsubj" for c in tok.head.children):
+        return True  # "the government announced a nationwide curfew": who decrees it imposes it
     if tok.pos_ == "NOUN" and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _TOOK_PLACE
                                   for c in tok.children):
         return True  # "the day-long meeting that was held in part on a boat": it happened

@@ -518,6 +518,10 @@ TABLE = [
     # a home firebombed, or petrol bombs thrown into it by no crowd named, is an attack on its people
     ("A family of four fled their burning home after it was firebombed on Sunday.", "Attack", A),
     ("Petrol bombs were hurled through the front window of a terraced house at around 2am.", "Attack", A),
+    # a measure an authority announces or declares is put in force: its decree is the act
+    ("On Wednesday the government announced a nationwide curfew from 3pm to 7am.", "COERCE", A),
+    ("Police declared a security zone covering large parts of the district on Monday evening.", "COERCE", A),
+    ("Police charged the protesters with public disorder on Monday.", "ACCUSE", A),  # guard: a charge laid
 ]
 
 # sentences that must yield no event counted as having happened
@@ -835,6 +839,8 @@ NO_CLAIM = [
     "The sheriff said he anticipated the two men surrendering to police later that day.",
     "The kids were throwing rocks in the creek when they found the body.",
     "Police began an investigation into the matter on Friday.",
+    # riot police who charge a crowd rush at it; they accuse no one
+    "Riot police charged the groups several times, witnesses said.",
 ]
 
 

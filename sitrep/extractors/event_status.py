@@ -610,6 +610,8 @@ def _present_simple(verb) -> bool:
         return False  # "retook", "attacked": a past form the tagger took for a present one
     if any(c.dep_ == "aux" for c in verb.children):
         return False  # "has attacked", "is attacking": not a simple present
+    if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "prep" for c in verb.children):
+        return False  # "a series of KAB strikes on the district damaged ...": a noun the tagger took for a verb
     if verb.lemma_ == "be" or any(c.dep_ == "advmod" and c.lower_ in ("now", "currently", "still")
                                   for c in verb.children):
         return False  # "a man is (now) in custody": the state a happening left holds now

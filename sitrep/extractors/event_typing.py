@@ -69,6 +69,11 @@ def _kind(ref: ActorRef | None) -> str | None:
     return ref.kind if ref is not None else None
 
 
+# the words that make a convoy or a checkpoint's traffic civilian ("a convoy of commercial lorries")
+_CIVIL_TRAFFIC = re.compile(r"\b(?:commercial|passenger|civilian|humanitarian|relief|merchants?|traders?|lorr(?:y|ies)|"
+                            r"minibus(?:es)?|buses|travell?ers)\b", re.I)
+
+
 def _values(cues, kind: str) -> set[str]:
     return {v for v, _ in cues.get(kind, ())}
 
@@ -167,7 +172,8 @@ def build_clause(c: Clause) -> Clause:
         c.pctx = c.pctx | {"ARMED_TARGET"}
     # "a convoy of passenger vehicles": an armed target's noun, but civilians' words tell whose
     armed_target = "ARMED_TARGET" in c.pctx and not (
-        "civilians" in c.pkinds and not c.pkinds & _ARMED_KINDS and "TROOPS" not in c.pctx)
+        ("civilians" in c.pkinds or _CIVIL_TRAFFIC.search(ptext or "")) and not c.pkinds & _ARMED_KINDS
+        and "TROOPS" not in c.pctx)
     c.patient_armed = c.pk in _ARMED_KINDS or armed_target or bool(
         c.pk is None and c.pkinds & _ARMED_KINDS and "civilians" not in c.pkinds)
     c.wctx = c.sctx | _values(c.next_cues, "context")

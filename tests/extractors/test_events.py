@@ -522,6 +522,10 @@ TABLE = [
     ("On Wednesday the government announced a nationwide curfew from 3pm to 7am.", "COERCE", A),
     ("Police declared a security zone covering large parts of the district on Monday evening.", "COERCE", A),
     ("Police charged the protesters with public disorder on Monday.", "ACCUSE", A),  # guard: a charge laid
+    # a convoy of commercial lorries carries civilians, not troops (guard: an army convoy)
+    ("Gunmen ambushed a convoy of commercial lorries on the road between the two towns late on Thursday.",
+     "Attack", A),
+    ("Gunmen ambushed an army convoy on the road between the two towns late on Thursday.", "Armed clash", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -954,6 +958,14 @@ def test_a_bombing_is_the_weapon_its_report_names(text, kind, not_kind):
     evs = _extract_all([text])[0].events
     kinds = {e.sub_event_type for e in evs if e.certainty in (A, C)}
     assert kind in kinds and not_kind not in kinds, kinds
+
+
+def test_strikes_the_tagger_reads_as_a_present_verb_are_a_days_air_strikes():
+    # "KAB" names Russia's guided aerial bombs; "strikes" with its own "on" phrase, subject of
+    # "damaged", is a noun, not a habit in the present tense
+    text = "On October 29, a series of KAB strikes on the eastern district damaged a clinic, officials said."
+    evs = [e for e in _extract_all([text])[0].events if e.event_type]
+    assert [(e.sub_event_type, e.timing) for e in evs] == [("Air/drone strike", "background")], evs
 
 
 def test_a_battle_and_an_attack_by_other_parties_in_one_sentence_are_two_incidents():

@@ -51,6 +51,11 @@ _TAKEN_FROM = frozenset({"arrest", "detain", "nab", "apprehend", "abduct", "kidn
                          "pick"})
 
 
+# where the wounded are taken, never where they were hurt ("airlifted to a hospital in
+# Cagayan de Oro City")
+_CARE_SITES = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "dispensary"})
+
+
 def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
     """(token, direct) for the objects of the locative phrases of `tok`, and their own
     locatives, area "of" phrases, possessors and compounds, depth first. The place of an
@@ -90,7 +95,8 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                 # Salisbury", "killed by a bomb in X", "detained for questioning in X",
                 # "clashes between protesters and police at the airport in X", "killed during
                 # an operation in X": not a place, but its own locatives are
-                stack.extend((g, depth + 1, False) for g in c.children if g.dep_ in ("pobj", "pcomp"))
+                stack.extend((g, depth + 1, False) for g in c.children if g.dep_ in ("pobj", "pcomp")
+                             and not (c.lower_ == "to" and g.lemma_.lower() in _CARE_SITES))
             elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos") and not (
                     c.dep_ != "conj" and _country_word(c) and t.lemma_.lower() not in AREA_NOUNS
                     and t.ent_type_ not in _PLACE_LABELS):  # "in a U.S. drone strike": whose

@@ -1092,6 +1092,14 @@ def test_event_place_is_where_it_happened(text, place):
     assert typed and typed[0].place == place
 
 
+def test_the_hospital_the_wounded_were_taken_to_is_no_scene():
+    import sitrep
+    text = ("MARAWI, Philippines — Soldiers clashed with militants in Butig town on Sunday, the army said.\n\n"
+            "Three soldiers were wounded and were airlifted to a hospital in Cagayan de Oro City.")
+    places = {e.place for e in sitrep.extract(text, published="2020-02-04").events if e.event_type}
+    assert places and "Cagayan de Oro City" not in places, places
+
+
 # claimed by the rules themselves (not left to the sentence head): a meeting noun with no
 # agent whose own phrase names political parties to it
 @pytest.mark.parametrize("text,label", [

@@ -440,9 +440,13 @@ def _sport(c: Clause) -> Typing | None:
         return None
     if _spectators_struck(c) or _band_of_people(c):
         return None  # "men on scooters attacked visiting supporters": people harmed, not a team
+    if any(m.tok.lemma_.lower() in _BLASTS for m in c.members):
+        return None  # "an explosion hit the gymnasium as spectators watched a game": no game's word
     return Typing(None, "a game's contest words")
 
 
+# what goes off, in a game's report as anywhere ("a bomb" may be a long pass; a blast is not)
+_BLASTS = frozenset({"explosion", "blast", "explode", "detonate", "detonation", "blow"})
 # people a game draws, whom an attack harms rather than plays against
 _SPECTATORS = frozenset({"fan", "supporter", "spectator", "hooligan", "ultra", "referee", "steward", "people",
                          "man", "men", "woman", "women", "person"})

@@ -1614,13 +1614,12 @@ def _gangs_named(c: Clause) -> bool:
 
 
 def _forces_operation(c: Clause) -> bool:
-    for k in c.head.tok.children:
-        for g in (g for g in k.children if k.dep_ == "prep" and k.lower_ in ("in", "during") and g.dep_ == "pobj"):
-            if g.lemma_.lower() in _OPERATIONS and any(
-                    _values(_cues(m.text, c.lex), "actor") & {"state_forces"} for m in g.subtree
-                    if m.i < g.i and m.dep_ in ("compound", "amod", "nmod", "poss")):
-                return True
-    return False
+    """The clause happened in or during an operation its modifiers name the police's or the
+    army's ("in a police buy-bust operation", "during an army raid")."""
+    ops = [g for k in c.head.tok.children if k.dep_ == "prep" and k.lower_ in ("in", "during")
+           for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() in _OPERATIONS]
+    return any("state_forces" in _values(_cues(m.text, c.lex), "actor") for g in ops for m in g.subtree
+               if m.i < g.i and m.dep_ in ("compound", "amod", "nmod", "poss"))
 
 
 def _violence(c: Clause) -> Typing | None:
@@ -1930,9 +1929,10 @@ def _taken_by_police(c: Clause) -> bool:
         return False
     questioned = _for_questioning(c)
     person = c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c) or questioned
+    # "picked up her children": someone's own people are collected, whatever court is near
+    owned = any(k.dep_ == "poss" for k in c.patient_role.tok.children)
     return person and (c.ak in ("state_forces", "government") or (
-        c.ak is None and (questioned or _police_say(c) or (_custody_told(c) and not any(
-            k.dep_ == "poss" for k in c.patient_role.tok.children)))))  # "picked up her children": collected
+        c.ak is None and (questioned or _police_say(c) or (_custody_told(c) and not owned))))
 
 
 _EVADING = frozenset({"evade", "evading", "resist", "resisting", "avoid", "avoiding", "elude", "eluding", "flee",

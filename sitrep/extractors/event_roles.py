@@ -74,7 +74,7 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
 # diplomats", "dozens of protesters", "members of the security forces" act as those people
 _PARTITIVES = frozenset({"group", "team", "delegation", "number", "dozen", "dozens", "hundred", "hundreds", "thousand",
                          "thousands", "member", "members", "band", "crowd", "handful", "contingent", "unit", "squad",
-                         "cell", "faction", "detachment", "platoon", "column"})
+                         "cell", "faction", "detachment", "platoon", "column", "personnel", "men", "elements"})
 
 
 def _of_whom(tok):

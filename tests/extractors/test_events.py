@@ -526,6 +526,9 @@ TABLE = [
     ("Gunmen ambushed a convoy of commercial lorries on the road between the two towns late on Thursday.",
      "Attack", A),
     ("Gunmen ambushed an army convoy on the road between the two towns late on Thursday.", "Armed clash", A),
+    # "personnel" and "men" of a force count that force's people, as "members" do
+    ("Two personnel of the Frontier Corps were killed when militants attacked their convoy on Monday.",
+     "Armed clash", A),
     # a blast in a game's report is no game's word
     ("On Saturday night, an explosion hit the town's gymnasium as hundreds of spectators watched a game of a local "
      "basketball tournament.", "Remote explosive/landmine/IED", A),

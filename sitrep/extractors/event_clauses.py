@@ -1364,11 +1364,12 @@ _FORCES_MODIFIERS = frozenset({"police", "army", "military", "paramilitary", "na
 
 
 def _forces_of_the_operation(verb: Token) -> Role | None:
-    """"Three suspects were killed in a police operation", "shot dead during an army raid":
-    with no agent named, the forces whose operation it was did it."""
+    """"Three suspects were killed in a police operation", "shot dead during an army raid",
+    "killed in a police buy-bust operation" (the force modifying the operation's own
+    modifier): with no agent named, the forces whose operation it was did it."""
     for prep in (k for k in verb.children if k.dep_ == "prep" and k.lower_ in ("in", "during")):
         for op in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _OPERATIONS):
-            mod = next((k for k in op.children if k.dep_ in ("compound", "amod")
+            mod = next((k for k in op.subtree if k.i < op.i and k.dep_ in ("compound", "amod", "nmod")
                         and k.lower_ in _FORCES_MODIFIERS), None)
             if mod is not None:
                 return Role(mod, "forces of the operation")

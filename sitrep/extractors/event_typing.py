@@ -449,11 +449,11 @@ def _sport(c: Clause) -> Typing | None:
 _BLASTS = frozenset({"explosion", "blast", "explode", "detonate", "detonation", "blow"})
 # people a game draws, whom an attack harms rather than plays against
 _SPECTATORS = frozenset({"fan", "supporter", "spectator", "hooligan", "ultra", "referee", "steward", "people",
-                         "man", "men", "woman", "women", "person"})
+                         "man", "woman", "person"})  # lemmas
 # nouns that name a number of people acting together ("a group of men", "gangs of youths")
 _BANDS = frozenset({"group", "gang", "band", "horde", "pack"})
-_BAND_MEMBERS = frozenset({"man", "men", "youth", "people", "fan", "supporter", "hooligan", "ultra", "boy",
-                           "teenager", "attacker", "assailant", "villager", "resident"})
+_BAND_MEMBERS = frozenset({"man", "youth", "people", "fan", "supporter", "hooligan", "ultra", "boy",
+                           "teenager", "attacker", "assailant", "villager", "resident"})  # lemmas
 
 
 def _spectators_struck(c: Clause) -> bool:
@@ -479,8 +479,8 @@ def _band_of_people(c: Clause) -> bool:
         return False
     lemma = a.tok.lemma_.lower()
     if lemma in _BANDS:
-        return any(g.lemma_.lower() in _BAND_MEMBERS for k in a.tok.children if k.dep_ == "prep" and k.lower_ == "of"
-                   for g in k.children if g.dep_ == "pobj")
+        who = of_object(a.tok)
+        return who is not None and who.lemma_.lower() in _BAND_MEMBERS
     return lemma in ("hooligan", "ultra") or (lemma in ("fan", "supporter") and a.tok.tag_ == "NNS")
 
 
@@ -1604,22 +1604,10 @@ def _bare_strikes(c: Clause) -> bool:
 _GANG_WORDS = frozenset({"gang", "gangs", "cartel", "cartels", "mafia", "mafias", "clan", "clans", "camorra",
                          "ndrangheta", "'ndrangheta", "syndicate", "syndicates", "triad", "triads", "yakuza",
                          "hitman", "hitmen"})
-# the operations state forces kill in ("killed in a police buy-bust operation", "a raid by
-# troops"): their killings are the forces' violence, whatever crime the operation pursued
-_OPERATIONS = frozenset({"operation", "raid", "buy-bust", "encounter", "crackdown", "sting"})
 
 
 def _gangs_named(c: Clause) -> bool:
     return any(t.lower_ in _GANG_WORDS for t in c.head.tok.sent)
-
-
-def _forces_operation(c: Clause) -> bool:
-    """The clause happened in or during an operation its modifiers name the police's or the
-    army's ("in a police buy-bust operation", "during an army raid")."""
-    ops = [g for k in c.head.tok.children if k.dep_ == "prep" and k.lower_ in ("in", "during")
-           for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() in _OPERATIONS]
-    return any("state_forces" in _values(_cues(m.text, c.lex), "actor") for g in ops for m in g.subtree
-               if m.i < g.i and m.dep_ in ("compound", "amod", "nmod", "poss"))
 
 
 def _violence(c: Clause) -> Typing | None:
@@ -1642,7 +1630,7 @@ def _violence(c: Clause) -> Typing | None:
     if c.harmless_ctx:
         return Typing(None, "disaster/accident context")
     if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS and \
-            not _gangs_named(c) and not _forces_operation(c):
+            not _gangs_named(c):
         return Typing(None, "crime context")
     if tactic == "CHEMICAL" and _poisoned_outside_war(c):
         # ACLED's chemical weapon is one used in war; poisoning a named person is an attack

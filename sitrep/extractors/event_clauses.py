@@ -1336,6 +1336,9 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             a, p = _subject(m.tok), _object(m.tok)
             if m.frame == "BOMB" and a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNACCUSATIVE:
                 a, p = None, p or Role(a.tok, "exploded-subject")  # "a police car exploded on a mine"
+            if m.frame == "LOOT" and a is not None and a.how == "subject" and p is None \
+                    and m.tok.lemma_.lower() in _BURNING and a.tok.lemma_.lower() not in _PEOPLE_WORDS:
+                a, p = None, Role(a.tok, "burnt-subject", a.conj)  # "a police post burned in the south"
             if a is not None and a.how == "subject" and (_forms(m.tok, lex)[0] in _UNDERGOING or gives_self_up(m.tok)):
                 a, p = None, Role(a.tok, "undergoer", a.conj)  # "Ranger faces charges": he is charged
             if m.frame == "CLASH" and a is not None and a.conj and p is None:
@@ -1380,10 +1383,11 @@ def _doer_of_the_act(agent: Role | None, lex: Lexicon) -> Role | None:
     """"Israeli strikes killed 12", "a Russian attack hit the town": when the subject is an
     event noun, the nationality it names did it."""
     if agent is None or agent.tok.pos_ != "NOUN" or agent.tok.dep_ != "nsubj" \
-            or agent.tok.head.lemma_.lower() not in _HARMING:
+            or agent.tok.head.lemma_.lower() not in _HARMING | _SHELLING:
         return agent
     hit = _match_trigger(agent.tok, lex)
-    if hit is None or hit[0] not in ("ATTACK", "STRIKE", "AIRSTRIKE", "SHELL", "BOMB"):
+    if agent.tok.lemma_.lower() not in _STATE_WEAPONS and (
+            hit is None or hit[0] not in ("ATTACK", "STRIKE", "AIRSTRIKE", "SHELL", "BOMB")):
         return agent
     # a town names where, not who: "Kabul attack kills 20" is no act of Afghanistan's forces
     mod = next((k for k in agent.tok.children if k.dep_ in ("amod", "compound", "nmod")
@@ -1391,6 +1395,16 @@ def _doer_of_the_act(agent: Role | None, lex: Lexicon) -> Role | None:
     return Role(mod, "nationality of the act") if mod is not None else agent
 
 
+# verbs whose subject, with no object, is what burns ("a police post burned"), not who burns it
+_BURNING = frozenset({"burn", "blaze", "smoulder", "smolder"})
+_PEOPLE_WORDS = frozenset({"protester", "rioter", "youth", "mob", "crowd", "demonstrator", "gang", "militant",
+                           "gunman", "fighter", "man", "people"})
+
+
+# weapons a state's forces fire, whose nationality names them: "Russian artillery shelled Beryslav"
+_STATE_WEAPONS = frozenset({"artillery", "warplane", "jet", "aircraft", "helicopter", "gunship", "drone", "missile",
+                            "rocket", "tank", "warship", "howitzer", "bomber", "mortar"})
+_SHELLING = frozenset({"shell", "bomb", "attack", "bombard"})
 # what an attack, a strike or a shelling does to people and places
 _HARMING = frozenset({"kill", "hit", "wound", "injure", "destroy", "target", "pound", "level", "flatten", "strike",
                       "damage", "claim"})

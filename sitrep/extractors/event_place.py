@@ -142,12 +142,15 @@ def _same_scene(verb) -> list[tuple[object, bool]]:
     is the subject of (its own clause: "fighting rages in X"), the main clause of a
     "when/while/as" clause and the "when/while/as" clauses of a main clause (another
     clause: its place counts, but less than the event's own)."""
-    out = []
+    # "rioting that erupted in Nanterre", "the attack, which took place in X": the event
+    # noun's relative clause, whose subject it is, is its own clause
+    out = [(c, True) for c in verb.children if c.dep_ == "relcl" and verb.pos_ == "NOUN"
+           and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("that", "which") for k in c.children)]
     if verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "when the bomb exploded", "fighting rages in X": the clause of the event noun
         out.append((verb, True))
     if verb.pos_ not in ("VERB", "AUX"):
-        return []
+        return out
     out += [(c, False) for c in verb.children if c.dep_ == "advcl" and _at_same_moment(c)]
     if verb.dep_ == "advcl" and _at_same_moment(verb) and verb.head.pos_ in ("VERB", "AUX"):
         out.append((verb.head, False))
@@ -341,10 +344,23 @@ def _possessor_of(parsed: Parsed, p: Place, others: list[Place]) -> bool:
     """"In Katsina's Safana Local Government Area", "the city's Kyivskyi district": the
     possessor holds the place it owns, which is where the event is."""
     span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "poss":
+    if span is None or span.root.dep_ not in ("poss", "compound"):
         return False
     owned = span.root.head
+    if span.root.dep_ == "compound":
+        # "the Paris suburb of Nanterre": a city's suburb, named by its "of" ("the Karrada
+        # district of Baghdad" names the district first)
+        return owned.lemma_.lower() in _SUBURBS and any(
+            q is not p and q.start <= g.idx < q.end for g in of_objects(owned) for q in others)
     return any(q is not p and q.start <= owned.idx < q.end + _AREA_TAIL_CHARS and q.start > p.start for q in others)
+
+
+_SUBURBS = frozenset({"suburb", "suburbs", "outskirts"})
+
+
+def of_objects(tok) -> list:
+    """The objects of a noun's "of" phrases ("the suburb of Nanterre": Nanterre)."""
+    return [g for k in tok.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
 
 
 # how far past an owned place's name its head may lie ("Safana Local Government Area")
@@ -358,12 +374,19 @@ def _named_as_place(span) -> bool:
     return tag in ("GPE", "LOC") or (tag == "NORP" and countries().demonym_re.fullmatch(span.text) is None)
 
 
+def _own_clause(tok) -> bool:
+    """A coordinated verb with a subject of its own ("... came as drones chased cars, and as
+    officials announced evacuations in Beryslav district"): another clause, another scene."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def scene_place(parsed: Parsed, root, places: list[Place]) -> Place | None:
     """The most specific place a clause names as a location ("It happened just before 5 p.m.
     in the Crown Heights neighborhood of Brooklyn after callers said ..."), outside its
     subordinate clauses (what the callers said happened elsewhere)."""
-    inner = {t.i for c in root.subtree if c.i != root.i and c.dep_ in ("advcl", "ccomp", "relcl", "acl")
-             for t in c.subtree}
+    inner = {t.i for c in root.subtree if c.i != root.i
+             and (c.dep_ in ("advcl", "ccomp", "relcl", "acl") or _own_clause(c)) for t in c.subtree}
     lo, hi = root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)
     found = []
     for p in places:

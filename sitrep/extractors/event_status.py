@@ -529,10 +529,16 @@ def _aggregate_toll(tok) -> str | None:
 _TERM_VERBS = frozenset({"jail", "imprison", "sentence", "ban", "bar", "suspend", "exile", "incarcerate"})
 
 
+# verbs of a hold kept over a time ("occupied the port town for a year"): one act that
+# lasted, its period its own, not a tally of many
+_HOLDING_VERBS = frozenset({"occupy", "hold", "control", "besiege", "blockade", "detain"})
+
+
 def _term(tok, prep, unit) -> bool:
-    """"Jailed for two years": a counted term of a penalty, not a long period."""
-    return (prep.lower_ == "for" and tok.lemma_.lower() in _TERM_VERBS
-            and any(d.dep_ == "nummod" for d in unit.children))
+    """"Jailed for two years", "occupied the town for a year": a counted term of a penalty
+    or of a hold, not a long period."""
+    return (prep.lower_ == "for" and tok.lemma_.lower() in _TERM_VERBS | _HOLDING_VERBS
+            and any(d.dep_ == "nummod" or (d.dep_ == "det" and d.lower_ in ("a", "an")) for d in unit.children))
 
 
 def _long_period(tok) -> str | None:

@@ -93,7 +93,7 @@ from .incidents import (
 )
 from .parse import Parsed
 from .place_recognition import STREET_NOUNS, person_words
-from .report_frame import LEAD_SENTENCES, ReportFrame, report_frame
+from .report_frame import LEAD_SENTENCES, ReportFrame, is_dateline, report_frame
 from .speech_acts import refusal, stated_intention
 
 if TYPE_CHECKING:
@@ -485,6 +485,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
                       cand.start, cand.end, homes, role_words=physical,
                       stationed=a_role if a_role is not None and a_role.how == "subject" else None)
+    if place is None and physical:
+        place = _sentence_scene(view, sv.span, frame.country)
     view.own_places[id(ev)] = place
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
     info.site = own_site(view.parsed, cand.members, view.place_spans) if physical or ev.plover in _AT_SITES else None
@@ -505,6 +507,25 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
         ev.fatalities = _fatalities(ex, cand.start, cand.end, sole, s_lo, s_hi, cand.members)
     src = sources.source_for(ex, cand.start, cand.end)
     ev.source = src.name if src is not None else None
+
+
+def _sentence_scene(view: ReportView, sent: Span, country: str | None) -> Place | None:
+    """"Residents in Omdurman counted 12 dead after heavy shelling": a clause that attaches
+    no place of its own happens where its sentence's main clause says it is,
+    a town or a site in the report's country (not a dateline, a region or a country, which
+    say no more than the report's setting)."""
+    root = sent.root
+    speakers = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in root.children
+                if t.dep_ == "nsubj" and root.lemma_.lower() in _SPEECH]  # "witnesses in Kisumu said": not where
+    places = [p for p in view.ex.places if sent.start_char <= p.start < sent.end_char
+              and not is_dateline(p, view.parsed.text) and not any(a <= p.start < b for a, b in speakers)]
+    p = scene_place(view.parsed, root, places)
+    if p is None or (country and p.country != country) or p.feature in _WIDE_FEATURES:
+        return None
+    return p
+
+
+_WIDE_FEATURES = frozenset({"country", "admin1", "continent", "region"})
 
 
 # what a local force or court does where it sits (event_place.force_home)
@@ -930,8 +951,9 @@ def _described_within(parsed: Parsed, outer: str, places: frozenset[str] = froze
     out = set()
     for m in re.finditer(pat, parsed.text):
         span = parsed.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if m.group(1) != outer and span is not None and all(t.pos_ == "PROPN" for t in span):
-            out.add(m.group(1))
+        if m.group(1) != outer and span is not None and all(t.pos_ == "PROPN" for t in span) and not (
+                m.group(1) in places and re.match(r"\s+suburbs?\b", parsed.text[m.end(1):])):
+            out.add(m.group(1))  # "the Paris suburb of Nanterre" names the city, not a place in the suburb
     # "the village of Nanduli, in Ancuabe district": a place the places stage found, set off
     # by ", in" before the outer name (a person so set off is no place: "Ali, in Kabul")
     for m in re.finditer(name + r",\s+in\s+(?:the\s+)?" + re.escape(outer) + r"\b", parsed.text):

@@ -489,10 +489,11 @@ def _settle_place(inc: Incident) -> None:
     if (placed and unplaced) or inner is not None:
         p = inner or placed[0]
         first.place, first.lat, first.lon, first.geo_precision = p.place, p.lat, p.lon, p.geo_precision
-    if unplaced and inc.infos[0].site is None:
+    if inc.infos[0].site is None:
         sited = [e for e, i in zip(inc.events, inc.infos, strict=True)
                  if i.site is not None and (e.place or "").startswith(i.site)  # "Site, Town"
-                 and (e.lat, e.lon) == (first.lat, first.lon)]
+                 and (e.lat, e.lon) == (first.lat, first.lon)
+                 and (unplaced or (e.place or "").endswith(", " + (first.place or "-")))]
         if sited:
             first.place = sited[0].place
 

@@ -771,6 +771,9 @@ class _Recogniser:
                 and any(c.dep_ == "det" for c in T[s - 2].children) and any(c.feature in ("city", "district")
                                                                           for c in cands):
             return True  # "the (government-held) town of Palmyra": named as a town, whatever the tagger calls it
+        if lab in SKIP_LABELS and lab not in ("DATE", "TIME") and _taken_place(T[e - 1]) and any(
+                c.feature == "city" and c.population >= 1_000 for c in cands):
+            return True  # "Russian artillery shelled Beryslav" (PRODUCT to the tagger): what was struck is a place
         if any(w in MONTHS_DAYS for w in words) or (lab in SKIP_LABELS and not (strong or after_prep)):
             return False  # "in Manbij" the model called a DATE is still a place
         if all(w in self.stop or w in CONNECTORS for w in words):

@@ -135,6 +135,23 @@ def the_event(text: str, word: str):
     # what was "set on fire" is the act's object, and where it stands is where the act was
     ("Families fled their homes in Ballymena on Wednesday, while a leisure centre in Larne was set on fire.",
      "leisure", "Larne"),
+    # a town the tagger calls a product is a place when it is what was shelled
+    ("KHERSON, Ukraine - Russian artillery shelled Beryslav overnight, wounding a woman, the governor said.",
+     "shelled", "Beryslav"),
+    # "the <city> suburb of <town>": the suburb is the town, not the city
+    ("LYON, France - Youths set fire to cars in the Lyon suburb of Villeurbanne on Friday, police said.", "fire",
+     "Villeurbanne"),
+    # the event noun's relative clause is its own clause, and says where
+    ("PARIS - The rioting that erupted in Nanterre on Tuesday spread to other towns, police said.", "rioting",
+     "Nanterre"),
+    # a clause that attaches no place takes the town its sentence's main clause is set in,
+    # not a speaker's (the last a guard)
+    ("KHARTOUM, Sudan - Residents in Omdurman counted 12 dead after heavy shelling on Tuesday.", "shelling",
+     "Omdurman"),
+    ("KHARTOUM, Sudan - Omdurman's main market was quiet on Wednesday, a day after shelling killed 12 people "
+     "there.", "shelling", "Omdurman"),
+    ("NAIROBI, Kenya - A doctor at the hospital in Kisumu said police shot two traders on Monday.", "shot",
+     "Nairobi"),
 ])
 def test_the_clause_place_is_the_most_specific_one_it_attaches(text, word, place):
     assert the_event(text, word).place == place

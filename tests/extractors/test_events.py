@@ -386,6 +386,18 @@ TABLE = [
     # violently (the coding of three blind rounds' annotators, docs/annotation.md)
     ("Hundreds of fans clashed with riot police after the match, throwing bottles and stones.", "Mob violence", A),
     ("Students clashed with police at the university gates on Tuesday.", "Violent demonstration", A),
+    # youths are townsfolk who riot, though the tagger takes "Youths" after a dateline for a name
+    ("Young people clashed with riot police in two suburbs on Monday night.", "Violent demonstration", A),
+    ("Tunis, May 3 (TAP) - Youths and security forces clashed for a second night on Sunday.",
+     "Violent demonstration", A),
+    # what burns with no object is what was burnt, not the one burning it
+    ("The strike march ended with clashes between hooded protesters and riot police, a police post burned in "
+     "the south and buses were damaged, officials said.", "Violent demonstration", A),
+    # several bodies found with the marks of a killing are an attack's victims
+    ("The bodies of four men were found dumped beside a highway outside the city on Friday.", "Attack", A),
+    # troops reoccupying a town the gazetteer lacks regain ground
+    ("The joint forces had reoccupied Quiterajo by Wednesday, the army said.",
+     "Government regains territory", A),
     ("Youths threw stones at police in the old city on Friday.", "Violent demonstration", A),
     ("Dozens of young men hurled rocks at soldiers near the checkpoint.", "Violent demonstration", A),
     ("Inmates threw rocks at guards during the disturbance.", "Mob violence", A),
@@ -544,6 +556,9 @@ NO_EVENT = [
     # a site named by what became of it, with no one named doing it
     "A supermarket will open on the site of the old mill building razed last summer.",
     "An earthquake killed at least 97 people on the island of Sumatra.",
+    # bodies found after a disaster, or one body found, are no attack told
+    "Rescuers found the bodies of three hikers buried by the avalanche on Sunday.",
+    "Police found the body of a woman dumped beside a road on Tuesday.",
     "A gas explosion at a chemical factory killed five workers.",
     "Floods destroyed hundreds of homes along the river.",
     # a thing, not anyone, did the harm
@@ -1646,6 +1661,9 @@ def test_a_dateline_inside_the_region_a_report_is_about_is_its_setting(text, pla
     ("Syria's army retook the town of Palmyra on Sunday.", "Battles", "current"),
     # "at times when ...": what a country did whenever it was so, no one incident
     ("Chile cooperated closely with Peru at times when both governments were weak.", "COOPERATE", "generic"),
+    # a hold kept "for a year" is one act that lasted, dated by its start, not a tally
+    ("Rebels occupied the border town of Kamanyola for a year from March 2012.", "Battles",
+     "background"),
 ])
 def test_timing_read_off_the_clause(text, kind, timing):
     import sitrep
@@ -1769,6 +1787,9 @@ def test_gangs_are_an_armed_group():
 @pytest.mark.parametrize("text,actor", [
     ("Russian shelling killed three people in the city on Monday.", "Military Forces of Russia"),
     ("Turkish strikes hit three villages near the border on Tuesday.", "Military Forces of Turkey"),
+    # a state's weapon named by its nationality: its forces fired it
+    ("Russian artillery shelled the town overnight, wounding two people.", "Military Forces of Russia"),
+    ("Israeli warplanes struck a house in the camp on Friday, killing four people.", "Military Forces of Israel"),
 ])
 def test_the_nationality_of_an_attack_that_harms_is_its_states_forces(text, actor):
     evs, why = _events_where(text, lambda e: e.event_type is not None)

@@ -315,6 +315,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue  # "the injured included an officer": the people the violence left, named as such
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "riot police", "protest leaders": the head noun says what it is
+        if tok.lower_ == "riot" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in _RIOT_GEAR:
+            continue  # "clashes between protesters and riot police": a verb to the parser, a kind of police
         if tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in _CRIME_HEADS:
             continue  # "Police catch murder suspect": a compound the parser split in a headline
         if _hyphen_modifier(tok):
@@ -1395,6 +1397,9 @@ def _doer_of_the_act(agent: Role | None, lex: Lexicon) -> Role | None:
     return Role(mod, "nationality of the act") if mod is not None else agent
 
 
+# what "riot" names the kind of when it comes first ("riot police", "riot gear")
+_RIOT_GEAR = frozenset({"police", "policeman", "officer", "squad", "unit", "gear", "shield", "control", "troop",
+                        "force", "act"})
 # verbs whose subject, with no object, is what burns ("a police post burned"), not who burns it
 _BURNING = frozenset({"burn", "blaze", "smoulder", "smolder"})
 _PEOPLE_WORDS = frozenset({"protester", "rioter", "youth", "mob", "crowd", "demonstrator", "gang", "militant",

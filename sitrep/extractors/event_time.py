@@ -128,19 +128,39 @@ def set_date(ev: Event, t: TimeMention | None, frame: ReportFrame, offset: int |
         ev.time_precision = "unknown"
 
 
-def later_offsets(events: list[Event], text: str) -> None:
-    """"Two days later, troops retook it": a date from the previous dated event of the
-    report plus the offset, for events whose sentence starts with such an expression."""
+def later_offsets(events: list[Event], text: str, times: list[TimeMention] = (),
+                  published: str | None = None, background_before: str | None = None) -> None:
+    """"Two days later, troops retook it": a date from what the report dated last before the
+    sentence, plus the offset, for events whose sentence starts with such an expression. What
+    was dated last is the previous dated event, or a day the text names after it ("when two
+    dams burst on 11 September 2023. A week later, protesters ...": the floods are no event,
+    their day still the anchor). A shift past the report's day is no past event's date; one
+    before `background_before` (the report's news days) is recalled, not reported."""
     prev = None
+    days = sorted((t for t in times if t.date_start and t.precision == "day"), key=lambda t: t.start)
     for ev in sorted(events, key=lambda e: e.start):
-        if ev.time_precision in ("report", "unknown") and prev is not None:
-            sent_head = text[max(0, ev.start - 200): ev.start].rsplit(".", 1)[-1] + text[ev.start: ev.end]
+        if ev.time_precision in ("report", "unknown"):
+            before = text[max(0, ev.start - 200): ev.start]
+            sent_head = before.rsplit(".", 1)[-1] + text[ev.start: ev.end]
             off = offset_days(sent_head)
-            if off is not None and off[1] in ("later", "earlier"):
-                ev.date_start = ev.date_end = _shift(prev.date_start, off[0])
-                ev.time_precision = "relative"
+            anchor = _last_day(days, prev, ev.start - len(before.rsplit(".", 1)[-1]))
+            if off is not None and off[1] in ("later", "earlier") and anchor is not None:
+                shifted = _shift(anchor, off[0])
+                if published is None or shifted <= published or ev.certainty not in ("asserted", "claimed"):
+                    ev.date_start = ev.date_end = shifted
+                    ev.time_precision = "relative"
+                    if background_before is not None and shifted < background_before and ev.timing == "current":
+                        ev.timing = "background"
         if ev.date_start and ev.time_precision not in ("report", "unknown"):
             prev = ev
+
+
+def _last_day(days: list[TimeMention], prev: Event | None, sentence_start: int) -> str | None:
+    """The day of the previous dated event, or of a day named after it and before the sentence."""
+    named = [t for t in days if t.end <= sentence_start and (prev is None or t.start > prev.end)]
+    if named:
+        return named[-1].date_start
+    return prev.date_start if prev is not None else None
 
 
 # how far (characters) an undated mention may follow a dated one of its kind and take its date

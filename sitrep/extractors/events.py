@@ -800,7 +800,9 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
             _locate_by_scene(view, k, told)
         events.extend(got)
         told = got
-    later_offsets(events, parsed.text)
+    news = view.frame.news_date
+    later_offsets(events, parsed.text, ex.times, view.frame.published,
+                  _days_before(news, BACKGROUND_DAYS) if news else None)
     continued_dates(events, _dated_event_nouns(view))
     sites = {k: i.site for k, i in view.infos.items() if i.site is not None}
     placed = place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, sites)

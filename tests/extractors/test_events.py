@@ -1966,3 +1966,20 @@ def test_unknown_men_who_open_fire_are_gunmen(text, attack):
     import sitrep
     types = [e.sub_event_type for e in sitrep.extract(text, published="2024-04-18").events if e.event_type]
     assert ("Attack" in types) == attack, types
+
+
+@pytest.mark.parametrize("text, kind, date, timing", [
+    # "a week later" counts from the day named last, though what happened that day is no event
+    ("Gunmen stormed the town hall on Saturday morning. Anger has simmered since two dams burst on "
+     "11 September 2023. A week later, protesters set fire to the mayor's house.", "Violent demonstration",
+     "2023-09-18", "background"),
+    # from the previous event's day when no day is named after it
+    ("Gunmen attacked a village on Monday, killing five. Two days later, troops retook the village.",
+     "Government regains territory", "2024-04-17", "current"),
+])
+def test_a_relative_day_counts_from_the_day_named_last(text, kind, date, timing):
+    import sitrep
+    ex = sitrep.extract(text, published="2024-04-19")
+    acts = [e for e in ex.events if kind == e.sub_event_type]
+    assert acts and all((e.date_start, e.timing) == (date, timing) for e in acts), \
+        [(e.sub_event_type, e.date_start, e.timing) for e in ex.events]

@@ -52,3 +52,11 @@ def test_a_subject_the_parser_hung_on_a_fronted_place_still_acted():
     fights = [e for e in _events(text) if e.sub_event_type == "Armed clash"]
     assert fights and fights[0].actor1 is not None and fights[0].actor1.name == "Islamic State", \
         [(e.sub_event_type, e.actor1, e.rule) for e in _events(text)]
+
+
+def test_riot_police_the_parser_made_a_verb_is_no_riot():
+    # the parser reads "riot" as a verb coordinated with "ended" whose object is "police"
+    text = ("Wednesday's strike march in Cali ended with clashes between hooded protesters and riot police in at "
+            "least three parts of the city, officials said on Thursday.")
+    assert not [e for e in _events(text) if (e.trigger or "").lower() == "riot"], \
+        [(e.trigger, e.rule) for e in _events(text)]

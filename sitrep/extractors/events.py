@@ -864,7 +864,8 @@ def protest_scene(sents: list[Span], index: _CueIndex, communal_report: bool = F
     return _scene(sents, names_a_protest)
 
 
-_RIOT_WORDS = re.compile(r"\b(?:riot(?:s|ing|ers?)?|disorder|unrest|violence (?:erupted|erupts|broke out))\b",
+_RIOT_WORDS = re.compile(r"\b(?:riot(?:s|ing|ers?)?|disorder|unrest|violence (?:erupted|erupts|broke out)|"
+                         r"(?:threw|throwing|hurled|hurling) stones|stone[- ]pelting|burning (?:tyres|tires))\b",
                          re.IGNORECASE)
 
 

@@ -27,6 +27,9 @@ def _types(text: str) -> set[str | None]:
     "the evening.",
     "Several thousand teachers marched through Rennes on Thursday. Later that night clashes erupted with police "
     "near the station.",
+    # no march named: young men throwing stones at the police make the scene a riot's
+    "Groups of young men blocked the ring road with burning tyres and threw stones at police units on Tuesday. "
+    "The clashes spread to a neighbouring district and lasted until after midnight.",
 ])
 def test_clashes_after_a_march_are_the_demonstration_turning_violent(text):
     types = _types(text)

@@ -2317,6 +2317,8 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing("COERCE", "platforms or the internet blocked: censorship")  # "blocked 26 social media platforms"
     if dip == "REQUEST" and _ordered_out(c.head.tok):
         return Typing("SANCTION", "diplomats ordered to leave: an expulsion")
+    if dip == "AID" and _court_order_granted(c.head.tok):
+        return Typing("COERCE", "a court order granted restrains someone")  # "granted an injunction restraining"
     why = _no_act(c, dip)
     if why:
         return Typing(None, why)
@@ -2325,6 +2327,16 @@ def _diplomatic(c: Clause) -> Typing | None:
     if "SPORT" in c.ctxv or "SPORT" in c.actx:
         return Typing(None, "an act of sport's bodies, clubs or players")  # "UEFA charged Liverpool"
     return Typing(dip, "diplomatic/verbal act")
+
+
+_COURT_ORDERS = frozenset({"injunction", "order", "warrant", "ban"})
+
+
+def _court_order_granted(verb) -> bool:
+    """"The High Court granted an injunction restraining the coalition from marching": what
+    a court grants is an order against someone, not aid (PLOVER COERCE, restrict)."""
+    return verb.lemma_.lower() == "grant" and any(
+        k.dep_ == "dobj" and k.lemma_.lower() in _COURT_ORDERS for k in verb.children)
 
 
 # what only an authority imposes, so lifting it is an act toward others whoever is named

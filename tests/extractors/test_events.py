@@ -302,6 +302,9 @@ TABLE = [
     ("The 16-year-old was taken to a juvenile detention facility in Fort Worth.", "Arrests", A),
     ("Police said the woman was taken to the Gainesville Police Department.", "Arrests", A),
     ("A curfew was announced from midnight to 6 a.m. in the city center.", "COERCE", A),
+    # what a court grants against a movement is an order restraining it, not aid
+    ("The High Court granted the city council an injunction restraining the union from marching on Friday.",
+     "COERCE", A),
     # martial law, and a coercive measure imposed; the internet shut down
     ("The army imposed martial law in the northern province on Monday.", "COERCE", A),
     ("The government shut down the internet in the region on Friday.", "COERCE", A),

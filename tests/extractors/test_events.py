@@ -302,6 +302,9 @@ TABLE = [
     ("The 16-year-old was taken to a juvenile detention facility in Fort Worth.", "Arrests", A),
     ("Police said the woman was taken to the Gainesville Police Department.", "Arrests", A),
     ("A curfew was announced from midnight to 6 a.m. in the city center.", "COERCE", A),
+    # police powers over an area named as a zone or an order restrict whoever is in it
+    ("Police introduced a visitation zone across the district after two shootings on Tuesday.", "COERCE", A),
+    ("A dispersal order was put in place covering the town centre until Monday morning.", "COERCE", A),
     # what a court grants against a movement is an order restraining it, not aid
     ("The High Court granted the city council an injunction restraining the union from marching on Friday.",
      "COERCE", A),

@@ -302,6 +302,10 @@ TABLE = [
     ("The 16-year-old was taken to a juvenile detention facility in Fort Worth.", "Arrests", A),
     ("Police said the woman was taken to the Gainesville Police Department.", "Arrests", A),
     ("A curfew was announced from midnight to 6 a.m. in the city center.", "COERCE", A),
+    # more patrols are forces moved, as a deployment is
+    ("Soldiers and police stepped up patrols in the capital's eastern districts on Wednesday.",
+     "Change to group/activity", A),
+    ("The army has doubled patrols along the border since the ambush.", "Change to group/activity", A),
     # police powers over an area named as a zone or an order restrict whoever is in it
     ("Police introduced a visitation zone across the district after two shootings on Tuesday.", "COERCE", A),
     ("A dispersal order was put in place covering the town centre until Monday morning.", "COERCE", A),

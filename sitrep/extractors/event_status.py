@@ -30,7 +30,9 @@ NOTHING = "nothing:"
 
 def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str, str]:
     """(certainty, why). Only `asserted` and `claimed` events count as having happened."""
-    own = _own_negation(members)
+    # "were attacked and repelled the aggression, killing no one": a result clause's "no one"
+    # negates that result, not the attack it follows
+    own = _own_negation([m for m in members if m is head or m.anchor.dep_ != "advcl" or m.anchor.tag_ != "VBG"])
     if own is not None:
         cond = next((c for c in head.anchor.children if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS), None)
         # "if the minister does not support them": no refusal, a condition

@@ -156,7 +156,8 @@ def build_clause(c: Clause) -> Clause:
         c.ak = "state_forces"  # "regime navy vessels fired shells": the government's forces, by their words
     c.actx = _values(_cues(atext, lex), "context") if atext else set()
     c.ctxv, c.sctx = _values(c.cues, "context"), _values(c.sent_cues, "context")
-    c.weapons = [v for v, _ in c.cues.get("weapon", ())]
+    seized = _seized_text(c.head.tok.sent)
+    c.weapons = [v for v, p in c.cues.get("weapon", ()) if not (seized and re.search(rf"\b{re.escape(p)}", seized))]
     c.tactic = next((t for t in _TACTICS if t in c.weapons), None)
     if c.tactic is None and c.fs & _VIOLENT and c.lone:
         _borrow_tactic(c)
@@ -190,6 +191,16 @@ def build_clause(c: Clause) -> Clause:
     c.protest_ctx = "PROTEST" in c.ctxv or c.pk == "protesters" or c.ak == "protesters"
     _normalise_frames(c)
     return c
+
+
+# verbs whose object is a weapon taken, not used: "detaining three men and seizing a grenade launcher"
+_SEIZING = frozenset({"seize", "confiscate", "recover", "capture", "find", "discover", "impound", "hand", "surrender"})
+
+
+def _seized_text(sent) -> str:
+    """The words of the weapons the sentence says were seized or found (lower case)."""
+    return " ".join(" ".join(t.lower_ for t in k.subtree) for v in sent if v.lemma_.lower() in _SEIZING
+                    and v.pos_ == "VERB" for k in v.children if k.dep_ in ("dobj", "nsubjpass"))
 
 
 _STORMS = frozenset({"storm", "storms", "stormed"})
@@ -254,9 +265,10 @@ def _borrow_tactic(c: Clause) -> None:
     # rebels and militias fly no warplanes: an air strike beside their attack is another
     # side's (the army's counter-offensive the lead goes on to tell)
     barred = {"AIR"} if c.ak in _NON_STATE or c.ak in ("protesters", "rioters") else set()
+    seized = _seized_text(c.head.tok.sent)
     for where, pool in pools:
-        found = sorted({v for v, _ in pool.get("weapon", ()) if v in _TACTICS and v not in barred},
-                       key=_TACTICS.index)
+        found = sorted({v for v, p in pool.get("weapon", ()) if v in _TACTICS and v not in barred and not (
+            where == "sentence" and seized and re.search(rf"\b{re.escape(p)}", seized))}, key=_TACTICS.index)
         if found:
             c.tactic, c.tactic_from = found[0], where
             c.weapons = c.weapons + [c.tactic]

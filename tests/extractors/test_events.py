@@ -1993,3 +1993,11 @@ def test_a_relative_day_counts_from_the_day_named_last(text, kind, date, timing)
     acts = [e for e in ex.events if kind == e.sub_event_type]
     assert acts and all((e.date_start, e.timing) == (date, timing) for e in acts), \
         [(e.sub_event_type, e.date_start, e.timing) for e in ex.events]
+
+
+def test_a_result_clause_with_no_one_and_a_weapon_seized_leave_the_attack_as_told():
+    # "killing no one" negates the result, not the ambush; the grenade launcher was seized, not fired
+    text = ("The army said soldiers on patrol were ambushed from two pickup trucks and fought off the attackers, "
+            "killing no one but detaining four men and seizing rifles and a grenade launcher.")
+    evs, why = _events_where(text, lambda e: e.event_type == "Battles")
+    assert evs and all(e.certainty == "asserted" and e.sub_event_type == "Armed clash" for e in evs), why

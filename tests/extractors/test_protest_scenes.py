@@ -369,3 +369,17 @@ def test_a_striker_who_kicked_a_ball_attacked_no_one():  # guard
 ])
 def test_clashes_of_students_or_rioting_youths_with_police_are_a_violent_demonstration(text, words):
     assert _type_of(text, words) == {"Violent demonstration"}
+
+
+def test_a_headline_cut_in_two_still_opens_a_riot_its_lead_tells():
+    # the parser cuts the headline at its colon; the stones are still thrown in the lead
+    text = ("Kasserine: second night of clashes after vendor's death, 30 arrested\n\n"
+            "KASSERINE, May 2 (TAP) - Tension rose again on Tuesday in the Ezzouhour district, where a street vendor "
+            "died in custody at the weekend.\n\n"
+            "Groups of young men blocked the main road with burning tyres and threw stones at security units, which "
+            "answered with tear gas, residents said.")
+    from sitrep.evaluate import extract_records
+    out = extract_records([{"id": "k", "title": "", "text": text, "published": PUBLISHED}])["k"]
+    head = [e for e in out["events"] if e["start"] < text.index("\n") and e.get("event_type")]
+    assert head and all(e["sub_event_type"] == "Violent demonstration" for e in head), \
+        [(e.get("sub_event_type"), e.get("rule")) for e in out["events"]]

@@ -177,6 +177,9 @@ def build_clause(c: Clause) -> Clause:
         and "TROOPS" not in c.pctx)
     c.patient_armed = c.pk in _ARMED_KINDS or armed_target or bool(
         c.pk is None and c.pkinds & _ARMED_KINDS and "civilians" not in c.pkinds)
+    victims = _victims_described(c)
+    if victims in _ARMED_KINDS and c.pk in (None, "civilians", "other"):
+        c.pk, c.patient_armed = victims, True  # "killing 13 people, most of them Peshmerga fighters"
     c.wctx = c.sctx | _values(c.next_cues, "context")
     strong_weapons = {v for v, p in c.cues.get("weapon", ()) if v != "ARMED" and p not in _VEHICLE_WORDS}
     if "DISASTER" in c.sctx and _stormed_by_someone(c):
@@ -201,6 +204,33 @@ def _seized_text(sent) -> str:
     """The words of the weapons the sentence says were seized or found (lower case)."""
     return " ".join(" ".join(t.lower_ for t in k.subtree) for v in sent if v.lemma_.lower() in _SEIZING
                     and v.pos_ == "VERB" for k in v.children if k.dep_ in ("dobj", "nsubjpass"))
+
+
+# ", most of them Peshmerga fighters", ", all of whom were soldiers" (", including six policemen" names some)
+_VICTIMS_DESCRIBED = re.compile(r",\s*(?:most|many|all|almost all|nearly all|the majority|mostly)"
+                                r"(?:\s+of\s+(?:them|whom))?(?:\s+(?:were|are))?\s+([^,.;]{1,60})", re.I)
+
+
+def _victims_described(c: Clause) -> str | None:
+    """The armed kind the words after a killing's victims give them ("killing 13 people,
+    most of them Peshmerga fighters"): whom the act struck, though the parser hangs the
+    description elsewhere."""
+    for m in c.members:
+        if m.frame != "KILL":
+            continue
+        victims = [k for k in m.tok.children if k.dep_ in ("dobj", "nsubjpass")]
+        for v in victims:
+            hit = _VICTIMS_DESCRIBED.match(v.doc.text, v.idx + len(v.text))
+            span = v.doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand") if hit else None
+            if span is not None:
+                kind = _cue_kind(hit.group(1), c.lex)
+                if kind is None and (_armed_side(span.root, c.lex) or span.root.lemma_.lower() in _FIGHTERS):
+                    kind = "state_forces" if "TROOPS" in _values(_cues(hit.group(1), c.lex), "context") else "rebels"
+                return kind
+    return None
+
+
+_FIGHTERS = frozenset({"fighter", "militant", "militiaman", "combatant", "insurgent", "rebel", "guerrilla", "jihadist"})
 
 
 _STORMS = frozenset({"storm", "storms", "stormed"})

@@ -28,11 +28,20 @@ _MODAL_DEPS = frozenset({"xcomp", "relcl", "pcomp", "pobj", "prep", "dobj", "acl
 NOTHING = "nothing:"
 
 
+def result_clause(m: Trigger) -> bool:
+    """"... repelled the aggression, killing no one": a participle clause of what the act
+    left, whose negation ("no one") negates that result, not the act it follows."""
+    return m.anchor.dep_ == "advcl" and m.anchor.tag_ == "VBG"
+
+
+def negated_result(head: Trigger, members: list[Trigger]) -> Trigger | None:
+    """A result clause of the mention that its own words negate ("killing no one")."""
+    return next((m for m in members if m is not head and result_clause(m) and _own_negation([m]) is not None), None)
+
+
 def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str, str]:
     """(certainty, why). Only `asserted` and `claimed` events count as having happened."""
-    # "were attacked and repelled the aggression, killing no one": a result clause's "no one"
-    # negates that result, not the attack it follows
-    own = _own_negation([m for m in members if m is head or m.anchor.dep_ != "advcl" or m.anchor.tag_ != "VBG"])
+    own = _own_negation([m for m in members if m is head or not result_clause(m)])
     if own is not None:
         cond = next((c for c in head.anchor.children if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS), None)
         # "if the minister does not support them": no refusal, a condition

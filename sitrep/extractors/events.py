@@ -69,7 +69,7 @@ from .event_roles import (
     localise_unnamed,
     unnamed_authority,
 )
-from .event_status import _certainty, timing
+from .event_status import _certainty, negated_result, timing
 from .event_time import (
     DateAnchor,
     compared_against,
@@ -310,7 +310,7 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
         actor1, role_note = unnamed_authority(row.plover, words, view.ctx)
     ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
                mode=head.mode or row.mode or None, actor1=actor1, actor2=actor2, certainty=certainty,
-               start=cand.evidence[0], end=cand.evidence[1],
+               start=cand.evidence[0], end=_evidence_end(view.parsed.text, cand, head, members),
                sentence=sv.span.text, trigger=_trigger_text(head))
     ev.assoc_actor1 = [r for r in (_actor_ref(Role(c, "conj"), view.parsed, view.ex, lex, view.ctx)
                                    for c in (a_role.conj if a_role else [])) if r]
@@ -321,6 +321,18 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
     _situate(view, sv, cand, ev, a_role, p_role, sole=sum(1 for o in others if o.weapons or o is cand) <= 1,
              cwhy=cwhy)
     return ev
+
+
+def _evidence_end(text: str, cand: Candidate, head: Trigger, members: list[Trigger]) -> int:
+    """Where the mention's evidence ends: before a result clause it negates ("... repelled the
+    aggression, killing no one"), which tells what did not happen."""
+    negated = negated_result(head, members)
+    if negated is None:
+        return cand.evidence[1]
+    cut = negated.anchor.left_edge.idx
+    while cut > cand.evidence[0] and not text[cut - 1].isalnum():
+        cut -= 1  # the comma and the space before the clause
+    return min(cand.evidence[1], cut) if cut > cand.evidence[0] else cand.evidence[1]
 
 
 # places and gatherings an attack strikes, which the actor cues read as civilians: never

@@ -2004,3 +2004,4 @@ def test_a_result_clause_with_no_one_and_a_weapon_seized_leave_the_attack_as_tol
             "killing no one but detaining four men and seizing rifles and a grenade launcher.")
     evs, why = _events_where(text, lambda e: e.event_type == "Battles")
     assert evs and all(e.certainty == "asserted" and e.sub_event_type == "Armed clash" for e in evs), why
+    assert all("killing no one" not in text[e.start:e.end] for e in evs), why  # the evidence stops before it

@@ -1027,7 +1027,31 @@ def _clash(c: Clause) -> Typing | None:
         return Typing("VIOLENT_DEMO", "clashes in a demonstration's scene, no armed group named")
     if _inmates_fought(c):
         return Typing("MOB_VIOLENCE", "inmates fought (a prison riot, whatever their weapons)")
+    if _groups_of_people_with_blades(c):
+        return Typing("MOB_VIOLENCE", "groups of people fought with blades or sticks, no armed group named")
     return Typing("ARMED_CLASH", "fighting between armed groups")
+
+
+# what a crowd fights with, that no organised armed group needs: knives, machetes, sticks
+_BLADES = frozenset({"machete", "knife", "knives", "blade", "sword", "stick", "bat", "club", "rod", "cleaver", "axe"})
+# who fights as a crowd: groups of young men, youths, rival groups
+_CROWD_SIDES = frozenset({"group", "youth", "man", "teenager", "boy", "gang", "crowd", "fan"})
+
+
+def _groups_of_people_with_blades(c: Clause) -> bool:
+    """"A machete fight between two groups of young men": people named by no armed kind,
+    fighting with blades or sticks, not guns or explosives, are a mob (ACLED's Riots: Mob
+    violence), not a battle between organised armed groups."""
+    if c.ak not in (None, "civilians") or c.pk not in (None, "civilians") or c.patient_armed or c.tactic:
+        return False
+    sides = [t for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)]
+    if not any(t.lemma_.lower() in _CROWD_SIDES for t in sides):
+        return False
+    words = {t.lemma_.lower() for m in c.members for t in m.tok.subtree} | {t.lemma_.lower() for t in sides}
+    return bool(words & _BLADES) and not words & _GUN_WORDS
+
+
+_GUN_WORDS = frozenset({"gun", "rifle", "pistol", "firearm", "shot", "shoot", "gunfire", "bullet", "ak-47"})
 
 
 _INMATES = frozenset({"inmate", "inmates", "prisoner", "prisoners", "convict", "convicts"})

@@ -302,6 +302,9 @@ TABLE = [
     ("The 16-year-old was taken to a juvenile detention facility in Fort Worth.", "Arrests", A),
     ("Police said the woman was taken to the Gainesville Police Department.", "Arrests", A),
     ("A curfew was announced from midnight to 6 a.m. in the city center.", "COERCE", A),
+    # groups of young men fighting with machetes are a mob, not two armed groups in battle
+    ("A teenager was stabbed during a machete fight between two groups of young men near the bus station.",
+     "Mob violence", A),
     # the victims described after the toll say whom the attack struck; some of them do not
     ("Militants stormed a hamlet near the dam, killing nine people, most of them militia fighters.", "Armed clash", A),
     ("Gunmen attacked a minibus, killing nine people, most of them women.", "Attack", A),

@@ -313,10 +313,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
         if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue  # "the injured included an officer": the people the violence left, named as such
-        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if _names_a_kind(tok):
             continue  # "riot police", "protest leaders": the head noun says what it is
-        if tok.lower_ == "riot" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in _RIOT_GEAR:
-            continue  # "clashes between protesters and riot police": a verb to the parser, a kind of police
         if tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in _CRIME_HEADS:
             continue  # "Police catch murder suspect": a compound the parser split in a headline
         if _hyphen_modifier(tok):
@@ -1293,10 +1291,31 @@ def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
                 agent = Role(pobj, "between")
                 if conj:
                     patient = Role(conj[0], "between")
-    return agent, patient or _target_left_on_the_verb(noun)
+    return agent or _claimant(noun), patient or _target_left_on_the_verb(noun)
 
 
 _BLAMING = frozenset({"blame", "pin"})  # "blamed the attack on X": X did it
+# verbs of owning an act: "X claimed responsibility for the attack", "took responsibility for"
+_OWNING = frozenset({"claim", "accept", "take", "admit", "assume", "bear"})
+_OWNED = frozenset({"responsibility", "credit"})
+
+
+def _claimant(noun: Token) -> Role | None:
+    """"Al-Shabaab claimed responsibility for the attack": who owns the act did it (as ACLED
+    codes a claimed attack); the claim's subject is the agent."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return None
+    owned = prep.head  # "responsibility for the attack", or the verb the parser hung "for" on
+    verb = owned.head if owned.dep_ == "dobj" and owned.lemma_.lower() in _OWNED else owned
+    if verb.lemma_.lower() not in _OWNING or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _OWNED for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ == "neg" for c in verb.children) or subj.lower_ in ("nobody", "none") or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+        return None  # "no group has claimed responsibility for the bombing": no one owns it
+    return Role(subj, "claimant", _conjuncts(subj))
 
 
 def _target_left_on_the_verb(noun: Token) -> Role | None:
@@ -1395,6 +1414,15 @@ def _doer_of_the_act(agent: Role | None, lex: Lexicon) -> Role | None:
     mod = next((k for k in agent.tok.children if k.dep_ in ("amod", "compound", "nmod")
                 and (k.ent_type_ == "NORP" or k.ent_type_ == "GPE" and country_of(k.text))), None)
     return Role(mod, "nationality of the act") if mod is not None else agent
+
+
+def _names_a_kind(tok: Token) -> bool:
+    """The word modifies a noun it names a kind of ("riot police", "protest leaders"), also
+    where the parser made "riot" a verb with "police" its object ("clashes between
+    protesters and riot police")."""
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    return tok.lower_ == "riot" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in _RIOT_GEAR
 
 
 # what "riot" names the kind of when it comes first ("riot police", "riot gear")

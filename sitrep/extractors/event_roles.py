@@ -308,10 +308,12 @@ def _unnamed_authorities(iso3: str | None) -> ActorRef:
     return ActorRef(f"Government of {country}" if country else "Government", "government", iso3)
 
 
+UNIDENTIFIED = "Unidentified armed group"
+
+
 def _unnamed_group(iso3: str | None) -> ActorRef:
     country = actors.country_name(iso3)
-    return ActorRef(f"Unidentified armed group ({country})" if country else "Unidentified armed group",
-                    "political_militia", iso3)
+    return ActorRef(f"{UNIDENTIFIED} ({country})" if country else UNIDENTIFIED, "political_militia", iso3)
 
 
 def _unnamed_police(iso3: str | None) -> ActorRef:

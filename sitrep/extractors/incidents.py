@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from ..models import CLAIMED_CERTAINTIES, VIOLENT_EVENT_TYPES, Event, Fatalities, Place
 from . import event_confidence
 from .event_place import contains
+from .event_roles import UNIDENTIFIED
 from .times import UNIT_DAYS
 
 # ACLED event types whose mentions can tell one happening (a bombing is "the attack")
@@ -179,6 +180,8 @@ def _other_tactic(inc: Incident, ev: Event, info: MentionInfo) -> bool:
 
 
 _TAKING = "Abduction/forced disappearance"
+# who can be the perpetrator an unknown one stood for: an armed group or a state's forces
+_PERPETRATOR_KINDS = frozenset({"rebels", "political_militia", "identity_militia", "state_forces", "external_forces"})
 
 
 def _taking_beside_fighting(inc: Incident, ev: Event) -> bool:
@@ -425,6 +428,11 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
         _take_date(first, min(finer, key=_days))
     _settle_place(inc)
     first.actor1 = first.actor1 or next((e.actor1 for e in inc.events if e.actor1), None)
+    if first.actor1 is not None and first.actor1.name.startswith(UNIDENTIFIED):
+        # "a suicide bomber killed 12 ... Al-Shabaab claimed responsibility for the attack":
+        # the perpetrator another mention names, not the unknown one
+        first.actor1 = next((e.actor1 for e in inc.events if e.actor1 and not e.actor1.name.startswith(UNIDENTIFIED)
+                             and e.actor1.kind in _PERPETRATOR_KINDS), first.actor1)
     first.actor2 = first.actor2 or next((e.actor2 for e in inc.events if e.actor2), None)
     tolls = [e.fatalities for e in inc.events if e.fatalities and e.fatalities.low is not None]
     if tolls:

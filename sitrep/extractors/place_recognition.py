@@ -132,6 +132,13 @@ def _taken_place(tok) -> bool:
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TAKING_VERBS
 
 
+def _struck_town(last, label: str, cands) -> bool:
+    """A name shelled, stormed or captured that some reading makes a town of 1,000+, though
+    the tagger called it a product or an event (not a date or a time)."""
+    return label not in ("DATE", "TIME") and _taken_place(last) and any(
+        c.feature == "city" and c.population >= 1_000 for c in cands)
+
+
 def _role_apposition(T, s: int, e: int) -> bool:
     """The name is set off by a comma and a person's role ("Gilberto Sanchez, a lawmaker",
     "Jose Ruiz, 34, a farmer"): a person, whatever the tagger called it."""
@@ -771,11 +778,9 @@ class _Recogniser:
                 and any(c.dep_ == "det" for c in T[s - 2].children) and any(c.feature in ("city", "district")
                                                                           for c in cands):
             return True  # "the (government-held) town of Palmyra": named as a town, whatever the tagger calls it
-        if lab in SKIP_LABELS and lab not in ("DATE", "TIME") and _taken_place(T[e - 1]) and any(
-                c.feature == "city" and c.population >= 1_000 for c in cands):
-            return True  # "Russian artillery shelled Beryslav" (PRODUCT to the tagger): what was struck is a place
-        if any(w in MONTHS_DAYS for w in words) or (lab in SKIP_LABELS and not (strong or after_prep)):
-            return False  # "in Manbij" the model called a DATE is still a place
+        dated = any(w in MONTHS_DAYS for w in words)
+        if dated or (lab in SKIP_LABELS and not (strong or after_prep)):  # "in Manbij" (a DATE) is still a place
+            return not dated and _struck_town(T[e - 1], lab, cands)  # "shelled Beryslav" (a PRODUCT): a place
         if all(w in self.stop or w in CONNECTORS for w in words):
             return False
         if self.inside_a_longer_name(s, e) or (not strong and self.word_of_a_facility_name(s, e, top)):

@@ -2008,3 +2008,19 @@ def test_a_result_clause_with_no_one_and_a_weapon_seized_leave_the_attack_as_tol
     evs, why = _events_where(text, lambda e: e.event_type == "Battles")
     assert evs and all(e.certainty == "asserted" and e.sub_event_type == "Armed clash" for e in evs), why
     assert all("killing no one" not in text[e.start:e.end] for e in evs), why  # the evidence stops before it
+
+
+@pytest.mark.parametrize("text, actor", [
+    # who claims an attack is its perpetrator, in place of the unknown one
+    ("A suicide bomber killed 12 soldiers at a checkpoint outside Baidoa on Monday. Al-Shabaab claimed "
+     "responsibility for the attack.", "Al-Shabaab"),
+    # no group claiming it names no one (a guard)
+    ("A suicide bomber killed 12 soldiers at a checkpoint outside Baidoa on Monday. No group has claimed "
+     "responsibility for the attack.", "Unidentified armed group (Somalia)"),
+])
+def test_the_group_claiming_an_attack_is_its_perpetrator(text, actor):
+    import sitrep
+    ex = sitrep.extract("Report\n\n" + text, published="2024-05-10")
+    acts = [e for e in ex.events if e.event_type and e.certainty in ("asserted", "claimed")]
+    assert acts and all(e.actor1 is not None and e.actor1.name == actor for e in acts), \
+        [(e.sub_event_type, e.actor1, e.mentions) for e in ex.events]

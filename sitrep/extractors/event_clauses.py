@@ -1267,6 +1267,11 @@ def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
         elif c.dep_ in ("compound", "amod", "nmod") and agent is None and (
                 c.ent_type_ in ("NORP", "GPE", "ORG") or "actor" in _cues(c.text, lex)):
             agent = Role(c, "modifier", [x for x in c.children if x.dep_ == "conj"])
+        elif c.dep_ == "acl" and c.lemma_.lower() == "involve" and agent is None:
+            # "disorder involving groups of young men", "clashes involving rival gangs": its parties
+            party = next((k for k in c.children if k.dep_ == "dobj"), None)
+            if party is not None:
+                agent = Role(party, "involving", _conjuncts(party))
         elif c.dep_ == "acl" and c.tag_ == "VBN" and agent is None:  # "a deal announced by the city and ..."
             by = next((g for k in c.children if k.dep_ == "agent" for g in k.children if g.dep_ == "pobj"), None)
             if by is not None:
@@ -1550,6 +1555,9 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
     tok = head.tok
     if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return not head.weak or len(members) > 1 or told_as_happening(tok)  # "heavy fighting was reported"
+    if tok.dep_ == "attr" and any(c.dep_ == "expl" for c in tok.head.children) and (not head.weak or any(
+            t.ent_type_ in ("DATE", "TIME") for t in tok.head.subtree)):
+        return True  # "there was serious disorder ... on Sunday night": it is said to have happened
     if a_role is not None and tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
             c.dep_ == "ccomp" for c in tok.children):
         return True  # "..., while demanding that they improve their targeting": what is said anchors it

@@ -337,6 +337,8 @@ def _labour_strike(c: Clause, words_of_sentence: bool) -> bool:
 
 _CHARGEABLE = _VIOLENT | {"SEXUAL", "ABDUCT", "LOOT"}
 _CHARGE_WORDS = frozenset({"charge", "suspicion", "suspect", "accuse", "allegation", "count", "connection"})
+# unrest words that name an offence an arrest is made for ("on suspicion of violent disorder")
+_OFFENCE_NAMES = frozenset({"disorder", "affray"})
 
 
 def _charge_content(tok) -> bool:
@@ -374,9 +376,10 @@ def _normalise_frames(c: Clause) -> None:
     if fs & {"ARREST", "ABDUCT"} and fs & _VIOLENT and all(
             m.weak or _frames_the_taking(m, c) for m in c.members if m.frame in _VIOLENT):
         fs = fs - _VIOLENT  # "arrested and beat", "kidnapped dozens in raids": the taking is the event
-    if "ARREST" in fs:  # "arrested for killing", "on a charge of sexual battery": what he is charged with
-        charged = {m.frame for m in c.members if m.frame in _CHARGEABLE and _charge_content(m.tok)}
-        told = {m.frame for m in c.members if m.frame in _CHARGEABLE and not _charge_content(m.tok)}
+    if "ARREST" in fs:  # "arrested for killing", "on suspicion of violent disorder": what he is charged with
+        chargeable = [m for m in c.members if m.frame in _CHARGEABLE or m.tok.lemma_.lower() in _OFFENCE_NAMES]
+        charged = {m.frame for m in chargeable if _charge_content(m.tok)}
+        told = {m.frame for m in chargeable if not _charge_content(m.tok)}
         fs = fs - (charged - told)
     weak_terr = {m.frame for m in c.members if m.frame in _TERRITORY and m.weak}
     strong_other = {m.frame for m in c.members if m.frame not in _TERRITORY and not m.weak}
@@ -1515,8 +1518,9 @@ def _protest(c: Clause) -> Typing | None:
     if not _about_protest(c) or any(gives_self_up(m.tok) for m in c.members):
         return None  # "two protesters turned themselves in": an arrest, after the protest
     fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx and not _only_police_blocked(c)
-    if "RIOT" in fs and _thrown_at_no_one(c.head.tok) and c.ak not in ("protesters", "rioters"):
-        return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"
+    if "RIOT" in fs and _thrown_at_no_one(c.head.tok) and c.ak not in ("protesters", "rioters") and not (
+            _in_riot_scene(c) or _in_protest_scene(c)):
+        return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"; in a riot they are the riot's
     if ("RIOT" in fs or c.ak == "rioters") and not (_in_protest_scene(c) or "PROTEST" in c.wctx or _over_grievance(c)):
         if c.weak and not c.armed and c.agent is None:
             return Typing(None, "bare unrest word")

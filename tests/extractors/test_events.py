@@ -302,6 +302,10 @@ TABLE = [
     ("The 16-year-old was taken to a juvenile detention facility in Fort Worth.", "Arrests", A),
     ("Police said the woman was taken to the Gainesville Police Department.", "Arrests", A),
     ("A curfew was announced from midnight to 6 a.m. in the city center.", "COERCE", A),
+    # disorder said to have happened, with its parties named, is a riot; bottles thrown in a
+    # riot's scene at no one named are the riot's
+    ("Police said there was serious disorder involving groups of young men on Sunday night in the east of the "
+     "city.", "Mob violence", A),
     # groups of young men fighting with machetes are a mob, not two armed groups in battle
     ("A teenager was stabbed during a machete fight between two groups of young men near the bus station.",
      "Mob violence", A),
@@ -2024,3 +2028,15 @@ def test_the_group_claiming_an_attack_is_its_perpetrator(text, actor):
     acts = [e for e in ex.events if e.event_type and e.certainty in ("asserted", "claimed")]
     assert acts and all(e.actor1 is not None and e.actor1.name == actor for e in acts), \
         [(e.sub_event_type, e.actor1, e.mentions) for e in ex.events]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # what an arrest is made on suspicion of names the offence, not a riot told
+    ("Two boys aged 16 and 17 were arrested on suspicion of violent disorder on Monday.", "Arrests"),
+    # the Irish police are an actor, not Garda in Italy
+    ("Gardaí have made 31 arrests after a night of rioting in Dublin city centre, officials said.", "Arrests"),
+])
+def test_an_arrest_for_an_offence_is_an_arrest_by_its_police(text, kind):
+    evs, why = _events_where(text, lambda e: e.event_type is not None)
+    assert evs and all(e.sub_event_type == kind for e in evs if e.start <= text.index("arrest")), why
+    assert all(e.place != "Garda" for e in evs), why

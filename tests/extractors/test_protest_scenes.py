@@ -383,3 +383,12 @@ def test_a_headline_cut_in_two_still_opens_a_riot_its_lead_tells():
     head = [e for e in out["events"] if e["start"] < text.index("\n") and e.get("event_type")]
     assert head and all(e["sub_event_type"] == "Violent demonstration" for e in head), \
         [(e.get("sub_event_type"), e.get("rule")) for e in out["events"]]
+
+
+def test_bottles_thrown_at_no_one_named_in_a_riots_scene_are_the_riots():
+    text = ("Rioting broke out in the town centre on Saturday night after a march. Bottles and bricks were thrown "
+            "and two cars were set on fire, police said.")
+    claims = [e for e in sitrep.extract(text, published=PUBLISHED).events if e.event_type]
+    thrown = [e for e in claims if "Bottles" in text[e.start:e.end] or any(
+        "Bottles" in text[a:b] for a, b in e.mentions or [])]
+    assert thrown and all(e.event_type in ("Riots",) for e in thrown), [(e.sub_event_type, e.rule) for e in claims]

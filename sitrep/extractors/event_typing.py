@@ -224,13 +224,11 @@ def _victims_described(c: Clause) -> str | None:
             span = v.doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand") if hit else None
             if span is not None:
                 kind = _cue_kind(hit.group(1), c.lex)
-                if kind is None and (_armed_side(span.root, c.lex) or span.root.lemma_.lower() in _FIGHTERS):
+                if kind is None and (_armed_side(span.root, c.lex) or span.root.lemma_.lower() in _ATTACKERS):
                     kind = "state_forces" if "TROOPS" in _values(_cues(hit.group(1), c.lex), "context") else "rebels"
                 return kind
     return None
 
-
-_FIGHTERS = frozenset({"fighter", "militant", "militiaman", "combatant", "insurgent", "rebel", "guerrilla", "jihadist"})
 
 
 _STORMS = frozenset({"storm", "storms", "stormed"})

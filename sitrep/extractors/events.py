@@ -523,12 +523,12 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
 
 def _sentence_scene(view: ReportView, sent: Span, country: str | None) -> Place | None:
     """"Residents in Omdurman counted 12 dead after heavy shelling": a clause that attaches
-    no place of its own happens where its sentence's main clause says it is,
-    a town or a site in the report's country (not a dateline, a region or a country, which
-    say no more than the report's setting)."""
+    no place of its own happens where its sentence's main clause says it is, a town or a
+    site in the report's country; not a dateline, a region or a country (they say no more
+    than the report's setting), nor where a speaker is ("witnesses in Kisumu said")."""
     root = sent.root
     speakers = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in root.children
-                if t.dep_ == "nsubj" and root.lemma_.lower() in _SPEECH]  # "witnesses in Kisumu said": not where
+                if t.dep_ == "nsubj" and root.lemma_.lower() in _SPEECH]
     places = [p for p in view.ex.places if sent.start_char <= p.start < sent.end_char
               and not is_dateline(p, view.parsed.text) and not any(a <= p.start < b for a, b in speakers)]
     p = scene_place(view.parsed, root, places)

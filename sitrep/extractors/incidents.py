@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from ..models import CLAIMED_CERTAINTIES, VIOLENT_EVENT_TYPES, Event, Fatalities, Place
 from . import event_confidence
+from .event_lexicon import _ARMED_KINDS
 from .event_place import contains
 from .event_roles import UNIDENTIFIED
 from .times import UNIT_DAYS
@@ -180,8 +181,6 @@ def _other_tactic(inc: Incident, ev: Event, info: MentionInfo) -> bool:
 
 
 _TAKING = "Abduction/forced disappearance"
-# who can be the perpetrator an unknown one stood for: an armed group or a state's forces
-_PERPETRATOR_KINDS = frozenset({"rebels", "political_militia", "identity_militia", "state_forces", "external_forces"})
 
 
 def _taking_beside_fighting(inc: Incident, ev: Event) -> bool:
@@ -432,7 +431,7 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
         # "a suicide bomber killed 12 ... Al-Shabaab claimed responsibility for the attack":
         # the perpetrator another mention names, not the unknown one
         first.actor1 = next((e.actor1 for e in inc.events if e.actor1 and not e.actor1.name.startswith(UNIDENTIFIED)
-                             and e.actor1.kind in _PERPETRATOR_KINDS), first.actor1)
+                             and e.actor1.kind in _ARMED_KINDS), first.actor1)
     first.actor2 = first.actor2 or next((e.actor2 for e in inc.events if e.actor2), None)
     tolls = [e.fatalities for e in inc.events if e.fatalities and e.fatalities.low is not None]
     if tolls:
@@ -488,8 +487,9 @@ def _settle_place(inc: Incident) -> None:
     setting, a place inside the region its first mention names over that region; a named
     site one mention puts it at ("is now in jail ... held in the Columbia County Detention
     Center") names the incident there when it is at that site's place and its first
-    mention's own clause placed it nowhere (an attack placed in the Bekaa Valley does not
-    take the name of a camp a clash merged into it was fought in)."""
+    mention's own clause placed it nowhere or in the site's own town ("Nouakchott: one
+    protester killed" ... "in the Dar Naim district of Nouakchott"); an attack placed in the
+    Bekaa Valley does not take the name of a camp a clash merged into it was fought in."""
     first = inc.head
     unplaced = first.geo_precision in ("report-focus", None)
     placed = [e for e in inc.events if e.geo_precision not in ("report-focus", None) and e.place]

@@ -210,6 +210,9 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
     """Negation or a non-specific determiner on the trigger's own words ("did not attack",
     "no arrests", "nobody was charged", "nor offered", "any negotiations")."""
     for m in members:
+        held = m.tok.head.head if m.tok.dep_ == "pobj" and m.tok.head.dep_ == "prep" else None
+        if held is not None and held.lemma_.lower() in ("be", "remain") and _no_one_subject(held):
+            return "negated", "no one held"  # "No one was in custody as of Sunday evening"
         for tok in dict.fromkeys((m.tok, m.anchor)):  # in order: a set's order follows the hash seed
             if tok.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" for c in tok.head.children):
                 return "negated", "'nor'"  # "has given no order, nor offered a timetable"
@@ -329,6 +332,7 @@ _HABITUAL_ADVERBS = frozenset({"frequently", "often", "regularly", "routinely", 
                                "twice", "thrice",  # "vandalised twice": more than one incident
                                "steadily", "continually", "continuously", "consistently", "persistently",
                                "relentlessly", "systematically",  # "has been steadily pounding Trump"
+                               "daily", "nightly", "weekly",  # "have traded fire almost daily"
                                "long"})  # "has long called for tax fairness": a standing position
 _LONG_UNITS = frozenset({"years", "decades", "centuries", "year", "decade", "generations"})
 _ERA_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution",
@@ -483,6 +487,8 @@ def _habitual(tok, physical: bool) -> str | None:
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and c.lower_ in _FREQUENCY_ADJECTIVES for c in tok.head.children):
         return f"a kind of incident, '{tok.text} ... {tok.head.text}'"
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("occur", "happen") and tok.head.tag_ in ("VBZ", "VBP"):
+        return f"what happens, '{tok.text} {tok.head.text}'"  # "sporadic rioting still occurs at interface areas"
     for c in tok.children:
         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL_ADVERBS:
             return f"habit '{c.text}'"

@@ -99,7 +99,31 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
                 return "future", f"purpose '{tok.head.text} ... to {tok.text}'"
         if tok.dep_ in _BOUNDARY_DEPS and i == 0:
             continue
+    false_report = _reported_false(chain)
+    if false_report:
+        return "denied", false_report
     return _governed(chain, presupposed, lex)
+
+
+# what an account can be called when it is denied: "reports that a journalist had been detained were not true"
+_FALSE_WORDS = frozenset({"false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "lies"})
+_ACCOUNT_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "account", "accusation", "story"})
+
+
+def _reported_false(chain) -> str | None:
+    """The mention is what an account says, and the account is called untrue ("reports that
+    a journalist had been detained were 'not true'"): the act is denied."""
+    for tok in chain[1:4]:
+        if tok.lemma_.lower() not in _ACCOUNT_NOUNS:
+            continue
+        # the account as the copula's subject, or (misparsed as a verb) with the copula under it
+        verbs = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [c for c in tok.children if c.lemma_ == "be"]
+        for verb in verbs:
+            said = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            if any((c.lower_ == "true" and negated) or c.lower_ in _FALSE_WORDS for c in said):
+                return f"the {tok.text} called untrue"
+    return None
 
 
 def _past_relative(verb) -> bool:

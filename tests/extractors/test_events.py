@@ -570,6 +570,8 @@ TABLE = [
 NO_EVENT = [
     # no one held is no arrest
     "Police said no one was in custody as of Sunday evening.",
+    # an account called untrue tells a denied act
+    "The ministry said reports that a journalist had been detained were not true.",
     # to encounter weather, or a man the police were looking for, is no fight
     "Hikers encountered heavy rain near the village on Sunday.",
     "Officers encountered the man because they were searching for another suspect.",

@@ -79,7 +79,8 @@ def governing_offset(head: Trigger) -> int | None:
         rel = _relation(node)
         if rel is not None:
             word, holder = rel
-            unit = next((c for c in holder.children if c.dep_ == "npadvmod"), None)
+            unit = holder if holder.dep_ == "npadvmod" else next(
+                (c for c in holder.children if c.dep_ == "npadvmod"), None)
             if unit is None:
                 return None
             phrase = node.doc[unit.left_edge.i: unit.i + 1].text + " " + word.text
@@ -99,8 +100,15 @@ def _relation(node):
     for c in node.children:
         if c.dep_ == "mark" and c.lower_ in ("after", "before"):
             return c, node
+        # "a day after a student march ended in clashes": the parser hangs the measure, and
+        # "after" under it, on the clause's verb
+        word = next((k for k in c.children if k.dep_ == "prep" and k.lower_ in ("after", "before")), None) \
+            if c.dep_ == "npadvmod" and node.pos_ in ("VERB", "AUX") else None
+        if word is not None:
+            return word, c
     if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("after", "before"):
-        return node.head, node.head
+        after = node.head  # "a day after a student march": the measure "after" hangs on
+        return after, after.head if after.head.dep_ == "npadvmod" else after
     return None
 
 

@@ -2003,6 +2003,9 @@ def test_unknown_men_who_open_fire_are_gunmen(text, attack):
     # from the previous event's day when no day is named after it
     ("Gunmen attacked a village on Monday, killing five. Two days later, troops retook the village.",
      "Government regains territory", "2024-04-17", "current"),
+    # "a day after" hung by the parser on the clause it measures counts back from the governing day
+    ("LIMA - The government on Thursday declared a state of emergency in the capital, a day after a student "
+     "march over fees ended in clashes with police.", "Violent demonstration", "2024-04-17", "current"),
 ])
 def test_a_relative_day_counts_from_the_day_named_last(text, kind, date, timing):
     import sitrep

@@ -1479,6 +1479,12 @@ _THROWING = THROW_VERBS
 _LAUNCHING = _THROWING | {"fire", "launch", "shoot"}
 
 
+def _dated_apart(sent) -> bool:
+    """The sentence names a year ("in July 2011, nearly 20 people were killed when police
+    opened fire"): an earlier incident the report recalls, not the unrest it tells."""
+    return any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in sent)
+
+
 def _thrown_at_no_one(verb) -> bool:
     """Stones thrown or fireworks fired with no "at" naming whom they were aimed at."""
     return verb.lemma_.lower() in _LAUNCHING and not any(
@@ -1551,6 +1557,8 @@ def _protest(c: Clause) -> Typing | None:
         if fs & _VIOLENT and _press_harmed(c):
             return Typing("ATTACK_CIVILIANS", "the press attacked at a demonstration")
         if lethal and not fs <= {"ARREST", "PROTEST"} or (lethal and fs & _VIOLENT):
+            if _in_riot_scene(c) and c.ctx.young_rioters and not _dated_apart(c.head.tok.sent):
+                return Typing("VIOLENT_DEMO", "lethal force met a crowd that rioted")
             return Typing("EXCESSIVE_FORCE", "protesters met with lethal force")
         if _hurts_protesters(c):
             return Typing("EXCESSIVE_FORCE", "protesters struck by security forces")

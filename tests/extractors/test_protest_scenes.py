@@ -392,3 +392,19 @@ def test_bottles_thrown_at_no_one_named_in_a_riots_scene_are_the_riots():
     thrown = [e for e in claims if "Bottles" in text[e.start:e.end] or any(
         "Bottles" in text[a:b] for a, b in e.mentions or [])]
     assert thrown and all(e.event_type in ("Riots",) for e in thrown), [(e.sub_event_type, e.rule) for e in claims]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a demonstration turned violent is a riot, whatever force met it (event_types.csv)
+    ("NOUAKCHOTT - A young protester was killed on Tuesday evening in the Dar Naim district, his family said. "
+     "Groups of youths threw stones at police and set up barricades of burning tyres in several districts.",
+     "Violent demonstration"),
+    # guard: an earlier year's shooting the report recalls is its own incident
+    ("Groups of youths threw stones at police and set up barricades of burning tyres in the suburb on Tuesday. "
+     "In July 2011, nearly 20 people were killed when police opened fire on demonstrators in the capital.",
+     "Excessive force against protesters"),
+])
+def test_lethal_force_on_a_crowd_that_rioted_is_the_riots(text, kind):
+    events = sitrep.extract(text, published=PUBLISHED).events
+    killed = [e for e in events if any("killed" in text[a:b] for a, b in e.mentions or [[e.start, e.end]])]
+    assert killed and {e.sub_event_type for e in killed} == {kind}, [(e.sub_event_type, e.rule) for e in events]

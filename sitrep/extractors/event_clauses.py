@@ -1363,7 +1363,7 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             if m.frame == "BOMB" and a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNACCUSATIVE:
                 a, p = None, p or Role(a.tok, "exploded-subject")  # "a police car exploded on a mine"
             if m.frame == "LOOT" and a is not None and a.how == "subject" and p is None \
-                    and m.tok.lemma_.lower() in _BURNING and a.tok.lemma_.lower() not in _PEOPLE_WORDS:
+                    and m.tok.lemma_.lower() in _BURNING and not _burns_as_doer(a.tok, lex):
                 a, p = None, Role(a.tok, "burnt-subject", a.conj)  # "a police post burned in the south"
             if a is not None and a.how == "subject" and (_forms(m.tok, lex)[0] in _UNDERGOING or gives_self_up(m.tok)):
                 a, p = None, Role(a.tok, "undergoer", a.conj)  # "Ranger faces charges": he is charged
@@ -1412,8 +1412,8 @@ def _doer_of_the_act(agent: Role | None, lex: Lexicon) -> Role | None:
             or agent.tok.head.lemma_.lower() not in _HARMING | _SHELLING:
         return agent
     hit = _match_trigger(agent.tok, lex)
-    if agent.tok.lemma_.lower() not in _STATE_WEAPONS and (
-            hit is None or hit[0] not in ("ATTACK", "STRIKE", "AIRSTRIKE", "SHELL", "BOMB")):
+    fired = {v for v, _ in _cues(agent.tok.text, lex).get("weapon", ())} & _STATE_TACTICS
+    if not fired and (hit is None or hit[0] not in ("ATTACK", "STRIKE", "AIRSTRIKE", "SHELL", "BOMB")):
         return agent
     # a town names where, not who: "Kabul attack kills 20" is no act of Afghanistan's forces
     mod = next((k for k in agent.tok.children if k.dep_ in ("amod", "compound", "nmod")
@@ -1435,13 +1435,22 @@ _RIOT_GEAR = frozenset({"police", "policeman", "officer", "squad", "unit", "gear
                         "force", "act"})
 # verbs whose subject, with no object, is what burns ("a police post burned"), not who burns it
 _BURNING = frozenset({"burn", "blaze", "smoulder", "smolder"})
-_PEOPLE_WORDS = frozenset({"protester", "rioter", "youth", "mob", "crowd", "demonstrator", "gang", "militant",
-                           "gunman", "fighter", "man", "people"})
 
 
-# weapons a state's forces fire, whose nationality names them: "Russian artillery shelled Beryslav"
-_STATE_WEAPONS = frozenset({"artillery", "warplane", "jet", "aircraft", "helicopter", "gunship", "drone", "missile",
-                            "rocket", "tank", "warship", "howitzer", "bomber", "mortar"})
+def _burns_as_doer(tok: Token, lex: Lexicon) -> bool:
+    """The noun names those who set fires ("rioters burned and looted"), as the actor cues
+    know crowds and armed groups, not what or who burned ("a police officer burned to death")."""
+    kinds = {v for v, _ in _cues(tok.text, lex).get("actor", ())}
+    return bool(kinds & _FIRE_SETTERS) or tok.lemma_.lower() in _CROWD_NOUNS
+
+
+_FIRE_SETTERS = frozenset({"rioters", "protesters", "rebels", "political_militia", "identity_militia"})
+_CROWD_NOUNS = frozenset({"youth", "crowd", "gang", "fighter"})  # crowds the actor cues do not name
+
+
+# the lexicon's weapons a state's forces fire, whose nationality names them: "Russian
+# artillery shelled Beryslav", "Israeli warplanes struck"
+_STATE_TACTICS = frozenset({"AIR", "SHELLING"})
 _SHELLING = frozenset({"shell", "bomb", "attack", "bombard"})
 # what an attack, a strike or a shelling does to people and places
 _HARMING = frozenset({"kill", "hit", "wound", "injure", "destroy", "target", "pound", "level", "flatten", "strike",

@@ -136,8 +136,8 @@ def set_date(ev: Event, t: TimeMention | None, frame: ReportFrame, offset: int |
         ev.time_precision = "unknown"
 
 
-def later_offsets(events: list[Event], text: str, times: list[TimeMention] = (),
-                  published: str | None = None, background_before: str | None = None) -> None:
+def later_offsets(events: list[Event], text: str, times: list[TimeMention], published: str | None,
+                  background_before: str | None) -> None:
     """"Two days later, troops retook it": a date from what the report dated last before the
     sentence, plus the offset, for events whose sentence starts with such an expression. What
     was dated last is the previous dated event, or a day the text names after it ("when two

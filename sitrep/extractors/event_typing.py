@@ -157,10 +157,10 @@ def build_clause(c: Clause) -> Clause:
     c.actx = _values(_cues(atext, lex), "context") if atext else set()
     c.ctxv, c.sctx = _values(c.cues, "context"), _values(c.sent_cues, "context")
     seized = _seized_text(c.head.tok.sent)
-    c.weapons = [v for v, p in c.cues.get("weapon", ()) if not (seized and re.search(rf"\b{re.escape(p)}", seized))]
+    c.weapons = [v for v, p in c.cues.get("weapon", ()) if not _seized(p, seized)]
     c.tactic = next((t for t in _TACTICS if t in c.weapons), None)
     if c.tactic is None and c.fs & _VIOLENT and c.lone:
-        _borrow_tactic(c)
+        _borrow_tactic(c, seized)
     # "Gunmen positioned on the hills fired on the vehicles": a misparse leaves the act no
     # agent, but the sentence's armed men are who did it (police are as often the target)
     c.armed = bool(c.weapons) or c.ak in _ARMED_KINDS or bool(c.sctx & {"CONFLICT"}) or (
@@ -198,6 +198,11 @@ def build_clause(c: Clause) -> Clause:
 
 # verbs whose object is a weapon taken, not used: "detaining three men and seizing a grenade launcher"
 _SEIZING = frozenset({"seize", "confiscate", "recover", "capture", "find", "discover", "impound", "hand", "surrender"})
+
+
+def _seized(phrase: str, seized: str) -> bool:
+    """The weapon phrase is among the words of what was seized (`_seized_text`)."""
+    return bool(seized) and re.search(rf"\b{re.escape(phrase)}", seized) is not None
 
 
 def _seized_text(sent) -> str:
@@ -283,7 +288,7 @@ def _mindless_agent(c: Clause) -> bool:
     return (lemma in _TRAFFIC or driven) and not _RAMMING.search(tok.sent.text)
 
 
-def _borrow_tactic(c: Clause) -> None:
+def _borrow_tactic(c: Clause, seized: str) -> None:
     """The weapon is often named in another clause of the sentence ("killed when a roadside
     bomb exploded") or in the next sentence of a short report."""
     pools = [("sentence", c.sent_cues)]
@@ -293,10 +298,9 @@ def _borrow_tactic(c: Clause) -> None:
     # rebels and militias fly no warplanes: an air strike beside their attack is another
     # side's (the army's counter-offensive the lead goes on to tell)
     barred = {"AIR"} if c.ak in _NON_STATE or c.ak in ("protesters", "rioters") else set()
-    seized = _seized_text(c.head.tok.sent)
     for where, pool in pools:
         found = sorted({v for v, p in pool.get("weapon", ()) if v in _TACTICS and v not in barred and not (
-            where == "sentence" and seized and re.search(rf"\b{re.escape(p)}", seized))}, key=_TACTICS.index)
+            where == "sentence" and _seized(p, seized))}, key=_TACTICS.index)
         if found:
             c.tactic, c.tactic_from = found[0], where
             c.weapons = c.weapons + [c.tactic]

@@ -93,7 +93,7 @@ from .incidents import (
 )
 from .parse import Parsed
 from .place_recognition import STREET_NOUNS, person_words
-from .report_frame import LEAD_SENTENCES, ReportFrame, is_dateline, lead_end_offset, report_frame
+from .report_frame import ReportFrame, is_dateline, report_frame
 from .speech_acts import refusal, stated_intention
 
 if TYPE_CHECKING:
@@ -798,10 +798,11 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     ctx.planted_bombs = planted_bombs_named(index)
     ctx.communal = communal(parsed.text, index)
     ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
-    ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal, lead_end_offset(parsed))
+    frame = report_frame(parsed, ex)
+    ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal, frame.lead_end)
     ctx.young_rioters = not ctx.communal and young_rioters(parsed._sents, ctx.riot_scene | ctx.protest_scene)
     view = ReportView(parsed, ex, lex, ctx,
-                      report_frame(parsed, ex), index, [(p.start, p.end) for p in ex.places],
+                      frame, index, [(p.start, p.end) for p in ex.places],
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)
     tokens = parsed.tokens
     events: list[Event] = []
@@ -881,15 +882,14 @@ _RIOT_WORDS = re.compile(r"\b(?:riot(?:s|ing|ers?)?|disorder|unrest|violence (?:
                          re.IGNORECASE)
 
 
-def riot_scene(sents: list[Span], title: str = "", communal_report: bool = False,
-               lead_end: int | None = None) -> frozenset[int]:
+def riot_scene(sents: list[Span], title: str, communal_report: bool, lead_end: int) -> frozenset[int]:
     """The sentences a riot's scene covers: one naming rioting, disorder or violence
     breaking out, and the next few (as `protest_scene`); every sentence when the headline
     or the lead (and the sentence after it) names it (the report is the riot's: "violence
     erupts in Dublin") or the report is communal (`communal`: "stone-pelting during a Ram
     Navami procession"). `lead_end`: where the lead ends, a headline the parser cut in two
     counted as one sentence (report_frame.lead_end_offset)."""
-    k = LEAD_SENTENCES if lead_end is None else sum(1 for sent in sents if sent.start_char < lead_end)
+    k = sum(1 for sent in sents if sent.start_char < lead_end)
     if communal_report or _RIOT_WORDS.search(title) or any(
             _RIOT_WORDS.search(sent.text) for sent in sents[:k + 1]):
         return frozenset(sent.start for sent in sents)

@@ -149,6 +149,19 @@ def _reduced_relative_of_people(verb: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+# what guards a post ("police picket", "army picket", "check post")
+_POST_KEEPERS = frozenset({"police", "army", "military", "security", "border", "check", "fc", "levies", "ranger"})
+
+
+def _a_post(tok: Token) -> bool:
+    """A "picket" that is a guard post: its keepers named before it ("a police picket"), or
+    stormed or attacked as a post is ("dacoits storm Kashmore picket")."""
+    if tok.lemma_.lower() != "picket" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(k.dep_ in ("compound", "amod", "nmod") and k.lower_ in _POST_KEEPERS for k in tok.children) or (
+        tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("storm", "attack", "raid", "overrun", "assault"))
+
+
 def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | None:
     """(frame, weak, matched phrase, PLOVER mode) when `tok` is a trigger."""
     forms = _forms(tok, lex)
@@ -277,6 +290,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
         hit = _match_trigger(tok, lex)
         if hit is not None and hit[0] == "ACCUSE" and _rushed_at(tok):
             continue  # "a man who charged at him with a knife": a rush, not a charge laid
+        if hit is not None and hit[0] == "PROTEST" and _a_post(tok):
+            continue  # "dacoits stormed a police picket": a post, not a picket line
         if hit is None and tok.pos_ == "VERB" and _demands(tok):  # "agreed that X should" is agreeing
             found.append(Trigger(tok, "REQUEST", True, tok.text, mode="demand"))
             taken.add(tok.i)
@@ -973,17 +988,24 @@ def _not_told_as_done(pred: Token) -> bool:
                for c in pred.children if c.dep_ in ("aux", "neg", "dobj", "xcomp", "advmod"))
 
 
+# participles that open what a happening set off ("..., prompting relatives to stage a sit-in")
+_SETTING_OFF = frozenset({"prompt", "spark", "trigger", "provoke", "ignite"})
+
+
 def _group_extent(members: list[Trigger]) -> tuple[int, int]:
+    holds = {m.tok.i for m in members}
+
+    def sets_off(c: Token) -> bool:
+        # what the happening set off is another happening: its words (a sit-in) are not this clause's
+        return c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _SETTING_OFF and c.i not in holds
+
     idx: list[int] = []
     for m in members:
-        idx.extend(_clause_tokens(m.anchor))
+        idx.extend(_clause_tokens(m.anchor, sets_off))
     doc = members[0].tok.doc
-    lo, hi = min(idx), max(idx)
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
-    while lo < hi and doc[lo].is_punct:
-        lo += 1
-    return lo, hi
+    # by its words: the sentence's final stop hangs on the root, past any clause left out
+    words = [i for i in idx if not (doc[i].is_punct or doc[i].is_space)] or idx
+    return min(words), max(words)
 
 
 # ---------------------------------------------------------------------------- roles

@@ -609,11 +609,18 @@ def _long_period(tok) -> str | None:
     for c in tok.children:
         if perfect and c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
             return "a tally since a start ('since ...')"
-        if perfect and c.dep_ == "advmod" and c.lower_ == "far" and any(k.lower_ == "so" for k in c.children):
+        if perfect and c.dep_ == "advmod" and c.lower_ == "far" and any(k.lower_ == "so" for k in c.children) \
+                and _this_period(tok):
             return "a tally so far"
         if perfect and c.dep_ == "prep" and c.lower_ == "since" and any(g.lower_ == "then" for g in c.children):
             return "a tally since then"  # "since then, forces have captured several villages"
     return None
+
+
+def _this_period(tok) -> bool:
+    """A clause counting over a running period ("so far this year"), not one incident's toll
+    to date ("eleven have been arrested so far in connection with the violence")."""
+    return any(t.lower_ in ("year", "month") and any(d.lower_ == "this" for d in t.children) for t in tok.subtree)
 
 
 _RECENT_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",

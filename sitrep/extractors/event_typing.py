@@ -206,9 +206,14 @@ def _seized(phrase: str, seized: str) -> bool:
 
 
 def _seized_text(sent) -> str:
-    """The words of the weapons the sentence says were seized or found (lower case)."""
-    return " ".join(" ".join(t.lower_ for t in k.subtree) for v in sent if v.lemma_.lower() in _SEIZING
-                    and v.pos_ == "VERB" for k in v.children if k.dep_ in ("dobj", "nsubjpass"))
+    """The words of the weapons the sentence says were seized or found, or that someone was
+    armed with ("dacoits, armed with rocket launchers, stormed the picket": carried, not fired),
+    in lower case."""
+    seized = [k for v in sent if v.lemma_.lower() in _SEIZING and v.pos_ == "VERB"
+              for k in v.children if k.dep_ in ("dobj", "nsubjpass")]
+    carried = [g for v in sent if v.lower_ == "armed" for k in v.children if k.dep_ == "prep" and k.lower_ == "with"
+               for g in k.children if g.dep_ == "pobj"]
+    return " ".join(" ".join(t.lower_ for t in k.subtree) for k in seized + carried)
 
 
 # ", most of them Peshmerga fighters", ", all of whom were soldiers" (", including six policemen" names some)
@@ -1495,6 +1500,13 @@ def _thrown_at_no_one(verb) -> bool:
         k.dep_ == "prep" and k.lower_ == "at" for k in verb.children)
 
 
+def _at_each_other(verb) -> bool:
+    """The clause's violence goes "at each other" or "at one another": two sides of a crowd."""
+    doc = verb.doc  # by the words: the parser may hang "other" on a noun after it
+    return any(t.lower_ in ("each", "one") and 0 < t.i < len(doc) - 1 and doc[t.i + 1].lower_ in ("other", "another")
+               and doc[t.i - 1].lower_ in ("at", "with") for t in verb.subtree)
+
+
 def _only_police_blocked(c: Clause) -> bool:
     """The scene's one unrest word is the police's own "blocked" ("police blocked a march"):
     the crowd did nothing violent."""
@@ -1552,6 +1564,10 @@ def _protest(c: Clause) -> Typing | None:
         return Typing("MOB_VIOLENCE", "a crowd attacked other protesters")
     if _by_a_mob(c) and fs & (_VIOLENT | {"LOOT"}):
         return Typing("MOB_VIOLENCE", "a mob, looters or hoodlums used violence")  # even beside a protest
+    if "RIOT" in fs and c.ak not in ("state_forces", "government") and _at_each_other(c.head.tok):
+        # "workers of the two parties hurled brickbats at each other": two crowds fighting each
+        # other, not demonstrators and the state (docs/annotation.md: communities fighting)
+        return Typing("MOB_VIOLENCE", "two crowds threw at each other")
     if ("RIOT" in fs and not police_threw) or by_demonstrators or _turned_violent(c.head.tok) or (
             riot_words and c.pk != "protesters" and not (fs & {"DISPERSE"} and lethal) and not police_threw):
         return Typing("VIOLENT_DEMO", "demonstrators used violence")

@@ -48,7 +48,7 @@ _STRENGTH = (("weapon cue", 3), ("trigger names the tactic", 3), ("lethal", 2), 
 
 # weapons that type an incident only when no mention of it tells two sides fighting
 _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                     "Grenade"})
+                     "Grenade", "Suicide bomb"})
 
 
 # the sub-event types of fighting and explosions, which an abduction is never a mention of
@@ -221,8 +221,10 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
            for e, i in zip(inc.events, inc.infos, strict=True)):
         return True
     # "A suicide bomber struck a market. Some 14 people were killed": a toll right after an
-    # incident, by no one and nothing named, is that incident's
-    if info.toll_only and info.strength < 3 and info.sentence >= 1 and inc.infos[-1].sentence == info.sentence - 1:
+    # incident, by no one and nothing named, is that incident's (not a headline's next story,
+    # which tells its own: "Doctor shot dead; two policemen martyred as dacoits storm a picket")
+    if info.toll_only and info.strength < 3 and info.sentence >= 1 and inc.infos[-1].sentence == info.sentence - 1 \
+            and not (info.where == "headline" and info.siblings > 1):
         return True
     # clauses that overlap tell one happening, unless a battle and an attack by other parties
     overlap = any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)

@@ -310,6 +310,20 @@ def _borrow_tactic(c: Clause, seized: str) -> None:
             c.tactic, c.tactic_from = found[0], where
             c.weapons = c.weapons + [c.tactic]
             return
+    if _result_of_blast(c.head.tok, c.lex):
+        c.tactic, c.tactic_from = "IED", "the blast it results from"
+        c.weapons = c.weapons + [c.tactic]
+
+
+def _result_of_blast(tok, lex) -> bool:
+    """", wounding at least nine people" after "a car packed with explosives detonated": the
+    harm a participle of result tells is the blast's (its weapon is named by no cue, only by
+    the verb the participle hangs on)."""
+    if tok.dep_ not in ("advcl", "acl") or tok.tag_ != "VBG" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return False
+    # by the words before it: the parser may hang the participle on the car, not on "detonated"
+    return any(t.pos_ in ("VERB", "NOUN") and lex.frame_of(t.lemma_.lower()) == "BOMB"
+               for t in tok.doc[tok.sent.start:tok.i])
 
 
 _HELD_BY = re.compile(r"\w-(?:held|controlled|occupied)\b", re.I)

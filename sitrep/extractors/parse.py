@@ -55,6 +55,18 @@ def _load_model(name: str) -> Language:
     return nlp
 
 
+def _retag_nouns_with_subject_and_object(doc: Doc) -> None:
+    """"Protesters storm de facto government building": the tagger reads a headline's verb
+    as a noun while the parser gives it a subject and an object. A word with both is the
+    verb: retag it so that every stage reads it as one."""
+    for t in doc:
+        if t.dep_ != "nsubj":
+            continue
+        head = t.head
+        if head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and any(c.dep_ == "dobj" for c in head.children):
+            head.pos_, head.tag_ = "VERB", "VBP" if head.tag_ == "NN" else "VBZ"
+
+
 @dataclass
 class ReportState:
     """What one stage computes per report and later stages read. Each field is written by
@@ -82,6 +94,7 @@ class Parsed:
 
     @classmethod
     def from_doc(cls, article: Article, doc: Doc) -> Parsed:
+        _retag_nouns_with_subject_and_object(doc)
         sents = list(doc.sents)
         doc_text = doc.text
         sentences = []

@@ -263,6 +263,10 @@ def _patient_text(role: Role | None) -> str:
     tok = role.tok
     if role.how == "participle-patient":
         return tok.doc[tok.left_edge.i: tok.i + 1].text
+    if tok.i < tok.head.i < tok.right_edge.i:
+        # "14 people were killed ..., local sources reported": an apposition the parser hung
+        # on the subject from past its verb is no part of who was struck
+        return tok.doc[tok.left_edge.i: tok.head.i].text
     return _phrase_text(tok)
 
 

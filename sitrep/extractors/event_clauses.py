@@ -1572,6 +1572,7 @@ _WITNESSED = frozenset({"report", "witness", "hear", "confirm", "record", "docum
 
 # verbs by which an authority puts a measure in force
 _DECREEING = frozenset({"announce", "declare", "decree", "order", "introduce", "proclaim", "enforce"})
+_IMPOSING = frozenset({"impose", "reimpose", "clamp", "extend", "slap"})
 
 
 def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:
@@ -1597,6 +1598,9 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
     if not head.weak and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DECREEING and any(
             c.dep_ == "nsubj" for c in tok.head.children):
         return True  # "the government announced a nationwide curfew": who decrees it imposes it
+    if not head.weak and tok.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and (
+            c.lemma_.lower() in _DECREEING | _IMPOSING) for c in tok.children):
+        return True  # "..., curfew imposed in N'Djamena": a headline's measure put in force
     if tok.pos_ == "NOUN" and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _TOOK_PLACE
                                   for c in tok.children):
         return True  # "the day-long meeting that was held in part on a boat": it happened

@@ -988,10 +988,6 @@ def _not_told_as_done(pred: Token) -> bool:
                for c in pred.children if c.dep_ in ("aux", "neg", "dobj", "xcomp", "advmod"))
 
 
-# participles that open what a happening set off ("..., prompting relatives to stage a sit-in")
-_SETTING_OFF = frozenset({"prompt", "spark", "trigger", "provoke", "ignite"})
-
-
 def _group_extent(members: list[Trigger]) -> tuple[int, int]:
     holds = {m.tok.i for m in members}
 
@@ -1528,6 +1524,9 @@ _LONE_SUSPECTS = frozenset({"suspect", "gunman", "shooter", "fugitive", "man", "
 # verbs whose object is a happening another one brought about ("the shooting sparked protests")
 _CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "cause", "ignite", "fuel", "unleash", "touch",
                       "set", "lead", "bring"})
+# the causing verbs whose participle opens what a happening set off, a happening of its own
+# ("..., prompting relatives to stage a sit-in"; not ", causing heavy damage", its own harm)
+_SETTING_OFF = _CAUSING & frozenset({"prompt", "spark", "trigger", "provoke", "ignite"})
 
 
 # verbs that say an event noun's happening took place ("a meeting held in ...", "the talks

@@ -287,7 +287,6 @@ def _retells(inc: Incident, ev: Event, info: MentionInfo, incidents: list[Incide
     if info.own_place and any(e.sentence == ev.sentence and i.own_place and i.own_place != info.own_place
                               for e, i in zip(inc.events, inc.infos, strict=True)):
         return False  # "cultists clash in Rumuolumeni, gunmen attack police checkpoint in Ahoada": told beside it
-
     rivals = (o for o in incidents if o is not inc and o.head.sub_event_type == kind)
     return _same_parties(inc, ev, info) and not any(_compatible(o, ev, info) for o in rivals)
 

@@ -288,10 +288,8 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             taken.add(tok.i)
             continue
         hit = _match_trigger(tok, lex)
-        if hit is not None and hit[0] == "ACCUSE" and _rushed_at(tok):
-            continue  # "a man who charged at him with a knife": a rush, not a charge laid
-        if hit is not None and hit[0] == "PROTEST" and _a_post(tok):
-            continue  # "dacoits stormed a police picket": a post, not a picket line
+        if hit is not None and ((hit[0] == "ACCUSE" and _rushed_at(tok)) or (hit[0] == "PROTEST" and _a_post(tok))):
+            continue  # "charged at him with a knife": a rush, no charge laid; "stormed a police picket": a post
         if hit is None and tok.pos_ == "VERB" and _demands(tok):  # "agreed that X should" is agreeing
             found.append(Trigger(tok, "REQUEST", True, tok.text, mode="demand"))
             taken.add(tok.i)

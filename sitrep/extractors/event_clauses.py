@@ -159,7 +159,7 @@ def _a_post(tok: Token) -> bool:
     if tok.lemma_.lower() != "picket" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(k.dep_ in ("compound", "amod", "nmod") and k.lower_ in _POST_KEEPERS for k in tok.children) or (
-        tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("storm", "attack", "raid", "overrun", "assault"))
+        tok.dep_ == "dobj" and lexicon().frame_of(tok.head.lemma_.lower()) in ("ATTACK", "CAPTURE"))
 
 
 def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | None:
@@ -759,6 +759,12 @@ def _has_own_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children)
 
 
+def own_clause(tok: Token) -> bool:
+    """A coordinated verb with a subject of its own ("five were killed and seven wounded",
+    "... and as officials announced evacuations"): another clause, another happening."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and _has_own_subject(tok)
+
+
 def _dated_example(t: Trigger, p: Trigger) -> bool:
     """`t` is a dated instance listed under `p` ("... killed dozens of soldiers, including a
     September attack on a checkpoint"): one incident with its own time, not the tally's."""
@@ -792,7 +798,7 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 p.children.append(t)
                 continue
         node, crossed = t.anchor, False
-        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_own_subject(node):
+        if own_clause(node):
             # "five were killed and seven wounded": a casualty list is one happening
             p = by_tok.get(node.head.i)
             if p is not None and p.frame == "KILL" and t.frame == "KILL":
@@ -812,7 +818,7 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
             node = node.head
             p = by_tok.get(node.i)
             if p is None or p is t:
-                if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_own_subject(node):
+                if own_clause(node):
                     break
                 continue
             if crossed or (described is not None and p.frame != t.frame and t.frame != "KILL"):
@@ -938,7 +944,7 @@ def _clause_tokens(tok: Token, leave_out=None) -> list[int]:
         for c in t.children:
             if c.dep_ in _BOUNDARY_DEPS:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _has_own_subject(c):
+            if own_clause(c):
                 continue
             if leave_out is not None and leave_out(c):
                 continue

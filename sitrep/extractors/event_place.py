@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from ..models import Event, Place
 from .actors import countries, is_named_actor
-from .event_clauses import Role, Trigger
+from .event_clauses import Role, Trigger, of_object, own_clause
 from .event_lexicon import JOURNEYS
 from .gazetteer import _km, capital_of, get_gazetteer, norm_name
 from .parse import Parsed
@@ -350,17 +350,13 @@ def _possessor_of(parsed: Parsed, p: Place, others: list[Place]) -> bool:
     if span.root.dep_ == "compound":
         # "the Paris suburb of Nanterre": a city's suburb, named by its "of" ("the Karrada
         # district of Baghdad" names the district first)
-        return owned.lemma_.lower() in _SUBURBS and any(
-            q is not p and q.start <= g.idx < q.end for g in of_objects(owned) for q in others)
+        city = of_object(owned)
+        return owned.lemma_.lower() in _SUBURBS and city is not None and any(
+            q is not p and q.start <= city.idx < q.end for q in others)
     return any(q is not p and q.start <= owned.idx < q.end + _AREA_TAIL_CHARS and q.start > p.start for q in others)
 
 
 _SUBURBS = frozenset({"suburb", "suburbs", "outskirts"})
-
-
-def of_objects(tok) -> list:
-    """The objects of a noun's "of" phrases ("the suburb of Nanterre": Nanterre)."""
-    return [g for k in tok.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
 
 
 # how far past an owned place's name its head may lie ("Safana Local Government Area")
@@ -374,19 +370,12 @@ def _named_as_place(span) -> bool:
     return tag in ("GPE", "LOC") or (tag == "NORP" and countries().demonym_re.fullmatch(span.text) is None)
 
 
-def _own_clause(tok) -> bool:
-    """A coordinated verb with a subject of its own ("... came as drones chased cars, and as
-    officials announced evacuations in Beryslav district"): another clause, another scene."""
-    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-
-
 def scene_place(parsed: Parsed, root, places: list[Place]) -> Place | None:
     """The most specific place a clause names as a location ("It happened just before 5 p.m.
     in the Crown Heights neighborhood of Brooklyn after callers said ..."), outside its
     subordinate clauses (what the callers said happened elsewhere)."""
     inner = {t.i for c in root.subtree if c.i != root.i
-             and (c.dep_ in ("advcl", "ccomp", "relcl", "acl") or _own_clause(c)) for t in c.subtree}
+             and (c.dep_ in ("advcl", "ccomp", "relcl", "acl") or own_clause(c)) for t in c.subtree}
     lo, hi = root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)
     found = []
     for p in places:

@@ -148,10 +148,9 @@ def later_offsets(events: list[Event], text: str, times: list[TimeMention], publ
     days = sorted((t for t in times if t.date_start and t.precision == "day"), key=lambda t: t.start)
     for ev in sorted(events, key=lambda e: e.start):
         if ev.time_precision in ("report", "unknown"):
-            before = text[max(0, ev.start - 200): ev.start]
-            sent_head = before.rsplit(".", 1)[-1] + text[ev.start: ev.end]
-            off = offset_days(sent_head)
-            anchor = _last_day(days, prev, ev.start - len(before.rsplit(".", 1)[-1]))
+            opening = text[max(0, ev.start - 200): ev.start].rsplit(".", 1)[-1]  # the sentence before the mention
+            off = offset_days(opening + text[ev.start: ev.end])
+            anchor = _last_day(days, prev, ev.start - len(opening))
             if off is not None and off[1] in ("later", "earlier") and anchor is not None:
                 shifted = _shift(anchor, off[0])
                 if published is None or shifted <= published or ev.certainty not in ("asserted", "claimed"):

@@ -52,8 +52,7 @@ _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "R
 
 
 # the sub-event types of fighting and explosions, which an abduction is never a mention of
-_NOT_TAKINGS = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
-                          "Remote explosive/landmine/IED", "Grenade"})
+_NOT_TAKINGS = _REMOTE | {"Armed clash"}
 # tactics no mention of one happening names two of: a bombing that a shelling killed 75
 # "last week" and "the suicide bombing" at a shrine are two incidents, while "a suicide car
 # bomb" and "the car bomb" (explosives both) are one

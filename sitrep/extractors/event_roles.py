@@ -96,7 +96,10 @@ def speaker_of(pronoun):
     verb's own subject names someone: "Syria says it will not accept" -> Syria."""
     if pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    return _speaker_above(pronoun.head)
+    speaker = _speaker_above(pronoun.head)
+    # "They set fire to houses ..., witnesses said": a speaker named after the words tells
+    # them; the pronoun goes on from the sentences before
+    return speaker if speaker is not None and speaker.i < pronoun.i else None
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
@@ -152,8 +155,8 @@ def main_clause_subject(pronoun):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             continue
-        if subj.lower_ in _PRONOUNS:
-            return None
+        if subj.lower_ in _PRONOUNS or subj.i > pronoun.i:
+            return None  # "They set fire ..., witnesses said": who tells it after the words is not who did it
         if _can_stand_for(pronoun.lower_, subj):
             return subj
     return None
@@ -169,14 +172,19 @@ def previous_subject(pronoun):
     """A sentence-subject "he"/"she" continues the person the previous sentence's main
     clause is about (its subject, a named person): the preferred antecedent of centering
     theory. Nothing else is resolved: no object, no "they", no person in a side clause."""
-    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+    if pronoun.lower_ not in ("he", "she", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     sent = pronoun.sent
-    if sent.start == 0 or any(t.ent_type_ == "PERSON" for t in pronoun.doc[sent.start:pronoun.i]):
-        return None  # a person earlier in its own sentence is a nearer antecedent: leave it
+    if sent.start == 0 or any(t.ent_type_ == "PERSON" or (pronoun.lower_ == "they" and t.tag_ == "NNS")
+                              for t in pronoun.doc[sent.start:pronoun.i]):
+        return None  # a person (or people) earlier in its own sentence is a nearer antecedent: leave it
     prev = pronoun.doc[sent.start - 1].sent
     subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj if subj is not None and subj.ent_type_ == "PERSON" else None
+    if subj is None:
+        return None
+    if pronoun.lower_ == "they":  # "Attackers ... entered the village. They set fire to houses"
+        return subj if subj.tag_ == "NNS" and subj.dep_ == "nsubj" else None
+    return subj if subj.ent_type_ == "PERSON" else None
 
 
 _HELD = re.compile(r"-(held|controlled|besieged|occupied)\b", re.I)

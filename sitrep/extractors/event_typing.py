@@ -30,6 +30,7 @@ from .event_clauses import (
     _times,
     gives_self_up,
     of_object,
+    own_clause,
     told_as_happening,
 )
 from .event_lexicon import (
@@ -461,6 +462,23 @@ def _struck_by_a_thing(c: Clause) -> Typing | None:
     if _match_trigger(r.tok, c.lex) is not None or r.tok.lemma_.lower() in _BANDS | _MOB_NOUNS | _PARTISANS:
         return None
     return Typing(None, "struck by something that is not an actor or a weapon")
+
+
+# verbs of a thing coming down, a strike only when what came down was fired or dropped
+_LANDING = frozenset({"land"})
+_MUNITIONS = frozenset({"shell", "rocket", "mortar", "missile", "projectile", "bomb", "round", "grenade", "drone",
+                        "munition", "bullet"})
+
+
+def _landed_no_munition(c: Clause) -> Typing | None:
+    """"Mortar rounds landed in the market", "a rocket landed on a house": a munition
+    that came down is a strike; a plane, a delegation or a minister that landed is none."""
+    if c.head.tok.lemma_.lower() not in _LANDING:
+        return None
+    r = c.agent_role
+    if r is not None and r.how == "subject" and r.tok.lemma_.lower() in _MUNITIONS:
+        return None
+    return Typing(None, "came down, and no munition did")
 
 
 # frames whose word is also the everyday word for a contest, a quarrel or a game
@@ -1787,7 +1805,7 @@ def _violence(c: Clause) -> Typing | None:
         # "forces ended the siege, killing four gunmen who had stormed it after a car bomb":
         # the attackers fell in the fighting; the bomb of their assault types no killing of them
         return Typing("ARMED_CLASH", "armed attackers killed in the fighting")
-    if tactic == "IED" and "SHOOT" in fs and _fired_on_forces(c):
+    if tactic == "IED" and ("SHOOT" in fs and _fired_on_forces(c) or _gunfire_beside_the_bomb(c)):
         # "detonated mines and opened fire on the convoy": an ambush, a battle (ACLED codes
         # the fighting an explosive opens as the battle)
         return Typing("ARMED_CLASH", "an ambush: explosives and gunfire on an armed side")
@@ -1797,6 +1815,25 @@ def _violence(c: Clause) -> Typing | None:
         named = next((p for v, p in c.cues.get("weapon", ()) if v == tactic), None)
         return Typing(tactic, f"weapon cue '{named}'" if named else "trigger names the tactic")
     return _search(c) or _bombing(c) or _untyped_violence(c)
+
+
+def _gunfire_beside_the_bomb(c: Clause) -> bool:
+    """"Attacked a security convoy with an improvised explosive device and gunfire", "a
+    roadside bomb struck one of the vehicles, after which the attackers opened fire": a bomb
+    on troops, police or their convoy or post, with shooting in its own clause, opens an
+    ambush (ACLED codes it as the battle), by no state's forces."""
+    armed_target = c.patient_armed or "ARMED_TARGET" in c.pctx or (
+        c.patient_role is not None and _armed_side(c.patient_role.tok, c.lex))
+    if not armed_target or c.ak in ("state_forces", "external_forces"):
+        return False
+    stack = [c.head.anchor if c.head.anchor is not None else c.head.tok]
+    while stack:  # its own clause's shooting, not another incident's told beside it
+        t = stack.pop()
+        if t.lower_ == "gunfire" or ((hit := _match_trigger(t, c.lex)) is not None and hit[0] == "SHOOT"):
+            return True
+        stack.extend(k for k in t.children if not own_clause(k) and not any(
+            m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in k.children))
+    return False
 
 
 def _mixed_arms_assault(c: Clause) -> bool:
@@ -3231,7 +3268,8 @@ _PROTEST_ACTS = frozenset({"protest", "march", "rally", "strike", "boycott", "de
 
 # In the codebook's order of precedence; the first family that decides wins.
 FAMILIES: list[Callable[[Clause], Typing | None]] = [
-    _mass_grave, _no_foe, _sport, _shows, _quarrel, _bare_crackdown, _things_rounded_up, _struck_by_a_thing, _coup,
+    _mass_grave, _no_foe, _sport, _shows, _quarrel, _bare_crackdown, _things_rounded_up, _struck_by_a_thing,
+    _landed_no_munition, _coup,
     _find,
     _disrupted_weapons, _territory, _clash, _protest, _sexual, _verbal_attack, _violence, _arrest, _abduct, _loot,
     _base, _change, _peace_talks, _agree, _commitment, _diplomatic,

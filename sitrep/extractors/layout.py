@@ -239,6 +239,13 @@ def _headline_end(text: str) -> re.Match | None:
     return None if m is None or m.start() > HEADLINE_CHARS or text[:m.start()].rstrip()[-1:] in ".!?" else m
 
 
+def headline_end(text: str) -> int | None:
+    """Where the headline's paragraph ends (see _headline_end); None when the text opens
+    with no headline."""
+    m = _headline_end(text)
+    return None if m is None else m.start()
+
+
 def deck_span(text: str) -> tuple[int, int] | None:
     """The deck: a second headline line under the headline ("Suicide bomber hits checkpost
     in North Waziristan; Bannu residents continue sit-in"), told in headline grammar (the

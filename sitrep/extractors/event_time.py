@@ -60,6 +60,18 @@ def compared_against(text: str, t: TimeMention) -> bool:
     return _COMPARED_SINCE.search(head) is not None
 
 
+# what follows a dateline's date: the agency, then the dash ("Oct 14 (Reuters) -", "Apr 22 (EFE).-")
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([A-Za-z .&-]{2,24}\))?\.?[ \t]*(?:—|–|--|-)")
+
+
+def in_dateline(text: str, t: TimeMention) -> bool:
+    """The date of a paragraph's opening dateline ("MOSCOW, Oct 14 (Reuters) - "): the day
+    the story was filed, not the day of what it tells."""
+    before = text[text.rfind("\n", 0, t.start) + 1:t.start]
+    return len(before) <= 60 and before[:1].isupper() and before.rstrip().endswith(",") \
+        and _DATELINE_TAIL.match(text, t.end) is not None
+
+
 def own_time(times: list[TimeMention], lo: int, hi: int, others: list[tuple[int, int]], s_lo: int, s_hi: int,
              anchor: int) -> TimeMention | None:
     """The resolved time inside the clause [lo, hi); else the nearest one of its sentence

@@ -1331,8 +1331,8 @@ def _townsfolk_against_forces(c: Clause) -> bool:
     sides are security forces and townsfolk, with no other armed kind and no explosive, is a
     violent demonstration, however it is phrased (the agent-first reading is
     `_crowd_against_forces`)."""
-    if c.tactic is not None or c.weapons:
-        return False
+    if c.tactic is not None or c.weapons or c.pk in _ARMED_KINDS - {"state_forces"}:
+        return False  # "officers repelled the bandits with the help of residents": a fight with an armed group
     sides = [t for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)[1:] + _onset_sides(m.tok)]
     if not {_common_lemma(t) for t in sides} & _TOWNSFOLK:
         return False

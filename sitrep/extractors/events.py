@@ -75,6 +75,7 @@ from .event_time import (
     compared_against,
     continued_dates,
     governing_offset,
+    in_dateline,
     later_offsets,
     own_time,
     set_date,
@@ -477,7 +478,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     ex, frame, head = view.ex, view.frame, cand.head
     s_lo, s_hi = sv.span.start_char, sv.span.end_char
     others = [(o.start, o.end) for o in sv.candidates if o is not cand and not (o.start <= cand.start < o.end)]
-    times = [t for t in ex.times if not (s_lo <= t.start < s_hi and (
+    times = [t for t in ex.times if not in_dateline(view.parsed.text, t) and not (s_lo <= t.start < s_hi and (
         _dates_another_event(view, t, cand) or _dates_a_relative_clause(view, t, cand)
         or (compared_against(view.parsed.text, t) and not _told_under(view.parsed.text, t, cand.start))))]
     t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)

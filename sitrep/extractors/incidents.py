@@ -216,8 +216,9 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
         return True
     # "seven were killed and eleven wounded in mortar shells fired into homes": a toll
     # and the violence of its sentence are one happening
+    # (unless a battle and an attack by other parties: "five were killed, and officers repelled the bandits")
     if any(e.sentence == ev.sentence and (info.toll_only or i.toll_only)
-           for e, i in zip(inc.events, inc.infos, strict=True)):
+           for e, i in zip(inc.events, inc.infos, strict=True)) and not _other_sides_fight(inc, ev, info):
         return True
     # "A suicide bomber struck a market. Some 14 people were killed": a toll right after an
     # incident, by no one and nothing named, is that incident's (not a headline's next story,
@@ -227,7 +228,11 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
         return True
     # clauses that overlap tell one happening, unless a battle and an attack by other parties
     overlap = any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
-    return overlap and not (_battle_beside_attack(inc, ev) and not _same_parties(inc, ev, info))
+    return overlap and not _other_sides_fight(inc, ev, info)
+
+
+def _other_sides_fight(inc: Incident, ev: Event, info: MentionInfo) -> bool:
+    return _battle_beside_attack(inc, ev) and not _same_parties(inc, ev, info)
 
 
 _ONE_SIDED = frozenset({"Battles", "Violence against civilians"})

@@ -58,7 +58,7 @@ RE_RELATIVE_PERIOD = re.compile(
     r"^(?:earlier\s+|later\s+)?(last|this|next|earlier this|later this)\s+(week|month|year)$")
 RE_WEEKEND = re.compile(r"^(?:over |during |at |on )?(?:the )?(?:(last|past|this|next|coming) )?weekend$")
 RE_YEAR = re.compile(r"^(?:in\s+|since\s+)?((?:19|20)\d\d)$")
-RE_MONTH_ONLY = re.compile(r"^(?:early|late|mid|mid-)?\s*(?:in\s+)?([a-z]+)\.?(?:\s+((?:19|20)\d\d))?$")
+RE_MONTH_ONLY = re.compile(r"^(?:(early|late|mid-?)\s*)?(?:in\s+)?([a-z]+)\.?(?:\s+((?:19|20)\d\d))?$")
 RE_PART_OF_YEAR = re.compile(r"^(?:in |during |by |until |since |through )?(?:the )?(?:early|late|mid|mid-|"
                              r"(?:start|beginning|middle|end) of)\s*-?((?:19|20)\d\d)$")
 RE_SEASON = re.compile(r"^(?:in |during |over |through |throughout |by )?(?:the )?(?:(?:early|late|mid|mid-)\s*)?"
@@ -477,18 +477,26 @@ def _decade(m: re.Match, published: dt.date | None, anchor: dt.date | None, futu
     return f"{first + lo}-01-01", f"{first + hi}-12-31", "year", "decade"
 
 
+# "early", "mid" and "late" in a month: its first, second and last ten days (as annotators date them)
+_MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "mid-": (11, 20), "late": (21, 31)}
+
+
 def _month_only(m: re.Match, published: dt.date | None, anchor: dt.date | None, future: bool) -> object:
-    """"December", "March 2016": a month, of the publication year unless it is yet to come."""
-    if m.group(1) not in MONTHS or len(m.group(1)) <= 2:
+    """"December", "March 2016": a month, of the publication year unless it is yet to come;
+    "late March", "mid-July": a third of it."""
+    if m.group(2) not in MONTHS or len(m.group(2)) <= 2:
         return _NOT_MINE
-    month = MONTHS[m.group(1)]
-    if m.group(2):
-        year = int(m.group(2))
+    month = MONTHS[m.group(2)]
+    if m.group(3):
+        year = int(m.group(3))
     elif published:
         year = published.year if month <= published.month else published.year - 1
     else:
         return None
     s, e = _month(year, month)
+    if m.group(1):
+        lo, hi = _MONTH_THIRDS[m.group(1)]
+        return _iso(s.replace(day=lo)), _iso(e.replace(day=min(hi, e.day))), "week", "part of a month"
     return _iso(s), _iso(e), "month", "month"
 
 

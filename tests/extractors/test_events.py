@@ -76,6 +76,12 @@ TABLE = [
     ("Rebels shelled residential areas of Donetsk overnight.", "Shelling/artillery/missile attack", A),
     ("Two children were killed when mortar rounds struck their school.", "Shelling/artillery/missile attack", A),
     ("Militants fired rockets at the airport, damaging a runway.", "Shelling/artillery/missile attack", A),
+    # a crowd called peaceful is demonstrators: troops firing on it is force against protesters
+    ("Troops fired on a largely peaceful crowd in the main square of the town on Friday.",
+     "Excessive force against protesters", A),
+    # police fighting bandits with residents' help is a battle with an armed group, not townsfolk's riot
+    ("Officers from the district station repelled the bandits with the help of residents on Sunday night.",
+     "Armed clash", A),
     # a munition that came down ("landed") is a strike; a plane or a minister that landed is none (NO_EVENT)
     ("Two mortar rounds landed in the bus station of the eastern district on Friday morning.",
      "Shelling/artillery/missile attack", A),
@@ -959,6 +965,17 @@ def _events_where(text: str, keep, published: str = "2020-02-05") -> tuple[list,
     import sitrep
     ex = sitrep.extract(text, published=published)
     return [e for e in ex.events if keep(e)], [events.explain(e) for e in ex.events]
+
+
+def _report_told_at(text: str, published: str, word: str) -> tuple[list[dict], list]:
+    """The reader's path (the first line is the headline): the events one of whose mentions
+    holds `word`, and every event, for an assertion's message."""
+    from sitrep.evaluate import extract_records
+    evs = extract_records([{"id": "h", "title": "", "text": text, "published": published}])["h"]["events"]
+    at = text.index(word)
+    why = [(e.get("sub_event_type"), e.get("timing"), e.get("date_start"), e.get("mentions"), e.get("rule"))
+           for e in evs]
+    return [e for e in evs if any(a <= at < b for a, b in e.get("mentions") or [])], why
 
 
 def test_table_is_large_and_covers_every_type():
@@ -2136,11 +2153,8 @@ def test_so_far_tallies_only_over_a_running_period(text, timing):
 def test_a_headline_verb_the_tagger_reads_as_a_noun_keeps_its_subject_and_object():
     text = ("Protesters storm de facto government building in Sukhumi; Tbilisi blames 'Russian occupation'\n\n"
             "Several hundred people had gathered outside the building on Monday.")
-    from sitrep.evaluate import extract_records
-    evs = extract_records([{"id": "h", "title": "", "text": text, "published": "2023-10-10"}])["h"]["events"]
-    stormed = [e for e in evs if any(a <= text.index("storm") < b for a, b in e.get("mentions") or [])]
-    assert stormed and all(e["sub_event_type"] == "Violent demonstration" for e in stormed), \
-        [(e.get("sub_event_type"), e.get("rule")) for e in evs]
+    stormed, why = _report_told_at(text, "2023-10-10", "storm")
+    assert stormed and all(e["sub_event_type"] == "Violent demonstration" for e in stormed), why
 
 
 def test_a_long_headline_tells_its_news_in_the_present():
@@ -2149,10 +2163,7 @@ def test_a_long_headline_tells_its_news_in_the_present():
     text = ("Shelling kills four near Kupiansk as volunteers race to evacuate the last residents of villages "
             "along the Oskil river\n\nKUPIANSK, Ukraine - Four people were killed on Sunday when shells hit "
             "a bus stop on the edge of the town, the regional governor said.")
-    from sitrep.evaluate import extract_records
-    evs = extract_records([{"id": "h", "title": "", "text": text, "published": "2024-11-18"}])["h"]["events"]
-    why = [(e.get("sub_event_type"), e.get("timing"), e.get("mentions"), e.get("rule")) for e in evs]
-    head = [e for e in evs if any(a <= text.index("kills") < b for a, b in e.get("mentions") or [])]
+    head, why = _report_told_at(text, "2024-11-18", "kills")
     assert head and all(e["timing"] != "generic" for e in head), why
     assert all(e["sub_event_type"] == "Shelling/artillery/missile attack" for e in head), why
 
@@ -2168,3 +2179,27 @@ def test_they_is_who_the_story_was_about_not_who_tells_it(text, kind):
         a <= start < b for a, b in (e.mentions or [(e.start, e.end)])))
     assert evs and all(e.sub_event_type == kind for e in evs), why
     assert all(e.actor1 is None or e.actor1.kind != "civilians" for e in evs), why
+
+
+def test_a_toll_beside_a_battle_with_other_sides_stays_with_its_attack():
+    # the toll of gunmen's attack on villagers, told in one sentence with the police's fight
+    # with those gunmen, is the attack's; the fight is a battle of its own
+    text = ("Gunmen set fire to houses in the village of Bois Rouge on Sunday night and fired on people running "
+            "toward the road. Police said five villagers were killed, and that officers had repelled the bandits "
+            "with the help of residents.")
+    evs, why = _events_where(text, lambda e: e.event_type is not None and e.certainty in (A, C))
+
+    def told_at(word):
+        i = text.index(word)
+        return [e for e in evs if any(a <= i < b for a, b in (e.mentions or [(e.start, e.end)]))]
+    assert told_at("set fire") and all(e.sub_event_type == "Attack" for e in told_at("set fire")), why
+    assert told_at("repelled") and all(e.sub_event_type == "Armed clash" for e in told_at("repelled")), why
+
+
+def test_a_datelines_date_is_the_filing_day_not_the_events():
+    # "KHERSON, Nov 18 (Reuters) - ... overnight": the dateline dates the story; the shelling
+    # was in the night before it
+    text = ("Drones hit Kherson\n\nKHERSON, Nov 18 (Reuters) - Russian drones and missiles struck the centre of "
+            "Kherson and two villages on the river overnight, killing three people, the regional governor said.")
+    lead, why = _report_told_at(text, "2024-11-18", "overnight")
+    assert lead and all(e["date_start"] == "2024-11-17" for e in lead), why

@@ -86,6 +86,11 @@ WED = dt.date(2016, 12, 7)  # a Wednesday
     ("in the past 24 hours", None, False, "2016-12-06", "2016-12-07", "day"),
     ("Friday night and Saturday", None, False, "2016-12-02", "2016-12-03", "day"),
     ("between Monday and Wednesday", None, False, "2016-12-05", "2016-12-07", "day"),
+    # early, mid and late in a month: its first, second and last ten days
+    ("late March", None, False, "2016-03-21", "2016-03-31", "week"),
+    ("in mid-July", None, False, "2016-07-11", "2016-07-20", "week"),
+    ("early November 2015", None, False, "2015-11-01", "2015-11-10", "week"),
+    ("late February", None, False, "2016-02-21", "2016-02-29", "week"),
     # a decade, or a third of one, is the years it spans ("convicted in the 1990s")
     ("the 1990s", None, False, "1990-01-01", "1999-12-31", "year"),
     ("in the late 1980s", None, False, "1987-01-01", "1989-12-31", "year"),

@@ -214,9 +214,9 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     # incident its sentence has already told
     if info.result_clause and any(e.sentence == ev.sentence for e in inc.events):
         return True
-    # "seven were killed and eleven wounded in mortar shells fired into homes": a toll
-    # and the violence of its sentence are one happening
-    # (unless a battle and an attack by other parties: "five were killed, and officers repelled the bandits")
+    # "seven were killed and eleven wounded in mortar shells fired into homes": a toll and the
+    # violence of its sentence are one happening, unless a battle and an attack by other
+    # parties ("five villagers were killed, and officers repelled the bandits")
     if any(e.sentence == ev.sentence and (info.toll_only or i.toll_only)
            for e, i in zip(inc.events, inc.infos, strict=True)) and not _other_sides_fight(inc, ev, info):
         return True
@@ -232,6 +232,7 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
 
 
 def _other_sides_fight(inc: Incident, ev: Event, info: MentionInfo) -> bool:
+    """A battle told beside an attack on civilians by parties that differ: two incidents."""
     return _battle_beside_attack(inc, ev) and not _same_parties(inc, ev, info)
 
 

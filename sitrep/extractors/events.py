@@ -267,8 +267,8 @@ def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | No
             return sum(1 for t in sent if t.idx >= dash_end and not t.is_space) <= HEADLINE_WORDS
     if 0 < sent.start_char <= layout.HEADLINE_CHARS and sent.start_char in layout.headline_breaks(parsed.text):
         return True  # a headline's later clause ("...; at least 12 killed"), parsed apart (layout)
-    end = layout.headline_end(parsed.text)
-    if sent.start_char == 0 and end is not None and len(sent.text.rstrip()) <= end:
+    end = layout.headline_end(parsed.text) if sent.start_char == 0 else None
+    if end is not None and len(sent.text.rstrip()) <= end:
         return True  # the headline's own paragraph, however many words ("... near Said Sadiq as teachers ...")
     if sent.start_char > 0 or len(sent.text.split()) > HEADLINE_WORDS:
         return False  # words, not tokens: "Port-au-Prince" is one word of a headline

@@ -24,13 +24,13 @@ from .event_clauses import (
     TOWN_WORDS,
     Role,
     Trigger,
+    _clause_tokens,
     _match_trigger,
     _members,
     _phrase_text,
     _times,
     gives_self_up,
     of_object,
-    own_clause,
     told_as_happening,
 )
 from .event_lexicon import (
@@ -1826,14 +1826,13 @@ def _gunfire_beside_the_bomb(c: Clause) -> bool:
         c.patient_role is not None and _armed_side(c.patient_role.tok, c.lex))
     if not armed_target or c.ak in ("state_forces", "external_forces"):
         return False
-    stack = [c.head.anchor if c.head.anchor is not None else c.head.tok]
-    while stack:  # its own clause's shooting, not another incident's told beside it
-        t = stack.pop()
-        if t.lower_ == "gunfire" or ((hit := _match_trigger(t, c.lex)) is not None and hit[0] == "SHOOT"):
-            return True
-        stack.extend(k for k in t.children if not own_clause(k) and not any(
-            m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in k.children))
-    return False
+    top = c.head.anchor if c.head.anchor is not None else c.head.tok
+    doc = top.doc
+
+    def contrasted(k) -> bool:  # "..., while in September a constable was shot dead": another incident
+        return any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in k.children)
+    return any(doc[i].lower_ == "gunfire" or ((hit := _match_trigger(doc[i], c.lex)) is not None and hit[0] == "SHOOT")
+               for i in _clause_tokens(top, contrasted))  # its own clause's shooting
 
 
 def _mixed_arms_assault(c: Clause) -> bool:

@@ -199,6 +199,8 @@ class ReportView:
     dateline_lead: tuple[int, int] | None = field(init=False, default=None)  # see _dateline_lead
     deck: tuple[int, int] | None = field(init=False, default=None)  # see layout.deck_span
     section_breaks: list[int] = field(init=False, default_factory=list)  # see incidents.section_breaks
+    # the times that can date an event: all but a dateline's date (event_time.in_dateline)
+    event_times: list[TimeMention] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.heads = event_model.model() if self.use_model else None
@@ -206,6 +208,7 @@ class ReportView:
         self.dateline_lead = _dateline_lead(self.parsed.text)
         self.deck = layout.deck_span(self.parsed.text)
         self.section_breaks = section_breaks(self.parsed.text)
+        self.event_times = [t for t in self.ex.times if not in_dateline(self.parsed.text, t)]
 
 
 def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
@@ -478,7 +481,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     ex, frame, head = view.ex, view.frame, cand.head
     s_lo, s_hi = sv.span.start_char, sv.span.end_char
     others = [(o.start, o.end) for o in sv.candidates if o is not cand and not (o.start <= cand.start < o.end)]
-    times = [t for t in ex.times if not in_dateline(view.parsed.text, t) and not (s_lo <= t.start < s_hi and (
+    times = [t for t in view.event_times if not (s_lo <= t.start < s_hi and (
         _dates_another_event(view, t, cand) or _dates_a_relative_clause(view, t, cand)
         or (compared_against(view.parsed.text, t) and not _told_under(view.parsed.text, t, cand.start))))]
     t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)

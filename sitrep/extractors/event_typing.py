@@ -3073,6 +3073,8 @@ def _political_agent(c: Clause) -> bool:
         return False
     if c.ak in _POLITICAL_KINDS or r.tok.ent_type_ in ("GPE", "ORG", "NORP") or r.tok.lemma_.lower() in _STATES:
         return True
+    if r.tok.lemma_.lower() in _INSTITUTIONS:
+        return True  # "the main opposition party demanded", "prosecutors opened an investigation"
     if c.agent is not None and (c.agent.kind is not None or r.tok.ent_type_ == "PERSON"):
         return True
     return _representatives(r.tok) or _titled(r, c.ctx.officials)
@@ -3156,6 +3158,10 @@ def _private_party(c: Clause) -> bool:
 
 
 # common nouns that name states or their governments ("the two countries signed an agreement")
+# bodies of a state or of its politics, which act as such however the actors stage names them
+_INSTITUTIONS = frozenset({"party", "opposition", "prosecutor", "prosecution", "judiciary", "court", "parliament",
+                           "ministry", "authority", "council", "assembly", "coalition", "senate", "congress",
+                           "legislature", "cabinet", "presidency", "commission", "union", "investigator"})
 _STATES = frozenset({"country", "nation", "state", "government", "administration", "ally", "power", "neighbor",
                      "neighbour", "capital", "republic", "kingdom", "regime",
                      # a local government acting: "the city of Phoenix is demanding that ..."

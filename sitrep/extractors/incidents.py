@@ -474,7 +474,10 @@ def _typing_key(ev: Event, info: MentionInfo, ranks: dict[str, int]) -> tuple[in
     it types the incident only when no other mention does."""
     rule = ev.rule or ""
     by_default = "actor1 -" in rule and "perpetrator not named" in rule and "armed actor attacked" in rule
-    return (0 if by_default else info.strength), -_rank(ev, ranks)
+    # "the fighting", by no one named, refers back to what another mention told: it types
+    # the incident only by a weapon it names
+    echo = info.referring and info.strength < 3 and not info.agent_how
+    return (0 if by_default or echo else info.strength), -_rank(ev, ranks)
 
 
 def _days(e: Event) -> float:

@@ -211,6 +211,10 @@ def _day_run(text: str, base: dt.date | None, future: bool) -> tuple[str, str, s
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
+_CLOCK = re.compile(r"(?:(?:at|around|about|by|after|before|until)\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?|hrs?|h)?",
+                    re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def _absolute(text: str, base: dt.date | None, future: bool = False) -> tuple[str, str, str] | None:
     """An absolute date, read directly in its commonest forms, else via dateparser:
@@ -224,6 +228,8 @@ def _absolute(text: str, base: dt.date | None, future: bool = False) -> tuple[st
         return None  # "at 10 a.m.", "March 5" in an undated report: dateparser would read today's clock
     if not any(m in text for m in MONTHS) and not _YEAR.search(text) and not re.search(r"\d[/.-]\d", text):
         return None  # "aged 15 and 17": bare numbers are no date (dateparser reads 1917-12-15)
+    if _CLOCK.fullmatch(text.strip()):
+        return None  # "around 9.30 p.m.": a time of day, no date (dateparser reads the last such hour)
     settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
                 "REQUIRE_PARTS": [], "PREFER_DAY_OF_MONTH": "first"}
     # with no publication date, a year alone anchors it: missing parts come from 1 January

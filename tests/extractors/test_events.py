@@ -598,6 +598,16 @@ TABLE = [
     # a blast in a game's report is no game's word
     ("On Saturday night, an explosion hit the town's gymnasium as hundreds of spectators watched a game of a local "
      "basketball tournament.", "Remote explosive/landmine/IED", A),
+    # arrests are their own event, not the march or the clashes they followed
+    ("Police detained 30 people after a march demanding justice for the stadium collapse in Tetovo, which killed 12 "
+     "fans, ended in clashes outside parliament late on Tuesday.", "Arrests", A),
+    ("Hundreds protest in the capital; dozens detained after clashes", "Arrests", A),
+    # a body of a state or of its politics acts politically, however the actors stage names it
+    ("The main opposition party demanded the resignation of the entire government and early elections.",
+     "REQUEST", A),
+    # held for questioning or on suspicion is detained
+    ("Police said 23 people had been taken in for questioning.", "Arrests", A),
+    ("Police said 21 men were held on suspicion of looting shops in the market on Sunday.", "Arrests", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -2203,3 +2213,23 @@ def test_a_datelines_date_is_the_filing_day_not_the_events():
             "Kherson and two villages on the river overnight, killing three people, the regional governor said.")
     lead, why = _report_told_at(text, "2024-11-18", "overnight")
     assert lead and all(e["date_start"] == "2024-11-17" for e in lead), why
+
+
+def test_a_crowds_violence_told_beside_the_arrests_it_led_to_is_its_own_event():
+    # "dozens arrested" follow the clashes: the arrests and the clashes are two events, and
+    # the clashes, though a bare noun, took place
+    text = "Third night of clashes in the capital's suburbs, dozens arrested"
+    evs, why = _events_where(text, lambda e: e.event_type is not None)
+    kinds = {e.sub_event_type for e in evs}
+    assert "Arrests" in kinds and len(kinds) == 2, why
+
+
+def test_the_fighting_said_of_a_massacre_does_not_make_it_a_battle():
+    # "the fighting", by no one named, refers back: the gunmen's killing of men in a common
+    # room stays an attack on civilians
+    text = ("Gunmen kill nine at drug rehab center\n\nGunmen stormed a drug rehabilitation center in the border city "
+            "late on Friday and killed nine people, prosecutors said. The attackers opened fire on men who were "
+            "gathered in a common room. Prosecutors said the fighting had lasted only minutes.")
+    lead, why = _report_told_at(text, "2024-10-19", "stormed")
+    assert lead and all(e["sub_event_type"] == "Attack" for e in lead), why
+

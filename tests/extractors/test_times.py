@@ -111,6 +111,12 @@ def test_expression_resolves(text, anchor, future, start, end, precision):
     assert res[:3] == (start, end, precision)
 
 
+@pytest.mark.parametrize("text", ["around 9.30 p.m.", "21:30", "at 10.15 am"])
+def test_a_time_of_day_alone_is_no_date(text):
+    # with a publication date, a clock time names no day of its own (dateparser reads the last such hour)
+    assert resolve_expression(text, WED, None) is None
+
+
 @pytest.mark.parametrize("text", ["months-long", "the coming hours", "a 5-year-old", "decades", "three hours",
                                   "10 years", "a 25-year", "the 90s", "22", "15 and 17"])
 def test_durations_and_ages_are_not_times(text):

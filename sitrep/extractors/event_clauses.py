@@ -844,9 +844,9 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
             elif p.frame == t.frame:
                 t.parent = p
                 p.children.append(t)
-            elif {p.frame, t.frame} & {"ARREST"}:
-                for x in (p, t):
-                    x.held_by_arrest = x.frame in _CROWD_FRAMES
+            elif "ARREST" in (p.frame, t.frame):
+                for x in (p, t):  # "dozens arrested after clashes": the clashes took place
+                    x.held_by_arrest |= x.frame in _CROWD_FRAMES
             break
     return [t for t in trigs if t.parent is None]
 

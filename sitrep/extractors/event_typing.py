@@ -3157,11 +3157,11 @@ def _private_party(c: Clause) -> bool:
     return tok.ent_type_ == "ORG" and bool(name & _COMPANY_MARKS)
 
 
-# common nouns that name states or their governments ("the two countries signed an agreement")
 # bodies of a state or of its politics, which act as such however the actors stage names them
 _INSTITUTIONS = frozenset({"party", "opposition", "prosecutor", "prosecution", "judiciary", "court", "parliament",
                            "ministry", "authority", "council", "assembly", "coalition", "senate", "congress",
                            "legislature", "cabinet", "presidency", "commission", "union", "investigator"})
+# common nouns that name states or their governments ("the two countries signed an agreement")
 _STATES = frozenset({"country", "nation", "state", "government", "administration", "ally", "power", "neighbor",
                      "neighbour", "capital", "republic", "kingdom", "regime",
                      # a local government acting: "the city of Phoenix is demanding that ..."

@@ -14,8 +14,10 @@ CLASH = ("Battles", "Armed clash")
 def _mention(kind: tuple[str, str], rule: str, start: int, sentence: int, referring: bool = False):
     ev = Event(event_type=kind[0], sub_event_type=kind[1], plover="ASSAULT", rule=rule, start=start,
                end=start + 10, date_start="2016-09-21", time_precision="day")
+    # who acts, as the events stage reads it off the rule's role ("actor1 subject"; "actor1 -": no one)
+    agent = rule.split("actor1 ", 1)[1].split(",")[0].split()[-1] if "actor1 " in rule else ""
     info = MentionInfo(referring=referring, strength=type_strength(rule), sentence=sentence, where="body",
-                       patient="whitlow" if not referring else None)
+                       patient="whitlow" if not referring else None, agent_how="" if agent == "-" else agent)
     return ev, info
 
 

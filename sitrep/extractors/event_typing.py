@@ -3073,7 +3073,7 @@ def _political_agent(c: Clause) -> bool:
         return False
     if c.ak in _POLITICAL_KINDS or r.tok.ent_type_ in ("GPE", "ORG", "NORP") or r.tok.lemma_.lower() in _STATES:
         return True
-    if r.tok.lemma_.lower() in _INSTITUTIONS:
+    if r.tok.lemma_.lower() in _STATE_BODIES:
         return True  # "the main opposition party demanded", "prosecutors opened an investigation"
     if c.agent is not None and (c.agent.kind is not None or r.tok.ent_type_ == "PERSON"):
         return True
@@ -3158,7 +3158,8 @@ def _private_party(c: Clause) -> bool:
 
 
 # bodies of a state or of its politics, which act as such however the actors stage names them
-_INSTITUTIONS = frozenset({"party", "opposition", "prosecutor", "prosecution", "judiciary", "court", "parliament",
+# (not event_place._INSTITUTIONS: the bodies "in Parliament" names instead of a place)
+_STATE_BODIES = frozenset({"party", "opposition", "prosecutor", "prosecution", "judiciary", "court", "parliament",
                            "ministry", "authority", "council", "assembly", "coalition", "senate", "congress",
                            "legislature", "cabinet", "presidency", "commission", "union", "investigator"})
 # common nouns that name states or their governments ("the two countries signed an agreement")

@@ -12,6 +12,7 @@ later, troops retook it": the previous event's date plus two.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -182,6 +183,42 @@ def _last_day(days: list[TimeMention], prev: Event | None, sentence_start: int) 
     return prev.date_start if prev is not None else None
 
 
+# a time of day: "at 3pm", "shortly after 11am", "around 9.30 p.m.", "at noon"
+_CLOCK_TIME = re.compile(r"\b(?:\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}[.:]\d{2}\s*(?:hrs?|h)\b"
+                         r"|noon|midnight)", re.IGNORECASE)
+
+
+def clock_days(events: list[Event], text: str, sentence_starts: list[int]) -> None:
+    """An undated current mention whose sentence tells only a time of day ("Shortly after 3pm,
+    protesters began throwing stones") happens on the day of the happening the narrative
+    last dated, within CLOCK_CHARS ("The protest began on Wednesday at around 11am"), not on
+    the news day: a clock time runs on the story's day. A small-hours time ("after
+    midnight", "at 2 a.m.") may be the next day's, so it keeps the news day."""
+    told = sorted((e for e in events if e.time_precision not in _UNDATED and e.date_start and e.timing == "current"
+                   and e.certainty in ("asserted", "claimed") and e.time_precision == "day"), key=lambda e: e.end)
+    for ev in events:
+        if ev.time_precision != "report" or ev.certainty not in ("asserted", "claimed"):
+            continue
+        k = bisect.bisect_right(sentence_starts, ev.start) - 1
+        lo = sentence_starts[k] if k >= 0 else 0
+        hi = sentence_starts[k + 1] if k + 1 < len(sentence_starts) else len(text)
+        clocks = [m.group(0) for m in _CLOCK_TIME.finditer(text, lo, hi)]
+        if not clocks or any(_small_hours(c) for c in clocks):
+            continue
+        near = [e for e in told if e.end <= lo and lo - e.end <= CLOCK_CHARS]
+        if near:
+            ev.date_start, ev.date_end, ev.time_precision = near[-1].date_start, near[-1].date_end, "day"
+
+
+def _small_hours(clock: str) -> bool:
+    """"midnight", "1 a.m." ... "5.30am": the night after the day named, or its own day."""
+    m = re.match(r"(\d{1,2})", clock)
+    return m is None and clock.lower() == "midnight" or (
+        m is not None and int(m.group(1)) < 6 and re.search(r"a\.?\s?m", clock, re.I) is not None)
+
+
+# how far (characters) a clock time may follow the dated mention whose day it runs on
+CLOCK_CHARS = 1500
 # how far (characters) an undated mention may follow a dated one of its kind and take its date
 CONTINUED_CHARS = 300
 _UNDATED = ("report", "unknown", None)

@@ -392,6 +392,18 @@ def _fire_bomb(tok) -> bool:
         k.dep_ in ("compound", "amod") and k.lower_ in _FIRE_BOMBS for k in tok.children)
 
 
+_EXPLOSIVES = frozenset({"explosive", "grenade", "bomb", "ied", "dynamite", "charge"})
+
+
+def _thrown_explosive(throw) -> bool:
+    """What "thrown at" throws is an explosive ("a homemade explosive thrown at a school"),
+    not stones or fire ("petrol bombs were thrown at police")."""
+    things = [k for k in throw.children if k.dep_ in ("nsubjpass", "dobj")]
+    if throw.dep_ == "acl":
+        things.append(throw.head)
+    return any(t.lemma_.lower() in _EXPLOSIVES and not _fire_bomb(t) for t in things)
+
+
 def _normalise_frames(c: Clause) -> None:
     fs = c.fs
     if "STRIKE" in fs and c.tactic is None and "AIRSTRIKE" not in fs and _labour_strike(c, True):
@@ -399,6 +411,9 @@ def _normalise_frames(c: Clause) -> None:
     bombs = [m.tok for m in c.members if m.frame == "BOMB"]
     if bombs and all(_fire_bomb(t) for t in bombs):
         fs = (fs - {"BOMB"}) | {"RIOT"}  # "attacked with stones and petrol bombs": a rioter's weapon
+    throws = [m for m in c.members if m.frame == "RIOT"]
+    if throws and all(m.phrase.lower().endswith(" at") and _thrown_explosive(m.tok) for m in throws):
+        fs = fs - {"RIOT"}  # "an explosive thrown at a school": a grenade's throw, not a rioter's
     if fs & {"ARREST", "ABDUCT"} and fs & _VIOLENT and all(
             m.weak or _frames_the_taking(m, c) for m in c.members if m.frame in _VIOLENT):
         fs = fs - _VIOLENT  # "arrested and beat", "kidnapped dozens in raids": the taking is the event
@@ -1366,8 +1381,9 @@ _THROWN = frozenset({"stone", "stones", "rock", "rocks", "brick", "bricks", "bot
 # a party's rank and file
 _RANK_AND_FILE = frozenset({"supporter", "supporters", "activist", "activists", "cadre", "cadres"})
 _COMMUNITY_WORDS = frozenset({"communal", "community", "communities", "villager", "villagers", "resident",
-                              "residents", "group", "groups", "mob", "mobs", "youth", "youths", "crowd", "crowds"}
-                             ) | _RANK_AND_FILE  # "supporters of two rival factions clashed"
+                              "residents", "group", "groups", "mob", "mobs", "youth", "youths", "crowd", "crowds",
+                              "fan", "fans", "ultra", "ultras", "hooligan", "hooligans"}
+                             ) | _RANK_AND_FILE  # "supporters of two rival factions clashed", "rival ultras clashed"
 # a party's people: a patient who is one is no armed side, whatever the party ("a Jubo League activist")
 _PARTY_PEOPLE = _RANK_AND_FILE | {"member", "members"}
 
@@ -2079,12 +2095,26 @@ def _arrest(c: Clause) -> Typing | None:
         return Typing(None, "an arrest evaded or resisted: a charge's name")  # "a charge of evading arrest"
     if c.ak in _NON_STATE:
         return Typing("ABDUCTION", "non-state 'arrest'")
+    if _unknown_men(c.agent_role):
+        return Typing("ABDUCTION", "taken by masked or unknown men, no authority named")
     if any(_for_a_term(m.tok) for m in c.members if m.frame == "ARREST"):
         return Typing("SANCTION", "jailed for a term: a sentence")  # "was jailed for 11 months"
     return Typing("ARRESTS", "detention by authorities")
 
 
 _TERMS = frozenset({"year", "month", "week", "day", "life"})
+# people unnamed and hiding who they are: who takes someone away as they do is no authority
+_FACELESS = frozenset({"masked", "unknown", "unidentified", "hooded", "balaclava-clad"})
+_FACELESS_PEOPLE = frozenset({"man", "gunman", "individual", "people", "person", "assailant", "stranger"})
+
+
+def _unknown_men(agent) -> bool:
+    """"Detained by masked men", "unknown men took him": ACLED codes a taking by unidentified
+    people as an abduction, not an arrest (no authority says it holds him). Men "in plain
+    clothes" are often the police, whom a prosecutor then says hold them: an arrest."""
+    if agent is None or agent.tok.lemma_.lower() not in _FACELESS_PEOPLE:
+        return False
+    return any(k.lower_ in _FACELESS for k in agent.tok.children if k.dep_ in ("amod", "compound"))
 
 
 def _for_a_term(verb) -> bool:
@@ -2821,6 +2851,8 @@ def _no_meeting(c: Clause, verb, lemma: str) -> str | None:
         return "discussed a topic, with no one to discuss it with"  # "went on to discuss the polls"
     if "ABSTRACT" in c.pctx and lemma == "meet":
         return "met a goal or a need, not someone"  # "met the 15 percent goal"
+    if lemma == "consult" and verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return "people a reporter consulted: sources, not a meeting"  # "witnesses consulted by EFE"
     return None
 
 

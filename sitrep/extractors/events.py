@@ -72,6 +72,7 @@ from .event_roles import (
 from .event_status import _certainty, negated_result, timing
 from .event_time import (
     DateAnchor,
+    clock_days,
     compared_against,
     continued_dates,
     governing_offset,
@@ -824,6 +825,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     later_offsets(events, parsed.text, ex.times, view.frame.published,
                   _days_before(news, BACKGROUND_DAYS) if news else None)
     continued_dates(events, _dated_event_nouns(view))
+    clock_days(events, parsed.text, [s.start_char for s in parsed._sents])
     sites = {k: i.site for k, i in view.infos.items() if i.site is not None}
     placed = place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, sites)
     for ev, p in zip(events, placed, strict=True):

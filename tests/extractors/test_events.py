@@ -608,10 +608,21 @@ TABLE = [
     # held for questioning or on suspicion is detained
     ("Police said 23 people had been taken in for questioning.", "Arrests", A),
     ("Police said 21 men were held on suspicion of looting shops in the market on Sunday.", "Arrests", A),
+    # fans fighting each other are a mob, not armed groups
+    ("Clashes between rival ultras of the two clubs near the stadium left nine people injured on Saturday.",
+     "Mob violence", A),
+    # a taking by masked or unknown men is an abduction: no authority says it holds anyone
+    ("The teacher was detained by masked men outside his school on Tuesday and has not been seen since.",
+     "Abduction/forced disappearance", A),
+    # a criminal case opened against someone accuses them
+    ("Investigators have opened criminal cases against twelve organisers of the rally.", "ACCUSE", A),
+    ("Clashes between Lazio and Napoli ultras in Rome left four people injured on Thursday.", "Mob violence", A),
 ]
 
 # sentences that must yield no event counted as having happened
 NO_EVENT = [
+    # the people a newsroom consulted are its sources, not parties to a meeting
+    "Witnesses consulted by Reuters spoke of several hundred people involved in the clashes.",
     # what lands is no munition: a plane, a delegation
     "The minister's plane landed in the capital on Friday morning for two days of talks.",
     "A helicopter carrying the governor landed near the flooded villages on Sunday.",
@@ -2233,3 +2244,32 @@ def test_the_fighting_said_of_a_massacre_does_not_make_it_a_battle():
     lead, why = _report_told_at(text, "2024-10-19", "stormed")
     assert lead and all(e["sub_event_type"] == "Attack" for e in lead), why
 
+
+
+def test_a_clock_time_runs_on_the_day_the_story_last_named():
+    text = ("Workers' protest in Tuzla ends in clashes\n\n"
+            "TUZLA - The cantonal government of Tuzla resigned on Thursday after a day of unrest.\n\n"
+            "The protest began on Wednesday at around 11am, when several hundred former factory workers "
+            "marched to the cantonal government building in Tuzla.\n\n"
+            "The workers demanded that the canton pay the pension and health contributions it has owed them for "
+            "more than a decade, some of them since the factories were sold off and closed. The crowd grew through "
+            "the afternoon as students, pensioners and other citizens joined the workers, and speakers addressed "
+            "them from a truck parked in front of the entrance.\n\n"
+            "Shortly after 3pm, protesters began throwing stones and flares at the police cordon.")
+    told, why = _report_told_at(text, "2022-03-10", "throwing")
+    assert told and all(e["date_start"] == "2022-03-09" for e in told), why
+
+
+
+@pytest.mark.parametrize("text,word,sub_type", [
+    # miners are not a mine accident's victims when gunmen attacked their mine
+    ("Gunmen kill miners in Kidal raid\n\nGunmen attacked an artisanal gold mine near Kidal overnight. At least "
+     "six miners were killed, a local official said.", "six miners", "Attack"),
+    # a parse that loses the subject of "were thrown at" still tells missiles thrown at the police
+    ("Rally in Tula turns violent\n\nProtesters gathered in Tula on Monday. According to the governor, rocks, "
+     "bottles and pieces of concrete were thrown at the riot police, and two police vans were damaged on Lenin "
+     "Street.", "were thrown", "Violent demonstration"),
+])
+def test_a_mention_of_the_incident_is_its_evidence(text, word, sub_type):
+    told, why = _report_told_at(text, "2024-05-10", word)
+    assert [e["sub_event_type"] for e in told] == [sub_type], why

@@ -183,6 +183,8 @@ def _last_day(days: list[TimeMention], prev: Event | None, sentence_start: int) 
     return prev.date_start if prev is not None else None
 
 
+# how far (characters) a clock time may follow the dated mention whose day it runs on
+CLOCK_CHARS = 1500
 # a time of day: "at 3pm", "shortly after 11am", "around 9.30 p.m.", "at noon"
 _CLOCK_TIME = re.compile(r"\b(?:\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}[.:]\d{2}\s*(?:hrs?|h)\b"
                          r"|noon|midnight)", re.IGNORECASE)
@@ -194,8 +196,8 @@ def clock_days(events: list[Event], text: str, sentence_starts: list[int]) -> No
     last dated, within CLOCK_CHARS ("The protest began on Wednesday at around 11am"), not on
     the news day: a clock time runs on the story's day. A small-hours time ("after
     midnight", "at 2 a.m.") may be the next day's, so it keeps the news day."""
-    told = sorted((e for e in events if e.time_precision not in _UNDATED and e.date_start and e.timing == "current"
-                   and e.certainty in ("asserted", "claimed") and e.time_precision == "day"), key=lambda e: e.end)
+    told = sorted((e for e in events if e.time_precision == "day" and e.date_start and e.timing == "current"
+                   and e.certainty in ("asserted", "claimed")), key=lambda e: e.end)
     for ev in events:
         if ev.time_precision != "report" or ev.certainty not in ("asserted", "claimed"):
             continue
@@ -211,14 +213,13 @@ def clock_days(events: list[Event], text: str, sentence_starts: list[int]) -> No
 
 
 def _small_hours(clock: str) -> bool:
-    """"midnight", "1 a.m." ... "5.30am": the night after the day named, or its own day."""
+    """"midnight", "12.30 a.m.", "1 a.m." ... "5.30am": the night after the day named, or its own day."""
     m = re.match(r"(\d{1,2})", clock)
-    return m is None and clock.lower() == "midnight" or (
-        m is not None and int(m.group(1)) < 6 and re.search(r"a\.?\s?m", clock, re.I) is not None)
+    if m is None:
+        return clock.lower() == "midnight"
+    return int(m.group(1)) % 12 < 6 and re.search(r"a\.?\s?m", clock, re.I) is not None  # "12.30 a.m." too
 
 
-# how far (characters) a clock time may follow the dated mention whose day it runs on
-CLOCK_CHARS = 1500
 # how far (characters) an undated mention may follow a dated one of its kind and take its date
 CONTINUED_CHARS = 300
 _UNDATED = ("report", "unknown", None)

@@ -185,7 +185,9 @@ def _last_day(days: list[TimeMention], prev: Event | None, sentence_start: int) 
 
 # how far (characters) a clock time may follow the dated mention whose day it runs on
 CLOCK_CHARS = 1500
-# a time of day: "at 3pm", "shortly after 11am", "around 9.30 p.m.", "at noon"
+# a time of day in running text: "at 3pm", "shortly after 11am", "around 9.30 p.m.", "at noon"; a
+# dotted number needs its "a.m."/"hrs" here ("2.45 million" is none), unlike times._CLOCK, which
+# only tells whether a time expression already found is a clock time
 _CLOCK_TIME = re.compile(r"\b(?:\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}[.:]\d{2}\s*(?:hrs?|h)\b"
                          r"|noon|midnight)", re.IGNORECASE)
 

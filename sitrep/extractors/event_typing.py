@@ -2103,6 +2103,15 @@ def _arrest(c: Clause) -> Typing | None:
 
 
 _TERMS = frozenset({"year", "month", "week", "day", "life"})
+
+
+def _for_a_term(verb) -> bool:
+    """"jailed for 11 months", "imprisoned for life": a prison term, which a court gives."""
+    return verb.lemma_.lower() in ("jail", "imprison") and any(
+        k.lower_ == "for" and any(g.lemma_.lower() in _TERMS for g in k.children if g.dep_ == "pobj")
+        for k in verb.children)
+
+
 # people unnamed and hiding who they are: who takes someone away as they do is no authority
 _FACELESS = frozenset({"masked", "unknown", "unidentified", "hooded", "balaclava-clad"})
 _FACELESS_PEOPLE = frozenset({"man", "gunman", "individual", "people", "person", "assailant", "stranger"})
@@ -2115,13 +2124,6 @@ def _unknown_men(agent) -> bool:
     if agent is None or agent.tok.lemma_.lower() not in _FACELESS_PEOPLE:
         return False
     return any(k.lower_ in _FACELESS for k in agent.tok.children if k.dep_ in ("amod", "compound"))
-
-
-def _for_a_term(verb) -> bool:
-    """"jailed for 11 months", "imprisoned for life": a prison term, which a court gives."""
-    return verb.lemma_.lower() in ("jail", "imprison") and any(
-        k.lower_ == "for" and any(g.lemma_.lower() in _TERMS for g in k.children if g.dep_ == "pobj")
-        for k in verb.children)
 
 
 def _taken_by_police(c: Clause) -> bool:

@@ -23,6 +23,7 @@ from .event_lexicon import (
     _np_text,
     lexicon,
 )
+from .gazetteer import get_gazetteer, norm_name
 from .place_recognition import SETTLEMENT_NOUNS
 from .report_frame import LOCATIVE_PREPS
 
@@ -130,10 +131,20 @@ def _place_taken(tok: Token, forms, kids, lex: Lexicon) -> tuple[str, bool, str,
     lexicon); the territorial rules ask an armed taker of it (no election's "took Arizona")."""
     if tok.pos_ != "VERB" or "take" not in forms:
         return None
-    obj = next((c for c in kids if c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC") or any(
+    obj = next((c for c in kids if c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC") or _a_known_town(c) or any(
         a.dep_ == "appos" and a.lemma_.lower() in TOWN_WORDS for a in c.children))), None)  # "Goma, the capital"
     hit = _phrase_of(forms, ("town",), lex) if obj is not None else None
     return (hit[0], True, f"{tok.text} {obj.text}", hit[2]) if hit else None
+
+
+def _a_known_town(name: Token) -> bool:
+    """"The TPLF took Weldiya": a proper noun the gazetteer knows as a town by its name,
+    however the entity tagger labelled it (it often takes an unfamiliar town for a person
+    or an organisation)."""
+    if name.pos_ != "PROPN" or any(c.dep_ == "compound" for c in name.children):
+        return False
+    found = get_gazetteer().lookup([norm_name(name.text)]).get(norm_name(name.text), [])
+    return any(e.feature == "city" and e.kind in ("name", "alt") for e in found)
 
 
 # verbs whose reduced relative tells where people were, not what they did
@@ -198,9 +209,12 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
     taken = _place_taken(tok, forms, kids, lex)
     if taken is not None:
         return taken
-    if is_verb and tok.dep_ == "relcl" and tok.head.i < tok.i and not any(c.dep_ == "dobj" for c in kids):
+    if is_verb and (tok.dep_ == "relcl" or _measure_participle(tok, lex)) and tok.head.i < tok.i \
+            and not any(c.dep_ == "dobj" for c in kids):
         hit = _phrase_of(forms, (tok.head.lower_, tok.head.lemma_.lower()), lex)
-        if hit:  # "the charges he is facing": the phrase's object is the clause's antecedent
+        if hit and (tok.dep_ == "relcl" or hit[0] not in _TAKING_FRAMES):
+            # "the charges he is facing", "a state of emergency declared in X": the phrase's
+            # object is the noun the clause qualifies
             return hit[0], hit[1], f"{tok.head.text} {tok.text}", hit[2]
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.dep_ == "mark" and nxt.head.i > tok.i:  # "calls for Israel to hand over the maps":
@@ -229,6 +243,19 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
             return f, w, tok.text, mode
     return None
 
+
+
+# frames whose object is a place taken or lost: "a village taken by the army" tells the village
+_TAKING_FRAMES = frozenset({"CAPTURE", "RETAKE", "LOSE", "ENTER"})
+
+
+def _measure_participle(verb: Token, lex: Lexicon) -> bool:
+    """"A state of emergency declared in the province": a participle after a noun that no
+    trigger names on its own, which with the participle makes a phrase ("declare state");
+    a noun that is an event itself ("a ceasefire announced in April") is that event."""
+    noun = verb.head
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not (
+        noun.lemma_.lower() in lex.triggers or noun.lower_ in lex.triggers)
 
 
 def _engaged_in_combat(verb: Token) -> bool:

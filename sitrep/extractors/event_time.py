@@ -48,9 +48,12 @@ def offset_days(text: str) -> tuple[int, str] | None:
 
 
 # "the first since 2021", "the deadliest attack since 2019": a time a superlative or an
-# ordinal measures the event against, not when it happened
-_COMPARED_SINCE = re.compile(r"\b(?:first|second|third|last|only|worst|deadliest|bloodiest|largest|biggest|heaviest|"
-                             r"highest|lowest|most\s+\w+)\b(?:\s+[\w-]+){0,4}?\s+since\s*$", re.IGNORECASE)
+# ordinal measures the event against, not when it happened. A superlative may be qualified at
+# length ("the heaviest on this stretch of the frontier since"); an ordinal's longer clause
+# counts repeats over the time ("the third time the camp has been targeted since"), a tally
+_COMPARED_SINCE = re.compile(r"(?:\b(?:first|second|third|last|only)\b(?:\s+[\w-]+){0,4}?|"
+                             r"\b(?:worst|deadliest|bloodiest|largest|biggest|heaviest|highest|lowest|most\s+\w+)\b"
+                             r"(?:\s+[\w-]+){0,7}?)\s+since\s*$", re.IGNORECASE)
 
 
 def compared_against(text: str, t: TimeMention) -> bool:

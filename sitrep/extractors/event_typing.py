@@ -1988,6 +1988,9 @@ def _untyped_violence(c: Clause) -> Typing:
     crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _MOB_NOUNS
     if c.ak == "rioters" or crowd:
         return Typing("MOB_VIOLENCE", "mob attack")  # "a crowd stormed the building and set it on fire"
+    if c.patient_armed and c.ak != "state_forces" and _stones_against_forces(c):
+        # "the security forces were attacked with stones and Molotov cocktails": a crowd's missiles
+        return Typing("VIOLENT_DEMO", "security forces attacked with stones or petrol bombs")
     if (c.patient_armed or "BASE_NOUN" in c.pctx) and (c.ak in _ARMED_KINDS or c.ak is None):
         return Typing("ARMED_CLASH", "armed actor attacked")
     if _fired_on_forces(c) and c.ak in _ARMED_KINDS - {"state_forces"}:
@@ -2300,7 +2303,7 @@ def _agree(c: Clause) -> Typing | None:
     # a rebel or militia party makes any agreement one of the conflict ("five Abu Sayyaf members
     # surrendered with their firearms"): ACLED counts surrenders and truces among its Agreements
     conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx or c.ak in _NON_STATE
-    release = c.head.tok.lemma_.lower() == "release"
+    release = c.head.tok.lemma_.lower() in ("release", "free")
     if release and not conflict and _released_people(c):
         return Typing("RETREAT", "people released (PLOVER 2021: release)")  # "released him on a suspended sentence"
     if c.head.frame in ("AGREE",) and c.weak and not conflict and not (_political_agent(c) and _settles(c.head.anchor)):
@@ -2339,7 +2342,7 @@ def _released_people(c: Clause) -> bool:
     if obj is None or _HOSPITAL.search(c.head.tok.sent.text):
         return False
     return obj.ent_type_ == "PERSON" or obj.lower_ in _RELEASED_PRONOUNS or obj.tag_ == "CD" or \
-        obj.lemma_.lower() in _PERSON_NOUNS | _RELEASED_PEOPLE or (
+        obj.lemma_.lower() in _PERSON_NOUNS | _RELEASED_PEOPLE | _TITLES or (
             obj.lemma_.lower() in _RELEASED_REST and obj.pos_ in ("NOUN", "PRON", "ADJ", "DET"))
 
 

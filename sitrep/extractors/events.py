@@ -880,10 +880,22 @@ def protest_scene(sents: list[Span], index: _CueIndex, communal_report: bool = F
     communal report a procession is a religious one, no demonstration (docs/annotation.md:
     communities fighting each other are mob violence)."""
     def names_a_protest(sent: Span) -> bool:
-        march = _MARCH_WORDS.search(sent.text)
+        march = next((m for m in _MARCH_WORDS.finditer(sent.text) if not _the_month(sent, m)), None)
         return "PROTEST" in _context(index, sent) or (
             march is not None and not (communal_report and march.group().lower() == "procession"))
     return _scene(sents, names_a_protest)
+
+
+def _the_month(sent: Span, match: re.Match) -> bool:
+    """"Tripoli, 4 March 2018", "since March": the month, no march. The parser's date
+    entity tells it; a capitalised "March" beside a number does where it has none."""
+    if match.group() != "March":
+        return False
+    span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
+    if span is not None and span[0].ent_type_ == "DATE":
+        return True
+    return re.search(r"\d\W*$", sent.text[:match.start()]) is not None or \
+        re.match(r"\W*\d", sent.text[match.end():]) is not None
 
 
 _RIOT_WORDS = re.compile(r"\b(?:riot(?:s|ing|ers?)?|disorder|unrest|violence (?:erupted|erupts|broke out)|"

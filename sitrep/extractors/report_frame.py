@@ -38,7 +38,7 @@ AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "regi
                         "front", "vicinity", "middle", "block", "intersection", "corner", "municipality",
                         "subdistrict", "sub-district", "tehsil", "stretch", "lane", "lanes",
                         "section", "hinterland", "hinterlands", "hills", "mountains", "forest", "forests",
-                        "environs", "periphery", "surroundings", "uplands", "interior", "market",
+                        "environs", "periphery", "surroundings", "uplands", "interior", "market", "whole", "rest",
                         }) | SETTLEMENT_NOUNS  # "the town of X", "the community of X"
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3

@@ -23,6 +23,23 @@ def test_the_time_an_ordinal_compares_with_does_not_date_the_event():
     assert not (ev.date_start or "").startswith("2021") and ev.timing == "current", (ev.date_start, ev.timing)
 
 
+def test_a_superlative_a_long_phrase_qualifies_compares_too():
+    # "the heaviest on this stretch of the frontier since": the phrase between is no bar
+    text = ("The fighting, the heaviest on this stretch of the frontier since September 2022, broke out on "
+            "Wednesday near the water intake.")
+    ev = _event(text, "2023-06-02", "fighting")
+    assert ev.date_start == "2023-05-31" and ev.timing == "current", (ev.date_start, ev.timing)
+
+
+def test_an_ordinals_count_of_repeats_keeps_its_period():
+    # guard: "the third time the camp has been targeted since mid-September" counts the
+    # attacks over the period, which the long phrase after the ordinal tells
+    text = ("Shells fell near the UN camp in Timbuktu on Sunday. It is the third time the camp has been targeted "
+            "since mid-September.")
+    ev = _event(text, "2023-10-03", "targeted")
+    assert (ev.date_start or "").startswith("2023-09"), ev.date_start
+
+
 def test_the_clause_a_compared_time_opens_keeps_that_time():
     # guard: the ambush "when" names is November's, though the sentence compares with it
     text = ("CATARMAN, Philippines - The attack was the deadliest in the province since November last year, when "

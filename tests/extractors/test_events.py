@@ -462,6 +462,9 @@ TABLE = [
     # emergency declared mobilises
     ("The governor signed an executive order imposing a curfew on the city on Sunday.", "COERCE", A),
     ("The president issued a decree imposing a state of emergency in the province.", "MOBILIZE", A),
+    # a participle after the noun makes the phrase with it, as its verb's object would
+    ("The measure follows a three-month state of emergency declared in the eastern province on Sunday.", "MOBILIZE",
+     A),
     # roads blocked by demonstrators: ACLED counts road-blocking with barricades among a
     # violent demonstration's acts; the authorities closing a road stage no protest
     ("Farmers blocked the highway with tractors on Monday.", "Violent demonstration", A),
@@ -1241,6 +1244,9 @@ def test_claimed_by_a_rule(text, label):
     # a state's name with a road's number is the road, no place: the arrest is in the town
     ("LONDON, Ky. — Officer Travis Rogers stopped a car for speeding on KY 80 west on Tuesday. Police "
      "arrested the driver.", "London"),  # a dateline in capitals is named as a place is written
+    # "over the whole of X": where a measure applies
+    ("Chad's Council of Ministers, meeting in N'Djamena, declared a state of emergency over the whole of Ouaddai "
+     "on Tuesday.", "Ouaddai"),
 ])
 def test_an_event_is_placed_by_its_own_phrases(text, place):
     import sitrep

@@ -91,6 +91,8 @@ def test_unknown_named_area_borrows_its_city_with_precision_flag(nlp):
      "Okruashvili said.", "Saakashvili"),
     # a short form the report defines for an organisation is that organisation everywhere
     ("The Ministry of Defence (MoD) named the soldier on Friday. The MoD said he served in Syria.", "MoD"),
+    # a weapon named after a person a town was also named for
+    ("Youths threw Molotov cocktails at the police station on Friday.", "Molotov"),
     # saints a building is named after are not the towns called so
     ("CAIRO - A bomb hit the church of St. Peter and St. Paul in Cairo on Sunday.", "St. Peter"),
     ("CAIRO - A bomb hit the church of St. Peter and St. Paul in Cairo on Sunday.", "St. Paul"),

@@ -36,6 +36,23 @@ def test_clashes_after_a_march_are_the_demonstration_turning_violent(text):
     assert "Armed clash" not in types and "Violent demonstration" in types, types
 
 
+def test_the_month_of_march_opens_no_demonstrations_scene():
+    # guard: "6 March 2019" in a dateline is the month, no march; the clashes are a battle's
+    text = ("BENGHAZI, 6 March 2019: A truce appeared to be holding on Wednesday. The hospital said it had received "
+            "nine bodies since the clashes erupted on Sunday evening.")
+    types = _types(text)
+    assert "Violent demonstration" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "Officers were attacked with stones and bottles near the camp on Monday, the ministry said.",
+    "The authorities said the security forces were attacked with stones, knives and Molotov cocktails.",
+])
+def test_security_forces_attacked_with_a_crowds_missiles_face_a_violent_demonstration(text):
+    types = _types(text)
+    assert "Violent demonstration" in types and "Armed clash" not in types, types
+
+
 def test_cars_set_on_fire_after_a_march_are_the_demonstrations_destruction():
     text = ("Thousands marched against the pension reform in Nantes on Thursday. Dozens of cars were set on fire "
             "in the streets near the prefecture.")

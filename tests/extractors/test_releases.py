@@ -17,6 +17,9 @@ def _plovers(text: str) -> list[str | None]:
     "Police detained 14 students in Dhaka on Tuesday. Eight of them were released on bail on Wednesday.",
     "A reporter was held for two days by soldiers in Bamenda. She was later released.",
     "Twenty-two people were arrested after the march. The others have been released pending inquiries.",
+    # an official held and let go; "freed" as "released"
+    "Mutinous soldiers released the defence minister on Wednesday after holding him for two hours.",
+    "Gunmen seized the priest on the road to Bouca on Friday. He was freed on Sunday.",
 ])
 def test_people_let_go_after_a_detention_are_released(text):
     assert "RETREAT" in _plovers(text), [(e.plover, e.rule) for e in sitrep.extract(text, published="2023-05-05").events]

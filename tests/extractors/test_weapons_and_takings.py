@@ -143,6 +143,8 @@ def test_a_state_strike_named_by_its_country_is_an_air_strike():
     "The militia took Baraka, the lakeside town, on Sunday after heavy fighting with the army.",
     # a name no gazetteer knows, entered or held by an armed side, is ground taken
     "The rebels entered Kamanyola on Wednesday morning after a short exchange of fire with soldiers.",
+    # a town the gazetteer knows, which the tagger calls an organisation
+    "The TPLF took Weldiya on Sunday after heavy fighting.",
     # a share of the town the report named: "most of the town"
     "The M23 reached Nyangezi on Sunday. The rebels said their fighters had taken control of most of the town by Monday.",
 ])
@@ -267,6 +269,7 @@ def test_a_town_cleared_of_militants_is_retaken():  # guard: cleared of fighters
 @pytest.mark.parametrize("text", [
     "A mobile squad unit from Mt Hagen was fired upon on Monday.",
     "Gunmen ambushed a platoon near the village on Sunday.",
+    "A detachment of gendarmes came under fire near the village on Sunday.",
 ])
 def test_fire_on_a_police_or_army_unit_is_a_battle(text):
     _typed_as(text, "Armed clash", never={"Attack"})

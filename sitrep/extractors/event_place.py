@@ -415,6 +415,10 @@ def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int
             for c in (c for c in head.children if c.dep_ == "dobj" and head.pos_ == "VERB"):
                 objs.append((c, True))  # "killed six officers and a civilian in Giza's Haram district"
                 objs += [o for t in (c, *(k for k in c.children if k.dep_ == "conj")) for o in _locative_objects(t)]
+            if m.frame in _PLACE_TAKING:
+                target = _unplaced_target(parsed, head, m.frame, place_spans)
+                if target is not None:
+                    return target
             for g, direct in objs:
                 if not direct:
                     continue
@@ -460,6 +464,40 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
             c.dep_ in ("case", "poss") for c in g.children) or g.lower_ in _INSTITUTIONS or g.ent_type_ in _NO_PLACE:
         return None
     return _without_the(e.text)
+
+
+# frames whose object may be the place itself: a town taken, entered, stormed or shelled
+_PLACE_TAKING = frozenset({"CAPTURE", "RETAKE", "ENTER", "ATTACK", "SHELL", "AIRSTRIKE", "BOMB"})
+
+
+def _unplaced_target(parsed: Parsed, verb, frame: str, place_spans: list[tuple[int, int]]) -> str | None:
+    """"Rebels seized control of Nyanzale", "soldiers stormed Ediki", "Tajik forces shelled
+    Kok-Tash": the proper noun a territorial or an attacking verb has for its object, which
+    the gazetteer does not hold, names the event as a village named "in X" does
+    (`_unplaced_name`). The tagger often takes such a name for a person or an organisation;
+    what is shelled, stormed or entered, or whose control is seized, is a place; what is
+    captured or attacked is one when the tagger says so ("captured Smith" took a man)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_.lower() == "control":  # "took control of X"
+        obj, frame = of_object(obj), "ENTER"
+    if obj is None or obj.pos_ != "PROPN" or not obj.text[:1].isupper() or obj.text.isupper():
+        return None
+    if not (frame in _AT_PLACES or verb.lemma_.lower() in _STORMING or obj.ent_type_ in ("GPE", "LOC", "FAC")):
+        return None
+    e = next((e for e in parsed.ent_spans if e.start <= obj.i < e.end), None)
+    span = e if e is not None and e.root.i == obj.i else obj.doc[
+        min(c.i for c in obj.subtree if c.dep_ == "compound" or c.i == obj.i):obj.i + 1]
+    if len(span) > 3 or any(s < span.end_char and span.start_char < t for s, t in place_spans):
+        return None
+    if _country_word(obj) or is_named_actor(span.text) or obj.ent_type_ in _NO_PLACE or \
+            obj.lower_ in _INSTITUTIONS or any(c.dep_ in ("case", "poss") for c in obj.children):
+        return None  # "stormed Parliament", "stormed the President's House": a body's seat, a site
+    return _without_the(span.text)
+
+
+# frames whose object is a place whatever the tagger calls it, and verbs of storming one
+_AT_PLACES = frozenset({"SHELL", "AIRSTRIKE", "ENTER"})
+_STORMING = frozenset({"storm", "overrun", "raid", "besiege"})
 
 
 # names after "in" that are bodies, not places ("in Parliament", "in Congress")

@@ -322,6 +322,12 @@ def test_an_incident_is_placed_where_its_clause_says(text, place):
     # the site the act is at lies in the village: "at their homes in X" is in X
     ("LOME - Security forces arrested two activists at their homes in Agoè on Saturday morning.", "arrested",
      "Agoè, LOME"),
+    # the object of a verb that takes, storms or shells a place is that place, whatever the
+    # tagger calls the name
+    ("GOMA - M23 rebels seized control of Nyanzale on Sunday after heavy fighting.", "seized", "Nyanzale, GOMA"),
+    ("KUMBA - On Monday morning, soldiers stormed Ediki and burned houses.", "stormed", "Ediki, Kumba"),
+    ("DUSHANBE - Tajik forces shelled Kok-Tash with mortars on Thursday, the Kyrgyz side said.", "shelled",
+     "Kok-Tash, Dushanbe"),
 ])
 def test_a_village_no_gazetteer_holds_is_named_where_the_text_names_it(text, word, place):
     assert the_event(text, word).place == place
@@ -332,6 +338,7 @@ def test_a_village_no_gazetteer_holds_is_named_where_the_text_names_it(text, wor
      "Parliament"),
     ("NAIROBI - Police arrested two men near Kenyatta's former home on Saturday, officers said.", "arrested",
      "Kenyatta"),
+    ("BAMAKO - Mutinous soldiers stormed Parliament on Monday, witnesses said.", "stormed", "Parliament"),
 ])
 def test_a_body_or_a_persons_name_after_in_is_no_village(text, word, absent):
     assert absent not in (the_event(text, word).place or "")

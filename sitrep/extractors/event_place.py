@@ -85,7 +85,8 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                         # "at their homes in Agoe", "at a bar in Limoncito": the site is in
                         # the place, as direct as the site
                         here = depth == 0 or (area_of and direct) or (
-                            direct and depth == 1 and t.pos_ == "NOUN" and c.lower_ in ("in", "near"))
+                            direct and depth == 1 and t.pos_ == "NOUN" and (c.lower_ in ("in", "near") or (
+                                c.lower_ == "on" and _street(g) is not None)))  # "the courthouse on Bishop Street"
                         yield g, here
                         if depth < 3:
                             stack.append((g, depth + 1, here))
@@ -519,8 +520,8 @@ def _street(tok) -> str | None:
         if not mods or not all(c.text[:1].isupper() or c.text[:1].isdigit() for c in mods):
             return None
         start = min(c.left_edge.i for c in mods)
-        while start < tok.i and tok.doc[start].text.isdigit():
-            start += 1  # "131 West 23rd Street": the street, not the house
+        while start < tok.i - 1 and tok.doc[start].text.isdigit():
+            start += 1  # "131 West 23rd Street": the street, not the house ("72 Avenue" is a street's name)
         return tok.doc[start:tok.i + 1].text
     number = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if tok.lower_ in ROAD_PREFIXES and number is not None and number.text.isdigit() and number.head.i == tok.i:

@@ -56,9 +56,16 @@ _COMPARED_SINCE = re.compile(r"(?:\b(?:first|second|third|last|only)\b(?:\s+[\w-
                              r"(?:\s+[\w-]+){0,7}?)\s+since\s*$", re.IGNORECASE)
 
 
+# "on the anniversary of Tibet's 1959 uprising": the time of what is remembered, not of the event
+_ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+[^.;:!?]{0,40}$", re.IGNORECASE)
+
+
 def compared_against(text: str, t: TimeMention) -> bool:
-    """`t` is the time a superlative or an ordinal compares its event with."""
+    """`t` is the time a superlative or an ordinal compares its event with, or the time of
+    what an anniversary the event falls on remembers."""
     head = text[max(0, t.start - 80):t.start]
+    if _ANNIVERSARY_OF.search(head):
+        return True
     if t.text.lower().startswith("since"):
         head += "since"
     return _COMPARED_SINCE.search(head) is not None

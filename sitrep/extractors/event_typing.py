@@ -170,6 +170,9 @@ def build_clause(c: Clause) -> Clause:
     c.pctx, c.pkinds = _values(pcues, "context"), _values(pcues, "actor")
     if _values(pcues, "weapon") & _WEAPON_OBJECTS:  # "two explosive devices": the longer cue names the thing
         c.pctx = c.pctx | {"WEAPONS"}
+    if "BASE_NOUN" in c.pctx and "BASE_NOUN" not in _values(_cues(_without_relative_clauses(c.patient_role), lex),
+                                                            "context"):
+        c.pctx = c.pctx - {"BASE_NOUN"}  # a base a relative clause names is no base attacked
     if _HELD_BY.search(ptext):  # "the Georgian-controlled village": held by an armed side
         c.pctx = c.pctx | {"ARMED_TARGET"}
     # "a convoy of passenger vehicles": an armed target's noun, but civilians' words tell whose
@@ -269,6 +272,14 @@ def _patient_text(role: Role | None) -> str:
         # on the subject from past its verb is no part of who was struck
         return tok.doc[tok.left_edge.i: tok.head.i].text
     return _phrase_text(tok)
+
+
+def _without_relative_clauses(role: Role) -> str:
+    """The patient's phrase less its relative clauses ("neighbourhoods of Wau town that forced
+    thousands to shelter at the UN base": where they sheltered is no target)."""
+    tok = role.tok
+    inner = {t.i for k in tok.subtree if k.dep_ == "relcl" and k.i != tok.i for t in k.subtree}
+    return "".join(t.text_with_ws for t in tok.subtree if t.i not in inner).strip()
 
 
 # what harms without meaning to: "a tree fell on a wedding party", "hit by a car"
@@ -1382,7 +1393,11 @@ _THROWN = frozenset({"stone", "stones", "rock", "rocks", "brick", "bricks", "bot
 _RANK_AND_FILE = frozenset({"supporter", "supporters", "activist", "activists", "cadre", "cadres"})
 _COMMUNITY_WORDS = frozenset({"communal", "community", "communities", "villager", "villagers", "resident",
                               "residents", "group", "groups", "mob", "mobs", "youth", "youths", "crowd", "crowds",
-                              "fan", "fans", "ultra", "ultras", "hooligan", "hooligans"}
+                              "fan", "fans", "ultra", "ultras", "hooligan", "hooligans",
+                              # "ethnic clashes", "clashes between herders and farmers" (the tune gold
+                              # types clan and tribal fighting, often with guns, as battles)
+                              "ethnic", "interethnic", "inter-ethnic", "intercommunal", "inter-communal",
+                              "intercommunity", "herder", "herders", "farmer", "farmers"}
                              ) | _RANK_AND_FILE  # "supporters of two rival factions clashed", "rival ultras clashed"
 # a party's people: a patient who is one is no armed side, whatever the party ("a Jubo League activist")
 _PARTY_PEOPLE = _RANK_AND_FILE | {"member", "members"}
@@ -2624,7 +2639,7 @@ def _object_makes_no_act(dip: str, verb, kids: dict) -> str | None:
     lemma = verb.lemma_.lower()
     obj = kids["dobj"].lemma_.lower() if "dobj" in kids else None
     if dip == "MOBILIZE" and obj == "state" and not any(
-            t.lemma_.lower() in ("emergency", "siege", "alert", "war") for t in kids["dobj"].subtree):
+            t.lemma_.lower() in ("emergency", "exception", "siege", "alert", "war") for t in kids["dobj"].subtree):
         return "a state named, not a state of emergency"  # "declared the state a disaster area"
     if dip == "REJECT" and lemma in ("decline", "refuse") and "xcomp" in kids and (
             kids["xcomp"].lemma_.lower() in _SAYING

@@ -661,6 +661,7 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
     out: list[TimeMention] = []
     anchor: dt.date | None = None
     period: tuple[dt.date, dt.date, int] | None = None  # the last month named with its year, and where
+    named_days: dict[int, str] = {}  # weekday -> the date the report gave it ("Sunday, March 10")
     for s, e in chosen:
         if _house_number(text, s, e) or _year_in_a_name(text, s, e):
             continue
@@ -673,12 +674,45 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
                                                _time_mention(parsed, s + glued.end(), e, published, anchor)]
         for tm in filter(None, parts):
             _in_told_period(tm, text, period)
+            _the_named_weekday(tm, named_days)
             out.append(tm)
+            _name_its_weekday(tm, text, published, named_days)
             if tm.date_end and tm.precision == "day" and tm.rule != "window":
                 anchor = dt.date.fromisoformat(tm.date_end)
             if tm.date_start and tm.precision in ("month", "week") and _YEAR.search(text[tm.start:tm.end]):
                 period = (dt.date.fromisoformat(tm.date_start), dt.date.fromisoformat(tm.date_end), tm.end)
     return out
+
+
+# how far back (days) a weekday the report dates itself ("Sunday, March 10") is still the day
+# a bare "Sunday" names later: within two weeks, where the nearest such day may be another
+NAMED_DAY_REACH = 13
+_BARE_WEEKDAY = re.compile(r"(?:(?:early|late)\s+)?(" + "|".join(WEEKDAYS) + r")" + _DAY_SUFFIX, re.IGNORECASE)
+
+
+def _name_its_weekday(tm: TimeMention, text: str, published: dt.date | None, named_days: dict[int, str]) -> None:
+    """Keep the day a date the report gives with its weekday falls on ("early on Sunday,
+    March 10"), when it lies within NAMED_DAY_REACH days before publication."""
+    if tm.rule != "absolute" or tm.precision != "day" or not tm.date_start or published is None:
+        return
+    said = text[max(0, tm.start - 12):tm.end].lower()
+    day = dt.date.fromisoformat(tm.date_start)
+    if 0 <= (published - day).days <= NAMED_DAY_REACH and any(
+            re.search(rf"\b{name}\b", said) for name, i in WEEKDAYS.items() if i == day.weekday()):
+        named_days[day.weekday()] = tm.date_start
+
+
+def _the_named_weekday(tm: TimeMention, named_days: dict[int, str]) -> None:
+    """"Left Sera early on Sunday, March 10 ... 40 people were taken into custody on Sunday"
+    in a report of Tuesday March 19: a bare weekday is the one the report has dated, not the
+    nearest such day before publication."""
+    if tm.rule != "weekday" or tm.precision != "day":
+        return
+    m = _BARE_WEEKDAY.fullmatch(tm.text.strip())
+    named = named_days.get(WEEKDAYS[m.group(1).lower()]) if m else None
+    if named is not None and named != tm.date_start:
+        tm.date_start = tm.date_end = named
+        tm.rule = "weekday the report dated"
 
 
 # how far (characters) a month the report names with its year still dates a day it names

@@ -40,6 +40,15 @@ def test_an_ordinals_count_of_repeats_keeps_its_period():
     assert (ev.date_start or "").startswith("2023-09"), ev.date_start
 
 
+def test_the_year_an_anniversary_remembers_does_not_date_the_event():
+    text = ("Tibetan Monks Detained After March to Lhasa's Barkhor\n\nChinese police in Lhasa detained dozens of "
+            "Tibetans after a group of monks marched through the regional capital to the Barkhor square on the "
+            "anniversary of Tibet's 1959 national uprising, Tibetan sources say.\n\nThe monks left Sera monastery "
+            "early on Sunday, March 10, and walked south toward the Jokhang temple, a resident said.")
+    ev = _event(text, "2019-03-19", "detained")
+    assert ev.date_start == "2019-03-10", ev.date_start
+
+
 def test_the_clause_a_compared_time_opens_keeps_that_time():
     # guard: the ambush "when" names is November's, though the sentence compares with it
     text = ("CATARMAN, Philippines - The attack was the deadliest in the province since November last year, when "

@@ -328,6 +328,10 @@ def test_an_incident_is_placed_where_its_clause_says(text, place):
     ("KUMBA - On Monday morning, soldiers stormed Ediki and burned houses.", "stormed", "Ediki, Kumba"),
     ("DUSHANBE - Tajik forces shelled Kok-Tash with mortars on Thursday, the Kyrgyz side said.", "shelled",
      "Kok-Tash, Dushanbe"),
+    # a named street a site stands on is as near as the site; a numbered street is named by its number
+    ("LONDONDERRY - A car bomb exploded outside the courthouse on Bishop Street on Saturday night.", "exploded",
+     "Bishop Street, Londonderry"),
+    ("SURREY, B.C. - Shots were fired at a sweet shop on 72 Avenue on Tuesday morning.", "fired", "72 Avenue, Surrey"),
 ])
 def test_a_village_no_gazetteer_holds_is_named_where_the_text_names_it(text, word, place):
     assert the_event(text, word).place == place

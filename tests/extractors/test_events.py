@@ -462,6 +462,11 @@ TABLE = [
     # emergency declared mobilises
     ("The governor signed an executive order imposing a curfew on the city on Sunday.", "COERCE", A),
     ("The president issued a decree imposing a state of emergency in the province.", "MOBILIZE", A),
+    ("The government had decreed a state of exception in both provinces for 45 days.", "MOBILIZE", A),
+    ("Transnistria declared a red terror alert on Monday.", "MOBILIZE", A),
+    # communities fighting each other are a mob (docs/annotation.md), named by their kind
+    ("Ethnic clashes broke out in the southern districts of the city on Monday.", "Mob violence", A),
+    ("Clashes between herders and farmers left 13 dead near the village on Saturday.", "Mob violence", A),
     # a participle after the noun makes the phrase with it, as its verb's object would
     ("The measure follows a three-month state of emergency declared in the eastern province on Sunday.", "MOBILIZE",
      A),

@@ -247,3 +247,21 @@ def test_the_day_before_an_incident_is_found_and_anchored_on_it():
                         "a checkpoint outside the town.", published="2016-12-21")
     attack = next(e for e in ex.events if "checkpoint" in e.sentence)
     assert attack.date_start == "2016-12-17", [(e.sub_event_type, e.date_start) for e in ex.events]
+
+
+def test_a_bare_weekday_is_the_day_the_report_dated():
+    # "early on Sunday, March 10" in a report of Tuesday March 19: its later "on Sunday" is
+    # that day, not the Sunday before publication
+    import sitrep
+    text = ("LHASA - Monks left the monastery early on Sunday, March 10, and walked to the square. At least 40 "
+            "people were taken into custody on Sunday, a resident said.")
+    days = [(t.text, t.date_start) for t in sitrep.extract(text, published="2019-03-19").times]
+    assert ("Sunday", "2019-03-10") in days, days
+
+
+def test_a_weekday_the_report_did_not_date_is_the_nearest_one():  # guard
+    import sitrep
+    text = ("LHASA - Monks left the monastery early on Sunday, March 10, and walked to the square. On Monday, police "
+            "raided homes in the old quarter.")
+    days = [(t.text, t.date_start) for t in sitrep.extract(text, published="2019-03-19").times]
+    assert ("Monday", "2019-03-18") in days, days

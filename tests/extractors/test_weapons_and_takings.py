@@ -275,6 +275,13 @@ def test_fire_on_a_police_or_army_unit_is_a_battle(text):
     _typed_as(text, "Armed clash", never={"Attack"})
 
 
+def test_a_base_a_relative_clause_names_is_no_base_attacked():
+    # where the people fled to after the attack makes no battle of an attack on their homes
+    text = ("Gunmen attacked several residential neighbourhoods of Wau town that left 11 people dead and forced "
+            "thousands to seek shelter at the UN base.")
+    _typed_as(text, "Attack", never={"Armed clash"})
+
+
 def test_warehouses_attacked_are_no_accident():
     # "warehouse" marks an accident's blast, not an attack on one
     text = "Shops, warehouses and supermarkets were attacked and emptied in the neighbourhoods of Cazenga on Monday."

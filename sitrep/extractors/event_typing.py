@@ -749,6 +749,8 @@ def _territory(c: Clause) -> Typing | None:
         return Typing(None, "took a place, with no armed side")  # "Biden took Arizona"
     if _blockade_cleared(c, terr):
         return Typing("VIOLENT_DEMO", "a road blockade cleared: demonstrators' roads blocked")
+    if _camp_cleared(c, terr):
+        return Typing("COERCE", "a camp cleared by the authorities: an eviction, no ground retaken")
     if c.ak in ("protesters", "rioters") and {"CAPTURE", "ENTER"} & set(terr):
         # "protesters overran police lines", "stormed parliament": a crowd's violence, no captive
         return Typing("VIOLENT_DEMO" if c.ak == "protesters" else "MOB_VIOLENCE", "a crowd overran or stormed a place")
@@ -829,6 +831,20 @@ def _blockade_cleared(c: Clause, terr: list[str]) -> bool:
     return ("RETAKE" in terr and ptok is not None and ptok.lemma_.lower() in _BLOCKADES
             and c.ak in (None, "state_forces", "government") and not c.patient_armed and "CONFLICT" not in c.sctx
             and not c.pkinds & _ARMED_KINDS)
+
+
+# where people camp, whom the police move on: "riot police cleared the makeshift camp"
+_CAMPS = frozenset({"camp", "encampment", "settlement", "squat", "sit-in", "jungle", "tent", "tents"})
+
+
+def _camp_cleared(c: Clause, terr: list[str]) -> bool:
+    """"Riot police began clearing the makeshift camp in Loon-Plage": a camp of migrants,
+    squatters or protesters the authorities clear is an eviction (PLOVER COERCE), not ground
+    regained from an armed group; a camp an armed group held is ("cleared the militants' camp")."""
+    ptok = c.patient_role.tok if c.patient_role is not None else _taken(c)
+    return ("RETAKE" in terr and c.head.tok.lemma_.lower() == "clear" and ptok is not None
+            and ptok.lemma_.lower() in _CAMPS and c.ak in (None, "state_forces", "government")
+            and not c.patient_armed and "CONFLICT" not in c.sctx and not c.pkinds & _ARMED_KINDS)
 
 
 def _foreign_forces(c: Clause) -> bool:

@@ -662,10 +662,12 @@ def _days_before(iso: str, n: int) -> str:
 
 def _embedded_heads(built: list[tuple[Event, Trigger]]) -> set[int]:
     """Tokens above each ACLED event's trigger, and the relative clause on its noun ("an
-    attack that Britain blamed on Russia"): an accusation there is its attribution."""
+    attack that Britain blamed on Russia"): an accusation there is its attribution. An
+    attack only incited or wished ("accused him of inciting the public to attack officers")
+    is no event the accusation attributes: the accusation stands."""
     out: set[int] = set()
     for ev, head in built:
-        if ev.event_type:
+        if ev.event_type and ev.certainty not in ("future", "hypothetical"):
             for m in _members(head):  # the head among them
                 out.update(c.i for c in m.tok.children if c.dep_ in ("relcl", "acl"))
             anc = head.anchor.head

@@ -1339,6 +1339,13 @@ def test_an_accusation_in_a_relative_clause_on_an_attack_is_its_attribution():
     assert not [e for e in ex.events if e.plover == "ACCUSE"], [events.explain(e) for e in ex.events]
 
 
+def test_an_accusation_of_inciting_an_attack_is_an_accusation():
+    # the attack was only incited: no event for the accusation to attribute
+    import sitrep
+    ex = sitrep.extract('Police accused the MP of "inciting the public to attack officers".', published="2024-02-15")
+    assert any(e.plover == "ACCUSE" for e in ex.events), [events.explain(e) for e in ex.events]
+
+
 # The report's setting, where its arrest (which names no place) happened: a parenthesised
 # dateline; not where someone came from; a city, not the region it lies in.
 @pytest.mark.parametrize("text,place", [

@@ -282,6 +282,16 @@ def test_a_base_a_relative_clause_names_is_no_base_attacked():
     _typed_as(text, "Attack", never={"Armed clash"})
 
 
+@pytest.mark.parametrize("text", [
+    "Riot police began clearing the makeshift migrant camp in Loon-Plage on Tuesday morning.",
+    "Police cleared the protest camp outside parliament on Monday.",
+])
+def test_a_camp_the_police_clear_is_an_eviction_not_ground_retaken(text):
+    events = sitrep.extract(text, published=PUBLISHED).events
+    assert any(e.plover == "COERCE" and e.event_type is None for e in events) and not any(
+        e.sub_event_type == "Government regains territory" for e in events), [(e.plover, e.sub_event_type) for e in events]
+
+
 def test_warehouses_attacked_are_no_accident():
     # "warehouse" marks an accident's blast, not an attack on one
     text = "Shops, warehouses and supermarkets were attacked and emptied in the neighbourhoods of Cazenga on Monday."

@@ -695,10 +695,10 @@ def _name_its_weekday(tm: TimeMention, text: str, published: dt.date | None, nam
     March 10"), when it lies within NAMED_DAY_REACH days before publication."""
     if tm.rule != "absolute" or tm.precision != "day" or not tm.date_start or published is None:
         return
-    said = text[max(0, tm.start - 12):tm.end].lower()
     day = dt.date.fromisoformat(tm.date_start)
-    if 0 <= (published - day).days <= NAMED_DAY_REACH and any(
-            re.search(rf"\b{name}\b", said) for name, i in WEEKDAYS.items() if i == day.weekday()):
+    weekday = next(name for name, i in WEEKDAYS.items() if i == day.weekday())
+    told = text[max(0, tm.start - 12):tm.end].lower()  # "Sunday, March 10" or "on Sunday March 10"
+    if 0 <= (published - day).days <= NAMED_DAY_REACH and re.search(rf"\b{weekday}\b", told):
         named_days[day.weekday()] = tm.date_start
 
 

@@ -828,9 +828,14 @@ def _blockade_cleared(c: Clause, terr: list[str]) -> bool:
     (docs/annotation.md: roads blocked by demonstrators are a Violent demonstration), not
     ground retaken; not a blockade an armed group held."""
     ptok = c.patient_role.tok if c.patient_role is not None else None
-    return ("RETAKE" in terr and ptok is not None and ptok.lemma_.lower() in _BLOCKADES
-            and c.ak in (None, "state_forces", "government") and not c.patient_armed and "CONFLICT" not in c.sctx
-            and not c.pkinds & _ARMED_KINDS)
+    return "RETAKE" in terr and _cleared_by_authorities(c, ptok, _BLOCKADES)
+
+
+def _cleared_by_authorities(c: Clause, cleared, nouns: frozenset[str]) -> bool:
+    """What is cleared is one of `nouns`, cleared by the authorities (or no one named) with no
+    armed group on its side: a crowd's or a camp's, not ground an armed group held."""
+    return (cleared is not None and cleared.lemma_.lower() in nouns and c.ak in (None, "state_forces", "government")
+            and not c.patient_armed and "CONFLICT" not in c.sctx and not c.pkinds & _ARMED_KINDS)
 
 
 # where people camp, whom the police move on: "riot police cleared the makeshift camp"
@@ -842,9 +847,7 @@ def _camp_cleared(c: Clause, terr: list[str]) -> bool:
     squatters or protesters the authorities clear is an eviction (PLOVER COERCE), not ground
     regained from an armed group; a camp an armed group held is ("cleared the militants' camp")."""
     ptok = c.patient_role.tok if c.patient_role is not None else _taken(c)
-    return ("RETAKE" in terr and c.head.tok.lemma_.lower() == "clear" and ptok is not None
-            and ptok.lemma_.lower() in _CAMPS and c.ak in (None, "state_forces", "government")
-            and not c.patient_armed and "CONFLICT" not in c.sctx and not c.pkinds & _ARMED_KINDS)
+    return "RETAKE" in terr and c.head.tok.lemma_.lower() == "clear" and _cleared_by_authorities(c, ptok, _CAMPS)
 
 
 def _foreign_forces(c: Clause) -> bool:

@@ -687,7 +687,6 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
 # how far back (days) a weekday the report dates itself ("Sunday, March 10") is still the day
 # a bare "Sunday" names later: within two weeks, where the nearest such day may be another
 NAMED_DAY_REACH = 13
-_BARE_WEEKDAY = re.compile(r"(?:(?:early|late)\s+)?(" + "|".join(WEEKDAYS) + r")" + _DAY_SUFFIX, re.IGNORECASE)
 
 
 def _name_its_weekday(tm: TimeMention, text: str, published: dt.date | None, named_days: dict[int, str]) -> None:
@@ -696,7 +695,7 @@ def _name_its_weekday(tm: TimeMention, text: str, published: dt.date | None, nam
     if tm.rule != "absolute" or tm.precision != "day" or not tm.date_start or published is None:
         return
     day = dt.date.fromisoformat(tm.date_start)
-    weekday = next(name for name, i in WEEKDAYS.items() if i == day.weekday())
+    weekday = list(WEEKDAYS)[day.weekday()]
     told = text[max(0, tm.start - 12):tm.end].lower()  # "Sunday, March 10" or "on Sunday March 10"
     if 0 <= (published - day).days <= NAMED_DAY_REACH and re.search(rf"\b{weekday}\b", told):
         named_days[day.weekday()] = tm.date_start
@@ -708,8 +707,8 @@ def _the_named_weekday(tm: TimeMention, named_days: dict[int, str]) -> None:
     nearest such day before publication."""
     if tm.rule != "weekday" or tm.precision != "day":
         return
-    m = _BARE_WEEKDAY.fullmatch(tm.text.strip())
-    named = named_days.get(WEEKDAYS[m.group(1).lower()]) if m else None
+    m = RE_WEEKDAY.match(" ".join(tm.text.lower().split()))
+    named = named_days.get(WEEKDAYS[m.group(2)]) if m and m.group(1) in (None, "on") else None  # not "last Sunday"
     if named is not None and named != tm.date_start:
         tm.date_start = tm.date_end = named
         tm.rule = "weekday the report dated"

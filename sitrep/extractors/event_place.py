@@ -12,6 +12,7 @@ counts only when it is a proper place name attached directly to a predicate.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..models import Event, Place
@@ -53,6 +54,10 @@ _TAKEN_FROM = frozenset({"arrest", "detain", "nab", "apprehend", "abduct", "kidn
 
 # where the wounded are taken, never where they were hurt ("airlifted to a hospital in
 # Cagayan de Oro City")
+# verbs of going somewhere: a participle of theirs names a way or an end, not where one is
+_JOURNEYING = frozenset({"travel", "head", "move", "go", "come", "return", "drive", "sail", "fly", "bind", "flee",
+                         "escape", "leave", "march", "walk", "run", "transfer", "evacuate", "bring", "send", "carry",
+                         "transport", "ship", "deport", "displace", "relocate", "bound", "destine", "make"})
 _CARE_SITES = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "dispensary"})
 
 
@@ -129,6 +134,11 @@ def _np_tokens(tok) -> Iterable[object]:
             # "an attempt to storm an army post near Ouallam": where the attempt was aimed
             for k in (c, *(k for k in c.children if k.dep_ == "dobj")):
                 yield from (g for g, _ in _locative_objects(k))
+        elif c.dep_ == "acl" and c.tag_ in ("VBN", "VBG", "VBD") and c.lemma_.lower() not in _JOURNEYING and not any(
+                k.dep_ in ("nsubj", "nsubjpass") for k in c.children):  # the tagger's VBD is a participle here
+            # "fired on mourners gathered at a cemetery in Mahabad": where they were is where it
+            # hit them; not where a boat "travelling towards Gao" was going
+            yield from (g for g, _ in _locative_objects(c))
     for g, _ in _locative_objects(tok):
         yield g
 
@@ -286,7 +296,11 @@ def _town_named_before(parsed: Parsed, places: list[Place], attached: dict[int, 
         before = [p for p in places if p.lat is not None and p.feature == "city" and p.end <= tok.idx
                   and tok.idx - p.start <= _ANAPHOR_CHARS and (country is None or p.country == country)]
         if tok.lemma_.lower() == "capital":
-            before = [p for p in before if norm_name(p.name) == norm_name(capital_of(p.country) or "")]
+            # the capital of the country whose towns the report names most ("suburbs of the
+            # capital" in a report on Noumea's riots is not Paris, where a bill was debated)
+            home = Counter(p.country for p in places if p.feature == "city" and p.country).most_common(1)
+            before = [p for p in before if norm_name(p.name) == norm_name(capital_of(p.country) or "")
+                      and (not home or p.country == home[0][0])]
         if before:
             return max(before, key=lambda p: p.start)
     return None
@@ -443,6 +457,15 @@ def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int
 _VILLAGE_PREPS = frozenset({"in", "at", "near"})
 
 
+# nouns that say the name they carry is a settlement's ("Palma town", "the village of Olumbi")
+_SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "settlement", "locality", "township", "commune"})
+
+
+def _settlement_of(g) -> bool:
+    """"In the village of Olumbi": the name is the object of a settlement noun's "of"."""
+    return g.head.lower_ == "of" and g.head.head.lemma_.lower() in _SETTLEMENTS
+
+
 def _without_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
@@ -452,7 +475,7 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
     tagger saw (GPE or LOC) that the gazetteer does not hold, right after "in", "at" or
     "near": a village or a quarter, the most specific place the text names for the event
     (docs/annotation.md). It keeps the coordinates of the place the event is otherwise given."""
-    if g.dep_ != "pobj" or g.head.lower_ not in _VILLAGE_PREPS or g.pos_ != "PROPN":
+    if g.dep_ != "pobj" or g.pos_ != "PROPN" or g.head.lower_ not in _VILLAGE_PREPS and not _settlement_of(g):
         return None
     e = next((e for e in parsed.ent_spans if e.start <= g.i < e.end), None)
     if e is None and g.head.lower_ != "at":  # "in Tanjol": a name the tagger took for nothing or a person
@@ -481,6 +504,9 @@ def _unplaced_target(parsed: Parsed, verb, frame: str, place_spans: list[tuple[i
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lemma_.lower() == "control":  # "took control of X"
         obj, frame = of_object(obj), "ENTER"
+    if obj is not None and obj.lemma_.lower() in _SETTLEMENTS:  # "attacked Palma town", "the village of Olumbi"
+        named = of_object(obj) or next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        obj, frame = (named, "ENTER") if named is not None and named.pos_ == "PROPN" else (obj, frame)
     if obj is None or obj.pos_ != "PROPN" or not obj.text[:1].isupper() or obj.text.isupper():
         return None
     if not (frame in _AT_PLACES or verb.lemma_.lower() in _STORMING or obj.ent_type_ in ("GPE", "LOC", "FAC")):

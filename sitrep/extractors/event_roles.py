@@ -233,6 +233,8 @@ class DocContext:
     focus: str | None = None
     last_captor_state: bool | None = None
     opponents: dict[str, ActorRef] | None = None  # side -> the report's main armed actor (lazy)
+    allies: frozenset[str] | None = None  # states whose forces fight beside the focus state's (lazy)
+    strikes_named: list[tuple[int, bool]] | None = None  # (offset, a labour strike?) of its named strikes (lazy)
     bombs_named: bool = False  # the report names a bomb or explosives somewhere
     air_bombs: bool = False  # the report names bombs dropped from the air ("guided aerial bombs")
     air_strikes: bool = False  # the report names air strikes ("air strikes", "an air raid")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..models import ActorRef
-from .actors import actor_at, countries
+from .actors import actor_at, countries, country_of
 from .event_clauses import (
     _PHRASAL_OBJECTS,
     CROWD_CONTROL_MEANS,
@@ -369,7 +369,24 @@ def _labour_strike(c: Clause, words_of_sentence: bool) -> bool:
         return False  # "a strike on a busy market", whoever else the sentence names: an attack on it
     if words_of_sentence:
         words |= set(sent_cues_text(c.sent_cues).lower().split())
-    return bool(words & _LABOUR_WORDS)
+    return bool(words & _LABOUR_WORDS) or (tok.pos_ == "NOUN" and _last_strike_named_labour(c, tok))
+
+
+_AIR_STRIKE_NAMED = re.compile(r"\b(?:air|drone|missile|rocket|artillery|military|aerial)[ -]?strikes?\b", re.I)
+_LABOUR_STRIKE_NAMED = re.compile(
+    r"\b(?:general|hunger|labou?r|workers'?|nationwide|wildcat|indefinite|shopkeepers'?|traders'?|teachers'?)"
+    r" strikes?\b|\bon strike\b|\bstrikers\b|\bstrike (?:action|call)\b", re.I)
+
+
+def _last_strike_named_labour(c: Clause, tok) -> bool:
+    """"A general strike spread ... Similar strikes were reported in Bukan": a strike no word
+    qualifies is the last strike the report named, labour's or an air force's."""
+    if c.ctx.strikes_named is None:
+        text = tok.doc.text
+        c.ctx.strikes_named = sorted([(m.start(), False) for m in _AIR_STRIKE_NAMED.finditer(text)]
+                                     + [(m.start(), True) for m in _LABOUR_STRIKE_NAMED.finditer(text)])
+    before = [labour for at, labour in c.ctx.strikes_named if at < tok.idx]
+    return bool(before) and before[-1]
 
 
 _CHARGEABLE = _VIOLENT | {"SEXUAL", "ABDUCT", "LOOT"}
@@ -852,10 +869,37 @@ def _camp_cleared(c: Clause, terr: list[str]) -> bool:
 
 def _foreign_forces(c: Clause) -> bool:
     """The captor is the forces of a state other than the report's ("Russian forces took
-    Vuhledar" in a report on Ukraine)."""
+    Vuhledar" in a report on Ukraine), not an ally fighting beside the report's state's
+    forces ("Rwandan troops retake the port" where "Rwandan and Mozambican forces" took it)."""
     a = c.agent
-    return c.ak in ("state_forces", "government") and a is not None and bool(a.country) and bool(c.ctx.focus) \
-        and a.country != c.ctx.focus
+    if not (c.ak in ("state_forces", "government") and a is not None and a.country and c.ctx.focus):
+        return False
+    if c.ctx.allies is None:
+        c.ctx.allies = _allied_states(c.head.tok.doc, c.ctx.focus)
+    return a.country != c.ctx.focus and a.country not in c.ctx.allies
+
+
+_SUPPORT_WORDS = frozenset({"support", "backing", "help", "backed", "supported", "assisted", "alongside", "joint"})
+
+
+def _allied_states(doc, focus: str) -> frozenset[str]:
+    """States the report names as one side with the focus state: a demonym coordinated with
+    the focus's ("Rwandan and Mozambican forces"), or named in a sentence that names the
+    focus's own and their support ("the FDS, with the support of Rwandan forces", "Mozambican
+    troops backed by Rwandan units")."""
+    allies = set()
+    for sent in doc.sents:
+        states = {t.i: country_of(t.text) for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN")}
+        states = {i: s for i, s in states.items() if s}
+        if focus not in states.values() or len(set(states.values())) < 2:
+            continue
+        supported = any(t.lower_ in _SUPPORT_WORDS for t in sent)
+        for i, state in states.items():
+            if state == focus:
+                continue
+            if supported or any(states.get(k.i) == focus for k in doc[i].conjuncts):
+                allies.add(state)
+    return frozenset(allies)
 
 
 def _taken_from_a_state(c: Clause) -> bool:
@@ -1531,8 +1575,9 @@ def _police_fire_at_a_protest(c: Clause) -> bool:
         t.lemma_.lower() in _CROWD_WORDS or t.lower_ == "air") for t in c.head.tok.sent)
 
 
+# (mourners at a funeral or memorial in a demonstration's scene are its crowd)
 _CROWD_WORDS = frozenset({"crowd", "crowds", "protester", "protestor", "demonstrator", "marcher", "procession",
-                          "demonstration", "protest", "rally"})
+                          "mourner", "demonstration", "protest", "rally"})
 
 
 # a side's crowd, which no uniform makes the state's: "pro-government supporters attacked protesters"
@@ -2134,6 +2179,10 @@ def _arrest(c: Clause) -> Typing | None:
         return Typing("ABDUCTION", "non-state 'arrest'")
     if _unknown_men(c.agent_role):
         return Typing("ABDUCTION", "taken by masked or unknown men, no authority named")
+    if c.agent_role is not None and _of_whom(c.agent_role.tok).lemma_.lower() in _NO_AUTHORITY:
+        # "relatives of the kidnapped traders detained three people from the area": a taking
+        # by people who hold no office is an abduction (ACLED), whatever verb tells it
+        return Typing("ABDUCTION", "taken by relatives, residents or tribesmen")
     if any(_for_a_term(m.tok) for m in c.members if m.frame == "ARREST"):
         return Typing("SANCTION", "jailed for a term: a sentence")  # "was jailed for 11 months"
     return Typing("ARRESTS", "detention by authorities")
@@ -2149,6 +2198,9 @@ def _for_a_term(verb) -> bool:
         for k in verb.children)
 
 
+# people who hold no office: whom they take away they abduct
+_NO_AUTHORITY = frozenset({"relative", "family", "kinsman", "resident", "villager", "local", "neighbour", "neighbor",
+                           "tribesman", "clansman", "youth"})
 # people unnamed and hiding who they are: who takes someone away as they do is no authority
 _FACELESS = frozenset({"masked", "unknown", "unidentified", "hooded", "balaclava-clad"})
 _FACELESS_PEOPLE = frozenset({"man", "gunman", "individual", "people", "person", "assailant", "stranger"})

@@ -187,6 +187,10 @@ class ReportView:
     frame: ReportFrame
     index: _CueIndex
     place_spans: list[tuple[int, int]]
+    # the place names that name no site: a name the gazetteer could not place, or a town
+    # abroad it matched to a local name ("attacked Palma town" in Mozambique is no Palma of
+    # Spain), is left for the site
+    home_place_spans: list[tuple[int, int]] = field(default_factory=list)
     use_model: bool = True  # type with the learned heads when a model is shipped
     collect: list[dict] | None = None  # training: every candidate's features are appended here
     collect_mentions: list[dict] | None = None  # training: every mention's confidence features
@@ -502,6 +506,9 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     # "met Lavrov in Brussels": the one met may carry the meeting's place, as the premises
     # searched carry the search's ("his home in Aydin was searched")
     placing = roles if physical else [p_role] if ev.plover in ("CONSULT", "COERCE") else []
+    if "PROTEST" in frames and p_role is not None and p_role.how == "against-phrase":
+        # "protests against an amendment being debated in Paris": what they oppose, not where
+        placing = [r for r in placing if r is not p_role]
     place = own_place(view.parsed, ex.places, cand.members, placing, frame.country,
                       cand.start, cand.end, homes, role_words=physical,
                       stationed=a_role if a_role is not None and a_role.how == "subject" else None)
@@ -509,7 +516,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
         place = _sentence_scene(view, sv.span, frame.country)
     view.own_places[id(ev)] = place
     info = view.infos[id(ev)] = _mention_info(cand, ev, p_role, t, place)
-    info.site = own_site(view.parsed, cand.members, view.place_spans) if physical or ev.plover in _AT_SITES else None
+    info.site = own_site(view.parsed, cand.members, view.home_place_spans) if physical or ev.plover in _AT_SITES \
+        else None
     info.toll_only = a_role is None and all(m.frame == "KILL" for m in cand.members)
     info.sentence = sv.k
     info.section = section_of(view.section_breaks, ev.start)
@@ -814,6 +822,8 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     view = ReportView(parsed, ex, lex, ctx,
                       frame, index, [(p.start, p.end) for p in ex.places],
                       use_model=use_model, collect=collect, collect_mentions=collect_mentions)
+    view.home_place_spans = [(p.start, p.end) for p in ex.places if p.lat is not None and not (
+        p.feature == "city" and p.country and frame.country and p.country != frame.country)]
     tokens = parsed.tokens
     events: list[Event] = []
     told: list[Event] = []  # the previous sentence's mentions

@@ -128,6 +128,8 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 RE_MONTH_DAY = re.compile(rf"^{_MONTH_RE} {_ORDINAL}(?:,? (\d{{4}}))?$")
 RE_DAY_MONTH = re.compile(rf"^{_ORDINAL} {_MONTH_RE}(?:,? (\d{{4}}))?$")
 RE_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# a whole date the tagger may cut to its year ("Maputo, 9 Aug 2021 (Lusa)": only "2021" is a DATE)
+RE_FULL_DATE = re.compile(rf"\b(?:{_ORDINAL} {_MONTH_RE},? \d{{4}}|{_MONTH_RE} {_ORDINAL},? \d{{4}})\b", re.I)
 # a run of days: "Sept. 11-12", "March 3 and 4, 2015", "11-12 September" (dateparser reads
 # "11-12" as the year 2012, and gives up on the rest)
 _DAYS_LINK = r"\s*(?:-|–|and|to|through)\s*"
@@ -646,7 +648,7 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
             published = None
     text = parsed.text
     spans: list[tuple[int, int]] = [(e.start, e.end) for e in parsed.entities if e.label in ("DATE", "TIME")]
-    for m in RE_EXTRA.finditer(text):
+    for m in (*RE_EXTRA.finditer(text), *RE_FULL_DATE.finditer(text)):
         spans.append((m.start(), m.end()))
     # Prefer the longest span where candidates overlap ("late Tuesday" over "Tuesday").
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))

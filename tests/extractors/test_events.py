@@ -470,6 +470,16 @@ TABLE = [
     # a participle after the noun makes the phrase with it, as its verb's object would
     ("The measure follows a three-month state of emergency declared in the eastern province on Sunday.", "MOBILIZE",
      A),
+    # a taking by people who hold no office is an abduction, whatever verb tells it
+    ("Relatives of the kidnapped traders detained three men from a neighbouring village on Sunday.",
+     "Abduction/forced disappearance", A),
+    # mourners at a protest's funeral are its crowd: the security forces' fire on them is excessive force
+    ("Thousands of protesters marched in the city on Tuesday. On Wednesday security forces opened fire on mourners "
+     "gathered at the cemetery.", "Excessive force against protesters", A),
+    # "the strike" and "similar strikes" after a general strike are that strike, though the
+    # report also tells of drone strikes
+    ("Drones struck the bases of the opposition parties on Monday. Shops closed on Wednesday in a general strike. "
+     "Similar strikes were reported in four other towns.", "Peaceful protest", A),
     # roads blocked by demonstrators: ACLED counts road-blocking with barricades among a
     # violent demonstration's acts; the authorities closing a road stage no protest
     ("Farmers blocked the highway with tractors on Monday.", "Violent demonstration", A),
@@ -1249,6 +1259,11 @@ def test_claimed_by_a_rule(text, label):
     # a state's name with a road's number is the road, no place: the arrest is in the town
     ("LONDON, Ky. — Officer Travis Rogers stopped a car for speeding on KY 80 west on Tuesday. Police "
      "arrested the driver.", "London"),  # a dateline in capitals is named as a place is written
+    # the people an act hits were where they were gathered
+    ("Markets in Sanandaj stayed closed on Thursday, while security forces opened fire on mourners gathered at a "
+     "cemetery in Mahabad.", "Mahabad"),
+    # a settlement's noun says its name is a place, though no gazetteer holds it
+    ("Insurgents attacked Ntokota town on Monday, killing five people.", "Ntokota"),
     # "over the whole of X": where a measure applies
     ("Chad's Council of Ministers, meeting in N'Djamena, declared a state of emergency over the whole of Ouaddai "
      "on Tuesday.", "Ouaddai"),

@@ -615,18 +615,34 @@ def test_a_place_named_as_occupied_is_no_capture():
     assert "Air/drone strike" in kinds
 
 
-def test_people_taken_beside_a_battle_are_their_own_abduction():
-    # a written report of the project (tests/annotations/written): a headline telling gunfights and
-    # kidnapped migrants, the kidnapping told again in the body, is two incidents
+def _written_report(round_name: str, rid: str) -> dict:
+    """One written report of the project (tests/annotations/written), extracted."""
     import json
     from pathlib import Path
 
     from sitrep.evaluate import extract_records
 
-    path = Path(__file__).resolve().parents[1] / "annotations/written/AJ.jsonl"
-    rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == "synth-AJ3-05")
-    out = extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
+    path = Path(__file__).resolve().parents[1] / f"annotations/written/{round_name}.jsonl"
+    rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == rid)
+    return extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
+
+
+def test_people_taken_beside_a_battle_are_their_own_abduction():
+    # a written report of the project: a headline telling gunfights and kidnapped migrants,
+    # the kidnapping told again in the body, is two incidents
+    out = _written_report("AJ", "synth-AJ3-05")
     text = out["article"]["text"]
     taken = text.index("were kidnapped Sunday night")
     covering = [e["sub_event_type"] for e in out["events"] if any(a <= taken < b for a, b in e["mentions"])]
     assert covering == ["Abduction/forced disappearance"], covering
+
+
+def test_what_a_protest_opposes_is_no_place_of_it():
+    # a written report of the project: riots in New Caledonia "when protests against a
+    # constitutional amendment being debated in Paris turned into running clashes": what the
+    # protests oppose is where a bill is debated, not where they are
+    out = _written_report("AZ", "synth-AZ3-03")
+    text = out["article"]["text"]
+    protests = text.index("protests against a constitutional amendment")
+    places = [e["place"] for e in out["events"] if any(a <= protests < b for a, b in e["mentions"])]
+    assert places and "Paris" not in places, places

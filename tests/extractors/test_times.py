@@ -218,6 +218,13 @@ def test_a_day_run_into_the_possessive_time_of_the_next_noun_is_two_times():
     assert "2016-03-01" not in times, times
 
 
+def test_a_dateline_date_the_tagger_cut_to_its_year_is_read_whole():
+    import sitrep
+    text = "Maputo, 9 Aug 2021 (Lusa) - Rwandan and Mozambican forces have taken control of the port town."
+    got = [(t.text, t.date_start) for t in sitrep.extract(text, published="2021-08-09").times]
+    assert got == [("9 Aug 2021", "2021-08-09")], got
+
+
 def test_a_day_number_the_tagger_left_out_of_its_month_is_read():
     import sitrep
     text = "Gunmen killed five people in an attack on a village on the night of 12 September."

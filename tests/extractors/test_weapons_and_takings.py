@@ -315,6 +315,11 @@ def test_a_blast_at_a_warehouse_stays_an_accident():  # guard
      "outpost on Wednesday morning, killing at least 12 soldiers.", "Non-state actor overtakes territory"),
     ("KNLA fighters attacked junta bases near Kawkareik on Tuesday. Myawaddy, a trading hub on the Thai border, "
      "briefly fell under the control of KNLA-led forces in April.", "Non-state actor overtakes territory"),
+    # a foreign state's troops the report names as one side with the state's own retake
+    # the state's ground (ACLED: government regains territory)
+    ("Rwandan and Mozambican troops fought insurgents near the port in Mozambique's Cabo Delgado province on "
+     "Sunday. Rwandan troops retook the town of Mocimboa da Praia on Monday, Mozambique's defence ministry said.",
+     "Government regains territory"),
     # guard: a state retaking its own ground
     ("Ukrainian troops liberated the village of Robotyne in Zaporizhzhia region on Monday.",
      "Government regains territory"),

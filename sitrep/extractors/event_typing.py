@@ -1477,6 +1477,8 @@ def _unarmed_communities(c: Clause) -> bool:
     words = {t.lower_ for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)}
     if c.agent_role is not None:
         words |= {t.lower_ for t in c.agent_role.tok.subtree}
+    if words & _FACTIONS and not _gangs_named(c):
+        words |= {"group"}  # "a clash between two factions of the student league": no cartel's
     thrown = _thrown_in_clause(c)
     # a communal report's fighting is its communities', unless shots were traded ("a
     # gunfight", "an exchange of fire": a fighting phrase ending in fire, as `_no_foe` reads it)
@@ -1484,6 +1486,8 @@ def _unarmed_communities(c: Clause) -> bool:
         m.tok.lemma_.lower() in _GUNFIGHTS or m.phrase.endswith(" fire") for m in c.members if m.frame == "CLASH"))
 
 
+# the sides of a party or a student body, where no gang is named ("two factions of the BCL")
+_FACTIONS = frozenset({"faction", "factions", "student", "students"})
 _GUNFIGHTS = frozenset({"gunfight", "firefight", "shootout", "gunbattle", "crossfire"})
 
 

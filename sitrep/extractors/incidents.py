@@ -205,9 +205,14 @@ def _same_area(a: MentionInfo, b: MentionInfo) -> bool:
     return pa is not None and pb is not None and (contains(pa, pb) or contains(pb, pa))
 
 
+# kinds of violence against civilians whose noun names them apart: "the abduction of a
+# priest" refers to an abduction, never to the attack its sentence compares it with
+_NAMED_APART = frozenset({"Abduction/forced disappearance", "Sexual violence"})
+
+
 def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     if info.referring:
-        return True
+        return ev.sub_event_type not in _NAMED_APART or any(e.sub_event_type == ev.sub_event_type for e in inc.events)
     if info.patient and info.patient in {i.patient for i in inc.infos}:
         return True
     # "A bomb ripped through a chapel ..., killing 25 people": what the clause did is the

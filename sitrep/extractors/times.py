@@ -189,8 +189,13 @@ def _year_of(month: int, day: int, base: dt.date, future: bool) -> int:
 FUTURE_SLACK_DAYS = 31
 
 
+_DAYS_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"),?\s+(?=\d)", re.I)
+
+
 def _day_run(text: str, base: dt.date | None, future: bool) -> tuple[str, str, str] | None:
-    """"Sept. 11-12" -> the 11th to the 12th (the year as for one day); None: not a run."""
+    """"Sept. 11-12" -> the 11th to the 12th (the year as for one day); None: not a run. The
+    days' weekday names are passed over ("the night of Sunday 18 to Monday 19 September")."""
+    text = _DAYS_WEEKDAY.sub("", text)
     m = RE_MONTH_DAYS.match(text)
     if m:
         mo, d1, d2, y = MONTHS[m.group(1)], int(m.group(2)), int(m.group(3)), m.group(4)

@@ -331,6 +331,9 @@ TABLE = [
     # two crowds throwing at each other are a mob's violence, whatever procession went before
     ("After a victory procession passed through the village on Monday, workers of the two parties hurled "
      "brickbats at each other.", "Mob violence", A),
+    # two factions of a party's student wing fighting, no arms or gang named, are a mob's violence
+    ("At least 12 people were injured in a clash between two factions of the ruling party's student wing at the "
+     "university on Saturday night.", "Mob violence", A),
     # scuffles with the police in a demonstration make it violent
     ("Thousands protested outside parliament on Tuesday and the protest degenerated into scuffles with the "
      "police around midday.", "Violent demonstration", A),

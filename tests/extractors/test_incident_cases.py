@@ -646,3 +646,14 @@ def test_what_a_protest_opposes_is_no_place_of_it():
     protests = text.index("protests against a constitutional amendment")
     places = [e["place"] for e in out["events"] if any(a <= protests < b for a, b in e["mentions"])]
     assert places and "Paris" not in places, places
+
+
+def test_an_abduction_a_report_compares_an_attack_with_is_its_own_incident():
+    """"This attack comes three days after the abduction of a priest": the abduction is one
+    of its own, whose day does not date the attack."""
+    ex = report("Gunmen attack displacement camp\n\nArmed men attacked a camp for displaced people near the "
+                "mission on Monday, killing four people. This attack comes three days after the abduction of a "
+                "priest of the diocese.", "2022-09-20")
+    taken = ex.article.text.index("the abduction of a priest")
+    covering = [e.sub_event_type for e in told(ex) if any(a <= taken < b for a, b in e.mentions)]
+    assert covering == ["Abduction/forced disappearance"], [(e.sub_event_type, e.mentions) for e in told(ex)]

@@ -225,6 +225,13 @@ def test_a_dateline_date_the_tagger_cut_to_its_year_is_read_whole():
     assert got == [("9 Aug 2021", "2021-08-09")], got
 
 
+def test_a_night_told_with_its_two_weekdays_is_read_as_its_days():
+    import sitrep
+    text = "On the night of Sunday 18 to Monday 19 September, armed men attacked the camp."
+    times = [(t.date_start, t.date_end) for t in sitrep.extract(text, published="2022-09-20").times]
+    assert times == [("2022-09-18", "2022-09-19")], times
+
+
 def test_a_day_number_the_tagger_left_out_of_its_month_is_read():
     import sitrep
     text = "Gunmen killed five people in an attack on a village on the night of 12 September."

@@ -359,6 +359,9 @@ _HABITUAL_ADVERBS = frozenset({"frequently", "often", "regularly", "routinely", 
                                "daily", "nightly", "weekly",  # "have traded fire almost daily"
                                "long"})  # "has long called for tax fairness": a standing position
 _LONG_UNITS = frozenset({"years", "decades", "centuries", "year", "decade", "generations"})
+# periods or occasions that recur, told in the plural: "in previous election seasons"
+_PERIODS_GONE = frozenset({"seasons", "elections", "campaigns", "cycles", "rounds", "winters", "summers", "terms",
+                           "administrations", "governments", "wars", "conflicts", "years", "decades"})
 _ERA_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution",
                         "crisis", "insurgency", "independence", "invasion", "occupation"})
 _AGGREGATE_HEADS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens", "millions"})
@@ -372,7 +375,7 @@ def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline
     before the news, or under "a week after"), else current."""
     anchors = {m.anchor.i: m.anchor for m in members} | {head.tok.i: head.tok}
     for a in anchors.values():
-        why = _habitual(a, physical) or _long_period(a) or _aggregate_toll(a)
+        why = _habitual(a, physical) or _long_period(a) or _aggregate_toll(a) or _tally_shared(a)
         if why:
             return "generic", why
     why = next((w for m in members if (w := _many(m.tok) or _as_law(m.tok) or _in_a_war(m.anchor)
@@ -598,6 +601,9 @@ def _long_period(tok) -> str | None:
             if c.lower_ == "in" and g.lower_ in ("months", "weeks") and _perfect(tok) and any(
                     d.lower_ in ("recent", "past", "last", "first") for d in g.children):
                 return f"a tally '{c.text} ... {g.text}'"  # "have been killed in the first seven months"
+            if c.lower_ in ("in", "during", "over") and g.lower_ in _PERIODS_GONE and any(
+                    d.lower_ in ("previous", "earlier", "past", "recent") for d in g.children):
+                return f"over past periods '{c.text} ... {g.text}'"  # "in previous election seasons"
             if c.lower_ == "since" and g.like_num and len(g.text) == 4:
                 return f"since '{g.text}'"
             if c.lower_ == "since" and (g.lemma_.lower() in _ERA_NOUNS or _since_long_ago(g)) and _perfect(tok):
@@ -615,6 +621,15 @@ def _long_period(tok) -> str | None:
         if perfect and c.dep_ == "prep" and c.lower_ == "since" and any(g.lower_ == "then" for g in c.children):
             return "a tally since then"  # "since then, forces have captured several villages"
     return None
+
+
+def _tally_shared(tok) -> str | None:
+    """"At least 90 have been killed since then, and more than 2,000 have been arrested": a
+    perfect clause joined to a tally kept over a period is kept over it too."""
+    if tok.dep_ != "conj" or not _perfect(tok) or not _perfect(tok.head):
+        return None
+    why = _long_period(tok.head)
+    return f"{why}, the tally it is joined to" if why else None
 
 
 def _this_period(tok) -> bool:

@@ -1978,6 +1978,11 @@ def test_a_headlines_as_clause_is_its_own_happening():
     # surrenders tallied since a month sum many surrenders
     "MANILA - At least 78 Abu Sayyaf members have surrendered in Sulu and Basilan since January, according to "
     "Westmincom.",
+    # a perfect clause joined to a tally kept since then is kept since then too
+    "At least 90 people have been killed by security forces since then, and more than 2,000 have been arrested.",
+    # attacks in previous election seasons are many, of seasons gone
+    "Party offices and candidates' homes in the province have been targeted by grenade attacks in previous "
+    "election seasons.",
 ])
 def test_a_tally_kept_over_months_is_no_single_event(text):
     (ex,) = extract_articles([Article(id="g", title="", text=text, published="2023-08-10")])

@@ -39,6 +39,11 @@ def negated_result(head: Trigger, members: list[Trigger]) -> Trigger | None:
     return next((m for m in members if m is not head and result_clause(m) and _own_negation([m]) is not None), None)
 
 
+def _when_clause(tok) -> bool:
+    """A relative clause of a time ("the end of February, when ..."): it tells what happened then."""
+    return tok.dep_ == "relcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in tok.children)
+
+
 def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str, str]:
     """(certainty, why). Only `asserted` and `claimed` events count as having happened."""
     own = _own_negation([m for m in members if m is head or not result_clause(m)])
@@ -53,7 +58,9 @@ def _certainty(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[str
             break
         node = node.head
         chain.append(node)
-    for tok in chain[1:4]:  # "a halt to the bombardments", "victims of the attack"
+    for k, tok in enumerate(chain[1:4], 1):  # "a halt to the bombardments", "victims of the attack"
+        if _when_clause(chain[k - 1]):
+            break  # "at the end of February, when a protester was killed": a time's own happening
         if tok.pos_ == "NOUN" and _scope_of(tok, lex) == "block":
             return "block", f"mention under '{tok.text}'"
     presupposed = _presupposed(head)

@@ -71,8 +71,9 @@ def compared_against(text: str, t: TimeMention) -> bool:
     return _COMPARED_SINCE.search(head) is not None
 
 
-# what follows a dateline's date: the agency, then the dash ("Oct 14 (Reuters) -", "Apr 22 (EFE).-")
-_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([A-Za-z .&-]{2,24}\))?\.?[ \t]*(?:—|–|--|-)")
+# what follows a dateline's date: the agency, then the dash ("Oct 14 (Reuters) -", "Apr 22 (EFE).-",
+# "April 10, 2025 [AlterPresse] ---")
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([A-Za-z .&-]{2,24}\)|\[[A-Za-z .&-]{2,24}\])?\.?[ \t]*(?:—|–|--|-)")
 
 
 def in_dateline(text: str, t: TimeMention) -> bool:

@@ -989,12 +989,18 @@ _PARTS = frozenset({"most", "part", "parts", "half", "rest", "much", "all", "swa
 
 
 def _of_a_part(tok):
-    """The place a share of it names ("most of the town" -> town), else the token."""
-    if tok.lemma_.lower() not in _PARTS:
+    """The place a share of it names ("most of the town" -> town), or the name of a place
+    its common noun names ("the port of Gonaives" -> Gonaives), else the token."""
+    named_by = tok.lemma_.lower() in _NAMED_BY_OF
+    if tok.lemma_.lower() not in _PARTS and not named_by:
         return tok
     inner = next((g for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
                   for g in ch.children if g.dep_ == "pobj"), None)
-    return inner if inner is not None else tok
+    return inner if inner is not None and (not named_by or inner.pos_ == "PROPN") else tok
+
+
+# common nouns of a place whose "of" phrase names it ("the port of Gonaives", "the town of Sake")
+_NAMED_BY_OF = frozenset({"port", "town", "city", "village", "district", "island", "province", "region"})
 
 
 def _refers_to_a_place(tok, lex: Lexicon, spans) -> bool:
@@ -1059,7 +1065,8 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
                                                 or ch.dep_ in ("prep", "prt", "advmod") and ch.lower_ in _OUT]
     prep_places = [g for h in holders for ch in h.children if ch.dep_ == "prep"
                    and ch.lower_ in ("from", "into", "of", "over", "in", "to", "near", "outside", "around")
-                   for g in map(_of_a_part, ch.children) if g.dep_ == "pobj" and _is_place(Role(g, ""), lex, spans)]
+                   for p in ch.children if p.dep_ == "pobj" and (g := _of_a_part(p)) is not None
+                   and (_is_place(Role(g, ""), lex, spans) or (g is not p and p.lemma_.lower() in _NAMED_BY_OF))]
     # "recovered her stolen car in Athens", "the United States entered the war": a patient
     # that is no place takes what was taken elsewhere; a place as subject is the captor,
     # the place taken only when it fell
@@ -1068,6 +1075,8 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
         ptok.lemma_.lower() not in _GROUND | _PERSON_NOUNS and c.pk in (None, "other") and \
         not (c.pkinds - {"other"}) and not c.patient_armed and "TROOPS" not in c.pctx and \
         (ptok.ent_type_ not in ("PERSON", "NORP", "ORG") or "CRIME" in c.pctx) and ptok.pos_ != "PRON"
+    if ptok is not None and _patient_of_another_act(c, ptok):
+        other_patient = False  # "seized control of the port of X, ... attacking the residence of a judge"
     agent_taken = _is_place(c.agent_role, lex, spans) and "LOSE" in terr
     # "seized the police station", "captured an army base": a post held is ground taken
     post = ptok is not None and ptok.lemma_.lower() in _POSTS and ptok.pos_ == "NOUN"
@@ -1079,6 +1088,13 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
             t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in c.head.anchor.subtree):
         return False  # "the opposition has lost neighborhoods": no where, no when
     return has_place
+
+
+def _patient_of_another_act(c: Clause, ptok) -> bool:
+    """The patient is the object of a member that takes no ground (the attack a capture's
+    clause also tells), not of the territorial verb."""
+    heads = {m.tok.i: m.frame in _TERRITORY for m in c.members}
+    return heads.get(ptok.head.i) is False
 
 
 def _fell_to(c: Clause) -> str | None:
@@ -1708,6 +1724,8 @@ def _protest(c: Clause) -> Typing | None:
         return Typing("VIOLENT_DEMO", "demonstrators used violence")
     if "BOMB" in fs and c.ak not in ("state_forces", "government"):
         return None  # "nine killed in an election rally blast": a bomb among the crowd, not the police's force
+    if _townsfolk_stormed(c):
+        return Typing("VIOLENT_DEMO", "residents or students stormed a place in a demonstration's scene")
     if _intervened(c):
         if fs & _VIOLENT and _press_harmed(c):
             return Typing("ATTACK_CIVILIANS", "the press attacked at a demonstration")
@@ -1800,6 +1818,15 @@ def _road_blocked(c: Clause) -> Typing:
     if c.ak in _ARMED_KINDS:
         return Typing(None, "a road blocked by an armed group: no demonstration")
     return Typing("VIOLENT_DEMO", "roads blocked by demonstrators")
+
+
+def _townsfolk_stormed(c: Clause) -> bool:
+    """"Hundreds of residents and students forced their way into a shelter", in a
+    demonstration's scene: the crowd's violence, not the police's answer to it."""
+    a = c.agent_role
+    return a is not None and c.ak in ("civilians", None) and not c.armed and _in_protest_scene(c) and any(
+        m.tok.lemma_.lower() in ("storm", "force") for m in c.members if m.frame == "ATTACK") and (
+        _of_whom(a.tok).lemma_.lower() in _TOWNSFOLK | _DEMONSTRATORS)
 
 
 def _intervened(c: Clause) -> bool:
@@ -1960,7 +1987,7 @@ def _poisoned_outside_war(c: Clause) -> bool:
     return r.tok.ent_type_ == "PERSON" or word in c.ctx.names or word.removesuffix("s") in c.ctx.names
 
 
-_SEARCH_WORDS = frozenset({"raid", "search", "storm"})
+_SEARCH_WORDS = frozenset({"raid", "search", "storm", "force"})  # "force": "forced their way into a home"
 # a crowd named as such, which does violence as a mob; and crowds that search nothing
 _MOB_NOUNS = frozenset({"crowd", "mob", "throng"})
 # who riots as no demonstrator does, whatever protest is near: docs/annotation.md codes "a mob
@@ -1986,6 +2013,8 @@ def _search(c: Clause) -> Typing | None:
         return None  # "a crowd stormed the building": no search, a riot
     if "BUILDING" in c.pctx and not c.fs & {"LOOT"}:  # "stormed and set on fire": no search
         return Typing("COERCE", "premises raided or searched")
+    if c.head.tok.lemma_.lower() == "force" and c.ak in ("state_forces", "government") and "LETHAL" not in c.ctxv:
+        return Typing("COERCE", "the authorities forced their way in: a raid")  # "forced their way into a home"
     # "a series of raids by Montreal police": the police's raids harm no one named
     if c.patient_role is None and c.ak in ("state_forces", "government") and c.fs == {"ATTACK"} \
             and "LETHAL" not in c.ctxv:

@@ -128,13 +128,15 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 RE_MONTH_DAY = re.compile(rf"^{_MONTH_RE} {_ORDINAL}(?:,? (\d{{4}}))?$")
 RE_DAY_MONTH = re.compile(rf"^{_ORDINAL} {_MONTH_RE}(?:,? (\d{{4}}))?$")
 RE_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-# a whole date the tagger may cut to its year ("Maputo, 9 Aug 2021 (Lusa)": only "2021" is a DATE)
-RE_FULL_DATE = re.compile(rf"\b(?:{_ORDINAL} {_MONTH_RE},? \d{{4}}|{_MONTH_RE} {_ORDINAL},? \d{{4}})\b", re.I)
 # a run of days: "Sept. 11-12", "March 3 and 4, 2015", "11-12 September" (dateparser reads
 # "11-12" as the year 2012, and gives up on the rest)
 _DAYS_LINK = r"\s*(?:-|–|and|to|through)\s*"
 RE_MONTH_DAYS = re.compile(rf"^{_MONTH_RE} {_ORDINAL}{_DAYS_LINK}{_ORDINAL}(?:,? (\d{{4}}))?$")
 RE_DAYS_MONTH = re.compile(rf"^{_ORDINAL}{_DAYS_LINK}{_ORDINAL} {_MONTH_RE}(?:,? (\d{{4}}))?$")
+# a whole date the tagger may cut to its year ("Maputo, 9 Aug 2021 (Lusa)": only "2021" is a DATE)
+_WD = "(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"  # a day's weekday name, passed over
+RE_FULL_DATE = re.compile(rf"\b(?:{_WD}{_ORDINAL}(?:{_DAYS_LINK}{_WD}{_ORDINAL})? {_MONTH_RE},? \d{{4}}"
+                          rf"|{_MONTH_RE} {_ORDINAL}(?:{_DAYS_LINK}{_ORDINAL})?,? \d{{4}})\b", re.I)
 # a day number the tagger left out of the month after it: "on the night of 12 September"
 _DAY_BEFORE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 
@@ -652,8 +654,12 @@ def resolve_times(parsed: Parsed, ex: Extraction) -> list[TimeMention]:
         except ValueError:
             published = None
     text = parsed.text
-    spans: list[tuple[int, int]] = [(e.start, e.end) for e in parsed.entities if e.label in ("DATE", "TIME")]
-    for m in (*RE_EXTRA.finditer(text), *RE_FULL_DATE.finditer(text)):
+    # a whole date written out wins over a tagger's span around it ("Tuesday to Wednesday,
+    # April 8 to 9, 2025", which no reader parses)
+    full = [(m.start(), m.end()) for m in RE_FULL_DATE.finditer(text)]
+    spans: list[tuple[int, int]] = [(e.start, e.end) for e in parsed.entities if e.label in ("DATE", "TIME")
+                                    and not any(s < e.end and e.start < t for s, t in full)] + full
+    for m in RE_EXTRA.finditer(text):
         spans.append((m.start(), m.end()))
     # Prefer the longest span where candidates overlap ("late Tuesday" over "Tuesday").
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))

@@ -331,6 +331,14 @@ TABLE = [
     # two crowds throwing at each other are a mob's violence, whatever procession went before
     ("After a victory procession passed through the village on Monday, workers of the two parties hurled "
      "brickbats at each other.", "Mob violence", A),
+    # a killing told in a relative clause of its time is a happening of its own, under no "end"
+    ("Tensions rose at the end of February, when a protester was killed by gunfire near the governorate building.",
+     "Excessive force against protesters", A),
+    # townsfolk forcing their way into a place where a demonstration is told: the crowd's violence
+    ("Hundreds of residents and students forced their way into a shelter housing refugees on Tuesday, minutes after "
+     "a protest coordinator addressed them.", "Violent demonstration", A),
+    # officers forcing their way into a home raid it
+    ("Officers forced their way into a home on Hackley Street on Tuesday.", "COERCE", A),
     # two factions of a party's student wing fighting, no arms or gang named, are a mob's violence
     ("At least 12 people were injured in a clash between two factions of the ruling party's student wing at the "
      "university on Saturday night.", "Mob violence", A),

@@ -225,11 +225,23 @@ def test_a_dateline_date_the_tagger_cut_to_its_year_is_read_whole():
     assert got == [("9 Aug 2021", "2021-08-09")], got
 
 
+def test_a_run_of_days_with_its_year_is_read_and_the_dateline_dates_nothing():
+    import sitrep
+    text = ("Gonaives, April 10, 2025 [AlterPresse] --- Heavily armed men seized control of the port of Gonaives "
+            "overnight from Tuesday to Wednesday, April 8 to 9, 2025, setting fire to two police stations.")
+    ex = sitrep.extract(text, published="2025-04-10")
+    assert ("April 8 to 9, 2025", "2025-04-08", "2025-04-09") in [(t.text, t.date_start, t.date_end) for t in ex.times]
+    assert ex.events and all(e.date_start != "2025-04-10" for e in ex.events), [(e.date_start, e.rule) for e in ex.events]
+
+
 def test_a_night_told_with_its_two_weekdays_is_read_as_its_days():
     import sitrep
     text = "On the night of Sunday 18 to Monday 19 September, armed men attacked the camp."
     times = [(t.date_start, t.date_end) for t in sitrep.extract(text, published="2022-09-20").times]
     assert times == [("2022-09-18", "2022-09-19")], times
+    text = "Fighters attacked an army position during the night of Monday 10 to Tuesday 11 July 2023."
+    times = [(t.date_start, t.date_end) for t in sitrep.extract(text, published="2023-07-13").times]
+    assert times == [("2023-07-10", "2023-07-11")], times
 
 
 def test_a_day_number_the_tagger_left_out_of_its_month_is_read():

@@ -320,6 +320,9 @@ def test_a_blast_at_a_warehouse_stays_an_accident():  # guard
     ("Rwandan and Mozambican troops fought insurgents near the port in Mozambique's Cabo Delgado province on "
      "Sunday. Rwandan troops retook the town of Mocimboa da Praia on Monday, Mozambique's defence ministry said.",
      "Government regains territory"),
+    # the object of the taking names the place, whatever its clause's other act hit
+    ("Heavily armed men seized control of the port of Gonaives overnight, setting fire to two police stations and "
+     "attacking the residence of a judge.", "Non-state actor overtakes territory"),
     # guard: a state retaking its own ground
     ("Ukrainian troops liberated the village of Robotyne in Zaporizhzhia region on Monday.",
      "Government regains territory"),

@@ -1493,6 +1493,8 @@ def _unarmed_communities(c: Clause) -> bool:
     words = {t.lower_ for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)}
     if c.agent_role is not None:
         words |= {t.lower_ for t in c.agent_role.tok.subtree}
+    if "armed" in words:
+        return False  # "fighting between two feuding armed groups": armed sides, a battle
     if words & _FACTIONS and not _gangs_named(c):
         words |= {"group"}  # "a clash between two factions of the student league": no cartel's
     thrown = _thrown_in_clause(c)

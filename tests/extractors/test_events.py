@@ -339,6 +339,9 @@ TABLE = [
      "a protest coordinator addressed them.", "Violent demonstration", A),
     # officers forcing their way into a home raid it
     ("Officers forced their way into a home on Hackley Street on Tuesday.", "COERCE", A),
+    # guard: groups named armed fight a battle, whatever community word names them
+    ("Police said on Monday that fighting between two feuding armed groups broke out in the town on Sunday.",
+     "Armed clash", A),
     # two factions of a party's student wing fighting, no arms or gang named, are a mob's violence
     ("At least 12 people were injured in a clash between two factions of the ruling party's student wing at the "
      "university on Saturday night.", "Mob violence", A),

@@ -2377,6 +2377,8 @@ def _base(c: Clause) -> Typing | None:
         return Typing("BASE", "base established")
     if "TROOPS" in c.pctx and not c.weak or ("TROOPS" in c.pctx and c.ak in _ARMED_KINDS):
         return Typing("CHANGE_GROUP", "group formed")
+    if head_noun.lower() == "barricade":
+        return _road_blocked(c)  # "youths set up barricades of burning tyres"
     return Typing(None, "establish without base")
 
 
@@ -2603,6 +2605,14 @@ def _media_blocked(c: Clause) -> bool:
     return head in _MEDIA or (head == "access" and any(t.lemma_.lower() in _MEDIA for t in p.tok.subtree))
 
 
+def _barricaded(c: Clause) -> bool:
+    """"Youths barricaded Seke Road", "residents erected barricades of burning tyres": roads
+    blocked with barricades; not "the family barricaded themselves inside"."""
+    if c.head.tok.lemma_.lower() == "barricade":
+        return "ROAD" in c.pctx
+    return "barricade" in c.head.phrase.lower()
+
+
 def _diplomatic(c: Clause) -> Typing | None:
     dip = next((f for f in c.frames if f in _DIPLOMATIC), None)
     if not dip:
@@ -2612,6 +2622,10 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing(None, "a safety rule lifted, not an act toward anyone")  # "lifted the burn ban"
     if eased:  # PLOVER 2021: easing a curfew, sanctions or a blockade is RETREAT, a ban CONCEDE
         return Typing("CONCEDE" if eased == "ban" else "RETREAT", f"{eased} lifted")
+    if dip == "REJECT" and _barricaded(c):
+        return _road_blocked(c)
+    if dip == "REJECT" and c.head.tok.lemma_.lower() == "barricade":
+        return Typing(None, "barricaded oneself or a door in, no road")
     if c.weak and not (_political_agent(c) or _titled(c.patient_role, c.ctx.officials)
                        or (dip == "CONSULT" and (_parties_named(c.head.tok, c.ctx.officials)
                                                  or _attended_by_official(c.head.tok, c.ctx.officials)))

@@ -339,6 +339,12 @@ TABLE = [
      "a protest coordinator addressed them.", "Violent demonstration", A),
     # officers forcing their way into a home raid it
     ("Officers forced their way into a home on Hackley Street on Tuesday.", "COERCE", A),
+    # roads barricaded by people: ACLED's road-blocking, a violent demonstration's act; not
+    # a family barricading itself in
+    ("A group of youths barricaded Seke Road with stones on Tuesday.", "Violent demonstration", A),
+    ("On Wednesday dozens of residents erected barricades of burning tyres in the town.", "Violent demonstration", A),
+    ("On Tuesday groups of youths set up barricades of burning tyres and rocks near the market.",
+     "Violent demonstration", A),
     # guard: groups named armed fight a battle, whatever community word names them
     ("Police said on Monday that fighting between two feuding armed groups broke out in the town on Sunday.",
      "Armed clash", A),
@@ -706,6 +712,8 @@ NO_EVENT = [
 
 # sentences that must yield no event of any kind (PLOVER included) claimed to have happened
 NO_CLAIM = [
+    # guard: a family barricading itself in blocks no road
+    "The family barricaded themselves inside the house as the gunmen approached.",
     # naming someone something, summoning the police, a press conference: no call or meeting
     "Senator Tom Hale called the governor a liar on Friday.",
     "The mayor called police after the fight.",

@@ -2570,6 +2570,21 @@ def _premises_searched(c: Clause) -> bool:
         and c.patient_role.how == "passive-subject" and c.patient_role.tok.lemma_.lower() in _PREMISES
 
 
+# what only an authority bans: gatherings and the public's movement or trade
+_BANNED_PUBLIC = frozenset({"demonstration", "protest", "rally", "march", "gathering", "assembly", "meeting",
+                            "procession", "sit-in", "strike", "traffic", "motorbike", "motorcycle", "movement",
+                            "sale", "event", "concert", "celebration"})
+
+
+def _gatherings_banned(c: Clause) -> bool:
+    """"Demonstrations were banned", "gatherings of more than five people were prohibited":
+    a public activity banned by no one named is banned by the authorities."""
+    verb = c.head.tok
+    p = c.patient_role
+    return verb.lemma_.lower() in ("ban", "prohibit") and c.agent_role is None and p is not None and \
+        _of_whom(p.tok).lemma_.lower() in _BANNED_PUBLIC | {p.tok.lemma_.lower()} & _BANNED_PUBLIC
+
+
 def _bare_assent(verb) -> bool:
     """"Agreed" with nothing it agreed to, on or with: assent to what was said before."""
     return verb.lemma_.lower() == "agree" and verb.pos_ == "VERB" and not any(
@@ -2629,7 +2644,7 @@ def _diplomatic(c: Clause) -> Typing | None:
     if c.weak and not (_political_agent(c) or _titled(c.patient_role, c.ctx.officials)
                        or (dip == "CONSULT" and (_parties_named(c.head.tok, c.ctx.officials)
                                                  or _attended_by_official(c.head.tok, c.ctx.officials)))
-                       or (dip == "COERCE" and _premises_searched(c))):
+                       or (dip == "COERCE" and (_premises_searched(c) or _gatherings_banned(c)))):
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return _road_blocked(c)

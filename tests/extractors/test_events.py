@@ -339,6 +339,9 @@ TABLE = [
      "a protest coordinator addressed them.", "Violent demonstration", A),
     # officers forcing their way into a home raid it
     ("Officers forced their way into a home on Hackley Street on Tuesday.", "COERCE", A),
+    # a public gathering banned by no one named is banned by the authorities
+    ("Demonstrations were banned in the city on Monday.", "COERCE", A),
+    ("Gatherings of more than five people were prohibited in the district on Tuesday.", "COERCE", A),
     # roads barricaded by people: ACLED's road-blocking, a violent demonstration's act; not
     # a family barricading itself in
     ("A group of youths barricaded Seke Road with stones on Tuesday.", "Violent demonstration", A),
@@ -712,6 +715,8 @@ NO_EVENT = [
 
 # sentences that must yield no event of any kind (PLOVER included) claimed to have happened
 NO_CLAIM = [
+    # guard: a rule of a building's is no authority's restriction
+    "Smoking is prohibited in the building.",
     # guard: a family barricading itself in blocks no road
     "The family barricaded themselves inside the house as the gunmen approached.",
     # naming someone something, summoning the police, a press conference: no call or meeting

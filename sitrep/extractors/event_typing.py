@@ -2397,14 +2397,21 @@ def _change(c: Clause) -> Typing | None:
     if _joined_forces(c.head.tok) and c.ak not in _ARMED_KINDS:
         return Typing("COOPERATE", "joined forces: an alliance, no troops moved")  # "is joining forces with X"
     posture = c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _POSTURE
-    if c.weak and "TROOPS" not in c.pctx and not (posture and c.ak in _ARMED_KINDS):
+    forces = "TROOPS" in c.pctx or (c.patient_role is not None and _of_whom(c.patient_role.tok).lemma_.lower()
+                                    in _FORCE_NOUNS)  # "tactical teams had been deployed", "officers were sent"
+    if c.weak and not forces and not (posture and c.ak in _ARMED_KINDS):
         return Typing(None, "weak change word")
-    if c.patient_role is not None and not (c.patient_armed or "TROOPS" in c.pctx or posture) \
+    if c.patient_role is not None and not (c.patient_armed or forces or posture) \
             and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS:
         return Typing(None, "moved something other than forces")  # "salt trucks were deployed"
     if c.patient_role is None and c.agent_role is not None and c.ak not in _ARMED_KINDS and "TROOPS" not in c.actx:
         return Typing(None, "something other than forces deployed")  # "the airbags deployed"
     return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
+
+
+# people a force moves that are its own, though no cue names them troops
+_FORCE_NOUNS = frozenset({"team", "personnel", "officer", "contingent", "unit", "company", "squad", "detachment",
+                          "platoon", "commando", "ranger", "marine", "policeman", "gendarme", "agent", "guardsman"})
 
 
 def _joined_forces(verb) -> bool:

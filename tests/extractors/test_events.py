@@ -339,6 +339,11 @@ TABLE = [
      "a protest coordinator addressed them.", "Violent demonstration", A),
     # officers forcing their way into a home raid it
     ("Officers forced their way into a home on Hackley Street on Tuesday.", "COERCE", A),
+    # a force's teams, officers or companies moved in are troops moved, though no cue names them so
+    ("Rioters clashed with police on Sunday. Tactical teams had been deployed to the area, police said on Monday.",
+     "Change to group/activity", A),
+    ("Rioters clashed with police on Sunday. Officers from Lancashire and Cheshire were sent to help on Sunday.",
+     "Change to group/activity", A),
     # a public gathering banned by no one named is banned by the authorities
     ("Demonstrations were banned in the city on Monday.", "COERCE", A),
     ("Gatherings of more than five people were prohibited in the district on Tuesday.", "COERCE", A),
@@ -715,6 +720,8 @@ NO_EVENT = [
 
 # sentences that must yield no event of any kind (PLOVER included) claimed to have happened
 NO_CLAIM = [
+    # guard: a team of engineers is no force
+    "The company sent a team of engineers to fix the pipeline on Monday.",
     # guard: a rule of a building's is no authority's restriction
     "Smoking is prohibited in the building.",
     # guard: a family barricading itself in blocks no road

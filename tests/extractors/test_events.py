@@ -339,6 +339,8 @@ TABLE = [
      "a protest coordinator addressed them.", "Violent demonstration", A),
     # officers forcing their way into a home raid it
     ("Officers forced their way into a home on Hackley Street on Tuesday.", "COERCE", A),
+    # herders killed by raiders are civilians attacked, not a militia fought
+    ("Armed raiders killed at least four herders and drove away hundreds of livestock on Monday.", "Attack", A),
     # a force's teams, officers or companies moved in are troops moved, though no cue names them so
     ("Rioters clashed with police on Sunday. Tactical teams had been deployed to the area, police said on Monday.",
      "Change to group/activity", A),

@@ -21,7 +21,7 @@ from .event_clauses import Role, Trigger, of_object, own_clause
 from .event_lexicon import JOURNEYS
 from .gazetteer import _km, capital_of, get_gazetteer, norm_name
 from .parse import Parsed
-from .place_recognition import BETWEEN_HOLDERS, FACILITY_HEADS, ROAD_PREFIXES, STREET_NOUNS
+from .place_recognition import BETWEEN_HOLDERS, FACILITY_HEADS, ROAD_PREFIXES, SETTLEMENT_NOUNS, STREET_NOUNS
 from .places import names_no_location
 from .report_frame import (
     AREA_NOUNS,
@@ -52,12 +52,12 @@ _TAKEN_FROM = frozenset({"arrest", "detain", "nab", "apprehend", "abduct", "kidn
                          "pick"})
 
 
-# where the wounded are taken, never where they were hurt ("airlifted to a hospital in
-# Cagayan de Oro City")
 # verbs of going somewhere: a participle of theirs names a way or an end, not where one is
 _JOURNEYING = frozenset({"travel", "head", "move", "go", "come", "return", "drive", "sail", "fly", "bind", "flee",
                          "escape", "leave", "march", "walk", "run", "transfer", "evacuate", "bring", "send", "carry",
                          "transport", "ship", "deport", "displace", "relocate", "bound", "destine", "make"})
+# where the wounded are taken, never where they were hurt ("airlifted to a hospital in
+# Cagayan de Oro City")
 _CARE_SITES = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "dispensary"})
 
 
@@ -457,13 +457,10 @@ def own_site(parsed: Parsed, members: list[Trigger], place_spans: list[tuple[int
 _VILLAGE_PREPS = frozenset({"in", "at", "near"})
 
 
-# nouns that say the name they carry is a settlement's ("Palma town", "the village of Olumbi")
-_SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "settlement", "locality", "township", "commune"})
-
-
 def _settlement_of(g) -> bool:
-    """"In the village of Olumbi": the name is the object of a settlement noun's "of"."""
-    return g.head.lower_ == "of" and g.head.head.lemma_.lower() in _SETTLEMENTS
+    """"In the village of Olumbi": the name is the object of a settlement noun's "of"
+    (place_words.csv's settlement nouns, which say the name they carry is a settlement's)."""
+    return g.head.lower_ == "of" and g.head.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _without_the(name: str) -> str:
@@ -504,7 +501,7 @@ def _unplaced_target(parsed: Parsed, verb, frame: str, place_spans: list[tuple[i
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lemma_.lower() == "control":  # "took control of X"
         obj, frame = of_object(obj), "ENTER"
-    if obj is not None and obj.lemma_.lower() in _SETTLEMENTS:  # "attacked Palma town", "the village of Olumbi"
+    if obj is not None and obj.lemma_.lower() in SETTLEMENT_NOUNS:  # "attacked Palma town", "the village of Olumbi"
         named = of_object(obj) or next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         obj, frame = (named, "ENTER") if named is not None and named.pos_ == "PROPN" else (obj, frame)
     if obj is None or obj.pos_ != "PROPN" or not obj.text[:1].isupper() or obj.text.isupper():

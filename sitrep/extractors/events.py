@@ -819,11 +819,11 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     frame = report_frame(parsed, ex)
     ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal, frame.lead_end)
     ctx.young_rioters = not ctx.communal and young_rioters(parsed._sents, ctx.riot_scene | ctx.protest_scene)
-    view = ReportView(parsed, ex, lex, ctx,
-                      frame, index, [(p.start, p.end) for p in ex.places],
-                      use_model=use_model, collect=collect, collect_mentions=collect_mentions)
-    view.home_place_spans = [(p.start, p.end) for p in ex.places if p.lat is not None and not (
+    home_spans = [(p.start, p.end) for p in ex.places if p.lat is not None and not (
         p.feature == "city" and p.country and frame.country and p.country != frame.country)]
+    view = ReportView(parsed, ex, lex, ctx,
+                      frame, index, [(p.start, p.end) for p in ex.places], home_spans,
+                      use_model=use_model, collect=collect, collect_mentions=collect_mentions)
     tokens = parsed.tokens
     events: list[Event] = []
     told: list[Event] = []  # the previous sentence's mentions

@@ -134,7 +134,8 @@ _DAYS_LINK = r"\s*(?:-|–|and|to|through)\s*"
 RE_MONTH_DAYS = re.compile(rf"^{_MONTH_RE} {_ORDINAL}{_DAYS_LINK}{_ORDINAL}(?:,? (\d{{4}}))?$")
 RE_DAYS_MONTH = re.compile(rf"^{_ORDINAL}{_DAYS_LINK}{_ORDINAL} {_MONTH_RE}(?:,? (\d{{4}}))?$")
 # a whole date the tagger may cut to its year ("Maputo, 9 Aug 2021 (Lusa)": only "2021" is a DATE)
-_WD = "(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"  # a day's weekday name, passed over
+_WEEKDAY_NAMES = "|".join(WEEKDAYS)
+_WD = rf"(?:(?:{_WEEKDAY_NAMES}),?\s+)?"  # a day's weekday name, passed over
 RE_FULL_DATE = re.compile(rf"\b(?:{_WD}{_ORDINAL}(?:{_DAYS_LINK}{_WD}{_ORDINAL})? {_MONTH_RE},? \d{{4}}"
                           rf"|{_MONTH_RE} {_ORDINAL}(?:{_DAYS_LINK}{_ORDINAL})?,? \d{{4}})\b", re.I)
 # a day number the tagger left out of the month after it: "on the night of 12 September"
@@ -191,7 +192,7 @@ def _year_of(month: int, day: int, base: dt.date, future: bool) -> int:
 FUTURE_SLACK_DAYS = 31
 
 
-_DAYS_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"),?\s+(?=\d)", re.I)
+_DAYS_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY_NAMES}),?\s+(?=\d)", re.I)
 
 
 def _day_run(text: str, base: dt.date | None, future: bool) -> tuple[str, str, str] | None:

@@ -1269,8 +1269,10 @@ def _agent_phrase(verb: Token) -> Role | None:
     return None
 
 
-# objects that belong to a phrasal trigger ("opened fire on X", "took control of X")
-_PHRASAL_OBJECTS = {"fire", "control", "hostage", "allegiance", "sanction", "sanctions", "talks", "responsibility"}
+# objects that belong to a phrasal trigger ("opened fire on X", "took control of X", "forced
+# their way into X")
+_PHRASAL_OBJECTS = {"fire", "control", "hostage", "allegiance", "sanction", "sanctions", "talks", "responsibility",
+                    "way"}
 
 
 def _object(verb: Token) -> Role | None:

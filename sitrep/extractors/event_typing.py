@@ -54,6 +54,7 @@ from .event_lexicon import (
 )
 from .event_roles import DocContext, _of_whom
 from .incidents import _REFERRING
+from .report_frame import AREA_NOUNS
 
 # weapon cues that name a thing one can find, seize or clear (not a way of attacking:
 # "air strike"), so that a patient naming one is weapons
@@ -1000,7 +1001,7 @@ def _of_a_part(tok):
 
 
 # common nouns of a place whose "of" phrase names it ("the port of Gonaives", "the town of Sake")
-_NAMED_BY_OF = frozenset({"port", "town", "city", "village", "district", "island", "province", "region"})
+_NAMED_BY_OF = AREA_NOUNS | {"port", "island"}
 
 
 def _refers_to_a_place(tok, lex: Lexicon, spans) -> bool:
@@ -2015,8 +2016,6 @@ def _search(c: Clause) -> Typing | None:
         return None  # "a crowd stormed the building": no search, a riot
     if "BUILDING" in c.pctx and not c.fs & {"LOOT"}:  # "stormed and set on fire": no search
         return Typing("COERCE", "premises raided or searched")
-    if c.head.tok.lemma_.lower() == "force" and c.ak in ("state_forces", "government") and "LETHAL" not in c.ctxv:
-        return Typing("COERCE", "the authorities forced their way in: a raid")  # "forced their way into a home"
     # "a series of raids by Montreal police": the police's raids harm no one named
     if c.patient_role is None and c.ak in ("state_forces", "government") and c.fs == {"ATTACK"} \
             and "LETHAL" not in c.ctxv:
@@ -2589,7 +2588,7 @@ def _gatherings_banned(c: Clause) -> bool:
     verb = c.head.tok
     p = c.patient_role
     return verb.lemma_.lower() in ("ban", "prohibit") and c.agent_role is None and p is not None and \
-        _of_whom(p.tok).lemma_.lower() in _BANNED_PUBLIC | {p.tok.lemma_.lower()} & _BANNED_PUBLIC
+        _of_whom(p.tok).lemma_.lower() in _BANNED_PUBLIC
 
 
 def _bare_assent(verb) -> bool:

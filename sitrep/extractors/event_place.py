@@ -21,7 +21,16 @@ from .event_clauses import Role, Trigger, of_object, own_clause
 from .event_lexicon import JOURNEYS
 from .gazetteer import _km, capital_of, get_gazetteer, norm_name
 from .parse import Parsed
-from .place_recognition import BETWEEN_HOLDERS, FACILITY_HEADS, ROAD_PREFIXES, SETTLEMENT_NOUNS, STREET_NOUNS
+from .place_recognition import (
+    ADMIN_WORDS,
+    ARTICLES_LOWER,
+    BETWEEN_HOLDERS,
+    FACILITY_HEADS,
+    ROAD_PREFIXES,
+    SETTLEMENT_NOUNS,
+    STREET_NOUNS,
+)
+from .place_recognition import AREA_NOUNS as QUARTER_NOUNS
 from .places import names_no_location
 from .report_frame import (
     AREA_NOUNS,
@@ -316,7 +325,9 @@ def _conjunct_tokens(members: list[Trigger]) -> dict[int, bool]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         partners = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") else []
-        partners += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        # a participle set off after the clause tells why or how, not a scene it shares
+        partners += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and not _set_off_participle(c)]
         for p in partners:
             if any(k.dep_ == "neg" for k in p.children):
                 continue  # "had never been arrested and was not even in Canada"
@@ -388,21 +399,38 @@ def _named_as_place(span) -> bool:
 def scene_place(parsed: Parsed, root, places: list[Place]) -> Place | None:
     """The most specific place a clause names as a location ("It happened just before 5 p.m.
     in the Crown Heights neighborhood of Brooklyn after callers said ..."), outside its
-    subordinate clauses (what the callers said happened elsewhere)."""
+    subordinate clauses (what the callers said happened elsewhere) and the participle set
+    off after it, which the parser may join as a conjunct ("... and burned tyres,
+    denouncing power cuts in the X neighbourhood": why they protested, not where)."""
     inner = {t.i for c in root.subtree if c.i != root.i
-             and (c.dep_ in ("advcl", "ccomp", "relcl", "acl") or own_clause(c)) for t in c.subtree}
+             and (c.dep_ in ("advcl", "ccomp", "relcl", "acl") or own_clause(c) or _set_off_participle(c))
+             for t in c.subtree}
     lo, hi = root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)
     found = []
     for p in places:
         if p.lat is None or not (lo <= p.start < hi):
             continue
         span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None or span.root.i in inner:
+        if span is None or span.root.i in inner or _origin(span.root):
             continue
         # "the Dorchester neighborhood": a place however the tagger labels the name
         if locative_use(parsed, p) or names_area(span.root):
             found.append(((_FEATURE_RANK.get(p.feature, 1), p.start), p))
     return min(found, key=lambda kp: kp[0])[1] if found else None
+
+
+def _origin(tok) -> bool:
+    """"Young men from the X neighbourhoods", "villagers from Y": where people come from
+    (the object of a noun's "from", or a word of it), not where the clause happens (a
+    verb's "escaped from the X jail" may be)."""
+    while tok.dep_ in ("conj", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _set_off_participle(tok) -> bool:
+    """A present participle after a comma that the parser joined as a conjunct."""
+    return tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.i > 0 and tok.nbor(-1).text == ","
 
 
 # head nouns of a named site: "the Anderson County Jail", "St. Mark's Cathedral", "the Oval Office"
@@ -468,23 +496,75 @@ def _without_the(name: str) -> str:
 
 
 def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str | None:
-    """"Went from house to house in Ruwi", "a base near Balidhidin": a place name the
-    tagger saw (GPE or LOC) that the gazetteer does not hold, right after "in", "at" or
-    "near": a village or a quarter, the most specific place the text names for the event
-    (docs/annotation.md). It keeps the coordinates of the place the event is otherwise given."""
-    if g.dep_ != "pobj" or g.pos_ != "PROPN" or g.head.lower_ not in _VILLAGE_PREPS and not _settlement_of(g):
+    """"Went from house to house in Ruwi", "a base near Balidhidin", "a kraal in Lokitelaebu
+    village": a place name the tagger saw (GPE or LOC) that the gazetteer does not hold,
+    right after "in", "at" or "near", or a name with the unit noun that says what it is
+    (`_unit_span`): a village or a quarter, the most specific place the text names for the
+    event (docs/annotation.md). It keeps the coordinates of the place the event is
+    otherwise given."""
+    if g.dep_ != "pobj" or g.head.lower_ not in _VILLAGE_PREPS and not _settlement_of(g):
         return None
-    e = next((e for e in parsed.ent_spans if e.start <= g.i < e.end), None)
-    if e is None and g.head.lower_ != "at":  # "in Tanjol": a name the tagger took for nothing or a person
-        e = g.doc[min(c.i for c in g.subtree if c.dep_ == "compound" or c.i == g.i):g.i + 1]
-    elif e is not None and e.label_ not in ("GPE", "LOC") and g.head.lower_ == "at":
-        return None  # "at Reuters", "at Kenyatta": a newsroom or a person's, unless the tagger saw a place
-    if e is None or e.root.i != g.i or len(e) > 3 or any(s < e.end_char and e.start_char < t for s, t in place_spans):
+    unit = _unit_span(g)
+    if unit is not None:
+        e = unit
+    elif g.pos_ != "PROPN":
         return None
-    if not e.text[:1].isupper() or e.text.isupper() or _country_word(g) or is_named_actor(e.text) or any(
+    else:
+        e = next((e for e in parsed.ent_spans if e.start <= g.i < e.end), None)
+        # "at Reuters", "at Kenyatta": a newsroom or a person's, unless the tagger saw a
+        # place or the name lies in one ("at Nadome in Tiaty")
+        at_a_place = g.head.lower_ != "at" or _in_a_place(g, place_spans)
+        if e is None and at_a_place:  # "in Tanjol": a name the tagger took for nothing
+            e = g.doc[min(c.i for c in g.subtree if c.dep_ == "compound" or c.i == g.i):g.i + 1]
+        elif e is not None and e.label_ not in ("GPE", "LOC") and not at_a_place:
+            return None
+        if e is None or e.root.i != g.i or len(e) > 3:
+            return None
+    if any(s < e.end_char and e.start_char < t for s, t in place_spans) or not _name_cased(e.text):
+        return None
+    if e.text.isupper() or _country_word(g) or is_named_actor(e.text) or any(
             c.dep_ in ("case", "poss") for c in g.children) or g.lower_ in _INSTITUTIONS or g.ent_type_ in _NO_PLACE:
         return None
     return _without_the(e.text)
+
+
+# the nouns that say a name before them is a settlement or a part of one ("Lokitelaebu
+# village", "the Kaweni neighbourhood", "Al-Jubah district"): place_words.csv's settlement
+# and quarter nouns; an admin unit's word only as a sub-unit ("Kacheri Sub-county"), for
+# "Mamdi department" holds the town its event is in, not a place inside it
+_UNIT_NOUNS = SETTLEMENT_NOUNS | QUARTER_NOUNS
+
+
+def _unit_span(g):
+    """"Lokitelaebu village", "Al-Jubah district": the proper name compounded before a unit
+    noun, with the noun (the span a reader finds the place by); None for any other word."""
+    names = [c for c in g.children if c.dep_ == "compound" and c.i < g.i]
+    sub_unit = g.lemma_.lower() in ADMIN_WORDS and any(c.lower_ == "sub" for c in names)
+    if g.lemma_.lower() not in _UNIT_NOUNS and not sub_unit:
+        return None
+    if not names or names[0].pos_ != "PROPN" or names[0].lower_ == "sub":
+        return None
+    first = min(t.i for c in names for t in c.subtree)  # "Mieh Mieh refugee camp"
+    return g.doc[first:g.i + 1] if g.i - first <= 4 else None
+
+
+def _in_a_place(g, place_spans: list[tuple[int, int]]) -> bool:
+    """"At Nadome in Tiaty": a name followed by "in" and a place (the report's, the
+    tagger's, or a name it left untyped) is a place; a person or a newsroom is not said to be in a county. The parser
+    may hang the "in" on the verb, so the words are read in order."""
+    doc = g.doc
+    if g.i + 2 >= len(doc) or doc[g.i + 1].lower_ != "in":
+        return False
+    nxt = doc[g.i + 2] if doc[g.i + 2].lower_ != "the" or g.i + 3 >= len(doc) else doc[g.i + 3]
+    return nxt.ent_type_ in ("GPE", "LOC") or any(s <= nxt.idx < t for s, t in place_spans) or (
+        nxt.pos_ == "PROPN" and not nxt.ent_type_ and nxt.text[:1].isupper())  # a name the tagger left untyped
+
+
+def _name_cased(text: str) -> bool:
+    """A name as names are written: capitalised, or after the Arabic article in lower case
+    ("al-Nekheila")."""
+    head, _, rest = text.partition("-")
+    return text[:1].isupper() or (head in ARTICLES_LOWER and rest[:1].isupper())
 
 
 # frames whose object may be the place itself: a town taken, entered, stormed or shelled

@@ -24,7 +24,7 @@ DIRECTIONS = {
 # prepositions whose object is someone, not somewhere ("filed against Fairfield")
 _PERSON_PREPS = frozenset({"against", "for", "with", "by", "about"})
 # the Arabic article as English reports write it in lower case before a town ("al-Atarib")
-_ARTICLES_LOWER = frozenset({"al", "el", "ad", "adh", "ar", "as", "ash", "at", "az", "an"})
+ARTICLES_LOWER = frozenset({"al", "el", "ad", "adh", "ar", "as", "ash", "at", "az", "an"})
 # what a leader's surname names before it: "the Bush administration", "the Obama presidency"
 _LEADERS_THINGS = frozenset({"administration", "presidency", "government", "campaign", "era", "doctrine", "team",
                              "aide", "camp", "cabinet"})
@@ -338,7 +338,7 @@ class _Recogniser:
         doc, n, label = self.doc, self.n, self.label
         grams: dict[tuple[int, int], str] = {}
         for i, tok in enumerate(T):
-            article = tok.text in _ARTICLES_LOWER and i + 2 < n and T[i + 1].text == "-" and _capitalised(T[i + 2])
+            article = tok.text in ARTICLES_LOWER and i + 2 < n and T[i + 1].text == "-" and _capitalised(T[i + 2])
             if not (_capitalised(tok) or article) or not any(ch.isalpha() for ch in tok.text):
                 continue
             if label[i] in SKIP_LABELS and (tok.pos_ != "PROPN" or tok.lower_ in MONTHS_DAYS):
@@ -881,7 +881,7 @@ class _Recogniser:
         if e - s == 1 and self.T[s].lower_ in self.relatives:
             return after_prep  # "her daughter, Brittany ... giving Brittany a dose"
         of_area = s > 1 and self.T[s - 1].lower_ == "of" and self.T[s - 2].lower_ in AREA_NOUNS
-        if (after_prep or of_area) and self.T[s].text in _ARTICLES_LOWER and any(
+        if (after_prep or of_area) and self.T[s].text in ARTICLES_LOWER and any(
                 c.feature == "city" for c in self.found[key]):
             return True  # "in al-Atarib", "the market of al-Atarib": a town's Arabic article in lower case
         if {t.lower_ for t in self.T[s:e]} & self.person_words:

@@ -308,6 +308,12 @@ def test_the_setting_of_unplaced_events_is_the_town_not_one_incidents_quarter():
      "Himamaylan City"),
     # a town written with its Arabic article in lower case
     ("Air strikes killed 12 people in al-Atarib on Monday, the monitor said.", "al-Atarib"),
+    # where the protesters come from, or what a participle set off after the clause is about,
+    # is not where they protested
+    ("Crowds of young men from the Karrada and Mansour neighbourhoods gathered after the evening prayer in Baghdad "
+     "on Sunday, chanting against the government.", "Baghdad"),
+    ("In Basra, dozens of protesters blocked a highway on Sunday night and burned tyres, denouncing power cuts in "
+     "the Al-Jumhuriya neighbourhood.", "Basra"),
 ])
 def test_an_incident_is_placed_where_its_clause_says(text, place):
     events = [e for e in sitrep.extract("Report\n\n" + text, published="2023-10-14").events if e.event_type]
@@ -332,6 +338,17 @@ def test_an_incident_is_placed_where_its_clause_says(text, place):
     ("LONDONDERRY - A car bomb exploded outside the courthouse on Bishop Street on Saturday night.", "exploded",
      "Bishop Street, Londonderry"),
     ("SURREY, B.C. - Shots were fired at a sweet shop on 72 Avenue on Tuesday morning.", "fired", "72 Avenue, Surrey"),
+    # a name with the noun that says it is a village, a quarter or a sub-unit of the district named
+    ("MOROTO, Uganda - Raiders attacked a kraal in Lomukura village on Friday, killing two herders.", "attacked",
+     "Lomukura"),
+    ("KOTIDO, Uganda - Warriors attacked a homestead in Panyangara Sub-county, Kotido District, on Friday.",
+     "attacked", "Panyangara Sub-county"),
+    # the Arabic article in lower case opens a village's name
+    ("ASSIUT, Egypt - Police were deployed on Sunday in the village of al-Mandara in Abu Tig district.",
+     "deployed", "al-Mandara, Abu Tig"),
+    # "at X in Y": a name the tagger took for an organisation is a place when it lies in a place
+    ("LODWAR, Kenya - Raiders attacked herders at Nakukulas in Tiaty on Monday, killing one.", "attacked",
+     "Nakukulas, Lodwar"),
 ])
 def test_a_village_no_gazetteer_holds_is_named_where_the_text_names_it(text, word, place):
     assert the_event(text, word).place == place

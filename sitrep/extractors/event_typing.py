@@ -1488,13 +1488,18 @@ def _unarmed_communities(c: Clause) -> bool:
     between communities or crowds with stones and sticks, no gun or armed group named, is
     mob violence (ACLED's riots), not a battle between organised armed groups."""
     party_person = c.patient_role is not None and c.patient_role.tok.lower_ in _PARTY_PEOPLE
-    if c.weapons or c.ak in _ARMED_KINDS or "TROOPS" in c.actx or (
-            (c.pk in _ARMED_KINDS or c.patient_armed) and not party_person):  # "a Jubo League activist was killed"
-        return False
-    words = {t.lower_ for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)}
+    side_toks = [t for m in c.members if m.frame == "CLASH" for t in _sides(m.tok)]
     if c.agent_role is not None:
-        words |= {t.lower_ for t in c.agent_role.tok.subtree}
-    if "armed" in words:
+        side_toks += list(c.agent_role.tok.subtree)
+    armed = [t for t in side_toks if t.lower_ == "armed"]
+    if any(w != "ARMED" for w in c.weapons) or "TROOPS" in c.actx or (c.weapons and not armed):
+        return False
+    if armed and all(_armed_with_cold_arms(t) for t in armed) and {t.lower_ for t in side_toks} & _CROWD_SIDES:
+        return True  # "rival gangs of youths armed with machetes and stones fought": whatever the gang
+    if c.ak in _ARMED_KINDS or ((c.pk in _ARMED_KINDS or c.patient_armed) and not party_person):
+        return False  # "a Jubo League activist was killed": a party's person is no armed side
+    words = {t.lower_ for t in side_toks}
+    if armed:
         return False  # "fighting between two feuding armed groups": armed sides, a battle
     if words & _FACTIONS and not _gangs_named(c):
         words |= {"group"}  # "a clash between two factions of the student league": no cartel's
@@ -1503,6 +1508,25 @@ def _unarmed_communities(c: Clause) -> bool:
     # gunfight", "an exchange of fire": a fighting phrase ending in fire, as `_no_foe` reads it)
     return bool(thrown or words & _COMMUNITY_WORDS) or (c.ctx.communal and not any(
         m.tok.lemma_.lower() in _GUNFIGHTS or m.phrase.endswith(" fire") for m in c.members if m.frame == "CLASH"))
+
+
+# sides that are a crowd when armed only with what crowds carry (a militia so armed is a militia)
+_CROWD_SIDES = _COMMUNITY_WORDS | frozenset({"gang", "gangs"})
+# what a crowd is "armed with" when it is a crowd: thrown or swung, no gun
+_COLD_ARMS = _THROWN | frozenset({"machete", "machetes", "knife", "knives", "spear", "spears", "axe", "axes",
+                                  "club", "cudgel", "cudgels", "bar", "bars", "rod", "rods", "bow", "bows", "arrow",
+                                  "arrows", "stone", "rock", "stick", "bottle"})
+
+
+def _armed_with_cold_arms(armed) -> bool:
+    """"Gangs of youths armed with machetes and stones": sides armed only with what crowds
+    throw or swing are a crowd (ACLED's mob violence), not an armed group."""
+    with_ = next((k for k in armed.children if k.dep_ == "prep" and k.lower_ == "with"), None)
+    if with_ is None:
+        return False
+    arms = [o for o in with_.children if o.dep_ == "pobj"]
+    arms += [k for o in arms for k in o.conjuncts]
+    return bool(arms) and all(a.lower_ in _COLD_ARMS for a in arms)
 
 
 # the sides of a party or a student body, where no gang is named ("two factions of the BCL")

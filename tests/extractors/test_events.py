@@ -358,6 +358,10 @@ TABLE = [
     # guard: groups named armed fight a battle, whatever community word names them
     ("Police said on Monday that fighting between two feuding armed groups broke out in the town on Sunday.",
      "Armed clash", A),
+    # sides armed only with what crowds carry are a crowd, gang or not; a militia so armed stays one
+    ("Police said that rival gangs of youths armed with knives and stones fought in the market overnight.",
+     "Mob violence", A),
+    ("Rival gangs armed with rifles and knives fought in the market overnight, police said.", "Armed clash", A),
     # two factions of a party's student wing fighting, no arms or gang named, are a mob's violence
     ("At least 12 people were injured in a clash between two factions of the ruling party's student wing at the "
      "university on Saturday night.", "Mob violence", A),

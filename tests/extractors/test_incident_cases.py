@@ -657,3 +657,19 @@ def test_an_abduction_a_report_compares_an_attack_with_is_its_own_incident():
     taken = ex.article.text.index("the abduction of a priest")
     covering = [e.sub_event_type for e in told(ex) if any(a <= taken < b for a, b in e.mentions)]
     assert covering == ["Abduction/forced disappearance"], [(e.sub_event_type, e.mentions) for e in told(ex)]
+
+
+def test_one_region_named_twice_holds_one_incident():
+    # a dateline the gazetteer took for its province ("KHOST CITY") and "Khost province" in
+    # the lead are one region, so the lead's two clauses stay one incident; two provinces are two
+    from sitrep.extractors.incidents import MentionInfo, _same_area
+    from sitrep.models import Place
+
+    def region(name: str, admin1: str) -> MentionInfo:
+        p = Place(name=name, start=0, end=len(name), lat=33.3, lon=69.9, country="AF", feature="admin1",
+                  admin1=admin1)
+        return MentionInfo(own_place=name, own_area=p)
+
+    city, province, paktia = region("KHOST CITY", "Khōst"), region("Khost province", "Khōst"), region("Paktia", "Paktia")
+    assert _same_area(city, province) and _same_area(province, city)
+    assert not _same_area(province, paktia)

@@ -2457,7 +2457,12 @@ def _agree(c: Clause) -> Typing | None:
     # surrendered with their firearms"): ACLED counts surrenders and truces among its Agreements
     conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx or c.ak in _NON_STATE
     release = c.head.tok.lemma_.lower() in ("release", "free")
-    if release and not conflict and _released_people(c):
+    if release and c.ak in _NON_STATE and _freed_in_an_attack(c.head.tok):
+        return Typing(None, "inmates freed by those who attacked their jail: the attack")
+    # detainees let go, in a war or not, unless an armed party lets them go or a deal does
+    # (a swap, a hostage: ACLED's Agreement)
+    if release and c.ak not in _NON_STATE and _released_people(c) and not (
+            conflict and _DEAL_WORDS.search(c.head.tok.sent.text)):
         return Typing("RETREAT", "people released (PLOVER 2021: release)")  # "released him on a suspended sentence"
     if c.head.frame in ("AGREE",) and c.weak and not conflict and not (_political_agent(c) and _settles(c.head.anchor)):
         return Typing(None, "weak agreement word")
@@ -2476,6 +2481,19 @@ def _agree(c: Clause) -> Typing | None:
     if _private_party(c):
         return Typing(None, "a private party's agreement, not a political actor's")
     return Typing("AGREE_DIPLO", "agreement outside armed conflict")
+
+
+def _freed_in_an_attack(verb) -> bool:
+    """"Gunmen attacked the police station, freeing suspects in custody": a release told as
+    what an attack did (its participle or its conjunct) is that attack's, not an act of its own."""
+    host = verb.head if verb.dep_ in ("advcl", "conj", "xcomp") else None
+    return host is not None and host.i != verb.i and host.lemma_.lower() in _ATTACK_VERBS
+
+
+_ATTACK_VERBS = frozenset({"attack", "storm", "raid", "overrun", "break", "assault", "invade"})
+# what makes a release in a conflict part of a deal between its parties
+_DEAL_WORDS = re.compile(r"\b(?:swaps?|exchanges?|deals?|agreements?|accords?|truce|cease-?fire|negotiat\w*|"
+                         r"mediat\w*|talks|front ?lines?)\b", re.I)
 
 
 def _released(verb):

@@ -372,6 +372,8 @@ _PERIODS_GONE = frozenset({"seasons", "elections", "campaigns", "cycles", "round
 _ERA_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution",
                         "crisis", "insurgency", "independence", "invasion", "occupation"})
 _AGGREGATE_HEADS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens", "millions"})
+# verbs whose object is a toll ("has killed thousands", "have displaced millions")
+_KILLING_VERBS = frozenset({"kill", "displace", "wound", "injure", "claim", "uproot"})
 
 
 def timing(head: Trigger, members: list[Trigger], *, physical: bool, in_headline: bool,
@@ -570,9 +572,14 @@ def _aggregate_toll(tok) -> str | None:
     if not _perfect(tok) or any(c.ent_type_ in ("DATE", "TIME") for c in tok.subtree):
         return None
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ not in _AGGREGATE_HEADS:
-        return None
-    return f"aggregate toll '{subj.text}' in the perfect"
+    if subj is not None and subj.lower_ in _AGGREGATE_HEADS:
+        return f"aggregate toll '{subj.text}' in the perfect"
+    # "the fighting has since killed thousands of fighters": the toll as the object
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    present = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)  # not a claim's "had"
+    if present and obj is not None and obj.lower_ in _AGGREGATE_HEADS and tok.lemma_.lower() in _KILLING_VERBS:
+        return f"aggregate toll '{obj.text}' in the perfect"
+    return None
 
 
 # verbs whose "for two years" is the length of a penalty given once, not a period the act

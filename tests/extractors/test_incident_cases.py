@@ -104,6 +104,9 @@ def test_an_assassination_told_twice_is_one_incident_in_its_city_with_its_victim
      "2024-06-12"),
     ("COX'S BAZAR - At least 40 refugees have been killed in the camps so far this year, police said.",
      "2024-06-12"),
+    # a toll in round thousands as the object of the present perfect
+    ("DONETSK - The offensive began in the spring. The fighting has since killed thousands of soldiers on both "
+     "sides, according to military analysts.", "2023-11-02"),
     # a plot admitted in court happened to no one
     ("LONDON - A 24-year-old man admitted in court on Tuesday to having plotted to attack a local police station "
      "with a homemade bomb.", "2017-05-02"),

@@ -147,6 +147,8 @@ def test_a_state_strike_named_by_its_country_is_an_air_strike():
     "The TPLF took Weldiya on Sunday after heavy fighting.",
     # a share of the town the report named: "most of the town"
     "The M23 reached Nyangezi on Sunday. The rebels said their fighters had taken control of most of the town by Monday.",
+    # settlements taken are ground, however many and unnamed
+    "The army said its troops had recaptured several more settlements in the eastern districts over the past week.",
 ])
 def test_a_place_taken_by_an_armed_side_is_ground_taken(text):
     types = _types(text)

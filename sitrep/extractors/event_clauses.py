@@ -865,6 +865,8 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 break  # "after fighting", "as forces battle IS": a related, different happening
             if _grievance(p, t):
                 break  # "rallied over a police shooting": what the protest is about happened before it
+            if {p.frame, t.frame} == {"CAPTURE", "RETAKE"} and _has_own_subject(t.anchor):
+                break  # "troops captured X ..., when Ukrainian forces recaptured the city": taken back
             if p.frame in _PHYSICAL and t.frame in _PHYSICAL and _same_happening(p, t):
                 t.parent = p
                 p.children.append(t)

@@ -139,7 +139,7 @@ def _compatible(inc: Incident, ev: Event, info: MentionInfo) -> bool:
         return False
     if {head.timing, ev.timing} == {"current", "background"}:
         return False  # what the report recalls is not what it reports
-    if _other_tactic(inc, ev, info) or _taking_beside_fighting(inc, ev):
+    if _other_tactic(inc, ev, info) or _taking_beside_fighting(inc, ev) or _taken_back(inc, ev):
         return False
     placed = [i for i in inc.infos if i.own_place]
     if _other_country(inc, info):
@@ -190,6 +190,16 @@ def _taking_beside_fighting(inc: Incident, ev: Event) -> bool:
     if ev.sub_event_type == _TAKING:
         return bool(kinds & _NOT_TAKINGS)
     return ev.sub_event_type in _NOT_TAKINGS and _TAKING in kinds
+
+
+def _taken_back(inc: Incident, ev: Event) -> bool:
+    """"Russian troops captured Izium ... when Ukrainian forces recaptured the city": ground
+    taken by one side and taken back by another are two events, however close the words."""
+    if family(ev) != "territory" or ev.actor1 is None:
+        return False
+    side = (ev.actor1.kind, ev.actor1.country)
+    return any(family(e) == "territory" and e.sub_event_type != ev.sub_event_type and e.actor1 is not None
+               and (e.actor1.kind, e.actor1.country) != side for e in inc.events)
 
 
 def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:

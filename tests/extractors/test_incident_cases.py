@@ -676,3 +676,21 @@ def test_one_region_named_twice_holds_one_incident():
     city, province, paktia = region("KHOST CITY", "Khōst"), region("Khost province", "Khōst"), region("Paktia", "Paktia")
     assert _same_area(city, province) and _same_area(province, city)
     assert not _same_area(province, paktia)
+
+
+def test_ground_taken_back_by_another_side_founds_its_own_incident():
+    # "the rebels captured a police station ... the army said it had retaken the post": the
+    # second side's taking never joins the first's, however it refers back
+    from sitrep.extractors.incidents import Incident, MentionInfo, group_mentions
+    from sitrep.models import ActorRef, Event
+
+    def taking(kind: str, who: ActorRef, start: int) -> tuple[Event, MentionInfo]:
+        ev = Event("Strategic developments", kind, "SEIZE", actor1=who, start=start, end=start + 40)
+        return ev, MentionInfo(referring=True, sentence=start // 100)
+
+    rebels = ActorRef(name="KNDF", kind="rebel_group", country="MMR")
+    army = ActorRef(name="Military Forces of Myanmar", kind="state_forces", country="MMR")
+    pairs = [taking("Non-state actor overtakes territory", rebels, 0),
+             taking("Government regains territory", army, 100)]
+    incidents = group_mentions([e for e, _ in pairs], [i for _, i in pairs])
+    assert len(incidents) == 2 and all(isinstance(i, Incident) for i in incidents)

@@ -374,3 +374,11 @@ def test_bombs_set_off_in_fighting_between_two_sides_are_the_battle():
     fights = [e.sub_event_type for e in sitrep.extract(text, published=PUBLISHED).events
               if text[e.start:e.end].startswith("Heavy")]
     assert fights == ["Armed clash"], fights
+
+
+def test_ground_taken_back_by_the_other_side_is_a_second_event():
+    # one sentence, one place, two sides: the capture and the recapture are two events
+    text = ("KRAMATORSK - Russian troops captured Lyman in late May and held it until Ukraine's counteroffensive, "
+            "when Ukrainian forces recaptured the town.")
+    types = _types(text)
+    assert {"Government regains territory", "Non-state actor overtakes territory"} <= types, types

@@ -281,6 +281,9 @@ TABLE = [
     ("The chairman requested that all the assessors resign.", "RETREAT", F),  # a resignation requested
     ("Al-Shabaab opened a new headquarters in Jilib on Monday.", "Headquarters or base established", A),
     ("A suicide bomber killed himself and 12 others at a market in Kabul on Monday.", "Suicide bomb", A),
+    # an attacker setting off his own explosives blew himself up
+    ("Police said the attacker walked into the market on foot and detonated his explosives near the stalls.",
+     "Suicide bomb", A),
     ("Lebanon renewed its calls for Israel to hand over maps of the minefields.", "REQUEST", A),  # "for" a mark
     ("Senator Burke attacked the governor in a series of early-morning tweets.", "ACCUSE", A),  # in words
     ("Activists accused the army of shelling residential areas of the town.", "Shelling/artillery/missile attack", C),

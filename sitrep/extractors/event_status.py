@@ -177,11 +177,18 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
             continue  # "stopped selling arms while demanding ...": what stopped is not the demand
         if kind == "claimed" and any(c.lower_ in ("responsibility", "credit") for c in tok.subtree):
             continue  # "claimed responsibility for the attack": the attack is not in doubt
+        if kind == "future" and tok.lemma_.lower() in _ORDERING and chain[0].lemma_.lower() in _INQUIRIES:
+            continue  # "ordered an investigation into the shooting": an inquiry ordered is opened
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
         if negated and kind in ("future", "claimed", "planned"):
             return "negated", f"negated '{tok.text}'"
         return kind, f"governed by '{tok.text}'"
     return "asserted", ""
+
+
+# an inquiry an authority orders is opened by the order (PLOVER's ACCUSE, mode investigate)
+_ORDERING = frozenset({"order", "direct", "instruct"})
+_INQUIRIES = frozenset({"investigation", "investigate", "probe", "inquiry", "enquiry"})
 
 
 def _supposing(verb) -> bool:

@@ -316,6 +316,9 @@ TABLE = [
     ("The driver was placed under arrest on Sunday.", "Arrests", A),
     ("He is being held on a $100,000 bail at the county jail.", "Arrests", A),
     ("Town police have had the couple under investigation for months.", "ACCUSE", A),
+    # an inquiry an authority orders is opened by the order, not planned
+    ("Two protesters were killed on Monday. The interior minister has ordered a committee to investigate the "
+     "shooting.", "ACCUSE", A),
     ("Police catch murder suspect in downtown motel. The man had fled on Friday.", "Arrests", A),
     ("The couple faces multiple drug counts in county court.", "ACCUSE", A),
     ("Also wanted for questioning in relation to this incident is Jimmy Smith, 25.", "ACCUSE", A),

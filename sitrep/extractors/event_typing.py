@@ -2457,7 +2457,7 @@ def _agree(c: Clause) -> Typing | None:
     # surrendered with their firearms"): ACLED counts surrenders and truces among its Agreements
     conflict = "CONFLICT" in c.ctxv or "CONFLICT" in c.sctx or c.ak in _NON_STATE
     release = c.head.tok.lemma_.lower() in ("release", "free")
-    if release and c.ak in _NON_STATE and _freed_in_an_attack(c.head.tok):
+    if release and _freed_in_an_attack(c.head.tok):
         return Typing(None, "inmates freed by those who attacked their jail: the attack")
     # detainees let go, in a war or not, unless an armed party lets them go or a deal does
     # (a swap, a hostage: ACLED's Agreement)

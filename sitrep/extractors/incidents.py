@@ -363,8 +363,12 @@ def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incide
             _refers(inc, ev, info) or _same_demonstration(inc, ev, info, incidents))]
         # "the assassination" after a roundup of other bombings: the latest incident one of
         # whose mentions has its own type, when there is one, before the latest of its family
+        # ... or of its tactic ("the explosion" after a suicide bombing and an air strike)
+        tactic = _TACTIC.get(ev.sub_event_type or "")
         target = next((inc for inc in referred if any(e.sub_event_type == ev.sub_event_type for e in inc.events)),
-                      referred[0] if referred else None)
+                      None) or next((inc for inc in referred if tactic is not None and any(
+                          _TACTIC.get(e.sub_event_type or "") == tactic for e in inc.events)),
+                                    referred[0] if referred else None)
         if target is None:
             target = next((inc for inc in reversed(incidents)
                            if _compatible(inc, ev, info) and _retells(inc, ev, info, incidents)), None)

@@ -694,3 +694,20 @@ def test_ground_taken_back_by_another_side_founds_its_own_incident():
              taking("Government regains territory", army, 100)]
     incidents = group_mentions([e for e, _ in pairs], [i for _, i in pairs])
     assert len(incidents) == 2 and all(isinstance(i, Incident) for i in incidents)
+
+
+def test_the_explosion_refers_to_the_bombing_not_the_air_strike_told_since():
+    # "a suicide bomber blew himself up ... aircraft bombed houses ... the explosion took
+    # place in the mosque": the explosion is the bombing's, the latest incident of its tactic
+    from sitrep.extractors.incidents import MentionInfo, group_mentions
+    from sitrep.models import Event
+
+    def mention(kind: str, start: int, referring: bool) -> tuple[Event, MentionInfo]:
+        ev = Event("Explosions/Remote violence", kind, "ASSAULT", start=start, end=start + 40)
+        return ev, MentionInfo(referring=referring, sentence=start // 100)
+
+    told = [mention("Suicide bomb", 0, False), mention("Air/drone strike", 100, False),
+            mention("Remote explosive/landmine/IED", 200, True)]
+    incidents = group_mentions([e for e, _ in told], [i for _, i in told])
+    assert [[e.sub_event_type for e in inc.events] for inc in incidents] == [
+        ["Suicide bomb", "Remote explosive/landmine/IED"], ["Air/drone strike"]]

@@ -50,6 +50,8 @@ def test_a_release_on_bail_is_a_release_not_an_arrest():
      "Agreement"),
     # inmates freed by those who stormed the jail are the attack, not a release
     ("Gunmen attacked the prison in Oguta on Tuesday night, freeing 300 inmates and burning two vans.", None),
+    ("Gunmen suspected to be members of a separatist militia, on Tuesday night, attacked the divisional police "
+     "headquarters in Oguta, freeing suspects in custody and setting ablaze two patrol vehicles.", None),
 ])
 def test_a_release_in_a_war_is_a_deal_or_the_attack_that_freed_them(text, kind):
     ex = sitrep.extract(text, published="2023-05-05")

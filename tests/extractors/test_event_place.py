@@ -314,6 +314,8 @@ def test_the_setting_of_unplaced_events_is_the_town_not_one_incidents_quarter():
      "on Sunday, chanting against the government.", "Baghdad"),
     ("In Basra, dozens of protesters blocked a highway on Sunday night and burned tyres, denouncing power cuts in "
      "the Al-Jumhuriya neighbourhood.", "Basra"),
+    # a sea that only describes the island is not where the island's roads were blocked
+    ("MORONI, Comoros - Protesters blocked roads across the Indian Ocean island on Tuesday.", "Moroni"),
 ])
 def test_an_incident_is_placed_where_its_clause_says(text, place):
     events = [e for e in sitrep.extract("Report\n\n" + text, published="2023-10-14").events if e.event_type]

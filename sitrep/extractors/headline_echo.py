@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Event
-from .event_lexicon import Lexicon, _forms
+from .event_lexicon import Lexicon, _cues, _forms
 from .incidents import MentionInfo, rule_frames
 
 if TYPE_CHECKING:
@@ -77,24 +77,47 @@ def headline_echoes(headlines: list[tuple[int, object]], events: list[Event], in
     out: dict[int, list[tuple[Event, MentionInfo]]] = {}
     for k, sent in headlines:
         told = [(e.start, e.end) for e in events if infos[id(e)].sentence == k]
-        frames = headline_frames(sent, lex, told)
-        if told:  # beside a mention of its own, a toll ("30 injured") tells that mention's incident
-            frames = {f: w for f, w in frames.items() if f not in _GENERIC_VIOLENCE}
-        if not frames:
-            continue
-        for ev in events:
-            info = infos[id(ev)]
-            if info.sentence <= k or info.sentence > lead_sentences + _AFTER_LEAD or info.model_p is not None:
+        for part in _parts(sent):
+            frames = headline_frames(part, lex, told)
+            if told:  # beside a mention of its own, a toll ("30 injured") tells that mention's incident
+                frames = {f: w for f, w in frames.items() if f not in _GENERIC_VIOLENCE}
+            if not frames:
                 continue
-            if ev.certainty not in _TOLD or ev.timing != "current" or info.stated:
-                continue
-            word = _echoed(frames, ev)
-            if word is None:
-                continue
-            start, end = _untold_stretch(sent, word, told)
-            echo = replace(ev, start=start, end=end, sentence=sent.text, trigger=word.text,
-                           mentions=[], rule=f"{ev.rule}; the headline's '{word.text}' echoes this mention")
-            out.setdefault(id(ev), []).append(
-                (echo, replace(info, where="headline", sentence=k, referring=False, retold=False)))
-            break
+            named = _named_tactics(part, lex)
+            for ev in events:
+                info = infos[id(ev)]
+                if info.sentence <= k or info.sentence > lead_sentences + _AFTER_LEAD or info.model_p is not None:
+                    continue
+                if ev.certainty not in _TOLD or ev.timing != "current" or info.stated:
+                    continue
+                word = _echoed(frames, ev)
+                if word is None:
+                    continue
+                if named and ev.sub_event_type not in named and any(
+                        w is word for f, w in frames.items() if f in _GENERIC_VIOLENCE):
+                    continue  # "...; landmine wounds farmer": not the shelling the headline told first
+                start, end = _untold_stretch(part, word, told)
+                echo = replace(ev, start=start, end=end, sentence=sent.text, trigger=word.text,
+                               mentions=[], rule=f"{ev.rule}; the headline's '{word.text}' echoes this mention")
+                out.setdefault(id(ev), []).append(
+                    (echo, replace(info, where="headline", sentence=k, referring=False, retold=False)))
+                break
     return out
+
+
+# the sub-event type a tactic a headline names gives its incident (event_triggers.csv weapons)
+_TACTIC_TYPES = {"IED": "Remote explosive/landmine/IED", "SHELLING": "Shelling/artillery/missile attack",
+                 "AIR": "Air/drone strike", "SUICIDE": "Suicide bomb", "GRENADE": "Grenade"}
+
+
+def _parts(sent) -> list:
+    """A headline's parts, each its own story ("Saudi artillery kills four ...; landmine
+    wounds farmer in Baqim"): the spans between its semicolons."""
+    cuts = [t.i for t in sent if t.text == ";"]
+    bounds = [sent.start, *[c + 1 for c in cuts]], [*cuts, sent.end]
+    return [sent.doc[a:b] for a, b in zip(*bounds, strict=True) if b > a]
+
+
+def _named_tactics(part, lex: Lexicon) -> set[str]:
+    """The sub-event types of the tactics a headline part names ("landmine", "artillery")."""
+    return {_TACTIC_TYPES[v] for v, _ in _cues(part.text, lex).get("weapon", ()) if v in _TACTIC_TYPES}

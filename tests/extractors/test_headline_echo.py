@@ -56,3 +56,14 @@ def test_a_toll_beside_a_headlines_own_mention_is_no_second_echo():
             "the ruling party clashed with sticks and machetes in Sylhet on Friday, leaving two dead, police said.")
     starts = [text[a:b] for e in _events(text, "2023-05-13") for a, b in e["mentions"] if a < text.index("\n")]
     assert not any(s.lstrip(", ").startswith("9 injured") for s in starts), starts
+
+
+def test_each_part_of_a_headline_echoes_its_own_story():
+    # "...; landmine wounds farmer": the second part's toll names a mine, so it does not echo
+    # the shelling the lead tells first
+    text = ("Artillery kills four migrants in Monabbih; landmine wounds farmer in Baqim\n\nSAADA - Artillery "
+            "shells fired from across the border killed four migrants in Monabbih district on Friday, "
+            "local health officials said.")
+    shelling = [e for e in _events(text, "2023-11-18") if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    at = text.index("landmine")
+    assert shelling and not any(a <= at < b for e in shelling for a, b in e["mentions"]), shelling

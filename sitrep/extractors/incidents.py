@@ -242,9 +242,10 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
         return True
     # "A suicide bomber struck a market. Some 14 people were killed": a toll right after an
     # incident, by no one and nothing named, is that incident's (not a headline's next story,
-    # which tells its own: "Doctor shot dead; two policemen martyred as dacoits storm a picket")
+    # which tells its own: "Doctor shot dead; two policemen martyred as dacoits storm a picket",
+    # "Two jawans killed as Maoists blow up SUV; 3 ultras gunned down in Bijapur encounter")
     if info.toll_only and info.strength < 3 and info.sentence >= 1 and inc.infos[-1].sentence == info.sentence - 1 \
-            and not (info.where == "headline" and info.siblings > 1):
+            and info.where != "headline":
         return True
     # clauses that overlap tell one happening, unless a battle and an attack by other parties
     overlap = any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)

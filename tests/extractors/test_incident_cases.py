@@ -711,3 +711,18 @@ def test_the_explosion_refers_to_the_bombing_not_the_air_strike_told_since():
     incidents = group_mentions([e for e, _ in told], [i for _, i in told])
     assert [[e.sub_event_type for e in inc.events] for inc in incidents] == [
         ["Suicide bomb", "Remote explosive/landmine/IED"], ["Air/drone strike"]]
+
+
+def test_a_headlines_second_story_keeps_its_own_toll():
+    # "Two jawans killed as Maoists blow up SUV; 3 ultras gunned down in X encounter", the
+    # parser parting the headline at its semicolon: the bare toll after it is its own story,
+    # not the bombing told just before
+    from sitrep.extractors.incidents import MentionInfo, group_mentions
+    from sitrep.models import Event
+
+    bombing = Event("Explosions/Remote violence", "Remote explosive/landmine/IED", "ASSAULT", start=0, end=50,
+                    sentence="Two jawans killed as Maoists blow up SUV;")
+    toll = Event("Battles", "Armed clash", "ASSAULT", start=52, end=90, sentence="3 ultras gunned down in encounter")
+    infos = [MentionInfo(sentence=0, where="headline", strength=3),
+             MentionInfo(sentence=1, where="headline", toll_only=True, siblings=1)]
+    assert len(group_mentions([bombing, toll], infos)) == 2

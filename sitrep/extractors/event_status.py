@@ -377,7 +377,7 @@ _LONG_UNITS = frozenset({"years", "decades", "centuries", "year", "decade", "gen
 _PERIODS_GONE = frozenset({"seasons", "elections", "campaigns", "cycles", "rounds", "winters", "summers", "terms",
                            "administrations", "governments", "wars", "conflicts", "years", "decades"})
 _ERA_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution",
-                        "crisis", "insurgency", "independence", "invasion", "occupation"})
+                        "crisis", "insurgency", "independence", "invasion", "occupation", "coup", "takeover"})
 _AGGREGATE_HEADS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens", "millions"})
 # verbs whose object is a toll ("has killed thousands", "have displaced millions")
 _KILLING_VERBS = frozenset({"kill", "displace", "wound", "injure", "claim", "uproot"})

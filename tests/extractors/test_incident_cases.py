@@ -726,3 +726,13 @@ def test_a_headlines_second_story_keeps_its_own_toll():
     infos = [MentionInfo(sentence=0, where="headline", strength=3),
              MentionInfo(sentence=1, where="headline", toll_only=True, siblings=1)]
     assert len(group_mentions([bombing, toll], infos)) == 2
+
+
+def test_a_tally_kept_since_a_coup_is_generic():
+    text = ("MANDALAY - Soldiers set fire to houses in two villages near Monywa on Monday, residents said. According "
+            "to a research group, more than 60,000 houses have been burned across the country since the coup, most "
+            "of them in Sagaing.")
+    ex = report(text, "2023-11-18")
+    at = ex.article.text.index("burned across")
+    tally = [e for e in ex.events if any(a <= at < b for a, b in e.mentions)]
+    assert tally and all(e.timing == "generic" for e in tally), [(e.sub_event_type, e.timing) for e in tally]

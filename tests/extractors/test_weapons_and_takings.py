@@ -149,6 +149,8 @@ def test_a_state_strike_named_by_its_country_is_an_air_strike():
     "The M23 reached Nyangezi on Sunday. The rebels said their fighters had taken control of most of the town by Monday.",
     # settlements taken are ground, however many and unnamed
     "The army said its troops had recaptured several more settlements in the eastern districts over the past week.",
+    # an oil terminal seized is ground taken
+    "Gunmen seized the Hariga oil terminal outside Tobruk on Tuesday after heavy fighting with the guards.",
 ])
 def test_a_place_taken_by_an_armed_side_is_ground_taken(text):
     types = _types(text)

@@ -547,6 +547,8 @@ TABLE = [
     # accusations traded; addresses raided by the police
     ("Saudi Arabia and Iran traded accusations over weapons and airstrikes on Monday.", "ACCUSE", A),
     ("Police raided 30 addresses in the capital on Tuesday.", "COERCE", A),
+    # people put out of their homes or a camp by the authorities
+    ("Police evicted about 80 families from a squatter camp on the edge of the city on Monday.", "COERCE", A),
     # strikers or demonstrators clashing with police riot as demonstrators; stun grenades the
     # police threw are their crowd control, no riot; a riot met by force stays a riot
     ("Striking teachers clashed with police in several cities in southern Peru on Wednesday.",

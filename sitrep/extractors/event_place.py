@@ -30,7 +30,7 @@ from .place_recognition import (
     SETTLEMENT_NOUNS,
     STREET_NOUNS,
 )
-from .place_recognition import AREA_NOUNS as QUARTER_NOUNS
+from .place_recognition import AREA_NOUNS as QUARTER_NOUNS  # a town's quarters (report_frame's are wider)
 from .places import names_no_location
 from .report_frame import (
     AREA_NOUNS,
@@ -557,8 +557,8 @@ def _unit_span(g):
 
 def _in_a_place(g, place_spans: list[tuple[int, int]]) -> bool:
     """"At Nadome in Tiaty": a name followed by "in" and a place (the report's, the
-    tagger's, or a name it left untyped) is a place; a person or a newsroom is not said to be in a county. The parser
-    may hang the "in" on the verb, so the words are read in order."""
+    tagger's, or a name it left untyped) is a place; a person or a newsroom is not said to
+    be in a county. The parser may hang the "in" on the verb, so the words are read in order."""
     doc = g.doc
     if g.i + 2 >= len(doc) or doc[g.i + 1].lower_ != "in":
         return False

@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Event
-from .event_lexicon import Lexicon, _cues, _forms
+from .event_lexicon import _TACTICS, Lexicon, _cues, _forms
 from .incidents import MentionInfo, rule_frames
 
 if TYPE_CHECKING:
@@ -105,11 +105,6 @@ def headline_echoes(headlines: list[tuple[int, object]], events: list[Event], in
     return out
 
 
-# the sub-event type a tactic a headline names gives its incident (event_triggers.csv weapons)
-_TACTIC_TYPES = {"IED": "Remote explosive/landmine/IED", "SHELLING": "Shelling/artillery/missile attack",
-                 "AIR": "Air/drone strike", "SUICIDE": "Suicide bomb", "GRENADE": "Grenade"}
-
-
 def _parts(sent) -> list:
     """A headline's parts, each its own story ("Saudi artillery kills four ...; landmine
     wounds farmer in Baqim"): the spans between its semicolons."""
@@ -119,5 +114,6 @@ def _parts(sent) -> list:
 
 
 def _named_tactics(part, lex: Lexicon) -> set[str]:
-    """The sub-event types of the tactics a headline part names ("landmine", "artillery")."""
-    return {_TACTIC_TYPES[v] for v, _ in _cues(part.text, lex).get("weapon", ()) if v in _TACTIC_TYPES}
+    """The sub-event types of the tactics a headline part names ("landmine", "artillery"):
+    a tactic's code is its row of event_types.csv."""
+    return {lex.types[v].sub_event_type for v, _ in _cues(part.text, lex).get("weapon", ()) if v in _TACTICS}

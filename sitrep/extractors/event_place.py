@@ -34,6 +34,7 @@ from .place_recognition import AREA_NOUNS as QUARTER_NOUNS  # a town's quarters 
 from .places import names_no_location
 from .report_frame import (
     AREA_NOUNS,
+    LAND_NOUNS,
     LOCATIVE_PREPS,
     ReportFrame,
     add_weight,
@@ -351,7 +352,7 @@ def _attached_place(parsed: Parsed, places: list[Place], attached: dict[int, boo
         if span is None or (names_no_location(parsed, p) and not any(t.i in homes for t in span)):
             continue
         if many_countries(p) and span.root.dep_ in ("compound", "amod", "nmod") and \
-                span.root.head.lemma_.lower() in _AREAS_A_SEA_DESCRIBES:
+                span.root.head.lemma_.lower() in LAND_NOUNS:
             continue  # "across the French Indian Ocean island": the island, which the sea only describes
         hits = [attached[t.i] for t in span if t.i in attached]
         if not hits:
@@ -367,10 +368,6 @@ def _attached_place(parsed: Parsed, places: list[Place], attached: dict[int, boo
     found = [(k, p) for k, p in found if p.name not in outer] or found
     found = [(k, p) for k, p in found if not _possessor_of(parsed, p, [q for _, q in found])] or found
     return min(found, key=lambda kp: kp[0])[1] if found else None
-
-
-# the areas a sea or a region may describe before them ("the Red Sea port", "a Sahel town")
-_AREAS_A_SEA_DESCRIBES = AREA_NOUNS | {"port", "island", "islands", "archipelago"}
 
 
 def _possessor_of(parsed: Parsed, p: Place, others: list[Place]) -> bool:

@@ -54,7 +54,7 @@ from .event_lexicon import (
 )
 from .event_roles import DocContext, _of_whom
 from .incidents import _REFERRING
-from .report_frame import AREA_NOUNS
+from .report_frame import LAND_NOUNS
 
 # weapon cues that name a thing one can find, seize or clear (not a way of attacking:
 # "air strike"), so that a patient naming one is weapons
@@ -992,16 +992,12 @@ _PARTS = frozenset({"most", "part", "parts", "half", "rest", "much", "all", "swa
 def _of_a_part(tok):
     """The place a share of it names ("most of the town" -> town), or the name of a place
     its common noun names ("the port of Gonaives" -> Gonaives), else the token."""
-    named_by = tok.lemma_.lower() in _NAMED_BY_OF
+    named_by = tok.lemma_.lower() in LAND_NOUNS
     if tok.lemma_.lower() not in _PARTS and not named_by:
         return tok
     inner = next((g for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
                   for g in ch.children if g.dep_ == "pobj"), None)
     return inner if inner is not None and (not named_by or inner.pos_ == "PROPN") else tok
-
-
-# common nouns of a place whose "of" phrase names it ("the port of Gonaives", "the town of Sake")
-_NAMED_BY_OF = AREA_NOUNS | {"port", "island"}
 
 
 def _refers_to_a_place(tok, lex: Lexicon, spans) -> bool:
@@ -1067,7 +1063,7 @@ def _names_a_place(c: Clause, terr: list[str]) -> bool:
     prep_places = [g for h in holders for ch in h.children if ch.dep_ == "prep"
                    and ch.lower_ in ("from", "into", "of", "over", "in", "to", "near", "outside", "around")
                    for p in ch.children if p.dep_ == "pobj" and (g := _of_a_part(p)) is not None
-                   and (_is_place(Role(g, ""), lex, spans) or (g is not p and p.lemma_.lower() in _NAMED_BY_OF))]
+                   and (_is_place(Role(g, ""), lex, spans) or (g is not p and p.lemma_.lower() in LAND_NOUNS))]
     # "recovered her stolen car in Athens", "the United States entered the war": a patient
     # that is no place takes what was taken elsewhere; a place as subject is the captor,
     # the place taken only when it fell

@@ -40,6 +40,9 @@ AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "regi
                         "section", "hinterland", "hinterlands", "hills", "mountains", "forest", "forests",
                         "environs", "periphery", "surroundings", "uplands", "interior", "market", "whole", "rest",
                         }) | SETTLEMENT_NOUNS  # "the town of X", "the community of X"
+# the area nouns and the land a name may stand for, by its "of" ("the port of X") or before
+# it ("the Indian Ocean island"); matched on lemmas
+LAND_NOUNS = AREA_NOUNS | {"port", "island", "archipelago"}
 DATELINE_TAIL = re.compile(r"[^.\n]{0,60}?(?:—|–| - |\((?:AP|AFP|Reuters)\))")
 LEAD_SENTENCES = 3
 NAMED_WEIGHT = 0.5  # a place named but not as a location, beside a locative mention's 1

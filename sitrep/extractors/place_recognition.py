@@ -572,11 +572,19 @@ class _Recogniser:
             if j == i or j >= self.n or any(self.taken[i:j]):
                 continue
             if not (T[j].text in DASHES or (T[j].text == "," and j + 1 < self.n and T[j + 1].text.endswith(".")
-                                             or self._dashed_after_country(j))):
+                                             or self._dashed_after_country(j)) or self._stopped_paragraph_start(i, j)):
                 continue
             key = self.grams.get((i, j))
             if key and key in self.found and key not in self.stop:
                 self.add(i, j, "scan", key=key)
+
+    def _stopped_paragraph_start(self, i: int, stop: int) -> bool:
+        """"ARUA. Business in Arua City ...", "KARACHI: A man ...": a paragraph opening with a
+        capitalised name and a full stop or colon, the sentence going on after it (the
+        dateline of many African and Asian papers)."""
+        T = self.T
+        return (T[stop].text in (".", ":") and (i == 0 or "\n" in T[i - 1].text) and stop + 1 < self.n
+                and T[stop + 1].text[:1].isupper() and "\n" not in T[stop].whitespace_)
 
     def _dashed_after_country(self, comma: int) -> bool:
         """"PEMBA, Mozambique (Lusa) -", "GOMA, DR Congo -": after the comma, a few capitalised

@@ -166,10 +166,15 @@ def _stray_alias(key: str, s: Scored, main_city: Entry) -> bool:
     for Suttons Bay, Michigan), which nothing in the report backs, while the report's
     city is in another region: the place is one the gazetteer lacks, near the report's
     city, rather than that distant town."""
+    return _weak_alias(key, s) and (s.entry.country, s.entry.admin1) != (main_city.country, main_city.admin1)
+
+
+def _weak_alias(key: str, s: Scored) -> bool:
+    """A town read only through another town's old or variant name, which nothing in
+    the report backs."""
     return s.entry.kind == "alt" and s.parts.get("alternate_name", 0.0) <= KIND_PRIOR["alt"] \
         and not _word_prefix(key, norm_name(s.entry.name)) and s.entry.feature in ("city", "district") \
-        and not _backed(s) \
-        and (s.entry.country, s.entry.admin1) != (main_city.country, main_city.admin1)
+        and not _backed(s)
 
 
 def _a_person_here(s: Scored | None) -> bool:
@@ -267,7 +272,9 @@ def _names_a_home(parsed: Parsed, m: Mention) -> bool:
 
 
 def _main_city(mentions, resolved) -> Entry | None:
-    """The report's city: the most mentioned one (ties: the first mentioned)."""
+    """The report's city: the most mentioned one (ties: the first mentioned), a town read
+    by its own name before one read only through a variant name nothing backs ("Baghdadi"
+    read as Baghdati, Georgia, in a Karachi report)."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in mentions:
@@ -277,7 +284,7 @@ def _main_city(mentions, resolved) -> Entry | None:
             first.setdefault(m.key, m.start)
     if not counts:
         return None
-    key = sorted(counts, key=lambda k: (-counts[k], first[k]))[0]
+    key = sorted(counts, key=lambda k: (_weak_alias(k, resolved[k]), -counts[k], first[k]))[0]
     return resolved[key].entry
 
 

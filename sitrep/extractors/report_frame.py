@@ -164,11 +164,14 @@ def is_dateline(p: Place, text: str) -> bool:
         return True  # "By Sunil Kumar Jha in Birgunj": where the reporter filed from, a dateline
     opens = before.strip() in ("", "(") or (
         text[p.start:p.end].isupper() and _AFTER_SENTENCE.search(before) is not None)
+    if opens and before.strip() == "" and text[p.start:p.end].isupper() and _STOP_TAIL.match(text, p.end):
+        return True  # "ARUA. Business in ...", "KARACHI: A man ...": a paragraph's capitalised name, a stop or colon
     return opens and bool(DATELINE_TAIL.match(text, p.end))
 
 
 _BYLINE_IN = re.compile(r"\s*By\s+[A-Z][^\n.]{0,60}?\s+in\s+")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_STOP_TAIL = re.compile(r"[.:][ \t]+[A-Z]")
 
 
 _AFTER_SENTENCE = re.compile(r"[.!?][\"”’]?\s+\(?$")
@@ -363,8 +366,11 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
             frame.dateline = p
         if dateline or locative_use(parsed, p) or happening_use(parsed, p):
             # a wire agency's dateline ("Kano (AFP) -") names the bureau that filed, often
-            # far from the news its lead places: no more than a place the lead names
-            w = (1.0 if _WIRE_BUREAU.match(text, p.end) else 3.0) if dateline else 1.0
+            # far from the news its lead places: no more than a place the lead names; so does a
+            # colon's ("DUBAI: US air strikes on ... Yemen's ... port"), a bureau's in the Gulf
+            # and South Asian press
+            bureau = _WIRE_BUREAU.match(text, p.end) or text.startswith(":", p.end)
+            w = (1.0 if bureau else 3.0) if dateline else 1.0
         elif residence_use(parsed, p):
             w = RESIDENCE_WEIGHT
         elif origin_use(parsed, p):  # "a woman visiting from Canada": where someone came from

@@ -366,3 +366,28 @@ def test_a_village_no_gazetteer_holds_is_named_where_the_text_names_it(text, wor
 def test_a_body_or_a_persons_name_after_in_is_no_village(text, word, absent):
     assert absent not in (the_event(text, word).place or "")
 
+
+
+_RALLY_REPORT = ("Rally blocked\n\n{dateline} Shops closed yesterday as police fired teargas to disperse opposition "
+                 "supporters who had gathered for a rally at a school ground.\n\n{town} residents said the town was "
+                 "calm by evening. Last month, 54 people were killed in Kampala during riots.")
+
+
+@pytest.mark.parametrize("dateline, town", [
+    ("ARUA.", "Arua"),  # a paragraph's capitalised name and a full stop: the local press's dateline
+    ("GULU:", "Gulu"),  # and with a colon
+])
+def test_a_capitalised_name_opening_the_report_with_a_stop_is_its_dateline(dateline, town):
+    events = events_in(_RALLY_REPORT.format(dateline=dateline, town=town))
+    assert events and events[0].place == town, [(e.sub_event_type, e.place) for e in events]
+
+
+def test_a_town_read_only_through_a_distant_towns_variant_name_is_not_the_report_city():
+    """"Baghdadi" is a variant name of Baghdati, Georgia; named more often than Karachi, it
+    is still a quarter of the Karachi the report is filed from, not the report's city."""
+    events = events_in("Two shot dead in Baghdadi\n\nKARACHI: Two men were shot dead in the Baghdadi area on "
+                       "Tuesday night, police said.\n\nBaghdadi has seen a string of killings. Police in Baghdadi "
+                       "said the attackers fled. Gangs in Baghdadi demand money from traders. Karachi police said "
+                       "more patrols were sent.")
+    shot = next(e for e in events if "shot dead" in e.sentence)
+    assert shot.place == "Baghdadi, Karachi" and round(shot.lat) == 25, (shot.place, shot.lat)

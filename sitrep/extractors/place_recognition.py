@@ -25,6 +25,9 @@ DIRECTIONS = {
 _PERSON_PREPS = frozenset({"against", "for", "with", "by", "about"})
 # the Arabic article as English reports write it in lower case before a town ("al-Atarib")
 ARTICLES_LOWER = frozenset({"al", "el", "ad", "adh", "ar", "as", "ash", "at", "az", "an"})
+# ... and as Sudanese and Egyptian names write it, capitalised and assimilated ("Ed Damazin",
+# "Er Roseires", "En Nahud"): the tagger takes the article for a first name
+_ARTICLES = ARTICLES_LOWER | {"ed", "er", "es", "et", "en", "ez"}
 # what a leader's surname names before it: "the Bush administration", "the Obama presidency"
 _LEADERS_THINGS = frozenset({"administration", "presidency", "government", "campaign", "era", "doctrine", "team",
                              "aide", "camp", "cabinet"})
@@ -892,6 +895,9 @@ class _Recogniser:
         if (after_prep or of_area) and self.T[s].text in ARTICLES_LOWER and any(
                 c.feature == "city" for c in self.found[key]):
             return True  # "in al-Atarib", "the market of al-Atarib": a town's Arabic article in lower case
+        if after_prep and e - s >= 2 and self.T[s].lower_ in _ARTICLES and any(
+                c.feature == "city" and c.population >= 10_000 for c in self.found[key]):
+            return True  # "a curfew on Ed Damazin": a town's Arabic article, read as a first name
         if {t.lower_ for t in self.T[s:e]} & self.person_words:
             # the tagger and the report's own names agree it is someone in a person's role
             # ("Elizabeth Fairfield ... Fairfield was already in jail"); a country or region

@@ -50,6 +50,8 @@ def near(p, lat, lon, tol=0.5):
     # a big city over a small region of its name in another country (Manchester Parish, Jamaica)
     ("A man was arrested in Manchester on Monday.", "Manchester", "city", "GB", 53.48, -2.24),
     ("European leaders gathered for the summit.", "European", "country", "", 48.69, 9.14),
+    # a town's Arabic article capitalised and assimilated, which the tagger reads as a first name
+    ("Fighting broke out in Ed Damazin on Saturday, officials said.", "Ed Damazin", "city", "SD", 11.79, 34.36),
 ])
 def test_places_resolved(nlp, text, name, feature, country, lat, lon):
     p = by_name(places_of(nlp, text), name)
@@ -131,6 +133,14 @@ def test_report_context_picks_the_local_reading(nlp):
 def test_a_short_dateline_in_capitals_is_its_town_not_an_acronym(nlp, text, name):
     p = by_name(places_of(nlp, text), name)
     assert p.feature == "city", explain_candidates(Parsed.from_doc(Article(text=text), nlp(text)), name)[:2]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("ARUA. Business in the town came to a standstill on Monday as police fired tear gas.", "ARUA"),
+    ("KARACHI: A man was killed when a grenade hit a shop on Wednesday night, police said.", "KARACHI"),
+])
+def test_a_name_in_capitals_opening_a_paragraph_with_a_stop_is_a_dateline(nlp, text, name):
+    assert by_name(places_of(nlp, text), name).feature == "city"
 
 
 def test_a_dateline_with_an_apostrophe_is_one_name(nlp):

@@ -638,6 +638,9 @@ class _Recogniser:
                 if T[s - 1].text == "-" and s > 1 and _capitalised(T[s - 2]) and s < i:
                     s -= 1  # "Souq Al-Juma district": a hyphen inside the name
                     continue
+                if T[s - 1].text == "-" and s > 1 and T[s - 2].text in ARTICLES_LOWER and s < i:
+                    s -= 2  # "al-Abr district": the Arabic article in lower case is the name's
+                    break
                 if not (_capitalised(T[s - 1]) and self.label[s - 1] not in SKIP_LABELS - MISTAKEN_NAMES
                         and T[s - 1].lower_ not in self.stop):
                     break

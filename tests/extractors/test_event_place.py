@@ -308,6 +308,9 @@ def test_the_setting_of_unplaced_events_is_the_town_not_one_incidents_quarter():
      "Himamaylan City"),
     # a town written with its Arabic article in lower case
     ("Air strikes killed 12 people in al-Atarib on Monday, the monitor said.", "al-Atarib"),
+    # ... and before a unit noun: the district's name keeps its article
+    ("TRIPOLI, Libya - A drone strike killed two men in the city's al-Nasr district on Monday, officials said.",
+     "al-Nasr, Tripoli"),
     # where the protesters come from, or what a participle set off after the clause is about,
     # is not where they protested
     ("Crowds of young men from the Karrada and Mansour neighbourhoods gathered after the evening prayer in Baghdad "

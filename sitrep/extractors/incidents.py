@@ -341,18 +341,29 @@ def type_headline_as_lead(events: list[Event], infos: list[MentionInfo]) -> None
     """A headline is its lead in fewer words: a headline mention whose trigger word the lead
     uses again, typed otherwise there, takes the lead's type ("Man jailed for forged visas"
     ... "was jailed for two years": the lead's term makes it a sentence, not an arrest)."""
-    lead: dict[str, Event] = {}
+    lead: dict[str, tuple[Event, MentionInfo]] = {}
     for ev, info in zip(events, infos, strict=True):
         if info.where == "lead" and info.lemma:
-            lead.setdefault(info.lemma, ev)
+            lead.setdefault(info.lemma, (ev, info))
     for ev, info in zip(events, infos, strict=True):
-        told = lead.get(info.lemma) if info.where == "headline" else None
+        told, told_info = lead.get(info.lemma, (None, None)) if info.where == "headline" else (None, None)
         if told is None or told.certainty != ev.certainty or (told.sub_event_type, told.plover) == (
                 ev.sub_event_type, ev.plover):
             continue
+        if _other_victims(info, told_info):
+            continue  # "...; rebels kill villager" beside a lead's "three Maoists were killed": another incident
         ev.event_type, ev.sub_event_type = told.event_type, told.sub_event_type
         ev.plover, ev.mode = told.plover, told.mode
         ev.rule = f"{ev.rule}; typed as the lead tells it"
+
+
+def _other_victims(info: MentionInfo, other: MentionInfo) -> bool:
+    """The two mentions name different victims: two named ones, or a named one beside a
+    common noun ("three Maoists" and "villager"; "teenager" and "boy" may be one person)."""
+    if info.patient and other.patient:
+        return info.patient.casefold() != other.patient.casefold()
+    named, noun = (info.patient, other.patient_noun) if info.patient else (other.patient, info.patient_noun)
+    return bool(named and noun) and noun.casefold() not in named.casefold().split()
 
 
 def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incident]:

@@ -1588,6 +1588,15 @@ def test_a_headline_told_again_in_the_lead_takes_the_leads_type():
     assert head and all(e.plover == "SANCTION" for e in head), why
 
 
+def test_a_headline_part_about_other_victims_keeps_its_own_type():
+    """"...; rebels kill villager": the lead's "killed" is the encounter the headline told
+    first, whose dead were rebels; the villager's killing is another incident."""
+    text = ("Three rebels killed in encounter; rebels kill villager\n\nThree Maoists were killed in an exchange of "
+            "fire with police commandos in a forest near the village on Tuesday morning, police said.")
+    head, why = _report_told_at(text, "2023-05-10", "villager")
+    assert head and head[0]["sub_event_type"] == "Attack", why
+
+
 def test_who_undergoes_a_sentence_or_charges_is_its_target_not_its_actor():
     ex = _extract_all(["The former mayor got five years in prison for bribery on Tuesday.",
                        "The activist faces charges of sedition."])

@@ -341,6 +341,7 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue
         frame, weak, phrase, mode = hit
         frame = "DISPERSE" if frame == "REJECT" and _blocks_a_protest(tok, lex) else frame
+        frame = "ATTACK" if frame == "LOSE" and _munitions_fell(tok) else frame
         if tok.lemma_.lower() in _LOCKUPS and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
             continue  # "arraigned at the county jail": where, not a detention (the idioms take "held in jail")
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
@@ -704,6 +705,18 @@ def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
             if "rioters" in kinds:
                 return "RIOT"
     return None
+
+
+# what is fired or dropped and comes down: "mortar rounds landed", "projectiles fell"
+MUNITIONS = frozenset({"shell", "rocket", "mortar", "missile", "projectile", "bomb", "round", "grenade", "drone",
+                       "munition", "bullet"})
+
+
+def _munitions_fell(verb: Token) -> bool:
+    """"Four projectiles fell on Saturday night near the city": a munition that came down
+    is a strike, not a place lost ("the town fell")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() == "fall" and any(
+        k.dep_ == "nsubj" and k.lemma_.lower() in MUNITIONS for k in verb.children)
 
 
 THROW_VERBS = frozenset({"throw", "hurl", "lob", "fling"})

@@ -19,6 +19,7 @@ from .actors import actor_at, countries, country_of
 from .event_clauses import (
     _PHRASAL_OBJECTS,
     CROWD_CONTROL_MEANS,
+    MUNITIONS,
     POLICE_WORDS,
     THROW_VERBS,
     TOWN_WORDS,
@@ -510,8 +511,6 @@ def _struck_by_a_thing(c: Clause) -> Typing | None:
 
 # verbs of a thing coming down, a strike only when what came down was fired or dropped
 _LANDING = frozenset({"land"})
-_MUNITIONS = frozenset({"shell", "rocket", "mortar", "missile", "projectile", "bomb", "round", "grenade", "drone",
-                        "munition", "bullet"})
 
 
 def _landed_no_munition(c: Clause) -> Typing | None:
@@ -520,7 +519,7 @@ def _landed_no_munition(c: Clause) -> Typing | None:
     if c.head.tok.lemma_.lower() not in _LANDING:
         return None
     r = c.agent_role
-    if r is not None and r.how == "subject" and r.tok.lemma_.lower() in _MUNITIONS:
+    if r is not None and r.how == "subject" and r.tok.lemma_.lower() in MUNITIONS:
         return None
     return Typing(None, "came down, and no munition did")
 
@@ -2838,8 +2837,9 @@ def _object_makes_no_act(dip: str, verb, kids: dict) -> str | None:
         return "a sale of goods, not of arms"
     if dip == "REQUEST" and lemma == "seek" and obj in _SOUGHT_FOR_ONESELF:
         return "sought for oneself, not asked of anyone"
-    if dip == "REQUEST" and "xcomp" in kids and kids["xcomp"].lemma_.lower() in ("name", "identify", "quote"):
-        return "a source's anonymity asked, no request"  # "who asked not to be named"
+    if dip == "REQUEST" and "xcomp" in kids and kids["xcomp"].lemma_.lower() in ("name", "identify", "quote") and any(
+            c.dep_ in ("neg", "auxpass") for c in kids["xcomp"].children):
+        return "a source's anonymity asked, no request"  # "who asked not to be named", not "to name those responsible"
     if dip == "REJECT" and lemma == "dismiss" and obj is not None and obj not in _DISMISSIBLE:
         return "dismissed a person or a claim, not a proposal"  # "voted to dismiss the assessors"
     if dip == "REQUEST" and lemma == "press" and obj in _CONTROLS:

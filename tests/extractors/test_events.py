@@ -85,6 +85,9 @@ TABLE = [
     # a munition that came down ("landed") is a strike; a plane or a minister that landed is none (NO_EVENT)
     ("Two mortar rounds landed in the bus station of the eastern district on Friday morning.",
      "Shelling/artillery/missile attack", A),
+    # ... or "fell": a munition, not a town, that fell
+    ("At least four projectiles fell on Saturday night in an open area northeast of the city, officials said.",
+     "Shelling/artillery/missile attack", A),
     # a bomb and gunfire on a police convoy, in one clause: an ambush, which ACLED codes as the battle
     ("Militants attacked a security convoy with an improvised explosive device and gunfire near Turbat on "
      "Thursday.", "Armed clash", A),
@@ -1866,6 +1869,13 @@ def test_a_sources_anonymity_is_no_request(text):
     import sitrep
     evs = sitrep.extract(text, published="2016-09-20").events
     assert not [e for e in evs if e.plover == "REQUEST"], [events.explain(e) for e in evs]
+
+
+def test_a_call_to_name_those_responsible_is_a_request():
+    import sitrep
+    evs = sitrep.extract("Rights groups in the city called on the United Nations to name those responsible for the "
+                         "shelling.", published="2016-09-20").events
+    assert [e for e in evs if e.plover == "REQUEST"], [events.explain(e) for e in evs]
 
 
 def test_a_lone_attacker_of_security_forces_is_an_unidentified_armed_group():

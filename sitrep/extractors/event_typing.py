@@ -1748,6 +1748,9 @@ def _protest(c: Clause) -> Typing | None:
         return None  # "nine killed in an election rally blast": a bomb among the crowd, not the police's force
     if _townsfolk_stormed(c):
         return Typing("VIOLENT_DEMO", "residents or students stormed a place in a demonstration's scene")
+    if {"LOOT", "PROTEST"} <= fs and c.agent_role is not None and c.ak not in _ARMED_KINDS | {"government"}:
+        # "residents set buses on fire in protest": the protest's own destruction
+        return Typing("VIOLENT_DEMO", "demonstrators destroyed property")
     if _intervened(c):
         if fs & _VIOLENT and _press_harmed(c):
             return Typing("ATTACK_CIVILIANS", "the press attacked at a demonstration")

@@ -61,6 +61,8 @@ TABLE = [
      "Excessive force against protesters", A),
     ("Protesters threw stones at police and set fire to tyres in the main square.", "Violent demonstration", A),
     ("The protest turned violent as demonstrators torched cars and smashed shop windows.", "Violent demonstration", A),
+    # burning "in protest" by people not named as demonstrators is the protest's own violence
+    ("Angry residents set two buses on fire in protest on Monday night, officials said.", "Violent demonstration", A),
     # a protest that turned (however) violent, with no violent act named
     ("Anti-globalization protests near the summit turned very violent on Saturday.", "Violent demonstration", A),
     ("An angry mob lynched two men accused of stealing cattle in the village.", "Mob violence", A),

@@ -1264,7 +1264,16 @@ def _at_a_protest(c: Clause) -> bool:
     sides = " ".join(_phrase_text(r.tok) for r in (c.agent_role, c.patient_role) if r is not None)
     if _SOLDIERS.search(sides):
         return False  # "a soldier was killed in an exchange of fire": troops fight battles, police face crowds
+    if any(m.tok.lemma_.lower() in _GUNFIGHTS or _gun_battle(m.tok) for m in c.members):
+        return False  # "...; shootout in Sagopshi": a fight with guns on both sides is no crowd's
     return all(v == "ARMED" and p.lower() in _CROWD_FIRE for v, p in c.cues.get("weapon", ()))
+
+
+_GUNFIGHTS = frozenset({"shootout", "gunfight", "firefight", "gunbattle", "shoot-out"})
+
+
+def _gun_battle(tok) -> bool:
+    return tok.lemma_.lower() == "battle" and any(k.dep_ == "compound" and k.lower_ == "gun" for k in tok.children)
 
 
 _SOLDIERS = re.compile(r"\b(?:soldiers?|troops|army|military|servicem[ae]n|conscripts?)\b", re.I)
@@ -1705,12 +1714,28 @@ def _crowd_control(c: Clause) -> bool:
     return bool({p for v, p in c.cues.get("context", ()) if v == "INTERVENTION"} & _CROWD_CONTROL)
 
 
+# how a sentence opens that turns to another incident ("Earlier, in the village of X, two
+# militants were killed in a shootout")
+_OTHER_INCIDENT_OPENER = re.compile(r"\s*(?:Earlier|Meanwhile|Elsewhere|Separately|In (?:a|another) (?:separate )?"
+                                    r"(?:incident|development))\b")
+
+
+def _next_tells_its_own(c: Clause) -> bool:
+    """The next sentence's deaths are its own incident's, not the force a protest met: it
+    turns to another incident, or names the fighting they died in."""
+    if _OTHER_INCIDENT_OPENER.match(c.next_text):
+        return True
+    return any(c.lex.triggers.get(w, c.lex.triggers.get(w.rstrip("s"), ("",)))[0] == "CLASH"
+               for w in re.findall(r"[a-z-]+", c.next_text.lower()))
+
+
 def _protest(c: Clause) -> Typing | None:
     """ACLED: violence BY demonstrators makes a riot; force against peaceful ones is
     excessive when lethal or seriously injuring, an intervention otherwise."""
     if not _about_protest(c) or any(gives_self_up(m.tok) for m in c.members):
         return None  # "two protesters turned themselves in": an arrest, after the protest
-    fs, lethal, riot_words = c.fs, "LETHAL" in c.wctx, "RIOT" in c.wctx and not _only_police_blocked(c)
+    lethal = "LETHAL" in c.sctx or ("LETHAL" in c.wctx and not _next_tells_its_own(c))
+    fs, riot_words = c.fs, "RIOT" in c.wctx and not _only_police_blocked(c)
     if "RIOT" in fs and _thrown_at_no_one(c.head.tok) and c.ak not in ("protesters", "rioters") and not (
             _in_riot_scene(c) or _in_protest_scene(c)):
         return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"; in a riot they are the riot's

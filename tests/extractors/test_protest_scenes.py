@@ -427,3 +427,21 @@ def test_lethal_force_on_a_crowd_that_rioted_is_the_riots(text, kind):
     events = sitrep.extract(text, published=PUBLISHED).events
     killed = [e for e in events if any("killed" in text[a:b] for a, b in e.mentions or [[e.start, e.end]])]
     assert killed and {e.sub_event_type for e in killed} == {kind}, [(e.sub_event_type, e.rule) for e in events]
+
+
+def test_a_shootout_in_a_protests_scene_is_a_battle():
+    # a fight with guns on both sides is no crowd's, though no armed group is named
+    types = _types("Protesters marched in Magas on Thursday. A shootout in Sagopshi left two dead.")
+    assert "Armed clash" in types and "Violent demonstration" not in types, types
+
+
+@pytest.mark.parametrize("text, force", [
+    # deaths in the next sentence are the force the rally met ...
+    ("Police dispersed a rally in Magas on Thursday and detained protesters. Two protesters were killed, a doctor "
+     "said.", "Excessive force against protesters"),
+    # ... not when that sentence turns to another incident, or names the fighting they died in
+    ("Police dispersed a rally in Magas on Thursday and detained protesters. Earlier, in the village of Sagopshi, two "
+     "suspected militants were killed in a shootout with security forces.", "Protest with intervention"),
+])
+def test_the_force_a_dispersed_rally_met_is_read_off_its_own_deaths(text, force):
+    assert force in _types(text), _types(text)

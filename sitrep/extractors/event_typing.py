@@ -1859,11 +1859,22 @@ def _hurts_protesters(c: Clause) -> bool:
         and not _crowd_control(c)
 
 
+_AUTHORITIES = frozenset({"state_forces", "government", "external_forces"})
+# what is blocked as a way in or out of a place ("blocked the entrance to the grounds")
+_WAYS_IN = frozenset({"entrance", "gate", "access", "entry", "exit", "ground", "venue", "way", "path", "door",
+                      "square"})
+
+
+def _a_way_in(c: Clause) -> bool:
+    p = c.patient_role
+    return p is not None and ("BUILDING" in c.pctx or p.tok.lemma_.lower() in _WAYS_IN)
+
+
 def _road_blocked(c: Clause) -> Typing:
     """Roads blocked by people: ACLED counts road-blocking with barricades, tyres or other
     material among the destructive acts of a violent demonstration (conventions.md); by
     the authorities, a road closed, no protest."""
-    if c.ak in ("state_forces", "government", "external_forces"):
+    if c.ak in _AUTHORITIES:
         return Typing(None, "a road closed by the authorities, no protest")
     if c.ak in _ARMED_KINDS:
         return Typing(None, "a road blocked by an armed group: no demonstration")
@@ -2719,6 +2730,10 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing(None, "diplomatic word without a political actor")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx:
         return _road_blocked(c)
+    if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and _a_way_in(c) and c.ak in _AUTHORITIES:
+        # "police blocked the entrance to the grounds", "blocked access to the homes of opposition leaders":
+        # force keeping people out, not a refusal (a road they close is no event: _road_blocked)
+        return Typing("COERCE", "a way in closed by the authorities")
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and _media_blocked(c):
         return Typing("COERCE", "platforms or the internet blocked: censorship")  # "blocked 26 social media platforms"
     if dip == "REQUEST" and _ordered_out(c.head.tok):

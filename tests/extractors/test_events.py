@@ -195,6 +195,9 @@ TABLE = [
     ("The city lifted the midnight curfew on Saturday.", "RETREAT", A),
     ("The government lifted the ban on the opposition party.", "CONCEDE", A),
     ("The shops were closed during a series of raids by Montreal police.", "COERCE", A),
+    # police blocking a way in keep people out by force: not a refusal (REJECT is a veto's)
+    ("Police in riot gear blocked the entrance to the stadium where the candidate was to speak.", "COERCE", A),
+    ("The United States blocked a draft resolution on the ceasefire at the Security Council.", "REJECT", A),
     ("Norway expelled two diplomats over espionage allegations.", "SANCTION", A),
     ("The two foreign ministers held talks in Geneva on Thursday.", "CONSULT", A),
     # saying what another party must do is a demand of it

@@ -1269,9 +1269,6 @@ def _at_a_protest(c: Clause) -> bool:
     return all(v == "ARMED" and p.lower() in _CROWD_FIRE for v, p in c.cues.get("weapon", ()))
 
 
-_GUNFIGHTS = frozenset({"shootout", "gunfight", "firefight", "gunbattle", "shoot-out"})
-
-
 def _gun_battle(tok) -> bool:
     return tok.lemma_.lower() == "battle" and any(k.dep_ == "compound" and k.lower_ == "gun" for k in tok.children)
 
@@ -1535,7 +1532,7 @@ def _armed_with_cold_arms(armed) -> bool:
 
 # the sides of a party or a student body, where no gang is named ("two factions of the BCL")
 _FACTIONS = frozenset({"faction", "factions", "student", "students"})
-_GUNFIGHTS = frozenset({"gunfight", "firefight", "shootout", "gunbattle", "crossfire"})
+_GUNFIGHTS = frozenset({"gunfight", "firefight", "shootout", "shoot-out", "gunbattle", "crossfire"})
 
 
 def _sides(fight) -> list:

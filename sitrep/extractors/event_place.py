@@ -278,7 +278,25 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
     found = _attached_place(parsed, places, attached, homes, country, lo, hi)
     if found is None and (shared := _conjunct_tokens(members)):
         found = _attached_place(parsed, places, shared, homes, country, lo, hi)
-    return found if found is not None else _town_named_before(parsed, places, attached, country)
+    if found is not None:
+        return _seat_of_region(parsed.text, places, found)
+    return _town_named_before(parsed, places, attached, country)
+
+
+# "the chief town of Mbomou prefecture", "the capital of Nangarhar province": a region's seat
+_SEAT_OF = re.compile(r"\b(?:capital|chief town|main town|seat|headquarters)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _seat_of_region(text: str, places: list[Place], found: Place) -> Place:
+    """A region named as the one whose seat the clause is in stands for that seat: the town
+    in it the report names most (first named on a tie); the region when it names none."""
+    if found.feature not in ("admin1", "admin2") or not _SEAT_OF.search(text, max(0, found.start - 40), found.start):
+        return found
+    towns = [p for p in places if p.feature == "city" and p.within and p.within.casefold() == found.name.casefold()]
+    if not towns:
+        return found
+    counts = Counter(p.name.casefold() for p in towns)
+    return max(towns, key=lambda p: (counts[p.name.casefold()], -p.start))
 
 
 # common nouns that stand for a town the report has named ("the port city", "the capital")

@@ -394,3 +394,13 @@ def test_a_town_read_only_through_a_distant_towns_variant_name_is_not_the_report
                        "more patrols were sent.")
     shot = next(e for e in events if "shot dead" in e.sentence)
     assert shot.place == "Baghdadi, Karachi" and round(shot.lat) == 25, (shot.place, shot.lat)
+
+
+def test_the_seat_of_a_region_is_the_town_the_report_names_in_it():
+    """"the chief town of Mbomou prefecture" is Bangassou, which the report names, not the
+    prefecture."""
+    events = events_in("Residents shelter at cathedral\n\nHundreds of families sheltered at the cathedral in Bangassou "
+                       "on Tuesday. Armed men attacked several neighbourhoods in the east of the chief town of Mbomou "
+                       "prefecture on Monday night, residents said. Bangassou was calm by morning.")
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    assert attack.place == "Bangassou", [(e.sub_event_type, e.place) for e in events]

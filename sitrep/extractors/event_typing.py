@@ -773,6 +773,8 @@ def _territory(c: Clause) -> Typing | None:
         return Typing("VIOLENT_DEMO" if c.ak == "protesters" else "MOB_VIOLENCE", "a crowd overran or stormed a place")
     taken = c.patient_role.tok if c.patient_role is not None else _taken(c)
     person = taken is not None and _a_person(taken, c)
+    if "CAPTURE" in terr and person and c.ak is None and _RANSOM.search(c.head.tok.sent.text + " " + c.next_text):
+        return Typing("ABDUCTION", "people seized and ransomed")  # "were seized ... released after a ransom was paid"
     if "CAPTURE" in terr and person and c.pk not in _ARMED_KINDS and c.ak in ("state_forces", "government", None):
         return Typing("ARRESTS", "a person captured")  # "a man wanted for murder was captured by police"
     if taken is not None and taken.lemma_.lower() in _CAPTIVATED:
@@ -1711,6 +1713,8 @@ def _crowd_control(c: Clause) -> bool:
     return bool({p for v, p in c.cues.get("context", ()) if v == "INTERVENTION"} & _CROWD_CONTROL)
 
 
+# what kidnappers, not the police, are paid for the people they hold
+_RANSOM = re.compile(r"\bransoms?\b|\breleased\b.{0,80}\bafter\b.{0,60}\bpaid\b", re.I)
 # how a sentence opens that turns to another incident ("Earlier, in the village of X, two
 # militants were killed in a shootout")
 _OTHER_INCIDENT_OPENER = re.compile(r"\s*(?:Earlier|Meanwhile|Elsewhere|Separately|In (?:a|another) (?:separate )?"

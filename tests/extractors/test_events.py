@@ -195,6 +195,11 @@ TABLE = [
     ("The city lifted the midnight curfew on Saturday.", "RETREAT", A),
     ("The government lifted the ban on the opposition party.", "CONCEDE", A),
     ("The shops were closed during a series of raids by Montreal police.", "COERCE", A),
+    # people seized by no one named and freed for a ransom were kidnapped, not arrested
+    ("Three truck drivers were seized near the border last week and released on Friday after their families paid "
+     "a ransom.", "Abduction/forced disappearance", A),
+    ("Three men were seized near the market on Monday and taken to the central police station, police said.",
+     "Arrests", A),
     # police blocking a way in keep people out by force: not a refusal (REJECT is a veto's)
     ("Police in riot gear blocked the entrance to the stadium where the candidate was to speak.", "COERCE", A),
     ("The United States blocked a draft resolution on the ceasefire at the Security Council.", "REJECT", A),

@@ -2689,6 +2689,18 @@ def _ordered_out(verb) -> bool:
     return envoy and leave
 
 
+_DEPLOYING = frozenset({"deploy", "mobilize", "mobilise", "redeploy"})
+
+
+def _ordered_to_deploy(verb) -> bool:
+    """"Ordered the National Guard to be ready to deploy", "ordered troops to deploy to the
+    border": a force put in motion (MOBILIZE), not a request."""
+    if verb.lemma_.lower() not in ("order", "instruct", "direct"):
+        return False
+    todo = [k for k in verb.children if k.dep_ in ("xcomp", "ccomp")]
+    return any(t.lemma_.lower() in _DEPLOYING for k in todo for t in k.subtree if t.pos_ == "VERB")
+
+
 # what a government blocks when it censors (PLOVER COERCE), not a proposal it rejects
 _MEDIA = frozenset({"platform", "website", "site", "internet", "app", "application", "account", "network",
                     "channel", "broadcast", "newspaper", "outlet", "facebook", "youtube", "whatsapp", "x", "tiktok",
@@ -2739,6 +2751,8 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing("COERCE", "platforms or the internet blocked: censorship")  # "blocked 26 social media platforms"
     if dip == "REQUEST" and _ordered_out(c.head.tok):
         return Typing("SANCTION", "diplomats ordered to leave: an expulsion")
+    if dip == "REQUEST" and _ordered_to_deploy(c.head.tok):
+        return Typing("MOBILIZE", "forces ordered to deploy")  # "ordered the National Guard to be ready to deploy"
     if dip == "AID" and _court_order_granted(c.head.tok):
         return Typing("COERCE", "a court order granted restrains someone")  # "granted an injunction restraining"
     why = _no_act(c, dip)

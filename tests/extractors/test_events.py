@@ -195,6 +195,8 @@ TABLE = [
     ("The city lifted the midnight curfew on Saturday.", "RETREAT", A),
     ("The government lifted the ban on the opposition party.", "CONCEDE", A),
     ("The shops were closed during a series of raids by Montreal police.", "COERCE", A),
+    # forces ordered to deploy are put in motion, not asked for anything
+    ("The governor ordered the National Guard to be ready to deploy to the city on Monday.", "MOBILIZE", A),
     # people seized by no one named and freed for a ransom were kidnapped, not arrested
     ("Three truck drivers were seized near the border last week and released on Friday after their families paid "
      "a ransom.", "Abduction/forced disappearance", A),

@@ -55,6 +55,7 @@ from .event_lexicon import (
 )
 from .event_roles import DocContext, _of_whom
 from .incidents import _REFERRING
+from .place_recognition import SETTLEMENT_NOUNS
 from .report_frame import LAND_NOUNS
 
 # weapon cues that name a thing one can find, seize or clear (not a way of attacking:
@@ -2155,6 +2156,11 @@ def _unknown_men_fired(c: Clause) -> bool:
     return who.lemma_.lower() in _UNKNOWN_SHOOTERS and indefinite and not own
 
 
+# where civilians live or travel, attacked by no armed group named
+_PEOPLES_PLACES = SETTLEMENT_NOUNS - {"city", "commune", "kebele", "barangay", "locality"} | {
+    "home", "house", "homestead", "bus", "minibus", "village"}
+
+
 def _untyped_violence(c: Clause) -> Typing:
     """Violence with no weapon cue: by whom on whom decides."""
     crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _MOB_NOUNS
@@ -2174,6 +2180,11 @@ def _untyped_violence(c: Clause) -> Typing:
         return Typing("ARMED_CLASH", "an armed side's offensive")
     if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:
         return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
+    if c.ak is None and c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _PEOPLES_PLACES and any(
+            m.frame in ("ATTACK", "SHOOT") for m in c.members):
+        # "a Fulani hamlet was attacked by men described as hunters", "a passenger bus was
+        # fired on near the village": violence on where civilians live or travel
+        return Typing("ATTACK_CIVILIANS", "a village, a home or a passenger vehicle attacked")
     if c.weak and not c.armed and not _press_harmed(c) and not (
             c.head.tok.lemma_.lower() == "poison" and c.patient_role is not None and (
             c.agent_role is not None or c.patient_role.tok.ent_type_ == "PERSON")):  # "X was poisoned": harm

@@ -686,6 +686,8 @@ TABLE = [
     # fans fighting each other are a mob, not armed groups
     ("Clashes between rival ultras of the two clubs near the stadium left nine people injured on Saturday.",
      "Mob violence", A),
+    # where civilians live or travel, attacked or fired on by no armed group named
+    ("A passenger bus was fired on near the village of Songho on Sunday, wounding two travellers.", "Attack", A),
     # a taking by masked or unknown men is an abduction: no authority says it holds anyone
     ("The teacher was detained by masked men outside his school on Tuesday and has not been seen since.",
      "Abduction/forced disappearance", A),
@@ -698,6 +700,8 @@ TABLE = [
 NO_EVENT = [
     # the people a newsroom consulted are its sources, not parties to a meeting
     "Witnesses consulted by Reuters spoke of several hundred people involved in the clashes.",
+    # a village "attacked" by critics is criticised
+    "The village was attacked by critics of the dam project at a council meeting on Monday.",
     # what lands is no munition: a plane, a delegation
     "The minister's plane landed in the capital on Friday morning for two days of talks.",
     "A helicopter carrying the governor landed near the flooded villages on Sunday.",

@@ -157,6 +157,8 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
             break  # "trying to identify the gunman who shot a man": the shooting is told, not tried
         if chain[i - 1].dep_ == "prep" and (chain[i - 1].lower_ in _SETTING_PREPS or _aside(chain[i - 1])):
             break  # "during her visit, she promised ...": the setting of a promise is not promised
+        if chain[i - 1].dep_ == "advcl" and chain[i - 1].tag_ == "VBG" and chain[i - 1].lemma_.lower() in _SAYING:
+            break  # "denied that ..., saying that 19 people had been detained": what the denier says, it tells
         if chain[i - 1].dep_ == "xcomp" and tok.pos_ in ("VERB", "AUX") and _no_one_subject(tok):
             return "negated", f"no one '{tok.text}'"  # "no group has admitted carrying out the attack"
         if chain[i - 1].dep_ == "ccomp" and _supposing(tok):
@@ -186,6 +188,8 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
     return "asserted", ""
 
 
+# verbs of saying whose participle adds a statement of its own to the clause it hangs on
+_SAYING = frozenset({"say", "add", "state", "note", "explain", "insist"})
 # an inquiry an authority orders is opened by the order (PLOVER's ACCUSE, mode investigate)
 _ORDERING = frozenset({"order", "direct", "instruct"})
 _INQUIRIES = frozenset({"investigation", "investigate", "probe", "inquiry", "enquiry"})

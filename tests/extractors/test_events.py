@@ -305,6 +305,9 @@ TABLE = [
     ("The opposition accused police of arresting hundreds of its supporters.", "Arrests", C),
     ("The ministry denied carrying out airstrikes on the hospital.", "Air/drone strike", D),
     ("The militia denied abducting the journalists.", "Abduction/forced disappearance", D),
+    # what the denier says in its own words beside the denial, it tells
+    ("The police denied that live ammunition had been used, saying that 19 people had been detained for disturbing "
+     "the peace.", "Arrests", A),
     # a police report's words for detention, charges, sentences and a shootout
     ("A police patrol busted the dealer outside a nightclub on Friday.", "Arrests", A),
     ("She was held without bond in the county detention center on Monday.", "Arrests", A),

@@ -340,8 +340,7 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
                 found.append(light)
             continue
         frame, weak, phrase, mode = hit
-        frame = "DISPERSE" if frame == "REJECT" and _blocks_a_protest(tok, lex) else frame
-        frame = "ATTACK" if frame == "LOSE" and _munitions_fell(tok) else frame
+        frame = _frame_here(frame, tok, lex)
         if tok.lemma_.lower() in _LOCKUPS and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
             continue  # "arraigned at the county jail": where, not a detention (the idioms take "held in jail")
         if tok.pos_ == "ADJ" and frame not in ("KILL",):
@@ -710,6 +709,14 @@ def _crowd_subject(verb: Token, lex: Lexicon) -> str | None:
 # what is fired or dropped and comes down: "mortar rounds landed", "projectiles fell"
 MUNITIONS = frozenset({"shell", "rocket", "mortar", "missile", "projectile", "bomb", "round", "grenade", "drone",
                        "munition", "bullet"})
+
+
+def _frame_here(frame: str, tok: Token, lex: Lexicon) -> str:
+    """The frame a trigger word evokes in its clause: a block of a march stops it
+    (DISPERSE), munitions that fell struck (ATTACK)."""
+    if frame == "REJECT" and _blocks_a_protest(tok, lex):
+        return "DISPERSE"
+    return "ATTACK" if frame == "LOSE" and _munitions_fell(tok) else frame
 
 
 def _munitions_fell(verb: Token) -> bool:

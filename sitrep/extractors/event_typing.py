@@ -2158,7 +2158,7 @@ def _unknown_men_fired(c: Clause) -> bool:
 
 # where civilians live or travel, attacked by no armed group named
 _PEOPLES_PLACES = SETTLEMENT_NOUNS - {"city", "commune", "kebele", "barangay", "locality"} | {
-    "home", "house", "homestead", "bus", "minibus", "village"}
+    "home", "house", "homestead", "bus", "minibus"}
 
 
 def _untyped_violence(c: Clause) -> Typing:

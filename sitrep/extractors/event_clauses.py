@@ -1615,7 +1615,7 @@ def _caused(tok: Token) -> bool:
 
 # verbs that tell a fight as a happening: it started, went on, grew, shook a place
 _ONSETS = frozenset({"erupt", "ensue", "rage", "flare", "continue", "intensify", "resume", "escalate", "spread",
-                     "rock", "last", "persist"})
+                     "start", "begin", "rock", "last", "persist"})
 
 
 def told_as_happening(tok: Token) -> bool:

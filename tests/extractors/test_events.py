@@ -15,6 +15,9 @@ TABLE = [
     # Battles
     ("Government troops clashed with rebels near the village of Kafr Nabl on Monday.", "Armed clash", A),
     ("Heavy fighting between the army and Islamist militants raged in the northern town for a third day.", "Armed clash", A),
+    # the fighting told as starting or beginning happened, as fighting that erupted did
+    ("Rebels seized the town on Sunday. The fighting started on Saturday evening around two villages nearby.",
+     "Armed clash", A),
     ("Militants attacked an army checkpoint outside Maiduguri, sparking a two-hour gun battle.", "Armed clash", A),
     ("Police exchanged fire with gunmen who ambushed their patrol on the highway.", "Armed clash", A),
     # the fire exchanged is the fighting, not a fire fought; gunfire and shots too

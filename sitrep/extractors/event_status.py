@@ -188,7 +188,8 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
     return "asserted", ""
 
 
-# verbs of saying whose participle adds a statement of its own to the clause it hangs on
+# neutral verbs of saying whose participle adds a statement of its own to the clause it hangs
+# on (data/speech_verbs.csv's whole speech list includes "warning", "urging": acts of their own)
 _SAYING = frozenset({"say", "add", "state", "note", "explain", "insist"})
 # an inquiry an authority orders is opened by the order (PLOVER's ACCUSE, mode investigate)
 _ORDERING = frozenset({"order", "direct", "instruct"})

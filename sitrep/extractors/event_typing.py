@@ -1727,8 +1727,10 @@ def _next_tells_its_own(c: Clause) -> bool:
     turns to another incident, or names the fighting they died in."""
     if _OTHER_INCIDENT_OPENER.match(c.next_text):
         return True
-    return any(c.lex.triggers.get(w, c.lex.triggers.get(w.rstrip("s"), ("",)))[0] == "CLASH"
-               for w in re.findall(r"[a-z-]+", c.next_text.lower()))
+    sent = c.head.tok.sent
+    if sent.end >= len(sent.doc):
+        return False
+    return any((hit := _match_trigger(t, c.lex)) is not None and hit[0] == "CLASH" for t in sent.doc[sent.end].sent)
 
 
 def _protest(c: Clause) -> Typing | None:

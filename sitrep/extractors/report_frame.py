@@ -23,7 +23,7 @@ from ..models import Extraction, Place, TimeMention
 from .event_lexicon import lexicon
 from .layout import DATELINE_DASH
 from .parse import Parsed
-from .place_recognition import SETTLEMENT_NOUNS, institution_heads
+from .place_recognition import ADMIN_WORDS, SETTLEMENT_NOUNS, institution_heads
 from .places import names_no_location
 
 # prepositions that locate what their head does or is ("killed in X", "a blast at X")
@@ -39,7 +39,7 @@ AREA_NOUNS = frozenset({"town", "city", "village", "province", "district", "regi
                         "subdistrict", "sub-district", "tehsil", "stretch", "lane", "lanes",
                         "section", "hinterland", "hinterlands", "hills", "mountains", "forest", "forests",
                         "environs", "periphery", "surroundings", "uplands", "interior", "market", "whole", "rest",
-                        }) | SETTLEMENT_NOUNS  # "the town of X", "the community of X"
+                        }) | SETTLEMENT_NOUNS | ADMIN_WORDS  # "the town of X", "the sub-prefecture of X"
 # the area nouns and the land a name may stand for, by its "of" ("the port of X") or before
 # it ("the Indian Ocean island"); matched on lemmas
 LAND_NOUNS = AREA_NOUNS | {"port", "island", "archipelago"}

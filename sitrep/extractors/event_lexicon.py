@@ -180,12 +180,13 @@ class _CueIndex:
                 self.hits.append((m.start(), m.end(), kind, value, phrase))
         self.starts = [h[0] for h in self.hits]
 
-    def within(self, lo: int, hi: int) -> dict[str, list[tuple[str, str]]]:
+    def within(self, lo: int, hi: int, skip: tuple[tuple[int, int], ...] = ()) -> dict[str, list[tuple[str, str]]]:
+        """The cues between `lo` and `hi`, but for those inside the `skip` ranges."""
         out: dict[str, list[tuple[str, str]]] = {}
         i = bisect.bisect_left(self.starts, lo)
         while i < len(self.hits) and self.hits[i][0] < hi:
             s, e, kind, value, phrase = self.hits[i]
-            if e <= hi:
+            if e <= hi and not any(a <= s and e <= b for a, b in skip):
                 out.setdefault(kind, []).append((value, phrase))
             i += 1
         return out

@@ -216,15 +216,22 @@ class ReportView:
         self.event_times = [t for t in self.ex.times if not in_dateline(self.parsed.text, t)]
 
 
+def _char_extent(doc, lo: int, hi: int) -> tuple[int, int]:
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
 def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
     trigs = _find_triggers(tokens[sent.start:sent.end], view.lex, view.ctx.names)
+    doc = view.parsed.doc
+    groups = [(head, _members(head)) for head in (_group(trigs) if trigs else [])]
+    extents = [_char_extent(doc, *_group_extent(members)) for _, members in groups]
     out = []
-    for head in _group(trigs) if trigs else []:
-        members = _members(head)
+    for (head, members), (start, end) in zip(groups, extents, strict=True):
         lo, hi = _group_extent(members)
-        doc = view.parsed.doc
-        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-        cues = view.index.within(start, end)
+        # a clause of another happening inside this one's ("killed when gunmen attacked
+        # homes, ... hours before a roadside bomb struck a minibus") names its own weapons
+        inner = tuple((s, e) for s, e in extents if start <= s and e <= end and (s, e) != (start, end))
+        cues = view.index.within(start, end, inner)
         local = {v for v, _ in cues.get("weapon", ()) if v in _TACTICS} or (
             {"AIR"} if any(m.frame == "AIRSTRIKE" for m in members) else set())
         e_lo, e_hi = evidence_extent(members)

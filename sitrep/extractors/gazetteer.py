@@ -38,7 +38,7 @@ import threading
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config import settings
@@ -89,6 +89,19 @@ def norm_name(text: str) -> str:
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = _PUNCT.sub("", s.lower())
     return _SEP.sub(" ", s).strip()
+
+
+# the Arabic article as reports write it before a town ("al-Muqdadiyah", "Al Qaim"), which
+# GeoNames' names of the town may lack
+_ARTICLE_KEYS = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ")
+
+
+def _without_article(key: str) -> str | None:
+    """The key of a name without its Arabic article ("al muqdadiyah" -> "muqdadiyah")."""
+    for a in _ARTICLE_KEYS:
+        if key.startswith(a) and len(key) > len(a) + 3:
+            return key[len(a):]
+    return None
 
 
 def _latin(s: str) -> bool:
@@ -501,6 +514,8 @@ class Gazetteer:
         if want and len(self._cache) > 300_000:  # a long ingest: keep memory bounded
             self._cache.clear()
             want = sorted({k for k in keys if k})
+        bare = {k: _without_article(k) for k in want}
+        want = sorted(set(want) | {b for b in bare.values() if b})
         if want:
             found: dict[str, list[Entry]] = {k: [] for k in want}
             with self._lock:
@@ -511,6 +526,9 @@ class Gazetteer:
                          f"ON p.id = n.place_id WHERE n.norm IN ({','.join('?' * len(chunk))})")
                     for row in self.con.execute(q, chunk):
                         found[row[0]].append(Entry(*row[2:], kind=row[1]))
+            for k, b in bare.items():
+                if b and not found[k]:  # "al-Muqdadiyah": GeoNames has "Muqdadiyah"
+                    found[k] = [replace(e, kind="alt") for e in found[b]]
             for k, v in found.items():
                 best: dict[int, Entry] = {}
                 rank = {"name": 0, "abbr": 1, "demonym": 2, "alt": 3}

@@ -1222,6 +1222,27 @@ def _subject_hung_as_apposition(verb: Token) -> Token | None:
     return None
 
 
+# words that open a clause or a noun phrase alike ("after armed men stormed the village")
+_CONJUNCTION_PREPS = frozenset({"after", "before", "until", "since"})
+
+
+def _subject_taken_for_a_prep_object(verb: Token) -> Token | None:
+    """"A farmer who fled after armed men in uniform stormed his village": the parser read
+    "after" as a preposition with "armed men" its object and gave "stormed" no subject or
+    the farmer; a noun phrase of such a word that ends right before a finite verb is that
+    verb's subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    for a in (before, *before.ancestors):
+        if a.dep_ == "pobj" and a.head.lower_ in _CONJUNCTION_PREPS and a.pos_ in ("NOUN", "PROPN") \
+                and a.right_edge.i == verb.i - 1 and a.head.i > verb.sent.start - 1:
+            return a
+        if a.i == verb.i:
+            return None
+    return None
+
+
 def _subject(verb: Token, depth: int = 0) -> Role | None:
     if _finite_verb_as_modifier(verb):
         return Role(verb.head, "subject", _conjuncts(verb.head))
@@ -1246,14 +1267,16 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
             # "Tillerson, who met with Trump": the relative pronoun stands for its noun
             return Role(verb.head, "relative subject", _conjuncts(verb.head))
         elif c.dep_ in _SUBJ:
-            return Role(c, "subject", _conjuncts(c))
+            taken = _subject_taken_for_a_prep_object(verb) if c.i < verb.i else None
+            real = taken if taken is not None and taken.head.i > c.i else c
+            return Role(real, "subject", _conjuncts(real))
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     by = _agent_phrase(verb)
     if by is not None:
         return by
     if passive or depth > 3:
         return None
-    hung = _subject_hung_as_apposition(verb)
+    hung = _subject_hung_as_apposition(verb) or _subject_taken_for_a_prep_object(verb)
     if hung is not None:
         return Role(hung, "subject", _conjuncts(hung))
     # "accused the government of arresting": the accused is the agent of the gerund

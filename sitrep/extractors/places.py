@@ -80,13 +80,13 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     resolved = _Resolver(mentions, gaz, report_cues(parsed.text)).run()
     mentions = [m for m in mentions if (not m.tentative or _confirmed(m, mentions, resolved))
                 and not (m.speaker and _a_person_here(resolved.get(m.key)))]
-    main_city = _main_city(mentions, resolved)
+    main_city = _main_city(mentions, resolved, parsed)
     if main_city is not None:
         resolved = {k: v for k, v in resolved.items() if not _stray_alias(k, v, main_city)}
     astray = _astray(mentions, resolved)
     if astray:
         resolved = {k: v for k, v in resolved.items() if k not in astray}
-        main_city = _main_city(mentions, resolved)
+        main_city = _main_city(mentions, resolved, parsed)
     # "Grantville, Pennsylvania" when the gazetteer knows only Grantville, Georgia: the
     # qualifier is what the report says; the town is placed in it, not in another state
     outside = {m.key: resolved[m.qualifier].entry for m in mentions
@@ -271,15 +271,16 @@ def _names_a_home(parsed: Parsed, m: Mention) -> bool:
     return span is not None and home_town(parsed.doc, span.start, span.end)
 
 
-def _main_city(mentions, resolved) -> Entry | None:
+def _main_city(mentions, resolved, parsed: Parsed) -> Entry | None:
     """The report's city: the most mentioned one (ties: the first mentioned), a town read
     by its own name before one read only through a variant name nothing backs ("Baghdadi"
-    read as Baghdati, Georgia, in a Karachi report)."""
+    read as Baghdati, Georgia, in a Karachi report); a town named only in a pact's name
+    ("the Pretoria peace agreement") is none."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in mentions:
         s = resolved.get(m.key)
-        if s is not None and s.entry.feature == "city":
+        if s is not None and s.entry.feature == "city" and not _names_a_pact(parsed, m.start, m.end):
             counts[m.key] += 1
             first.setdefault(m.key, m.start)
     if not counts:
@@ -410,6 +411,20 @@ _AREA_TAILS = frozenset({"area", "lga", "district", "province", "county", "gover
                          "tehsil", "upazila", "territory", "prefecture", "division", "subdistrict"})
 
 
+def _names_a_pact(parsed: Parsed, start: int, end: int) -> bool:
+    """"The Paris accord", "the Minsk agreements", "the Pretoria peace agreement": the name
+    is a word of a pact's name (through the compounds between them)."""
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("compound", "nmod", "amod") and tok.head.i > tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in _PACTS:
+            return True
+    return False
+
+
 def names_no_location(parsed: Parsed, place: Place) -> bool:
     """A nationality adjective ("a Russian colonel", "Russian strikes"), a word of an
     organisation's name ("the Syrian Arab News Agency") or of a pact's ("the Paris accord")
@@ -424,7 +439,7 @@ def names_no_location(parsed: Parsed, place: Place) -> bool:
     words = len(ent) - (ent[0].lower_ == "the") if ent is not None else 0  # "the Complexo do Alemão": its name
     if ent is not None and ent.label_ == "ORG" and words > len(span) and ent[-1].lower_ not in _AREA_TAILS:
         return True  # not "Safana Local Government Area", an area the tagger calls an organisation
-    if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i and root.head.lemma_.lower() in _PACTS:
+    if _names_a_pact(parsed, place.start, place.end):
         return True  # "committed to the Paris accord", "the Minsk agreements": a pact's name
     # spaCy calls "Aleppo" NORP at times: a demonym resolves to a country, a city stays a place
     return len(span) == 1 and root.ent_type_ == "NORP" and place.feature in ("country", "admin1")

@@ -1641,6 +1641,11 @@ _ONSETS = frozenset({"erupt", "ensue", "rage", "flare", "continue", "intensify",
                      "start", "begin", "rock", "last", "persist"})
 
 
+# verbs that tell when a happening started or how long it went on ("clashes that broke out
+# on Sunday", "fighting, which lasted until dawn")
+ASPECT_VERBS = _ONSETS | {"break", "occur", "happen", "end", "stop", "subside"}
+
+
 def told_as_happening(tok: Token) -> bool:
     """"The encounter broke out around 3 pm", "a gunfight ensued", "fighting continued",
     "clashes rock Tripoli", "heavy fighting was reported": a fighting word told as a

@@ -85,14 +85,21 @@ def in_dateline(text: str, t: TimeMention) -> bool:
 
 
 def own_time(times: list[TimeMention], lo: int, hi: int, others: list[tuple[int, int]], s_lo: int, s_hi: int,
-             anchor: int) -> TimeMention | None:
+             anchor: int, text: str = "") -> TimeMention | None:
     """The resolved time inside the clause [lo, hi); else the nearest one of its sentence
     that lies in no other event's clause (the main clause's time holds for what it
     governs: "State media reported Tuesday that the army had taken back ...")."""
     inside = [t for t in times if t.date_start and lo <= t.start < hi]
     pool = inside or [t for t in times if t.date_start and s_lo <= t.start < s_hi
                       and not any(a <= t.start < b for a, b in others)]
+    # "broke out on Sunday evening and continued into Monday", "clashes, which continued
+    # until Sunday morning": the end of a span is not when the event happened
+    pool = [t for t in pool if not _SPAN_END.search(text, max(0, t.start - 30), t.start)]
     return min(pool, key=lambda t: (abs(t.start - anchor), t.start)) if pool else None
+
+
+_SPAN_END = re.compile(r"\b(?:until|till|into|through|to)\s+(?:the\s+early\s+hours\s+of\s+|late\s+|early\s+)?$",
+                       re.IGNORECASE)
 
 
 def governing_offset(head: Trigger) -> int | None:

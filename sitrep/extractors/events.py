@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..models import Event, Extraction, Fatalities, Place, TimeMention
 from . import actors, event_model, layout, sources
 from .event_clauses import (
+    ASPECT_VERBS,
     Role,
     Trigger,
     _find_triggers,
@@ -483,7 +484,10 @@ def _dates_a_relative_clause(view: ReportView, t, cand: Candidate) -> bool:
     while node.head.i != node.i and node.i not in own:
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.i not in own:
-            return node.dep_ in ("relcl", "acl")
+            # "clashes that broke out on Sunday evening": a clause telling when the event
+            # itself started or went on dates it
+            aspect = node.head.i in own and node.lemma_.lower() in ASPECT_VERBS
+            return node.dep_ in ("relcl", "acl") and not aspect
     return False
 
 
@@ -496,7 +500,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     times = [t for t in view.event_times if not (s_lo <= t.start < s_hi and (
         _dates_another_event(view, t, cand) or _dates_a_relative_clause(view, t, cand)
         or (compared_against(view.parsed.text, t) and not _told_under(view.parsed.text, t, cand.start))))]
-    t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx)
+    t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx, view.parsed.text)
     physical = ev.event_type is not None
     early = t is not None and t.date_end is not None and (_recalled(frame, t) or _EARLIER_PERIOD.search(t.text))
     if frame.news_date is None and t is None:

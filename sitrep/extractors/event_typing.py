@@ -2330,8 +2330,19 @@ def _taken_by_police(c: Clause) -> bool:
     person = c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c) or questioned
     # "picked up her children": someone's own people are collected, whatever court is near
     owned = any(k.dep_ == "poss" for k in c.patient_role.tok.children)
-    return person and (c.ak in ("state_forces", "government") or (
-        c.ak is None and (questioned or _police_say(c) or (_custody_told(c) and not owned))))
+    return (person or _from_their_homes(c)) and (c.ak in ("state_forces", "government") or (
+        c.ak is None and (questioned or _police_say(c) or (_custody_told(c) and not owned) or _from_their_homes(c))))
+
+
+def _from_their_homes(c: Clause) -> bool:
+    """"Office bearers who were picked up from their homes", "picked up at his home in
+    Bonamoussadi": people taken from their own homes by no one named are taken into custody
+    (docs/annotation.md: an arrest with no named agent is by the country's police)."""
+    for m in c.members:
+        for prep in (k for k in m.tok.children if k.dep_ == "prep" and k.lower_ in ("from", "at", "in")):
+            if any(g.lemma_.lower() == "home" and any(k.dep_ == "poss" for k in g.children) for g in prep.children):
+                return c.agent_role is None and c.patient_role is not None
+    return False
 
 
 _EVADING = frozenset({"evade", "evading", "resist", "resisting", "avoid", "avoiding", "elude", "eluding", "flee",

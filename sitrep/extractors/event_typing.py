@@ -2760,6 +2760,8 @@ def _diplomatic(c: Clause) -> Typing | None:
         return _road_blocked(c)
     if dip == "REJECT" and c.head.tok.lemma_.lower() == "barricade":
         return Typing(None, "barricaded oneself or a door in, no road")
+    if dip == "REJECT" and c.head.tok.lemma_.lower() == "block" and "ROAD" in c.pctx and _people_did_it(c):
+        return _road_blocked(c)  # "youths blocked a main road": people, not a landslide or a truck
     if c.weak and not (_political_agent(c) or _titled(c.patient_role, c.ctx.officials)
                        or (dip == "CONSULT" and (_parties_named(c.head.tok, c.ctx.officials)
                                                  or _attended_by_official(c.head.tok, c.ctx.officials)))

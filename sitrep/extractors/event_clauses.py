@@ -1670,6 +1670,11 @@ _DECREEING = frozenset({"announce", "declare", "decree", "order", "introduce", "
 _IMPOSING = frozenset({"impose", "reimpose", "clamp", "extend", "slap"})
 
 
+# verbs of harm suffered: the event noun someone suffered it in happened
+_HARMED_IN = frozenset({"die", "perish", "fall", "wound", "injure", "hurt", "kill"})
+_NO_ONE = frozenset({"no", "none", "nobody", "one"})  # "no one", "nobody", "none of them"
+
+
 def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:
     """Weak trigger words and bare event nouns count only with something that anchors them
     to a happening: a participant, a place, a time, a number, or a support verb."""
@@ -1702,6 +1707,12 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "nsubj" for c in tok.head.head.children):
         return True  # "workers went on strike", "teachers are on strike": the subject is the party
+    harmed = tok.head.head
+    if not head.weak and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
+            harmed.lemma_.lower() in _HARMED_IN and not any(
+                c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_ONE or any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children))) for c in harmed.children):
+        return True  # "a suspect died in a shoot-out with police": someone fell in it (not "no one was hurt")
     anchors = {"GPE", "LOC", "FAC"} if head.weak else {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
     # "residents reported several drone strikes on Monday": what is reported is dated by the report's verb
     told = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WITNESSED else tok

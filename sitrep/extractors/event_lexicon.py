@@ -181,15 +181,21 @@ class _CueIndex:
         self.starts = [h[0] for h in self.hits]
 
     def within(self, lo: int, hi: int, skip: tuple[tuple[int, int], ...] = ()) -> dict[str, list[tuple[str, str]]]:
-        """The cues between `lo` and `hi`, but for those inside the `skip` ranges."""
+        """The cues between `lo` and `hi`, but for those inside the `skip` ranges (the clauses
+        of other happenings), which keep only the words that set a scene (_SCENE_CUES)."""
         out: dict[str, list[tuple[str, str]]] = {}
         i = bisect.bisect_left(self.starts, lo)
         while i < len(self.hits) and self.hits[i][0] < hi:
             s, e, kind, value, phrase = self.hits[i]
-            if e <= hi and not any(a <= s and e <= b for a, b in skip):
+            if e <= hi and not ((kind, value) not in _SCENE_CUES and any(a <= s and e <= b for a, b in skip)):
                 out.setdefault(kind, []).append((value, phrase))
             i += 1
         return out
+
+
+# cues that set the scene of a whole sentence, whichever clause names them ("charged the
+# club after objects were thrown during the match": a match's)
+_SCENE_CUES = frozenset({("context", "SPORT"), ("context", "DISASTER"), ("context", "ACCIDENT")})
 
 
 # the AIR cues that name strikes from the air, not aircraft or their bombs; a drone is named

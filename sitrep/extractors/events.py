@@ -231,6 +231,7 @@ def _candidates(view: ReportView, sent: Span, tokens) -> list[Candidate]:
         lo, hi = _group_extent(members)
         # a clause of another happening inside this one's ("killed when gunmen attacked
         # homes, ... hours before a roadside bomb struck a minibus") names its own weapons
+        # and actors; only its words that set a scene ("during the match") are this one's too
         inner = tuple((s, e) for s, e in extents if start <= s and e <= end and (s, e) != (start, end))
         cues = view.index.within(start, end, inner)
         local = {v for v, _ in cues.get("weapon", ()) if v in _TACTICS} or (

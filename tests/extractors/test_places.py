@@ -52,6 +52,11 @@ def near(p, lat, lon, tol=0.5):
     ("European leaders gathered for the summit.", "European", "country", "", 48.69, 9.14),
     # a town's Arabic article capitalised and assimilated, which the tagger reads as a first name
     ("Fighting broke out in Ed Damazin on Saturday, officials said.", "Ed Damazin", "city", "SD", 11.79, 34.36),
+    # the commonest way reports write the country, without "the" (not Republic, Missouri)
+    ("Rebels seized a trading town in eastern Democratic Republic of Congo on Monday.",
+     "Democratic Republic of Congo", "country", "CD", -2.5, 23.5),
+    # a town's Arabic article in lower case that GeoNames' names of the town lack
+    ("A roadside bomb hit a minibus near al-Muqdadiyah on Monday.", "al-Muqdadiyah", "city", "IQ", 33.98, 44.94),
 ])
 def test_places_resolved(nlp, text, name, feature, country, lat, lon):
     p = by_name(places_of(nlp, text), name)

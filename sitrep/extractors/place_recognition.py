@@ -667,7 +667,7 @@ class _Recogniser:
         "the City Council" is no town: the noun must be a lower-case common noun)."""
         T = self.T
         for i in range(1, self.n - 2):
-            if T[i].lower_ not in SETTLEMENT_NOUNS or T[i - 1].lower_ != "the":
+            if T[i].lower_ not in SETTLEMENT_NOUNS or not self._after_the(i):
                 continue
             if T[i + 1].lower_ == "of":
                 s = e = i + 2
@@ -682,6 +682,16 @@ class _Recogniser:
             e = self._name_end(s)
             if e > s:
                 self.add(s, e, "unknown", settlement=True)
+
+    def _after_the(self, i: int) -> bool:
+        """"The town", "the northern town", "the rebel-held border town": "the" before the
+        settlement noun, with at most three lower-case modifiers between."""
+        T, j = self.T, i - 1
+        while j >= 0 and i - j <= 4 and T[j].lower_ != "the":
+            if not (T[j].text.islower() and (T[j].pos_ in ("ADJ", "NOUN", "VERB") or T[j].text == "-")):
+                return False
+            j -= 1
+        return j >= 0 and T[j].lower_ == "the"
 
     def _name_end(self, s: int) -> int:
         """The end of the untaken capitalised words from `s` (at most three) that can name a town."""

@@ -109,6 +109,14 @@ def test_not_places(nlp, text, not_a_place):
     assert not_a_place not in [p.name for p in places_of(nlp, text)]
 
 
+@pytest.mark.parametrize("text,name", [
+    ("An airstrike on a school bus in the northern town of Dahyan killed 40 boys on Thursday.", "Dahyan"),
+    ("Rebels shelled the remote mountain village of Bsanqoul on Monday.", "Bsanqoul"),
+])
+def test_a_town_named_as_such_past_its_modifiers_is_a_place(nlp, text, name):
+    assert name in [p.name for p in places_of(nlp, text)]
+
+
 def test_a_village_named_as_such_is_found_wherever_the_report_names_it(nlp):
     text = ("Ossetian envoy condemns Kvemo attack. A police car exploded on a mine near the village Kvemo, "
             "south of Tskhinvali.")

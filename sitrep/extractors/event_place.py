@@ -545,7 +545,8 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
     if any(s < e.end_char and e.start_char < t for s, t in place_spans) or not _name_cased(e.text):
         return None
     if e.text.isupper() or _country_word(g) or is_named_actor(e.text) or any(
-            c.dep_ in ("case", "poss") for c in g.children) or g.lower_ in _INSTITUTIONS or g.ent_type_ in _NO_PLACE:
+            c.dep_ in ("case", "poss") for c in g.children) or g.lower_ in _INSTITUTIONS or (
+            g.ent_type_ in _NO_PLACE and not _product_in_a_place(g)):
         return None
     return _without_the(e.text)
 
@@ -624,6 +625,13 @@ def _unplaced_target(parsed: Parsed, verb, frame: str, place_spans: list[tuple[i
 # frames whose object is a place whatever the tagger calls it, and verbs of storming one
 _AT_PLACES = frozenset({"SHELL", "AIRSTRIKE", "ENTER"})
 _STORMING = frozenset({"storm", "overrun", "raid", "besiege"})
+
+
+def _product_in_a_place(g) -> bool:
+    """"Two cars were set alight in Barlanark": a lone name after "in" that the tagger calls a
+    product is a place it does not know (a product is used, not happened in)."""
+    return g.ent_type_ == "PRODUCT" and g.head.lower_ == "in" and g.ent_iob_ == "B" and (
+        g.i + 1 == len(g.doc) or g.doc[g.i + 1].ent_iob_ != "I")
 
 
 # names after "in" that are bodies, not places ("in Parliament", "in Congress")

@@ -1236,7 +1236,7 @@ def _subject_taken_for_a_prep_object(verb: Token) -> Token | None:
     before = verb.doc[verb.i - 1]
     for a in (before, *before.ancestors):
         if a.dep_ == "pobj" and a.head.lower_ in _CONJUNCTION_PREPS and a.pos_ in ("NOUN", "PROPN") \
-                and a.right_edge.i == verb.i - 1 and a.head.i > verb.sent.start - 1:
+                and a.right_edge.i == verb.i - 1:
             return a
         if a.i == verb.i:
             return None
@@ -1672,7 +1672,7 @@ _IMPOSING = frozenset({"impose", "reimpose", "clamp", "extend", "slap"})
 
 # verbs of harm suffered: the event noun someone suffered it in happened
 _HARMED_IN = frozenset({"die", "perish", "fall", "wound", "injure", "hurt", "kill"})
-_NO_ONE = frozenset({"no", "none", "nobody", "one"})  # "no one", "nobody", "none of them"
+_NO_ONE = frozenset({"none", "nobody", "noone"})  # "nobody", "none of them" ("no one": its det "no")
 
 
 def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:

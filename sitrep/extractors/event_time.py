@@ -85,7 +85,7 @@ def in_dateline(text: str, t: TimeMention) -> bool:
 
 
 def own_time(times: list[TimeMention], lo: int, hi: int, others: list[tuple[int, int]], s_lo: int, s_hi: int,
-             anchor: int, text: str = "") -> TimeMention | None:
+             anchor: int, text: str) -> TimeMention | None:
     """The resolved time inside the clause [lo, hi); else the nearest one of its sentence
     that lies in no other event's clause (the main clause's time holds for what it
     governs: "State media reported Tuesday that the army had taken back ...")."""

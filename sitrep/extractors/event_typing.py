@@ -2330,8 +2330,9 @@ def _taken_by_police(c: Clause) -> bool:
     person = c.pk in ("civilians", *_ARMED_KINDS) or _a_person(c.patient_role.tok, c) or questioned
     # "picked up her children": someone's own people are collected, whatever court is near
     owned = any(k.dep_ == "poss" for k in c.patient_role.tok.children)
-    return (person or _from_their_homes(c)) and (c.ak in ("state_forces", "government") or (
-        c.ak is None and (questioned or _police_say(c) or (_custody_told(c) and not owned) or _from_their_homes(c))))
+    from_home = _from_their_homes(c)
+    return (person or from_home) and (c.ak in ("state_forces", "government") or (
+        c.ak is None and (questioned or from_home or _police_say(c) or (_custody_told(c) and not owned))))
 
 
 def _from_their_homes(c: Clause) -> bool:

@@ -1267,7 +1267,7 @@ def _at_a_protest(c: Clause) -> bool:
     sides = " ".join(_phrase_text(r.tok) for r in (c.agent_role, c.patient_role) if r is not None)
     if _SOLDIERS.search(sides):
         return False  # "a soldier was killed in an exchange of fire": troops fight battles, police face crowds
-    if any(m.tok.lemma_.lower() in _GUNFIGHTS or _gun_battle(m.tok) for m in c.members):
+    if any(_gunfight(m) or _gun_battle(m.tok) for m in c.members):
         return False  # "...; shootout in Sagopshi": a fight with guns on both sides is no crowd's
     return all(v == "ARMED" and p.lower() in _CROWD_FIRE for v, p in c.cues.get("weapon", ()))
 
@@ -1511,7 +1511,7 @@ def _unarmed_communities(c: Clause) -> bool:
     # a communal report's fighting is its communities', unless shots were traded ("a
     # gunfight", "an exchange of fire": a fighting phrase ending in fire, as `_no_foe` reads it)
     return bool(thrown or words & _COMMUNITY_WORDS) or (c.ctx.communal and not any(
-        m.tok.lemma_.lower() in _GUNFIGHTS or m.phrase.endswith(" fire") for m in c.members if m.frame == "CLASH"))
+        _gunfight(m) or m.phrase.endswith(" fire") for m in c.members if m.frame == "CLASH"))
 
 
 # sides that are a crowd when armed only with what crowds carry (a militia so armed is a militia)
@@ -1536,6 +1536,11 @@ def _armed_with_cold_arms(armed) -> bool:
 # the sides of a party or a student body, where no gang is named ("two factions of the BCL")
 _FACTIONS = frozenset({"faction", "factions", "student", "students"})
 _GUNFIGHTS = frozenset({"gunfight", "firefight", "shootout", "shoot-out", "gunbattle", "crossfire"})
+
+
+def _gunfight(m) -> bool:
+    """A gunfight's noun, read on the trigger's phrase: the tokenizer splits "shoot-out"."""
+    return m.tok.lemma_.lower() in _GUNFIGHTS or m.phrase.lower() in _GUNFIGHTS
 
 
 def _sides(fight) -> list:

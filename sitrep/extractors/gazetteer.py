@@ -91,17 +91,15 @@ def norm_name(text: str) -> str:
     return _SEP.sub(" ", s).strip()
 
 
-# the Arabic article as reports write it before a town ("al-Muqdadiyah", "Al Qaim"), which
-# GeoNames' names of the town may lack
-_ARTICLE_KEYS = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ")
+# the Arabic article as English reports write it in lower case before a town ("al-Atarib"),
+# which GeoNames' names of the town may lack ("al-Muqdadiyah" for Muqdadiyah)
+ARTICLES_LOWER = frozenset({"al", "el", "ad", "adh", "ar", "as", "ash", "at", "az", "an"})
 
 
 def _without_article(key: str) -> str | None:
     """The key of a name without its Arabic article ("al muqdadiyah" -> "muqdadiyah")."""
-    for a in _ARTICLE_KEYS:
-        if key.startswith(a) and len(key) > len(a) + 3:
-            return key[len(a):]
-    return None
+    article, _, rest = key.partition(" ")
+    return rest if article in ARTICLES_LOWER and len(rest) > 3 else None
 
 
 def _latin(s: str) -> bool:

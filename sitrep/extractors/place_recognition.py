@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocab import read_table
-from .gazetteer import norm_name
+from .gazetteer import ARTICLES_LOWER, norm_name
 from .parse import Parsed
 from .place_priors import STRONG_FEATURES, _prior, _strong
 from .times import MONTHS, WEEKDAYS
@@ -23,8 +23,6 @@ DIRECTIONS = {
 
 # prepositions whose object is someone, not somewhere ("filed against Fairfield")
 _PERSON_PREPS = frozenset({"against", "for", "with", "by", "about"})
-# the Arabic article as English reports write it in lower case before a town ("al-Atarib")
-ARTICLES_LOWER = frozenset({"al", "el", "ad", "adh", "ar", "as", "ash", "at", "az", "an"})
 # ... and as Sudanese and Egyptian names write it, capitalised and assimilated ("Ed Damazin",
 # "Er Roseires", "En Nahud"): the tagger takes the article for a first name
 _ARTICLES = ARTICLES_LOWER | {"ed", "er", "es", "et", "en", "ez"}

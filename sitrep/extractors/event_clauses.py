@@ -189,7 +189,7 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
         kids += [a for o in kids if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i == tok.i + 1]
     undergoer = _reduced_passive(tok) if is_verb else None  # "State of emergency declared": its object
     for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
-        if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "advmod", "oprd", "npadvmod", "xcomp", "attr",
+        if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "nmod", "advmod", "oprd", "npadvmod", "xcomp", "attr",
                           "nsubjpass") and (undergoer is None or c.i != undergoer.i):  # "charges were filed"
             if not (c.dep_ == "ccomp" and c.pos_ == "ADJ"):  # "found Smith guilty": a small clause
                 continue
@@ -602,6 +602,8 @@ def _describes_actor(tok: Token, lex: Lexicon) -> bool:
     of attacks", "the coalition tasked with fighting IS") characterises the actor; it does
     not report a happening. A harm the actor suffered in it does ("the third person
     injured in the blast"): the noun is then the cause of a casualty the report tells."""
+    if tok.dep_ == "appos" and tok.head.ent_type_ in ("GPE", "LOC"):
+        return False  # "Houses torched in Jiribam, gunfight with security forces": a headline's next item
     node, via_modifier = tok, False
     for _ in range(6):
         if node.dep_ in ("amod", "acl", "relcl", "appos"):
@@ -861,8 +863,8 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
         for _ in range(8):
             if node.i != t.anchor.i and node.pos_ in ("VERB", "AUX") and _other_clause(node):
                 break  # "detained ... hours after the rally had ended": the rally is the other clause's
-            if node.dep_ in _BOUNDARY_DEPS:
-                crossed = True
+            if node.dep_ in _BOUNDARY_DEPS or (node.dep_ == "appos" and node.head.ent_type_ in ("GPE", "LOC")):
+                crossed = True  # "Houses torched in Jiribam, gunfight with security forces": no place is a fight
             if node.dep_ == "relcl" and _has_own_subject(node) and node.head.i not in by_tok:
                 described = node
             if node.head.i == node.i:
@@ -881,7 +883,7 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 break  # "has killed dozens, including a September attack that killed 20": its own incident
             if p.frame != t.frame and _relative_subject(t.anchor):
                 break  # "fired 60 rockets, most of which were intercepted": what became of the object
-            if _other_time(t) or _linked_apart(t, p):
+            if _other_time(t) or _linked_apart(t, p) or _set_off(t):
                 break  # "after fighting", "as forces battle IS": a related, different happening
             if _grievance(p, t):
                 break  # "rallied over a police shooting": what the protest is about happened before it
@@ -929,6 +931,21 @@ def _other_time(t: Trigger) -> bool:
     if a.dep_ == "pobj" and a.head.lower_ == "of" and a.head.head.dep_ == "pobj":
         a = a.head.head  # "after two days of rioting": the days' preposition
     return a.dep_ in ("pobj", "pcomp") and a.head.lower_ in _OTHER_TIME
+
+
+def _set_off(t: Trigger) -> bool:
+    """A happening the participle of a setting-off verb names ("houses were torched ...,
+    triggering an exchange of fire"): what one happening set off is another."""
+    return set_off_by(t.anchor) is not None
+
+
+def set_off_by(noun: Token) -> Token | None:
+    """The clause whose happening set off the one `noun` names ("houses were torched ...,
+    triggering an exchange of fire": "torched"), which took place where it did."""
+    h = noun.head
+    if noun.dep_ == "dobj" and h.dep_ == "advcl" and h.tag_ == "VBG" and h.lemma_.lower() in _SETTING_OFF:
+        return h.head
+    return None
 
 
 def _linked_apart(t: Trigger, p: Trigger) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from ..models import Event, Place
 from .actors import countries, is_named_actor
-from .event_clauses import Role, Trigger, of_object, own_clause
+from .event_clauses import Role, Trigger, of_object, own_clause, set_off_by
 from .event_lexicon import JOURNEYS
 from .gazetteer import _km, capital_of, get_gazetteer, norm_name
 from .parse import Parsed
@@ -167,6 +167,9 @@ def _same_scene(verb) -> list[tuple[object, bool]]:
     # noun's relative clause, whose subject it is, is its own clause
     out = [(c, True) for c in verb.children if c.dep_ == "relcl" and verb.pos_ == "NOUN"
            and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("that", "which") for k in c.children)]
+    cause = set_off_by(verb)
+    if cause is not None:  # "torched at X, triggering an exchange of fire": the fire was at X
+        out.append((cause, False))
     if verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "when the bomb exploded", "fighting rages in X": the clause of the event noun
         out.append((verb, True))

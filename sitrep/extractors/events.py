@@ -43,6 +43,7 @@ from .event_clauses import (
     _roles,
     _verbal,
     evidence_extent,
+    set_off_by,
 )
 from .event_lexicon import (
     _BOMB_WORD,
@@ -497,8 +498,10 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     """Timing, place, date, fatalities and source of a typed mention."""
     ex, frame, head = view.ex, view.frame, cand.head
     s_lo, s_hi = sv.span.start_char, sv.span.end_char
-    others = [(o.start, o.end) for o in sv.candidates if o is not cand and not (o.start <= cand.start < o.end)]
-    times = [t for t in view.event_times if not (s_lo <= t.start < s_hi and (
+    cause = set_off_by(head.anchor)  # "torched late on Sunday, triggering an exchange of fire": Sunday's too
+    others = [(o.start, o.end) for o in sv.candidates if o is not cand and not (o.start <= cand.start < o.end)
+              and not (cause is not None and o.start <= cause.idx < o.end)]
+    times = [t for t in view.event_times if cause is not None or not (s_lo <= t.start < s_hi and (
         _dates_another_event(view, t, cand) or _dates_a_relative_clause(view, t, cand)
         or (compared_against(view.parsed.text, t) and not _told_under(view.parsed.text, t, cand.start))))]
     t = own_time(times, cand.start, cand.end, others, s_lo, s_hi, head.tok.idx, view.parsed.text)

@@ -349,7 +349,8 @@ _HELD_BY = re.compile(r"\w-(?:held|controlled|occupied)\b", re.I)
 _LABOUR_WORDS = frozenset({"hunger", "general", "worker", "workers", "strikers", "union", "unions", "employees",
                            "staff", "teachers", "nurses", "doctors", "drivers", "miners", "dockers", "dockworkers",
                            "pilots", "porters", "labourers", "laborers", "walkout", "pay", "wage", "wages",
-                           "salary", "salaries", "sympathy"})
+                           "salary", "salaries", "sympathy", "shutter", "shutters", "shopkeepers", "traders",
+                           "transporters", "lawyers"})  # "a shutter-down strike": shops' shutters pulled down
 
 
 def _labour_strike(c: Clause, words_of_sentence: bool) -> bool:
@@ -360,6 +361,8 @@ def _labour_strike(c: Clause, words_of_sentence: bool) -> bool:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "on":
         return True
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "observe":
+        return True  # "a strike was observed in the town": kept, as a strike of shops and work is
     words = {t.lower_ for t in tok.subtree}
     if tok.pos_ == "VERB":
         words |= {t.lower_ for k in tok.children if k.dep_ == "nsubj" for t in k.subtree}
@@ -377,7 +380,8 @@ def _labour_strike(c: Clause, words_of_sentence: bool) -> bool:
 
 _AIR_STRIKE_NAMED = re.compile(r"\b(?:air|drone|missile|rocket|artillery|military|aerial)[ -]?strikes?\b", re.I)
 _LABOUR_STRIKE_NAMED = re.compile(
-    r"\b(?:general|hunger|labou?r|workers'?|nationwide|wildcat|indefinite|shopkeepers'?|traders'?|teachers'?)"
+    r"\b(?:general|hunger|labou?r|workers'?|nationwide|wildcat|indefinite|shopkeepers'?|traders'?|teachers'?|"
+    r"shutter-down|wheel-jam|transporters'?)"
     r" strikes?\b|\bon strike\b|\bstrikers\b|\bstrike (?:action|call)\b", re.I)
 
 

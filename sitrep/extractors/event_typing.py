@@ -274,7 +274,23 @@ def _patient_text(role: Role | None) -> str:
         # "14 people were killed ..., local sources reported": an apposition the parser hung
         # on the subject from past its verb is no part of who was struck
         return tok.doc[tok.left_edge.i: tok.head.i].text
-    return _phrase_text(tok)
+    return _phrase_text(tok) + _whose_camp(tok)
+
+
+# shelters whose "for ..." says who lives there ("a camp for displaced people")
+_SHELTERS = frozenset({"camp", "site", "centre", "center", "shelter", "settlement"})
+
+
+def _whose_camp(tok) -> str:
+    """"Attacked Hasahisa camp for displaced people": the "for" phrase the parser hung on the
+    verb right after the object says whose camp it is (a camp of civilians, not a base)."""
+    nxt = tok.right_edge.i + 1
+    if tok.lemma_.lower() not in _SHELTERS or nxt >= len(tok.doc):
+        return ""
+    prep = tok.doc[nxt]
+    if prep.lower_ != "for" or prep.head.i != tok.head.i:
+        return ""
+    return " " + tok.doc[prep.i: prep.right_edge.i + 1].text
 
 
 def _without_relative_clauses(role: Role) -> str:

@@ -1128,12 +1128,13 @@ def _is_dash(t: Token) -> bool:
 def _is_dateline_token(tok: Token) -> bool:
     """The place a report was filed from, which the parser may take for a subject:
     "MOGADISHU, Somalia — A car bomb exploded", "UNITED NATIONS - Russia vetoed" (its
-    phrase opens a line, then a dash comes before the verb)."""
+    phrase opens a line, then a dash or a colon comes before the verb: "Rajouri, Mar 18: Two
+    soldiers were killed")."""
     first = tok.left_edge
     if first.i and "\n" not in tok.doc[first.i - 1].text_with_ws and not (
             first.is_sent_start and first.is_upper):  # "... in area. MIDDLETOWN — A man": a headline run in
         return False  # (doc.text would rebuild the text)
-    return any(_is_dash(t) for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12, tok.head.i)])
+    return any(_is_dash(t) or t.text == ":" for t in tok.doc[tok.i + 1: min(len(tok.doc), tok.i + 12, tok.head.i)])
 
 
 # what an actor issues that can demand, accuse or reject in its stead

@@ -73,7 +73,8 @@ def compared_against(text: str, t: TimeMention) -> bool:
 
 # what follows a dateline's date: the agency, then the dash ("Oct 14 (Reuters) -", "Apr 22 (EFE).-",
 # "April 10, 2025 [AlterPresse] ---")
-_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([A-Za-z .&-]{2,24}\)|\[[A-Za-z .&-]{2,24}\])?\.?[ \t]*(?:—|–|--|-)")
+# the dash after a dateline's date, or the colon of "Rajouri, Mar 18:" (South Asian papers)
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([A-Za-z .&-]{2,24}\)|\[[A-Za-z .&-]{2,24}\])?\.?[ \t]*(?:—|–|--|-|:)")
 
 
 def in_dateline(text: str, t: TimeMention) -> bool:

@@ -301,7 +301,8 @@ def _in_dateline(t: TimeMention, text: str) -> bool:
     line_end = text.find("\n", t.end)
     own_line = not text[t.end:line_end if line_end >= 0 else len(text)].strip()  # "Kathmandu, April 23" alone
     return len(before) < 60 and not any(c in before for c in ".!?") and (
-        DATELINE_DASH.match(text, t.end) is not None or (own_line and before.rstrip().endswith(",")))
+        DATELINE_DASH.match(text, t.end) is not None or (
+            (own_line or text.startswith(":", t.end)) and before.rstrip().endswith(",")))  # "Rajouri, Mar 18:"
 
 
 NEWS_WEEK = 7  # days before publication within which a day named after the lead is the news day

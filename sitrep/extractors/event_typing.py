@@ -2134,6 +2134,9 @@ def _bombing(c: Clause) -> Typing | None:
         return Typing(tactic, f"explosions of the {tactic.lower()} its sentence tells")
     if c.ctx.air_bombs and c.tactic is None and _a_bomb_fell(c):
         return Typing("AIR", "a bomb that hit, in a report of bombs dropped from the air")
+    if c.ctx.air_strikes and not c.ctx.planted_bombs and c.tactic is None and _a_bomb_fell(c, _FELL_FROM_ABOVE):
+        # "a bomb fell on houses", in a report of air strikes and of no bomb planted: dropped
+        return Typing("AIR", "a bomb that fell, in a report of air strikes")
     if c.ctx.air_strikes and not c.ctx.planted_bombs and c.tactic is None and all(
             m.tok.lemma_.lower() in ("bombing", "bombings") for m in c.members if m.frame == "BOMB"):
         # "killed in the bombing" in a report of drone and air strikes that names no bomb
@@ -2143,15 +2146,16 @@ def _bombing(c: Clause) -> Typing | None:
 
 
 _FELL = frozenset({"hit", "strike", "fall", "land", "slam", "drop"})
+_FELL_FROM_ABOVE = frozenset({"fall", "drop"})  # what a car bomb or a planted one never does
 
 
-def _a_bomb_fell(c: Clause) -> bool:
+def _a_bomb_fell(c: Clause, verbs: frozenset[str] = _FELL) -> bool:
     """"A second bomb struck an open area", "bombs fell on the district": a bomb that hit
     somewhere, with no word of its being planted, set off or driven (the clause names no
     other tactic)."""
     for m in c.members:
         t = m.tok
-        if t.lemma_.lower() == "bomb" and t.dep_ in ("nsubj", "dobj") and t.head.lemma_.lower() in _FELL and not any(
+        if t.lemma_.lower() == "bomb" and t.dep_ in ("nsubj", "dobj") and t.head.lemma_.lower() in verbs and not any(
                 k.dep_ == "compound" for k in t.children):  # "a car bomb hit": the tactic cue may not know the car
             return True
     return False

@@ -161,7 +161,7 @@ def build_clause(c: Clause) -> Clause:
     c.actx = _values(_cues(atext, lex), "context") if atext else set()
     c.ctxv, c.sctx = _values(c.cues, "context"), _values(c.sent_cues, "context")
     seized = _seized_text(c.head.tok.sent)
-    c.weapons = [v for v, p in c.cues.get("weapon", ()) if not _seized(p, seized)]
+    c.weapons = [v for v, p in c.cues.get("weapon", ()) if not _seized(p, seized) and not _aimed_at(c, v, p)]
     c.tactic = next((t for t in _TACTICS if t in c.weapons), None)
     if c.tactic is None and c.fs & _VIOLENT and c.lone:
         _borrow_tactic(c, seized)
@@ -328,6 +328,13 @@ def _mindless_agent(c: Clause) -> bool:
     return (lemma in _TRAFFIC or driven) and not _RAMMING.search(tok.sent.text)
 
 
+def _aimed_at(c: Clause, tactic: str, phrase: str) -> bool:
+    """"An aircraft ... was fired on": an aircraft shot at is the target, not the weapon
+    (the patient's own noun; not "launched drones", nor "targeted a post with drones")."""
+    r = c.patient_role
+    return tactic == "AIR" and r is not None and "SHOOT" in c.fs and r.tok.lower_ in phrase.lower().split()
+
+
 def _borrow_tactic(c: Clause, seized: str) -> None:
     """The weapon is often named in another clause of the sentence ("killed when a roadside
     bomb exploded") or in the next sentence of a short report."""
@@ -340,7 +347,7 @@ def _borrow_tactic(c: Clause, seized: str) -> None:
     barred = {"AIR"} if c.ak in _NON_STATE or c.ak in ("protesters", "rioters") else set()
     for where, pool in pools:
         found = sorted({v for v, p in pool.get("weapon", ()) if v in _TACTICS and v not in barred and not (
-            where == "sentence" and _seized(p, seized))}, key=_TACTICS.index)
+            where == "sentence" and (_seized(p, seized) or _aimed_at(c, v, p)))}, key=_TACTICS.index)
         if found:
             c.tactic, c.tactic_from = found[0], where
             c.weapons = c.weapons + [c.tactic]
@@ -2189,7 +2196,7 @@ def _unknown_men_fired(c: Clause) -> bool:
 
 # where civilians live or travel, attacked by no armed group named
 _PEOPLES_PLACES = SETTLEMENT_NOUNS - {"city", "commune", "kebele", "barangay", "locality"} | {
-    "home", "house", "homestead", "bus", "minibus"}
+    "home", "house", "homestead", "bus", "minibus", "aircraft", "plane", "airplane", "airliner"}
 
 
 def _untyped_violence(c: Clause) -> Typing:

@@ -147,7 +147,7 @@ def main_clause_subject(pronoun):
     flew ...") is the nearest subject up the clauses it hangs on that can be what the
     pronoun stands for: a person for "he"/"she", a plural or a group for "they" ("The
     president made clear his patience was running out as he met ..." -> the president)."""
-    if pronoun.lower_ not in ("he", "she", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+    if pronoun.lower_ not in ("he", "she", "they", "it") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = pronoun.head
     for _ in range(3):
@@ -172,10 +172,10 @@ def _can_stand_for(pronoun: str, subj) -> bool:
 
 def previous_subject(pronoun):
     """A sentence-subject "he"/"she" continues the person the previous sentence's main
-    clause is about (its subject, a named person), and "they" the people it is about (a
-    plural noun subject): the preferred antecedent of centering theory. Nothing else is
+    clause is about (its subject, a named person), "they" the people it is about (a plural
+    noun subject) and "it" the thing (a singular common noun): the preferred antecedent of centering theory. Nothing else is
     resolved: no object, no person in a side clause."""
-    if pronoun.lower_ not in ("he", "she", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+    if pronoun.lower_ not in ("he", "she", "they", "it") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     sent = pronoun.sent
     if sent.start == 0 or any(t.ent_type_ == "PERSON" or (pronoun.lower_ == "they" and t.tag_ == "NNS")
@@ -187,6 +187,8 @@ def previous_subject(pronoun):
         return None
     if pronoun.lower_ == "they":  # "Attackers ... entered the village. They set fire to houses"
         return subj if subj.tag_ == "NNS" and subj.dep_ == "nsubj" else None
+    if pronoun.lower_ == "it":  # "A police patrol was ambushed ... It came under fire": the patrol
+        return subj if subj.tag_ == "NN" and subj.ent_type_ == "" else None
     return subj if subj.ent_type_ == "PERSON" else None
 
 

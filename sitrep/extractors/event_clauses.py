@@ -973,6 +973,11 @@ def _same_happening(p: Trigger, t: Trigger) -> bool:
     # an arrest is not the violence it follows ("was shot by a trooper ... was jailed Tuesday")
     if {p.frame, t.frame} & {"ARREST"} and {p.frame, t.frame} & (_VIOLENT | _CROWD_FRAMES):
         return False
+    # "raid a military base, abduct farmers": a conjoined verb with its own object, one an
+    # abduction and the other not, is another happening (ACLED codes the abduction apart)
+    if ("ABDUCT" in (p.frame, t.frame)) != (p.frame == t.frame) and t.anchor.dep_ == "conj" and all(
+            any(k.dep_ == "dobj" for k in x.anchor.children) for x in (p, t)):
+        return False
     return True
 
 

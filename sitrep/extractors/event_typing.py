@@ -220,7 +220,13 @@ def _seized_text(sent) -> str:
               for k in v.children if k.dep_ in ("dobj", "nsubjpass")]
     carried = [g for v in sent if v.lower_ == "armed" for k in v.children if k.dep_ == "prep" and k.lower_ == "with"
                for g in k.children if g.dep_ == "pobj"]
-    return " ".join(" ".join(t.lower_ for t in k.subtree) for k in seized + carried)
+    # "the bomb, made from a 60mm mortar round": what a device was made from is no weapon fired
+    material = [g for v in sent if v.lemma_.lower() in _MADE and v.dep_ == "acl" for k in v.children
+                if k.dep_ == "prep" and k.lower_ in ("from", "of", "out") for g in k.subtree if g.dep_ == "pobj"]
+    return " ".join(" ".join(t.lower_ for t in k.subtree) for k in seized + carried + material)
+
+
+_MADE = frozenset({"make", "fashion", "build", "assemble", "improvise", "craft", "fabricate"})
 
 
 # ", most of them Peshmerga fighters", ", all of whom were soldiers" (", including six policemen" names some)
@@ -462,6 +468,21 @@ def _thrown_explosive(throw) -> bool:
     return any(t.lemma_.lower() in _EXPLOSIVES and not _fire_bomb(t) for t in things)
 
 
+_DISPOSERS = re.compile(r"\b(?:bomb[- ]disposal|bomb squad|explosive ordnance disposal|EOD|sappers?|"
+                        r"deminers?|de-miners?)\b", re.I)
+
+
+def _set_off_safely(verb) -> bool:
+    """A bomb set off on purpose by those who clear them ("safely detonated by bomb disposal
+    experts", "a controlled explosion"): a device made harmless, no bombing."""
+    if any(k.dep_ == "advmod" and k.lower_ in ("safely", "harmlessly") for k in verb.children):
+        return True
+    if any(k.dep_ == "amod" and k.lower_ == "controlled" for k in verb.children):
+        return True
+    by = [g for k in verb.children if k.dep_ == "agent" for g in k.subtree]
+    return bool(by) and _DISPOSERS.search(" ".join(t.text for t in by)) is not None
+
+
 def _normalise_frames(c: Clause) -> None:
     fs = c.fs
     if "STRIKE" in fs and c.tactic is None and "AIRSTRIKE" not in fs and _labour_strike(c, True):
@@ -469,6 +490,8 @@ def _normalise_frames(c: Clause) -> None:
     bombs = [m.tok for m in c.members if m.frame == "BOMB"]
     if bombs and all(_fire_bomb(t) for t in bombs):
         fs = (fs - {"BOMB"}) | {"RIOT"}  # "attacked with stones and petrol bombs": a rioter's weapon
+    if bombs and all(_set_off_safely(t) for t in bombs):
+        fs = (fs - {"BOMB"}) | {"DISRUPT"}  # "was safely detonated by bomb disposal experts": defused
     throws = [m for m in c.members if m.frame == "RIOT"]
     if throws and all(m.phrase.lower().endswith(" at") and _thrown_explosive(m.tok) for m in throws):
         fs = fs - {"RIOT"}  # "an explosive thrown at a school": a grenade's throw, not a rioter's

@@ -2218,6 +2218,26 @@ def _unknown_men_fired(c: Clause) -> bool:
 
 
 # where civilians live or travel, attacked by no armed group named
+# property a raid may be on ("raided a pineapple farm"), where no one need be hurt
+_PROPERTY = frozenset({"farm", "plantation", "estate", "shop", "store", "warehouse", "factory", "mine", "quarry",
+                       "site", "office", "depot", "ranch", "mill", "compound", "premises", "property"})
+_NO_ONE_HURT = re.compile(r"\bno (?:one|body|casualties|injuries)\b|\bnobody\b", re.I)
+
+
+def _raid_on_property(c: Clause) -> bool:
+    """"About 20 rebels raided a pineapple farm ..., burning two trucks and a farm tractor.
+    No one was hurt": an armed raid on property that destroyed or took things and hurt no
+    one is ACLED's looting/property destruction, not an attack on civilians."""
+    r = c.patient_role
+    if c.fs != {"ATTACK"} or r is None or r.tok.lemma_.lower() not in _PROPERTY or c.ak not in _ARMED_KINDS:
+        return False
+    sent = c.head.tok.sent
+    looted = any((hit := _match_trigger(t, c.lex)) is not None and hit[0] == "LOOT" for t in sent)
+    harmed = any((hit := _match_trigger(t, c.lex)) is not None and hit[0] in ("KILL", "SHOOT", "ABDUCT", "SEXUAL")
+                 for t in sent)
+    return looted and not harmed and bool(_NO_ONE_HURT.search(sent.text + " " + c.next_text))
+
+
 _PEOPLES_PLACES = SETTLEMENT_NOUNS - {"city", "commune", "kebele", "barangay", "locality"} | {
     "home", "house", "homestead", "bus", "minibus", "aircraft", "plane", "airplane", "airliner"}
 
@@ -2227,6 +2247,8 @@ def _untyped_violence(c: Clause) -> Typing:
     crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _MOB_NOUNS
     if c.ak == "rioters" or crowd:
         return Typing("MOB_VIOLENCE", "mob attack")  # "a crowd stormed the building and set it on fire"
+    if _raid_on_property(c):
+        return Typing("LOOTING", "a raid on property that burned or took things and hurt no one")
     if c.patient_armed and c.ak != "state_forces" and _stones_against_forces(c):
         # "the security forces were attacked with stones and Molotov cocktails": a crowd's missiles
         return Typing("VIOLENT_DEMO", "security forces attacked with stones or petrol bombs")
@@ -2839,6 +2861,11 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing("SANCTION", "diplomats ordered to leave: an expulsion")
     if dip == "REQUEST" and _ordered_to_deploy(c.head.tok):
         return Typing("MOBILIZE", "forces ordered to deploy")  # "ordered the National Guard to be ready to deploy"
+    if dip == "RETREAT" and c.head.tok.lemma_.lower() == "disarm" and c.ak in _ARMED_KINDS - {"state_forces"} and any(
+            k.dep_ == "dobj" for k in c.head.tok.children):
+        # "rebels raided a farm, disarming four security guards": arms taken in a raid, no
+        # side laying its own down (PLOVER's RETREAT)
+        return Typing(None, "others disarmed in a raid")
     if dip == "AID" and _court_order_granted(c.head.tok):
         return Typing("COERCE", "a court order granted restrains someone")  # "granted an injunction restraining"
     why = _no_act(c, dip)

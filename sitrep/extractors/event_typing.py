@@ -2229,7 +2229,8 @@ def _raid_on_property(c: Clause) -> bool:
     No one was hurt": an armed raid on property that destroyed or took things and hurt no
     one is ACLED's looting/property destruction, not an attack on civilians."""
     r = c.patient_role
-    if c.fs != {"ATTACK"} or r is None or r.tok.lemma_.lower() not in _PROPERTY or c.ak not in _ARMED_KINDS:
+    if "ATTACK" not in c.fs or not c.fs <= {"ATTACK", "LOOT"} or r is None or r.tok.lemma_.lower() not in _PROPERTY \
+            or c.ak not in _ARMED_KINDS:
         return False
     sent = c.head.tok.sent
     looted = any((hit := _match_trigger(t, c.lex)) is not None and hit[0] == "LOOT" for t in sent)

@@ -713,6 +713,33 @@ TABLE = [
     ("Youths burned tyres and briefly blocked a main road on Monday.", "Violent demonstration", A),
     # someone died in it: the event noun happened
     ("A suspect died in a shoot-out with police on Sunday.", "Armed clash", A),
+    # resistance forces are an armed opposition, whatever the head word "forces" says alone
+    ("Karenni resistance forces overran an army outpost near Loikaw on Friday.",
+     "Non-state actor overtakes territory", A),
+    # search, combing and cordon-and-search operations (the guideline's "raid or search")
+    ("Police launched a combing operation in the hills after the ambush on Monday.", "COERCE", A),
+    ("Joint teams launched a cordon-and-search operation in the forest belt of Poonch on Monday.", "COERCE", A),
+    # a headline's next item after a comma, hung on the place as its apposition
+    ("Houses burned in Bunia, gunfight with soldiers", "Armed clash", A),
+    # the Levies are a state force: an attack on them is a battle
+    ("Two Levies men were shot dead in an attack near Surab on Saturday.", "Armed clash", A),
+    # a strike that is observed is a strike of shops and work
+    ("A shutter-down strike was observed in Turbat on Monday against the killings.", "Peaceful protest", A),
+    # a camp "for displaced people", though the parser hung the phrase on the verb
+    ("Militiamen attacked Kalma camp for displaced people near Nyala on Sunday.", "Attack", A),
+    # an aircraft shot at is the target, not the weapon
+    ("A small passenger plane was fired on as it landed at the airstrip in Sinak on Tuesday.", "Attack", A),
+    # a conjoined abduction with its own object is coded apart from the raid
+    ("Gunmen stormed a police station in Zurmi and kidnapped 20 traders on Sunday.",
+     "Abduction/forced disappearance", A),
+    # a bomb made harmless, and a bomb made from a mortar round
+    ("A second device was found nearby and was safely detonated by bomb disposal experts on Monday.",
+     "Disrupted weapons use", A),
+    ("Police said the bomb, made from a mortar round, was buried on the roadside and set off remotely as a patrol "
+     "passed.", "Remote explosive/landmine/IED", A),
+    # a raid on property that burned things and hurt no one
+    ("About 30 rebels raided a banana plantation near Kapalong late Saturday, burning three trucks. No one was "
+     "hurt.", "Looting/property destruction", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -1525,6 +1552,37 @@ def test_an_admin_units_of_names_the_place():
                         "clash between farmers and herders left nine people dead.", published="2024-11-26")
     curfew = [e for e in ex.events if e.plover == "COERCE"]
     assert curfew and curfew[0].place == "Djoli", [events.explain(e) for e in ex.events]
+
+
+def test_what_a_happening_set_off_is_another_there_and_then():
+    import sitrep
+    ex = sitrep.extract("Gunmen torched 12 houses in Kangpokpi late on Sunday, triggering an exchange of fire with "
+                        "security forces that lasted several hours, police said on Monday.", published="2025-05-13")
+    kinds = {e.sub_event_type: e for e in ex.events}
+    assert {"Looting/property destruction", "Armed clash"} <= set(kinds), [events.explain(e) for e in ex.events]
+    burning, fight = kinds["Looting/property destruction"], kinds["Armed clash"]
+    assert (fight.date_start, fight.place) == (burning.date_start, burning.place) == ("2025-05-11", "Kangpokpi")
+
+
+def test_a_dateline_closed_by_a_colon_is_no_subject_and_no_date():
+    battles, why = _events_where("Poonch, Apr 2: Two soldiers were killed when militants ambushed an army truck near "
+                                 "Surankote on Monday, officials said.", lambda e: e.event_type is not None,
+                                 published="2025-04-02")
+    assert [(e.sub_event_type, e.date_start) for e in battles] == [("Armed clash", "2025-03-31")], why
+
+
+def test_a_bomb_that_fell_in_a_report_of_air_strikes_was_dropped():
+    bombs, why = _events_where("Army jets carried out air strikes on Nyala on Monday. Two children were killed when a "
+                               "bomb fell on their home in the town's southern district.",
+                               lambda e: e.event_type is not None, published="2024-06-11")
+    assert bombs and all(e.sub_event_type == "Air/drone strike" for e in bombs), why
+
+
+def test_it_continues_the_thing_the_previous_sentence_was_about():
+    # the convoy came under fire: a battle's side, one incident with its ambush
+    fights, why = _events_where("An army convoy was ambushed near Kiwanja on Monday. It came under heavy fire on the "
+                                "road to Rutshuru.", lambda e: e.event_type is not None)
+    assert [e.sub_event_type for e in fights] == ["Armed clash"], why
 
 
 def test_a_pacts_name_is_no_reports_city():

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..models import Event, Extraction, Fatalities, Place, TimeMention
+from ..models import CLAIMED_CERTAINTIES, Event, Extraction, Fatalities, Place, TimeMention
 from . import actors, event_model, layout, sources
 from .event_clauses import (
     ASPECT_VERBS,
@@ -864,6 +864,8 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     proposed = [ev for ev in events if view.infos[id(ev)].model_p is not None]
     ruled = [ev for ev in events if view.infos[id(ev)].model_p is None]
     echoes = headline_echoes(_headlines(view), ruled, view.infos, _lead_sentences(view), lex)
+    joined = _scene_echoes(proposed, ruled, view.infos, echoes)
+    proposed = [ev for ev in proposed if id(ev) not in joined]
     events = merge_incidents(ruled, [view.infos[id(ev)] for ev in ruled], ranks, view.collect_mentions, echoes)
     events += [e for ev in proposed for e in merge_incidents([ev], [view.infos[id(ev)]], ranks)]
     events.sort(key=lambda e: (e.start, e.end))
@@ -871,6 +873,43 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     for ev in events:
         _name_the_place_within(ev, parsed, ex, described)
     return events
+
+
+# the sentence head's PLOVER readings that tell a mention of an incident of an ACLED family
+# already told: a protest's sentence ("Police responded with batons and tear gas"), an
+# assault's ("The attackers fired from a hillside")
+_SCENE_FAMILIES = {"PROTEST": ("Protests", "Riots"),
+                   "ASSAULT": ("Battles", "Violence against civilians", "Explosions/Remote violence")}
+_SAID_FORMS = frozenset({"said", "says", "told", "added", "stated"})
+_SCENE_REACH = 2  # sentences: a scene goes on in the sentences after its telling
+
+
+def _scene_echoes(proposed: list[Event], ruled: list[Event], infos: dict[int, MentionInfo],
+                  echoes: dict[int, list[tuple[Event, MentionInfo]]]) -> set[int]:
+    """A sentence the rules type nothing in but the sentence head reads as a protest, in a
+    report whose rules told a demonstration or a riot, is one more mention of the nearest
+    one told before it (else after it), typed and dated by it, never typing it. Adds them to
+    `echoes` (id(mention) -> its echoes); returns the ids of the proposals joined."""
+    joined: set[int] = set()
+    for ev in proposed:
+        families = _SCENE_FAMILIES.get(ev.plover or "")
+        info = infos[id(ev)]
+        if families is None or ev.certainty not in CLAIMED_CERTAINTIES or ev.timing != "current" or (
+                ev.trigger or "").lower() in actors.speech_lemmas() | _SAID_FORMS:
+            continue  # "..., police said": what someone said, its own news or none
+        told = [r for r in ruled if r.event_type in families and r.certainty in CLAIMED_CERTAINTIES
+                and r.timing == "current" and infos[id(r)].section == info.section
+                and abs(infos[id(r)].sentence - info.sentence) <= _SCENE_REACH]
+        if not told:
+            continue
+        k = info.sentence
+        target = min(told, key=lambda r: (infos[id(r)].sentence > k, abs(infos[id(r)].sentence - k)))
+        echo = replace(target, start=ev.start, end=ev.end, sentence=ev.sentence, trigger=ev.trigger, mentions=[],
+                       rule=f"{target.rule}; the sentence head's {ev.plover} reading joins it")
+        echoes.setdefault(id(target), []).append(
+            (echo, replace(infos[id(target)], sentence=k, where=info.where, referring=True, retold=False)))
+        joined.add(id(ev))
+    return joined
 
 
 def _headlines(view: ReportView) -> list[tuple[int, Span]]:

@@ -1183,7 +1183,8 @@ def _participle_after_its_noun(verb: Token) -> bool:
 # acts done to someone that a headline tells without "was": "Man cited for driving drunk"
 _DONE_TO = frozenset({"charge", "cite", "arrest", "jail", "sentence", "indict", "convict", "detain", "book", "fine",
                       "deport", "kidnap", "abduct", "kill", "shoot", "stab", "injure", "wound", "hurt", "rescue",
-                      "declare", "impose", "extend", "lift"})  # "State of emergency declared", "Curfew lifted"
+                      "declare", "impose", "extend", "lift",  # "State of emergency declared", "Curfew lifted"
+                      "attack", "raid", "storm", "torch", "loot", "bomb", "shell", "target"})  # "VDP post attacked in X"
 
 
 # harm that one does to someone, never without saying to whom

@@ -352,7 +352,9 @@ def _borrow_tactic(c: Clause, seized: str) -> None:
     # side's (the army's counter-offensive the lead goes on to tell)
     barred = {"AIR"} if c.ak in _NON_STATE or c.ak in ("protesters", "rioters") else set()
     for where, pool in pools:
-        found = sorted({v for v, p in pool.get("weapon", ()) if v in _TACTICS and v not in barred and not (
+        # ... but they fly drones ("the PDF attacked a junta column with drones")
+        found = sorted({v for v, p in pool.get("weapon", ()) if v in _TACTICS and not (
+            v in barred and "drone" not in p) and not (
             where == "sentence" and (_seized(p, seized) or _aimed_at(c, v, p)))}, key=_TACTICS.index)
         if found:
             c.tactic, c.tactic_from = found[0], where

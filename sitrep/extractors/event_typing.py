@@ -2024,6 +2024,10 @@ def _gangs_named(c: Clause) -> bool:
     return any(t.lower_ in _GANG_WORDS for t in c.head.tok.sent)
 
 
+# herds driven off in a raid: the armed raiding of pastoral conflict, which ACLED codes, not a theft
+_LIVESTOCK = re.compile(r"\b(?:cattle|livestock|cows|goats|camels|sheep|herds?)\b", re.I)
+
+
 def _violence(c: Clause) -> Typing | None:
     fs = c.fs
     if not fs & _VIOLENT:
@@ -2044,7 +2048,7 @@ def _violence(c: Clause) -> Typing | None:
     if c.harmless_ctx:
         return Typing(None, "disaster/accident context")
     if "CRIME" in c.sctx and tactic is None and c.ak not in _ARMED_KINDS and c.pk not in _ARMED_KINDS and \
-            not _gangs_named(c):
+            not _gangs_named(c) and not _LIVESTOCK.search(c.head.tok.sent.text):
         return Typing(None, "crime context")
     if tactic == "CHEMICAL" and _poisoned_outside_war(c):
         # ACLED's chemical weapon is one used in war; poisoning a named person is an attack

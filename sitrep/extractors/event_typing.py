@@ -2459,7 +2459,19 @@ def _abduct(c: Clause) -> Typing | None:
             (gone.ent_type_ == "PERSON" and gone.pos_ == "PROPN") or gone.lemma_.lower() in _PERSON_NOUNS
             or c.ak == "civilians"):
         return Typing(None, "a thing disappeared")  # "the jet disappeared with 239 people on board"
+    if all(m.tok.lemma_.lower() == "take" and "away" in m.phrase.lower() for m in c.members) and not _people_taken(c):
+        return Typing(None, "things taken away")  # "the attackers took away weapons", "livestock was taken away"
     return Typing("ABDUCTION", "abduction")
+
+
+def _people_taken(c: Clause) -> bool:
+    """What "taken away" takes is people: a person, a people's noun, or civilians by their words."""
+    r = c.patient_role
+    if r is None:
+        return False
+    tok = r.tok
+    return (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or tok.lemma_.lower() in _PERSON_NOUNS or \
+        c.pk == "civilians" or "civilians" in c.pkinds
 
 
 def _people_did_it(c: Clause) -> bool:

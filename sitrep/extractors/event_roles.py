@@ -167,6 +167,8 @@ def main_clause_subject(pronoun):
 def _can_stand_for(pronoun: str, subj) -> bool:
     if pronoun == "they":
         return subj.tag_ in ("NNS", "NNPS") or subj.ent_type_ in ("NORP", "ORG")
+    if pronoun == "it":  # "the patrol was returning ... when it came under fire": a thing
+        return subj.tag_ == "NN" and subj.ent_type_ == ""
     return subj.ent_type_ == "PERSON" or (subj.tag_ == "NN" and subj.lemma_.lower() in _PERSON_NOUNS)
 
 

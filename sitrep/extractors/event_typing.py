@@ -53,7 +53,7 @@ from .event_lexicon import (
     _np_text,
     sent_cues_text,
 )
-from .event_roles import DocContext, _of_whom
+from .event_roles import DocContext, _of_whom, main_clause_subject, previous_subject
 from .incidents import _REFERRING
 from .place_recognition import SETTLEMENT_NOUNS
 from .report_frame import LAND_NOUNS
@@ -274,6 +274,8 @@ def _patient_text(role: Role | None) -> str:
     if role is None:
         return ""
     tok = role.tok
+    if tok.lower_ == "it":  # "... when it came under heavy fire": what "it" stands for is the patient
+        tok = main_clause_subject(tok) or previous_subject(tok) or tok
     if role.how == "participle-patient":
         return tok.doc[tok.left_edge.i: tok.i + 1].text
     if tok.i < tok.head.i < tok.right_edge.i:

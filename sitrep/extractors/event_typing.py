@@ -1559,13 +1559,16 @@ def _unarmed_communities(c: Clause) -> bool:
     words = {t.lower_ for t in side_toks}
     if armed:
         return False  # "fighting between two feuding armed groups": armed sides, a battle
+    # shots traded ("a gunfight", "an exchange of fire": a fighting phrase ending in fire, as
+    # `_no_foe` reads it) are the fighting of armed sides, whoever they are
+    shots = any(_gunfight(m) or m.phrase.endswith(" fire") for m in c.members if m.frame == "CLASH")
+    if shots:
+        return False  # "an exchange of fire between cadres of two Naga political groups": armed sides
     if words & _FACTIONS and not _gangs_named(c):
         words |= {"group"}  # "a clash between two factions of the student league": no cartel's
     thrown = _thrown_in_clause(c)
-    # a communal report's fighting is its communities', unless shots were traded ("a
-    # gunfight", "an exchange of fire": a fighting phrase ending in fire, as `_no_foe` reads it)
-    return bool(thrown or words & _COMMUNITY_WORDS) or (c.ctx.communal and not any(
-        _gunfight(m) or m.phrase.endswith(" fire") for m in c.members if m.frame == "CLASH"))
+    # a communal report's fighting is its communities'
+    return bool(thrown or words & _COMMUNITY_WORDS) or c.ctx.communal
 
 
 # sides that are a crowd when armed only with what crowds carry (a militia so armed is a militia)

@@ -531,6 +531,10 @@ _FREQUENCY_ADJECTIVES = frozenset({"frequent", "common", "commonplace", "rare", 
                                    "widespread", "endemic", "recurrent", "uncommon", "unusual", "usual", "typical"})
 
 
+# how many times, which a stated day makes a count of that day's incidents, not a habit
+_COUNTS = frozenset({"once", "twice", "thrice"})
+
+
 def _habitual(tok, physical: bool) -> str | None:
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and c.lower_ in _FREQUENCY_ADJECTIVES for c in tok.head.children):
@@ -538,7 +542,8 @@ def _habitual(tok, physical: bool) -> str | None:
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("occur", "happen") and tok.head.tag_ in ("VBZ", "VBP"):
         return f"what happens, '{tok.text} {tok.head.text}'"  # "sporadic rioting still occurs at interface areas"
     for c in tok.children:
-        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL_ADVERBS:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL_ADVERBS and not (
+                c.lower_ in _COUNTS and _names_a_day(tok.sent)):  # "clashed twice on Friday and Saturday"
             return f"habit '{c.text}'"
         if physical and c.dep_ in ("dobj", "nsubjpass", "nsubj") and _whoever(c):
             return f"any/every '{c.text}'"

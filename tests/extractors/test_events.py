@@ -740,6 +740,29 @@ TABLE = [
     # a raid on property that burned things and hurt no one
     ("About 30 rebels raided a banana plantation near Kapalong late Saturday, burning three trucks. No one was "
      "hurt.", "Looting/property destruction", A),
+    # Frontier Corps men and a police force named as an organisation are state forces
+    ("Two FC men were martyred when militants attacked their convoy in Kech on Monday.", "Armed clash", A),
+    ("An IS attack killed two Federal Police members near Tuz Khurmatu on Monday.", "Armed clash", A),
+    # armed groups fly drones
+    ("PDF fighters attacked a junta column with drone-dropped bombs near Pauk on Sunday.", "Air/drone strike", A),
+    # a police informer is a civilian; hacked to death
+    ("Maoists hacked a villager to death in Bijapur on Sunday, accusing him of being a police informer.",
+     "Attack", A),
+    # a headline's bare participle of an attack verb is its passive
+    ("VDP post attacked near Djibo", "Armed clash", A),
+    # dissidents of a guerrilla are an armed opposition
+    ("Dissidents of the former guerrilla attacked a police station in Jamundi with rifles on Saturday.",
+     "Armed clash", A),
+    # cattle driven off in a raid: no theft that leaves the killing out
+    ("Two herders were killed and 300 cattle stolen in a night raid near Garsen on Sunday.", "Attack", A),
+    ("Bandits rustled 200 cattle from herders near Zurmi on Saturday.", "Looting/property destruction", A),
+    # people taken away
+    ("Three miners were taken away by gunmen near Kayes on Monday.", "Abduction/forced disappearance", A),
+    # a side clause's "it" is the convoy its main clause is about
+    ("The convoy was returning to base when it came under heavy fire near Litan on Thursday.", "Armed clash", A),
+    # shots traded are armed fighting, whoever trades them
+    ("Two people were killed in an exchange of fire between cadres of two Naga political groups near Aboi on "
+     "Tuesday.", "Armed clash", A),
 ]
 
 # sentences that must yield no event counted as having happened
@@ -1583,6 +1606,29 @@ def test_it_continues_the_thing_the_previous_sentence_was_about():
     fights, why = _events_where("An army convoy was ambushed near Kiwanja on Monday. It came under heavy fire on the "
                                 "road to Rutshuru.", lambda e: e.event_type is not None)
     assert [e.sub_event_type for e in fights] == ["Armed clash"], why
+
+
+def test_twice_on_a_named_day_counts_that_days_clashes():
+    clashes, why = _events_where("The column clashed twice with resistance fighters near Kyunpin on Friday and "
+                                 "Saturday.", lambda e: e.sub_event_type == "Armed clash", published="2023-05-09")
+    assert clashes and all(e.timing == "current" for e in clashes), why
+
+
+def test_a_protest_sentence_the_rules_leave_untyped_joins_the_protest_it_follows():
+    # the sentence head reads "Protesters threw eggs ..." as a protest: one more mention of the
+    # demonstration told before it, not a PLOVER candidate of its own
+    import sitrep
+    text = ("Students clash with police in Novi Sad\n\nThousands of students protested outside the city hall in Novi "
+            "Sad on Friday evening, demanding the resignation of the mayor. Protesters threw eggs, bottles and flares "
+            "at the building and at the police cordon. Police responded with batons, shields and, according to "
+            "several witnesses, tear gas.")
+    ex = sitrep.extract(text, published="2025-07-12")
+    why = [events.explain(e) for e in ex.events]
+    at = text.index("Protesters threw")
+    alone = [e for e in ex.events if "sentence model: PROTEST" in (e.rule or "")]
+    told = [e for e in ex.events if e.sub_event_type == "Violent demonstration"
+            and any(a <= at < b for a, b in e.mentions)]
+    assert not alone and told, why
 
 
 def test_a_pacts_name_is_no_reports_city():

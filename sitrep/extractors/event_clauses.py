@@ -189,8 +189,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
         kids += [a for o in kids if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i == tok.i + 1]
     undergoer = _reduced_passive(tok) if is_verb else None  # "State of emergency declared": its object
     for c in kids:  # phrasal verbs and two-word nouns first ("carry out", "air strike")
-        if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "nmod", "advmod", "oprd", "npadvmod", "xcomp", "attr",
-                          "nsubjpass") and (undergoer is None or c.i != undergoer.i):  # "charges were filed"
+        if c.dep_ not in ("prt", "prep", "dobj", "compound", "amod", "nmod", "advmod", "oprd", "npadvmod", "xcomp",
+                          "attr", "nsubjpass") and (undergoer is None or c.i != undergoer.i):  # "charges were filed"
             if not (c.dep_ == "ccomp" and c.pos_ == "ADJ"):  # "found Smith guilty": a small clause
                 continue
         if c.dep_ == "prep" and (c.i < tok.i or _times(c)):
@@ -1184,7 +1184,8 @@ def _participle_after_its_noun(verb: Token) -> bool:
 _DONE_TO = frozenset({"charge", "cite", "arrest", "jail", "sentence", "indict", "convict", "detain", "book", "fine",
                       "deport", "kidnap", "abduct", "kill", "shoot", "stab", "injure", "wound", "hurt", "rescue",
                       "declare", "impose", "extend", "lift",  # "State of emergency declared", "Curfew lifted"
-                      "attack", "raid", "storm", "torch", "loot", "bomb", "shell", "target"})  # "VDP post attacked in X"
+                      "attack", "raid", "storm", "torch", "loot", "bomb", "shell",
+                      "target"})  # "VDP post attacked in X"
 
 
 # harm that one does to someone, never without saying to whom

@@ -175,8 +175,8 @@ def _can_stand_for(pronoun: str, subj) -> bool:
 def previous_subject(pronoun):
     """A sentence-subject "he"/"she" continues the person the previous sentence's main
     clause is about (its subject, a named person), "they" the people it is about (a plural
-    noun subject) and "it" the thing (a singular common noun): the preferred antecedent of centering theory. Nothing else is
-    resolved: no object, no person in a side clause."""
+    noun subject) and "it" the thing (a singular common noun): the preferred antecedent of
+    centering theory. Nothing else is resolved: no object, no person in a side clause."""
     if pronoun.lower_ not in ("he", "she", "they", "it") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     sent = pronoun.sent

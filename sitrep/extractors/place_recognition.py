@@ -31,6 +31,19 @@ _LEADERS_THINGS = frozenset({"administration", "presidency", "government", "camp
                              "aide", "camp", "cabinet"})
 
 
+# organised groups a people's name may qualify ("Naga factions", "Kuki militants")
+_PEOPLES_GROUPS = frozenset({"group", "faction", "militant", "rebel", "fighter", "insurgent", "tribesman",
+                             "tribesmen", "militia", "cadre", "clan", "community"})
+
+
+def _names_a_people(tok) -> bool:
+    """A proper noun no entity label covers, modifying a plural noun of organised people
+    after it ("cadres of two Naga political groups"): a people's or a tribe's name."""
+    head = tok.head
+    return tok.dep_ in ("nmod", "compound", "amod") and head.i > tok.i and head.tag_ == "NNS" and \
+        head.lemma_.lower() in _PEOPLES_GROUPS
+
+
 def home_town(T, s: int, e: int) -> bool:
     """The span modifies the person noun right after it ("a Gainesville man")."""
     return e < len(T) and T[e].lower_ in RESIDENT_NOUNS and T[e - 1].head.i == T[e].i
@@ -857,7 +870,7 @@ class _Recogniser:
         # no entity: a proper noun the model missed
         if not any(t.pos_ == "PROPN" for t in T[s:e]) and not strong:
             return False
-        if single and (words[0] in self.stop or text.lower() in self.lower_words):
+        if single and (words[0] in self.stop or text.lower() in self.lower_words or _names_a_people(T[s])):
             return False
         if single and T[s].is_sent_start and not strong:
             return self._maybe(s, e, cands)  # a dateline: "ROSWELL -- ..."

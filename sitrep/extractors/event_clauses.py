@@ -883,7 +883,7 @@ def _group(trigs: list[Trigger]) -> list[Trigger]:
                 break  # "has killed dozens, including a September attack that killed 20": its own incident
             if p.frame != t.frame and _relative_subject(t.anchor):
                 break  # "fired 60 rockets, most of which were intercepted": what became of the object
-            if _other_time(t) or _linked_apart(t, p) or _set_off(t):
+            if _other_time(t) or _linked_apart(t, p) or set_off_by(t.anchor) is not None:
                 break  # "after fighting", "as forces battle IS": a related, different happening
             if _grievance(p, t):
                 break  # "rallied over a police shooting": what the protest is about happened before it
@@ -933,15 +933,10 @@ def _other_time(t: Trigger) -> bool:
     return a.dep_ in ("pobj", "pcomp") and a.head.lower_ in _OTHER_TIME
 
 
-def _set_off(t: Trigger) -> bool:
-    """A happening the participle of a setting-off verb names ("houses were torched ...,
-    triggering an exchange of fire"): what one happening set off is another."""
-    return set_off_by(t.anchor) is not None
-
-
 def set_off_by(noun: Token) -> Token | None:
     """The clause whose happening set off the one `noun` names ("houses were torched ...,
-    triggering an exchange of fire": "torched"), which took place where it did."""
+    triggering an exchange of fire": "torched"): another happening, which took place where
+    it did."""
     h = noun.head
     if noun.dep_ == "dobj" and h.dep_ == "advcl" and h.tag_ == "VBG" and h.lemma_.lower() in _SETTING_OFF:
         return h.head

@@ -190,7 +190,7 @@ def previous_subject(pronoun):
     if pronoun.lower_ == "they":  # "Attackers ... entered the village. They set fire to houses"
         return subj if subj.tag_ == "NNS" and subj.dep_ == "nsubj" else None
     if pronoun.lower_ == "it":  # "A police patrol was ambushed ... It came under fire": the patrol
-        return subj if subj.tag_ == "NN" and subj.ent_type_ == "" else None
+        return subj if _can_stand_for("it", subj) else None
     return subj if subj.ent_type_ == "PERSON" else None
 
 

@@ -1617,17 +1617,13 @@ def test_twice_on_a_named_day_counts_that_days_clashes():
 def test_a_protest_sentence_the_rules_leave_untyped_joins_the_protest_it_follows():
     # the sentence head reads "Protesters threw eggs ..." as a protest: one more mention of the
     # demonstration told before it, not a PLOVER candidate of its own
-    import sitrep
     text = ("Students clash with police in Novi Sad\n\nThousands of students protested outside the city hall in Novi "
             "Sad on Friday evening, demanding the resignation of the mayor. Protesters threw eggs, bottles and flares "
             "at the building and at the police cordon. Police responded with batons, shields and, according to "
             "several witnesses, tear gas.")
-    ex = sitrep.extract(text, published="2025-07-12")
-    why = [events.explain(e) for e in ex.events]
-    at = text.index("Protesters threw")
-    alone = [e for e in ex.events if "sentence model: PROTEST" in (e.rule or "")]
-    told = [e for e in ex.events if e.sub_event_type == "Violent demonstration"
-            and any(a <= at < b for a, b in e.mentions)]
+    told, why = _report_told_at(text, "2025-07-12", "Protesters threw")
+    alone = [w for w in why if "sentence model: PROTEST" in (w[4] or "")]
+    told = [e for e in told if e.get("sub_event_type") == "Violent demonstration"]
     assert not alone and told, why
 
 

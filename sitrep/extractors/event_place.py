@@ -71,6 +71,10 @@ _JOURNEYING = frozenset({"travel", "head", "move", "go", "come", "return", "driv
 _CARE_SITES = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "dispensary"})
 
 
+# "along the Kebbi border with Niger Republic": the neighbour across it is not where it is
+_BORDERS = frozenset({"border", "frontier", "boundary"})
+
+
 def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
     """(token, direct) for the objects of the locative phrases of `tok`, and their own
     locatives, area "of" phrases, possessors and compounds, depth first. The place of an
@@ -105,7 +109,8 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                         yield g, here
                         if depth < 3:
                             stack.append((g, depth + 1, here))
-            elif depth < 3 and ((c.dep_ == "prep" and c.lower_ in ("to", "with", "for", "between", "during")) or (
+            elif depth < 3 and ((c.dep_ == "prep" and c.lower_ in ("to", "with", "for", "between", "during")
+                                 and not (c.lower_ == "with" and t.lemma_.lower() in _BORDERS)) or (
                     c.dep_ == "agent" and not depth)):
                 # "sentenced to a prison term in Georgia", "poisoned with a nerve agent in
                 # Salisbury", "killed by a bomb in X", "detained for questioning in X",
@@ -226,10 +231,12 @@ def _country_word(tok) -> bool:
 
 
 
-def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_words: bool = True) -> dict[int, bool]:
+def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_words: bool = True,
+                    scene: bool = True) -> dict[int, bool]:
     """Token index -> direct, for every token the event's predicates attach as a location.
     `role_words=False`: a role's own words are a party or a topic ("discussed Syria with
-    Erdogan"), only its locative phrases place the event ("met Lavrov in Brussels")."""
+    Erdogan"), only its locative phrases place the event ("met Lavrov in Brussels").
+    `scene=False`: only the event's own clauses, not the others that share its scene."""
     out: dict[int, bool] = {}
     objects = []
     for m in members:
@@ -241,7 +248,7 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_w
                     out.update({t.i: True for t in _np_tokens(k)})
         located = False  # the predicate's own locative phrase says where
         for head in {m.tok.i: m.tok, m.anchor.i: m.anchor}.values():
-            for verb, own in ((head, True), *_same_scene(head)):
+            for verb, own in ((head, True), *(c for c in _same_scene(head) if scene or c[1])):
                 for g, direct in _locative_objects(verb):  # "while talks begin in Geneva": less than its own
                     out[g.i] = out.get(g.i, False) or (direct and own)
                     located = located or verb.i == m.anchor.i
@@ -272,13 +279,18 @@ def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles
     (`force_home`), a place though they are words of an organisation's name. `stationed`:
     the agent, whose own words are a party, but whose locative phrase says where it acts
     ("gendarmerie forces in the province of Erzurum detained five people")."""
-    attached = attached_tokens(members, roles, role_words)
-    for i in homes:
-        attached.setdefault(i, True)
-    if stationed is not None:
-        for g, _ in _locative_objects(stationed.tok):
-            attached.setdefault(g.i, False)
-    found = _attached_place(parsed, places, attached, homes, country, lo, hi)
+    # the event's own clauses first: "shot dead in X, while a militant was killed in an
+    # encounter with police in neighbouring Y" -- the killing is in Y, not in the X it shares
+    for scene in (False, True):
+        attached = attached_tokens(members, roles, role_words, scene)
+        for i in homes:
+            attached.setdefault(i, True)
+        if stationed is not None:
+            for g, _ in _locative_objects(stationed.tok):
+                attached.setdefault(g.i, False)
+        found = _attached_place(parsed, places, attached, homes, country, lo, hi)
+        if found is not None:
+            break
     if found is None and (shared := _conjunct_tokens(members)):
         found = _attached_place(parsed, places, shared, homes, country, lo, hi)
     if found is not None:

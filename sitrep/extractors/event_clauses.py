@@ -1383,6 +1383,12 @@ def _person_possessor(c: Token) -> bool:
 _SERIES = frozenset({"series", "wave", "string", "spate", "round", "number", "succession", "campaign"})
 
 
+def _after_from(c: Token) -> bool:
+    """"Militants from Afghanistan attack ...", parsed as an "Afghanistan attack": where
+    someone comes from, not whose the act is."""
+    return c.i > 0 and c.doc[c.i - 1].lower_ == "from"
+
+
 def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
     agent = patient = None
     kids = list(noun.children)
@@ -1394,7 +1400,7 @@ def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
         elif c.dep_ == "poss":
             agent = Role(c, "possessive")
         elif c.dep_ in ("compound", "amod", "nmod") and agent is None and (
-                c.ent_type_ in ("NORP", "GPE", "ORG") or "actor" in _cues(c.text, lex)):
+                c.ent_type_ in ("NORP", "GPE", "ORG") or "actor" in _cues(c.text, lex)) and not _after_from(c):
             agent = Role(c, "modifier", [x for x in c.children if x.dep_ == "conj"])
         elif c.dep_ == "acl" and c.lemma_.lower() == "involve" and agent is None:
             # "disorder involving groups of young men", "clashes involving rival gangs": its parties

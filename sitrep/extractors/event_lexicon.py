@@ -211,6 +211,13 @@ def air_cues_named(index: _CueIndex) -> tuple[bool, bool]:
     return any(p.endswith("bomb") for p in phrases), bool(phrases & _AIR_STRIKE_PHRASES)
 
 
+def shelling_named(index: _CueIndex) -> bool:
+    """Whether the report names shells, shelling or artillery (event_triggers.csv's SHELLING
+    weapons) and no weapon of the air."""
+    values = {value for _, _, kind, value, _ in index.hits if kind == "weapon"}
+    return "SHELLING" in values and "AIR" not in values
+
+
 def planted_bombs_named(index: _CueIndex) -> bool:
     """Whether the report names a bomb set off on the ground (an IED, a car bomb, a suicide
     bomber: event_triggers.csv's IED and SUICIDE weapons)."""

@@ -245,6 +245,7 @@ class DocContext:
     air_bombs: bool = False  # the report names bombs dropped from the air ("guided aerial bombs")
     air_strikes: bool = False  # the report names air strikes ("air strikes", "an air raid")
     planted_bombs: bool = False  # the report names a bomb someone plants or drives (IED, suicide cues)
+    shelling: bool = False  # the report names shells, shelling or artillery, and no air strike
     mining_named: bool = False  # the report is about mining: its mines are pits
     officials: frozenset[str] = frozenset()  # surnames of people the report names with an office
     names: frozenset[str] = frozenset()  # words of the people the report names (no event words)

@@ -1430,6 +1430,14 @@ def _fired_on_forces(c: Clause) -> bool:
     return False
 
 
+def _fire_that_began_a_fight(c: Clause) -> bool:
+    """"The hiding militants opened fire, triggering the gunfight": fire opened at no one
+    the clause names, in a sentence that names the fighting it began, is that fighting."""
+    if c.patient_role is not None or not any(m.frame == "SHOOT" for m in c.members):
+        return False
+    return any(t.pos_ == "NOUN" and c.lex.frame_of(t.lemma_.lower()) == "CLASH" for t in c.head.tok.sent)
+
+
 def _youths_at_forces(c: Clause) -> bool:
     """"Dozens of youths threw stones at soldiers": people who demonstrate (students, youths,
     residents) throwing at police or troops are a violent demonstration, not a mob."""
@@ -2178,6 +2186,9 @@ def _bombing(c: Clause) -> Typing | None:
     if c.ctx.air_strikes and not c.ctx.planted_bombs and c.tactic is None and _a_bomb_fell(c, _FELL_FROM_ABOVE):
         # "a bomb fell on houses", in a report of air strikes and of no bomb planted: dropped
         return Typing("AIR", "a bomb that fell, in a report of air strikes")
+    if c.ctx.shelling and not c.ctx.planted_bombs and c.tactic is None and _a_bomb_fell(c, _FELL_FROM_ABOVE):
+        # "a bomb fell near a school", in a report of shelling and of no bomb planted: a shell
+        return Typing("SHELLING", "a bomb that fell, in a report of shelling")
     if c.ctx.air_strikes and not c.ctx.planted_bombs and c.tactic is None and all(
             m.tok.lemma_.lower() in ("bombing", "bombings") for m in c.members if m.frame == "BOMB"):
         # "killed in the bombing" in a report of drone and air strikes that names no bomb
@@ -2270,6 +2281,8 @@ def _untyped_violence(c: Clause) -> Typing:
         # "Pvt. Kaleb was shot dead when gunmen opened fire on a patrol": whom the fire was
         # opened on says whom it was fought with, whoever of them the clause names
         return Typing("ARMED_CLASH", "fire opened on troops, police or their post")
+    if c.ak in _ARMED_KINDS - {"state_forces"} and _fire_that_began_a_fight(c):
+        return Typing("ARMED_CLASH", "fire opened in a fight its sentence names")
     if c.ak in _ARMED_KINDS and _offensive(c):
         # "rebels launched an offensive on Loikaw": a campaign against the forces holding it
         return Typing("ARMED_CLASH", "an armed side's offensive")

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..models import CLAIMED_CERTAINTIES, Event, Extraction, Fatalities, Place, TimeMention
+from ..models import CLAIMED_CERTAINTIES, VIOLENT_EVENT_TYPES, Event, Extraction, Fatalities, Place, TimeMention
 from . import actors, event_model, layout, sources
 from .event_clauses import (
     ASPECT_VERBS,
@@ -58,6 +58,7 @@ from .event_lexicon import (
     air_cues_named,
     lexicon,
     planted_bombs_named,
+    shelling_named,
 )
 from .event_model import candidate_features
 from .event_place import force_home, own_place, own_site, place_events, scene_place, telling_force
@@ -542,6 +543,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     info.patient_how = p_role.how.split()[-1] if p_role else ""
     info.time_precision, info.siblings = ev.time_precision, len(sv.candidates)
     info.where = "headline" if sv.in_headline else "lead" if sv.span.start_char < view.frame.lead_end else "body"
+    info.subhead = info.where == "body" and _subhead(view.parsed.text, sv.span)
     info.in_quote = any(qs <= ev.start < qe for qs, qe, _ in view.parsed.quote_spans)
     info.typing_why = ev.rule.split(": ", 1)[1].split(";")[0] if ": " in (ev.rule or "") else ""
     info.depth = _depth(head.anchor)
@@ -550,6 +552,17 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
         ev.fatalities = _fatalities(ex, cand.start, cand.end, sole, s_lo, s_hi, cand.members)
     src = sources.source_for(ex, cand.start, cand.end)
     ev.source = src.name if src is not None else None
+
+
+def _subhead(text: str, sent: Span) -> bool:
+    """A line of its own in the body, short and unpunctuated, over a paragraph: a section's
+    heading ("Municipal official shot dead in Da'el"), which the paragraph below retells."""
+    lo, hi = sent.start_char, len(text[:sent.end_char].rstrip())
+    line_start = text.rfind("\n", 0, lo) + 1
+    line_end = text.find("\n", hi) if text.find("\n", hi) >= 0 else len(text)
+    if text[line_start:lo].strip() or text[hi:line_end].strip() or not text.startswith("\n", line_end):
+        return False
+    return not text[lo:hi].endswith((".", "?", "!", '"', "”", ":")) and len(text[lo:hi].split()) <= HEADLINE_WORDS
 
 
 def _sentence_scene(view: ReportView, sent: Span, country: str | None) -> Place | None:
@@ -829,6 +842,7 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     index = _CueIndex(parsed.text, lex)
     ctx.air_bombs, ctx.air_strikes = air_cues_named(index)
     ctx.planted_bombs = planted_bombs_named(index)
+    ctx.shelling = shelling_named(index)
     ctx.communal = communal(parsed.text, index)
     ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
     frame = report_frame(parsed, ex)
@@ -865,6 +879,9 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     ruled = [ev for ev in events if view.infos[id(ev)].model_p is None]
     echoes = headline_echoes(_headlines(view), ruled, view.infos, _lead_sentences(view), lex)
     joined = _scene_echoes(proposed, ruled, view.infos, echoes)
+    blamed = _blame_echoes(ruled, view.infos, echoes, parsed.text)
+    _responsibility_echoes(view, ruled, echoes)
+    ruled = [ev for ev in ruled if id(ev) not in blamed]
     proposed = [ev for ev in proposed if id(ev) not in joined]
     events = merge_incidents(ruled, [view.infos[id(ev)] for ev in ruled], ranks, view.collect_mentions, echoes)
     events += [e for ev in proposed for e in merge_incidents([ev], [view.infos[id(ev)]], ranks)]
@@ -910,6 +927,74 @@ def _scene_echoes(proposed: list[Event], ruled: list[Event], infos: dict[int, Me
             (echo, replace(infos[id(target)], sentence=k, where=info.where, referring=True, retold=False)))
         joined.add(id(ev))
     return joined
+
+
+# how many sentences back a blame may point to the violence it lays on someone
+_BLAME_REACH = 3
+
+
+def _blame_echoes(ruled: list[Event], infos: dict[int, MentionInfo],
+                  echoes: dict[int, list[tuple[Event, MentionInfo]]], text: str) -> set[int]:
+    """"Local officials blamed armed Gumuz militants", "the army blamed the M23 for the
+    shelling": laying the blame for violence the report has just told on someone tells that
+    violence again (as coders read it), not an accusation of its own. Joins such a blame to
+    the nearest violent incident told before it, in its section, as far
+    as the blamed party (not what the sentence goes on to say of it: "officials blamed AQAP,
+    which frequently plants explosives ..."); returns the ids joined."""
+    joined: set[int] = set()
+    for ev in ruled:
+        info = infos[id(ev)]
+        if ev.plover != "ACCUSE" or not (ev.trigger or "").lower().startswith("blam") or \
+                ev.certainty not in CLAIMED_CERTAINTIES or ev.timing == "generic":
+            continue
+        told = [r for r in ruled if r.event_type in VIOLENT_EVENT_TYPES and r.certainty in CLAIMED_CERTAINTIES
+                and r.timing != "generic" and infos[id(r)].section == info.section
+                and 0 <= info.sentence - infos[id(r)].sentence <= _BLAME_REACH and r.start < ev.start]
+        if not told:
+            continue
+        target = max(told, key=lambda r: r.start)
+        at = max(ev.start, text.find(ev.trigger or "", ev.start, ev.end))
+        cut = re.compile(r"[,;]").search(text, at, ev.end)
+        echo = replace(target, start=ev.start, end=cut.start() if cut else ev.end, sentence=ev.sentence,
+                       trigger=ev.trigger, mentions=[], rule=f"{target.rule}; the blame for it joins it")
+        echoes.setdefault(id(target), []).append(
+            (echo, replace(infos[id(target)], sentence=info.sentence, where=info.where, referring=True, retold=False)))
+        joined.add(id(ev))
+    return joined
+
+
+# "the TTP claimed responsibility", "IS later took responsibility for the assault"
+_RESPONSIBILITY = re.compile(r"\b(?:claim(?:s|ed|ing)?|t(?:ake|akes|ook|aking)) (?:full )?responsibility\b", re.I)
+# what makes the claim no claim: "no group has claimed responsibility", "has yet to claim"
+_UNCLAIMED = re.compile(r"\b(?:no(?:body| one| group)?|not|n't|yet to|never|denied|den(?:y|ies))\b", re.I)
+
+
+def _responsibility_echoes(view: ReportView, ruled: list[Event],
+                           echoes: dict[int, list[tuple[Event, MentionInfo]]]) -> None:
+    """"The banned TTP claimed responsibility": a claim for violence the report has just
+    told, in a sentence that tells nothing the rules read, is one more mention of it (as
+    with a blame, `_blame_echoes`), as far as the claim's first comma."""
+    text, infos = view.parsed.text, view.infos
+    for k, sent in enumerate(view.parsed._sents):
+        m = _RESPONSIBILITY.search(text, sent.start_char, sent.end_char)
+        if m is None or _UNCLAIMED.search(text, sent.start_char, m.start()):
+            continue
+        cut = re.compile(r"[,;]").search(text, m.end(), sent.end_char)
+        end = cut.start() if cut else sent.end_char
+        if any(r.start < end and sent.start_char < r.end and r.event_type in VIOLENT_EVENT_TYPES for r in ruled):
+            continue  # "claimed responsibility for the bombing": the bombing's mention tells it
+        section = section_of(view.section_breaks, sent.start_char)
+        told = [r for r in ruled if r.event_type in VIOLENT_EVENT_TYPES and r.certainty in CLAIMED_CERTAINTIES
+                and r.timing != "generic" and infos[id(r)].section == section
+                and 0 < k - infos[id(r)].sentence <= _BLAME_REACH]
+        if not told:
+            continue
+        target = max(told, key=lambda r: r.start)
+        echo = replace(target, start=sent.start_char, end=end, sentence=sent.text, trigger=m.group(), mentions=[],
+                       rule=f"{target.rule}; the claim of responsibility for it joins it")
+        where = "lead" if sent.start_char < view.frame.lead_end else "body"
+        echoes.setdefault(id(target), []).append(
+            (echo, replace(infos[id(target)], sentence=k, where=where, referring=True, retold=False)))
 
 
 def _headlines(view: ReportView) -> list[tuple[int, Span]]:

@@ -84,6 +84,7 @@ class MentionInfo:
     patient_how: str = ""
     time_precision: str | None = None
     where: str = "body"  # headline | lead | body
+    subhead: bool = False  # in a line of the body set off as a section's heading
     in_quote: bool = False
     typing_why: str = ""
     lemma: str = ""
@@ -308,7 +309,7 @@ def _retells(inc: Incident, ev: Event, info: MentionInfo, incidents: list[Incide
     type the mention could join (same section, status, timing, day and place) and their
     parties do not differ. An incident the body tells (a roundup's next item) is told once."""
     kind = ev.sub_event_type
-    if kind is None or inc.head.sub_event_type != kind or inc.infos[0].where == "body":
+    if kind is None or inc.head.sub_event_type != kind or (inc.infos[0].where == "body" and not inc.infos[0].subhead):
         return False
     if info.own_place and any(e.sentence == ev.sentence and i.own_place and i.own_place != info.own_place
                               for e, i in zip(inc.events, inc.infos, strict=True)):

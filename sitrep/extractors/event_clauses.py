@@ -151,6 +151,15 @@ def _a_known_town(name: Token) -> bool:
 _WHERE_PEOPLE_WERE = frozenset({"gather", "assemble", "crowd"})
 
 
+# what makes a thrown grenade a police's means of crowd control
+_CROWD_CONTROL = frozenset({"stun", "smoke", "flash", "flashbang", "sound", "gas", "teargas"})
+
+
+# verbs of posting forces: their participle after a singular noun says where one person served
+# ("a policeman deployed for the security of ..."); after forces ("units deployed in the area") it deploys them
+_POSTED = frozenset({"deploy", "station", "post", "assign"})
+
+
 def _reduced_relative_of_people(verb: Token) -> bool:
     """"Herders gathered near the pens" inside a clause: a participle right after the noun
     it describes (the parser hangs it as "acl", or as a conjunct of the verb before with no
@@ -198,6 +207,8 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
         hit = _phrase_of(forms, (c.lower_, c.lemma_.lower()), lex, either_order=True)
         if hit and hit[0] == "ENTER" and c.dep_ == "prep" and any(k.dep_ == "dobj" for k in kids):
             continue  # "pushed thousands of residents into Burundi": the object moved, no one advanced
+        if hit and c.dep_ == "dobj" and any(k.lower_ in _CROWD_CONTROL for k in c.children):
+            continue  # "threw stun grenades at the crowd": crowd control, no grenade attack
         if hit:
             return hit[0], hit[1], f"{tok.text} {c.text}" if c.i > tok.i else f"{c.text} {tok.text}", hit[2]
         if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN":
@@ -235,6 +246,9 @@ def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | Non
         if k in lex.triggers:
             if k in _WHERE_PEOPLE_WERE and _reduced_relative_of_people(tok):
                 return None  # "a group of traders gathered near the pens": who was there, no rally
+            if k in _POSTED and tok.dep_ == "acl" and tok.head.tag_ == "NN" and not any(
+                    c.dep_ in ("aux", "auxpass") for c in tok.children):
+                return None  # "a policeman deployed for the security of a polio team": who he was
             # "a town hall annex ..., was set alight": a verb-only word hung as an apposition is a noun
             if (k in lex.verb_only and (not is_verb or tok.dep_ == "appos")) or (
                     k == "engage" and not _engaged_in_combat(tok)):

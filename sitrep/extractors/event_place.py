@@ -570,7 +570,10 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
 # village", "the Kaweni neighbourhood", "Al-Jubah district"): place_words.csv's settlement
 # and quarter nouns; an admin unit's word only as a sub-unit ("Kacheri Sub-county"), for
 # "Mamdi department" holds the town its event is in, not a place inside it
-_UNIT_NOUNS = SETTLEMENT_NOUNS | QUARTER_NOUNS
+_UNIT_NOUNS = SETTLEMENT_NOUNS | QUARTER_NOUNS | {
+    # a district's sub-units ("Samarbagh tehsil", "Dibate woreda") and named wilds a
+    # gazetteer seldom holds ("the dense Hafruda forest")
+    "tehsil", "taluka", "taluk", "mandal", "woreda", "forest", "forests", "valley"}
 
 
 def _unit_span(g):

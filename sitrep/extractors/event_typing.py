@@ -1803,13 +1803,22 @@ def _next_tells_its_own(c: Clause) -> bool:
     return any((hit := _match_trigger(t, c.lex)) is not None and hit[0] == "CLASH" for t in sent.doc[sent.end].sent)
 
 
+_PEACEFUL = re.compile(r"\b(?<!not )(?<!n't )(?<!never )peaceful(?:ly)?\b", re.I)
+
+
+def _said_peaceful(c: Clause) -> bool:
+    """"Police said the rally was peaceful": the words of violence around it are another
+    protest's (a past dispersal the next sentence recalls)."""
+    return _PEACEFUL.search(c.head.tok.sent.text) is not None
+
+
 def _protest(c: Clause) -> Typing | None:
     """ACLED: violence BY demonstrators makes a riot; force against peaceful ones is
     excessive when lethal or seriously injuring, an intervention otherwise."""
     if not _about_protest(c) or any(gives_self_up(m.tok) for m in c.members):
         return None  # "two protesters turned themselves in": an arrest, after the protest
     lethal = "LETHAL" in c.sctx or ("LETHAL" in c.wctx and not _next_tells_its_own(c))
-    fs, riot_words = c.fs, "RIOT" in c.wctx and not _only_police_blocked(c)
+    fs, riot_words = c.fs, "RIOT" in c.wctx and not _only_police_blocked(c) and not _said_peaceful(c)
     if "RIOT" in fs and _thrown_at_no_one(c.head.tok) and c.ak not in ("protesters", "rioters") and not (
             _in_riot_scene(c) or _in_protest_scene(c)):
         return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"; in a riot they are the riot's

@@ -152,6 +152,12 @@ def the_event(text: str, word: str):
      "there.", "shelling", "Omdurman"),
     ("NAIROBI, Kenya - A doctor at the hospital in Kisumu said police shot two traders on Monday.", "shot",
      "Nairobi"),
+    # the neighbour a border is "with" is across it
+    ("SOKOTO, Nigeria - Suspected militants attacked farming villages along the Kebbi border with Niger Republic "
+     "on Sunday, killing 13 people, residents said.", "attacked", "Kebbi"),
+    # a named wild the gazetteer lacks, named with what it is
+    ("SRINAGAR - A gunfight broke out in the dense Hafruda forest in Kupwara district on Sunday evening, police "
+     "said.", "gunfight", "Hafruda forest"),
 ])
 def test_the_clause_place_is_the_most_specific_one_it_attaches(text, word, place):
     assert the_event(text, word).place == place
@@ -404,3 +410,12 @@ def test_the_seat_of_a_region_is_the_town_the_report_names_in_it():
                        "prefecture on Monday night, residents said. Bangassou was calm by morning.")
     attack = next(e for e in events if e.sub_event_type == "Attack")
     assert attack.place == "Bangassou", [(e.sub_event_type, e.place) for e in events]
+
+
+def test_a_clause_own_place_comes_before_the_place_of_the_clause_it_shares_a_scene_with():
+    # the "while" clause's killing is in Chirang, not at the shop its main clause names
+    events = events_in("KOKRAJHAR, Assam - A shopkeeper was shot dead by gunmen at his shop in Kokrajhar district's "
+                       "Serfanguri on Monday night, while a suspected militant was killed in an encounter with police "
+                       "in neighbouring Chirang district early on Tuesday, police said.", "2023-09-13")
+    places = {e.sub_event_type: e.place for e in events}
+    assert places.get("Armed clash") == "Chirang" and places.get("Attack") == "Serfanguri", places

@@ -739,3 +739,79 @@ def test_a_tally_kept_since_a_coup_is_generic():
     # as the burning it follows, which is told
     assert all(e.timing == "generic" for e in tally), [(e.sub_event_type, e.timing) for e in tally]
     assert any(a <= arson < b for e in ex.events if e.timing == "current" for a, b in e.mentions)
+
+
+def _covering(ex, needle: str) -> list:
+    """The claimed events one of whose mentions covers where `needle` stands."""
+    at = ex.article.text.index(needle)
+    return [e.sub_event_type or e.plover for e in claimed(ex) if any(a <= at < b for a, b in e.mentions)]
+
+
+@pytest.mark.parametrize("text, published, needle, kind", [
+    # the blame for violence just told tells it again: a mention of the bombing, no accusation
+    ("MOGADISHU, Somalia - A roadside bomb killed three soldiers near Jowhar on Sunday, officials said. "
+     "Officials blamed al-Shabaab, which often plants explosives along the road.", "2024-02-13",
+     "Officials blamed", "Remote explosive/landmine/IED"),
+    # so does a claim of responsibility in a sentence that tells nothing else
+    ("QUETTA, Pakistan - Gunmen attacked a police post in Kech district on Monday night, killing four officers. "
+     "The banned Baloch Liberation Army claimed responsibility through its spokesman, Jeeyand Baloch.",
+     "2024-02-13", "claimed responsibility", "Armed clash"),
+    # a bomb that fell, in a report of shelling and of no planted bomb, is a shell
+    ("GOMA, Congo - Shelling blamed on the rebels hit Sake on Monday, killing four people. On Tuesday, a bomb "
+     "fell near a school in Bulenga, killing two pupils, local officials said.", "2024-02-14",
+     "a bomb fell", "Shelling/artillery/missile attack"),
+    # a grenade thrown at a shop is an attack with it
+    ("TRIPOLI, Lebanon - An unknown man threw a hand grenade at a mobile phone shop in the Abu Samra neighbourhood "
+     "early on Monday, causing damage but no injuries, a security source said.", "2022-07-19",
+     "threw a hand grenade", "Grenade"),
+])
+def test_what_a_sentence_tells_of_violence(text, published, needle, kind):
+    ex = report(text, published)
+    assert _covering(ex, needle) == [kind], [(e.sub_event_type or e.plover, e.mentions) for e in told(ex)]
+
+
+def test_a_policeman_deployed_somewhere_is_no_deployment():
+    ex = report("PESHAWAR, Pakistan - A policeman deployed for the security of a polio vaccination team was shot "
+                "dead in Lower Dir on Monday, police said.", "2024-10-30")
+    assert [e.sub_event_type for e in told(ex)] == ["Armed clash"], [(e.sub_event_type, e.confidence) for e in told(ex)]
+
+
+def test_a_rally_the_police_call_peaceful_is_no_riot():
+    # the dispersal the next sentence recalls is another protest's violence
+    ex = report("KIDAPAWAN, Philippines - Some 300 farmers marched to the provincial capitol on Monday to demand "
+                "fertilizer subsidies. Police said the rally was peaceful. In April 2016, the police dispersal of a "
+                "farmers' barricade on the highway left three protesters dead and dozens injured.", "2023-09-12")
+    marched = [e.sub_event_type for e in told(ex) if "marched" in ex.article.text[e.start:e.end]]
+    assert marched == ["Peaceful protest"], [(e.sub_event_type, e.mentions) for e in told(ex)]
+
+
+def test_fire_opened_in_the_fight_it_began_is_the_fight():
+    # a written report of the project: "the hiding militants opened fire, triggering the
+    # gunfight": fire opened at no one named, in the fight it began, is that fight
+    out = _written_report("BG", "synth-BG1-01")
+    text = out["article"]["text"]
+    fire = text.index("the hiding militants opened fire")
+    kinds = [(e["sub_event_type"], e["confidence"]) for e in out["events"]
+             if any(a <= fire < b for a, b in e["mentions"])]
+    assert len(kinds) == 1 and kinds[0][0] == "Armed clash" and kinds[0][1] >= 0.5, kinds
+
+
+def test_a_section_heading_is_retold_by_its_paragraph():
+    # a written report of the project: "Municipal official shot dead in Da'el", a line of its
+    # own in the body, is the killing the paragraph below it tells
+    out = _written_report("BG", "synth-BG3-02")
+    text = out["article"]["text"]
+    heading, body = text.index("Municipal official shot dead"), text.index("was shot dead by unknown gunmen")
+    covering = [e for e in out["events"] if any(a <= heading < b for a, b in e["mentions"])]
+    assert len(covering) == 1 and any(a <= body < b for a, b in covering[0]["mentions"]), covering
+    assert covering[0]["confidence"] >= 0.5
+
+
+def test_militants_from_a_country_attacking_are_no_state():
+    # a written report of the project: "Three soldiers martyred as militants from Afghanistan
+    # attack Chitral border posts", parsed as an "Afghanistan attack", is a battle, no state's
+    out = _written_report("BG", "synth-BG1-02")
+    text = out["article"]["text"]
+    head = text.index("martyred")
+    kinds = [e["sub_event_type"] for e in out["events"] if any(a <= head < b for a, b in e["mentions"])]
+    assert kinds == ["Armed clash"], kinds

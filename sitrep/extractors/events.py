@@ -558,8 +558,8 @@ def _subhead(text: str, sent: Span) -> bool:
     """A line of its own in the body, short and unpunctuated, over a paragraph: a section's
     heading ("Municipal official shot dead in Da'el"), which the paragraph below retells."""
     lo, hi = sent.start_char, len(text[:sent.end_char].rstrip())
-    line_start = text.rfind("\n", 0, lo) + 1
-    line_end = text.find("\n", hi) if text.find("\n", hi) >= 0 else len(text)
+    line_start, line_end = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
+    line_end = len(text) if line_end < 0 else line_end
     if text[line_start:lo].strip() or text[hi:line_end].strip() or not text.startswith("\n", line_end):
         return False
     return not text[lo:hi].endswith((".", "?", "!", '"', "”", ":")) and len(text[lo:hi].split()) <= HEADLINE_WORDS
@@ -929,8 +929,10 @@ def _scene_echoes(proposed: list[Event], ruled: list[Event], infos: dict[int, Me
     return joined
 
 
-# how many sentences back a blame may point to the violence it lays on someone
+# how many sentences back a blame or a claim may point to the violence it lays on someone
 _BLAME_REACH = 3
+# where a blamed or claiming party's clause ends: what follows a comma says more of them
+_CLAUSE_END = re.compile(r"[,;]")
 
 
 def _blame_echoes(ruled: list[Event], infos: dict[int, MentionInfo],
@@ -938,27 +940,23 @@ def _blame_echoes(ruled: list[Event], infos: dict[int, MentionInfo],
     """"Local officials blamed armed Gumuz militants", "the army blamed the M23 for the
     shelling": laying the blame for violence the report has just told on someone tells that
     violence again (as coders read it), not an accusation of its own. Joins such a blame to
-    the nearest violent incident told before it, in its section, as far
-    as the blamed party (not what the sentence goes on to say of it: "officials blamed AQAP,
-    which frequently plants explosives ..."); returns the ids joined."""
+    the nearest violent incident told before it in its section, as far as the blamed party
+    (not what the sentence goes on to say of it: "officials blamed AQAP, which frequently
+    plants explosives ..."); returns the ids of the blames joined."""
     joined: set[int] = set()
     for ev in ruled:
         info = infos[id(ev)]
         if ev.plover != "ACCUSE" or not (ev.trigger or "").lower().startswith("blam") or \
                 ev.certainty not in CLAIMED_CERTAINTIES or ev.timing == "generic":
             continue
-        told = [r for r in ruled if r.event_type in VIOLENT_EVENT_TYPES and r.certainty in CLAIMED_CERTAINTIES
-                and r.timing != "generic" and infos[id(r)].section == info.section
-                and 0 <= info.sentence - infos[id(r)].sentence <= _BLAME_REACH and r.start < ev.start]
-        if not told:
+        target = _violence_told_before(ruled, infos, info.section, info.sentence, ev.start, same_sentence=True)
+        if target is None:
             continue
-        target = max(told, key=lambda r: r.start)
-        at = max(ev.start, text.find(ev.trigger or "", ev.start, ev.end))
-        cut = re.compile(r"[,;]").search(text, at, ev.end)
-        echo = replace(target, start=ev.start, end=cut.start() if cut else ev.end, sentence=ev.sentence,
-                       trigger=ev.trigger, mentions=[], rule=f"{target.rule}; the blame for it joins it")
-        echoes.setdefault(id(target), []).append(
-            (echo, replace(infos[id(target)], sentence=info.sentence, where=info.where, referring=True, retold=False)))
+        cut = _CLAUSE_END.search(text, max(ev.start, text.find(ev.trigger or "", ev.start, ev.end)), ev.end)
+        _add_echo(echoes, infos, target, replace(target, start=ev.start, end=cut.start() if cut else ev.end,
+                                                 sentence=ev.sentence, trigger=ev.trigger, mentions=[],
+                                                 rule=f"{target.rule}; the blame for it joins it"),
+                  info.sentence, info.where)
         joined.add(id(ev))
     return joined
 
@@ -979,22 +977,35 @@ def _responsibility_echoes(view: ReportView, ruled: list[Event],
         m = _RESPONSIBILITY.search(text, sent.start_char, sent.end_char)
         if m is None or _UNCLAIMED.search(text, sent.start_char, m.start()):
             continue
-        cut = re.compile(r"[,;]").search(text, m.end(), sent.end_char)
+        cut = _CLAUSE_END.search(text, m.end(), sent.end_char)
         end = cut.start() if cut else sent.end_char
         if any(r.start < end and sent.start_char < r.end and r.event_type in VIOLENT_EVENT_TYPES for r in ruled):
             continue  # "claimed responsibility for the bombing": the bombing's mention tells it
-        section = section_of(view.section_breaks, sent.start_char)
-        told = [r for r in ruled if r.event_type in VIOLENT_EVENT_TYPES and r.certainty in CLAIMED_CERTAINTIES
-                and r.timing != "generic" and infos[id(r)].section == section
-                and 0 < k - infos[id(r)].sentence <= _BLAME_REACH]
-        if not told:
+        target = _violence_told_before(ruled, infos, section_of(view.section_breaks, sent.start_char), k,
+                                       sent.start_char, same_sentence=False)
+        if target is None:
             continue
-        target = max(told, key=lambda r: r.start)
-        echo = replace(target, start=sent.start_char, end=end, sentence=sent.text, trigger=m.group(), mentions=[],
-                       rule=f"{target.rule}; the claim of responsibility for it joins it")
-        where = "lead" if sent.start_char < view.frame.lead_end else "body"
-        echoes.setdefault(id(target), []).append(
-            (echo, replace(infos[id(target)], sentence=k, where=where, referring=True, retold=False)))
+        _add_echo(echoes, infos, target, replace(target, start=sent.start_char, end=end, sentence=sent.text,
+                                                 trigger=m.group(), mentions=[],
+                                                 rule=f"{target.rule}; the claim of responsibility for it joins it"),
+                  k, "lead" if sent.start_char < view.frame.lead_end else "body")
+
+
+def _violence_told_before(ruled: list[Event], infos: dict[int, MentionInfo], section: int, k: int, start: int,
+                          same_sentence: bool) -> Event | None:
+    """The violent mention told last before `start` (sentence `k`), in `section`, at most
+    _BLAME_REACH sentences back (or in the sentence itself when `same_sentence`)."""
+    told = [r for r in ruled if r.event_type in VIOLENT_EVENT_TYPES and r.certainty in CLAIMED_CERTAINTIES
+            and r.timing != "generic" and infos[id(r)].section == section and r.start < start
+            and (0 if same_sentence else 1) <= k - infos[id(r)].sentence <= _BLAME_REACH]
+    return max(told, key=lambda r: r.start) if told else None
+
+
+def _add_echo(echoes: dict[int, list[tuple[Event, MentionInfo]]], infos: dict[int, MentionInfo], target: Event,
+              echo: Event, k: int, where: str) -> None:
+    """Record `echo`, one more mention of `target`'s incident in sentence `k`."""
+    echoes.setdefault(id(target), []).append(
+        (echo, replace(infos[id(target)], sentence=k, where=where, referring=True, retold=False)))
 
 
 def _headlines(view: ReportView) -> list[tuple[int, Span]]:

@@ -2248,7 +2248,6 @@ def _unknown_men_fired(c: Clause) -> bool:
     return who.lemma_.lower() in _UNKNOWN_SHOOTERS and indefinite and not own
 
 
-# where civilians live or travel, attacked by no armed group named
 # property a raid may be on ("raided a pineapple farm"), where no one need be hurt
 _PROPERTY = frozenset({"farm", "plantation", "estate", "shop", "store", "warehouse", "factory", "mine", "quarry",
                        "site", "office", "depot", "ranch", "mill", "compound", "premises", "property"})
@@ -2264,12 +2263,12 @@ def _raid_on_property(c: Clause) -> bool:
             or c.ak not in _ARMED_KINDS:
         return False
     sent = c.head.tok.sent
-    looted = any((hit := _match_trigger(t, c.lex)) is not None and hit[0] == "LOOT" for t in sent)
-    harmed = any((hit := _match_trigger(t, c.lex)) is not None and hit[0] in ("KILL", "SHOOT", "ABDUCT", "SEXUAL")
-                 for t in sent)
-    return looted and not harmed and bool(_NO_ONE_HURT.search(sent.text + " " + c.next_text))
+    frames = {hit[0] for t in sent if (hit := _match_trigger(t, c.lex)) is not None}
+    harmed = frames & {"KILL", "SHOOT", "ABDUCT", "SEXUAL"}
+    return "LOOT" in frames and not harmed and bool(_NO_ONE_HURT.search(sent.text + " " + c.next_text))
 
 
+# where civilians live or travel, attacked by no armed group named
 _PEOPLES_PLACES = SETTLEMENT_NOUNS - {"city", "commune", "kebele", "barangay", "locality"} | {
     "home", "house", "homestead", "bus", "minibus", "aircraft", "plane", "airplane", "airliner"}
 

@@ -46,6 +46,13 @@ def report(text: str, published: str):
     return sitrep.extract(text, published=published)
 
 
+def _covering(ex, needle: str, among=None) -> list:
+    """The labels of the events (claimed ones, or `among(ex)`) one of whose mentions covers
+    where `needle` stands in the report's text."""
+    at = ex.article.text.index(needle)
+    return [e.sub_event_type or e.plover for e in (among or claimed)(ex) if any(a <= at < b for a, b in e.mentions)]
+
+
 def starting_at(evs: list, ex, needle: str, width: int) -> list:
     """The events of `evs` whose evidence starts within `width` characters of where `needle`
     stands in the report's body (offsets are the body's, without its headline)."""
@@ -630,13 +637,17 @@ def _written_report(round_name: str, rid: str) -> dict:
     return extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
 
 
+def _written_events_at(out: dict, needle: str) -> list[dict]:
+    """The events of an extracted written report one of whose mentions covers `needle`."""
+    at = out["article"]["text"].index(needle)
+    return [e for e in out["events"] if any(a <= at < b for a, b in e["mentions"])]
+
+
 def test_people_taken_beside_a_battle_are_their_own_abduction():
     # a written report of the project: a headline telling gunfights and kidnapped migrants,
     # the kidnapping told again in the body, is two incidents
     out = _written_report("AJ", "synth-AJ3-05")
-    text = out["article"]["text"]
-    taken = text.index("were kidnapped Sunday night")
-    covering = [e["sub_event_type"] for e in out["events"] if any(a <= taken < b for a, b in e["mentions"])]
+    covering = [e["sub_event_type"] for e in _written_events_at(out, "were kidnapped Sunday night")]
     assert covering == ["Abduction/forced disappearance"], covering
 
 
@@ -645,9 +656,7 @@ def test_what_a_protest_opposes_is_no_place_of_it():
     # constitutional amendment being debated in Paris turned into running clashes": what the
     # protests oppose is where a bill is debated, not where they are
     out = _written_report("AZ", "synth-AZ3-03")
-    text = out["article"]["text"]
-    protests = text.index("protests against a constitutional amendment")
-    places = [e["place"] for e in out["events"] if any(a <= protests < b for a, b in e["mentions"])]
+    places = [e["place"] for e in _written_events_at(out, "protests against a constitutional amendment")]
     assert places and "Paris" not in places, places
 
 
@@ -657,8 +666,7 @@ def test_an_abduction_a_report_compares_an_attack_with_is_its_own_incident():
     ex = report("Gunmen attack displacement camp\n\nArmed men attacked a camp for displaced people near the "
                 "mission on Monday, killing four people. This attack comes three days after the abduction of a "
                 "priest of the diocese.", "2022-09-20")
-    taken = ex.article.text.index("the abduction of a priest")
-    covering = [e.sub_event_type for e in told(ex) if any(a <= taken < b for a, b in e.mentions)]
+    covering = _covering(ex, "the abduction of a priest", told)
     assert covering == ["Abduction/forced disappearance"], [(e.sub_event_type, e.mentions) for e in told(ex)]
 
 
@@ -741,10 +749,6 @@ def test_a_tally_kept_since_a_coup_is_generic():
     assert any(a <= arson < b for e in ex.events if e.timing == "current" for a, b in e.mentions)
 
 
-def _covering(ex, needle: str) -> list:
-    """The claimed events one of whose mentions covers where `needle` stands."""
-    at = ex.article.text.index(needle)
-    return [e.sub_event_type or e.plover for e in claimed(ex) if any(a <= at < b for a, b in e.mentions)]
 
 
 @pytest.mark.parametrize("text, published, needle, kind", [
@@ -789,10 +793,7 @@ def test_fire_opened_in_the_fight_it_began_is_the_fight():
     # a written report of the project: "the hiding militants opened fire, triggering the
     # gunfight": fire opened at no one named, in the fight it began, is that fight
     out = _written_report("BG", "synth-BG1-01")
-    text = out["article"]["text"]
-    fire = text.index("the hiding militants opened fire")
-    kinds = [(e["sub_event_type"], e["confidence"]) for e in out["events"]
-             if any(a <= fire < b for a, b in e["mentions"])]
+    kinds = [(e["sub_event_type"], e["confidence"]) for e in _written_events_at(out, "the hiding militants opened fire")]
     assert len(kinds) == 1 and kinds[0][0] == "Armed clash" and kinds[0][1] >= 0.5, kinds
 
 
@@ -800,9 +801,8 @@ def test_a_section_heading_is_retold_by_its_paragraph():
     # a written report of the project: "Municipal official shot dead in Da'el", a line of its
     # own in the body, is the killing the paragraph below it tells
     out = _written_report("BG", "synth-BG3-02")
-    text = out["article"]["text"]
-    heading, body = text.index("Municipal official shot dead"), text.index("was shot dead by unknown gunmen")
-    covering = [e for e in out["events"] if any(a <= heading < b for a, b in e["mentions"])]
+    body = out["article"]["text"].index("was shot dead by unknown gunmen")
+    covering = _written_events_at(out, "Municipal official shot dead")
     assert len(covering) == 1 and any(a <= body < b for a, b in covering[0]["mentions"]), covering
     assert covering[0]["confidence"] >= 0.5
 
@@ -811,7 +811,5 @@ def test_militants_from_a_country_attacking_are_no_state():
     # a written report of the project: "Three soldiers martyred as militants from Afghanistan
     # attack Chitral border posts", parsed as an "Afghanistan attack", is a battle, no state's
     out = _written_report("BG", "synth-BG1-02")
-    text = out["article"]["text"]
-    head = text.index("martyred")
-    kinds = [e["sub_event_type"] for e in out["events"] if any(a <= head < b for a, b in e["mentions"])]
+    kinds = [e["sub_event_type"] for e in _written_events_at(out, "martyred")]
     assert kinds == ["Armed clash"], kinds

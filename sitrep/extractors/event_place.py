@@ -795,12 +795,32 @@ def place_events(located: list[tuple[Event, Place | None]], frame: ReportFrame,
             ev.geo_precision = "report-focus" if how == "frame" else own
         site = (sites or {}).get(id(ev))
         if site is not None and ev.timing != "generic":
-            ev.place = _site_name(site, p, towns)  # the coordinates (and their precision) stay its place's
+            # the coordinates (and their precision) stay its place's
+            ev.place = _site_name(site, p, towns, frame.places.values())
         placed.append(p)
     return placed
 
 
-def _site_name(site: str, p: Place | None, towns: set[str]) -> str:
+# the admin words a report may write after a region's name ("Zabul province")
+_ADMIN_WORDS = re.compile(r"\s+(?:province|region|state|district|county|prefecture|governorate)$", re.I)
+
+
+def region_key(name: str) -> str:
+    """A region's lookup key without the admin word a report writes after it ("Zabul province")."""
+    return norm_name(_ADMIN_WORDS.sub("", name))
+
+
+def as_written(name: str, places: Iterable[Place]) -> str:
+    """A gazetteer's name ("Zābul") as the report spells it ("Zabul", "Zabul province"),
+    when it names it: a reader, and a coder's search, find the place by the report's
+    own spelling. A dateline's capitals are not a spelling."""
+    key = norm_name(name)
+    written = sorted({_ADMIN_WORDS.sub("", p.name) for p in places if p.name != name
+                      and norm_name(_ADMIN_WORDS.sub("", p.name)) == key} - {name}, key=lambda n: (n.isupper(), n))
+    return written[0] if written and not written[0].isupper() else name
+
+
+def _site_name(site: str, p: Place | None, towns: set[str], places: Iterable[Place] = ()) -> str:
     """A site or street named with the town (or district) it is in, as an address is written
     ("14th St., Chattanooga", "Petit Cambodge restaurant, Paris"): the site alone names no
     place a reader can find, and its coordinates are the town's. A region or a country adds
@@ -812,7 +832,7 @@ def _site_name(site: str, p: Place | None, towns: set[str]) -> str:
         p.within if p.feature == "landmark" and (p.within or "").lower() in towns else None)
     if town is None or town.lower() in site.lower():
         return site
-    return f"{site}, {_display_name(town)}"
+    return f"{site}, {_display_name(as_written(town, places))}"
 
 
 def _display_name(name: str) -> str:

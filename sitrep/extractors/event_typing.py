@@ -602,6 +602,21 @@ def _no_foe(c: Clause) -> Typing | None:
     return None
 
 
+# where shots fired at no one go ("fired into the air", "shot in the air")
+_SKYWARD = frozenset({"air", "sky"})
+_AIMING = frozenset({"into", "in", "at", "on", "upon", "toward", "towards"})
+
+
+def aimed_skyward(verb) -> bool:
+    """"Fired into the air", "fired warning shots": shooting aimed only at the sky, at no one."""
+    aims = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in _AIMING
+            for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]  # not "on Tuesday"
+    warning = any(k.dep_ == "dobj" and k.lemma_.lower() == "shot" and any(
+        m.lower_ == "warning" for m in k.children) for k in verb.children)
+    skyward = [o for o in aims if o.lower_ in _SKYWARD]
+    return bool(skyward or warning) and len(skyward) == len(aims)
+
+
 def _objects(c: Clause) -> list:
     """The direct objects and against/with objects of the clause's predicates."""
     out = []

@@ -61,7 +61,16 @@ from .event_lexicon import (
     shelling_named,
 )
 from .event_model import candidate_features
-from .event_place import force_home, own_place, own_site, place_events, scene_place, telling_force
+from .event_place import (
+    as_written,
+    force_home,
+    own_place,
+    own_site,
+    place_events,
+    region_key,
+    scene_place,
+    telling_force,
+)
 from .event_roles import (
     _SPEECH,
     DocContext,
@@ -84,7 +93,8 @@ from .event_time import (
     own_time,
     set_date,
 )
-from .event_typing import Clause, Typing, officials, people_described, type_clause
+from .event_typing import Clause, Typing, aimed_skyward, officials, people_described, type_clause
+from .gazetteer import norm_name
 from .headline_echo import headline_echoes
 from .incidents import (
     _DISTINCT_WORDS,
@@ -535,6 +545,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     info.site = own_site(view.parsed, cand.members, view.home_place_spans) if physical or ev.plover in _AT_SITES \
         else None
     info.toll_only = a_role is None and all(m.frame == "KILL" for m in cand.members)
+    info.skyward = all(m.frame == "SHOOT" and aimed_skyward(m.tok) for m in cand.members)
     info.sentence = sv.k
     info.section = section_of(view.section_breaks, ev.start)
     info.certainty_why, info.certainty = cwhy, ev.certainty
@@ -1114,12 +1125,14 @@ def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction, described:
     """An incident placed in a town or a region whose mentions' sentences name one place
     inside it ("clashes in Tripoli ... in the Souq Al-Juma district", "Mushaki, in North
     Kivu") is named by both, most specific first ("Souq Al-Juma, Tripoli"), as ACLED's
-    location names the most specific place: the town stays in the name for who looks it up."""
+    location names the most specific place: the town stays in the name for who looks it up.
+    An incident at a place its sentences also put in a region or town they name is named
+    with it ("Nioro du Sahel, Kayes"), as a coder may name either."""
     if not ev.place or "," in ev.place:
         return
     outer = next((p for p in ex.places if p.name == ev.place and (p.lat, p.lon) == (ev.lat, ev.lon)), None)
     if outer is not None and _part_of_its_town(outer):
-        ev.place = f"{outer.name}, {outer.within}"  # "Ingorokva Street, Tbilisi": with its town
+        ev.place = f"{outer.name}, {as_written(outer.within, ex.places)}"  # "Ingorokva Street, Tbilisi"
         return
     if ev.place not in described:
         described[ev.place] = _described_within(parsed, ev.place, frozenset(p.name for p in ex.places))
@@ -1127,16 +1140,58 @@ def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction, described:
     if len(named) == 1 and (outer is None or outer.feature != "country"):
         ev.place = f"{next(iter(named))}, {ev.place}"  # "Kwi, a farming village in Riyom": named, not located
         return
-    if outer is None or outer.feature not in ("city", "admin1", "admin2"):
+    if outer is None:
         return
     sents = {parsed.sentence_index(s) for s, _ in ev.mentions or [[ev.start, ev.end]]}
-    inside = {p.name: p for p in ex.places if parsed.sentence_index(p.start) in sents and p.name != outer.name
-              and _lies_in(p, outer)}
+    told = [p for p in ex.places if parsed.sentence_index(p.start) in sents]
+    inside = {} if outer.feature not in ("city", "admin1", "admin2") else (
+        {p.name: p for p in told if p.name != outer.name and _lies_in(p, outer)}
+        or {p.name: p for p in told if p.name != outer.name and _placed_in(p, outer, parsed)})
     if len(inside) == 1:
         sub = next(iter(inside.values()))
         ev.place = f"{sub.name}, {outer.name}"
         if sub.lat is not None and sub.geonameid is not None:
             ev.lat, ev.lon = sub.lat, sub.lon
+        return
+    holders = {p.name for p in told if _holds(p, outer) and _named_as_where(p, parsed)}
+    if len(holders) == 1:
+        ev.place = f"{ev.place}, {holders.pop()}"  # "Nioro du Sahel, Kayes": the region its mentions name
+
+
+# the prepositions of a place named as where something is ("in X", "near X", "the village of X")
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "of", "from", "on"})
+
+
+def _placed_in(p: Place, outer: Place, parsed: Parsed) -> bool:
+    """A name the gazetteer lacks, which the places stage put in `outer`, named as where
+    something is ("attacked a camp at Ndassima" in a Bambari report): the incident's own
+    place, which the town's coordinates stand for. Not a word taken for a name that is no
+    locative ("the junta said")."""
+    if p.feature != "landmark" or p.country != outer.country or norm_name(p.within or "") != norm_name(outer.name):
+        return False
+    return _named_as_where(p, parsed)
+
+
+def _named_as_where(p: Place, parsed: Parsed) -> bool:
+    """The name is a locative's object ("in Zamfara State", "near Ndassima") or a place's
+    possessor ("Kashmir's Anantnag district"), not a word of an organisation's name ("North
+    Carolina State Highway Patrol")."""
+    span = parsed.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or root.dep_ == "poss"
+
+
+def _holds(p: Place, inner: Place) -> bool:
+    """`p`, a region the incident's sentences name, is the one the gazetteer puts `inner`,
+    a town or district it knows, in ("near Banfora" ... "in Comoé province"). Not a town
+    that only holds it as the report's town holds a name the gazetteer lacks."""
+    if inner.feature not in ("city", "district") or inner.geonameid is None or p.country != inner.country:
+        return False
+    key = region_key(p.name)
+    return p.feature in ("admin1", "admin2") and key != norm_name(inner.name) \
+        and key in {norm_name(inner.within or ""), norm_name(inner.admin1 or "")}
 
 
 _PLACE_NOUNS = (r"(?:village|town|township|district|area|neighbou?rhood|camp|upazila|suburb|locality|settlement|"

@@ -92,6 +92,7 @@ class MentionInfo:
     stated: bool = False  # a promise or threat read off a stated intention
     siblings: int = 1  # candidates in its sentence
     toll_only: bool = False  # only who was killed or hurt, by no one named ("seven were killed")
+    skyward: bool = False  # only shots fired into the air, at no one: part of an incident, never one
     sentence: int = -1  # index of its sentence in the report
     model_p: float | None = None  # typed by the sentence head alone: its probability is the confidence
     result_clause: bool = False  # a participle of result on its clause (", killing 25 people")
@@ -371,7 +372,8 @@ def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incide
     """Incidents in order of first mention; each mention joins the most recent
     compatible incident it refers to, else founds one."""
     incidents: list[Incident] = []
-    for ev, info in sorted(zip(events, infos, strict=True), key=lambda x: (x[0].start, x[0].end)):
+    mentions = sorted(zip(events, infos, strict=True), key=lambda x: (x[0].start, x[0].end))
+    for ev, info in mentions:
         referred = [inc for inc in reversed(incidents) if _compatible(inc, ev, info) and (
             _refers(inc, ev, info) or _same_demonstration(inc, ev, info, incidents))]
         # "the assassination" after a roundup of other bombings: the latest incident one of
@@ -382,6 +384,12 @@ def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incide
                       None) or next((inc for inc in referred if tactic is not None and any(
                           _TACTIC.get(e.sub_event_type or "") == tactic for e in inc.events)),
                                     referred[0] if referred else None)
+        if target is None and info.skyward:
+            # shots into the air harm no one: part of the incident their sentence tells, never one
+            target = next((inc for inc in reversed(incidents) if _compatible(inc, ev, info)
+                           and any(i.sentence == info.sentence for i in inc.infos)), None)
+            if target is None:
+                continue
         if target is None:
             target = next((inc for inc in reversed(incidents)
                            if _compatible(inc, ev, info) and _retells(inc, ev, info, incidents)), None)
@@ -448,7 +456,8 @@ def _capped(p: float, info: MentionInfo, head: Event) -> float:
 
 def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     first = inc.head
-    typer = max(zip(inc.events, inc.infos, strict=True), key=lambda ei: _typing_key(ei[0], ei[1], ranks))[0]
+    typer = max(((e, i) for e, i in zip(inc.events, inc.infos, strict=True) if not i.skyward),
+                key=lambda ei: _typing_key(ei[0], ei[1], ranks))[0]
     # ACLED: a demonstration whose crowd turned violent is a violent demonstration, however
     # hard the police answered (excessive force is force on peaceful demonstrators)
     if typer.sub_event_type in _DEMONSTRATION:

@@ -67,6 +67,15 @@ def _retag_nouns_with_subject_and_object(doc: Doc) -> None:
             head.pos_, head.tag_ = "VERB", "VBP" if head.tag_ == "NN" else "VBZ"
 
 
+def _agent_only_by(doc: Doc) -> None:
+    """"... was ambushed on Sunday between Gaoua and Loropéni": the parser may call any
+    preposition after a passive its agent; only "by" names the doer (the rest say where
+    or when), so every stage reads the others as plain prepositions."""
+    for t in doc:
+        if t.dep_ == "agent" and t.lower_ != "by":
+            t.dep_ = "prep"
+
+
 @dataclass
 class ReportState:
     """What one stage computes per report and later stages read. Each field is written by
@@ -95,6 +104,7 @@ class Parsed:
     @classmethod
     def from_doc(cls, article: Article, doc: Doc) -> Parsed:
         _retag_nouns_with_subject_and_object(doc)
+        _agent_only_by(doc)
         sents = list(doc.sents)
         doc_text = doc.text
         sentences = []

@@ -148,6 +148,9 @@ def _astray(mentions: list[Mention], resolved: dict[str, Scored]) -> set[str]:
         if s.entry.feature not in ("city", "district") or s.entry.population >= 50_000 or _backed(s) \
                 or s.parts.get("qualifier") or s.parts.get("local_usage"):
             continue
+        if _foreign_speck(key, s.entry, mentions, resolved):
+            out.add(key)
+            continue
         others = regions.copy()
         others[admin1] -= n_mentions[key]
         total = sum(others.values())
@@ -159,6 +162,28 @@ def _astray(mentions: list[Mention], resolved: dict[str, Scored]) -> set[str]:
                     and top.split(".")[0] == s.entry.country:
                 out.add(key)
     return out
+
+
+def _foreign_speck(key: str, e, mentions: list[Mention], resolved: dict[str, Scored]) -> bool:
+    """A hamlet of a country the report never names (no country, region or town of some
+    size of it), while most of its other names are in one other country: "Mundri" read as
+    an Indonesian village in a report of South Sudan's Western Equatoria. The gazetteer
+    lacks the place meant (a town of the report's country), not the report its country."""
+    if e.population >= FOREIGN_SPECK_POPULATION:
+        return False
+    others = [resolved[m.key].entry for m in mentions if m.key != key and m.key in resolved]
+    if any(o.country == e.country and (o.feature in ("country", "admin1", "admin2")
+                                       or o.population >= FOREIGN_SPECK_POPULATION) for o in others):
+        return False
+    countries = Counter(o.country for o in others if o.country)
+    if sum(countries.values()) < 3:
+        return False
+    top, n = countries.most_common(1)[0]
+    return top != e.country and n >= 0.6 * sum(countries.values())
+
+
+# a town this small, of a country no other name of the report is in, is not taken on its name alone
+FOREIGN_SPECK_POPULATION = 5_000
 
 
 def _stray_alias(key: str, s: Scored, main_city: Entry) -> bool:

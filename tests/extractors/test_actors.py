@@ -177,3 +177,11 @@ def test_dictionary_names_and_aliases_are_unique():
     for e in actors.iter_entries():
         for spelling in (e.name, *e.aliases):
             assert seen.setdefault(spelling, e.name) == e.name, (spelling, seen[spelling], e.name)
+
+
+def test_village_defence_guards_are_an_armed_side():
+    # India's armed village militias: their members killed by militants is a battle
+    ex = sitrep.extract("Two members of the Village Defence Guards (VDGs) were killed by terrorists in the upper "
+                        "reaches of Doda on Tuesday.", published="2023-09-21")
+    assert [e.sub_event_type for e in ex.events if e.event_type] == ["Armed clash"], \
+        [(e.sub_event_type, e.rule) for e in ex.events]

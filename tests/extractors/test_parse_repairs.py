@@ -60,3 +60,10 @@ def test_riot_police_the_parser_made_a_verb_is_no_riot():
             "least three parts of the city, officials said on Thursday.")
     assert not [e for e in _events(text) if (e.trigger or "").lower() == "riot"], \
         [(e.trigger, e.rule) for e in _events(text)]
+
+
+def test_only_by_names_who_did_a_passive_act():
+    # the parser calls "between" the passive's agent: a road's two towns did no ambush
+    text = "A patrol of the army was ambushed on Sunday between Gaoua and Loropeni, officials said."
+    rules = [e.rule or "" for e in _events(text) if e.event_type]
+    assert rules and all("actor1 by-phrase" not in r for r in rules), rules

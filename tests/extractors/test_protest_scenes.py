@@ -445,3 +445,20 @@ def test_a_shootout_in_a_protests_scene_is_a_battle():
 ])
 def test_the_force_a_dispersed_rally_met_is_read_off_its_own_deaths(text, force):
     assert force in _types(text), _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of farmers gathered outside the governor's office on Sunday to protest the evictions. "
+    "Guards fired into the air to disperse the crowd.",
+    "Hundreds of youths marched through the market on Monday. Police fired warning shots into the air.",
+])
+def test_shots_into_the_air_are_the_protest_they_answer_not_an_attack(text):
+    claims = _claims(text)
+    assert claims and all(e.event_type in ("Protests", "Riots") for e in claims), \
+        [(e.sub_event_type, e.confidence) for e in claims]
+    assert len(claims) == 1, [(e.sub_event_type, e.mentions) for e in claims]
+
+
+def test_shots_into_the_air_alone_are_no_event():
+    text = "Soldiers fired into the air across the city late on Tuesday, residents said."
+    assert not [e for e in _claims(text) if e.event_type], [(e.sub_event_type, e.confidence) for e in _claims(text)]

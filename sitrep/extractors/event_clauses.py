@@ -1194,11 +1194,12 @@ _DONE_TO = frozenset({"charge", "cite", "arrest", "jail", "sentence", "indict", 
                       "deport", "kidnap", "abduct", "kill", "shoot", "stab", "injure", "wound", "hurt", "rescue",
                       "declare", "impose", "extend", "lift",  # "State of emergency declared", "Curfew lifted"
                       "attack", "raid", "storm", "torch", "loot", "bomb", "shell",
-                      "target"})  # "VDP post attacked in X"
+                      "target",  # "VDP post attacked in X"
+                      "martyr", "behead", "lynch"})  # "Cop martyred": done to someone, always
 
 
 # harm that one does to someone, never without saying to whom
-_HARM_DONE_TO = frozenset({"ambush", "kill", "abduct", "kidnap", "wound", "injure", "behead", "massacre"})
+_HARM_DONE_TO = frozenset({"ambush", "kill", "abduct", "kidnap", "wound", "injure", "behead", "massacre", "martyr"})
 _DONE_OR_HARMED = _DONE_TO | _HARM_DONE_TO
 
 
@@ -1215,8 +1216,11 @@ def _headline_patient(subj: Token | None, verb: Token) -> bool:
         return lemma in _HARM_DONE_TO
     if lemma not in _DONE_TO:
         return False
-    person = "civilians" in lexicon().actor_kinds(subj.text)
-    return subj.tag_ == "NN" or (subj.tag_ == "NNP" and (subj.ent_type_ == "PERSON" or person))  # "Man booked"
+    kinds = lexicon().actor_kinds(subj.text)
+    # "Man booked"; a headline's capitalised noun of a kind of person ("Cop martyred")
+    person = "civilians" in kinds or (bool(kinds) and subj.ent_type_ in ("", "PERSON") and subj.text.istitle()
+                                      and " " not in subj.text)
+    return subj.tag_ == "NN" or (subj.tag_ == "NNP" and (subj.ent_type_ == "PERSON" or person))
 
 
 def _finite_verb_as_modifier(verb: Token) -> bool:

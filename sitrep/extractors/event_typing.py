@@ -3041,6 +3041,11 @@ def _with_a_suspect(verb) -> bool:
                for k in verb.children if k.dep_ == "prep" and k.lower_ == "with" for g in k.children)
 
 
+# the states of exception a government declares ("state of prevention": Guatemala's least
+# of them; "state of alarm", "state of calamity")
+_EMERGENCY_STATES = frozenset({"emergency", "exception", "siege", "alert", "war", "prevention", "alarm", "calamity"})
+
+
 def _object_makes_no_act(dip: str, verb, kids: dict) -> str | None:
     """What the verb takes makes its act none: a comment declined, a report denied, a
     thing ordered, information or a chance given, a person or a claim dismissed, a button
@@ -3048,7 +3053,7 @@ def _object_makes_no_act(dip: str, verb, kids: dict) -> str | None:
     lemma = verb.lemma_.lower()
     obj = kids["dobj"].lemma_.lower() if "dobj" in kids else None
     if dip == "MOBILIZE" and obj == "state" and not any(
-            t.lemma_.lower() in ("emergency", "exception", "siege", "alert", "war") for t in kids["dobj"].subtree):
+            t.lemma_.lower() in _EMERGENCY_STATES for t in kids["dobj"].subtree):
         return "a state named, not a state of emergency"  # "declared the state a disaster area"
     if dip == "REJECT" and lemma in ("decline", "refuse") and "xcomp" in kids and (
             kids["xcomp"].lemma_.lower() in _SAYING

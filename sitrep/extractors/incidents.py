@@ -67,6 +67,7 @@ class MentionInfo:
     referring: bool = False  # a definite/demonstrative/possessive event noun
     patient: str | None = None  # the patient when it names someone (a name, "the ambassador")
     patient_noun: str | None = None  # the patient's common noun, definite or not ("a man", "his brother")
+    pronoun_patient: bool = False  # the patient is "him" or "her": someone told before
     own_period: tuple[str, str] | None = None  # the period (a day, a month, a year) it states
     own_place: str | None = None  # a place the mention's own clause attaches
     own_area: Place | None = None  # that place, for containment
@@ -231,6 +232,11 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     if info.referring:
         return ev.sub_event_type not in _NAMED_APART or any(e.sub_event_type == ev.sub_event_type for e in inc.events)
     if info.patient and info.patient in {i.patient for i in inc.infos}:
+        return True
+    # "A Taliban commander has been shot dead ... Two men on a motorbike opened fire on him":
+    # a pronoun's victim is the one the incident told just before
+    if info.pronoun_patient and 0 <= info.sentence - inc.infos[-1].sentence <= 2 and any(
+            i.patient or i.patient_noun for i in inc.infos):
         return True
     # "A bomb ripped through a chapel ..., killing 25 people": what the clause did is the
     # incident its sentence has already told
@@ -456,8 +462,10 @@ def _capped(p: float, info: MentionInfo, head: Event) -> float:
 
 def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     first = inc.head
-    typer = max(((e, i) for e, i in zip(inc.events, inc.infos, strict=True) if not i.skyward),
-                key=lambda ei: _typing_key(ei[0], ei[1], ranks))[0]
+    # a mention that knows its victim only as "him", or shots at no one, types nothing
+    pairs = list(zip(inc.events, inc.infos, strict=True))
+    typers = [(e, i) for e, i in pairs if not (i.skyward or i.pronoun_patient)] or pairs
+    typer = max(typers, key=lambda ei: _typing_key(ei[0], ei[1], ranks))[0]
     # ACLED: a demonstration whose crowd turned violent is a violent demonstration, however
     # hard the police answered (excessive force is force on peaceful demonstrators)
     if typer.sub_event_type in _DEMONSTRATION:

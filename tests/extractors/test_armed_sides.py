@@ -213,3 +213,15 @@ def test_fighting_that_could_happen_or_did_not_is_no_battle(text):
     claimed = [(e.sub_event_type, e.certainty) for e in _events(text) if e.certainty in ("asserted", "claimed")]
     assert not claimed, claimed
 
+
+
+@pytest.mark.parametrize("text", [
+    # a headline's "Cop martyred": the policeman was killed, he killed no one
+    "Cop martyred, two injured as militants attack Buner checkpost",
+    # a state's armed agents by their service
+    "Anti-narcotics agents were fired upon with high-caliber weapons near the river on Saturday.",
+    "A forest guard was killed when suspected militants ambushed a forest patrol on Friday night.",
+])
+def test_attacks_on_armed_agents_of_the_state_are_battles(text):
+    types = [e.sub_event_type for e in sitrep.extract(text, published="2023-10-18").events if e.event_type]
+    assert types and set(types) == {"Armed clash"}, types

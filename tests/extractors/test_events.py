@@ -1374,6 +1374,8 @@ def test_the_hospital_the_wounded_were_taken_to_is_no_scene():
     ("The finance minister was entering a dinner meeting with his provincial counterparts on Sunday.", "CONSULT"),
     ("The governor asked for federal troops, but the White House overruled the request on Friday.", "REJECT"),
     ("The governor declared a state of emergency on Monday.", "MOBILIZE"),
+    # the lesser states of exception: Guatemala's "state of prevention", Spain's "state of alarm"
+    ("The government declared a 15-day state of prevention in El Estor on Tuesday.", "MOBILIZE"),
 ])
 def test_claimed_by_a_rule(text, label):
     import sitrep

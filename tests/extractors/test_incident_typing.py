@@ -3,6 +3,7 @@ typed only by a default ("the shooting in Kansas City", by no one named, taken f
 actor's attack) does not outweigh the mentions that name who shot whom."""
 from __future__ import annotations
 
+import sitrep
 from sitrep.extractors.events import _ranks, lexicon
 from sitrep.extractors.incidents import MentionInfo, merge_incidents, type_strength
 from sitrep.models import Event
@@ -59,3 +60,13 @@ def test_a_bomb_that_killed_a_fighter_in_battle_stays_a_bomb():
     ied = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert _incident_type([_mention(ied, mine, 0, 0), _mention(CLASH, bombed, 100, 1, referring=True)]) == [
         "Remote explosive/landmine/IED"]
+
+
+def test_shots_at_him_join_the_killing_told_before_and_type_nothing():
+    # the pronoun's victim is the one the sentence before told killed; the policeman's killing
+    # stays a battle, though "opened fire on him" alone reads as an attack on a civilian
+    text = ("A policeman guarding a polio vaccination team was shot dead in Lower Dir on Monday. "
+            "Two motorcyclists opened fire on him near a school and escaped.")
+    claims = [e for e in sitrep.extract(text, published="2024-10-29").events if e.event_type]
+    assert [e.sub_event_type for e in claims] == ["Armed clash"], [(e.sub_event_type, e.mentions) for e in claims]
+    assert len(claims[0].mentions) == 2, claims[0].mentions

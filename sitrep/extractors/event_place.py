@@ -539,9 +539,14 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
     (`_unit_span`): a village or a quarter, the most specific place the text names for the
     event (docs/annotation.md). It keeps the coordinates of the place the event is
     otherwise given."""
-    if g.dep_ != "pobj" or g.head.lower_ not in _VILLAGE_PREPS and not _settlement_of(g):
+    if g.dep_ != "pobj":
         return None
     unit = _unit_span(g)
+    # "fired on the Shalbandai checkpost", "abducted on the Lokoja-Abuja highway": a named
+    # site is where its event is, on or along it as much as in it
+    along = unit is not None and g.head.lower_ in ("on", "upon", "along") and g.lemma_.lower() in _SITE_NOUNS
+    if g.head.lower_ not in _VILLAGE_PREPS and not _settlement_of(g) and not along:
+        return None
     if unit is not None:
         e = unit
     elif g.pos_ != "PROPN":
@@ -566,6 +571,12 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
     return _without_the(e.text)
 
 
+# sites named by a place ("the Shalbandai checkpost", "the Kouri Bougoudi mining site",
+# "Katlang Bazaar", "the Lokoja-Abuja highway"): the most specific place a coder names
+_SITE_NOUNS = frozenset({"checkpost", "checkpoint", "outpost", "base", "site", "mine", "bazaar", "highway",
+                         "expressway"})
+
+
 # the nouns that say a name before them is a settlement or a part of one ("Lokitelaebu
 # village", "the Kaweni neighbourhood", "Al-Jubah district"): place_words.csv's settlement
 # and quarter nouns; an admin unit's word only as a sub-unit ("Kacheri Sub-county"), for
@@ -573,7 +584,7 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
 _UNIT_NOUNS = SETTLEMENT_NOUNS | QUARTER_NOUNS | {
     # a district's sub-units ("Samarbagh tehsil", "Dibate woreda") and named wilds a
     # gazetteer seldom holds ("the dense Hafruda forest")
-    "tehsil", "taluka", "taluk", "mandal", "woreda", "forest", "forests", "valley"}
+    "tehsil", "taluka", "taluk", "mandal", "woreda", "forest", "forests", "valley"} | _SITE_NOUNS
 
 
 def _unit_span(g):

@@ -61,6 +61,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..models import Extraction, Place
 from .gazetteer import Entry, contract_feature, get_gazetteer, norm_name
@@ -74,7 +75,7 @@ from .place_resolution import Scored, _backed, _Resolver, report_cues
 
 def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     gaz = get_gazetteer()
-    mentions = _Recogniser(parsed, gaz).run()
+    mentions = _join_split_names(_Recogniser(parsed, gaz).run(), parsed, gaz)
     if not mentions:
         return []
     resolved = _Resolver(mentions, gaz, report_cues(parsed.text)).run()
@@ -102,6 +103,43 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
         else:
             places.append(_to_place(m, resolved, _parent_of(m, mentions, resolved, main_city, parsed), parsed, gaz))
     return [p for p in places if not _names_an_actor(p, parsed.text)]
+
+
+def _join_split_names(mentions: list[Mention], parsed: Parsed, gaz) -> list[Mention]:
+    """"Buni Gari", "Jamal Garhi", "Pir Baba": two words of one name the gazetteer lacks,
+    one or both found as a name of its own (a town of Pakistan, a village of Russia). A
+    town's one-word name one space from another such name or from a name the gazetteer
+    lacks is part of that one name: unknown to the gazetteer, placed with the report's
+    places. A country or region is never so joined (it
+    may qualify the town: "Gusau Zamfara")."""
+    text, out = parsed.text, []
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end:m.start] == " " and (
+                (_one_word_town(prev, gaz) and (_one_word_town(m, gaz) or m.origin == "unknown"))
+                or (prev.origin == "unknown" and _one_word_town(m, gaz))):
+            out[-1] = _joined(prev, m.end, text)
+            continue
+        out.append(m)
+    return out
+
+
+def _joined(m: Mention, end: int, text: str) -> Mention:
+    name = text[m.start:end]
+    return replace(m, end=end, text=name, key=norm_name(name), origin="unknown", tentative=False)
+
+
+# words that open a town's part, not another name ("Downtown Cleveland")
+_TOWN_PART_WORDS = frozenset({"downtown", "uptown", "midtown", "greater", "central", "old", "new", "inner", "outer"})
+
+
+def _one_word_town(m: Mention, gaz) -> bool:
+    """A capitalised word found as a town's name only (no country, region or demonym reading)."""
+    if " " in m.text or not m.text[:1].isupper() or m.text.isupper() or m.direction or m.qualifier or m.admin_word \
+            or m.text.lower() in _TOWN_PART_WORDS or m.text.lower() in DIRECTIONS:
+        return False
+    found = gaz.lookup([m.key]).get(m.key, [])
+    return bool(found) and all(e.feature in ("city", "district") and e.kind in ("name", "alt") for e in found)
 
 
 def _confirmed(m: Mention, mentions: list[Mention], resolved: dict[str, Scored]) -> bool:

@@ -445,3 +445,24 @@ def test_a_hamlet_of_a_country_the_report_never_names_is_not_its_place():
                        "had fled.", published="2024-02-20")
     clash = next(e for e in events if e.sub_event_type == "Armed clash")
     assert clash.lat is not None and clash.lat > 0, (clash.place, clash.lat, clash.lon)  # north of the equator
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # a site named by a place, with the noun that says what it is: the most specific place named
+    ("Several people were killed in clashes between gold miners and armed men at the Kouri Bougoudi mining site "
+     "in Tibesti province on Saturday.", "killed", "Kouri Bougoudi mining site"),
+    # fire "on" a named post is at it
+    ("Militants opened fire on the Shalbandai checkpost in Buner on Monday night.", "fire", "Shalbandai checkpost"),
+])
+def test_a_named_site_is_the_place_of_its_event(text, word, place):
+    assert the_event(text, word).place == place
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # two words of one name, each a town of some other country in the gazetteer
+    ("Gunmen shot dead an elder in Jamal Garhi near Mardan on Monday.", "shot", "Jamal Garhi"),
+    ("Two policemen were martyred in an attack on a mobile van near Pir Baba in Buner in August.", "martyred",
+     "Pir Baba"),
+])
+def test_a_two_word_name_the_gazetteer_lacks_stays_one_name(text, word, place):
+    assert the_event(text, word).place == place

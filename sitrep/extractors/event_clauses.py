@@ -1173,8 +1173,11 @@ def _reduced_passive(verb: Token) -> Token | None:
 
 def _other_clause(verb: Token) -> bool:
     """A clause with its own subject joined by "as", "after" ...: another happening ("State of
-    emergency declared as city counts cost")."""
-    return _has_own_subject(verb) and any(c.dep_ == "mark" and c.lower_ in _OTHER_CLAUSE for c in verb.children)
+    emergency declared as city counts cost"; "... as Taliban and NRF clash in Baghlan", whose
+    subject the parser hung on the verb as a modifier)."""
+    subject = _has_own_subject(verb) or (verb.pos_ == "VERB" and any(
+        c.dep_ == "nmod" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN") for c in verb.children))
+    return subject and any(c.dep_ == "mark" and c.lower_ in _OTHER_CLAUSE for c in verb.children)
 
 
 def _participle_after_its_noun(verb: Token) -> bool:

@@ -481,8 +481,10 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
         first.rule = (first.rule or "") + f"; typed by its mention '{typer.trigger}'"
     # a date from a mention that tells the incident as happening, not from one that only
     # wants, plans or doubts it ("pressure from donors to back Trump ... in 2018")
+    # ... nor from a window of months a current incident's mention counts in ("targeted
+    # killings ... over the past year"): it dates a tally, not the incident
     dated = [e for e in inc.events if e.time_precision not in ("report", "unknown", None)
-             and e.certainty in ("asserted", "claimed")]
+             and e.certainty in ("asserted", "claimed") and not (first.timing == "current" and _a_window(e))]
     if dated and first.time_precision in ("report", "unknown", None):
         _take_date(first, dated[0])
     # "the 1946 lynching" ... "shot to death ... July 25, 1946": the day within the year
@@ -537,6 +539,15 @@ def _typing_key(ev: Event, info: MentionInfo, ranks: dict[str, int]) -> tuple[in
 def _days(e: Event) -> float:
     """How long the period of the event's date precision is (a day, a week ...; inf: none)."""
     return UNIT_DAYS.get(e.time_precision or "", math.inf)
+
+
+# the longest period that can date one current incident
+MONTH_DAYS = 31
+
+
+def _a_window(e: Event) -> bool:
+    """The mention is dated by a period longer than a month (a month is a day's bound)."""
+    return UNIT_DAYS.get(e.time_precision or "", 0) > MONTH_DAYS
 
 
 def _take_date(first: Event, d: Event) -> None:

@@ -185,6 +185,8 @@ def restore_article(article: Article) -> Article:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 TITLE_MIN_WORDS, TITLE_SHARE = 4, 0.75
+_MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "as", "at", "by", "for", "in", "of", "on", "to",
+                          "with", "from", "via", "per", "vs"})
 HEADLINE_MAX = 200  # a headline is the text's first line (or first sentence) up to this long
 
 
@@ -200,7 +202,10 @@ def title_cased(line: str) -> bool:
     if len(words) < TITLE_MIN_WORDS or line.isupper():
         return False
     caps = [w for w in words if w[0].isupper()]
-    if len(caps) < TITLE_SHARE * len(words):
+    # the short words Title Case styles keep in lower case ("Blast at Baghlan Mosque Kills
+    # Worshippers as Taliban and NRF Clash in Baghlan") do not count against it
+    major = [w for w in words if w[0].isupper() or w.lower() not in _MINOR_WORDS]
+    if len(caps) < TITLE_SHARE * len(major):
         return False
     lex = lexicon()
     return sum(1 for w in caps[1:] if _ordinary(w.lower(), lex)) >= 2
@@ -255,8 +260,20 @@ def _restore_headline(article: Article) -> Article:
     if article.raw_text is None:
         article.raw_text = text
     article.case_source = text
-    article.text = truecase(text[:end]) + text[end:]
+    article.text = _keep_acronyms(text[:end], truecase(text[:end])) + text[end:]
     return article
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")
+
+
+def _keep_acronyms(headline: str, restored: str) -> str:
+    """A Title Case headline's words in capitals are acronyms its writer set so ("Taliban
+    and NRF Clash"), whatever the tables know: they keep their capitals."""
+    out = list(restored)
+    for m in _ACRONYM.finditer(headline):
+        out[m.start():m.end()] = headline[m.start():m.end()]
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------------- lexicon

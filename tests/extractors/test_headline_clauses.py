@@ -93,3 +93,12 @@ def test_an_act_a_deck_tells_in_the_present_happened():
             "police station in Lakki Marwat, officials said.")
     start = text.index("Suicide")
     assert any(e["start"] >= start and e["end"] <= text.index("By a") for e in _claims(text)), _claims(text)
+
+
+def test_a_headlines_item_after_as_is_its_own_incident():
+    # the parser hangs "Taliban and NRF" on "clash" as a modifier: still the clause's subject
+    text = ("Blast at Baghlan Mosque Kills Worshippers as Taliban and NRF Clash in Baghlan, Takhar"
+            "\n\nAt least seven worshippers were killed in an explosion inside a mosque in Nahrin district on "
+            "Sunday, police said.")
+    kinds = {e["sub_event_type"] for e in _claims(text, "2022-06-13") if e["start"] < 90}
+    assert "Armed clash" in kinds, kinds

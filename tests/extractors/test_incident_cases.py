@@ -813,3 +813,11 @@ def test_militants_from_a_country_attacking_are_no_state():
     out = _written_report("BG", "synth-BG1-02")
     kinds = [e["sub_event_type"] for e in _written_events_at(out, "martyred")]
     assert kinds == ["Armed clash"], kinds
+
+
+def test_a_window_of_months_does_not_date_the_incident_it_was_merged_with():
+    # a written report of the project: a commander shot dead on Saturday, and "targeted
+    # killings ... over the past year" told in the body: the year's window dates no killing
+    out = _written_report("BI", "synth-BI3-04")
+    dates = {e["date_start"] for e in _written_events_at(out, "Taliban commander shot dead in Uruzgan")}
+    assert dates == {"2024-07-06"}, dates

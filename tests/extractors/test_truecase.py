@@ -185,3 +185,22 @@ def test_a_word_is_restored_as_its_neighbours_and_cues_say(lower, restored):
     from sitrep.extractors.truecase import restore_case
     text = f"officials said so on friday. {lower} it was late. he said so."
     assert restored in restore_case(text)
+
+
+@pytest.mark.parametrize("headline, restored", [
+    # Title Case styles keep short words in lower case; its capitals are still Title Case
+    ("Blast at Baghlan Mosque Kills Worshippers as Taliban and NRF Clash in Baghlan, Takhar",
+     "Blast at Baghlan mosque kills worshippers as Taliban and NRF clash in Baghlan, Takhar"),
+    # a headline's acronyms keep their capitals, known to the tables or not
+    ("UPC, MPC Trade Blame Over Bambari Fighting As Residents Flee",
+     "UPC, MPC trade blame over Bambari fighting as residents flee"),
+    # guard: a headline in sentence case is left as it is
+    ("Raiders kill herders in Tonj East as SSPDF and NAS clash in Mundri East",
+     "Raiders kill herders in Tonj East as SSPDF and NAS clash in Mundri East"),
+])
+def test_a_title_case_headline_is_read_in_sentence_case(headline, restored):
+    from sitrep.extractors.truecase import _restore_headline
+    from sitrep.models import Article
+
+    article = _restore_headline(Article(text=headline + "\n\nOfficials gave no further details.", title=""))
+    assert article.text.split("\n")[0] == restored

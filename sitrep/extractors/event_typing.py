@@ -2630,7 +2630,19 @@ def _change(c: Clause) -> Typing | None:
         return Typing(None, "moved something other than forces")  # "salt trucks were deployed"
     if c.patient_role is None and c.agent_role is not None and c.ak not in _ARMED_KINDS and "TROOPS" not in c.actx:
         return Typing(None, "something other than forces deployed")  # "the airbags deployed"
+    if _to_care(c.head.tok):
+        return Typing(None, "the wounded taken for care")  # "the wounded soldiers were flown to a military hospital"
     return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
+
+
+# where the wounded and the dead are taken: no force's move
+_CARE_NOUNS = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "dispensary"})
+
+
+def _to_care(verb) -> bool:
+    """The move's destination is a hospital or a morgue ("flown to a military hospital")."""
+    return any(p.dep_ == "prep" and p.lower_ in ("to", "into") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _CARE_NOUNS for g in p.children) for p in verb.children)
 
 
 # people a force moves that are its own, though no cue names them troops

@@ -826,8 +826,8 @@ def as_written(name: str, places: Iterable[Place]) -> str:
     when it names it: a reader, and a coder's search, find the place by the report's
     own spelling. A dateline's capitals are not a spelling."""
     key = norm_name(name)
-    written = sorted({_ADMIN_WORDS.sub("", p.name) for p in places if p.name != name
-                      and norm_name(_ADMIN_WORDS.sub("", p.name)) == key} - {name}, key=lambda n: (n.isupper(), n))
+    bare = {_ADMIN_WORDS.sub("", p.name) for p in places}
+    written = sorted({n for n in bare if norm_name(n) == key} - {name}, key=lambda n: (n.isupper(), n))
     return written[0] if written and not written[0].isupper() else name
 
 

@@ -17,7 +17,9 @@ roundup's next item), or between a claim and a hypothesis. A bare toll ("seven w
 killed") joins the violence its sentence tells. Failing those, a mention that retells the
 headline's or lead's incident in other words joins it when nothing tells them apart
 (`_retells`: the only incident of its type it could join, no other victim or perpetrator).
-Merging is conservative: two incidents told apart wrongly cost less than two
+A mention whose victim is only "him" or "her" joins the incident told just before, and
+shots fired into the air join the incident their sentence tells or are dropped; neither
+types the incident it joins. Merging is conservative: two incidents told apart wrongly cost less than two
 merged wrongly.
 """
 from __future__ import annotations

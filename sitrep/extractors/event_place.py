@@ -68,7 +68,7 @@ _JOURNEYING = frozenset({"travel", "head", "move", "go", "come", "return", "driv
                          "transport", "ship", "deport", "displace", "relocate", "bound", "destine", "make"})
 # where the wounded are taken, never where they were hurt ("airlifted to a hospital in
 # Cagayan de Oro City")
-_CARE_SITES = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "dispensary"})
+CARE_SITES = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "dispensary"})
 
 
 # "along the Kebbi border with Niger Republic": the neighbour across it is not where it is
@@ -117,7 +117,7 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                 # "clashes between protesters and police at the airport in X", "killed during
                 # an operation in X": not a place, but its own locatives are
                 stack.extend((g, depth + 1, False) for g in c.children if g.dep_ in ("pobj", "pcomp")
-                             and not (c.lower_ == "to" and g.lemma_.lower() in _CARE_SITES))
+                             and not (c.lower_ == "to" and g.lemma_.lower() in CARE_SITES))
             elif depth and c.dep_ in ("poss", "compound", "nmod", "conj", "appos") and not (
                     c.dep_ != "conj" and _country_word(c) and t.lemma_.lower() not in AREA_NOUNS
                     and t.ent_type_ not in _PLACE_LABELS):  # "in a U.S. drone strike": whose
@@ -826,8 +826,8 @@ def as_written(name: str, places: Iterable[Place]) -> str:
     when it names it: a reader, and a coder's search, find the place by the report's
     own spelling. A dateline's capitals are not a spelling."""
     key = norm_name(name)
-    bare = {_ADMIN_WORDS.sub("", p.name) for p in places}
-    written = sorted({n for n in bare if norm_name(n) == key} - {name}, key=lambda n: (n.isupper(), n))
+    written = sorted({_ADMIN_WORDS.sub("", p.name) for p in places if region_key(p.name) == key} - {name},
+                     key=lambda n: (n.isupper(), n))
     return written[0] if written and not written[0].isupper() else name
 
 

@@ -53,6 +53,7 @@ from .event_lexicon import (
     _np_text,
     sent_cues_text,
 )
+from .event_place import CARE_SITES
 from .event_roles import DocContext, _of_whom, main_clause_subject, previous_subject
 from .incidents import _REFERRING
 from .place_recognition import SETTLEMENT_NOUNS
@@ -2635,14 +2636,10 @@ def _change(c: Clause) -> Typing | None:
     return Typing("CHANGE_GROUP", "troop movement/defection/recruitment")
 
 
-# where the wounded and the dead are taken: no force's move
-_CARE_NOUNS = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "dispensary"})
-
-
 def _to_care(verb) -> bool:
     """The move's destination is a hospital or a morgue ("flown to a military hospital")."""
     return any(p.dep_ == "prep" and p.lower_ in ("to", "into") and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in _CARE_NOUNS for g in p.children) for p in verb.children)
+        g.dep_ == "pobj" and g.lemma_.lower() in CARE_SITES for g in p.children) for p in verb.children)
 
 
 # people a force moves that are its own, though no cue names them troops

@@ -1159,7 +1159,9 @@ def _name_the_place_within(ev: Event, parsed: Parsed, ex: Extraction, described:
         ev.place = f"{ev.place}, {holders.pop()}"  # "Nioro du Sahel, Kayes": the region its mentions name
 
 
-# the prepositions of a place named as where something is ("in X", "near X", "the village of X")
+# the prepositions of a place named as where something is ("in X", "near X", "the Shahjoy
+# district of Zabul province"); not report_frame.LOCATIVE_PREPS, whose directions ("toward
+# Pétion-Ville", "along the Nile") say where an act goes, not where the incident is
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "of", "from", "on"})
 
 

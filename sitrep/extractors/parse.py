@@ -55,25 +55,23 @@ def _load_model(name: str) -> Language:
     return nlp
 
 
-def _retag_nouns_with_subject_and_object(doc: Doc) -> None:
-    """"Protesters storm de facto government building": the tagger reads a headline's verb
-    as a noun while the parser gives it a subject and an object. A word with both is the
-    verb: retag it so that every stage reads it as one."""
+def _repair_parse(doc: Doc) -> None:
+    """Two misreadings of the small parser, mended in one pass so every stage reads the
+    mended parse:
+    - "Protesters storm de facto government building": the tagger reads a headline's verb
+      as a noun while the parser gives it a subject and an object. A word with both is the
+      verb.
+    - "... was ambushed on Sunday between Gaoua and Loropéni": the parser may call any
+      preposition after a passive its agent; only "by" names the doer (the rest say where
+      or when), so the others are plain prepositions."""
     for t in doc:
-        if t.dep_ != "nsubj":
-            continue
-        head = t.head
-        if head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and any(c.dep_ == "dobj" for c in head.children):
-            head.pos_, head.tag_ = "VERB", "VBP" if head.tag_ == "NN" else "VBZ"
-
-
-def _agent_only_by(doc: Doc) -> None:
-    """"... was ambushed on Sunday between Gaoua and Loropéni": the parser may call any
-    preposition after a passive its agent; only "by" names the doer (the rest say where
-    or when), so every stage reads the others as plain prepositions."""
-    for t in doc:
-        if t.dep_ == "agent" and t.lower_ != "by":
+        dep = t.dep_
+        if dep == "agent" and t.lower_ != "by":
             t.dep_ = "prep"
+        elif dep == "nsubj":
+            head = t.head
+            if head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and any(c.dep_ == "dobj" for c in head.children):
+                head.pos_, head.tag_ = "VERB", "VBP" if head.tag_ == "NN" else "VBZ"
 
 
 @dataclass
@@ -103,8 +101,7 @@ class Parsed:
 
     @classmethod
     def from_doc(cls, article: Article, doc: Doc) -> Parsed:
-        _retag_nouns_with_subject_and_object(doc)
-        _agent_only_by(doc)
+        _repair_parse(doc)
         sents = list(doc.sents)
         doc_text = doc.text
         sentences = []

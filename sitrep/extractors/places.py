@@ -110,8 +110,8 @@ def _join_split_names(mentions: list[Mention], parsed: Parsed, gaz) -> list[Ment
     one or both found as a name of its own (a town of Pakistan, a village of Russia). A
     town's one-word name one space from another such name or from a name the gazetteer
     lacks is part of that one name: unknown to the gazetteer, placed with the report's
-    places. A country or region is never so joined (it
-    may qualify the town: "Gusau Zamfara")."""
+    places. A country or region is never so joined (it may qualify the town: "Gusau
+    Zamfara")."""
     text, out = parsed.text, []
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         prev = out[-1] if out else None

@@ -26,6 +26,7 @@ from .place_recognition import (
     ARTICLES_LOWER,
     BETWEEN_HOLDERS,
     FACILITY_HEADS,
+    OFFICES_OF,
     ROAD_PREFIXES,
     SETTLEMENT_NOUNS,
     STREET_NOUNS,
@@ -46,12 +47,17 @@ from .report_frame import (
 
 # "the village of Nanduli, in Ancuabe district": what follows ", in" holds what precedes it
 # (the gazetteer may know neither; a bare comma may only list: "Istanbul, Konya")
-_IN_WHICH = re.compile(r",?\s+in\s+(?:the\s+)?")
+# ("in Mehal Meda town, in North Shewa zone": the first's own noun and the second's compass
+# word may stand between them)
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west"})
+_PLACE_NOUN_RE = "|".join(sorted(SETTLEMENT_NOUNS | QUARTER_NOUNS))
+_DIRECTION_RE = "|".join(sorted(_DIRECTIONS))
+_IN_WHICH = re.compile(rf"(?:\s+(?:{_PLACE_NOUN_RE}))?,?\s+in\s+(?:the\s+)?(?:(?:{_DIRECTION_RE})(?:ern)?\s+)?",
+                       re.IGNORECASE)
 _FEATURE_RANK = {"landmark": 0, "district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 _TOWN_FEATURES = ("city", "district", "admin2")  # what a site's name may add as its town
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "north-east", "north-west", "south-east", "south-west"})
 # "next to X", "close to X", "adjacent to X": as near X as "near X"
 _NEXT = frozenset({"next", "close", "adjacent"})
 
@@ -95,7 +101,7 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                 stack.append((c, depth, direct))
             elif depth and c.dep_ == "prep" and c.lower_ == "between" and t.lower_ in BETWEEN_HOLDERS:
                 # "on the road between Sinuni and Khanasor": near the first, which the road leaves
-                yield from ((g, False) for g in c.children if g.dep_ == "pobj")
+                yield from ((_first_named(g), False) for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or area_of or (
                     c.lower_ == "to" and t.lower_ in _NEXT) or (
                     c.lower_ == "from" and not depth and t.lemma_.lower() in _TAKEN_FROM)):
@@ -125,6 +131,15 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
                 stack.append((c, depth + 1, False))
 
 
+def _first_named(g):
+    """"between Khezhakeno and Phusachodu villages": the first name of the settlements
+    the noun counts, else the object itself."""
+    word = g.lower_
+    if not word.endswith("s") or (word[:-1] not in SETTLEMENT_NOUNS and g.lemma_.lower() not in SETTLEMENT_NOUNS):
+        return g  # (the tagger may call "villages" a verb: the word says it is a plural)
+    return next((c for c in g.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"), g)
+
+
 def _named_area(area):
     """The name set off after an area noun: "the provincial capital, Kandahar" (the parser
     hangs it on the noun, on the comma or elsewhere)."""
@@ -139,6 +154,8 @@ def _np_tokens(tok) -> Iterable[object]:
     """A role filler and the words that name a place inside it ("the town of X", "X's
     eastern districts"); not the owner of a person or a thing ("Russia's ambassador")."""
     yield tok
+    if tok.lower_ in OFFICES_OF and (seat := of_object(tok)) is not None:
+        yield seat  # "the mayor of Tetela del Volcán was shot dead": where the office is held
     area = tok.lemma_.lower() in AREA_NOUNS or tok.ent_type_ in _PLACE_LABELS
     for c in tok.children:
         if c.dep_ in ("conj", "appos") or (area and c.dep_ in ("compound", "poss", "nmod")):
@@ -156,6 +173,9 @@ def _np_tokens(tok) -> Iterable[object]:
             yield from (g for g, _ in _locative_objects(c))
     for g, _ in _locative_objects(tok):
         yield g
+    if (member := of_object(tok)) is not None and tok.lemma_.lower() not in AREA_NOUNS:
+        # "ambushed a convoy of military trucks near Nam Hpat Kar": where its members were
+        yield from (g for g, _ in _locative_objects(member))
 
 
 # marks of a clause that happens at the same moment as the one it hangs on, so in the
@@ -396,8 +416,10 @@ def _attached_place(parsed: Parsed, places: list[Place], attached: dict[int, boo
             continue
         found.append(((_FEATURE_RANK.get(p.feature, 1), 0 if direct else 1, p.start), p))
     # "in the town of Akuressa, in Matara district": the place inside the other one
-    outer = {p.within for _, p in found if p.within}
-    outer |= {q.name for _, p in found for _, q in found if _IN_WHICH.fullmatch(parsed.text, p.end, q.start)}
+    # (a name the gazetteer lacks, placed by default in a town, holds that town when the text
+    # says so: "in Dessie town, in South Wollo zone")
+    holders = {q.name for _, p in found for _, q in found if _IN_WHICH.fullmatch(parsed.text, p.end, q.start)}
+    outer = holders | {p.within for _, p in found if p.within and p.name not in holders}
     found = [(k, p) for k, p in found if p.name not in outer] or found
     found = [(k, p) for k, p in found if not _possessor_of(parsed, p, [q for _, q in found])] or found
     return min(found, key=lambda kp: kp[0])[1] if found else None

@@ -63,15 +63,29 @@ def _repair_parse(doc: Doc) -> None:
       verb.
     - "... was ambushed on Sunday between Gaoua and Loropéni": the parser may call any
       preposition after a passive its agent; only "by" names the doer (the rest say where
-      or when), so the others are plain prepositions."""
+      or when), so the others are plain prepositions.
+    - "KOHIMA/PFUTSERO, SEP 20 (NPN): One person was killed": the parser may make a
+      dateline's name a second subject of the lead's verb. A name in capitals that a colon
+      or a dash parts from a later subject of the same verb is the dateline, no party."""
     for t in doc:
         dep = t.dep_
         if dep == "agent" and t.lower_ != "by":
             t.dep_ = "prep"
-        elif dep == "nsubj":
+        elif dep == "nsubj" or dep == "nsubjpass":
             head = t.head
-            if head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and any(c.dep_ == "dobj" for c in head.children):
+            if dep == "nsubj" and head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and any(
+                    c.dep_ == "dobj" for c in head.children):
                 head.pos_, head.tag_ = "VERB", "VBP" if head.tag_ == "NN" else "VBZ"
+            if t.is_upper and _dateline_subject(t, head):
+                t.dep_ = "npadvmod"
+
+
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline_subject(t, head) -> bool:
+    later = next((c for c in head.children if c.dep_ == t.dep_ and c.i > t.i), None)
+    return later is not None and any(x.text.endswith(":") or x.text in _DASHES for x in t.doc[t.i + 1:later.i])
 
 
 @dataclass

@@ -79,6 +79,7 @@ RESIDENT_NOUNS = _WORDS["resident_noun"]
 FACILITY_HEADS = _WORDS["facility_head"]
 NAME_DESCRIPTORS = _WORDS["name_descriptor"]
 ROLE_NOUNS = _WORDS["role_noun"] | HONORIFICS | RESIDENT_NOUNS
+OFFICES_OF = _WORDS["office_of"]
 DASHES = {"-", "--", "—", "–"}
 _DATELINE_MARKS = re.compile(r"[.'’]")  # marks inside a dateline's capitalised words
 # a town this big is seldom a word of someone's name on a building: it is where it stands
@@ -915,6 +916,9 @@ class _Recogniser:
             return True  # "the army recaptured Palmyra": what was taken is a place
         if e - s == 1 and self.T[s].lower_ in self.relatives:
             return after_prep  # "her daughter, Brittany ... giving Brittany a dose"
+        if s > 1 and self.T[s - 1].lower_ == "of" and self.T[s - 2].lower_ in OFFICES_OF and any(
+                c.feature in ("city", "admin2") for c in self.found[key]):
+            return True  # "the municipal president of Tetela del Volcán": an office's place
         of_area = s > 1 and self.T[s - 1].lower_ == "of" and self.T[s - 2].lower_ in AREA_NOUNS
         if (after_prep or of_area) and self.T[s].text in ARTICLES_LOWER and any(
                 c.feature == "city" for c in self.found[key]):

@@ -466,3 +466,40 @@ def test_a_named_site_is_the_place_of_its_event(text, word, place):
 ])
 def test_a_two_word_name_the_gazetteer_lacks_stays_one_name(text, word, place):
     assert the_event(text, word).place == place
+
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # the settlements a stretch lies between, named before their plural noun: the first, not
+    # the district the villages lie in
+    ("One cadre was killed when rebels exchanged fire in a jungle stretch between Jakhama and Kigwema villages "
+     "in Kohima district late Monday.", "exchanged", "Jakhama"),
+    # a town and, after ", in", the zone that holds it (a name the gazetteer lacks)
+    ("A drone struck a crowded market in Dessie town, in South Wollo zone of the Amhara region, on Sunday, "
+     "killing nine people.", "struck", "Dessie"),
+    # the members of a convoy are where its trucks were, not the town a distance is told from
+    ("Rebels ambushed a convoy of military trucks near Man Pwe village, about 20 km north of Lashio town, "
+     "on Sunday.", "ambushed", "Man Pwe"),
+])
+def test_the_place_a_clause_names_through_a_list_a_holder_or_a_convoy(text, word, place):
+    assert the_event(text, word).place == place
+
+
+def test_an_office_holder_is_attacked_where_the_office_is():
+    # "the mayor of X": X is a place, whatever the tagger calls it, and where he was shot
+    ev = the_event("Gunmen shot dead the mayor of Tetela del Volcán outside the town hall on Monday, "
+                   "officials in Morelos said.", "shot")
+    assert (ev.place or "").startswith("Tetela del Volcán"), ev.place
+
+
+def test_a_dateline_the_parser_made_a_second_subject_is_no_party():
+    parsed = _parsed("MON/TIZIT, MAR 3 (NNA): One villager was killed when rival cadres exchanged fire "
+                     "near Satakha late Sunday.")
+    deps = {t.text: t.dep_ for t in parsed.doc}
+    assert deps["TIZIT"] not in ("nsubj", "nsubjpass") and deps["villager"] == "nsubjpass", deps
+
+
+def test_a_traditional_rulers_title_is_no_place():
+    text = ("Gunmen on Friday night shot dead the traditional ruler of Umuchu community, also in Aguata LGA, "
+            "Igwe Chidi Okafor, near his palace.")
+    assert "Igwe" not in {p.name for p in sitrep.extract(text, published="2024-03-05").places}

@@ -2289,6 +2289,19 @@ _PEOPLES_PLACES = SETTLEMENT_NOUNS - {"city", "commune", "kebele", "barangay", "
     "home", "house", "homestead", "bus", "minibus", "aircraft", "plane", "airplane", "airliner"}
 
 
+# vehicles that carry civilians when the clause says they carry people
+_VEHICLES = frozenset({"vehicle", "car", "van", "minivan", "taxi", "coach", "lorry", "truck", "boat"})
+_CARRYING = frozenset({"carry", "transport", "ferry"})
+
+
+def _peoples_place(tok) -> bool:
+    """Where civilians live or travel: a village, a home, a bus, or a vehicle "carrying
+    Chinese workers"."""
+    lemma = tok.lemma_.lower()
+    return lemma in _PEOPLES_PLACES or (lemma in _VEHICLES and any(
+        k.dep_ == "acl" and k.lemma_.lower() in _CARRYING for k in tok.children))
+
+
 def _untyped_violence(c: Clause) -> Typing:
     """Violence with no weapon cue: by whom on whom decides."""
     crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _MOB_NOUNS
@@ -2312,7 +2325,7 @@ def _untyped_violence(c: Clause) -> Typing:
         return Typing("ARMED_CLASH", "an armed side's offensive")
     if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:
         return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
-    if c.ak is None and c.patient_role is not None and c.patient_role.tok.lemma_.lower() in _PEOPLES_PLACES and any(
+    if c.ak is None and c.patient_role is not None and _peoples_place(c.patient_role.tok) and any(
             m.frame in ("ATTACK", "SHOOT") for m in c.members):
         # "a Fulani hamlet was attacked by men described as hunters", "a passenger bus was
         # fired on near the village": violence on where civilians live or travel

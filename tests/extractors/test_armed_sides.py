@@ -225,3 +225,16 @@ def test_fighting_that_could_happen_or_did_not_is_no_battle(text):
 def test_attacks_on_armed_agents_of_the_state_are_battles(text):
     types = [e.sub_event_type for e in sitrep.extract(text, published="2023-10-18").events if e.event_type]
     assert types and set(types) == {"Armed clash"}, types
+
+
+def test_the_islamic_emirate_is_afghanistans_government_so_its_detentions_are_arrests():
+    text = "A radio presenter was detained by the Islamic Emirate's intelligence in Mazar-i-Sharif on Monday."
+    assert "Arrests" in _types(text) and "Abduction/forced disappearance" not in _types(text), _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Last month a van carrying Chinese engineers was fired upon near Dasu, though no one was hurt.",
+    "A minibus transporting farm workers was fired on outside the town on Friday, police said.",
+])
+def test_a_vehicle_carrying_civilians_fired_on_is_an_attack_on_them(text):
+    assert _types(text) == {"Attack"}, _types(text)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocab import read_table
+from .actors import is_named_actor
 from .gazetteer import ARTICLES_LOWER, norm_name
 from .parse import Parsed
 from .place_priors import STRONG_FEATURES, _prior, _strong
@@ -87,6 +88,14 @@ FACILITY_TOWN_POPULATION = 100_000
 # month and day names (and their abbreviations) are dates, never places: the times stage's words
 MONTHS_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# prepositions whose capitalised object the pass `located_unknowns` reads as a place, and
+# the labels the small model gives such names when it misses them
+_LOCATING = frozenset({"in", "near"})
+_UNPLACED_LABELS = frozenset({"", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT"})
+# what may follow such a name: the clause goes on ("in Walgak and looted", "in Poni as ...");
+# a noun, a participle or a hyphen after it makes it a modifier ("in Houthi shelling" (the
+# tagger's VBG), "in Houthi-held areas")
+_AFTER_A_NAME = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "SCONJ", "PART", "DET", "PRON", "ADV"})
 SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
                "LAW", "EVENT", "PRODUCT"}
 # labels the small model gives unfamiliar place names ("Abbassiya" PRODUCT, "Haram"
@@ -438,7 +447,8 @@ class _Recogniser:
         self.lookups()
         for find in (self.place_entities, self.demonyms, self.streets, self.prefixed_names, self.datelines,
                      self.gazetteer_scan,
-                     self.named_areas, self.named_settlements, self.named_between, self.settlements_again):
+                     self.named_areas, self.named_settlements, self.named_between, self.located_unknowns,
+                     self.settlements_again):
             find()
         self.mentions.sort(key=lambda m: m.start)
         self.counties_listed()
@@ -455,6 +465,8 @@ class _Recogniser:
     def _place_entity(self, ent) -> None:
         T, found = self.T, self.found
         s, e = _strip_span(T, ent.start, ent.end)
+        # "JUBA, South Sudan - Armed men": a spaced dash ends a dateline, never a name's hyphen
+        e = next((k for k in range(s + 1, e) if T[k].text in DASHES and T[k - 1].whitespace_), e)
         if s >= e or any(self.taken[s:e]) or not any(ch.isalpha() for ch in self.doc[s:e].text):
             return
         if T[s].lower_.rstrip(".") in HONORIFICS or not _capitalised(T[s]) or (
@@ -733,6 +745,29 @@ class _Recogniser:
             e2 = self._name_end(e1 + 1)
             if e2 > e1 + 1:
                 self.add(e1 + 1, e2, "unknown", settlement=True)
+
+    def located_unknowns(self) -> None:
+        """7c. A name the gazetteer lacks, the object of "in" or "near", that the small model
+        called no place ("looted a warehouse in Walgak": an organisation; "near Likuangole":
+        a person): a place, unless its words name someone the report names, an actor of
+        the actor tables or an acronym, or it modifies a noun after it ("in Walgak market")."""
+        T = self.T
+        for i in range(self.n - 1):
+            if T[i].lower_ not in _LOCATING or T[i].dep_ != "prep":
+                continue
+            s = i + 1
+            if self.taken[s] or T[s].pos_ != "PROPN" or self.label[s] not in _UNPLACED_LABELS:
+                continue
+            e = self._name_end(s)
+            if e == s or (e < self.n and (T[e].pos_ not in _AFTER_A_NAME or T[e].tag_ in ("VBG", "VBN"))) or not any(
+                    t.dep_ == "pobj" and t.head.i == i for t in T[s:e]):
+                continue
+            words = {t.lower_ for t in T[s:e]}
+            text = self.doc[s:e].text
+            if words & (self.person_words | self.titled_words | self.stop) or (text.isupper() and len(text) <= 5) \
+                    or is_named_actor(text) or not all(t.is_title for t in T[s:e]):
+                continue
+            self.add(s, e, "unknown")
 
     def settlements_again(self) -> None:
         """8. The other mentions of a town named as such ("the village Dvani" ... "the

@@ -506,3 +506,28 @@ def test_a_town_after_a_word_for_its_centre_is_not_joined_to_it():
     ex = sitrep.extract("Shoppers returned to Downtown Cleveland on Saturday after the storm.",
                         published="2009-03-20")
     assert "Cleveland" in [p.name for p in ex.places], [p.name for p in ex.places]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the object of "near" the small model called no place, which the gazetteer lacks
+    ("The youth left their homes and attacked cattle camps near Likuangole and along the river early on "
+     "Saturday.", "Likuangole"),
+])
+def test_a_name_the_gazetteer_lacks_after_in_or_near_is_a_place(nlp, text, name):
+    assert name in [p.name for p in places_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # guards: a name before the noun it modifies, a person the report names, an actor's name
+    ("At least seven civilians were killed in Houthi shelling of a residential neighbourhood on Sunday.", "Houthi"),
+    ("The rebels said Mr. Dengjok had left. Fighting was reported near Dengjok on Monday.", "Dengjok"),
+])
+def test_a_modifier_or_a_persons_name_after_in_is_no_place(nlp, text, absent):
+    assert absent not in [p.name for p in places_of(nlp, text)]
+
+
+def test_a_spaced_dash_ends_a_datelines_place():
+    import sitrep
+    names = [p.name for p in sitrep.extract("JUBA, South Sudan - Armed men looted a warehouse on Sunday.",
+                                            published="2024-02-12").places]
+    assert "South Sudan" in names and not any("Armed" in n for n in names), names

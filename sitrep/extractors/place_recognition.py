@@ -683,7 +683,10 @@ class _Recogniser:
                 for m in inner:
                     m.area = True
                 continue
-            self.add(s, i, "area", area=True)
+            # "the Greater Pibor Administrative Area": a capitalised area noun is a word of the
+            # name it ends (looked up without it)
+            end = i + 1 if tok.text.istitle() else i
+            self.add(s, end, "area", key=norm_name(self.doc[s:i].text), area=True)
 
     def named_settlements(self) -> None:
         """7. Towns the gazetteer lacks, named as such: "the town of Akuressa", "the

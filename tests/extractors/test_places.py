@@ -531,3 +531,9 @@ def test_a_spaced_dash_ends_a_datelines_place():
     names = [p.name for p in sitrep.extract("JUBA, South Sudan - Armed men looted a warehouse on Sunday.",
                                             published="2024-02-12").places]
     assert "South Sudan" in names and not any("Armed" in n for n in names), names
+
+
+def test_a_capitalised_area_noun_ends_the_name_it_is_part_of(nlp):
+    places = places_of(nlp, "Armed youth raided cattle camps in the Greater Pibor Administrative Area over the "
+                            "weekend, officials said.")
+    assert "Greater Pibor Administrative Area" in [p.name for p in places], [p.name for p in places]

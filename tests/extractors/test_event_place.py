@@ -333,12 +333,13 @@ def test_an_incident_is_placed_where_its_clause_says(text, place):
 
 @pytest.mark.parametrize("text, word, place", [
     # a village the gazetteer does not hold, named after "in" or "near", is the most specific
-    # place the text names; it keeps the setting's coordinates and is named with it
+    # place the text names; it keeps the setting's coordinates and is named alone, as every
+    # place found at a town that need not hold it ("Banibangou" in a Niamey report)
     ("BOKKOS, Nigeria - Gunmen attacked farmers in Tanjol on Sunday night, killing five people, police said.",
-     "Gunmen", "Tanjol, Bokkos"),
+     "Gunmen", "Tanjol"),
     # the site the act is at lies in the village: "at their homes in X" is in X
     ("LOME - Security forces arrested two activists at their homes in Agoè on Saturday morning.", "arrested",
-     "Agoè, LOME"),
+     "Agoè"),
     # the object of a verb that takes, storms or shells a place is that place, whatever the
     # tagger calls the name
     ("GOMA - M23 rebels seized control of Nyanzale on Sunday after heavy fighting.", "seized", "Nyanzale, GOMA"),

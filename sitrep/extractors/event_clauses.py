@@ -1737,9 +1737,11 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
     if tok.dep_ == "attr" and any(c.dep_ == "expl" for c in tok.head.children) and (not head.weak or any(
             t.ent_type_ in ("DATE", "TIME") for t in tok.head.subtree)):
         return True  # "there was serious disorder ... on Sunday night": it is said to have happened
-    if a_role is not None and tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
+    if a_role is not None and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj") and any(
             c.dep_ == "ccomp" for c in tok.children):
-        return True  # "..., while demanding that they improve their targeting": what is said anchors it
+        # "..., while demanding that they improve their targeting", "condemned the strikes and
+        # warned that they would not go unanswered": what is said anchors it
+        return True
     if not head.weak and _caused(tok):
         return True
     if not head.weak and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DECREEING and any(

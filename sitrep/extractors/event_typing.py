@@ -2957,7 +2957,32 @@ def _diplomatic(c: Clause) -> Typing | None:
         return Typing(None, "a private party's act, not a political actor's")
     if "SPORT" in c.ctxv or "SPORT" in c.actx:
         return Typing(None, "an act of sport's bodies, clubs or players")  # "UEFA charged Liverpool"
+    if dip == "THREATEN" and _warned_of_consequences(c.head.tok):
+        return Typing(dip, "warned of what will be done to someone")
     return Typing(dip, "diplomatic/verbal act")
+
+
+# verbs of warning whose clause tells what will befall someone ("warned that anyone
+# spreading rumours would be punished", "vowed that those behind it will be hunted down")
+_WARNING_VERBS = frozenset({"warn", "vow", "threaten", "caution", "promise", "pledge", "swear"})
+
+
+def _warned_of_consequences(verb) -> bool:
+    """A warning whose reported clause is in the future and done to someone: a passive
+    ("would be dispersed") or "pay", "face" or "suffer" ("Israel would pay the price")."""
+    if verb.lemma_.lower() not in _WARNING_VERBS:
+        return False
+    for clause in (k for k in verb.children if k.dep_ == "ccomp"):
+        future = any(a.lower_ in ("will", "would", "'ll", "shall") for a in clause.children if a.dep_ == "aux")
+        done_to = any(a.dep_ == "auxpass" for a in clause.children) or clause.lemma_.lower() in _BEFALL
+        if future and (done_to or any(k.dep_ == "neg" for k in clause.children)):
+            return True
+    return False
+
+
+# what a warned party will do or undergo ("will pay the price", "will face the consequences",
+# "will not go unanswered")
+_BEFALL = frozenset({"pay", "face", "suffer", "regret", "meet", "go"})
 
 
 _COURT_ORDERS = frozenset({"injunction", "order", "warrant", "ban"})

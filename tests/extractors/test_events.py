@@ -2547,3 +2547,14 @@ def test_a_clock_time_runs_on_the_day_the_story_last_named():
 def test_a_mention_of_the_incident_is_its_evidence(text, word, sub_type):
     told, why = _report_told_at(text, "2024-05-10", word)
     assert [e["sub_event_type"] for e in told] == [sub_type], why
+
+
+@pytest.mark.parametrize("text", [
+    # a warning conjoined to a condemnation is its own act, anchored by what it says
+    "The militia's spokesman condemned the raids and warned that such attacks would not go unanswered.",
+    # a warning of what will be done to whoever defies the authorities
+    "The district administration warned that anyone blocking the highway would be arrested.",
+])
+def test_a_warning_of_what_will_befall_someone_is_a_threat(text):
+    found, why = _events_where(text, lambda e: e.plover == "THREATEN" and "warned of what will be done" in e.rule)
+    assert found, why

@@ -96,6 +96,10 @@ _UNPLACED_LABELS = frozenset({"", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT"})
 # a noun, a participle or a hyphen after it makes it a modifier ("in Houthi shelling" (the
 # tagger's VBG), "in Houthi-held areas")
 _AFTER_A_NAME = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "SCONJ", "PART", "DET", "PRON", "ADV"})
+# the local administrative units a town names, which the small model reads as a person's or
+# an organisation's name with it ("Birnin Gwari LGA", "Dibate woreda", "Ukhiya upazila")
+_LOCAL_UNITS = frozenset({"lga", "woreda", "upazila", "tehsil", "taluka", "mandal", "payam", "sub-county",
+                          "subcounty", "commune", "district", "county", "municipality", "zone"})
 SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
                "LAW", "EVENT", "PRODUCT"}
 # labels the small model gives unfamiliar place names ("Abbassiya" PRODUCT, "Haram"
@@ -893,13 +897,16 @@ class _Recogniser:
             # District", "University of Georgia", "Syrian Observatory"; not a first name
             # ("Jordan Dyer") nor a surname ("Tom Houston")
             nxt = T[e] if e < ee else None
+            if s == es and after_prep and nxt is not None and nxt.lower_ in _LOCAL_UNITS and any(
+                    c.feature in ("city", "admin2") for c in cands):
+                return True  # "in Birnin Gwari LGA", tagged a person: a known town's local unit
             if nxt is not None and nxt.lower_ in self.person_words and nxt.lower_ not in self.stop:
                 return False
             if s > es and T[s - 1].lower_ in self.person_words and T[s - 1].lower_ not in self.stop:
                 return False
+            admin_next = nxt is not None and (nxt.lower_ in ADMIN_WORDS or nxt.text in ("'s", "’s"))
             if lab == "PERSON" and not known_here:
                 return self._maybe(s, e, cands) if s == es else False
-            admin_next = nxt is not None and (nxt.lower_ in ADMIN_WORDS or nxt.text in ("'s", "’s"))
             return known_here or strong or admin_next or (self._maybe(s, e, cands) if s == es else False)
         if set(words) & self.person_words and (not strong or (set(words) <= self.person_words
                                                              and self.persons_role(s, e, key))):

@@ -537,3 +537,9 @@ def test_a_capitalised_area_noun_ends_the_name_it_is_part_of(nlp):
     places = places_of(nlp, "Armed youth raided cattle camps in the Greater Pibor Administrative Area over the "
                             "weekend, officials said.")
     assert "Greater Pibor Administrative Area" in [p.name for p in places], [p.name for p in places]
+
+
+def test_a_known_towns_local_unit_the_tagger_calls_a_person_is_a_place(nlp):
+    places = places_of(nlp, "KADUNA - Members of a local vigilance group clashed with bandits in Birnin Gwari LGA, "
+                            "leaving several people dead.")
+    assert "Birnin Gwari" in [p.name for p in places], [p.name for p in places]

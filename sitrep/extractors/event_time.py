@@ -22,12 +22,13 @@ from .event_clauses import Trigger
 from .incidents import family
 from .report_frame import ReportFrame
 
-_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365,
+              "hour": 1 / 24, "hours": 1 / 24}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "several": 3, "few": 3, "couple": 2}
 # "a week after", "two days later", "the day before", "10 days earlier"
 _OFFSET = re.compile(r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple of|\d+)\s+)?"
-                     r"(?:the\s+)?(day|days|week|weeks|month|months|year|years)\s+(after|before|later|earlier)\b",
+                     r"(?:the\s+)?(day|days|week|weeks|month|months|year|years|hours?)\s+(after|before|later|earlier)\b",
                      re.I)
 
 
@@ -42,7 +43,7 @@ def offset_days(text: str) -> tuple[int, str] | None:
         return None
     n = m.group(1).lower().replace("couple of", "couple") if m.group(1) else "a"
     k = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
-    days = k * _UNIT_DAYS[m.group(2).lower()]
+    days = round(k * _UNIT_DAYS[m.group(2).lower()])  # "24 hours after": the day before; "hours after": that day
     rel = m.group(3).lower()
     return (days if rel in ("later", "after") else -days), rel
 
@@ -111,8 +112,9 @@ def governing_offset(head: Trigger) -> int | None:
         rel = _relation(node)
         if rel is not None:
             word, holder = rel
+            # (the parser may hang the measure on "after" itself: "two days after vigilantes clashed")
             unit = holder if holder.dep_ == "npadvmod" else next(
-                (c for c in holder.children if c.dep_ == "npadvmod"), None)
+                (c for c in (*holder.children, *word.children) if c.dep_ == "npadvmod"), None)
             if unit is None:
                 return None
             phrase = node.doc[unit.left_edge.i: unit.i + 1].text + " " + word.text

@@ -160,6 +160,17 @@ def test_an_incident_recalled_a_week_before_is_dated_a_week_before():
     assert by_toll[44].date_start == "2016-12-10" and by_toll[44].timing == "background"
 
 
+@pytest.mark.parametrize("measure, day", [
+    ("barely 24 hours", "2024-06-08"),  # hours count as the days they make
+    ("two days", "2024-06-07"),  # the parser hangs the measure on "after" itself
+])
+def test_a_clash_an_attack_came_some_time_after_is_dated_that_long_before(measure, day):
+    ex = report(f"KADUNA - Gunmen abducted 14 worshippers from a church in Kajuru on Sunday. The attack came {measure} "
+                "after vigilantes clashed with bandits in Birnin Gwari.", "2024-06-10")
+    clashes = [e for e in ex.events if e.sub_event_type == "Armed clash"]
+    assert [e.date_start for e in clashes] == [day], [(e.sub_event_type, e.date_start) for e in ex.events]
+
+
 def test_residents_left_homeless_are_a_figure():
     ex = report("LEEDS - A fire tore through a block of flats on Tuesday night, leaving 18 residents homeless. All "
                 "of them were evacuated safely, firefighters said.", "2017-02-08")

@@ -971,12 +971,29 @@ class _Recogniser:
         if after_prep and e - s >= 2 and self.T[s].lower_ in _ARTICLES and any(
                 c.feature == "city" and c.population >= 10_000 for c in self.found[key]):
             return True  # "a curfew on Ed Damazin": a town's Arabic article, read as a first name
-        if {t.lower_ for t in self.T[s:e]} & self.person_words:
+        words = {t.lower_ for t in self.T[s:e]}
+        if after_prep and self.T[s - 1].lower_ in _LOCATING and not self._a_person_elsewhere(s, e, words):
+            # "clashed with bandits in Birnin Gwari": the tagger's person, named nowhere else as
+            # one, after "in": a place if the report's other places back its reading
+            return self._maybe(s, e, self.found[key])
+        if words & self.person_words:
             # the tagger and the report's own names agree it is someone in a person's role
             # ("Elizabeth Fairfield ... Fairfield was already in jail"); a country or region
             # keeps its name ("Tamil Nadu said")
             return strong and not self.persons_role(s, e, key)
         return strong or known_here or self._maybe(s, e, self.found[key])
+
+    def _a_person_elsewhere(self, s: int, e: int, words: set[str]) -> bool:
+        """Some words of tokens [s, e) are a person's name in another entity of the report
+        ("Abubakar Birnin" ... "in Birnin Gwari"), or another mention of them is tagged a
+        person in a person's role."""
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or ent.start <= s < ent.end:
+                continue
+            ent_words = {t.lower_ for t in ent}
+            if ent_words & words and ent_words != words:
+                return True
+        return False
 
     def _maybe(self, s: int, e: int, cands) -> object:
         """A name the tagger did not call a place: worth resolving if some reading of it is

@@ -543,3 +543,11 @@ def test_a_known_towns_local_unit_the_tagger_calls_a_person_is_a_place(nlp):
     places = places_of(nlp, "KADUNA - Members of a local vigilance group clashed with bandits in Birnin Gwari LGA, "
                             "leaving several people dead.")
     assert "Birnin Gwari" in [p.name for p in places], [p.name for p in places]
+
+
+def test_a_town_the_tagger_calls_a_person_after_in_is_a_place_when_the_report_backs_it():
+    import sitrep
+    text = ("KADUNA - Gunmen abducted worshippers in Kajuru on Sunday. The attack came two days after vigilantes "
+            "clashed with bandits in Birnin Gwari.")
+    clash = [e for e in sitrep.extract(text, published="2024-06-10").events if e.sub_event_type == "Armed clash"]
+    assert [e.place for e in clash] == ["Birnin Gwari"], [(e.sub_event_type, e.place) for e in clash]

@@ -1722,6 +1722,11 @@ _HARMED_IN = frozenset({"die", "perish", "fall", "wound", "injure", "hurt", "kil
 _NO_ONE = frozenset({"none", "nobody", "noone"})  # "nobody", "none of them" ("no one": its det "no")
 
 
+# spells of days or less that measure out a happening ("a day of fighting", "hours of
+# clashes"); longer ones ("years of fighting") tell a conflict, not an incident
+_SPELLS = frozenset({"hour", "day", "night", "week", "weekend"})
+
+
 def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool:
     """Weak trigger words and bare event nouns count only with something that anchors them
     to a happening: a participant, a place, a time, a number, or a support verb."""
@@ -1756,6 +1761,8 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "nsubj" for c in tok.head.head.children):
         return True  # "workers went on strike", "teachers are on strike": the subject is the party
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SPELLS:
+        return True  # "after a day of fighting in residential districts": measured out, it happened
     harmed = tok.head.head
     if not head.weak and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
             harmed.lemma_.lower() in _HARMED_IN and not any(

@@ -562,6 +562,9 @@ def _struck_by_a_thing(c: Clause) -> Typing | None:
         return None
     if _match_trigger(r.tok, c.lex) is not None or r.tok.lemma_.lower() in _BANDS | _MOB_NOUNS | _PARTISANS:
         return None
+    if r.how == "subject" and c.patient_role is not None and "IED" in _values(
+            _cues(_np_text(c.patient_role.tok), c.lex), "weapon"):
+        return Typing("IED", "a vehicle or a person struck a mine")  # "a bus struck a landmine"
     return Typing(None, "struck by something that is not an actor or a weapon")
 
 

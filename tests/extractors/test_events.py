@@ -2558,3 +2558,9 @@ def test_a_mention_of_the_incident_is_its_evidence(text, word, sub_type):
 def test_a_warning_of_what_will_befall_someone_is_a_threat(text):
     found, why = _events_where(text, lambda e: e.plover == "THREATEN" and "warned of what will be done" in e.rule)
     assert found, why
+
+
+def test_fighting_measured_out_in_days_happened():
+    found, why = _events_where("The town was calm on Sunday after two days of fighting in its northern districts.",
+                               lambda e: e.sub_event_type == "Armed clash")
+    assert found, why

@@ -384,3 +384,10 @@ def test_ground_taken_back_by_the_other_side_is_a_second_event():
             "when Ukrainian forces recaptured the town.")
     types = _types(text)
     assert {"Government regains territory", "Non-state actor overtakes territory"} <= types, types
+
+
+def test_a_vehicle_that_struck_a_mine_is_a_mine_blast():
+    import sitrep
+    types = {e.sub_event_type for e in sitrep.extract("A truck struck a landmine on the Nampala road on Tuesday.",
+                                                      published="2024-06-12").events}
+    assert "Remote explosive/landmine/IED" in types, types

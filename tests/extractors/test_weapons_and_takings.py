@@ -391,3 +391,13 @@ def test_a_vehicle_that_struck_a_mine_is_a_mine_blast():
     types = {e.sub_event_type for e in sitrep.extract("A truck struck a landmine on the Nampala road on Tuesday.",
                                                       published="2024-06-12").events}
     assert "Remote explosive/landmine/IED" in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "Last month insurgents triggered an improvised explosive device that damaged a grader near Motu.",
+    "Insurgents set off a roadside bomb near Motu on Monday.",
+])
+def test_a_bomb_triggered_or_set_off_is_a_bombing(text):
+    import sitrep
+    types = {e.sub_event_type for e in sitrep.extract(text, published="2024-06-12").events}
+    assert "Remote explosive/landmine/IED" in types, types

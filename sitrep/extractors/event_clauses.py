@@ -290,12 +290,18 @@ def _weapon_used(verb: Token, lex: Lexicon) -> Trigger | None:
         tactics = {v for v, _ in _cues(_phrase_text(o), lex).get("weapon", ()) if v in _TACTICS}
         if tactics == {"AIR"} and not _aimed(verb, o):
             continue
+        if verb.lemma_.lower() in _DETONATING and "IED" not in tactics:
+            continue  # "triggered an IED", not "triggering an exchange of fire" (what it set off)
         if tactics:
             return Trigger(verb, "ATTACK", False, f"{verb.text} {o.text}")
     return None
 
 
 _AIMING = frozenset({"at", "on", "against", "into", "toward", "towards"})
+# verbs of setting a device off ("triggered an IED", "set off a roadside bomb"): a bombing
+# with a bomb for their object (not support verbs: "triggering an exchange of fire" is what
+# a happening set off)
+_DETONATING = frozenset({"trigger", "set"})
 
 
 def _aimed(verb: Token, obj: Token) -> bool:
@@ -349,7 +355,7 @@ def _find_triggers(sent: Span | list[Token], lex: Lexicon, names: frozenset[str]
             continue
         if hit is None:
             light = _weapon_used(tok, lex) if tok.pos_ == "VERB" and (
-                _is_light(tok, lex) or tok.lemma_.lower() in _DRIVEN_AT) else None
+                _is_light(tok, lex) or tok.lemma_.lower() in _DRIVEN_AT | _DETONATING) else None
             if light is not None:
                 found.append(light)
             continue
@@ -1722,8 +1728,9 @@ _HARMED_IN = frozenset({"die", "perish", "fall", "wound", "injure", "hurt", "kil
 _NO_ONE = frozenset({"none", "nobody", "noone"})  # "nobody", "none of them" ("no one": its det "no")
 
 
-# spells of days or less that measure out a happening ("a day of fighting", "hours of
-# clashes"); longer ones ("years of fighting") tell a conflict, not an incident
+# spells of days or less that measure out fighting ("a day of fighting", "hours of
+# clashes"); longer ones ("years of fighting") tell a conflict, not an incident, and "a week
+# of strikes" may be a labour strike's
 _SPELLS = frozenset({"hour", "day", "night", "week", "weekend"})
 
 
@@ -1761,7 +1768,8 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "nsubj" for c in tok.head.head.children):
         return True  # "workers went on strike", "teachers are on strike": the subject is the party
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SPELLS:
+    if head.frame in ("CLASH", "RIOT") and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in _SPELLS:
         return True  # "after a day of fighting in residential districts": measured out, it happened
     harmed = tok.head.head
     if not head.weak and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \

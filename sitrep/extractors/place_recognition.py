@@ -913,13 +913,18 @@ class _Recogniser:
             return False  # a surname of someone named in the report
         if lab in ("NORP", "GPE", "LOC", "FAC", "LANGUAGE"):
             return True
-        # no entity: a proper noun the model missed
+        return self._missed_name(s, e, cands, strong)
+
+    def _missed_name(self, s: int, e: int, cands, strong: bool) -> object:
+        """A gazetteer name on a run of proper nouns the model gave no entity."""
+        T, single = self.T, e - s == 1
         if not any(t.pos_ == "PROPN" for t in T[s:e]) and not strong:
             return False
-        if single and (words[0] in self.stop or text.lower() in self.lower_words or _names_a_people(T[s])):
+        if single and (T[s].lower_ in self.stop or T[s].text.lower() in self.lower_words or _names_a_people(T[s])):
             return False
         if single and T[s].is_sent_start and not strong:
             return self._maybe(s, e, cands)  # a dateline: "ROSWELL -- ..."
+        top = max(cands, key=_prior)
         return strong or top.population >= 1_000 or top.feature in ("admin2", "district")
 
     def inside_a_longer_name(self, s: int, e: int) -> bool:
@@ -975,7 +980,7 @@ class _Recogniser:
         if after_prep and self.T[s - 1].lower_ in _LOCATING and not self._a_person_elsewhere(s, e, words):
             # "clashed with bandits in Birnin Gwari": the tagger's person, named nowhere else as
             # one, after "in": a place if the report's other places back its reading
-            return self._maybe(s, e, self.found[key])
+            return strong or known_here or self._maybe(s, e, self.found[key])
         if words & self.person_words:
             # the tagger and the report's own names agree it is someone in a person's role
             # ("Elizabeth Fairfield ... Fairfield was already in jail"); a country or region

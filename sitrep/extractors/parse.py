@@ -80,12 +80,12 @@ def _repair_parse(doc: Doc) -> None:
                 t.dep_ = "npadvmod"
 
 
-_DASHES = frozenset({"-", "--", "—", "–"})
+DASHES = frozenset({"-", "--", "—", "–"})  # a dash as the tokenizer gives it (the places stage reads it too)
 
 
 def _dateline_subject(t, head) -> bool:
     later = next((c for c in head.children if c.dep_ == t.dep_ and c.i > t.i), None)
-    return later is not None and any(x.text.endswith(":") or x.text in _DASHES for x in t.doc[t.i + 1:later.i])
+    return later is not None and any(x.text.endswith(":") or x.text in DASHES for x in t.doc[t.i + 1:later.i])
 
 
 @dataclass

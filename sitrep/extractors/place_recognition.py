@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..vocab import read_table
 from .actors import is_named_actor
 from .gazetteer import ARTICLES_LOWER, norm_name
-from .parse import Parsed
+from .parse import DASHES, Parsed
 from .place_priors import STRONG_FEATURES, _prior, _strong
 from .times import MONTHS, WEEKDAYS
 
@@ -81,7 +81,6 @@ FACILITY_HEADS = _WORDS["facility_head"]
 NAME_DESCRIPTORS = _WORDS["name_descriptor"]
 ROLE_NOUNS = _WORDS["role_noun"] | HONORIFICS | RESIDENT_NOUNS
 OFFICES_OF = _WORDS["office_of"]
-DASHES = {"-", "--", "—", "–"}
 _DATELINE_MARKS = re.compile(r"[.'’]")  # marks inside a dateline's capitalised words
 # a town this big is seldom a word of someone's name on a building: it is where it stands
 FACILITY_TOWN_POPULATION = 100_000
@@ -904,19 +903,20 @@ class _Recogniser:
                 return False
             if s > es and T[s - 1].lower_ in self.person_words and T[s - 1].lower_ not in self.stop:
                 return False
-            admin_next = nxt is not None and (nxt.lower_ in ADMIN_WORDS or nxt.text in ("'s", "’s"))
             if lab == "PERSON" and not known_here:
                 return self._maybe(s, e, cands) if s == es else False
+            admin_next = nxt is not None and (nxt.lower_ in ADMIN_WORDS or nxt.text in ("'s", "’s"))
             return known_here or strong or admin_next or (self._maybe(s, e, cands) if s == es else False)
         if set(words) & self.person_words and (not strong or (set(words) <= self.person_words
                                                              and self.persons_role(s, e, key))):
             return False  # a surname of someone named in the report
         if lab in ("NORP", "GPE", "LOC", "FAC", "LANGUAGE"):
             return True
-        return self._missed_name(s, e, cands, strong)
+        return self._missed_name(s, e, cands, top, strong)
 
-    def _missed_name(self, s: int, e: int, cands, strong: bool) -> object:
-        """A gazetteer name on a run of proper nouns the model gave no entity."""
+    def _missed_name(self, s: int, e: int, cands, top, strong: bool) -> object:
+        """A gazetteer name on a run of proper nouns the model gave no entity (`top`: its
+        likeliest reading)."""
         T, single = self.T, e - s == 1
         if not any(t.pos_ == "PROPN" for t in T[s:e]) and not strong:
             return False
@@ -924,7 +924,6 @@ class _Recogniser:
             return False
         if single and T[s].is_sent_start and not strong:
             return self._maybe(s, e, cands)  # a dateline: "ROSWELL -- ..."
-        top = max(cands, key=_prior)
         return strong or top.population >= 1_000 or top.feature in ("admin2", "district")
 
     def inside_a_longer_name(self, s: int, e: int) -> bool:
@@ -989,9 +988,8 @@ class _Recogniser:
         return strong or known_here or self._maybe(s, e, self.found[key])
 
     def _a_person_elsewhere(self, s: int, e: int, words: set[str]) -> bool:
-        """Some words of tokens [s, e) are a person's name in another entity of the report
-        ("Abubakar Birnin" ... "in Birnin Gwari"), or another mention of them is tagged a
-        person in a person's role."""
+        """Some words of tokens [s, e) are in another person's name the report gives
+        ("Abubakar Birnin" ... "in Birnin Gwari"), not the same name tagged again."""
         for ent in self.ents:
             if ent.label_ != "PERSON" or ent.start <= s < ent.end:
                 continue

@@ -154,8 +154,9 @@ def _np_tokens(tok) -> Iterable[object]:
     """A role filler and the words that name a place inside it ("the town of X", "X's
     eastern districts"); not the owner of a person or a thing ("Russia's ambassador")."""
     yield tok
-    if tok.lower_ in OFFICES_OF and (seat := of_object(tok)) is not None:
-        yield seat  # "the mayor of Tetela del Volcán was shot dead": where the office is held
+    member = of_object(tok)
+    if member is not None and tok.lower_ in OFFICES_OF:
+        yield member  # "the mayor of Tetela del Volcán was shot dead": where the office is held
     area = tok.lemma_.lower() in AREA_NOUNS or tok.ent_type_ in _PLACE_LABELS
     for c in tok.children:
         if c.dep_ in ("conj", "appos") or (area and c.dep_ in ("compound", "poss", "nmod")):
@@ -173,7 +174,7 @@ def _np_tokens(tok) -> Iterable[object]:
             yield from (g for g, _ in _locative_objects(c))
     for g, _ in _locative_objects(tok):
         yield g
-    if (member := of_object(tok)) is not None and tok.lemma_.lower() not in AREA_NOUNS:
+    if member is not None and tok.lemma_.lower() not in AREA_NOUNS:
         # "ambushed a convoy of military trucks near Nam Hpat Kar": where its members were
         yield from (g for g, _ in _locative_objects(member))
 

@@ -2292,8 +2292,7 @@ _PEOPLES_PLACES = SETTLEMENT_NOUNS - {"city", "commune", "kebele", "barangay", "
     "home", "house", "homestead", "bus", "minibus", "aircraft", "plane", "airplane", "airliner"}
 
 
-# vehicles that carry civilians when the clause says they carry people
-_VEHICLES = frozenset({"vehicle", "car", "van", "minivan", "taxi", "coach", "lorry", "truck", "boat"})
+# what a vehicle does that makes it carry civilians ("a van carrying Chinese engineers")
 _CARRYING = frozenset({"carry", "transport", "ferry"})
 
 
@@ -2301,7 +2300,7 @@ def _peoples_place(tok) -> bool:
     """Where civilians live or travel: a village, a home, a bus, or a vehicle "carrying
     Chinese workers"."""
     lemma = tok.lemma_.lower()
-    return lemma in _PEOPLES_PLACES or (lemma in _VEHICLES and any(
+    return lemma in _PEOPLES_PLACES or (lemma in _TRAFFIC and any(
         k.dep_ == "acl" and k.lemma_.lower() in _CARRYING for k in tok.children))
 
 
@@ -2965,16 +2964,10 @@ def _diplomatic(c: Clause) -> Typing | None:
     return Typing(dip, "diplomatic/verbal act")
 
 
-# verbs of warning whose clause tells what will befall someone ("warned that anyone
-# spreading rumours would be punished", "vowed that those behind it will be hunted down")
-_WARNING_VERBS = frozenset({"warn", "vow", "threaten", "caution", "promise", "pledge", "swear"})
-
-
 def _warned_of_consequences(verb) -> bool:
-    """A warning whose reported clause is in the future and done to someone: a passive
-    ("would be dispersed") or "pay", "face" or "suffer" ("Israel would pay the price")."""
-    if verb.lemma_.lower() not in _WARNING_VERBS:
-        return False
+    """A threat's reported clause in the future and done to someone ("warned that anyone
+    spreading rumours would be punished", "Israel would pay the price") or denied ("will not
+    go unanswered"); the THREATEN frame already says the verb warns or threatens."""
     for clause in (k for k in verb.children if k.dep_ == "ccomp"):
         future = any(a.lower_ in ("will", "would", "'ll", "shall") for a in clause.children if a.dep_ == "aux")
         done_to = any(a.dep_ == "auxpass" for a in clause.children) or clause.lemma_.lower() in _BEFALL
@@ -2983,9 +2976,8 @@ def _warned_of_consequences(verb) -> bool:
     return False
 
 
-# what a warned party will do or undergo ("will pay the price", "will face the consequences",
-# "will not go unanswered")
-_BEFALL = frozenset({"pay", "face", "suffer", "regret", "meet", "go"})
+# what a warned party will undergo ("will pay the price", "will face the consequences")
+_BEFALL = frozenset({"pay", "face", "suffer", "regret", "meet"})
 
 
 _COURT_ORDERS = frozenset({"injunction", "order", "warrant", "ban"})

@@ -90,6 +90,11 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # prepositions whose capitalised object the pass `located_unknowns` reads as a place, and
 # the labels the small model gives such names when it misses them
 _LOCATING = frozenset({"in", "near"})
+# ... and "at" right after a site's or a settlement's noun ("stormed the weekly market at
+# Jootar", "a camp at Kalma"; the parser may hang "at" on the verb), where "at" places the
+# site; elsewhere "at" names firms and hours
+_SITES_AT = FACILITY_HEADS | SETTLEMENT_NOUNS | frozenset({"camp", "checkpoint", "post", "outpost", "base", "site",
+                                                          "station", "mine", "bazaar", "border", "crossing"})
 _UNPLACED_LABELS = frozenset({"", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT"})
 # what may follow such a name: the clause goes on ("in Walgak and looted", "in Poni as ...");
 # a noun, a participle or a hyphen after it makes it a modifier ("in Houthi shelling" (the
@@ -753,13 +758,15 @@ class _Recogniser:
                 self.add(e1 + 1, e2, "unknown", settlement=True)
 
     def located_unknowns(self) -> None:
-        """7c. A name the gazetteer lacks, the object of "in" or "near", that the small model
-        called no place ("looted a warehouse in Walgak": an organisation; "near Likuangole":
-        a person): a place, unless its words name someone the report names, an actor of
-        the actor tables or an acronym, or it modifies a noun after it ("in Walgak market")."""
+        """7c. A name the gazetteer lacks, the object of "in" or "near" (or of "at" right after
+        a site's noun: "the market at Jootar"), that the small model called no place
+        ("looted a warehouse in Walgak": an organisation; "near Likuangole": a person): a place,
+        unless its words name someone the report names, an actor of the actor tables or an
+        acronym, or it modifies a noun after it ("in Walgak market")."""
         T = self.T
         for i in range(self.n - 1):
-            if T[i].lower_ not in _LOCATING or T[i].dep_ != "prep":
+            if T[i].dep_ != "prep" or not (T[i].lower_ in _LOCATING or (
+                    T[i].lower_ == "at" and i > 0 and T[i - 1].lemma_.lower() in _SITES_AT)):
                 continue
             s = i + 1
             if self.taken[s] or T[s].pos_ != "PROPN" or self.label[s] not in _UNPLACED_LABELS:

@@ -512,6 +512,8 @@ def test_a_town_after_a_word_for_its_centre_is_not_joined_to_it():
     # the object of "near" the small model called no place, which the gazetteer lacks
     ("The youth left their homes and attacked cattle camps near Likuangole and along the river early on "
      "Saturday.", "Likuangole"),
+    # ... of "at" right after a site's noun (the parser hangs "at" on the verb)
+    ("An armed militia stormed the weekly market at Jootar on Monday, killing seven traders.", "Jootar"),
 ])
 def test_a_name_the_gazetteer_lacks_after_in_or_near_is_a_place(nlp, text, name):
     assert name in [p.name for p in places_of(nlp, text)]

@@ -63,9 +63,10 @@ def _actor_ref(role: Role | None, parsed: Parsed, ex: Extraction, lex: Lexicon,
         # "the country's soldiers": the head says the role; "the Arakan Army": a word of the
         # actor's own name says nothing the actor table does not
         head_kind = _cue_kind(tok.text, lex) if tok.text not in hit.name.split() else None
-        # ... but "the Chin resistance forces": the words before the head say what the forces are
+        # ... but "the Chin resistance forces": the words before the head say what the forces are;
+        # an armed side's "forces" or "troops" are that side ("the NAS forces", "SPLA-IO troops")
         if head_kind in _ARMED_KINDS | {"protesters", "rioters"} and ref.kind != head_kind and not (
-                head_kind == "state_forces" and ref.kind in ("external_forces", "state_forces")) and \
+                head_kind == "state_forces" and ref.kind in _ARMED_KINDS) and \
                 _cue_kind(parsed.text[start:end], lex) != ref.kind:
             return ActorRef(parsed.text[start:end], head_kind, ref.country)
         return ref

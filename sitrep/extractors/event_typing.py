@@ -1246,10 +1246,10 @@ def _clash(c: Clause) -> Typing | None:
         return Typing("MOB_VIOLENCE", "an unarmed crowd clashed with security forces")
     if _unarmed_communities(c):
         return Typing("MOB_VIOLENCE", "communities or crowds clashed without arms")
+    if _inmates_fought(c):  # whatever protest is told beside it
+        return Typing("MOB_VIOLENCE", "inmates fought (a prison riot, whatever their weapons)")
     if _at_a_protest(c):
         return Typing("VIOLENT_DEMO", "clashes in a demonstration's scene, no armed group named")
-    if _inmates_fought(c):
-        return Typing("MOB_VIOLENCE", "inmates fought (a prison riot, whatever their weapons)")
     if _groups_of_people_with_blades(c):
         return Typing("MOB_VIOLENCE", "groups of people fought with blades or sticks, no armed group named")
     return Typing("ARMED_CLASH", "fighting between armed groups")
@@ -1822,6 +1822,18 @@ def _next_tells_its_own(c: Clause) -> bool:
     return any((hit := _match_trigger(t, c.lex)) is not None and hit[0] == "CLASH" for t in sent.doc[sent.end].sent)
 
 
+# where inmates riot: the riot is theirs, whoever protests at its gates
+_PRISONS = frozenset({"prison", "prisons", "jail", "jails", "penitentiary", "cellblock", "cellblocks"})
+
+
+def _a_prison_riot(c: Clause) -> bool:
+    """"A riot broke out at the state prison": the riot's sentence says it is inside a
+    prison, and names no demonstrators or relatives outside it."""
+    words = {t.lower_ for t in c.head.tok.sent}
+    return bool(words & (_INMATES | _PRISONS)) and not words & (_PROTESTERS | {"relatives"}) \
+        and not _over_grievance(c)
+
+
 _PEACEFUL = re.compile(r"\b(?<!not )(?<!n't )(?<!never )peaceful(?:ly)?\b", re.I)
 
 
@@ -1841,6 +1853,8 @@ def _protest(c: Clause) -> Typing | None:
     if "RIOT" in fs and _thrown_at_no_one(c.head.tok) and c.ak not in ("protesters", "rioters") and not (
             _in_riot_scene(c) or _in_protest_scene(c)):
         return Typing(None, "stones thrown, at no one")  # "threw a stone into the lake"; in a riot they are the riot's
+    if "RIOT" in fs and _a_prison_riot(c):
+        return Typing("MOB_VIOLENCE", "inmates rioted")  # docs/annotation.md: inmates that riot, a mob
     if ("RIOT" in fs or c.ak == "rioters") and not (_in_protest_scene(c) or "PROTEST" in c.wctx or _over_grievance(c)):
         if c.weak and not c.armed and c.agent is None:
             return Typing(None, "bare unrest word")
@@ -2304,9 +2318,29 @@ def _peoples_place(tok) -> bool:
         k.dep_ == "acl" and k.lemma_.lower() in _CARRYING for k in tok.children))
 
 
+# the people of a place (not of a trade or a cause), in the plural: when they beat or kill
+# someone, a mob
+_PLACES_PEOPLE = _TOWNSFOLK - {"student", "youth", "worker", "protester", "demonstrator"} | {"neighbour", "neighbor"}
+
+
+def _townsfolk_on_someone(c: Clause) -> bool:
+    """"A man was beaten by villagers on suspicion of cattle theft", "residents lynched a
+    suspected thief": a place's people who harm someone (no armed side, no forces) are a mob
+    (ACLED: mob violence); against police or troops they are demonstrators (docs/annotation.md)."""
+    a = c.agent_role
+    return a is not None and a.tok.tag_ in ("NNS", "NNPS") and a.tok.lemma_.lower() in _PLACES_PEOPLE \
+        and not c.patient_armed and c.pk not in _ARMED_KINDS and "ARMED" not in c.weapons
+
+
+def _on_peoples_place(c: Clause) -> bool:
+    """An attack or a shooting on where civilians live or travel."""
+    return c.patient_role is not None and _peoples_place(c.patient_role.tok) and any(
+        m.frame in ("ATTACK", "SHOOT") for m in c.members)
+
+
 def _untyped_violence(c: Clause) -> Typing:
     """Violence with no weapon cue: by whom on whom decides."""
-    crowd = c.agent_role is not None and c.agent_role.tok.lemma_.lower() in _MOB_NOUNS
+    crowd = c.agent_role is not None and (c.agent_role.tok.lemma_.lower() in _MOB_NOUNS or _townsfolk_on_someone(c))
     if c.ak == "rioters" or crowd:
         return Typing("MOB_VIOLENCE", "mob attack")  # "a crowd stormed the building and set it on fire"
     if _raid_on_property(c):
@@ -2327,8 +2361,7 @@ def _untyped_violence(c: Clause) -> Typing:
         return Typing("ARMED_CLASH", "an armed side's offensive")
     if c.ak in _ARMED_KINDS or "ARMED" in c.weapons:
         return Typing("ATTACK_CIVILIANS", "armed actor harmed civilians")
-    if c.ak is None and c.patient_role is not None and _peoples_place(c.patient_role.tok) and any(
-            m.frame in ("ATTACK", "SHOOT") for m in c.members):
+    if c.ak is None and _on_peoples_place(c):
         # "a Fulani hamlet was attacked by men described as hunters", "a passenger bus was
         # fired on near the village": violence on where civilians live or travel
         return Typing("ATTACK_CIVILIANS", "a village, a home or a passenger vehicle attacked")
@@ -2348,6 +2381,9 @@ def _untyped_violence(c: Clause) -> Typing:
         return Typing("MOB_VIOLENCE", "a group attacking in a riot's or a demonstration's scene")
     if c.ak in ("civilians", None) and _band_of_people(c):
         return Typing("MOB_VIOLENCE", "a band of people attacked")  # "a group of about 30 men ambushed fans"
+    if c.ak == "civilians" and c.agent_role is not None and c.agent_role.tok.tag_ in ("NNS", "NNPS") \
+            and _on_peoples_place(c):  # "illegal miners opened fire on a community": armed, whoever they are
+        return Typing("ATTACK_CIVILIANS", "a band attacked a village, a home or a vehicle")
     if c.ak == "civilians" and _unknown_men_fired(c):
         return Typing("ATTACK_CIVILIANS", "men no one names opened fire: gunmen")
     if c.ak == "civilians":

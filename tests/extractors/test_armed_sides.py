@@ -238,3 +238,18 @@ def test_the_islamic_emirate_is_afghanistans_government_so_its_detentions_are_ar
 ])
 def test_a_vehicle_carrying_civilians_fired_on_is_an_attack_on_them(text):
     assert _types(text) == {"Attack"}, _types(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The NAS forces attacked an SSPDF position near Wudu on Sunday.", "National Salvation Front"),
+    ("The SPLA-IO forces attacked an SSPDF position near Wudu on Sunday.",
+     "Sudan People's Liberation Army-In Opposition"),
+])
+def test_an_armed_groups_forces_are_that_group_not_the_state(text, name):
+    fought = [(e.actor1.name, e.actor1.kind) for e in _events(text) if e.actor1]
+    assert fought and fought[0] == (name, "rebels"), fought
+
+
+def test_a_band_opening_fire_on_a_community_attacks_civilians():
+    text = "Illegal gold miners opened fire on a community near Boa Vista on Saturday."
+    assert _types(text) == {"Attack"}, _types(text)

@@ -462,3 +462,20 @@ def test_shots_into_the_air_are_the_protest_they_answer_not_an_attack(text):
 def test_shots_into_the_air_alone_are_no_event():
     text = "Soldiers fired into the air across the city late on Tuesday, residents said."
     assert not [e for e in _claims(text) if e.event_type], [(e.sub_event_type, e.confidence) for e in _claims(text)]
+
+
+def test_a_prison_riot_is_the_inmates_mob_violence_beside_a_demonstration():
+    # docs/annotation.md: inmates that riot are a mob, whatever youths did the day before
+    text = ("Youths blocked the highway with burning tyres for eight hours on Friday. Hours later, on Sunday "
+            "morning, a riot broke out at the state prison in Villahermosa. Inmates set mattresses on fire and "
+            "clashed in two cellblocks.")
+    kinds = [(text[e.start:e.end][:20], e.sub_event_type) for e in sitrep.extract(text, published="2024-09-23").events]
+    assert [k for w, k in kinds if not w.startswith("Youths")] == ["Mob violence", "Mob violence"], kinds
+
+
+@pytest.mark.parametrize("text", [
+    "On Saturday, a 32-year-old man was beaten by villagers on suspicion of cattle theft in Ghaghra.",
+])
+def test_villagers_who_beat_someone_are_a_mob(text):
+    kinds = [e.sub_event_type for e in sitrep.extract(text, published="2023-02-09").events]
+    assert kinds == ["Mob violence"], kinds

@@ -626,6 +626,7 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
         referring=_refers_back(head.tok, noun, kids),
         patient=_named_patient(p_role),
         patient_noun=_patient_noun(p_role),
+        theme=p_role.tok.lemma_.lower() if p_role is not None and p_role.tok.pos_ == "NOUN" else None,
         pronoun_patient=p_role is not None and p_role.tok.lower_ in ("him", "her"),
         result_clause=head.anchor.tag_ == "VBG" and head.anchor.dep_ == "advcl",
         own_period=(t.date_start, t.date_end or t.date_start) if t is not None and t.date_start else None,

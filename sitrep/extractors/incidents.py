@@ -69,6 +69,7 @@ class MentionInfo:
     referring: bool = False  # a definite/demonstrative/possessive event noun
     patient: str | None = None  # the patient when it names someone (a name, "the ambassador")
     patient_noun: str | None = None  # the patient's common noun, definite or not ("a man", "his brother")
+    theme: str | None = None  # the lemma of the patient's common noun, whatever it names ("outpost", "weapon")
     pronoun_patient: bool = False  # the patient is "him" or "her": someone told before
     own_period: tuple[str, str] | None = None  # the period (a day, a month, a year) it states
     own_place: str | None = None  # a place the mention's own clause attaches
@@ -362,9 +363,18 @@ def type_headline_as_lead(events: list[Event], infos: list[MentionInfo]) -> None
             continue
         if _other_victims(info, told_info):
             continue  # "...; rebels kill villager" beside a lead's "three Maoists were killed": another incident
+        if _other_things(info, told_info) and family(ev) != family(told):
+            continue  # "AA seizes junta outpost" beside the lead's "seized weapons": another act on another thing
         ev.event_type, ev.sub_event_type = told.event_type, told.sub_event_type
         ev.plover, ev.mode = told.plover, told.mode
         ev.rule = f"{ev.rule}; typed as the lead tells it"
+
+
+def _other_things(info: MentionInfo, other: MentionInfo) -> bool:
+    """The two mentions act on different things, neither of them a person ("outpost" and
+    "weapons"; "teenager" and "boy" may be one person)."""
+    return bool(info.theme and other.theme) and info.theme != other.theme and not (
+        info.patient_noun or other.patient_noun)
 
 
 def _other_victims(info: MentionInfo, other: MentionInfo) -> bool:

@@ -699,6 +699,11 @@ def _activity_named(verb) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "poss") for c in verb.children)
 
 
+# verbs whose past is their present ("set", "hit"): the tagger's present is a guess
+_PAST_AS_PRESENT = frozenset({"set", "hit", "cut", "put", "shut", "burst", "spread", "hurt", "shed", "cast", "let",
+                              "quit", "split", "upset", "beat", "thrust"})
+
+
 def _present_simple(verb) -> bool:
     """An event verb in the simple present outside a headline reports a habit or a state
     ("police arrest hundreds a year", "soldiers are deployed"), not a happening."""
@@ -710,6 +715,8 @@ def _present_simple(verb) -> bool:
         return False  # "retook", "attacked": a past form the tagger took for a present one
     if any(c.dep_ == "aux" for c in verb.children):
         return False  # "has attacked", "is attacking": not a simple present
+    if verb.lower_ in _PAST_AS_PRESENT and any(t.tag_ == "VBD" for t in verb.conjuncts):
+        return False  # "inmates set mattresses on fire and clashed": the past its conjunct tells
     if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "prep" for c in verb.children):
         return False  # "a series of KAB strikes on the district damaged ...": a noun the tagger took for a verb
     if verb.lemma_ == "be" or any(c.dep_ == "advmod" and c.lower_ in ("now", "currently", "still")

@@ -1238,6 +1238,15 @@ def test_strikes_the_tagger_reads_as_a_present_verb_are_a_days_air_strikes():
     assert [(e.sub_event_type, e.timing) for e in evs] == [("Air/drone strike", "background")], evs
 
 
+@pytest.mark.parametrize("text", [
+    "Hours later, a riot broke out at the prison. Inmates set mattresses on fire and clashed in two cellblocks.",
+])
+def test_a_verb_whose_past_is_its_present_beside_a_past_conjunct_happened(text):
+    # "set" tagged as a present: its conjunct "clashed" tells the past, not a habit
+    evs = [e for e in _extract_all([text])[0].events if any("Inmates" in text[a:b] for a, b in e.mentions)]
+    assert [e.timing for e in evs] == ["current"], [(e.sub_event_type, e.timing, e.rule) for e in evs]
+
+
 def test_a_battle_and_an_attack_by_other_parties_in_one_sentence_are_two_incidents():
     text = ("Suspected rebel fighters have attacked a police post in the district town, killing at least one "
             "officer, as residents of a nearby village accuse soldiers of killing civilians and burning houses "

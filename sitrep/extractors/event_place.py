@@ -286,9 +286,15 @@ def attached_tokens(members: list[Trigger], roles: Iterable[Role | None], role_w
             for t in (_np_tokens(r.tok) if role_words else (g for g, _ in _locative_objects(r.tok))):
                 out.setdefault(t.i, True)
     for obj in objects:  # "an attempt to storm an army post near Ouallam": where its object is
-        for g, _ in _locative_objects(obj):
+        # "took control of the outpost in Kyauktan village": the object of the phrase's noun
+        taken = of_object(obj) if obj.lemma_.lower() in _TAKEN_NOUNS else None
+        for g, _ in (*_locative_objects(obj), *(_locative_objects(taken) if taken is not None else ())):
             out.setdefault(g.i, False)
     return out
+
+
+# the nouns of "take control of X", "gain possession of X": X is what was taken
+_TAKEN_NOUNS = frozenset({"control", "possession", "hold"})
 
 
 def own_place(parsed: Parsed, places: list[Place], members: list[Trigger], roles: Iterable[Role | None],

@@ -84,7 +84,7 @@ def find_places(parsed: Parsed, ex: Extraction | None) -> list[Place]:
     main_city = _main_city(mentions, resolved, parsed)
     if main_city is not None:
         resolved = {k: v for k, v in resolved.items() if not _stray_alias(k, v, main_city)}
-    astray = _astray(mentions, resolved)
+    astray = _astray(mentions, resolved) | _villages_read_as_cities(mentions, resolved, parsed.text, main_city)
     if astray:
         resolved = {k: v for k, v in resolved.items() if k not in astray}
         main_city = _main_city(mentions, resolved, parsed)
@@ -200,6 +200,28 @@ def _astray(mentions: list[Mention], resolved: dict[str, Scored]) -> set[str]:
                     and top.split(".")[0] == s.entry.country:
                 out.add(key)
     return out
+
+
+# a town the report calls a village ("Kyauktan village", "the village of X") is none this big
+VILLAGE_MAX_POPULATION = 50_000
+_VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet)\b", re.IGNORECASE)
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.IGNORECASE)
+
+
+def _villages_read_as_cities(mentions: list[Mention], resolved: dict[str, Scored], text: str,
+                             main_city: Entry | None) -> set[str]:
+    """Names the report calls a village (once is enough), read as a city of some size in
+    another region than the report's main city ("in Kyauktan village" in a Sittwe report,
+    read as Kyauktan of Yangon Region, 130,000 people): the gazetteer lacks the village
+    meant, which is placed near the report's other places instead, however the report's
+    other names back the city ("in Kirkuk village" in a Kirkuk report is a village there)."""
+    if main_city is None:
+        return set()
+    called = {m.key for m in mentions if _VILLAGE_AFTER.match(text, m.end)
+              or _VILLAGE_BEFORE.search(text, max(0, m.start - 20), m.start)}
+    return {k for k in called if k in resolved and resolved[k].entry.feature == "city"
+            and resolved[k].entry.population >= VILLAGE_MAX_POPULATION
+            and resolved[k].entry.admin1 != main_city.admin1}
 
 
 def _foreign_speck(key: str, e, mentions: list[Mention], resolved: dict[str, Scored]) -> bool:

@@ -1419,6 +1419,9 @@ def test_claimed_by_a_rule(text, label):
     # "over the whole of X": where a measure applies
     ("Chad's Council of Ministers, meeting in N'Djamena, declared a state of emergency over the whole of Ouaddai "
      "on Tuesday.", "Ouaddai"),
+    # what "control of" holds is what was taken, where it stands the capture was
+    ("SITTWE, Myanmar - The Arakan Army said it took full control of the military's outpost in Kyauktan "
+     "village, in Rathedaung Township, on Tuesday.", "Kyauktan village"),
 ])
 def test_an_event_is_placed_by_its_own_phrases(text, place):
     import sitrep

@@ -482,6 +482,9 @@ def _in_a_war(tok) -> str | None:
 # incidents told as one, an aggregate no single event stands for (docs/annotation.md)
 _MANY = frozenset({"several", "multiple", "numerous", "repeated", "separate", "various", "countless", "frequent",
                    "many"})
+# ... and words of things that recur, many only as what "has continued" ("sporadic clashes have
+# continued in rural Mudug"); "sporadic clashes continued into the afternoon" were one day's
+_RECURRING = frozenset({"sporadic", "occasional", "recurrent", "recurring"})
 
 
 _DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
@@ -507,7 +510,8 @@ def _many(tok) -> str | None:
     while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i and len(heads) < 6:
         heads.append(heads[-1].head)
     left = min(h.left_edge.i for h in heads)
-    m = next((t for t in tok.doc[left:tok.i] if t.lower_ in _MANY and t.dep_ in ("amod", "det", "nummod")), None)
+    many = _MANY | _RECURRING if _perfect(tok.head) else _MANY
+    m = next((t for t in tok.doc[left:tok.i] if t.lower_ in many and t.dep_ in ("amod", "det", "nummod")), None)
     if m is not None:
         if _names_a_day(tok.sent):
             return None  # "in separate attacks ... on Sunday and Monday": the days' incidents
@@ -684,7 +688,7 @@ def _since_long_ago(g) -> bool:
 # since June 13" was taken that day, three people "arrested ... since late last month" may be
 # the news
 _TOLL_VERBS = frozenset({"kill", "martyr", "die", "wound", "injure", "displace", "flee", "slay", "murder",
-                         "surrender"})
+                         "surrender", "shoot", "abduct", "kidnap", "behead"})
 
 
 def _perfect(verb) -> bool:

@@ -111,6 +111,14 @@ def test_an_assassination_told_twice_is_one_incident_in_its_city_with_its_victim
      "2024-06-12"),
     ("COX'S BAZAR - At least 40 refugees have been killed in the camps so far this year, police said.",
      "2024-06-12"),
+    # ... whatever the verb of the toll ("shot dead", "abducted")
+    ("CAPE TOWN - Nine people have been shot dead in Manenberg and Hanover Park since 1 September, police said.",
+     "2024-10-01"),
+    ("ILORIN - At least 40 people have been abducted in Ifelodun and Ekiti local government areas since January.",
+     "2024-11-19"),
+    # what recurs, told as having continued
+    ("GAROWE - Elders met in Galkayo on Monday. Sporadic clashes over land and water have continued in rural "
+     "Mudug.", "2022-03-08"),
     # a toll in round thousands as the object of the present perfect
     ("DONETSK - The offensive began in the spring. The fighting has since killed thousands of soldiers on both "
      "sides, according to military analysts.", "2023-11-02"),

@@ -624,6 +624,7 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
     return MentionInfo(
         trigger_pos=head.tok.pos_, weak=head.weak, lemma=head.tok.lemma_.lower(),
         referring=_refers_back(head.tok, noun, kids),
+        no_ones=noun and _under_no_one(head.tok),
         patient=_named_patient(p_role),
         patient_noun=_patient_noun(p_role),
         theme=p_role.tok.lemma_.lower() if p_role is not None and p_role.tok.pos_ == "NOUN" else None,
@@ -634,6 +635,22 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
         own_area=place,
         distinct=any(c.lower_ in _DISTINCT_WORDS for c in kids) or (place is not None and _also(head)),
         strength=type_strength(ev.rule))
+
+
+_NO_ONE = frozenset({"nobody", "none", "no-one"})
+
+
+def _under_no_one(tok) -> bool:
+    """An event noun in what no one did: "No group has claimed responsibility for the attack",
+    "nobody was hurt in the blast". Coders code the clause as no event, its reference with it."""
+    verb = tok.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.i != tok.i and (subj.lower_ in _NO_ONE or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in subj.children))
 
 
 def _also(head) -> bool:

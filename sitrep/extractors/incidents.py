@@ -101,6 +101,7 @@ class MentionInfo:
     model_p: float | None = None  # typed by the sentence head alone: its probability is the confidence
     result_clause: bool = False  # a participle of result on its clause (", killing 25 people")
     retold: bool = False  # joined its incident only as a retelling (_retells), referring to nothing
+    no_ones: bool = False  # a reference under what no one did ("no group has claimed the attack"): no evidence
     section: int = 0  # how many openings of other news (section_breaks) precede it
 
 
@@ -433,7 +434,8 @@ def incident_event(inc: Incident, ranks: dict[str, int], violent_report: bool = 
     model all but rules it out (EVIDENCE_FLOOR): "the blast destroyed the bus" is evidence
     of the bombing the lead claimed, however plain its own words; one span per sentence (a
     sentence that tells it twice, "A bomb ripped through ..., killing 25", is one piece of
-    evidence: the extent of its mentions)."""
+    evidence: the extent of its mentions); a reference under what no one did ("no group has
+    claimed responsibility for the attack") is none."""
     first = inc.head
     if len(inc.events) > 1:
         _settle(inc, ranks)
@@ -442,6 +444,8 @@ def incident_event(inc: Incident, ranks: dict[str, int], violent_report: bool = 
     claimed = first.confidence is None or first.confidence >= event_confidence.CLAIM
     by_sentence: dict[int, list[int]] = {}
     for k, (e, i, c) in enumerate(zip(inc.events, inc.infos, confs, strict=True)):
+        if i.no_ones:
+            continue
         if c is None or c >= event_confidence.CLAIM or (
                 claimed and e.certainty in CLAIMED_CERTAINTIES and c >= event_confidence.EVIDENCE_FLOOR):
             span = by_sentence.setdefault(i.sentence if i.sentence >= 0 else -1 - k, [e.start, e.end])

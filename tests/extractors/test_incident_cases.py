@@ -840,3 +840,17 @@ def test_a_window_of_months_does_not_date_the_incident_it_was_merged_with():
     out = _written_report("BI", "synth-BI3-04")
     dates = {e["date_start"] for e in _written_events_at(out, "Taliban commander shot dead in Uruzgan")}
     assert dates == {"2024-07-06"}, dates
+
+
+@pytest.mark.parametrize("text, reference", [
+    ("MOGADISHU - A suicide bomber killed 12 people at a market in Mogadishu on Friday. No group has claimed "
+     "responsibility for Friday's attack.", "Friday's attack"),
+    # guard: a reference that founds an incident of its own is no claim either
+    ("MAIDUGURI - A bomb exploded at a mosque in Konduga on Tuesday, killing four worshippers. No group had "
+     "claimed responsibility for the bombing by Wednesday evening.", "the bombing"),
+])
+def test_a_reference_in_what_no_one_did_is_no_evidence(text, reference):
+    # coders code "no group has claimed responsibility for the attack" as no event, the
+    # reference with it; the incident its lead tells stays claimed
+    ex = report(text, "2024-06-15")
+    assert claimed(ex) and _covering(ex, reference) == [], [(e.sub_event_type, e.mentions) for e in ex.events]

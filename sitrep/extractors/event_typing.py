@@ -1830,7 +1830,8 @@ def _a_prison_riot(c: Clause) -> bool:
     """"A riot broke out at the state prison": the riot's sentence says it is inside a
     prison, and names no demonstrators or relatives outside it."""
     words = {t.lower_ for t in c.head.tok.sent}
-    return bool(words & (_INMATES | _PRISONS)) and not words & (_PROTESTERS | {"relatives"}) \
+    lemmas = {t.lemma_.lower() for t in c.head.tok.sent}
+    return bool(words & (_INMATES | _PRISONS)) and not lemmas & (_PROTESTERS | {"relative"}) \
         and not _over_grievance(c)
 
 

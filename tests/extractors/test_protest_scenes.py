@@ -481,3 +481,10 @@ def test_a_prison_riot_is_the_inmates_mob_violence_beside_a_demonstration():
 def test_villagers_who_beat_someone_are_a_mob(text):
     kinds = [e.sub_event_type for e in sitrep.extract(text, published="2023-02-09").events]
     assert kinds == ["Mob violence"], kinds
+
+
+def test_inmates_who_riot_beside_demonstrators_join_their_demonstration():
+    # the prison's riot is a mob's only when no demonstrators share its sentence
+    text = "Inmates rioted at the central jail in Dili on Tuesday, joining hundreds of demonstrators in demanding a vote."
+    kinds = [e.sub_event_type for e in sitrep.extract(text, published="2024-06-12").events]
+    assert kinds == ["Violent demonstration"], kinds

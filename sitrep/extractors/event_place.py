@@ -29,6 +29,7 @@ from .place_recognition import (
     OFFICES_OF,
     ROAD_PREFIXES,
     SETTLEMENT_NOUNS,
+    SITE_NOUNS,
     STREET_NOUNS,
 )
 from .place_recognition import AREA_NOUNS as QUARTER_NOUNS  # a town's quarters (report_frame's are wider)
@@ -573,7 +574,7 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
     unit = _unit_span(g)
     # "fired on the Shalbandai checkpost", "abducted on the Lokoja-Abuja highway": a named
     # site is where its event is, on or along it as much as in it
-    along = unit is not None and g.head.lower_ in ("on", "upon", "along") and g.lemma_.lower() in _SITE_NOUNS
+    along = unit is not None and g.head.lower_ in ("on", "upon", "along") and g.lemma_.lower() in SITE_NOUNS
     if g.head.lower_ not in _VILLAGE_PREPS and not _settlement_of(g) and not along:
         return None
     if unit is not None:
@@ -600,10 +601,6 @@ def _unplaced_name(parsed: Parsed, g, place_spans: list[tuple[int, int]]) -> str
     return _without_the(e.text)
 
 
-# sites named by a place ("the Shalbandai checkpost", "the Kouri Bougoudi mining site",
-# "Katlang Bazaar", "the Lokoja-Abuja highway"): the most specific place a coder names
-_SITE_NOUNS = frozenset({"checkpost", "checkpoint", "outpost", "base", "site", "mine", "bazaar", "highway",
-                         "expressway"})
 
 
 # the nouns that say a name before them is a settlement or a part of one ("Lokitelaebu
@@ -613,7 +610,7 @@ _SITE_NOUNS = frozenset({"checkpost", "checkpoint", "outpost", "base", "site", "
 _UNIT_NOUNS = SETTLEMENT_NOUNS | QUARTER_NOUNS | {
     # a district's sub-units ("Samarbagh tehsil", "Dibate woreda") and named wilds a
     # gazetteer seldom holds ("the dense Hafruda forest")
-    "tehsil", "taluka", "taluk", "mandal", "woreda", "forest", "forests", "valley"} | _SITE_NOUNS
+    "tehsil", "taluka", "taluk", "mandal", "woreda", "forest", "forests", "valley"} | SITE_NOUNS
 
 
 def _unit_span(g):

@@ -159,7 +159,7 @@ def _governed(chain: list, presupposed: bool, lex: Lexicon) -> tuple[str, str]:
             break  # "during her visit, she promised ...": the setting of a promise is not promised
         if chain[i - 1].dep_ == "advcl" and chain[i - 1].tag_ == "VBG" and chain[i - 1].lemma_.lower() in _SAYING:
             break  # "denied that ..., saying that 19 people had been detained": what the denier says, it tells
-        if chain[i - 1].dep_ == "xcomp" and tok.pos_ in ("VERB", "AUX") and _no_one_subject(tok):
+        if chain[i - 1].dep_ == "xcomp" and tok.pos_ in ("VERB", "AUX") and no_one_subject(tok):
             return "negated", f"no one '{tok.text}'"  # "no group has admitted carrying out the attack"
         if chain[i - 1].dep_ == "ccomp" and _supposing(tok):
             return "hypothetical", f"supposed ('{tok.text} ...')"
@@ -243,7 +243,7 @@ _PRESUPPOSED_FRAMES = frozenset({"ATTACK", "KILL", "SHOOT", "BOMB", "AIRSTRIKE",
 _NO_ONE = frozenset({"nobody", "nothing", "none", "neither"})
 
 
-def _no_one_subject(verb) -> bool:
+def no_one_subject(verb) -> bool:
     """The verb's subject is no one: "nobody", "none", "no group"."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_ONE or any(
         d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in verb.children)
@@ -254,7 +254,7 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
     "no arrests", "nobody was charged", "nor offered", "any negotiations")."""
     for m in members:
         held = m.tok.head.head if m.tok.dep_ == "pobj" and m.tok.head.dep_ == "prep" else None
-        if held is not None and held.lemma_.lower() in ("be", "remain") and _no_one_subject(held):
+        if held is not None and held.lemma_.lower() in ("be", "remain") and no_one_subject(held):
             return "negated", "no one held"  # "No one was in custody as of Sunday evening"
         for tok in dict.fromkeys((m.tok, m.anchor)):  # in order: a set's order follows the hash seed
             if tok.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" for c in tok.head.children):

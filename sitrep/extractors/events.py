@@ -81,7 +81,7 @@ from .event_roles import (
     localise_unnamed,
     unnamed_authority,
 )
-from .event_status import _certainty, negated_result, timing
+from .event_status import _certainty, negated_result, no_one_subject, timing
 from .event_time import (
     DateAnchor,
     clock_days,
@@ -637,9 +637,6 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
         strength=type_strength(ev.rule))
 
 
-_NO_ONE = frozenset({"nobody", "none", "no-one"})
-
-
 def _under_no_one(tok) -> bool:
     """An event noun in what no one did: "No group has claimed responsibility for the attack",
     "nobody was hurt in the blast". Coders code the clause as no event, its reference with it."""
@@ -648,9 +645,7 @@ def _under_no_one(tok) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
             break
         verb = verb.head
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and subj.i != tok.i and (subj.lower_ in _NO_ONE or any(
-        d.dep_ == "det" and d.lower_ == "no" for d in subj.children))
+    return no_one_subject(verb)
 
 
 def _also(head) -> bool:

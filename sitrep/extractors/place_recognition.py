@@ -90,11 +90,16 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # prepositions whose capitalised object the pass `located_unknowns` reads as a place, and
 # the labels the small model gives such names when it misses them
 _LOCATING = frozenset({"in", "near"})
+# sites named by a place ("the Shalbandai checkpost", "the Kouri Bougoudi mining site",
+# "Katlang Bazaar", "the Lokoja-Abuja highway"): the most specific place a coder names
+# (event_place); after one, "at" places it ("the market at Jootar")
+SITE_NOUNS = frozenset({"checkpost", "checkpoint", "outpost", "base", "site", "mine", "bazaar", "highway",
+                        "expressway"})
 # ... and "at" right after a site's or a settlement's noun ("stormed the weekly market at
 # Jootar", "a camp at Kalma"; the parser may hang "at" on the verb), where "at" places the
 # site; elsewhere "at" names firms and hours
-_SITES_AT = FACILITY_HEADS | SETTLEMENT_NOUNS | frozenset({"camp", "checkpoint", "post", "outpost", "base", "site",
-                                                          "station", "mine", "bazaar", "border", "crossing"})
+_SITES_AT = FACILITY_HEADS | SETTLEMENT_NOUNS | SITE_NOUNS | frozenset({"camp", "post", "station", "border",
+                                                                       "crossing"})
 _UNPLACED_LABELS = frozenset({"", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT"})
 # what may follow such a name: the clause goes on ("in Walgak and looted", "in Poni as ...");
 # a noun, a participle or a hyphen after it makes it a modifier ("in Houthi shelling" (the

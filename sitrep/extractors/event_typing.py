@@ -1823,15 +1823,14 @@ def _next_tells_its_own(c: Clause) -> bool:
 
 
 # where inmates riot: the riot is theirs, whoever protests at its gates
-_PRISONS = frozenset({"prison", "prisons", "jail", "jails", "penitentiary", "cellblock", "cellblocks"})
+_PRISONS = frozenset({"prison", "jail", "penitentiary", "cellblock"})  # lemmas
 
 
 def _a_prison_riot(c: Clause) -> bool:
     """"A riot broke out at the state prison": the riot's sentence says it is inside a
     prison, and names no demonstrators or relatives outside it."""
-    words = {t.lower_ for t in c.head.tok.sent}
     lemmas = {t.lemma_.lower() for t in c.head.tok.sent}
-    return bool(words & (_INMATES | _PRISONS)) and not lemmas & (_PROTESTERS | {"relative"}) \
+    return bool(lemmas & (_INMATES | _PRISONS)) and not lemmas & (_PROTESTERS | {"relative"}) \
         and not _over_grievance(c)
 
 

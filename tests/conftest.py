@@ -16,6 +16,16 @@ SEED = SHARED / "seed" / "000_27822b3222cb0826.txt"
 SEED_GOLD = SHARED / "gold" / "seed.gold.json"
 
 
+def written_report(round_name: str, rid: str) -> dict:
+    """One written report of the project (tests/annotations/written/<round>.jsonl), extracted
+    (its `article.text` is what the offsets of its events and places count in)."""
+    from sitrep.evaluate import extract_records
+
+    path = ROOT / "tests" / "annotations" / "written" / f"{round_name}.jsonl"
+    rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == rid)
+    return extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
+
+
 def need_shared(*parts: str) -> Path:
     """Path under ../shared, or skip the test saying what is missing."""
     p = SHARED.joinpath(*parts)

@@ -4,10 +4,8 @@ sentence, often reads none of them. Each clause is still the headline (present t
 news there, not a habit). Headlines are the project's own."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from conftest import written_report
 
 from sitrep.evaluate import extract_records
 from sitrep.extractors.layout import deck_span, headline_breaks
@@ -110,9 +108,7 @@ def test_a_headlines_item_after_as_is_its_own_incident():
 def test_a_headline_does_not_take_a_lead_type_its_act_on_another_thing_has():
     # round BK's "AA seizes junta outpost ..." beside its lead's "it had seized weapons": the
     # lead's word, another thing seized (a capture, not disrupted weapons use)
-    path = Path(__file__).resolve().parents[1] / "annotations/written/BK.jsonl"
-    rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == "synth-BK1-05")
-    out = extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
-    cut = rec["text"].index(" as naval shelling")  # the headline's first clause
+    out = written_report("BK", "synth-BK1-05")
+    cut = out["article"]["text"].index(" as naval shelling")  # the headline's first clause
     head = [e["sub_event_type"] for e in out["events"] if any(a < cut for a, _ in e["mentions"])]
     assert head == ["Non-state actor overtakes territory"], head

@@ -10,6 +10,7 @@ count them) and the figures."""
 from __future__ import annotations
 
 import pytest
+from conftest import written_report
 
 import sitrep
 
@@ -644,18 +645,6 @@ def test_a_place_named_as_occupied_is_no_capture():
     assert "Air/drone strike" in kinds
 
 
-def _written_report(round_name: str, rid: str) -> dict:
-    """One written report of the project (tests/annotations/written), extracted."""
-    import json
-    from pathlib import Path
-
-    from sitrep.evaluate import extract_records
-
-    path = Path(__file__).resolve().parents[1] / f"annotations/written/{round_name}.jsonl"
-    rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == rid)
-    return extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
-
-
 def _written_events_at(out: dict, needle: str) -> list[dict]:
     """The events of an extracted written report one of whose mentions covers `needle`."""
     at = out["article"]["text"].index(needle)
@@ -665,7 +654,7 @@ def _written_events_at(out: dict, needle: str) -> list[dict]:
 def test_people_taken_beside_a_battle_are_their_own_abduction():
     # a written report of the project: a headline telling gunfights and kidnapped migrants,
     # the kidnapping told again in the body, is two incidents
-    out = _written_report("AJ", "synth-AJ3-05")
+    out = written_report("AJ", "synth-AJ3-05")
     covering = [e["sub_event_type"] for e in _written_events_at(out, "were kidnapped Sunday night")]
     assert covering == ["Abduction/forced disappearance"], covering
 
@@ -674,7 +663,7 @@ def test_what_a_protest_opposes_is_no_place_of_it():
     # a written report of the project: riots in New Caledonia "when protests against a
     # constitutional amendment being debated in Paris turned into running clashes": what the
     # protests oppose is where a bill is debated, not where they are
-    out = _written_report("AZ", "synth-AZ3-03")
+    out = written_report("AZ", "synth-AZ3-03")
     places = [e["place"] for e in _written_events_at(out, "protests against a constitutional amendment")]
     assert places and "Paris" not in places, places
 
@@ -811,7 +800,7 @@ def test_a_rally_the_police_call_peaceful_is_no_riot():
 def test_fire_opened_in_the_fight_it_began_is_the_fight():
     # a written report of the project: "the hiding militants opened fire, triggering the
     # gunfight": fire opened at no one named, in the fight it began, is that fight
-    out = _written_report("BG", "synth-BG1-01")
+    out = written_report("BG", "synth-BG1-01")
     kinds = [(e["sub_event_type"], e["confidence"]) for e in _written_events_at(out, "the hiding militants opened fire")]
     assert len(kinds) == 1 and kinds[0][0] == "Armed clash" and kinds[0][1] >= 0.5, kinds
 
@@ -819,7 +808,7 @@ def test_fire_opened_in_the_fight_it_began_is_the_fight():
 def test_a_section_heading_is_retold_by_its_paragraph():
     # a written report of the project: "Municipal official shot dead in Da'el", a line of its
     # own in the body, is the killing the paragraph below it tells
-    out = _written_report("BG", "synth-BG3-02")
+    out = written_report("BG", "synth-BG3-02")
     body = out["article"]["text"].index("was shot dead by unknown gunmen")
     covering = _written_events_at(out, "Municipal official shot dead")
     assert len(covering) == 1 and any(a <= body < b for a, b in covering[0]["mentions"]), covering
@@ -829,7 +818,7 @@ def test_a_section_heading_is_retold_by_its_paragraph():
 def test_militants_from_a_country_attacking_are_no_state():
     # a written report of the project: "Three soldiers martyred as militants from Afghanistan
     # attack Chitral border posts", parsed as an "Afghanistan attack", is a battle, no state's
-    out = _written_report("BG", "synth-BG1-02")
+    out = written_report("BG", "synth-BG1-02")
     kinds = [e["sub_event_type"] for e in _written_events_at(out, "martyred")]
     assert kinds == ["Armed clash"], kinds
 
@@ -837,7 +826,7 @@ def test_militants_from_a_country_attacking_are_no_state():
 def test_a_window_of_months_does_not_date_the_incident_it_was_merged_with():
     # a written report of the project: a commander shot dead on Saturday, and "targeted
     # killings ... over the past year" told in the body: the year's window dates no killing
-    out = _written_report("BI", "synth-BI3-04")
+    out = written_report("BI", "synth-BI3-04")
     dates = {e["date_start"] for e in _written_events_at(out, "Taliban commander shot dead in Uruzgan")}
     assert dates == {"2024-07-06"}, dates
 

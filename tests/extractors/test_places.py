@@ -1,12 +1,9 @@
 """Places stage: recognition (spaCy + gazetteer), sub-city areas, resolution in context."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from conftest import written_report
 
-from sitrep.evaluate import extract_records
 from sitrep.extractors.gazetteer import norm_name
 from sitrep.extractors.parse import Parsed, load_nlp
 from sitrep.extractors.places import explain_candidates, find_places
@@ -491,9 +488,7 @@ def test_a_name_on_a_facility_is_no_far_town(nlp, text, not_places, kept):
 def test_a_nationality_in_its_sentence_does_not_place_an_unknown_area():
     # a written report of the project (tests/annotations/written): "Israeli drone strike ...
     # in Jenin camp" in its headline; the nationality says whose act, the camp lies in Jenin
-    path = Path(__file__).resolve().parents[1] / "annotations/written/AP.jsonl"
-    rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == "synth-AP1-01")
-    out = extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
+    out = written_report("AP", "synth-AP1-01")
     camp = [p for p in out["places"] if p["name"] == "Jenin"]
     assert camp and all(p["country"] == "PS" for p in camp), [(p["country"], p["within"]) for p in camp]
 
@@ -556,11 +551,9 @@ def test_a_town_the_tagger_calls_a_person_after_in_is_a_place_when_the_report_ba
 
 def test_a_name_the_report_calls_a_village_is_not_a_far_city_of_its_name():
     # round BK's Rathedaung report: "Kyauktan village" is no town of 130,000 in Yangon Region
-    path = Path(__file__).resolve().parents[1] / "annotations/written/BK.jsonl"
-    rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == "synth-BK1-05")
-    out = extract_records([{"id": "r", "title": "", "text": rec["text"], "published": rec["date"]}])["r"]
+    out = written_report("BK", "synth-BK1-05")
     regions = {p["admin1"] for p in out["places"] if p["name"] == "Kyauktan"}
     assert regions == {"Rakhine"}, regions
     taken = [e["place"] for e in out["events"] if e["sub_event_type"] == "Non-state actor overtakes territory"
-             and "took full control" in rec["text"][e["start"]:e["end"]]]
+             and "took full control" in out["article"]["text"][e["start"]:e["end"]]]
     assert taken == ["Kyauktan"], taken

@@ -26,6 +26,7 @@ from .event_lexicon import (
 from .gazetteer import get_gazetteer, norm_name
 from .place_recognition import SETTLEMENT_NOUNS
 from .report_frame import LOCATIVE_PREPS
+from .times import WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -801,6 +802,11 @@ def _verbal(tok: Token) -> bool:
 # arrest", "opened fraud investigations", "began talks")
 _SUPPORTING = frozenset({"make", "open", "begin", "start", "initiate"})
 
+# verbs that draw their subject (and object) into the fight named after "in" ("engaged the
+# bandits in a firefight", "youths engaged in a fight", "were locked in fierce fighting"):
+# the fight's parties and its tense are theirs
+_DRAWN_INTO = frozenset({"engage", "lock"})
+
 
 def _anchor(tok: Token, lex: Lexicon) -> Token:
     """The verb that carries tense, modality and agent for a trigger: itself when a verb,
@@ -814,11 +820,24 @@ def _anchor(tok: Token, lex: Lexicon) -> Token:
     if h.i != tok.i and tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "VERB" and _is_light(h.head, lex) \
             and h.lower_ not in _OTHER_TIME:  # "a protest took place following the arrest": two happenings
         return h.head
+    if tok.dep_ == "pobj" and h.lower_ == "in" and h.head.pos_ == "VERB" and h.head.lemma_.lower() in _DRAWN_INTO \
+            and h.head.dep_ not in ("acl", "amod") and _fight_word(tok, lex):
+        return h.head
     series = h.head if tok.dep_ == "pobj" and h.lower_ == "of" else None
     if series is not None and series.lemma_.lower() in _SERIES and series.dep_ in ("dobj", "nsubjpass") \
             and series.head.pos_ == "VERB" and _is_light(series.head, lex):
         return series.head  # "carried out a series of attacks": the support verb carries them
     return tok
+
+
+def _drawn_in(verb: Token) -> Role | None:
+    """The other side a verb draws into a fight ("engaged the bandits in a firefight")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.lemma_.lower() in _DRAWN_INTO else None
+    return Role(obj, "object", _conjuncts(obj)) if obj is not None else None
+
+
+def _fight_word(tok: Token, lex: Lexicon) -> bool:
+    return any(lex.triggers.get(k, ("",))[0] == "CLASH" for k in (tok.lower_, tok.lemma_.lower()))
 
 
 def _phrase_text(tok: Token) -> str:
@@ -1389,9 +1408,15 @@ def _object(verb: Token) -> Role | None:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon") and not (
                 passive and c.lower_ == "with"):
             for p in c.children:
-                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
+                if p.dep_ == "pobj" and not _a_time(p):
                     return Role(p, c.lower_ + "-phrase", _conjuncts(p))
     return None
+
+
+def _a_time(tok: Token) -> bool:
+    """"On Sunday", "at dawn": a when, never the one an event is done to; the tagger does not
+    always call a lone day's name a date ("carried out a raid on Sunday on a house")."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in WEEKDAYS
 
 
 # event nouns whose possessor is the one it happens to when that is a person ("Karlov's
@@ -1451,7 +1476,7 @@ def _noun_roles(noun: Token, lex: Lexicon) -> tuple[Role | None, Role | None]:
                 # "blamed the bombing on the rebels" (but "blamed the shootout on a clash" names a cause)
                 if _match_trigger(pobj, lex) is None:
                     agent = agent or Role(pobj, "blamed", _conjuncts(pobj))
-            elif c.lower_ in ("on", "against", "of", "at", "with") and patient is None:
+            elif c.lower_ in ("on", "against", "of", "at", "with") and patient is None and not _a_time(pobj):
                 patient = Role(pobj, c.lower_ + "-phrase", _conjuncts(pobj))
             elif c.lower_ == "between" and agent is None:
                 conj = _conjuncts(pobj)
@@ -1519,7 +1544,7 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             na, p = _noun_roles(m.tok, lex)
             a = a or na
             if p is None:
-                p = _object_other_than(m.anchor, m.tok)
+                p = _object_other_than(m.anchor, m.tok) or _drawn_in(m.anchor)
         elif _verbal(m.tok) and m.tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
             a, p = _subject(m.tok), _object(m.tok)
             if m.frame == "BOMB" and a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNACCUSATIVE:
@@ -1623,7 +1648,7 @@ def _object_other_than(verb: Token, tok: Token, preps=("on", "against", "at", "i
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj" and p.i != tok.i and p.ent_type_ not in ("DATE", "TIME"):
+                if p.dep_ == "pobj" and p.i != tok.i and not _a_time(p):
                     return Role(p, c.lower_ + "-phrase", _conjuncts(p))
     return None
 

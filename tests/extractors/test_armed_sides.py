@@ -253,3 +253,23 @@ def test_an_armed_groups_forces_are_that_group_not_the_state(text, name):
 def test_a_band_opening_fire_on_a_community_attacks_civilians():
     text = "Illegal gold miners opened fire on a community near Boa Vista on Saturday."
     assert _types(text) == {"Attack"}, _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers engaged the bandits in a fierce firefight near Dansadau on Tuesday.",
+    "Police operatives engaged the kidnappers in a gun battle in the forest on Friday.",
+])
+def test_a_fight_its_parties_were_engaged_in_is_their_battle(text):
+    # the fight named after "engaged ... in" takes the verb's subject and object as its sides
+    sides = [(e.sub_event_type, e.actor1 and e.actor1.kind, e.actor2 and e.actor2.kind) for e in _events(text)]
+    assert sides == [("Armed clash", "state_forces", "political_militia")], sides
+
+
+def test_talks_the_army_engaged_rebels_in_are_no_battle():
+    assert _types("The army engaged the rebels in talks on Friday.") == set()
+
+
+def test_a_police_raid_told_with_its_day_first_searches_premises():
+    # "a raid on Sunday on a house": the day is when, the house what was raided
+    text = "Police carried out a raid on Sunday on a house used by a gang in Kisumu."
+    assert [(e.sub_event_type or e.plover) for e in sitrep.extract(text, published=PUBLISHED).events] == ["COERCE"]

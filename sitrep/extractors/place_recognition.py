@@ -872,6 +872,8 @@ class _Recogniser:
             return not dated and _struck_town(T[e - 1], lab, cands)  # "shelled Beryslav" (a PRODUCT): a place
         if all(w in self.stop or w in CONNECTORS for w in words):
             return False
+        if single and text.islower() and (words[0] in ADMIN_WORDS or words[0] in SETTLEMENT_NOUNS):
+            return False  # "the canton of Bekourou": a unit's common noun, though tagged a place
         if self.inside_a_longer_name(s, e) or (not strong and self.word_of_a_facility_name(s, e, top)):
             return False
         kinds = {c.kind for c in cands}

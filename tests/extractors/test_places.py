@@ -557,3 +557,14 @@ def test_a_name_the_report_calls_a_village_is_not_a_far_city_of_its_name():
     taken = [e["place"] for e in out["events"] if e["sub_event_type"] == "Non-state actor overtakes territory"
              and "took full control" in out["article"]["text"][e["start"]:e["end"]]]
     assert taken == ["Kyauktan"], taken
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Four people were killed in a clash in the canton of Gamboula on Monday.", "Gamboula"),
+    ("Gunmen killed two farmers in the canton of Kabalaye, in Mayo-Kebbi Est province, on Saturday.", "Kabalaye"),
+])
+def test_the_common_noun_canton_is_no_town_but_names_the_one_after_it(text, place):
+    # the tagger calls a lower-case "canton" a place, and the gazetteer has Cantons in the US
+    import sitrep
+    evs = sitrep.extract(text, published="2024-03-14").events
+    assert [(e.place, e.lat is not None and e.lat < 20) for e in evs] == [(place, True)], [(e.place, e.lat) for e in evs]

@@ -659,7 +659,10 @@ def _unplaced_target(parsed: Parsed, verb, frame: str, place_spans: list[tuple[i
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lemma_.lower() == "control":  # "took control of X"
         obj, frame = of_object(obj), "ENTER"
-    if obj is not None and obj.lemma_.lower() in SETTLEMENT_NOUNS:  # "attacked Palma town", "the village of Olumbi"
+    settlement = obj is not None and obj.lemma_.lower() in SETTLEMENT_NOUNS
+    # "attacked Khamenlok village" names one, "attacked a Fulani settlement" tells whose it is
+    named_settlement = settlement and not any(c.dep_ == "det" for c in obj.children)
+    if settlement:  # "attacked Palma town", "the village of Olumbi"
         named = of_object(obj) or next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         obj, frame = (named, "ENTER") if named is not None and named.pos_ == "PROPN" else (obj, frame)
     if obj is None or obj.pos_ != "PROPN" or not obj.text[:1].isupper() or obj.text.isupper():
@@ -671,7 +674,9 @@ def _unplaced_target(parsed: Parsed, verb, frame: str, place_spans: list[tuple[i
         min(c.i for c in obj.subtree if c.dep_ == "compound" or c.i == obj.i):obj.i + 1]
     if len(span) > 3 or any(s < span.end_char and span.start_char < t for s, t in place_spans):
         return None
-    if _country_word(obj) or is_named_actor(span.text) or obj.ent_type_ in _NO_PLACE or \
+    # a village's name, whatever kind of name the tagger took it for
+    no_place_name = obj.ent_type_ in _NO_PLACE and not (named_settlement and obj.ent_type_ not in ("DATE", "TIME"))
+    if _country_word(obj) or is_named_actor(span.text) or no_place_name or \
             obj.lower_ in _INSTITUTIONS or any(c.dep_ in ("case", "poss") for c in obj.children):
         return None  # "stormed Parliament", "stormed the President's House": a body's seat, a site
     return _without_the(span.text)

@@ -568,3 +568,10 @@ def test_the_common_noun_canton_is_no_town_but_names_the_one_after_it(text, plac
     import sitrep
     evs = sitrep.extract(text, published="2024-03-14").events
     assert [(e.place, e.lat is not None and e.lat < 20) for e in evs] == [(place, True)], [(e.place, e.lat) for e in evs]
+
+
+def test_a_village_the_tagger_calls_a_people_is_the_place_of_the_attack_on_it():
+    # "Dolaithabi village" is named a village; "a Fulani settlement" is only said to be theirs
+    import sitrep
+    text = "Armed men attacked Dolaithabi village on Tuesday night, killing six people."
+    assert [e.place for e in sitrep.extract(text, published="2024-03-14").events] == ["Dolaithabi"]

@@ -1557,6 +1557,8 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             if m.frame == "CLASH" and a is not None and a.conj and p is None:
                 p = Role(a.conj[0], "coordinated-subject")
                 a = Role(a.tok, a.how)
+            if m.frame == "SHOOT" and p is None:
+                p = _closed_in_on(m.tok)
         else:
             a, p = _noun_roles(m.tok, lex)
             verb = next((k for k in m.tok.children if k.dep_ == "amod" and k.i == m.tok.i - 1), None)
@@ -1572,6 +1574,18 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
     if agent is None and head.frame in ("KILL", "SHOOT"):
         agent = _forces_of_the_operation(head.anchor)
     return _doer_of_the_act(agent, lex), patient
+
+
+# verbs of closing in on a target, at which a shooting conjoined to them is aimed
+_CLOSING_IN = frozenset({"surround", "encircle", "approach", "stop", "block", "reach", "enter"})
+
+
+def _closed_in_on(verb: Token) -> Role | None:
+    """"Assailants surrounded the post at dawn and opened fire": at the post."""
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.lemma_.lower() not in _CLOSING_IN:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    return Role(obj, "conjunct-object", _conjuncts(obj)) if obj is not None else None
 
 
 # what forces conduct, in which people are killed: "killed in a police operation"

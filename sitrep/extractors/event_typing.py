@@ -641,6 +641,8 @@ def _sport(c: Clause) -> Typing | None:
         return None
     if c.weapons or c.ak in _ARMED_KINDS or c.pk in _ARMED_KINDS or "LETHAL" in c.sctx:
         return None
+    if c.patient_armed:
+        return None  # "a joint police-military team came under fire": an armed team, no game's
     if "KILL" in c.fs and not c.weak:
         return None
     if _spectators_struck(c) or _band_of_people(c):

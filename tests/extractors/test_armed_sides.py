@@ -273,3 +273,14 @@ def test_a_police_raid_told_with_its_day_first_searches_premises():
     # "a raid on Sunday on a house": the day is when, the house what was raided
     text = "Police carried out a raid on Sunday on a house used by a gang in Kisumu."
     assert [(e.sub_event_type or e.plover) for e in sitrep.extract(text, published=PUBLISHED).events] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # an armed team is under fire, whatever games "team" tells of elsewhere
+    ("A joint police-military team on patrol near Kutum came under fire late on Sunday.", "Armed clash"),
+    # a shooting is aimed at what its conjunct closed in on: a post is armed, a minibus is not
+    ("Around 40 gunmen on motorbikes surrounded the gendarmerie post at dawn and opened fire.", "Armed clash"),
+    ("Gunmen stopped a minibus near Kachia and opened fire, killing four passengers.", "Attack"),
+])
+def test_fire_at_an_armed_target_is_a_battle_and_at_civilians_an_attack(text, kind):
+    assert _types(text) == {kind}, _types(text)

@@ -1402,6 +1402,9 @@ def _object(verb: Token) -> Role | None:
             for k in c.children:
                 if k.dep_ == "nsubj":
                     return Role(k, "small-clause subject", _conjuncts(k))
+    raised = _raised_subject(verb)
+    if raised is not None:
+        return Role(raised, "passive-subject", _conjuncts(raised))
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     for c in verb.children:
         # "was struck with a chunk of concrete": a passive's "with" is its instrument
@@ -1411,6 +1414,18 @@ def _object(verb: Token) -> Role | None:
                 if p.dep_ == "pobj" and not _a_time(p):
                     return Role(p, c.lower_ + "-phrase", _conjuncts(p))
     return None
+
+
+# verbs of report that raise the subject of the passive they tell ("the catechist was said to
+# have been seized", "two men are believed to have been killed")
+_RAISING = frozenset({"say", "report", "believe", "think", "fear", "understand", "know", "allege", "presume"})
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _RAISING or not any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _a_time(tok: Token) -> bool:

@@ -1000,6 +1000,9 @@ def _a_person(tok, c: Clause) -> bool:
         return True  # "captured Manaung": the tagger's person, the places stage's township
     if tok.lower_ in _PERSONAL:
         return True  # "a man who was caught": "who" stands only for people
+    if not named_place and any(t.ent_type_ == "PERSON" for k in tok.children if k.dep_ in ("appos", "acl")
+                               for t in k.subtree):
+        return True  # "the zone chairman, Mr Ezekiel Mollel, was picked up": someone named
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in ("suspect", "defendant"):
         return True  # "catch murder suspect": the parser split the compound
     return tok.pos_ == "PROPN" and not any(s <= tok.idx < e for s, e in c.place_spans) and any(
@@ -1123,6 +1126,9 @@ def _unknown_name_taken(c: Clause, terr: list[str], ptok, holders) -> bool:
         return False
     of_objects = [g for h in holders for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "of"
                   for g in ch.children if g.dep_ == "pobj"]
+    if any(h.lemma_.lower() == "control" for h in holders) and any(
+            t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "DATE") for t in of_objects):
+        return True  # "took control of Wad Madani": no one controls a person, whatever the tagger says
     return any(t is not None and t.pos_ == "PROPN" and (t.ent_type_ in ("", "ORG") or _called_a_town(t))
                for t in [ptok, *of_objects])
 

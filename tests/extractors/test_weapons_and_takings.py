@@ -401,3 +401,20 @@ def test_a_bomb_triggered_or_set_off_is_a_bombing(text):
     import sitrep
     types = {e.sub_event_type for e in sitrep.extract(text, published="2024-06-12").events}
     assert "Remote explosive/landmine/IED" in types, types
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # control is taken of a place, whatever kind of name the tagger takes it for
+    ("Thousands fled after the RSF took control of Wad Madani in December.", {"Non-state actor overtakes territory"}),
+    # "X was said/believed to have been ...": X is the one it was done to
+    ("The soldier was believed to have been captured by the militants on Monday.",
+     {"Abduction/forced disappearance"}),
+    ("The vigilante, identified as Mr Sunday Ajiboye, was said to have been hit in the chest during the exchange of "
+     "fire with the kidnappers.", {"Armed clash"}),
+    # someone a name in apposition calls a person is picked up, not a place
+    ("The zone chairman, Mr Baraka Mwita, was picked up by plain-clothes police in Sinza on Monday.", {"Arrests"}),
+    # a person seized is no territory taken
+    ("The village head was said to have been seized by gunmen near Tsafe on Friday.", set()),
+])
+def test_what_was_taken_is_read_through_its_name_and_its_report(text, kinds):
+    assert _types(text) == kinds, _types(text)

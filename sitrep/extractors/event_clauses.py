@@ -1575,7 +1575,7 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             if m.frame == "SHOOT" and p is None:
                 p = _closed_in_on(m.tok)
         else:
-            a, p = _noun_roles(m.tok, lex)
+            a, p = _shot_dead_misparse(m.tok) or _noun_roles(m.tok, lex)
             verb = next((k for k in m.tok.children if k.dep_ == "amod" and k.i == m.tok.i - 1), None)
             hung_on = _phrase_verb_as_adjective(verb) if verb is not None and a is None else None
             if hung_on is not None:
@@ -1589,6 +1589,20 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
     if agent is None and head.frame in ("KILL", "SHOOT"):
         agent = _forces_of_the_operation(head.anchor)
     return _doer_of_the_act(agent, lex), patient
+
+
+def _shot_dead_misparse(noun: Token) -> tuple[Role | None, Role | None] | None:
+    """"A sniper shot dead a boy": the parser makes "sniper shot" a noun, the subject of
+    "dead", and the boy the object of "dead"; the shooter is the compound, the boy the shot."""
+    dead = noun.head
+    if noun.dep_ != "nsubj" or dead.lower_ != "dead" or dead.i != noun.i + 1:
+        return None
+    obj = next((c for c in dead.children if c.dep_ in ("dobj", "dep") and c.i > dead.i
+                and c.pos_ in ("NOUN", "PROPN")), None)
+    doer = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        return None
+    return (Role(doer, "subject", _conjuncts(doer)) if doer is not None else None), Role(obj, "object", _conjuncts(obj))
 
 
 # verbs of closing in on a target, at which a shooting conjoined to them is aimed

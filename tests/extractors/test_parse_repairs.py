@@ -67,3 +67,10 @@ def test_only_by_names_who_did_a_passive_act():
     text = "A patrol of the army was ambushed on Sunday between Gaoua and Loropeni, officials said."
     rules = [e.rule or "" for e in _events(text) if e.event_type]
     assert rules and all("actor1 by-phrase" not in r for r in rules), rules
+
+
+def test_who_shot_whom_dead_when_the_parser_made_the_shot_a_noun():
+    # the parser reads "sniper shot" as a noun, the subject of "dead"; the sniper still shot her
+    text = "A sniper shot dead a schoolgirl in the Al-Rawdah district of Taiz on Sunday."
+    rules = [e.rule for e in _events(text)]
+    assert len(rules) == 1 and "actor1 subject, actor2 object" in rules[0], rules

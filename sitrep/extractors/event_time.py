@@ -96,10 +96,14 @@ def own_time(times: list[TimeMention], lo: int, hi: int, others: list[tuple[int,
                       and not any(a <= t.start < b for a, b in others)]
     # "broke out on Sunday evening and continued into Monday", "clashes, which continued
     # until Sunday morning": the end of a span is not when the event happened
-    pool = [t for t in pool if not _SPAN_END.search(text, max(0, t.start - 30), t.start)]
+    pool = [t for t in pool if not _SPAN_END.search(text, max(0, t.start - 30), t.start)
+            and not _AHEAD_OF.search(text, max(0, t.start - 30), t.start)]
     return min(pool, key=lambda t: (abs(t.start - anchor), t.start)) if pool else None
 
 
+# "violence intensifies ahead of the May 20 celebrations": what the event comes before, not its day
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead)-up\s+to|in\s+preparation\s+for)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
 _SPAN_END = re.compile(r"\b(?:until|till|into|through|to)\s+(?:the\s+early\s+hours\s+of\s+|late\s+|early\s+)?$",
                        re.IGNORECASE)
 

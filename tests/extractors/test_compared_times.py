@@ -62,3 +62,13 @@ def test_a_year_that_ends_a_name_is_no_time(name):
     text = f"NAIROBI - Thousands of people marched through Nairobi on Tuesday in protest against {name}."
     times = [t.text for t in sitrep.extract(text, published="2024-06-27").times]
     assert not any(t.strip().isdigit() for t in times), times
+
+
+def test_the_day_an_event_comes_ahead_of_does_not_date_it():
+    # the day the event comes before is not its day, nor is last year's May 20
+    kidnapped = ("Separatist fighters have kidnapped a council official in Mamfe ahead of the May 20 National Day "
+                 "celebrations.")
+    assert _event(kidnapped, "2022-05-19", "").date_start == "2022-05-19"
+    dated = ("Gunmen abducted a council official in Mamfe on Tuesday as violence intensified in the run-up to the "
+             "May 20 celebrations.")
+    assert _event(dated, "2022-05-19", "").date_start == "2022-05-17"

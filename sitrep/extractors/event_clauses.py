@@ -22,6 +22,7 @@ from .event_lexicon import (
     _is_light,
     _np_text,
     lexicon,
+    token_memo,
 )
 from .gazetteer import get_gazetteer, norm_name
 from .place_recognition import SETTLEMENT_NOUNS
@@ -185,10 +186,22 @@ def _a_post(tok: Token) -> bool:
         tok.dep_ == "dobj" and lexicon().frame_of(tok.head.lemma_.lower()) in ("ATTACK", "CAPTURE"))
 
 
+_UNREAD = object()
+
+
 def _match_trigger(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | None:
-    """(frame, weak, matched phrase, PLOVER mode) when `tok` is a trigger."""
+    """(frame, weak, matched phrase, PLOVER mode) when `tok` is a trigger (read once per token:
+    the trigger search asks it again of objects and clauses, and the typing rules of theirs)."""
+    memo = token_memo(tok, lex, "trigger")
+    hit = memo.get(tok.i, _UNREAD)
+    if hit is _UNREAD:
+        hit = memo[tok.i] = _trigger_reading(tok, lex)
+    return hit
+
+
+def _trigger_reading(tok: Token, lex: Lexicon) -> tuple[str, bool, str, str] | None:
     forms = _forms(tok, lex)
-    if not any(f in lex.trigger_words for f in forms) and not (tok.i >= 1 and tok.doc[tok.i - 1].text == "-"):
+    if lex.trigger_words.isdisjoint(forms) and not (tok.i >= 1 and tok.doc[tok.i - 1].text == "-"):
         return None  # no trigger, phrase or compound uses this word
     is_verb = tok.pos_ == "VERB"
     kids = list(tok.children)

@@ -228,10 +228,34 @@ def _has(cues, kind: str, value: str) -> bool:
     return any(v == value for v, _ in cues.get(kind, ()))
 
 
+# The readings the stages ask of the same token again and again (its base forms, whether it
+# is a light verb or a trigger: up to five times each), kept for the report being read: spaCy
+# builds every string they read anew on each access. Keyed by the doc and the lexicon, so
+# another report or lexicon starts afresh; one tuple, read once per call, so threads reading
+# different reports never mix their answers.
+_TOKEN_MEMO: tuple = (None, None, {})
+
+
+def token_memo(tok: Token, lex: Lexicon, reading: str) -> dict:
+    """{token index: answer} of one `reading` for the report `tok` is of, under `lex`."""
+    global _TOKEN_MEMO
+    memo = _TOKEN_MEMO
+    if memo[0] is not tok.doc or memo[1] is not lex:
+        memo = _TOKEN_MEMO = (tok.doc, lex, {})
+    answers = memo[2].get(reading)
+    if answers is None:
+        answers = memo[2][reading] = {}
+    return answers
+
+
 def _forms(tok: Token, lex: Lexicon) -> tuple[str, ...]:
     """Candidate base forms of a word, most trusted first. The parser's lemmas miss many
     inflections ("staged" -> "stag", "retook"), so regular suffixes are undone here too."""
-    return _forms_of(tok.lemma_.lower(), tok.lower_, tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
+    memo = token_memo(tok, lex, "forms")
+    forms = memo.get(tok.i)
+    if forms is None:
+        forms = memo[tok.i] = _forms_of(tok.lemma_.lower(), tok.lower_, tok.pos_ == "VERB" or tok.tag_.startswith("VB"))
+    return forms
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -259,6 +283,14 @@ def _forms_of(lemma: str, w: str, verb: bool) -> tuple[str, ...]:
 
 
 def _is_light(tok: Token, lex: Lexicon) -> bool:
+    memo = token_memo(tok, lex, "light")
+    light = memo.get(tok.i)
+    if light is None:
+        light = memo[tok.i] = _light_verb(tok, lex)
+    return light
+
+
+def _light_verb(tok: Token, lex: Lexicon) -> bool:
     forms = _forms(tok, lex)
     if any(f in lex.light for f in forms):
         return True

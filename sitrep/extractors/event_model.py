@@ -54,11 +54,11 @@ class Head:
     bias: np.ndarray
 
     def probs(self, features: list[str]) -> dict[str, float]:
-        rows = [self.index[f] for f in features if f in self.index]
+        rows = [i for i in map(self.index.get, features) if i is not None]
         z = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
         z = np.exp(z - z.max())
         p = z / z.sum()
-        return {lab: float(v) for lab, v in zip(self.labels, p, strict=True)}
+        return dict(zip(self.labels, p.tolist(), strict=True))  # tolist: the floats float() gives, at once
 
 
 _SHIPPED = object()

@@ -297,9 +297,9 @@ def _in_headline(parsed: Parsed, sent: Span, dateline_lead: tuple[int, int] | No
     if 0 < sent.start_char <= layout.HEADLINE_CHARS and sent.start_char in layout.headline_breaks(parsed.text):
         return True  # a headline's later clause ("...; at least 12 killed"), parsed apart (layout)
     end = layout.headline_end(parsed.text) if sent.start_char == 0 else None
-    if end is not None and len(sent.text.rstrip()) <= end:
+    if end is not None and len(parsed.span_text(sent).rstrip()) <= end:
         return True  # the headline's own paragraph, however many words ("... near Said Sadiq as teachers ...")
-    if sent.start_char > 0 or len(sent.text.split()) > HEADLINE_WORDS:
+    if sent.start_char > 0 or len(parsed.span_text(sent).split()) > HEADLINE_WORDS:
         return False  # words, not tokens: "Port-au-Prince" is one word of a headline
     if sent.root.tag_ in ("VBZ", "VBP") and not any(k.dep_ in ("aux", "auxpass") for k in sent.root.children) \
             and sent.root.lemma_ != "be" and len(parsed.sentences) > 1:
@@ -344,7 +344,7 @@ def _mention(view: ReportView, sv: SentenceView, cand: Candidate, others: list[C
     ev = Event(event_type=row.event_type, sub_event_type=row.sub_event_type, plover=row.plover,
                mode=head.mode or row.mode or None, actor1=actor1, actor2=actor2, certainty=certainty,
                start=cand.evidence[0], end=_evidence_end(view.parsed.text, cand, head, members),
-               sentence=sv.span.text, trigger=_trigger_text(head))
+               sentence=view.parsed.span_text(sv.span), trigger=_trigger_text(head))
     ev.assoc_actor1 = [r for r in (_actor_ref(Role(c, "conj"), view.parsed, view.ex, lex, view.ctx)
                                    for c in (a_role.conj if a_role else [])) if r]
     ev.rule = (f"{'+'.join(dict.fromkeys(frames))} -> {row.sub_event_type or row.plover}: {typing.why}"
@@ -846,7 +846,7 @@ def _fallback_candidate(view: ReportView, sent: Span) -> Candidate | None:
     """The sentence's main verb as a candidate spanning the whole sentence (a question,
     a fragment or a verbless headline offers none)."""
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or sent.text.rstrip().endswith("?"):
+    if root.pos_ not in ("VERB", "AUX") or view.parsed.span_text(sent).rstrip().endswith("?"):
         return None
     head = Trigger(tok=root, frame=FALLBACK, weak=False, phrase=root.text, anchor=root)
     start, end = root.idx, root.idx + len(root.text)
@@ -869,9 +869,9 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     ctx.planted_bombs = planted_bombs_named(index)
     ctx.shelling = shelling_named(index)
     ctx.communal = communal(parsed.text, index)
-    ctx.protest_scene = protest_scene(parsed._sents, index, ctx.communal)
+    ctx.protest_scene = protest_scene(parsed, index, ctx.communal)
     frame = report_frame(parsed, ex)
-    ctx.riot_scene = riot_scene(parsed._sents, parsed.article.title or "", ctx.communal, frame.lead_end)
+    ctx.riot_scene = riot_scene(parsed, ctx.communal, frame.lead_end)
     ctx.young_rioters = not ctx.communal and young_rioters(parsed._sents, ctx.riot_scene | ctx.protest_scene)
     home_spans = [(p.start, p.end) for p in ex.places if p.lat is not None and not (
         p.feature == "city" and p.country and frame.country and p.country != frame.country)]
@@ -1010,7 +1010,8 @@ def _responsibility_echoes(view: ReportView, ruled: list[Event],
                                        sent.start_char, same_sentence=False)
         if target is None:
             continue
-        _add_echo(echoes, infos, target, replace(target, start=sent.start_char, end=end, sentence=sent.text,
+        _add_echo(echoes, infos, target, replace(target, start=sent.start_char, end=end,
+                                                 sentence=view.parsed.span_text(sent),
                                                  trigger=m.group(), mentions=[],
                                                  rule=f"{target.rule}; the claim of responsibility for it joins it"),
                   k, "lead" if sent.start_char < view.frame.lead_end else "body")
@@ -1060,20 +1061,21 @@ def communal(text: str, index: _CueIndex) -> bool:
     return _has(index.within(0, len(text)), "context", "COMMUNAL")
 
 
-def protest_scene(sents: list[Span], index: _CueIndex, communal_report: bool = False) -> frozenset[int]:
+def protest_scene(parsed: Parsed, index: _CueIndex, communal_report: bool = False) -> frozenset[int]:
     """The sentences a demonstration's scene covers: one naming protesters, a protest, a
     march or a procession, and the next few. "Clashes broke out", "cars were set on fire"
     there are the demonstration's, as ACLED codes them, with no armed side named. In a
     communal report a procession is a religious one, no demonstration (docs/annotation.md:
     communities fighting each other are mob violence)."""
     def names_a_protest(sent: Span) -> bool:
-        march = next((m for m in _MARCH_WORDS.finditer(sent.text) if not _the_month(sent, m)), None)
+        text = parsed.span_text(sent)
+        march = next((m for m in _MARCH_WORDS.finditer(text) if not _the_month(sent, text, m)), None)
         return "PROTEST" in _context(index, sent) or (
             march is not None and not (communal_report and march.group().lower() == "procession"))
-    return _scene(sents, names_a_protest)
+    return _scene(parsed._sents, names_a_protest)
 
 
-def _the_month(sent: Span, match: re.Match) -> bool:
+def _the_month(sent: Span, text: str, match: re.Match) -> bool:
     """"Tripoli, 4 March 2018", "since March": the month, no march. The parser's date
     entity tells it; a capitalised "March" beside a number does where it has none."""
     if match.group() != "March":
@@ -1081,8 +1083,8 @@ def _the_month(sent: Span, match: re.Match) -> bool:
     span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
     if span is not None and span[0].ent_type_ == "DATE":
         return True
-    return re.search(r"\d\W*$", sent.text[:match.start()]) is not None or \
-        re.match(r"\W*\d", sent.text[match.end():]) is not None
+    return re.search(r"\d\W*$", text[:match.start()]) is not None or \
+        re.match(r"\W*\d", text[match.end():]) is not None
 
 
 _RIOT_WORDS = re.compile(r"\b(?:riot(?:s|ing|ers?)?|disorder|unrest|violence (?:erupted|erupts|broke out)|"
@@ -1090,18 +1092,19 @@ _RIOT_WORDS = re.compile(r"\b(?:riot(?:s|ing|ers?)?|disorder|unrest|violence (?:
                          re.IGNORECASE)
 
 
-def riot_scene(sents: list[Span], title: str, communal_report: bool, lead_end: int) -> frozenset[int]:
+def riot_scene(parsed: Parsed, communal_report: bool, lead_end: int) -> frozenset[int]:
     """The sentences a riot's scene covers: one naming rioting, disorder or violence
     breaking out, and the next few (as `protest_scene`); every sentence when the headline
     or the lead (and the sentence after it) names it (the report is the riot's: "violence
     erupts in Dublin") or the report is communal (`communal`: "stone-pelting during a Ram
     Navami procession"). `lead_end`: where the lead ends, a headline the parser cut in two
     counted as one sentence (report_frame.lead_end_offset)."""
+    sents = parsed._sents
     k = sum(1 for sent in sents if sent.start_char < lead_end)
-    if communal_report or _RIOT_WORDS.search(title) or any(
-            _RIOT_WORDS.search(sent.text) for sent in sents[:k + 1]):
+    if communal_report or _RIOT_WORDS.search(parsed.article.title or "") or any(
+            _RIOT_WORDS.search(parsed.span_text(sent)) for sent in sents[:k + 1]):
         return frozenset(sent.start for sent in sents)
-    return _scene(sents, lambda sent: _RIOT_WORDS.search(sent.text) is not None)
+    return _scene(sents, lambda sent: _RIOT_WORDS.search(parsed.span_text(sent)) is not None)
 
 
 # the people who riot as demonstrators do (docs/annotation.md: "students, youths, residents
@@ -1212,6 +1215,9 @@ def _holds(p: Place, inner: Place) -> bool:
 
 _PLACE_NOUNS = (r"(?:village|town|township|district|area|neighbou?rhood|camp|upazila|suburb|locality|settlement|"
                 r"municipality|hamlet|quarter)")
+_WITHIN_PREPS = r"(?:in|of|near|outside)"
+_PLACE_NOUN_RE = re.compile(_PLACE_NOUNS)
+_WITHIN_PREP_RE = re.compile(_WITHIN_PREPS)
 
 
 def _described_within(parsed: Parsed, outer: str, places: frozenset[str] = frozenset()) -> set[str]:
@@ -1220,21 +1226,56 @@ def _described_within(parsed: Parsed, outer: str, places: frozenset[str] = froze
     name is a proper noun to the tagger ("Meanwhile, a village in ..." names none)."""
     name = r"([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+){0,2})"
     pat = (name + r"(?:,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?" + _PLACE_NOUNS + r"|\s+" + _PLACE_NOUNS +
-           r"(?:\s+town)?)\s+(?:in|of|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?" + re.escape(outer) + r"\b")
+           r"(?:\s+town)?)\s+" + _WITHIN_PREPS + r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?" + re.escape(outer) + r"\b")
+    # both patterns name `outer`, so each is compiled anew (about 0.25 ms): only where `outer`
+    # stands where one of them could end
+    described, set_off = _may_lie_within(parsed.text, outer)
     out = set()
-    for m in re.finditer(pat, parsed.text):
+    matches = re.finditer(pat, parsed.text) if described else ()
+    for m in matches:
         span = parsed.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if m.group(1) != outer and span is not None and all(t.pos_ == "PROPN" for t in span) and not (
                 m.group(1) in places and re.match(r"\s+suburbs?\b", parsed.text[m.end(1):])):
             out.add(m.group(1))  # "the Paris suburb of Nanterre" names the city, not a place in the suburb
     # "the village of Nanduli, in Ancuabe district": a place the places stage found, set off
     # by ", in" before the outer name (a person so set off is no place: "Ali, in Kabul")
-    for m in re.finditer(name + r",\s+in\s+(?:the\s+)?" + re.escape(outer) + r"\b", parsed.text):
+    matches = re.finditer(name + r",\s+in\s+(?:the\s+)?" + re.escape(outer) + r"\b", parsed.text) \
+        if set_off and places else ()
+    for m in matches:
         span = parsed.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if m.group(1) != outer and m.group(1) in places and span is not None and not any(
                 t.ent_type_ == "PERSON" for t in span):
             out.add(m.group(1))
     return out
+
+
+def _may_lie_within(text: str, outer: str) -> tuple[bool, bool]:
+    """Whether `outer` stands where a match of each of _described_within's patterns would
+    end: after a place noun, one of its prepositions and at most three words ("village in
+    Riyom", "town of the Sokoto state capital"); after ", in" or ", in the". Necessary, never
+    sufficient: the patterns decide."""
+    described = set_off = False
+    at = text.find(outer, 1)
+    while at > 0 and not (described and set_off):
+        if text[at - 1].isspace():  # both patterns put spaces right before `outer`
+            words = text[:at].rsplit(None, 5)[-5:]  # the last five runs of non-spaces before it
+            described = described or _after_place_noun(words)
+            set_off = set_off or _after_comma_in(words)
+        at = text.find(outer, at + 1)
+    return described, set_off
+
+
+def _after_place_noun(words: list[str]) -> bool:
+    """The words end in a place noun, one of its prepositions and at most three words."""
+    return any(_WITHIN_PREP_RE.fullmatch(words[-1 - k]) and _PLACE_NOUN_RE.fullmatch(words[-2 - k])
+               for k in range(min(4, len(words) - 1)))
+
+
+def _after_comma_in(words: list[str]) -> bool:
+    """The words end in ", in" or ", in the"."""
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] == "in" and words[-2].endswith(",")
 
 
 def _part_of_its_town(p: Place) -> bool:

@@ -161,6 +161,9 @@ _PHOTO_CUE_RE = re.compile(
     # it closes is the caption: caption_spans): "... in politics. (CBC)"
     r"|(?P<closing>\((?:(?:The )?(?:CBC|AP|Associated Press|Reuters|AFP|EPA|Getty Images|CP|Canadian Press)"
     r"|(?:[A-Z][\w.'’-]+ ){1,3}(?:[Pp]olice(?: [Dd]epartment)?|PD|[Ss]heriff['’]s [Oo]ffice))\))(?=[ \t]*(?:\n|$))")
+# what every match of _PHOTO_CUE_RE holds (a bracket, "hoto", "file ", "Getty Images" or
+# "in this "): the cue's many alternatives are tried only on paragraphs that hold one
+_PHOTO_CUE_HINT = re.compile(r"[(\[]|hoto|file |Getty Images|in this ")
 # a paragraph this short that carries a photo cue is the caption whole
 CAPTION_CHARS = 400
 
@@ -193,7 +196,7 @@ def caption_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, in
     related-story links (link_spans): neither is the report's news."""
     out = link_spans(text)
     for ps, pe in paras:
-        cues = list(_PHOTO_CUE_RE.finditer(text, ps, pe))
+        cues = list(_PHOTO_CUE_RE.finditer(text, ps, pe)) if _PHOTO_CUE_HINT.search(text, ps, pe) else []
         if cues and pe - ps <= CAPTION_CHARS:
             out.append((ps, pe))
         else:

@@ -180,6 +180,11 @@ class Parsed:
         """Photo-caption spans (see `layout.caption_spans`)."""
         return layout.caption_spans(self.text, self.paragraphs)
 
+    def span_text(self, span: Span) -> str:
+        """`span.text`, sliced from the doc's text (spaCy joins the span's tokens' texts anew on
+        each access)."""
+        return self.doc_text[span.start_char:span.end_char]
+
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding character offset `char`."""
         return max(0, bisect.bisect_right(self._sent_starts, char) - 1)

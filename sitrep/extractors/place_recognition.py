@@ -286,6 +286,10 @@ class _Recogniser:
         self.parsed = parsed
         self.doc = doc = parsed.doc
         self.T = T = parsed.tokens  # Token objects made once: spaCy builds one per index access
+        # their texts and lower-case forms, which every pass tests token by token (spaCy builds
+        # the string anew on each access)
+        self.words = words = [t.text for t in T]
+        self.lower = lower = [t.lower_ for t in T]
         self.ents = list(parsed.ent_spans)
         self.text = parsed.doc_text
         self.gaz = gaz
@@ -300,13 +304,14 @@ class _Recogniser:
         self.stop = _stopwords()
         self.place_keys = {norm_name(doc[s:e].text) for ent in self.ents if ent.label_ in ("GPE", "LOC")
                            for s, e in [_strip_span(T, ent.start, ent.end)] if s < e}
-        self.lower_words = {t.text for t in T if t.text.islower()}
+        self.lower_words = {w for w in words if w.islower()}
         self.person_words = person_words(self.ents)
         self.relatives = {e.root.lower_ for e in self.ents if e.label_ == "PERSON" and len(e) == 1
                           and _named_relative(e.root)}
         # names the report also writes as a place's: "Madison County", a dateline's "CLINTON —"
-        self.place_written = {t.lower_ for t, nxt in zip(T, T[1:], strict=False) if _capitalised(t) and (
-            (nxt.lower_ in ADMIN_WORDS and nxt.is_title) or (t.is_upper and len(t) > 3 and nxt.text in DASHES))}
+        self.place_written = {lower[i] for i in range(n - 1) if words[i][:1].isupper() and (
+            (lower[i + 1] in ADMIN_WORDS and T[i + 1].is_title) or (T[i].is_upper and len(T[i]) > 3
+                                                                    and words[i + 1] in DASHES))}
         self.titled_words = self._titled_words()
         self.acronyms = self._acronyms()
         self.taken = [False] * n
@@ -316,8 +321,9 @@ class _Recogniser:
     def _titled_words(self) -> set[str]:
         """Names that follow a title somewhere in the report ("President Saakashvili"): where
         the gazetteer does not know them as places, the model's GPE for them is that person."""
-        return {nxt.lower_ for t, nxt in zip(self.T, self.T[1:], strict=False)
-                if t.lower_.rstrip(".") in HONORIFICS and nxt.pos_ == "PROPN" and _capitalised(nxt)}
+        T, lower = self.T, self.lower
+        return {lower[i + 1] for i in range(self.n - 1)
+                if lower[i].rstrip(".") in HONORIFICS and T[i + 1].pos_ == "PROPN" and _capitalised(T[i + 1])}
 
     def _acronyms(self) -> set[str]:
         """Short forms a report defines for a name ("the Ministry of Defence (MoD)"): an
@@ -326,7 +332,7 @@ class _Recogniser:
         out = set()
         T = self.T
         for i in range(1, self.n - 1):
-            if T[i - 1].text != "(" or T[i + 1].text != ")":
+            if self.words[i - 1] != "(" or self.words[i + 1] != ")":
                 continue
             caps = "".join(ch for ch in T[i].text if ch.isupper())
             if len(caps) < 2:
@@ -374,9 +380,10 @@ class _Recogniser:
         T = self.T
         doc, n, label = self.doc, self.n, self.label
         grams: dict[tuple[int, int], str] = {}
+        words = self.words
         for i, tok in enumerate(T):
-            article = tok.text in ARTICLES_LOWER and i + 2 < n and T[i + 1].text == "-" and _capitalised(T[i + 2])
-            if not (_capitalised(tok) or article) or not any(ch.isalpha() for ch in tok.text):
+            article = words[i] in ARTICLES_LOWER and i + 2 < n and words[i + 1] == "-" and _capitalised(T[i + 2])
+            if not (words[i][:1].isupper() or article) or not any(ch.isalpha() for ch in words[i]):
                 continue
             if label[i] in SKIP_LABELS and (tok.pos_ != "PROPN" or tok.lower_ in MONTHS_DAYS):
                 continue
@@ -551,7 +558,7 @@ class _Recogniser:
         T = self.T
         unknown_end = {m.end: m for m in self.mentions if m.origin == "unknown"}
         for i, tok in enumerate(T):
-            if i == 0 or tok.lower_ not in STREET_NOUNS or not _capitalised(tok):
+            if i == 0 or self.lower[i] not in STREET_NOUNS or not _capitalised(tok):
                 continue
             if tok.lower_ == "dr." and i + 1 < self.n and _capitalised(T[i + 1]):
                 continue  # "Dr. Smith"
@@ -582,7 +589,7 @@ class _Recogniser:
         or a number, with the connectors between them."""
         T = self.T
         for i, tok in enumerate(T[:-1]):
-            if tok.lower_ not in NAME_PREFIXES or not _capitalised(tok) or self.taken[i]:
+            if self.lower[i] not in NAME_PREFIXES or not _capitalised(tok) or self.taken[i]:
                 continue
             inner = [m for m in self.mentions if m.start == T[i + 1].idx]
             for m in inner:  # "Avenida Bolívar": the state the tagger found is a word of the street's name
@@ -603,7 +610,7 @@ class _Recogniser:
         """4. Datelines: "TORRINGTON — The city council ...", "RIDGE FARM, Ill. (AP) —"."""
         T = self.T
         for i, tok in enumerate(T):
-            if not (i == 0 or T[i - 1].text in (".", "\n") or T[i - 1].is_space or tok.is_sent_start):
+            if not (i == 0 or self.words[i - 1] in (".", "\n") or T[i - 1].is_space or tok.is_sent_start):
                 continue
             j = i
             # "COX'S BAZAR -": the tokenizer's "'S" is a word of the dateline's name
@@ -641,13 +648,13 @@ class _Recogniser:
         """5. Gazetteer names over proper-noun runs the tagger mislabelled or missed, longest
         match first, each judged by `accept_scan`."""
         T = self.T
+        known_ends = self._known_ends()
         i = 0
         while i < self.n:
             hit = None
-            for j in range(min(self.n, i + 6), i, -1):
-                key = self.grams.get((i, j))
-                if key and key in self.found and not any(self.taken[i:j]):
-                    hit = (j, key)
+            for j in known_ends.get(i, ()):
+                if j <= i + 6 and not any(self.taken[i:j]):
+                    hit = (j, self.grams[(i, j)])
                     break
             if hit and self.town_named_after_region(hit[0], hit[1]) and not self.taken[hit[0]]:
                 self.add(i, hit[0] + 1, "unknown")
@@ -664,11 +671,22 @@ class _Recogniser:
             else:
                 i += 1
 
+    def _known_ends(self) -> dict[int, list[int]]:
+        """Token -> the ends of the n-grams starting there that the gazetteer knows, last
+        first (the scan tries the longest first, and most tokens start none)."""
+        ends: dict[int, list[int]] = {}
+        for (s, e), key in self.grams.items():
+            if key and key in self.found:
+                ends.setdefault(s, []).append(e)
+        for v in ends.values():
+            v.sort(reverse=True)
+        return ends
+
     def named_areas(self) -> None:
         """6. Named areas: "the Sukkari district", "Sheik Maqsood neighborhood"."""
         T = self.T
         for i, tok in enumerate(T):
-            if tok.lower_ not in AREA_NOUNS or i == 0:
+            if self.lower[i] not in AREA_NOUNS or i == 0:
                 continue
             s = i
             while s > 0 and i - s < 5:
@@ -707,7 +725,7 @@ class _Recogniser:
         "the City Council" is no town: the noun must be a lower-case common noun)."""
         T = self.T
         for i in range(1, self.n - 2):
-            if T[i].lower_ not in SETTLEMENT_NOUNS or not self._after_the(i):
+            if self.lower[i] not in SETTLEMENT_NOUNS or not self._after_the(i):
                 continue
             if T[i + 1].lower_ == "of":
                 s = e = i + 2
@@ -747,7 +765,7 @@ class _Recogniser:
         Khanasor"), which the gazetteer may lack; "clashes between X and Y" name parties."""
         T = self.T
         for i in range(1, self.n - 3):
-            if T[i].lower_ != "between" or T[i - 1].lower_ not in BETWEEN_HOLDERS:
+            if self.lower[i] != "between" or self.lower[i - 1] not in BETWEEN_HOLDERS:
                 continue
             s1 = e1 = i + 1
             while e1 < self.n and self.taken[e1] and e1 - s1 < 4:
@@ -816,7 +834,7 @@ class _Recogniser:
         T = self.T
         ends = {m.end: m for m in self.mentions}
         for i, tok in enumerate(T):
-            if tok.lower_ not in ("counties", "parishes") or i == 0:
+            if self.lower[i] not in ("counties", "parishes") or i == 0:
                 continue
             names: list[tuple[int, int]] = []
             j = i  # walk back: name (, name)* (,)? and|or name

@@ -22,6 +22,7 @@ from .event_lexicon import (
     _is_light,
     _np_text,
     lexicon,
+    sentence_of,
     token_memo,
 )
 from .gazetteer import get_gazetteer, norm_name
@@ -1268,7 +1269,7 @@ def _finite_verb_as_modifier(verb: Token) -> bool:
     """"In Makassar, South Sulawesi, a mob set fire to the building": with no verb at its
     root, the parser hung the clause's finite verb on its subject as a modifier; a past
     verb there with an object of its own is no participle describing that noun."""
-    root = verb.sent.root
+    root = sentence_of(verb).root
     return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and root.pos_ not in ("VERB", "AUX") and \
         verb.head.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in verb.children) and \
         not any(c.dep_ in ("auxpass", "agent") for c in verb.children) and _reduced_relative_subject(verb) is None

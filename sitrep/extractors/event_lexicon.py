@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..vocab import read_table, trie_pattern
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 # Frames that describe physical happenings ACLED codes (they group with each other);
@@ -246,6 +246,21 @@ def token_memo(tok: Token, lex: Lexicon, reading: str) -> dict:
     if answers is None:
         answers = memo[2][reading] = {}
     return answers
+
+
+# the sentences of the report being read: (doc, their first tokens, their spans)
+_SENTENCES: tuple = (None, [], [])
+
+
+def sentence_of(tok: Token) -> Span:
+    """`tok.sent`, found by bisection among the report's sentences (spaCy walks the tokens
+    out to the sentence's ends on each access). One tuple, read once, as `token_memo`."""
+    global _SENTENCES
+    memo = _SENTENCES
+    if memo[0] is not tok.doc:
+        sents = list(tok.doc.sents)
+        memo = _SENTENCES = (tok.doc, [s.start for s in sents], sents)
+    return memo[2][bisect.bisect_right(memo[1], tok.i) - 1]
 
 
 def _forms(tok: Token, lex: Lexicon) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from .event_lexicon import (
     TypeRow,
     _cue_kind,
     _cues,
+    sentence_of,
 )
 from .parse import Parsed
 
@@ -180,11 +181,11 @@ def previous_subject(pronoun):
     centering theory. Nothing else is resolved: no object, no person in a side clause."""
     if pronoun.lower_ not in ("he", "she", "they", "it") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    sent = pronoun.sent
+    sent = sentence_of(pronoun)
     if sent.start == 0 or any(t.ent_type_ == "PERSON" or (pronoun.lower_ == "they" and t.tag_ == "NNS")
                               for t in pronoun.doc[sent.start:pronoun.i]):
         return None  # a person (or people) earlier in its own sentence is a nearer antecedent: leave it
-    prev = pronoun.doc[sent.start - 1].sent
+    prev = sentence_of(pronoun.doc[sent.start - 1])
     subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None

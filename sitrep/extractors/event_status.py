@@ -15,6 +15,7 @@ from .event_lexicon import (
     _is_light,
     _scope_of,
     lexicon,
+    sentence_of,
 )
 
 # dependencies through which a modal or a negation above a trigger reaches it
@@ -298,7 +299,7 @@ def _polar_question(chain) -> bool:
     before the subject of a sentence that ends in a question mark asks whether it
     happened. ("Who attacked the convoy?" and "Why did police arrest them?" take it as
     given: a wh-word opens them.)"""
-    sent = chain[0].sent
+    sent = sentence_of(chain[0])
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in _CLOSERS), None)
     if last is None or last.text != "?" or sent[0].tag_ in ("WDT", "WP", "WP$", "WRB"):
         return False

@@ -52,6 +52,7 @@ from .event_lexicon import (
     _has,
     _np_text,
     sent_cues_text,
+    sentence_of,
 )
 from .event_place import CARE_SITES
 from .event_roles import DocContext, _of_whom, main_clause_subject, previous_subject
@@ -161,7 +162,7 @@ def build_clause(c: Clause) -> Clause:
         c.ak = "state_forces"  # "regime navy vessels fired shells": the government's forces, by their words
     c.actx = _values(_cues(atext, lex), "context") if atext else set()
     c.ctxv, c.sctx = _values(c.cues, "context"), _values(c.sent_cues, "context")
-    seized = _seized_text(c.head.tok.sent)
+    seized = _seized_text(sentence_of(c.head.tok))
     c.weapons = [v for v, p in c.cues.get("weapon", ()) if not _seized(p, seized) and not _aimed_at(c, v, p)]
     c.tactic = next((t for t in _TACTICS if t in c.weapons), None)
     if c.tactic is None and c.fs & _VIOLENT and c.lone:

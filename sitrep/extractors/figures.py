@@ -889,11 +889,13 @@ def _singular_victims(parsed: Parsed, ex: Extraction, taken: set[int], focus) ->
     out = []
     lemmas = _single_victim_lemmas()
     for tok in parsed.tokens:
+        if tok.pos_ not in ("VERB", "ADJ"):
+            continue
         # "shot dead X" (the parser may hang "dead" on the object)
         shot_dead = tok.lemma_.lower() in _DEAD_BY and any(
             c.lower_ == "dead" or (c.dep_ == "dobj" and any(d.lower_ == "dead" and d.i < c.i for d in c.children))
             for c in tok.children)
-        if tok.pos_ not in ("VERB", "ADJ") or not (tok.lemma_.lower() in lemmas or shot_dead):
+        if not (tok.lemma_.lower() in lemmas or shot_dead):
             continue
         if tok.pos_ == "VERB" and tok.tag_ not in ("VBD", "VBN"):
             continue  # "enough to kill an adult", "plotting to murder an official": no victim yet

@@ -77,9 +77,14 @@ class Attribution:
     generic: bool = False  # unnamed organisations ("aid groups say"): a source, not a quote speaker
 
 
+_AFTER_ANY_END = float("inf")
+
+
 def _inside(spans, char: int) -> bool:
     """Is `char` inside one of `spans` (sorted, not overlapping)?"""
-    i = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (char, _AFTER_ANY_END)) - 1
     return i >= 0 and spans[i][0] <= char < spans[i][1]
 
 
@@ -385,10 +390,11 @@ def _cue_at(tok, parsed: Parsed, cues: dict[str, dict], qspans) -> tuple[object,
             if c.dep_ == "agent":
                 objs += [g for g in c.children if g.dep_ == "pobj"]
         return (objs[0], "according to", tok.idx + len(tok)) if objs else None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and (
-            lemma in cues and cues[lemma]["kind"] not in ("according", "none")
-            or lemma not in cues and any(c.dep_ == "ccomp" for c in tok.children)):
+    if lemma in cues and cues[lemma]["kind"] not in ("according", "none") \
+            or lemma not in cues and any(c.dep_ == "ccomp" for c in tok.children):
         return _verb_cue(tok, parsed, cues, qspans)
     return None
 

@@ -171,8 +171,11 @@ CAPTION_CHARS = 400
 # a related story's link run into the body, as scraped pages flatten them: "... in early
 # March. Read more: What Lavrov said: Germany, other countries expel Russian diplomats over
 # Skripal poisoning The Foreign Ministry told ...", "More: <headline> [archive] 38 year old"
-_LINK_START_RE = re.compile(r"(?:(?<=[.!?\"”’)] )|(?<=\n)|^)(?:Read more|READ MORE|Read also|Also read|Read next|"
-                            r"More|MORE|Related|RELATED|See also)\s*:\s+")
+_LINK_WORDS = r"(?:Read more|READ MORE|Read also|Also read|Read next|More|MORE|Related|RELATED|See also)\s*:\s+"
+_LINK_START_RE = re.compile(r"(?:(?<=[.!?\"”’)] )|(?<=\n)|^)" + _LINK_WORDS)
+# the words alone, which every link start holds: a pattern opening on its words' first letters,
+# which the regex engine skips to, where the start's lookbehinds make it try every character
+_LINK_WORDS_RE = re.compile(_LINK_WORDS)
 # where the linked headline ends: a sentence's stop, a line's end, a bracketed tag, an
 # opening quote, or a new sentence's first word after a headline's last, with no stop between
 _LINK_END_RE = re.compile(r"[.!?](?=\s)|\n|\](?=\s)|(?<=[A-Za-z0-9’'])(?= [“\"])|(?<=[a-z0-9’'])(?= (?:The|A|An|He|"
@@ -183,6 +186,8 @@ LINK_CHARS = 250  # a headline no longer than this
 def link_spans(text: str) -> list[tuple[int, int]]:
     """Spans of related-story links inside the body: they tell another report's news."""
     out = []
+    if _LINK_WORDS_RE.search(text) is None:
+        return out
     for m in _LINK_START_RE.finditer(text):
         end = _LINK_END_RE.search(text, m.end(), min(len(text), m.end() + LINK_CHARS))
         if end is not None and end.start() > m.end():

@@ -844,14 +844,19 @@ def _anchor(tok: Token, lex: Lexicon) -> Token:
     return tok
 
 
-def _drawn_in(verb: Token) -> Role | None:
-    """The other side a verb draws into a fight ("engaged the bandits in a firefight")."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.lemma_.lower() in _DRAWN_INTO else None
-    return Role(obj, "object", _conjuncts(obj)) if obj is not None else None
+def _object_of(verb: Token, lemmas: frozenset[str], how: str) -> Role | None:
+    """The direct object of `verb` when its lemma is one of `lemmas`, as a role read `how`:
+    the other side a verb draws into a fight ("engaged the bandits in a firefight"), what a
+    shooting conjoined to a verb of closing in is aimed at ("surrounded the post ... and
+    opened fire")."""
+    if verb.lemma_.lower() not in lemmas:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return Role(obj, how, _conjuncts(obj)) if obj is not None else None
 
 
 def _fight_word(tok: Token, lex: Lexicon) -> bool:
-    return any(lex.triggers.get(k, ("",))[0] == "CLASH" for k in (tok.lower_, tok.lemma_.lower()))
+    return any(lex.triggers.get(k, ("",))[0] == "CLASH" for k in _forms(tok, lex))
 
 
 def _phrase_text(tok: Token) -> str:
@@ -1573,7 +1578,7 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             na, p = _noun_roles(m.tok, lex)
             a = a or na
             if p is None:
-                p = _object_other_than(m.anchor, m.tok) or _drawn_in(m.anchor)
+                p = _object_other_than(m.anchor, m.tok) or _object_of(m.anchor, _DRAWN_INTO, "object")
         elif _verbal(m.tok) and m.tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound"):
             a, p = _subject(m.tok), _object(m.tok)
             if m.frame == "BOMB" and a is not None and a.how == "subject" and _forms(m.tok, lex)[0] in _UNACCUSATIVE:
@@ -1586,8 +1591,8 @@ def _roles(head: Trigger, members: list[Trigger], lex: Lexicon) -> tuple[Role | 
             if m.frame == "CLASH" and a is not None and a.conj and p is None:
                 p = Role(a.conj[0], "coordinated-subject")
                 a = Role(a.tok, a.how)
-            if m.frame == "SHOOT" and p is None:
-                p = _closed_in_on(m.tok)
+            if m.frame == "SHOOT" and p is None and m.tok.dep_ == "conj":
+                p = _object_of(m.tok.head, _CLOSING_IN, "conjunct-object")
         else:
             a, p = _shot_dead_misparse(m.tok) or _noun_roles(m.tok, lex)
             verb = next((k for k in m.tok.children if k.dep_ == "amod" and k.i == m.tok.i - 1), None)
@@ -1620,15 +1625,8 @@ def _shot_dead_misparse(noun: Token) -> tuple[Role | None, Role | None] | None:
 
 
 # verbs of closing in on a target, at which a shooting conjoined to them is aimed
+# ("assailants surrounded the post at dawn and opened fire": at the post)
 _CLOSING_IN = frozenset({"surround", "encircle", "approach", "stop", "block", "reach", "enter"})
-
-
-def _closed_in_on(verb: Token) -> Role | None:
-    """"Assailants surrounded the post at dawn and opened fire": at the post."""
-    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.lemma_.lower() not in _CLOSING_IN:
-        return None
-    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-    return Role(obj, "conjunct-object", _conjuncts(obj)) if obj is not None else None
 
 
 # what forces conduct, in which people are killed: "killed in a police operation"

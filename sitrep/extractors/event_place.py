@@ -674,8 +674,8 @@ def _unplaced_target(parsed: Parsed, verb, frame: str, place_spans: list[tuple[i
         min(c.i for c in obj.subtree if c.dep_ == "compound" or c.i == obj.i):obj.i + 1]
     if len(span) > 3 or any(s < span.end_char and span.start_char < t for s, t in place_spans):
         return None
-    # a village's name, whatever kind of name the tagger took it for
-    no_place_name = obj.ent_type_ in _NO_PLACE and not (named_settlement and obj.ent_type_ not in ("DATE", "TIME"))
+    # a village's name is one whatever kind of name the tagger took it for, but a time
+    no_place_name = obj.ent_type_ in ({"DATE", "TIME"} if named_settlement else _NO_PLACE)
     if _country_word(obj) or is_named_actor(span.text) or no_place_name or \
             obj.lower_ in _INSTITUTIONS or any(c.dep_ in ("case", "poss") for c in obj.children):
         return None  # "stormed Parliament", "stormed the President's House": a body's seat, a site

@@ -849,7 +849,9 @@ def _territory(c: Clause) -> Typing | None:
         # "protesters overran police lines", "stormed parliament": a crowd's violence, no captive
         return Typing("VIOLENT_DEMO" if c.ak == "protesters" else "MOB_VIOLENCE", "a crowd overran or stormed a place")
     taken = c.patient_role.tok if c.patient_role is not None else _taken(c)
-    person = taken is not None and _a_person(taken, c)
+    # "gunmen seized the parish priest", "bandits captured a council chairman": someone held
+    person = taken is not None and (_a_person(taken, c) or (
+        taken.pos_ == "NOUN" and taken.lemma_.lower() in _RELEASED_PEOPLE | _TITLES | _HELD_ROLES))
     if "CAPTURE" in terr and person and c.ak is None and _RANSOM.search(c.head.tok.sent.text + " " + c.next_text):
         return Typing("ABDUCTION", "people seized and ransomed")  # "were seized ... released after a ransom was paid"
     if "CAPTURE" in terr and person and c.pk not in _ARMED_KINDS and c.ak in ("state_forces", "government", None):
@@ -2793,6 +2795,11 @@ _RELEASED_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "who"
 _RELEASED_PEOPLE = frozenset({"hostage", "detainee", "captive", "journalist", "activist", "protester", "student",
                               "leader", "passenger", "worker", "child", "victim"})
 _RELEASED_REST = frozenset({"other", "others", "rest", "remainder", "most", "some", "all", "many", "both", "few"})
+# beside them, and the offices of _TITLES: the roles of people armed men seize ("the village
+# head was seized", "gunmen seized the parish priest")
+_HELD_ROLES = frozenset({"head", "chief", "priest", "pastor", "imam", "cleric", "catechist", "official", "teacher",
+                         "farmer", "trader", "herder", "villager", "resident", "traveller", "traveler", "motorist",
+                         "doctor", "nurse", "engineer", "contractor", "businessman", "businesswoman"})
 
 
 # verbs whose object is an agreement being made; any other verb ("used the ceasefire to

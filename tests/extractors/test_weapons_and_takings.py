@@ -413,8 +413,22 @@ def test_a_bomb_triggered_or_set_off_is_a_bombing(text):
      "fire with the kidnappers.", {"Armed clash"}),
     # someone a name in apposition calls a person is picked up, not a place
     ("The zone chairman, Mr Baraka Mwita, was picked up by plain-clothes police in Sinza on Monday.", {"Arrests"}),
-    # a person seized is no territory taken
-    ("The village head was said to have been seized by gunmen near Tsafe on Friday.", set()),
+    # a person seized is no territory taken: armed men abduct them
+    ("The village head was said to have been seized by gunmen near Tsafe on Friday.",
+     {"Abduction/forced disappearance"}),
 ])
 def test_what_was_taken_is_read_through_its_name_and_its_report(text, kinds):
+    assert _types(text) == kinds, _types(text)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # armed men who seize someone in a role (a village head, a priest, a council chairman) abduct them
+    ("The village head was seized by gunmen near Tsafe on Friday.", {"Abduction/forced disappearance"}),
+    ("Gunmen seized the parish priest from his residence in Kafanchan on Sunday.", {"Abduction/forced disappearance"}),
+    ("Bandits captured a council chairman on the Gusau road.", {"Abduction/forced disappearance"}),
+    # the police who capture someone arrest them; rebels who capture a headquarters take ground
+    ("Police captured the gang's chief near Kano.", {"Arrests"}),
+    ("Rebels captured the district headquarters on Monday.", {"Non-state actor overtakes territory"}),
+])
+def test_someone_in_a_role_seized_by_armed_men_is_abducted(text, kinds):
     assert _types(text) == kinds, _types(text)

@@ -851,7 +851,7 @@ def _territory(c: Clause) -> Typing | None:
     taken = c.patient_role.tok if c.patient_role is not None else _taken(c)
     # "gunmen seized the parish priest", "bandits captured a council chairman": someone held
     person = taken is not None and (_a_person(taken, c) or (
-        taken.pos_ == "NOUN" and taken.lemma_.lower() in _RELEASED_PEOPLE | _TITLES | _HELD_ROLES))
+        taken.pos_ == "NOUN" and taken.lemma_.lower() in _HELD_PEOPLE))
     if "CAPTURE" in terr and person and c.ak is None and _RANSOM.search(c.head.tok.sent.text + " " + c.next_text):
         return Typing("ABDUCTION", "people seized and ransomed")  # "were seized ... released after a ransom was paid"
     if "CAPTURE" in terr and person and c.pk not in _ARMED_KINDS and c.ak in ("state_forces", "government", None):
@@ -2800,6 +2800,7 @@ _RELEASED_REST = frozenset({"other", "others", "rest", "remainder", "most", "som
 _HELD_ROLES = frozenset({"head", "chief", "priest", "pastor", "imam", "cleric", "catechist", "official", "teacher",
                          "farmer", "trader", "herder", "villager", "resident", "traveller", "traveler", "motorist",
                          "doctor", "nurse", "engineer", "contractor", "businessman", "businesswoman"})
+_HELD_PEOPLE = _RELEASED_PEOPLE | _TITLES | _HELD_ROLES
 
 
 # verbs whose object is an agreement being made; any other verb ("used the ceasefire to

@@ -73,6 +73,11 @@ _TAKEN_FROM = frozenset({"arrest", "detain", "nab", "apprehend", "abduct", "kidn
 _JOURNEYING = frozenset({"travel", "head", "move", "go", "come", "return", "drive", "sail", "fly", "bind", "flee",
                          "escape", "leave", "march", "walk", "run", "transfer", "evacuate", "bring", "send", "carry",
                          "transport", "ship", "deport", "displace", "relocate", "bound", "destine", "make"})
+# verbs of flight, or of driving people off: "towards X" names where the fleeing went
+# ("fled towards Gao", "pushing families towards Dédougou"), not where they were hurt; troops
+# "sent towards Tessit" are deployed there, so the verbs of sending are not among them
+_SENDING = frozenset({"flee", "escape", "run", "push", "force", "chase", "drive", "herd", "displace"})
+_HEADING = frozenset({"toward", "towards"})
 # where the wounded are taken, never where they were hurt ("airlifted to a hospital in
 # Cagayan de Oro City")
 CARE_SITES = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "dispensary"})
@@ -103,6 +108,8 @@ def _locative_objects(tok) -> Iterable[tuple[object, bool]]:
             elif depth and c.dep_ == "prep" and c.lower_ == "between" and t.lower_ in BETWEEN_HOLDERS:
                 # "on the road between Sinuni and Khanasor": near the first, which the road leaves
                 yield from ((_first_named(g), False) for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in _HEADING and t.lemma_.lower() in _SENDING:
+                continue  # "pushing hundreds of families towards Dédougou": where they went, not where it was
             elif c.dep_ == "prep" and (c.lower_ in LOCATIVE_PREPS or area_of or (
                     c.lower_ == "to" and t.lower_ in _NEXT) or (
                     c.lower_ == "from" and not depth and t.lemma_.lower() in _TAKEN_FROM)):

@@ -504,3 +504,21 @@ def test_a_traditional_rulers_title_is_no_place():
     text = ("Gunmen on Friday night shot dead the traditional ruler of Umuchu community, also in Aguata LGA, "
             "Igwe Chidi Okafor, near his palace.")
     assert "Igwe" not in {p.name for p in sitrep.extract(text, published="2024-03-05").places}
+
+
+
+@pytest.mark.parametrize("text, verb, place, where", [
+    # where people fled, or were driven, is where they went, not where the violence was
+    ("The raids left six dead and pushed hundreds of families towards Titao.", "pushed", "Titao", False),
+    ("Gunmen killed four herders, forcing residents to flee toward Gao.", "flee", "Gao", False),
+    # guard: troops sent towards a town are deployed there; a shot fired towards a village hit there
+    ("Reinforcements were sent towards Menaka on Tuesday.", "sent", "Menaka", True),
+    ("Soldiers fired towards the village of Kouka.", "fired", "Kouka", True),
+])
+def test_where_the_fleeing_went_is_not_where_they_were_attacked(text, verb, place, where):
+    from sitrep.extractors.event_place import _locative_objects
+    from sitrep.extractors.parse import load_nlp
+    doc = load_nlp()(text)
+    tok = next(t for t in doc if t.text == verb)
+    names = {t.text for g, _ in _locative_objects(tok) for t in g.subtree}
+    assert (place in names) == where, names

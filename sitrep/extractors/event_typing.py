@@ -489,6 +489,14 @@ def _set_off_safely(verb) -> bool:
     return bool(by) and _DISPOSERS.search(" ".join(t.text for t in by)) is not None
 
 
+def _found(bomb, c: Clause) -> bool:
+    """The bomb is what a find verb of the clause found ("found a bomb", "IEDs ... were
+    found", "bomb found in market"): a device still whole, not one that went off."""
+    finds = {m.tok.i for m in c.members if m.frame == "FIND"}
+    return (bomb.dep_ in ("dobj", "nsubjpass", "nsubj") and bomb.head.i in finds) or any(
+        k.dep_ == "acl" and k.i in finds for k in bomb.children)
+
+
 def _normalise_frames(c: Clause) -> None:
     fs = c.fs
     if "STRIKE" in fs and c.tactic is None and "AIRSTRIKE" not in fs and _labour_strike(c, True):
@@ -498,6 +506,8 @@ def _normalise_frames(c: Clause) -> None:
         fs = (fs - {"BOMB"}) | {"RIOT"}  # "attacked with stones and petrol bombs": a rioter's weapon
     if bombs and all(_set_off_safely(t) for t in bombs):
         fs = (fs - {"BOMB"}) | {"DISRUPT"}  # "was safely detonated by bomb disposal experts": defused
+    elif bombs and "FIND" in fs and all(_found(t, c) for t in bombs):
+        fs = (fs - {"BOMB", "FIND"}) | {"DISRUPT"}  # "a team found a bomb", "bomb found in market": unexploded
     throws = [m for m in c.members if m.frame == "RIOT"]
     if throws and all(m.phrase.lower().endswith(" at") and _thrown_explosive(m.tok) for m in throws):
         fs = fs - {"RIOT"}  # "an explosive thrown at a school": a grenade's throw, not a rioter's
@@ -689,7 +699,8 @@ def _band_of_people(c: Clause) -> bool:
     if lemma in _BANDS:
         who = of_object(a.tok)
         return who is not None and who.lemma_.lower() in _BAND_MEMBERS
-    return lemma in ("hooligan", "ultra") or (lemma in ("fan", "supporter") and a.tok.tag_ == "NNS")
+    return lemma in ("hooligan", "ultra") or lemma in _MOB_NOUNS or (
+        lemma in ("fan", "supporter") and a.tok.tag_ == "NNS")  # "attacked by an angry mob": no team plays
 
 
 _SHOWN = frozenset({"power", "force", "strength", "might", "capability", "resolve", "skill", "technique",

@@ -432,3 +432,24 @@ def test_what_was_taken_is_read_through_its_name_and_its_report(text, kinds):
 ])
 def test_someone_in_a_role_seized_by_armed_men_is_abducted(text, kinds):
     assert _types(text) == kinds, _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a bomb found is a bomb that did not go off: its finding disrupts it
+    "Police found a bomb at the bus terminal in Marawi on Monday morning.",
+    "Bomb found near school in Cotabato",
+    "Two improvised explosive devices hidden under a culvert were found by soldiers near Datu Piang on Sunday.",
+])
+def test_a_bomb_found_is_a_weapon_disrupted_not_a_bombing(text):
+    _typed_as(text, "Disrupted weapons use", never={"Remote explosive/landmine/IED"})
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a crowd that attacks someone is a mob, whatever team the sentence names
+    ("On Monday, Mr. Joseph K. Dolo was attacked by an angry mob in Saclepea when he went with a small team to "
+     "assess the situation.", {"Mob violence"}),
+    # guard: a team's contest is no violence
+    ("The home team attacked from the first whistle and won the match in Ganta.", set()),
+])
+def test_a_mob_attacking_someone_is_no_game(text, kinds):
+    assert _types(text) == kinds, _types(text)

@@ -102,6 +102,7 @@ from .incidents import (
     SCENE_SENTENCES,
     MentionInfo,
     merge_incidents,
+    paragraph_breaks,
     section_breaks,
     section_of,
     type_strength,
@@ -217,6 +218,7 @@ class ReportView:
     dateline_lead: tuple[int, int] | None = field(init=False, default=None)  # see _dateline_lead
     deck: tuple[int, int] | None = field(init=False, default=None)  # see layout.deck_span
     section_breaks: list[int] = field(init=False, default_factory=list)  # see incidents.section_breaks
+    paragraph_breaks: list[int] = field(init=False, default_factory=list)  # see incidents.paragraph_breaks
     # the times that can date an event: all but a dateline's date (event_time.in_dateline)
     event_times: list[TimeMention] = field(init=False, default_factory=list)
 
@@ -226,6 +228,7 @@ class ReportView:
         self.dateline_lead = _dateline_lead(self.parsed.text)
         self.deck = layout.deck_span(self.parsed.text)
         self.section_breaks = section_breaks(self.parsed.text)
+        self.paragraph_breaks = paragraph_breaks(self.parsed.text)
         self.event_times = [t for t in self.ex.times if not in_dateline(self.parsed.text, t)]
 
 
@@ -548,6 +551,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     info.skyward = all(m.frame == "SHOOT" and aimed_skyward(m.tok) for m in cand.members)
     info.sentence = sv.k
     info.section = section_of(view.section_breaks, ev.start)
+    info.paragraph = section_of(view.paragraph_breaks, ev.start)
     info.certainty_why, info.certainty = cwhy, ev.certainty
     info.agent_is_subject = a_role is not None and a_role.how in ("subject", "inherited subject")
     info.agent_how = a_role.how.split()[-1] if a_role else ""

@@ -103,6 +103,7 @@ class MentionInfo:
     retold: bool = False  # joined its incident only as a retelling (_retells), referring to nothing
     no_ones: bool = False  # a reference under what no one did ("no group has claimed the attack"): no evidence
     section: int = 0  # how many openings of other news (section_breaks) precede it
+    paragraph: int = 0  # how many paragraph breaks (paragraph_breaks) precede it
 
 
 @dataclass
@@ -174,6 +175,14 @@ def section_breaks(text: str) -> list[int]:
 
 def section_of(breaks: list[int], offset: int) -> int:
     return bisect.bisect_right(breaks, offset)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Offsets of the blank lines that end the report's paragraphs (section_of counts them)."""
+    return [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
 def _other_tactic(inc: Incident, ev: Event, info: MentionInfo) -> bool:
@@ -259,9 +268,22 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     if info.toll_only and info.strength < 3 and info.sentence >= 1 and inc.infos[-1].sentence == info.sentence - 1 \
             and info.where != "headline":
         return True
+    if _goes_on_telling(inc, ev, info):
+        return True
     # clauses that overlap tell one happening, unless a battle and an attack by other parties
     overlap = any(e.start <= ev.start < e.end or ev.start <= e.start < ev.end for e in inc.events)
     return overlap and not _other_sides_fight(inc, ev, info)
+
+
+def _goes_on_telling(inc: Incident, ev: Event, info: MentionInfo) -> bool:
+    """"The first attack took place in a village of Sami. Heavily armed men ... opened fire":
+    the body's next sentence in the same paragraph, telling violence of the incident's type
+    with no place, day or victim of its own, goes on telling that incident."""
+    last = inc.infos[-1]
+    return (info.where == "body" and last.where != "headline" and info.paragraph == last.paragraph
+            and info.sentence - last.sentence == 1 and ev.sub_event_type is not None
+            and ev.sub_event_type == inc.head.sub_event_type and ev.event_type in VIOLENT_EVENT_TYPES
+            and not info.own_place and not info.own_period and not info.patient and _same_parties(inc, ev, info))
 
 
 def _other_sides_fight(inc: Incident, ev: Event, info: MentionInfo) -> bool:

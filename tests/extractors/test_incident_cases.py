@@ -843,3 +843,25 @@ def test_a_reference_in_what_no_one_did_is_no_evidence(text, reference):
     # reference with it; the incident its lead tells stays claimed
     ex = report(text, "2024-06-15")
     assert claimed(ex) and _covering(ex, reference) == [], [(e.sub_event_type, e.mentions) for e in ex.events]
+
+
+@pytest.mark.parametrize("paragraph, sentence, own_place, joined", [
+    # the paragraph's next sentence, with no place, day or victim of its own, goes on telling it
+    (1, 5, None, True),
+    # guard: another paragraph, a sentence further on, or a place of its own is another telling
+    (2, 5, None, False),
+    (1, 6, None, False),
+    (1, 5, "Kaya", False),
+])
+def test_the_next_sentence_of_a_paragraph_goes_on_telling_its_incident(paragraph, sentence, own_place, joined):
+    # "The attack on Dablo began at dusk. Armed men on motorbikes gathered the villagers and
+    # opened fire": the body's story told on, sentence by sentence
+    from sitrep.extractors.incidents import MentionInfo, group_mentions
+    from sitrep.models import Event
+
+    first = Event("Violence against civilians", "Attack", "ASSAULT", start=400, end=440)
+    told = Event("Violence against civilians", "Attack", "ASSAULT", start=500, end=540)
+    infos = [MentionInfo(sentence=4, paragraph=1, own_place="Dablo"),
+             MentionInfo(sentence=sentence, paragraph=paragraph, own_place=own_place)]
+    incidents = group_mentions([first, told], infos)
+    assert (len(incidents) == 1) == joined, [[e.start for e in inc.events] for inc in incidents]

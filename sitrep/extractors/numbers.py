@@ -82,6 +82,15 @@ def _alt(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
+def _atom_start(t: _Terms) -> str:
+    """Where a number expression can start: at a digit, or where no word character goes
+    before, at the first letter of a vague count or a number word ("a dozen", "an eighty").
+    Tested first, this lookahead passes over most characters at one test instead of trying
+    the three kinds of number there (the same matches, in half the time)."""
+    letters = {p[0] for p in t.vague} | {w[0] for w in _UNITS_WORDS} | {"a"}
+    return rf"(?:(?=\d)|(?<![\w.,$€£¥])(?=[{re.escape(''.join(sorted(letters)))}]))"
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns():
     t = terms()
@@ -89,6 +98,7 @@ def _patterns():
     scale = _alt(t.scales)
     vague = _alt(t.vague)
     atom = re.compile(
+        _atom_start(t) +
         rf"(?:(?<![\w.,$€£¥])(?P<vague>{vague})(?![\w])"
         r"|(?:(?<![\w.,$€£¥])|(?<=[a-z]{3}))"  # digits glued by PDF extraction: "with14,593"
         r"(?P<digits>\d{1,3}(?:(?:,\s?|[\u00a0\u202f ]|\.)\d{3})+(?!\d)|\d+(?:\.\d+)?(?![\d]))"

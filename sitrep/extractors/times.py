@@ -65,9 +65,12 @@ RE_SEASON = re.compile(r"^(?:in |during |over |through |throughout |by )?(?:the 
                        r"(?:(last|past|this|next)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?((?:19|20)\d\d))?$")
 RE_NAMED_MONTH = re.compile(r"^(?:(?:early|late|mid|mid-)\s*)?(last|past|this|next)\s+([a-z]+)\.?$")
 
-# spaCy misses some of these or tags them TIME; they are found by pattern as well.
+# spaCy misses some of these or tags them TIME; they are found by pattern as well. The
+# lookahead first: each alternative starts with one of its characters (one that does not
+# must add its own there), and the engine passes over every other word at one test
+# instead of trying each alternative (the same matches, in half the time).
 RE_EXTRA = re.compile(
-    r"\b(?:(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+|[a-z]+\s+)?\s*(?:days?|weeks?|months?|years?)"
+    r"\b(?=[12deilnopty])(?:(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+|[a-z]+\s+)?\s*(?:days?|weeks?|months?|years?)"
     r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"
     r"|the\s+(?:day|night)\s+(?:before|after)(?=\s*[,.;])"  # "The day before, gunmen had ..."
     r"|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -136,7 +139,12 @@ RE_DAYS_MONTH = re.compile(rf"^{_ORDINAL}{_DAYS_LINK}{_ORDINAL} {_MONTH_RE}(?:,?
 # a whole date the tagger may cut to its year ("Maputo, 9 Aug 2021 (Lusa)": only "2021" is a DATE)
 _WEEKDAY_NAMES = "|".join(WEEKDAYS)
 _WD = rf"(?:(?:{_WEEKDAY_NAMES}),?\s+)?"  # a day's weekday name, passed over
-RE_FULL_DATE = re.compile(rf"\b(?:{_WD}{_ORDINAL}(?:{_DAYS_LINK}{_WD}{_ORDINAL})? {_MONTH_RE},? \d{{4}}"
+# Where a whole date can start: at a digit or at the first letter of a weekday or month name.
+# Tested first, this lookahead passes over every other word at one character test instead
+# of trying the 31 names there (the same matches, in half the time).
+_FULL_DATE_START = r"(?=\d|[{}])".format("".join(sorted({name[0] for name in (*WEEKDAYS, *MONTHS)})))
+RE_FULL_DATE = re.compile(rf"\b{_FULL_DATE_START}"
+                          rf"(?:{_WD}{_ORDINAL}(?:{_DAYS_LINK}{_WD}{_ORDINAL})? {_MONTH_RE},? \d{{4}}"
                           rf"|{_MONTH_RE} {_ORDINAL}(?:{_DAYS_LINK}{_ORDINAL})?,? \d{{4}})\b", re.I)
 # a day number the tagger left out of the month after it: "on the night of 12 September"
 _DAY_BEFORE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")

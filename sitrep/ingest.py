@@ -7,6 +7,7 @@ Ray engine (`sitrep.ray_engine`) runs the same stages on Ray actors.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing as mp
 import time
@@ -112,6 +113,7 @@ def ingest(specs: list[str], store: Store, *, published: str | None = None, sour
     error = rep.error_sink(on_error)
     store.verify()  # a damaged file is refused before anything is written into it
     items = iter_inputs(specs, published=published, source=source)
+    loaded = False
     for batch in _chunks(run_extraction(items, workers=workers, on_error=error), WRITE_BATCH):
         # One article the store refuses is one error line; a store that cannot be written
         # at all (full, down, damaged, read-only) raises and ends the run.
@@ -124,5 +126,20 @@ def ingest(specs: list[str], store: Store, *, published: str | None = None, sour
                 rep.updated += 1
             if on_article:
                 on_article(ex, new)
+        if not loaded:
+            _freeze_what_is_loaded()
+            loaded = True
     rep.seconds = time.perf_counter() - t0
     return rep
+
+
+def _freeze_what_is_loaded() -> None:
+    """Set what is alive once the first batch is written aside from the garbage collector's
+    full collections: by then the spaCy pipeline, the lexicons and the gazetteer are
+    loaded, and they stay for the life of the process. A full collection walks every
+    object alive and found nothing to free among these: it cost 1.1 ms an article on
+    TR-News dev. Once a process: a later run, or a host that froze objects itself, finds
+    them set aside already. (A frozen object is still freed when nothing refers to it;
+    only a cycle among them would stay.)"""
+    if not gc.get_freeze_count():
+        gc.freeze()

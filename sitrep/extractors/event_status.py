@@ -284,11 +284,11 @@ def _own_negation(members: list[Trigger]) -> tuple[str, str] | None:
 
 def _not_one(noun) -> bool:
     """"Not a single refugee", "not one protester": the noun, or its number, negated (not
-    "not one but three suspects")."""
-    if any(t.lower_ == "but" for t in noun.subtree):
-        return False
-    return any(d.dep_ == "neg" for d in noun.children) or any(
+    "not one but three suspects"). The noun's words are walked only when it is negated
+    (few are)."""
+    negated = any(d.dep_ == "neg" for d in noun.children) or any(
         d.dep_ == "nummod" and any(e.dep_ == "neg" for e in d.children) for d in noun.children)
+    return negated and not any(t.lower_ == "but" for t in noun.subtree)
 
 
 _CLOSERS = frozenset({'"', "'", "”", "’", ")"})

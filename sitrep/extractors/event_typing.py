@@ -162,7 +162,9 @@ def build_clause(c: Clause) -> Clause:
         c.ak = "state_forces"  # "regime navy vessels fired shells": the government's forces, by their words
     c.actx = _values(_cues(atext, lex), "context") if atext else set()
     c.ctxv, c.sctx = _values(c.cues, "context"), _values(c.sent_cues, "context")
-    seized = _seized_text(sentence_of(c.head.tok))
+    # what the sentence says was seized is read only against a weapon named in it (most name none)
+    named = c.cues.get("weapon") or c.sent_cues.get("weapon")
+    seized = _seized_text(sentence_of(c.head.tok)) if named else ""
     c.weapons = [v for v, p in c.cues.get("weapon", ()) if not _seized(p, seized) and not _aimed_at(c, v, p)]
     c.tactic = next((t for t in _TACTICS if t in c.weapons), None)
     if c.tactic is None and c.fs & _VIOLENT and c.lone:

@@ -101,10 +101,10 @@ from .incidents import (
     _REFERRING,
     SCENE_SENTENCES,
     MentionInfo,
+    breaks_before,
     merge_incidents,
     paragraph_breaks,
     section_breaks,
-    section_of,
     type_strength,
 )
 from .parse import Parsed
@@ -550,8 +550,8 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     info.toll_only = a_role is None and all(m.frame == "KILL" for m in cand.members)
     info.skyward = all(m.frame == "SHOOT" and aimed_skyward(m.tok) for m in cand.members)
     info.sentence = sv.k
-    info.section = section_of(view.section_breaks, ev.start)
-    info.paragraph = section_of(view.paragraph_breaks, ev.start)
+    info.section = breaks_before(view.section_breaks, ev.start)
+    info.paragraph = breaks_before(view.paragraph_breaks, ev.start)
     info.certainty_why, info.certainty = cwhy, ev.certainty
     info.agent_is_subject = a_role is not None and a_role.how in ("subject", "inherited subject")
     info.agent_how = a_role.how.split()[-1] if a_role else ""
@@ -1010,7 +1010,7 @@ def _responsibility_echoes(view: ReportView, ruled: list[Event],
         end = cut.start() if cut else sent.end_char
         if any(r.start < end and sent.start_char < r.end and r.event_type in VIOLENT_EVENT_TYPES for r in ruled):
             continue  # "claimed responsibility for the bombing": the bombing's mention tells it
-        target = _violence_told_before(ruled, infos, section_of(view.section_breaks, sent.start_char), k,
+        target = _violence_told_before(ruled, infos, breaks_before(view.section_breaks, sent.start_char), k,
                                        sent.start_char, same_sentence=False)
         if target is None:
             continue

@@ -173,7 +173,9 @@ def section_breaks(text: str) -> list[int]:
     return [m.start() for m in _OTHER_NEWS.finditer(text)]
 
 
-def section_of(breaks: list[int], offset: int) -> int:
+def breaks_before(breaks: list[int], offset: int) -> int:
+    """How many of the breaks (section_breaks, paragraph_breaks) come before `offset`: the
+    index of its section or paragraph."""
     return bisect.bisect_right(breaks, offset)
 
 
@@ -181,7 +183,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def paragraph_breaks(text: str) -> list[int]:
-    """Offsets of the blank lines that end the report's paragraphs (section_of counts them)."""
+    """Offsets of the blank lines that end the report's paragraphs (breaks_before counts them)."""
     return [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 

@@ -173,6 +173,11 @@ def test_fingerprint_equals_datasketch_legacy_minhash():
     ("Las fuerzas del gobierno bombardearon la ciudad el lunes y mataron a cinco personas, dijo un observador.", "es"),
     ("قصفت القوات الحكومية المدينة يوم الاثنين مما أسفر عن مقتل خمسة أشخاص", "ar"),
     ("Five killed", "en"),  # too short to tell: taken as English
+    # a headline of names and content words, with few function words: not sure enough to refuse
+    ("CoBRA jawans foil ambush in Gumla", "und"),
+    # a short text surely in another language is still told
+    ("Polisi wameua watu watatu katika shambulio la Mombasa jana usiku", "sw"),
+    ("Les rebelles ont attaqué la ville de Goma hier soir", "fr"),
 ])
 def test_language_is_detected(text, lang):
     assert detect_language(text) == lang

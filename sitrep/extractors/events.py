@@ -103,7 +103,6 @@ from .incidents import (
     MentionInfo,
     breaks_before,
     merge_incidents,
-    paragraph_breaks,
     section_breaks,
     type_strength,
 )
@@ -218,7 +217,7 @@ class ReportView:
     dateline_lead: tuple[int, int] | None = field(init=False, default=None)  # see _dateline_lead
     deck: tuple[int, int] | None = field(init=False, default=None)  # see layout.deck_span
     section_breaks: list[int] = field(init=False, default_factory=list)  # see incidents.section_breaks
-    paragraph_breaks: list[int] = field(init=False, default_factory=list)  # see incidents.paragraph_breaks
+    paragraph_starts: list[int] = field(init=False, default_factory=list)  # of Parsed.paragraphs
     # the times that can date an event: all but a dateline's date (event_time.in_dateline)
     event_times: list[TimeMention] = field(init=False, default_factory=list)
 
@@ -228,7 +227,7 @@ class ReportView:
         self.dateline_lead = _dateline_lead(self.parsed.text)
         self.deck = layout.deck_span(self.parsed.text)
         self.section_breaks = section_breaks(self.parsed.text)
-        self.paragraph_breaks = paragraph_breaks(self.parsed.text)
+        self.paragraph_starts = [start for start, _ in self.parsed.paragraphs]
         self.event_times = [t for t in self.ex.times if not in_dateline(self.parsed.text, t)]
 
 
@@ -551,7 +550,7 @@ def _situate(view: ReportView, sv: SentenceView, cand: Candidate, ev: Event, a_r
     info.skyward = all(m.frame == "SHOOT" and aimed_skyward(m.tok) for m in cand.members)
     info.sentence = sv.k
     info.section = breaks_before(view.section_breaks, ev.start)
-    info.paragraph = breaks_before(view.paragraph_breaks, ev.start)
+    info.paragraph = breaks_before(view.paragraph_starts, ev.start)
     info.certainty_why, info.certainty = cwhy, ev.certainty
     info.agent_is_subject = a_role is not None and a_role.how in ("subject", "inherited subject")
     info.agent_how = a_role.how.split()[-1] if a_role else ""

@@ -103,7 +103,7 @@ class MentionInfo:
     retold: bool = False  # joined its incident only as a retelling (_retells), referring to nothing
     no_ones: bool = False  # a reference under what no one did ("no group has claimed the attack"): no evidence
     section: int = 0  # how many openings of other news (section_breaks) precede it
-    paragraph: int = 0  # how many paragraph breaks (paragraph_breaks) precede it
+    paragraph: int = 0  # the index of its paragraph (Parsed.paragraphs)
 
 
 @dataclass
@@ -174,17 +174,9 @@ def section_breaks(text: str) -> list[int]:
 
 
 def breaks_before(breaks: list[int], offset: int) -> int:
-    """How many of the breaks (section_breaks, paragraph_breaks) come before `offset`: the
+    """How many of the breaks (section_breaks, or paragraph starts) come before `offset`: the
     index of its section or paragraph."""
     return bisect.bisect_right(breaks, offset)
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-def paragraph_breaks(text: str) -> list[int]:
-    """Offsets of the blank lines that end the report's paragraphs (breaks_before counts them)."""
-    return [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
 def _other_tactic(inc: Incident, ev: Event, info: MentionInfo) -> bool:

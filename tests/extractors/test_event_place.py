@@ -506,7 +506,6 @@ def test_a_traditional_rulers_title_is_no_place():
     assert "Igwe" not in {p.name for p in sitrep.extract(text, published="2024-03-05").places}
 
 
-
 @pytest.mark.parametrize("text, verb, place, where", [
     # where people fled, or were driven, is where they went, not where the violence was
     ("The raids left six dead and pushed hundreds of families towards Titao.", "pushed", "Titao", False),

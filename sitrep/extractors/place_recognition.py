@@ -73,6 +73,8 @@ NAME_PREFIXES = _WORDS["name_prefix"]
 CITY_OFFICES = tuple(sorted(_WORDS["city_office"]))  # for str.startswith
 AREA_NOUNS = _WORDS["area_noun"]
 ADMIN_WORDS = _WORDS["admin_word"]
+# what a headline's opening name before a colon may be read as, without the tagger's word
+_TOWN_OR_REGION = frozenset({"city", "district", "admin1", "admin2"})
 CONNECTORS = _WORDS["connector"]
 HONORIFICS = _WORDS["honorific"]
 LOCATIVE_PREPS = _WORDS["locative_prep"]
@@ -867,6 +869,13 @@ class _Recogniser:
                     self.add(s, e, "scan", key=full or key, admin_word=True)
         self.mentions.sort(key=lambda m: m.start)
 
+    def opens_headline(self, s: int, e: int) -> bool:
+        """The name opens the report's first line, a headline, a colon after it ("Bimbilla:
+        curfew imposed after clash")."""
+        T = self.T
+        return not self.doc.text[:T[s].idx].strip() and e < self.n and T[e].text == ":" \
+            and "\n" in self.doc.text[T[e].idx:]
+
     def accept_scan(self, s: int, e: int, key: str) -> bool:
         """Is a gazetteer match on a proper-noun run a place here?"""
         T = self.T
@@ -881,6 +890,8 @@ class _Recogniser:
         after_prep = s > 0 and T[s - 1].lower_ in LOCATIVE_PREPS
         if self.saint_of_building(s, e):
             return False
+        if self.opens_headline(s, e) and any(c.feature in _TOWN_OR_REGION for c in cands):
+            return True  # "Bimbilla: curfew imposed after clash": the headline says where
         if s > 2 and T[s - 1].lower_ == "of" and T[s - 2].lower_ in SETTLEMENT_NOUNS and T[s - 2].text.islower() \
                 and any(c.dep_ == "det" for c in T[s - 2].children) and any(c.feature in ("city", "district")
                                                                           for c in cands):

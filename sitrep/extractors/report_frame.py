@@ -160,6 +160,8 @@ def is_dateline(p: Place, text: str) -> bool:
     of group defends work. ATLANTA - A former ...")."""
     line_start = text.rfind("\n", 0, p.start) + 1
     before = text[line_start:p.start]
+    if headline_place(p, text):
+        return True
     if _BYLINE_IN.fullmatch(before) and _LINE_END.match(text, p.end):
         return True  # "By Sunil Kumar Jha in Birgunj": where the reporter filed from, a dateline
     opens = before.strip() in ("", "(") or (
@@ -169,6 +171,17 @@ def is_dateline(p: Place, text: str) -> bool:
     return opens and bool(DATELINE_TAIL.match(text, p.end))
 
 
+def headline_place(p: Place, text: str) -> bool:
+    """The place a headline opens with, a colon after it ("Yendi: Curfew imposed after
+    chieftaincy clash", "Ituri: militiamen attack camp"): where the news is, as a dateline
+    says, not a bureau's (a colon in the body's first line, "DUBAI: US air strikes ...")."""
+    if text[:p.start].strip() or not _HEADLINE_COLON.match(text, p.end):
+        return False
+    line_end = text.find("\n", p.end)
+    return 0 < line_end and len(text[:line_end].split()) <= HEADLINE_LINE_WORDS
+
+
+_HEADLINE_COLON = re.compile(r":[ \t]+[A-Z]")
 _BYLINE_IN = re.compile(r"\s*By\s+[A-Z][^\n.]{0,60}?\s+in\s+")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _STOP_TAIL = re.compile(r"[.:][ \t]+[A-Z]")
@@ -370,7 +383,7 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
             # far from the news its lead places: no more than a place the lead names; so does a
             # colon's ("DUBAI: US air strikes on ... Yemen's ... port"), a bureau's in the Gulf
             # and South Asian press
-            bureau = _WIRE_BUREAU.match(text, p.end) or text.startswith(":", p.end)
+            bureau = _WIRE_BUREAU.match(text, p.end) or (text.startswith(":", p.end) and not headline_place(p, text))
             w = (1.0 if bureau else 3.0) if dateline else 1.0
         elif residence_use(parsed, p):
             w = RESIDENCE_WEIGHT

@@ -521,3 +521,22 @@ def test_where_the_fleeing_went_is_not_where_they_were_attacked(text, verb, plac
     tok = next(t for t in doc if t.text == verb)
     names = {t.text for g, _ in _locative_objects(tok) for t in g.subtree}
     assert (place in names) == where, names
+
+
+_CURFEW_REPORT = ("{headline}: Curfew imposed after clash leaves three dead\n\nThe Interior Minister imposed a "
+                  "dusk-to-dawn curfew on Monday after a clash between two factions left three people dead over the "
+                  "weekend. Police said nine suspects had been arrested. A team of soldiers from the barracks in "
+                  "Tamale was deployed to restore calm, and traders in Tamale closed their shops in sympathy.")
+
+
+@pytest.mark.parametrize("headline, place", [
+    ("Bimbilla", "Bimbilla"),  # a town the tagger does not call a place
+    ("Salaga", "Salaga"),
+    ("Opinion", "Tamale"),  # guard: a headline's label is no place
+])
+def test_the_place_a_headline_opens_with_is_where_the_news_is(headline, place):
+    from sitrep.evaluate import extract_records
+    text = _CURFEW_REPORT.format(headline=headline)
+    events = extract_records([{"id": "h", "title": "", "text": text, "published": "2024-06-18"}])["h"]["events"]
+    arrests = [e for e in events if e.get("sub_event_type") == "Arrests"]
+    assert arrests and arrests[0]["place"] == place, [(e.get("sub_event_type"), e.get("place")) for e in events]

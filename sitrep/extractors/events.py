@@ -627,6 +627,7 @@ def _mention_info(cand: Candidate, ev: Event, p_role, t, place: Place | None) ->
     return MentionInfo(
         trigger_pos=head.tok.pos_, weak=head.weak, lemma=head.tok.lemma_.lower(),
         referring=_refers_back(head.tok, noun, kids),
+        names_only=noun and _names_only(head.tok),
         no_ones=noun and _under_no_one(head.tok),
         patient=_named_patient(p_role),
         patient_noun=_patient_noun(p_role),
@@ -682,6 +683,24 @@ def _refers_back(tok, noun: bool, kids: list) -> bool:
 
 # a casualty's cause: "killed in the attack", "wounded by the explosion"
 _CAUSE_PREPS = frozenset({"in", "by", "during", "from"})
+_CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die", "maim", "lose", "perish"})
+
+
+def _names_only(tok) -> bool:
+    """The event noun's clause tells nothing the incident did: it is not what killed or hurt
+    someone ("the third person injured in the blast") nor the subject of a verb acting on
+    something ("the blast wrecked two vehicles"), but of a verb that sets it beside other
+    news ("The attack came as ...", "the protests began on Monday", "the arrests were linked
+    to ...") or a word in another's clause ("police would not say whether the bomb ...")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in _CAUSE_PREPS and head.head.lemma_.lower() in _CASUALTY_VERBS:
+        return False
+    return not (tok.dep_ == "nsubj" and head.lemma_.lower() not in _SEQUENCE_VERBS
+                and any(c.dep_ == "dobj" for c in head.children))
+
+
+# verbs that set one happening after or before another ("the ambush followed weeks of raids")
+_SEQUENCE_VERBS = frozenset({"follow", "precede"})
 
 
 def _depth(tok) -> int:

@@ -67,6 +67,7 @@ _TACTIC = {"Air/drone strike": "air", "Shelling/artillery/missile attack": "shel
 class MentionInfo:
     """What merging reads of a mention beyond its Event (filled by the events stage)."""
     referring: bool = False  # a definite/demonstrative/possessive event noun
+    names_only: bool = False  # an event noun whose clause tells nothing it did (events._names_only)
     patient: str | None = None  # the patient when it names someone (a name, "the ambassador")
     patient_noun: str | None = None  # the patient's common noun, definite or not ("a man", "his brother")
     theme: str | None = None  # the lemma of the patient's common noun, whatever it names ("outpost", "weapon")
@@ -441,6 +442,20 @@ def _rank(ev: Event, ranks: dict[str, int]) -> int:
     return ranks.get(ev.sub_event_type or "", 99)
 
 
+# the most a bare reference to an incident spans ("the attack", "Sunday's clash")
+BARE_REFERENCE_CHARS = 25
+
+
+def _bare_reference(e: Event, info: MentionInfo) -> bool:
+    """A mention that only names its incident, a definite or possessive event noun and no
+    more, in a clause that tells nothing the incident did ("The attack came as ...", "The
+    blast came a day after ...", "police did not say whether the arrests were linked"): the
+    sentence is about something else, and coders do not count it as telling the incident.
+    What it did ("the blast wrecked two vehicles") or a toll it carries ("three were
+    killed in the attack") tells it."""
+    return info.referring and info.names_only and not info.toll_only and e.end - e.start <= BARE_REFERENCE_CHARS
+
+
 def incident_event(inc: Incident, ranks: dict[str, int], violent_report: bool = False,
                    collect: list[dict] | None = None) -> Event:
     """One event for an incident: the first mention's event, typed by its most telling
@@ -463,7 +478,8 @@ def incident_event(inc: Incident, ranks: dict[str, int], violent_report: bool = 
         if i.no_ones:
             continue
         if c is None or c >= event_confidence.CLAIM or (
-                claimed and e.certainty in CLAIMED_CERTAINTIES and c >= event_confidence.EVIDENCE_FLOOR):
+                claimed and e.certainty in CLAIMED_CERTAINTIES and c >= event_confidence.EVIDENCE_FLOOR
+                and not _bare_reference(e, i)):
             span = by_sentence.setdefault(i.sentence if i.sentence >= 0 else -1 - k, [e.start, e.end])
             span[:] = [min(span[0], e.start), max(span[1], e.end)]
     first.mentions = sorted(by_sentence.values()) or [[first.start, first.end]]

@@ -865,3 +865,31 @@ def test_the_next_sentence_of_a_paragraph_goes_on_telling_its_incident(paragraph
              MentionInfo(sentence=sentence, paragraph=paragraph, own_place=own_place)]
     incidents = group_mentions([first, told], infos)
     assert (len(incidents) == 1) == joined, [[e.start for e in inc.events] for inc in incidents]
+
+
+_ANCHORED = [
+    ("Gunmen attacked a police checkpoint in Garissa on Sunday, killing three officers, police said. The attackers "
+     "fled towards the border after a gunfight that lasted an hour.\n\nThe attack came as the county marked a week "
+     "of relative calm. Schools in the area reopened on Monday.", "The attack came"),
+    ("A car bomb exploded outside a market in Baidoa on Tuesday, killing six people, officials said.\n\nThe blast "
+     "came a day after troops raided a militant hideout near the town. Residents said the market had been busy.",
+     "The blast came"),
+    ("Militants ambushed an army convoy near Ngala on Friday, killing four soldiers, the army said.\n\nThe ambush "
+     "followed weeks of raids on villages in the area. Aid agencies said thousands had fled.", "The ambush followed"),
+]
+
+
+@pytest.mark.parametrize("text, reference", _ANCHORED)
+def test_a_bare_reference_that_anchors_other_news_is_no_mention_of_its_incident(text, reference):
+    ex = report(text, "2024-03-12")
+    at = ex.article.text.index(reference)
+    first = claimed(ex)[0]
+    assert len(first.mentions) >= 1 and not any(a <= at < b for a, b in first.mentions), first.mentions
+
+
+def test_a_reference_that_tells_the_incident_is_its_mention():  # guard: "the blast killed six"
+    text = ("A car bomb exploded outside a market in Baidoa on Tuesday, officials said.\n\nThe blast killed six "
+            "people and wounded 20 others, a doctor said. Residents said the market had been busy.")
+    ex = report(text, "2024-03-12")
+    at = ex.article.text.index("The blast killed")
+    assert any(a <= at < b for e in claimed(ex) for a, b in e.mentions)

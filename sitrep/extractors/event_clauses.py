@@ -1804,7 +1804,7 @@ _IMPOSING = frozenset({"impose", "reimpose", "clamp", "extend", "slap"})
 
 
 # verbs of harm suffered: the event noun someone suffered it in happened
-_HARMED_IN = frozenset({"die", "perish", "fall", "wound", "injure", "hurt", "kill"})
+HARMED_VERBS = frozenset({"die", "perish", "fall", "wound", "injure", "hurt", "kill"})
 _NO_ONE = frozenset({"none", "nobody", "noone"})  # "nobody", "none of them" ("no one": its det "no")
 
 
@@ -1853,7 +1853,7 @@ def _has_argument(head: Trigger, members: list[Trigger], a_role, p_role) -> bool
         return True  # "after a day of fighting in residential districts": measured out, it happened
     harmed = tok.head.head
     if not head.weak and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
-            harmed.lemma_.lower() in _HARMED_IN and not any(
+            harmed.lemma_.lower() in HARMED_VERBS and not any(
                 c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_ONE or any(
                     d.dep_ == "det" and d.lower_ == "no" for d in c.children))) for c in harmed.children):
         return True  # "a suspect died in a shoot-out with police": someone fell in it (not "no one was hurt")

@@ -32,6 +32,7 @@ from ..models import CLAIMED_CERTAINTIES, VIOLENT_EVENT_TYPES, Event, Extraction
 from . import actors, event_model, layout, sources
 from .event_clauses import (
     ASPECT_VERBS,
+    HARMED_VERBS,
     Role,
     Trigger,
     _find_triggers,
@@ -683,7 +684,6 @@ def _refers_back(tok, noun: bool, kids: list) -> bool:
 
 # a casualty's cause: "killed in the attack", "wounded by the explosion"
 _CAUSE_PREPS = frozenset({"in", "by", "during", "from"})
-_CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die", "maim", "lose", "perish"})
 
 
 def _names_only(tok) -> bool:
@@ -693,7 +693,7 @@ def _names_only(tok) -> bool:
     news ("The attack came as ...", "the protests began on Monday", "the arrests were linked
     to ...") or a word in another's clause ("police would not say whether the bomb ...")."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ in _CAUSE_PREPS and head.head.lemma_.lower() in _CASUALTY_VERBS:
+    if tok.dep_ == "pobj" and head.lower_ in _CAUSE_PREPS and head.head.lemma_.lower() in HARMED_VERBS:
         return False
     return not (tok.dep_ == "nsubj" and head.lemma_.lower() not in _SEQUENCE_VERBS
                 and any(c.dep_ == "dobj" for c in head.children))

@@ -247,6 +247,19 @@ def _headline_end(text: str) -> re.Match | None:
     return None if m is None or m.start() > HEADLINE_CHARS or text[:m.start()].rstrip()[-1:] in ".!?" else m
 
 
+# a headline's kicker: a few words and a colon before its first clause ("Yendi: Curfew imposed ...")
+_KICKER_RE = re.compile(r"\s*([^:;\n]{2,40}?)[ \t]*:[ \t]+(?=\S)")
+
+
+def headline_kicker(text: str) -> tuple[int, int] | None:
+    """The span of the kicker the text's headline opens with ("Yendi" in "Yendi: Curfew
+    imposed after chieftaincy clash", "Pension reform" in "Pension reform: ..."), or None
+    when the text opens with no headline or its headline with no kicker. A place there is
+    where the news is, as a dateline says."""
+    m = _KICKER_RE.match(text) if _headline_end(text) is not None else None
+    return None if m is None else m.span(1)
+
+
 def headline_end(text: str) -> int | None:
     """Where the headline's paragraph ends (see _headline_end); None when the text opens
     with no headline."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..vocab import read_table
 from .actors import is_named_actor
 from .gazetteer import ARTICLES_LOWER, norm_name
+from .layout import headline_kicker
 from .parse import DASHES, Parsed
 from .place_priors import STRONG_FEATURES, _prior, _strong
 from .times import MONTHS, WEEKDAYS
@@ -870,11 +871,9 @@ class _Recogniser:
         self.mentions.sort(key=lambda m: m.start)
 
     def opens_headline(self, s: int, e: int) -> bool:
-        """The name opens the report's first line, a headline, a colon after it ("Bimbilla:
-        curfew imposed after clash")."""
+        """The name is the headline's kicker ("Bimbilla: curfew imposed after clash")."""
         T = self.T
-        return not self.doc.text[:T[s].idx].strip() and e < self.n and T[e].text == ":" \
-            and "\n" in self.doc.text[T[e].idx:]
+        return headline_kicker(self.doc.text) == (T[s].idx, T[e - 1].idx + len(T[e - 1].text))
 
     def accept_scan(self, s: int, e: int, key: str) -> bool:
         """Is a gazetteer match on a proper-noun run a place here?"""

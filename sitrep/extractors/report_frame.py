@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..bylines import is_head_byline
 from ..models import Extraction, Place, TimeMention
 from .event_lexicon import lexicon
-from .layout import DATELINE_DASH
+from .layout import DATELINE_DASH, headline_kicker
 from .parse import Parsed
 from .place_recognition import ADMIN_WORDS, SETTLEMENT_NOUNS, institution_heads
 from .places import names_no_location
@@ -172,16 +172,12 @@ def is_dateline(p: Place, text: str) -> bool:
 
 
 def headline_place(p: Place, text: str) -> bool:
-    """The place a headline opens with, a colon after it ("Yendi: Curfew imposed after
-    chieftaincy clash", "Ituri: militiamen attack camp"): where the news is, as a dateline
-    says, not a bureau's (a colon in the body's first line, "DUBAI: US air strikes ...")."""
-    if text[:p.start].strip() or not _HEADLINE_COLON.match(text, p.end):
-        return False
-    line_end = text.find("\n", p.end)
-    return 0 < line_end and len(text[:line_end].split()) <= HEADLINE_LINE_WORDS
+    """The place is the headline's kicker ("Yendi: Curfew imposed after chieftaincy clash",
+    layout.headline_kicker): where the news is, as a dateline says, not a bureau's (a colon
+    in the body's first line, "DUBAI: US air strikes ...")."""
+    return headline_kicker(text) == (p.start, p.end)
 
 
-_HEADLINE_COLON = re.compile(r":[ \t]+[A-Z]")
 _BYLINE_IN = re.compile(r"\s*By\s+[A-Z][^\n.]{0,60}?\s+in\s+")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _STOP_TAIL = re.compile(r"[.:][ \t]+[A-Z]")

@@ -295,6 +295,7 @@ class _Recogniser:
         self.lower = lower = [t.lower_ for t in T]
         self.ents = list(parsed.ent_spans)
         self.text = parsed.doc_text
+        self.kicker = headline_kicker(self.text)  # the headline's opening words before a colon, if any
         self.gaz = gaz
         n = self.n = len(doc)
         self.label = [""] * n
@@ -873,7 +874,7 @@ class _Recogniser:
     def opens_headline(self, s: int, e: int) -> bool:
         """The name is the headline's kicker ("Bimbilla: curfew imposed after clash")."""
         T = self.T
-        return headline_kicker(self.doc.text) == (T[s].idx, T[e - 1].idx + len(T[e - 1].text))
+        return self.kicker == (T[s].idx, T[e - 1].idx + len(T[e - 1].text))
 
     def accept_scan(self, s: int, e: int, key: str) -> bool:
         """Is a gazetteer match on a proper-noun run a place here?"""

@@ -589,7 +589,7 @@ def _sentence_scene(view: ReportView, sent: Span, country: str | None) -> Place 
     speakers = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in root.children
                 if t.dep_ == "nsubj" and root.lemma_.lower() in _SPEECH]
     places = [p for p in view.ex.places if sent.start_char <= p.start < sent.end_char
-              and not is_dateline(p, view.parsed.text) and not any(a <= p.start < b for a, b in speakers)]
+              and not is_dateline(p, view.parsed) and not any(a <= p.start < b for a, b in speakers)]
     p = scene_place(view.parsed, root, places)
     if p is None or (country and p.country != country) or p.feature in _WIDE_FEATURES:
         return None

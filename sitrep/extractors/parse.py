@@ -171,6 +171,11 @@ class Parsed:
         return layout.paragraphs(self.text)
 
     @functools.cached_property
+    def headline_kicker(self) -> tuple[int, int] | None:
+        """The span of the kicker the headline opens with, if any (see `layout.headline_kicker`)."""
+        return layout.headline_kicker(self.text)
+
+    @functools.cached_property
     def quote_spans(self) -> list[tuple[int, int, bool]]:
         """Direct-quote content spans (start, end, multi_paragraph) (see `layout.quote_spans`)."""
         return layout.quote_spans(self.text, self.paragraphs)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from ..vocab import read_table
 from .actors import is_named_actor
 from .gazetteer import ARTICLES_LOWER, norm_name
-from .layout import headline_kicker
 from .parse import DASHES, Parsed
 from .place_priors import STRONG_FEATURES, _prior, _strong
 from .times import MONTHS, WEEKDAYS
@@ -295,7 +294,6 @@ class _Recogniser:
         self.lower = lower = [t.lower_ for t in T]
         self.ents = list(parsed.ent_spans)
         self.text = parsed.doc_text
-        self.kicker = headline_kicker(self.text)  # the headline's opening words before a colon, if any
         self.gaz = gaz
         n = self.n = len(doc)
         self.label = [""] * n
@@ -874,7 +872,7 @@ class _Recogniser:
     def opens_headline(self, s: int, e: int) -> bool:
         """The name is the headline's kicker ("Bimbilla: curfew imposed after clash")."""
         T = self.T
-        return self.kicker == (T[s].idx, T[e - 1].idx + len(T[e - 1].text))
+        return self.parsed.headline_kicker == (T[s].idx, T[e - 1].idx + len(T[e - 1].text))
 
     def accept_scan(self, s: int, e: int, key: str) -> bool:
         """Is a gazetteer match on a proper-noun run a place here?"""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..bylines import is_head_byline
 from ..models import Extraction, Place, TimeMention
 from .event_lexicon import lexicon
-from .layout import DATELINE_DASH, headline_kicker
+from .layout import DATELINE_DASH
 from .parse import Parsed
 from .place_recognition import ADMIN_WORDS, SETTLEMENT_NOUNS, institution_heads
 from .places import names_no_location
@@ -154,13 +154,14 @@ def many_countries(p: Place) -> bool:
     return not p.country and p.feature != "country"
 
 
-def is_dateline(p: Place, text: str) -> bool:
+def is_dateline(p: Place, parsed: Parsed) -> bool:
     """A place opening a paragraph and followed by the dateline dash: "BOR, South Sudan, 9 March —",
     "(NEW YORK) —"; or in capitals after a sentence, a headline run into its body ("Leader
     of group defends work. ATLANTA - A former ...")."""
+    text = parsed.text
     line_start = text.rfind("\n", 0, p.start) + 1
     before = text[line_start:p.start]
-    if headline_place(p, text):
+    if headline_place(p, parsed):
         return True
     if _BYLINE_IN.fullmatch(before) and _LINE_END.match(text, p.end):
         return True  # "By Sunil Kumar Jha in Birgunj": where the reporter filed from, a dateline
@@ -171,11 +172,11 @@ def is_dateline(p: Place, text: str) -> bool:
     return opens and bool(DATELINE_TAIL.match(text, p.end))
 
 
-def headline_place(p: Place, text: str) -> bool:
+def headline_place(p: Place, parsed: Parsed) -> bool:
     """The place is the headline's kicker ("Yendi: Curfew imposed after chieftaincy clash",
-    layout.headline_kicker): where the news is, as a dateline says, not a bureau's (a colon
+    Parsed.headline_kicker): where the news is, as a dateline says, not a bureau's (a colon
     in the body's first line, "DUBAI: US air strikes ...")."""
-    return headline_kicker(text) == (p.start, p.end)
+    return parsed.headline_kicker == (p.start, p.end)
 
 
 _BYLINE_IN = re.compile(r"\s*By\s+[A-Z][^\n.]{0,60}?\s+in\s+")
@@ -204,7 +205,7 @@ def locative_use(parsed: Parsed, p: Place) -> bool:
         return prep.lower_ == "of" and prep.head.lemma_.lower() in AREA_NOUNS
     if names_area(tok):
         return True
-    return is_dateline(p, parsed.text)
+    return is_dateline(p, parsed)
 
 
 def _above_lists(tok):
@@ -371,7 +372,7 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
     for p in ex.places:
         if p.lat is None:
             continue
-        dateline = is_dateline(p, text)
+        dateline = is_dateline(p, parsed)
         if dateline and frame.dateline is None:
             frame.dateline = p
         if dateline or locative_use(parsed, p) or happening_use(parsed, p):
@@ -379,7 +380,7 @@ def report_frame(parsed: Parsed, ex: Extraction) -> ReportFrame:
             # far from the news its lead places: no more than a place the lead names; so does a
             # colon's ("DUBAI: US air strikes on ... Yemen's ... port"), a bureau's in the Gulf
             # and South Asian press
-            bureau = _WIRE_BUREAU.match(text, p.end) or (text.startswith(":", p.end) and not headline_place(p, text))
+            bureau = _WIRE_BUREAU.match(text, p.end) or (text.startswith(":", p.end) and not headline_place(p, parsed))
             w = (1.0 if bureau else 3.0) if dateline else 1.0
         elif residence_use(parsed, p):
             w = RESIDENCE_WEIGHT

@@ -589,7 +589,8 @@ _IDIOMS = {("under", "fire"): "ATTACK", ("under", "attack"): "ATTACK", ("under",
            ("without", "bond"): "ARREST", ("without", "bail"): "ARREST", ("in", "jail"): "ARREST",
            ("on", "alert"): "MOBILIZE", ("under", "arrest"): "ARREST", ("on", "bail"): "ARREST",
            ("on", "bond"): "ARREST", ("under", "investigation"): "ACCUSE", ("on", "fire"): "LOOT",
-           ("on", "standby"): "MOBILIZE", ("for", "questioning"): "ARREST", ("on", "suspicion"): "ARREST"}
+           ("on", "standby"): "MOBILIZE", ("for", "questioning"): "ARREST", ("on", "suspicion"): "ARREST",
+           ("on", "mine"): "BOMB", ("over", "mine"): "BOMB"}
 # idioms that hold only under these verbs ("held on charges", not "accused on charges")
 _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"): {"hold", "jail", "detain"},
                 ("without", "charge"): {"hold", "detain", "jail"}, ("to", "custody"): {"send", "remand", "commit"},
@@ -606,7 +607,9 @@ _IDIOM_VERBS = {("on", "charge"): {"hold", "jail", "detain"}, ("on", "charges"):
                 ("on", "fire"): {"set"}, ("on", "standby"): {"put", "place", "remain", "be", "keep", "go"},
                 # "taken in for questioning", "held on suspicion of ...": not "wanted for questioning"
                 ("for", "questioning"): {"take", "hold", "detain", "bring"},
-                ("on", "suspicion"): {"hold", "detain", "take", "keep"}}
+                ("on", "suspicion"): {"hold", "detain", "take", "keep"},
+                # "stepped on a mine", "drove over a mine": not "worked on a mine"
+                ("on", "mine"): {"step", "tread"}, ("over", "mine"): {"drive", "run", "roll"}}
 
 
 def _lockup_word(tok: Token) -> str:
@@ -1255,7 +1258,11 @@ def _headline_patient(subj: Token | None, verb: Token) -> bool:
     noun or a name ("Man cited for ...", "Woman charged in ...", "Smith jailed for ..."):
     the tagger's reading of a headline's passive as an active verb."""
     lemma = verb.lemma_.lower()
-    if subj is None or lemma not in _DONE_OR_HARMED or any(c.dep_ == "det" for c in subj.children):
+    if subj is None or lemma not in _DONE_OR_HARMED:
+        return False
+    if any(c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in verb.children):
+        return True  # "civilians shot dead at market": "shot dead" with no object is done to its subject
+    if any(c.dep_ == "det" for c in subj.children):
         return False
     if subj.tag_ == "NNS" and verb.dep_ != "relcl" and any(c.dep_ in ("nummod", "compound") for c in subj.children):
         # "as police officers ambushed", "two soldiers killed": counted people with no object

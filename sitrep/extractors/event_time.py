@@ -239,6 +239,36 @@ def clock_days(events: list[Event], text: str, sentence_starts: list[int]) -> No
             ev.date_start, ev.date_end, ev.time_precision = near[-1].date_start, near[-1].date_end, "day"
 
 
+def paragraph_days(events: list[Event], text: str, times: list[TimeMention], sentence_starts: list[int],
+                   paragraph_starts: list[int], published: str | None) -> None:
+    """An undated current mention (dated only by the news day) whose sentence names no time,
+    right after a sentence of its paragraph that names one day and no other ("Two days
+    earlier, on Sunday, a boat was targeted near Bamba. Witnesses said gunmen opened fire on
+    it"), happened on that day: the paragraph goes on telling that day's story. A day someone
+    spoke on ("police said on Monday") is when it was told, not when it happened."""
+    for ev in events:
+        if ev.time_precision != "report" or ev.certainty not in ("asserted", "claimed") or ev.timing != "current":
+            continue
+        k = bisect.bisect_right(sentence_starts, ev.start) - 1
+        if k < 1 or any(sentence_starts[k - 1] < p <= sentence_starts[k] for p in paragraph_starts):
+            continue  # the paragraph's first sentence: the day before it is another paragraph's
+        lo, hi = sentence_starts[k], sentence_starts[k + 1] if k + 1 < len(sentence_starts) else len(text)
+        if any(lo <= t.start < hi for t in times):
+            continue
+        days = {t.date_start for t in times if sentence_starts[k - 1] <= t.start < lo and t.date_start
+                and t.precision == "day" and (published is None or t.date_start <= published)
+                and not _TOLD_ON.search(text, max(0, t.start - 25), t.start)}
+        told = [t for t in times if sentence_starts[k - 1] <= t.start < lo]
+        if len(days) == 1 and len(told) == 1:
+            ev.date_start = ev.date_end = days.pop()
+            ev.time_precision = "relative"
+
+
+# "said on Monday", "told reporters on Tuesday", "a statement on Wednesday": the day of telling
+_TOLD_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|added|stated|statement|reported|confirmed|"
+                      r"claimed|denied)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
 def _small_hours(clock: str) -> bool:
     """"midnight", "12.30 a.m.", "1 a.m." ... "5.30am": the night after the day named, or its own day."""
     m = re.match(r"(\d{1,2})", clock)

@@ -92,6 +92,7 @@ from .event_time import (
     in_dateline,
     later_offsets,
     own_time,
+    paragraph_days,
     set_date,
 )
 from .event_typing import Clause, Typing, aimed_skyward, officials, people_described, type_clause
@@ -912,6 +913,8 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     news = view.frame.news_date
     later_offsets(events, parsed.text, ex.times, view.frame.published,
                   _days_before(news, BACKGROUND_DAYS) if news else None)
+    paragraph_days(events, parsed.text, ex.times, [s.start_char for s in parsed._sents],
+                   view.paragraph_starts, view.frame.published)
     continued_dates(events, _dated_event_nouns(view))
     clock_days(events, parsed.text, [s.start_char for s in parsed._sents])
     sites = {k: i.site for k, i in view.infos.items() if i.site is not None}

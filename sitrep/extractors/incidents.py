@@ -253,7 +253,10 @@ def _refers(inc: Incident, ev: Event, info: MentionInfo) -> bool:
     # "seven were killed and eleven wounded in mortar shells fired into homes": a toll and the
     # violence of its sentence are one happening, unless a battle and an attack by other
     # parties ("five villagers were killed, and officers repelled the bandits")
+    # ... unless each clause names its own place ("four jawans killed in Sukma, two Maoists
+    # shot dead in Bijapur": two tolls, two incidents)
     if any(e.sentence == ev.sentence and (info.toll_only or i.toll_only)
+           and not (info.own_place and i.own_place and info.own_place != i.own_place)
            for e, i in zip(inc.events, inc.infos, strict=True)) and not _other_sides_fight(inc, ev, info):
         return True
     # "A suicide bomber struck a market. Some 14 people were killed": a toll right after an
@@ -410,8 +413,11 @@ def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incide
     incidents: list[Incident] = []
     mentions = sorted(zip(events, infos, strict=True), key=lambda x: (x[0].start, x[0].end))
     for ev, info in mentions:
-        referred = [inc for inc in reversed(incidents) if _compatible(inc, ev, info) and (
-            _refers(inc, ev, info) or _same_demonstration(inc, ev, info, incidents))]
+        # one its paragraph tells first: "the exchange of fire" in the paragraph telling the
+        # second of two incidents refers to it, though the first was founded later
+        referred = sorted((inc for inc in reversed(incidents) if _compatible(inc, ev, info) and (
+            _refers(inc, ev, info) or _same_demonstration(inc, ev, info, incidents))),
+            key=lambda inc: all(i.paragraph != info.paragraph or i.where == "headline" for i in inc.infos))
         # "the assassination" after a roundup of other bombings: the latest incident one of
         # whose mentions has its own type, when there is one, before the latest of its family
         # ... or of its tactic ("the explosion" after a suicide bombing and an air strike)
@@ -534,7 +540,8 @@ def _settle(inc: Incident, ranks: dict[str, int]) -> None:
     dated = [e for e in inc.events if e.time_precision not in ("report", "unknown", None)
              and e.certainty in ("asserted", "claimed") and not (first.timing == "current" and _a_window(e))]
     if dated and first.time_precision in ("report", "unknown", None):
-        _take_date(first, dated[0])
+        # a day its own clause states before one taken from a neighbour (event_time: "relative")
+        _take_date(first, min(dated, key=lambda e: e.time_precision == "relative"))
     # "the 1946 lynching" ... "shot to death ... July 25, 1946": the day within the year
     finer = [e for e in dated if _days(e) < _days(first) and _within(e, first)]
     if finer:

@@ -112,3 +112,17 @@ def test_a_headline_does_not_take_a_lead_type_its_act_on_another_thing_has():
     cut = out["article"]["text"].index(" as naval shelling")  # the headline's first clause
     head = [e["sub_event_type"] for e in out["events"] if any(a < cut for a, _ in e["mentions"])]
     assert head == ["Non-state actor overtakes territory"], head
+
+
+@pytest.mark.parametrize("headline", [
+    "Niger: civilians shot dead at market in Makalondi",
+    "Curfew in Kaya as traders shot dead at bus station",
+])
+def test_people_shot_dead_in_a_headline_are_its_victims_not_its_shooters(headline):
+    # "shot dead" with no object is done to its subject: the parser's active reading made the
+    # civilians shooters of no one, and the clause no attack
+    text = headline + "\n\nThe army said on Tuesday that it had reinforced its positions in the area."
+    events = extract_records([{"id": "h", "title": "", "text": text, "published": "2024-02-14"}])["h"]["events"]
+    attacks = [e for e in events if e["sub_event_type"] == "Attack" and e["start"] < len(headline)]
+    assert attacks and all((e["actor1"] or {}).get("kind") != "civilians" for e in attacks), [
+        (e["sub_event_type"], e["actor1"], e["actor2"]) for e in events]

@@ -13,6 +13,7 @@ import pytest
 from conftest import written_report
 
 import sitrep
+from sitrep.evaluate import extract_records
 
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
@@ -893,3 +894,19 @@ def test_a_reference_that_tells_the_incident_is_its_mention():  # guard: "the bl
     ex = report(text, "2024-03-12")
     at = ex.article.text.index("The blast killed")
     assert any(a <= at < b for e in claimed(ex) for a, b in e.mentions)
+
+
+def test_what_a_paragraph_tells_of_the_fight_is_the_incident_that_paragraph_tells():
+    # the bomb incident was founded after the post attack's headline mention: "the exchange of
+    # fire" in the post attack's paragraph is that attack's, not the bombing's
+    text = ("Two police killed in roadside blast; militants attack post in Bannu\n\nTwo policemen were killed and "
+            "three injured when a roadside bomb struck their van in Lakki Marwat on Tuesday, hours after militants "
+            "attacked a police post in neighbouring Bannu district.\n\nThe bomb had been planted beside the road, "
+            "police said.\n\nIn Bannu, militants armed with rifles attacked a police post in Domel late on Monday. "
+            "Officials said the exchange of fire continued for two hours.")
+    events = extract_records([{"id": "b", "title": "", "text": text, "published": "2023-11-29"}])["b"]["events"]
+    fire, bomb = text.index("exchange of fire"), text.index("Two policemen were killed")
+    holding = [e for e in events if any(s <= fire < t for s, t in e["mentions"])]
+    assert holding and not any(s <= bomb < t for e in holding for s, t in e["mentions"]), [
+        (e["sub_event_type"], e["mentions"]) for e in events]
+

@@ -113,3 +113,26 @@ def test_a_dated_attack_listed_under_a_tally_is_its_own_incident():  # guard for
     ex = sitrep.extract(text, published="2024-03-08")
     dated = [e for e in ex.events if e.event_type and e.timing != "generic"]
     assert dated and dated[0].date_start.startswith("2023-11"), [(e.timing, e.date_start, e.rule) for e in ex.events]
+
+
+CONVOY = "Six soldiers were killed on Tuesday when their convoy was ambushed near Gao.\n\n"
+
+
+def _dates_from(text: str, needle: str) -> list[tuple]:
+    """The dates (and mentions) of the events one of whose mentions starts at or after `needle`."""
+    ex = sitrep.extract(text, published="2024-03-21")
+    at = ex.article.text.index(needle)
+    return [(e.date_start, e.mentions) for e in ex.events if any(s >= at for s, _ in e.mentions)]
+
+
+def test_a_paragraph_opening_with_a_day_goes_on_telling_that_days_story():
+    # the ferry's arrival is no event: the shooting after it still happened on the day it names
+    shots = _dates_from(CONVOY + "On Sunday, a crowded ferry reached the port of Bamba. Witnesses said gunmen on "
+                        "the bank opened fire on the vessel.", "gunmen on the bank")
+    assert shots and all(day == "2024-03-17" for day, _ in shots), shots
+
+
+def test_a_day_someone_spoke_on_dates_nothing_the_next_sentence_tells():
+    shots = _dates_from(CONVOY + "The army said on Wednesday that its troops had held the road. Gunmen on the bank "
+                        "opened fire on a ferry near Bamba.", "Gunmen on the bank")
+    assert shots and all(day != "2024-03-20" for day, _ in shots), shots

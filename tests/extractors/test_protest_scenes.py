@@ -110,6 +110,18 @@ def test_party_supporters_fighting_each_other_riot_as_a_mob(text):
     assert "Mob violence" in types and "Armed clash" not in types, types
 
 
+@pytest.mark.parametrize("text", [
+    "Police detained twelve youths after members of two rival martial arts clubs threw stones at each other in the "
+    "town on Saturday night. Another clash broke out in a nearby village on Sunday.",
+    "Young men from two neighbouring villages attacked each other with stones and sticks on Sunday. Riot police "
+    "detained eight youths. A second clash broke out near the market on Monday.",
+])
+def test_groups_fighting_each_other_with_stones_riot_as_a_mob_not_a_demonstration(text):
+    # youths and stones make a riot's scene; two groups fighting each other make it no demonstration
+    types = _types(text)
+    assert "Mob violence" in types and "Violent demonstration" not in types, types
+
+
 def test_a_crowd_throwing_a_list_of_things_at_police_riots():
     text = "Protesters threw eggs, bottles and flares at the police line outside the ministry on Friday."
     assert "Violent demonstration" in _types(text), _types(text)

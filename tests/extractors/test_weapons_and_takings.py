@@ -453,3 +453,17 @@ def test_a_bomb_found_is_a_weapon_disrupted_not_a_bombing(text):
 ])
 def test_a_mob_attacking_someone_is_no_game(text, kinds):
     assert _types(text) == kinds, _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday a farmer lost his leg when he stepped on a mine near the village of Kyondoe.",
+    "Two soldiers were hurt when their truck drove over a mine on the road to Kyondoe on Monday.",
+])
+def test_stepping_or_driving_on_a_mine_is_a_landmine_blast(text):
+    types = {e.sub_event_type for e in sitrep.extract(text, published="2024-01-26").events}
+    assert "Remote explosive/landmine/IED" in types, types
+
+
+def test_work_on_a_mine_is_no_blast():  # guard: the idiom holds only under its verbs
+    text = "On Monday a hundred labourers worked on a mine near the village of Kyondoe."
+    assert not [e for e in sitrep.extract(text, published="2024-01-26").events if e.event_type], text

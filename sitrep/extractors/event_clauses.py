@@ -1383,6 +1383,9 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
     # participles and infinitives share the subject of the verb they hang on
     if verb.dep_ == "xcomp" and host.pos_ == "ADJ" and host.dep_ == "acomp":
         host = host.head  # "he is prepared to lift": the subject of "is"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and host.lower_ in _PARTICIPLE_LINKS and host.head.pos_ in (
+            "VERB", "AUX"):
+        host = host.head  # "gunmen stormed the village before rounding up the men": the gunmen round them up
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and host.i != verb.i and host.pos_ in ("VERB", "AUX"):
         r = _subject(host, depth + 1)
         return Role(r.tok, "inherited " + r.how, r.conj) if r is not None and not r.how.startswith("inherited") else r
@@ -1395,6 +1398,10 @@ def _subject(verb: Token, depth: int = 0) -> Role | None:
                 return Role(r.tok, f"issuer of the {text.lower_}", r.conj)
         return Role(text, "participle-of", [])
     return None
+
+
+# prepositions an adverbial -ing clause hangs on, whose subject is its host verb's
+_PARTICIPLE_LINKS = frozenset({"before", "after", "while", "without", "upon", "by"})
 
 
 def _agent_phrase(verb: Token) -> Role | None:

@@ -26,3 +26,16 @@ def test_an_operation_of_no_named_forces_names_no_one():
     # guard: "a rescue operation" is no one's armed forces
     ex = sitrep.extract("Two miners were killed in a rescue operation at the pit on Monday.", published="2024-05-14")
     assert not any(e.actor1 is not None and e.actor1.kind == "state_forces" for e in ex.events)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen stormed the village on Saturday before rounding up ten men.", "Abduction/forced disappearance"),
+    ("Raiders surrounded the cattle camp on Sunday before opening fire on the herders.", "Attack"),
+    # guard: the police's round-up is an arrest, by the police the main clause names
+    ("Police stormed the village on Saturday before rounding up ten men.", "Arrests"),
+])
+def test_an_ing_clause_after_before_or_after_is_done_by_the_main_clauses_subject(text, kind):
+    ex = sitrep.extract(text, published="2024-05-14")
+    done = [e for e in ex.events if e.sub_event_type == kind]
+    assert done and all(e.actor1 is not None and "inherited" in (e.rule or "") for e in done), [
+        (e.sub_event_type, e.actor1, e.rule) for e in ex.events]

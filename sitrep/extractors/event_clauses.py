@@ -1221,9 +1221,13 @@ def _reduced_passive(verb: Token) -> Token | None:
 def _other_clause(verb: Token) -> bool:
     """A clause with its own subject joined by "as", "after" ...: another happening ("State of
     emergency declared as city counts cost"; "... as Taliban and NRF clash in Baghlan", whose
-    subject the parser hung on the verb as a modifier)."""
+    subject the parser hung on the verb as a modifier; "..., while an airstrike killed five",
+    whose subject it took for the clause)."""
     subject = _has_own_subject(verb) or (verb.pos_ == "VERB" and any(
         c.dep_ == "nmod" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN") for c in verb.children))
+    # "..., while a junta airstrike on a monastery killed five": the parser made the clause's
+    # subject the clause, its verb a modifier of the last noun
+    subject = subject or (verb.pos_ == "NOUN" and verb.dep_ == "advcl")
     return subject and any(c.dep_ == "mark" and c.lower_ in _OTHER_CLAUSE for c in verb.children)
 
 

@@ -467,3 +467,11 @@ def test_stepping_or_driving_on_a_mine_is_a_landmine_blast(text):
 def test_work_on_a_mine_is_no_blast():  # guard: the idiom holds only under its verbs
     text = "On Monday a hundred labourers worked on a mine near the village of Kyondoe."
     assert not [e for e in sitrep.extract(text, published="2024-01-26").events if e.event_type], text
+
+
+def test_a_while_clause_whose_subject_the_parser_took_for_the_clause_is_its_own_strike():
+    # the parser hangs "airstrike" on "overran" as the clause and "killed" on "township"
+    text = ("Resistance fighters overran a junta base in Kayin State's Kawkareik Township on Monday, while a military "
+            "airstrike on a monastery in the same township killed at least six villagers on Tuesday.")
+    types = [e.sub_event_type for e in sitrep.extract(text, published="2024-01-26").events]
+    assert "Air/drone strike" in types and "Non-state actor overtakes territory" in types, types

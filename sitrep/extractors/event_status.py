@@ -621,8 +621,31 @@ def _term(tok, prep, unit) -> bool:
             and any(d.dep_ == "nummod" or (d.dep_ == "det" and d.lower_ in ("a", "an")) for d in unit.children))
 
 
+def _year(tok) -> int | None:
+    return int(tok.text) if tok.like_num and tok.text.isdigit() and len(tok.text) == 4 else None
+
+
+def _years_apart(prep) -> bool:
+    """"between 2016 and 2020", "from 2016 to 2020": a span of different years."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    if prep.lower_ == "between":
+        years = [_year(t) for g in objs for t in (g, *(k for k in g.children if k.dep_ == "conj"))]
+    elif prep.lower_ == "from":
+        ends = [g for p in prep.children if p.dep_ == "prep" and p.lower_ in ("to", "until", "through")
+                for g in p.children if g.dep_ == "pobj"]
+        years = [_year(t) for t in (*objs, *ends)]
+    else:
+        return False
+    found = {y for y in years if y is not None}
+    return len(found) >= 2
+
+
 def _long_period(tok) -> str | None:
     """"over four decades", "since 2011", "in recent years", "for years": an aggregate."""
+    # "SANDAKAN - Between 2016 and 2020, ...": the parser may hang the span on the dateline
+    hung = (g for c in tok.children if c.dep_ == "dep" and c.i < tok.i for g in c.children)
+    if any(c.dep_ == "prep" and _years_apart(c) for c in (*tok.children, *hung)):
+        return "a span of years"  # "between 2016 and early 2020, dozens were abducted"
     for c in tok.children:
         if c.dep_ != "prep" or c.lower_ not in ("over", "since", "for", "in", "during", "throughout"):
             continue

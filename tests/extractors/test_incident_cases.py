@@ -118,6 +118,10 @@ def test_an_assassination_told_twice_is_one_incident_in_its_city_with_its_victim
      "2024-10-01"),
     ("ILORIN - At least 40 people have been abducted in Ifelodun and Ekiti local government areas since January.",
      "2024-11-19"),
+    # a span of years states an aggregate however its toll is told
+    ("SANDAKAN - Between 2017 and early 2021, dozens of seamen were kidnapped by gunmen off the east coast.",
+     "2022-06-01"),
+    ("SANDAKAN - From 2017 to 2021, dozens of seamen were kidnapped by gunmen off the east coast.", "2022-06-01"),
     # what recurs, told as having continued
     ("GAROWE - Elders met in Galkayo on Monday. Sporadic clashes over land and water have continued in rural "
      "Mudug.", "2022-03-08"),

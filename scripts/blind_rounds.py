@@ -56,7 +56,8 @@ ARRIVAL = {"E": "9ad410d", "F": "9ad410d", "G": "25ebdc0", "H": "25ebdc0", "I": 
            "AX": "e928b0d", "AY": "4583388", "AZ": "5b4cd81", "BA": "ab50860", "BB": "f447ac6",
            "BC": "d9a3675", "BD": "8a14420", "BE": "226d799", "BF": "abbb368", "BH": "9b6f544", "BG": "8645f6d",
            "BI": "17b6f83", "BJ": "58e00f4", "BK": "6423db8", "BL": "7b9f1a9", "BM": "1630b33",
-           "BN": "b4f8721"}
+           "BN": "b4f8721",
+           "BO": "dfaafc9"}
 
 _CHILD = """
 import json, sys

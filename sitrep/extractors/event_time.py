@@ -8,7 +8,10 @@ publication day by default.
 The times stage resolves expressions against the publication date; what it cannot resolve
 without the events — an offset from another happening — is done here: "It comes a week
 after 44 people were killed": the killing is the news date minus seven days; "Two days
-later, troops retook it": the previous event's date plus two.
+later, troops retook it": the previous event's date plus two; "On Sunday, a boat was
+targeted near Bamba. Witnesses said gunmen opened fire": the day its paragraph last named.
+A date taken from another happening or sentence is "relative": an incident takes a day its
+own clause states before it (incidents._settle).
 """
 from __future__ import annotations
 
@@ -258,8 +261,8 @@ def paragraph_days(events: list[Event], text: str, times: list[TimeMention], sen
         days = {t.date_start for t in times if sentence_starts[k - 1] <= t.start < lo and t.date_start
                 and t.precision == "day" and (published is None or t.date_start <= published)
                 and not _TOLD_ON.search(text, max(0, t.start - 25), t.start)}
-        told = [t for t in times if sentence_starts[k - 1] <= t.start < lo]
-        if len(days) == 1 and len(told) == 1:
+        named = [t for t in times if sentence_starts[k - 1] <= t.start < lo]
+        if len(days) == 1 and len(named) == 1:
             ev.date_start = ev.date_end = days.pop()
             ev.time_precision = "relative"
 

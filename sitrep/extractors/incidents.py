@@ -407,17 +407,23 @@ def _other_victims(info: MentionInfo, other: MentionInfo) -> bool:
     return bool(named and noun) and noun.casefold() not in named.casefold().split()
 
 
+def _told_elsewhere(inc: Incident, info: MentionInfo) -> bool:
+    """No body mention of the incident is in the mention's paragraph: "the exchange of fire"
+    in the paragraph telling the second of two incidents refers to that one, though the
+    first was founded after the second's headline mention."""
+    return all(i.paragraph != info.paragraph or i.where == "headline" for i in inc.infos)
+
+
 def group_mentions(events: list[Event], infos: list[MentionInfo]) -> list[Incident]:
-    """Incidents in order of first mention; each mention joins the most recent
-    compatible incident it refers to, else founds one."""
+    """Incidents in order of first mention; each mention joins the compatible incident it
+    refers to, one its own paragraph tells before others, then the most recently founded,
+    else founds one."""
     incidents: list[Incident] = []
     mentions = sorted(zip(events, infos, strict=True), key=lambda x: (x[0].start, x[0].end))
     for ev, info in mentions:
-        # one its paragraph tells first: "the exchange of fire" in the paragraph telling the
-        # second of two incidents refers to it, though the first was founded later
         referred = sorted((inc for inc in reversed(incidents) if _compatible(inc, ev, info) and (
             _refers(inc, ev, info) or _same_demonstration(inc, ev, info, incidents))),
-            key=lambda inc: all(i.paragraph != info.paragraph or i.where == "headline" for i in inc.infos))
+            key=lambda inc: _told_elsewhere(inc, info))
         # "the assassination" after a roundup of other bombings: the latest incident one of
         # whose mentions has its own type, when there is one, before the latest of its family
         # ... or of its tactic ("the explosion" after a suicide bombing and an air strike)

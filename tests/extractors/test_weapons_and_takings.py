@@ -475,3 +475,15 @@ def test_a_while_clause_whose_subject_the_parser_took_for_the_clause_is_its_own_
             "airstrike on a monastery in the same township killed at least six villagers on Tuesday.")
     types = [e.sub_event_type for e in sitrep.extract(text, published="2024-01-26").events]
     assert "Air/drone strike" in types and "Non-state actor overtakes territory" in types, types
+
+
+def test_people_killed_in_a_confrontation_died_in_a_fight():
+    text = "Three members of the gang were killed in a confrontation with soldiers near the border on Tuesday."
+    types = {e.sub_event_type for e in sitrep.extract(text, published="2022-03-09").events}
+    assert "Armed clash" in types, types
+
+
+def test_a_confrontation_that_could_come_claims_no_fight():  # guard: what may come has not happened
+    text = "The minister warned on Tuesday that the dispute could turn into a confrontation with Washington."
+    assert not [e for e in sitrep.extract(text, published="2022-03-09").events
+                if e.event_type in ("Battles", "Riots") and e.certainty in ("asserted", "claimed")], text

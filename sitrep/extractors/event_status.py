@@ -622,7 +622,7 @@ def _term(tok, prep, unit) -> bool:
 
 
 def _year(tok) -> int | None:
-    return int(tok.text) if tok.like_num and tok.text.isdigit() and len(tok.text) == 4 else None
+    return int(tok.text) if tok.text.isdigit() and len(tok.text) == 4 else None
 
 
 def _years_apart(prep) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..models import Event, TimeMention
 from .event_clauses import Trigger
-from .incidents import family
+from .incidents import breaks_before, family
 from .report_frame import ReportFrame
 
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365,
@@ -253,7 +253,8 @@ def paragraph_days(events: list[Event], text: str, times: list[TimeMention], sen
         if ev.time_precision != "report" or ev.certainty not in ("asserted", "claimed") or ev.timing != "current":
             continue
         k = bisect.bisect_right(sentence_starts, ev.start) - 1
-        if k < 1 or any(sentence_starts[k - 1] < p <= sentence_starts[k] for p in paragraph_starts):
+        if k < 1 or breaks_before(paragraph_starts, sentence_starts[k - 1]) != breaks_before(
+                paragraph_starts, sentence_starts[k]):
             continue  # the paragraph's first sentence: the day before it is another paragraph's
         lo, hi = sentence_starts[k], sentence_starts[k + 1] if k + 1 < len(sentence_starts) else len(text)
         if any(lo <= t.start < hi for t in times):

@@ -913,10 +913,10 @@ def extract_events(parsed: Parsed, ex: Extraction, *, use_model: bool = True,
     news = view.frame.news_date
     later_offsets(events, parsed.text, ex.times, view.frame.published,
                   _days_before(news, BACKGROUND_DAYS) if news else None)
-    paragraph_days(events, parsed.text, ex.times, [s.start_char for s in parsed._sents],
-                   view.paragraph_starts, view.frame.published)
+    sentence_starts = [s.start_char for s in parsed._sents]
+    paragraph_days(events, parsed.text, ex.times, sentence_starts, view.paragraph_starts, view.frame.published)
     continued_dates(events, _dated_event_nouns(view))
-    clock_days(events, parsed.text, [s.start_char for s in parsed._sents])
+    clock_days(events, parsed.text, sentence_starts)
     sites = {k: i.site for k, i in view.infos.items() if i.site is not None}
     placed = place_events([(ev, view.own_places.get(id(ev))) for ev in events], view.frame, sites)
     for ev, p in zip(events, placed, strict=True):

@@ -158,11 +158,11 @@ def is_dateline(p: Place, parsed: Parsed) -> bool:
     """A place opening a paragraph and followed by the dateline dash: "BOR, South Sudan, 9 March —",
     "(NEW YORK) —"; or in capitals after a sentence, a headline run into its body ("Leader
     of group defends work. ATLANTA - A former ...")."""
+    if headline_place(p, parsed):
+        return True
     text = parsed.text
     line_start = text.rfind("\n", 0, p.start) + 1
     before = text[line_start:p.start]
-    if headline_place(p, parsed):
-        return True
     if _BYLINE_IN.fullmatch(before) and _LINE_END.match(text, p.end):
         return True  # "By Sunil Kumar Jha in Birgunj": where the reporter filed from, a dateline
     opens = before.strip() in ("", "(") or (
